@@ -1,0 +1,62 @@
+"""The extraction stages and their registry.
+
+Each stage is a pure function over a :class:`~briefing.model.Document`; it declares the
+results of earlier stages it needs and the field of the brief it adds. ``extract`` runs
+them in order and assembles the :class:`~briefing.model.Brief`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..model import Brief, Document, Source
+from .actors import find_actors
+from .agreements import find_agreements
+from .dates import find_dates
+from .figures import find_figures
+from .quotes import find_quotes
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    needs: tuple[str, ...]
+    adds: str
+    run: Callable[..., tuple]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("dates", needs=(), adds="dates", run=find_dates),
+    Stage("actors", needs=(), adds="actors", run=find_actors),
+    Stage("figures", needs=("dates", "actors"), adds="figures", run=find_figures),
+    Stage("quotes", needs=("actors", "dates"), adds="quotes", run=find_quotes),
+    Stage("agreements", needs=("actors", "dates"), adds="agreements", run=find_agreements),
+)
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """Options for the stages: ``ner`` picks the actor finder (``builtin`` or ``spacy:<model>``)."""
+
+    ner: str = "builtin"
+
+
+def extract(doc: Document, options: ExtractOptions = ExtractOptions()) -> Brief:
+    """Run every stage over ``doc`` and assemble its brief."""
+    found: dict[str, Any] = {}
+    for stage in STAGES:
+        inputs = {need: found[need] for need in stage.needs}
+        extra = {"ner": options.ner} if stage.name == "actors" else {}
+        found[stage.adds] = tuple(stage.run(doc, **inputs, **extra))
+    article = doc.article
+    return Brief(
+        id=article.id,
+        title=article.title,
+        published=article.published.isoformat() if article.published else None,
+        source=Source(path=article.path, outlet=article.outlet, url=article.url, author=article.author),
+        summary=doc.sentences[0].text if doc.sentences else "",
+        sentences=doc.sentences,
+        tags=article.tags,
+        warnings=article.warnings,
+        **found,
+    )

@@ -1,0 +1,184 @@
+"""The brief and its items as frozen dataclasses (see ../shared/BRIEF_SCHEMA.md).
+
+Every stage passes these objects, never loose dicts; ``as_dict()`` gives the JSON form
+that the site, the PDF and the scorer read.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+ACTOR_TYPES = ("person", "organization", "country", "place")
+AGREEMENT_STATUSES = (
+    "proposed", "under negotiation", "agreed", "approved", "signed",
+    "ratified", "in force", "suspended", "ended",
+)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+class Record:
+    """Mixin: ``as_dict()`` turns a dataclass tree into JSON-ready data."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True)
+class Evidence(Record):
+    """Where an item was found: sentence index and character offsets into the body."""
+
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence(Record):
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article(Record):
+    """One loaded article: what the loader read from a seed, before any extraction."""
+
+    id: str
+    title: str
+    published: dt.date | None
+    body: str
+    path: str
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article split into sentences: what every extractor reads."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(s.start for s in self.sentences))
+
+    @property
+    def text(self) -> str:
+        return self.article.body
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.article.published
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence that holds character ``offset`` of the body."""
+        if not self.sentences:
+            return 0
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        return Evidence(sentence=self.sentence_index(start), start=start, end=end)
+
+
+@dataclass(frozen=True)
+class Actor(Record):
+    id: str
+    name: str
+    type: str  # one of ACTOR_TYPES
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    affiliation: str | None = None
+    mentions: int = 0
+    in_title: bool = False
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Agreement(Record):
+    kind: str
+    parties: tuple[str, ...]
+    status: str  # one of AGREEMENT_STATUSES
+    date: str | None
+    text: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure(Record):
+    text: str
+    value: float | int
+    unit: str | None
+    value_high: float | int | None = None
+    approx: bool = False
+    measure: str | None = None
+    date: str | None = None
+    source: str | None = None
+    display: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote(Record):
+    text: str
+    kind: str  # direct | indirect
+    partial: bool = False
+    speaker: str | None = None
+    speaker_text: str | None = None
+    role: str | None = None
+    via: str | None = None
+    date: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateMention(Record):
+    text: str
+    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD, or None when it cannot be resolved
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source(Record):
+    path: str
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Brief(Record):
+    id: str
+    title: str
+    published: str | None
+    source: Source
+    summary: str
+    actors: tuple[Actor, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    tags: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    schema: int = SCHEMA_VERSION
