@@ -1,7 +1,7 @@
 """Command line: a thin layer over :mod:`briefing.pipeline`.
 
-Exit status: 0 when everything succeeded, 1 when some seed (or the site) failed,
-2 for a usage error.
+Exit status: 0 when everything succeeded, 1 when some seed (or the site) failed
+(or, under ``--strict``, drew a warning), 2 for a usage error, 130 when interrupted.
 """
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import pdf, pipeline, site
+from . import load, pdf, pipeline, site
 from .errors import Problem
 from .extract import ExtractOptions
+from .model import Brief
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _add_extract_options(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +23,8 @@ def _add_extract_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ner", default="builtin", metavar="FINDER",
                         help="actor finder: 'builtin' (rules, the default) or 'spacy:<model>' "
                              "for an installed spaCy pipeline")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as failures")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings as failures: a brief with a warning is not written, the exit status is 1")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,10 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    extract = commands.add_parser("extract", help="write one JSON brief per article",
-                                  description="Extract a JSON brief (see BRIEF_SCHEMA) from every seed.")
+    extract = commands.add_parser(
+        "extract", help="write one JSON brief per article",
+        description="Extract a JSON brief (see BRIEF_SCHEMA) from every seed: .txt, .md, .html/.htm, "
+                    "and .json/.jsonl feeds (one brief per record). --seeds may also name one seed file.")
     _add_extract_options(extract)
     extract.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the JSON briefs")
+    extract.add_argument("--cache", type=Path, metavar="DIR",
+                         help="keep the last good brief of each seed here: unchanged seeds are not extracted "
+                              "again, and a seed that fails falls back to its last good brief")
     extract.set_defaults(handler=run_extract)
 
     build = commands.add_parser("build", help="extract every seed, render the pages and build the site",
@@ -62,31 +69,52 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def report(problems: list[Problem]) -> None:
+    """Print each problem on stderr, one a line: ``file: record N: line N: message (how to fix it)``."""
     for problem in problems:
         print(str(problem), file=sys.stderr)
 
 
 def failed(problems: list[Problem], *, strict: bool) -> bool:
+    """Whether the run failed: an error, or under ``--strict`` any warning."""
     return any(p.severity == "error" or strict for p in problems)
 
 
+def publishable(briefs: list[Brief], problems: list[Problem], *, strict: bool) -> list[Brief]:
+    """The briefs to write: all of them, or under ``--strict`` those no warning is about."""
+    if not strict:
+        return briefs
+    return [b for b in briefs if not any(p.concerns(b.source.path) for p in problems)]
+
+
 def run_extract(args: argparse.Namespace) -> int:
-    if not args.seeds.is_dir():
+    if not args.seeds.exists():
         print(f"{args.seeds}: no such folder of seeds (give one with --seeds DIR)", file=sys.stderr)
         return EXIT_USAGE
-    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner))
+    if not load.seed_files(args.seeds):
+        print(f"{args.seeds}: no seeds here (looked for {', '.join(load.SEED_SUFFIXES)} files)", file=sys.stderr)
+        return EXIT_USAGE
+    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner), cache_dir=args.cache)
     report(result.problems)
-    briefs = result.briefs
-    if args.strict:
-        warned = {p.path for p in result.problems}
-        briefs = [b for b in briefs if b.source.path not in warned]
-    pipeline.write_briefs(briefs, args.out)
-    if sys.stderr.isatty():
-        print(f"wrote {len(briefs)} brief(s) to {args.out}", file=sys.stderr)
+    briefs = publishable(result.briefs, result.problems, strict=args.strict)
+    try:
+        pipeline.write_briefs(briefs, args.out)
+    except OSError as err:
+        print(f"{args.out}: cannot write the briefs: {err.strerror} (give a writable folder with --out DIR)",
+              file=sys.stderr)
+        return EXIT_FAILED
+    _summarise(len(briefs), args.out, result.problems)
     return EXIT_FAILED if failed(result.problems, strict=args.strict) else EXIT_OK
 
 
+def _summarise(written: int, out: Path, problems: list[Problem]) -> None:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if problems or sys.stderr.isatty():
+        print(f"wrote {written} brief(s) to {out}; {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (130 when interrupted with Ctrl-C)."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -95,4 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        # Every file is written atomically: what is on disk is whole, old or new.
+        print("interrupted; the files already written are complete", file=sys.stderr)
+        return EXIT_INTERRUPTED

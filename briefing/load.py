@@ -1,14 +1,32 @@
 """Loading seeds: files in ``seeds/`` become :class:`~briefing.model.Article` objects.
 
-Plain text: line 1 the title, line 2 the publication date (optional), then the body, one
-paragraph per line or paragraphs separated by blank lines. Markdown: YAML front matter
-(title, date, outlet, url, author, tags) then the body.
+Formats, by suffix:
+
+- ``.txt``: line 1 the title, line 2 the publication date (optional), then the body, one
+  paragraph per line or paragraphs separated by blank lines.
+- ``.md``/``.markdown``: YAML front matter (title, date, outlet, url, author, tags) then the
+  body; without a ``title:`` the first ``# Heading`` is the title. Links, emphasis, heading
+  and list marks are dropped from the body.
+- ``.html``/``.htm``: a saved news page; title, date, site name, author and the article text
+  (without navigation, ads or comments) are read with trafilatura, offline.
+- ``.json`` (a list of records, or an object holding one under ``articles``, ``items`` or
+  ``entries``) and ``.jsonl`` (one record a line): a feed, one brief per record; the
+  brief's ``source.path`` is ``file#N`` (N the record index, from 0).
+
+Every problem names the file and the line or record, says what is wrong and how to fix it.
+Across seeds: the same article saved twice is loaded once (with a warning), colliding ids
+are made distinct, and an article that does not look English is flagged.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import hashlib
+import html
+import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,47 +34,89 @@ import yaml
 
 from .errors import Problem, SeedError
 from .model import Article
-from .pubdate import looks_like_date, parse_date
+from .pubdate import looks_like_date, parse_date, why_unreadable
 
-SEED_SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt",)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".json", ".jsonl")
+SEED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 DATE_HINT = "write it like 21 Nov 2014, 2014-11-21 or November 21, 2014"
+LONG_TITLE = 200
+
+# Feed record fields, in order of preference.
+TITLE_FIELDS = ("title", "headline")
+DATE_FIELDS = ("date", "publishedAt", "published", "pubDate", "datePublished")
+BODY_FIELDS = ("body", "articleBody", "content", "text", "description")
+URL_FIELDS = ("url", "link")
+OUTLET_FIELDS = ("source", "outlet", "site")
+TAG_FIELDS = ("tags", "keywords", "categories")
+FEED_LIST_KEYS = ("articles", "items", "entries")
+
+# Common English function words: in English news they make up a third of the words or more.
+ENGLISH_STOP_WORDS = frozenset("""
+a about after against all also an and any are as at be been before being but by can could did do
+does during for from had has have he her him his how i if in into is it its more most my no not now
+of on one only or other our out over said says she should so some such than that the their them then
+there these they this those through to under up was we were what when where which while who will
+with would you year years new
+""".split())
+ENGLISH_MIN_RATIO = 0.12
+LANGUAGE_MIN_WORDS = 20
+
+_WORD = re.compile(r"[^\W\d_]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
+_MD_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+_MD_MARKS = (
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),                # images
+    (re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),            # [text](url)
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),        # **strong**
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)"), r"\1"),  # *emphasis*
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M), ""),          # heading marks
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),               # block quotes
+    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.M), ""),  # list items
+)
+_HTML_TAG = re.compile(r"<(?:p|br|div|a|span|em|strong|b|i|h[1-6]|ul|ol|li|blockquote|figure|img)\b[^>]*>", re.I)
+_BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote|figure)>", re.I)
+_ANY_TAG = re.compile(r"<[^>]+>")
+_TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 
 
 @dataclass
 class LoadResult:
+    """What loading a folder of seeds gave.
+
+    ``failures`` are the problems that stopped a seed (or feed record) from becoming an
+    article; they are also in ``problems``, beside warnings and non-fatal errors.
+    """
+
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    failures: list[Problem] = field(default_factory=list)
 
 
-def seed_files(seeds_dir: Path) -> list[Path]:
-    """The seed files of a folder, in name order (hidden files and other suffixes skipped)."""
+def seed_files(seeds: Path) -> list[Path]:
+    """The seed files of a folder, in name order (hidden files and other suffixes skipped); a file is itself."""
+    if seeds.is_file():
+        return [seeds]
     return sorted(
-        p for p in seeds_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() in SEED_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(seeds_dir).parts)
+        p for p in seeds.rglob("*")
+        if p.is_file() and p.suffix.lower() in SEED_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(seeds).parts)
     )
 
 
-def load_seeds(seeds_dir: Path, *, display_root: Path | None = None) -> LoadResult:
-    """Load every seed of ``seeds_dir``; a seed that fails is reported, the others still load."""
+def load_seeds(seeds: Path, *, display_root: Path | None = None) -> LoadResult:
+    """Load every seed of ``seeds`` (a folder, or one file); a seed that fails is reported, the others still load."""
     result = LoadResult()
-    ids: dict[str, str] = {}
-    for path in seed_files(seeds_dir):
-        shown = _shown(path, display_root)
-        try:
-            articles, problems = load_seed(path, shown=shown)
-        except SeedError as err:
-            result.problems.append(err.problem)
-            continue
+    for path in seed_files(seeds):
+        articles, problems, failures = load_seed(path, shown=_shown(path, display_root))
         result.problems.extend(problems)
-        for article in articles:
-            unique = _unique_id(article.id, ids)
-            if unique != article.id:
-                result.problems.append(Problem(
-                    shown, f"brief id '{article.id}' is already used by {ids[article.id]}; this one is '{unique}'",
-                    severity="warning", hint="give the articles different titles or dates if they differ"))
-                article = replace(article, id=unique)
-            ids[article.id] = shown
-            result.articles.append(article)
+        result.failures.extend(failures)
+        result.articles.extend(articles)
+    result.articles = _without_duplicates(result.articles, result.problems)
+    result.articles = _with_unique_ids(result.articles, result.problems)
     return result
 
 
@@ -69,6 +129,37 @@ def _shown(path: Path, root: Path | None) -> str:
     return str(path)
 
 
+def _without_duplicates(articles: list[Article], problems: list[Problem]) -> list[Article]:
+    """Keep the first of articles with the same title and text; warn about each later copy."""
+    first_by_text: dict[str, Article] = {}
+    kept = []
+    for article in articles:
+        words = " ".join(f"{article.title}\n{article.body}".casefold().split())
+        original = first_by_text.setdefault(hashlib.sha256(words.encode()).hexdigest(), article)
+        if original is article:
+            kept.append(article)
+        else:
+            problems.append(Problem.about(
+                article.path, f"the same article as {original.path}; one brief is made, from {original.path}",
+                severity="warning", hint="delete one of the two copies"))
+    return kept
+
+
+def _with_unique_ids(articles: list[Article], problems: list[Problem]) -> list[Article]:
+    owners: dict[str, str] = {}
+    unique_articles = []
+    for article in articles:
+        unique = _unique_id(article.id, owners)
+        if unique != article.id:
+            message = f"brief id '{article.id}' is already used by {owners[article.id]}; this one is '{unique}'"
+            problems.append(Problem.about(article.path, message, severity="warning",
+                                          hint="give the articles different titles or dates if they differ"))
+            article = replace(article, id=unique)
+        owners[article.id] = article.path
+        unique_articles.append(article)
+    return unique_articles
+
+
 def _unique_id(wanted: str, taken: dict[str, str]) -> str:
     candidate, n = wanted, 2
     while candidate in taken:
@@ -78,16 +169,25 @@ def _unique_id(wanted: str, taken: dict[str, str]) -> str:
 
 
 def read_text(path: Path, *, shown: str) -> tuple[str, list[Problem]]:
-    """Read a seed's bytes as text: UTF-8 (with or without BOM), else cp1252 with a warning."""
+    """Read a seed's bytes as text: UTF-8 (with or without BOM), else cp1252 with a warning.
+
+    Raises:
+        SeedError: for a file that is unreadable, empty, binary or in no known encoding.
+    """
     try:
         data = path.read_bytes()
     except OSError as err:
         raise SeedError(Problem(shown, f"cannot read the file: {err.strerror}", hint="check that it exists and is readable"))
     if not data.strip():
-        raise SeedError(Problem(shown, "the file is empty", hint="put the title on line 1 and the article text below it"))
-    if b"\x00" in data[:8192]:
+        raise SeedError(Problem(shown, "the file is empty", hint="save the article into it, or delete it"))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            raise SeedError(Problem(shown, "the file starts like UTF-16 text but is not", hint="save the file as UTF-8"))
+    if _looks_binary(data[:8192]):
         raise SeedError(Problem(shown, "this is a binary file, not an article",
-                                hint="save the article as plain text (.txt) or Markdown (.md)"))
+                                hint="save the article as plain text (.txt), Markdown (.md) or a web page (.html)"))
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
@@ -101,7 +201,15 @@ def read_text(path: Path, *, shown: str) -> tuple[str, list[Problem]]:
                               hint="save the file as UTF-8 to silence this")]
 
 
-def load_seed(path: Path, *, shown: str | None = None) -> tuple[list[Article], list[Problem]]:
+def _looks_binary(head: bytes) -> bool:
+    """NUL bytes, or many control bytes that text never holds."""
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f")
+    return controls > len(head) // 20
+
+
+def load_seed(path: Path, *, shown: str | None = None) -> tuple[list[Article], list[Problem], list[Problem]]:
     """Load one seed file.
 
     Args:
@@ -109,48 +217,71 @@ def load_seed(path: Path, *, shown: str | None = None) -> tuple[list[Article], l
         shown: how messages name the file (defaults to ``path``).
 
     Returns:
-        The articles it holds and the non-fatal problems found.
-
-    Raises:
-        SeedError: when the file cannot become a brief.
+        The articles it holds (one, or one per feed record), every problem found, and the
+        problems among them that stopped the file or a record from becoming an article.
     """
     shown = shown or str(path)
-    text, problems = read_text(path, shown=shown)
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if path.suffix.lower() in (".md", ".markdown"):
-        article, more = _load_markdown(text, shown)
-    else:
-        article, more = _load_plain(text, shown)
-    return [article], problems + more
+    suffix = path.suffix.lower()
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    failures: list[Problem] = []
+    try:
+        text, problems = read_text(path, shown=shown)
+        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+        if suffix in FEED_SUFFIXES:
+            for loaded in _load_feed(text, shown, lines=suffix == ".jsonl"):
+                if isinstance(loaded, Problem):
+                    failures.append(loaded)
+                    problems.append(loaded)
+                else:
+                    articles.append(loaded[0])
+                    problems.extend(loaded[1])
+        else:
+            article, more = _ARTICLE_LOADERS.get(suffix, _load_plain)(text, shown)
+            articles.append(article)
+            problems.extend(more)
+    except SeedError as err:
+        return [], problems + [err.problem], [err.problem]
+    articles = [_flag_language(article, problems) for article in articles]
+    return articles, problems, failures
 
 
 def _load_plain(text: str, shown: str) -> tuple[Article, list[Problem]]:
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise SeedError(Problem(shown, "the file holds only blanks", hint="put the title on line 1 and the text below it"))
     title = lines[first].strip()
     rest = lines[first + 1:]
     problems: list[Problem] = []
+    if len(title) > LONG_TITLE:
+        problems.append(Problem(shown, f"line {first + 1} is {len(title):,} characters long for a title", line=first + 1,
+                                severity="warning", hint="put the title alone on line 1 and the text below it"))
     published = None
     second = next((i for i, line in enumerate(rest) if line.strip()), None)
     if second is not None:
         candidate = rest[second].strip()
-        line_no = first + second + 2
         published = parse_date(candidate)
         if published is not None:
             rest = rest[second + 1:]
         elif looks_like_date(candidate):
-            problems.append(Problem(shown, f"cannot read the date {candidate!r}; the brief is built as undated",
-                                    line=line_no, hint=DATE_HINT))
+            problems.append(_date_problem(shown, candidate, line=first + second + 2))
             rest = rest[second + 1:]
     body = normalise_body("\n".join(rest))
     return _article(shown, title, published, body), problems
+
+
+def _date_problem(shown: str, written: str, *, line: int | None = None, record: int | None = None) -> Problem:
+    reason = why_unreadable(written)
+    return Problem(shown, f"cannot read the date {written!r}{': ' + reason if reason else ''}; "
+                          "the brief is built as undated", line=line, record=record, hint=DATE_HINT)
 
 
 def _load_markdown(text: str, shown: str) -> tuple[Article, list[Problem]]:
     meta: dict = {}
     problems: list[Problem] = []
     front = ""
-    m = re.match(r"---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", text, re.S)
+    m = _FRONT_MATTER.match(text)
     if m:
         try:
             loaded = yaml.safe_load(m.group(1))
@@ -167,7 +298,7 @@ def _load_markdown(text: str, shown: str) -> tuple[Article, list[Problem]]:
         text = text[m.end():]
     title = str(meta.get("title") or "").strip()
     if not title:
-        heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
+        heading = _MD_HEADING.search(text)
         if heading:
             title = heading.group(1)
             text = text[: heading.start()] + text[heading.end():]
@@ -182,17 +313,23 @@ def _load_markdown(text: str, shown: str) -> tuple[Article, list[Problem]]:
     elif raw_date:
         published = parse_date(str(raw_date))
         if published is None:
-            problems.append(Problem(shown, f"cannot read the date {str(raw_date)!r}; the brief is built as undated",
-                                    line=_key_line(front, "date" if "date" in meta else "published"),
-                                    hint=DATE_HINT))
+            problems.append(_date_problem(shown, str(raw_date),
+                                          line=_key_line(front, "date" if "date" in meta else "published")))
     tags = meta.get("tags") or ()
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",")]
-    article = _article(shown, title, published, normalise_body(text),
+    article = _article(shown, title, published, normalise_body(strip_markdown(text)),
                        outlet=_text_or_none(meta.get("outlet") or meta.get("source")),
                        url=_text_or_none(meta.get("url")), author=_text_or_none(meta.get("author")),
                        tags=tuple(str(t) for t in tags if str(t).strip()))
     return article, problems
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown to plain text: link text kept, images, emphasis, heading, quote and list marks dropped."""
+    for pattern, replacement in _MD_MARKS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _key_line(front_matter: str, key: str) -> int | None:
@@ -205,11 +342,210 @@ def _text_or_none(value) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
+def _load_html(text: str, shown: str) -> tuple[Article, list[Problem]]:
+    # Imported here: trafilatura takes a tenth of a second to import and most runs read no HTML.
+    from trafilatura import bare_extraction
+
+    page = bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+        include_links=False, deduplicate=False,
+        # Dates from the page's markup only; a date guessed from its running text could be any date it mentions.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    found = page.as_dict() if page is not None else {}
+    title = (found.get("title") or "").strip()
+    if not title:
+        raise SeedError(Problem(shown, "the page has no title",
+                                hint="save the article's own page, or copy its text into a .txt file"))
+    paragraphs = [line.strip() for line in (found.get("text") or "").split("\n") if line.strip()]
+    if paragraphs and paragraphs[0].casefold() == title.casefold():
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise SeedError(Problem(shown, "no article text found in the page",
+                                hint="save the article's own page (not a front or search page), "
+                                     "or copy its text into a .txt file"))
+    problems = []
+    published = parse_date(found["date"]) if found.get("date") else None
+    if published is None:
+        problems.append(Problem(shown, "the page gives no publication date; the brief is built as undated",
+                                severity="warning", hint="save it as .txt or .md with the date on line 2 or in 'date:'"))
+    tags = tuple(dict.fromkeys(t.strip() for t in (found.get("tags") or []) + (found.get("categories") or []) if t.strip()))
+    article = _article(shown, title, published, "\n".join(paragraphs),
+                       outlet=_text_or_none(found.get("sitename")), url=_text_or_none(found.get("url")),
+                       author=_text_or_none(found.get("author")), tags=tags)
+    return article, problems
+
+
+_ARTICLE_LOADERS = {
+    **{suffix: _load_markdown for suffix in MARKDOWN_SUFFIXES},
+    **{suffix: _load_html for suffix in HTML_SUFFIXES},
+}
+
+
+def _load_feed(text: str, shown: str, *, lines: bool) -> Iterator[tuple[Article, list[Problem]] | Problem]:
+    """Each record of a JSON or JSON Lines feed: its article and problems, or the problem that stopped it."""
+    for index, (record, line) in enumerate(_json_lines(text, shown) if lines else _feed_records(text, shown)):
+        if isinstance(record, Problem):
+            yield record
+            continue
+        try:
+            yield _record_article(record, shown, index=index, line=line)
+        except SeedError as err:
+            yield err.problem
+
+
+def _feed_records(text: str, shown: str) -> list[tuple[object, int | None]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise SeedError(Problem(shown, f"not valid JSON: {err.msg} (column {err.colno})", line=err.lineno,
+                                hint="fix the JSON, or use .jsonl with one article a line"))
+    if isinstance(data, dict):
+        key = next((k for k in FEED_LIST_KEYS if isinstance(data.get(k), list)), None)
+        data = data[key] if key else [data] if _first(data, TITLE_FIELDS + BODY_FIELDS) else None
+    if not isinstance(data, list):
+        raise SeedError(Problem(shown, "not a feed: expected a list of articles",
+                                hint='write [{"title": ..., "date": ..., "body": ...}, ...] or {"articles": [...]}'))
+    if not data:
+        raise SeedError(Problem(shown, "the feed has no articles", hint="add at least one record"))
+    return [(record, None) for record in data]
+
+
+def _json_lines(text: str, shown: str) -> list[tuple[object, int | None]]:
+    records: list[tuple[object, int | None]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append((json.loads(line), number))
+        except json.JSONDecodeError as err:
+            problem = Problem(shown, f"not valid JSON: {err.msg} (column {err.colno})", line=number,
+                              record=len(records), hint="each line must be one complete JSON object")
+            records.append((problem, number))
+    if not records:
+        raise SeedError(Problem(shown, "the feed has no articles", hint="add one JSON object per line"))
+    return records
+
+
+def _record_article(record: object, shown: str, *, index: int, line: int | None) -> tuple[Article, list[Problem]]:
+    def problem(message: str, hint: str, **extra) -> Problem:
+        return Problem(shown, message, line=line, record=index, hint=hint, **extra)
+
+    if not isinstance(record, dict):
+        raise SeedError(problem(f"is a {type(record).__name__}, not an article object",
+                                'write {"title": ..., "date": ..., "body": ...}'))
+    title = " ".join(html.unescape(_as_text(_first(record, TITLE_FIELDS))).split())
+    if not title:
+        raise SeedError(problem("no title", "give the record a 'title' (or 'headline')"))
+    body = max((_body_text(record.get(name)) for name in BODY_FIELDS), key=len)
+    if not body:
+        raise SeedError(problem(f"the article {title!r} has no text",
+                                f"give the record one of: {', '.join(BODY_FIELDS)}"))
+    problems: list[Problem] = []
+    raw_date = _first(record, DATE_FIELDS)
+    published = _record_date(raw_date) if raw_date not in (None, "") else None
+    if raw_date not in (None, "") and published is None:
+        problems.append(_date_problem(shown, str(raw_date), line=line, record=index))
+    article = Article(
+        id=make_id(title, published), title=title, published=published, body=body, path=f"{shown}#{index}",
+        outlet=_text_or_none(_name(_first(record, OUTLET_FIELDS))),
+        url=_text_or_none(_href(_first(record, URL_FIELDS))),
+        author=_authors(record.get("author") or record.get("authors")),
+        tags=_tags(_first(record, TAG_FIELDS)),
+    )
+    return article, problems
+
+
+def _first(record: dict, names: tuple[str, ...]):
+    return next((record[name] for name in names if record.get(name) not in (None, "", [], {})), None)
+
+
+def _as_text(value) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+def _body_text(value) -> str:
+    """A record's text: a string (plain or HTML) or a list of paragraphs, as one paragraph per line."""
+    if isinstance(value, list):
+        value = "\n\n".join(_as_text(_name(v)) for v in value)
+    text = _as_text(value)
+    if _HTML_TAG.search(text):
+        text = _ANY_TAG.sub("", _BLOCK_END.sub("\n\n", text))
+    text = html.unescape(text)
+    return normalise_body(_TRUNCATION_MARK.sub("", text))
+
+
+def _record_date(value) -> dt.date | None:
+    """A feed date: text in the usual forms, or a Unix timestamp (seconds or milliseconds)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return parse_date(str(value))
+
+
+def _name(value):
+    """``{"name": "X"}`` (or ``{"title": ...}``, ``{"term": ...}``) as ``"X"``; other values unchanged."""
+    if isinstance(value, dict):
+        return next((value[k] for k in ("name", "title", "term", "label") if isinstance(value.get(k), str)), None)
+    return value
+
+
+def _href(value):
+    return value.get("href") if isinstance(value, dict) else value
+
+
+def _authors(value) -> str | None:
+    names = value if isinstance(value, list) else [value]
+    joined = ", ".join(n.strip() for n in (_name(v) for v in names) if isinstance(n, str) and n.strip())
+    return joined or None
+
+
+def _tags(value) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else []
+    return tuple(dict.fromkeys(t.strip() for t in (_name(i) for i in items) if isinstance(t, str) and t.strip()))
+
+
+def _flag_language(article: Article, problems: list[Problem]) -> Article:
+    """Warn about an article that does not look English, and keep the warning on the article."""
+    reason = not_english_reason(article.body)
+    if reason is None:
+        return article
+    message = f"looks like it is not English ({reason}); extraction is tuned for English"
+    problems.append(Problem.about(article.path, message, severity="warning",
+                                  hint="expect few or wrong actors, quotes and dates in this brief"))
+    return replace(article, warnings=article.warnings + (message,))
+
+
+def not_english_reason(text: str) -> str | None:
+    """Why ``text`` does not look like English, or ``None`` when it does (or is too short to tell).
+
+    Two general tests: most letters outside the Latin alphabet, or too few of the
+    function words that make up a third of any English text.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= LANGUAGE_MIN_WORDS * 4:
+        latin = sum(1 for c in letters if c < "\u0250")
+        if latin < len(letters) / 2:
+            return f"{100 - 100 * latin // len(letters)}% of its letters are not Latin"
+    words = _WORD.findall(text.casefold())
+    if len(words) < LANGUAGE_MIN_WORDS:
+        return None
+    common = sum(1 for w in words if w in ENGLISH_STOP_WORDS)
+    if common / len(words) < ENGLISH_MIN_RATIO:
+        return f"only {100 * common // len(words)}% of its words are common English words, against 30% in English"
+    return None
+
+
 def normalise_body(text: str) -> str:
     """One paragraph per line: blank-line separated blocks are joined, blanks dropped."""
     text = text.strip("\n")
-    if re.search(r"\n[ \t]*\n", text):
-        blocks = re.split(r"\n[ \t]*\n", text)
+    if _BLANK_LINE.search(text):
+        blocks = _BLANK_LINE.split(text)
         paragraphs = [" ".join(line.strip() for line in block.split("\n") if line.strip()) for block in blocks]
     else:
         paragraphs = [line.strip() for line in text.split("\n")]

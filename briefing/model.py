@@ -177,6 +177,8 @@ class Brief(Record):
     agreements: tuple[Agreement, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    # reported speech (kind "indirect"): kept apart from `quotes`, whose gold lists direct quotes only
+    reported_speech: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     tags: tuple[str, ...] = ()

@@ -1,19 +1,33 @@
 """The pipeline, top to bottom: load → extract → render → publish.
 
 Each stage is a plain function with typed input and output; side effects (files, MkDocs)
-happen only in the publish stage and in ``write_briefs``.
+happen only in the publish stage, in ``write_briefs`` and in the brief cache.
+
+The cache (``cache_dir``, e.g. ``.briefing/cache``) keeps the last good brief of each seed,
+keyed by the seed's path. It makes rebuilds fast (an article that has not changed, read by
+the same code with the same options, is not extracted again) and loses nothing: a seed that
+fails now but made a good brief before still has that brief, with a warning that says so.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
+import json
+import types
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import Problem
 from .extract import ExtractOptions, extract
 from .io import write_json_atomic
 from .load import load_seeds
-from .model import Brief
+from .model import Article, Brief
 from .sentences import segment
+
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 @dataclass
@@ -23,17 +37,55 @@ class ExtractResult:
 
 
 def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(),
-                   display_root: Path | None = None) -> ExtractResult:
-    """Load every seed and extract its brief; one bad seed never stops the others."""
+                   display_root: Path | None = None, cache_dir: Path | None = None) -> ExtractResult:
+    """Load every seed and extract its brief; one bad seed never stops the others.
+
+    Args:
+        seeds_dir: the folder of seeds (or a single seed file).
+        options: options for the extraction stages.
+        display_root: messages and ``source.path`` name seeds relative to this folder.
+        cache_dir: where to keep the last good brief of each seed; ``None`` for no cache.
+
+    Returns:
+        The briefs made and every problem met, in seed order.
+    """
     loaded = load_seeds(seeds_dir, display_root=display_root)
     result = ExtractResult(problems=list(loaded.problems))
+    cache = BriefCache(cache_dir, options) if cache_dir is not None else None
+    extraction_failures = []
     for article in loaded.articles:
-        try:
-            result.briefs.append(extract(segment(article), options))
-        except Exception as err:  # an extractor bug must not stop the other seeds
-            result.problems.append(Problem(article.path, f"extraction failed: {type(err).__name__}: {err}",
-                                           hint="please report this with the seed attached"))
+        brief = cache.fresh(article) if cache else None
+        if brief is None:
+            try:
+                brief = extract(segment(article), options)
+            except Exception as err:  # an extractor bug must not stop the other seeds
+                problem = Problem.about(article.path, f"extraction failed: {type(err).__name__}: {err}",
+                                        hint="please report this with the seed attached")
+                result.problems.append(problem)
+                extraction_failures.append(problem)
+                continue
+            if cache and not any(p.severity == "error" and p.concerns(article.path) for p in result.problems):
+                cache.store(article, brief)
+        result.briefs.append(brief)
+    if cache:
+        _use_last_good_briefs(cache, loaded.failures + extraction_failures, result)
     return result
+
+
+def _use_last_good_briefs(cache: BriefCache, failures: list[Problem], result: ExtractResult) -> None:
+    """Put the cached brief of each seed (or record) that failed now in its place."""
+    made = {brief.source.path for brief in result.briefs}
+    ids = {brief.id for brief in result.briefs}
+    for failure in failures:
+        for brief in cache.last_good(failure):
+            if brief.source.path in made or brief.id in ids:
+                continue
+            result.briefs.append(brief)
+            made.add(brief.source.path)
+            ids.add(brief.id)
+            result.problems.append(Problem.about(
+                brief.source.path, "using the last good brief of this seed, from an earlier run",
+                severity="warning", hint="fix the error above to bring the brief up to date"))
 
 
 def write_briefs(briefs: list[Brief], out_dir: Path) -> list[Path]:
@@ -44,3 +96,84 @@ def write_briefs(briefs: list[Brief], out_dir: Path) -> list[Path]:
         write_json_atomic(path, brief.as_dict())
         paths.append(path)
     return paths
+
+
+class BriefCache:
+    """The last good brief of each seed, one JSON file per seed (or feed record) in ``folder``.
+
+    An entry holds the brief and what it was made from: a hash of the loaded article, the
+    code version and the extraction options. Entries are written atomically.
+    """
+
+    def __init__(self, folder: Path, options: ExtractOptions):
+        self.folder = folder
+        self.options = dataclasses.asdict(options)
+
+    def fresh(self, article: Article) -> Brief | None:
+        """The cached brief of ``article`` if it was made from the same article, code and options."""
+        entry = self._read(self._entry_path(article.path))
+        if not entry or entry.get("made_from") != self._made_from(article):
+            return None
+        return entry["brief"]
+
+    def last_good(self, failure: Problem) -> list[Brief]:
+        """The cached briefs of the seed (or the record) that ``failure`` stopped."""
+        records = "*" if failure.record is None else f"-{failure.record}"
+        entries = (self._read(path) for path in sorted(self.folder.glob(f"{_digest(failure.path)}{records}.json")))
+        return [entry["brief"] for entry in entries if entry and failure.concerns(entry["brief"].source.path)]
+
+    def store(self, article: Article, brief: Brief) -> None:
+        entry = {"seed": article.path, "made_from": self._made_from(article), "brief": brief.as_dict()}
+        write_json_atomic(self._entry_path(article.path), entry)
+
+    def _entry_path(self, source: str) -> Path:
+        path, mark, record = source.rpartition("#")
+        if mark and record.isdigit():
+            return self.folder / f"{_digest(path)}-{record}.json"
+        return self.folder / f"{_digest(source)}.json"
+
+    def _made_from(self, article: Article) -> dict[str, Any]:
+        article_json = json.dumps(article.as_dict(), sort_keys=True, ensure_ascii=False)
+        return {"article": hashlib.sha256(article_json.encode()).hexdigest(), "code": code_version(),
+                "options": self.options}
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, Any] | None:
+        """An entry with its brief rebuilt; ``None`` when missing or unreadable (a cache never fails a run)."""
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            return {**entry, "brief": from_plain(Brief, entry["brief"])}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+
+@functools.cache
+def code_version() -> str:
+    """A hash of the package's code and data: a cached brief is reused only by the code that made it."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and (path.suffix == ".py" or "data" in path.relative_to(PACKAGE_DIR).parts[:-1]) \
+                and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def from_plain(kind: Any, value: Any) -> Any:
+    """Rebuild a value of type ``kind`` (a model dataclass, tuple, optional...) from its ``as_dict()`` form."""
+    if value is None:
+        return None
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        names = {f.name for f in dataclasses.fields(kind) if f.init}
+        return kind(**{name: from_plain(hints[name], item) for name, item in value.items() if name in names})
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is tuple:
+        return tuple(from_plain(args[0], item) for item in value)
+    if origin in (typing.Union, types.UnionType):
+        model_type = next((arg for arg in args if dataclasses.is_dataclass(arg)), None)
+        return from_plain(model_type, value) if model_type and isinstance(value, dict) else value
+    return value
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:24]

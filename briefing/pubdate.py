@@ -1,5 +1,7 @@
-"""Reading a publication date line: ``21 Nov 2014``, ``2014-11-21``, ``November 21, 2014``,
-``Nov. 21, 2014``, ``Friday, 21 November 2014``, ``2014-11-21T09:30:00Z`` and the like."""
+"""Reading a publication date: ``21 Nov 2014``, ``2014-11-21``, ``November 21, 2014``,
+``Nov. 21, 2014``, ``Friday, 21 November 2014``, ``2014-11-21T09:30:00Z``,
+``Thu, 21 Nov 2014 09:30:00 GMT`` (RSS), ``21/11/2014`` when day and month cannot be
+confused, with or without a label such as ``Published:``."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,11 +24,14 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _MONTH = r"(?P<month>[a-z]+)\.?"
 _PATTERNS = [
-    re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"),
+    re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[t ][\d:.]+(?:z|[+-]\d\d:?\d\d)?)?"),
     re.compile(r"(?P<year>\d{4})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})"),
     re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})"),
     re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"),
 ]
+# 21/11/2014, 11-21-2014, 21.11.2014: read only when one of the two numbers cannot be a month.
+_NUMERIC = re.compile(r"(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<year>\d{4})")
+_LABEL = re.compile(r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|date|dated)(?:\s+on)?\s*:?\s+)", re.I)
 _TRAILING_TIME = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}|\s*[+-]\d{4})?)$", re.I
 )
@@ -39,22 +44,64 @@ def parse_date(text: str) -> dt.date | None:
         text: the date as written, e.g. ``"Friday, 21 November 2014"``.
 
     Returns:
-        The date, or ``None`` when the text is not a date this function reads.
+        The date, or ``None`` when the text is not a date this function reads (see
+        :func:`why_unreadable` for the reason).
     """
-    cleaned = _TRAILING_TIME.sub("", text.strip()).strip().lower().rstrip(".")
+    cleaned = _clean(text)
     for pattern in _PATTERNS:
         m = pattern.fullmatch(cleaned)
         if not m:
             continue
         parts = m.groupdict()
         month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"])
-        if month is None:
-            return None
-        try:
-            return dt.date(int(parts["year"]), month, int(parts["day"]))
-        except ValueError:
-            return None
+        return _date(int(parts["year"]), month, int(parts["day"]))
+    m = _NUMERIC.fullmatch(cleaned)
+    if m:
+        first, second, year = int(m["first"]), int(m["second"]), int(m["year"])
+        if first > 12 >= second:
+            return _date(year, second, first)
+        if second > 12 >= first:
+            return _date(year, first, second)
+        if first == second:
+            return _date(year, first, second)
     return None
+
+
+def why_unreadable(text: str) -> str | None:
+    """Why :func:`parse_date` cannot read ``text`` when the reason is more than "unknown form".
+
+    Args:
+        text: a date that :func:`parse_date` returned ``None`` for.
+
+    Returns:
+        A short reason (an ambiguous day/month order, a day the month does not have), or ``None``.
+    """
+    cleaned = _clean(text)
+    m = _NUMERIC.fullmatch(cleaned)
+    if m and int(m["first"]) <= 12 and int(m["second"]) <= 12:
+        return f"day and month could be either way round ({m['first']} or {m['second']} as the month)"
+    for pattern in _PATTERNS:
+        m = pattern.fullmatch(cleaned)
+        if m:
+            parts = m.groupdict()
+            if not parts.get("mnum") and parts["month"] not in MONTHS:
+                return f"'{parts['month']}' is not a month"
+            return "there is no such day"
+    return None
+
+
+def _clean(text: str) -> str:
+    cleaned = _TRAILING_TIME.sub("", text.strip()).strip()
+    return _LABEL.sub("", cleaned, count=1).strip().lower().rstrip(".")
+
+
+def _date(year: int, month: int | None, day: int) -> dt.date | None:
+    if month is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def looks_like_date(text: str) -> bool:

@@ -1,2 +1,583 @@
-"""Rendering briefs to site pages (Markdown files for MkDocs) through the Jinja templates."""
+"""Rendering briefs to site pages (Markdown files for MkDocs) through the Jinja templates.
+
+Every page is a small YAML front matter block that we write ourselves (``title`` HTML-escaped
+once, because Material prints page titles as HTML) followed by Markdown section headings of our
+own and raw HTML blocks in which every piece of article text went through Jinja autoescaping.
+Markdown is not processed inside block-level HTML, so article text can never become markup,
+a link, an image, an admonition or a template expression.
+
+Links inside raw HTML are not rewritten by MkDocs, so this module computes them itself from the
+pages' source paths (see :func:`page_url`).
+"""
 from __future__ import annotations
+
+import html
+import posixpath
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any, Callable, Iterable, Mapping
+
+import jinja2
+import yaml
+
+from .load import slugify
+from .model import Actor, Agreement, Brief, DateMention, Evidence, Figure, Quote, Source, Sentence
+from .templating import make_env
+from .timeline import TimelineEntry, build_timeline
+
+Timeline = Callable[[Brief], tuple[TimelineEntry, ...]]
+
+#: Top-level paths of ``docs/`` that the renderer owns; everything else there is hand-written.
+GENERATED_PATHS = ("index.md", "all-briefs.md", "briefs", "actors", "countries", "agreements",
+                   "figures", "quotes", "timeline", "tags")
+
+#: Statuses of an agreement that is not yet concluded (shown as "open" on the home page).
+OPEN_STATUSES = ("proposed", "under negotiation", "agreed", "approved")
+
+HOME_BRIEFS = 20
+HOME_TOP_ACTORS = 12
+
+# Topic tags: a topic applies when one of its word stems occurs in the title or twice in the text.
+TOPIC_STEMS: Mapping[str, tuple[str, ...]] = {
+    "defence": ("military", "defence", "defense", "army", "armed forces", "navy", "air force", "troops",
+                "weapon", "arms", "missile", "warship", "combat"),
+    "trade": ("trade", "export", "import", "tariff", "customs"),
+    "economy": ("economy", "economic", "investment", "inflation", "gdp", "budget", "growth", "bank",
+                "market", "shares", "revenue", "profit"),
+    "energy": ("energy", "oil", "gas", "pipeline", "electricity", "nuclear power", "coal", "renewable"),
+    "diplomacy": ("diplomat", "embassy", "ambassador", "summit", "foreign minister", "bilateral", "treaty",
+                  "state visit"),
+    "security": ("terrorism", "terrorist", "counterterrorism", "security", "insurgen", "militant",
+                 "narcotics", "trafficking"),
+    "politics": ("election", "parliament", "president", "prime minister", "government", "party", "vote"),
+    "health": ("health", "hospital", "disease", "vaccine", "virus", "medical"),
+    "environment": ("climate", "emission", "environment", "pollution", "flood", "drought"),
+    "technology": ("technology", "software", "internet", "digital", "computer", "smartphone"),
+}
+_TOPIC_PATTERNS = {topic: re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.I)
+                   for topic, stems in TOPIC_STEMS.items()}
+_TAG_UNSAFE = re.compile(r"[^\w .'-]+")
+_YAML_UNSAFE = re.compile(r"\s+")
+_EDIT_LIMIT_SHORT, _EDIT_LIMIT_LONG, _LONG_NAME = 1, 2, 8
+
+
+# --------------------------------------------------------------------------- links
+
+def page_url(src: str, *, directory_urls: bool = True) -> str:
+    """The site URL (relative to the site root) of the page whose source is ``src`` (``a/b.md``)."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_href(from_src: str, target: str, anchor: str = "", *, directory_urls: bool = True) -> str:
+    """A link from page ``from_src`` to ``target`` (a page ``.md`` source or any other site file)."""
+    if target == from_src and anchor:
+        return f"#{anchor}"
+    here = page_url(from_src, directory_urls=directory_urls)
+    base = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
+    is_page = target.endswith(".md")
+    url = page_url(target, directory_urls=directory_urls) if is_page else target
+    rel = posixpath.relpath(url or ".", base or ".")
+    if is_page and directory_urls and (url.endswith("/") or not url):
+        rel = rel + "/" if rel != "." else "./"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def sentence_anchor(evidence: tuple[Evidence, ...]) -> str:
+    """``s12``: the anchor of the sentence an item came from (empty without evidence)."""
+    return f"s{evidence[0].sentence}" if evidence else ""
+
+
+def brief_src(brief_id: str) -> str:
+    return f"briefs/{brief_id}.md"
+
+
+# --------------------------------------------------------------------------- reading briefs
+
+def brief_from_dict(data: Mapping[str, Any]) -> Brief:
+    """The :class:`Brief` of its JSON form (``Brief.as_dict()``), e.g. a brief stored by ``extract``."""
+    def evidence(item: Mapping[str, Any]) -> tuple[Evidence, ...]:
+        return tuple(Evidence(**e) for e in item.get("evidence", ()))
+
+    def record(cls: type, item: Mapping[str, Any], *tuple_fields: str):
+        values = {k: v for k, v in item.items() if k in cls.__dataclass_fields__}
+        for name in tuple_fields:
+            values[name] = tuple(values.get(name) or ())
+        values["evidence"] = evidence(item)
+        return cls(**values)
+
+    return Brief(
+        id=data["id"], title=data["title"], published=data.get("published"),
+        source=Source(**data["source"]), summary=data.get("summary", ""),
+        actors=tuple(record(Actor, a, "aliases", "roles") for a in data.get("actors", ())),
+        agreements=tuple(record(Agreement, a, "parties") for a in data.get("agreements", ())),
+        figures=tuple(record(Figure, f) for f in data.get("figures", ())),
+        quotes=tuple(record(Quote, q) for q in data.get("quotes", ())),
+        dates=tuple(record(DateMention, d) for d in data.get("dates", ())),
+        sentences=tuple(Sentence(**s) for s in data.get("sentences", ())),
+        tags=tuple(data.get("tags", ())), warnings=tuple(data.get("warnings", ())),
+        schema=data.get("schema", 1),
+    )
+
+
+# --------------------------------------------------------------------------- the cross-brief index
+
+@dataclass(frozen=True)
+class Mention:
+    """One actor as one brief names it."""
+
+    brief: Brief
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class Cited:
+    """An item of a brief (quote, agreement, figure, timeline entry) shown on a cross-brief page."""
+
+    brief: Brief
+    item: Quote | Agreement | Figure | TimelineEntry
+
+
+@dataclass(frozen=True)
+class ActorPage:
+    """One actor across all briefs: the actors of several briefs merged by name, alias and spelling."""
+
+    slug: str
+    src: str
+    name: str
+    type: str
+    mentions: tuple[Mention, ...]
+    spellings: tuple[str, ...]
+    roles: tuple[str, ...]
+    affiliations: tuple[str, ...]
+    quotes: tuple[Cited, ...] = ()
+    agreements: tuple[Cited, ...] = ()
+    figures: tuple[Cited, ...] = ()
+
+    @property
+    def briefs(self) -> tuple[Brief, ...]:
+        return tuple(dict.fromkeys(m.brief for m in self.mentions))
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """Everything the pages need to know about all briefs at once."""
+
+    briefs: tuple[Brief, ...]  # newest first
+    actor_pages: tuple[ActorPage, ...]
+    timelines: Mapping[str, tuple[TimelineEntry, ...]]
+    tags: Mapping[str, tuple[str, ...]]
+    _pages_by_name: Mapping[tuple[str, str], ActorPage]
+
+    def actor_page(self, brief: Brief, name: str | None) -> ActorPage | None:
+        """The page of the actor that ``brief`` calls ``name`` (a name or alias), if any."""
+        if not name:
+            return None
+        return self._pages_by_name.get((brief.id, fold_name(name)))
+
+    def countries_of(self, brief: Brief) -> tuple[ActorPage, ...]:
+        pages = (self.actor_page(brief, a.name) for a in brief.actors if a.type == "country")
+        return tuple(dict.fromkeys(p for p in pages if p is not None))
+
+
+def fold_name(text: str) -> str:
+    """A spelling-insensitive key of a name: ASCII, lower case, no dots or a leading "the"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text.replace(".", "").replace("'", "").replace("\u2019", ""))
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) or " ".join(text.casefold().split())
+
+
+def _spellings(actor: Actor) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s for s in (actor.name, *actor.aliases) if s and s.strip()))
+
+
+def _bounded_edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _similar_surnames(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a[0] != b[0]:
+        return False
+    limit = _EDIT_LIMIT_LONG if min(len(a), len(b)) >= _LONG_NAME else _EDIT_LIMIT_SHORT
+    return _bounded_edit_distance(a, b, limit) <= limit
+
+
+class _Groups:
+    """Union-find over actor mentions."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, node: int) -> int:
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def union(self, a: int, b: int) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def merge_actors(mentions: list[Mention]) -> list[list[Mention]]:
+    """Group the actor mentions of all briefs that name the same actor.
+
+    Mentions of one type merge when a name or alias of one is a name or alias of the other
+    (spelling-insensitive). A person's one-word name is only a surname: two people merge
+    through their surnames when those are equal or a small edit apart with the same first
+    letter (``Shoigu``/``Shoygu``) and their first names, when both are known, share an
+    initial; a surname-only mention joins a full name only when exactly one candidate fits.
+
+    Returns:
+        The groups, each in the order of ``mentions``.
+    """
+    groups = _Groups(len(mentions))
+    first_with_key: dict[tuple[str, str], int] = {}
+    for node, mention in enumerate(mentions):
+        for spelling in _spellings(mention.actor):
+            key = fold_name(spelling)
+            if mention.actor.type == "person" and " " not in key:
+                continue
+            earlier = first_with_key.setdefault((mention.actor.type, key), node)
+            groups.union(earlier, node)
+    _merge_people_by_surname(mentions, groups)
+    merged: dict[int, list[Mention]] = defaultdict(list)
+    for node, mention in enumerate(mentions):
+        merged[groups.find(node)].append(mention)
+    return list(merged.values())
+
+
+def _merge_people_by_surname(mentions: list[Mention], groups: _Groups) -> None:
+    surnames: dict[int, set[str]] = defaultdict(set)
+    initials: dict[int, set[str]] = defaultdict(set)
+    for node, mention in enumerate(mentions):
+        if mention.actor.type != "person":
+            continue
+        root = groups.find(node)
+        for spelling in _spellings(mention.actor):
+            words = fold_name(spelling).split()
+            if words:
+                surnames[root].add(words[-1])
+            if len(words) > 1:
+                initials[root].add(words[0][0])
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    for root, names in surnames.items():
+        for surname in names:
+            by_surname[surname].add(root)
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for surname in by_surname:
+        by_letter[surname[0]].append(surname)
+    candidates: dict[int, set[int]] = defaultdict(set)
+    for bucket in by_letter.values():
+        for i, surname in enumerate(bucket):
+            for other in bucket[i:]:
+                if _similar_surnames(surname, other):
+                    for a in by_surname[surname]:
+                        candidates[a] |= by_surname[other] - {a}
+                    for b in by_surname[other]:
+                        candidates[b] |= by_surname[surname] - {b}
+    for root, others in sorted(candidates.items()):
+        if initials[root]:
+            for other in sorted(others):
+                if initials[other] & initials[root]:
+                    groups.union(root, other)
+        else:
+            full_names = {groups.find(o) for o in others if initials[o]}
+            if len(full_names) == 1:
+                groups.union(root, full_names.pop())
+            elif not full_names:
+                for other in others:
+                    groups.union(root, other)
+
+
+def _most_common(values: Iterable[str]) -> tuple[str, ...]:
+    counts = Counter(v for v in values if v)
+    return tuple(sorted(counts, key=lambda v: (-counts[v], v)))
+
+
+def _canonical_name(group: list[Mention]) -> str:
+    """The name most briefs use; among equals the longest (the fullest form)."""
+    names = Counter(m.actor.name for m in group)
+    return max(names, key=lambda n: (names[n], len(n), n))
+
+
+def _section(actor_type: str) -> str:
+    return "countries" if actor_type == "country" else "actors"
+
+
+def _actor_page(group: list[Mention], slug: str) -> ActorPage:
+    actor_type = group[0].actor.type
+    spellings = tuple(dict.fromkeys(s for m in group for s in _spellings(m.actor)))
+    return ActorPage(
+        slug=slug, src=f"{_section(actor_type)}/{slug}.md", name=_canonical_name(group), type=actor_type,
+        mentions=tuple(group),
+        spellings=spellings,
+        roles=_most_common(r for m in group for r in m.actor.roles),
+        affiliations=_most_common(m.actor.affiliation or "" for m in group),
+    )
+
+
+def _names_in(text: str, spellings: Iterable[str]) -> bool:
+    """Whether ``text`` holds one of ``spellings`` as whole words."""
+    for spelling in spellings:
+        start = text.find(spelling)
+        while start >= 0:
+            end = start + len(spelling)
+            if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                return True
+            start = text.find(spelling, start + 1)
+    return False
+
+
+def _brief_sort_key(brief: Brief) -> tuple[str, str]:
+    return (brief.published or "", brief.id)
+
+
+def topics_of(brief: Brief) -> tuple[str, ...]:
+    """The topic tags of a brief (see :data:`TOPIC_STEMS`)."""
+    text = " ".join(s.text for s in brief.sentences) or brief.summary
+    found = []
+    for topic, pattern in _TOPIC_PATTERNS.items():
+        if pattern.search(brief.title) or len(pattern.findall(text)) >= 2:
+            found.append(topic)
+    return tuple(found)
+
+
+def clean_tag(text: str) -> str:
+    """A tag name with only word characters, spaces, dots, hyphens and apostrophes."""
+    return " ".join(_TAG_UNSAFE.sub(" ", text).split())
+
+
+def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline) -> SiteIndex:
+    """Merge the actors of all briefs into actor pages and attach their quotes, agreements and figures."""
+    ordered = tuple(sorted(briefs, key=_brief_sort_key, reverse=True))
+    mentions = [Mention(brief, actor) for brief in ordered for actor in brief.actors]
+    groups = sorted(merge_actors(mentions), key=lambda g: (g[0].actor.type, fold_name(g[0].actor.name)))
+    taken: set[tuple[str, str]] = set()
+    pages: list[ActorPage] = []
+    for group in groups:
+        base = slugify(_canonical_name(group))
+        slug, n = base, 2
+        section = _section(group[0].actor.type)
+        while (section, slug) in taken or slug == "index":
+            slug, n = f"{base}-{n}", n + 1
+        taken.add((section, slug))
+        pages.append(_actor_page(group, slug))
+
+    by_name: dict[tuple[str, str], ActorPage] = {}
+    for page in pages:
+        for mention in page.mentions:
+            for spelling in _spellings(mention.actor):
+                by_name.setdefault((mention.brief.id, fold_name(spelling)), page)
+
+    quotes: dict[str, list[Cited]] = defaultdict(list)
+    agreements: dict[str, list[Cited]] = defaultdict(list)
+    figures: dict[str, list[Cited]] = defaultdict(list)
+    for brief in ordered:
+        for quote in brief.quotes:
+            page = by_name.get((brief.id, fold_name(quote.speaker or quote.speaker_text or "")))
+            if page is not None:
+                quotes[page.src].append(Cited(brief, quote))
+        for agreement in brief.agreements:
+            parties = {by_name.get((brief.id, fold_name(p))) for p in agreement.parties}
+            for page in parties - {None}:
+                agreements[page.src].append(Cited(brief, agreement))
+        sentence_text = {s.index: s.text for s in brief.sentences}
+        brief_pages = tuple(dict.fromkeys(by_name[(brief.id, fold_name(a.name))] for a in brief.actors))
+        for figure in brief.figures:
+            text = sentence_text.get(figure.evidence[0].sentence, "") if figure.evidence else figure.text
+            for page in brief_pages:
+                spellings = [s for m in page.mentions if m.brief is brief for s in _spellings(m.actor)]
+                if _names_in(text, spellings):
+                    figures[page.src].append(Cited(brief, figure))
+
+    pages = [replace(page, quotes=tuple(quotes[page.src]), agreements=tuple(agreements[page.src]),
+                     figures=tuple(figures[page.src]))
+             for page in pages]
+    by_src = {page.src: page for page in pages}
+    by_name = {key: by_src[page.src] for key, page in by_name.items()}
+
+    tags: dict[str, tuple[str, ...]] = {}
+    for brief in ordered:
+        countries = (by_name[(brief.id, fold_name(a.name))].name for a in brief.actors if a.type == "country")
+        names = (clean_tag(t) for t in (*countries, *topics_of(brief), *brief.tags))
+        tags[brief.id] = tuple(dict.fromkeys(t for t in names if t))
+    return SiteIndex(
+        briefs=ordered, actor_pages=tuple(pages),
+        timelines={brief.id: tuple(timeline(brief)) for brief in ordered},
+        tags=tags, _pages_by_name=by_name,
+    )
+
+
+# --------------------------------------------------------------------------- pages
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A generated Markdown page: its path under ``docs/`` and its text."""
+
+    src: str
+    text: str
+
+
+def front_matter(title: str, *, tags: Iterable[str] = ()) -> str:
+    """YAML front matter that MkDocs reads back as exactly these values.
+
+    The title is HTML-escaped once here because Material prints page titles as HTML
+    (header, ``<title>``, tag listings, search results).
+    """
+    meta: dict[str, Any] = {"title": html.escape(_YAML_UNSAFE.sub(" ", title).strip(), quote=False)}
+    tag_list = list(tags)
+    if tag_list:
+        meta["tags"] = tag_list
+    dumped = yaml.safe_dump(meta, allow_unicode=True, default_style='"', sort_keys=False, width=1 << 30)
+    return f"---\n{dumped}---\n"
+
+
+class SiteRenderer:
+    """Renders every page of the site from a :class:`SiteIndex` and the templates in ``templates/site/``."""
+
+    def __init__(self, index: SiteIndex, *, directory_urls: bool = True,
+                 env: jinja2.Environment | None = None) -> None:
+        self.index = index
+        self.directory_urls = directory_urls
+        self.env = env or make_env()
+
+    def render_all(self) -> tuple[RenderedPage, ...]:
+        index = self.index
+        pages = [self._page("index.md", "home.md.j2", front_matter("Home"),
+                            briefs=index.briefs[:HOME_BRIEFS], brief_count=len(index.briefs),
+                            top_actors=self._top(lambda p: p.type != "country"),
+                            top_countries=self._top(lambda p: p.type == "country"),
+                            open_agreements=[c for c in self._all_agreements() if c.item.status in OPEN_STATUSES]),
+                 self._page("all-briefs.md", "all_briefs.md.j2", front_matter("All briefs"), briefs=index.briefs)]
+        pages += [self.render_brief(brief) for brief in index.briefs]
+        pages += [self._page(p.src, "actor.md.j2", front_matter(p.name), actor=p,
+                             index_src=f"{_section(p.type)}/index.md",
+                             index_title="All countries" if p.type == "country" else "All actors")
+                  for p in index.actor_pages]
+        pages += [
+            self._page("actors/index.md", "actor_index.md.j2", front_matter("Actors"), what="actors",
+                       groups=_by_type_and_letter([p for p in index.actor_pages if p.type != "country"])),
+            self._page("countries/index.md", "actor_index.md.j2", front_matter("Countries"), what="countries",
+                       groups=_by_type_and_letter([p for p in index.actor_pages if p.type == "country"])),
+            self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements"),
+                       agreements=self._all_agreements()),
+            self._page("figures/index.md", "figures.md.j2", front_matter("Figures"),
+                       figures=[Cited(b, f) for b in index.briefs for f in b.figures]),
+            self._page("quotes/index.md", "quotes.md.j2", front_matter("Quotes"), speakers=self._quotes_by_speaker()),
+            self._page("timeline/index.md", "timeline.md.j2", front_matter("Timeline"),
+                       entries=sorted((Cited(b, e) for b in index.briefs for e in index.timelines[b.id]),
+                                      key=lambda c: (c.item.date, c.brief.id))),
+            self._page("tags/index.md", "tags.md.j2", front_matter("Tags")),
+        ]
+        return tuple(pages)
+
+    def render_brief(self, brief: Brief) -> RenderedPage:
+        direct = [q for q in brief.quotes if q.kind == "direct" and not q.partial]
+        return self._page(
+            brief_src(brief.id), "brief.md.j2", front_matter(brief.title, tags=self.index.tags[brief.id]),
+            brief=brief, timeline=self.index.timelines[brief.id],
+            direct_quotes=direct, partial_quotes=[q for q in brief.quotes if q.kind == "direct" and q.partial],
+            indirect_quotes=[q for q in brief.quotes if q.kind != "direct"],
+            countries=self.index.countries_of(brief),
+            actor_groups=[(heading, [a for a in brief.actors if a.type == actor_type])
+                          for actor_type, heading in _TYPE_HEADINGS.items()
+                          if any(a.type == actor_type for a in brief.actors)],
+        )
+
+    def _page(self, src: str, template: str, header: str, **context: Any) -> RenderedPage:
+        href = partial(relative_href, src, directory_urls=self.directory_urls)
+
+        def actor_href(brief: Brief, name: str | None) -> str | None:
+            page = self.index.actor_page(brief, name)
+            return href(page.src) if page else None
+
+        def brief_href(brief: Brief, evidence: tuple[Evidence, ...] = ()) -> str:
+            return href(brief_src(brief.id), sentence_anchor(evidence))
+
+        body = self.env.get_template(f"site/{template}").render(
+            src=src, href=href, actor_href=actor_href, brief_href=brief_href,
+            countries_of=self.index.countries_of, speaker_role=speaker_role, **context)
+        return RenderedPage(src=src, text=header + "\n" + body)
+
+    def _top(self, keep: Callable[[ActorPage], bool]) -> list[ActorPage]:
+        pages = [p for p in self.index.actor_pages if keep(p)]
+        pages.sort(key=lambda p: (-len(p.briefs), -sum(m.actor.mentions for m in p.mentions), p.name))
+        return pages[:HOME_TOP_ACTORS]
+
+    def _all_agreements(self) -> list[Cited]:
+        return [Cited(b, a) for b in self.index.briefs for a in b.agreements]
+
+    def _quotes_by_speaker(self) -> list[tuple[ActorPage | None, str, list[Cited]]]:
+        """(speaker page or None, speaker name, quotes) sorted by name; unattributed quotes last."""
+        by_speaker: dict[str, tuple[ActorPage | None, str, list[Cited]]] = {}
+        for brief in self.index.briefs:
+            for quote in brief.quotes:
+                if quote.partial:
+                    continue
+                said_by = quote.speaker or quote.speaker_text
+                page = self.index.actor_page(brief, said_by)
+                key = page.src if page else fold_name(said_by or "")
+                name = page.name if page else (said_by or "")
+                by_speaker.setdefault(key, (page, name, []))[2].append(Cited(brief, quote))
+        return sorted(by_speaker.values(), key=lambda s: (not s[1], fold_name(s[1])))
+
+
+def speaker_role(brief: Brief, quote: Quote) -> str:
+    """The role the quote gives its speaker, else the speaker's first role in the brief."""
+    if quote.role:
+        return quote.role
+    said_by = fold_name(quote.speaker or quote.speaker_text or "")
+    for actor in brief.actors:
+        if said_by and said_by in {fold_name(s) for s in _spellings(actor)}:
+            return actor.roles[0] if actor.roles else ""
+    return ""
+
+
+_TYPE_HEADINGS = {"person": "People", "organization": "Organizations", "country": "Countries", "place": "Places"}
+
+
+def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[str, list[ActorPage]]]]]:
+    """[(type heading, [(letter, pages A–Z)])] in the order of :data:`_TYPE_HEADINGS`."""
+    result = []
+    for actor_type, heading in _TYPE_HEADINGS.items():
+        typed = sorted((p for p in pages if p.type == actor_type), key=lambda p: fold_name(p.name))
+        letters: dict[str, list[ActorPage]] = {}
+        for page in typed:
+            initial = fold_name(page.name)[:1].upper()
+            letters.setdefault(initial if initial.isalpha() else "#", []).append(page)
+        if letters:
+            result.append((heading, list(letters.items())))
+    return result
+
+
+def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True,
+                timeline: Timeline = build_timeline) -> tuple[RenderedPage, ...]:
+    """Every generated page of the site for ``briefs``."""
+    return SiteRenderer(build_index(briefs, timeline=timeline), directory_urls=directory_urls).render_all()
+

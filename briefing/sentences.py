@@ -7,6 +7,7 @@ attribution (``"Yes," he said.``) do not end one. Paragraphs (lines) always do.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .model import Article, Document, Sentence
@@ -27,7 +28,9 @@ TRAILING_ABBREVIATIONS = frozenset("inc ltd co corp plc llc bros etc jr sr".spli
 _CLOSERS = "\"'”’»)]"
 _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'-]*)$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'-")
+_LETTERS = re.compile(r"[A-Za-z]")
+_LEADING_WORD = re.compile(r"[A-Za-z']+")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -45,9 +48,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         line = para.group()
         start = 0
         quoted = _quoted_regions(line)
+        opens = [open_ for open_, _ in quoted]
         for m in _BOUNDARY.finditer(line):
-            inside_quote = any(open_ < m.end() <= close for open_, close in quoted)
-            if not inside_quote and _ends_sentence(line, m.start(), m.end()):
+            if not _inside(quoted, opens, m.end()) and _ends_sentence(line, m.start(), m.end()):
                 spans.append((base + start, base + m.end()))
                 start = m.end()
         spans.append((base + start, base + len(line)))
@@ -71,6 +74,24 @@ def _quoted_regions(line: str) -> list[tuple[int, int]]:
     return regions
 
 
+def _inside(regions: list[tuple[int, int]], opens: list[int], offset: int) -> bool:
+    """Whether ``offset`` falls in one of the sorted, disjoint ``regions`` (open, close]."""
+    i = bisect.bisect_left(opens, offset) - 1
+    return i >= 0 and offset <= regions[i][1]
+
+
+def _word_before(line: str, end: int) -> str | None:
+    """The word (letters, dots, apostrophes, hyphens; starting with a letter) that ends at ``end``.
+
+    Scans back from ``end`` only, so a long line costs no more than its short words.
+    """
+    start = end
+    while start > 0 and line[start - 1] in _WORD_CHARS:
+        start -= 1
+    first_letter = _LETTERS.search(line, start, end)
+    return line[first_letter.start():end] if first_letter else None
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -90,10 +111,9 @@ def _ends_sentence(line: str, mark_start: int, mark_end: int) -> bool:
         return True
     if mark_end - mark_start > 1 and line[mark_start + 1] not in ".…":
         return True  # '."' or '.)': a closing mark after the period
-    before = _WORD_BEFORE.search(line, 0, mark_start)
-    if not before:
+    word = _word_before(line, mark_start)
+    if not word:
         return True
-    word = before.group(1)
     bare = word.lower().rstrip(".")
     if "." in word.strip("."):
         # U.S. / U.K. / a.m.: an initialism; it ends a sentence only before a common sentence start
@@ -115,7 +135,7 @@ according some many most one two three no not officials analysts
 
 
 def _looks_like_sentence_start(line: str, pos: int) -> bool:
-    word = re.match(r"[A-Za-z']+", line[pos:])
+    word = _LEADING_WORD.match(line, pos)
     return bool(word) and word.group().lower() in _SENTENCE_STARTERS
 
 

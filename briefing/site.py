@@ -1,20 +1,213 @@
-"""Publishing: render the briefs into docs/ and build the static site with MkDocs."""
+"""Publishing: render the briefs into docs/ and build the static site with MkDocs.
+
+Nothing is lost when a build fails or is interrupted: the pages are rendered into a staging
+folder and moved into ``docs/`` path by path, and MkDocs builds into a fresh folder next to
+``site/`` that replaces it by renames only once the build succeeded (keeping ``site/pdf/``,
+which the ``pdf`` command writes).
+"""
 from __future__ import annotations
 
 import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from . import cli, pipeline
+from .extract import ExtractOptions
+from .io import write_text_atomic
+from .model import Brief
+from .render import GENERATED_PATHS, RenderedPage, render_site
+from .templating import TEMPLATES_DIR
+
+#: Set by ``serve`` for the MkDocs hook (briefing/mkdocs_hooks.py): regenerate pages before each build.
+SEEDS_ENV, NER_ENV = "BRIEFING_SEEDS", "BRIEFING_NER"
+PDF_DIR = "pdf"
+
+log = logging.getLogger("mkdocs.briefing")
+
+
+def _add_site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                        help="the MkDocs configuration; its docs_dir receives the pages (default: %(default)s)")
 
 
 def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the ``build`` command besides the extraction options."""
-
-
-def run_build(args: argparse.Namespace) -> int:
-    raise NotImplementedError("build is not written yet")
+    _add_site_options(parser)
+    parser.add_argument("--site-dir", type=Path, metavar="DIR",
+                        help="where to write the site (default: site_dir of the configuration, site/)")
+    parser.add_argument("--site-url", metavar="URL",
+                        help="the address the site is published at, e.g. https://example.org/briefing/")
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the ``serve`` command besides the extraction options."""
+    _add_site_options(parser)
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                        help="address to serve on (default: %(default)s)")
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    if not args.seeds.is_dir():
+        return f"{args.seeds}: no such folder of seeds (give one with --seeds DIR)"
+    if not args.config_file.is_file():
+        return f"{args.config_file}: no such MkDocs configuration (give one with --config-file FILE)"
+    return None
+
+
+def run_build(args: argparse.Namespace) -> int:
+    if problem := _usage_problem(args):
+        print(problem, file=sys.stderr)
+        return cli.EXIT_USAGE
+    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
+                                     display_root=args.config_file.resolve().parent)
+    cli.report(result.problems)
+    try:
+        site_dir = publish(result.briefs, config_file=args.config_file, strict=args.strict,
+                           site_dir=args.site_dir, site_url=args.site_url)
+    except MkDocsException as err:
+        print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
+        return cli.EXIT_FAILED
+    print(f"built {site_dir} from {len(result.briefs)} brief(s)", file=sys.stderr)
+    return cli.EXIT_FAILED if cli.failed(result.problems, strict=args.strict) else cli.EXIT_OK
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    raise NotImplementedError("serve is not written yet")
+    if problem := _usage_problem(args):
+        print(problem, file=sys.stderr)
+        return cli.EXIT_USAGE
+    os.environ[SEEDS_ENV] = str(args.seeds.resolve())
+    os.environ[NER_ENV] = args.ner
+    try:
+        mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr,
+                     watch=[str(args.seeds.resolve()), str(TEMPLATES_DIR)])
+    except MkDocsException as err:
+        print(f"{args.config_file}: cannot serve the site: {err.format_message()}", file=sys.stderr)
+        return cli.EXIT_FAILED
+    return cli.EXIT_OK
+
+
+def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | None = None,
+                site_url: str | None = None) -> MkDocsConfig:
+    """The MkDocs configuration, with the command line's overrides."""
+    overrides: dict[str, object] = {"strict": strict}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir.resolve())
+    if site_url is not None:
+        overrides["site_url"] = site_url
+    return load_config(config_file=str(config_file), **overrides)
+
+
+def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
+            site_dir: Path | None = None, site_url: str | None = None) -> Path:
+    """Render ``briefs`` into the configuration's docs_dir and build the site; returns the site folder.
+
+    Raises:
+        MkDocsException: when the configuration is wrong or MkDocs fails (in strict mode: warns);
+            the previous site is then left as it was.
+    """
+    config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url)
+    pages = render_site(briefs, directory_urls=config.use_directory_urls)
+    replace_generated_docs(Path(config.docs_dir), pages)
+    return build_site(config)
+
+
+def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> None:
+    """Write ``pages`` into a staging folder, then swap each generated path of ``docs_dir`` for its new version."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.render-", dir=docs_dir.parent))
+    try:
+        for page in pages:
+            target = staging / page.src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.text, encoding="utf-8")
+        replaced = staging / ".replaced"
+        replaced.mkdir()
+        for name in GENERATED_PATHS:
+            current, fresh = docs_dir / name, staging / name
+            if current.exists():
+                os.replace(current, replaced / name)
+            if fresh.exists():
+                os.replace(fresh, current)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def sync_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> int:
+    """Update ``docs_dir`` in place, touching only pages that changed (for live preview); returns how many."""
+    wanted = {page.src: page.text for page in pages}
+    changed = 0
+    for src, text in wanted.items():
+        path = docs_dir / src
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_text_atomic(path, text)
+            changed += 1
+    for name in GENERATED_PATHS:
+        root = docs_dir / name
+        for path in (root.rglob("*") if root.is_dir() else [root]):
+            if path.is_file() and path.relative_to(docs_dir).as_posix() not in wanted:
+                path.unlink()
+                changed += 1
+    return changed
+
+
+def build_site(config: MkDocsConfig) -> Path:
+    """Build the site into a folder next to ``config.site_dir``, then put it in place by renames."""
+    final = Path(config.site_dir)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}.build-", dir=final.parent))
+    try:
+        config.site_dir = str(fresh)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        _swap_in(fresh, final)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    finally:
+        config.site_dir = str(final)
+    return final
+
+
+def _swap_in(fresh: Path, final: Path) -> None:
+    """Replace ``final`` by ``fresh``, carrying over the PDFs of ``final``."""
+    pdfs = final / PDF_DIR
+    carried = pdfs.is_dir() and not (fresh / PDF_DIR).exists()
+    if carried:
+        os.replace(pdfs, fresh / PDF_DIR)
+    retired = final.with_name(f".{final.name}.old-{os.getpid()}")
+    try:
+        if final.exists():
+            os.replace(final, retired)
+        os.replace(fresh, final)
+    except BaseException:
+        if retired.exists() and not final.exists():
+            os.replace(retired, final)
+        if carried and final.is_dir() and not pdfs.exists():
+            os.replace(fresh / PDF_DIR, pdfs)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def refresh_docs(config: MkDocsConfig, seeds_dir: Path, *, ner: str) -> None:
+    """Extract every seed again and update the pages that changed (the live-preview hook calls this)."""
+    result = pipeline.extract_briefs(seeds_dir, options=ExtractOptions(ner=ner),
+                                     display_root=Path(config.config_file_path).resolve().parent)
+    for problem in result.problems:
+        log.warning(str(problem))
+    changed = sync_generated_docs(Path(config.docs_dir), render_site(result.briefs,
+                                                                     directory_urls=config.use_directory_urls))
+    log.info("briefing: %d brief(s), %d page(s) updated", len(result.briefs), changed)

@@ -5,6 +5,7 @@ autoescaping makes article text (untrusted) appear as text, never as markup.
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import jinja2
@@ -12,8 +13,32 @@ import jinja2
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
+def date_label(value: str | None) -> str:
+    """``21 Nov 2014``, ``Nov 2014`` or ``2014`` for an ISO date of that precision ('' for none)."""
+    if not value:
+        return ""
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            return f"{day.day} {day:%b %Y}"
+        if len(value) == 7:
+            return f"{dt.date.fromisoformat(value + '-01'):%b %Y}"
+    except ValueError:
+        pass
+    return value
+
+
+def number_label(value: float | int | None) -> str:
+    """``1,250`` / ``3.8`` / ``0.25``: a number for people, not for machines."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.6g}" if abs(value) < 1000 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}"
+
+
 def make_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -21,3 +46,6 @@ def make_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["date_label"] = date_label
+    env.filters["number_label"] = number_label
+    return env

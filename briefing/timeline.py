@@ -1,9 +1,19 @@
-"""The timeline of a brief: every dated item (agreement, figure period, quote, date mention), oldest first."""
+"""The timeline of a brief: every dated item (agreement, figure period, quote, date mention), oldest first.
+
+Dates of different precision sort as their ISO text does, so a year comes before its months
+and a month before its days (``2014`` < ``2014-11`` < ``2014-11-20``); items of the same date
+keep their order in the text. A date mention is left out when an agreement, figure or quote
+of the same sentence already carries its date.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .model import Brief, Evidence, Record
+from .model import Brief, DateMention, Evidence, Record, Sentence
+
+SNIPPET_WORDS = 6  # words kept on each side of a date in its label
+QUOTE_WORDS = 12  # words of a quote kept in its label
 
 
 @dataclass(frozen=True)
@@ -15,9 +25,58 @@ class TimelineEntry(Record):
 
 
 def build_timeline(brief: Brief) -> tuple[TimelineEntry, ...]:
-    """The dated items of ``brief``, oldest first. (First version: date mentions only.)"""
+    """The dated items of ``brief``, oldest first, same-date ties in text order.
+
+    Args:
+        brief: an extracted brief; its agreements, figures and quotes with a ``date`` and its
+            date mentions with a value become entries.
+
+    Returns:
+        One :class:`TimelineEntry` per dated item, each with the evidence of its item.
+    """
     entries = [
-        TimelineEntry(date=d.value, label=d.text, kind="date", evidence=d.evidence)
-        for d in brief.dates if d.value
+        *(TimelineEntry(a.date, f"{a.kind} {a.status}", "agreement", a.evidence) for a in brief.agreements if a.date),
+        *(TimelineEntry(f.date, _figure_label(f.text, f.measure), "figure", f.evidence)
+          for f in brief.figures if f.date),
+        *(TimelineEntry(q.date, _quote_label(q.text, q.speaker or q.speaker_text), "quote", q.evidence)
+          for q in brief.quotes if q.date),
     ]
-    return tuple(sorted(entries, key=lambda e: e.date))
+    covered = {(e.sentence, entry.date) for entry in entries for e in entry.evidence}
+    entries.extend(
+        TimelineEntry(d.value, _date_label(d, brief.sentences), "date", d.evidence)
+        for d in brief.dates
+        if d.value and not any((e.sentence, d.value) in covered for e in d.evidence)
+    )
+    return tuple(sorted(entries, key=lambda entry: (entry.date, _position(entry))))
+
+
+def _position(entry: TimelineEntry) -> int:
+    return min((e.start for e in entry.evidence), default=0)
+
+
+def _figure_label(text: str, measure: str | None) -> str:
+    return f"{measure}: {text}" if measure else text
+
+
+def _quote_label(text: str, speaker: str | None) -> str:
+    words = text.split()
+    short = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
+    return f"{speaker}: “{short}”" if speaker else f"“{short}”"
+
+
+def _date_label(mention: DateMention, sentences: tuple[Sentence, ...]) -> str:
+    """A few words of the mention's sentence on each side of the date."""
+    if not mention.evidence or not sentences:
+        return mention.text
+    evidence = mention.evidence[0]
+    sentence = next((s for s in sentences if s.index == evidence.sentence), None)
+    if sentence is None or not sentence.start <= evidence.start <= evidence.end <= sentence.end:
+        return mention.text
+    start, end = evidence.start - sentence.start, evidence.end - sentence.start
+    before = [m.start() for m in re.finditer(r"\S+", sentence.text[:start])]
+    after = [m.end() + end for m in re.finditer(r"\S+", sentence.text[end:])]
+    left = before[-SNIPPET_WORDS] if len(before) >= SNIPPET_WORDS else 0
+    right = after[SNIPPET_WORDS - 1] if len(after) >= SNIPPET_WORDS else len(sentence.text)
+    head = "… " if len(before) > SNIPPET_WORDS else ""
+    tail = " …" if len(after) > SNIPPET_WORDS else ""
+    return head + sentence.text[left:right].strip() + tail

@@ -14,7 +14,7 @@ from .actors import find_actors
 from .agreements import find_agreements
 from .dates import find_dates
 from .figures import find_figures
-from .quotes import find_quotes
+from .quotes import find_quotes, find_reported_speech
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("actors", needs=(), adds="actors", run=find_actors),
     Stage("figures", needs=("dates", "actors"), adds="figures", run=find_figures),
     Stage("quotes", needs=("actors", "dates"), adds="quotes", run=find_quotes),
+    Stage("reported_speech", needs=("actors", "dates"), adds="reported_speech", run=find_reported_speech),
     Stage("agreements", needs=("actors", "dates"), adds="agreements", run=find_agreements),
 )
 

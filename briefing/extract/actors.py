@@ -1,9 +1,353 @@
-"""Actors: the people, organisations, countries and places an article names."""
+"""Actors: the people, organisations, countries and places an article names.
+
+The finder (built-in rules, or a spaCy pipeline) gives name mentions in the title and the
+body; they are then grouped into one actor per real-world entity (surnames, transliterations,
+acronyms, short and official state names, demonyms and capitals standing for a state), typed,
+given roles and affiliations, and ordered by salience.
+"""
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .. import reference as ref
+from ..load import slugify
 from ..model import Actor, Document
+from .actors_mentions import COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, find_mentions, midsentence_capitalised
+from .actors_roles import Placed, describe, government_affiliation
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.-]{1,9})\s*\)")
+_NON_WORD = re.compile(r"[^\w]+")
+_INITIALISM_DOT = re.compile(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.")
+_SPACED_HYPHEN = re.compile(r"\s+-\s+")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_INITIAL_SKIP = frozenset("of the and for on in & de du la le von van".split())
+_NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 
 
 def find_actors(doc: Document, *, ner: str = "builtin") -> tuple[Actor, ...]:
-    """Find the actors of ``doc``. (First version: none yet.)"""
-    return ()
+    """Find the actors of ``doc``.
+
+    Args:
+        doc: the segmented article.
+        ner: ``"builtin"`` for the rule-based finder, or ``"spacy:<model>"`` to take the
+            names from a spaCy pipeline (a package name or a path).
+
+    Returns:
+        One actor per entity, most salient first; evidence offsets are into the body.
+    """
+    body_mentions, title_mentions = _mentions(doc, ner)
+    groups = _group(doc.text, body_mentions, title_mentions, _lowercase_words(doc.text))
+    return _actors(doc, groups)
+
+
+def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
+    if ner == "builtin":
+        lowercase = _lowercase_words(doc.text)
+        starts = frozenset(s.start for s in doc.sentences)
+        confirmed = midsentence_capitalised(doc.text, starts)
+        body = find_mentions(doc.text, lowercase_words=lowercase, sentence_starts=starts, confirmed_words=confirmed)
+        title = find_mentions(doc.article.title, in_title=True, lowercase_words=lowercase,
+                              sentence_starts=frozenset({0}), confirmed_words=confirmed)
+        return body, _title_mentions(doc.article.title, title, body)
+    if ner.startswith("spacy:"):
+        from .ner_spacy import spacy_mentions
+
+        body, title = spacy_mentions(doc, ner.removeprefix("spacy:"))
+        return body, title
+    raise ValueError(f"unknown actor finder {ner!r}: use 'builtin' or 'spacy:<model>'")
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][a-z-]+\b", text))
+
+
+def _title_mentions(title: str, found: list[Mention], body: list[Mention]) -> list[Mention]:
+    """Title mentions worth keeping: in a Title Case headline only names the body confirms."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", title) if len(w) > 3]
+    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    known = {name_key(m.text) for m in body}
+    kept = []
+    for mention in found:
+        if mention.certainty >= KNOWN or name_key(mention.text) in known:
+            kept.append(mention)
+        elif not title_case and not (mention.sentence_initial and mention.certainty == GUESS and " " not in mention.text):
+            kept.append(mention)
+        elif title_case:
+            kept.extend(_known_parts(title, mention, known))
+    return kept
+
+
+def _known_parts(title: str, mention: Mention, known: set[str]) -> list[Mention]:
+    """The body-confirmed names inside a longer Title Case span."""
+    parts = []
+    for m in re.finditer(r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*", mention.text):
+        if name_key(m.group()) in known:
+            start = mention.start + m.start()
+            parts.append(Mention(m.group(), start, start + len(m.group()), mention.type, HINT, in_title=True))
+    return parts
+
+
+def name_key(text: str) -> str:
+    """Names compare on this key: no accents, case, punctuation or leading 'the'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _INITIALISM_DOT.sub("", text)
+    text = _NON_WORD.sub(" ", text.replace("’s", "").replace("'s", "")).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass
+class _Group:
+    """Mentions that name one entity while grouping runs (private to this module)."""
+
+    key: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+
+    @cached_property
+    def head(self) -> str:
+        """The form of the first mention: what the group is known by while merging."""
+        return _display(self.mentions[0].text)
+
+    @property
+    def forms(self) -> list[str]:
+        return list(dict.fromkeys(_display(m.text) for m in self.mentions))
+
+    @property
+    def certainty(self) -> int:
+        return max((m.certainty for m in self.mentions if m.type == self.type), default=GUESS)
+
+
+def _display(text: str) -> str:
+    return _LEADING_THE.sub("", _SPACED_HYPHEN.sub("-", text))
+
+
+def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words: frozenset[str]) -> list[_Group]:
+    groups: dict[str, _Group] = {}
+    capital_in_state_role = {name_key(m.text) for m in body if m.country and not m.locative}
+    for mention in body + title:
+        key = name_key(mention.text)
+        if mention.country and (ref.country_form(mention.text).kind != "capital" or key in capital_in_state_role
+                                or not any(name_key(m.text) == key for m in body)):
+            gkey = "country:" + mention.country
+            group = groups.setdefault(gkey, _Group(gkey, COUNTRY, country=mention.country))
+        elif mention.country:
+            group = groups.setdefault(key, _Group(key, PLACE))
+        else:
+            group = groups.setdefault(key, _Group(key, mention.type))
+        group.mentions.append(mention)
+    for group in groups.values():
+        if not all(m.country for m in group.mentions):
+            group.type = _vote(group.mentions)
+    named = [g for g in groups.values() if not _common_designation(g, lowercase_words)
+             and 2 * sum(m.not_actor for m in g.mentions) < len(g.mentions)]
+    merged = _merge_acronyms(text, body, named)
+    merged = _merge_people(merged)
+    merged = _merge_organisations(merged)
+    return [g for g in merged if not all(m.unconfirmed for m in g.mentions)]
+
+
+def _common_designation(group: _Group, lowercase_words: frozenset[str]) -> bool:
+    """'Chapter 11', 'No. 1', 'Route 66': a common word numbered, never anything but a designation."""
+    return all(m.designation for m in group.mentions) and all(
+        w.lower().rstrip(".") in lowercase_words | ref.COMMON_WORDS for w in group.head.split())
+
+
+def _vote(mentions: list[Mention]) -> str:
+    best: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        certainty, count = best.get(m.type, (-1, 0))
+        best[m.type] = (max(certainty, m.certainty), count + 1)
+    return max(best, key=lambda t: best[t])
+
+
+def _absorb(target: _Group, other: _Group) -> None:
+    target.mentions.extend(other.mentions)
+    if other.type == PERSON and target.type != PERSON and other.certainty > target.certainty:
+        target.type = PERSON
+
+
+def _merge_acronyms(text: str, body: list[Mention], groups: list[_Group]) -> list[_Group]:
+    """'Foo Bar Institute (FBI)': the acronym joins its expansion."""
+    by_key = {g.key: g for g in groups}
+    owner_of = {id(m): g for g in groups for m in g.mentions}
+    for mention in body:
+        m = _ACRONYM_AFTER.match(text, mention.end)
+        if not m:
+            continue
+        acronym = by_key.get(name_key(m.group(1)))
+        owner = owner_of.get(id(mention))
+        if acronym is not None and owner is not None and acronym is not owner and owner.type != COUNTRY:
+            _absorb(owner, acronym)
+            for moved in acronym.mentions:
+                owner_of[id(moved)] = owner
+            groups = [g for g in groups if g is not acronym]
+            by_key = {g.key: g for g in groups}
+    return groups
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in _display(text).split() if w not in _NAME_SUFFIXES]
+
+
+def _close(a: str, b: str) -> bool:
+    """Transliteration variants: same first letter, a small edit distance (Shoygu/Shoigu)."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    if a[0] != b[0] or min(len(a), len(b)) < 4:
+        return False
+    return _edit_distance(a, b) <= (1 if min(len(a), len(b)) < 6 else 2)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _merge_people(groups: list[_Group]) -> list[_Group]:
+    """Surnames, shorter forms and transliterations join the fullest form of a person's name."""
+    people = sorted((g for g in groups if g.type == PERSON and len(_name_words(g.head)) >= 2),
+                    key=lambda g: -len(_name_words(g.head)))
+    org_first_words = {_name_words(g.head)[0] for g in groups
+                       if g.type == ORGANIZATION and len(_name_words(g.head)) >= 2}
+    absorbed: set[int] = set()
+    for person in people:
+        if id(person) in absorbed:
+            continue
+        words = _name_words(person.head)
+        first, last = words[0], words[-1]
+        for other in groups:
+            if other is person or id(other) in absorbed or other.type == COUNTRY:
+                continue
+            if other.certainty >= KNOWN and other.type == PLACE:
+                continue
+            other_words = _name_words(other.head)
+            if len(other_words) == 1 and other.type != PERSON and other_words[0] in org_first_words:
+                continue
+            if len(other_words) == 1:
+                same = _close(other_words[0], last) if other.type == PERSON or other.certainty < KNOWN else False
+            else:
+                same = other.type == PERSON and _close(other_words[0], first) and _close(other_words[-1], last)
+            if same:
+                _absorb(person, other)
+                absorbed.add(id(other))
+    return [g for g in groups if id(g) not in absorbed]
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", _display(text)) if w and w.lower() not in _INITIAL_SKIP).upper()
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """'GM' of 'General Motors'; also with a state's abbreviation in front ('USAF' of 'Air Force')."""
+    initials = _initials(name)
+    if acronym == initials:
+        return True
+    return any(acronym[k:] == initials and ref.country_for(acronym[:k]) for k in (2, 3))
+
+
+def _merge_organisations(groups: list[_Group]) -> list[_Group]:
+    """Acronyms of initials, shorter forms and forms without a state prefix join an organisation."""
+    orgs = [g for g in groups if g.type == ORGANIZATION]
+    absorbed: set[int] = set()
+    for short in sorted(orgs, key=lambda g: -len(g.head)):
+        form = _display(short.head)
+        words = form.split()
+        targets = []
+        for long in orgs:
+            if long is short or id(long) in absorbed:
+                continue
+            long_form = _display(long.head)
+            long_words = long_form.split()
+            if len(long_words) < len(words) or len(long_words) == len(words) > 1:
+                continue
+            rest = long_words[len(words):]
+            if form.isupper() and len(form) >= 2 and _acronym_of(form.replace(".", ""), long_form):
+                targets.append(long)
+            elif long_words[:len(words)] == words and not ref.country_for(" ".join(rest)) \
+                    and not ref.is_place_name(" ".join(rest)):
+                targets.append(long)
+            elif long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
+                targets.append(long)
+            elif form in long_form.split("-") and form.isupper():
+                targets.append(long)
+            elif len(words) == len(long_words) == 1 and len(form) >= 5 and _close(form, long_form) \
+                    and len(long.mentions) >= len(short.mentions):
+                targets.append(long)
+        if len(targets) > 1:
+            # 'Apple' with 'Apple Inc.' and 'Apple Corps': the one that only adds a legal form
+            targets = [t for t in targets if all(w in ref.ORG_SUFFIXES for w in _display(t.head).split()[len(words):])]
+        if len(targets) == 1:
+            _absorb(targets[0], short)
+            absorbed.add(id(short))
+    return [g for g in groups if id(g) not in absorbed]
+
+
+def _canonical(group: _Group) -> str:
+    if group.type == COUNTRY and group.country:
+        return group.country
+    forms = [f for f in group.forms]
+    if group.type == PERSON:
+        return max(forms, key=lambda f: (len(_name_words(f)), len(f)))
+    expansions = [f for f in forms if not f.isupper()] or forms
+    return max(expansions, key=lambda f: (len(f.split()), len(f)))
+
+
+def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
+    names = {id(g): _canonical(g) for g in groups}
+    placed = sorted((Placed(m.start, m.end, names[id(g)], g.type)
+                     for g in groups for m in g.mentions if not m.in_title), key=lambda p: p.start)
+    bounds = [(s.start, s.end) for s in doc.sentences]
+    actors = []
+    for group in groups:
+        body = sorted((m for m in group.mentions if not m.in_title), key=lambda m: m.start)
+        in_title = any(m.in_title for m in group.mentions)
+        name = names[id(group)]
+        roles, affiliation = (), None
+        if group.type == PERSON:
+            description = describe(doc.text, [(m.start, m.end) for m in body], placed, sentence_bounds=bounds)
+            roles, affiliation = description.roles, description.affiliation
+            if affiliation is None and government_affiliation(roles):
+                affiliation = _state_of_office(body, placed, bounds, group)
+        aliases = tuple(f for f in dict.fromkeys(_display(m.text) for m in group.mentions)
+                        if name_key(f) != name_key(name))
+        actors.append(Actor(
+            id=slugify(name), name=name, type=group.type, aliases=aliases, roles=roles,
+            affiliation=affiliation if affiliation != name else None,
+            mentions=len(group.mentions), in_title=in_title,
+            evidence=tuple(doc.evidence(m.start, m.end) for m in body),
+        ))
+    first = {a.name: (a.evidence[0].start if a.evidence else len(doc.text)) for a in actors}
+    return tuple(sorted(actors, key=lambda a: (-a.mentions, not a.in_title, first[a.name])))
+
+
+def _state_of_office(body: list[Mention], placed: list[Placed], bounds: list[tuple[int, int]],
+                     group: _Group) -> str | None:
+    """A state office with no country named: the one state of its sentence no one else holds.
+
+    'Talking to the Russian minister, prime minister X said Pakistan ...': the Russian belongs to
+    Russia, so X's office is Pakistan's.
+    """
+    for mention in body:
+        start, end = next(((s, e) for s, e in bounds if s <= mention.start < e), (0, 0))
+        states = [p for p in placed if start <= p.start < end and p.type == COUNTRY]
+        claimed = {p.name for p in states if _qualifies_other_person(p, placed, _canonical(group))}
+        free = list(dict.fromkeys(p.name for p in states if p.name not in claimed))
+        if len(free) == 1:
+            return free[0]
+    return None
+
+
+def _qualifies_other_person(state: Placed, placed: list[Placed], person: str) -> bool:
+    """A state mention that qualifies another person named within the next few words."""
+    return any(p.type == PERSON and p.name != person and 0 < p.start - state.end < 40 for p in placed)

@@ -1,9 +1,946 @@
-"""Dates: absolute and relative date expressions, resolved against the publication date."""
+"""Dates: absolute and relative date expressions, resolved against the publication date.
+
+Each :class:`~briefing.model.DateMention` keeps the expression as written (prepositions such
+as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
+``YYYY-MM`` or ``YYYY-MM-DD``. Conventions, where the text leaves a choice:
+
+- **Numeric dates** ``11/21/2014`` and ``11-21-2014`` are read in US order (month first)
+  unless the first number cannot be a month; dotted ``21.11.2014`` is day first;
+  ``2014-11-21``, ``2014/11/21`` and ``20141121`` are year first.
+- **A month or a day without a year** (``in November``, ``Nov. 20``, ``on the 20th``) takes
+  its year (and month) from the publication date: the latest one not after publication,
+  or the next one when the clause speaks of the future (*will*, *until*, *scheduled* ...).
+  A month and day take the nearest such date, so a January article's ``Dec. 30`` is the
+  previous year.
+- **Weekdays**: ``on Thursday`` is the latest Thursday not after publication (the next one
+  in a future clause); ``this Thursday`` is the one of the publication week (weeks start
+  on Monday), ``next``/``last``/``previous Thursday`` the one of the week after/before,
+  ``this past``/``this coming Thursday`` the nearest one strictly before/after.
+- **Relative days** (today, yesterday, tomorrow, tonight, ``three days ago``) are
+  resolved against the publication date, as are ``this year``, ``last month`` and the
+  bare ``the day``/``the year``; ``two days later``/``earlier``, ``the next day`` and
+  ``the previous year`` against the last date the text gave (the publication date when it
+  gave none, no value when that date is too coarse or had no value itself: ``the third
+  quarter ... a year earlier``). Shifts of days, weeks or months give a day; shifts of
+  years give a year. ``two weeks before Christmas`` shifts the date that follows it.
+- **Named days** (Christmas, Easter, Thanksgiving ... from ``briefing/data/dates_holidays.txt``)
+  without a year take the nearest one; two-digit years (``'82``, ``7/4/09``) the century
+  that puts them at most 20 years after publication.
+- **Periods without a schema precision get the value None** (their text is kept):
+  weeks and weekends, quarters and halves (``Q3 2014``, ``the third quarter``), fiscal
+  years (``fiscal 1987``), seasons, season ranges (``1987-88``) and decades
+  (``the 1990s``). The brief's values are calendar years, months and days only, and a
+  year standing in for a quarter would claim more than the text says.
+- ``early 2009``, ``mid-2015``, ``the end of this year`` take the value of the period
+  they qualify (``2009``, ``2015``, the publication year).
+- Not dates: durations (``for three years``), times of day, ages, fractions, amounts,
+  numbers followed by a unit, ``May`` the modal verb, ``March`` the verb and month or
+  weekday names inside names.
+- An undated article (no publication date) keeps relative expressions with value None.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
 from ..model import DateMention, Document
+from .dates_lexicon import (
+    DAY_WORD,
+    HOLIDAYS,
+    MONTHS,
+    NUMBER_WORD,
+    ORDINALS,
+    UNIT_DAYS,
+    UNIT_MONTHS,
+    WEEKDAYS,
+    add_months,
+    day_number,
+    duration_number,
+    valid_date,
+    words_alternation,
+    year_from_words,
+)
+
+_LENGTH = {"year": 4, "month": 7, "day": 10}
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved date: ``day`` holds the date, ``precision`` how much of it the text gave."""
+
+    day: dt.date
+    precision: str  # year | month | day
+
+    @property
+    def value(self) -> str:
+        return self.day.isoformat()[: _LENGTH[self.precision]]
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What resolving one expression may look at."""
+
+    published: dt.date | None
+    future: bool  # the clause speaks of the future
+    anchor: When | None  # the last date resolved before this expression
+    after_vague: bool = False  # the expression right before this one had no value ('the third quarter')
+
+
+Resolver = Callable[[_Frame], "When | None"]
+
+
+@dataclass(frozen=True)
+class _Shift:
+    """A duration: ``N days/weeks/months/years`` (``vague`` for *several days*)."""
+
+    months: int = 0
+    days: int = 0
+    vague: bool = False
+
+    @property
+    def precision(self) -> str:
+        return "year" if self.days == 0 and self.months % 12 == 0 else "day"
+
+    def apply(self, day: dt.date, sign: int) -> dt.date:
+        return add_months(day, sign * self.months) + dt.timedelta(days=sign * self.days)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A date expression found in a sentence, not yet resolved.
+
+    A ``pending`` candidate (``two weeks before``) is a shift waiting for the date expression
+    that follows it (``two weeks before Christmas``); ``sign`` is its direction.
+    """
+
+    start: int
+    end: int
+    resolve: Resolver
+    pending: _Shift | None = None
+    sign: int = 0
+
+
+@dataclass(frozen=True)
+class _Rule:
+    trigger: str  # a key of _TRIGGERS: the rule runs only on sentences where that cheap pattern occurs
+    pattern: re.Pattern
+    build: Callable[[re.Match, str], "_Candidate | None"]
+
+
+# --- regex building blocks -------------------------------------------------------------
+
+_MONTH_ALT = words_alternation(MONTHS)
+_FULL_MONTH_ALT = words_alternation(name for name in MONTHS if len(name) > 3 or name == "may")
+_WEEKDAY_ALT = words_alternation(name for name in WEEKDAYS if len(name) > 5)
+_MON = rf"(?P<month>{_MONTH_ALT})\b\.?"
+_YEAR4 = r"(?P<year>(?:1\d|20|21)\d\d)(?![\d%]|[.,:]\d)"
+_YEAR_WORDS = rf"(?P<yearw>(?:{NUMBER_WORD})(?:(?:[\s-]+and)?[\s-]+(?:{NUMBER_WORD}))+)"
+_YEAR_ANY = rf"(?:{_YEAR4}|{_YEAR_WORDS}\b|['’](?P<yy>\d\d)\b)"
+_DAY = rf"(?:(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\d%]|[.,:]\d)|(?P<dayw>{DAY_WORD})\b)"
+_WEEKDAY = rf"(?P<weekday>{_WEEKDAY_ALT})\b"
+_PART = (r"(?:(?P<part>(?:the\s+)?(?:very\s+)?(?:early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of)"
+         r"(?:\s+the)?)(?:[\s-]+))?")
+_DURATION_COUNT = rf"\d+|(?:{NUMBER_WORD})(?:[\s-]+(?:{NUMBER_WORD}))?|an?|a\s+couple\s+of|a\s+few|several|few"
+_DURATION_UNIT = r"day|week|fortnight|month|year|decade"
+_DURATION_ITEM = rf"(?:{_DURATION_COUNT})\s+(?:{_DURATION_UNIT})s?"
+_DURATION_PART = re.compile(rf"(?P<count>{_DURATION_COUNT})\s+(?P<unit>{_DURATION_UNIT})s?", re.I)
+_DURATION = rf"(?P<duration>{_DURATION_ITEM}(?:,?\s+(?:and\s+)?{_DURATION_ITEM})*)"
+
+# words before a year or month that make it a date ("in 2003", "since May")
+_DATE_PREPOSITIONS = frozenset("""
+in on since by until till from to through throughout during before after of for between and or
+early late mid last next this that each every around circa than year the its their his her our
+""".split())
+# capitalised words that may stand before a date name without making it part of a name
+_FUNCTION_WORDS = frozenset("""
+in on since by until till from to through during before after of for between and or but the a an
+early late mid last next this that each every as at about until around on so then when while
+earlier later since just only even still also
+""".split())
+# what a number followed by one of these counts is not a year
+_UNITS = frozenset("""
+people persons percent pct per points units jobs workers employees staff members shares tonnes tons
+barrels km kilometres kilometers miles metres meters feet foot pounds kilograms kg lb dollars euros yen
+mark level seats passengers troops soldiers cars vehicles homes houses votes cases deaths residents
+students pages words hours minutes seconds times rpm mw gw kwh hp cc acres hectares square cubic
+gmt utc est edt pst pdt cet bst hrs
+""".split())
+_NAME_MONTHS = frozenset("april may june august".split())  # months that are also given names
+_MAGNITUDES = frozenset("hundred thousand million billion trillion bn mn m".split())
+_LEVEL_CUE = re.compile(r"\b(?:rose|fell|gained|lost|closed|dropped|climbed|slipped|jumped|declined|increased"
+                        r"|decreased|ended|finished|reached|points?|index|level)\b", re.I)
+_DETERMINERS = frozenset("the its their his her our this that".split())
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|going\s+to|gonna|scheduled|upcoming|(?:is|are|was|were)\s+due|expected\s+to|plans?\s+to"
+    r"|intends?\s+to|set\s+to|until|till|wo\s*n['’]t)\b|['’]ll\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[;:\"“”()]|,\s")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+# --- context helpers -------------------------------------------------------------------
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z][A-Za-z'’]*)\W*$", text[max(0, start - 40):start])
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = _WORD.match(text[end:].lstrip())
+    return m.group().rstrip(".") if m else ""
+
+
+def _is_name_part(text: str, start: int) -> bool:
+    """A capitalised word right before ``start`` that is not a function word: 'Super Tuesday'."""
+    m = re.search(r"(?:^|[^\w'’.-])([A-Z][\w'’-]*)[ \t]+$", text[max(0, start - 40):start])
+    word = m.group(1).lower() if m else ""
+    return bool(m) and word not in _FUNCTION_WORDS and word not in MONTHS and word.rstrip(",") not in WEEKDAYS
+
+
+def _future(text: str, start: int) -> bool:
+    before = text[max(0, start - 60):start]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return bool(_FUTURE_CUE.search(" ".join(clause.split()[-8:])))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _year_of_two_digits(two: str, published: dt.date | None) -> int:
+    pivot = (published.year if published else 2050) + 20
+    year = 2000 + int(two)
+    return year if year <= pivot else year - 100
+
+
+def _year(groups: dict) -> int | None:
+    """The year of a match written in digits or words (None when absent or not a year)."""
+    if groups.get("year"):
+        return int(groups["year"])
+    if groups.get("yearw"):
+        return year_from_words(groups["yearw"])
+    return None
+
+
+def _day(groups: dict) -> int | None:
+    if groups.get("day"):
+        return day_number(groups["day"])
+    if groups.get("dayw"):
+        return day_number(groups["dayw"])
+    return None
+
+
+# --- resolution helpers ----------------------------------------------------------------
+
+def _fixed(when: When | None) -> Resolver:
+    return lambda frame: when
+
+
+def _no_value(frame: _Frame) -> None:
+    return None
+
+
+def _on_published(make: Callable[[dt.date, _Frame], "When | None"]) -> Resolver:
+    """A resolver for an expression relative to the publication date (None when undated)."""
+    return lambda frame: make(frame.published, frame) if frame.published else None
+
+
+def _month_without_year(month: int, published: dt.date, *, future: bool, relation: str = "") -> When:
+    """``in November``: the latest November not after publication, or the next one in a future clause.
+
+    ``relation`` ``last``/``past`` is strictly before the publication month, ``next``/``coming``
+    strictly after, ``this`` in the publication year.
+    """
+    year = published.year
+    if relation in ("last", "past"):
+        year -= month >= published.month
+    elif relation in ("next", "coming"):
+        year += month <= published.month
+    elif relation != "this" and future:
+        year += month < published.month
+    elif relation != "this":
+        year -= month > published.month
+    return When(dt.date(year, month, 1), "month")
+
+
+def _nearest(candidates: list[dt.date], published: dt.date, future: bool) -> dt.date | None:
+    if future:
+        ahead = [c for c in candidates if c >= published]
+        if ahead:
+            return min(ahead)
+    return min(candidates, key=lambda c: (abs((c - published).days), c > published)) if candidates else None
+
+
+def _day_without_year(month: int, day: int, published: dt.date, future: bool,
+                      weekday: int | None = None) -> When | None:
+    """``Nov. 20``: the nearest Nov. 20 (the next one in a future clause; one on ``weekday`` when named)."""
+    dates = [d for y in (published.year - 1, published.year, published.year + 1) if (d := valid_date(y, month, day))]
+    if weekday is not None:
+        dates = [d for d in dates if d.weekday() == weekday] or dates
+    found = _nearest(dates, published, future)
+    return When(found, "day") if found else None
+
+
+def _day_of_month(day: int, published: dt.date, future: bool, weekday: int | None = None,
+                  month_shift: int | None = None) -> When | None:
+    """``on the 20th``/``Monday 21``: the nearest 20th (of the month ``month_shift`` away when given)."""
+    shifts = (month_shift,) if month_shift is not None else (-1, 0, 1)
+    dates = []
+    for shift in shifts:
+        base = add_months(published.replace(day=1), shift)
+        if found := valid_date(base.year, base.month, day):
+            dates.append(found)
+    if weekday is not None:
+        dates = [d for d in dates if d.weekday() == weekday] or dates
+    found = _nearest(dates, published, future)
+    return When(found, "day") if found else None
+
+
+def _weekday(weekday: int, published: dt.date, *, future: bool, relation: str = "", week: int | None = None) -> When:
+    """The date of a weekday name, see the module docstring."""
+    monday = published - dt.timedelta(days=published.weekday())
+    if week is not None:
+        return When(monday + dt.timedelta(days=7 * week + weekday), "day")
+    if relation in ("past", "this past"):
+        back = (published.weekday() - weekday) % 7 or 7
+        return When(published - dt.timedelta(days=back), "day")
+    if relation in ("coming", "upcoming", "this coming", "this upcoming"):
+        ahead = (weekday - published.weekday()) % 7 or 7
+        return When(published + dt.timedelta(days=ahead), "day")
+    if future:
+        return When(published + dt.timedelta(days=(weekday - published.weekday()) % 7), "day")
+    return When(published - dt.timedelta(days=(published.weekday() - weekday) % 7), "day")
+
+
+_WEEK_OFFSETS = {"this": 0, "next": 1, "last": -1, "previous": -1, "the following": 1, "the next": 1,
+                 "the previous": -1, "the last": -1, "the same": 0}
+
+
+def _week_offset(text: str | None) -> int | None:
+    if not text:
+        return None
+    words = text.lower().split()
+    return _WEEK_OFFSETS.get(" ".join(w for w in words if w not in ("of", "week")))
+
+
+def _from_anchor(frame: _Frame, precision: str) -> When | None:
+    """The last date the text gave when it is at least as precise as ``precision``; the publication
+    date when the text gave none; None when the last one is too vague to count from."""
+    if frame.after_vague:
+        return None
+    if frame.anchor is not None:
+        if _LENGTH[frame.anchor.precision] >= _LENGTH[precision]:
+            return frame.anchor
+        return None
+    return When(frame.published, "day") if frame.published else None
+
+
+def _shifted(base: When | None, shift: _Shift, sign: int) -> When | None:
+    if base is None or shift.vague:
+        return None
+    precision = shift.precision if _LENGTH[shift.precision] <= _LENGTH[base.precision] else base.precision
+    return When(shift.apply(base.day, sign), precision)
+
+
+def _parse_shift(text: str) -> _Shift:
+    months = days = 0
+    for m in _DURATION_PART.finditer(text):
+        unit = m["unit"].lower()
+        count = duration_number(m["count"])
+        if count is None or unit == "decade":
+            return _Shift(vague=True)  # 'several days'; a decade has no value of its own
+        if unit in UNIT_DAYS:
+            days += count * UNIT_DAYS[unit]
+        else:
+            months += count * UNIT_MONTHS[unit]
+    return _Shift(months=months, days=days)
+
+
+# --- rules -----------------------------------------------------------------------------
+
+def _candidate(m: re.Match, resolve: Resolver, group: str | int = 0) -> _Candidate:
+    start, end = m.span(group)
+    return _Candidate(start, end, resolve)
+
+
+def _absolute(year: int, month: int | None = None, day: int | None = None) -> When | None:
+    if month is None:
+        return When(dt.date(year, 1, 1), "year")
+    if day is None:
+        return When(dt.date(year, month, 1), "month") if 1 <= month <= 12 else None
+    found = valid_date(year, month, day)
+    return When(found, "day") if found else None
+
+
+def _month_alone_ok(m: re.Match, text: str) -> bool:
+    """A month name standing alone: capitalised, not part of a name ('August Wilson', 'Operation
+    June'), and ``May``/``March`` only after a word that introduces a date ('in May', not 'May I')."""
+    word, start, end = m["month"], m.start("month"), m.end("month")
+    if not _capitalised(word) or _is_name_part(text, start):
+        return False
+    if word.lower() in ("may", "march") and _word_before(text, start).lower() not in _DATE_PREPOSITIONS:
+        return False
+    after = text[end:]
+    if re.match(r"['’]s\b", after):
+        return False
+    following = _word_after(text, end)
+    return not (after.lstrip()[:1].isupper() and following.lower() not in MONTHS)
+
+
+def _build_iso(m: re.Match, text: str) -> _Candidate | None:
+    month = int(m["mnum"]) if m["mnum"] else MONTHS.get(m["mname"].lower().rstrip("."))
+    when = _absolute(int(m["year"]), month, int(m["d"]))
+    return _candidate(m, _fixed(when)) if when else None
+
+
+def _build_compact(m: re.Match, text: str) -> _Candidate | None:
+    when = _absolute(int(m["year"]), int(m["mnum"]), int(m["d"]))
+    return _candidate(m, _fixed(when)) if when else None
+
+
+def _build_numeric(m: re.Match, text: str) -> _Candidate | None:
+    first, second = int(m["a"]), int(m["b"])
+    month, day = (second, first) if m["sep"] == "." or first > 12 else (first, second)
+    yy = m["y"]
+
+    def resolve(frame: _Frame) -> When | None:
+        year = int(yy) if len(yy) == 4 else _year_of_two_digits(yy, frame.published)
+        return _absolute(year, month, day)
+
+    return _candidate(m, resolve)
+
+
+def _build_numeric_month(m: re.Match, text: str) -> _Candidate | None:
+    when = _absolute(int(m["year"]), int(m["mnum"]))
+    return _candidate(m, _fixed(when)) if when else None
+
+
+def _build_year_range(m: re.Match, text: str) -> _Candidate | None:
+    """``1987-88`` (a season: no value) or ``2015-12`` (ISO year and month)."""
+    year, two = int(m["year"]), int(m["yy2"])
+    if two == (year + 1) % 100:
+        return _candidate(m, _no_value)
+    if m["sep"] == "-" and 1 <= two <= 12:
+        return _candidate(m, _fixed(_absolute(year, two)))
+    return None
+
+
+def _build_day_month(m: re.Match, text: str) -> _Candidate | None:
+    """``21 Nov 2014``, ``Nov. 21, 2014``, ``the 4th of July``, ``January twenty five nineteen eighty six``."""
+    g = m.groupdict()
+    month = MONTHS[g["month"].lower().rstrip(".")]
+    day = _day(g)
+    if day is None:
+        return None
+    day_group = "day" if g["day"] else "dayw"
+    year = _year(g)
+    if year is not None and (g.get("year") or g.get("yearw")):
+        when = _absolute(year, month, day)
+        return _candidate(m, _fixed(when)) if when else None
+    if g.get("yy"):
+        yy = g["yy"]
+        return _candidate(m, lambda frame: _absolute(_year_of_two_digits(yy, frame.published), month, day))
+    # no year (or words after the day that are not one)
+    day_first = m.start(day_group) < m.start("month")
+    if not _capitalised(g["month"]) and (day_first or g["dayw"] or g["month"].lower() in ("may", "march", "mar")):
+        return None  # 'the top 5 may rise', 'you may second that'
+    if g["dayw"] and day_first and not re.search(r"\bof\b|^the\b", m.group(), re.I):
+        return None  # 'one March', 'a second May'
+    weekday = WEEKDAYS.get((g["weekday"] or "").lower())
+    end = max(m.end("month"), m.end(day_group))
+
+    return _Candidate(m.start(), end, _on_published(
+        lambda p, frame: _day_without_year(month, day, p, frame.future, weekday)))
+
+
+def _build_month_year(m: re.Match, text: str) -> _Candidate | None:
+    """``November 2014``, ``Dec/2018``, ``April of 87``, ``mid-October 2015``."""
+    g = m.groupdict()
+    month = MONTHS[g["month"].lower().rstrip(".")]
+    if g["month"].lower() in _NAME_MONTHS and not g.get("part") and _is_name_part(text, m.start("month")):
+        return None  # 'Theresa May 2017'
+    if g.get("yy"):
+        yy = g["yy"]
+        return _candidate(m, lambda frame: _absolute(_year_of_two_digits(yy, frame.published), month))
+    year = _year(g)
+    if year is None:
+        return None
+    return _candidate(m, _fixed(_absolute(year, month)))
+
+
+def _build_month(m: re.Match, text: str) -> _Candidate | None:
+    """A month name alone: ``in November``, ``last September``, ``October of next year``."""
+    month_word = m["month"]
+    if not _capitalised(month_word) or (not m["part"] and not m["rel"] and not _month_alone_ok(m, text)):
+        return None
+    month = MONTHS[month_word.lower()]
+    relation = (m["rel"] or "").lower()
+    year_relation = " ".join((m["yrel"] or "").lower().split())
+
+    def resolve(frame: _Frame) -> When | None:
+        if year_relation:
+            base = _relative_year(year_relation, frame)
+            return When(dt.date(base.day.year, month, 1), "month") if base else None
+        if not frame.published:
+            return None
+        return _month_without_year(month, frame.published, future=frame.future, relation=relation)
+
+    return _candidate(m, resolve)
+
+
+# 'this year', 'last month' count from the publication date; 'the previous year' from the last date given
+_FROM_PUBLICATION = {"this": 0, "current": 0, "the current": 0, "this calendar": 0, "the": 0, "last": -1,
+                     "the last": -1, "next": 1, "coming": 1, "the coming": 1}
+_FROM_ANCHOR = {"previous": -1, "the previous": -1, "the following": 1, "the next": 1, "the same": 0}
+
+
+def _period_base(which: str, frame: _Frame, precision: str) -> tuple[When | None, int]:
+    """The date a relative period counts from, and how many periods it moves."""
+    if which in _FROM_PUBLICATION:
+        return (When(frame.published, "day") if frame.published else None), _FROM_PUBLICATION[which]
+    if which in _FROM_ANCHOR:
+        return _from_anchor(frame, precision), _FROM_ANCHOR[which]
+    return None, 0
+
+
+def _relative_year(which: str, frame: _Frame) -> When | None:
+    """``this year``, ``last year``, ``the previous year``, ``of next year`` ... as a year."""
+    base, shift = _period_base(which.replace("of ", "").replace(" year", "").strip(), frame, "year")
+    return When(dt.date(base.day.year + shift, 1, 1), "year") if base else None
+
+
+def _relative_month(which: str, frame: _Frame) -> When | None:
+    base, shift = _period_base(which, frame, "month")
+    return When(add_months(base.day.replace(day=1), shift), "month") if base else None
+
+
+def _relative_day(which: str, frame: _Frame) -> When | None:
+    if which in ("this", "the"):
+        return When(frame.published, "day") if frame.published else None
+    shift = {"the next": 1, "the following": 1, "the previous": -1, "the same": 0}.get(which)
+    base = _from_anchor(frame, "day") if shift is not None else None
+    return When(base.day + dt.timedelta(days=shift), "day") if base else None
+
+
+# words after 'the day/month/year' that make it some other day ('the day he died')
+_COMPLEMENT_AFTER = frozenset("""
+before after of when that which where he she they it we i you the a an his her their its following to on in
+ended ending earlier later prior ago since as
+""".split())
+
+
+def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
+    """``this year``, ``last month``, ``later this year``, ``the previous year``, ``the day`` ..."""
+    which_text = m["which"] or m["bare"]
+    which = " ".join(which_text.lower().split())
+    unit = m["unit"].lower()
+    if which == "the" and not m["part"]:
+        if _capitalised(which_text) and m.start() > 0 or _capitalised(m["unit"]):
+            return None
+        if text[m.end():m.end() + 1] == "-" or _word_after(text, m.end()).lower() in _COMPLEMENT_AFTER:
+            return None
+        if re.match(r"\s*\d", text[m.end():]):
+            return None
+    if unit in ("week", "weekend", "decade", "century") or which in ("past", "the past"):
+        return _candidate(m, _no_value)
+    if m["part"] and re.search(r"half|quarter", m["part"], re.I):
+        return _candidate(m, _no_value)
+    if unit == "year":
+        return _candidate(m, lambda frame: _relative_year(which, frame))
+    if unit == "month":
+        return _candidate(m, lambda frame: _relative_month(which, frame))
+    if m["part"]:
+        return None
+    return _candidate(m, lambda frame: _relative_day(which, frame))
+
+
+def _build_day_word(m: re.Match, text: str) -> _Candidate | None:
+    """today, tonight, yesterday, tomorrow, last night, the day before yesterday ..."""
+    word = " ".join(m["word"].lower().split())
+    shift = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+             "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+             "the day after tomorrow": 2}[word]
+    return _candidate(m, _on_published(lambda p, frame: When(p + dt.timedelta(days=shift), "day")))
+
+
+def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
+    """``Thursday``, ``next Friday``, ``this past Wednesday``, ``Tuesday of next week``."""
+    relation = " ".join((m["rel"] or "").lower().split())
+    if not relation and not m["week"] and not m["week_first"]:
+        if _is_name_part(text, m.start("weekday")):
+            return None  # 'Super Tuesday'
+        article = _word_before(text, m.start("weekday")).lower() in ("the", "a")
+        if article and text[m.end("weekday"):].lstrip()[:1].isupper():
+            return None  # 'the Sunday Times'
+
+    weekday = WEEKDAYS[m["weekday"].lower()]
+    week = _week_offset(m["week"] or m["week_first"])
+    if (m["week"] or m["week_first"]) and week is None:
+        return None
+    if week is None and relation in ("this",):
+        week = 0
+    elif week is None and relation in ("next",):
+        week = 1
+    elif week is None and relation in ("last", "previous"):
+        week = -1
+    return _candidate(m, _on_published(lambda p, frame: _weekday(weekday, p, future=frame.future,
+                                                                 relation=relation, week=week)))
+
+
+def _build_weekday_date(m: re.Match, text: str) -> _Candidate | None:
+    """A weekday with the date written after it: ``Friday 2018-7-6``, ``this Friday 5/12``, ``Monday 21``."""
+    weekday = WEEKDAYS[m["weekday"].lower()] if m["weekday"] else None
+    after = text[m.end():].lstrip()
+    following = _word_after(text, m.end()).lower()
+    if (m["md"] or m["dom"]) and (following in _UNITS or following in _MAGNITUDES or following.endswith("s")):
+        return None  # 'on Monday 21 people', 'on Friday 2.5 million'
+    if m["iso"]:
+        year, month, day = (int(x) for x in re.split(r"[-/]", m["iso"]))
+        when = _absolute(year, month, day)
+        return _candidate(m, _fixed(when)) if when else None
+    if m["md"] or m["paren"]:
+        if m["md"]:
+            month, day = (int(x) for x in re.split(r"[/.]", m["md"]))
+        else:
+            name, number = m["paren"].split("-")
+            if name.lower() not in MONTHS:
+                return None
+            month, day = MONTHS[name.lower()], int(number)
+        if not 1 <= month <= 12:
+            return None
+        return _candidate(m, _on_published(lambda p, frame: _day_without_year(month, day, p, frame.future)))
+    day = day_number(m["dom"])
+    if day is None:
+        return None
+    return _candidate(m, _on_published(lambda p, frame: _day_of_month(day, p, frame.future, weekday)))
+
+
+def _build_day_of_month(m: re.Match, text: str) -> _Candidate | None:
+    """``on the 20th``, ``by the 5th of next month``."""
+    day = day_number(m["dom"])
+    if day is None:
+        return None
+    relation = m["ofrel"]
+    if not relation:
+        following = _word_after(text, m.end())
+        if following and following.lower() not in _FUNCTION_WORDS:
+            return None
+    shift = {"this": 0, "last": -1, "next": 1, "the same": 0}.get(" ".join((relation or "").lower().split()))
+    return _candidate(m, _on_published(lambda p, frame: _day_of_month(day, p, frame.future, month_shift=shift)),
+                      "date")
+
+
+def _build_holiday(m: re.Match, text: str) -> _Candidate | None:
+    holiday = HOLIDAYS[" ".join(m["holiday"].lower().split()).replace("’", "'")]
+    if m["year"]:
+        year = int(m["year"])
+        return _candidate(m, _fixed(When(holiday.in_year(year), "day")))
+    if not _capitalised(m["holiday"]):
+        return None
+
+    def resolve(frame: _Frame) -> When | None:
+        if not frame.published:
+            return None
+        days = [holiday.in_year(y) for y in (frame.published.year - 1, frame.published.year, frame.published.year + 1)]
+        found = _nearest(days, frame.published, frame.future)
+        return When(found, "day") if found else None
+
+    return _candidate(m, resolve)
+
+
+def _build_shift(m: re.Match, text: str) -> _Candidate | None:
+    """``three days ago``, ``two weeks later``, ``4 months from tomorrow``, ``2 weeks before ...``."""
+    shift = _parse_shift(m["duration"])
+    direction = m["dir"].lower()
+    reference = (m["ref"] or "").lower()
+    if direction == "since":
+        return None
+    if direction in ("ago", "hence") or reference:
+        sign = -1 if direction in ("ago", "before") else 1
+        offset = {"yesterday": -1, "tomorrow": 1}.get(reference, 0)
+        return _candidate(m, _on_published(
+            lambda p, frame: _shifted(When(p + dt.timedelta(days=offset), "day"), shift, sign)))
+    sign = -1 if direction in ("earlier", "before") else 1
+    if direction in ("later", "earlier") or re.match(r"\s*(?:[.,;:!?)\"”]|$)", text[m.end():]):
+        return _candidate(m, lambda frame: _shifted(_from_anchor(frame, shift.precision), shift, sign))
+    return _Candidate(m.start(), m.end(), _no_value, pending=shift, sign=sign)
+
+
+def _build_in_duration(m: re.Match, text: str) -> _Candidate | None:
+    """``in two weeks`` as a date: only in a future clause or with *time* (``in two weeks' time``)."""
+    if not (m["time"] or _future(text, m.start())):
+        return None
+    shift = _parse_shift(m["duration"])
+    return _candidate(m, _on_published(lambda p, frame: _shifted(When(p, "day"), shift, 1)))
+
+
+def _build_anchored_unit(m: re.Match, text: str) -> _Candidate | None:
+    """``the day before``, ``the year after`` at the end of a clause: one unit from the last date."""
+    unit, sign = m["unit"].lower(), (-1 if m["dir"].lower() in ("before", "earlier") else 1)
+    if unit == "week":
+        return _candidate(m, _no_value)
+    shift = _Shift(days=1) if unit == "day" else _Shift(months=1 if unit == "month" else 12)
+
+    def resolve(frame: _Frame) -> When | None:
+        base = _from_anchor(frame, unit)
+        return When(shift.apply(base.day, sign), unit) if base else None
+
+    return _candidate(m, resolve)
+
+
+def _build_year(m: re.Match, text: str) -> _Candidate | None:
+    """A bare year (``in 2003``, ``the 1991 agreement``, ``mid-2015``, ``the year 2008``)."""
+    year = int(m["year"])
+    start, end = m.start("year"), m.end("year")
+    before = text[max(0, start - 12):start]
+    after = text[end:end + 12]
+    if re.search(r"[$€£¥#]\s*$|\b(?:No|no|number|nos?)\.?\s*$|\b[A-Z]{3}\s*$|[\d][,.]$", before):
+        return None
+    if re.match(r"[,.:]\d|[-–/](?!(?:1[89]|20)\d\d\b)\d|\s*(?:%|per\s?cent|pct)\b", after):
+        return None
+    if re.search(r"\d[-–/]$", before) and not re.search(r"(?:1[89]|20)\d\d[-–]$", before):
+        return None
+    previous = _word_before(text, start)
+    prepositioned = previous.lower() in _DATE_PREPOSITIONS or bool(m["part"] or m["yearword"])
+    if not (1900 <= year <= 2100 or (prepositioned and 1800 <= year <= 2100)):
+        return None
+    following = _word_after(text, end)
+    if following.lower() in _UNITS:
+        return None
+    if previous.lower() in ("to", "at") and _LEVEL_CUE.search(text[max(0, start - 60):start]) and not re.search(
+            r"\bfrom\s+(?:1[89]|20)\d\d\s+to\s*$", text[max(0, start - 20):start]):
+        return None  # 'the index rose 1.5% to 1999': a level, not a year
+    if not prepositioned:
+        if _is_name_part(text, start):
+            return None
+        plural_noun = following.islower() and following.endswith("s") and not following.endswith("ss")
+        if plural_noun and previous.lower() not in _DETERMINERS and not re.search(r"['’]s\s*$", before):
+            return None
+    return _candidate(m, _fixed(_absolute(year)))
+
+
+def _build_two_digit_year(m: re.Match, text: str) -> _Candidate | None:
+    """``'82`` (a year), or ``cy18`` (a calendar year)."""
+    two = m["yy"] or m["cy"]
+    if len(two) == 4:
+        return _candidate(m, _fixed(_absolute(int(two))))
+    return _candidate(m, lambda frame: _absolute(_year_of_two_digits(two, frame.published)))
+
+
+def _build_word_year(m: re.Match, text: str) -> _Candidate | None:
+    """A year in words after a preposition: ``in nineteen ninety six``."""
+    year = year_from_words(m["yearw"])
+    if year is None or not 1000 <= year <= 2100 or _word_after(text, m.end()).lower() in _UNITS:
+        return None
+    following = _word_after(text, m.end())
+    if following.islower() and following.endswith("s"):
+        return None
+    return _candidate(m, _fixed(_absolute(year)), "yearw")
+
+
+def _build_ordinal_month(m: re.Match, text: str) -> _Candidate | None:
+    """``the third month of 2021``."""
+    month = ORDINALS.get(m["ord"].lower()) or day_number(m["ord"])
+    if not month or month > 12:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+        return _candidate(m, _fixed(_absolute(year, month)))
+    which = m["rel"].lower()
+    return _candidate(m, lambda frame: (lambda base: When(dt.date(base.day.year, month, 1), "month") if base else None)(
+        _relative_year(which, frame)))
+
+
+def _no_value_rule(m: re.Match, text: str) -> _Candidate | None:
+    """Quarters, halves, fiscal years, decades: kept as text, no value (see the module docstring)."""
+    g = m.groupdict()
+    if g.get("season") and not (g["smod"] or g["year"]):
+        return None  # 'a hot spring', 'prices fall'
+
+    return _candidate(m, _no_value)
+
+
+_HOLIDAY_ALT = words_alternation(HOLIDAYS).replace("'", "['’]").replace(r"\ ", r"\s+")
+_ORDINAL_WORD_ALT = words_alternation(ORDINALS)
+_I = re.I
+
+
+def _rule(trigger: str, pattern: str, build: Callable[[re.Match, str], "_Candidate | None"], *,
+          flags: int = re.I) -> _Rule:
+    return _Rule(trigger, re.compile(pattern, flags), build)
+
+
+_TRIGGERS = {
+    "digit": re.compile(r"\d"),
+    "two digits": re.compile(r"['’]\d\d|\b[cC][yY]\s?\d"),
+    "month": re.compile(rf"\b(?:{_MONTH_ALT})\b", _I),
+    "weekday": re.compile(rf"\b(?:{_WEEKDAY_ALT})\b", _I),
+    "day word": re.compile(r"\b(?:today|tonight|yesterday|tomorrow|night|morning|afternoon|evening)\b", _I),
+    "period": re.compile(r"\b(?:year|month|week|weekend|decade|century|day)\b", _I),
+    "duration": re.compile(r"\b(?:day|week|fortnight|month|year|decade)s?\b", _I),
+    "number word": re.compile(rf"\b(?:{NUMBER_WORD})\b", _I),
+    "ordinal": re.compile(rf"\d(?:st|nd|rd|th)\b|\b(?:{_ORDINAL_WORD_ALT})\b", _I),
+    "holiday": re.compile(r"\b(?:" + words_alternation({name.split()[-1] for name in HOLIDAYS}) + r")\b", _I),
+    "decade": re.compile(r"\d0['’]?s\b|ties\b", _I),
+    "quarter": re.compile(r"\b(?:quarter|half)\b", _I),
+    "quarter code": re.compile(r"\b(?:Q[1-4]|[1-4]Q|FY)"),
+    "fiscal": re.compile(r"\b(?:fiscal|financial)\b", _I),
+    "season": re.compile(r"\b(?:spring|summer|autumn|winter|fall)\b", _I),
+}
+_RULES: tuple[_Rule, ...] = (
+    # numeric dates: 2014-11-21, 2014/nov/21, 20141121, 11/21/2014, 11-2014, 1987-88
+    _rule("digit", r"(?<![\w/.])(?P<year>\d{4})(?P<sep>[-/.])(?:(?P<mnum>\d{1,2})|(?P<mname>[a-z]{3,9}))(?P=sep)"
+                   r"(?P<d>\d{1,2})(?![\d/]|[.-]\d)", _build_iso),
+    _rule("digit", r"(?<![\w$€£.,])(?P<year>(?:19|20)\d\d)(?P<mnum>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
+                   r"(?![\d,])", _build_compact),
+    _rule("digit", r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+                   r"(?![\d/]|[.-]\d)", _build_numeric),
+    _rule("digit", r"(?<![\w/.,-])(?P<mnum>0?[1-9]|1[0-2])[/-](?P<year>(?:19|20)\d\d)(?![\d/]|[.-]\d)",
+          _build_numeric_month),
+    _rule("digit", r"(?<![\w/.,$-])(?P<year>(?:19|20)\d\d)(?P<sep>[-–/])(?P<yy2>\d\d)(?![\d/-])", _build_year_range),
+    # month names: 21 Nov 2014, Nov. 21, 2014, Sep-23-2020, November 2014, April of 87, (last) November
+    _rule("month", rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?:of\s+|in\s+)?{_YEAR_ANY})?",
+          _build_day_month),
+    _rule("month", rf"\b(?:{_WEEKDAY},?\s+)?{_MON}\s+(?:the\s+)?{_DAY}"
+                   rf"(?:\s*,?\s*(?:of\s+|in\s+)?(?:{_YEAR4}|{_YEAR_WORDS}\b))?", _build_day_month),
+    _rule("month", rf"\b{_MON}[-/](?P<day>\d{{1,2}})[-/]{_YEAR4}", _build_day_month),
+    _rule("month", rf"\b{_PART}{_MON}(?:,?\s+(?:of\s+|in\s+)?|[/-]){_YEAR_ANY}", _build_month_year),
+    _rule("month", rf"\b{_MON}\s+of\s+(?P<yy>\d\d)(?!\d)", _build_month_year),
+    _rule("month", rf"\b{_PART}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{_FULL_MONTH_ALT})\b"
+                   r"(?P<yrel>\s+(?:of\s+)?(?:this|last|next|the\s+(?:same|following|previous|next))\s+year)?",
+          _build_month),
+    # weekdays: Thursday, next Friday, Tuesday of next week, this week Monday, Friday 2018-7-6, Monday 21
+    _rule("weekday", rf"\b(?:(?P<rel>this\s+(?:coming|upcoming|past)|this|next|last|previous|coming|upcoming|past)\s+)?"
+                     rf"{_WEEKDAY}(?P<week>\s+(?:of\s+)?(?:this|next|last|previous"
+                     r"|the\s+(?:following|previous|next|same))\s+week\b)?(?P<week_first>)", _build_weekday),
+    _rule("weekday", r"\b(?P<week_first>this|next|last|previous|the\s+(?:following|previous|next))\s+week\s*[-–,]?\s*"
+                     rf"(?:on\s+)?{_WEEKDAY}(?P<rel>)(?P<week>)", _build_weekday),
+    _rule("weekday", rf"\b(?:(?:this|next|last|coming)\s+)?{_WEEKDAY},?\s+"
+                     r"(?:(?P<iso>\d{4}[-/]\d{1,2}[-/]\d{1,2})(?![\d/])"
+                     r"|(?P<md>\d{1,2}[/.]\d{1,2})(?![\d/]|\.\d)"
+                     r"|\((?P<paren>[a-z]{3,9}-\d{1,2})\)"
+                     rf"|(?:the\s+)?(?P<dom>\d{{1,2}}(?:st|nd|rd|th)?|{DAY_WORD})\b(?![\d%]|[.,:/]\d))",
+          _build_weekday_date),
+    _rule("digit", r"\bthis\s+(?P<md>\d{1,2}/\d{1,2})(?![\d/])(?P<weekday>)(?P<iso>)(?P<paren>)(?P<dom>)",
+          _build_weekday_date),
+    # relative days and periods: today, last night, this year, later this month, the previous year, the day
+    _rule("day word", r"\b(?:(?:earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|last\s+night"
+                      r"|this\s+(?:morning|afternoon|evening)|the\s+day\s+before\s+yesterday"
+                      r"|the\s+day\s+after\s+tomorrow)\b", _build_day_word),
+    _rule("period", r"\b(?:(?P<part>earlier|later|early|late|mid|(?:the\s+|by\s+)?(?:end|start|beginning|middle|rest"
+                    r"|remainder|first\s+half|second\s+half)\s+of)(?:\s+in)?[\s-]+)?"
+                    r"(?P<which>this\s+calendar|this|last|next|previous|current|coming|past"
+                    r"|the\s+(?:last|previous|past|next|following|coming|same|current))?(?(which)\s+|(?P<bare>the\s+))"
+                    r"(?P<unit>year|month|week|weekend|decade|century|day)\b", _build_relative_period),
+    _rule("period", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
+                    r"(?=\s*(?:[.,;:!?)\"”]|$))", _build_anchored_unit),
+    _rule("period", rf"\bthe\s+(?P<ord>{_ORDINAL_WORD_ALT}|\d{{1,2}}(?:st|nd|rd|th))\s+month\s+of\s+"
+                    rf"(?:{_YEAR4}|(?P<rel>this|last|next|the)\s+year)", _build_ordinal_month),
+    # shifts: three days ago, two weeks later, 4 months from tomorrow, in two weeks
+    _rule("duration", rf"\b{_DURATION}\s+(?P<dir>ago|later|earlier|before|after|hence|from|since)"
+                      r"(?:\s+(?P<ref>now|today|tomorrow|yesterday))?\b", _build_shift),
+    _rule("duration", rf"\bin\s+{_DURATION}(?P<time>['’]?\s+time)?\b", _build_in_duration),
+    # years: 2003, mid-2015, the year 2008, '82, cy18, in nineteen ninety six
+    _rule("digit", rf"\b{_PART}(?P<yearword>(?:the\s+)?(?:calendar\s+)?year\s+)?{_YEAR4}", _build_year),
+    _rule("two digits", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)|\b[cC][yY]\s?(?P<cy>\d{4}|\d\d)\b",
+          _build_two_digit_year),
+    _rule("number word", rf"\b(?:in|since|by|until|from|of|year)\s+{_YEAR_WORDS}\b", _build_word_year),
+    # the day of the month alone, named days
+    _rule("ordinal", r"\b(?:on|by|until|till|since|from|before|after)\s+(?P<date>the\s+(?P<dom>\d{1,2}(?:st|nd|rd|th)"
+                     rf"|{_ORDINAL_WORD_ALT}|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh"
+                     r"|eighth|ninth))(?:\s+of\s+(?P<ofrel>this|last|next|the\s+same)\s+month)?)\b",
+          _build_day_of_month),
+    _rule("holiday", rf"\b(?P<holiday>{_HOLIDAY_ALT})(?:,?\s+(?:of\s+)?{_YEAR4})?(?!\w)", _build_holiday),
+    # no value: decades, quarters and halves, fiscal years, seasons
+    _rule("decade", r"(?:\bthe\s+)?(?:\b(?:early|mid|late)[\s-]+)?(?:\b(?:1[89]|20)\d0|(?<!\w)['’]\d0)['’]?s\b"
+                    r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?:twenties|thirties|forties|fifties"
+                    r"|sixties|seventies|eighties|nineties)\b", _no_value_rule),
+    _rule("quarter", r"\b(?:(?:the|its|their|this|last|next|a|(?:19|20)\d\d['’]s)\s+)?"
+                     r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+"
+                     r"|calendar\s+)?(?:quarter|half)"
+                     r"(?:\s+(?:of|in)\s+(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?"
+                     rf"(?:{_YEAR4}|(?:this|last|next|the)\s+year))?\b", _no_value_rule),
+    _rule("quarter code", r"\bQ[1-4](?:[\s-]*(?:(?:19|20)\d\d|['’]?\d\d)\b)?|\b[1-4]Q(?:\s*(?:19|20)\d\d\b)?"
+                          r"|\bFY\s?['’]?(?:\d{4}|\d\d)\b(?:[-/]\d\d\b)?", _no_value_rule, flags=0),
+    _rule("fiscal", r"\b(?:(?:the|this|last|next|its|their|the\s+current|the\s+previous)\s+)?(?:fiscal|financial)"
+                    rf"(?:\s+year)?(?:\s+{_YEAR4}(?:[-/](?:\d\d){{1,2}})?)?(?(year)|(?<=year))\b", _no_value_rule),
+    _rule("fiscal", rf"\bthe\s+{_YEAR4}\s+(?:fiscal|financial)\s+year\b", _no_value_rule),
+    _rule("season", r"\b(?:(?P<smod>this|last|next|the|early|late|mid|past|coming)[\s-]+)?"
+                    rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{_YEAR4})?\b", _no_value_rule),
+)
+
+
+# --- the stage -------------------------------------------------------------------------
+
+def _candidates(text: str, base: int) -> list[_Candidate]:
+    found = []
+    triggered: dict[str, bool] = {}
+    for rule in _RULES:
+        if rule.trigger not in triggered:
+            triggered[rule.trigger] = bool(_TRIGGERS[rule.trigger].search(text))
+        if not triggered[rule.trigger]:
+            continue
+        for m in rule.pattern.finditer(text):
+            candidate = rule.build(m, text)
+            if candidate is not None and candidate.end > candidate.start:
+                found.append(replace(candidate, start=candidate.start + base, end=candidate.end + base))
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The longest candidates that do not overlap, in text order."""
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _merge_pending(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """Join ``two weeks before`` to the date expression right after it; drop it when none follows."""
+    merged: list[_Candidate] = []
+    skip = False
+    for candidate, following in zip(candidates, [*candidates[1:], None]):
+        if skip:
+            skip = False
+            continue
+        if candidate.pending is None:
+            merged.append(candidate)
+            continue
+        if following is not None and not text[candidate.end:following.start].strip():
+            shift, sign, inner = candidate.pending, candidate.sign, following.resolve
+            merged.append(_Candidate(candidate.start, following.end,
+                                     lambda frame: _shifted(inner(frame), shift, sign)))
+            skip = True
+    return merged
 
 
 def find_dates(doc: Document) -> tuple[DateMention, ...]:
-    """Find the date expressions of ``doc``. (First version: none yet.)"""
-    return ()
+    """Find the date expressions of ``doc`` and resolve them against its publication date.
+
+    Args:
+        doc: the segmented article; ``doc.published`` anchors relative dates.
+
+    Returns:
+        One :class:`DateMention` per expression, in text order, with its evidence.
+    """
+    text = doc.text
+    candidates: list[_Candidate] = []
+    for sentence in doc.sentences:
+        candidates.extend(_merge_pending(_select(_candidates(sentence.text, sentence.start)), text))
+    mentions = []
+    anchor: When | None = None
+    after_vague = False
+    for candidate in candidates:
+        sentence = doc.sentences[doc.sentence_index(candidate.start)]
+        future = _future(sentence.text, candidate.start - sentence.start)
+        when = candidate.resolve(_Frame(doc.published, future, anchor, after_vague))
+        after_vague = when is None
+        if when is not None:
+            anchor = when
+        mentions.append(DateMention(text=text[candidate.start:candidate.end], value=when.value if when else None,
+                                    evidence=(doc.evidence(candidate.start, candidate.end),)))
+    return tuple(mentions)

@@ -1,9 +1,598 @@
-"""Figures: amounts of money, percentages and counted things."""
+"""Figures: amounts of money, percentages, physical quantities and counted things.
+
+A number becomes a figure only when the words around it say what it counts: a currency
+(``$542 million``, ``420 million Finnish markka``, ``5.4 mln dlrs``), a percent sign or word
+(``2.5 pct``, ``3 percentage points``), a unit of measurement (``30,616.16 km``, ``six gallons``)
+or a plural noun (``20,000 troops``, ``20 Mi-35s``). Bare numbers -- years, times, ordinals,
+identifiers (``clause 5``, ``Mi-35``), phone numbers, list numbering -- are left out.
+What a figure measures, when and on whose word are read from its sentence (``figures_context``).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
 from ..model import Actor, DateMention, Document, Figure
+from . import figures_units as ref
+from .figures_context import describe_sentence
+from .numbers import SCALES, Number, find_numbers, plain_value
+
+_APPROX = re.compile(
+    r"(?<![\w-])(about|around|roughly|approximately|approx\.|nearly|almost|some|over|more than|less than|fewer than"
+    r"|up to|at least|at most|close to|under|just over|just under|an estimated|estimated|as many as|as much as"
+    r"|upwards of|in excess of|well over|circa|c\.|~)\s*$", re.I)
+_SINGLE_UNIT = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])", re.I)
+_IDIOMATIC_UNITS = frozenset({"degree", "ton", "foot", "pound", "knot", "bit"})  # 'a degree in law', 'a bit'
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|dlrs|cts))\s*$", re.I)
+_WIRE_KINDS = {label.lower(): kind for label, _, kind in ref.data_rows("figures_wire_labels.txt")}
+_WIRE_LINE = re.compile(r"\s*(" + "|".join(re.escape(x) for x in sorted(_WIRE_KINDS, key=len, reverse=True)) + r")\b",
+                        re.I)
+_WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
+                          re.I)
+_UNCERTAINTY = re.compile(r"\s*(?:\+/-|±|\+-)\s*")
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus|against)\s+", re.I)
+_BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
+
+# --- currency before the number: '$', 'US$', 'c $', 'HK$', '€', 'USD', 'MGBP', 'Rs.' ---------------------------
+_LETTER_DOLLARS = sorted((s[:-1] for s in ref.CURRENCY_SYMBOLS if s.endswith("$") and s[:-1]), key=len, reverse=True)
+_SIGNS = sorted((s for s in ref.CURRENCY_SYMBOLS if not (s[0].isascii() and s[0].isalpha())), key=len, reverse=True)
+_LETTER_SIGNS = sorted((s for s in ref.CURRENCY_SYMBOLS if s[0].isascii() and s[0].isalpha() and not s.endswith("$")),
+                       key=len, reverse=True)
+# 'a $5 bill', "the company's $5 million": a word before a spaced '$' is not a dollar prefix
+_NOT_DOLLAR_PREFIXES = frozenset({"a", "s", "us"})
+_CODES = "|".join(sorted(ref.ISO_CODES))
+_PREFIX = re.compile(
+    r"(?:(?<![A-Za-z'’])(?P<letters>" + "|".join(re.escape(x) for x in _LETTER_DOLLARS) + r")\s?\$"
+    r"|(?P<sign>" + "|".join(re.escape(x) for x in _SIGNS) + r")"
+    r"|(?<![A-Za-z])(?P<lsign>" + "|".join(re.escape(x) for x in _LETTER_SIGNS) + r")(?=[\s\d])"
+    r"|(?<![A-Za-z])(?P<mega>M)?(?P<code>" + _CODES + r"))\s?$",
+    re.I,
+)
+# --- currency after the number --------------------------------------------------------------------------------
+_COUNTRY_ADJECTIVE = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US|U\.S\.|HK|[a-z]+(?:\s[a-z]+)?)"
+_CURRENCY_WORD = "|".join(re.escape(w) for w in sorted(ref.CURRENCY_WORDS, key=len, reverse=True))
+_WORD_AFTER = re.compile(
+    r"(?:\s*-\s*|\s+)(?:(?P<adj>" + _COUNTRY_ADJECTIVE + r")\s)?(?P<word>" + _CURRENCY_WORD + r")(?![\w-])"
+    r"(?:\s+sterling\b)?", re.I)
+_WORD_AFTER_BARE = re.compile(r"(?:\s*-\s*|\s+)(?P<word>" + _CURRENCY_WORD + r")(?![\w-])(?:\s+sterling\b)?", re.I)
+_CODE_AFTER = re.compile(r"\s?(?P<mega>M)?(?P<code>" + _CODES + r")(?![A-Za-z\d])")
+_SIGN_AFTER = re.compile(r"\s?(?P<sign>" + "|".join(re.escape(x) for x in _SIGNS) + r")")
+_SUBUNIT_AFTER = re.compile(
+    r"(?:\s*-\s*|\s+)(?:(?P<adj>euro|[A-Z][a-z]+)\s)?(?P<word>" + "|".join(sorted(ref.SUBUNITS, key=len, reverse=True))
+    + r")(?![\w])|(?P<short>[cp])(?![\w])", re.I)
+_MONEY_SCALE = re.compile(r"(?P<scale>m|k|b)(?![\w])", re.I)
+# --- percentages ----------------------------------------------------------------------------------------------
+_PERCENT = re.compile(
+    r"\s*(?:(?P<points>(?:percentage|pct|per\s?cent|percent)\s+points?)|(?P<bp>basis\s+points?|bps|bp)\b"
+    r"|(?P<pct>%|pct\b|per\s?cent\b|percent\b))", re.I)
+# --- units of measurement -------------------------------------------------------------------------------------
+_POWER = r"(?:\^?(?P<{0}>[-−]?[123])(?![\d.,])|(?P<{0}u>[²³¹])|(?:\s(?P<{0}w>squared|cubed)\b))"
+_UNIT = (r"(?:(?P<{0}area>square|sq\.?|cubic|cu\.?)\s+)?"
+         r"(?:(?P<{0}word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])"
+         r"|(?P<{0}sym>" + ref.UNIT_SYMBOL_PATTERN + r")(?![A-Za-z]))")
+_UNIT_AFTER = re.compile(
+    r"(?P<gap>\s?-\s?|\s*)" + _UNIT.format("a") + "(?:" + _POWER.format("pa") + ")?"
+    r"(?:(?P<per>\s?/\s?|\s+per\s+)" + _UNIT.format("b") + "(?:" + _POWER.format("pb") + ")?)?",
+    re.I)
+_COMPOUND_ONLY_SYMBOLS = frozenset("s N V J W h K A".split())
+_INCH_CONTEXT = re.compile(r"\s*(?:[.,;:)!?]|$|thick|long|wide|tall|high|deep|across|in diameter)")
+# --- counted things --------------------------------------------------------------------------------------------
+_TOKEN = re.compile(r"\s+([A-Za-z][\w'’]*(?:-[\w]+)*)")
+_DESIGNATION_PLURAL = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*s")
+_IRREGULAR_PLURALS = frozenset("""people men women children police personnel aircraft cattle sheep fish deer staff
+    crew livestock poultry militia clergy infantry cavalry""".split())
+_NOT_PLURAL_NOUNS = frozenset("""is was has does goes says its this his hers ours yours theirs thus always perhaps
+    sometimes besides unless across whereas as us yes plus minus less versus afterwards towards was news series
+    times ways thirds quarters halves fifths sixths tenths hundreds thousands millions billions dozens
+    percent its seems means remains stands makes takes gets puts sees comes becomes lies""".split())
+_FUNCTION_WORDS = frozenset("""the a an of in on to for and or but with by from at as that which who whom whose were was
+    are is be been being had has have will would could should may might can did do does not no than per each
+    this these those there their its his her our your my it they he she we you i if when while so such
+    into onto over under about after before since during between among against within without through
+    ago later earlier old""".split())
+_LEADING_COUNT_MODIFIERS = frozenset("more additional other extra further".split())
+_REFERENCE_DETERMINERS = re.compile(r"(?<![\w-])(the|these|those|both|its|their|his|her|our|all|my|your|first|last"
+                                    r"|next|past|previous|final|other)\s+$", re.I)
+_YEAR_LIKE = range(1000, 3000)
+# --- not figures ------------------------------------------------------------------------------------------------
+_TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|gmt\b|utc\b|hrs\b|:\d\d)|(?::|\.)\d\d\s?[ap]\.?m\b", re.I)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b", re.I)
+_AGE = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b|-year-old|\s+(?:ago|earlier|later|old)\b", re.I)
+_LABELS = frozenset(line.strip().lower() for line in (ref.DATA / "figures_labels.txt").read_text(encoding="utf-8")
+                    .splitlines() if line.strip() and not line.startswith("# "))
+_REFERENTS = frozenset(line.strip() for line in (ref.DATA / "figures_referents.txt").read_text(encoding="utf-8")
+                       .splitlines() if line.strip() and not line.startswith("#"))
+_WORD_BEFORE = re.compile(r"([A-Za-z#]+)\.?\s*$")
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
+_PHONE_LIKE = re.compile(r"[-.]\d{3,}")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with what it counts, before its context (measure, date, source) is read."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    kind: str  # money | percent | unit | count
+    value_high: Decimal | None = None
+    approx: str | None = None  # the approximating words ('about', 'more than')
+    shown_unit: str = ""  # the unit as it should be displayed after the number
+    scale: Decimal = Decimal(1)  # the scale word's factor (million, ...), for display
+    factor: Decimal = Decimal(1)  # what the unit multiplies the written number by (cents: 0.01)
+
+
+@dataclass(frozen=True)
+class _Money:
+    code: str
+    end: int
+    factor: Decimal = Decimal(1)
 
 
 def find_figures(doc: Document, *, dates: tuple[DateMention, ...], actors: tuple[Actor, ...]) -> tuple[Figure, ...]:
-    """Find the figures of ``doc``. (First version: none yet.)"""
-    return ()
+    """Find the figures of ``doc``.
+
+    Args:
+        doc: the segmented article.
+        dates: the date mentions of the article; one in a figure's sentence gives the figure's ``date``.
+        actors: the actors of the article; they resolve who a figure is attributed to (``source``).
+
+    Returns:
+        The figures in text order, each with its evidence offsets into the body.
+    """
+    dollar = _article_dollar(doc.text)
+    figures = []
+    for sentence in doc.sentences:
+        quantities = [_named_model(doc.text, q) for q in quantities_in(doc.text, sentence.start, sentence.end,
+                                                                        dollar=dollar)]
+        figures.extend(describe_sentence(doc, sentence, quantities, [display(q) for q in quantities],
+                                         dates=dates, actors=actors))
+    return tuple(figures)
+
+
+def quantities_in(text: str, start: int, end: int, *, dollar: str = "USD") -> list[Quantity]:
+    """The quantities of ``text[start:end]`` (one sentence), in order.
+
+    Args:
+        text: the article body.
+        start: where the sentence starts.
+        end: where it ends.
+        dollar: the ISO code that a bare ``$`` stands for in this article.
+    """
+    numbers = find_numbers(text, start, end)
+    quantities: list[Quantity] = []
+    i = 0
+    while i < len(numbers):
+        found = _read(text, start, end, numbers, i, dollar)
+        if found is None:
+            compared = _compared(text, start, end, numbers, i, quantities, dollar)
+            quantities.extend(compared)
+            i += len(compared) or 1
+            continue
+        quantity, i = found
+        quantities.append(quantity)
+    quantities.extend(_single_units(text, start, end, quantities))
+    return sorted(quantities, key=lambda q: q.start)
+
+
+def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, quantities: list[Quantity],
+              dollar: str) -> list[Quantity]:
+    """Wire-copy comparisons: in 'Shr 1.20 dlrs vs 1.05' and '5.4 mln vs 3.2 mln dlrs' the bare number
+    takes the unit of the number it is compared with. Returns the quantities read at ``numbers[i]``."""
+    number = numbers[i]
+    wire = _wire_amount(text, start, number, dollar)
+    if wire:
+        return [wire]
+    previous = quantities[-1] if quantities else None
+    if previous and _VERSUS.fullmatch(text, previous.end, number.start) and number.start - previous.end < 8:
+        return [_like(previous, number)]
+    if i + 1 < len(numbers) and _VERSUS.fullmatch(text, number.end, numbers[i + 1].start):
+        found = _read(text, start, end, numbers, i + 1, dollar)
+        if found and found[0].start == numbers[i + 1].start:
+            return [_like(found[0], number), found[0]]
+    return []
+
+
+def _wire_amount(text: str, start: int, number: Number, dollar: str) -> Quantity | None:
+    """A bare amount on a wire-service table line ('Net loss 3.4 mln vs profit 1.2 mln', 'Avg shrs 12.3 mln')."""
+    label = _WIRE_LINE.match(text, start)
+    if not label or not _WIRE_FILLER.fullmatch(text, label.end(), number.start):
+        return None
+    if number.spelled or (number.plain and number.value in _YEAR_LIKE):
+        return None
+    if _WIRE_KINDS[label.group(1).lower()] == "shares":
+        return Quantity(number.start, number.end, number.value, "shares", "count", shown_unit="shares",
+                        scale=number.scale)
+    return Quantity(number.start, number.end, number.value, dollar, "money", scale=number.scale)
+
+
+def _like(model: Quantity, number: Number) -> Quantity:
+    return replace(model, start=number.start, end=number.end, value=number.value * model.factor, value_high=None,
+                   approx=None, scale=number.scale * model.factor if model.factor >= 1 else number.scale)
+
+
+def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar: str) -> tuple[Quantity, int] | None:
+    """The quantity that ``numbers[i]`` begins, and the index of the next unread number."""
+    number = numbers[i]
+    before = text[max(start, number.start - 24):number.start]
+    if _is_not_a_quantity(text, start, end, number, before):
+        return None
+    prefix = _PREFIX.search(before)
+    if prefix and prefix.group("letters") and not prefix.group("letters").isupper() \
+            and prefix.group("letters") in _NOT_DOLLAR_PREFIXES and " " in prefix.group(0).rstrip():
+        prefix = _PREFIX.search(before, prefix.start("letters") + len(prefix.group("letters")))
+    if prefix and prefix.group("code") and prefix.group("code") in ref.WORDLIKE_CODES and before.endswith(" "):
+        prefix = None
+    if prefix and prefix.group("code") and not prefix.group("code").isupper():
+        prefix = None
+    if not prefix and number.start > start and text[number.start - 1].isalpha():
+        return None  # part of a name or a code: 'G20', 'A320'
+    first = prefix.start() + (number.start - len(before)) if prefix else number.start
+    approx = _APPROX.search(text, max(start, first - 24), first)
+    value, scale, after, nxt = number.value, number.scale, number.end, i + 1
+    high = None
+    ranged = _range_end(text, numbers, i, end, between=bool(_BETWEEN.search(text, max(start, first - 12), first)))
+    if ranged:
+        high_number = numbers[i + 1]
+        high, after, nxt = high_number.value, high_number.end, i + 2
+        if scale == 1 and high_number.scale != 1:
+            scale = high_number.scale
+            value = value * scale
+    uncertainty = _UNCERTAINTY.match(text, after, end)
+    if uncertainty and nxt < len(numbers) and numbers[nxt].start == uncertainty.end():
+        after, nxt = numbers[nxt].end, nxt + 1
+    money = _money_before(prefix, dollar) if prefix else None
+    if money:
+        money = _money_scale_after(text, after, end, money)
+    else:
+        money = _money_after(text, after, end, number, scale, dollar)
+    if money:
+        value, high = value * money.factor, high * money.factor if high is not None else None
+        stop = money.end
+        if scale == 1 and high is None:
+            cents = _cents_continuation(text, numbers, nxt, money, end)
+            if cents:
+                value, stop, nxt = value + cents[0], cents[1], cents[2]
+        nxt = _skip_to(numbers, nxt, stop)
+        return Quantity(first, stop, value, money.code, "money", high, _approx_word(approx),
+                        scale=scale * money.factor if money.factor >= 1 else scale, factor=money.factor), nxt
+    if prefix:
+        return None
+    percent = _PERCENT.match(text, after, end)
+    if percent:
+        unit = "percentage points" if percent.group("points") else "basis points" if percent.group("bp") else "%"
+        return Quantity(number.start, percent.end(), value, unit, "percent", high, _approx_word(approx),
+                        shown_unit=unit), _skip_to(numbers, nxt, percent.end())
+    measured = _unit_after(text, after, end, number)
+    if measured:
+        unit_name, unit_end = measured
+        return Quantity(number.start, unit_end, value, unit_name, "unit", high, _approx_word(approx),
+                        shown_unit=_squash(text[after:unit_end])), _skip_to(numbers, nxt, unit_end)
+    counted = _counted_after(text, after, end, number, first, start)
+    if counted:
+        unit, count_end = counted
+        return Quantity(number.start, count_end, value, unit, "count", high, _approx_word(approx),
+                        shown_unit=unit, scale=scale), _skip_to(numbers, nxt, count_end)
+    return None
+
+
+def _single_units(text: str, start: int, end: int, taken: list[Quantity]) -> list[Quantity]:
+    """'a gallon of beer', 'an acre': one of a unit of measurement (not of time, and not a rate like '$3 a gallon')."""
+    found = []
+    for m in _SINGLE_UNIT.finditer(text, start, end):
+        unit = ref.UNIT_WORDS[m.group("word").lower()]
+        if unit.time or unit.name in _IDIOMATIC_UNITS or any(q.start <= m.start() < q.end for q in taken):
+            continue
+        if _RATE_BEFORE.search(text, max(start, m.start() - 16), m.start()):
+            continue
+        found.append(Quantity(m.start(), m.end(), Decimal(1), unit.name, "unit", shown_unit=m.group("word")))
+    return found
+
+
+def _skip_to(numbers: list[Number], index: int, offset: int) -> int:
+    while index < len(numbers) and numbers[index].start < offset:
+        index += 1
+    return index
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip(" -"))
+
+
+def _approx_word(match: re.Match | None) -> str | None:
+    return match.group(1).lower() if match else None
+
+
+def _is_not_a_quantity(text: str, start: int, end: int, number: Number, before: str) -> bool:
+    """Years-as-labels, times, ordinals, ages, identifiers, phone numbers and list numbering."""
+    after = text[number.end:end]
+    if not number.spelled:
+        if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after) or _PHONE_LIKE.match(after):
+            return True
+        if number.start > start and text[number.start - 1] in "-." and number.start - 2 >= start \
+                and text[number.start - 2].isdigit():
+            return True  # the tail of '1111-2222' or '4 . 8'
+        if number.start == start and _LIST_NUMBER.match(text, number.start) and number.scale == 1:
+            return True
+    if _AGE.match(after):
+        return True
+    word = _WORD_BEFORE.search(before)
+    if word and word.group(1).lower() in _LABELS and not number.spelled:
+        return True
+    return False
+
+
+def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: bool) -> bool:
+    """Whether ``numbers[i]`` and the next number form a range: '15-20', '3 to 4', 'between 5 and 6'."""
+    if i + 1 >= len(numbers):
+        return False
+    number, nxt = numbers[i], numbers[i + 1]
+    gap = text[number.end:nxt.start]
+    joiner = r"\s*(?:and)\s*(?:[$€£¥]\s?)?" if between else r"\s*(?:-|–|—|to)\s*(?:[$€£¥]\s?)?"
+    if not re.fullmatch(joiner, gap):
+        return False
+    if gap.strip() in "-" and not gap.strip() == "" and gap != gap.strip():
+        return False  # '5 - 3' with spaces is arithmetic or a score, not a range
+    return nxt.value >= number.value or nxt.scale != number.scale
+
+
+# --- money -------------------------------------------------------------------------------------------------
+
+def _money_before(prefix: re.Match, dollar: str) -> _Money | None:
+    end = prefix.end()
+    if prefix.group("letters") is not None:
+        code = ref.CURRENCY_SYMBOLS.get(prefix.group("letters").lower() + "$")
+        return _Money(code, end) if code else None
+    if prefix.group("sign"):
+        code = ref.CURRENCY_SYMBOLS[prefix.group("sign").lower()]
+        return _Money(dollar if code == "USD" and prefix.group("sign") == "$" else code, end)
+    if prefix.group("lsign"):
+        return _Money(ref.CURRENCY_SYMBOLS[prefix.group("lsign").lower()], end)
+    code = prefix.group("code").upper()
+    return _Money(code, end, SCALES["million"] if prefix.group("mega") else Decimal(1))
+
+
+def _money_scale_after(text: str, pos: int, end: int, money: _Money) -> _Money:
+    """'$5m', '£1.5bn', '$50k' (when the number has no scale word yet): the end of the money phrase."""
+    m = _MONEY_SCALE.match(text, pos, end)
+    factor = {"m": SCALES["million"], "b": SCALES["billion"], "k": SCALES["thousand"]}
+    if m:
+        return _Money(money.code, m.end(), money.factor * factor[m.group("scale").lower()])
+    return _Money(money.code, pos, money.factor)
+
+
+def _money_after(text: str, pos: int, end: int, number: Number, scale: Decimal, dollar: str) -> _Money | None:
+    """A currency written after the number: 'dollars', 'Swiss francs', 'USD', '€', 'cents', 'MGBP'."""
+    code = _CODE_AFTER.match(text, pos, end)
+    if code and (code.group("code").isupper() and (code.group("mega") is None or code.group("mega") == "M")):
+        if code.group("code") not in ref.WORDLIKE_CODES or text[pos:code.start("code")] == "":
+            factor = SCALES["million"] if code.group("mega") else Decimal(1)
+            return _Money(code.group("code"), code.end(), factor)
+    sign = _SIGN_AFTER.match(text, pos, end)
+    if sign:
+        symbol = ref.CURRENCY_SYMBOLS[sign.group("sign").lower()]
+        return _Money(dollar if sign.group("sign") == "$" else symbol, sign.end())
+    money = _currency_word(text, pos, end, scale, dollar)
+    if money:
+        return money
+    sub = _SUBUNIT_AFTER.match(text, pos, end)
+    if sub and (sub.group("word") or sub.start() == pos):
+        if sub.group("short"):
+            code, share = ("USD", Decimal("0.01")) if sub.group("short").lower() == "c" else ("GBP", Decimal("0.01"))
+            if number.spelled:
+                return None
+        else:
+            code, share = ref.SUBUNITS[sub.group("word").lower()]
+            adjective = sub.group("adj")
+            if adjective and adjective.lower() == "euro":
+                code = "EUR"
+            elif adjective:
+                return None
+        if code == "USD" and dollar != "USD" and share == Decimal("0.01"):
+            code = dollar
+        return _Money(code, sub.end(), share)
+    return None
+
+
+def _currency_word(text: str, pos: int, end: int, scale: Decimal, dollar: str) -> _Money | None:
+    """A currency word after the number ('dollars', 'Swiss francs', 'finnish markka', 'pounds sterling')."""
+    word = _WORD_AFTER.match(text, pos, end)
+    if word and word.group("adj"):
+        code = ref.currency_for(word.group("word"), word.group("adj"))
+        if code:
+            return _Money(code, word.end())
+        word = _WORD_AFTER_BARE.match(text, pos, end)
+    if not word:
+        return None
+    entry = ref.CURRENCY_WORDS[word.group("word").lower()]
+    if entry.ambiguous and scale == 1:
+        return None
+    return _Money(dollar if entry.code == "USD" else entry.code, word.end())
+
+
+def _cents_continuation(text: str, numbers: list[Number], nxt: int, money: _Money, end: int) -> tuple | None:
+    """'thirteen dollars forty five', '15 dollars and 15', '$ 100 and fifty', '10 $ 30 cent': the cents."""
+    if nxt >= len(numbers):
+        return None
+    number = numbers[nxt]
+    gap = text[money.end:number.start]
+    if not re.fullmatch(r"\s+(?:and\s+)?", gap) or number.value >= 100 or number.value != int(number.value) \
+            or number.value < 1:
+        return None
+    tail = re.match(r"\s*cents?\b", text[number.end:end])
+    stop = number.end + (tail.end() if tail else 0)
+    rest = text[stop:end]
+    if not tail and not re.match(r"\s*(?:[.,;!?)]|$)", rest):
+        return None
+    return number.value / 100, stop, nxt + 1
+
+
+def _article_dollar(text: str) -> str:
+    """The dollar a bare '$' stands for: the one non-US dollar the article names, else the US dollar."""
+    named = {ref.currency_for("dollar", m.group(1)) for m in
+             re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?|HK|NZ)\s+dollars?\b", text)}
+    named.discard(None)
+    if len(named) == 1 and "USD" not in named and not re.search(r"\bUS\$|\bU\.?S\.? dollars?\b", text):
+        return named.pop()
+    return "USD"
+
+
+# --- units and counts ----------------------------------------------------------------------------------------
+
+def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int] | None:
+    """A unit of measurement right after the number: its name and where it ends."""
+    m = _UNIT_AFTER.match(text, pos, end)
+    if not m:
+        return None
+    word, symbol = m.group("aword"), m.group("asym")
+    unit = ref.UNIT_WORDS[word.lower()] if word else ref.UNIT_SYMBOLS.get(symbol)
+    if unit is None:
+        return None
+    gap = m.group("gap")
+    if "-" in gap and unit.time:
+        return None  # 'a 10-year bond'
+    if gap.strip() == "-" and number.spelled:
+        return None
+    if unit.time and number.spelled and number.value == 1:
+        return None  # 'one day' is mostly 'some day'
+
+    if m.end() < end and text[m.end()].isalnum():
+        return None  # 'SCP 06F6': letters and digits of a code
+    if symbol and not word:
+        if symbol == "in" and not _INCH_CONTEXT.match(text, m.end("asym"), end):
+            return None  # '2 in 10 voters'
+        if symbol in _COMPOUND_ONLY_SYMBOLS and not m.group("per") and not m.group("pa"):
+            return None  # '5 s', '3 N': a unit only inside 'km/s', 'N/m2'
+    if word and word.lower() in ("pound", "pounds"):
+        return None  # money unless written 'lb'; see _money_after
+    name = unit.name
+    area = m.group("aarea")
+    if area:
+        name = ("square " if area.lower().startswith("s") else "cubic ") + name
+    power = m.group("pa") or m.group("pau") or m.group("paw")
+    if power:
+        name = _powered(name, power)
+    if m.group("per"):
+        second = ref.UNIT_WORDS[m.group("bword").lower()] if m.group("bword") else ref.UNIT_SYMBOLS.get(m.group("bsym"))
+        if second is None:
+            return name, m.start("per")
+        second_name = second.name
+        power_b = m.group("pb") or m.group("pbu") or m.group("pbw")
+        if power_b:
+            second_name = _powered(second_name, power_b)
+        name = f"{name} per {second_name}"
+    return name, m.end()
+
+
+def _powered(name: str, power: str) -> str:
+    power = power.lower().replace("−", "-")
+    if power in ("2", "²", "squared"):
+        return "square " + name
+    if power in ("3", "³", "cubed"):
+        return "cubic " + name
+    if power in ("-1", "¹"):
+        return "inverse " + name
+    return name
+
+
+def _counted_after(text: str, pos: int, end: int, number: Number, first: int, start: int) -> tuple[str, int] | None:
+    """A plural noun phrase right after the number -- the thing counted -- and where it ends."""
+    if number.plain and number.value in _YEAR_LIKE:
+        return None
+    if number.spelled and number.value <= 1:
+        return None
+    modifiers: list[str] = []
+    cursor = pos
+    for _ in range(3):
+        token = _TOKEN.match(text, cursor, end)
+        if not token:
+            return None
+        word = token.group(1)
+        lower = word.lower()
+        cursor = token.end()
+        if _is_plural_head(word):
+            phrase = [m for m in modifiers if m.lower() not in _LEADING_COUNT_MODIFIERS] + [word]
+            if number.spelled and number.value <= 10 and lower in _REFERENTS:
+                return None
+            if number.spelled and number.value <= 10 and _REFERENCE_DETERMINERS.search(text, max(start, first - 12),
+                                                                                     first):
+                return None
+            return " ".join(phrase), cursor
+        if lower in _FUNCTION_WORDS or lower in _NOT_PLURAL_NOUNS or lower in ref.CURRENCY_WORDS:
+            return None
+        modifiers.append(word)
+    return None
+
+
+def _is_plural_head(word: str) -> bool:
+    if _DESIGNATION_PLURAL.fullmatch(word):
+        return True
+    lower = word.lower()
+    if not word[0].islower() or lower in _NOT_PLURAL_NOUNS:
+        return False
+    if lower in _IRREGULAR_PLURALS:
+        return True
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _named_model(text: str, quantity: Quantity) -> Quantity:
+    """'20 Mi-35s' -> unit 'Mi-35 helicopters' when the article says elsewhere what a Mi-35 is."""
+    if quantity.kind != "count" or not _DESIGNATION_PLURAL.fullmatch(quantity.unit.split()[-1]):
+        return quantity
+    model = quantity.unit.split()[-1][:-1]
+    for mention in re.finditer(re.escape(model) + r"((?:\s+[a-z][a-z-]*){1,3})", text):
+        words = mention.group(1).split()
+        kept = []
+        for word in words:
+            if word in _FUNCTION_WORDS:
+                break
+            kept.append(word)
+        if not kept:
+            continue
+        head = next((w for w in kept if _is_plural_head(w)), None) or kept[-1] + "s"
+        unit = quantity.unit[: -len(model) - 1] + f"{model} {head}"
+        return replace(quantity, unit=unit, shown_unit=unit)
+    return quantity
+
+
+# --- display ---------------------------------------------------------------------------------------------------
+
+_DISPLAY_SIGNS = {"USD": "US$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "C$", "AUD": "A$", "HKD": "HK$",
+                  "NZD": "NZ$", "SGD": "S$", "INR": "₹", "CNY": "CN¥"}
+_SCALE_NAMES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+
+
+def display(quantity: Quantity) -> str:
+    """The figure written for reading: 'US$542 million', '2.5%', 'about 20,000 troops', 'US$15–20 million'."""
+    high = quantity.value_high
+    scale_name, divisor = "", Decimal(1)
+    largest = max(abs(quantity.value), abs(high) if high is not None else 0)
+    for size, name in _SCALE_NAMES:
+        if largest >= size and (quantity.kind == "money" or quantity.scale >= size):
+            scale_name, divisor = name, size
+            break
+    cents = quantity.kind == "money" and not scale_name and quantity.value != int(quantity.value)
+    amount = _format(quantity.value / divisor, cents=cents)
+    if high is not None:
+        amount += "–" + _format(high / divisor, cents=cents)
+    if scale_name:
+        amount += " " + scale_name
+    if quantity.kind == "money":
+        sign = _DISPLAY_SIGNS.get(quantity.unit)
+        text = f"{sign}{amount}" if sign else f"{quantity.unit} {amount}"
+    elif quantity.unit == "%":
+        text = f"{amount}%"
+    else:
+        text = f"{amount} {quantity.shown_unit or quantity.unit}"
+    return f"{quantity.approx} {text}" if quantity.approx else text
+
+
+def _format(value: Decimal, *, cents: bool = False) -> str:
+    if cents:
+        return f"{value:,.2f}"
+    plain = plain_value(value)
+    if isinstance(plain, int):
+        return f"{plain:,}"
+    return f"{value:,f}".rstrip("0").rstrip(".")

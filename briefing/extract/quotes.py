@@ -1,9 +1,466 @@
-"""Quotes: direct and reported speech, with the speaker resolved to an actor."""
+"""Quotes: direct and reported speech, with the speaker resolved to an actor.
+
+A direct quote is a stretch between quote marks (:mod:`.quotes_marks`); its speaker comes
+from the attribution around it (:mod:`.quotes_attribution`), or, for a quotation with no
+attribution of its own, from the quotation right before it ("…," she said. "…"). Names,
+descriptions ("the minister") and pronouns are resolved to the actors of the brief through
+their mention offsets, in reading order, so "he" is the person who spoke or acted last.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ..model import Actor, DateMention, Document, Quote
+from .quotes_attribution import (
+    GROUP_PRONOUNS,
+    INDIRECT_VERBS,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    Attribution,
+    Mention,
+    Token,
+    attribution_after,
+    attribution_before,
+    is_capitalised,
+    leading_subject,
+    noun_phrase_starting,
+    subject_before,
+    tokenize,
+)
+from ..sentences import split_sentences
+from .quotes_marks import QuotedStretch, find_quoted_stretches
+
+PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+_DOUBLE_MARK = re.compile(r"[\"“”„«»]|''|``")
+_QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘", "’", "`"})
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs de la le".split())
+_ATTRIBUTION_PARAGRAPH_WORDS = 10
+_GROUP_HEADS = frozenset("officials police authorities people group groups workers residents".split())  # "Jane Doe, the minister, said." on a line of its own
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A quotation with the attribution found around it (before resolution)."""
+
+    stretch: QuotedStretch
+    sentence: int
+    attribution: Attribution | None
+    next_line: Attribution | None = None  # an attribution alone on the next line
 
 
 def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMention, ...]) -> tuple[Quote, ...]:
-    """Find the quotes of ``doc``. (First version: none yet.)"""
-    return ()
+    """Find the direct quotes of ``doc`` and who said them.
+
+    Args:
+        doc: the article, split into sentences.
+        actors: the actors of the brief; a speaker is resolved to one of them when its mention
+            overlaps one of the actor's mentions or matches its name, an alias or a role.
+        dates: the dates of the brief; a quote takes the date given in its sentence.
+
+    Returns:
+        One :class:`Quote` per quoted stretch, in text order. Titles and names in quote marks
+        are left out; quoted terms of fewer than four words are kept with ``partial=True``.
+    """
+    text = doc.text
+    stretches = [s for s in find_quoted_stretches(text) if not _is_name_or_title(text[s.start:s.end])]
+    said = _attribute(doc, stretches)
+    resolver = _Resolver(doc, actors)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    previous_said: _Said | None = None
+    for item in said:
+        resolver.read_up_to(item.sentence, before=item.stretch.open_mark)
+        attribution = item.attribution
+        continues = previous_said is not None and (attribution is not None and attribution.inherits
+                                                    or attribution is None and _continues(doc, previous_said, item))
+        if attribution is None and not continues:
+            attribution = item.next_line
+        speaker, speaker_text, role = None, None, None
+        if attribution and attribution.speaker and not attribution.inherits:
+            speaker, role = resolver.resolve(attribution.speaker)
+            speaker_text = attribution.speaker.text
+        elif continues and previous is not None:
+            speaker, speaker_text, role = previous.speaker, previous.speaker_text, previous.role
+        via = resolver.name_of(attribution.via) if attribution and attribution.via else None
+        if via is None and attribution is not None and attribution.inherits and previous is not None:
+            via = previous.via
+        quote = Quote(
+            text=text[item.stretch.start:item.stretch.end],
+            kind="direct",
+            partial=_is_partial(text[item.stretch.start:item.stretch.end]),
+            speaker=speaker,
+            speaker_text=speaker_text,
+            role=role,
+            via=via,
+            date=_date_of(doc, item, dates),
+            evidence=(doc.evidence(item.stretch.start, item.stretch.end),),
+        )
+        quotes.append(quote)
+        if speaker and attribution and attribution.speaker and attribution.speaker.kind != "pronoun":
+            resolver.heard(speaker, role, attribution.speaker.kind)
+        if not quote.partial:
+            previous, previous_said = quote, item
+    return tuple(quotes)
+
+
+def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
+                         dates: tuple[DateMention, ...]) -> tuple[Quote, ...]:
+    """Find reported speech: ``X said (that) …``, ``X told Y that …``, ``according to X, …``.
+
+    Kept apart from :func:`find_quotes` because a brief's ``quotes`` are scored as direct
+    quotes; sentences that hold quote marks are left to :func:`find_quotes`.
+
+    Args:
+        doc: the article, split into sentences.
+        actors: the actors of the brief, to resolve the speaker (as in :func:`find_quotes`).
+        dates: the dates of the brief; a statement takes the date given in its sentence.
+
+    Returns:
+        One ``kind="indirect"`` :class:`Quote` per reporting sentence; ``text`` is the reported
+        content clause.
+    """
+    text = doc.text
+    resolver = _Resolver(doc, actors)
+    found = []
+    for sentence in doc.sentences:
+        if _DOUBLE_MARK.search(sentence.text):
+            continue
+        tokens = tokenize(text, sentence.start, sentence.end)
+        reported = _reported_clause(tokens)
+        if reported is None:
+            continue
+        speaker_mention, content_start, content_end = reported
+        if content_end is None:
+            content_end = sentence.end - 1 if text[sentence.end - 1] in ".!?" else sentence.end
+        if content_end - content_start < 12:
+            continue
+        resolver.read_up_to(sentence.index, before=speaker_mention.start)
+        speaker, role = resolver.resolve(speaker_mention)
+        if speaker and speaker_mention.kind != "pronoun":
+            resolver.heard(speaker, role, speaker_mention.kind)
+        span = QuotedStretch(content_start, content_end, content_start, content_end, 0)
+        found.append(Quote(
+            text=text[content_start:content_end], kind="indirect", speaker=speaker,
+            speaker_text=speaker_mention.text, role=role,
+            date=_date_of(doc, _Said(span, sentence.index, None), dates),
+            evidence=(doc.evidence(content_start, content_end),),
+        ))
+    return tuple(found)
+
+
+def _reported_clause(tokens: list[Token]) -> tuple[Mention, int, int | None] | None:
+    """The speaker and the content's start (and end, when not the sentence's) of a reporting sentence."""
+    for i, token in enumerate(tokens[:-2]):
+        if token.lower == "according" and tokens[i + 1].lower == "to":
+            comma = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
+            speaker = noun_phrase_starting(tokens, i + 2)
+            if i == 0 and speaker and comma is not None and comma + 1 < len(tokens):
+                return speaker, tokens[comma + 1].start, None
+            return None
+        if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing"):
+            continue
+        if i > 1 and tokens[i - 1].text == ",":
+            speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
+            if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"}:
+                return speaker, tokens[0].start, tokens[i - 1].start
+        speaker = subject_before(tokens, i)
+        if speaker is None:
+            return None
+        k = i + 1
+        if token.lower in {"told", "tells", "tell"}:
+            while k < len(tokens) and tokens[k].lower != "that":
+                k += 1
+        if k < len(tokens) and tokens[k].lower == "that":
+            k += 1
+        if k >= len(tokens) or tokens[k].text in ",.;:":
+            return None
+        return speaker, tokens[k].start, None
+    return None
+
+
+# --- attribution ----------------------------------------------------------------------
+
+
+def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
+    """Find the attribution of each stretch: after it, before it, or on the next line."""
+    text = doc.text
+    said = []
+    full = [s for s in stretches if not _is_partial(text[s.start:s.end])]
+    for stretch in stretches:
+        sentence = doc.sentence_index(stretch.open_mark)
+        post_end = _post_end(doc, stretch, full)
+        after = _tokens(text, stretch.after, post_end)
+        pre_start = _pre_start(doc, stretch, full)
+        before = _tokens(text, pre_start, stretch.open_mark)
+        opens_sentence = not any(s.after <= pre_start and not text[s.after:pre_start].strip(" \t") for s in full)
+        attribution = None
+        if _owns_following_words(text, stretch, after, leads_on=any(s.open_mark == post_end for s in full)):
+            attribution = attribution_after(after)
+        attribution = attribution or attribution_before(before, sentence_start=opens_sentence)
+        next_line = None
+        if attribution is None and not any(t.text[:1].isalnum() for t in after):
+            next_line = _next_line_attribution(text, stretch, full)
+        said.append(_Said(stretch, sentence, attribution, next_line))
+    return said
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    return [t for t in tokenize(text, start, end) if t.text not in _QUOTE_MARK_TOKENS]
+
+
+def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token], *, leads_on: bool) -> bool:
+    """Whether the words after a stretch may attribute it.
+
+    Not when they lead into the next quotation (``X quoted Y as saying: "…"``), nor when the
+    stretch ends a sentence and a long new sentence follows.
+    """
+    words = [t for t in after if t.text[:1].isalnum()]
+    if not words:
+        return False
+    if leads_on and (after[-1].text == ":" or words[-1].lower in {"saying", "as", "that"}):
+        return False
+    ends_sentence = text[stretch.start:stretch.end].rstrip("\"'”’)").endswith((".", "!", "?"))
+    return not (ends_sentence and is_capitalised(words[0].text) and len(words) > 6)
+
+
+def _pre_start(doc: Document, stretch: QuotedStretch, full: list[QuotedStretch]) -> int:
+    """Start of the words that lead into a stretch: its sentence, after any full quote before it."""
+    start = doc.sentences[doc.sentence_index(stretch.open_mark)].start if doc.sentences else 0
+    start = max(start, doc.text.rfind("\n", 0, stretch.open_mark) + 1)
+    for other in full:
+        if other.after <= stretch.open_mark:
+            start = max(start, other.after)
+    spans = split_sentences(doc.text[start:stretch.open_mark])
+    return start + spans[-1][0] if spans else start
+
+
+def _post_end(doc: Document, stretch: QuotedStretch, full: list[QuotedStretch]) -> int:
+    """End of the words that follow a stretch: its sentence's end or the next full quote."""
+    text = doc.text
+    line_end = text.find("\n", stretch.after)
+    end = len(text) if line_end < 0 else line_end
+    if doc.sentences:
+        sentence = doc.sentences[doc.sentence_index(max(stretch.after - 1, 0))]
+        if sentence.end > stretch.after:
+            end = min(end, sentence.end)
+    for other in full:
+        if other.open_mark >= stretch.after:
+            end = min(end, other.open_mark)
+            break
+    spans = split_sentences(text[stretch.after:end])
+    return stretch.after + spans[0][1] if spans else end
+
+
+def _next_line_attribution(text: str, stretch: QuotedStretch, full: list[QuotedStretch]) -> Attribution | None:
+    """``"…"`` ending its paragraph, then ``Jane Doe said.`` alone on the next line."""
+    line_end = text.find("\n", stretch.after)
+    if line_end < 0 or text[stretch.after:line_end].strip(" \t\"”’'.,"):
+        return None
+    if any(stretch.after <= other.open_mark < line_end for other in full):
+        return None
+    next_end = text.find("\n", line_end + 1)
+    next_end = len(text) if next_end < 0 else next_end
+    tokens = _tokens(text, line_end + 1, next_end)
+    words = [t for t in tokens if t.text[:1].isalnum()]
+    if not words or len(words) > _ATTRIBUTION_PARAGRAPH_WORDS or any(t.text in "\"“”" for t in tokens):
+        return None
+    attribution = attribution_after(tokens)
+    said_at = [i for i, t in enumerate(words) if t.lower in INDIRECT_VERBS]
+    if attribution is None or not said_at or len(words) - said_at[-1] > 4:
+        return None  # only "Jane Doe said." / "said the minister, Jane Doe." stands alone
+    return attribution
+
+
+def _continues(doc: Document, previous: _Said, current: _Said) -> bool:
+    """Whether a quotation without attribution goes on from the one before it.
+
+    It does when no sentence without a quotation stands between the two: the same sentence,
+    the next one, or a new paragraph that reopens the quotation.
+    """
+    previous_end = doc.sentence_index(max(previous.stretch.after - 1, 0))
+    return current.sentence - previous_end <= 1
+
+
+# --- filters and small helpers -------------------------------------------------------------
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_partial(quoted: str) -> bool:
+    """A quoted term or scare quote: under four words, unless a whole utterance ("Never!")."""
+    if _word_count(quoted) >= PARTIAL_BELOW_WORDS:
+        return False
+    return not (_word_count(quoted) > 1 and quoted[:1].isupper() and re.search(r"[.!?…,]$", quoted))
+
+
+def _is_name_or_title(quoted: str) -> bool:
+    """``"One Hundred Years of Solitude"``, ``"New Deal"``: capitalised words, no sentence."""
+    words = _WORD.findall(quoted)
+    if not words or len(words) > 8 or re.search(r"[.!?,;:]\W*$", quoted.strip()):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
+    return bool(content) and all(is_capitalised(w) or w[0].isdigit() for w in content)
+
+
+def _date_of(doc: Document, item: _Said, dates: tuple[DateMention, ...]) -> str | None:
+    """The value of a date mentioned in the quote's sentence, outside the quoted words."""
+    for date in dates:
+        for evidence in date.evidence:
+            outside = evidence.end <= item.stretch.open_mark or evidence.start >= item.stretch.after
+            if evidence.sentence == item.sentence and outside and date.value:
+                return date.value
+    return None
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+
+class _Resolver:
+    """Resolves speaker mentions to actor names, reading the article in order.
+
+    It remembers who spoke or opened a sentence, newest last, so that "he"/"she" is the last
+    person and "they"/"it" the last organisation.
+    """
+
+    def __init__(self, doc: Document, actors: tuple[Actor, ...]) -> None:
+        self._doc = doc
+        self._actors = actors
+        self._spans = sorted((e.start, e.end, a) for a in actors for e in a.evidence)
+        self._by_form: dict[str, Actor] = {}
+        for actor in actors:
+            for form in (actor.name, *actor.aliases):
+                self._by_form.setdefault(_fold(form), actor)
+            if actor.type == "person" and len(actor.name.split()) > 1:
+                self._by_form.setdefault(_fold(actor.name.split()[-1]), actor)
+        self._roles: list[tuple[str, str]] = [(r.lower(), a.name) for a in actors for r in a.roles]
+        self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'-]*\b", doc.text))
+        self._read = -1
+        self._referents: list[tuple[str, str | None, str]] = []  # (name, role, person|group|unknown|place)
+
+    def read_up_to(self, sentence: int, *, before: int) -> None:
+        """Note the subjects of the sentences up to ``sentence`` (of its words before ``before``)."""
+        for index in range(self._read + 1, min(sentence, len(self._doc.sentences) - 1) + 1):
+            s = self._doc.sentences[index]
+            end = min(s.end, before) if index == sentence else s.end
+            first_mark = _DOUBLE_MARK.search(self._doc.text, s.start, end)
+            tokens = tokenize(self._doc.text, s.start, first_mark.start() if first_mark else end)
+            subject = leading_subject(tokens)
+            if subject is None or subject.kind == "pronoun" or self._is_common_word(subject, s.start):
+                continue
+            if subject.kind == "description" and (subject.start != s.start or len(subject.text.split()) > 3):
+                continue  # only a short description that opens the sentence: "The stranger was ..."
+            name, role = self.resolve(subject)
+            if name:
+                self._remember(name, role, subject.kind)
+        self._read = max(self._read, sentence - 1)
+
+    def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
+        """The speaker's name (an actor's canonical name when one matches) and role."""
+        if mention.kind == "pronoun":
+            return self._referent(mention.text.lower())
+        actor = self._actor_at(mention) or self._by_form.get(_fold(mention.text))
+        if actor is None and mention.kind == "description":
+            actor_name = self._by_role(mention.text) or self._remembered_role(mention.text)
+            if actor_name:
+                return actor_name, mention.text
+        if actor is not None:
+            return actor.name, mention.role or (actor.roles[0] if actor.roles else None)
+        return mention.text, mention.role
+
+    def heard(self, speaker: str, role: str | None, mention_kind: str) -> None:
+        """A quote was attributed to ``speaker``: "he" / "they" may now refer to it."""
+        self._remember(speaker, role, mention_kind)
+
+    def name_of(self, mention: Mention) -> str:
+        actor = self._actor_at(mention) or self._by_form.get(_fold(mention.text))
+        return actor.name if actor else mention.text
+
+    def _referent(self, pronoun: str) -> tuple[str | None, str | None]:
+        wanted = {"person", "unknown"} if pronoun in PERSON_PRONOUNS else {"group", "unknown"}
+        if pronoun not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return None, None
+        for name, role, kind in reversed(self._referents):
+            if kind in wanted:
+                return name, role
+        return None, None
+
+    def _remember(self, name: str, role: str | None, mention_kind: str) -> None:
+        self._referents.append((name, role, self._kind_of(name, mention_kind)))
+        if role:
+            self._roles.append((role.lower(), name))
+
+    def _kind_of(self, name: str, mention_kind: str) -> str:
+        actor = self._by_form.get(_fold(name))
+        if mention_kind == "description":
+            return "group" if name.lower().split()[-1] in ORG_WORDS | _GROUP_HEADS else "person"
+        if _looks_like_org(name):
+            return "group"
+        if actor is not None and actor.type == "person":
+            return "person"
+        if actor is not None and actor.type in ("country", "place"):
+            return "place"
+        if actor is not None and len(name.split()) > 1:
+            return "group"
+        return "person" if len(name.split()) > 1 else "unknown"  # the actor stage may guess one word wrong
+
+    def _is_common_word(self, subject: Mention, sentence_start: int) -> bool:
+        """A one-word "name" opening a sentence that the article also writes in lower case ("Men")."""
+        return (subject.kind == "name" and subject.start == sentence_start and " " not in subject.text
+                and subject.text.lower() in self._lower_words and _fold(subject.text) not in self._by_form)
+
+    def _role_of(self, name: str) -> str | None:
+        for role, who in reversed(self._roles):
+            if who == name:
+                return role
+        return None
+
+    def _actor_at(self, mention: Mention) -> Actor | None:
+        """The actor with a mention inside the phrase; the one nearest its end wins, people first."""
+        inside = [(end, actor) for start, end, actor in self._spans
+                  if start >= mention.start and end <= mention.end and start < end
+                  and not _after_connector(self._doc.text[mention.start:start])]
+        inside = [item for item in inside if item[0] == mention.end]  # the head (last word) must be the actor's
+        if not inside:
+            return None
+        people = [item for item in inside if item[1].type == "person"]
+        return max(people or inside, key=lambda item: item[0])[1]
+
+    def _by_role(self, description: str) -> str | None:
+        head = _role_key(description)
+        if not head:
+            return None
+        for actor in self._actors:
+            if any(head in _role_key(role) for role in actor.roles):
+                return actor.name
+        return None
+
+    def _remembered_role(self, description: str) -> str | None:
+        head = _role_key(description)
+        for role, who in reversed(self._roles):
+            if head and head in _role_key(role):
+                return who
+        return None
+
+
+def _after_connector(prefix: str) -> bool:
+    """``Bank of <Acme>``: an actor named after "of"/"on"/"for" inside a name is not its head."""
+    words = prefix.split()
+    return bool(words) and words[-1].lower() in {"of", "on", "for", "the", "at", "and", "&"}
+
+
+def _role_key(description: str) -> str:
+    words = [w for w in description.lower().split() if w not in {"the", "a", "an"}]
+    return " ".join(words)
+
+
+def _fold(name: str) -> str:
+    name = re.sub(r"[^\w\s&]", "", name.lower())
+    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.split()))
+
+
+def _looks_like_org(name: str) -> bool:
+    return any(word in ORG_WORDS for word in name.lower().split())

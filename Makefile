@@ -1,0 +1,41 @@
+# Briefing: `make site` builds the site from seeds/, `make test` runs the tests.
+# Both create .venv and install the pinned dependencies on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: site test serve pdf bench system-deps clean
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Briefing needs Python 3.11 or newer; run: make PYTHON=python3.11 ..." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+site: $(VENV)/.installed            ## extract every seed, render, build site/
+	$(BIN)/python build_briefs.py build
+
+serve: $(VENV)/.installed           ## live preview on http://127.0.0.1:8000
+	$(BIN)/python build_briefs.py serve
+
+pdf: $(VENV)/.installed system-deps ## site/pdf/<id>.pdf and site/pdf/briefing-book.pdf
+	$(BIN)/python build_briefs.py pdf
+
+test: $(VENV)/.installed-test system-deps
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-test      ## speed and memory figures (printed, never asserted)
+	$(BIN)/python bench/run.py
+
+system-deps:                        ## Debian packages: fonts and pango (PDF), poppler (tests), chromium (browser test)
+	@scripts/system-deps.sh
+
+clean:
+	rm -rf site docs/index.md docs/all-briefs.md docs/briefs docs/actors docs/countries docs/agreements \
+	  docs/figures docs/quotes docs/timeline docs/tags .briefing

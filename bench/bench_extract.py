@@ -1,0 +1,53 @@
+"""Extraction speed and memory: every stage over the seed and the dev corpora.
+
+Prints words per second (one core) per stage and overall, and the peak memory.
+Figures only: nothing here is asserted. Run: .venv/bin/python bench/bench_extract.py
+"""
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefing.extract import STAGES  # noqa: E402
+from briefing.load import load_seed, seed_files  # noqa: E402
+from briefing.sentences import segment  # noqa: E402
+
+
+def corpora() -> list[Path]:
+    shared = ROOT.parent / "shared"
+    dirs = [ROOT / "seeds", shared / "corpus", *sorted((shared / "dev").glob("*/corpus"))]
+    return [d for d in dirs if d.is_dir()]
+
+
+def main(repeat: int = 3) -> None:
+    docs = []
+    for folder in corpora():
+        for path in seed_files(folder):
+            articles, _ = load_seed(path)
+            docs.extend(segment(a) for a in articles)
+    words = sum(len(d.text.split()) for d in docs)
+    timings = {stage.name: 0.0 for stage in STAGES}
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for doc in docs:
+            found = {}
+            for stage in STAGES:
+                t0 = time.perf_counter()
+                found[stage.adds] = stage.run(doc, **{n: found[n] for n in stage.needs})
+                timings[stage.name] += time.perf_counter() - t0
+    total = time.perf_counter() - started
+    print(f"extraction: {len(docs)} articles, {words:,} words, {repeat} passes")
+    for name, seconds in timings.items():
+        print(f"  {name:<11} {words * repeat / seconds:>12,.0f} words/s")
+    print(f"  {'all stages':<11} {words * repeat / total:>12,.0f} words/s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory {peak:,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,551 @@
+"""The built-in name finder: capitalised spans of a text, cleaned and given a first type.
+
+A span is a run of capitalised words joined by spaces (plus the connectors that live inside
+names: 'Bank of America', 'Ursula von der Leyen', 'Procter & Gamble'). It is then trimmed of
+what only looks like a name: sentence-initial common words, titles ('President', 'Gen.'),
+days and months, model designations ('X-35'), shouting. Each surviving span becomes a
+:class:`Mention` with the type its own words or its context suggest and how sure that is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .. import reference as ref
+
+PERSON, ORGANIZATION, COUNTRY, PLACE = "person", "organization", "country", "place"
+
+# How sure a mention's type is: a default guess, a hint from context, the name's own words, reference data.
+GUESS, HINT, CUE, KNOWN = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    index: int = 0  # position among the words of its text
+    possessive: bool = False
+    closed: bool = False  # the name cannot go on past this word ('Islamabad's', 'Cupertino-based')
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() and not any(c.isdigit() for c in self.text)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One naming of a possible actor.
+
+    Offsets are into the article body, or into the title when ``in_title`` is set.
+    ``country`` is the state the form stands for (a country's name, demonym or capital),
+    ``locative`` marks a form right after a place preposition or in an address ('in Islamabad',
+    'Bangkok, Thailand'). The last three flags let grouping drop what is not an actor after all.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    certainty: int
+    in_title: bool = False
+    country: str | None = None
+    locative: bool = False
+    sentence_initial: bool = False
+    designation: bool = False  # followed by a model number: 'Boeing 737' (the maker, or the model itself)
+    not_actor: bool = False  # names a product, index or event here: 'the X index', 'X laptops', 'X Average'
+    unconfirmed: bool = False  # an unknown word seen only at sentence starts: a name only if it joins one
+
+
+_WORD = re.compile(r"[^\W_](?:[\w&'’]|[-.](?=[^\W_]))*\.?")
+_KEEPS_PERIOD = frozenset("""inc co corp ltd jr sr st mr mrs ms dr gen lt col capt sgt prof sen rep gov mt ft no
+messrs adm cmdr maj brig gov pres rev hon supt""".split())
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mme mlle herr messrs".split())
+_TITLE_ABBREVIATIONS = frozenset("gen lt col capt sgt prof sen rep gov adm cmdr maj brig pres rev hon supt".split())
+_HYPHEN_MODIFIER = re.compile(r"([A-Z][\w'’.]*)-(?:based|born|led|owned|made|backed|listed|run|style|era|bound|"
+                              r"registered|funded|controlled|sponsored|dominated|friendly|speaking|built|brokered|"
+                              r"flagged|headquartered|linked|allied|aligned|held|occupied|administered)$")
+_CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PARTICLES = frozenset("de du da di del della der den van von bin ibn al el la le y dos das ter ten zu".split())
+_OF_HEADS = frozenset("""Republic Kingdom States State Emirates Isle Islands Gulf Sea Bay Strait Cape Port City
+Duke Earl House Bank Court Church Sultanate Commonwealth Federation Principality Union Ministry Minister Secretary
+Department University Institute School College Museum Council Board""".split())
+_TRAILING_CONNECTORS = _PARTICLES | {"of", "for", "and", "&", "the"}
+_LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
+_PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
+#: Words after which a capitalised word is an organisation: 'carmaker Fiat', 'the retailer Best Buy'.
+ORG_NOUNS = frozenset("""company companies firm firms maker makers manufacturer manufacturers automaker automakers
+carmaker carmakers airframer planemaker retailer retailers carrier carriers airline airlines group bank banks agency
+organisation organization provider producer operator giant conglomerate chain insurer lender brokerage network
+newspaper newspapers daily broadcaster outlet website startup start-up subsidiary unit division supplier publisher
+exchange regulator association union party council ministry club team rival rivals competitor competitors partner
+distributor developer developers builder shipbuilder shipyard contractor consortium fund investor studio label
+magazine agency agencies institute university utility refiner miner""".split())
+_AUXILIARIES = frozenset("""is was are were has had have will would could can may might should must did does
+say announced reported plans""".split())
+_PERSON_VERBS = frozenset("""said says told quoted added argued explained noted stressed warned wrote asked replied recalled
+insisted admitted acknowledged believes thinks hopes wants""".split())
+_MONTH_OR_DAY = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december""".split())
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of ``text[start:end]`` with offsets; possessive 's and sentence periods split off."""
+    found = []
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+        word, s, e = m.group(), m.start(), m.end()
+        if word.endswith(".") and not _keeps_period(word[:-1]):
+            word, e = word[:-1], e - 1
+        possessive = False
+        if _POSSESSIVE.search(word) and not _CONTRACTIONS.search(word):
+            trimmed = _POSSESSIVE.sub("", word)
+            if trimmed:
+                possessive = True
+                e -= len(word) - len(trimmed)
+                word = trimmed
+        closed = possessive
+        modifier = _HYPHEN_MODIFIER.match(word)
+        if modifier and not possessive:
+            e -= len(word) - len(modifier.group(1))
+            word, closed = modifier.group(1), True
+        found.append(Token(word, s, e, len(found), possessive, closed))
+    return found
+
+
+def _keeps_period(word: str) -> bool:
+    return "." in word or len(word) == 1 or word.lower() in _KEEPS_PERIOD
+
+
+def _is_name_word(token: Token) -> bool:
+    if not token.capitalised or _CONTRACTIONS.search(token.text):
+        return False
+    return token.text != "I"
+
+
+def _is_particle_name(token: Token) -> bool:
+    """'al-Assad', 'bin-Laden': a lower-case particle fused to a capitalised name."""
+    head, _, rest = token.text.partition("-")
+    return head.lower() in _PARTICLES and rest[:1].isupper()
+
+
+def _joined(text: str, left: Token, right: Token, *, hyphen: bool = False) -> bool:
+    gap = text[left.end:right.start]
+    if left.closed:
+        return False
+    if gap in (" ", " & ", "&"):
+        return True
+    return hyphen and gap.strip() == "-" and "\n" not in gap
+
+
+def midsentence_capitalised(text: str, sentence_starts: frozenset[int]) -> frozenset[str]:
+    """The capitalised words of ``text`` seen somewhere other than at a sentence start."""
+    return frozenset(w.text for w in tokens(text) if w.capitalised and not _sentence_initial(text, w, sentence_starts))
+
+
+def find_mentions(text: str, *, in_title: bool = False, lowercase_words: frozenset[str] = frozenset(),
+                  sentence_starts: frozenset[int] = frozenset(),
+                  confirmed_words: frozenset[str] | None = None) -> list[Mention]:
+    """Find the name mentions of ``text``.
+
+    Args:
+        text: a body or a title.
+        in_title: mark the mentions as title mentions.
+        lowercase_words: words seen in lower case elsewhere in the article: a sentence-initial
+            capitalised word among them is a common word, not a name.
+        sentence_starts: offsets where sentences begin (the title starts one at 0).
+        confirmed_words: capitalised words the article uses inside sentences (by default those
+            of ``text``): an unknown word seen only at sentence starts is not taken for a name.
+
+    Returns:
+        The mentions in text order.
+    """
+    words = tokens(text)
+    if confirmed_words is None:
+        confirmed_words = midsentence_capitalised(text, sentence_starts)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(words):
+        if not (_is_name_word(words[i]) or _is_particle_name(words[i])):
+            i += 1
+            continue
+        j = _span_end(text, words, i)
+        mentions.extend(_clean_span(text, words, i, j, in_title=in_title, lowercase_words=lowercase_words,
+                                    sentence_starts=sentence_starts, confirmed_words=confirmed_words))
+        i = j
+    return mentions
+
+
+def _span_end(text: str, words: list[Token], i: int) -> int:
+    """The index after the last word of the name span that starts at ``i``."""
+    j = i + 1
+    while j < len(words):
+        prev, word = words[j - 1], words[j]
+        if _joined(text, prev, word, hyphen=j == i + 1) and (_is_name_word(word) or _is_particle_name(word)):
+            if text[prev.end:word.start] != " " and (ref.country_for(prev.text) or ref.country_for(word.text)):
+                break
+            j += 1
+            continue
+        connector = _connector_length(text, words, i, j)
+        if connector:
+            j += connector
+            continue
+        break
+    return j
+
+
+def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
+    """How many lower-case connector words at ``j`` continue the name ('of the', 'von der', '&')."""
+    word = words[j].text
+    lower = word.lower()
+    if not _joined(text, words[j - 1], words[j]):
+        return 0
+    if lower in _PARTICLES and word == lower:
+        k = j
+        while k < len(words) and words[k].text in _PARTICLES and k - j < 3 and _joined(text, words[k - 1], words[k]):
+            k += 1
+        return k - j if k < len(words) and _joined(text, words[k - 1], words[k]) and _is_name_word(words[k]) else 0
+    span_words = [w.text for w in words[i:j]]
+    n = 1
+    if lower in ("of", "for") and j + 1 < len(words) and words[j + 1].text == "the":
+        n = 2
+    if j + n >= len(words) or not _joined(text, words[j + n - 1], words[j + n]) or not _is_name_word(words[j + n]):
+        return 0
+    if word == "&":
+        return n
+    if lower in ("of", "for") and word == lower:
+        return n if any(w in _OF_HEADS or w in ref.ORG_HEADS for w in span_words) else 0
+    if lower == "and" and word == lower:
+        candidate = " ".join(span_words + ["and", words[j + 1].text])
+        has_of = "of" in span_words and any(w in ref.ORG_HEADS for w in span_words)
+        return n if ref.country_for(candidate) or has_of else 0
+    return 0
+
+
+def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool,
+                lowercase_words: frozenset[str], sentence_starts: frozenset[int],
+                confirmed_words: frozenset[str]) -> list[Mention]:
+    span = list(words[i:j])
+    initial = _sentence_initial(text, span[0], sentence_starts)
+    # leading common words ('During', 'Last year', 'The'), unless they begin a known name ('New York')
+    while span and _common_word(span[0]) and not _known_prefix(span):
+        span.pop(0)
+        initial = False
+    if span and initial and _verb_form(span[0]) and not _known_prefix(span):
+        span.pop(0)
+        initial = False
+    while span and span[-1].text.lower() in _MONTH_OR_DAY:
+        span.pop()
+    while span and span[-1].text.lower() in _TRAILING_CONNECTORS:
+        span.pop()
+    while len(span) > 1 and _is_title_word(span[-1].text) and not _org_words(span[-1:]) \
+            and span[0].text not in ref.FIRST_NAMES:
+        span.pop()  # 'the White House Press Secretary': the title after an organisation
+    while len(span) > 1 and span[-1].text.lower() in ref.ROLE_MODIFIERS and _is_title_word(words[j - 1].text):
+        span.pop()
+    if not span or _shouting(span) or _only_titles(span) or len(span) == 1 and span[0].text in ref.PLACE_HEADS:
+        return []
+    if len(span) == 1 and _region_adjective(span[0].text):
+        return []
+    if initial and len(span) == 1 and _common_at_start(span[0], lowercase_words):
+        return []
+    if initial and len(span) == 1 and _unconfirmed(text, span[0], confirmed_words):
+        return [replace(m, unconfirmed=True) for m in _typed(text, words, span, in_title=in_title, titled=False,
+                                                             initial=True)]
+    split = _inner_title(span)
+    if split:
+        first = span[0].index
+        title_start, name_start = split
+        return (_clean_span(text, words, first, first + title_start, in_title=in_title,
+                            lowercase_words=lowercase_words, sentence_starts=sentence_starts,
+                            confirmed_words=confirmed_words)
+                + _typed(text, words, span[name_start:], in_title=in_title, titled=True, initial=False))
+    found: list[Mention] = []
+    prefix_end = _title_prefix_end(span)
+    for word in span[:prefix_end]:
+        form = ref.country_form(word.text)
+        if form is not None and form.kind != "capital":
+            found.append(_mention(text, [word], COUNTRY, KNOWN, in_title, form.country))
+    rest = span[prefix_end:]
+    titled = prefix_end > 0 and any(w.text.lower().rstrip(".") in ref.TITLE_WORDS | _TITLE_ABBREVIATIONS
+                                    for w in span[:prefix_end])
+    if rest:
+        found.extend(_typed(text, words, rest, in_title=in_title, titled=titled,
+                            initial=initial and prefix_end == 0))
+    return found
+
+
+def _sentence_initial(text: str, token: Token, sentence_starts: frozenset[int]) -> bool:
+    """True at a sentence start or right after an opening quote, bracket or colon."""
+    if token.start in sentence_starts:
+        return True
+    before = text[max(0, token.start - 3):token.start].rstrip()
+    return before.endswith(("\"", "“", "‘", "(", ":"))
+
+
+def _common_word(token: Token) -> bool:
+    word = token.text
+    return word in ("The", "A", "An") or word.lower().rstrip(".") in ref.COMMON_WORDS and not word.isupper()
+
+
+def _known_prefix(span: list[Token]) -> bool:
+    """True when the first words of ``span`` make a known country or place ('New York', 'United States')."""
+    if span[0].text in ("The", "A", "An"):
+        return False
+    for k in range(min(len(span), 4), 1, -1):
+        name = " ".join(w.text for w in span[:k])
+        if ref.country_form(name) or ref.is_place_name(name):
+            return True
+    return False
+
+
+def _region_adjective(word: str) -> bool:
+    return word in ref.REGION_ADJECTIVES or word.endswith("s") and word[:-1] in ref.REGION_ADJECTIVES
+
+
+def _is_title_word(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    return lower in ref.TITLE_WORDS or lower in _HONORIFICS or lower in _TITLE_ABBREVIATIONS
+
+
+def _only_titles(span: list[Token]) -> bool:
+    """'Chief Executive Officer', 'Officer': a title with no name."""
+    return any(_is_title_word(w.text) for w in span) and all(
+        _is_title_word(w.text) or w.text.lower() in ref.ROLE_MODIFIERS for w in span)
+
+
+def _inner_title(span: list[Token]) -> tuple[int, int] | None:
+    """Where a title inside a span begins and the person's name after it begins.
+
+    'Apple Inc. CEO Steve Jobs' -> (2, 3); 'White House Press Secretary Dana Perino' -> (2, 4).
+    """
+    for t in range(len(span) - 2, 0, -1):
+        word = span[t].text
+        if not _is_title_word(word) or word.lower() in ref.ROLE_MODIFIERS and word.lower() not in ref.TITLES:
+            continue
+        rest = span[t + 1:]
+        if _org_words(rest) or _is_title_word(rest[0].text) or len(rest) > 4:
+            continue
+        title_start = t
+        while title_start > 0 and (_is_title_word(span[title_start - 1].text)
+                                   or span[title_start - 1].text.lower() in ref.ROLE_MODIFIERS):
+            title_start -= 1
+        if title_start == 0:
+            return None
+        return title_start, t + 1
+    return None
+
+
+def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bool:
+    """A sentence-initial word the article never capitalises elsewhere, unknown and not a speaker."""
+    word = token.text
+    if word in confirmed_words or word in ref.FIRST_NAMES or ref.country_form(word) or ref.is_place_name(word):
+        return False
+    if word.isupper() or not word[1:].islower():
+        return False
+    next_word = text[token.end:token.end + 20].split(None, 1)
+    return not (next_word and (next_word[0].strip(",.") in _PERSON_VERBS | _AUXILIARIES
+                               or next_word[0].endswith("ed")))
+
+
+def _verb_form(token: Token) -> bool:
+    """'Talking', 'Lauding', 'Asked', 'Clearly' at a sentence start: not a name."""
+    word = token.text
+    if word in ref.FIRST_NAMES or ref.country_form(word) or ref.is_place_name(word) or not word[1:].islower():
+        return False
+    return word.endswith(("ing", "ed", "ly")) and len(word) > 4
+
+
+def _shouting(span: list[Token]) -> bool:
+    """ALL CAPS text of several words ('BREAKING NEWS FROM'), not an acronym."""
+    letters = [w for w in span if len(w.text) > 1]
+    return len(letters) >= 3 and all(w.text.isupper() for w in letters)
+
+
+def _common_at_start(token: Token, lowercase_words: frozenset[str]) -> bool:
+    word = token.text
+    if ref.country_form(word) or ref.is_place_name(word) or word in ref.FIRST_NAMES:
+        return False
+    if word.isupper() and len(word) > 1:
+        return word in ref.COMMON_ACRONYMS
+    lower = word.lower().rstrip(".")
+    return lower in lowercase_words or lower in ref.COMMON_WORDS or word.endswith("ly")
+
+
+def _title_prefix_end(span: list[Token]) -> int:
+    """How many leading words are a title before a name ('Russian President', 'Gen.', 'Mr.').
+
+    A span that ends in an organisation word keeps its prefix ('General Motors', 'Defence
+    Ministry', 'Russian Air Force'): there the words are part of the name.
+    """
+    if len(span) < 2 or _org_words(span):
+        if len(span) >= 2 and _is_demonym_or_country(span[0]) and not _org_words(span[1:]):
+            return 1
+        return 0
+    k = 0
+    while k < len(span) - 1:
+        word = span[k].text
+        lower = word.lower().rstrip(".")
+        if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or lower in _HONORIFICS \
+                or lower in _TITLE_ABBREVIATIONS or _is_demonym_or_country(span[k]):
+            k += 1
+            continue
+        break
+    if k and not any(span[m].text.lower().rstrip(".") in ref.TITLE_WORDS | _HONORIFICS | _TITLE_ABBREVIATIONS
+                     for m in range(k)):
+        # only demonyms/modifiers before the name: 'Russian Vladimir' is not a title
+        return 1 if _is_demonym_or_country(span[0]) else 0
+    return k
+
+
+def _is_demonym_or_country(token: Token) -> bool:
+    form = ref.country_form(token.text)
+    return form is not None and form.kind in ("demonym", "name")
+
+
+def _org_words(span: list[Token]) -> bool:
+    return any(w.text in ref.ORG_HEADS for w in span) or span[-1].text in ref.ORG_SUFFIXES
+
+
+def _mention(text: str, span: list[Token], type_: str, certainty: int, in_title: bool,
+             country: str | None = None, locative: bool = False, initial: bool = False) -> Mention:
+    start, end = span[0].start, span[-1].end
+    return Mention(text=text[start:end], start=start, end=end, type=type_, certainty=certainty,
+                   in_title=in_title, country=country, locative=locative, sentence_initial=initial)
+
+
+def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, titled: bool,
+           initial: bool, numbered: bool = True, checked: bool = False) -> list[Mention]:
+    """Type a cleaned span from its own words, reference data and its context."""
+    while span and span[0].text.islower():
+        span = span[1:]
+    if not span or text.startswith("$", span[-1].end) or _after_model_number(text, words, span[0]):
+        return []
+    if len(span) >= 2 and span[-1].text == "Flight" and _DESIGNATION_AFTER.match(text, span[-1].end):
+        span = span[:-1]
+        return [_mention(text, span, ORGANIZATION, CUE, in_title)]
+    name = text[span[0].start:span[-1].end]
+    if not checked and not ref.country_form(name) and _names_a_thing(text, span):
+        return [replace(m, not_actor=True) for m in _typed(text, words, span, in_title=in_title, titled=titled,
+                                                           initial=initial, numbered=numbered, checked=True)]
+    before = _words_before(text, words, span[0], 3)
+    after = text[span[-1].end:span[-1].end + 40]
+    locative = bool(before) and before[-1] in _LOCATIVE or _in_address(text, span)
+    form = ref.country_form(name)
+    if form is not None:
+        if _CURRENCY_AFTER.match(after):
+            return []
+        return [_mention(text, span, COUNTRY, KNOWN, in_title, form.country, locative, initial)]
+    if numbered and _DESIGNATION_AFTER.match(after):
+        return [replace(m, designation=True) for m in _typed(text, words, span, in_title=in_title, titled=titled,
+                                                             initial=initial, numbered=False)]
+    if any(_is_model_designation(w) for w in span):
+        return []
+    if ref.is_place_name(name):
+        return [_mention(text, span, PLACE, KNOWN, in_title, initial=initial)]
+    if span[-1].text in ref.PLACE_HEADS and len(span) >= 2 and not _org_words(span[:-1]):
+        return [_mention(text, span, PLACE, CUE, in_title, initial=initial)]
+    if _org_words(span) and not (span[0].text in ref.FIRST_NAMES and len(span) == 2 and span[-1].text in ref.ORG_HEADS
+                                 and not span[-1].text.endswith("s")):
+        return [_mention(text, span, ORGANIZATION, CUE, in_title, initial=initial)]
+    if name.isupper() and len(name.replace(".", "").replace("-", "")) >= 2:
+        if name.replace(".", "") in ref.COMMON_ACRONYMS:
+            return []
+        return [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
+    type_, certainty = _context_type(span, before, after, titled=titled, locative=locative)
+    return [_mention(text, span, type_, certainty, in_title, locative=locative, initial=initial)]
+
+
+_ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s+$")
+_ADDRESS_AFTER = re.compile(r", +([A-Z][\w'’-]*(?:\.[A-Z]\.?)*(?: [A-Z][\w'’-]*){0,2})")
+
+
+def _in_address(text: str, span: list[Token]) -> bool:
+    """'Seattle, Washington' / 'Bangkok, Thailand': a place in a 'City, Region' address."""
+    start, end = span[0].start, span[-1].end
+    before = _ADDRESS_BEFORE.search(text, max(0, start - 40), start)
+    if before and (ref.is_place_name(before.group().rstrip(", ")) or _single_word_capital(before.group())):
+        return True
+    after = _ADDRESS_AFTER.match(text, end)
+    region = after.group(1).rstrip(".") if after else ""
+    return bool(after) and bool(ref.country_for(region) or ref.is_place_name(region)) \
+        and not text.startswith(("'", "’", " and"), after.end())
+
+
+def _single_word_capital(text: str) -> bool:
+    form = ref.country_form(text.rstrip(", "))
+    return form is not None and form.kind == "capital"
+
+
+def _names_a_thing(text: str, span: list[Token]) -> bool:
+    """'Dow Jones Industrial Average', 'the X index', 'X laptops', 'X fell 2%': a product, index or event."""
+    if span[-1].text in ref.NON_ACTOR_HEADS or _INDEX_MOVE_AFTER.match(text, span[-1].end):
+        return True
+    noun = _PRODUCT_AFTER.match(text, span[-1].end)
+    return bool(noun) and noun.group(1) in ref.PRODUCT_NOUNS
+
+
+_SMALL_NUMBER_OR_YEAR = re.compile(r"\d{1,2}|(?:1[89]|20)\d\d")
+
+
+def _after_model_number(text: str, words: list[Token], first: Token) -> bool:
+    """'787 Dreamliner', 'A380 XWB': a capitalised word right after a model number names the model."""
+    index = first.index
+    if index == 0:
+        return False
+    previous = words[index - 1]
+    return text[previous.end:first.start] == " " and _is_model_designation(previous) \
+        and not _SMALL_NUMBER_OR_YEAR.fullmatch(previous.text)
+
+
+def _is_model_designation(token: Token) -> bool:
+    return any(c.isdigit() for c in token.text)
+
+
+def _words_before(text: str, words: list[Token], first: Token, n: int) -> list[str]:
+    """Up to ``n`` words right before ``first`` in its clause, lower-cased."""
+    clause_start = max(text.rfind(mark, 0, first.start) for mark in (",", ".", ";", ":", "\n", "(", "\"", "“"))
+    found = [w.text.lower() for w in words[max(0, first.index - n):first.index] if clause_start < w.start]
+    return found[-n:]
+
+
+_CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?|pounds?|euros?|yen|yuan|rupees?|r[o]?ubles?|francs?)\b")
+_PRODUCT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?\s+([a-z]+)\b")
+_INDEX_MOVE_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?,?\s+(?:was\s+(?:up|down)|(?:fell|rose|dropped|gained|lost|closed|plunged|"
+    r"climbed|jumped|slid|tumbled|surged|declined|advanced|added|shed|edged|slipped|soared|sank)(?:\s+(?:up|down))?)"
+    r"\s+(?:by\s+|to\s+|at\s+)?[\d.,]+\s*(?:%|percent|per cent|points)")
+_DESIGNATION_AFTER = re.compile(r"(?:['’]s)?[\s-]+(?!(?:1[89]|20)\d\d\b)[A-Z]{0,3}\d")
+_PLACE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+_AGE = re.compile(r",\s*\d{1,3}\s*,")
+_APPOSITION = re.compile(r",\s*(?:(?:a|an|the|its|his|her)\s+)?((?:[\w'’-]+\s+){0,4}?)([\w-]+)\s*(?:,|\.|$| at | of | for | with | in )")
+
+
+def _context_type(span: list[Token], before: list[str], after: str, *, titled: bool,
+                  locative: bool) -> tuple[str, int]:
+    first_name = span[0].text in ref.FIRST_NAMES and len(span) >= 2
+    if titled:
+        return PERSON, CUE
+    if before and (before[-1] in ref.TITLE_WORDS or " ".join(before[-2:]) in ref.TITLES) \
+            and before[-1] not in ("head", "chief", "leader", "partner", "owner", "player"):
+        return PERSON, CUE
+    if before and before[-1] in ORG_NOUNS:
+        return ORGANIZATION, CUE
+    if _AGE.match(after):
+        return PERSON, CUE
+    apposition = _APPOSITION.match(after)
+    if apposition:
+        head = apposition.group(2).lower()
+        if head in ORG_NOUNS:
+            return ORGANIZATION, CUE
+        if head in ref.TITLE_WORDS:
+            return PERSON, CUE
+    if first_name:
+        return PERSON, HINT
+    place_after = _PLACE_AFTER.match(after)
+    if place_after and (ref.is_place_name(place_after.group(1)) or ref.country_form(place_after.group(1))) \
+            and not after[place_after.end():].startswith(("'", "’", " and")):
+        return PLACE, HINT
+    if locative and before[-1] in _PLACE_PREPOSITIONS:
+        return PLACE, HINT
+    return ORGANIZATION, GUESS

@@ -1,0 +1,74 @@
+"""Clauses and tokens: the units the agreement extractor reads a sentence in."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Sentence
+from .agreements_lexicon import REPORTING_VERBS
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] in "$€£¥"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of a sentence with one main verb, as far as rules can tell."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    conditional: bool  # it depends on a condition ("if", "unless")
+
+
+_TOKEN = re.compile(r"[\w$€£¥%][\w$€£¥%.,'’&/-]*[\w$€£¥%]|[\w$€£¥%]|[^\s\w]")
+_REPORTING = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_BOUNDARY = re.compile(
+    r";|:\s|\s-\s|\s--\s"
+    r"|,?\s+(?=(?:but|although|though|however|whereas|while|because|after|when|unless|which|who|whom)\b)"
+    r"|,\s+(?=(?:leaving|giving|making|allowing|causing|saying)\b)"
+    r"|,?\s+(?=(?:ending|forcing|bringing|citing|prompting)\b)"
+    r"|,\s+(?=(?:and|or)\s+(?:the|it|he|she|they|this|these)\b)"
+    r"|[\"”]\s*,?\s*(?=(?:" + _REPORTING + r")\b)"
+    r"|,\s+(?=[^,]{0,60}\b(?:said|says|told|added|reported)\b[^,]*$)"
+    r"|\b(?:" + _REPORTING + r")\b(?:\s+\w+){0,3}?\s+that\b"
+)
+_FRONT_SUBORDINATE = re.compile(
+    r"(?:When|After|Before|If|Although|Though|While|As|Since|Because|Unless|Once)\b[^,]{0,200}?,")
+_CONDITION = re.compile(r"\b(?:if|unless|provided that|on condition that)\b", re.IGNORECASE)
+
+
+def tokenize(text: str, start: int, end: int) -> tuple[Token, ...]:
+    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
+
+
+def split_clauses(text: str, sentence: Sentence) -> list[Clause]:
+    """Split ``sentence`` at subordinators, relative pronouns, reporting verbs and semicolons."""
+    cuts = {sentence.start, sentence.end}
+    front = _FRONT_SUBORDINATE.match(text, sentence.start, sentence.end)
+    if front:
+        cuts.add(front.end())
+    for match in _BOUNDARY.finditer(text, sentence.start, sentence.end):
+        cuts.add(match.end() if match.group().rstrip().endswith("that") else match.start())
+    bounds = sorted(cuts)
+    fronted_condition = bool(front) and front.group().split()[0] in ("If", "Unless")
+    clauses = []
+    for start, end in zip(bounds, bounds[1:]):
+        tokens = tokenize(text, start, end)
+        if tokens:
+            conditional = fronted_condition or bool(_CONDITION.search(text, start, end))
+            clauses.append(Clause(sentence, tokens[0].start, tokens[-1].end, tokens, conditional))
+    return clauses

@@ -1,0 +1,146 @@
+"""Word lists and patterns of the agreement extractor, loaded once at import.
+
+The lists live in ``briefing/data/agreements_*.txt``; the closed word classes (determiners,
+prepositions, auxiliaries) that shape a noun phrase are small enough to stay here.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def _entries(filename: str) -> list[str]:
+    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _pairs(filename: str) -> list[tuple[str, str]]:
+    return [tuple(part.strip() for part in line.split("\t", 1)) for line in _entries(filename)]
+
+
+#: Agreement nouns (lower case, singular and plural) -> family.
+TRIGGER_FAMILY: dict[str, str] = {noun: family for family, noun in _pairs("agreements_triggers.txt")}
+#: Status cue phrases (lower case) -> status.
+STATUS_CUES: dict[str, str] = {phrase: status for status, phrase in _pairs("agreements_status_cues.txt")}
+#: Nouns that describe an organisation ("airline", "car maker").
+DESCRIPTOR_NOUNS: frozenset[str] = frozenset(_entries("agreements_descriptors.txt"))
+#: Capitalised words that are not a name on their own.
+NOT_NAMES: frozenset[str] = frozenset(_entries("agreements_not_names.txt"))
+
+
+def _alternation(phrases) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+TRIGGER_RE = re.compile(r"(?<![\w-])(?:" + _alternation(TRIGGER_FAMILY) + r")(?![\w-])", re.IGNORECASE)
+STATUS_CUE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(STATUS_CUES) + r")(?![\w-])", re.IGNORECASE)
+
+#: Families whose sides act together: "A and B signed an agreement" is one agreement.
+JOINT_FAMILIES = frozenset({"agreement", "settlement", "negotiation"})
+#: Generic nouns that may stand for an agreement of any family ("the deal", "the proposal").
+GENERIC_NOUNS = frozenset({"agreement", "deal", "proposal", "award", "accord", "pact", "contract"})
+#: Nouns that only refer back to an agreement named before; they never start one.
+ANAPHOR_ONLY = frozenset({"award", "proposal", "package"})
+#: Status of a bare agreement noun with no cue, by family: an agreement mentioned in passing is in
+#: force; a purchase or loan mentioned as a fact took place.
+DEFAULT_STATUS = {
+    "agreement": "in force", "contract": "in force", "trade": "signed", "acquisition": "signed",
+    "finance": "signed", "negotiation": "under negotiation", "proposal": "proposed", "settlement": "signed",
+}
+
+DETERMINERS = frozenset("the a an this that these those such any another each every no".split())
+DEFINITE = frozenset("the this that these those such".split())
+POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
+PREPOSITIONS = frozenset("""
+of in on at to for with by from over under about between into onto through after before since during
+against among regarding concerning including than as per via within without across around near until
+toward towards upon amid despite following involving worth
+""".split())
+AUXILIARIES = frozenset("""
+is are was were be been being am has have had having will would shall should may might can could must
+do does did not n't never also still already currently now then just reportedly
+""".split())
+CONJUNCTIONS = frozenset("and or but nor that which who whom whose where when while if because although though".split())
+MODALS = frozenset("may might could would should must".split())
+NEGATIONS = frozenset("not n't never no".split())
+#: Participles that may describe an agreement noun ("the proposed merger", "confirmed orders").
+PREMODIFIER_PARTICIPLES = frozenset("""
+proposed planned cancelled canceled confirmed existing outstanding pending revised improved
+expected signed agreed rejected disputed long-running ongoing reported rumoured rumored
+""".split())
+#: Nouns after which "in" names the company bought ("a stake in X").
+HOLDING_NOUNS = frozenset("stake stakes share shares holding holdings interest percent % equity".split())
+#: Words that make the object of "buy"/"sell" a company or a stake, not merchandise in general.
+COMPANY_OBJECT_NOUNS = frozenset("""
+stake stakes share shares holding percent % company firm maker carmaker automaker manufacturer plant factory
+business unit division subsidiary operations assets airline carrier bank insurer group brand studio
+""".split())
+NUMBER_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+thousand thousands dozen dozens million billion
+""".split())
+#: Words before a noun that make it a verb: "to deal with", "will bid".
+VERB_MARKERS = frozenset("to will would can could may might must should shall cannot".split())
+#: Phrases with an agreement noun that are not agreements.
+NOT_AGREEMENT_RE = re.compile(
+    r"\b(?:great|good|big|whole)\s+deal\b|\bdeal\s+with\s+(?:the|a|an|this|that|these|those|it|them)\s+"
+    r"(?:problem|issue|crisis|situation|threat|consequences|challenge|fallout)s?\b|\bin\s+agreement\s+with\b",
+    re.IGNORECASE)
+
+#: Verbs whose subject is a side of the agreement they govern ("A and B signed an agreement").
+GOVERNING_VERBS = frozenset("""
+sign signs signed signing agree agrees agreed agreeing reach reaches reached reaching conclude concludes
+concluded seal seals sealed strike strikes struck negotiate negotiates negotiated negotiating renegotiate
+re-negotiate approve approves approved ratify ratifies ratified renew renews renewed extend extends extended
+cancel cancels cancelled canceled scrap scraps scrapped terminate terminates terminated withdrew withdraw
+withdraws withdrawn pulled pull pulls quit award awards awarded win wins won receive receives received
+receiving get gets got secure secures secured obtain obtains obtained announce announces announced place
+places placed make makes made submit submits submitted accept accepts accepted reject rejects rejected
+enter enters entered complete completes completed closed finalize finalized finalised offer
+offers offered offering propose proposes proposed provide provides provided providing give gives gave given
+grant grants granted have has had hold holds held include includes included exercise exercises exercised
+exercising seek seeks sought seeking need needs want wants consider considers considering discuss discusses
+discussed discussing attempt attempts attempting plan plans planned planning intend intends is are was were
+break breaks broke end ends ended suspend suspends suspended approach approached
+""".split())
+#: "X announced that ..." and the like: the words after "that" are a clause of their own.
+REPORTING_VERBS = frozenset("""
+said says say told tells stated states added adds announced announces confirmed confirms reported reports
+claimed claims noted notes believes believed hopes hoped hoping expects expected argued insisted explained
+revealed disclosed warned suggested indicated
+""".split())
+
+#: Verbs that make an agreement by themselves: lemma -> (forms, noun for the kind, family).
+TRANSACTION_VERBS: dict[str, tuple[frozenset[str], str, str]] = {
+    "buy": (frozenset("buy buys buying bought".split()), "purchase", "trade"),
+    "purchase": (frozenset("purchase purchases purchasing purchased".split()), "purchase", "trade"),
+    "acquire": (frozenset("acquire acquires acquiring acquired".split()), "acquisition", "acquisition"),
+    "sell": (frozenset("sell sells selling sold".split()), "sale", "trade"),
+    "take over": (frozenset("take takes taking took taken".split()), "takeover", "acquisition"),
+    "bail out": (frozenset("bail bails bailing bailed".split()), "bailout", "finance"),
+    "pay": (frozenset("pay pays paying paid".split()), "purchase", "trade"),
+    "settle": (frozenset("settle settles settling settled".split()), "settlement", "settlement"),
+    "select": (frozenset("select selects selected selecting chose choose chooses chosen picked".split()),
+               "contract", "contract"),
+}
+#: Particles some transaction verbs need ("take over", "bail out") or allow ("buy back").
+VERB_PARTICLES = {"take over": "over", "bail out": "out"}
+#: Nouns that make an agreement word before them a mere modifier ("purchase protection").
+COMPOUND_HEADS = frozenset("""
+protection program programme price prices terms process tax power guarantee guarantees rate rates officer
+officers manager managers department team history record records volume volumes book books form forms
+""".split())
+#: Cues that tell the status of the agreement they follow without an auxiliary ("the deal collapsed").
+INTRANSITIVE_CUES = frozenset({
+    "collapsed", "expired", "ended", "fell through", "took effect", "takes effect", "came into force",
+    "comes into force", "entered into force", "in force", "in effect"})
+#: What "settle" must settle to be an agreement.
+SETTLED_THINGS = frozenset("dispute disputes lawsuit lawsuits suit case claims litigation differences".split())
+#: Verbs after "agreed to" that make no agreement ("agreed to reopen talks").
+AGREED_TO_NOTHING = frozenset("""
+reopen resume hold continue meet discuss consider talk study work look keep disagree differ
+""".split())

@@ -1,0 +1,633 @@
+"""Agreement mentions in one clause: the agreement word, its sides, its status cue and its date.
+
+A mention is either an agreement noun ("a military cooperation agreement", "the takeover of X",
+"35 new orders from X") or a transaction verb ("X bought Y", "X was acquired by Y"). Its sides
+come from the noun phrase itself (a possessor, a name before the noun, "with"/"between"/"of"/
+"to"/"from"/"by" complements) and, when a verb such as "signed" or "received" governs the noun,
+from that verb's subject and indirect objects.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import DateMention, Document
+from .agreements_clauses import Clause, Token
+from .agreements_lexicon import (
+    AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, CONJUNCTIONS, DEFAULT_STATUS, DEFINITE,
+    DESCRIPTOR_NOUNS, DETERMINERS, GOVERNING_VERBS, HOLDING_NOUNS, JOINT_FAMILIES, MODALS, NEGATIONS,
+    NOT_AGREEMENT_RE, NUMBER_WORDS, POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS, SETTLED_THINGS,
+    STATUS_CUE_RE, STATUS_CUES, COMPOUND_HEADS, INTRANSITIVE_CUES, TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS, VERB_PARTICLES,
+)
+from .agreements_sides import Side
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an agreement, before mentions of the same agreement are merged.
+
+    Attributes:
+        kind: a short phrase naming the agreement ("sale of 20 Mi-35 helicopters").
+        families: the families of its agreement words ("trade", "finance", ...).
+        parties: the canonical names of its named sides, in text order.
+        status: the status its clause gives, or None when the clause gives none.
+        date: the resolved date of the event that gave the status, or None.
+        clause: where it was found.
+        position: where its agreement word starts in the body.
+        explicit: True when a word of the clause gives the status (not a default by family).
+        anaphoric: True for "the deal", "this agreement": it refers back to an earlier agreement.
+        definite: True when introduced by "the", "this", a possessive.
+        refers_to_pair: True for "the agreement between the two companies": its parties are
+            those of the agreement named before.
+        only_refers: True for words such as "the proposal" that never introduce an agreement.
+    """
+
+    kind: str
+    families: frozenset[str]
+    parties: tuple[str, ...]
+    status: str | None
+    date: str | None
+    clause: Clause
+    position: int = 0
+    explicit: bool = False
+    anaphoric: bool = False
+    definite: bool = False
+    refers_to_pair: bool = False
+    only_refers: bool = False
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """The noun phrase around an agreement word: where it starts and ends and what it holds."""
+
+    start_index: int  # first token of the phrase (determiner or possessor included)
+    head_index: int  # first token of the agreement word
+    end_index: int  # one past its last token
+    determiner: str | None
+    head: str
+    premodifiers: tuple[Token, ...]
+
+
+_PUNCT_TRANSPARENT = frozenset('"“”()')
+_COMPLEMENT_PREPOSITIONS = frozenset("of with between to from by for on over regarding concerning about among involving in".split())
+_INFINITIVE_PREPOSITIONS = frozenset("from with to by".split())
+_LOCATIVE = frozenset("in at near across around throughout inside outside within".split())
+_NAME_HINT = re.compile(r"[A-Z0-9]")
+_AMOUNT = re.compile(r"\d")
+_DEADLINE = re.compile(r"\b(?:by|until|within|before)\s*$", re.IGNORECASE)
+_GOVERNED_PREPOSITIONS = frozenset("in into of out with for on to".split())
+_PAIR = re.compile(r"\s*(?:between|of)\s+(?:the\s+two|both)\s+\w+", re.IGNORECASE)
+_EMPTY_ADJECTIVES = frozenset("first new important major landmark historic big".split())
+_NAME_PUNCT = frozenset({"$", "%", "&", "'", "’", ".", "€", "£"})
+_OWNED_BY = re.compile(r"(?:that|which)\s+(.{1,60}?)\s+(?:\w+ly\s+)?(?:owns|holds|owned|held)\b")
+_HELD_BY = re.compile(r"(?:currently\s+|now\s+)?(?:held|owned)\s+by\s+((?:the\s+)?[A-Z][^,;]{0,50})")
+_SUED = re.compile(r"\b(?:sued|sues|is suing|was suing|filed (?:a )?(?:law)?suit against|(?:law)?suit against)\s+")
+
+
+def clause_mentions(doc: Document, clause: Clause, sides: tuple[Side, ...],
+                    dates: tuple[DateMention, ...], *, reporting_dates: tuple[str, ...]) -> list[Mention]:
+    """The agreement mentions of one clause (several agreement words with no sides of their own
+    join the mention before them: "the takeover of X in a $5 billion loan" is one mention).
+
+    Args:
+        doc: the document.
+        clause: the clause to read.
+        sides: every side mention of the document.
+        dates: the date mentions of the document.
+        reporting_dates: dates the sentence gives where it reports the news ("an official said
+            Friday"), used when the clause itself has none.
+    """
+    clause_sides = [s for s in sides if clause.start <= s.start and s.end <= clause.end
+                    and not _is_descriptive(doc.text, s)]
+    sentence_sides = [s for s in sides if clause.sentence.start <= s.start and s.end <= clause.sentence.end]
+    context = _Context(doc.text, clause, clause_sides, sentence_sides, dates, reporting_dates,
+                       doc.published.isoformat() if doc.published else None)
+    mentions = _noun_mentions(context) + _verb_mentions(context)
+    return sorted(mentions, key=lambda m: m.position)
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    clause: Clause
+    sides: list[Side]
+    sentence_sides: list[Side]
+    dates: tuple[DateMention, ...]
+    reporting_dates: tuple[str, ...]
+    published: str | None
+
+
+# --- agreement nouns -------------------------------------------------------------------------
+
+def _noun_mentions(ctx: _Context) -> list[Mention]:
+    text, clause, tokens = ctx.text, ctx.clause, ctx.clause.tokens
+    found: list[Mention] = []
+    covered_until = -1
+    for match in TRIGGER_RE.finditer(text, clause.start, clause.end):
+        if match.start() < covered_until:
+            continue
+        head = re.sub(r"\s+", " ", match.group().lower())
+        first = next((i for i, t in enumerate(tokens) if t.start >= match.start()), None)
+        last = next((i for i, t in enumerate(tokens) if t.end >= match.end()), None)
+        if first is None or last is None or _not_an_agreement(ctx, first, last, head):
+            continue
+        if text[match.end():match.end() + 2] in ("'s", "’s"):
+            found.append(Mention(kind=head, families=frozenset({TRIGGER_FAMILY[head]}), parties=(), status=None,
+                                 date=None, clause=clause, position=match.start(), anaphoric=True, definite=True))
+            continue  # "the deal's critics": the deal named before
+        phrase = _noun_phrase(tokens, first, last + 1, head)
+        complement_end, groups = _complements(ctx, last + 1)
+        covered_until = tokens[complement_end - 1].end
+        own = _phrase_sides(ctx, phrase)
+        local = own + [s for _prep, group in groups for s in group]
+        family = TRIGGER_FAMILY[head]
+        governing = _governing_verb(tokens, phrase.start_index)
+        subject: list[Side] = []
+        if governing is not None:
+            subject = _sides_before(ctx, tokens[phrase.start_index].start)
+        elif groups and all(prep in ("with", "between") for prep, _ in groups) and not own:
+            subject = _sides_before(ctx, tokens[phrase.start_index].start)[-1:]
+        if family == "settlement" and not local and not subject:
+            local = _litigants(ctx)
+        anaphoric = phrase.determiner in DEFINITE | {"possessive-pronoun"} and not local
+        if head in ANAPHOR_ONLY and not anaphoric:
+            continue
+        pair = not local and bool(_PAIR.match(text, tokens[last + 1].end if last + 1 < len(tokens) else match.end()))
+        status = _status(ctx, phrase.start_index, last + 1, complement_end)
+        explicit = status is not None
+        if status is None and not anaphoric:
+            modal = _modal_before(tokens, governing if governing is not None else phrase.start_index)
+            status = "proposed" if modal or clause.conditional else DEFAULT_STATUS[family]
+        date = _date(ctx, inside=(tokens[phrase.start_index].start, match.start()), status=status)
+        mention = Mention(kind=_noun_kind(ctx, phrase, complement_end), families=frozenset({family}), parties=(),
+                          status=status, date=date, clause=clause, position=match.start(), explicit=explicit,
+                          anaphoric=anaphoric, refers_to_pair=pair, only_refers=head in ANAPHOR_ONLY,
+                          definite=phrase.determiner is not None)
+        found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family))
+    return _absorb_partyless(found)
+
+
+def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
+    tokens = ctx.clause.tokens
+    before = tokens[first - 1].lower if first > 0 else ""
+    if NOT_AGREEMENT_RE.match(ctx.text, tokens[max(0, first - 1)].start) or \
+            NOT_AGREEMENT_RE.match(ctx.text, tokens[first].start):
+        return True
+    if before in VERB_MARKERS:
+        return True  # "to deal with", "will bid"
+    word = tokens[first].text
+    if word[0].isupper() and tokens[first].start != ctx.clause.sentence.start and TRIGGER_FAMILY[head] != "agreement":
+        return True  # part of a name or title: "Acquisition Director"
+    if last + 1 < len(tokens) and tokens[last + 1].lower in COMPOUND_HEADS:
+        return True  # "purchase protection", "contract terms"
+    if head in ("talks", "negotiation", "negotiations"):
+        after = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+        return after == "to" or any(s.end <= tokens[first].start and not ctx.text[s.end:tokens[first].start].strip()
+                                    for s in ctx.sides)  # "X talks to Y": a verb
+    return False
+
+
+def _noun_phrase(tokens, first: int, end: int, head: str) -> _Phrase:
+    index = first
+    determiner = None
+    premodifiers: list[Token] = []
+    while index > 0 and first - index < 9:
+        token = tokens[index - 1]
+        lower = token.lower
+        if token.text in _PUNCT_TRANSPARENT:
+            index -= 1
+            continue
+        if lower in ("'", "’") and index > 1:  # "the Beatles' record company"
+            index -= 2
+            determiner = "possessive"
+            break
+        if not token.is_word:
+            break
+        if lower in DETERMINERS:
+            determiner = lower
+            index -= 1
+            break
+        if lower in POSSESSIVE_PRONOUNS:
+            determiner = "possessive-pronoun"
+            index -= 1
+            break
+        if lower.endswith(("'s", "’s")):
+            determiner = "possessive"
+            index -= 1
+            while index > 0 and tokens[index - 1].text[0].isupper() and tokens[index - 1].lower not in DETERMINERS:
+                index -= 1  # the rest of the possessor's name: "Apple Computer's"
+            break
+        if lower == "and" and index > 1 and tokens[index - 2].text[0].isupper() and premodifiers \
+                and premodifiers[0].text[0].isupper():
+            premodifiers.insert(0, token)  # "GM and Chrysler software contracts"
+            index -= 1
+            continue
+        if lower in PREPOSITIONS or lower in AUXILIARIES or lower in CONJUNCTIONS or lower in GOVERNING_VERBS:
+            break
+        if _is_participle(token):
+            break
+        premodifiers.insert(0, token)
+        index -= 1
+    return _Phrase(index, first, end, determiner, head, tuple(premodifiers))
+
+
+def _is_participle(token: Token) -> bool:
+    lower = token.lower
+    return lower.endswith(("ed", "ing")) and "-" not in lower and lower not in PREMODIFIER_PARTICIPLES \
+        and not token.text[0].isupper()
+
+
+def _complements(ctx: _Context, index: int) -> tuple[int, list[tuple[str, list[Side]]]]:
+    """The complements after an agreement word: ``(end token index, [(preposition, sides)])``."""
+    tokens = ctx.clause.tokens
+    groups: list[tuple[str, list[Side]]] = []
+    previous = tokens[index - 1].lower if index > 0 else ""
+    while index < len(tokens):
+        lower = tokens[index].lower
+        if lower not in _COMPLEMENT_PREPOSITIONS or (lower == "in" and previous not in HOLDING_NOUNS):
+            break
+        if lower == "to" and index + 1 < len(tokens) and _is_verb_like(tokens[index + 1]):
+            end = _phrase_end(tokens, index + 1, allow_verbs=True)
+            sides = [s for s in _sides_in(ctx, tokens[index].start, tokens[end - 1].end)
+                     if _preceded_by(tokens, s, _INFINITIVE_PREPOSITIONS)]
+            if sides:
+                groups.append(("to-infinitive", sides))
+            return end, groups
+        end = _phrase_end(tokens, index + 1, allow_verbs=False)
+        if end == index + 1:
+            break
+        if end + 1 < len(tokens) and tokens[end].text == "," and tokens[end - 1].lower in DESCRIPTOR_NOUNS \
+                and tokens[end + 1].text[0].isupper():
+            end = _phrase_end(tokens, end + 1, allow_verbs=False)  # "the band's record company, Apple Corps"
+        sides = [s for s in _sides_in(ctx, tokens[index + 1].start, tokens[end - 1].end)
+                 if lower == "in" or not _located(tokens, s)]
+        if sides:
+            groups.append((lower, sides))
+        previous = tokens[end - 1].lower
+        index = end
+    return index, groups
+
+
+def _phrase_end(tokens, index: int, *, allow_verbs: bool) -> int:
+    """One past the last token of the noun phrase (or infinitive) that starts at ``index``."""
+    while index < len(tokens):
+        token = tokens[index]
+        lower = token.lower
+        if token.text in _PUNCT_TRANSPARENT or token.text in _NAME_PUNCT:
+            index += 1
+            continue
+        if not token.is_word or lower in CONJUNCTIONS - {"and"} or lower in AUXILIARIES:
+            break
+        if not allow_verbs and (lower in PREPOSITIONS - {"of"} or _is_verb_like(token)):
+            break
+        index += 1
+    while index > 0 and tokens[index - 1].text in _NAME_PUNCT | {"(", "“", '"'}:
+        index -= 1
+    return index
+
+
+def _is_verb_like(token: Token) -> bool:
+    lower = token.lower
+    if lower in DETERMINERS or lower in NUMBER_WORDS or not token.is_word or token.text[0].isupper():
+        return False
+    return _is_participle(token) or lower in GOVERNING_VERBS
+
+
+def _phrase_sides(ctx: _Context, phrase: _Phrase) -> list[Side]:
+    tokens = ctx.clause.tokens
+    return _sides_in(ctx, tokens[phrase.start_index].start, tokens[phrase.end_index - 1].end)
+
+
+def _sides_in(ctx: _Context, start: int, end: int) -> list[Side]:
+    return [s for s in ctx.sides if start <= s.start and s.end <= end]
+
+
+def _sides_before(ctx: _Context, end: int) -> list[Side]:
+    """The sides of the clause before ``end``, places after 'in' or 'at' left out."""
+    return [s for s in _sides_in(ctx, ctx.clause.start, end) if not _located(ctx.clause.tokens, s)]
+
+
+def _located(tokens, side: Side) -> bool:
+    return _preceded_by(tokens, side, _LOCATIVE)
+
+
+def _preceded_by(tokens, side: Side, words) -> bool:
+    before = [t for t in tokens if t.end <= side.start]
+    while before and (before[-1].lower in DETERMINERS or before[-1].text in _PUNCT_TRANSPARENT):
+        before.pop()
+    return bool(before) and before[-1].lower in words
+
+
+def _governing_verb(tokens, phrase_start: int) -> int | None:
+    """Index of a verb such as 'signed' or 'received' that governs the phrase at ``phrase_start``."""
+    limit = phrase_start - 8
+    for index in range(phrase_start - 1, -1, -1):
+        if index <= limit:
+            return None
+        lower = tokens[index].lower
+        if lower in GOVERNING_VERBS:
+            return index
+        if lower == "and":
+            limit -= 8  # "receive both the loan and a new contract"
+        if lower in (",", ";") or lower in CONJUNCTIONS - {"and"} or lower in PREPOSITIONS - _GOVERNED_PREPOSITIONS \
+                or lower.endswith(("'s", "’s")):
+            return None
+    return None
+
+
+def _modal_before(tokens, index: int) -> bool:
+    return any(t.lower in MODALS for t in tokens[max(0, index - 3):index])
+
+
+def _noun_kind(ctx: _Context, phrase: _Phrase, complement_end: int) -> str:
+    tokens = ctx.clause.tokens
+    words = [t for t in phrase.premodifiers if t.lower not in DETERMINERS]
+    while words and words[0].lower in _EMPTY_ADJECTIVES:
+        words.pop(0)
+    start = words[0].start if words else tokens[phrase.head_index].start
+    end = tokens[phrase.end_index - 1].end
+    if phrase.end_index < complement_end and tokens[phrase.end_index].lower in ("of", "to"):
+        verbal = tokens[phrase.end_index].lower == "to"
+        stop = min(_phrase_end(tokens, phrase.end_index + 1, allow_verbs=verbal), phrase.end_index + 10)
+        end = max(end, tokens[stop - 1].end)
+    return _tidy(ctx.text[start:end])
+
+
+def _tidy(kind: str) -> str:
+    kind = re.sub(r'["“”]', "", kind)
+    return re.sub(r"\s+", " ", kind).strip(" ,(")
+
+
+# --- transaction verbs -----------------------------------------------------------------------
+
+def _verb_mentions(ctx: _Context) -> list[Mention]:
+    tokens = ctx.clause.tokens
+    found: list[Mention] = []
+    for index, token in enumerate(tokens):
+        lemma = _verb_lemma(tokens, index)
+        if lemma is None or token.text[0].isupper() and token.start != ctx.clause.sentence.start:
+            continue
+        if any(t.lower in NEGATIONS for t in tokens[max(0, index - 2):index]):
+            continue  # "should not purchase": no deal
+        if lemma == "select":
+            found.extend(_selection(ctx, index))
+            continue
+        _forms, noun, family = TRANSACTION_VERBS[lemma]
+        after = index + 1 + (lemma in VERB_PARTICLES)
+        if after < len(tokens) and tokens[after].lower in ("back", "out"):
+            after += 1
+        passive = index > 0 and tokens[index - 1].lower in ("was", "were", "been", "be", "is", "are")
+        if passive:
+            if after >= len(tokens) or tokens[after].lower != "by" or lemma == "pay":
+                continue
+            end = _phrase_end(tokens, after + 1, allow_verbs=False)
+            buyers = _sides_in(ctx, tokens[after].end, tokens[end - 1].end) if end > after + 1 else []
+            if not buyers:
+                continue
+            things = _sides_before(ctx, token.start)[-1:]
+            thing_text = " ".join(s.name for s in things)
+            sellers: list[Side] = []
+            groups: list[tuple[str, list[Side]]] = []
+        else:
+            if lemma == "pay":
+                after, object_end = _paid_for(tokens, after)
+            else:
+                object_end = _phrase_end(tokens, after, allow_verbs=False)
+            while object_end > after and tokens[object_end - 1].lower in CONJUNCTIONS | PREPOSITIONS:
+                object_end -= 1
+            if object_end <= after:
+                continue
+            object_tokens = tokens[after:object_end]
+            things = _sides_in(ctx, object_tokens[0].start, object_tokens[-1].end)
+            following = tokens[object_end].lower if object_end < len(tokens) else ""
+            if following == "worth" or not _buys_something(lemma, object_tokens, things):
+                continue
+            thing_text = ctx.text[object_tokens[0].start:object_tokens[-1].end]
+            buyers = _sides_before(ctx, token.start)
+            end, groups = _complements(ctx, object_end)
+            sellers = [s for prep, group in groups if prep in ("from", "to", "with") for s in group]
+            things += [s for prep, group in groups if prep in ("in", "of") for s in group]
+            sellers += _owner_after(ctx, end)
+            if lemma == "sell":
+                buyers, sellers = sellers, buyers
+        if lemma == "settle":
+            sellers, things = sellers + _litigants(ctx), []
+        if not buyers and not sellers:
+            continue
+        status = _status(ctx, index, index + 1, end)
+        explicit = status is not None
+        if status is None:
+            status = "proposed" if _modal_before(tokens, index) or ctx.clause.conditional else "signed"
+        mention = Mention(kind=_tidy(f"{noun} of {_object_words(thing_text)}"), families=frozenset({family}),
+                          parties=(), status=status, date=_date(ctx, inside=None, status=status), clause=ctx.clause,
+                          position=token.start, explicit=explicit)
+        found.extend(_split(mention, subject=buyers, local=sellers or things, groups=groups, family=family))
+    return found
+
+
+def _verb_lemma(tokens, index: int) -> str | None:
+    lower = tokens[index].lower
+    nxt = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    previous = tokens[index - 1].lower if index > 0 else ""
+    for lemma, (forms, _noun, _family) in TRANSACTION_VERBS.items():
+        if lower not in forms:
+            continue
+        particle = VERB_PARTICLES.get(lemma)
+        if particle and nxt != particle:
+            continue
+        if previous in DETERMINERS | POSSESSIVE_PRONOUNS or previous.endswith(("'s", "’s")):
+            return None  # a noun ("the purchase of"), read with the agreement nouns
+        if previous == "agreed" and nxt in AGREED_TO_NOTHING:
+            return None
+        return lemma
+    return None
+
+
+def _paid_for(tokens, index: int) -> tuple[int, int]:
+    """What was paid for in 'pay $57 million for a 72.4 percent stake': its first and end token."""
+    for look in range(index, min(len(tokens), index + 12)):
+        lower = tokens[look].lower
+        if lower == "for":
+            return look + 1, _phrase_end(tokens, look + 1, allow_verbs=False)
+        if lower in (",", ";") or lower in CONJUNCTIONS - {"and"}:
+            break
+    return index, index
+
+
+def _buys_something(lemma: str, object_tokens, things) -> bool:
+    """A company, a stake or a counted lot of goods; not 'arms' in general nor '$3 billion worth of'."""
+    words = [t.lower for t in object_tokens]
+    if "worth" in words:
+        return False
+    if lemma == "settle":
+        return any(w in SETTLED_THINGS for w in words)
+    return bool(things) or any(w in COMPANY_OBJECT_NOUNS or w in NUMBER_WORDS or _AMOUNT.search(w) for w in words)
+
+
+def _owner_after(ctx: _Context, index: int) -> list[Side]:
+    """The seller named in 'the shares that X owns'."""
+    tokens = ctx.clause.tokens
+    if index >= len(tokens):
+        return []
+    match = _OWNED_BY.match(ctx.text, tokens[index].start, ctx.clause.end)
+    match = match or _HELD_BY.match(ctx.text, tokens[index].start, ctx.clause.end)
+    return _sides_in(ctx, match.start(1), match.end(1)) if match else []
+
+
+def _litigants(ctx: _Context) -> list[Side]:
+    """The sides of the lawsuit a settlement ends: 'X sued Y', 'a suit against Y'."""
+    sentence = ctx.clause.sentence
+    match = _SUED.search(ctx.text, sentence.start, sentence.end)
+    if not match:
+        return []
+    plaintiff = [s for s in ctx.sentence_sides if s.end <= match.start() and not ctx.text[s.end:match.start()].strip()]
+    defendant = [s for s in ctx.sentence_sides if s.start == match.end()]
+    return plaintiff + defendant
+
+
+def _object_words(thing_text: str) -> str:
+    words = thing_text.split()
+    while words and words[0].lower() in DETERMINERS | POSSESSIVE_PRONOUNS:
+        words.pop(0)
+    return " ".join(words[:10])
+
+
+def _selection(ctx: _Context, index: int) -> list[Mention]:
+    """'X selected Y to build the aircraft': a contract awarded to Y."""
+    tokens = ctx.clause.tokens
+    to_index = next((i for i in range(index + 1, len(tokens)) if tokens[i].lower == "to"), None)
+    if to_index is None or to_index + 1 >= len(tokens) or tokens[to_index + 1].text[0].isupper():
+        return []
+    chosen = _sides_in(ctx, tokens[index].end, tokens[to_index].start)
+    chooser = _sides_before(ctx, tokens[index].start)
+    if not chosen or not chooser:
+        return []
+    task_end = _phrase_end(tokens, to_index + 1, allow_verbs=True)
+    status = _status(ctx, index, index + 1, index + 1) or "signed"
+    return [Mention(kind=_tidy("contract " + ctx.text[tokens[to_index].start:tokens[task_end - 1].end]),
+                    families=frozenset({"contract"}), parties=_names(chooser + chosen), status=status,
+                    date=_date(ctx, inside=None, status=status), clause=ctx.clause, position=tokens[index].start,
+                    explicit=True)]
+
+
+# --- status and date -------------------------------------------------------------------------
+
+def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | None:
+    """The status the clause gives the agreement whose words run from token ``first`` to ``end``.
+
+    The cue nearest before the agreement word wins (its governing verb, or a word inside the
+    phrase such as 'now-cancelled'), else the first cue after it ('a settlement was reached');
+    a modal or a negation before a cue, or a condition in the sentence, makes it proposed.
+    """
+    text, clause, tokens = ctx.text, ctx.clause, ctx.clause.tokens
+    window_start = max(tokens[max(0, first - 8)].start, clause.start)
+    cues = list(STATUS_CUE_RE.finditer(text, window_start, tokens[end - 1].end))
+    if not cues:
+        after_start = tokens[complement_end - 1].end
+        after_end = tokens[min(len(tokens), complement_end + 8) - 1].end
+        cues = [cue for cue in STATUS_CUE_RE.finditer(text, after_start, max(after_start, after_end))
+                if _predicate_cue(text, clause, cue)][:1]
+    if not cues:
+        return None
+    cue = cues[-1]
+    status = STATUS_CUES[re.sub(r"\s+", " ", cue.group().lower())]
+    words_before = text[max(clause.start, cue.start() - 40):cue.start()].lower().split()[-3:]
+    if status in ("ended", "suspended"):
+        return "proposed" if any(w in NEGATIONS for w in words_before) else status
+    if any(w in MODALS or w in NEGATIONS for w in words_before):
+        return "proposed"
+    if clause.conditional and status in ("signed", "approved", "agreed"):
+        return "proposed"
+    if "will" in words_before and status == "signed":
+        return "agreed"
+    return status
+
+
+def _predicate_cue(text: str, clause: Clause, cue) -> bool:
+    """A cue after the agreement word tells its status only as its own predicate:
+    'a settlement was reached', 'the deal collapsed' (not 'the deal replaces X')."""
+    if re.sub(r"\s+", " ", cue.group().lower()) in INTRANSITIVE_CUES:
+        return True
+    before = text[max(clause.start, cue.start() - 30):cue.start()].lower().split()
+    return bool(before) and (before[-1] in AUXILIARIES or before[-1].endswith("ly"))
+
+
+def _date(ctx: _Context, *, inside: tuple[int, int] | None, status: str | None) -> str | None:
+    """The date of the clause's event: a date mention in the clause (not a deadline, not after
+    the article, not one naming the agreement as in 'the 1991 agreement' unless it was signed
+    then), else one the sentence gives where it reports the news ('an official said Friday')."""
+    clause, text = ctx.clause, ctx.text
+    for mention in ctx.dates:
+        if not mention.value or ctx.published and mention.value > ctx.published[:len(mention.value)]:
+            continue
+        for ev in mention.evidence:
+            if not (clause.start <= ev.start and ev.end <= clause.end):
+                continue
+            if inside and inside[0] <= ev.start < inside[1] and status != "signed":
+                continue
+            if _DEADLINE.search(text[max(clause.start, ev.start - 10):ev.start]):
+                continue
+            return mention.value
+    return ctx.reporting_dates[0] if ctx.reporting_dates else None
+
+
+# --- sides -----------------------------------------------------------------------------------
+
+def _is_descriptive(text: str, side: Side) -> bool:
+    """A name that only describes another: 'the Irish airline', 'the U.S. car maker',
+    'Los Angeles based X', 'Airbus rival Boeing', 'X (XYZ)', 'ALAFCO of Kuwait'."""
+    after = text[side.end:side.end + 60]
+    before = text[max(0, side.start - 40):side.start]
+    if side.type in ("country", "place") or side.demonym:
+        words = re.match(r"(?:\s+and\s+[A-Z][\w-]*)*((?:\s+[a-z][\w-]*){1,3})", after)
+        if words and any(w in DESCRIPTOR_NOUNS for w in words.group(1).split()):
+            return True
+        if re.match(r"-?\s*based\b", after) or re.search(r"[A-Z][\w.&]*\s+of\s+$", before):
+            return True
+        if re.match(r"\s+[A-Z]", after) and not side.name.lower() in after[:30].lower():
+            return True  # "Canadian Auto Workers": part of the next name
+    if re.match(r"\s+(?:rival|competitor|partner|subsidiary|unit|parent)\s+[A-Z]", after):
+        return True
+    possessed = re.match(r"(?:'s|’s|'|’)((?:\s+[a-z][\w-]*){1,3}),\s+[A-Z]", after)
+    if possessed and any(w in DESCRIPTOR_NOUNS for w in possessed.group(1).split()):
+        return True  # "the Beatles' record company, Apple Corps"
+    return bool(re.search(r"[A-Za-z.]\s*\(\s*$", before))
+
+
+def _names(sides) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s.name for s in sides))
+
+
+def _split(mention: Mention, *, subject, local, groups, family) -> list[Mention]:
+    """Independent deals reported together become separate mentions: '35 orders from A and B'
+    gives two orders, 'A and B will receive loans from C' two loans; an agreement that A and B
+    signed stays one."""
+    everyone = _names(subject + local)
+    if family in JOINT_FAMILIES:
+        return [_with_parties(mention, everyone)]
+    subject_names = _names(subject)
+    local_names = tuple(n for n in _names(local) if n not in subject_names)
+    if len(subject_names) > 1 and local_names:
+        return [_with_parties(mention, (name,) + local_names) for name in subject_names]
+    if family == "trade" and subject_names:
+        customers = [g for prep, g in groups if prep in ("from", "to")]
+        if len(customers) == 1 and len(_names(customers[0])) > 1:
+            shared = tuple(n for n in everyone if n not in _names(customers[0]))
+            return [_with_parties(mention, shared + (name,)) for name in _names(customers[0])]
+    return [_with_parties(mention, everyone)]
+
+
+def _with_parties(mention: Mention, parties: tuple[str, ...]) -> Mention:
+    return replace(mention, parties=parties)
+
+
+def _absorb_partyless(mentions: list[Mention]) -> list[Mention]:
+    """Agreement words with no sides of their own join the mention before them in the clause."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and not mention.parties and kept[-1].parties and not mention.anaphoric:
+            kept[-1] = replace(kept[-1], families=kept[-1].families | mention.families,
+                               date=kept[-1].date or mention.date)
+            continue
+        kept.append(mention)
+    return kept

@@ -1,0 +1,161 @@
+"""The named sides an agreement can have: actor mentions, names the actor stage missed, and
+pronouns or descriptions ("it", "the company") resolved to the actor they stand for."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Actor, Document
+from ..reference import COMMON_ACRONYMS, COMMON_WORDS, TITLE_WORDS, country_form
+from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES
+
+
+@dataclass(frozen=True)
+class Side:
+    """A mention in the body of something that can be a side of an agreement.
+
+    Attributes:
+        name: the canonical actor name, or the name as written when no actor matches.
+        type: the actor type (person, organization, country, place), or "" when unknown.
+        start: where the mention starts in the body.
+        end: where it ends.
+        demonym: True when the text is a demonym or country adjective ("Russian").
+    """
+
+    name: str
+    type: str
+    start: int
+    end: int
+    demonym: bool = False
+
+
+_CAPITALISED = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+(?:(?:of|&)\s+(?:the\s+)?)?[A-Z0-9][\w'’.&-]*)*")
+_GOVERNMENT = re.compile(r"\b(?:federal|national|central)\s+government\b(?!\s+of\b)", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|its|he|she|his)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*,?\s*\b(which|who)\s+(?:\w+ly\s+)?(?:was|were|is|are|has|had|have)\b")
+_DESCRIPTION = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(DESCRIPTOR_NOUNS, key=len, reverse=True)) + r")\b(?!\s+[A-Z])")
+_PERSON_PRONOUNS = frozenset({"he", "she", "his"})
+
+
+def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
+    """Every side mention of ``doc``, in text order.
+
+    Actor mentions come first; capitalised names that no actor covers are added as written
+    (countries, demonyms and capitals under the country's name); pronouns, relative pronouns
+    and descriptions ("the airline") take the name of the actor they refer back to.
+    """
+    text = doc.text
+    named = sorted(
+        (Side(actor.name, actor.type, ev.start, ev.end, _is_demonym(text[ev.start:ev.end]))
+         for actor in actors for ev in actor.evidence),
+        key=lambda side: (side.start, -side.end))
+    named = _without_overlaps(named)
+    named = sorted(named + _unmatched_names(doc, named), key=lambda side: side.start)
+    referring = _referring_sides(doc, named)
+    return tuple(sorted(named + referring, key=lambda side: side.start))
+
+
+def _is_demonym(text: str) -> bool:
+    form = country_form(text)
+    return form is not None and form.kind == "demonym"
+
+
+def _without_overlaps(sides: list[Side]) -> list[Side]:
+    kept: list[Side] = []
+    for side in sides:
+        if not kept or side.start >= kept[-1].end:
+            kept.append(side)
+    return kept
+
+
+def _covered(start: int, end: int, sides: list[Side]) -> bool:
+    return any(side.start < end and start < side.end for side in sides)
+
+
+def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
+    text = doc.text
+    lower_words = set(re.findall(r"\b[a-z][\w-]*\b", text))
+    sentence_starts = {s.start for s in doc.sentences}
+    found: list[Side] = []
+    for match in _CAPITALISED.finditer(text):
+        start, end = _trim_name(text, match.start(), match.end())
+        if start >= end or _covered(start, end, named):
+            continue
+        name = text[start:end]
+        if any(c.isdigit() for c in name) or name in COMMON_ACRONYMS or text.startswith("$", end):
+            continue  # a model ("A380"), an abbreviation ("TV") or a currency ("AU$"), not an actor
+        at_start = start in sentence_starts or text[max(0, start - 2):start].strip() in {'"', "“"}
+        if " " not in name and at_start and (name.lower() in lower_words or name.endswith(("ing", "ly", "ed"))):
+            continue
+        form = country_form(name)
+        if form is not None:
+            found.append(Side(form.country, "country", start, end, form.kind == "demonym"))
+        else:
+            found.append(Side(name, "", start, end))
+    for match in _GOVERNMENT.finditer(text):
+        if not _covered(match.start(), match.end(), named + found):
+            found.append(Side(match.group(), "organization", match.start(), match.end()))
+    return found
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop the words around a capitalised run that are not part of a name (titles, 'The', 's)."""
+    name = text[start:end]
+    name = re.sub(r"(?:'s|’s|'|’|\.)$", "", name)
+    end = start + len(name)
+    for word in re.finditer(r"\S+", name):
+        written = word.group().strip(".,'’")
+        bare = written.lower()
+        if written not in (bare, bare.capitalize(), bare.upper()):
+            break  # mixed case such as "NeXT" is a name
+        if bare in NOT_NAMES or bare in COMMON_WORDS or bare in TITLE_WORDS or bare in {"of", "&"}:
+            start = start + word.end()
+            while start < end and text[start].isspace():
+                start += 1
+            continue
+        break
+    return start, end
+
+
+def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
+    text = doc.text
+    referring: list[Side] = []
+    for sentence in doc.sentences:
+        for match in _PRONOUN.finditer(text, sentence.start, sentence.end):
+            wanted = "person" if match.group().lower() in _PERSON_PRONOUNS else "organization"
+            antecedent = _antecedent(doc, named, match.start(), wanted)
+            if antecedent:
+                referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
+        for match in _DESCRIPTION.finditer(text, sentence.start, sentence.end):
+            before = text[max(sentence.start, match.start() - 30):match.start()]
+            if _covered(match.start(), match.end(), named) or re.search(r"[A-Z][\w.]*\s*$", before):
+                continue
+            antecedent = _antecedent(doc, named, match.start(), "organization")
+            if antecedent:
+                referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
+        for match in _RELATIVE.finditer(text, sentence.start, sentence.end):
+            before = [s for s in named if sentence.start <= s.start and s.end <= match.start()
+                      and not text[s.end:match.start()].strip(" ,")]
+            if before:
+                referring.append(Side(before[-1].name, before[-1].type, match.start(1), match.end(1)))
+    return referring
+
+
+def _antecedent(doc: Document, named: list[Side], position: int, wanted: str) -> Side | None:
+    """The actor a pronoun at ``position`` stands for: the first fitting mention of its sentence
+    before it (the subject, as a rule), else of the nearest sentence before that has one."""
+    index = doc.sentence_index(position)
+    for back in range(index, max(-1, index - 4), -1):
+        sentence = doc.sentences[back]
+        limit = position if back == index else sentence.end
+        for side in named:
+            if sentence.start <= side.start and side.end <= limit and _fits(side, wanted):
+                return side
+    return None
+
+
+def _fits(side: Side, wanted: str) -> bool:
+    if wanted == "person":
+        return side.type == "person"
+    return side.type in ("organization", "") and not side.demonym

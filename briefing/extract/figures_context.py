@@ -1,0 +1,288 @@
+"""What a figure measures, when, and on whose word: read from the figure's sentence by general rules.
+
+``measure`` is a short noun phrase: the subject of 'stood at / was / reached / totalled', the
+antecedent of ', which stood at', '<subject> purchases of Y' for '<subject> purchased $N worth of Y',
+'rise in X' for 'X rose 5%', the noun a money amount qualifies ('a $48 million army contract'),
+'<things> approved for delivery to Z' for 'approved the delivery of N things to Z', or the label of a
+wire-service table line ('Shr' -> 'earnings per share'). ``date`` is the value of a date mention in the
+same sentence (or the publication year for 'currently'); ``source`` whom the sentence credits
+('according to SIPRI', '..., the ministry said'), resolved to an actor's name when one matches.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Actor, DateMention, Document, Figure, Sentence
+from . import figures_units as ref
+from .numbers import plain_value
+
+_PURCHASE_NOUNS = {
+    "purchased": "purchases", "bought": "purchases", "sold": "sales", "exported": "exports",
+    "imported": "imports", "spent": "spending", "invested": "investment", "ordered": "orders",
+    "received": "receipts", "shipped": "shipments", "delivered": "deliveries", "supplied": "supplies",
+    "donated": "donations", "pledged": "pledges", "lent": "loans", "loaned": "loans", "borrowed": "borrowing",
+    "paid": "payments", "raised": "funds raised", "earned": "earnings", "lost": "losses",
+}
+_LEVEL_VERBS = (r"(?:stood|stands|stand|was|were|is|are|reached|reaches|totalled|totaled|totals|amounted to|amounts to"
+                r"|came to|comes to|rose to|fell to|increased to|decreased to|climbed to|dropped to|declined to"
+                r"|grew to|jumped to|slipped to|hit|topped|exceeded|hovered|averaged|valued|estimated|put)")
+_RISE_VERBS = frozenset("rose rise rises increased increase grew grow climbed jumped gained surged soared advanced "
+                        "expanded".split())
+_FALL_VERBS = frozenset("fell fall falls decreased decline declined dropped slipped sank plunged tumbled slid "
+                        "shrank lost eased".split())
+_ADVERBS = r"(?:\s+(?:currently|now|already|still|only|just|roughly|about|around|reportedly|then|also|nearly|almost))*"
+_RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS
+                             + r"\s*$")
+_APPOSED_VALUE = re.compile(r"(?P<clause>[^,;:]+),\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")
+_THING_WORTH = re.compile(r"(?P<clause>[^,;:]*?)\s+(?P<verb>" + "|".join(_PURCHASE_NOUNS) + r")\s+"
+                          r"(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+worth\s*$")
+_CLAUSE_VALUED = re.compile(r"(?P<clause>[^,]+?)\s+(?:was|were|is|are)\b[^,]*,\s+(?:valued|estimated|put|worth)"
+                            r"(?:\s+at)?\s*$")
+_LEVEL = re.compile(r"(?P<clause>[^,;:]*?)" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$")
+_CHANGE = re.compile(r"(?P<clause>[^,;:]*?)\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$")
+_CHANGED_TO = re.compile(r"(?P<clause>[^,;:]*?)\s+(?P<verb>" + "|".join(sorted(_RISE_VERBS | _FALL_VERBS))
+                         + r")\s[^,;:]*?\bto\s*$")
+_APPROX_TAIL = re.compile(
+    r"(?:\s*(?:a mere|only|just|about|around|roughly|approximately|nearly|almost|some|over|more than|less than"
+    r"|up to|at least|close to|under|an estimated|as much as|as many as|a record|a total of|an? |the))+\s*$", re.I)
+_BOUNDARY = re.compile(r"[,;:(\"“”]|\b(?:that|which|who|while|whereas|but|because|as|after|before|when|said|says"
+                       r"|according to)\b", re.I)
+_LEADING_TIME = re.compile(
+    r"^\s*(?:(?:last|this|next|past)\s+(?:year|month|week|quarter)|in\s+\d{4}|in\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+day"
+    r"|(?:also|meanwhile|however|overall|then|so far),?)\s*", re.I)
+_LEADING_VERBS = frozenset("increase increasing boost boosting raise raising cut cutting reduce reducing expand "
+                           "double triple improve enhance lift lower grow bring keep push take see saw expect "
+                           "expects expected put".split())
+_NP_STOP = frozenset("to that which who is was are were be been has have had will would could should can may might "
+                     "said says do did does not it they he she we".split())
+_NP_WORD = r"[A-Za-z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
+_NOUN_PHRASE_AFTER = re.compile(r"\s+((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)(?=\s+(?:to|for|in|on|of|at|from"
+                                r"|by|with|that|which|and|was|is|were|are|has|had|will|would)\b|[\s]*[,.;:)!?\"”]|\s*$)")
+_WORTH_OF = re.compile(r"^\s*worth\s+of\s+(" + _NP_WORD + r"(?:\s+" + _NP_WORD + r"){0,3}?)(?=\s*(?:[,.;:)\-–—]|$"
+                       r"|\s+(?:to|from|in|for|and|by|last|this|during|according)\b))", re.I)
+_WORTH_ELLIPSIS = re.compile(r"^\s*worth\s+(?:that\s+|which\s+)?(?:it|they|he|she|we)\s+(\w+)\s+from\s+"
+                             r"((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
+_DELIVERY = re.compile(r"(?P<verb>[a-z]+ed)\s+(?:the\s+)?(?P<noun>[a-z]+)\s+of\s+$")
+_DESTINATION = re.compile(r"^\s+(?P<prep>to|from|for)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_WIRE_LABELS = {label.lower(): measure for label, measure, _ in ref.data_rows("figures_wire_labels.txt")}
+_WIRE_LINE = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in sorted(_WIRE_LABELS, key=len, reverse=True))
+                        + r")\b", re.I)
+_WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
+                          re.I)
+_ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|figures|estimates|statistics"
+                        r"|a report|a study|a survey|research)\s+(?:from|by|of)\s+)?"
+                        r"(?P<name>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w&.'’-]*))*)"
+                        r"(?:\s+\((?P<short>[A-Z][\w&.-]+)\))?")
+_SAID = re.compile(r"(?:[,\"”]|\bsaid)\s*(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+"
+                   r"(?:said|says|reported|estimated|estimates|told|added|announced)\b[^,]*[.!?\"”]?\s*$")
+_CURRENT = re.compile(r"\b(?:currently|at present|presently)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What an earlier figure of the same sentence measured: the subject and object an ellipsis refers to."""
+
+    subject: str | None = None
+    thing: str | None = None
+
+
+def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displays: list[str], *,
+                      dates: tuple[DateMention, ...], actors: tuple[Actor, ...]) -> list[Figure]:
+    """The figures of one sentence, with what each measures, its date and its source.
+
+    Args:
+        doc: the article.
+        sentence: the sentence the quantities were found in.
+        quantities: the sentence's quantities (``figures.Quantity``), in order.
+        displays: each quantity written for reading.
+        dates: the article's date mentions.
+        actors: the article's actors.
+    """
+    date = _sentence_date(doc, sentence, dates)
+    source = _source(sentence.text, actors)
+    reading = _Reading()
+    figures = []
+    for quantity, shown in zip(quantities, displays):
+        left = doc.text[sentence.start:quantity.start]
+        right = doc.text[quantity.end:sentence.end]
+        measure, reading = _measure(left, right, quantity, reading, sentence.text)
+        figures.append(Figure(
+            text=doc.text[quantity.start:quantity.end],
+            value=plain_value(quantity.value),
+            unit=quantity.unit,
+            value_high=plain_value(quantity.value_high) if quantity.value_high is not None else None,
+            approx=quantity.approx is not None,
+            measure=measure,
+            date=date,
+            source=source,
+            display=shown,
+            evidence=(doc.evidence(quantity.start, quantity.end),),
+        ))
+    return figures
+
+
+# --- measure -------------------------------------------------------------------------------------------------
+
+def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) -> tuple[str | None, _Reading]:
+    wire = _WIRE_LINE.match(sentence)
+    if wire and _WIRE_FILLER.fullmatch(left[wire.end():]):
+        return _WIRE_LABELS[wire.group(1).lower()], reading
+    core = _APPROX_TAIL.sub("", left)
+    worth = _WORTH_OF.match(right)
+    if worth:
+        subject, verb = _subject_and_verb(core)
+        thing = worth.group(1)
+        if subject and verb in _PURCHASE_NOUNS:
+            return f"{_adjective(subject)} {_PURCHASE_NOUNS[verb]} of {thing}", _Reading(subject, thing)
+        return thing, _Reading(subject, thing)
+    ellipsis = _WORTH_ELLIPSIS.match(right)
+    if ellipsis and reading.subject and ellipsis.group(1) in _PURCHASE_NOUNS:
+        place = ellipsis.group(2)
+        place = place[:-1] if place.endswith(".") and place.count(".") == 1 else place  # the sentence's full stop
+        origin = _adjective(place)
+        thing = reading.thing or ""
+        words = thing.split()
+        if words and _is_adjective_of_place(words[0]):
+            thing = " ".join([origin, *words[1:]])
+        else:
+            thing = f"{thing} from {place}".strip()
+        return f"{_adjective(reading.subject)} {_PURCHASE_NOUNS[ellipsis.group(1)]} of {thing}", reading
+    if quantity.kind == "count":
+        delivery = _DELIVERY.search(left)
+        destination = _DESTINATION.match(right)
+        if delivery and destination:
+            head = quantity.unit.split()[-1]
+            return (f"{head} {delivery.group('verb')} for {delivery.group('noun')} {destination.group('prep')} "
+                    f"{destination.group('place')}"), reading
+        return None, reading
+    relative = _RELATIVE_LEVEL.search(core)
+    if relative:
+        phrase = _noun_phrase_before(relative.group("np"))
+        if phrase:
+            return phrase, _Reading(phrase)
+    changed_to = _CHANGED_TO.search(core)
+    if changed_to:
+        subject = _clause_subject(changed_to.group("clause"))
+        if subject:
+            return _possessive_to_adjective(subject), _Reading(subject)
+    apposed = _APPOSED_VALUE.search(core)
+    if apposed:
+        subject = _clause_subject(apposed.group("clause"))
+        if subject and not re.search(r"\s(?:was|were|is|are)\b", subject):
+            return _possessive_to_adjective(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)), _Reading(subject)
+    worth_after = _THING_WORTH.search(core)
+    if worth_after and worth_after.group("verb") in _PURCHASE_NOUNS:
+        subject = _clause_subject(worth_after.group("clause"))
+        thing = worth_after.group("thing")
+        if subject:
+            return f"{_adjective(subject)} {_PURCHASE_NOUNS[worth_after.group('verb')]} of {thing}", \
+                _Reading(subject, thing)
+        return thing, _Reading(None, thing)
+    valued = _CLAUSE_VALUED.search(core)
+    if valued:
+        subject = _clause_subject(valued.group("clause"))
+        if subject:
+            return _possessive_to_adjective(subject), _Reading(subject)
+    level = _LEVEL.search(core)
+    if level:
+        subject = _clause_subject(level.group("clause"))
+        if subject:
+            return _possessive_to_adjective(subject), _Reading(subject)
+    change = _CHANGE.search(core)
+    if change and (change.group("verb") in _RISE_VERBS or change.group("verb") in _FALL_VERBS):
+        subject = _clause_subject(change.group("clause"))
+        if subject:
+            direction = "rise" if change.group("verb") in _RISE_VERBS else "fall"
+            return f"{direction} in {_possessive_to_adjective(subject)}", _Reading(subject)
+    if re.search(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s*$", left, re.I):
+        noun = _NOUN_PHRASE_AFTER.match(right)
+        if noun and not re.match(r"\s*(?:to|for|in|on|of|at|from|by|with|and)\b", right):
+            return noun.group(1), reading
+    return None, reading
+
+
+def _subject_and_verb(core: str) -> tuple[str | None, str | None]:
+    m = re.search(r"(?P<clause>[^,;:]*?)\s+(?P<verb>[a-z]+)\s*$", core)
+    if not m:
+        return None, None
+    return _clause_subject(m.group("clause")), m.group("verb")
+
+
+def _clause_subject(clause: str) -> str | None:
+    """The subject of a clause that ends right before its verb ('Last year Russia's exports to Pakistan')."""
+    parts = _BOUNDARY.split(clause)
+    text = parts[-1] if parts else clause
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEADING_TIME.sub("", text)
+        text = re.sub(r"^\s*(?:and|but|so|then|yet)\s+", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:last|this|next)\s+(?:year|month|week|quarter)\s*$", "", text.strip(), flags=re.I)
+    text = re.sub(r"\s+(?:had|has|have|been|being|also|reportedly|still|already)$", "", text)
+    words = text.split()
+    if not words or len(words) > 9 or words[0].lower() in _NP_STOP or not words[0][0].isalpha():
+        return None
+    if words[0].lower() in ("the",) and len(words) == 1:
+        return None
+    return text
+
+
+def _noun_phrase_before(text: str) -> str | None:
+    """The noun phrase that ends ``text``: 'to increase bilateral trade between X and Y' -> 'bilateral trade ...'."""
+    words = text.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _NP_STOP or not re.fullmatch(r"[\w'’.-]+", word):
+            break
+        kept.append(word)
+        if len(kept) >= 10:
+            break
+    kept.reverse()
+    while kept and kept[0].lower() in _LEADING_VERBS:
+        kept.pop(0)
+    return " ".join(kept) or None
+
+
+def _adjective(name: str) -> str:
+    """'India' -> 'Indian', 'the US' -> 'US', 'Apple' -> 'Apple': a name used before a noun."""
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    if bare.replace(".", "").isupper():
+        return bare
+    return ref.DEMONYM_BY_NAME.get(bare.lower(), bare)
+
+
+def _possessive_to_adjective(phrase: str) -> str:
+    """"Russia's recorded exports" -> "Russian recorded exports" when the owner is a country."""
+    m = re.match(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)['’]s\s+(.+)", phrase)
+    if m and m.group(1).lower() in ref.DEMONYM_BY_NAME:
+        return f"{ref.DEMONYM_BY_NAME[m.group(1).lower()]} {m.group(2)}"
+    return phrase
+
+
+def _is_adjective_of_place(word: str) -> bool:
+    return word.lower() in ref.COUNTRY_BY_WORD and word[0].isupper()
+
+
+# --- date and source -----------------------------------------------------------------------------------------
+
+def _sentence_date(doc: Document, sentence: Sentence, dates: tuple[DateMention, ...]) -> str | None:
+    for mention in dates:
+        if mention.value and mention.evidence and mention.evidence[0].sentence == sentence.index:
+            return mention.value
+    if doc.published and _CURRENT.search(sentence.text):
+        return str(doc.published.year)
+    return None
+
+
+def _source(sentence: str, actors: tuple[Actor, ...]) -> str | None:
+    m = _ACCORDING.search(sentence) or _SAID.search(sentence)
+    if not m:
+        return None
+    name = re.sub(r"^the\s+", "", m.group("name")).strip(" .")
+    short = m.groupdict().get("short")
+    for actor in actors:
+        names = {actor.name.lower(), *(a.lower() for a in actor.aliases)}
+        if name.lower() in names or (short and short.lower() in names):
+            return actor.name
+    return name

@@ -1,0 +1,224 @@
+"""Numbers as written in news copy: numerals, spelled-out numbers and scale words.
+
+``find_numbers`` reads ``542``, ``20,000``, ``12,34,567.89``, ``3.8``, ``2 1/2``, ``2-1/2``, ``2½``,
+``4e14``, ``5.5x10-3``, ``8x2^10``, ``−273.15``, ``twenty-one``, ``a hundred and two``,
+``two and a half``, ``half a million``, ``three million``, ``1.5bn``, ``$3.8 billion``'s ``3.8 billion``
+and ``mln``/``bln`` wire abbreviations. It does not decide what a number counts; the figure extractor
+does that from the words around it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+SCALES = {
+    "hundred": Decimal(100),
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mio": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9, "bln": Decimal(10) ** 9, "bn": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12, "trn": Decimal(10) ** 12, "tn": Decimal(10) ** 12,
+}
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNICODE_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
+                      "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}
+_MINUS = "-−–"
+
+_INTEGER = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # 20,000 and 12,34,567
+            r"|\d{1,3}(?:[\u00a0\u2009]\d{3})+(?![\d,/]|\.\d)"  # 10 000 with a thin or no-break space
+            r"|\d{1,3}(?:[ ]\d{3})+(?![\d,/]|\.\d)(?=\s?(?:[$€£¥]|[A-Z]{3}\b|(?:dollars?|euros?|pounds?|yen|francs?"
+            r"|rupees?)\b))"  # ... or a plain space, before a currency
+            r"|\d+")
+_NUMERAL = re.compile(
+    rf"""(?<![\d.,/])(?<![A-Za-z]-)
+    (?P<sign>[{_MINUS}](?=\d))?
+    (?:
+        (?P<whole>\d+)(?:\s|-)(?P<num>\d+)/(?P<den>\d+)(?![\d/])          # 2 1/2, 2-1/2
+      | (?P<fnum>\d+)/(?P<fden>\d+)(?![\d/])                              # 1/4
+      | (?P<int>{_INTEGER})(?P<dec>\.\d+)?
+        (?:
+            (?P<uni>[½¼¾⅓⅔⅛])
+          | [eE](?P<exp>[-+−]?\d+)(?![\w])
+          | \s?[x×]\s?10(?:\^|\*\*)?(?P<exp10>[-−]?\d+)(?![\w])
+          | [x×](?P<base>\d+)\^(?P<power>\d+)
+        )?
+      | (?P<lone>[½¼¾⅓⅔⅛])
+    )""",
+    re.VERBOSE,
+)
+_SCALE_AFTER = re.compile(r"\s*(?:(hundred|thousand|million|billion|trillion)\b|(mln|mn|bln|bn|trn|tn)\b\.?)", re.I)
+_WORD_TOKEN = re.compile(r"[A-Za-z]+")
+_NUMBER_STARTS = frozenset(_SMALL) | frozenset(_TENS) | {"a", "an", "half"}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a text: its span, its value and how it was written."""
+
+    start: int
+    end: int
+    value: Decimal
+    spelled: bool = False
+    scale: Decimal = Decimal(1)  # the scale word folded in (million, bn, ...), 1 when none
+    plain: bool = False  # a bare integer without separators: may be a year or an identifier
+
+
+def to_decimal(numeral: str) -> Decimal:
+    """The value of a plain numeral such as ``20,000`` or ``3.8``."""
+    try:
+        return Decimal(re.sub(r"[,\s]", "", numeral))
+    except InvalidOperation as err:
+        raise ValueError(numeral) from err
+
+
+def plain_value(value: Decimal) -> int | float:
+    """``value`` as an int when it is whole, else as a float (for JSON)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Every number in ``text[start:end]``, in order, with a scale word that follows it folded in.
+
+    Args:
+        text: the text to read (offsets are into it).
+        start: where to begin reading.
+        end: where to stop reading (default: the end of ``text``).
+
+    Returns:
+        Non-overlapping numbers with absolute offsets.
+    """
+    end = len(text) if end is None else end
+    found = [*_numerals(text, start, end), *_spelled(text, start, end)]
+    found.sort(key=lambda n: (n.start, -n.end))
+    result: list[Number] = []
+    for number in found:
+        if result and number.start < result[-1].end:
+            continue
+        result.append(number)
+    return result
+
+
+def _numerals(text: str, start: int, end: int) -> list[Number]:
+    numbers = []
+    for m in _NUMERAL.finditer(text, start, end):
+        value = _numeral_value(m)
+        if m.group("sign"):
+            value = -value
+        plain = (m.group("int") or "").isdigit() and m.end() - m.start("int") == len(m.group("int"))
+        number = Number(m.start(), m.end(), value, plain=plain)
+        numbers.append(_with_scale(text, number, end))
+    return numbers
+
+
+def _numeral_value(m: re.Match) -> Decimal:
+    if m.group("whole"):
+        return Decimal(m.group("whole")) + Decimal(m.group("num")) / Decimal(m.group("den"))
+    if m.group("fnum"):
+        return Decimal(m.group("fnum")) / Decimal(m.group("fden")) if int(m.group("fden")) else Decimal(0)
+    if m.group("lone"):
+        return _UNICODE_FRACTIONS[m.group("lone")]
+    value = to_decimal(m.group("int") + (m.group("dec") or ""))
+    if m.group("uni"):
+        return value + _UNICODE_FRACTIONS[m.group("uni")]
+    if m.group("exp"):
+        return value.scaleb(int(m.group("exp").replace("−", "-")))
+    if m.group("exp10"):
+        return value.scaleb(int(m.group("exp10").replace("−", "-")))
+    if m.group("base"):
+        return value * Decimal(m.group("base")) ** int(m.group("power"))
+    return value
+
+
+def _with_scale(text: str, number: Number, limit: int) -> Number:
+    """Fold a following scale word in: ``3.8 billion``, ``1.5bn``, ``5 mln``, ``half a million``."""
+    m = _SCALE_AFTER.match(text, number.end, limit)
+    if not m:
+        return number
+    word = (m.group(1) or m.group(2)).lower()
+    if word == "hundred" and number.scale != 1:
+        return number
+    return Number(number.start, m.end(), number.value * SCALES[word], spelled=number.spelled,
+                  scale=number.scale * SCALES[word])
+
+
+def _spelled(text: str, start: int, end: int) -> list[Number]:
+    """Numbers written in words: ``twenty-one``, ``a hundred and two``, ``two and a half``, ``half a million``."""
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, start, end)]
+    words = [t[2] for t in tokens]
+    numbers: list[Number] = []
+    i = 0
+    while i < len(tokens):
+        parsed = _parse_words(text, tokens, words, i) if words[i] in _NUMBER_STARTS else None
+        if parsed is None:
+            i += 1
+            continue
+        j, value = parsed
+        numbers.append(_with_scale(text, Number(tokens[i][0], tokens[j - 1][1], value, spelled=True), end))
+        i = j
+    return numbers
+
+
+def _joined(text: str, left: tuple, right: tuple) -> bool:
+    """Two word tokens are one number phrase when only a space or a hyphen lies between them."""
+    return text[left[1]:right[0]] in (" ", "-")
+
+
+def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tuple[int, Decimal] | None:
+    """Parse a spelled number starting at token ``i``; returns (index after it, value) or None."""
+    if words[i] == "half":
+        # 'half a million'
+        if i + 2 < len(words) and words[i + 1] in ("a", "an") and words[i + 2] in SCALES \
+                and _joined(text, tokens[i], tokens[i + 1]) and _joined(text, tokens[i + 1], tokens[i + 2]):
+            return i + 3, Decimal("0.5") * SCALES[words[i + 2]]
+        return None
+    total, current, last = Decimal(0), Decimal(0), None
+    j = end_at = i
+    if words[i] in ("a", "an"):
+        # 'a hundred', 'a million': 'a' is one only before a scale word
+        if not (i + 1 < len(words) and words[i + 1] in SCALES and _joined(text, tokens[i], tokens[i + 1])):
+            return None
+        current, last, j = Decimal(1), "small", i + 1
+    while j < len(words):
+        word = words[j]
+        if j > i and not _joined(text, tokens[j - 1], tokens[j]):
+            break
+        if word in _SMALL and (last in (None, "hundred", "scale", "and") or last == "tens" and _SMALL[word] < 10):
+            current += _SMALL[word]
+            last = "small"
+        elif word in _TENS and last in (None, "hundred", "scale", "and"):
+            current += _TENS[word]
+            last = "tens"
+        elif word == "hundred" and last == "small" and current < 10:
+            current *= 100
+            last = "hundred"
+        elif word in SCALES and word != "hundred" and last in ("small", "tens", "hundred"):
+            total += current * SCALES[word]
+            current, last = Decimal(0), "scale"
+        elif word == "half" and last == "small" and current == 1:
+            # 'one-half'
+            current, end_at = Decimal("0.5"), j + 1
+            break
+        elif word == "and" and last in ("small", "tens") and words[j + 1:j + 3] in (["a", "half"], ["one", "half"]):
+            # 'two and a half'
+            current += Decimal("0.5")
+            end_at = j + 3
+            break
+        elif word == "and" and last in ("hundred", "scale") and j + 1 < len(words) \
+                and (words[j + 1] in _SMALL or words[j + 1] in _TENS):
+            last = "and"
+            j += 1
+            continue
+        else:
+            break
+        j += 1
+        end_at = j
+    if last in (None, "and") or end_at == i:
+        return None
+    return end_at, total + current

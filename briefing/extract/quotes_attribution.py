@@ -1,0 +1,605 @@
+"""Attribution: who the text says spoke a quotation, and through which outlet.
+
+Rules over words, not a parser: a reporting verb ("said", "told", "added" ...) next to a
+quotation, and the noun phrase that is its subject, found by walking over the words around
+the verb. The phrase is returned as a :class:`Mention` with its offsets, so the caller can
+resolve it to an actor of the brief.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _data_lines(name: str) -> list[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+_VERB_LINES = _data_lines("reporting_verbs.txt")
+REPORTING_VERBS = frozenset(v.rstrip("*") for v in _VERB_LINES)
+INDIRECT_VERBS = frozenset(v.rstrip("*") for v in _VERB_LINES if v.endswith("*"))
+_TITLE_LINES = _data_lines("quotes_titles.txt")
+TITLES = frozenset(t.split()[0] for t in _TITLE_LINES)
+AMBIGUOUS_TITLES = frozenset(t.split()[0] for t in _TITLE_LINES if t.endswith("~"))
+ORG_WORDS = frozenset(_data_lines("quotes_org_words.txt"))
+OUTLET_WORDS = frozenset(_data_lines("quotes_outlet_words.txt"))
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"they", "it"})
+_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "we", "you"}
+_DETERMINERS = frozenset({"the", "a", "an"})
+# Words that link the parts of a long name: "Bank of England", "Secretary of the Navy".
+_CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "at", "from", "to", "in"})
+_NAME_PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "da", "di",
+                             "du", "la", "le", "st.", "el"})
+# Capitalised words that open a sentence without being part of a name.
+_LEADING_WORDS = frozenset("""
+the a an but and or then however meanwhile also so yet still now later earlier today yesterday
+this that these those it its his her their our my your in on at for with by from after before when
+while as if although though since during because according despite instead thus
+""".split())
+# Words between a subject and its verb: "Smith also said", "the ministry has said".
+_SKIPPABLE = frozenset("""
+also then later further again previously once has have had was were is are would will could
+may might has reportedly recently earlier first finally simply only already subsequently
+separately publicly repeatedly quickly immediately initially still even too however, just
+""".split())
+# Plural or collective nouns that can speak without a determiner ("police said").
+_GROUP_NOUNS = frozenset("""
+officials police witnesses analysts experts residents sources authorities observers critics
+economists lawmakers legislators diplomats investigators prosecutors officers doctors scientists
+researchers protesters organisers organizers leaders executives spokesmen workers activists
+""".split())
+# Nouns that carry words without being the speaker ("a statement saying").
+_MESSAGE_NOUNS = frozenset("""
+statement statements release letter email e-mail memo note report message post tweet interview
+speech announcement document article op-ed editorial communique communiqué press
+""".split())
+
+_TOKEN = re.compile(r"[^\W_][\w'’&.-]*|[^\w\s]")
+_MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]")
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt"
+                           r"|Adm|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|Bros|Asst|Dept|Mt|Ft)\.$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """How the text names a speaker or an outlet.
+
+    Attributes:
+        text: the name as written, without titles ("Patty Murray"), the pronoun, or the
+            description ("a top administration official").
+        start: offset of the whole noun phrase, titles included.
+        end: offset just past the noun phrase.
+        kind: ``name``, ``pronoun`` or ``description``.
+        role: a title or appositive the text gives ("Washington senator", "analyst"), or None.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The attribution found for one quotation.
+
+    Attributes:
+        speaker: who spoke, or None when the text names nobody.
+        via: the outlet that carried the words, or None.
+        inherits: True when the attribution names only the carrier ("X translated the quote
+            as"): the speaker is that of the quotation before.
+    """
+
+    speaker: Mention | None
+    via: Mention | None = None
+    inherits: bool = False
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Words and punctuation of ``text[start:end]`` with their offsets.
+
+    A period stays on a word only when the word is an abbreviation or an initial ("Mr.", "U.S.").
+    """
+    tokens = []
+    for m in _TOKEN.finditer(text, start, end):
+        word, s = m.group(), m.start()
+        trail = ""
+        while len(word) > 1 and word[-1] in "'’-." and not (word[-1] == "." and _ABBREVIATION.match(word)):
+            trail = word[-1] + trail
+            word = word[:-1]
+        tokens.append(Token(word, s, s + len(word)))
+        for i, ch in enumerate(trail):
+            tokens.append(Token(ch, s + len(word) + i, s + len(word) + i + 1))
+    return tokens
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(_MIXED_CASE.match(word))
+
+
+def _is_word(token: Token) -> bool:
+    return token.text[:1].isalnum()
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in TITLES
+
+
+# --- noun phrases ---------------------------------------------------------------------
+
+
+def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention | None:
+    """The noun phrase that ends right before ``tokens[end]`` (a verb): its subject.
+
+    Skips auxiliaries and adverbs ("has also said"), and appositives or relative clauses set
+    off by commas ("Jane Doe, a senior analyst at the bank, said"): when the words right
+    before the verb are not a name, an earlier comma-separated part that is one speaks.
+    """
+    k = end
+    while k > stop and tokens[k - 1].lower in _SKIPPABLE:
+        k -= 1
+    clause = _clause_begin(tokens, k, stop)
+    parts = _comma_parts(tokens, clause, k)
+    if not parts:
+        return None
+    last_start, last_end = parts[-1]
+    mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end,
+                                                                                   stop=last_start)
+    appositive_last = len(parts) > 1 and tokens[last_start].lower in _DETERMINERS | _RELATIVES
+    if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
+        return mention
+    for index in range(len(parts) - 2, -1, -1):
+        part_start, part_end = parts[index]
+        named = _whole_name(tokens, part_start, part_end)
+        if named is not None:
+            role_start, role_end = parts[index + 1]
+            role_tokens = tokens[role_start:role_end]
+            if role_tokens and role_tokens[0].lower in _DETERMINERS:
+                role_tokens = role_tokens[1:]
+            role = _span_text(role_tokens) if role_tokens and role_tokens[0].lower not in _RELATIVES else None
+            return Mention(named.text, named.start, named.end, named.kind, role=role or named.role)
+    return mention
+
+
+_RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "that"})
+
+
+def _clause_begin(tokens: list[Token], end: int, stop: int) -> int:
+    """Index after the last ``;``, ``:`` or bracket before ``end``."""
+    for i in range(end - 1, stop - 1, -1):
+        if tokens[i].text in ";:()[]":
+            return i + 1
+    return stop
+
+
+def _comma_parts(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) token ranges between the commas of ``tokens[start:end]``, empty ones dropped."""
+    parts, begin = [], start
+    for i in range(start, end):
+        if tokens[i].text == ",":
+            parts.append((begin, i))
+            begin = i + 1
+    parts.append((begin, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
+    """The name that makes up ``tokens[start:end]`` (titles allowed before it), or None."""
+    mention = noun_phrase_ending(tokens, end, stop=start)
+    if mention is None or mention.kind != "name":
+        return None
+    before = [t for t in tokens[start:end] if t.end <= mention.start]
+    if len(before) > 4 or any(not (_is_title(t.text) or is_capitalised(t.text) or t.lower in _DETERMINERS)
+                              for t in before):
+        return None
+    return mention
+
+
+def _name_led_clause(tokens: list[Token], start: int, end: int) -> Mention | None:
+    """``Jane Doe an analyst at Acme``: a name followed by an article opens the phrase."""
+    k = start
+    while k < end and (is_capitalised(tokens[k].text) or tokens[k].lower in _NAME_PARTICLES):
+        k += 1
+    if k == start or k + 1 >= end or tokens[k].lower not in {"a", "an"} or not tokens[k + 1].text.islower():
+        return None
+    name = noun_phrase_ending(tokens, k, stop=start)
+    if name is None or name.kind != "name":
+        return None
+    return Mention(name.text, name.start, name.end, "name", role=_span_text(tokens[k + 1:end]))
+
+
+def noun_phrase_ending(tokens: list[Token], end: int, *, stop: int = 0) -> Mention | None:
+    """The noun phrase made of ``tokens[..end]``: a pronoun, a name or a description."""
+    if end <= stop:
+        return None
+    last = tokens[end - 1]
+    if not _is_word(last):
+        return None
+    if last.lower in _PRONOUNS:
+        return Mention(last.text, last.start, last.end, "pronoun")
+    if is_capitalised(last.text):
+        return _name_ending(tokens, end, stop)
+    return _description_ending(tokens, end, stop)
+
+
+def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) -> Mention | None:
+    """The noun phrase that starts at ``tokens[begin]`` (after a verb: ``said X, the Y``).
+
+    A name (capitalised words, with lower-case titles among them: "American president Doe"),
+    or a description opened by an article ("a senior official"); a description followed by
+    ``, Name`` gives the name, with the description as role.
+    """
+    if begin >= len(tokens) or not _is_word(tokens[begin]):
+        return None
+    first = tokens[begin]
+    if first.lower in _PRONOUNS:
+        return Mention(first.text, first.start, first.end, "pronoun")
+    stop = min(len(tokens), begin + limit)
+    k = begin
+    if first.lower in _DETERMINERS:
+        k += 1
+        while k < stop and _is_word(tokens[k]) and tokens[k].lower not in _PHRASE_ENDS:
+            k += 1
+    else:
+        while k < stop and _is_word(tokens[k]) and (
+                is_capitalised(tokens[k].text) or _is_title(tokens[k].text) or tokens[k].lower in _NAME_PARTICLES
+                or tokens[k].lower in _CONNECTORS and k + 1 < stop and is_capitalised(tokens[k + 1].text)):
+            k += 1
+    while k > begin and tokens[k - 1].lower in _CONNECTORS:
+        k -= 1
+    if k == begin:
+        return None
+    mention = noun_phrase_ending(tokens, k, stop=begin)
+    if mention is None:
+        return None
+    if k + 1 < len(tokens) and tokens[k].text == "," and _is_word(tokens[k + 1]):
+        if mention.kind == "description":
+            named = noun_phrase_starting(tokens, k + 1, limit=limit)
+            if named is not None and named.kind == "name" and is_capitalised(tokens[k + 1].text):
+                role = mention.text.split(" ", 1)[-1]
+                return Mention(named.text, named.start, named.end, "name", role=role)
+        role_tokens = _appositive(tokens, k + 1)
+        if role_tokens and mention.kind == "name":
+            return Mention(mention.text, mention.start, mention.end, mention.kind, role=_span_text(role_tokens))
+    return mention
+
+
+# Words that end a description opened by an article: "a spokesman for the ministry said in ...".
+_PHRASE_ENDS = frozenset("""
+who which that as when while after before in on at during with about to because said says told
+added is was were are has have had will would
+""".split())
+
+
+def _appositive(tokens: list[Token], begin: int) -> list[Token]:
+    """``the Y of Z`` after ``said X,``: up to the next comma, period or relative pronoun."""
+    k = begin
+    while k < len(tokens) and _is_word(tokens[k]) and tokens[k].lower not in _RELATIVES:
+        k += 1
+    words = tokens[begin:k]
+    if words and words[0].lower in _DETERMINERS:
+        words = words[1:]
+    return words if len(words) <= 10 else []
+
+
+def _span_text(tokens: list[Token]) -> str | None:
+    if not tokens:
+        return None
+    return " ".join(t.text for t in tokens)
+
+
+def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
+    """A capitalised name that ends at ``tokens[end - 1]``, titles split off."""
+    k = end - 1
+    while k - 1 >= stop:
+        word = tokens[k - 1]
+        if not _is_word(word):
+            break
+        if is_capitalised(word.text) or word.lower in _NAME_PARTICLES:
+            k -= 1
+        elif word.lower in _CONNECTORS and k - 2 >= stop and (
+                is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in _CONNECTORS):
+            k -= 1
+        else:
+            break
+    while k < end - 1 and (tokens[k].lower in _LEADING_WORDS or tokens[k].lower in _CONNECTORS):
+        k += 1
+    run = tokens[k:end]
+    if len(run) == 1 and run[0].lower in _LEADING_WORDS:
+        return None
+    name, title = split_title(run)
+    role = _role_before(tokens, k, stop, title)
+    return Mention(_span_text(name), name[0].start, name[-1].end, "name", role=role)
+
+
+def _role_before(tokens: list[Token], k: int, stop: int, title: list[Token]) -> str | None:
+    """Lower-case title words right before a name ("Washington senator Jane Doe")."""
+    j = k
+    while j - 1 >= stop and j > k - 4 and _is_word(tokens[j - 1]) and tokens[j - 1].lower not in _CONNECTORS:
+        j -= 1
+    before = tokens[j:k]
+    while before and not _is_title(before[-1].text) and not title:
+        before = before[:-1]
+    while before and before[0].lower in _DETERMINERS | _LEADING_WORDS:
+        before = before[1:]
+    role = before + title if before and _is_title(before[-1].text) else title
+    return _span_text(role)
+
+
+def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split a capitalised run into (name, title): ``Defence Minister Jane Doe``.
+
+    The name is what follows the last title or organisation word, when what follows looks
+    like a person's name; a run such as ``Bank of England`` stays whole.
+    """
+    pieces: list[list[Token]] = [[]]
+    for token in run:
+        if token.lower in _CONNECTORS:
+            if pieces[-1]:
+                pieces.append([])
+        else:
+            pieces[-1].append(token)
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return run, []
+    first_name, first_title = _strip_title(pieces[0])
+    titled = any(_is_title(t.text) for piece in pieces[1:] for t in piece)
+    if len(pieces) > 1 and first_name and not _has_org_word(first_name) and (
+            first_title or len(first_name) >= 2 and not titled):
+        return first_name, first_title  # "Jane Doe of the Central Bank"
+    last_name, last_title = _strip_title(pieces[-1])
+    if last_title and last_name:
+        head = run[:run.index(last_name[0])]
+        return last_name, [t for t in head if t.lower not in _CONNECTORS]
+    return run, []
+
+
+def _strip_title(piece: list[Token]) -> tuple[list[Token], list[Token]]:
+    for i in range(len(piece) - 1, -1, -1):
+        word = piece[i].lower
+        rest = piece[i + 1:]
+        if not rest:
+            continue
+        if word in TITLES and (word not in AMBIGUOUS_TITLES or len(rest) >= 2):
+            return rest, piece[:i + 1]
+        if word in ORG_WORDS and len(rest) >= 2:
+            return rest, piece[:i + 1]
+    return piece, []
+
+
+def _has_org_word(tokens: list[Token]) -> bool:
+    return any(t.lower in ORG_WORDS for t in tokens)
+
+
+def _description_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
+    """``the clown``, ``a top administration official``, ``Acme police``: a speaker without a name."""
+    k = end - 1
+    head = tokens[k].lower
+    limit = max(stop, end - 7)
+    j = k
+    while j - 1 >= limit and _is_word(tokens[j - 1]):
+        word = tokens[j - 1].lower
+        if word in _DETERMINERS:
+            j -= 1
+            break
+        if word in REPORTING_VERBS or word in _SKIPPABLE or word in {"that", "who", "which", "to", "and", "but"}:
+            break
+        j -= 1
+    phrase = tokens[j:end]
+    has_determiner = phrase[0].lower in _DETERMINERS
+    if not has_determiner:
+        while phrase and not is_capitalised(phrase[0].text) and phrase[0] is not tokens[k]:
+            phrase = phrase[1:]
+        org_head = head in ORG_WORDS and any(is_capitalised(t.text) for t in phrase)
+        if head not in _GROUP_NOUNS and head not in TITLES and not org_head:
+            return None
+    if head in _MESSAGE_NOUNS or len(phrase) > 6 or (has_determiner and len(phrase) < 2):
+        return None
+    return Mention(_span_text(phrase), phrase[0].start, phrase[-1].end, "description")
+
+
+# Words that open an introductory phrase ("In a speech on Monday, ...").
+_INTRODUCERS = frozenset("""
+in on at after before during when while although though as since despite following with without
+for from under over amid among through throughout by regarding of unlike like upon
+""".split())
+_AUXILIARIES = frozenset("""
+is was were are has have had will would can could may might must shall should did does do
+""".split())
+
+
+def leading_subject(tokens: list[Token]) -> Mention | None:
+    """The subject that opens a clause (``The stranger was eating``), if any.
+
+    The subject runs up to the first comma, auxiliary, reporting verb or past-tense word.
+    """
+    k = 0
+    while k < len(tokens) and (tokens[k].lower in _INTRODUCERS or tokens[k].lower.endswith("ing")):
+        comma = next((i for i in range(k, min(len(tokens), k + 15)) if tokens[i].text == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1  # "In a speech on Monday, the minister ...": the subject follows the comma
+    while k < len(tokens) and tokens[k].lower in _LEADING_WORDS - _DETERMINERS:
+        k += 1
+    j = k
+    while j < len(tokens) and j < k + 10 and _is_word(tokens[j]):
+        word = tokens[j]
+        if j > k and word.text.islower() and (word.lower in _AUXILIARIES or word.lower in REPORTING_VERBS
+                                              or word.lower.endswith("ed")):
+            break
+        j += 1
+    if j == k or j >= len(tokens) or (j == k + 10 and _is_word(tokens[j])):
+        return None
+    return subject_before(tokens, j, stop=k)
+
+
+# --- attribution patterns -------------------------------------------------------------
+
+_LEAD_WORDS = _DETERMINERS | OUTLET_WORDS | ORG_WORDS
+_CARRIER_VERBS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+_TRANSLATION_VERBS = frozenset({"translated", "translates", "rendered"})
+_PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
+
+
+def attribution_after(tokens: list[Token]) -> Attribution | None:
+    """An attribution that follows a quotation: ``"…," said X`` / ``"…," X said`` / ``"…," he added``.
+
+    Args:
+        tokens: the words between the closing mark and the end of the sentence (or the next
+            quotation).
+    """
+    begin = 0
+    while begin < len(tokens) and not _is_word(tokens[begin]):
+        begin += 1
+    if begin >= len(tokens):
+        return None
+    first = tokens[begin].lower
+    if first in REPORTING_VERBS and first not in _CARRIER_VERBS:
+        speaker = noun_phrase_starting(tokens, begin + 1)
+        return Attribution(speaker) if speaker else None
+    for v in range(begin + 1, min(len(tokens), begin + 16)):
+        if not _is_word(tokens[v]) and tokens[v].text != ",":
+            break
+        verb = tokens[v].lower
+        if verb not in REPORTING_VERBS and verb not in _CARRIER_VERBS or verb.endswith("ing"):
+            continue
+        subject = subject_before(tokens, v, stop=begin)
+        lead = [t for t in tokens[begin:v] if t.end <= (subject.start if subject else 0)]
+        if subject is None or any(not (is_capitalised(t.text) or _is_title(t.text) or t.lower in _LEAD_WORDS)
+                                  for t in lead):
+            return None  # the subject must open the words after the quotation
+        if verb in _CARRIER_VERBS:
+            return _carried(tokens, v, subject)
+        return Attribution(subject, via=_addressee_outlet(tokens, v))
+    return None
+
+
+def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> Attribution | None:
+    """An attribution that leads into a quotation: ``X said: "…"``, ``according to X, "…"``,
+    ``X told Y that "…"``, ``Outlet quoted X as saying: "…"``, ``X: "…"``.
+
+    Args:
+        tokens: the words from the start of the sentence (or the previous quotation) up to
+            the opening mark.
+        sentence_start: whether ``tokens`` open their sentence; only then does the subject
+            of the sentence speak for a quotation with no reporting verb before it.
+    """
+    words = [i for i, t in enumerate(tokens) if _is_word(t)]
+    if not words:
+        return None
+    for v in reversed(words):
+        verb = tokens[v].lower
+        if verb in _TRANSLATION_VERBS:
+            outlet = subject_before(tokens, v)
+            return Attribution(None, via=outlet, inherits=True) if outlet else None
+        if verb in _CARRIER_VERBS:
+            subject = subject_before(tokens, v)
+            if subject:
+                return _carried(tokens, v, subject)
+            continue
+        if verb not in REPORTING_VERBS:
+            continue
+        if verb.endswith("ing") and (v == 0 or tokens[v - 1].lower in _MESSAGE_NOUNS
+                                     or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
+            continue  # "releasing a statement saying", ", saying": the subject is earlier
+        subject = subject_before(tokens, v)
+        if subject is not None:
+            return Attribution(subject, via=_addressee_outlet(tokens, v))
+    according = _according_to(tokens)
+    if according:
+        return according
+    if tokens[-1].text == ":":
+        label = noun_phrase_ending(tokens, len(tokens) - 1, stop=_clause_start(tokens, len(tokens) - 1))
+        if label and label.kind == "name":
+            return Attribution(label)
+    by = _agent(tokens)
+    if by:
+        return Attribution(by)
+    subject = leading_subject(tokens) if sentence_start else None
+    if subject and (subject.kind != "pronoun" or subject.text.lower() in PERSON_PRONOUNS):
+        return Attribution(subject)
+    return None
+
+
+def _clause_start(tokens: list[Token], end: int) -> int:
+    for i in range(end - 1, -1, -1):
+        if tokens[i].text in ":;":
+            return i + 1
+    return 0
+
+
+def _according_to(tokens: list[Token]) -> Attribution | None:
+    """``according to X, "…"`` / ``According to X, the plan is "…"``: X speaks."""
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i].lower == "to" and tokens[i - 1].lower == "according":
+            speaker = noun_phrase_starting(tokens, i + 1)
+            return Attribution(speaker) if speaker else None
+    return None
+
+
+def _agent(tokens: list[Token]) -> Mention | None:
+    """``was praised by X as "…"``: the agent of a passive right before the quotation."""
+    end = len(tokens)
+    while end and not _is_word(tokens[end - 1]):
+        end -= 1
+    if end and tokens[end - 1].lower == "as":
+        end -= 1
+    for i in range(end - 1, max(-1, end - 6), -1):
+        if tokens[i].lower == "by":
+            mention = noun_phrase_ending(tokens, end, stop=i + 1)
+            return mention if mention and mention.kind == "name" else None
+    return None
+
+
+def _carried(tokens: list[Token], verb: int, outlet: Mention) -> Attribution:
+    """``Outlet quoted X as saying``: X spoke, the outlet carried it."""
+    end = verb + 1
+    while end < len(tokens) and _is_word(tokens[end]) and tokens[end].lower != "as":
+        end += 1
+    speaker = noun_phrase_ending(tokens, end, stop=verb + 1) if end > verb + 1 else None
+    if speaker is not None and speaker.start != tokens[verb + 1].start and speaker.kind == "name":
+        # "quoted an expert on Russian arms as saying": the description starts the phrase
+        phrase = tokens[verb + 1:end]
+        speaker = Mention(_span_text(phrase), phrase[0].start, phrase[-1].end, "description")
+    return Attribution(speaker, via=outlet)
+
+
+def _addressee_outlet(tokens: list[Token], verb: int) -> Mention | None:
+    """``X told Outlet`` / ``X said in an interview with Outlet``: the outlet, when it looks like one."""
+    if tokens[verb].lower in {"told", "tells", "telling"}:
+        addressee = noun_phrase_starting(tokens, verb + 1, limit=6)
+        if addressee and addressee.kind == "name" and is_outlet_name(addressee.text, addressee_of_told=True):
+            return addressee
+    for i in range(verb + 1, min(len(tokens) - 1, verb + 8)):
+        if tokens[i].lower in {"with", "to"} and tokens[i - 1].lower == "interview":
+            outlet = noun_phrase_starting(tokens, i + 1, limit=6)
+            if outlet and outlet.kind == "name":
+                return outlet
+    return None
+
+
+def is_outlet_name(name: str, *, addressee_of_told: bool = False) -> bool:
+    """Whether a name looks like a news outlet: outlet words, a web address, or (as the
+    addressee of "told") a single word, which for a person would be a bare surname."""
+    words = name.lower().split()
+    if any(w in OUTLET_WORDS for w in words) or re.search(r"\.(?:com|net|org|co\.\w+)$", name.lower()):
+        return True
+    return addressee_of_told and len(words) == 1

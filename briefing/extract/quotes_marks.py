@@ -1,0 +1,171 @@
+"""Quotation marks: the stretches of an article body that stand between quote marks.
+
+Marks are paired per paragraph (line) with a small state machine rather than by counting, so
+stray marks (apostrophes, inch marks, an unclosed quotation) never swallow the rest of the
+article: an unclosed quotation ends at its paragraph's end, unless the next paragraph reopens
+it (news style) or closes it before opening anything else (text broken into one line per
+sentence). Single quote marks delimit a quotation only outside double-quoted text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class QuotedStretch:
+    """The words between one pair of quote marks.
+
+    Attributes:
+        start: offset of the first character inside the marks (blanks excluded).
+        end: offset just past the last character inside the marks (blanks excluded).
+        open_mark: offset of the opening mark.
+        close_mark: offset of the closing mark, or None when the quotation was never closed
+            and ends at its paragraph's end.
+        paragraph: index of the paragraph (line) that holds the opening mark.
+        single: True for a stretch between single quote marks.
+    """
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None
+    paragraph: int
+    single: bool = False
+
+    @property
+    def after(self) -> int:
+        """Offset just past the stretch, its closing mark included."""
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+
+_DOUBLE_MARK = re.compile(r"``|''|[\"“”„«»]")
+_OPENING_ONLY = {"“", "„", "«", "``"}
+_CLOSING_ONLY = {"”", "»"}
+_INCH_MARK = re.compile(r"\d+\s?'\s?\d+(?:\.\d+)?$|\d$")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[^\W\d_])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’](?=$|[\s.,;:!?)\]—–-])")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_OPEN_BEFORE = set(" \t([{—–-:/")
+
+
+def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
+    """Find every quoted stretch of ``text``.
+
+    Args:
+        text: an article body, one paragraph per line.
+
+    Returns:
+        The stretches in text order, empty ones dropped.
+    """
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    stretches: list[QuotedStretch] = []
+    carried: tuple[int, int] | None = None  # (open mark, paragraph) of a quotation left open
+    for index, (para_start, para_end) in enumerate(paragraphs):
+        marks = [m for m in _DOUBLE_MARK.finditer(text, para_start, para_end) if not _is_inch_mark(text, m)]
+        open_at: tuple[int, int] | None = None
+        first = 0
+        if carried is not None:
+            close = _closing_of_carried(text, para_start, marks)
+            if close is not None:
+                stretches.append(_stretch(text, carried[0], carried[2], close, carried[1]))
+                first = next(i for i, m in enumerate(marks) if m.start() == close) + 1
+            else:
+                stretches.append(_stretch(text, carried[0], carried[2], None, carried[1], bound=carried[3]))
+        carried = None
+        for mark in marks[first:]:
+            token = mark.group()
+            if open_at is None:
+                if token in _CLOSING_ONLY or (token not in _OPENING_ONLY and _closing_shaped(text, mark)
+                                              and not _opening_shaped(text, mark)):
+                    continue  # a stray closing mark
+                open_at = (mark.start(), mark.end())
+            elif token in _OPENING_ONLY:
+                stretches.append(_stretch(text, open_at[0], open_at[1], None, index, bound=mark.start()))
+                open_at = (mark.start(), mark.end())
+            else:
+                stretches.append(_stretch(text, open_at[0], open_at[1], mark.start(), index))
+                open_at = None
+        if open_at is not None:
+            carried = (open_at[0], index, open_at[1], para_end)
+            if index + 1 == len(paragraphs):
+                stretches.append(_stretch(text, open_at[0], open_at[1], None, index, bound=para_end))
+                carried = None
+    stretches = [s for s in stretches if s.end > s.start]
+    stretches.extend(_single_quoted(text, paragraphs, stretches))
+    return tuple(sorted(stretches, key=lambda s: s.start))
+
+
+def _stretch(text: str, open_mark: int, content_start: int, close_mark: int | None, paragraph: int,
+             bound: int | None = None) -> QuotedStretch:
+    end = close_mark if close_mark is not None else bound
+    start = content_start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuotedStretch(start=start, end=end, open_mark=open_mark, close_mark=close_mark, paragraph=paragraph)
+
+
+def _closing_of_carried(text: str, para_start: int, marks: list[re.Match]) -> int | None:
+    """Where a quotation left open by the previous paragraph closes in this one, if it does.
+
+    A paragraph that starts with a mark reopens the quotation (news style): the previous
+    paragraph's part ends there, so None. Otherwise the first mark closes it when it is shaped
+    like a closing mark.
+    """
+    if not marks:
+        return None
+    first = marks[0]
+    if not text[para_start:first.start()].strip():
+        return None
+    if first.group() in _OPENING_ONLY or not _closing_shaped(text, first):
+        return None
+    return first.start()
+
+
+def _closing_shaped(text: str, mark: re.Match) -> bool:
+    before = text[mark.start() - 1] if mark.start() else " "
+    after = text[mark.end()] if mark.end() < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-")
+
+
+def _opening_shaped(text: str, mark: re.Match) -> bool:
+    before = text[mark.start() - 1] if mark.start() else " "
+    after = text[mark.end()] if mark.end() < len(text) else " "
+    return (before.isspace() or before in _OPEN_BEFORE) and not after.isspace()
+
+
+def _is_inch_mark(text: str, mark: re.Match) -> bool:
+    """``5'11"`` or ``a 12" screen``: a double mark right after a number is a unit."""
+    if mark.group() != '"':
+        return False
+    before = text[max(0, mark.start() - 12):mark.start()]
+    if not _INCH_MARK.search(before):
+        return False
+    after = text[mark.end():mark.end() + 2]
+    return "'" in before[-6:] or bool(re.match(r"[\s-][a-z0-9]", after))
+
+
+def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
+                   doubles: list[QuotedStretch]) -> list[QuotedStretch]:
+    """Stretches between single marks, outside double-quoted text, within one paragraph."""
+    inside = [(s.open_mark, s.after) for s in doubles]
+    found = []
+    for index, (para_start, para_end) in enumerate(paragraphs):
+        pos = para_start
+        while True:
+            opening = _SINGLE_OPEN.search(text, pos, para_end)
+            if not opening:
+                break
+            pos = opening.end()
+            if any(a <= opening.start() < b for a, b in inside):
+                continue
+            closing = _SINGLE_CLOSE.search(text, opening.end(), para_end)
+            if not closing or any(a <= closing.start() < b for a, b in inside):
+                continue
+            stretch = _stretch(text, opening.start(), opening.end(), closing.start(), index)
+            found.append(QuotedStretch(stretch.start, stretch.end, stretch.open_mark, stretch.close_mark,
+                                       index, single=True))
+            pos = closing.end()
+    return [s for s in found if s.end > s.start]

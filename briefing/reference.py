@@ -1,0 +1,188 @@
+"""General reference data shared read-only by the extraction stages.
+
+Countries (sovereign states) come from pycountry for the official names plus the lists in
+``briefing/data/`` for short names, abbreviations, demonyms and capitals; the other lists
+(titles, organisation heads, places, common given names) are plain text files there too.
+Everything is loaded once at import into dicts and frozensets, so lookups are cheap.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _entries(filename: str) -> list[str]:
+    """The non-blank, non-comment lines of a data file."""
+    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _words(filename: str) -> frozenset[str]:
+    return frozenset(word for line in _entries(filename) for word in line.split())
+
+
+@dataclass(frozen=True)
+class Country:
+    """A sovereign state and the forms that name it."""
+
+    code: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CountryForm:
+    """How a piece of text names a country: ``kind`` is ``name``, ``demonym`` or ``capital``."""
+
+    country: str
+    kind: str
+
+
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"'s$|'$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE) ")
+
+
+def lookup_key(text: str) -> str:
+    """The form under which names are looked up: NFC, single spaces, no leading 'the', no 's.
+
+    All-capital abbreviations keep their case ('US' is not 'us') and lose their dots
+    ('U.S.' -> 'US'); everything else is case-folded.
+    """
+    text = unicodedata.normalize("NFC", text).replace("’", "'").strip()
+    text = _SPACES.sub(" ", text)
+    text = _POSSESSIVE_END.sub("", text)
+    text = _LEADING_THE.sub("", text)
+    bare = text.replace(".", "")
+    if bare.isupper() and len(bare) <= 5 and " " not in bare:
+        return bare
+    return text.casefold()
+
+
+def _plural(demonym: str) -> str | None:
+    if demonym.endswith(("ese", "sh", "ch", "ss", "i")) and not demonym.endswith(("ani", "ali", "aqi", "udi")):
+        return None
+    if demonym.endswith(("an", "i", "ot", "ian", "er", "e", "k", "n", "b", "t", "g")):
+        return demonym + "s"
+    return None
+
+
+def _load_countries() -> tuple[Country, ...]:
+    countries = []
+    for line in _entries("countries_sovereign.txt"):
+        code, name, others, demonyms, capitals = (field.strip() for field in line.split("|"))
+        names = [name] + [n.strip() for n in others.split(";") if n.strip()]
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(record, attr, None)
+                if value and "," not in value and "(" not in value:
+                    names.append(value)
+        demonym_list = [d.strip() for d in demonyms.split(";") if d.strip()]
+        demonym_list += [p for p in map(_plural, demonym_list) if p]
+        countries.append(Country(
+            code=code, name=name,
+            names=tuple(dict.fromkeys(names)),
+            demonyms=tuple(dict.fromkeys(demonym_list)),
+            capitals=tuple(c.strip() for c in capitals.split(";") if c.strip()),
+        ))
+    return tuple(countries)
+
+
+COUNTRIES: tuple[Country, ...] = _load_countries()
+COUNTRY_NAMES: frozenset[str] = frozenset(c.name for c in COUNTRIES)
+
+
+
+def _country_forms() -> dict[str, CountryForm]:
+    forms: dict[str, CountryForm] = {}
+    for country in COUNTRIES:
+        # names are set last so that a name wins over a capital or demonym spelt the same
+        for kind, values in (("capital", country.capitals), ("demonym", country.demonyms), ("name", country.names)):
+            for value in values:
+                forms[lookup_key(value)] = CountryForm(country.name, kind)
+    return forms
+
+
+_FORMS: dict[str, CountryForm] = _country_forms()
+_SOVEREIGN_CODES = frozenset(c.code for c in COUNTRIES)
+
+#: Named places that are not sovereign states (territories from pycountry, regions, cities).
+PLACE_NAMES: frozenset[str] = frozenset(
+    [lookup_key(p) for p in _entries("places.txt")]
+    + [lookup_key(getattr(c, "common_name", None) or c.name) for c in pycountry.countries
+       if c.alpha_2 not in _SOVEREIGN_CODES and "," not in c.name]
+)
+
+#: Person titles and roles, lower case ("prime minister", "analyst").
+TITLES: frozenset[str] = frozenset(_entries("titles.txt"))
+#: Words that qualify a title ("former", "defence", "deputy").
+ROLE_MODIFIERS: frozenset[str] = _words("role_modifiers.txt")
+#: Capitalised words that make a name an organisation ("Institute", "Ministry").
+ORG_HEADS: frozenset[str] = _words("org_heads.txt")
+#: Lower-case nouns after a name that make it a product, index or event ('the X index').
+PRODUCT_NOUNS: frozenset[str] = _words("product_nouns.txt")
+#: Last words that make a capitalised name a place ("Airport", "Province").
+PLACE_HEADS: frozenset[str] = _words("place_heads.txt")
+#: Legal forms that end an organisation's name ("Inc.", "PLC").
+ORG_SUFFIXES: frozenset[str] = _words("org_suffixes.txt")
+#: Common given names of many languages.
+FIRST_NAMES: frozenset[str] = _words("first_names.txt")
+#: Lower-case words that are capitalised only because they start a sentence or a headline.
+COMMON_WORDS: frozenset[str] = _words("common_capitalised.txt")
+#: Upper-case abbreviations that are not names of actors ("CEO", "GDP").
+COMMON_ACRONYMS: frozenset[str] = _words("acronyms_common.txt") | frozenset(
+    c.alpha_3 for c in pycountry.currencies)
+
+#: The words of the titles ('prime', 'minister'), without the small words inside some ('chief of staff').
+TITLE_WORDS: frozenset[str] = frozenset(
+    word for title in TITLES for word in title.split() if word not in ("of", "and", "the"))
+#: Adjectives of regions and peoples that are not sovereign states ('European', 'Asian').
+REGION_ADJECTIVES: frozenset[str] = _words("region_adjectives.txt")
+#: Capitalised words that make a name an event, index, law or product line, not an actor.
+NON_ACTOR_HEADS: frozenset[str] = _words("non_actor_heads.txt")
+
+
+def country_form(text: str) -> CountryForm | None:
+    """How ``text`` names a sovereign state, if it does.
+
+    Args:
+        text: a name, official name, abbreviation ('US', 'U.S.', 'UAE'), demonym
+            ('Russian') or capital ('Moscow'); a leading 'the' and a trailing 's are ignored.
+
+    Returns:
+        The country's canonical short name and the kind of form, or None.
+    """
+    key = lookup_key(text)
+    form = _FORMS.get(key)
+    if form is None and key.isupper():
+        form = _FORMS.get(key.casefold())
+    return form
+
+
+def country_for(text: str) -> str | None:
+    """The canonical short name of the country that ``text`` names, or None.
+
+    ``text`` may be a name ('Russian Federation'), an abbreviation ('U.S.'), a demonym
+    ('Pakistani') or a capital ('Islamabad').
+    """
+    form = country_form(text)
+    return form.country if form else None
+
+
+def is_place_name(text: str) -> bool:
+    """True for a known named place that is not a sovereign state (a region, territory, city)."""
+    return lookup_key(text) in PLACE_NAMES
+
+
+def is_title(text: str) -> bool:
+    """True when ``text`` (any case) is a person title or role such as 'prime minister'."""
+    return text.casefold().strip(".") in TITLES

@@ -1,0 +1,230 @@
+"""The actor extractor: names, types, merging, roles, affiliations, junk, the spaCy path."""
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.actors import find_actors
+from briefing.extract.ner_spacy import NerModelError
+from helpers import make_doc
+
+
+def actors_of(body: str, title: str = "Test article", **options):
+    doc = make_doc(body, title=title)
+    return doc, {a.name: a for a in find_actors(doc, **options)}
+
+
+def texts(doc, actor) -> list[str]:
+    return [doc.text[e.start:e.end] for e in actor.evidence]
+
+
+@pytest.mark.parametrize("body, name, type_, mention", [
+    ("The delegation was led by foreign minister Anna Kowalczyk on Monday.", "Anna Kowalczyk", "person",
+     "Anna Kowalczyk"),
+    ("Talks resumed after the Northern Grain Traders Association objected.", "Northern Grain Traders Association",
+     "organization", "Northern Grain Traders Association"),
+    ("Output at Andes Mining Corp. fell sharply.", "Andes Mining Corp.", "organization", "Andes Mining Corp."),
+    ("Exports to Kenya doubled.", "Kenya", "country", "Kenya"),
+    ("The summit took place in Nairobi.", "Nairobi", "place", "Nairobi"),
+    ("Floods hit Bavaria again.", "Bavaria", "place", "Bavaria"),
+    ("Shipments left Mombasa Port before noon.", "Mombasa Port", "place", "Mombasa Port"),
+    ("The deal was signed by former president George W. Bush.", "George W. Bush", "person", "George W. Bush"),
+    ("Sean O'Brien and Kate McDonald signed the letter.", "Sean O'Brien", "person", "Sean O'Brien"),
+    ("Sean O'Brien and Kate McDonald signed the letter.", "Kate McDonald", "person", "Kate McDonald"),
+    ("The militia leader Omar al-Rashidi denied the report.", "Omar al-Rashidi", "person", "Omar al-Rashidi"),
+    ("The plan was drafted by analyst Pieter van der Berg.", "Pieter van der Berg", "person", "Pieter van der Berg"),
+    ("The ABC-XYZ consortium won the tender.", "ABC-XYZ", "organization", "ABC-XYZ"),
+    ("Spokeswoman Dana Whitfield declined to comment.", "Dana Whitfield", "person", "Dana Whitfield"),
+    ("Delegates met at the Kowloon Shipping Council in Hong Kong.", "Hong Kong", "place", "Hong Kong"),
+])
+def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
+    doc, found = actors_of(body)
+    assert name in found, sorted(found)
+    actor = found[name]
+    assert actor.type == type_
+    assert texts(doc, actor)[0] == mention
+    assert actor.evidence[0].start == body.index(mention)
+
+
+@pytest.mark.parametrize("body", [
+    "Nonetheless, the talks went on.",
+    "Last year the plant closed.",
+    "During the night, the river rose.",
+    "Then the committee adjourned.",
+    "I think the X-35 and the TR-400 are both ready.",
+    "On Monday and again in March the vote was delayed.",
+    "BREAKING NEWS FROM THE HARBOUR TONIGHT",
+    "Developers will be able to set their own prices.",
+    "Speaking to reporters, the official declined to comment.",
+    "Prices rose while GDP and CEO pay fell.",
+    "The Baxter Composite Index rose 2.3% on the day.",
+])
+def test_junk_is_not_an_actor(body):
+    _, found = actors_of(body)
+    assert found == {}
+
+
+def test_surname_after_full_name_is_an_alias_with_its_own_evidence():
+    body = "Oliver Brandt opened the plant. Later Brandt said it would hire 200 people."
+    doc, found = actors_of(body)
+    actor = found["Oliver Brandt"]
+    assert actor.aliases == ("Brandt",)
+    assert actor.mentions == 2
+    assert texts(doc, actor) == ["Oliver Brandt", "Brandt"]
+    assert [e.sentence for e in actor.evidence] == [0, 1]
+
+
+def test_transliterated_surname_joins_the_person():
+    body = "General Dmitry Volkhonsky met the press. Volkhonskiy later left for the airport."
+    _, found = actors_of(body)
+    assert found["Dmitry Volkhonsky"].aliases == ("Volkhonskiy",)
+    assert "Volkhonskiy" not in found
+
+
+def test_acronym_in_brackets_joins_its_expansion():
+    body = "The Northern Grain Traders Association (NGTA) warned of shortages. The NGTA meets on Friday."
+    doc, found = actors_of(body)
+    actor = found["Northern Grain Traders Association"]
+    assert actor.aliases == ("NGTA",)
+    assert texts(doc, actor) == ["Northern Grain Traders Association", "NGTA", "NGTA"]
+
+
+def test_acronym_of_initials_joins_the_organisation():
+    body = "Western Copper Holdings reported a loss. WCH will cut 300 jobs."
+    _, found = actors_of(body)
+    assert found["Western Copper Holdings"].aliases == ("WCH",)
+
+
+def test_country_forms_merge_into_one_state():
+    body = ("Kenyan troops crossed the border while Nairobi stayed silent. "
+            "Kenya's neighbours protested.")
+    doc, found = actors_of(body)
+    kenya = found["Kenya"]
+    assert kenya.type == "country"
+    assert set(kenya.aliases) == {"Kenyan", "Nairobi"}
+    assert texts(doc, kenya) == ["Kenyan", "Nairobi", "Kenya"]
+
+
+def test_all_forms_of_the_united_states_are_one_actor():
+    body = "The U.S. and the USA are the same country as the United States, and US officials agree."
+    _, found = actors_of(body)
+    assert list(found) == ["United States"]
+    assert found["United States"].mentions == 4
+
+
+def test_official_and_short_state_names_merge():
+    _, found = actors_of("Russia said the Russian Federation would not attend.")
+    assert found["Russia"].aliases == ("Russian Federation",)
+
+
+def test_capital_only_in_place_of_a_location_stays_a_place():
+    _, found = actors_of("Ministers met him in Nairobi on Friday.")
+    assert found["Nairobi"].type == "place"
+    assert "Kenya" not in found
+
+
+def test_capital_standing_for_the_state_is_the_country():
+    _, found = actors_of("Ottawa will respond next week, officials said.")
+    assert found["Canada"].aliases == ("Ottawa",)
+
+
+def test_currency_prefix_is_not_a_country_mention():
+    _, found = actors_of("The company paid US$40 million for the plant.")
+    assert "United States" not in found
+
+
+@pytest.mark.parametrize("body, name, roles, affiliation", [
+    ("Brazilian finance minister Paulo Ribeiro said the budget was ready.", "Paulo Ribeiro",
+     ("Brazilian finance minister",), "Brazil"),
+    ("Lena Ortiz, an analyst at the Baltic Freight Institute, said prices fell.", "Lena Ortiz",
+     ("analyst",), "Baltic Freight Institute"),
+    ("Tomas Reyes, chief executive of Andes Mining Corp., resigned on Friday.", "Tomas Reyes",
+     ("chief executive",), "Andes Mining Corp."),
+    ("Chilean defence minister general Carlos Mena arrived late.", "Carlos Mena",
+     ("Chilean defence minister", "general"), "Chile"),
+    ("The plan was backed by Western Copper Holdings chief executive Maria Lopez.", "Maria Lopez",
+     ("chief executive",), "Western Copper Holdings"),
+    ("Paul Hendricks, a historian, wrote the report.", "Paul Hendricks", ("historian",), None),
+])
+def test_roles_and_affiliation(body, name, roles, affiliation):
+    _, found = actors_of(body)
+    actor = found[name]
+    assert actor.roles == roles
+    assert actor.affiliation == affiliation
+    if affiliation:
+        assert affiliation in found
+
+
+def test_role_from_quoted_as_saying():
+    body = "Prices may rise, Ivan Petrov, the Daily Ledger quoted an expert on grain markets as saying."
+    _, found = actors_of(body)
+    assert found["Ivan Petrov"].roles == ("expert on grain markets",)
+
+
+def test_title_mentions_count_but_evidence_is_in_the_body():
+    doc, found = actors_of("Kenya signed the grain deal on Friday.", title="Kenya and Brazil sign grain deal")
+    assert found["Kenya"].in_title and found["Kenya"].mentions == 2
+    assert texts(doc, found["Kenya"]) == ["Kenya"]
+    assert found["Brazil"].in_title and found["Brazil"].evidence == ()
+
+
+def test_title_case_headline_words_are_not_names():
+    _, found = actors_of("Traders fled risky assets on Friday.", title="Markets Tumble As Traders Flee Risk")
+    assert found == {}
+
+
+def test_actors_are_ordered_by_salience_and_ids_are_slugs():
+    body = "Kenya and Brazil met. Kenya proposed a deal. Kenya and Brazil agreed, and Paulo Ribeiro signed."
+    doc = make_doc(body)
+    actors = find_actors(doc)
+    assert [a.name for a in actors] == ["Kenya", "Brazil", "Paulo Ribeiro"]
+    assert actors[2].id == "paulo-ribeiro"
+
+
+def test_evidence_is_sorted_by_offset():
+    body = "Brandt spoke first. Oliver Brandt then left, and Brandt returned."
+    _, found = actors_of(body)
+    starts = [e.start for e in found["Oliver Brandt"].evidence]
+    assert starts == sorted(starts) and len(starts) == 3
+
+
+def test_unknown_finder_is_an_error():
+    with pytest.raises(ValueError, match="builtin"):
+        find_actors(make_doc("Kenya."), ner="magic")
+
+
+def test_missing_spacy_model_says_how_to_fix_it(tmp_path):
+    with pytest.raises(NerModelError, match="spacy download|--ner builtin"):
+        find_actors(make_doc("Kenya."), ner=f"spacy:{tmp_path / 'no-such-model'}")
+
+
+@pytest.fixture(scope="module")
+def ruler_model(tmp_path_factory):
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([
+        {"label": "PERSON", "pattern": "Marta Quell"},
+        {"label": "PERSON", "pattern": "Quell"},
+        {"label": "ORG", "pattern": [{"LOWER": "harbor"}, {"LOWER": "works"}, {"LOWER": "union"}]},
+        {"label": "GPE", "pattern": "Kenya"},
+        {"label": "NORP", "pattern": "Kenyan"},
+        {"label": "GPE", "pattern": "Lamu"},
+    ])
+    path = tmp_path_factory.mktemp("spacy") / "model"
+    nlp.to_disk(path)
+    return path
+
+
+def test_spacy_pipeline_names_go_through_the_same_merging_and_roles(ruler_model):
+    body = ("Kenyan union boss Marta Quell met the Harbor Works Union in Lamu. "
+            "Quell said Kenya would pay.")
+    doc, found = actors_of(body, ner=f"spacy:{ruler_model}")
+    assert set(found) == {"Kenya", "Marta Quell", "Harbor Works Union", "Lamu"}
+    quell = found["Marta Quell"]
+    assert quell.type == "person" and quell.aliases == ("Quell",)
+    assert texts(doc, quell) == ["Marta Quell", "Quell"]
+    assert quell.roles == ("Kenyan union boss",) and quell.affiliation == "Kenya"
+    assert found["Kenya"].aliases == ("Kenyan",)
+    assert found["Lamu"].type == "place"
+    assert found["Harbor Works Union"].type == "organization"

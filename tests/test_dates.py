@@ -1,0 +1,254 @@
+"""Date expressions: what is a date, its value against the publication date, and its offsets."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.extract.dates import find_dates
+from briefing.extract.dates_lexicon import HOLIDAYS, year_from_words
+from helpers import make_doc
+
+FRIDAY = dt.date(2014, 11, 21)
+MONDAY = dt.date(2014, 11, 17)
+SUNDAY = dt.date(2014, 11, 23)
+JANUARY = dt.date(2015, 1, 9)
+
+
+def found(body: str, published: dt.date | None = FRIDAY) -> list[tuple[str, str | None]]:
+    """(text, value) of every date of ``body``, checking that each text sits at its offsets."""
+    doc = make_doc(body, published=published)
+    mentions = find_dates(doc)
+    for mention in mentions:
+        (evidence,) = mention.evidence
+        assert doc.text[evidence.start:evidence.end] == mention.text
+        assert doc.sentences[evidence.sentence].start <= evidence.start < doc.sentences[evidence.sentence].end
+    return [(m.text, m.value) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("The treaty was signed on 21 Nov 2013 in the capital.", [("21 Nov 2013", "2013-11-21")]),
+        ("The treaty was signed on November 21, 2013.", [("November 21, 2013", "2013-11-21")]),
+        ("The mill opened on the 3rd of March 1999.", [("the 3rd of March 1999", "1999-03-03")]),
+        ("The mill opened on Friday, 5 March 1999.", [("Friday, 5 March 1999", "1999-03-05")]),
+        ("Output peaked in November 2013.", [("November 2013", "2013-11")]),
+        ("Output peaked in April of 1997.", [("April of 1997", "1997-04")]),
+        ("The firm was founded in 2003.", [("2003", "2003")]),
+        ("The 1991 accord still holds.", [("1991", "1991")]),
+        ("The levy ran from 2009 to 2011.", [("2009", "2009"), ("2011", "2011")]),
+        ("The plant opens in mid-2015.", [("mid-2015", "2015")]),
+        ("It was sold in late 2006 to a rival.", [("late 2006", "2006")]),
+        ("Records go back to the end of 2000.", [("the end of 2000", "2000")]),
+        ("The filing is dated 2013-11-20.", [("2013-11-20", "2013-11-20")]),
+        ("The filing is dated 2013/11/20.", [("2013/11/20", "2013-11-20")]),
+        ("The filing is dated 11/20/2013.", [("11/20/2013", "2013-11-20")]),
+        ("The filing is dated 20/11/2013.", [("20/11/2013", "2013-11-20")]),
+        ("The filing is dated 20.11.2013.", [("20.11.2013", "2013-11-20")]),
+        ("The launch was on 7/4/09.", [("7/4/09", "2009-07-04")]),
+        ("See report-20131120.pdf for details.", [("20131120", "2013-11-20")]),
+        ("The index started in 2015-12.", [("2015-12", "2015-12")]),
+        ("He was born in nineteen sixty two.", [("nineteen sixty two", "1962")]),
+        ("The deal closed on Nov. 20.", [("Nov. 20", "2014-11-20")]),
+        ("The deal closed on November 20th.", [("November 20th", "2014-11-20")]),
+        ("The deal closes on December 2.", [("December 2", "2014-12-02")]),
+        ("The talks resumed on the 20th.", [("the 20th", "2014-11-20")]),
+        ("The dispute dates from the late 1980s.", [("the late 1980s", None)]),
+        ("A peak not seen since '82 returned.", [("'82", "1982")]),
+        ("Markets closed on Christmas Day 2013.", [("Christmas Day 2013", "2013-12-25")]),
+    ],
+)
+def test_absolute_dates(body, expected):
+    assert found(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        ("The ministers met today.", FRIDAY, [("today", "2014-11-21")]),
+        ("The ministers met yesterday.", FRIDAY, [("yesterday", "2014-11-20")]),
+        ("The ministers meet tomorrow.", FRIDAY, [("tomorrow", "2014-11-22")]),
+        ("The ministers meet tonight.", FRIDAY, [("tonight", "2014-11-21")]),
+        ("The ministers met last night.", FRIDAY, [("last night", "2014-11-20")]),
+        ("The ministers met earlier today.", FRIDAY, [("earlier today", "2014-11-21")]),
+        # weekdays: the last one before publication, the next one in a future clause
+        ("Russia and Iran on Thursday signed a pact.", FRIDAY, [("Thursday", "2014-11-20")]),
+        ("Russia and Iran signed a pact on Friday.", FRIDAY, [("Friday", "2014-11-21")]),
+        ("The envoys will meet on Thursday.", FRIDAY, [("Thursday", "2014-11-27")]),
+        ("The border stays closed until Monday.", FRIDAY, [("Monday", "2014-11-24")]),
+        ("The vote took place on Sunday.", MONDAY, [("Sunday", "2014-11-16")]),
+        ("The vote took place on Monday.", MONDAY, [("Monday", "2014-11-17")]),
+        ("The vote took place on Monday.", SUNDAY, [("Monday", "2014-11-17")]),
+        ("The envoys will meet on Saturday.", SUNDAY, [("Saturday", "2014-11-29")]),
+        ("The envoys meet next Tuesday.", FRIDAY, [("next Tuesday", "2014-11-25")]),
+        ("The envoys met last Tuesday.", FRIDAY, [("last Tuesday", "2014-11-11")]),
+        ("The envoys met this past Tuesday.", FRIDAY, [("this past Tuesday", "2014-11-18")]),
+        ("The envoys meet this coming Tuesday.", FRIDAY, [("this coming Tuesday", "2014-11-25")]),
+        ("The envoys meet on Tuesday of next week.", FRIDAY, [("Tuesday of next week", "2014-11-25")]),
+        ("The envoys met on Sunday.", SUNDAY, [("Sunday", "2014-11-23")]),
+        # weeks have no value; months and years do
+        ("Sales fell last week.", FRIDAY, [("last week", None)]),
+        ("Sales fell this week.", MONDAY, [("this week", None)]),
+        ("Sales fell last month.", FRIDAY, [("last month", "2014-10")]),
+        ("Sales fall next month.", FRIDAY, [("next month", "2014-12")]),
+        ("Sales fell this month.", FRIDAY, [("this month", "2014-11")]),
+        ("Sales fell last year.", FRIDAY, [("last year", "2013")]),
+        ("Sales fall next year.", FRIDAY, [("next year", "2015")]),
+        ("Sales rose earlier this month.", FRIDAY, [("earlier this month", "2014-11")]),
+        ("Sales will rise later this year.", FRIDAY, [("later this year", "2014")]),
+        ("Sales fell last month.", JANUARY, [("last month", "2014-12")]),
+        ("Sales fall next month.", dt.date(2014, 12, 31), [("next month", "2015-01")]),
+        # a month without a year: the latest one, or the next one in a future clause
+        ("Russia approved the sale in November.", FRIDAY, [("November", "2014-11")]),
+        ("Russia approved the sale in December.", FRIDAY, [("December", "2013-12")]),
+        ("Russia approved the sale in December.", JANUARY, [("December", "2014-12")]),
+        ("Russia will approve the sale in December.", FRIDAY, [("December", "2014-12")]),
+        ("Russia will approve the sale in February.", FRIDAY, [("February", "2015-02")]),
+        ("Prices have not been this low since last September.", FRIDAY, [("last September", "2014-09")]),
+        ("The plant shuts in October of next year.", FRIDAY, [("October of next year", "2015-10")]),
+        ("The deal closed on Dec. 30.", JANUARY, [("Dec. 30", "2014-12-30")]),
+        ("The deal closes on Jan. 3.", dt.date(2014, 12, 29), [("Jan. 3", "2015-01-03")]),
+        # shifts
+        ("The mine closed two years ago.", FRIDAY, [("two years ago", "2012")]),
+        ("The mine closed three days ago.", FRIDAY, [("three days ago", "2014-11-18")]),
+        ("The mine closed a week ago.", FRIDAY, [("a week ago", "2014-11-14")]),
+        ("The mine closes in two weeks.", FRIDAY, []),
+        ("The mine will close in two weeks.", FRIDAY, [("in two weeks", "2014-12-05")]),
+        ("The mine reopens three days from today.", FRIDAY, [("three days from today", "2014-11-24")]),
+    ],
+)
+def test_relative_dates(body, published, expected):
+    assert found(body, published) == expected
+
+
+def test_later_counts_from_the_date_it_follows():
+    body = "The rebels seized the town on March 3, 2012. Two days later they left. A year later they returned."
+    assert found(body) == [("March 3, 2012", "2012-03-03"), ("Two days later", "2012-03-05"),
+                           ("A year later", "2013")]
+
+
+def test_later_without_an_earlier_date_counts_from_publication():
+    assert found("A week later the ban was lifted.") == [("A week later", "2014-11-28")]
+
+
+def test_later_after_a_period_without_value_has_no_value():
+    assert found("Profit rose in the third quarter from a year earlier.") == [
+        ("the third quarter", None), ("a year earlier", None)]
+
+
+def test_shift_joined_to_the_date_after_it():
+    assert found("The fair opens two weeks before Christmas.") == [("two weeks before Christmas", "2014-12-11")]
+
+
+def test_shift_before_an_event_is_not_a_date():
+    assert found("The rebels left a day after the truce.") == []
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Net income for fiscal 1987 fell.", [("fiscal 1987", None)]),
+        ("Results for Q3 2014 were weak.", [("Q3 2014", None)]),
+        ("Profit fell in the third quarter.", [("the third quarter", None)]),
+        ("Profit fell in the first half of 2013.", [("the first half of 2013", None)]),
+        ("The 1987-88 season was long.", [("1987-88", None)]),
+        ("The resort opens in the summer of 2015.", [("the summer of 2015", None)]),
+    ],
+)
+def test_periods_without_a_schema_precision_keep_their_text(body, expected):
+    assert found(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The minister, 51 years old, has served for three years.",
+        "He was aged 51 when he resigned at 10:30 a.m.",
+        "Shares gained 2-1/2 points to 2014.",
+        "The index rose 1.5% to 1999.",
+        "It paid $2014 for 2,014 shares.",
+        "About 2000 people marched and 1500 workers struck.",
+        "The plant has 1995 employees.",
+        "May I ask whether prices may rise?",
+        "Protesters march through the capital.",
+        "August Wilson met April Jones.",
+        "Windows 2000 was popular.",
+        "Super Tuesday is near.",
+        "The Sunday Times reported the sale.",
+        "Prices fall when a hot spring ends.",
+        "The rebels left a day after the truce.",
+        "The top 5 may rise.",
+        "It weighed 2.5 tonnes.",
+        "The flight took off at 1930 GMT.",
+        "He lived in the 20th century.",
+    ],
+)
+def test_not_dates(body):
+    assert [value for _, value in found(body) if value] == []
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("The ministers met yesterday.", [("yesterday", None)]),
+        ("The envoys met on Thursday.", [("Thursday", None)]),
+        ("Russia approved the sale in November.", [("November", None)]),
+        ("Sales fell last year.", [("last year", None)]),
+        ("The treaty was signed on 21 Nov 2013.", [("21 Nov 2013", "2013-11-21")]),
+        ("The firm was founded in 2003.", [("2003", "2003")]),
+    ],
+)
+def test_undated_article_keeps_relative_dates_without_value(body, expected):
+    assert found(body, published=None) == expected
+
+
+def test_offsets_and_sentences_across_a_text():
+    body = "Nothing happened. The ministers met on Thursday.\nIn November the pact was signed."
+    doc = make_doc(body)
+    mentions = find_dates(doc)
+    assert [(m.text, m.evidence[0].sentence, m.evidence[0].start, m.evidence[0].end) for m in mentions] == [
+        ("Thursday", 1, 39, 47), ("November", 2, 52, 60)]
+
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        ("Shares fell on Friday, Oct. 13.", dt.date(2017, 11, 21), [("Friday, Oct. 13", "2017-10-13")]),
+        ("Earlier Monday, the bank cut rates.", FRIDAY, [("Monday", "2014-11-17")]),
+        ("Profit rose in 2013's third quarter.", FRIDAY, [("2013's third quarter", None)]),
+        ("Exports fell last month from the previous year.", FRIDAY,
+         [("last month", "2014-10"), ("the previous year", "2013")]),
+        ("The pact was signed on May 4, 2010, and the talks had ended the day before.", FRIDAY,
+         [("May 4, 2010", "2010-05-04"), ("the day before", "2010-05-03")]),
+        ("The plant opened in 2009 and closed the following year.", FRIDAY,
+         [("2009", "2009"), ("the following year", "2010")]),
+        ("Shops close at Easter.", FRIDAY, [("Easter", "2015-04-05")]),
+        ("They will leave in the third month of 2021.", FRIDAY, [("the third month of 2021", "2021-03")]),
+        ("The company was set up in two thousand and five.", FRIDAY, [("two thousand and five", "2005")]),
+        ("The mill closed on January twenty five nineteen eighty six.", FRIDAY,
+         [("January twenty five nineteen eighty six", "1986-01-25")]),
+        ("The ban ends on Friday 28.", FRIDAY, [("Friday 28", "2014-11-28")]),
+    ],
+)
+def test_more_forms(body, published, expected):
+    assert found(body, published) == expected
+
+
+@pytest.mark.parametrize(
+    "words, year",
+    [("nineteen ninety six", 1996), ("two thousand and fifteen", 2015), ("seventeen hundred thirty three", 1733),
+     ("twenty twenty", 2020), ("nineteen oh five", 1905), ("twenty five", None), ("two", None)],
+)
+def test_year_from_words(words, year):
+    assert year_from_words(words) == year
+
+
+@pytest.mark.parametrize(
+    "name, year, day",
+    [("easter", 2014, dt.date(2014, 4, 20)), ("good friday", 2015, dt.date(2015, 4, 3)),
+     ("thanksgiving", 2014, dt.date(2014, 11, 27)), ("memorial day", 2014, dt.date(2014, 5, 26)),
+     ("christmas", 2014, dt.date(2014, 12, 25))],
+)
+def test_holidays(name, year, day):
+    assert HOLIDAYS[name].in_year(year) == day

@@ -1,0 +1,200 @@
+"""Figures: money, percentages, physical quantities, counted things; what is not a figure; context."""
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.figures import find_figures
+from briefing.extract.numbers import find_numbers
+from briefing.model import DateMention
+from helpers import make_doc
+
+
+def figures_of(body: str, **kwargs):
+    doc = make_doc(body)
+    found = find_figures(doc, dates=kwargs.get("dates", ()), actors=kwargs.get("actors", ()))
+    for figure in found:
+        evidence = figure.evidence[0]
+        assert doc.text[evidence.start:evidence.end] == figure.text
+    return found
+
+
+@pytest.mark.parametrize("body, text, value, unit", [
+    # money: signs, codes, words, scale words
+    ("The bridge cost $740 million to build.", "$740 million", 740_000_000, "USD"),
+    ("The fund holds US$2.6 billion in bonds.", "US$2.6 billion", 2_600_000_000, "USD"),
+    ("Investors put in €1.5 billion last spring.", "€1.5 billion", 1_500_000_000, "EUR"),
+    ("The club paid £1.2bn for the stadium.", "£1.2bn", 1_200_000_000, "GBP"),
+    ("The start-up raised $4m from angels.", "$4m", 4_000_000, "USD"),
+    ("Farmers got 17 mln dlrs in aid.", "17 mln dlrs", 17_000_000, "USD"),
+    ("It lent 40 mln stg to the mill.", "40 mln stg", 40_000_000, "GBP"),
+    ("Tokyo set aside 3.1 trillion yen for roads.", "3.1 trillion yen", 3_100_000_000_000, "JPY"),
+    ("The port earned 80 million rupees.", "80 million rupees", 80_000_000, "INR"),
+    ("The loan was worth 9 billion roubles.", "9 billion roubles", 9_000_000_000, "RUB"),
+    ("The plant cost 2 billion yuan.", "2 billion yuan", 2_000_000_000, "CNY"),
+    ("Fees rose to 300 francs a month.", "300 francs", 300, "CHF"),
+    ("A bond of 90 million Swiss francs was sold.", "90 million Swiss francs", 90_000_000, "CHF"),
+    ("The mill was sold for 75 million Finnish markka.", "75 million Finnish markka", 75_000_000, "FIM"),
+    ("Tickets cost 25 Canadian dollars each.", "25 Canadian dollars", 25, "CAD"),
+    ("The mine cost C$310 million.", "C$310 million", 310_000_000, "CAD"),
+    ("The tower sold for HK$6.4 billion.", "HK$6.4 billion", 6_400_000_000, "HKD"),
+    ("The farm fetched A$12 million.", "A$12 million", 12_000_000, "AUD"),
+    ("They paid USD 450 for the licence.", "USD 450", 450, "USD"),
+    ("The charge is 35 EUR per night.", "35 EUR", 35, "EUR"),
+    ("A ticket costs 60 cents now.", "60 cents", 0.6, "USD"),
+    ("The stamp costs 85 pence.", "85 pence", 0.85, "GBP"),
+    ("The budget was three million dollars.", "three million dollars", 3_000_000, "USD"),
+    ("A fine of half a million euros was imposed.", "half a million euros", 500_000, "EUR"),
+    ("It sold for 2-1/2 million dollars.", "2-1/2 million dollars", 2_500_000, "USD"),
+    ("The ferry ticket was nineteen dollars fifty.", "nineteen dollars fifty", 19.5, "USD"),
+    ("The village raised 12 million pesos.", "12 million pesos", 12_000_000, "MXN"),
+    ("The chip plant cost 8 trillion won.", "8 trillion won", 8_000_000_000_000, "KRW"),
+    # percentages
+    ("Output grew 2.5 pct in the quarter.", "2.5 pct", 2.5, "%"),
+    ("Turnout was 61 per cent this time.", "61 per cent", 61, "%"),
+    ("Turnout was 61 percent this time.", "61 percent", 61, "%"),
+    ("Turnout was 61% this time.", "61%", 61, "%"),
+    ("The rate rose 3 percentage points.", "3 percentage points", 3, "percentage points"),
+    ("The bank cut rates by 25 basis points.", "25 basis points", 25, "basis points"),
+    # physical quantities
+    ("The pipeline runs 1,150 km to the coast.", "1,150 km", 1150, "kilometre"),
+    ("The lorry carried 18 tonnes of grain.", "18 tonnes", 18, "tonne"),
+    ("Output reached 9.2 million barrels a day.", "9.2 million barrels", 9_200_000, "barrel"),
+    ("The flat measures 900 square feet.", "900 square feet", 900, "square foot"),
+    ("The storm dumped six inches of rain.", "six inches", 6, "inch"),
+    ("It was 41 degrees Celsius at noon.", "41 degrees Celsius", 41, "degree Celsius"),
+    ("The train reached 320 km/h on the test run.", "320 km/h", 320, "kilometre per hour"),
+    ("The drive holds 512 GB of data.", "512 GB", 512, "gigabyte"),
+    ("The turbine makes 15 MW at full speed.", "15 MW", 15, "megawatt"),
+    ("The strike lasted 48 hours in all.", "48 hours", 48, "hour"),
+    # counted things
+    ("The army sent 12,000 troops to the border.", "12,000 troops", 12000, "troops"),
+    ("The navy ordered three frigates this spring.", "three frigates", 3, "frigates"),
+    ("The airline leased 14 A330s from a lessor.", "14 A330s", 14, "A330s"),
+    ("The fire destroyed 230 homes overnight.", "230 homes", 230, "homes"),
+    ("The firm will hire 2 million people worldwide.", "2 million people", 2_000_000, "people"),
+])
+def test_finds_the_figure(body, text, value, unit):
+    figures = figures_of(body)
+    assert [(f.text, f.value, f.unit) for f in figures] == [(text, value, unit)]
+
+
+@pytest.mark.parametrize("body, value, high, approx", [
+    ("Repairs will cost $15-20 million, the mayor said.", 15_000_000, 20_000_000, False),
+    ("The poll gives her 40 to 45 percent of the vote.", 40, 45, False),
+    ("They expect between 300 and 400 km of new track.", 300, 400, False),
+    ("About 8,000 workers joined the strike.", 8000, None, True),
+    ("Nearly 60 percent of voters stayed home.", 60, None, True),
+    ("The state spent more than $2 billion on schools.", 2_000_000_000, None, True),
+    ("Up to 500 troops may stay behind.", 500, None, True),
+    ("Some 40 boats left the harbour.", 40, None, True),
+])
+def test_ranges_and_approximations(body, value, high, approx):
+    (figure,) = figures_of(body)
+    assert (figure.value, figure.value_high, figure.approx) == (value, high, approx)
+
+
+@pytest.mark.parametrize("body", [
+    "The treaty was signed in 1987 after long talks.",
+    "The 2018 elections were close.",
+    "The meeting starts at 10:30 a.m. in the hall.",
+    "The meeting starts at 3pm in the hall.",
+    "It was the first agreement of its kind.",
+    "This is the 3rd attempt to pass the bill.",
+    "The 42-year-old pilot landed safely.",
+    "The pilot, 42 years old, landed safely.",
+    "Call 555-0142 for tickets to the show.",
+    "He lives at 17 Harbour Road in the old town.",
+    "The dispute turns on clause 7 of the contract.",
+    "Section 12 of the act covers appeals.",
+    "The F-16 is flown by many air forces.",
+    "The summit of the G7 ended early.",
+    "Shares of the firm (XYZ.N) ended flat.",
+    "1. Bring your own lunch.",
+    "She won 6-4 in the final set.",
+    "The two countries signed a pact.",
+    "Both sides agreed that one of the sites would close.",
+    "He will stay for a year and then leave.",
+    "One day the mine will close.",
+    "The vote was 52 to 48 in the end.",
+])
+def test_not_a_figure(body):
+    assert figures_of(body) == ()
+
+
+def test_model_designation_takes_its_kind_from_the_article():
+    body = ("The ministry wants Su-30 fighter jets for its air force. "
+            "It agreed to the sale of 12 Su-30s to the air force in May.")
+    (figure,) = figures_of(body)
+    assert (figure.text, figure.unit, figure.display) == ("12 Su-30s", "Su-30 jets", "12 Su-30 jets")
+    assert figure.measure == "jets agreed for sale to the air force" or figure.measure is None
+
+
+def test_model_designation_alone_is_not_a_figure():
+    assert figures_of("The Su-30 first flew decades ago.") == ()
+
+
+@pytest.mark.parametrize("body, shown", [
+    ("Sales reached $542 million.", "US$542 million"),
+    ("Sales reached €1.5 billion.", "€1.5 billion"),
+    ("Growth was 2.5 pct.", "2.5%"),
+    ("The rate rose 3.5 percentage points.", "3.5 percentage points"),
+    ("Repairs will cost $15-20 million.", "US$15–20 million"),
+    ("About 20,000 troops were sent.", "about 20,000 troops"),
+    ("A stamp costs 60 cents.", "US$0.60"),
+])
+def test_display(body, shown):
+    (figure,) = figures_of(body)
+    assert figure.display == shown
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("Officials want to expand tourism between the two islands, which currently stood at $75 million.",
+     "tourism between the two islands"),
+    ("Chile last year purchased $1.4 billion worth of German machinery.", "Chilean purchases of German machinery"),
+    ("Exports of copper were $3 billion in the quarter.", "Exports of copper"),
+    ("Peru's coffee exports to Japan were tiny, valued at only $4 million.", "Peruvian coffee exports to Japan"),
+    ("The ministry said farm income fell 8 percent.", "fall in farm income"),
+    ("The firm won a $48 million road contract.", "road contract"),
+    ("Net profit 5.4 mln vs 3.2 mln", "net profit"),
+])
+def test_measure(body, measure):
+    figure = figures_of(body)[0]
+    assert figure.measure == measure
+
+
+def test_ellipsis_reuses_the_earlier_subject_and_thing():
+    body = ("Chile last year purchased $1.4 billion worth of German machinery - twice the $700 million worth "
+            "it purchased from France.")
+    first, second = figures_of(body)
+    assert second.measure == "Chilean purchases of French machinery"
+
+
+def test_wire_comparison_shares_the_unit():
+    shr, previous = figures_of("Shr 1.20 dlrs vs 1.05 dlrs")[0], figures_of("Shr 1.20 dlrs vs 1.05")[1]
+    assert (shr.value, shr.unit, shr.measure) == (1.2, "USD", "earnings per share")
+    assert (previous.text, previous.value, previous.unit) == ("1.05", 1.05, "USD")
+
+
+def test_date_and_source_from_the_sentence():
+    body = "Chile last year purchased $1.4 billion worth of German machinery, according to the Central Bank (CBC)."
+    doc = make_doc(body)
+    start = body.index("last year")
+    dates = (DateMention("last year", "2013", (doc.evidence(start, start + 9),)),)
+    (figure,) = find_figures(doc, dates=dates, actors=())
+    assert (figure.date, figure.source) == ("2013", "Central Bank")
+
+
+def test_current_level_is_dated_by_publication():
+    (figure,) = figures_of("Trade currently stands at $90 million.")
+    assert figure.date == "2014"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("twenty-one", 21), ("a hundred and two", 102), ("two and a half", 2.5), ("one-half", 0.5),
+    ("3.8 billion", 3_800_000_000), ("1.5bn", 1_500_000_000), ("12,34,567.89", 1234567.89), ("2 1/2", 2.5),
+    ("4e14", 4e14), ("5.5x10-3", 0.0055), ("−273.15", -273.15),
+])
+def test_numbers(text, value):
+    (number,) = find_numbers(text)
+    assert (number.start, number.end) == (0, len(text))
+    assert float(number.value) == pytest.approx(value)

@@ -1,0 +1,424 @@
+"""The print: brief PDFs and the briefing book, read back with poppler's pdftotext and pdfinfo."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefing import cli
+from briefing.model import (
+    Actor, Agreement, Brief, DateMention, Evidence, Figure, Quote, Sentence, Source,
+)
+from briefing.pdf import (
+    BOOK_FILENAME, PRINT_TEMPLATES_DIR, local_url_fetcher, render_brief_pdf, select_briefs,
+)
+from briefing.pipeline import extract_briefs
+
+SEEDS = {
+    "harbour.md": """---
+title: Harbour board signs dredging contract
+date: 2019-03-04
+outlet: Coastal Courier
+tags: [ports, infrastructure]
+---
+The harbour board of Lindqvist signed a dredging contract worth 48 million euros on Monday.
+"The channel will take larger ships by next spring," said Ada Morrow, chair of the harbour board.
+Work is expected to start in June 2019 and last eighteen months.
+""",
+    "orchard.txt": """Orchard growers agree on export quota
+12 Jun 2020
+Fruit growers in the valley agreed on Tuesday to cap apple exports at 120,000 tonnes this season.
+Growers' union leader Piet Hanssen said the quota would keep prices stable.
+"Nobody wants a repeat of the glut of two years ago," Hanssen told reporters.
+""",
+    "rail.txt": """Rail unions end strike after pay deal
+2 Feb 2021
+Rail unions in Portugal ended a four-day strike on Monday after the operator offered a 3.5 percent pay rise.
+The agreement was signed by the three largest unions and the national rail operator.
+"We got what we asked for," said union secretary Marta Leal.
+""",
+}
+UNTRUSTED = {
+    "markup.txt": """Markup <b>test</b> & {{ 7*7 }} report
+3 Mar 2021
+The note contained <script>alert(1)</script> in the middle of a sentence.
+Another line said <b>bold</b> and <img src="http://example.invalid/x.png"> without effect.
+A reader pasted [a link](http://example.invalid/page) and ![a picture](http://example.invalid/p.png) here.
+Someone typed {{ 7*7 }} and {% if secret %} into the form.
+""",
+}
+UNTRUSTED_STRINGS = (
+    "Markup <b>test</b> & {{ 7*7 }} report",
+    "<script>alert(1)</script>",
+    "<b>bold</b>",
+    '<img src="http://example.invalid/x.png">',
+    "[a link](http://example.invalid/page)",
+    "![a picture](http://example.invalid/p.png)",
+    "{{ 7*7 }}",
+    "{% if secret %}",
+)
+
+
+# ---------------------------------------------------------------- poppler helpers
+
+def _poppler(tool: str, *args: str) -> str:
+    assert shutil.which(tool), f"{tool} is missing: install poppler-utils"
+    return subprocess.run([tool, *args], check=True, capture_output=True, text=True).stdout
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return _poppler("pdftotext", *pages, str(path), "-")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_count(path: Path) -> int:
+    return int(re.search(r"^Pages:\s+(\d+)", _poppler("pdfinfo", str(path)), re.M).group(1))
+
+
+def page_size(path: Path) -> str:
+    return re.search(r"^Page size:\s+(.+)$", _poppler("pdfinfo", str(path)), re.M).group(1)
+
+
+def word_boxes(path: Path) -> list[tuple[str, float, float]]:
+    """Every word of a PDF as (word, xMin, xMax), read with ``pdftotext -bbox``."""
+    html = _poppler("pdftotext", "-bbox", str(path), "-")
+    return [(m.group(3), float(m.group(1)), float(m.group(2)))
+            for m in re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+                                 html)]
+
+
+def items_of(brief: Brief) -> list[str]:
+    """The texts of a brief that every PDF of it must show."""
+    return ([brief.title]
+            + [actor.name for actor in brief.actors]
+            + [quote.text for quote in brief.quotes if not quote.partial]
+            + [figure.display or figure.text for figure in brief.figures])
+
+
+def write_seeds(folder: Path, seeds: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in seeds.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def run_pdf(seeds: Path, out: Path, *args: str) -> int:
+    return cli.main(["pdf", "--seeds", str(seeds), "--out", str(out), *args])
+
+
+# ---------------------------------------------------------------- the whole book, printed once
+
+@pytest.fixture(scope="module")
+def seeds_dir(tmp_path_factory) -> Path:
+    return write_seeds(tmp_path_factory.mktemp("seeds"), SEEDS)
+
+
+@pytest.fixture(scope="module")
+def briefs(seeds_dir) -> list[Brief]:
+    result = extract_briefs(seeds_dir)
+    assert not result.problems
+    return sorted(result.briefs, key=lambda b: b.published)
+
+
+@pytest.fixture(scope="module")
+def printed(seeds_dir, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    assert run_pdf(seeds_dir, out) == cli.EXIT_OK
+    return out
+
+
+def test_one_pdf_per_brief_and_the_book_and_no_temp_files(printed, briefs):
+    assert sorted(p.name for p in printed.iterdir()) == sorted([f"{b.id}.pdf" for b in briefs] + [BOOK_FILENAME])
+
+
+def test_each_brief_pdf_holds_its_title_actors_quotes_and_figures(printed, briefs):
+    for brief in briefs:
+        text = flat(pdf_text(printed / f"{brief.id}.pdf"))
+        for item in items_of(brief):
+            assert flat(item) in text, (brief.id, item)
+
+
+def test_the_book_holds_every_brief(printed, briefs):
+    text = flat(pdf_text(printed / BOOK_FILENAME))
+    for brief in briefs:
+        for item in items_of(brief):
+            assert flat(item) in text, (brief.id, item)
+
+
+def test_the_book_cover_gives_title_date_range_and_count(printed):
+    cover = flat(pdf_text(printed / BOOK_FILENAME, page=1))
+    assert "Briefing book" in cover
+    assert "4 Mar 2019 – 2 Feb 2021" in cover
+    assert "3 briefs" in cover
+    assert "Page" not in cover
+
+
+def test_each_brief_starts_a_page_whose_number_the_contents_give(printed, briefs):
+    book = printed / BOOK_FILENAME
+    contents = pdf_text(book, page=2)
+    assert "Contents" in contents
+    for number, brief in enumerate(briefs, 1):
+        listed = re.search(re.escape(brief.title) + r"[ .]*?(\d+)\s*$", contents, re.M)
+        assert listed, brief.title
+        start = int(listed.group(1))
+        lines = [line.strip() for line in pdf_text(book, page=start).splitlines() if line.strip()]
+        assert lines[:2] == [brief.title, f"BRIEF {number} OF {len(briefs)}"]  # running title, then the chapter
+
+
+def test_every_book_page_after_the_cover_has_page_x_of_y_and_chapters_a_running_title(printed, briefs):
+    book = printed / BOOK_FILENAME
+    total = page_count(book)
+    titles = [brief.title for brief in briefs]
+    for page in range(2, total + 1):
+        lines = [line for line in pdf_text(book, page=page).splitlines() if line.strip()]
+        assert lines[-1].strip() == f"Page {page} of {total}"
+        assert lines[0].strip() in titles + ["Contents"]
+
+
+def test_a4_is_the_default_paper(printed, briefs):
+    assert "(A4)" in page_size(printed / BOOK_FILENAME)
+    assert "(A4)" in page_size(printed / f"{briefs[0].id}.pdf")
+
+
+# ---------------------------------------------------------------- selections and paper
+
+def test_ids_select_briefs_in_the_given_order_on_letter_paper(seeds_dir, briefs, tmp_path):
+    chosen = [briefs[2].id, briefs[0].id]
+    assert run_pdf(seeds_dir, tmp_path, *chosen, "--paper", "letter") == cli.EXIT_OK
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"{i}.pdf" for i in chosen] + [BOOK_FILENAME])
+    book = tmp_path / BOOK_FILENAME
+    assert page_size(book) == "612 x 792 pts (letter)"
+    assert page_size(tmp_path / f"{chosen[0]}.pdf") == "612 x 792 pts (letter)"
+    text = flat(pdf_text(book))
+    assert "2 briefs" in text
+    assert text.index(flat(briefs[2].title), text.index("BRIEF 1 OF 2")) < text.index("BRIEF 2 OF 2")
+    assert briefs[1].title not in text
+
+
+def test_since_keeps_the_later_briefs(seeds_dir, briefs, tmp_path):
+    assert run_pdf(seeds_dir, tmp_path, "--since", "2020-06-12") == cli.EXIT_OK
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f"{b.id}.pdf" for b in briefs[1:]] + [BOOK_FILENAME])
+    cover = flat(pdf_text(tmp_path / BOOK_FILENAME, page=1))
+    assert "12 Jun 2020 – 2 Feb 2021" in cover
+    assert "2 briefs" in cover
+    assert "Selection: since 12 Jun 2020" in cover
+
+
+def test_tag_keeps_the_tagged_briefs_and_no_progress_is_shown_off_a_terminal(seeds_dir, briefs, tmp_path, capsys):
+    assert run_pdf(seeds_dir, tmp_path, "--tag", "Infrastructure") == cli.EXIT_OK
+    assert capsys.readouterr().err == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{briefs[0].id}.pdf", BOOK_FILENAME]
+    assert "1 brief" in flat(pdf_text(tmp_path / BOOK_FILENAME, page=1))
+
+
+@pytest.mark.parametrize("args, status", [
+    (["no-such-brief"], cli.EXIT_USAGE),
+    (["--tag", "no-such-tag"], cli.EXIT_FAILED),
+    (["--since", "2030-01-01"], cli.EXIT_FAILED),
+])
+def test_a_selection_of_nothing_writes_nothing(seeds_dir, tmp_path, capsys, args, status):
+    out = tmp_path / "pdf"
+    assert run_pdf(seeds_dir, out, *args) == status
+    assert not out.exists()
+    assert capsys.readouterr().err
+
+
+def test_an_unreadable_since_date_is_a_usage_error(seeds_dir, tmp_path):
+    assert run_pdf(seeds_dir, tmp_path, "--since", "someday") == cli.EXIT_USAGE
+
+
+def test_strict_leaves_out_a_brief_with_a_warning_and_fails(seeds_dir, briefs, tmp_path, capsys):
+    seeds = write_seeds(tmp_path / "seeds", {"ferry.txt": "Ferry line reopens\n31 Apr 2022\nThe ferry sailed again.\n",
+                                             "orchard.txt": SEEDS["orchard.txt"]})
+    assert run_pdf(seeds, tmp_path / "pdf", "--strict") == cli.EXIT_FAILED
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == [f"{briefs[1].id}.pdf", BOOK_FILENAME]
+    assert "ferry.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("seeds", ["missing", "empty"])
+def test_no_seeds_is_a_usage_error(tmp_path, capsys, seeds):
+    (tmp_path / "empty").mkdir()
+    assert run_pdf(tmp_path / seeds, tmp_path / "pdf") == cli.EXIT_USAGE
+    assert not (tmp_path / "pdf").exists()
+    assert str(tmp_path / seeds) in capsys.readouterr().err
+
+
+def _brief(brief_id: str, published: str | None, *, tags: tuple[str, ...] = (),
+           countries: tuple[str, ...] = ()) -> Brief:
+    actors = tuple(Actor(id=name.lower(), name=name, type="country") for name in countries)
+    return Brief(id=brief_id, title=brief_id.title(), published=published, source=Source(path=f"{brief_id}.txt"),
+                 summary="", actors=actors, tags=tags)
+
+
+POOL = (
+    _brief("gamma", "2021-05-01", tags=("energy",)),
+    _brief("alpha", "2019-01-10", countries=("New Zealand",)),
+    _brief("undated", None, tags=("energy",)),
+    _brief("beta", "2020-07-15", tags=("Fisheries Policy",), countries=("Chile",)),
+)
+
+
+@pytest.mark.parametrize("options, expected", [
+    ({}, ["alpha", "beta", "gamma", "undated"]),
+    ({"since": dt.date(2020, 7, 15)}, ["beta", "gamma"]),
+    ({"tags": ["energy"]}, ["gamma", "undated"]),
+    ({"tags": ["new-zealand"]}, ["alpha"]),
+    ({"tags": ["chile", "energy"]}, ["beta", "gamma", "undated"]),
+    ({"tags": ["fisheries policy"]}, ["beta"]),
+    ({"tags": ["nowhere"]}, []),
+    ({"ids": ["gamma", "alpha"]}, ["gamma", "alpha"]),
+    ({"ids": ["gamma", "alpha"], "since": dt.date(2020, 1, 1)}, ["gamma"]),
+    ({"ids": ["beta", "beta"]}, ["beta"]),
+])
+def test_select_briefs(options, expected):
+    assert [b.id for b in select_briefs(POOL, **options)] == expected
+
+
+# ---------------------------------------------------------------- untrusted text
+
+def test_untrusted_article_text_prints_as_the_same_characters(tmp_path):
+    seeds = write_seeds(tmp_path / "seeds", UNTRUSTED)
+    out = tmp_path / "pdf"
+    assert run_pdf(seeds, out) == cli.EXIT_OK
+    for pdf in out.iterdir():
+        text = flat(pdf_text(pdf))
+        for untrusted in UNTRUSTED_STRINGS:
+            assert untrusted in text, (pdf.name, untrusted)
+        assert "49" not in text
+
+
+def test_untrusted_text_in_every_field_prints_as_text(tmp_path):
+    brief = _full_brief(title="Title <s>title</s> {{ 7*7 }}", actor="Actor <u>actor</u>",
+                        quote="Quote <i>quote</i> {% if x %}", figure="<b>figure</b>")
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(render_brief_pdf(brief))
+    text = flat(pdf_text(pdf))
+    for markup in ("<s>title</s> {{ 7*7 }}", "<u>actor</u>", "<i>quote</i> {% if x %}", "<b>figure</b>"):
+        assert markup in text
+    assert "49" not in text
+
+
+def test_the_url_fetcher_refuses_remote_urls_and_loads_local_ones():
+    fetcher = local_url_fetcher()
+    for url in ("http://example.invalid/a.png", "https://example.invalid/a.css", "ftp://example.invalid/f"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
+    assert b"@page" in fetcher.fetch((PRINT_TEMPLATES_DIR / "print.css").as_uri()).read()
+
+
+# ---------------------------------------------------------------- layout of one brief
+
+def _full_brief(*, title: str = "Ministers agree canal treaty", actor: str = "Ilse Varga",
+                quote: str = "The canal will open next year", figure: str = "US$5 million",
+                long_word: str = "") -> Brief:
+    sentences = (
+        Sentence(index=0, start=0, end=41, text="Two ministers agreed a canal treaty today."),
+        Sentence(index=1, start=42, end=90, text='"The canal will open next year," said Ilse Varga.'),
+        Sentence(index=2, start=91, end=140, text="It will cost 5 million dollars, or 1,250 million."),
+    )
+    return Brief(
+        id="2022-05-06-ministers-agree-canal-treaty", title=title, published="2022-05-06",
+        source=Source(path="seeds/canal.txt", outlet="Example Post", url="https://example.invalid/canal"),
+        summary=sentences[0].text,
+        actors=(Actor(id="ilse-varga", name=actor, type="person", roles=(f"transport minister{long_word}",),
+                      mentions=2, evidence=(Evidence(1, 83, 89),)),),
+        agreements=(Agreement(kind="canal treaty", parties=("Astoria", "Belvon"), status="agreed",
+                              date="2022-05-06", text=sentences[0].text, evidence=(Evidence(0, 0, 41),)),),
+        figures=(Figure(text="5 million dollars", value=5_000_000, unit="USD", display=figure,
+                        measure=f"cost of the canal{long_word}", evidence=(Evidence(2, 104, 121),)),
+                 Figure(text="1,250 million", value=1_250_000_000, unit="USD", display="US$1,250 million",
+                        measure="cost in the long run", evidence=(Evidence(2, 126, 139),))),
+        quotes=(Quote(text=quote, kind="direct", speaker=actor, speaker_text="Ilse Varga", role="minister",
+                      via="Example Post", evidence=(Evidence(1, 43, 72),)),
+                Quote(text="open", kind="direct", partial=True, evidence=(Evidence(1, 60, 64),))),
+        dates=(DateMention(text="today", value="2022-05-06", evidence=(Evidence(0, 35, 40),)),),
+        sentences=sentences,
+    )
+
+
+@pytest.fixture(scope="module")
+def full_pdf(tmp_path_factory) -> Path:
+    pdf = tmp_path_factory.mktemp("full") / "brief.pdf"
+    pdf.write_bytes(render_brief_pdf(_full_brief(long_word="x" * 200)))
+    return pdf
+
+
+def test_a_brief_pdf_has_every_section(full_pdf):
+    text = flat(pdf_text(full_pdf))
+    for expected in ("Summary", "Actors", "Agreements", "Figures", "Quotes", "Timeline", "Article text",
+                     "6 May 2022", "Example Post", "https://example.invalid/canal",
+                     "Ilse Varga", "transport minister", "canal treaty", "Astoria, Belvon", "agreed",
+                     "“The canal will open next year”", "— Ilse Varga, minister, via Example Post",
+                     "US$5 million", "US$1,250 million", "cost in the long run",
+                     "1. Two ministers agreed a canal treaty today.", "3. It will cost 5 million dollars"):
+        assert expected in text, expected
+
+
+def test_partial_quotes_are_not_set_apart(full_pdf):
+    assert "“open”" not in pdf_text(full_pdf)
+
+
+def test_figure_values_are_right_aligned(full_pdf):
+    ends = [x_max for word, _, x_max in word_boxes(full_pdf) if word == "million"]
+    value_ends = ends[:2]  # the two values come before the article text
+    assert len(ends) >= 2 and value_ends[0] == pytest.approx(value_ends[1], abs=0.5)
+
+
+def test_tables_fit_the_page_width_even_with_an_unbreakable_word(full_pdf):
+    width = float(page_size(full_pdf).split()[0])
+    assert all(x_max <= width - 30 for _, _, x_max in word_boxes(full_pdf))
+    assert "x" * 200 in "".join(word for word, _, _ in word_boxes(full_pdf))
+
+
+def test_rendering_logs_no_weasyprint_warning(caplog):
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        render_brief_pdf(_full_brief())
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
+# ---------------------------------------------------------------- browser printing of the site pages
+
+MATERIAL_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="stylesheets/print.css"></head>
+<body data-md-color-scheme="slate">
+<header class="md-header">Site header</header>
+<nav class="md-tabs">Navigation tabs</nav>
+<div class="md-search">Search box</div>
+<div class="md-container"><main class="md-main"><div class="md-main__inner md-grid">
+  <div class="md-sidebar md-sidebar--primary">Primary sidebar</div>
+  <div class="md-sidebar md-sidebar--secondary">Page contents sidebar</div>
+  <div class="md-content"><article class="md-content__inner md-typeset">
+    <a class="md-content__button" href="https://example.invalid/edit">Edit button</a>
+    <h1 id="t">Canal treaty brief<a class="headerlink" href="#t">Permalink</a></h1>
+    <p>Read <a href="https://example.invalid/story">the story</a>, <a href="../other/">another brief</a>
+       or <a href="#actors">the actors</a>.</p>
+    <h2 id="actors">Actors</h2>
+  </article></div>
+</div></main>
+<footer class="md-footer">Site footer</footer></div>
+</body></html>"""
+
+
+def test_browser_print_shows_the_content_and_outside_link_targets_only(root, tmp_path):
+    from weasyprint import HTML
+
+    pdf = tmp_path / "page.pdf"
+    HTML(string=MATERIAL_PAGE, base_url=str(root / "docs") + "/", url_fetcher=local_url_fetcher()).write_pdf(pdf)
+    text = flat(pdf_text(pdf))
+    assert "Canal treaty brief" in text
+    assert "the story (https://example.invalid/story)" in text
+    assert "another brief or the actors." in text
+    for hidden in ("Site header", "Navigation tabs", "Search box", "Primary sidebar", "Page contents sidebar",
+                   "Edit button", "Permalink", "Site footer"):
+        assert hidden not in text

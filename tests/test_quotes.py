@@ -1,0 +1,300 @@
+"""Quotes: quoted stretches in every news layout, stray marks, speakers, outlets."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from briefing.extract.quotes import find_quotes, find_reported_speech
+from briefing.extract.quotes_marks import find_quoted_stretches
+from briefing.model import Actor, DateMention, Evidence
+from helpers import make_doc
+
+
+def quotes_of(body: str, actors: tuple[Actor, ...] = (), dates: tuple[DateMention, ...] = ()):
+    return find_quotes(make_doc(body), actors=actors, dates=dates)
+
+
+def actor(name: str, body: str, *, type: str = "person", aliases: tuple[str, ...] = (),
+          roles: tuple[str, ...] = ()) -> Actor:
+    """An actor with one evidence per occurrence of any of its forms in ``body``."""
+    spans = set()
+    for form in (name, *aliases):
+        start = body.find(form)
+        while start >= 0:
+            spans.add((start, start + len(form)))
+            start = body.find(form, start + 1)
+    evidence = tuple(Evidence(sentence=0, start=s, end=e) for s, e in sorted(spans))
+    return Actor(id=name.lower().replace(" ", "-"), name=name, type=type, aliases=aliases, roles=roles,
+                 evidence=evidence)
+
+
+def assert_offsets(body: str, quotes) -> None:
+    for quote in quotes:
+        (evidence,) = quote.evidence
+        assert body[evidence.start:evidence.end] == quote.text
+
+
+# --- layouts ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ('"We will build the bridge by spring," Mayor Ana Lopez said.',
+         [("We will build the bridge by spring,", "Ana Lopez")]),
+        ('Mayor Ana Lopez said: "We will build the bridge by spring."',
+         [("We will build the bridge by spring.", "Ana Lopez")]),
+        ('"The harbour needs dredging," said Tom Reed, the port director of Valmora.',
+         [("The harbour needs dredging,", "Tom Reed")]),
+        ('“The harbour needs dredging,” said Tom Reed.',
+         [("The harbour needs dredging,", "Tom Reed")]),
+        ('"Prices will fall next year," Irma Vogt, an economist at Delta Bank, said.',
+         [("Prices will fall next year,", "Irma Vogt")]),
+        ('"The first phase is done," Kofi Mensah said, "and the second starts in May."',
+         [("The first phase is done,", "Kofi Mensah"), ("and the second starts in May.", "Kofi Mensah")]),
+        ('Kofi Mensah told the Daily Planet: "The talks have stalled for now."',
+         [("The talks have stalled for now.", "Kofi Mensah")]),
+        ('According to Rosa Ilic, "the vote cannot be held before autumn."',
+         [("the vote cannot be held before autumn.", "Rosa Ilic")]),
+        ('Rosa Ilic called the plan "a practical step toward peace" at the summit.',
+         [("a practical step toward peace", "Rosa Ilic")]),
+        ("'We have not decided anything yet,' Minister Petra Kovac said.",
+         [("We have not decided anything yet,", "Petra Kovac")]),
+        ('"The rules say \'no exceptions\' for anyone at all," Sara Lind said.',
+         [("The rules say 'no exceptions' for anyone at all,", "Sara Lind")]),
+        ('Sen. Paul Amsel said in an interview "We need the funds now."',
+         [("We need the funds now.", "Paul Amsel")]),
+    ],
+)
+def test_layouts(body, expected):
+    quotes = quotes_of(body)
+    assert [(q.text, q.speaker) for q in quotes] == expected
+    assert all(q.kind == "direct" and not q.partial for q in quotes)
+    assert_offsets(body, quotes)
+
+
+def test_quote_over_several_sentences_stays_one_item():
+    body = 'Nadia Farouk said: "The plant will close. Nobody told us. We found out from the radio."'
+    (quote,) = quotes_of(body)
+    assert quote.text == "The plant will close. Nobody told us. We found out from the radio."
+    assert quote.speaker == "Nadia Farouk"
+    assert_offsets(body, [quote])
+
+
+def test_quote_reopened_at_each_paragraph():
+    body = ('Nadia Farouk said: "The plant will close in June.\n'
+            '"The workers were not told.\n'
+            '"We will go to court."\n'
+            'The company did not comment.')
+    quotes = quotes_of(body)
+    assert [q.text for q in quotes] == ["The plant will close in June.", "The workers were not told.",
+                                        "We will go to court."]
+    assert {q.speaker for q in quotes} == {"Nadia Farouk"}
+    assert_offsets(body, quotes)
+
+
+def test_attribution_alone_on_the_next_line():
+    body = '"The harvest was the best in ten years."\nFarmer Jon Ekdahl said.'
+    (quote,) = quotes_of(body)
+    assert quote.speaker == "Jon Ekdahl"
+
+
+def test_quote_without_attribution_continues_the_previous_speaker():
+    body = '"The storm took the roof," Lena Moss said.\n"We slept in the school for a week."\nRepairs began.'
+    quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Lena Moss", "Lena Moss"]
+
+
+def test_unattributed_quote_after_a_gap_has_no_speaker():
+    body = ('"The storm took the roof," Lena Moss said.\nRepairs began on Monday.\n'
+            '"Nobody knows who will pay for it."')
+    quotes = quotes_of(body)
+    assert quotes[1].speaker is None
+
+
+# --- stray and unbalanced marks -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("The centre is 6'11\" tall and the guard is 5'9\" tall.", []),
+        ('She bought a 12" pizza and a 16" one for the team.', []),
+        ("The farmers' union and the drivers' union met.", []),
+        ("It's the minister's plan, isn't it?", []),
+        ('The old rule ended." Then the board met on Friday.', []),
+    ],
+)
+def test_stray_marks_are_not_quotes(body, expected):
+    assert [q.text for q in quotes_of(body)] == expected
+
+
+def test_unclosed_quote_ends_at_its_paragraph():
+    body = ('Ivo Brandt said: "The bridge is unsafe and must close\n'
+            'Traffic will be diverted through the north road.\n'
+            'Officials said repairs will take a year.')
+    (quote,) = quotes_of(body)
+    assert quote.text == "The bridge is unsafe and must close"
+    assert quote.speaker == "Ivo Brandt"
+    assert_offsets(body, [quote])
+
+
+def test_quote_broken_over_lines_closes_on_the_next_line():
+    body = 'Ivo Brandt said: "The bridge is unsafe.\nIt must close today." The council agreed.'
+    (quote,) = quotes_of(body)
+    assert quote.text == "The bridge is unsafe.\nIt must close today."
+
+
+def test_odd_number_of_marks_never_crashes_or_swallows_the_article():
+    body = '"One," two "three\nfour" five "six\n"seven'
+    stretches = find_quoted_stretches(body)
+    assert all(body[s.start:s.end].strip() and "\n" not in body[s.start:s.end] or s.close_mark is not None
+               for s in stretches)
+    quotes = quotes_of(body)
+    assert_offsets(body, quotes)
+
+
+# --- partial quotes, names and titles ---------------------------------------------------------
+
+def test_scare_quote_is_partial():
+    body = 'Ana Lopez called the deal "historic" and left.'
+    (quote,) = quotes_of(body)
+    assert quote.text == "historic" and quote.partial and quote.speaker == "Ana Lopez"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Ana Lopez said her favourite film is "The Long Winter Road".',
+        'The "Clean Rivers" programme starts in May.',
+    ],
+)
+def test_titles_and_names_in_quotes_are_not_quotes(body):
+    assert quotes_of(body) == ()
+
+
+def test_short_whole_utterance_is_not_partial():
+    (quote,) = quotes_of('"Not now!" shouted Ana Lopez.')
+    assert not quote.partial and quote.speaker == "Ana Lopez"
+
+
+# --- speaker resolution ------------------------------------------------------------------------
+
+def test_surname_resolves_to_the_actor():
+    body = 'Health Minister Petra Kovac opened the clinic. "It serves ten villages," Kovac said.'
+    kovac = actor("Petra Kovac", body, aliases=("Kovac",), roles=("health minister",))
+    (quote,) = quotes_of(body, (kovac,))
+    assert (quote.speaker, quote.speaker_text, quote.role) == ("Petra Kovac", "Kovac", "health minister")
+
+
+def test_he_resolves_to_the_last_person_subject():
+    body = 'Tomas Berg toured the mine on Monday. "The shaft is safe," he said.'
+    berg = actor("Tomas Berg", body, aliases=("Berg",))
+    (quote,) = quotes_of(body, (berg,))
+    assert (quote.speaker, quote.speaker_text) == ("Tomas Berg", "he")
+
+
+def test_they_resolves_to_an_organisation():
+    body = 'Norvik Shipping Company announced the sale. "The price is fair," they said.'
+    company = actor("Norvik Shipping Company", body, type="organization")
+    (quote,) = quotes_of(body, (company,))
+    assert quote.speaker == "Norvik Shipping Company"
+
+
+def test_unresolved_pronoun_leaves_the_speaker_unknown():
+    (quote,) = quotes_of('"Nobody saw the truck," she said.')
+    assert quote.speaker is None and quote.speaker_text == "she"
+
+
+def test_description_resolves_through_actor_roles():
+    body = 'Irma Vogt met the press. "The budget is balanced," the finance minister said.'
+    vogt = actor("Irma Vogt", body, roles=("finance minister",))
+    (quote,) = quotes_of(body, (vogt,))
+    assert (quote.speaker, quote.speaker_text) == ("Irma Vogt", "the finance minister")
+
+
+def test_description_without_actor_is_kept_as_written():
+    (quote,) = quotes_of('"The roads are closed," a police spokesman said.')
+    assert quote.speaker == "a police spokesman"
+
+
+def test_organisation_as_speaker():
+    body = '"Exports rose sharply," the Ministry of Trade said in a statement.'
+    ministry = actor("Ministry of Trade", body, type="organization")
+    (quote,) = quotes_of(body, (ministry,))
+    assert quote.speaker == "Ministry of Trade"
+
+
+def test_speaker_title_is_split_off():
+    (quote,) = quotes_of('Coastal Energy Group chief executive Mara Olsen said: "We will not sell the plant."')
+    assert quote.speaker == "Mara Olsen"
+
+
+# --- via ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "body, speaker, via",
+    [
+        ('"The border stays open," news agency Nordpress quoted Ivo Brandt as saying.', "Ivo Brandt",
+         "Nordpress"),
+        ('The Harbour Times quoted Ivo Brandt as saying: "The border stays open."', "Ivo Brandt",
+         "Harbour Times"),
+        ('Ivo Brandt told Nordpress: "The border stays open."', "Ivo Brandt", "Nordpress"),
+        ('"The border stays open," Ivo Brandt said in an interview with Radio Lumen.', "Ivo Brandt",
+         "Radio Lumen"),
+    ],
+)
+def test_via(body, speaker, via):
+    (quote,) = quotes_of(body)
+    assert (quote.speaker, quote.via) == (speaker, via)
+
+
+def test_via_resolves_to_the_outlet_actor():
+    body = '"The border stays open," the agency Nordpress-Wire quoted Ivo Brandt as saying.'
+    outlet = actor("Nordpress Wire Service", body, type="organization", aliases=("Nordpress-Wire",))
+    (quote,) = quotes_of(body, (outlet,))
+    assert quote.via == "Nordpress Wire Service"
+
+
+# --- dates and speed --------------------------------------------------------------------------
+
+def test_date_of_the_statement():
+    body = 'On Tuesday, Ana Lopez said: "We will build the bridge by spring."'
+    tuesday = DateMention(text="On Tuesday", value="2014-11-18", evidence=(Evidence(0, 0, 10),))
+    (quote,) = quotes_of(body, dates=(tuesday,))
+    assert quote.date == "2014-11-18"
+
+
+def test_speed_of_a_long_article():
+    paragraph = ('Officials met in the capital on Monday. "The talks went well, and we expect more," '
+                 'Minister Ana Lopez said. She said the next round would follow.\n')
+    doc = make_doc(paragraph * 60)  # about 1,300 words
+    started = time.perf_counter()
+    quotes = find_quotes(doc, actors=(), dates=())
+    assert time.perf_counter() - started < 0.5
+    assert len(quotes) == 60
+
+
+# --- reported speech --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "body, speaker, content",
+    [
+        ("Ana Lopez said that the bridge would open in spring.", "Ana Lopez", "the bridge would open in spring"),
+        ("Ana Lopez told reporters that the bridge would open in spring.", "Ana Lopez",
+         "the bridge would open in spring"),
+        ("The ministry stressed the need for new roads in the north.", "The ministry",
+         "the need for new roads in the north"),
+        ("According to Ana Lopez, the bridge will open in spring.", "Ana Lopez", "the bridge will open in spring"),
+        ("The bridge will open in spring, said Ana Lopez, the mayor.", "Ana Lopez", "The bridge will open in spring"),
+    ],
+)
+def test_reported_speech(body, speaker, content):
+    (quote,) = find_reported_speech(make_doc(body), actors=(), dates=())
+    assert (quote.kind, quote.speaker, quote.text) == ("indirect", speaker, content)
+    assert_offsets(body, [quote])
+
+
+def test_reported_speech_pronoun_and_quoted_sentences():
+    body = 'Tomas Berg visited the mine. He said the shaft was safe for work.\n"It is safe," Berg said.'
+    quotes = find_reported_speech(make_doc(body), actors=(), dates=())
+    assert [(q.speaker, q.text) for q in quotes] == [("Tomas Berg", "the shaft was safe for work")]

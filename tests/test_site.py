@@ -1,0 +1,391 @@
+"""The built site: real MkDocs builds (strict) into temporary folders, checked through their HTML.
+
+Each test builds from a copy of mkdocs.yml and the hand-written docs/ sources in a temporary
+project, never in the working tree's docs/ or site/.
+"""
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import shutil
+import sys
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+import markupsafe
+import pytest
+from mkdocs.exceptions import Abort
+
+from briefing import mkdocs_hooks, site
+from briefing.cli import main
+from briefing.model import Actor, Agreement, Article, Brief, Figure, Quote, Source
+from briefing.render import RenderedPage, render_site
+from briefing.sentences import segment
+from conftest import ROOT, SEED
+from test_render import GOLDEN_ID, golden_brief
+
+sys.path.insert(0, str(ROOT / "bench"))
+from make_briefs import make_briefs  # noqa: E402
+
+SITE_URL = "https://example.org/news/briefing/"
+EVIL_TITLE = 'Evil <b>title</b> {{ 7*7 }} & "quotes" </title><script>alert(1)</script>'
+EVIL_LINES = (
+    "Officials said <script>alert(1)</script> was found.",
+    "See [x](javascript:alert(1)) and ![](http://example.com/x.png) now.",
+    "The total was {{ 7*7 }} and {% raw %} stayed.",
+    "!!! note",
+    '=== "Tab"',
+    "[TOC]",
+    "Heading text {#id}",
+    "---",
+    "Fish &amp; chips &lt;b&gt; cost more.",
+    "<!-- material/tags -->",
+    "<img src=x onerror=alert(1)> and `code` and *stars* and __under__.",
+)
+
+
+# --------------------------------------------------------------------------- helpers
+
+def make_project(root: Path) -> Path:
+    """A project folder with mkdocs.yml, the hand-written docs/ sources and the hook; returns mkdocs.yml."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "stylesheets", root / "docs" / "stylesheets")
+    (root / "briefing").symlink_to(ROOT / "briefing")
+    return root / "mkdocs.yml"
+
+
+def evil_brief() -> Brief:
+    article = Article(id="evil", title=EVIL_TITLE, published=None, body="\n".join(EVIL_LINES),
+                      path="seeds/<i>evil</i>.txt", outlet="<i>Outlet</i>", url="javascript:alert(1)")
+    doc = segment(article)
+    first = doc.sentences[0]
+    evidence = (doc.evidence(first.start, first.end),)
+    name = "Ann <b>Bold</b> {{ 7*7 }}"
+    return Brief(
+        id=article.id, title=article.title, published=None,
+        source=Source(path=article.path, outlet=article.outlet, url=article.url), summary=first.text,
+        actors=(Actor(id="ann", name=name, type="person", aliases=("[x](javascript:alert(1))",),
+                      roles=("!!! note",), evidence=evidence),),
+        agreements=(Agreement(kind="<b>pact</b>", parties=(name,), status="signed", date=None, text=first.text,
+                              evidence=evidence),),
+        figures=(Figure(text="{{ 7*7 }}", value=49, unit=None, display="<img src=x>", evidence=evidence),),
+        quotes=(Quote(text="<script>alert(2)</script>", kind="direct", speaker=name, evidence=evidence),),
+        sentences=doc.sentences,
+    )
+
+
+class Page(HTMLParser):
+    """The parts of a built HTML page the tests look at."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.ids: set[str] = set()
+        self.texts: dict[str, str] = {}  # id -> text of the element
+        self._open: list[tuple[str, tuple[str, ...]]] = []
+        self._text: dict[str, list[str]] = {}
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, attributes))
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag not in self.VOID:
+            keys = tuple(k for k in (attributes.get("id"), tag if tag in ("title", "h1") else None) if k)
+            self._open.append((tag, keys))
+            for key in keys:
+                self._text.setdefault(key, [])
+
+    def handle_endtag(self, tag):
+        while self._open:
+            open_tag, keys = self._open.pop()
+            for key in keys:
+                self.texts.setdefault(key, "".join(self._text.pop(key, [])))
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        for _, keys in self._open:
+            for key in keys:
+                if key in self._text:
+                    self._text[key].append(data)
+
+    def links(self) -> list[str]:
+        return [attrs[name] for tag, attrs in self.tags for name in ("href", "src") if attrs.get(name)]
+
+
+def read_page(site_dir: Path, url: str) -> Page:
+    return Page((site_dir / url / "index.html").read_text(encoding="utf-8"))
+
+
+def html_files(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+def broken_links(site_dir: Path, *, mount: str = "/") -> list[str]:
+    """Every link into the site whose file or anchor does not exist (PDFs are written by another command).
+
+    Links are relative, except in 404.html, which links absolutely under the site's path ``mount``.
+    """
+    pages = {path: Page(path.read_text(encoding="utf-8")) for path in html_files(site_dir)}
+    broken = []
+    for path, page in pages.items():
+        for link in page.links():
+            if re.match(r"^[a-z]+:", link) or link.startswith("//"):
+                continue
+            target, anchor = urldefrag(link)
+            if target.startswith("/"):
+                assert target.startswith(mount), f"{path}: {link}"
+                target = os.path.relpath(site_dir / target[len(mount):], path.parent)
+            if target:
+                file = (path.parent / target).resolve()
+                if target.endswith("/") or file.is_dir():
+                    file = file / "index.html"
+                if file.relative_to(site_dir.resolve()).parts[0] == "pdf":
+                    continue
+            else:
+                file = path.resolve()
+            if not file.exists():
+                broken.append(f"{path.relative_to(site_dir)}: {link}")
+            elif anchor and file.suffix == ".html":
+                ids = pages[next(p for p in pages if p.resolve() == file)].ids
+                if anchor not in ids:
+                    broken.append(f"{path.relative_to(site_dir)}: {link} (no such anchor)")
+    return broken
+
+
+def page_links(site_dir: Path, url: str, prefix: str) -> set[str]:
+    """The site-relative URLs of the pages under ``prefix`` that page ``url`` links to."""
+    found = set()
+    for link in read_page(site_dir, url).links():
+        target = urldefrag(link)[0]
+        if target and not re.match(r"^[a-z]+:", target):
+            resolved = posixpath.normpath(posixpath.join(url, target)) + "/"
+            if resolved.startswith(prefix) and resolved != prefix:
+                found.add(resolved)
+    return found
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The site of the golden brief and an article full of markup, built strict under a sub-path."""
+    config = make_project(tmp_path_factory.mktemp("project"))
+    return site.publish([golden_brief(), evil_brief()], config_file=config, strict=True, site_url=SITE_URL)
+
+
+# --------------------------------------------------------------------------- the brief page
+
+def test_brief_html_holds_actors_quotes_and_figures(built):
+    brief = golden_brief()
+    page = read_page(built, f"briefs/{GOLDEN_ID}")
+    html = (built / "briefs" / GOLDEN_ID / "index.html").read_text(encoding="utf-8")
+    for text in (*(a.name for a in brief.actors), *(q.text for q in brief.quotes), *(f.display for f in brief.figures)):
+        assert str(markupsafe.escape(text)) in html, text
+    assert page.texts["h1"] == brief.title
+    assert page.texts["title"] == f"{brief.title} - Briefing"
+    for sentence in brief.sentences:
+        assert page.texts[f"s{sentence.index}"] == f"{sentence.index} {sentence.text}"
+
+
+def test_search_index_finds_every_spelling_and_figures(built):
+    docs = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    def pages_with(words: str) -> set[str]:
+        return {d["location"].split("#")[0] for d in docs if words in d["text"] or words in d["title"]}
+
+    brief_url, actor_url = f"briefs/{GOLDEN_ID}/", "actors/sergey-kuzhugetovich-shoygu/"
+    assert {brief_url, actor_url} <= pages_with("Shoigu")
+    assert {brief_url, actor_url} <= pages_with("Shoygu")
+    assert brief_url in pages_with("542 million")
+
+
+# --------------------------------------------------------------------------- untrusted text
+
+def test_untrusted_text_shows_as_the_same_characters(built):
+    brief = evil_brief()
+    page = read_page(built, "briefs/evil")
+    for sentence in brief.sentences:
+        assert page.texts[f"s{sentence.index}"] == f"{sentence.index} {sentence.text}"
+    assert page.texts["h1"] == EVIL_TITLE
+    assert page.texts["title"] == f"{EVIL_TITLE} - Briefing"
+    html = (built / "briefs" / "evil" / "index.html").read_text(encoding="utf-8")
+    assert "<i>" not in html and "<b>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html  # the quote, as text
+    clean = read_page(built, f"briefs/{GOLDEN_ID}")
+    tags = [tag for tag, _ in page.tags]
+    assert tags.count("script") == [tag for tag, _ in clean.tags].count("script")
+    assert not any(tag in ("img", "iframe", "object", "embed") for tag in tags)
+    for tag, attrs in page.tags:
+        assert not attrs.get("href", "").startswith("javascript"), attrs
+        assert "example.com" not in attrs.get("src", "")
+        assert attrs.get("id") != "id"
+        assert not re.search(r"\b(admonition|tabbed-set|toc)\b", attrs.get("class", "")), attrs
+
+
+def test_untrusted_text_in_cross_pages(built):
+    (actor_url,) = (p.name for p in (built / "actors").iterdir() if p.name.startswith("ann-"))
+    for url in (f"actors/{actor_url}", "agreements", "figures", "quotes", "all-briefs", ""):
+        html = (built / url / "index.html").read_text(encoding="utf-8")
+        assert "<b>" not in html and "<img src=x" not in html and "alert(2)</script>" not in html, url
+
+
+# --------------------------------------------------------------------------- offline, sub-path, links
+
+def test_site_requests_no_other_host(built):
+    for path in [*html_files(built), *built.rglob("*.css")]:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".html":
+            links = Page(text).links()
+        else:
+            links = re.findall(r"url\(\s*['\"]?([^'\")]+)", text)
+        remote = [link for link in links if re.match(r"^(https?:)?//", link) and not link.startswith(SITE_URL)]
+        assert remote == [], path
+
+
+def test_links_are_relative_so_a_sub_path_works(built):
+    page = read_page(built, f"briefs/{GOLDEN_ID}")
+    canonical = [attrs["href"] for tag, attrs in page.tags if tag == "link" and attrs.get("rel") == "canonical"]
+    assert canonical == [f"{SITE_URL}briefs/{GOLDEN_ID}/"]
+    for path in html_files(built):
+        links = Page(path.read_text(encoding="utf-8")).links()
+        outside = [link for link in links if link.startswith("/") and not link.startswith(urlsplit(SITE_URL).path)]
+        assert outside == [], path  # 404.html links absolutely, under the sub-path
+
+
+def test_no_broken_link(built):
+    assert broken_links(built, mount=urlsplit(SITE_URL).path) == []
+
+
+def test_scale_two_hundred_briefs_link_both_ways(tmp_path):
+    config = make_project(tmp_path / "project")
+    generated = make_briefs(200)
+    site_dir = site.publish([golden_brief(), *generated], config_file=config, strict=True)
+    assert broken_links(site_dir) == []
+    briefs = sorted(p.name for p in (site_dir / "briefs").iterdir())
+    assert len(briefs) == 201
+    for section in ("actors", "countries"):
+        for folder in sorted((site_dir / section).iterdir()):
+            if not folder.is_dir():
+                continue
+            url = f"{section}/{folder.name}/"
+            linked_briefs = page_links(site_dir, url, "briefs/")
+            assert linked_briefs, url
+            for brief_url in linked_briefs:
+                assert url in page_links(site_dir, brief_url, f"{section}/"), (url, brief_url)
+    newest = sorted([golden_brief(), *generated], key=lambda b: (b.published, b.id), reverse=True)[:20]
+    assert {f"briefs/{b.id}/" for b in newest} <= page_links(site_dir, "", "briefs/")
+    assert len(page_links(site_dir, "all-briefs/", "briefs/")) == 201
+
+
+# --------------------------------------------------------------------------- nothing lost
+
+@pytest.mark.parametrize("failure", [Abort("Aborted with 1 warning in strict mode!"), KeyboardInterrupt()])
+def test_failed_or_interrupted_build_keeps_the_last_site(tmp_path, monkeypatch, failure):
+    config = make_project(tmp_path)
+    site_dir = site.publish([golden_brief()], config_file=config)
+    (site_dir / "pdf").mkdir()
+    (site_dir / "pdf" / f"{GOLDEN_ID}.pdf").write_bytes(b"%PDF-1.7")
+    before = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*"))
+
+    def fail(config):
+        (Path(config.site_dir) / "half-written.html").write_text("x")
+        raise failure
+
+    monkeypatch.setattr(site, "mkdocs_build", fail)
+    with pytest.raises(type(failure)):
+        site.publish([golden_brief(), *make_briefs(3)], config_file=config)
+    assert sorted(p.relative_to(site_dir) for p in site_dir.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_rebuild_keeps_pdfs_and_replaces_pages(tmp_path):
+    config = make_project(tmp_path)
+    site_dir = site.publish(make_briefs(2), config_file=config)
+    (site_dir / "pdf").mkdir()
+    (site_dir / "pdf" / "book.pdf").write_bytes(b"%PDF-1.7")
+    old_briefs = {p.name for p in (site_dir / "briefs").iterdir()}
+    site.publish([golden_brief()], config_file=config)
+    assert (site_dir / "pdf" / "book.pdf").read_bytes() == b"%PDF-1.7"
+    assert {p.name for p in (site_dir / "briefs").iterdir()} == {GOLDEN_ID}
+    assert {p.name for p in (tmp_path / "docs" / "briefs").iterdir()} == {f"{GOLDEN_ID}.md"} != old_briefs
+    assert (tmp_path / "docs" / "stylesheets" / "extra.css").is_file()
+
+
+def test_interrupted_rendering_leaves_docs_as_they_were(tmp_path):
+    docs = tmp_path / "docs"
+    site.replace_generated_docs(docs, render_site([golden_brief()]))
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+
+    def pages():
+        yield RenderedPage("index.md", "new home\n")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        site.replace_generated_docs(docs, pages())
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["docs"]
+
+
+def test_sync_touches_only_changed_pages_and_removes_stale_ones(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "stylesheets").mkdir(parents=True)
+    (docs / "stylesheets" / "extra.css").write_text("p {}")
+    first = make_briefs(2)
+    assert site.sync_generated_docs(docs, render_site(first)) > 0
+    assert site.sync_generated_docs(docs, render_site(first)) == 0
+    changed = replace(first[1], summary="A new lead.")
+    assert site.sync_generated_docs(docs, render_site([first[0], changed])) == 2  # the brief page and the home page
+    assert site.sync_generated_docs(docs, render_site([first[0]])) > 0
+    assert [p.name for p in (docs / "briefs").iterdir()] == [f"{first[0].id}.md"]
+    assert (docs / "stylesheets" / "extra.css").read_text() == "p {}"
+
+
+def test_hook_leaves_out_a_stylesheet_that_is_not_there(tmp_path):
+    from mkdocs.config import load_config
+
+    config_file = make_project(tmp_path)
+    (tmp_path / "docs" / "stylesheets" / "print.css").unlink(missing_ok=True)
+    config = load_config(str(config_file))
+    assert mkdocs_hooks.on_config(config).extra_css == ["stylesheets/extra.css"]
+
+
+# --------------------------------------------------------------------------- the command
+
+def test_build_command_on_the_live_seed(tmp_path, capsys):
+    config = make_project(tmp_path)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / SEED.name).write_bytes(SEED.read_bytes())
+    assert main(["build", "--seeds", str(seeds), "--config-file", str(config)]) == 0
+    built_briefs = [p.name for p in (tmp_path / "site" / "briefs").iterdir()]
+    assert len(built_briefs) == 1 and built_briefs[0].endswith("pakistan-russia-sign-military-co-operation-agreement")
+    assert f"briefs/{built_briefs[0]}/" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "built" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [["--seeds", "no-such-folder"], ["--config-file", "no-such.yml"]])
+def test_build_command_usage_errors(tmp_path, args, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    make_project(tmp_path)
+    assert main(["build", *args]) == 2
+    assert not (tmp_path / "site").exists()
+
+
+def test_build_command_fails_when_a_seed_fails(tmp_path):
+    config = make_project(tmp_path)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "empty.txt").write_text("")
+    (seeds / SEED.name).write_bytes(SEED.read_bytes())
+    assert main(["build", "--seeds", str(seeds), "--config-file", str(config)]) == 1
+    assert len(list((tmp_path / "site" / "briefs").iterdir())) == 1
+    assert os.path.isfile(tmp_path / "site" / "index.html")
