@@ -63,6 +63,7 @@ with would you year years new
 """.split())
 ENGLISH_MIN_RATIO = 0.12
 LANGUAGE_MIN_WORDS = 20
+LANGUAGE_SAMPLE = 20_000
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -525,8 +526,10 @@ def not_english_reason(text: str) -> str | None:
     """Why ``text`` does not look like English, or ``None`` when it does (or is too short to tell).
 
     Two general tests: most letters outside the Latin alphabet, or too few of the
-    function words that make up a third of any English text.
+    function words that make up a third of any English text. The start of a long text
+    is enough to tell.
     """
+    text = text[:LANGUAGE_SAMPLE]
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= LANGUAGE_MIN_WORDS * 4:
         latin = sum(1 for c in letters if c < "\u0250")

@@ -54,6 +54,7 @@ class Sentence(Record):
     start: int
     end: int
     text: str
+    paragraph: int = 0  # index of the paragraph (line of the body) that holds it
 
 
 @dataclass(frozen=True)

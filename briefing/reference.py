@@ -129,7 +129,7 @@ ROLE_MODIFIERS: frozenset[str] = _words("role_modifiers.txt")
 #: Capitalised words that make a name an organisation ("Institute", "Ministry").
 ORG_HEADS: frozenset[str] = _words("org_heads.txt")
 #: Lower-case nouns after a name that make it a product, index or event ('the X index').
-PRODUCT_NOUNS: frozenset[str] = _words("product_nouns.txt")
+PRODUCT_NOUNS: frozenset[str] = frozenset(w.replace("_", " ") for w in _words("product_nouns.txt"))
 #: Last words that make a capitalised name a place ("Airport", "Province").
 PLACE_HEADS: frozenset[str] = _words("place_heads.txt")
 #: Legal forms that end an organisation's name ("Inc.", "PLC").
@@ -156,7 +156,7 @@ def country_form(text: str) -> CountryForm | None:
 
     Args:
         text: a name, official name, abbreviation ('US', 'U.S.', 'UAE'), demonym
-            ('Russian') or capital ('Moscow'); a leading 'the' and a trailing 's are ignored.
+            ('Peruvian') or capital ('Lima'); a leading 'the' and a trailing 's are ignored.
 
     Returns:
         The country's canonical short name and the kind of form, or None.
@@ -171,8 +171,8 @@ def country_form(text: str) -> CountryForm | None:
 def country_for(text: str) -> str | None:
     """The canonical short name of the country that ``text`` names, or None.
 
-    ``text`` may be a name ('Russian Federation'), an abbreviation ('U.S.'), a demonym
-    ('Pakistani') or a capital ('Islamabad').
+    ``text`` may be a name ('French Republic'), an abbreviation ('U.S.'), a demonym
+    ('Peruvian') or a capital ('Lima').
     """
     form = country_form(text)
     return form.country if form else None

@@ -24,7 +24,7 @@ import jinja2
 import yaml
 
 from .load import slugify
-from .model import Actor, Agreement, Brief, DateMention, Evidence, Figure, Quote, Source, Sentence
+from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
 from .templating import make_env
 from .timeline import TimelineEntry, build_timeline
 
@@ -99,34 +99,6 @@ def sentence_anchor(evidence: tuple[Evidence, ...]) -> str:
 
 def brief_src(brief_id: str) -> str:
     return f"briefs/{brief_id}.md"
-
-
-# --------------------------------------------------------------------------- reading briefs
-
-def brief_from_dict(data: Mapping[str, Any]) -> Brief:
-    """The :class:`Brief` of its JSON form (``Brief.as_dict()``), e.g. a brief stored by ``extract``."""
-    def evidence(item: Mapping[str, Any]) -> tuple[Evidence, ...]:
-        return tuple(Evidence(**e) for e in item.get("evidence", ()))
-
-    def record(cls: type, item: Mapping[str, Any], *tuple_fields: str):
-        values = {k: v for k, v in item.items() if k in cls.__dataclass_fields__}
-        for name in tuple_fields:
-            values[name] = tuple(values.get(name) or ())
-        values["evidence"] = evidence(item)
-        return cls(**values)
-
-    return Brief(
-        id=data["id"], title=data["title"], published=data.get("published"),
-        source=Source(**data["source"]), summary=data.get("summary", ""),
-        actors=tuple(record(Actor, a, "aliases", "roles") for a in data.get("actors", ())),
-        agreements=tuple(record(Agreement, a, "parties") for a in data.get("agreements", ())),
-        figures=tuple(record(Figure, f) for f in data.get("figures", ())),
-        quotes=tuple(record(Quote, q) for q in data.get("quotes", ())),
-        dates=tuple(record(DateMention, d) for d in data.get("dates", ())),
-        sentences=tuple(Sentence(**s) for s in data.get("sentences", ())),
-        tags=tuple(data.get("tags", ())), warnings=tuple(data.get("warnings", ())),
-        schema=data.get("schema", 1),
-    )
 
 
 # --------------------------------------------------------------------------- the cross-brief index
@@ -399,7 +371,7 @@ def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline)
     agreements: dict[str, list[Cited]] = defaultdict(list)
     figures: dict[str, list[Cited]] = defaultdict(list)
     for brief in ordered:
-        for quote in brief.quotes:
+        for quote in (*brief.quotes, *brief.reported_speech):
             page = by_name.get((brief.id, fold_name(quote.speaker or quote.speaker_text or "")))
             if page is not None:
                 quotes[page.src].append(Cited(brief, quote))
@@ -503,7 +475,7 @@ class SiteRenderer:
             brief_src(brief.id), "brief.md.j2", front_matter(brief.title, tags=self.index.tags[brief.id]),
             brief=brief, timeline=self.index.timelines[brief.id],
             direct_quotes=direct, partial_quotes=[q for q in brief.quotes if q.kind == "direct" and q.partial],
-            indirect_quotes=[q for q in brief.quotes if q.kind != "direct"],
+            indirect_quotes=[*(q for q in brief.quotes if q.kind != "direct"), *brief.reported_speech],
             countries=self.index.countries_of(brief),
             actor_groups=[(heading, [a for a in brief.actors if a.type == actor_type])
                           for actor_type, heading in _TYPE_HEADINGS.items()
@@ -537,7 +509,7 @@ class SiteRenderer:
         """(speaker page or None, speaker name, quotes) sorted by name; unattributed quotes last."""
         by_speaker: dict[str, tuple[ActorPage | None, str, list[Cited]]] = {}
         for brief in self.index.briefs:
-            for quote in brief.quotes:
+            for quote in (*brief.quotes, *brief.reported_speech):
                 if quote.partial:
                     continue
                 said_by = quote.speaker or quote.speaker_text

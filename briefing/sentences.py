@@ -142,8 +142,10 @@ def _looks_like_sentence_start(line: str, pos: int) -> bool:
 def segment(article: Article) -> Document:
     """Split an article's body into sentences: the input every extractor reads."""
     text = article.body
+    paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     sentences = tuple(
-        Sentence(index=i, start=s, end=e, text=text[s:e])
+        Sentence(index=i, start=s, end=e, text=text[s:e],
+                 paragraph=bisect.bisect_right(paragraph_starts, s) - 1)
         for i, (s, e) in enumerate(split_sentences(text))
     )
     return Document(article=article, sentences=sentences)

@@ -88,6 +88,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return cli.EXIT_USAGE
     os.environ[SEEDS_ENV] = str(args.seeds.resolve())
     os.environ[NER_ENV] = args.ner
+    _show_mkdocs_messages()
     try:
         mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr,
                      watch=[str(args.seeds.resolve()), str(TEMPLATES_DIR)])
@@ -95,6 +96,15 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"{args.config_file}: cannot serve the site: {err.format_message()}", file=sys.stderr)
         return cli.EXIT_FAILED
     return cli.EXIT_OK
+
+
+def _show_mkdocs_messages() -> None:
+    """Print MkDocs' progress ("Serving on ...", rebuilds, warnings) as its own command line does."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
 
 
 def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | None = None,

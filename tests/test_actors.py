@@ -53,7 +53,7 @@ def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
     "I think the X-35 and the TR-400 are both ready.",
     "On Monday and again in March the vote was delayed.",
     "BREAKING NEWS FROM THE HARBOUR TONIGHT",
-    "Developers will be able to set their own prices.",
+    "Customers will be able to pick their own seats.",
     "Speaking to reporters, the official declined to comment.",
     "Prices rose while GDP and CEO pay fell.",
     "The Baxter Composite Index rose 2.3% on the day.",
@@ -154,8 +154,8 @@ def test_roles_and_affiliation(body, name, roles, affiliation):
         assert affiliation in found
 
 
-def test_role_from_quoted_as_saying():
-    body = "Prices may rise, Ivan Petrov, the Daily Ledger quoted an expert on grain markets as saying."
+def test_role_from_apposition_inside_quoted_as_saying():
+    body = "The Daily Ledger quoted Ivan Petrov, an expert on grain markets, as saying prices may rise."
     _, found = actors_of(body)
     assert found["Ivan Petrov"].roles == ("expert on grain markets",)
 

@@ -96,6 +96,33 @@ def word_boxes(path: Path) -> list[tuple[str, float, float]]:
                                  html)]
 
 
+def shows(text: str, item: str, *, gap: int = 12) -> bool:
+    """Whether ``item`` is in ``text`` word after word. A table cell that wraps may have words of its
+    neighbour cells read between its lines: up to ``gap`` words may come between two of its words."""
+    words = [word.strip("“”") for word in text.split()]
+    first, *rest = item.split()
+    for start in (i for i, word in enumerate(words) if word == first):
+        position = start
+        for wanted in rest:
+            following = words[position + 1: position + 2 + gap]
+            if wanted not in following:
+                break
+            position += 1 + following.index(wanted)
+        else:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("text, item, expected", [
+    ("Name Roles Stockholm Harbour press officer Authority", "Stockholm Harbour Authority", True),
+    ("“We sailed at dawn,” she said", "We sailed at dawn,", True),
+    ("Harbour Authority of Stockholm", "Stockholm Harbour Authority", False),
+    ("Stockholm " + "word " * 13 + "Harbour", "Stockholm Harbour", False),
+])
+def test_shows(text, item, expected):
+    assert shows(text, item) is expected
+
+
 def items_of(brief: Brief) -> list[str]:
     """The texts of a brief that every PDF of it must show."""
     return ([brief.title]
@@ -144,14 +171,14 @@ def test_each_brief_pdf_holds_its_title_actors_quotes_and_figures(printed, brief
     for brief in briefs:
         text = flat(pdf_text(printed / f"{brief.id}.pdf"))
         for item in items_of(brief):
-            assert flat(item) in text, (brief.id, item)
+            assert shows(text, item), (brief.id, item)
 
 
 def test_the_book_holds_every_brief(printed, briefs):
     text = flat(pdf_text(printed / BOOK_FILENAME))
     for brief in briefs:
         for item in items_of(brief):
-            assert flat(item) in text, (brief.id, item)
+            assert shows(text, item), (brief.id, item)
 
 
 def test_the_book_cover_gives_title_date_range_and_count(printed):

@@ -20,8 +20,9 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from briefing.model import Actor, Brief, Quote, Source
-from briefing.render import (Mention, brief_from_dict, build_index, clean_tag, fold_name, front_matter, merge_actors,
+from briefing.render import (Mention, build_index, clean_tag, fold_name, front_matter, merge_actors,
                              page_url, relative_href, render_site, topics_of)
+from briefing.pipeline import from_plain
 from briefing.timeline import TimelineEntry
 from conftest import SEED
 from helpers import make_doc
@@ -31,7 +32,7 @@ GOLDEN_ID = "2014-11-21-pakistan-russia-sign-military-co-operation-agreement"
 
 
 def golden_brief() -> Brief:
-    return brief_from_dict(json.loads((GOLDEN / f"{GOLDEN_ID}.json").read_text(encoding="utf-8")))
+    return from_plain(Brief, json.loads((GOLDEN / f"{GOLDEN_ID}.json").read_text(encoding="utf-8")))
 
 
 def dates_only_timeline(brief: Brief) -> tuple[TimelineEntry, ...]:
@@ -224,7 +225,8 @@ def test_every_item_links_to_a_sentence_of_the_article():
     anchors = set(re.findall(r'id="(s\d+)"', rendered))
     assert anchors == {f"s{s.index}" for s in brief.sentences}
     cited = re.findall(r'class="brief-cite" href="#(s\d+)"', rendered)
-    items = len(brief.actors) + len(brief.agreements) + len(brief.figures) + len(brief.quotes) + len(brief.dates)
+    items = (len(brief.actors) + len(brief.agreements) + len(brief.figures) + len(brief.quotes)
+             + len(brief.reported_speech) + len(brief.dates))
     assert len(cited) == items and set(cited) <= anchors
 
 
@@ -235,7 +237,8 @@ def test_brief_page_links_actors_pdf_and_kept_apart_quotes():
     for actor in brief.actors:
         assert re.search(rf'<a href="../../(actors|countries)/[a-z0-9-]+/">{re.escape(actor.name)}</a>', rendered)
     direct, indirect = rendered.split("### Indirect speech")
-    for quote in brief.quotes:
+    assert brief.quotes and brief.reported_speech
+    for quote in (*brief.quotes, *brief.reported_speech):
         part = direct if quote.kind == "direct" else indirect
         assert quote.text.replace("'", "&#39;") in part
 

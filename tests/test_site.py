@@ -5,6 +5,8 @@ project, never in the working tree's docs/ or site/.
 """
 from __future__ import annotations
 
+import functools
+import html
 import json
 import os
 import posixpath
@@ -122,6 +124,7 @@ class Page(HTMLParser):
         return [attrs[name] for tag, attrs in self.tags for name in ("href", "src") if attrs.get(name)]
 
 
+@functools.lru_cache(maxsize=None)
 def read_page(site_dir: Path, url: str) -> Page:
     return Page((site_dir / url / "index.html").read_text(encoding="utf-8"))
 
@@ -135,10 +138,12 @@ def broken_links(site_dir: Path, *, mount: str = "/") -> list[str]:
 
     Links are relative, except in 404.html, which links absolutely under the site's path ``mount``.
     """
-    pages = {path: Page(path.read_text(encoding="utf-8")) for path in html_files(site_dir)}
+    site_dir = site_dir.resolve()
+    texts = {path: path.read_text(encoding="utf-8") for path in html_files(site_dir)}
+    ids = {path: set(re.findall(r'\sid="([^"]+)"', text)) for path, text in texts.items()}
     broken = []
-    for path, page in pages.items():
-        for link in page.links():
+    for path, text in texts.items():
+        for link in map(html.unescape, re.findall(r'\s(?:href|src)="([^"]+)"', text)):
             if re.match(r"^[a-z]+:", link) or link.startswith("//"):
                 continue
             target, anchor = urldefrag(link)
@@ -146,18 +151,17 @@ def broken_links(site_dir: Path, *, mount: str = "/") -> list[str]:
                 assert target.startswith(mount), f"{path}: {link}"
                 target = os.path.relpath(site_dir / target[len(mount):], path.parent)
             if target:
-                file = (path.parent / target).resolve()
+                file = Path(os.path.normpath(path.parent / target))
                 if target.endswith("/") or file.is_dir():
                     file = file / "index.html"
-                if file.relative_to(site_dir.resolve()).parts[0] == "pdf":
+                if file.relative_to(site_dir).parts[0] == "pdf":
                     continue
             else:
-                file = path.resolve()
+                file = path
             if not file.exists():
                 broken.append(f"{path.relative_to(site_dir)}: {link}")
             elif anchor and file.suffix == ".html":
-                ids = pages[next(p for p in pages if p.resolve() == file)].ids
-                if anchor not in ids:
+                if anchor not in ids[file]:
                     broken.append(f"{path.relative_to(site_dir)}: {link} (no such anchor)")
     return broken
 
@@ -186,9 +190,9 @@ def built(tmp_path_factory) -> Path:
 def test_brief_html_holds_actors_quotes_and_figures(built):
     brief = golden_brief()
     page = read_page(built, f"briefs/{GOLDEN_ID}")
-    html = (built / "briefs" / GOLDEN_ID / "index.html").read_text(encoding="utf-8")
-    for text in (*(a.name for a in brief.actors), *(q.text for q in brief.quotes), *(f.display for f in brief.figures)):
-        assert str(markupsafe.escape(text)) in html, text
+    markup = (built / "briefs" / GOLDEN_ID / "index.html").read_text(encoding="utf-8")
+    for text in (*(a.name for a in brief.actors), *(q.text for q in (*brief.quotes, *brief.reported_speech)), *(f.display for f in brief.figures)):
+        assert str(markupsafe.escape(text)) in markup, text
     assert page.texts["h1"] == brief.title
     assert page.texts["title"] == f"{brief.title} - Briefing"
     for sentence in brief.sentences:
@@ -216,9 +220,9 @@ def test_untrusted_text_shows_as_the_same_characters(built):
         assert page.texts[f"s{sentence.index}"] == f"{sentence.index} {sentence.text}"
     assert page.texts["h1"] == EVIL_TITLE
     assert page.texts["title"] == f"{EVIL_TITLE} - Briefing"
-    html = (built / "briefs" / "evil" / "index.html").read_text(encoding="utf-8")
-    assert "<i>" not in html and "<b>" not in html and "<img" not in html
-    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html  # the quote, as text
+    markup = (built / "briefs" / "evil" / "index.html").read_text(encoding="utf-8")
+    assert "<i>" not in markup and "<b>" not in markup and "<img" not in markup
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in markup  # the quote, as text
     clean = read_page(built, f"briefs/{GOLDEN_ID}")
     tags = [tag for tag, _ in page.tags]
     assert tags.count("script") == [tag for tag, _ in clean.tags].count("script")
@@ -233,8 +237,8 @@ def test_untrusted_text_shows_as_the_same_characters(built):
 def test_untrusted_text_in_cross_pages(built):
     (actor_url,) = (p.name for p in (built / "actors").iterdir() if p.name.startswith("ann-"))
     for url in (f"actors/{actor_url}", "agreements", "figures", "quotes", "all-briefs", ""):
-        html = (built / url / "index.html").read_text(encoding="utf-8")
-        assert "<b>" not in html and "<img src=x" not in html and "alert(2)</script>" not in html, url
+        markup = (built / url / "index.html").read_text(encoding="utf-8")
+        assert "<b>" not in markup and "<img src=x" not in markup and "alert(2)</script>" not in markup, url
 
 
 # --------------------------------------------------------------------------- offline, sub-path, links

@@ -152,7 +152,7 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
 
 
 def _common_designation(group: _Group, lowercase_words: frozenset[str]) -> bool:
-    """'Chapter 11', 'No. 1', 'Route 66': a common word numbered, never anything but a designation."""
+    """'Room 4', 'No. 1', 'Route 9': a common word numbered, never anything but a designation."""
     return all(m.designation for m in group.mentions) and all(
         w.lower().rstrip(".") in lowercase_words | ref.COMMON_WORDS for w in group.head.split())
 
@@ -195,7 +195,7 @@ def _name_words(text: str) -> list[str]:
 
 
 def _close(a: str, b: str) -> bool:
-    """Transliteration variants: same first letter, a small edit distance (Shoygu/Shoigu)."""
+    """Transliteration variants: same first letter, a small edit distance (Kowalsky/Kowalski)."""
     a, b = a.casefold(), b.casefold()
     if a == b:
         return True
@@ -249,7 +249,7 @@ def _initials(text: str) -> str:
 
 
 def _acronym_of(acronym: str, name: str) -> bool:
-    """'GM' of 'General Motors'; also with a state's abbreviation in front ('USAF' of 'Air Force')."""
+    """'NTC' of 'Northern Timber Company'; also with a state's abbreviation in front ('USCG' of 'Coast Guard')."""
     initials = _initials(name)
     if acronym == initials:
         return True
@@ -285,7 +285,7 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
                     and len(long.mentions) >= len(short.mentions):
                 targets.append(long)
         if len(targets) > 1:
-            # 'Apple' with 'Apple Inc.' and 'Apple Corps': the one that only adds a legal form
+            # 'Orion' with 'Orion Ltd.' and 'Orion Studios': the one that only adds a legal form
             targets = [t for t in targets if all(w in ref.ORG_SUFFIXES for w in _display(t.head).split()[len(words):])]
         if len(targets) == 1:
             _absorb(targets[0], short)
@@ -335,8 +335,8 @@ def _state_of_office(body: list[Mention], placed: list[Placed], bounds: list[tup
                      group: _Group) -> str | None:
     """A state office with no country named: the one state of its sentence no one else holds.
 
-    'Talking to the Russian minister, prime minister X said Pakistan ...': the Russian belongs to
-    Russia, so X's office is Pakistan's.
+    'Meeting the French envoy, foreign minister X said Chile ...': the French belongs to France,
+    so X's office is Chile's.
     """
     for mention in body:
         start, end = next(((s, e) for s, e in bounds if s <= mention.start < e), (0, 0))

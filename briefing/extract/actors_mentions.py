@@ -1,7 +1,7 @@
 """The built-in name finder: capitalised spans of a text, cleaned and given a first type.
 
 A span is a run of capitalised words joined by spaces (plus the connectors that live inside
-names: 'Bank of America', 'Ursula von der Leyen', 'Procter & Gamble'). It is then trimmed of
+names: 'Bank of Valdoria', 'Ursula von der Leyen', 'Hale & Dorsey'). It is then trimmed of
 what only looks like a name: sentence-initial common words, titles ('President', 'Gen.'),
 days and months, model designations ('X-35'), shouting. Each surviving span becomes a
 :class:`Mention` with the type its own words or its context suggest and how sure that is.
@@ -26,7 +26,7 @@ class Token:
     end: int
     index: int = 0  # position among the words of its text
     possessive: bool = False
-    closed: bool = False  # the name cannot go on past this word ('Islamabad's', 'Cupertino-based')
+    closed: bool = False  # the name cannot go on past this word ('Lisbon's', 'Oslo-based')
 
     @property
     def capitalised(self) -> bool:
@@ -39,8 +39,8 @@ class Mention:
 
     Offsets are into the article body, or into the title when ``in_title`` is set.
     ``country`` is the state the form stands for (a country's name, demonym or capital),
-    ``locative`` marks a form right after a place preposition or in an address ('in Islamabad',
-    'Bangkok, Thailand'). The last three flags let grouping drop what is not an actor after all.
+    ``locative`` marks a form right after a place preposition or in an address ('in Lisbon',
+    'Porto, Portugal'). The last three flags let grouping drop what is not an actor after all.
     """
 
     text: str
@@ -52,7 +52,7 @@ class Mention:
     country: str | None = None
     locative: bool = False
     sentence_initial: bool = False
-    designation: bool = False  # followed by a model number: 'Boeing 737' (the maker, or the model itself)
+    designation: bool = False  # followed by a model number: 'Kestrel 300' (the maker, or the model itself)
     not_actor: bool = False  # names a product, index or event here: 'the X index', 'X laptops', 'X Average'
     unconfirmed: bool = False  # an unknown word seen only at sentence starts: a name only if it joins one
 
@@ -74,7 +74,7 @@ Department University Institute School College Museum Council Board""".split())
 _TRAILING_CONNECTORS = _PARTICLES | {"of", "for", "and", "&", "the"}
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
-#: Words after which a capitalised word is an organisation: 'carmaker Fiat', 'the retailer Best Buy'.
+#: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
 ORG_NOUNS = frozenset("""company companies firm firms maker makers manufacturer manufacturers automaker automakers
 carmaker carmakers airframer planemaker retailer retailers carrier carriers airline airlines group bank banks agency
 organisation organization provider producer operator giant conglomerate chain insurer lender brokerage network
@@ -227,7 +227,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
                 confirmed_words: frozenset[str]) -> list[Mention]:
     span = list(words[i:j])
     initial = _sentence_initial(text, span[0], sentence_starts)
-    # leading common words ('During', 'Last year', 'The'), unless they begin a known name ('New York')
+    # leading common words ('Despite', 'Next week', 'The'), unless they begin a known name ('New York')
     while span and _common_word(span[0]) and not _known_prefix(span):
         span.pop(0)
         initial = False
@@ -240,7 +240,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         span.pop()
     while len(span) > 1 and _is_title_word(span[-1].text) and not _org_words(span[-1:]) \
             and span[0].text not in ref.FIRST_NAMES:
-        span.pop()  # 'the White House Press Secretary': the title after an organisation
+        span.pop()  # 'the Harbour Board Press Secretary': the title after an organisation
     while len(span) > 1 and span[-1].text.lower() in ref.ROLE_MODIFIERS and _is_title_word(words[j - 1].text):
         span.pop()
     if not span or _shouting(span) or _only_titles(span) or len(span) == 1 and span[0].text in ref.PLACE_HEADS:
@@ -317,7 +317,7 @@ def _only_titles(span: list[Token]) -> bool:
 def _inner_title(span: list[Token]) -> tuple[int, int] | None:
     """Where a title inside a span begins and the person's name after it begins.
 
-    'Apple Inc. CEO Steve Jobs' -> (2, 3); 'White House Press Secretary Dana Perino' -> (2, 4).
+    'Orion Ltd. CEO Mara Lind' -> (2, 3); 'Harbour Board Press Secretary Tom Reyes' -> (2, 4).
     """
     for t in range(len(span) - 2, 0, -1):
         word = span[t].text
@@ -349,7 +349,7 @@ def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bo
 
 
 def _verb_form(token: Token) -> bool:
-    """'Talking', 'Lauding', 'Asked', 'Clearly' at a sentence start: not a name."""
+    """'Visiting', 'Praising', 'Asked', 'Clearly' at a sentence start: not a name."""
     word = token.text
     if word in ref.FIRST_NAMES or ref.country_form(word) or ref.is_place_name(word) or not word[1:].islower():
         return False
@@ -373,10 +373,10 @@ def _common_at_start(token: Token, lowercase_words: frozenset[str]) -> bool:
 
 
 def _title_prefix_end(span: list[Token]) -> int:
-    """How many leading words are a title before a name ('Russian President', 'Gen.', 'Mr.').
+    """How many leading words are a title before a name ('French President', 'Gen.', 'Mr.').
 
-    A span that ends in an organisation word keeps its prefix ('General Motors', 'Defence
-    Ministry', 'Russian Air Force'): there the words are part of the name.
+    A span that ends in an organisation word keeps its prefix ('General Lumber Works', 'Finance
+    Ministry', 'Chilean Navy'): there the words are part of the name.
     """
     if len(span) < 2 or _org_words(span):
         if len(span) >= 2 and _is_demonym_or_country(span[0]) and not _org_words(span[1:]):
@@ -393,7 +393,7 @@ def _title_prefix_end(span: list[Token]) -> int:
         break
     if k and not any(span[m].text.lower().rstrip(".") in ref.TITLE_WORDS | _HONORIFICS | _TITLE_ABBREVIATIONS
                      for m in range(k)):
-        # only demonyms/modifiers before the name: 'Russian Vladimir' is not a title
+        # only demonyms/modifiers before the name: 'French Pierre' is not a title
         return 1 if _is_demonym_or_country(span[0]) else 0
     return k
 
@@ -461,7 +461,7 @@ _ADDRESS_AFTER = re.compile(r", +([A-Z][\w'’-]*(?:\.[A-Z]\.?)*(?: [A-Z][\w'’
 
 
 def _in_address(text: str, span: list[Token]) -> bool:
-    """'Seattle, Washington' / 'Bangkok, Thailand': a place in a 'City, Region' address."""
+    """'Austin, Texas' / 'Porto, Portugal': a place in a 'City, Region' address."""
     start, end = span[0].start, span[-1].end
     before = _ADDRESS_BEFORE.search(text, max(0, start - 40), start)
     if before and (ref.is_place_name(before.group().rstrip(", ")) or _single_word_capital(before.group())):
@@ -478,18 +478,20 @@ def _single_word_capital(text: str) -> bool:
 
 
 def _names_a_thing(text: str, span: list[Token]) -> bool:
-    """'Dow Jones Industrial Average', 'the X index', 'X laptops', 'X fell 2%': a product, index or event."""
+    """'Nordic Industrial Average', 'the X index', 'X laptops', 'X fell 2%': a product, index or event."""
     if span[-1].text in ref.NON_ACTOR_HEADS or _INDEX_MOVE_AFTER.match(text, span[-1].end):
         return True
     noun = _PRODUCT_AFTER.match(text, span[-1].end)
-    return bool(noun) and noun.group(1) in ref.PRODUCT_NOUNS
+    if not noun:
+        return False
+    return noun.group(1) in ref.PRODUCT_NOUNS or f"{noun.group(1)} {noun.group(2)}" in ref.PRODUCT_NOUNS
 
 
 _SMALL_NUMBER_OR_YEAR = re.compile(r"\d{1,2}|(?:1[89]|20)\d\d")
 
 
 def _after_model_number(text: str, words: list[Token], first: Token) -> bool:
-    """'787 Dreamliner', 'A380 XWB': a capitalised word right after a model number names the model."""
+    """'300 Kestrel', 'T5 Max': a capitalised word right after a model number names the model."""
     index = first.index
     if index == 0:
         return False
@@ -510,7 +512,7 @@ def _words_before(text: str, words: list[Token], first: Token, n: int) -> list[s
 
 
 _CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?|pounds?|euros?|yen|yuan|rupees?|r[o]?ubles?|francs?)\b")
-_PRODUCT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?\s+([a-z]+)\b")
+_PRODUCT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
 _INDEX_MOVE_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?,?\s+(?:was\s+(?:up|down)|(?:fell|rose|dropped|gained|lost|closed|plunged|"
     r"climbed|jumped|slid|tumbled|surged|declined|advanced|added|shed|edged|slipped|soared|sank)(?:\s+(?:up|down))?)"

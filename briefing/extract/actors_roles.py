@@ -1,10 +1,10 @@
 """Roles and affiliations of the people an article names.
 
-A role is read from the words right before a name ('Russian defence minister general X',
-'prime minister X', 'Apple CEO X'), from an apposition after it ('X, an analyst at Y',
-'X, chief executive of Y') or from 'Y quoted an expert on Z as saying'. The affiliation is
+A role is read from the words right before a name ('Chilean finance minister admiral X',
+'prime minister X', 'Orion CEO X'), from an apposition after it ('X, an analyst at Y',
+'X, chief executive of Y'). The affiliation is
 the actor a role belongs to: a demonym or country inside it, 'at/of Y', or a named
-organisation or country right before it ('Pakistan's prime minister').
+organisation or country right before it ('Portugal's prime minister').
 """
 from __future__ import annotations
 
@@ -21,8 +21,6 @@ _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|said|says|told|added)\b.*$")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
-_QUOTED_AS_SAYING = re.compile(
-    r"\s*,\s*(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s+quoted\s+(?:an?|the)\s+(?P<phrase>[^,;.]+?)\s+as\s+saying")
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ def _placed_within(placed: list[Placed], start: int, end: int) -> list[Placed]:
 
 def _role_before(text: str, start: int, sentence_start: int,
                  placed: list[Placed]) -> tuple[list[str], str | None]:
-    """'Russian defence minister general X' -> (['Russian defence minister', 'general'], 'Russia')."""
+    """'Chilean finance minister admiral X' -> (['Chilean finance minister', 'admiral'], 'Chile')."""
     clause_start = sentence_start
     for m in _CLAUSE_MARKS.finditer(text, sentence_start, start):
         clause_start = m.end()
@@ -125,7 +123,7 @@ def _is_title_noun(word: str) -> bool:
 
 
 def _split_roles(text: str, run: list) -> list[str]:
-    """Split a run of title words where one title ends and another begins ('minister general')."""
+    """Split a run of title words where one title ends and another begins ('minister admiral')."""
     roles, current = [], [run[0]]
     for prev, word in zip(run, run[1:]):
         a, b = prev.text.lower(), word.text.lower()
@@ -140,10 +138,7 @@ def _split_roles(text: str, run: list) -> list[str]:
 
 
 def _role_after(text: str, end: int, sentence_end: int, placed: list[Placed]) -> tuple[list[str], str | None]:
-    """'X, an analyst at Y' -> (['analyst'], 'Y'); 'X, Y quoted an expert on Z as saying' -> role."""
-    quoted = _QUOTED_AS_SAYING.match(text, end, sentence_end)
-    if quoted:
-        return [quoted.group("phrase")], None
+    """'X, an analyst at Y' -> (['analyst'], 'Y')."""
     m = _APPOSITION.match(text, end, sentence_end)
     if not m:
         return [], None

@@ -92,11 +92,13 @@ class _Item:
 
     @property
     def lead(self) -> Mention:
-        """The mention that gives the item its status: the most advanced explicit one."""
+        """The mention that gives the item its status: the most advanced explicit one (of equals,
+        a dated one, else the latest)."""
         rated = [m for m in self.mentions if m.status]
         if not rated:
             return self.mentions[0]
-        return max(rated, key=lambda m: (m.explicit, AGREEMENT_STATUSES.index(m.status), m.position))
+        return max(rated, key=lambda m: (m.explicit, AGREEMENT_STATUSES.index(m.status), m.date is not None,
+                                         m.position))
 
 
 def _kind_words(mention: Mention) -> frozenset[str]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from ..model import DateMention, Document
 from .agreements_clauses import Clause, Token
 from .agreements_lexicon import (
-    AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, CONJUNCTIONS, DEFAULT_STATUS, DEFINITE,
-    DESCRIPTOR_NOUNS, DETERMINERS, GOVERNING_VERBS, HOLDING_NOUNS, JOINT_FAMILIES, MODALS, NEGATIONS,
-    NOT_AGREEMENT_RE, NUMBER_WORDS, POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS, SETTLED_THINGS,
-    STATUS_CUE_RE, STATUS_CUES, COMPOUND_HEADS, INTRANSITIVE_CUES, TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS, VERB_PARTICLES,
+    AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS, DEFAULT_STATUS,
+    DEFINITE, DESCRIPTOR_NOUNS, DETERMINERS, GOVERNING_VERBS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS,
+    NEGATIONS, NOT_AGREEMENT_RE, NUMBER_WORDS, POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS,
+    SETTLED_THINGS, STATUS_CUE_RE, STATUS_CUES, TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS,
+    VERB_PARTICLES,
 )
 from .agreements_sides import Side
 
@@ -69,15 +70,16 @@ class _Phrase:
 
 
 _PUNCT_TRANSPARENT = frozenset('"“”()')
-_COMPLEMENT_PREPOSITIONS = frozenset("of with between to from by for on over regarding concerning about among involving in".split())
+_COMPLEMENT_PREPOSITIONS = frozenset(
+    "of with between to from by for on over regarding concerning about among involving in".split())
 _INFINITIVE_PREPOSITIONS = frozenset("from with to by".split())
 _LOCATIVE = frozenset("in at near across around throughout inside outside within".split())
-_NAME_HINT = re.compile(r"[A-Z0-9]")
 _AMOUNT = re.compile(r"\d")
 _DEADLINE = re.compile(r"\b(?:by|until|within|before)\s*$", re.IGNORECASE)
 _GOVERNED_PREPOSITIONS = frozenset("in into of out with for on to".split())
 _PAIR = re.compile(r"\s*(?:between|of)\s+(?:the\s+two|both)\s+\w+", re.IGNORECASE)
 _EMPTY_ADJECTIVES = frozenset("first new important major landmark historic big".split())
+_FUTURE_EVENT = re.compile(r"\b(?:will|would|may|might|could|should|shall|must)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 _NAME_PUNCT = frozenset({"$", "%", "&", "'", "’", ".", "€", "£"})
 _OWNED_BY = re.compile(r"(?:that|which)\s+(.{1,60}?)\s+(?:\w+ly\s+)?(?:owns|holds|owned|held)\b")
 _HELD_BY = re.compile(r"(?:currently\s+|now\s+)?(?:held|owned)\s+by\s+((?:the\s+)?[A-Z][^,;]{0,50})")
@@ -144,7 +146,9 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         governing = _governing_verb(tokens, phrase.start_index)
         subject: list[Side] = []
         if governing is not None:
-            subject = _sides_before(ctx, tokens[phrase.start_index].start)
+            subject = _sides_before(ctx, tokens[governing].start) + [
+                s for s in _sides_in(ctx, tokens[governing].end, tokens[phrase.start_index].start)
+                if not re.search(r"\band\b", text[s.end:tokens[phrase.start_index].start])]
         elif groups and all(prep in ("with", "between") for prep, _ in groups) and not own:
             subject = _sides_before(ctx, tokens[phrase.start_index].start)[-1:]
         if family == "settlement" and not local and not subject:
@@ -152,13 +156,14 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         anaphoric = phrase.determiner in DEFINITE | {"possessive-pronoun"} and not local
         if head in ANAPHOR_ONLY and not anaphoric:
             continue
-        pair = not local and bool(_PAIR.match(text, tokens[last + 1].end if last + 1 < len(tokens) else match.end()))
+        pair = not local and bool(_PAIR.match(text, match.end()))
         status = _status(ctx, phrase.start_index, last + 1, complement_end)
         explicit = status is not None
         if status is None and not anaphoric:
             modal = _modal_before(tokens, governing if governing is not None else phrase.start_index)
-            status = "proposed" if modal or clause.conditional else DEFAULT_STATUS[family]
-        date = _date(ctx, inside=(tokens[phrase.start_index].start, match.start()), status=status)
+            awarded = family == "contract" and any(prep == "to" for prep, _ in groups)
+            status = "proposed" if modal or clause.conditional else "signed" if awarded else DEFAULT_STATUS[family]
+        date = _date(ctx, match.start(), inside=(tokens[phrase.start_index].start, match.start()), status=status)
         mention = Mention(kind=_noun_kind(ctx, phrase, complement_end), families=frozenset({family}), parties=(),
                           status=status, date=date, clause=clause, position=match.start(), explicit=explicit,
                           anaphoric=anaphoric, refers_to_pair=pair, only_refers=head in ANAPHOR_ONLY,
@@ -170,16 +175,18 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
 def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
     tokens = ctx.clause.tokens
     before = tokens[first - 1].lower if first > 0 else ""
-    if NOT_AGREEMENT_RE.match(ctx.text, tokens[max(0, first - 1)].start) or \
-            NOT_AGREEMENT_RE.match(ctx.text, tokens[first].start):
+    window_start = max(ctx.clause.start, tokens[first].start - 40)
+    if any(m.start() <= tokens[first].start and tokens[last].end <= m.end()
+           for m in NOT_AGREEMENT_RE.finditer(ctx.text, window_start, tokens[last].end + 40)):
         return True
     if before in VERB_MARKERS:
         return True  # "to deal with", "will bid"
     word = tokens[first].text
     if word[0].isupper() and tokens[first].start != ctx.clause.sentence.start and TRIGGER_FAMILY[head] != "agreement":
         return True  # part of a name or title: "Acquisition Director"
-    if last + 1 < len(tokens) and tokens[last + 1].lower in COMPOUND_HEADS:
-        return True  # "purchase protection", "contract terms"
+    following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+    if following in COMPOUND_HEADS or following in TRIGGER_FAMILY:
+        return True  # "purchase protection", "loan agreement": the next noun is the head
     if head in ("talks", "negotiation", "negotiations"):
         after = tokens[last + 1].lower if last + 1 < len(tokens) else ""
         return after == "to" or any(s.end <= tokens[first].start and not ctx.text[s.end:tokens[first].start].strip()
@@ -419,7 +426,8 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
         if status is None:
             status = "proposed" if _modal_before(tokens, index) or ctx.clause.conditional else "signed"
         mention = Mention(kind=_tidy(f"{noun} of {_object_words(thing_text)}"), families=frozenset({family}),
-                          parties=(), status=status, date=_date(ctx, inside=None, status=status), clause=ctx.clause,
+                          parties=(), status=status, date=_date(ctx, token.start, inside=None, status=status),
+                          clause=ctx.clause,
                           position=token.start, explicit=explicit)
         found.extend(_split(mention, subject=buyers, local=sellers or things, groups=groups, family=family))
     return found
@@ -506,7 +514,8 @@ def _selection(ctx: _Context, index: int) -> list[Mention]:
     status = _status(ctx, index, index + 1, index + 1) or "signed"
     return [Mention(kind=_tidy("contract " + ctx.text[tokens[to_index].start:tokens[task_end - 1].end]),
                     families=frozenset({"contract"}), parties=_names(chooser + chosen), status=status,
-                    date=_date(ctx, inside=None, status=status), clause=ctx.clause, position=tokens[index].start,
+                    date=_date(ctx, tokens[index].start, inside=None, status=status), clause=ctx.clause,
+                    position=tokens[index].start,
                     explicit=True)]
 
 
@@ -552,11 +561,13 @@ def _predicate_cue(text: str, clause: Clause, cue) -> bool:
     return bool(before) and (before[-1] in AUXILIARIES or before[-1].endswith("ly"))
 
 
-def _date(ctx: _Context, *, inside: tuple[int, int] | None, status: str | None) -> str | None:
-    """The date of the clause's event: a date mention in the clause (not a deadline, not after
-    the article, not one naming the agreement as in 'the 1991 agreement' unless it was signed
-    then), else one the sentence gives where it reports the news ('an official said Friday')."""
+def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, status: str | None) -> str | None:
+    """The date of the clause's event: a date mention in the clause (not a deadline, not a
+    future or hoped-for event, not after the article, not one naming the agreement as in 'the
+    1991 agreement' unless it was signed then), else one the sentence gives where it reports the
+    news ('an official said Friday'); of several, the one nearest ``position``."""
     clause, text = ctx.clause, ctx.text
+    candidates = []
     for mention in ctx.dates:
         if not mention.value or ctx.published and mention.value > ctx.published[:len(mention.value)]:
             continue
@@ -565,9 +576,12 @@ def _date(ctx: _Context, *, inside: tuple[int, int] | None, status: str | None) 
                 continue
             if inside and inside[0] <= ev.start < inside[1] and status != "signed":
                 continue
-            if _DEADLINE.search(text[max(clause.start, ev.start - 10):ev.start]):
-                continue
-            return mention.value
+            if _DEADLINE.search(text[max(clause.start, ev.start - 10):ev.start]) or \
+                    _FUTURE_EVENT.search(text, clause.start, ev.start):
+                continue  # "by June 10", "may be signed on Monday": not the date of the status
+            candidates.append((abs(ev.start - position), mention.value))
+    if candidates:
+        return min(candidates)[1]
     return ctx.reporting_dates[0] if ctx.reporting_dates else None
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Actor, Document
-from ..reference import COMMON_ACRONYMS, COMMON_WORDS, TITLE_WORDS, country_form
+from ..reference import COMMON_WORDS, TITLE_WORDS, country_form
 from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES
 
 
@@ -34,7 +34,11 @@ _CAPITALISED = re.compile(
 _GOVERNMENT = re.compile(r"\b(?:federal|national|central)\s+government\b(?!\s+of\b)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|he|she|his)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,?\s*\b(which|who)\s+(?:\w+ly\s+)?(?:was|were|is|are|has|had|have)\b")
-_DESCRIPTION = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(DESCRIPTOR_NOUNS, key=len, reverse=True)) + r")\b(?!\s+[A-Z])")
+_SINGULAR_DESCRIPTORS = sorted((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),
+                               key=len, reverse=True)
+_DESCRIPTION = re.compile(r"\b[Tt]he\s+(" + "|".join(_SINGULAR_DESCRIPTORS) + r")\b(?!\s+[A-Z])")
+_SUBJECT_VERB = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:has|have|had|is|was|will|would|said|says|announced|announces|"
+                           r"stated|told|confirmed|reported|added)\b")
 _PERSON_PRONOUNS = frozenset({"he", "she", "his"})
 
 
@@ -83,8 +87,8 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
         if start >= end or _covered(start, end, named):
             continue
         name = text[start:end]
-        if any(c.isdigit() for c in name) or name in COMMON_ACRONYMS or text.startswith("$", end):
-            continue  # a model ("A380"), an abbreviation ("TV") or a currency ("AU$"), not an actor
+        if any(c.isdigit() for c in name) or text.startswith("$", end):
+            continue  # a model ("A380") or a currency ("AU$"), not an actor
         at_start = start in sentence_starts or text[max(0, start - 2):start].strip() in {'"', "“"}
         if " " not in name and at_start and (name.lower() in lower_words or name.endswith(("ing", "ly", "ed"))):
             continue
@@ -107,8 +111,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     for word in re.finditer(r"\S+", name):
         written = word.group().strip(".,'’")
         bare = written.lower()
-        if written not in (bare, bare.capitalize(), bare.upper()):
-            break  # mixed case such as "NeXT" is a name
+        if written not in (bare, bare.capitalize()):
+            break  # an abbreviation ("GM") or mixed case ("NeXT") is a name
         if bare in NOT_NAMES or bare in COMMON_WORDS or bare in TITLE_WORDS or bare in {"of", "&"}:
             start = start + word.end()
             while start < end and text[start].isspace():
@@ -143,9 +147,15 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
 
 
 def _antecedent(doc: Document, named: list[Side], position: int, wanted: str) -> Side | None:
-    """The actor a pronoun at ``position`` stands for: the first fitting mention of its sentence
-    before it (the subject, as a rule), else of the nearest sentence before that has one."""
+    """The actor a pronoun at ``position`` stands for: the subject of a verb before it in its
+    sentence ("X announced that it ..."), else the first fitting mention of its sentence before
+    it, else of the nearest sentence before that has one."""
     index = doc.sentence_index(position)
+    sentence = doc.sentences[index]
+    speakers = [side for side in named if sentence.start <= side.start and side.end <= position
+                and _fits(side, wanted) and _SUBJECT_VERB.match(doc.text, side.end)]
+    if speakers:
+        return speakers[-1]  # "X has said that it ...": the subject of the verb before the pronoun
     for back in range(index, max(-1, index - 4), -1):
         sentence = doc.sentences[back]
         limit = position if back == index else sentence.end

@@ -1,10 +1,10 @@
 """Figures: amounts of money, percentages, physical quantities and counted things.
 
 A number becomes a figure only when the words around it say what it counts: a currency
-(``$542 million``, ``420 million Finnish markka``, ``5.4 mln dlrs``), a percent sign or word
-(``2.5 pct``, ``3 percentage points``), a unit of measurement (``30,616.16 km``, ``six gallons``)
-or a plural noun (``20,000 troops``, ``20 Mi-35s``). Bare numbers -- years, times, ordinals,
-identifiers (``clause 5``, ``Mi-35``), phone numbers, list numbering -- are left out.
+(``$718 million``, ``350 million Swedish kronor``, ``7.2 mln dlrs``), a percent sign or word
+(``4.5 pct``, ``3 percentage points``), a unit of measurement (``12,408.5 km``, ``nine litres``)
+or a plural noun (``45,000 workers``, ``12 T-90s``). Bare numbers -- years, times, ordinals,
+identifiers (``clause 7``, ``T-90``), phone numbers, list numbering -- are left out.
 What a figure measures, when and on whose word are read from its sentence (``figures_context``).
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ _UNCERTAINTY = re.compile(r"\s*(?:\+/-|±|\+-)\s*")
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|against)\s+", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
 
-# --- currency before the number: '$', 'US$', 'c $', 'HK$', '€', 'USD', 'MGBP', 'Rs.' ---------------------------
+# --- currency before the number: '$', 'US$', 'c $', 'HK$', '€', 'USD', 'MEUR', 'Rs.' ---------------------------
 _LETTER_DOLLARS = sorted((s[:-1] for s in ref.CURRENCY_SYMBOLS if s.endswith("$") and s[:-1]), key=len, reverse=True)
 _SIGNS = sorted((s for s in ref.CURRENCY_SYMBOLS if not (s[0].isascii() and s[0].isalpha())), key=len, reverse=True)
 _LETTER_SIGNS = sorted((s for s in ref.CURRENCY_SYMBOLS if s[0].isascii() and s[0].isalpha() and not s.endswith("$")),
@@ -179,7 +179,7 @@ def quantities_in(text: str, start: int, end: int, *, dollar: str = "USD") -> li
 
 def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, quantities: list[Quantity],
               dollar: str) -> list[Quantity]:
-    """Wire-copy comparisons: in 'Shr 1.20 dlrs vs 1.05' and '5.4 mln vs 3.2 mln dlrs' the bare number
+    """Wire-copy comparisons: in 'Shr 2.10 dlrs vs 1.85' and '6.1 mln vs 4.9 mln dlrs' the bare number
     takes the unit of the number it is compared with. Returns the quantities read at ``numbers[i]``."""
     number = numbers[i]
     wire = _wire_amount(text, start, number, dollar)
@@ -196,7 +196,7 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
 
 
 def _wire_amount(text: str, start: int, number: Number, dollar: str) -> Quantity | None:
-    """A bare amount on a wire-service table line ('Net loss 3.4 mln vs profit 1.2 mln', 'Avg shrs 12.3 mln')."""
+    """A bare amount on a wire-service table line ('Net loss 2.6 mln vs profit 0.9 mln', 'Avg shrs 41.2 mln')."""
     label = _WIRE_LINE.match(text, start)
     if not label or not _WIRE_FILLER.fullmatch(text, label.end(), number.start):
         return None
@@ -228,7 +228,7 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
     if prefix and prefix.group("code") and not prefix.group("code").isupper():
         prefix = None
     if not prefix and number.start > start and text[number.start - 1].isalpha():
-        return None  # part of a name or a code: 'G20', 'A320'
+        return None  # part of a name or a code: 'B52', 'K300'
     first = prefix.start() + (number.start - len(before)) if prefix else number.start
     approx = _APPROX.search(text, max(start, first - 24), first)
     value, scale, after, nxt = number.value, number.scale, number.end, i + 1
@@ -279,7 +279,7 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
 
 
 def _single_units(text: str, start: int, end: int, taken: list[Quantity]) -> list[Quantity]:
-    """'a gallon of beer', 'an acre': one of a unit of measurement (not of time, and not a rate like '$3 a gallon')."""
+    """'a litre of milk', 'an acre': one of a unit of measurement (not of time, and not a rate like '$4 a litre')."""
     found = []
     for m in _SINGLE_UNIT.finditer(text, start, end):
         unit = ref.UNIT_WORDS[m.group("word").lower()]
@@ -313,7 +313,7 @@ def _is_not_a_quantity(text: str, start: int, end: int, number: Number, before: 
             return True
         if number.start > start and text[number.start - 1] in "-." and number.start - 2 >= start \
                 and text[number.start - 2].isdigit():
-            return True  # the tail of '1111-2222' or '4 . 8'
+            return True  # the tail of '7788-9911' or '6 . 2'
         if number.start == start and _LIST_NUMBER.match(text, number.start) and number.scale == 1:
             return True
     if _AGE.match(after):
@@ -325,7 +325,7 @@ def _is_not_a_quantity(text: str, start: int, end: int, number: Number, before: 
 
 
 def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: bool) -> bool:
-    """Whether ``numbers[i]`` and the next number form a range: '15-20', '3 to 4', 'between 5 and 6'."""
+    """Whether ``numbers[i]`` and the next number form a range: '25-30', '6 to 8', 'between 5 and 6'."""
     if i + 1 >= len(numbers):
         return False
     number, nxt = numbers[i], numbers[i + 1]
@@ -364,7 +364,7 @@ def _money_scale_after(text: str, pos: int, end: int, money: _Money) -> _Money:
 
 
 def _money_after(text: str, pos: int, end: int, number: Number, scale: Decimal, dollar: str) -> _Money | None:
-    """A currency written after the number: 'dollars', 'Swiss francs', 'USD', '€', 'cents', 'MGBP'."""
+    """A currency written after the number: 'dollars', 'Danish kroner', 'USD', '€', 'cents', 'MEUR'."""
     code = _CODE_AFTER.match(text, pos, end)
     if code and (code.group("code").isupper() and (code.group("mega") is None or code.group("mega") == "M")):
         if code.group("code") not in ref.WORDLIKE_CODES or text[pos:code.start("code")] == "":
@@ -397,7 +397,7 @@ def _money_after(text: str, pos: int, end: int, number: Number, scale: Decimal, 
 
 
 def _currency_word(text: str, pos: int, end: int, scale: Decimal, dollar: str) -> _Money | None:
-    """A currency word after the number ('dollars', 'Swiss francs', 'finnish markka', 'pounds sterling')."""
+    """A currency word after the number ('dollars', 'Norwegian kroner', 'swedish kronor', 'pounds sterling')."""
     word = _WORD_AFTER.match(text, pos, end)
     if word and word.group("adj"):
         code = ref.currency_for(word.group("word"), word.group("adj"))
@@ -413,7 +413,7 @@ def _currency_word(text: str, pos: int, end: int, scale: Decimal, dollar: str) -
 
 
 def _cents_continuation(text: str, numbers: list[Number], nxt: int, money: _Money, end: int) -> tuple | None:
-    """'thirteen dollars forty five', '15 dollars and 15', '$ 100 and fifty', '10 $ 30 cent': the cents."""
+    """'eleven dollars twenty', '12 dollars and 40', '$ 200 and forty', '20 $ 45 cent': the cents."""
     if nxt >= len(numbers):
         return None
     number = numbers[nxt]
@@ -459,7 +459,7 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
         return None  # 'one day' is mostly 'some day'
 
     if m.end() < end and text[m.end()].isalnum():
-        return None  # 'SCP 06F6': letters and digits of a code
+        return None  # 'QX 41B7': letters and digits of a code
     if symbol and not word:
         if symbol == "in" and not _INCH_CONTEXT.match(text, m.end("asym"), end):
             return None  # '2 in 10 voters'
@@ -538,7 +538,7 @@ def _is_plural_head(word: str) -> bool:
 
 
 def _named_model(text: str, quantity: Quantity) -> Quantity:
-    """'20 Mi-35s' -> unit 'Mi-35 helicopters' when the article says elsewhere what a Mi-35 is."""
+    """'12 T-90s' -> unit 'T-90 tanks' when the article says elsewhere what a T-90 is."""
     if quantity.kind != "count" or not _DESIGNATION_PLURAL.fullmatch(quantity.unit.split()[-1]):
         return quantity
     model = quantity.unit.split()[-1][:-1]
@@ -565,7 +565,7 @@ _SCALE_NAMES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), 
 
 
 def display(quantity: Quantity) -> str:
-    """The figure written for reading: 'US$542 million', '2.5%', 'about 20,000 troops', 'US$15–20 million'."""
+    """The figure written for reading: 'US$718 million', '4.5%', 'about 45,000 workers', 'US$25–30 million'."""
     high = quantity.value_high
     scale_name, divisor = "", Decimal(1)
     largest = max(abs(quantity.value), abs(high) if high is not None else 0)

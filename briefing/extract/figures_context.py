@@ -2,11 +2,11 @@
 
 ``measure`` is a short noun phrase: the subject of 'stood at / was / reached / totalled', the
 antecedent of ', which stood at', '<subject> purchases of Y' for '<subject> purchased $N worth of Y',
-'rise in X' for 'X rose 5%', the noun a money amount qualifies ('a $48 million army contract'),
+'rise in X' for 'X rose 5%', the noun a money amount qualifies ('a $27 million rail contract'),
 '<things> approved for delivery to Z' for 'approved the delivery of N things to Z', or the label of a
 wire-service table line ('Shr' -> 'earnings per share'). ``date`` is the value of a date mention in the
 same sentence (or the publication year for 'currently'); ``source`` whom the sentence credits
-('according to SIPRI', '..., the ministry said'), resolved to an actor's name when one matches.
+('according to the IMF', '..., the ministry said'), resolved to an actor's name when one matches.
 """
 from __future__ import annotations
 
@@ -210,7 +210,7 @@ def _subject_and_verb(core: str) -> tuple[str | None, str | None]:
 
 
 def _clause_subject(clause: str) -> str | None:
-    """The subject of a clause that ends right before its verb ('Last year Russia's exports to Pakistan')."""
+    """The subject of a clause that ends right before its verb ('Next year Brazil's imports from Chile')."""
     parts = _BOUNDARY.split(clause)
     text = parts[-1] if parts else clause
     previous = None
@@ -229,7 +229,7 @@ def _clause_subject(clause: str) -> str | None:
 
 
 def _noun_phrase_before(text: str) -> str | None:
-    """The noun phrase that ends ``text``: 'to increase bilateral trade between X and Y' -> 'bilateral trade ...'."""
+    """The noun phrase that ends ``text``: 'to improve road links between X and Y' -> 'road links ...'."""
     words = text.split()
     kept: list[str] = []
     for word in reversed(words):
@@ -245,7 +245,7 @@ def _noun_phrase_before(text: str) -> str | None:
 
 
 def _adjective(name: str) -> str:
-    """'India' -> 'Indian', 'the US' -> 'US', 'Apple' -> 'Apple': a name used before a noun."""
+    """'Brazil' -> 'Brazilian', 'the US' -> 'US', 'Orion' -> 'Orion': a name used before a noun."""
     bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     if bare.replace(".", "").isupper():
         return bare
@@ -253,7 +253,7 @@ def _adjective(name: str) -> str:
 
 
 def _possessive_to_adjective(phrase: str) -> str:
-    """"Russia's recorded exports" -> "Russian recorded exports" when the owner is a country."""
+    """"Brazil's recorded imports" -> "Brazilian recorded imports" when the owner is a country."""
     m = re.match(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)['’]s\s+(.+)", phrase)
     if m and m.group(1).lower() in ref.DEMONYM_BY_NAME:
         return f"{ref.DEMONYM_BY_NAME[m.group(1).lower()]} {m.group(2)}"

@@ -17,7 +17,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 SI_PREFIXES = {"k": "kilo", "K": "kilo", "M": "mega", "G": "giga", "T": "tera", "P": "peta", "E": "exa",
                "h": "hecto", "d": "deci", "c": "centi", "m": "milli", "µ": "micro", "u": "micro", "n": "nano"}
-# Currency codes that are also capitalised English words ("ALL 5 solutions", "TOP 10"): money only when attached.
+# Currency codes that are also capitalised English words ("ALL 3 options", "TOP 20"): money only when attached.
 WORDLIKE_CODES = frozenset("ALL TOP CUP MOP BOB SOS PEN TRY GEL CHE COP".split())
 
 

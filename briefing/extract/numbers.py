@@ -1,8 +1,8 @@
 """Numbers as written in news copy: numerals, spelled-out numbers and scale words.
 
-``find_numbers`` reads ``542``, ``20,000``, ``12,34,567.89``, ``3.8``, ``2 1/2``, ``2-1/2``, ``2½``,
-``4e14``, ``5.5x10-3``, ``8x2^10``, ``−273.15``, ``twenty-one``, ``a hundred and two``,
-``two and a half``, ``half a million``, ``three million``, ``1.5bn``, ``$3.8 billion``'s ``3.8 billion``
+``find_numbers`` reads ``718``, ``35,000``, ``9,87,654.32``, ``9.1``, ``3 3/4``, ``3-3/4``, ``3¾``,
+``7e12``, ``2.5x10-4``, ``6x2^8``, ``−40``, ``thirty-four``, ``a hundred and six``,
+``three and a half``, ``half a billion``, ``five million``, ``2.4bn``, ``$9.1 billion``'s ``9.1 billion``
 and ``mln``/``bln`` wire abbreviations. It does not decide what a number counts; the figure extractor
 does that from the words around it.
 """
@@ -29,7 +29,7 @@ _UNICODE_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal
                       "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}
 _MINUS = "-−–"
 
-_INTEGER = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # 20,000 and 12,34,567
+_INTEGER = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # 35,000 and 9,87,654
             r"|\d{1,3}(?:[\u00a0\u2009]\d{3})+(?![\d,/]|\.\d)"  # 10 000 with a thin or no-break space
             r"|\d{1,3}(?:[ ]\d{3})+(?![\d,/]|\.\d)(?=\s?(?:[$€£¥]|[A-Z]{3}\b|(?:dollars?|euros?|pounds?|yen|francs?"
             r"|rupees?)\b))"  # ... or a plain space, before a currency
@@ -69,7 +69,7 @@ class Number:
 
 
 def to_decimal(numeral: str) -> Decimal:
-    """The value of a plain numeral such as ``20,000`` or ``3.8``."""
+    """The value of a plain numeral such as ``35,000`` or ``9.1``."""
     try:
         return Decimal(re.sub(r"[,\s]", "", numeral))
     except InvalidOperation as err:
@@ -137,7 +137,7 @@ def _numeral_value(m: re.Match) -> Decimal:
 
 
 def _with_scale(text: str, number: Number, limit: int) -> Number:
-    """Fold a following scale word in: ``3.8 billion``, ``1.5bn``, ``5 mln``, ``half a million``."""
+    """Fold a following scale word in: ``9.1 billion``, ``2.4bn``, ``5 mln``, ``half a billion``."""
     m = _SCALE_AFTER.match(text, number.end, limit)
     if not m:
         return number
@@ -149,7 +149,7 @@ def _with_scale(text: str, number: Number, limit: int) -> Number:
 
 
 def _spelled(text: str, start: int, end: int) -> list[Number]:
-    """Numbers written in words: ``twenty-one``, ``a hundred and two``, ``two and a half``, ``half a million``."""
+    """Numbers written in words: ``thirty-four``, ``a hundred and six``, ``three and a half``, ``half a billion``."""
     tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, start, end)]
     words = [t[2] for t in tokens]
     numbers: list[Number] = []
@@ -206,7 +206,7 @@ def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tu
             current, end_at = Decimal("0.5"), j + 1
             break
         elif word == "and" and last in ("small", "tens") and words[j + 1:j + 3] in (["a", "half"], ["one", "half"]):
-            # 'two and a half'
+            # 'three and a half'
             current += Decimal("0.5")
             end_at = j + 3
             break

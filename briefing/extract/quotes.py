@@ -298,7 +298,7 @@ def _is_partial(quoted: str) -> bool:
 
 
 def _is_name_or_title(quoted: str) -> bool:
-    """``"One Hundred Years of Solitude"``, ``"New Deal"``: capitalised words, no sentence."""
+    """``"Eighty Winters in the Valley"``, ``"New Deal"``: capitalised words, no sentence."""
     words = _WORD.findall(quoted)
     if not words or len(words) > 8 or re.search(r"[.!?,;:]\W*$", quoted.strip()):
         return False
@@ -352,7 +352,7 @@ class _Resolver:
             if subject is None or subject.kind == "pronoun" or self._is_common_word(subject, s.start):
                 continue
             if subject.kind == "description" and (subject.start != s.start or len(subject.text.split()) > 3):
-                continue  # only a short description that opens the sentence: "The stranger was ..."
+                continue  # only a short description that opens the sentence: "The driver was ..."
             name, role = self.resolve(subject)
             if name:
                 self._remember(name, role, subject.kind)
@@ -408,7 +408,7 @@ class _Resolver:
         return "person" if len(name.split()) > 1 else "unknown"  # the actor stage may guess one word wrong
 
     def _is_common_word(self, subject: Mention, sentence_start: int) -> bool:
-        """A one-word "name" opening a sentence that the article also writes in lower case ("Men")."""
+        """A one-word "name" opening a sentence that the article also writes in lower case ("Farmers")."""
         return (subject.kind == "name" and subject.start == sentence_start and " " not in subject.text
                 and subject.text.lower() in self._lower_words and _fold(subject.text) not in self._by_form)
 

@@ -82,12 +82,12 @@ class Mention:
     """How the text names a speaker or an outlet.
 
     Attributes:
-        text: the name as written, without titles ("Patty Murray"), the pronoun, or the
-            description ("a top administration official").
+        text: the name as written, without titles ("Ada Brook"), the pronoun, or the
+            description ("a senior ministry official").
         start: offset of the whole noun phrase, titles included.
         end: offset just past the noun phrase.
         kind: ``name``, ``pronoun`` or ``description``.
-        role: a title or appositive the text gives ("Washington senator", "analyst"), or None.
+        role: a title or appositive the text gives ("Oregon senator", "analyst"), or None.
     """
 
     text: str
@@ -331,7 +331,7 @@ def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
 
 
 def _role_before(tokens: list[Token], k: int, stop: int, title: list[Token]) -> str | None:
-    """Lower-case title words right before a name ("Washington senator Jane Doe")."""
+    """Lower-case title words right before a name ("Oregon senator Jane Doe")."""
     j = k
     while j - 1 >= stop and j > k - 4 and _is_word(tokens[j - 1]) and tokens[j - 1].lower not in _CONNECTORS:
         j -= 1
@@ -390,7 +390,7 @@ def _has_org_word(tokens: list[Token]) -> bool:
 
 
 def _description_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
-    """``the clown``, ``a top administration official``, ``Acme police``: a speaker without a name."""
+    """``the tailor``, ``a senior ministry official``, ``Acme police``: a speaker without a name."""
     k = end - 1
     head = tokens[k].lower
     limit = max(stop, end - 7)
@@ -427,7 +427,7 @@ is was were are has have had will would can could may might must shall should di
 
 
 def leading_subject(tokens: list[Token]) -> Mention | None:
-    """The subject that opens a clause (``The stranger was eating``), if any.
+    """The subject that opens a clause (``The driver was laughing``), if any.
 
     The subject runs up to the first comma, auxiliary, reporting verb or past-tense word.
     """
@@ -519,7 +519,7 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
             continue
         if verb.endswith("ing") and (v == 0 or tokens[v - 1].lower in _MESSAGE_NOUNS
                                      or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
-            continue  # "releasing a statement saying", ", saying": the subject is earlier
+            continue  # "issuing a statement saying", ", saying": the subject is earlier
         subject = subject_before(tokens, v)
         if subject is not None:
             return Attribution(subject, via=_addressee_outlet(tokens, v))
@@ -576,7 +576,7 @@ def _carried(tokens: list[Token], verb: int, outlet: Mention) -> Attribution:
         end += 1
     speaker = noun_phrase_ending(tokens, end, stop=verb + 1) if end > verb + 1 else None
     if speaker is not None and speaker.start != tokens[verb + 1].start and speaker.kind == "name":
-        # "quoted an expert on Russian arms as saying": the description starts the phrase
+        # "quoted a specialist in Chilean wine as saying": the description starts the phrase
         phrase = tokens[verb + 1:end]
         speaker = Mention(_span_text(phrase), phrase[0].start, phrase[-1].end, "description")
     return Attribution(speaker, via=outlet)

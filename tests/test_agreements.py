@@ -1,0 +1,164 @@
+"""The agreement extractor: kinds, parties, statuses, dates, evidence offsets and merging."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing.extract.agreements import find_agreements
+from briefing.model import Actor, DateMention, Document
+from helpers import make_doc
+
+# Invented actors: name -> (type, other forms in the text)
+ACTORS = {
+    "Brazil": ("country", ()),
+    "Norway": ("country", ("Norwegian",)),
+    "Kenya": ("country", ()),
+    "Italy": ("country", ()),
+    "Portugal": ("country", ()),
+    "Chile": ("country", ()),
+    "Japan": ("country", ()),
+    "Ecuador": ("country", ()),
+    "Peru": ("country", ()),
+    "Mali": ("country", ()),
+    "Niger": ("country", ()),
+    "Ghana": ("country", ()),
+    "Spain": ("country", ()),
+    "Morocco": ("country", ()),
+    "World Bank": ("organization", ()),
+    "Vortex Mining": ("organization", ()),
+    "Halden Steel": ("organization", ()),
+    "Orbital Foods": ("organization", ()),
+    "Kessler Dairy": ("organization", ()),
+    "Delta Rail": ("organization", ()),
+    "Corvin Transport": ("organization", ()),
+    "Pixelworks": ("organization", ()),
+    "Zenith Media": ("organization", ()),
+    "Norcom": ("organization", ()),
+    "Baxter Labs": ("organization", ()),
+    "Borland Tools": ("organization", ()),
+    "Acme Bank": ("organization", ()),
+    "Skyway": ("organization", ()),
+    "Polar Air": ("organization", ()),
+    "Coastal Jet": ("organization", ()),
+}
+# Invented date expressions -> value, for an article published on Friday 2014-11-21
+DATES = {"on Tuesday": "2014-11-18", "in March": "2014-03", "in 2009": "2009", "last year": "2013",
+         "in May": "2014-05", "in June": "2014-06", "on Monday": "2014-11-17"}
+
+
+def _spans(body: str, form: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", body, re.IGNORECASE)]
+
+
+def extract(body: str):
+    doc: Document = make_doc(body)
+    actors = []
+    for name, (kind, forms) in ACTORS.items():
+        evidence = tuple(doc.evidence(s, e) for form in (name, *forms) for s, e in _spans(body, form))
+        if evidence:
+            actors.append(Actor(id=name.lower().replace(" ", "-"), name=name, type=kind, aliases=forms,
+                                mentions=len(evidence), evidence=evidence))
+    dates = tuple(DateMention(text=text, value=value, evidence=tuple(doc.evidence(s, e) for s, e in _spans(body, text)))
+                  for text, value in DATES.items() if _spans(body, text))
+    return find_agreements(doc, actors=tuple(actors), dates=dates)
+
+
+@pytest.mark.parametrize("body, kind_word, parties, status, date", [
+    ("Brazil and Norway on Tuesday signed a fisheries agreement.", "fisheries", {"Brazil", "Norway"}, "signed",
+     "2014-11-18"),
+    ("Kenya agreed to buy 12 patrol boats from Italy.", "patrol", {"Kenya", "Italy"}, "agreed", None),
+    ("Portugal approved the sale of 30 tanks to Chile in March.", "tanks", {"Portugal", "Chile"}, "approved",
+     "2014-03"),
+    ("Vortex Mining is negotiating a supply contract with Halden Steel.", "supply", {"Vortex Mining", "Halden Steel"},
+     "under negotiation", None),
+    ("Orbital Foods offered to buy Kessler Dairy for $2 billion.", "Kessler", {"Orbital Foods", "Kessler Dairy"},
+     "proposed", None),
+    ("Halden Steel rejected a takeover bid from Vortex Mining.", "takeover", {"Halden Steel", "Vortex Mining"},
+     "proposed", None),
+    ("Ecuador ratified its border treaty with Peru.", "border", {"Ecuador", "Peru"}, "ratified", None),
+    ("Under Chile's trade agreement with Japan, copper pays no tariff.", "trade", {"Chile", "Japan"}, "in force",
+     None),
+    ("Mali suspended its defence pact with Niger.", "defence", {"Mali", "Niger"}, "suspended", None),
+    ("Delta Rail withdrew from its merger with Corvin Transport.", "merger", {"Delta Rail", "Corvin Transport"},
+     "ended", None),
+    ("Ghana will sign a loan agreement with the World Bank.", "loan", {"Ghana", "World Bank"}, "agreed", None),
+    ("Pixelworks was acquired by Zenith Media in 2009.", "Pixelworks", {"Pixelworks", "Zenith Media"}, "signed",
+     "2009"),
+    ("Norcom sued Baxter Labs, but a settlement was reached last year.", "settlement", {"Norcom", "Baxter Labs"},
+     "signed", "2013"),
+    ("The Norwegian deal with Chile may be signed on Monday.", "deal", {"Norway", "Chile"}, "proposed", None),
+])
+def test_one_agreement(body, kind_word, parties, status, date):
+    (agreement,) = extract(body)
+    assert kind_word.lower() in agreement.kind.lower()
+    assert set(agreement.parties) == parties
+    assert agreement.status == status
+    assert agreement.date == date
+    (evidence,) = agreement.evidence
+    assert body[evidence.start:evidence.end] == agreement.text == body
+    assert evidence.sentence == 0
+
+
+@pytest.mark.parametrize("body", [
+    "Spain and Morocco agreed that fishing quotas should rise.",
+    "Spain and Morocco agreed to reopen talks on fishing quotas.",
+    "Spain must deal with the problem of illegal fishing.",
+    "Spain is in agreement with Morocco on fishing quotas.",
+    "Spain spent a great deal of money on its fleet, Morocco said.",
+    "Losing the quota would be a big deal for Morocco.",
+    "India last year purchased $3 billion worth of arms from Spain.",
+    "Spain sells arms to Morocco.",
+    "Fishing contracts are often signed in secret.",
+])
+def test_not_an_agreement(body):
+    assert extract(body) == ()
+
+
+def test_mentions_of_one_agreement_merge_with_the_most_advanced_status():
+    body = ("Brazil and Norway are negotiating a fisheries agreement. "
+            "On Tuesday the two countries signed the agreement.")
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == {"Brazil", "Norway"}
+    assert agreement.status == "signed"
+    assert agreement.date == "2014-11-18"
+    assert [body[ev.start:ev.end] for ev in agreement.evidence] == [
+        "Brazil and Norway are negotiating a fisheries agreement.",
+        "On Tuesday the two countries signed the agreement."]
+    assert agreement.text == "On Tuesday the two countries signed the agreement."
+
+
+def test_agreements_with_different_terms_stay_separate():
+    body = ("Borland Tools received a $5 million loan from Acme Bank in May. "
+            "In June Borland Tools received a $9 million loan from Acme Bank.")
+    loans = extract(body)
+    assert [(set(a.parties), a.status, a.date) for a in loans] == [
+        ({"Borland Tools", "Acme Bank"}, "signed", "2014-05"),
+        ({"Borland Tools", "Acme Bank"}, "signed", "2014-06")]
+
+
+def test_orders_from_several_customers_are_separate_orders():
+    orders = extract("Skyway announced 20 new orders from Polar Air and Coastal Jet.")
+    assert [set(a.parties) for a in orders] == [{"Skyway", "Polar Air"}, {"Skyway", "Coastal Jet"}]
+    assert {a.status for a in orders} == {"signed"}
+
+
+def test_an_existing_agreement_mentioned_in_passing_is_in_force_and_separate():
+    body = "Brazil signed an energy accord with Norway, ending its reliance on Kenya's energy pact with Brazil."
+    accords = extract(body)
+    assert [(set(a.parties), a.status) for a in accords] == [
+        ({"Brazil", "Norway"}, "signed"), ({"Kenya", "Brazil"}, "in force")]
+
+
+def test_unnamed_sides_are_left_out():
+    (talks,) = extract("Vortex Mining is in talks with several creditor banks on a loan.")
+    assert talks.parties == ("Vortex Mining",)
+    assert talks.status == "under negotiation"
+
+
+def test_a_thousand_words_take_milliseconds():
+    import time
+    body = " ".join(["Brazil and Norway on Tuesday signed a fisheries agreement."] * 100)
+    start = time.perf_counter()
+    extract(body)
+    assert time.perf_counter() - start < 1.0
