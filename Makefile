@@ -24,8 +24,9 @@ site: $(VENV)/.installed            ## extract every seed, render, build site/
 serve: $(VENV)/.installed           ## live preview on http://127.0.0.1:8000
 	$(BIN)/python build_briefs.py serve
 
-pdf: $(VENV)/.installed system-deps ## site/pdf/<id>.pdf and site/pdf/briefing-book.pdf
+pdf: $(VENV)/.installed system-deps ## site/pdf/<id>.pdf and site/pdf/briefing-book.pdf, linked from the pages
 	$(BIN)/python build_briefs.py pdf
+	$(BIN)/python build_briefs.py build
 
 test: $(VENV)/.installed-test system-deps
 	$(BIN)/python -m pytest
@@ -38,4 +39,4 @@ system-deps:                        ## Debian packages: fonts and pango (PDF), p
 
 clean:
 	rm -rf site docs/index.md docs/all-briefs.md docs/briefs docs/actors docs/countries docs/agreements \
-	  docs/figures docs/quotes docs/timeline docs/tags .briefing
+	  docs/figures docs/quotes docs/timeline docs/tags .briefing .docs.render-* .site.build-* .site.old-*

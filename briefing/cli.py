@@ -80,7 +80,7 @@ def failed(problems: list[Problem], *, strict: bool) -> bool:
 
 
 def publishable(briefs: list[Brief], problems: list[Problem], *, strict: bool) -> list[Brief]:
-    """The briefs to write: all of them, or under ``--strict`` those no warning is about."""
+    """The briefs to write: all of them, or under ``--strict`` those that no problem is about."""
     if not strict:
         return briefs
     return [b for b in briefs if not any(p.concerns(b.source.path) for p in problems)]

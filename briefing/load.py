@@ -41,7 +41,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".json", ".jsonl")
 SEED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
-DATE_HINT = "write it like 21 Nov 2014, 2014-11-21 or November 21, 2014"
+DATE_HINT = "write it like 14 Aug 2019, 2019-08-14 or August 14, 2019"
 LONG_TITLE = 200
 
 # Feed record fields, in order of preference.
@@ -516,10 +516,11 @@ def _flag_language(article: Article, problems: list[Problem]) -> Article:
     reason = not_english_reason(article.body)
     if reason is None:
         return article
-    message = f"looks like it is not English ({reason}); extraction is tuned for English"
+    message = (f"looks like it is not English ({reason}); extraction is tuned for English, so only "
+               "figures and dates are extracted")
     problems.append(Problem.about(article.path, message, severity="warning",
-                                  hint="expect few or wrong actors, quotes and dates in this brief"))
-    return replace(article, warnings=article.warnings + (message,))
+                                  hint="translate the article to English for actors, quotes and agreements"))
+    return replace(article, warnings=article.warnings + (message,), english=False)
 
 
 def not_english_reason(text: str) -> str | None:
@@ -571,6 +572,6 @@ def slugify(text: str, *, max_length: int = 72) -> str:
 
 
 def make_id(title: str, published: dt.date | None) -> str:
-    """``2014-11-21-pakistan-russia-sign-...``: the publication date (when known) and the title."""
+    """``2019-08-14-harbour-towns-agree-...``: the publication date (when known) and the title."""
     slug = slugify(title)
     return f"{published.isoformat()}-{slug}" if published else slug

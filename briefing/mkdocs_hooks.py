@@ -31,4 +31,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     seeds = os.environ.get(site.SEEDS_ENV)
     if seeds:
-        site.refresh_docs(config, Path(seeds), ner=os.environ.get(site.NER_ENV, "builtin"))
+        cache = os.environ.get(site.CACHE_ENV)
+        site.refresh_docs(config, Path(seeds), ner=os.environ.get(site.NER_ENV, "builtin"),
+                          cache_dir=Path(cache) if cache else None)

@@ -71,6 +71,7 @@ class Article(Record):
     author: str | None = None
     tags: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    english: bool = True  # False when the text does not look English: name-based stages are skipped
 
 
 @dataclass(frozen=True)

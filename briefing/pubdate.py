@@ -1,6 +1,6 @@
-"""Reading a publication date: ``21 Nov 2014``, ``2014-11-21``, ``November 21, 2014``,
-``Nov. 21, 2014``, ``Friday, 21 November 2014``, ``2014-11-21T09:30:00Z``,
-``Thu, 21 Nov 2014 09:30:00 GMT`` (RSS), ``21/11/2014`` when day and month cannot be
+"""Reading a publication date: ``14 Aug 2019``, ``2019-08-14``, ``August 14, 2019``,
+``Aug. 14, 2019``, ``Wednesday, 14 August 2019``, ``2019-08-14T09:30:00Z``,
+``Wed, 14 Aug 2019 09:30:00 GMT`` (RSS), ``14/08/2019`` when day and month cannot be
 confused, with or without a label such as ``Published:``."""
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ _PATTERNS = [
     re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})"),
     re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"),
 ]
-# 21/11/2014, 11-21-2014, 21.11.2014: read only when one of the two numbers cannot be a month.
+# 14/08/2019, 08-14-2019, 14.08.2019: read only when one of the two numbers cannot be a month.
 _NUMERIC = re.compile(r"(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<year>\d{4})")
 _LABEL = re.compile(r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|date|dated)(?:\s+on)?\s*:?\s+)", re.I)
 _TRAILING_TIME = re.compile(
@@ -41,7 +41,7 @@ def parse_date(text: str) -> dt.date | None:
     """Parse a publication date written in one of the usual news forms.
 
     Args:
-        text: the date as written, e.g. ``"Friday, 21 November 2014"``.
+        text: the date as written, e.g. ``"Wednesday, 14 August 2019"``.
 
     Returns:
         The date, or ``None`` when the text is not a date this function reads (see

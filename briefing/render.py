@@ -40,8 +40,8 @@ OPEN_STATUSES = ("proposed", "under negotiation", "agreed", "approved")
 HOME_BRIEFS = 20
 HOME_TOP_ACTORS = 12
 
-# Topic tags: a topic applies when one of its word stems occurs in the title or twice in the text.
-TOPIC_STEMS: Mapping[str, tuple[str, ...]] = {
+# Topic tags: a topic applies when one of its words (or their plural) is in the title or twice in the text.
+TOPIC_WORDS: Mapping[str, tuple[str, ...]] = {
     "defence": ("military", "defence", "defense", "army", "armed forces", "navy", "air force", "troops",
                 "weapon", "arms", "missile", "warship", "combat"),
     "trade": ("trade", "export", "import", "tariff", "customs"),
@@ -50,17 +50,18 @@ TOPIC_STEMS: Mapping[str, tuple[str, ...]] = {
     "energy": ("energy", "oil", "gas", "pipeline", "electricity", "nuclear power", "coal", "renewable"),
     "diplomacy": ("diplomat", "embassy", "ambassador", "summit", "foreign minister", "bilateral", "treaty",
                   "state visit"),
-    "security": ("terrorism", "terrorist", "counterterrorism", "security", "insurgen", "militant",
+    "security": ("terrorism", "terrorist", "counterterrorism", "security", "insurgent", "insurgency", "militant",
                  "narcotics", "trafficking"),
     "politics": ("election", "parliament", "president", "prime minister", "government", "party", "vote"),
     "health": ("health", "hospital", "disease", "vaccine", "virus", "medical"),
     "environment": ("climate", "emission", "environment", "pollution", "flood", "drought"),
     "technology": ("technology", "software", "internet", "digital", "computer", "smartphone"),
 }
-_TOPIC_PATTERNS = {topic: re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.I)
-                   for topic, stems in TOPIC_STEMS.items()}
+_TOPIC_PATTERNS = {topic: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?\b", re.I)
+                   for topic, words in TOPIC_WORDS.items()}
 _TAG_UNSAFE = re.compile(r"[^\w .'-]+")
-_YAML_UNSAFE = re.compile(r"\s+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9.&-]*[A-Z0-9]\.?")
+_WHITESPACE = re.compile(r"\s+")
 _EDIT_LIMIT_SHORT, _EDIT_LIMIT_LONG, _LONG_NAME = 1, 2, 8
 
 
@@ -87,7 +88,7 @@ def relative_href(from_src: str, target: str, anchor: str = "", *, directory_url
     is_page = target.endswith(".md")
     url = page_url(target, directory_urls=directory_urls) if is_page else target
     rel = posixpath.relpath(url or ".", base or ".")
-    if is_page and directory_urls and (url.endswith("/") or not url):
+    if is_page and directory_urls:  # a folder URL keeps its slash
         rel = rel + "/" if rel != "." else "./"
     return rel + (f"#{anchor}" if anchor else "")
 
@@ -119,7 +120,7 @@ class Cited:
     item: Quote | Agreement | Figure | TimelineEntry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a page is itself: compared and hashed by identity, not by its briefs
 class ActorPage:
     """One actor across all briefs: the actors of several briefs merged by name, alias and spelling."""
 
@@ -137,7 +138,7 @@ class ActorPage:
 
     @property
     def briefs(self) -> tuple[Brief, ...]:
-        return tuple(dict.fromkeys(m.brief for m in self.mentions))
+        return tuple({m.brief.id: m.brief for m in self.mentions}.values())
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,12 @@ class SiteIndex:
         return self._pages_by_name.get((brief.id, fold_name(name)))
 
     def countries_of(self, brief: Brief) -> tuple[ActorPage, ...]:
-        pages = (self.actor_page(brief, a.name) for a in brief.actors if a.type == "country")
-        return tuple(dict.fromkeys(p for p in pages if p is not None))
+        return _countries(brief, self._pages_by_name)
+
+
+def _countries(brief: Brief, pages_by_name: Mapping[tuple[str, str], ActorPage]) -> tuple[ActorPage, ...]:
+    pages = (pages_by_name.get((brief.id, fold_name(a.name))) for a in brief.actors if a.type == "country")
+    return tuple(dict.fromkeys(p for p in pages if p is not None))
 
 
 def fold_name(text: str) -> str:
@@ -219,29 +224,49 @@ class _Groups:
 def merge_actors(mentions: list[Mention]) -> list[list[Mention]]:
     """Group the actor mentions of all briefs that name the same actor.
 
-    Mentions of one type merge when a name or alias of one is a name or alias of the other
-    (spelling-insensitive). A person's one-word name is only a surname: two people merge
-    through their surnames when those are equal or a small edit apart with the same first
-    letter (``Shoigu``/``Shoygu``) and their first names, when both are known, share an
-    initial; a surname-only mention joins a full name only when exactly one candidate fits.
+    Mentions of one type merge when their names are the same (spelling-insensitive), or when
+    the name of one is an alias of the other. Two actors that only share an alias merge only
+    when it is an acronym: a generic alias (``Navy``) is shared by different actors, and an
+    alias claimed by several actors links none of them to an actor of that name.
+
+    A person's one-word name is only a surname: two people merge through their surnames when
+    those are equal or a small edit apart with the same first letter (``Petrovsky``/``Petrovski``)
+    and their first names, when both are known, share an initial; a surname-only mention joins
+    a full name only when exactly one candidate fits.
 
     Returns:
         The groups, each in the order of ``mentions``.
     """
     groups = _Groups(len(mentions))
-    first_with_key: dict[tuple[str, str], int] = {}
+    named: dict[tuple[str, str], int] = {}
     for node, mention in enumerate(mentions):
-        for spelling in _spellings(mention.actor):
-            key = fold_name(spelling)
-            if mention.actor.type == "person" and " " not in key:
-                continue
-            earlier = first_with_key.setdefault((mention.actor.type, key), node)
-            groups.union(earlier, node)
+        if key := _merge_key(mention.actor, mention.actor.name):
+            groups.union(named.setdefault(key, node), node)
+    claims: dict[tuple[str, str], list[int]] = defaultdict(list)
+    acronyms: set[tuple[str, str]] = set()
+    for node, mention in enumerate(mentions):
+        for alias in mention.actor.aliases:
+            if key := _merge_key(mention.actor, alias):
+                claims[key].append(node)
+                if _ACRONYM.fullmatch(alias):
+                    acronyms.add(key)
+    for key, nodes in claims.items():
+        if key in acronyms or len({groups.find(n) for n in nodes}) == 1:
+            for node in nodes[1:] + ([named[key]] if key in named else []):
+                groups.union(nodes[0], node)
     _merge_people_by_surname(mentions, groups)
     merged: dict[int, list[Mention]] = defaultdict(list)
     for node, mention in enumerate(mentions):
         merged[groups.find(node)].append(mention)
     return list(merged.values())
+
+
+def _merge_key(actor: Actor, spelling: str) -> tuple[str, str] | None:
+    """What a name or alias merges on; ``None`` for a person's one-word name (see the surname rule)."""
+    key = fold_name(spelling)
+    if not key or (actor.type == "person" and " " not in key):
+        return None
+    return (actor.type, key)
 
 
 def _merge_people_by_surname(mentions: list[Mention], groups: _Groups) -> None:
@@ -331,7 +356,7 @@ def _brief_sort_key(brief: Brief) -> tuple[str, str]:
 
 
 def topics_of(brief: Brief) -> tuple[str, ...]:
-    """The topic tags of a brief (see :data:`TOPIC_STEMS`)."""
+    """The topic tags of a brief (see :data:`TOPIC_WORDS`)."""
     text = " ".join(s.text for s in brief.sentences) or brief.summary
     found = []
     for topic, pattern in _TOPIC_PATTERNS.items():
@@ -348,11 +373,29 @@ def clean_tag(text: str) -> str:
 def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline) -> SiteIndex:
     """Merge the actors of all briefs into actor pages and attach their quotes, agreements and figures."""
     ordered = tuple(sorted(briefs, key=_brief_sort_key, reverse=True))
-    mentions = [Mention(brief, actor) for brief in ordered for actor in brief.actors]
-    groups = sorted(merge_actors(mentions), key=lambda g: (g[0].actor.type, fold_name(g[0].actor.name)))
+    mentions = [Mention(brief, actor) for brief in ordered for actor in brief.actors if actor.name.strip()]
+    pages = _named_pages(merge_actors(mentions))
+    by_name = _pages_by_name(pages)
+    pages = _with_items(pages, ordered, by_name)
+    by_src = {page.src: page for page in pages}
+    by_name = {key: by_src[page.src] for key, page in by_name.items()}
+    tags: dict[str, tuple[str, ...]] = {}
+    for brief in ordered:
+        countries = (page.name for page in _countries(brief, by_name))
+        names = (clean_tag(t) for t in (*countries, *topics_of(brief), *brief.tags))
+        tags[brief.id] = tuple(dict.fromkeys(t for t in names if t))
+    return SiteIndex(
+        briefs=ordered, actor_pages=tuple(pages),
+        timelines={brief.id: tuple(timeline(brief)) for brief in ordered},
+        tags=tags, _pages_by_name=by_name,
+    )
+
+
+def _named_pages(groups: list[list[Mention]]) -> list[ActorPage]:
+    """One page per group, with a slug unique in its section (``actors/`` or ``countries/``)."""
     taken: set[tuple[str, str]] = set()
-    pages: list[ActorPage] = []
-    for group in groups:
+    pages = []
+    for group in sorted(groups, key=lambda g: (g[0].actor.type, fold_name(g[0].actor.name))):
         base = slugify(_canonical_name(group))
         slug, n = base, 2
         section = _section(group[0].actor.type)
@@ -360,17 +403,29 @@ def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline)
             slug, n = f"{base}-{n}", n + 1
         taken.add((section, slug))
         pages.append(_actor_page(group, slug))
+    return pages
 
+
+def _pages_by_name(pages: list[ActorPage]) -> dict[tuple[str, str], ActorPage]:
+    """(brief id, folded name or alias) -> the page of the actor the brief calls so."""
     by_name: dict[tuple[str, str], ActorPage] = {}
     for page in pages:
         for mention in page.mentions:
             for spelling in _spellings(mention.actor):
                 by_name.setdefault((mention.brief.id, fold_name(spelling)), page)
+    return by_name
 
+
+def _with_items(pages: list[ActorPage], briefs: tuple[Brief, ...],
+                by_name: Mapping[tuple[str, str], ActorPage]) -> list[ActorPage]:
+    """The pages with the quotes their actor said, the agreements it is party to and the figures about it.
+
+    A figure is about an actor when the figure's sentence names the actor.
+    """
     quotes: dict[str, list[Cited]] = defaultdict(list)
     agreements: dict[str, list[Cited]] = defaultdict(list)
     figures: dict[str, list[Cited]] = defaultdict(list)
-    for brief in ordered:
+    for brief in briefs:
         for quote in (*brief.quotes, *brief.reported_speech):
             page = by_name.get((brief.id, fold_name(quote.speaker or quote.speaker_text or "")))
             if page is not None:
@@ -379,31 +434,19 @@ def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline)
             parties = {by_name.get((brief.id, fold_name(p))) for p in agreement.parties}
             for page in parties - {None}:
                 agreements[page.src].append(Cited(brief, agreement))
+        spellings: dict[str, list[str]] = defaultdict(list)
+        for actor in brief.actors:
+            if page := by_name.get((brief.id, fold_name(actor.name))):
+                spellings[page.src].extend(_spellings(actor))
         sentence_text = {s.index: s.text for s in brief.sentences}
-        brief_pages = tuple(dict.fromkeys(by_name[(brief.id, fold_name(a.name))] for a in brief.actors))
         for figure in brief.figures:
             text = sentence_text.get(figure.evidence[0].sentence, "") if figure.evidence else figure.text
-            for page in brief_pages:
-                spellings = [s for m in page.mentions if m.brief is brief for s in _spellings(m.actor)]
-                if _names_in(text, spellings):
-                    figures[page.src].append(Cited(brief, figure))
-
-    pages = [replace(page, quotes=tuple(quotes[page.src]), agreements=tuple(agreements[page.src]),
-                     figures=tuple(figures[page.src]))
-             for page in pages]
-    by_src = {page.src: page for page in pages}
-    by_name = {key: by_src[page.src] for key, page in by_name.items()}
-
-    tags: dict[str, tuple[str, ...]] = {}
-    for brief in ordered:
-        countries = (by_name[(brief.id, fold_name(a.name))].name for a in brief.actors if a.type == "country")
-        names = (clean_tag(t) for t in (*countries, *topics_of(brief), *brief.tags))
-        tags[brief.id] = tuple(dict.fromkeys(t for t in names if t))
-    return SiteIndex(
-        briefs=ordered, actor_pages=tuple(pages),
-        timelines={brief.id: tuple(timeline(brief)) for brief in ordered},
-        tags=tags, _pages_by_name=by_name,
-    )
+            for src, names in spellings.items():
+                if _names_in(text, names):
+                    figures[src].append(Cited(brief, figure))
+    return [replace(page, quotes=tuple(quotes[page.src]), agreements=tuple(agreements[page.src]),
+                    figures=tuple(figures[page.src]))
+            for page in pages]
 
 
 # --------------------------------------------------------------------------- pages
@@ -416,16 +459,19 @@ class RenderedPage:
     text: str
 
 
-def front_matter(title: str, *, tags: Iterable[str] = ()) -> str:
+def front_matter(title: str, *, tags: Iterable[str] = (), searched: bool = True) -> str:
     """YAML front matter that MkDocs reads back as exactly these values.
 
     The title is HTML-escaped once here because Material prints page titles as HTML
-    (header, ``<title>``, tag listings, search results).
+    (header, ``<title>``, tag listings, search results). A page that only repeats the briefs'
+    items (``searched=False``) is left out of the search index, so results point to the briefs.
     """
-    meta: dict[str, Any] = {"title": html.escape(_YAML_UNSAFE.sub(" ", title).strip(), quote=False)}
+    meta: dict[str, Any] = {"title": html.escape(_WHITESPACE.sub(" ", title).strip(), quote=False)}
     tag_list = list(tags)
     if tag_list:
         meta["tags"] = tag_list
+    if not searched:
+        meta["search"] = {"exclude": True}
     dumped = yaml.safe_dump(meta, allow_unicode=True, default_style='"', sort_keys=False, width=1 << 30)
     return f"---\n{dumped}---\n"
 
@@ -446,7 +492,7 @@ class SiteRenderer:
                             top_actors=self._top(lambda p: p.type != "country"),
                             top_countries=self._top(lambda p: p.type == "country"),
                             open_agreements=[c for c in self._all_agreements() if c.item.status in OPEN_STATUSES]),
-                 self._page("all-briefs.md", "all_briefs.md.j2", front_matter("All briefs"), briefs=index.briefs)]
+                 self._page("all-briefs.md", "all_briefs.md.j2", front_matter("All briefs", searched=False), briefs=index.briefs)]
         pages += [self.render_brief(brief) for brief in index.briefs]
         pages += [self._page(p.src, "actor.md.j2", front_matter(p.name), actor=p,
                              index_src=f"{_section(p.type)}/index.md",
@@ -459,13 +505,13 @@ class SiteRenderer:
                        groups=_by_type_and_letter([p for p in index.actor_pages if p.type == "country"])),
             self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements"),
                        agreements=self._all_agreements()),
-            self._page("figures/index.md", "figures.md.j2", front_matter("Figures"),
+            self._page("figures/index.md", "figures.md.j2", front_matter("Figures", searched=False),
                        figures=[Cited(b, f) for b in index.briefs for f in b.figures]),
             self._page("quotes/index.md", "quotes.md.j2", front_matter("Quotes"), speakers=self._quotes_by_speaker()),
-            self._page("timeline/index.md", "timeline.md.j2", front_matter("Timeline"),
+            self._page("timeline/index.md", "timeline.md.j2", front_matter("Timeline", searched=False),
                        entries=sorted((Cited(b, e) for b in index.briefs for e in index.timelines[b.id]),
                                       key=lambda c: (c.item.date, c.brief.id))),
-            self._page("tags/index.md", "tags.md.j2", front_matter("Tags")),
+            self._page("tags/index.md", "tags.md.j2", front_matter("Tags", searched=False)),
         ]
         return tuple(pages)
 

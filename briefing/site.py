@@ -30,7 +30,9 @@ from .render import GENERATED_PATHS, RenderedPage, render_site
 from .templating import TEMPLATES_DIR
 
 #: Set by ``serve`` for the MkDocs hook (briefing/mkdocs_hooks.py): regenerate pages before each build.
-SEEDS_ENV, NER_ENV = "BRIEFING_SEEDS", "BRIEFING_NER"
+SEEDS_ENV, NER_ENV, CACHE_ENV = "BRIEFING_SEEDS", "BRIEFING_NER", "BRIEFING_CACHE"
+#: Where the last good brief of each seed is kept, next to the configuration.
+CACHE_DIR = Path(".briefing") / "cache"
 PDF_DIR = "pdf"
 
 log = logging.getLogger("mkdocs.briefing")
@@ -39,6 +41,9 @@ log = logging.getLogger("mkdocs.briefing")
 def _add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
                         help="the MkDocs configuration; its docs_dir receives the pages (default: %(default)s)")
+    parser.add_argument("--cache", type=Path, metavar="DIR",
+                        help=f"keep the last good brief of each seed here: unchanged seeds are not extracted again "
+                             f"(default: {CACHE_DIR} next to the configuration)")
 
 
 def add_build_arguments(parser: argparse.ArgumentParser) -> None:
@@ -58,11 +63,15 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
-    if not args.seeds.is_dir():
+    if not args.seeds.exists():
         return f"{args.seeds}: no such folder of seeds (give one with --seeds DIR)"
     if not args.config_file.is_file():
         return f"{args.config_file}: no such MkDocs configuration (give one with --config-file FILE)"
     return None
+
+
+def _cache_dir(args: argparse.Namespace) -> Path:
+    return args.cache or args.config_file.resolve().parent / CACHE_DIR
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -70,15 +79,20 @@ def run_build(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return cli.EXIT_USAGE
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
-                                     display_root=args.config_file.resolve().parent)
+                                     display_root=args.config_file.resolve().parent, cache_dir=_cache_dir(args))
     cli.report(result.problems)
+    briefs = cli.publishable(result.briefs, result.problems, strict=args.strict)
     try:
-        site_dir = publish(result.briefs, config_file=args.config_file, strict=args.strict,
+        site_dir = publish(briefs, config_file=args.config_file, strict=args.strict,
                            site_dir=args.site_dir, site_url=args.site_url)
     except MkDocsException as err:
         print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
         return cli.EXIT_FAILED
-    print(f"built {site_dir} from {len(result.briefs)} brief(s)", file=sys.stderr)
+    except OSError as err:
+        print(f"{err.filename or args.config_file}: the site was not built: {err.strerror} "
+              f"(check that the docs and site folders are writable)", file=sys.stderr)
+        return cli.EXIT_FAILED
+    print(f"built {site_dir} from {len(briefs)} brief(s)", file=sys.stderr)
     return cli.EXIT_FAILED if cli.failed(result.problems, strict=args.strict) else cli.EXIT_OK
 
 
@@ -88,6 +102,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return cli.EXIT_USAGE
     os.environ[SEEDS_ENV] = str(args.seeds.resolve())
     os.environ[NER_ENV] = args.ner
+    os.environ[CACHE_ENV] = str(_cache_dir(args).resolve())
     _show_mkdocs_messages()
     try:
         mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr,
@@ -212,9 +227,12 @@ def _swap_in(fresh: Path, final: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def refresh_docs(config: MkDocsConfig, seeds_dir: Path, *, ner: str) -> None:
-    """Extract every seed again and update the pages that changed (the live-preview hook calls this)."""
-    result = pipeline.extract_briefs(seeds_dir, options=ExtractOptions(ner=ner),
+def refresh_docs(config: MkDocsConfig, seeds_dir: Path, *, ner: str, cache_dir: Path | None) -> None:
+    """Extract the seeds again (the changed ones, with a cache) and update the pages that changed.
+
+    The live-preview hook calls this before each build.
+    """
+    result = pipeline.extract_briefs(seeds_dir, options=ExtractOptions(ner=ner), cache_dir=cache_dir,
                                      display_root=Path(config.config_file_path).resolve().parent)
     for problem in result.problems:
         log.warning(str(problem))

@@ -28,15 +28,6 @@ def date_label(value: str | None) -> str:
     return value
 
 
-def number_label(value: float | int | None) -> str:
-    """``1,250`` / ``3.8`` / ``0.25``: a number for people, not for machines."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.6g}" if abs(value) < 1000 else f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{int(value):,}"
-
-
 def make_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -47,5 +38,4 @@ def make_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["date_label"] = date_label
-    env.filters["number_label"] = number_label
     return env

@@ -228,3 +228,123 @@ def test_spacy_pipeline_names_go_through_the_same_merging_and_roles(ruler_model)
     assert found["Kenya"].aliases == ("Kenyan",)
     assert found["Lamu"].type == "place"
     assert found["Harbor Works Union"].type == "organization"
+
+
+# --- organisation names: divisions, 'of <Country>', acronyms (invented sentences) ---------------------------
+
+def test_a_division_is_not_merged_into_its_parent():
+    _, found = actors_of("Orion said sales rose. Tom Reyes, head of Orion Commercial Vehicles, agreed. "
+                         "Orion will hire 200 people.")
+    assert "Orion" in found and "Orion Commercial Vehicles" in found
+    assert found["Orion"].mentions == 2
+
+
+@pytest.mark.parametrize("long, short", [
+    ("Orion Group PLC", "Orion"),
+    ("Halden Motor Company", "Halden"),
+    ("Kestrel Computer", "Kestrel"),
+    ("Vorn Brothers", "Vorn"),
+])
+def test_a_short_name_joins_a_name_that_only_adds_a_legal_form_or_one_word(long, short):
+    _, found = actors_of(f"{long} posted a loss. {short} said it would cut jobs.")
+    assert set(found) == {long}, sorted(found)
+    assert found[long].aliases == (short,)
+
+
+def test_abbreviated_and_spelled_out_legal_forms_are_one_firm():
+    _, found = actors_of("Halden Motor Co. hired 50 people. Halden Motor Company said more would follow.")
+    assert set(found) == {"Halden Motor Company"}
+
+
+def test_an_acronym_joins_a_name_it_abbreviates_loosely():
+    _, found = actors_of("Ten jets went to KALF Kestrel Air Leasing & Finance on Monday. KALF paid cash.")
+    assert set(found) == {"KALF Kestrel Air Leasing & Finance"}
+
+
+def test_of_a_country_after_a_firm_name_is_where_it_is():
+    _, found = actors_of("Orion Aviation Leasing & Finance of Kenya ordered ten jets.")
+    assert set(found) == {"Orion Aviation Leasing & Finance", "Kenya"}
+    _, found = actors_of("The Bank of Kenya raised rates. The Central Bank of Norway did not.")
+    assert set(found) == {"Bank of Kenya", "Central Bank of Norway"}
+
+
+def test_demonym_before_an_organisation_head_is_part_of_its_name():
+    _, found = actors_of("The Kenyan Tea Growers (KTG) rejected the offer.")
+    assert set(found) == {"Kenyan Tea Growers"}
+    assert found["Kenyan Tea Growers"].aliases == ("KTG",)
+
+
+def test_an_acronym_right_after_a_name_without_brackets_is_its_alias():
+    _, found = actors_of("Orion wants a new Kenyan Tea Growers KTG contract. The KTG said no.")
+    assert set(found) == {"Orion", "Kenyan Tea Growers"}
+    assert found["Kenyan Tea Growers"].aliases == ("KTG",) and found["Kenyan Tea Growers"].mentions == 3
+
+
+def test_a_common_abbreviation_defined_for_a_name_is_its_alias_but_it_never_is():
+    doc, found = actors_of("Gamma Motors (GM) will get a loan. Later GM said it had cut jobs. The IT staff left.",
+                           title="GM gets a loan")
+    assert set(found) == {"Gamma Motors"}
+    assert texts(doc, found["Gamma Motors"]) == ["Gamma Motors", "GM", "GM"]
+    _, found = actors_of("It was a bad year for IT and for HR.")
+    assert found == {}
+
+
+def test_a_legal_form_ends_a_name_run_into_a_persons():
+    _, found = actors_of("The founder of Orion Inc. Maria Lind has died.")
+    assert set(found) == {"Orion Inc.", "Maria Lind"}
+    assert found["Maria Lind"].type == "person"
+
+
+def test_a_name_run_into_an_office_is_the_person_holding_it():
+    _, found = actors_of("Director of Harbour Board Communications Tom Reyes: \"We will not pay.\"")
+    assert "Tom Reyes" in found and found["Tom Reyes"].type == "person"
+
+
+def test_the_portfolio_of_a_minister_is_not_an_actor():
+    _, found = actors_of("Tony Vance, Kenya's Minister of Industry, met the Secretary of Commerce.")
+    assert set(found) == {"Tony Vance", "Kenya"}
+
+
+# --- products, indexes and plans are not actors -----------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "The main Kenyan index, the NSX 20, dropped in value by 2.1%.",
+    "The Halden stock market index fell another 1.4% on Thursday.",
+    "The Bourse Composite Average (BCA) has fallen almost ten percent since May.",
+    "It ships with the web browser Quickfox and a new mail client.",
+    "Users are buzzing about Lynx, the newest version of the operating system.",
+    "The plan, called \"Fresh Start\", cuts costs.",
+    "Members of the iWidget Developer Program can sell their apps.",
+    "The firm filed for Chapter 11 protection.",
+    "Sales of SUVs fell.",
+])
+def test_products_indexes_and_plans_are_not_actors(body):
+    _, found = actors_of(body)
+    assert set(found) <= {"Kenya"}, sorted(found)
+
+
+def test_a_hyphenated_title_name_splits_into_names_the_body_gives():
+    _, found = actors_of("Orion and the Kenya Harbour Board met. Orion said the Harbour Board agreed.",
+                         title="Emails expose Orion-Harbour Board talks")
+    assert "Orion-Harbour Board" not in found
+    assert found["Orion"].in_title
+
+
+def test_a_place_before_based_is_a_place():
+    _, found = actors_of("The Brelsk-based maker was sold.")
+    assert found["Brelsk"].type == "place"
+
+
+def test_a_given_name_alone_joins_the_most_mentioned_person_of_that_name():
+    _, found = actors_of("Maria Lind founded Orion. Maria Lind left in May. Lind was 56. "
+                         "Maria Holt, a rival, said: \"Maria changed the trade.\"")
+    assert "Maria" not in found
+    assert "Maria" in found["Maria Lind"].aliases
+
+
+def test_role_from_an_outlet_quoting_a_person_after_the_name():
+    _, found = actors_of("The sale may be near, Anna Berg, the Harbour Times quoted an analyst at Orion Bank as "
+                         "saying. \"It is near,\" Berg said.")
+    berg = found["Anna Berg"]
+    assert berg.roles == ("analyst at Orion Bank",)
+    assert berg.affiliation == "Orion Bank"

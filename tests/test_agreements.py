@@ -162,3 +162,18 @@ def test_a_thousand_words_take_milliseconds():
     start = time.perf_counter()
     extract(body)
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_common_abbreviation_is_never_a_side():
+    found = extract("Vortex Mining signed an outsourcing contract with IT vendors in Kenya.")
+    assert all("IT" not in item.parties for item in found)
+
+
+def test_parties_from_the_actor_stage_keep_a_division_and_a_firm_of_a_country_apart():
+    from briefing.extract.actors import find_actors
+
+    body = ("Orion said sales rose. On Tuesday, Orion Commercial Jets announced 20 new orders from "
+            "Skyline Aviation Leasing & Finance of Kenya. Orion will hire 200 people.")
+    doc = make_doc(body)
+    found = find_agreements(doc, actors=find_actors(doc), dates=())
+    assert [set(a.parties) for a in found] == [{"Orion Commercial Jets", "Skyline Aviation Leasing & Finance"}]

@@ -14,6 +14,7 @@ from briefing import extract as extract_module
 from briefing import pipeline
 from briefing.cli import build_parser, main
 from briefing.load import load_seed
+from briefing.model import Brief
 from briefing.sentences import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +68,7 @@ def test_a_good_seed_exits_0_quietly(seeds, capsys):
     ("empty.txt", "", "empty.txt: the file is empty"),
     ("blank.md", "\n \n", "blank.md: the file is empty"),
     ("title.txt", "Only a title\n", "title.txt: the article has a title but no text"),
-    ("title-and-date.txt", "Only a title\n21 Nov 2014\n", "title-and-date.txt: the article has a title but no text"),
+    ("title-and-date.txt", "Only a title\n14 Aug 2019\n", "title-and-date.txt: the article has a title but no text"),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "image.txt: this is a binary file"),
     ("latin.txt", b"Caf\xe9 \x81 opens\nThe caf\xe9 opened.\n", "latin.txt: line 1: the text is not UTF-8 and not Windows-1252"),
     ("bad.md", "---\ntitle: [unclosed\n---\nText.\n", "bad.md: line 2: the front matter is not valid YAML"),
@@ -101,9 +102,9 @@ def test_windows_1252_is_read_with_a_warning_and_fails_under_strict(seeds, capsy
 
 
 def test_unreadable_date_builds_an_undated_brief_and_exits_1(seeds, capsys):
-    put(seeds, "x.txt", "Ferry service approved\nThursdy 21 Nov\n" + ARTICLE)
+    put(seeds, "x.txt", "Ferry service approved\nWednsday 14 Aug\n" + ARTICLE)
     assert run(seeds) == 1
-    assert f"{seeds / 'x.txt'}: line 2: cannot read the date 'Thursdy 21 Nov'; the brief is built as undated" \
+    assert f"{seeds / 'x.txt'}: line 2: cannot read the date 'Wednsday 14 Aug'; the brief is built as undated" \
         in capsys.readouterr().err
     [brief] = written(seeds).values()
     assert brief["published"] is None and brief["id"] == "ferry-service-approved"
@@ -136,7 +137,8 @@ def test_non_english_article_is_flagged(seeds, capsys):
     assert "es.txt: warning: looks like it is not English (only 0% of its words are common English words" \
         in capsys.readouterr().err
     [brief] = written(seeds).values()
-    assert brief["warnings"][0].endswith("extraction is tuned for English")
+    assert "extraction is tuned for English" in brief["warnings"][0]
+    assert brief["actors"] == brief["quotes"] == brief["agreements"] == []
     assert run(seeds, "--strict") == 1
 
 
@@ -188,6 +190,13 @@ def test_usage_errors_exit_2(argv, capsys, tmp_path, monkeypatch):
     assert main(argv) == 2
     assert capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_out_folder_that_cannot_be_made_fails(seeds, capsys):
+    put(seeds, "a.txt", "Ferry service approved\n" + ARTICLE)
+    (seeds.parent / "out").write_text("a file, not a folder")
+    assert run(seeds) == 1
+    assert f"{seeds.parent / 'out'}: cannot write the briefs" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["serve"], ["pdf"]])
@@ -263,6 +272,12 @@ def test_a_seed_that_fails_now_keeps_its_last_good_brief(seeds, capsys):
     assert f"{seed}: warning: using the last good brief of this seed, from an earlier run" in stderr
     assert f"{seeds / 'feed.jsonl'}: record 0: warning: using the last good brief" in stderr
     assert written(seeds) == good
+
+
+def test_a_cached_brief_is_rebuilt_exactly():
+    [article], _, _ = load_seed(FIXTURES / "news-page.html")
+    brief = extract_module.extract(segment(article))
+    assert pipeline.from_plain(Brief, json.loads(json.dumps(brief.as_dict()))) == brief
 
 
 def test_cache_survives_a_damaged_entry(seeds):

@@ -20,14 +20,14 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
 
 
 def test_plain_text_title_date_and_paragraphs(tmp_path):
-    path = write(tmp_path, "a.txt", "Mayor opens bridge\n21 Nov 2014\n\nThe mayor opened\nthe bridge.\n\nIt cost a lot.\n")
+    path = write(tmp_path, "a.txt", "Mayor opens bridge\n14 Aug 2019\n\nThe mayor opened\nthe bridge.\n\nIt cost a lot.\n")
     articles, problems, failures = load_seed(path)
     assert (problems, failures) == ([], [])
     [article] = articles
     assert article.title == "Mayor opens bridge"
-    assert article.published == dt.date(2014, 11, 21)
+    assert article.published == dt.date(2019, 8, 14)
     assert article.body == "The mayor opened the bridge.\nIt cost a lot."
-    assert article.id == "2014-11-21-mayor-opens-bridge"
+    assert article.id == "2019-08-14-mayor-opens-bridge"
 
 
 def test_plain_text_without_a_date_line(tmp_path):
@@ -38,22 +38,22 @@ def test_plain_text_without_a_date_line(tmp_path):
 
 
 def test_unreadable_date_is_an_error_and_the_article_is_undated(tmp_path):
-    path = write(tmp_path, "x.txt", "Mayor opens bridge\nThursdy 21 Nov\nThe mayor opened the bridge.\n")
+    path = write(tmp_path, "x.txt", "Mayor opens bridge\nWednsday 14 Aug\nThe mayor opened the bridge.\n")
     [article], [problem], failures = load_seed(path, shown="seeds/x.txt")
     assert article.published is None and failures == []
     assert article.body == "The mayor opened the bridge."
-    assert str(problem).startswith("seeds/x.txt: line 2: cannot read the date 'Thursdy 21 Nov'")
+    assert str(problem).startswith("seeds/x.txt: line 2: cannot read the date 'Wednsday 14 Aug'")
     assert problem.severity == "error"
 
 
 def test_markdown_front_matter_and_marks(tmp_path):
-    path = write(tmp_path, "a.md", "---\ntitle: Mayor opens bridge\ndate: 2014-11-21\noutlet: Town Crier\n"
+    path = write(tmp_path, "a.md", "---\ntitle: Mayor opens bridge\ndate: 2019-08-14\noutlet: Town Crier\n"
                                    "tags: [roads, city]\n---\n\n## The day\n\nThe **mayor** opened the "
                                    "[bridge](https://example.org/b) on *Monday*.\n\n- It cost a lot.\n")
     [article], problems, _ = load_seed(path)
     assert problems == []
     assert (article.title, article.published, article.outlet, article.tags) == (
-        "Mayor opens bridge", dt.date(2014, 11, 21), "Town Crier", ("roads", "city"))
+        "Mayor opens bridge", dt.date(2019, 8, 14), "Town Crier", ("roads", "city"))
     assert article.body == "The day\nThe mayor opened the bridge on Monday.\nIt cost a lot."
 
 
@@ -71,10 +71,10 @@ def test_strip_markdown(markdown, plain):
 
 
 def test_markdown_bad_date_names_its_line(tmp_path):
-    path = write(tmp_path, "a.md", "---\ntitle: Mayor opens bridge\ndate: 31 Feb 2014\n---\nThe mayor spoke.\n")
+    path = write(tmp_path, "a.md", "---\ntitle: Mayor opens bridge\ndate: 31 Feb 2019\n---\nThe mayor spoke.\n")
     [article], [problem], _ = load_seed(path, shown="a.md")
     assert article.published is None
-    assert str(problem).startswith("a.md: line 3: cannot read the date '31 Feb 2014': there is no such day")
+    assert str(problem).startswith("a.md: line 3: cannot read the date '31 Feb 2019': there is no such day")
 
 
 def test_saved_web_page(tmp_path, monkeypatch):
@@ -129,7 +129,7 @@ def test_json_feed_one_brief_per_record_and_broken_records_named():
         "feed.json: record 2: is a list, not an article object",
     ]
     [date_problem] = [p for p in problems if p not in failures]
-    assert str(date_problem).startswith("feed.json: record 3: cannot read the date 'Thursdy 21 Nov'")
+    assert str(date_problem).startswith("feed.json: record 3: cannot read the date 'Wednsday 14 Aug'")
 
 
 def test_json_lines_feed_names_the_broken_line():
@@ -217,10 +217,10 @@ def test_same_text_under_different_titles_is_not_a_duplicate(tmp_path):
 
 
 def test_colliding_ids_are_made_distinct(tmp_path):
-    write(tmp_path, "a.txt", "Mayor opens bridge\n2014-11-21\nThe mayor opened the north bridge.\n")
-    write(tmp_path, "b.txt", "Mayor opens bridge\n21 Nov 2014\nThe mayor opened the south bridge.\n")
+    write(tmp_path, "a.txt", "Mayor opens bridge\n2019-08-14\nThe mayor opened the north bridge.\n")
+    write(tmp_path, "b.txt", "Mayor opens bridge\n14 Aug 2019\nThe mayor opened the south bridge.\n")
     result = load_seeds(tmp_path, display_root=tmp_path)
-    assert [a.id for a in result.articles] == ["2014-11-21-mayor-opens-bridge", "2014-11-21-mayor-opens-bridge-2"]
+    assert [a.id for a in result.articles] == ["2019-08-14-mayor-opens-bridge", "2019-08-14-mayor-opens-bridge-2"]
     [problem] = result.problems
     assert problem.path == "b.txt" and problem.severity == "warning"
 

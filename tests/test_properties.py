@@ -96,7 +96,7 @@ def check_article(text: str) -> None:
                 assert body[first["start"]:first["end"]] == item["text"], (category, item)
 
 
-PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, database=None,
+PROPERTY_SETTINGS = settings(max_examples=100, deadline=None, derandomize=True, database=None,
                              suppress_health_check=[HealthCheck.too_slow])
 
 

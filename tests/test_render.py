@@ -23,6 +23,7 @@ from briefing.model import Actor, Brief, Quote, Source
 from briefing.render import (Mention, build_index, clean_tag, fold_name, front_matter, merge_actors,
                              page_url, relative_href, render_site, topics_of)
 from briefing.pipeline import from_plain
+from briefing.templating import date_label
 from briefing.timeline import TimelineEntry
 from conftest import SEED
 from helpers import make_doc
@@ -85,6 +86,13 @@ def test_relative_href(from_src, target, anchor, directory_urls, href):
     assert relative_href(from_src, target, anchor, directory_urls=directory_urls) == href
 
 
+@pytest.mark.parametrize("value, label", [
+    ("2014-11-02", "2 Nov 2014"), ("2014-11", "Nov 2014"), ("2014", "2014"), (None, ""), ("2014-13-45", "2014-13-45"),
+])
+def test_date_label(value, label):
+    assert date_label(value) == label
+
+
 # --------------------------------------------------------------------------- merging actors across briefs
 
 @pytest.mark.parametrize("text, key", [
@@ -113,6 +121,12 @@ def merged_names(*briefs: Brief) -> list[set[str]]:
     (Actor(id="a", name="Harbour Institute", type="organization", aliases=("HI",)),
      Actor(id="b", name="The Harbour Institute", type="organization"), True),
     (Actor(id="a", name="Jordan", type="country"), Actor(id="b", name="Jordan", type="person"), False),
+    (Actor(id="a", name="Harbour Research Institute", type="organization", aliases=("HRI",)),
+     Actor(id="b", name="Harbour Research Inst", type="organization", aliases=("HRI",)), True),   # shared acronym
+    (Actor(id="a", name="Northern Fleet Command", type="organization", aliases=("Fleet",)),
+     Actor(id="b", name="Southern Fleet Command", type="organization", aliases=("Fleet",)), False),  # generic alias
+    (Actor(id="a", name="Northern Fleet Command", type="organization", aliases=("Fleet",)),
+     Actor(id="b", name="Fleet", type="organization"), True),
 ])
 def test_merge_actors_pairs(first, second, same):
     groups = merged_names(brief_with(first, brief_id="one"), brief_with(second, brief_id="two"))
@@ -126,6 +140,16 @@ def test_surname_alone_joins_only_an_unambiguous_full_name():
     assert groups == [{"Lind"}, {"Marta Lind"}, {"Otto Lind"}]
 
 
+def test_an_alias_claimed_by_two_actors_links_neither_to_an_actor_of_that_name():
+    def fleet(name: str, *aliases: str) -> Actor:
+        return Actor(id=fold_name(name), name=name, type="organization", aliases=aliases)
+
+    groups = merged_names(brief_with(fleet("Northern Fleet Command", "Fleet"), brief_id="one"),
+                          brief_with(fleet("Southern Fleet Command", "Fleet"), brief_id="two"),
+                          brief_with(fleet("Fleet"), brief_id="three"))
+    assert groups == [{"Fleet"}, {"Northern Fleet Command"}, {"Southern Fleet Command"}]
+
+
 def test_index_links_quotes_and_names_across_briefs():
     said = Quote(text="We will build it", kind="direct", speaker="Petrovski", speaker_text="Petrovski")
     first = brief_with(person("Ivan Petrovsky", "Petrovsky"), brief_id="one")
@@ -137,12 +161,20 @@ def test_index_links_quotes_and_names_across_briefs():
     assert index.actor_page(second, "Petrovski") is page
 
 
+def test_an_actor_without_a_name_gets_no_page():
+    nameless = Actor(id="x", name=" ", type="country")
+    pages = render_site([brief_with(nameless, person("Ivan Petrovsky"))])
+    assert sorted(p.src for p in pages if p.src.startswith(("actors/", "countries/"))) == [
+        "actors/index.md", "actors/ivan-petrovsky.md", "countries/index.md"]
+
+
 # --------------------------------------------------------------------------- tags
 
 @pytest.mark.parametrize("title, body, topics", [
     ("Navy buys two warships", "Nothing else.", ("defence",)),
     ("Talks end", "Exports fell. Imports rose.", ("trade",)),
     ("Talks end", "Exports fell.", ()),
+    ("Talks end", "An important step. Armstrong spoke of trademarks.", ()),  # whole words only
 ])
 def test_topics_of(title, body, topics):
     doc = make_doc(body)

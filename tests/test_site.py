@@ -205,6 +205,7 @@ def test_search_index_finds_every_spelling_and_figures(built):
     def pages_with(words: str) -> set[str]:
         return {d["location"].split("#")[0] for d in docs if words in d["text"] or words in d["title"]}
 
+    assert not {d["location"].split("/")[0] for d in docs} & {"all-briefs", "figures", "timeline", "tags"}
     brief_url, actor_url = f"briefs/{GOLDEN_ID}/", "actors/sergey-kuzhugetovich-shoygu/"
     assert {brief_url, actor_url} <= pages_with("Shoigu")
     assert {brief_url, actor_url} <= pages_with("Shoygu")
@@ -393,3 +394,18 @@ def test_build_command_fails_when_a_seed_fails(tmp_path):
     assert main(["build", "--seeds", str(seeds), "--config-file", str(config)]) == 1
     assert len(list((tmp_path / "site" / "briefs").iterdir())) == 1
     assert os.path.isfile(tmp_path / "site" / "index.html")
+
+
+def test_build_keeps_the_last_good_brief_of_a_seed_that_now_fails(tmp_path, capsys):
+    config = make_project(tmp_path)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / SEED.name).write_bytes(SEED.read_bytes())
+    build = ["build", "--seeds", str(seeds), "--config-file", str(config)]
+    assert main(build) == 0
+    (seeds / SEED.name).write_text("")
+    assert main(build) == 1
+    assert len(list((tmp_path / "site" / "briefs").iterdir())) == 1
+    assert "last good brief" in capsys.readouterr().err
+    assert main([*build, "--strict"]) == 1
+    assert not (tmp_path / "site" / "briefs").exists()

@@ -23,15 +23,18 @@ class Stage:
     needs: tuple[str, ...]
     adds: str
     run: Callable[..., tuple]
+    english_only: bool = False  # reads English names and verbs: skipped on non-English text
 
 
 STAGES: tuple[Stage, ...] = (
     Stage("dates", needs=(), adds="dates", run=find_dates),
-    Stage("actors", needs=(), adds="actors", run=find_actors),
+    Stage("actors", needs=(), adds="actors", run=find_actors, english_only=True),
     Stage("figures", needs=("dates", "actors"), adds="figures", run=find_figures),
-    Stage("quotes", needs=("actors", "dates"), adds="quotes", run=find_quotes),
-    Stage("reported_speech", needs=("actors", "dates"), adds="reported_speech", run=find_reported_speech),
-    Stage("agreements", needs=("actors", "dates"), adds="agreements", run=find_agreements),
+    Stage("quotes", needs=("actors", "dates"), adds="quotes", run=find_quotes, english_only=True),
+    Stage("reported_speech", needs=("actors", "dates"), adds="reported_speech", run=find_reported_speech,
+          english_only=True),
+    Stage("agreements", needs=("actors", "dates"), adds="agreements", run=find_agreements,
+          english_only=True),
 )
 
 
@@ -46,6 +49,9 @@ def extract(doc: Document, options: ExtractOptions = ExtractOptions()) -> Brief:
     """Run every stage over ``doc`` and assemble its brief."""
     found: dict[str, Any] = {}
     for stage in STAGES:
+        if stage.english_only and not doc.article.english:
+            found[stage.adds] = ()
+            continue
         inputs = {need: found[need] for need in stage.needs}
         extra = {"ner": options.ner} if stage.name == "actors" else {}
         found[stage.adds] = tuple(stage.run(doc, **inputs, **extra))

@@ -15,7 +15,9 @@ from functools import cached_property
 from .. import reference as ref
 from ..load import slugify
 from ..model import Actor, Document
-from .actors_mentions import COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, find_mentions, midsentence_capitalised
+from .actors_mentions import (
+    COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, find_mentions, initials, midsentence_capitalised,
+)
 from .actors_roles import Placed, describe, government_affiliation
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.-]{1,9})\s*\)")
@@ -39,18 +41,21 @@ def find_actors(doc: Document, *, ner: str = "builtin") -> tuple[Actor, ...]:
         One actor per entity, most salient first; evidence offsets are into the body.
     """
     body_mentions, title_mentions = _mentions(doc, ner)
-    groups = _group(doc.text, body_mentions, title_mentions, _lowercase_words(doc.text))
+    groups = _group(doc.text, body_mentions, title_mentions, _lowercase_words(doc.text + "\n" + doc.article.title))
     return _actors(doc, groups)
 
 
 def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
     if ner == "builtin":
-        lowercase = _lowercase_words(doc.text)
+        lowercase = _lowercase_words(doc.text + "\n" + doc.article.title)
         starts = frozenset(s.start for s in doc.sentences)
         confirmed = midsentence_capitalised(doc.text, starts)
         body = find_mentions(doc.text, lowercase_words=lowercase, sentence_starts=starts, confirmed_words=confirmed)
         title = find_mentions(doc.article.title, in_title=True, lowercase_words=lowercase,
                               sentence_starts=frozenset({0}), confirmed_words=confirmed)
+        defined = _defined_acronyms(doc.text, body)
+        body = _with_acronyms(doc.text, body, defined, in_title=False)
+        title = _with_acronyms(doc.article.title, title, defined, in_title=True)
         return body, _title_mentions(doc.article.title, title, body)
     if ner.startswith("spacy:"):
         from .ner_spacy import spacy_mentions
@@ -58,6 +63,30 @@ def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
         body, title = spacy_mentions(doc, ner.removeprefix("spacy:"))
         return body, title
     raise ValueError(f"unknown actor finder {ner!r}: use 'builtin' or 'spacy:<model>'")
+
+
+def _defined_acronyms(text: str, body: list[Mention]) -> frozenset[str]:
+    """Abbreviations that usually mean something else, defined here as a name's: 'Gamma Motors (GM)'."""
+    defined = set()
+    for mention in body:
+        m = _ACRONYM_AFTER.match(text, mention.end)
+        if not m or mention.type not in (ORGANIZATION, PLACE) or mention.country or mention.not_actor:
+            continue
+        acronym = m.group(1).replace(".", "")
+        if acronym in ref.COMMON_ACRONYMS and acronym.lower() not in ref.COMMON_WORDS \
+                and acronym == initials(_display(mention.text).split()):
+            defined.add(m.group(1))
+    return frozenset(defined)
+
+
+def _with_acronyms(text: str, mentions: list[Mention], defined: frozenset[str], *, in_title: bool) -> list[Mention]:
+    """Add a mention for every use of an acronym the article defines that no mention covers."""
+    if not defined:
+        return mentions
+    added = [Mention(m.group(), m.start(), m.end(), ORGANIZATION, HINT, in_title=in_title)
+             for acronym in defined for m in re.finditer(r"(?<![\w.-])" + re.escape(acronym) + r"(?![\w-])", text)
+             if not any(x.start < m.end() and m.start() < x.end for x in mentions)]
+    return sorted(mentions + added, key=lambda m: m.start)
 
 
 def _lowercase_words(text: str) -> frozenset[str]:
@@ -71,13 +100,30 @@ def _title_mentions(title: str, found: list[Mention], body: list[Mention]) -> li
     known = {name_key(m.text) for m in body}
     kept = []
     for mention in found:
-        if mention.certainty >= KNOWN or name_key(mention.text) in known:
+        pieces = _hyphen_pieces(mention, known)
+        if pieces:
+            kept.extend(pieces)  # 'Orion-Harbour Board talks': two names the body gives apart
+        elif mention.certainty >= KNOWN or name_key(mention.text) in known:
             kept.append(mention)
         elif not title_case and not (mention.sentence_initial and mention.certainty == GUESS and " " not in mention.text):
             kept.append(mention)
         elif title_case:
             kept.extend(_known_parts(title, mention, known))
     return kept
+
+
+def _hyphen_pieces(mention: Mention, known: set[str]) -> list[Mention]:
+    """The parts of a hyphenated name when each is a name the body gives on its own."""
+    if "-" not in mention.text or name_key(mention.text) in known:
+        return []
+    pieces, offset = [], mention.start
+    for part in mention.text.split("-"):
+        key = name_key(part)
+        if not key or not any(k == key or k.endswith(" " + key) for k in known):
+            return []
+        pieces.append(Mention(part, offset, offset + len(part), ORGANIZATION, HINT, in_title=mention.in_title))
+        offset += len(part) + 1
+    return pieces
 
 
 def _known_parts(title: str, mention: Mention, known: set[str]) -> list[Mention]:
@@ -143,12 +189,25 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     for group in groups.values():
         if not all(m.country for m in group.mentions):
             group.type = _vote(group.mentions)
+    things = [g for g in groups.values() if 2 * sum(m.not_actor for m in g.mentions) >= len(g.mentions)]
+    thing_acronyms = _acronyms_of(text, things)
     named = [g for g in groups.values() if not _common_designation(g, lowercase_words)
-             and 2 * sum(m.not_actor for m in g.mentions) < len(g.mentions)]
+             and g not in things and g.key not in thing_acronyms]
     merged = _merge_acronyms(text, body, named)
     merged = _merge_people(merged)
     merged = _merge_organisations(merged)
     return [g for g in merged if not all(m.unconfirmed for m in g.mentions)]
+
+
+def _acronyms_of(text: str, groups: list[_Group]) -> frozenset[str]:
+    """The keys of the acronyms given in brackets after the mentions of ``groups``: 'Foo Index (FI)'."""
+    found = set()
+    for group in groups:
+        for mention in group.mentions:
+            m = _ACRONYM_AFTER.match(text, mention.end) if not mention.in_title else None
+            if m and _acronym_of(m.group(1).replace(".", ""), mention.text):
+                found.add(name_key(m.group(1)))
+    return frozenset(found)
 
 
 def _common_designation(group: _Group, lowercase_words: frozenset[str]) -> bool:
@@ -241,6 +300,24 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
             if same:
                 _absorb(person, other)
                 absorbed.add(id(other))
+    remaining = [g for g in groups if id(g) not in absorbed]
+    return _merge_first_names(remaining)
+
+
+def _merge_first_names(groups: list[_Group]) -> list[_Group]:
+    """A given name alone ('Maria said') joins the most mentioned person of that given name."""
+    people = [g for g in groups if g.type == PERSON and len(_name_words(g.head)) >= 2]
+    absorbed: set[int] = set()
+    for other in groups:
+        words = _name_words(other.head)
+        if len(words) != 1 or words[0] not in ref.FIRST_NAMES or other.type == COUNTRY \
+                or other.certainty >= KNOWN:
+            continue
+        namesakes = sorted((p for p in people if _name_words(p.head)[0] == words[0]),
+                           key=lambda p: -len(p.mentions))
+        if namesakes and (len(namesakes) == 1 or len(namesakes[0].mentions) > 2 * len(namesakes[1].mentions)):
+            _absorb(namesakes[0], other)
+            absorbed.add(id(other))
     return [g for g in groups if id(g) not in absorbed]
 
 
@@ -269,13 +346,16 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
                 continue
             long_form = _display(long.head)
             long_words = long_form.split()
+            if len(long_words) == len(words) > 1 and _firm_core(long_words) == _firm_core(words) \
+                    and _firm_core(words) and len(long_form) > len(form):
+                targets.append(long)  # 'Orion Motor Co.' and 'Orion Motor Company'
+                continue
             if len(long_words) < len(words) or len(long_words) == len(words) > 1:
                 continue
             rest = long_words[len(words):]
             if form.isupper() and len(form) >= 2 and _acronym_of(form.replace(".", ""), long_form):
                 targets.append(long)
-            elif long_words[:len(words)] == words and not ref.country_for(" ".join(rest)) \
-                    and not ref.is_place_name(" ".join(rest)):
+            elif long_words[:len(words)] == words and _same_firm(form, rest):
                 targets.append(long)
             elif long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
                 targets.append(long)
@@ -291,6 +371,40 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
             _absorb(targets[0], short)
             absorbed.add(id(short))
     return [g for g in groups if id(g) not in absorbed]
+
+
+#: Words that say what kind of firm a name is without making it another entity ('Brothers', 'Group').
+_FIRM_WORDS = frozenset("Company Corporation Group Holdings Holding Brothers Bros Bros. Partners Associates "
+                        "Sons & and International Incorporated Limited".split())
+
+
+def _firm_core(words: list[str]) -> tuple[str, ...]:
+    """A firm's name without the legal forms and firm words at its end ('Orion Motor Co.' -> 'Orion Motor')."""
+    core = list(words)
+    while core and (core[-1] in ref.ORG_SUFFIXES or core[-1].rstrip(".") in _FIRM_WORDS):
+        core.pop()
+    return tuple(core)
+
+
+def _same_firm(short: str, rest: list[str]) -> bool:
+    """Whether a name that is ``short`` followed by ``rest`` is the same firm as ``short``.
+
+    It is when ``rest`` adds legal forms and firm words ('Orion Ltd.', 'Orion Group PLC') and at
+    most one other word ('Orion Motors Co.', 'Orion Computer', 'Halden Pryce'); an acronym is the
+    same firm as its spelled-out name ('KLF Kestrel Leasing & Finance'). Two or more other words
+    name a division or subsidiary ('Orion Commercial Vehicles'), and a country or place another
+    one ('Orion Canada').
+    """
+    joined = " ".join(rest)
+    if ref.country_for(joined) or ref.is_place_name(joined) or ref.country_for(rest[-1]):
+        return False
+    other = [w for w in rest if w not in ref.ORG_SUFFIXES and w not in _FIRM_WORDS]
+    if len(other) <= 1:
+        return True
+    if short.isupper() and len(short) >= 3:
+        letters = iter(short)
+        return all(w[0] in letters for w in other)  # the words' initials appear in order in the acronym
+    return False
 
 
 def _canonical(group: _Group) -> str:

@@ -70,7 +70,12 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLES = frozenset("de du da di del della der den van von bin ibn al el la le y dos das ter ten zu".split())
 _OF_HEADS = frozenset("""Republic Kingdom States State Emirates Isle Islands Gulf Sea Bay Strait Cape Port City
 Duke Earl House Bank Court Church Sultanate Commonwealth Federation Principality Union Ministry Minister Secretary
-Department University Institute School College Museum Council Board""".split())
+Department University Institute School College Museum Council Board Government Parliament Embassy Consulate Senate
+Army Navy Force Forces Police Chamber Office Agency Commission Academy Library Hospital Society Association Party
+Organisation Organization League Assembly Congress Administration Authority Governor President Mayor""".split())
+_TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly ex".split())
+#: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
+_PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary under-secretary".split())
 _TRAILING_CONNECTORS = _PARTICLES | {"of", "for", "and", "&", "the"}
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
@@ -214,12 +219,47 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
     if word == "&":
         return n
     if lower in ("of", "for") and word == lower:
-        return n if any(w in _OF_HEADS or w in ref.ORG_HEADS for w in span_words) else 0
+        if not any(w in _OF_HEADS or w in ref.ORG_HEADS for w in span_words):
+            return 0
+        if _names_a_place(text, words, j + n) and (span_words[-1] not in _OF_HEADS
+                                                   or any(w in ref.ORG_SUFFIXES for w in span_words)):
+            return 0  # 'Kestrel Leasing of Valdoria': the firm and where it is, not 'Bank of Valdoria'
+        return n
     if lower == "and" and word == lower:
         candidate = " ".join(span_words + ["and", words[j + 1].text])
         has_of = "of" in span_words and any(w in ref.ORG_HEADS for w in span_words)
         return n if ref.country_for(candidate) or has_of else 0
     return 0
+
+
+_ACRONYM_SKIP = frozenset("of the and for on in & de du la le von van".split())
+
+
+def initials(names: list[str]) -> str:
+    """The initials of a name's words, small connectors left out ('Bank of Valdoria' -> 'BV')."""
+    return "".join(w[0] for w in names if w.lower() not in _ACRONYM_SKIP).upper()
+
+
+def _acronym_after(span: list[Token]) -> bool:
+    """True when the last word of ``span`` is the acronym of the words before it."""
+    last = span[-1].text.replace(".", "")
+    if not (last.isupper() and len(last) >= 2) or last in ref.COMMON_ACRONYMS:
+        return False
+    names = [w.text for w in span[:-1]]
+    return last == initials(names) or last == "".join(w[0] for w in names).upper()
+
+
+def _names_a_place(text: str, words: list[Token], k: int) -> bool:
+    """Whether the capitalised words from ``k`` on begin with a country's or a known place's name."""
+    end = k + 1
+    while end < len(words) and end - k < 4 and _joined(text, words[end - 1], words[end]) \
+            and _is_name_word(words[end]):
+        end += 1
+    for stop in range(end, k, -1):
+        name = " ".join(w.text for w in words[k:stop])
+        if ref.country_for(name) or ref.is_place_name(name):
+            return True
+    return False
 
 
 def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool,
@@ -230,6 +270,9 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     # leading common words ('Despite', 'Next week', 'The'), unless they begin a known name ('New York')
     while span and _common_word(span[0]) and not _known_prefix(span):
         span.pop(0)
+        initial = False
+    while len(span) > 1 and span[0].text.lower() in _TIME_MODIFIERS:
+        span.pop(0)  # 'Former Orion CEO X': the modifier belongs to the title
         initial = False
     if span and initial and _verb_form(span[0]) and not _known_prefix(span):
         span.pop(0)
@@ -252,6 +295,28 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     if initial and len(span) == 1 and _unconfirmed(text, span[0], confirmed_words):
         return [replace(m, unconfirmed=True) for m in _typed(text, words, span, in_title=in_title, titled=False,
                                                              initial=True)]
+    cut = next((k for k in range(1, len(span) - 1) if span[k].text in ref.ORG_SUFFIXES
+                and span[k + 1].text in ref.FIRST_NAMES), None)
+    if cut is not None:
+        # 'the founder of Orion Inc. Mara Lind' (a comma lost): the firm's name ends with its legal form
+        return [m for part in ((span[0].index, span[cut].index + 1), (span[cut + 1].index, span[-1].index + 1))
+                for m in _clean_span(text, words, *part, in_title=in_title, lowercase_words=lowercase_words,
+                                     sentence_starts=sentence_starts, confirmed_words=confirmed_words)]
+    named_at = next((k for k in range(max(1, len(span) - 3), len(span) - 1) if span[k].text in ref.FIRST_NAMES
+                     and (span[k - 1].text in ref.ORG_HEADS or span[k - 1].text.lower() in ref.ROLE_MODIFIERS)
+                     and (any(_is_title_word(w.text) for w in span[:k]) or k >= 2 and len(span) - k == 2)), None)
+    if named_at is not None:
+        # 'Director of Harbour Communications Tom Reyes': the office, then the person holding it
+        return (_clean_span(text, words, span[0].index, span[named_at].index, in_title=in_title,
+                            lowercase_words=lowercase_words, sentence_starts=sentence_starts,
+                            confirmed_words=confirmed_words)
+                + _typed(text, words, span[named_at:], in_title=in_title, titled=True, initial=False))
+    if len(span) >= 3 and _acronym_after(span):
+        # 'Valdoria Farm Workers VFW' (brackets lost in the text): the name, then its acronym
+        return (_clean_span(text, words, span[0].index, span[-1].index, in_title=in_title,
+                            lowercase_words=lowercase_words, sentence_starts=sentence_starts,
+                            confirmed_words=confirmed_words)
+                + [_mention(text, span[-1:], ORGANIZATION, HINT, in_title)])
     split = _inner_title(span)
     if split:
         first = span[0].index
@@ -269,6 +334,13 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     rest = span[prefix_end:]
     titled = prefix_end > 0 and any(w.text.lower().rstrip(".") in ref.TITLE_WORDS | _TITLE_ABBREVIATIONS
                                     for w in span[:prefix_end])
+    if rest and rest[0].text in ("of", "for"):
+        # 'Minister of Industry' names a portfolio; 'President of Valdoria', 'Chairman of Orion Ltd.' who he serves
+        titled = False
+        name = " ".join(w.text for w in rest[1:])
+        if span[prefix_end - 1].text.lower() in _PORTFOLIO_TITLES and not (
+                ref.country_form(name) or ref.is_place_name(name)):
+            rest = []
     if rest:
         found.extend(_typed(text, words, rest, in_title=in_title, titled=titled,
                             initial=initial and prefix_end == 0))
@@ -443,19 +515,27 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return []
     if ref.is_place_name(name):
         return [_mention(text, span, PLACE, KNOWN, in_title, initial=initial)]
+    if _BASED_AFTER.match(text, span[-1].end) and not _org_words(span):
+        return [_mention(text, span, PLACE, CUE, in_title, initial=initial)]  # 'the Brelsk-based maker
     if span[-1].text in ref.PLACE_HEADS and len(span) >= 2 and not _org_words(span[:-1]):
         return [_mention(text, span, PLACE, CUE, in_title, initial=initial)]
     if _org_words(span) and not (span[0].text in ref.FIRST_NAMES and len(span) == 2 and span[-1].text in ref.ORG_HEADS
                                  and not span[-1].text.endswith("s")):
         return [_mention(text, span, ORGANIZATION, CUE, in_title, initial=initial)]
+    if name.endswith("s") and name[:-1].replace(".", "") in ref.COMMON_ACRONYMS:
+        return []  # 'SUVs', 'CEOs'
     if name.isupper() and len(name.replace(".", "").replace("-", "")) >= 2:
         if name.replace(".", "") in ref.COMMON_ACRONYMS:
             return []
+
         return [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
-    type_, certainty = _context_type(span, before, after, titled=titled, locative=locative)
+    type_, certainty = _context_type(span, before, after, titled=titled, locative=locative,
+                                     preceding=text[max(0, span[0].start - 30):span[0].start])
     return [_mention(text, span, type_, certainty, in_title, locative=locative, initial=initial)]
 
 
+_BASED_AFTER = re.compile(r"-?\s?(?:based|born)\b")
+_TITLE_BEFORE_COMMA = re.compile(r"\b([a-z]+)\s*,\s*$")
 _ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s+$")
 _ADDRESS_AFTER = re.compile(r", +([A-Z][\w'’-]*(?:\.[A-Z]\.?)*(?: [A-Z][\w'’-]*){0,2})")
 
@@ -478,13 +558,38 @@ def _single_word_capital(text: str) -> bool:
 
 
 def _names_a_thing(text: str, span: list[Token]) -> bool:
-    """'Nordic Industrial Average', 'the X index', 'X laptops', 'X fell 2%': a product, index or event."""
+    """'Nordic Industrial Average', 'the X index', 'X laptops', 'X fell 2%', 'browser X', 'X, the latest
+    version of', 'iWidget Store', a name in quotes: a product, index, event or plan."""
     if span[-1].text in ref.NON_ACTOR_HEADS or _INDEX_MOVE_AFTER.match(text, span[-1].end):
         return True
     noun = _PRODUCT_AFTER.match(text, span[-1].end)
-    if not noun:
-        return False
-    return noun.group(1) in ref.PRODUCT_NOUNS or f"{noun.group(1)} {noun.group(2)}" in ref.PRODUCT_NOUNS
+    if noun and (noun.group(1) in ref.PRODUCT_NOUNS or f"{noun.group(1)} {noun.group(2)}" in ref.PRODUCT_NOUNS
+                 or noun.group(1) in _INDEX_MODIFIERS and _INDEX_WORDS & {noun.group(2), noun.group(3)}):
+        return True
+    start, end = span[0].start, span[-1].end
+    before = _THING_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1) in _THING_NOUNS_BEFORE:
+        return True  # 'the web browser X', 'the stock index X', 'the main index, the X 100'
+    if _BRAND_BEFORE.search(text, max(0, start - 30), start):
+        return True  # 'the iWidget Developer Program': a line of a product brand
+    apposition = _APPOSITION.match(text, end)
+    if apposition and apposition.group(2).lower() in _THING_APPOSITIONS:
+        return True
+    quoted = start > 0 and text[start - 1] in "\"“" and text[end:end + 1] in ("\"", "”")
+    return quoted and not _org_words(span) and span[0].text not in ref.FIRST_NAMES \
+        and not (len(span) == 1 and span[0].text.isupper())
+
+
+#: Nouns before 'index' or 'average' that make a name before them an index: 'the X stock market index'.
+_INDEX_MODIFIERS = frozenset("stock share market equity benchmark composite blue-chip".split())
+_INDEX_WORDS = frozenset("index indices indexes average".split())
+#: Nouns right before a name that make it a product or an index ('the browser X'); not event nouns
+#: ('at a news conference X said').
+_THING_NOUNS_BEFORE = (ref.PRODUCT_NOUNS | _INDEX_WORDS | {"model"}) - frozenset(
+    "summit conference festival programme player players computer computers software".split())
+_THING_APPOSITIONS = frozenset("version edition release update successor sequel index".split())
+_THING_BEFORE = re.compile(r"\b([a-z]+)(?:,\s+the)?\s+$")
+_BRAND_BEFORE = re.compile(r"(?<![\w-])[a-z]+[A-Z][a-z]+\s+$")
 
 
 _SMALL_NUMBER_OR_YEAR = re.compile(r"\d{1,2}|(?:1[89]|20)\d\d")
@@ -512,19 +617,26 @@ def _words_before(text: str, words: list[Token], first: Token, n: int) -> list[s
 
 
 _CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?|pounds?|euros?|yen|yuan|rupees?|r[o]?ubles?|francs?)\b")
-_PRODUCT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
+_PRODUCT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?(?:\s+([a-z]+)\b)?")
 _INDEX_MOVE_AFTER = re.compile(
-    r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?,?\s+(?:was\s+(?:up|down)|(?:fell|rose|dropped|gained|lost|closed|plunged|"
-    r"climbed|jumped|slid|tumbled|surged|declined|advanced|added|shed|edged|slipped|soared|sank)(?:\s+(?:up|down))?)"
-    r"\s+(?:by\s+|to\s+|at\s+)?[\d.,]+\s*(?:%|percent|per cent|points)")
+    r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?,?(?:\s+(?:however|meanwhile|though|also|too),)?\s+"
+    r"(?:was\s+(?:up|down)|(?:has\s+|had\s+|have\s+)?(?:fell|fallen|rose|risen|dropped|gained|lost|closed|plunged|"
+    r"climbed|jumped|slid|tumbled|surged|declined|advanced|added|shed|edged|slipped|soared|sank|sunk)"
+    r"(?:\s+(?:up|down|another))?)"
+    r"(?:\s+in\s+value)?\s+(?:by\s+|to\s+|at\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?"
+    r"(?:[\d.,]+|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent|per cent|points)")
 _DESIGNATION_AFTER = re.compile(r"(?:['’]s)?[\s-]+(?!(?:1[89]|20)\d\d\b)[A-Z]{0,3}\d")
 _PLACE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _APPOSITION = re.compile(r",\s*(?:(?:a|an|the|its|his|her)\s+)?((?:[\w'’-]+\s+){0,4}?)([\w-]+)\s*(?:,|\.|$| at | of | for | with | in )")
 
 
+def _is_title_noun_word(word: str) -> bool:
+    return word in ref.TITLES and word not in ref.ROLE_MODIFIERS
+
+
 def _context_type(span: list[Token], before: list[str], after: str, *, titled: bool,
-                  locative: bool) -> tuple[str, int]:
+                  locative: bool, preceding: str = "") -> tuple[str, int]:
     first_name = span[0].text in ref.FIRST_NAMES and len(span) >= 2
     if titled:
         return PERSON, CUE
@@ -533,6 +645,9 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
         return PERSON, CUE
     if before and before[-1] in ORG_NOUNS:
         return ORGANIZATION, CUE
+    if not before and _TITLE_BEFORE_COMMA.search(preceding) and _is_title_noun_word(
+            _TITLE_BEFORE_COMMA.search(preceding).group(1)):
+        return PERSON, CUE  # 'the prime minister, X, said
     if _AGE.match(after):
         return PERSON, CUE
     apposition = _APPOSITION.match(after)

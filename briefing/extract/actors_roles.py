@@ -21,6 +21,10 @@ _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|said|says|told|added)\b.*$")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
+# 'X, the Daily Planet quoted an analyst at Y as saying': the person named first is the one quoted
+_QUOTED_AS = re.compile(r"\s*,\s*(?:the\s+|The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\s+"
+                        r"(?:quoted|cited)\s+(?:a|an|the)\s+(?P<phrase>[^,;()\"“”]{2,80}?)\s+as\s+"
+                        r"(?:saying|telling|stating|writing|warning|arguing|explaining|adding)\b")
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,9 @@ def _split_roles(text: str, run: list) -> list[str]:
 
 def _role_after(text: str, end: int, sentence_end: int, placed: list[Placed]) -> tuple[list[str], str | None]:
     """'X, an analyst at Y' -> (['analyst'], 'Y')."""
+    quoted = _QUOTED_AS.match(text, end, sentence_end)
+    if quoted:
+        return _quoted_role(quoted, placed)
     m = _APPOSITION.match(text, end, sentence_end)
     if not m:
         return [], None
@@ -163,6 +170,23 @@ def _role_after(text: str, end: int, sentence_end: int, placed: list[Placed]) ->
         if owner is None and (item.start == phrase_start or _demonym(text[item.start:item.end])):
             owner = item.name
     return [phrase.strip()], owner
+
+
+def _quoted_role(match: re.Match, placed: list[Placed]) -> tuple[list[str], str | None]:
+    """'X, OUTLET quoted an expert on Y as saying': the role the outlet gives the person named first."""
+    phrase = match.group("phrase").strip()
+    words = phrase.split()
+    if not any(_is_title_noun(w.strip(",.'’s")) for w in words[:4]):
+        return [], None
+    start = match.start("phrase")
+    owner = None
+    for item in _placed_within(placed, start, start + len(phrase)):
+        lead = match.string[start:item.start]
+        if item.type in (COUNTRY, ORGANIZATION) and _AFFILIATION_PREPOSITION.search(lead) \
+                and lead.rstrip().split()[-1] in ("at", "for", "with", "from"):
+            owner = item.name
+            break
+    return [phrase], owner
 
 
 def government_affiliation(roles: tuple[str, ...]) -> bool:

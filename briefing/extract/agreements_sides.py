@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Actor, Document
-from ..reference import COMMON_WORDS, TITLE_WORDS, country_form
+from ..reference import COMMON_ACRONYMS, COMMON_WORDS, TITLE_WORDS, country_form
 from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES
 
 
@@ -95,6 +95,9 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
         form = country_form(name)
         if form is not None:
             found.append(Side(form.country, "country", start, end, form.kind == "demonym"))
+        elif name.rstrip("s").replace(".", "") in COMMON_ACRONYMS or name in (name.lower().capitalize(), name.upper()) \
+                and name.lower() in COMMON_WORDS:
+            continue  # "IT", "CEOs", "It": never a side
         else:
             found.append(Side(name, "", start, end))
     for match in _GOVERNMENT.finditer(text):

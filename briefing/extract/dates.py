@@ -40,6 +40,7 @@ as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -179,6 +180,10 @@ _FUTURE_CUE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:\"“”()]|,\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_BLANKS = re.compile(r"\s*")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_DIGIT_AFTER = re.compile(r"\s*\d")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)\"”]|$)")
 
 
 # --- context helpers -------------------------------------------------------------------
@@ -188,8 +193,13 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+def _next_visible(text: str, end: int) -> int:
+    """Where ``text[end:].lstrip()`` starts, found without copying the rest of the text."""
+    return _BLANKS.match(text, end).end()
+
+
 def _word_after(text: str, end: int) -> str:
-    m = _WORD.match(text[end:].lstrip())
+    m = _WORD.match(text, _next_visible(text, end))
     return m.group().rstrip(".") if m else ""
 
 
@@ -383,11 +393,11 @@ def _month_alone_ok(m: re.Match, text: str) -> bool:
         return False
     if word.lower() in ("may", "march") and _word_before(text, start).lower() not in _DATE_PREPOSITIONS:
         return False
-    after = text[end:]
-    if re.match(r"['’]s\b", after):
+    if _POSSESSIVE_AFTER.match(text, end):
         return False
     following = _word_after(text, end)
-    return not (after.lstrip()[:1].isupper() and following.lower() not in MONTHS)
+    visible = _next_visible(text, end)
+    return not (text[visible:visible + 1].isupper() and following.lower() not in MONTHS)
 
 
 def _build_iso(m: re.Match, text: str) -> _Candidate | None:
@@ -542,7 +552,7 @@ def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
             return None
         if text[m.end():m.end() + 1] == "-" or _word_after(text, m.end()).lower() in _COMPLEMENT_AFTER:
             return None
-        if re.match(r"\s*\d", text[m.end():]):
+        if _DIGIT_AFTER.match(text, m.end()):
             return None
     if unit in ("week", "weekend", "decade", "century") or which in ("past", "the past"):
         return _candidate(m, _no_value)
@@ -573,7 +583,8 @@ def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
         if _is_name_part(text, m.start("weekday")):
             return None  # 'Super Tuesday'
         article = _word_before(text, m.start("weekday")).lower() in ("the", "a")
-        if article and text[m.end("weekday"):].lstrip()[:1].isupper():
+        visible = _next_visible(text, m.end("weekday"))
+        if article and text[visible:visible + 1].isupper():
             return None  # 'the Sunday Times'
 
     weekday = WEEKDAYS[m["weekday"].lower()]
@@ -593,7 +604,6 @@ def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
 def _build_weekday_date(m: re.Match, text: str) -> _Candidate | None:
     """A weekday with the date written after it: ``Friday 2018-7-6``, ``this Friday 5/12``, ``Monday 21``."""
     weekday = WEEKDAYS[m["weekday"].lower()] if m["weekday"] else None
-    after = text[m.end():].lstrip()
     following = _word_after(text, m.end()).lower()
     if (m["md"] or m["dom"]) and (following in _UNITS or following in _MAGNITUDES or following.endswith("s")):
         return None  # 'on Monday 21 people', 'on Friday 2.5 million'
@@ -664,7 +674,7 @@ def _build_shift(m: re.Match, text: str) -> _Candidate | None:
         return _candidate(m, _on_published(
             lambda p, frame: _shifted(When(p + dt.timedelta(days=offset), "day"), shift, sign)))
     sign = -1 if direction in ("earlier", "before") else 1
-    if direction in ("later", "earlier") or re.match(r"\s*(?:[.,;:!?)\"”]|$)", text[m.end():]):
+    if direction in ("later", "earlier") or _CLAUSE_END_AFTER.match(text, m.end()):
         return _candidate(m, lambda frame: _shifted(_from_anchor(frame, shift.precision), shift, sign))
     return _Candidate(m.start(), m.end(), _no_value, pending=shift, sign=sign)
 
@@ -892,11 +902,16 @@ def _candidates(text: str, base: int) -> list[_Candidate]:
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """The longest candidates that do not overlap, in text order."""
-    chosen: list[_Candidate] = []
+    chosen: list[_Candidate] = []  # in text order; they do not overlap, so their ends are in order too
+    starts: list[int] = []
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
-            chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+        # only the last chosen one that starts before this one ends can overlap it
+        i = bisect.bisect_left(starts, candidate.end)
+        if i and chosen[i - 1].end > candidate.start:
+            continue
+        chosen.insert(i, candidate)
+        starts.insert(i, candidate.start)
+    return chosen
 
 
 def _merge_pending(candidates: list[_Candidate], text: str) -> list[_Candidate]:

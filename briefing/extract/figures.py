@@ -9,13 +9,15 @@ What a figure measures, when and on whose word are read from its sentence (``fig
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Actor, DateMention, Document, Figure
 from . import figures_units as ref
-from .figures_context import describe_sentence
+from .figures_context import dates_by_sentence, describe_sentence
 from .numbers import SCALES, Number, find_numbers, plain_value
 
 _APPROX = re.compile(
@@ -106,6 +108,8 @@ _REFERENTS = frozenset(line.strip() for line in (ref.DATA / "figures_referents.t
 _WORD_BEFORE = re.compile(r"([A-Za-z#]+)\.?\s*$")
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _PHONE_LIKE = re.compile(r"[-.]\d{3,}")
+_CENTS_WORD = re.compile(r"\s*cents?\b")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?)]|$)")
 
 
 @dataclass(frozen=True)
@@ -143,12 +147,14 @@ def find_figures(doc: Document, *, dates: tuple[DateMention, ...], actors: tuple
         The figures in text order, each with its evidence offsets into the body.
     """
     dollar = _article_dollar(doc.text)
+    sentence_dates = dates_by_sentence(dates)
+    models: dict[str, str | None] = {}  # what the article calls each model designation ('T-90' -> 'tanks')
     figures = []
     for sentence in doc.sentences:
-        quantities = [_named_model(doc.text, q) for q in quantities_in(doc.text, sentence.start, sentence.end,
-                                                                        dollar=dollar)]
+        quantities = [_named_model(doc.text, q, models) for q in quantities_in(doc.text, sentence.start, sentence.end,
+                                                                                dollar=dollar)]
         figures.extend(describe_sentence(doc, sentence, quantities, [display(q) for q in quantities],
-                                         dates=dates, actors=actors))
+                                         dates=dates, actors=actors, sentence_dates=sentence_dates))
     return tuple(figures)
 
 
@@ -281,9 +287,17 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
 def _single_units(text: str, start: int, end: int, taken: list[Quantity]) -> list[Quantity]:
     """'a litre of milk', 'an acre': one of a unit of measurement (not of time, and not a rate like '$4 a litre')."""
     found = []
+    spans = sorted((q.start, q.end) for q in taken)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end among spans started so far
+
+    def taken_at(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset)
+        return i > 0 and reach[i - 1] > offset
+
     for m in _SINGLE_UNIT.finditer(text, start, end):
         unit = ref.UNIT_WORDS[m.group("word").lower()]
-        if unit.time or unit.name in _IDIOMATIC_UNITS or any(q.start <= m.start() < q.end for q in taken):
+        if unit.time or unit.name in _IDIOMATIC_UNITS or taken_at(m.start()):
             continue
         if _RATE_BEFORE.search(text, max(start, m.start() - 16), m.start()):
             continue
@@ -307,16 +321,17 @@ def _approx_word(match: re.Match | None) -> str | None:
 
 def _is_not_a_quantity(text: str, start: int, end: int, number: Number, before: str) -> bool:
     """Years-as-labels, times, ordinals, ages, identifiers, phone numbers and list numbering."""
-    after = text[number.end:end]
+    after = number.end  # the patterns read text[number.end:end] in place, without copying it
     if not number.spelled:
-        if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after) or _PHONE_LIKE.match(after):
+        if _TIME_AFTER.match(text, after, end) or _ORDINAL_AFTER.match(text, after, end) \
+                or _PHONE_LIKE.match(text, after, end):
             return True
         if number.start > start and text[number.start - 1] in "-." and number.start - 2 >= start \
                 and text[number.start - 2].isdigit():
             return True  # the tail of '7788-9911' or '6 . 2'
         if number.start == start and _LIST_NUMBER.match(text, number.start) and number.scale == 1:
             return True
-    if _AGE.match(after):
+    if _AGE.match(text, after, end):
         return True
     word = _WORD_BEFORE.search(before)
     if word and word.group(1).lower() in _LABELS and not number.spelled:
@@ -421,10 +436,9 @@ def _cents_continuation(text: str, numbers: list[Number], nxt: int, money: _Mone
     if not re.fullmatch(r"\s+(?:and\s+)?", gap) or number.value >= 100 or number.value != int(number.value) \
             or number.value < 1:
         return None
-    tail = re.match(r"\s*cents?\b", text[number.end:end])
-    stop = number.end + (tail.end() if tail else 0)
-    rest = text[stop:end]
-    if not tail and not re.match(r"\s*(?:[.,;!?)]|$)", rest):
+    tail = _CENTS_WORD.match(text, number.end, end)
+    stop = tail.end() if tail else number.end
+    if not tail and not _CLAUSE_END.match(text, stop, end):
         return None
     return number.value / 100, stop, nxt + 1
 
@@ -537,11 +551,28 @@ def _is_plural_head(word: str) -> bool:
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
 
 
-def _named_model(text: str, quantity: Quantity) -> Quantity:
-    """'12 T-90s' -> unit 'T-90 tanks' when the article says elsewhere what a T-90 is."""
+def _named_model(text: str, quantity: Quantity, models: dict[str, str | None] | None = None) -> Quantity:
+    """'12 T-90s' -> unit 'T-90 tanks' when the article says elsewhere what a T-90 is.
+
+    ``models`` keeps what was found for each designation, so the article is read once per model.
+    """
     if quantity.kind != "count" or not _DESIGNATION_PLURAL.fullmatch(quantity.unit.split()[-1]):
         return quantity
     model = quantity.unit.split()[-1][:-1]
+    if models is not None and model in models:
+        head = models[model]
+    else:
+        head = _model_head(text, model)
+        if models is not None:
+            models[model] = head
+    if head is None:
+        return quantity
+    unit = quantity.unit[: -len(model) - 1] + f"{model} {head}"
+    return replace(quantity, unit=unit, shown_unit=unit)
+
+
+def _model_head(text: str, model: str) -> str | None:
+    """The noun the article puts after a model designation ('T-90 tanks' -> 'tanks'), or None."""
     for mention in re.finditer(re.escape(model) + r"((?:\s+[a-z][a-z-]*){1,3})", text):
         words = mention.group(1).split()
         kept = []
@@ -551,10 +582,8 @@ def _named_model(text: str, quantity: Quantity) -> Quantity:
             kept.append(word)
         if not kept:
             continue
-        head = next((w for w in kept if _is_plural_head(w)), None) or kept[-1] + "s"
-        unit = quantity.unit[: -len(model) - 1] + f"{model} {head}"
-        return replace(quantity, unit=unit, shown_unit=unit)
-    return quantity
+        return next((w for w in kept if _is_plural_head(w)), None) or kept[-1] + "s"
+    return None
 
 
 # --- display ---------------------------------------------------------------------------------------------------

@@ -88,7 +88,8 @@ class _Reading:
 
 
 def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displays: list[str], *,
-                      dates: tuple[DateMention, ...], actors: tuple[Actor, ...]) -> list[Figure]:
+                      dates: tuple[DateMention, ...], actors: tuple[Actor, ...],
+                      sentence_dates: dict[int, str] | None = None) -> list[Figure]:
     """The figures of one sentence, with what each measures, its date and its source.
 
     Args:
@@ -98,8 +99,14 @@ def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displ
         displays: each quantity written for reading.
         dates: the article's date mentions.
         actors: the article's actors.
+        sentence_dates: ``dates_by_sentence(dates)``, when the caller describes many sentences:
+            saves reading every date mention for each of them.
     """
-    date = _sentence_date(doc, sentence, dates)
+    if not quantities:
+        return []
+    if sentence_dates is None:
+        sentence_dates = dates_by_sentence(dates)
+    date = _sentence_date(doc, sentence, sentence_dates)
     source = _source(sentence.text, actors)
     reading = _Reading()
     figures = []
@@ -266,10 +273,19 @@ def _is_adjective_of_place(word: str) -> bool:
 
 # --- date and source -----------------------------------------------------------------------------------------
 
-def _sentence_date(doc: Document, sentence: Sentence, dates: tuple[DateMention, ...]) -> str | None:
+def dates_by_sentence(dates: tuple[DateMention, ...]) -> dict[int, str]:
+    """The value of the first dated mention (by its first evidence) of each sentence, by sentence index."""
+    found: dict[int, str] = {}
     for mention in dates:
-        if mention.value and mention.evidence and mention.evidence[0].sentence == sentence.index:
-            return mention.value
+        if mention.value and mention.evidence:
+            found.setdefault(mention.evidence[0].sentence, mention.value)
+    return found
+
+
+def _sentence_date(doc: Document, sentence: Sentence, sentence_dates: dict[int, str]) -> str | None:
+    value = sentence_dates.get(sentence.index)
+    if value is not None:
+        return value
     if doc.published and _CURRENT.search(sentence.text):
         return str(doc.published.year)
     return None

@@ -8,6 +8,7 @@ their mention offsets, in reading order, so "he" is the person who spoke or acte
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -67,6 +68,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
     stretches = [s for s in find_quoted_stretches(text) if not _is_name_or_title(text[s.start:s.end])]
     said = _attribute(doc, stretches)
     resolver = _Resolver(doc, actors)
+    dated = _DatesBySentence(dates)
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_said: _Said | None = None
@@ -94,7 +96,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
             speaker_text=speaker_text,
             role=role,
             via=via,
-            date=_date_of(doc, item, dates),
+            date=dated.date_of(item),
             evidence=(doc.evidence(item.stretch.start, item.stretch.end),),
         )
         quotes.append(quote)
@@ -123,6 +125,7 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
     """
     text = doc.text
     resolver = _Resolver(doc, actors)
+    dated = _DatesBySentence(dates)
     found = []
     for sentence in doc.sentences:
         if _DOUBLE_MARK.search(sentence.text):
@@ -144,7 +147,7 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
         found.append(Quote(
             text=text[content_start:content_end], kind="indirect", speaker=speaker,
             speaker_text=speaker_mention.text, role=role,
-            date=_date_of(doc, _Said(span, sentence.index, None), dates),
+            date=dated.date_of(_Said(span, sentence.index, None)),
             evidence=(doc.evidence(content_start, content_end),),
         ))
     return tuple(found)
@@ -187,16 +190,20 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
     """Find the attribution of each stretch: after it, before it, or on the next line."""
     text = doc.text
     said = []
-    full = [s for s in stretches if not _is_partial(text[s.start:s.end])]
+    full = _FullQuotes([s for s in stretches if not _is_partial(text[s.start:s.end])])
     for stretch in stretches:
         sentence = doc.sentence_index(stretch.open_mark)
         post_end = _post_end(doc, stretch, full)
         after = _tokens(text, stretch.after, post_end)
         pre_start = _pre_start(doc, stretch, full)
         before = _tokens(text, pre_start, stretch.open_mark)
-        opens_sentence = not any(s.after <= pre_start and not text[s.after:pre_start].strip(" \t") for s in full)
+        # a full quote ends right before pre_start, with only blanks between: "…" "…"
+        blanks_from = pre_start
+        while blanks_from > 0 and text[blanks_from - 1] in " \t":
+            blanks_from -= 1
+        opens_sentence = not full.ends_within(blanks_from, pre_start)
         attribution = None
-        if _owns_following_words(text, stretch, after, leads_on=any(s.open_mark == post_end for s in full)):
+        if _owns_following_words(text, stretch, after, leads_on=post_end in full.open_marks):
             attribution = attribution_after(after)
         attribution = attribution or attribution_before(before, sentence_start=opens_sentence)
         next_line = None
@@ -204,6 +211,44 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
             next_line = _next_line_attribution(text, stretch, full)
         said.append(_Said(stretch, sentence, attribution, next_line))
     return said
+
+
+class _FullQuotes:
+    """The full (not partial) quoted stretches of an article, indexed by their offsets.
+
+    Answers the questions the attribution asks of every stretch by bisection, so that an
+    article with many quotations costs no more than its length.
+    """
+
+    def __init__(self, stretches: list[QuotedStretch]) -> None:
+        self.stretches = stretches
+        self.ends = sorted(s.after for s in stretches)
+        self.open_marks = frozenset(s.open_mark for s in stretches)
+        self._marks = [s.open_mark for s in stretches]  # in text order (sorted by start)
+        self._sorted_marks = sorted(self._marks)
+        self._marks_in_order = self._marks == self._sorted_marks
+
+    def ends_within(self, low: int, high: int) -> bool:
+        """Whether a full stretch ends (its closing mark included) at an offset in ``[low, high]``."""
+        i = bisect.bisect_left(self.ends, low)
+        return i < len(self.ends) and self.ends[i] <= high
+
+    def last_end_at_or_before(self, offset: int) -> int | None:
+        """The greatest end (``after``) of a full stretch that is at most ``offset``."""
+        i = bisect.bisect_right(self.ends, offset)
+        return self.ends[i - 1] if i else None
+
+    def first_open_mark_from(self, offset: int) -> int | None:
+        """The opening mark of the first stretch (in text order) that opens at or after ``offset``."""
+        if self._marks_in_order:
+            i = bisect.bisect_left(self._marks, offset)
+            return self._marks[i] if i < len(self._marks) else None
+        return next((mark for mark in self._marks if mark >= offset), None)
+
+    def opens_within(self, low: int, high: int) -> bool:
+        """Whether a full stretch opens at an offset in ``[low, high)``."""
+        i = bisect.bisect_left(self._sorted_marks, low)
+        return i < len(self._sorted_marks) and self._sorted_marks[i] < high
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
@@ -225,18 +270,18 @@ def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token],
     return not (ends_sentence and is_capitalised(words[0].text) and len(words) > 6)
 
 
-def _pre_start(doc: Document, stretch: QuotedStretch, full: list[QuotedStretch]) -> int:
+def _pre_start(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
     """Start of the words that lead into a stretch: its sentence, after any full quote before it."""
     start = doc.sentences[doc.sentence_index(stretch.open_mark)].start if doc.sentences else 0
     start = max(start, doc.text.rfind("\n", 0, stretch.open_mark) + 1)
-    for other in full:
-        if other.after <= stretch.open_mark:
-            start = max(start, other.after)
+    last_end = full.last_end_at_or_before(stretch.open_mark)
+    if last_end is not None:
+        start = max(start, last_end)
     spans = split_sentences(doc.text[start:stretch.open_mark])
     return start + spans[-1][0] if spans else start
 
 
-def _post_end(doc: Document, stretch: QuotedStretch, full: list[QuotedStretch]) -> int:
+def _post_end(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
     """End of the words that follow a stretch: its sentence's end or the next full quote."""
     text = doc.text
     line_end = text.find("\n", stretch.after)
@@ -245,20 +290,19 @@ def _post_end(doc: Document, stretch: QuotedStretch, full: list[QuotedStretch]) 
         sentence = doc.sentences[doc.sentence_index(max(stretch.after - 1, 0))]
         if sentence.end > stretch.after:
             end = min(end, sentence.end)
-    for other in full:
-        if other.open_mark >= stretch.after:
-            end = min(end, other.open_mark)
-            break
+    following = full.first_open_mark_from(stretch.after)
+    if following is not None:
+        end = min(end, following)
     spans = split_sentences(text[stretch.after:end])
     return stretch.after + spans[0][1] if spans else end
 
 
-def _next_line_attribution(text: str, stretch: QuotedStretch, full: list[QuotedStretch]) -> Attribution | None:
+def _next_line_attribution(text: str, stretch: QuotedStretch, full: _FullQuotes) -> Attribution | None:
     """``"…"`` ending its paragraph, then ``Jane Doe said.`` alone on the next line."""
     line_end = text.find("\n", stretch.after)
     if line_end < 0 or text[stretch.after:line_end].strip(" \t\"”’'.,"):
         return None
-    if any(stretch.after <= other.open_mark < line_end for other in full):
+    if full.opens_within(stretch.after, line_end):
         return None
     next_end = text.find("\n", line_end + 1)
     next_end = len(text) if next_end < 0 else next_end
@@ -306,14 +350,23 @@ def _is_name_or_title(quoted: str) -> bool:
     return bool(content) and all(is_capitalised(w) or w[0].isdigit() for w in content)
 
 
-def _date_of(doc: Document, item: _Said, dates: tuple[DateMention, ...]) -> str | None:
-    """The value of a date mentioned in the quote's sentence, outside the quoted words."""
-    for date in dates:
-        for evidence in date.evidence:
-            outside = evidence.end <= item.stretch.open_mark or evidence.start >= item.stretch.after
-            if evidence.sentence == item.sentence and outside and date.value:
-                return date.value
-    return None
+class _DatesBySentence:
+    """The dates of a brief grouped by the sentence of their evidence, built once per article."""
+
+    def __init__(self, dates: tuple[DateMention, ...]) -> None:
+        self._by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+        for date in dates:
+            if not date.value:
+                continue
+            for evidence in date.evidence:
+                self._by_sentence.setdefault(evidence.sentence, []).append((evidence.start, evidence.end, date.value))
+
+    def date_of(self, item: _Said) -> str | None:
+        """The value of a date mentioned in the quote's sentence, outside the quoted words."""
+        for start, end, value in self._by_sentence.get(item.sentence, ()):
+            if end <= item.stretch.open_mark or start >= item.stretch.after:
+                return value
+        return None
 
 
 # --- resolution ---------------------------------------------------------------------------
@@ -330,6 +383,7 @@ class _Resolver:
         self._doc = doc
         self._actors = actors
         self._spans = sorted((e.start, e.end, a) for a in actors for e in a.evidence)
+        self._span_starts = [start for start, _, _ in self._spans]
         self._by_form: dict[str, Actor] = {}
         for actor in actors:
             for form in (actor.name, *actor.aliases):
@@ -337,9 +391,15 @@ class _Resolver:
             if actor.type == "person" and len(actor.name.split()) > 1:
                 self._by_form.setdefault(_fold(actor.name.split()[-1]), actor)
         self._roles: list[tuple[str, str]] = [(r.lower(), a.name) for a in actors for r in a.roles]
+        # the latest position in self._roles of each role key, and who held it there
+        self._latest_role: dict[str, tuple[int, str]] = {}
+        for position, (role, who) in enumerate(self._roles):
+            self._latest_role[_role_key(role)] = (position, who)
+        self._actor_role_keys = [(a.name, [_role_key(r) for r in a.roles]) for a in actors]
         self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'-]*\b", doc.text))
         self._read = -1
         self._referents: list[tuple[str, str | None, str]] = []  # (name, role, person|group|unknown|place)
+        self._latest_referent: dict[str, tuple[int, str, str | None]] = {}  # kind -> (position, name, role)
 
     def read_up_to(self, sentence: int, *, before: int) -> None:
         """Note the subjects of the sentences up to ``sentence`` (of its words before ``before``)."""
@@ -383,14 +443,16 @@ class _Resolver:
         wanted = {"person", "unknown"} if pronoun in PERSON_PRONOUNS else {"group", "unknown"}
         if pronoun not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return None, None
-        for name, role, kind in reversed(self._referents):
-            if kind in wanted:
-                return name, role
-        return None, None
+        latest = max((self._latest_referent[kind] for kind in wanted if kind in self._latest_referent),
+                     default=None, key=lambda item: item[0])
+        return (latest[1], latest[2]) if latest else (None, None)
 
     def _remember(self, name: str, role: str | None, mention_kind: str) -> None:
-        self._referents.append((name, role, self._kind_of(name, mention_kind)))
+        kind = self._kind_of(name, mention_kind)
+        self._latest_referent[kind] = (len(self._referents), name, role)
+        self._referents.append((name, role, kind))
         if role:
+            self._latest_role[_role_key(role.lower())] = (len(self._roles), name)
             self._roles.append((role.lower(), name))
 
     def _kind_of(self, name: str, mention_kind: str) -> str:
@@ -420,7 +482,10 @@ class _Resolver:
 
     def _actor_at(self, mention: Mention) -> Actor | None:
         """The actor with a mention inside the phrase; the one nearest its end wins, people first."""
-        inside = [(end, actor) for start, end, actor in self._spans
+        # a span inside the phrase starts in [mention.start, mention.end): bisect to those
+        low = bisect.bisect_left(self._span_starts, mention.start)
+        high = bisect.bisect_left(self._span_starts, mention.end, low)
+        inside = [(end, actor) for start, end, actor in self._spans[low:high]
                   if start >= mention.start and end <= mention.end and start < end
                   and not _after_connector(self._doc.text[mention.start:start])]
         inside = [item for item in inside if item[0] == mention.end]  # the head (last word) must be the actor's
@@ -433,17 +498,19 @@ class _Resolver:
         head = _role_key(description)
         if not head:
             return None
-        for actor in self._actors:
-            if any(head in _role_key(role) for role in actor.roles):
-                return actor.name
+        for name, keys in self._actor_role_keys:
+            if any(head in key for key in keys):
+                return name
         return None
 
     def _remembered_role(self, description: str) -> str | None:
         head = _role_key(description)
-        for role, who in reversed(self._roles):
-            if head and head in _role_key(role):
-                return who
-        return None
+        if not head:
+            return None
+        # the newest role whose key holds the head: only the latest use of each key can be it
+        latest = max((item for key, item in self._latest_role.items() if head in key),
+                     default=None, key=lambda item: item[0])
+        return latest[1] if latest else None
 
 
 def _after_connector(prefix: str) -> bool:
