@@ -6,9 +6,13 @@ autoescaping makes article text (untrusted) appear as text, never as markup.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
+
+from .model import Sentence
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -28,6 +32,15 @@ def date_label(value: str | None) -> str:
     return value
 
 
+def paragraphs(sentences: Iterable[Sentence]) -> list[list[Sentence]]:
+    """The sentences of an article grouped into its paragraphs, in order.
+
+    Consecutive sentences with the same ``paragraph`` form one paragraph. A brief read from JSON
+    written before sentences had a paragraph (all 0) comes out as a single paragraph.
+    """
+    return [list(group) for _, group in itertools.groupby(sentences, key=lambda s: s.paragraph)]
+
+
 def make_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -38,4 +51,5 @@ def make_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["date_label"] = date_label
+    env.filters["paragraphs"] = paragraphs
     return env

@@ -97,6 +97,11 @@ _LEADING_COUNT_MODIFIERS = frozenset("more additional other extra further".split
 _REFERENCE_DETERMINERS = re.compile(r"(?<![\w-])(the|these|those|both|its|their|his|her|our|all|my|your|first|last"
                                     r"|next|past|previous|final|other)\s+$", re.I)
 _YEAR_LIKE = range(1000, 3000)
+
+
+def _year_like(value: Decimal) -> bool:
+    """``value in _YEAR_LIKE`` without the scan that ``in range`` does for a Decimal."""
+    return value == value.to_integral_value() and _YEAR_LIKE.start <= value < _YEAR_LIKE.stop
 # --- not figures ------------------------------------------------------------------------------------------------
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|gmt\b|utc\b|hrs\b|:\d\d)|(?::|\.)\d\d\s?[ap]\.?m\b", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b", re.I)
@@ -206,7 +211,7 @@ def _wire_amount(text: str, start: int, number: Number, dollar: str) -> Quantity
     label = _WIRE_LINE.match(text, start)
     if not label or not _WIRE_FILLER.fullmatch(text, label.end(), number.start):
         return None
-    if number.spelled or (number.plain and number.value in _YEAR_LIKE):
+    if number.spelled or (number.plain and _year_like(number.value)):
         return None
     if _WIRE_KINDS[label.group(1).lower()] == "shares":
         return Quantity(number.start, number.end, number.value, "shares", "count", shown_unit="shares",
@@ -513,7 +518,7 @@ def _powered(name: str, power: str) -> str:
 
 def _counted_after(text: str, pos: int, end: int, number: Number, first: int, start: int) -> tuple[str, int] | None:
     """A plural noun phrase right after the number -- the thing counted -- and where it ends."""
-    if number.plain and number.value in _YEAR_LIKE:
+    if number.plain and _year_like(number.value):
         return None
     if number.spelled and number.value <= 1:
         return None

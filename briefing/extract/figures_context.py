@@ -34,15 +34,31 @@ _FALL_VERBS = frozenset("fell fall falls decreased decline declined dropped slip
 _ADVERBS = r"(?:\s+(?:currently|now|already|still|only|just|roughly|about|around|reportedly|then|also|nearly|almost))*"
 _RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS
                              + r"\s*$")
+_RELATIVE_LEVEL_TAIL = re.compile(r",\s+which" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$")
 _APPOSED_VALUE = re.compile(r"(?P<clause>[^,;:]+),\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")
-_THING_WORTH = re.compile(r"(?P<clause>[^,;:]*?)\s+(?P<verb>" + "|".join(_PURCHASE_NOUNS) + r")\s+"
-                          r"(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+worth\s*$")
+_VALUED_TAIL = re.compile(r",\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")  # how _APPOSED_VALUE, _CLAUSE_VALUED end
+_THING_WORTH_TAIL = (r"\s+(?P<verb>" + "|".join(_PURCHASE_NOUNS) + r")\s+"
+                     r"(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+worth\s*$")
+_THING_WORTH = re.compile(r"(?P<clause>[^,;:]*?)" + _THING_WORTH_TAIL)
 _CLAUSE_VALUED = re.compile(r"(?P<clause>[^,]+?)\s+(?:was|were|is|are)\b[^,]*,\s+(?:valued|estimated|put|worth)"
                             r"(?:\s+at)?\s*$")
-_LEVEL = re.compile(r"(?P<clause>[^,;:]*?)" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$")
-_CHANGE = re.compile(r"(?P<clause>[^,;:]*?)\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$")
-_CHANGED_TO = re.compile(r"(?P<clause>[^,;:]*?)\s+(?P<verb>" + "|".join(sorted(_RISE_VERBS | _FALL_VERBS))
-                         + r")\s[^,;:]*?\bto\s*$")
+_LEVEL_TAIL = _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$"
+_LEVEL = re.compile(r"(?P<clause>[^,;:]*?)" + _LEVEL_TAIL)
+_CHANGE_TAIL = r"\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$"
+_CHANGE = re.compile(r"(?P<clause>[^,;:]*?)" + _CHANGE_TAIL)
+_CHANGED_TO_TAIL = (r"\s+(?P<verb>" + "|".join(sorted(_RISE_VERBS | _FALL_VERBS))
+                    + r")\s[^,;:]*?\bto\s*$")
+_CHANGED_TO = re.compile(r"(?P<clause>[^,;:]*?)" + _CHANGED_TO_TAIL)
+_SUBJECT_VERB_TAIL = r"\s+(?P<verb>[a-z]+)\s*$"
+_SUBJECT_VERB = re.compile(r"(?P<clause>[^,;:]*?)" + _SUBJECT_VERB_TAIL)
+# A pattern '(?P<clause>[^,;:]*?)' + TAIL, searched the plain way, tries every start and every clause length:
+# quadratic in the words before a figure when it fails. Its match cannot hold ',', ';' or ':' and TAIL
+# cannot start before the last of them, so a match starts right after that mark (or at 0), and it matches
+# if and only if TAIL matches somewhere: search TAIL first (linear), then the pattern from that mark.
+_CLAUSE_TAILS = {_THING_WORTH: re.compile(_THING_WORTH_TAIL), _LEVEL: re.compile(_LEVEL_TAIL),
+                 _CHANGE: re.compile(_CHANGE_TAIL), _CHANGED_TO: re.compile(_CHANGED_TO_TAIL),
+                 _SUBJECT_VERB: re.compile(_SUBJECT_VERB_TAIL)}
+_CLAUSE_MARK = re.compile(r"[,;:]")
 _APPROX_TAIL = re.compile(
     r"(?:\s*(?:a mere|only|just|about|around|roughly|approximately|nearly|almost|some|over|more than|less than"
     r"|up to|at least|close to|under|an estimated|as much as|as many as|a record|a total of|an? |the))+\s*$", re.I)
@@ -163,22 +179,23 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             return (f"{head} {delivery.group('verb')} for {delivery.group('noun')} {destination.group('prep')} "
                     f"{destination.group('place')}"), reading
         return None, reading
-    relative = _RELATIVE_LEVEL.search(core)
+    relative = _RELATIVE_LEVEL.search(core) if _RELATIVE_LEVEL_TAIL.search(core) else None
     if relative:
         phrase = _noun_phrase_before(relative.group("np"))
         if phrase:
             return phrase, _Reading(phrase)
-    changed_to = _CHANGED_TO.search(core)
+    changed_to = _clause_search(_CHANGED_TO, core)
     if changed_to:
         subject = _clause_subject(changed_to.group("clause"))
         if subject:
             return _possessive_to_adjective(subject), _Reading(subject)
-    apposed = _APPOSED_VALUE.search(core)
+    valued_tail = _VALUED_TAIL.search(core)
+    apposed = _APPOSED_VALUE.search(core) if valued_tail else None
     if apposed:
         subject = _clause_subject(apposed.group("clause"))
         if subject and not re.search(r"\s(?:was|were|is|are)\b", subject):
             return _possessive_to_adjective(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)), _Reading(subject)
-    worth_after = _THING_WORTH.search(core)
+    worth_after = _clause_search(_THING_WORTH, core)
     if worth_after and worth_after.group("verb") in _PURCHASE_NOUNS:
         subject = _clause_subject(worth_after.group("clause"))
         thing = worth_after.group("thing")
@@ -186,17 +203,17 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             return f"{_adjective(subject)} {_PURCHASE_NOUNS[worth_after.group('verb')]} of {thing}", \
                 _Reading(subject, thing)
         return thing, _Reading(None, thing)
-    valued = _CLAUSE_VALUED.search(core)
+    valued = _CLAUSE_VALUED.search(core) if valued_tail else None
     if valued:
         subject = _clause_subject(valued.group("clause"))
         if subject:
             return _possessive_to_adjective(subject), _Reading(subject)
-    level = _LEVEL.search(core)
+    level = _clause_search(_LEVEL, core)
     if level:
         subject = _clause_subject(level.group("clause"))
         if subject:
             return _possessive_to_adjective(subject), _Reading(subject)
-    change = _CHANGE.search(core)
+    change = _clause_search(_CHANGE, core)
     if change and (change.group("verb") in _RISE_VERBS or change.group("verb") in _FALL_VERBS):
         subject = _clause_subject(change.group("clause"))
         if subject:
@@ -210,10 +227,20 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
 
 
 def _subject_and_verb(core: str) -> tuple[str | None, str | None]:
-    m = re.search(r"(?P<clause>[^,;:]*?)\s+(?P<verb>[a-z]+)\s*$", core)
+    m = _clause_search(_SUBJECT_VERB, core)
     if not m:
         return None, None
     return _clause_subject(m.group("clause")), m.group("verb")
+
+
+def _clause_search(pattern: re.Pattern, core: str) -> re.Match | None:
+    """``pattern.search(core)`` for a pattern of ``_CLAUSE_TAILS``, in time linear in ``core``."""
+    if not _CLAUSE_TAILS[pattern].search(core):
+        return None
+    last_mark = None
+    for last_mark in _CLAUSE_MARK.finditer(core):
+        pass
+    return pattern.search(core, last_mark.end() if last_mark else 0)
 
 
 def _clause_subject(clause: str) -> str | None:
