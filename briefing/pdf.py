@@ -19,6 +19,7 @@ from .io import write_bytes_atomic
 from .load import SEED_SUFFIXES, seed_files, slugify
 from .model import Brief, Quote
 from .pubdate import parse_date
+from .render import speaker_role
 from .templating import TEMPLATES_DIR, date_label, make_env
 from .timeline import TimelineEntry, build_timeline
 
@@ -40,6 +41,9 @@ def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
                         help="paper size (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=Path("site/pdf"), metavar="DIR",
                         help="folder for the PDFs (default: %(default)s)")
+    from . import site  # here: site imports this module
+
+    site.add_cache_argument(parser, default_place="in the current folder, as build uses by default")
 
 
 def _since_date(text: str) -> dt.date:
@@ -52,7 +56,7 @@ def _since_date(text: str) -> dt.date:
 def run_pdf(args: argparse.Namespace) -> int:
     """The ``pdf`` command: extract the seeds, then print the selected briefs and the book."""
     # Imported here: cli imports this module, and rendering a brief needs no extraction code.
-    from . import cli, pipeline
+    from . import cli, pipeline, site
     from .extract import ExtractOptions
 
     if not args.seeds.exists():
@@ -61,7 +65,9 @@ def run_pdf(args: argparse.Namespace) -> int:
     if not seed_files(args.seeds):
         print(f"{args.seeds}: no seeds here (looked for {', '.join(SEED_SUFFIXES)} files)", file=sys.stderr)
         return cli.EXIT_USAGE
-    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner))
+    # The same cache and seed names as `build`, so `pdf` then `build` extracts each seed once.
+    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
+                                     display_root=site.project_dir(), cache_dir=site.cache_dir(args.cache))
     cli.report(result.problems)
     printable = cli.publishable(result.briefs, result.problems, strict=args.strict)
     known = {brief.id for brief in printable}
@@ -188,17 +194,20 @@ class PrintableBrief:
     ``anchor`` prefixes the ids of the brief's elements, which must be unique within a book.
     ``quotes`` holds the direct and indirect quotes: partial quotes (quoted terms, scare quotes)
     are words inside a sentence rather than statements, so they are left to the article text.
+    ``reported_speech`` holds the brief's reported speech, each with its speaker's role.
     """
 
     brief: Brief
     anchor: str
     timeline: tuple[TimelineEntry, ...]
     quotes: tuple[Quote, ...]
+    reported_speech: tuple[tuple[Quote, str], ...] = ()
 
 
 def _printable(brief: Brief) -> PrintableBrief:
     return PrintableBrief(brief=brief, anchor=f"brief-{brief.id}", timeline=build_timeline(brief),
-                          quotes=tuple(quote for quote in brief.quotes if not quote.partial))
+                          quotes=tuple(quote for quote in brief.quotes if not quote.partial),
+                          reported_speech=tuple((quote, speaker_role(brief, quote)) for quote in brief.reported_speech))
 
 
 def html_to_pdf(html: str) -> bytes:

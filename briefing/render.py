@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Collection, Iterable, Mapping
 
 import jinja2
 import yaml
@@ -36,6 +36,9 @@ GENERATED_PATHS = ("index.md", "all-briefs.md", "briefs", "actors", "countries",
 
 #: Statuses of an agreement that is not yet concluded (shown as "open" on the home page).
 OPEN_STATUSES = ("proposed", "under negotiation", "agreed", "approved")
+
+#: The folder of the site that the ``pdf`` command writes the PDFs into (``pdf/<id>.pdf``).
+PDF_DIR = "pdf"
 
 HOME_BRIEFS = 20
 HOME_TOP_ACTORS = 12
@@ -480,15 +483,19 @@ class SiteRenderer:
     """Renders every page of the site from a :class:`SiteIndex` and the templates in ``templates/site/``."""
 
     def __init__(self, index: SiteIndex, *, directory_urls: bool = True,
-                 env: jinja2.Environment | None = None) -> None:
+                 env: jinja2.Environment | None = None, pdf_ids: Collection[str] = (),
+                 book_pdf: str | None = None) -> None:
         self.index = index
         self.directory_urls = directory_urls
         self.env = env or make_env()
+        self.pdf_ids = frozenset(pdf_ids)
+        self.book_pdf = book_pdf
 
     def render_all(self) -> tuple[RenderedPage, ...]:
         index = self.index
         pages = [self._page("index.md", "home.md.j2", front_matter("Home"),
                             briefs=index.briefs[:HOME_BRIEFS], brief_count=len(index.briefs),
+                            book_pdf=f"{PDF_DIR}/{self.book_pdf}" if self.book_pdf else None,
                             top_actors=self._top(lambda p: p.type != "country"),
                             top_countries=self._top(lambda p: p.type == "country"),
                             open_agreements=[c for c in self._all_agreements() if c.item.status in OPEN_STATUSES]),
@@ -520,6 +527,7 @@ class SiteRenderer:
         return self._page(
             brief_src(brief.id), "brief.md.j2", front_matter(brief.title, tags=self.index.tags[brief.id]),
             brief=brief, timeline=self.index.timelines[brief.id],
+            pdf=f"{PDF_DIR}/{brief.id}.pdf" if brief.id in self.pdf_ids else None,
             direct_quotes=direct, partial_quotes=[q for q in brief.quotes if q.kind == "direct" and q.partial],
             indirect_quotes=[*(q for q in brief.quotes if q.kind != "direct"), *brief.reported_speech],
             countries=self.index.countries_of(brief),
@@ -594,8 +602,17 @@ def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[st
     return result
 
 
-def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True,
-                timeline: Timeline = build_timeline) -> tuple[RenderedPage, ...]:
-    """Every generated page of the site for ``briefs``."""
-    return SiteRenderer(build_index(briefs, timeline=timeline), directory_urls=directory_urls).render_all()
+def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True, timeline: Timeline = build_timeline,
+                pdf_ids: Collection[str] = (), book_pdf: str | None = None) -> tuple[RenderedPage, ...]:
+    """Every generated page of the site for ``briefs``.
+
+    Args:
+        pdf_ids: the ids of the briefs whose PDF is in the site (``pdf/<id>.pdf``): only their
+            pages link to it, so a link to a PDF is never broken.
+        book_pdf: the file name of the briefing book in ``pdf/`` when the site holds it; the home
+            page links to it.
+    """
+    renderer = SiteRenderer(build_index(briefs, timeline=timeline), directory_urls=directory_urls,
+                            pdf_ids=pdf_ids, book_pdf=book_pdf)
+    return renderer.render_all()
 

@@ -3,7 +3,8 @@
 Nothing is lost when a build fails or is interrupted: the pages are rendered into a staging
 folder and moved into ``docs/`` path by path, and MkDocs builds into a fresh folder next to
 ``site/`` that replaces it by renames only once the build succeeded (keeping ``site/pdf/``,
-which the ``pdf`` command writes).
+which the ``pdf`` command writes). A brief page links to its PDF only when ``site/pdf/<id>.pdf``
+exists at build time.
 """
 from __future__ import annotations
 
@@ -26,24 +27,41 @@ from . import cli, pipeline
 from .extract import ExtractOptions
 from .io import write_text_atomic
 from .model import Brief
-from .render import GENERATED_PATHS, RenderedPage, render_site
+from .pdf import BOOK_FILENAME
+from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
 from .templating import TEMPLATES_DIR
 
 #: Set by ``serve`` for the MkDocs hook (briefing/mkdocs_hooks.py): regenerate pages before each build.
 SEEDS_ENV, NER_ENV, CACHE_ENV = "BRIEFING_SEEDS", "BRIEFING_NER", "BRIEFING_CACHE"
+#: The MkDocs configuration; its folder is the project's.
+DEFAULT_CONFIG_FILE = Path("mkdocs.yml")
 #: Where the last good brief of each seed is kept, next to the configuration.
 CACHE_DIR = Path(".briefing") / "cache"
-PDF_DIR = "pdf"
 
 log = logging.getLogger("mkdocs.briefing")
 
 
-def _add_site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
-                        help="the MkDocs configuration; its docs_dir receives the pages (default: %(default)s)")
+def add_cache_argument(parser: argparse.ArgumentParser, *, default_place: str = "next to the configuration") -> None:
+    """The ``--cache DIR`` option of the commands that share the brief cache (build, serve, pdf)."""
     parser.add_argument("--cache", type=Path, metavar="DIR",
                         help=f"keep the last good brief of each seed here: unchanged seeds are not extracted again "
-                             f"(default: {CACHE_DIR} next to the configuration)")
+                             f"(default: {CACHE_DIR} {default_place})")
+
+
+def project_dir(config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
+    """The project folder: the folder of the MkDocs configuration."""
+    return config_file.resolve().parent
+
+
+def cache_dir(cache: Path | None, config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
+    """The brief cache: ``cache`` when given, else :data:`CACHE_DIR` in the project folder."""
+    return cache or project_dir(config_file) / CACHE_DIR
+
+
+def _add_site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config-file", type=Path, default=DEFAULT_CONFIG_FILE, metavar="FILE",
+                        help="the MkDocs configuration; its docs_dir receives the pages (default: %(default)s)")
+    add_cache_argument(parser)
 
 
 def add_build_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,16 +88,13 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _cache_dir(args: argparse.Namespace) -> Path:
-    return args.cache or args.config_file.resolve().parent / CACHE_DIR
-
-
 def run_build(args: argparse.Namespace) -> int:
     if problem := _usage_problem(args):
         print(problem, file=sys.stderr)
         return cli.EXIT_USAGE
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
-                                     display_root=args.config_file.resolve().parent, cache_dir=_cache_dir(args))
+                                     display_root=project_dir(args.config_file),
+                                     cache_dir=cache_dir(args.cache, args.config_file))
     cli.report(result.problems)
     briefs = cli.publishable(result.briefs, result.problems, strict=args.strict)
     try:
@@ -102,7 +117,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return cli.EXIT_USAGE
     os.environ[SEEDS_ENV] = str(args.seeds.resolve())
     os.environ[NER_ENV] = args.ner
-    os.environ[CACHE_ENV] = str(_cache_dir(args).resolve())
+    os.environ[CACHE_ENV] = str(cache_dir(args.cache, args.config_file).resolve())
     _show_mkdocs_messages()
     try:
         mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr,
@@ -142,9 +157,22 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
             the previous site is then left as it was.
     """
     config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url)
-    pages = render_site(briefs, directory_urls=config.use_directory_urls)
+    pdf_dir = Path(config.site_dir) / PDF_DIR
+    pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
+                        book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None)
     replace_generated_docs(Path(config.docs_dir), pages)
     return build_site(config)
+
+
+def printed_ids(pdf_dir: Path) -> frozenset[str]:
+    """The ids of the briefs whose PDF (``<id>.pdf``, written by the ``pdf`` command) is in ``pdf_dir``.
+
+    The build carries ``pdf_dir`` into the new site, so the brief pages link to exactly these PDFs.
+    """
+    if not pdf_dir.is_dir():
+        return frozenset()
+    return frozenset(path.stem for path in pdf_dir.glob("*.pdf")
+                     if path.is_file() and not path.name.startswith(".") and path.name != BOOK_FILENAME)
 
 
 def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> None:

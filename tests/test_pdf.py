@@ -15,9 +15,10 @@ from briefing.model import (
     Actor, Agreement, Brief, DateMention, Evidence, Figure, Quote, Sentence, Source,
 )
 from briefing.pdf import (
-    BOOK_FILENAME, PRINT_TEMPLATES_DIR, local_url_fetcher, render_brief_pdf, select_briefs,
+    BOOK_FILENAME, PRINT_TEMPLATES_DIR, local_url_fetcher, render_book_pdf, render_brief_pdf, select_briefs,
 )
 from briefing.pipeline import extract_briefs
+from test_site import broken_links, make_project
 
 SEEDS = {
     "harbour.md": """---
@@ -139,7 +140,8 @@ def write_seeds(folder: Path, seeds: dict[str, str]) -> Path:
 
 
 def run_pdf(seeds: Path, out: Path, *args: str) -> int:
-    return cli.main(["pdf", "--seeds", str(seeds), "--out", str(out), *args])
+    """The ``pdf`` command, with its brief cache next to ``seeds`` (never the project's .briefing/)."""
+    return cli.main(["pdf", "--seeds", str(seeds), "--out", str(out), "--cache", str(seeds.parent / "cache"), *args])
 
 
 # ---------------------------------------------------------------- the whole book, printed once
@@ -369,6 +371,8 @@ def _full_brief(*, title: str = "Ministers agree canal treaty", actor: str = "Il
         quotes=(Quote(text=quote, kind="direct", speaker=actor, speaker_text="Ilse Varga", role="minister",
                       via="Example Post", evidence=(Evidence(1, 43, 72),)),
                 Quote(text="open", kind="direct", partial=True, evidence=(Evidence(1, 60, 64),))),
+        reported_speech=(Quote(text="the treaty was fair to both sides", kind="indirect", speaker=actor,
+                               role="minister", evidence=(Evidence(0, 0, 41),)),),
         dates=(DateMention(text="today", value="2022-05-06", evidence=(Evidence(0, 35, 40),)),),
         sentences=sentences,
     )
@@ -388,8 +392,56 @@ def test_a_brief_pdf_has_every_section(full_pdf):
                      "Ilse Varga", "transport minister", "canal treaty", "Astoria, Belvon", "agreed",
                      "“The canal will open next year”", "— Ilse Varga, minister, via Example Post",
                      "US$5 million", "US$1,250 million", "cost in the long run",
-                     "1. Two ministers agreed a canal treaty today.", "3. It will cost 5 million dollars"):
+                     "Reported speech • Ilse Varga, minister: the treaty was fair to both sides s1",
+                     "1 Two ministers agreed a canal treaty today.", "3 It will cost 5 million dollars"):
         assert expected in text, expected
+
+
+def _paragraph_brief(*paragraphs: int) -> Brief:
+    texts = ("Alpha one here.", "Beta two here.", "Gamma three here.")
+    return _full_brief().__class__(
+        id="2022-05-07-paragraphs", title="Paragraphs", published="2022-05-07", source=Source(path="p.txt"),
+        summary=texts[0],
+        sentences=tuple(Sentence(index=i, start=0, end=0, text=text, paragraph=paragraph)
+                        for i, (text, paragraph) in enumerate(zip(texts, paragraphs))))
+
+
+def test_article_text_shows_its_paragraphs_with_sentence_numbers(tmp_path):
+    brief, book = tmp_path / "brief.pdf", tmp_path / "book.pdf"
+    brief.write_bytes(render_brief_pdf(_paragraph_brief(0, 0, 1)))
+    book.write_bytes(render_book_pdf([_paragraph_brief(0, 0, 1)]))
+    for pdf in (brief, book):
+        article = pdf_text(pdf).split("Article text", 1)[1]
+        # a paragraph's sentences run on, each led by its number; the next paragraph starts a new line
+        assert "\n1 Alpha one here. 2 Beta two here.\n3 Gamma three here.\n" in article, pdf.name
+
+
+def test_sentences_without_paragraphs_print_as_one_paragraph(tmp_path):
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(render_brief_pdf(_paragraph_brief(0, 0, 0)))
+    assert "\n1 Alpha one here. 2 Beta two here. 3 Gamma three here.\n" in pdf_text(pdf)
+
+
+# ---------------------------------------------------------------- pdf, then build: the site links the PDFs
+
+def test_pdf_then_build_links_the_brief_to_its_pdf_and_shares_the_cache(tmp_path, monkeypatch):
+    make_project(tmp_path)
+    write_seeds(tmp_path / "seeds", {"harbour.md": SEEDS["harbour.md"]})
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["pdf"]) == cli.EXIT_OK  # the defaults: seeds/, site/pdf/, .briefing/cache/
+    cache = tmp_path / ".briefing" / "cache"
+    (entry,) = cache.iterdir()
+    made = entry.stat().st_ino
+    assert cli.main(["build"]) == cli.EXIT_OK
+    assert [path.stat().st_ino for path in cache.iterdir()] == [made]  # the build used the brief the pdf made
+
+    site_dir = tmp_path / "site"
+    (brief_dir,) = (site_dir / "briefs").iterdir()
+    links = re.findall(r'href="([^"]+\.pdf)"', (brief_dir / "index.html").read_text(encoding="utf-8"))
+    assert links == [f"../../pdf/{brief_dir.name}.pdf"]
+    assert (brief_dir / links[0]).resolve().read_bytes().startswith(b"%PDF")
+    assert 'href="pdf/briefing-book.pdf"' in (site_dir / "index.html").read_text(encoding="utf-8")
+    assert broken_links(site_dir) == []
 
 
 def test_partial_quotes_are_not_set_apart(full_pdf):

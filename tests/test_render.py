@@ -19,7 +19,7 @@ import markupsafe
 import pytest
 from mkdocs.utils.meta import get_data
 
-from briefing.model import Actor, Brief, Quote, Source
+from briefing.model import Actor, Brief, Quote, Sentence, Source
 from briefing.render import (Mention, build_index, clean_tag, fold_name, front_matter, merge_actors,
                              page_url, relative_href, render_site, topics_of)
 from briefing.pipeline import from_plain
@@ -243,7 +243,7 @@ def test_untrusted_text_stays_inside_escaped_raw_html(text):
 # --------------------------------------------------------------------------- the brief page
 
 def test_golden_brief_page():
-    pages = render_site([golden_brief()], timeline=dates_only_timeline)
+    pages = render_site([golden_brief()], timeline=dates_only_timeline, pdf_ids={GOLDEN_ID})
     rendered = page(pages, f"briefs/{GOLDEN_ID}.md")
     expected = GOLDEN / f"{GOLDEN_ID}.md"
     if os.environ.get("BRIEFING_UPDATE_GOLDEN"):
@@ -264,8 +264,8 @@ def test_every_item_links_to_a_sentence_of_the_article():
 
 def test_brief_page_links_actors_pdf_and_kept_apart_quotes():
     brief = golden_brief()
-    rendered = page(render_site([brief]), f"briefs/{GOLDEN_ID}.md")
-    assert f'href="../../pdf/{GOLDEN_ID}.pdf"' in rendered
+    rendered = page(render_site([brief], pdf_ids={GOLDEN_ID}), f"briefs/{GOLDEN_ID}.md")
+    assert f'<a class="md-button brief-pdf" href="../../pdf/{GOLDEN_ID}.pdf">' in rendered
     for actor in brief.actors:
         assert re.search(rf'<a href="../../(actors|countries)/[a-z0-9-]+/">{re.escape(actor.name)}</a>', rendered)
     direct, indirect = rendered.split("### Indirect speech")
@@ -287,4 +287,42 @@ def test_live_seed_renders(tmp_path):
     pages = render_site(result.briefs)
     rendered = page(pages, f"briefs/{brief.id}.md")
     assert f'<h1 id="brief">{brief.title}</h1>' in rendered
-    assert len(re.findall(r'<p id="s\d+">', rendered)) == len(brief.sentences)
+    assert len(re.findall(r'<span class="brief-sentence" id="s\d+">', rendered)) == len(brief.sentences)
+    assert len(article_paragraphs(rendered)) == len({s.paragraph for s in brief.sentences}) > 1
+
+
+def article_paragraphs(rendered: str) -> list[str]:
+    """The ``<p>`` blocks of the article section of a brief page."""
+    article = rendered.split('<div class="brief-article">', 1)[1].split("</div>", 1)[0]
+    return re.findall(r"<p>(.*?)</p>", article, re.S)
+
+
+def test_pdf_links_only_to_printed_briefs():
+    briefs = [golden_brief(), brief_with(brief_id="other")]
+    pages = render_site(briefs, pdf_ids={"other", "not-a-brief"}, book_pdf="briefing-book.pdf")
+    assert "brief-pdf" not in page(pages, f"briefs/{GOLDEN_ID}.md")
+    assert '<a class="md-button brief-pdf" href="../../pdf/other.pdf">' in page(pages, "briefs/other.md")
+    assert 'href="pdf/briefing-book.pdf"' in page(pages, "index.md")
+    plain = render_site(briefs)
+    assert not any("pdf/" in p.text for p in plain)
+
+
+def test_article_shows_its_paragraphs_with_sentence_anchors():
+    body = "First one here. Second one here.\nThird one, new paragraph."
+    brief = brief_with(sentences_of=body)
+    assert [s.paragraph for s in brief.sentences] == [0, 0, 1]
+    paragraphs = article_paragraphs(page(render_site([brief]), "briefs/b.md"))
+    assert len(paragraphs) == 2
+    assert [re.findall(r'id="(s\d+)"', p) for p in paragraphs] == [["s0", "s1"], ["s2"]]
+    assert '<a class="brief-sentence-no" href="#s2">3</a> Third one, new paragraph.' in paragraphs[1]
+
+
+def test_sentences_without_paragraphs_make_one_paragraph():
+    """A brief read from JSON written before sentences had ``paragraph`` (e.g. an old cache entry)."""
+    plain = brief_with(sentences_of="One. Two.\nThree.").as_dict()
+    for sentence in plain["sentences"]:
+        del sentence["paragraph"]
+    brief = from_plain(Brief, plain)
+    assert brief.sentences[2] == Sentence(index=2, start=10, end=16, text="Three.", paragraph=0)
+    paragraphs = article_paragraphs(page(render_site([brief]), "briefs/b.md"))
+    assert len(paragraphs) == 1 and paragraphs[0].count('class="brief-sentence"') == 3

@@ -134,7 +134,7 @@ def html_files(site_dir: Path) -> list[Path]:
 
 
 def broken_links(site_dir: Path, *, mount: str = "/") -> list[str]:
-    """Every link into the site whose file or anchor does not exist (PDFs are written by another command).
+    """Every link into the site whose file or anchor does not exist (PDFs included: a page links only to those there).
 
     Links are relative, except in 404.html, which links absolutely under the site's path ``mount``.
     """
@@ -154,8 +154,6 @@ def broken_links(site_dir: Path, *, mount: str = "/") -> list[str]:
                 file = Path(os.path.normpath(path.parent / target))
                 if target.endswith("/") or file.is_dir():
                     file = file / "index.html"
-                if file.relative_to(site_dir).parts[0] == "pdf":
-                    continue
             else:
                 file = path
             if not file.exists():
@@ -196,7 +194,9 @@ def test_brief_html_holds_actors_quotes_and_figures(built):
     assert page.texts["h1"] == brief.title
     assert page.texts["title"] == f"{brief.title} - Briefing"
     for sentence in brief.sentences:
-        assert page.texts[f"s{sentence.index}"] == f"{sentence.index} {sentence.text}"
+        assert page.texts[f"s{sentence.index}"] == f"{sentence.index + 1} {sentence.text}"
+    article = markup.split('<div class="brief-article">', 1)[1].split("</div>", 1)[0]
+    assert article.count("<p>") == len({s.paragraph for s in brief.sentences}) > 1
 
 
 def test_search_index_finds_every_spelling_and_figures(built):
@@ -218,7 +218,7 @@ def test_untrusted_text_shows_as_the_same_characters(built):
     brief = evil_brief()
     page = read_page(built, "briefs/evil")
     for sentence in brief.sentences:
-        assert page.texts[f"s{sentence.index}"] == f"{sentence.index} {sentence.text}"
+        assert page.texts[f"s{sentence.index}"] == f"{sentence.index + 1} {sentence.text}"
     assert page.texts["h1"] == EVIL_TITLE
     assert page.texts["title"] == f"{EVIL_TITLE} - Briefing"
     markup = (built / "briefs" / "evil" / "index.html").read_text(encoding="utf-8")
@@ -267,6 +267,34 @@ def test_links_are_relative_so_a_sub_path_works(built):
 
 def test_no_broken_link(built):
     assert broken_links(built, mount=urlsplit(SITE_URL).path) == []
+
+
+def test_no_pdf_link_without_pdfs(built):
+    assert not (built / "pdf").exists()
+    for path in html_files(built):
+        text = path.read_text(encoding="utf-8")
+        assert "Download PDF" not in text and "Briefing book (PDF)" not in text, path
+        assert not [link for link in Page(text).links() if link.endswith(".pdf")], path
+
+
+def test_brief_pages_link_to_the_pdfs_that_exist(tmp_path):
+    config = make_project(tmp_path)
+    other = make_briefs(1)[0]
+    site_dir = site.publish([golden_brief(), other], config_file=config, strict=True)
+    (site_dir / "pdf").mkdir()
+    (site_dir / "pdf" / f"{GOLDEN_ID}.pdf").write_bytes(b"%PDF-1.7 brief")
+    (site_dir / "pdf" / "briefing-book.pdf").write_bytes(b"%PDF-1.7 book")
+    site.publish([golden_brief(), other], config_file=config, strict=True)
+
+    def pdf_links(url: str) -> list[Path]:
+        return [Path(os.path.normpath(site_dir / url / link)) for link in read_page(site_dir, url).links()
+                if link.endswith(".pdf")]
+
+    assert pdf_links(f"briefs/{GOLDEN_ID}/") == [site_dir / "pdf" / f"{GOLDEN_ID}.pdf"]
+    assert pdf_links(f"briefs/{other.id}/") == []  # not printed: no link
+    assert pdf_links("") == [site_dir / "pdf" / "briefing-book.pdf"]
+    assert (site_dir / "pdf" / f"{GOLDEN_ID}.pdf").read_bytes() == b"%PDF-1.7 brief"
+    assert broken_links(site_dir) == []
 
 
 def test_scale_two_hundred_briefs_link_both_ways(tmp_path):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 from .. import reference as ref
 from ..load import slugify
@@ -18,7 +20,7 @@ from ..model import Actor, Document
 from .actors_mentions import (
     COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, find_mentions, initials, midsentence_capitalised,
 )
-from .actors_roles import Placed, describe, government_affiliation
+from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.-]{1,9})\s*\)")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -83,9 +85,17 @@ def _with_acronyms(text: str, mentions: list[Mention], defined: frozenset[str], 
     """Add a mention for every use of an acronym the article defines that no mention covers."""
     if not defined:
         return mentions
+    ordered = sorted(mentions, key=lambda x: x.start)
+    starts = [x.start for x in ordered]
+    max_ends = list(accumulate((x.end for x in ordered), max))
+
+    def covered(start: int, end: int) -> bool:  # any(x.start < end and start < x.end for x in mentions)
+        below = bisect_left(starts, end)
+        return below > 0 and max_ends[below - 1] > start
+
     added = [Mention(m.group(), m.start(), m.end(), ORGANIZATION, HINT, in_title=in_title)
              for acronym in defined for m in re.finditer(r"(?<![\w.-])" + re.escape(acronym) + r"(?![\w-])", text)
-             if not any(x.start < m.end() and m.start() < x.end for x in mentions)]
+             if not covered(m.start(), m.end())]
     return sorted(mentions + added, key=lambda m: m.start)
 
 
@@ -165,7 +175,15 @@ class _Group:
 
     @property
     def certainty(self) -> int:
-        return max((m.certainty for m in self.mentions if m.type == self.type), default=GUESS)
+        """The highest certainty of the mentions of the group's type (kept up to date as the
+        mentions, which only ever grow, are added)."""
+        seen, best = self.__dict__.get("_certainty_seen", 0), self.__dict__.setdefault("_certainty_best", {})
+        if seen != len(self.mentions):
+            for m in self.mentions[seen:]:
+                if m.certainty > best.get(m.type, -1):
+                    best[m.type] = m.certainty
+            self.__dict__["_certainty_seen"] = len(self.mentions)
+        return best.get(self.type, GUESS)
 
 
 def _display(text: str) -> str:
@@ -175,10 +193,11 @@ def _display(text: str) -> str:
 def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words: frozenset[str]) -> list[_Group]:
     groups: dict[str, _Group] = {}
     capital_in_state_role = {name_key(m.text) for m in body if m.country and not m.locative}
-    for mention in body + title:
-        key = name_key(mention.text)
+    body_keys = [name_key(m.text) for m in body]
+    body_key_set = set(body_keys)
+    for mention, key in zip(body + title, body_keys + [name_key(m.text) for m in title]):
         if mention.country and (ref.country_form(mention.text).kind != "capital" or key in capital_in_state_role
-                                or not any(name_key(m.text) == key for m in body)):
+                                or key not in body_key_set):
             gkey = "country:" + mention.country
             group = groups.setdefault(gkey, _Group(gkey, COUNTRY, country=mention.country))
         elif mention.country:
@@ -253,6 +272,9 @@ def _name_words(text: str) -> list[str]:
     return [w for w in _display(text).split() if w not in _NAME_SUFFIXES]
 
 
+_name_words_of = _name_words
+
+
 def _close(a: str, b: str) -> bool:
     """Transliteration variants: same first letter, a small edit distance (Kowalsky/Kowalski)."""
     a, b = a.casefold(), b.casefold()
@@ -275,6 +297,14 @@ def _edit_distance(a: str, b: str) -> int:
 
 def _merge_people(groups: list[_Group]) -> list[_Group]:
     """Surnames, shorter forms and transliterations join the fullest form of a person's name."""
+    words_of: dict[str, list[str]] = {}
+
+    def _name_words(text: str) -> list[str]:  # memo of the module's _name_words (a group's head never changes)
+        found = words_of.get(text)
+        if found is None:
+            found = words_of[text] = _name_words_of(text)
+        return found
+
     people = sorted((g for g in groups if g.type == PERSON and len(_name_words(g.head)) >= 2),
                     key=lambda g: -len(_name_words(g.head)))
     org_first_words = {_name_words(g.head)[0] for g in groups
@@ -307,14 +337,16 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
 def _merge_first_names(groups: list[_Group]) -> list[_Group]:
     """A given name alone ('Maria said') joins the most mentioned person of that given name."""
     people = [g for g in groups if g.type == PERSON and len(_name_words(g.head)) >= 2]
+    people_by_first: dict[str, list[_Group]] = {}
+    for person in people:
+        people_by_first.setdefault(_name_words(person.head)[0], []).append(person)
     absorbed: set[int] = set()
     for other in groups:
         words = _name_words(other.head)
         if len(words) != 1 or words[0] not in ref.FIRST_NAMES or other.type == COUNTRY \
                 or other.certainty >= KNOWN:
             continue
-        namesakes = sorted((p for p in people if _name_words(p.head)[0] == words[0]),
-                           key=lambda p: -len(p.mentions))
+        namesakes = sorted(people_by_first.get(words[0], ()), key=lambda p: -len(p.mentions))
         if namesakes and (len(namesakes) == 1 or len(namesakes[0].mentions) > 2 * len(namesakes[1].mentions)):
             _absorb(namesakes[0], other)
             absorbed.add(id(other))
@@ -422,6 +454,7 @@ def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
     placed = sorted((Placed(m.start, m.end, names[id(g)], g.type)
                      for g in groups for m in g.mentions if not m.in_title), key=lambda p: p.start)
     bounds = [(s.start, s.end) for s in doc.sentences]
+    index = RoleIndex(doc.text, placed, bounds)
     actors = []
     for group in groups:
         body = sorted((m for m in group.mentions if not m.in_title), key=lambda m: m.start)
@@ -429,10 +462,11 @@ def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
         name = names[id(group)]
         roles, affiliation = (), None
         if group.type == PERSON:
-            description = describe(doc.text, [(m.start, m.end) for m in body], placed, sentence_bounds=bounds)
+            description = describe(doc.text, [(m.start, m.end) for m in body], placed, sentence_bounds=bounds,
+                                   index=index)
             roles, affiliation = description.roles, description.affiliation
             if affiliation is None and government_affiliation(roles):
-                affiliation = _state_of_office(body, placed, bounds, group)
+                affiliation = _state_of_office(body, index, group)
         aliases = tuple(f for f in dict.fromkeys(_display(m.text) for m in group.mentions)
                         if name_key(f) != name_key(name))
         actors.append(Actor(
@@ -445,23 +479,24 @@ def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
     return tuple(sorted(actors, key=lambda a: (-a.mentions, not a.in_title, first[a.name])))
 
 
-def _state_of_office(body: list[Mention], placed: list[Placed], bounds: list[tuple[int, int]],
-                     group: _Group) -> str | None:
+def _state_of_office(body: list[Mention], index: RoleIndex, group: _Group) -> str | None:
     """A state office with no country named: the one state of its sentence no one else holds.
 
     'Meeting the French envoy, foreign minister X said Chile ...': the French belongs to France,
     so X's office is Chile's.
     """
+    person = _canonical(group)
     for mention in body:
-        start, end = next(((s, e) for s, e in bounds if s <= mention.start < e), (0, 0))
-        states = [p for p in placed if start <= p.start < end and p.type == COUNTRY]
-        claimed = {p.name for p in states if _qualifies_other_person(p, placed, _canonical(group))}
+        start, end = index.sentence(mention.start, (0, 0))
+        states = [p for p in index.starting_in(start, end) if p.type == COUNTRY]
+        claimed = {p.name for p in states if _qualifies_other_person(p, index, person)}
         free = list(dict.fromkeys(p.name for p in states if p.name not in claimed))
         if len(free) == 1:
             return free[0]
     return None
 
 
-def _qualifies_other_person(state: Placed, placed: list[Placed], person: str) -> bool:
+def _qualifies_other_person(state: Placed, index: RoleIndex, person: str) -> bool:
     """A state mention that qualifies another person named within the next few words."""
-    return any(p.type == PERSON and p.name != person and 0 < p.start - state.end < 40 for p in placed)
+    return any(p.type == PERSON and p.name != person and 0 < p.start - state.end
+               for p in index.starting_in(state.end + 1, state.end + 40))

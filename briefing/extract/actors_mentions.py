@@ -8,6 +8,7 @@ days and months, model designations ('X-35'), shouting. Each surviving span beco
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -609,9 +610,25 @@ def _is_model_designation(token: Token) -> bool:
     return any(c.isdigit() for c in token.text)
 
 
+_CLAUSE_MARK = re.compile(r"[,.;:\n(\"“]")
+_marks_of: tuple[str, list[int]] | None = None  # the last text read and where its clause marks are
+
+
+def _last_mark_before(text: str, position: int) -> int:
+    """Where the last clause mark of ``text`` before ``position`` is (-1 if none): the same as
+    ``max(text.rfind(mark, 0, position) for mark in ',.;:\\n("“')``, found by bisection."""
+    global _marks_of
+    cached = _marks_of
+    if cached is None or cached[0] is not text:
+        cached = _marks_of = (text, [m.start() for m in _CLAUSE_MARK.finditer(text)])
+    marks = cached[1]
+    below = bisect.bisect_left(marks, position)
+    return marks[below - 1] if below else -1
+
+
 def _words_before(text: str, words: list[Token], first: Token, n: int) -> list[str]:
     """Up to ``n`` words right before ``first`` in its clause, lower-cased."""
-    clause_start = max(text.rfind(mark, 0, first.start) for mark in (",", ".", ";", ":", "\n", "(", "\"", "“"))
+    clause_start = _last_mark_before(text, first.start)
     found = [w.text.lower() for w in words[max(0, first.index - n):first.index] if clause_start < w.start]
     return found[-n:]
 

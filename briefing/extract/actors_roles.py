@@ -9,7 +9,9 @@ organisation or country right before it ('Portugal's prime minister').
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .. import reference as ref
 from .actors_mentions import COUNTRY, ORGANIZATION, tokens
@@ -18,6 +20,10 @@ _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 _GOVERNMENT_TITLES = frozenset("""president prime minister premier chancellor minister king queen emir sultan
 sheikh foreign secretary ambassador""".split())
 _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
+# the two kinds of _CLAUSE_MARKS, found apart: a mark character, and a period before a space
+_MARK_CHARACTER = re.compile(r"[,;:()\"“”\n]")
+_PERIOD_BEFORE_SPACE = re.compile(r"\.(?=\s)")
+_GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|said|says|told|added)\b.*$")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
@@ -43,8 +49,82 @@ class Description:
     affiliation: str | None
 
 
+class RoleIndex:
+    """The body's resolved mentions, sentences and clause marks, indexed once per document so
+    that reading the context of a mention bisects instead of scanning the whole body."""
+
+    def __init__(self, text: str, placed: list[Placed], sentence_bounds: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.placed = placed
+        self.starts = [p.start for p in placed]
+        self.in_order = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.bounds = sentence_bounds
+        self.bound_starts = [s for s, _e in sentence_bounds]
+        # bisection finds the one sentence that can hold an offset when they follow one another
+        self.bounds_in_order = all(e1 <= s2 for (_s1, e1), (s2, _e2) in zip(sentence_bounds, sentence_bounds[1:]))
+        self.mark_ends = [m.end() for m in _MARK_CHARACTER.finditer(text)]
+        self.period_ends = [m.end() + 1 for m in _PERIOD_BEFORE_SPACE.finditer(text)]
+        # countries and organisations, in the order of ``placed``: what a role can belong to
+        owners = [k for k, p in enumerate(placed) if p.type in (COUNTRY, ORGANIZATION)]
+        self.owner_order = owners
+        self.owner_max_ends = list(accumulate((placed[k].end for k in owners), max))
+        self.owners_by_end: dict[int, list[int]] = {}
+        for k in owners:
+            self.owners_by_end.setdefault(placed[k].end, []).append(k)
+
+    def sentence(self, offset: int, default: tuple[int, int]) -> tuple[int, int]:
+        """The first sentence ``(start, end)`` that holds ``offset``, else ``default``."""
+        if not self.bounds_in_order:
+            return next(((s, e) for s, e in self.bounds if s <= offset < e), default)
+        k = bisect_right(self.bound_starts, offset) - 1
+        if k >= 0 and offset < self.bounds[k][1]:
+            return self.bounds[k]
+        return default
+
+    def within(self, start: int, end: int) -> list[Placed]:
+        """The mentions inside ``start``-``end``, in the order of ``placed``."""
+        if not self.in_order:
+            return [p for p in self.placed if start <= p.start and p.end <= end]
+        placed = self.placed
+        return [placed[k] for k in range(bisect_left(self.starts, start), bisect_right(self.starts, end))
+                if placed[k].end <= end]
+
+    def starting_in(self, start: int, end: int) -> list[Placed]:
+        """The mentions with ``start <= p.start < end``, in the order of ``placed``."""
+        if not self.in_order:
+            return [p for p in self.placed if start <= p.start < end]
+        return self.placed[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def clause_start(self, sentence_start: int, start: int) -> int:
+        """Where the clause that holds ``start`` begins: after the last _CLAUSE_MARKS match of
+        ``text[sentence_start:start]`` (as ``finditer(text, sentence_start, start)`` finds them)."""
+        found = sentence_start
+        k = bisect_right(self.mark_ends, start) - 1
+        if k >= 0 and self.mark_ends[k] - 1 >= sentence_start:
+            found = max(found, self.mark_ends[k])
+        k = bisect_right(self.period_ends, start) - 1
+        if k >= 0 and self.period_ends[k] - 2 >= sentence_start:
+            found = max(found, self.period_ends[k])
+        return found
+
+    def owner_ending_at(self, end: int) -> Placed | None:
+        """The first country or organisation of ``placed`` that ends at ``end`` (an 's and spaces
+        between allowed) or after it: what ``_placed_ending_at`` finds."""
+        text = self.text
+        first = bisect_left(self.owner_max_ends, end)  # the first that ends at or after ``end``
+        best = self.owner_order[first] if first < len(self.owner_order) else None
+        gap_start = end
+        while gap_start > 0 and text[gap_start - 1].isspace():
+            gap_start -= 1
+        for at in range(max(0, gap_start - 2), end):
+            for k in self.owners_by_end.get(at, ()):
+                if (best is None or k < best) and _GAP_TO_NAME.fullmatch(text, at, end):
+                    best = k
+        return self.placed[best] if best is not None else None
+
+
 def describe(text: str, spans: list[tuple[int, int]], placed: list[Placed], *,
-             sentence_bounds: list[tuple[int, int]]) -> Description:
+             sentence_bounds: list[tuple[int, int]], index: RoleIndex | None = None) -> Description:
     """The roles and affiliation of one person from the context of each of their mentions.
 
     Args:
@@ -52,17 +132,21 @@ def describe(text: str, spans: list[tuple[int, int]], placed: list[Placed], *,
         spans: ``(start, end)`` of the person's mentions in the body.
         placed: every resolved mention of the body (to name affiliations).
         sentence_bounds: ``(start, end)`` of each sentence.
+        index: ``RoleIndex(text, placed, sentence_bounds)``, built once per document (built
+            here if not given).
 
     Returns:
         The roles in text order (no repeats) and the first affiliation found.
     """
+    if index is None:
+        index = RoleIndex(text, placed, sentence_bounds)
     roles: list[str] = []
     affiliation = None
     for start, end in spans:
-        sentence_end = next((e for s, e in sentence_bounds if s <= start < e), len(text))
-        sentence_start = next((s for s, e in sentence_bounds if s <= start < e), 0)
-        for role, owner in (_role_before(text, start, sentence_start, placed),
-                            _role_after(text, end, sentence_end, placed)):
+        sentence_end = index.sentence(start, (0, len(text)))[1]
+        sentence_start = index.sentence(start, (0, 0))[0]
+        for role, owner in (_role_before(text, start, sentence_start, index),
+                            _role_after(text, end, sentence_end, index)):
             if role:
                 for part in role:
                     if part.lower() not in (r.lower() for r in roles):
@@ -71,36 +155,42 @@ def describe(text: str, spans: list[tuple[int, int]], placed: list[Placed], *,
     return Description(tuple(roles), affiliation)
 
 
-def _placed_ending_at(placed: list[Placed], end: int, text: str) -> Placed | None:
-    for item in placed:
-        gap = text[item.end:end]
-        if item.type in (COUNTRY, ORGANIZATION) and re.fullmatch(r"(?:['’]s?)?\s*", gap):
-            return item
-    return None
+def _title_run(text: str, clause_start: int, start: int) -> list:
+    """The title words right before ``start`` in its clause (honorifics next to the name skipped).
 
-
-def _placed_within(placed: list[Placed], start: int, end: int) -> list[Placed]:
-    return [p for p in placed if start <= p.start and p.end <= end]
+    Only the last words of the clause are read: a window that ends at ``start`` and begins
+    after a space (so its words are those of the whole clause), widened while the run fills it.
+    """
+    width = 64
+    while True:
+        window_start = clause_start
+        if start - width > clause_start:
+            space = text.rfind(" ", clause_start, start - width)
+            window_start = space + 1 if space >= 0 else clause_start
+        run: list = []
+        stopped = False
+        for word in reversed(tokens(text, window_start, start)):
+            lower = word.text.lower().rstrip(".")
+            if lower in _HONORIFICS and not run:
+                continue
+            if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or _demonym(word.text):
+                if word.possessive:
+                    stopped = True
+                    break
+                run.insert(0, word)
+                continue
+            stopped = True
+            break
+        if stopped or window_start == clause_start:
+            return run
+        width *= 4
 
 
 def _role_before(text: str, start: int, sentence_start: int,
-                 placed: list[Placed]) -> tuple[list[str], str | None]:
+                 index: RoleIndex) -> tuple[list[str], str | None]:
     """'Chilean finance minister admiral X' -> (['Chilean finance minister', 'admiral'], 'Chile')."""
-    clause_start = sentence_start
-    for m in _CLAUSE_MARKS.finditer(text, sentence_start, start):
-        clause_start = m.end()
-    words = tokens(text, clause_start, start)
-    run: list = []
-    for word in reversed(words):
-        lower = word.text.lower().rstrip(".")
-        if lower in _HONORIFICS and not run:
-            continue
-        if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or _demonym(word.text):
-            if word.possessive:
-                break
-            run.insert(0, word)
-            continue
-        break
+    clause_start = index.clause_start(sentence_start, start)
+    run = _title_run(text, clause_start, start)
     while run and not _is_title_noun(run[-1].text):
         run.pop()
     while run and run[0].text.lower() in ("and", "of"):
@@ -110,7 +200,7 @@ def _role_before(text: str, start: int, sentence_start: int,
     roles = _split_roles(text, run)
     owner = next((ref.country_for(w.text) for w in run if _demonym(w.text)), None)
     if owner is None:
-        before = _placed_ending_at(placed, run[0].start, text)
+        before = index.owner_ending_at(run[0].start)
         if before is not None and text[before.end:run[0].start].strip(" '’s") == "":
             owner = before.name
     return roles, owner
@@ -141,11 +231,11 @@ def _split_roles(text: str, run: list) -> list[str]:
     return [text[part[0].start:part[-1].end] for part in roles]
 
 
-def _role_after(text: str, end: int, sentence_end: int, placed: list[Placed]) -> tuple[list[str], str | None]:
+def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tuple[list[str], str | None]:
     """'X, an analyst at Y' -> (['analyst'], 'Y')."""
     quoted = _QUOTED_AS.match(text, end, sentence_end)
     if quoted:
-        return _quoted_role(quoted, placed)
+        return _quoted_role(quoted, index)
     m = _APPOSITION.match(text, end, sentence_end)
     if not m:
         return [], None
@@ -158,7 +248,7 @@ def _role_after(text: str, end: int, sentence_end: int, placed: list[Placed]) ->
     if title_at is None:
         return [], None
     owner = None
-    for item in _placed_within(placed, phrase_start, phrase_start + len(phrase)):
+    for item in index.within(phrase_start, phrase_start + len(phrase)):
         if item.type not in (COUNTRY, ORGANIZATION):
             continue
         lead = text[phrase_start:item.start]
@@ -172,7 +262,7 @@ def _role_after(text: str, end: int, sentence_end: int, placed: list[Placed]) ->
     return [phrase.strip()], owner
 
 
-def _quoted_role(match: re.Match, placed: list[Placed]) -> tuple[list[str], str | None]:
+def _quoted_role(match: re.Match, index: RoleIndex) -> tuple[list[str], str | None]:
     """'X, OUTLET quoted an expert on Y as saying': the role the outlet gives the person named first."""
     phrase = match.group("phrase").strip()
     words = phrase.split()
@@ -180,7 +270,7 @@ def _quoted_role(match: re.Match, placed: list[Placed]) -> tuple[list[str], str 
         return [], None
     start = match.start("phrase")
     owner = None
-    for item in _placed_within(placed, start, start + len(phrase)):
+    for item in index.within(start, start + len(phrase)):
         lead = match.string[start:item.start]
         if item.type in (COUNTRY, ORGANIZATION) and _AFFILIATION_PREPOSITION.search(lead) \
                 and lead.rstrip().split()[-1] in ("at", "for", "with", "from"):

@@ -9,12 +9,13 @@ then merged into one item that keeps the most advanced status and every piece of
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass, replace
 
 from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence
 from .agreements_clauses import split_clauses
 from .agreements_lexicon import GENERIC_NOUNS, REPORTING_VERBS, TRIGGER_FAMILY
-from .agreements_mentions import Mention, clause_mentions
+from .agreements_mentions import Mention, MentionIndex, clause_mentions
 from .agreements_sides import Side, find_sides
 
 _KIND_STOP = frozenset("""
@@ -37,12 +38,13 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         mention.
     """
     sides = _acting_sides(find_sides(doc, actors), actors)
+    index = MentionIndex(doc, sides, dates)
     mentions: list[Mention] = []
     for sentence in doc.sentences:
         clauses = split_clauses(doc.text, sentence)
-        reporting = _reporting_dates(doc, clauses, dates)
+        reporting = _reporting_dates(index, clauses, dates)
         for clause in clauses:
-            mentions.extend(clause_mentions(doc, clause, sides, dates, reporting_dates=reporting))
+            mentions.extend(clause_mentions(doc, clause, sides, dates, reporting_dates=reporting, index=index))
     return tuple(_agreement(doc, item) for item in _merge(mentions) if item.parties)
 
 
@@ -53,17 +55,15 @@ def _acting_sides(sides: tuple[Side, ...], actors: tuple[Actor, ...]) -> tuple[S
     return tuple(replace(s, name=office[s.name], type="country") if s.name in office else s for s in sides)
 
 
-def _reporting_dates(doc: Document, clauses, dates: tuple[DateMention, ...]) -> tuple[str, ...]:
+def _reporting_dates(index: MentionIndex, clauses, dates: tuple[DateMention, ...]) -> tuple[str, ...]:
     """Dates given where a sentence says who reported the news ('a spokesman said Friday')."""
-    published = doc.published.isoformat() if doc.published else None
     found = []
     for clause in clauses:
         if not any(t.lower in REPORTING_VERBS for t in clause.tokens):
             continue
-        for mention in dates:
-            if mention.value and not (published and mention.value > published[:len(mention.value)]) and any(
-                    clause.start <= ev.start and ev.end <= clause.end for ev in mention.evidence):
-                found.append(mention.value)
+        # each usable date with evidence inside the clause, once, in the order of ``dates``
+        for k in sorted({k for _start, _end, k, _value in index.dates_within(clause.start, clause.end)}):
+            found.append(dates[k].value)
     return tuple(found)
 
 
@@ -124,53 +124,131 @@ def _different_terms(first: frozenset[tuple[str, str]], second: frozenset[tuple[
     return False
 
 
+class _Merger:
+    """The items being merged, with what each holds indexed so that a mention finds the items it
+    may belong to without reading every item (private to ``_merge``)."""
+
+    def __init__(self) -> None:
+        self.mentions: list[list[Mention]] = []
+        self.parties: list[tuple[str, ...]] = []
+        self.families: list[set[str]] = []
+        self.kind_words: list[set[str]] = []
+        self.numbers: list[set[str]] = []
+        self.terms: list[set[tuple[str, str]]] = []
+        # sorted item indices by party set, party, family, kind word and number
+        self.by_party_set: dict[frozenset[str], list[int]] = {}
+        self.by_party: dict[str, list[int]] = {}
+        self.by_family: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.by_number: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    def add(self, mention: Mention, parties: tuple[str, ...]) -> None:
+        self.mentions.append([])
+        for values in (self.families, self.kind_words, self.numbers, self.terms):
+            values.append(set())
+        self.parties.append(())
+        self.set_parties(len(self.mentions) - 1, parties)
+        self.extend(len(self.mentions) - 1, mention)
+
+    def extend(self, i: int, mention: Mention) -> None:
+        self.mentions[i].append(mention)
+        for values, index, new in ((self.families, self.by_family, mention.families),
+                                   (self.kind_words, self.by_word, _kind_words(mention)),
+                                   (self.numbers, self.by_number, _numbers(mention))):
+            for value in new - values[i]:
+                values[i].add(value)
+                insort(index.setdefault(value, []), i)
+        self.terms[i] |= _terms(mention)
+
+    def set_parties(self, i: int, parties: tuple[str, ...]) -> None:
+        old = self.parties[i]
+        if old:
+            self.by_party_set[frozenset(old)].remove(i)
+        insort(self.by_party_set.setdefault(frozenset(parties), []), i)
+        for party in set(parties) - set(old):
+            insort(self.by_party.setdefault(party, []), i)
+        for party in set(old) - set(parties):
+            self.by_party[party].remove(i)
+        self.parties[i] = parties
+
+    def items(self) -> list[_Item]:
+        return [_Item(tuple(mentions), parties) for mentions, parties in zip(self.mentions, self.parties)]
+
+
+def _union(index: dict[str, list[int]], keys) -> set[int]:
+    return set().union(*(index.get(key, ()) for key in keys))
+
+
 def _merge(mentions: list[Mention]) -> list[_Item]:
     """Group mentions of the same agreement, in text order."""
-    items: list[_Item] = []
+    items = _Merger()
     for mention in mentions:
         index = _referent(items, mention) if mention.anaphoric else _same_agreement(items, mention)
         if index is not None:
-            item = items[index]
-            merged = _Item(item.mentions + (mention,), item.parties)
-            if not mention.anaphoric and set(mention.parties) > set(item.parties):
-                merged = replace(merged, parties=mention.parties)
-            items[index] = merged
-        elif mention.refers_to_pair and items and len(items[-1].parties) == 2:
-            items.append(_Item((mention,), items[-1].parties))
+            items.extend(index, mention)
+            if not mention.anaphoric and set(mention.parties) > set(items.parties[index]):
+                items.set_parties(index, mention.parties)
+        elif mention.refers_to_pair and len(items) and len(items.parties[-1]) == 2:
+            items.add(mention, items.parties[-1])
         elif mention.parties and not mention.only_refers:
-            items.append(_Item((mention,), mention.parties))
-    return items
+            items.add(mention, mention.parties)
+    return items.items()
 
 
-def _referent(items: list[_Item], mention: Mention) -> int | None:
+def _referent(items: _Merger, mention: Mention) -> int | None:
     """The item that 'the deal', 'this agreement' or 'the takeover' refers back to: one of a
     fitting family, with no terms the mention adds ('the 1991 agreement' is another one) and
     sharing a side when the clause names one; the one sharing most words, else the latest."""
     words = _kind_words(mention)
     numbers = _numbers(mention)
     generic = bool(set(mention.kind.lower().split()) & GENERIC_NOUNS)
-    fitting = [i for i, item in enumerate(items)
-               if (generic or item.families & mention.families)
-               and numbers <= item.numbers
-               and (mention.only_refers or not mention.parties or set(mention.parties) & set(item.parties))]
-    if not fitting and not numbers and not mention.parties and items:
-        fitting = [len(items) - 1]
-    return max(fitting, key=lambda i: (len(items[i].kind_words & words), i), default=None)
+    parties = set(mention.parties)
+    by_party = not mention.only_refers and bool(parties)
+
+    def fits(i: int) -> bool:
+        return (generic or bool(items.families[i] & mention.families)) and numbers <= items.numbers[i] \
+            and (not by_party or bool(parties & set(items.parties[i])))
+
+    # every fitting item is in each of these pools (all items when there is none)
+    pools = []
+    if not generic:
+        pools.append(_union(items.by_family, mention.families))
+    if numbers:
+        pools.append(set(items.by_number.get(next(iter(numbers)), ())))
+    if by_party:
+        pools.append(_union(items.by_party, parties))
+    pool = sorted(min(pools, key=len), reverse=True) if pools else range(len(items) - 1, -1, -1)
+    latest = next((i for i in pool if fits(i)), None)
+    if latest is None:
+        return len(items) - 1 if not numbers and not mention.parties and len(items) else None
+    # the best is the latest fitting item unless one sharing more kind words fits
+    best = (len(items.kind_words[latest] & words), latest)
+    for i in _union(items.by_word, words):
+        if i != latest and fits(i):
+            best = max(best, (len(items.kind_words[i] & words), i))
+    return best[1]
 
 
-def _same_agreement(items: list[_Item], mention: Mention) -> int | None:
+def _same_agreement(items: _Merger, mention: Mention) -> int | None:
     """The item ``mention`` mentions again, if any (latest first): the same parties and the same
     kind of terms, or a definite mention ('the takeover of X') of some of its parties."""
     words = _kind_words(mention)
     terms = _terms(mention)
     parties = set(mention.parties)
-    for i in range(len(items) - 1, -1, -1):
-        item = items[i]
-        if _different_terms(terms, item.terms):
+    # only items with these parties, or with more when the mention is definite, can match
+    candidates = set(items.by_party_set.get(frozenset(parties), ()))
+    if mention.definite and parties:
+        candidates |= set(min((items.by_party.get(p, []) for p in parties), key=len))
+    for i in sorted(candidates, reverse=True):
+        if _different_terms(terms, frozenset(items.terms[i])):
             continue
-        if parties == set(item.parties) and (item.families & mention.families or item.kind_words & words):
+        item_parties = set(items.parties[i])
+        if parties == item_parties and (items.families[i] & mention.families or items.kind_words[i] & words):
             return i
-        if mention.definite and parties and parties < set(item.parties):
+        if mention.definite and parties and parties < item_parties:
             return i
     return None
 

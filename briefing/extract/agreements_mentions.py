@@ -9,7 +9,8 @@ from that verb's subject and indirect objects.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
 
 from ..model import DateMention, Document
 from .agreements_clauses import Clause, Token
@@ -86,8 +87,54 @@ _HELD_BY = re.compile(r"(?:currently\s+|now\s+)?(?:held|owned)\s+by\s+((?:the\s+
 _SUED = re.compile(r"\b(?:sued|sues|is suing|was suing|filed (?:a )?(?:law)?suit against|(?:law)?suit against)\s+")
 
 
+class MentionIndex:
+    """What every clause of a document looks up, indexed once: the sides by offset, the dates'
+    evidence by offset and where the words of the body begin (lookups bisect, never scan)."""
+
+    def __init__(self, doc: Document, sides: tuple[Side, ...], dates: tuple[DateMention, ...]) -> None:
+        self.text = doc.text
+        self.sides = tuple(sides)
+        self.side_starts = [s.start for s in self.sides]
+        self.in_order = all(a <= b for a, b in zip(self.side_starts, self.side_starts[1:]))
+        self.by_end: dict[int, list[int]] = {}
+        self.by_start: dict[int, list[int]] = {}
+        for k, side in enumerate(self.sides):
+            self.by_end.setdefault(side.end, []).append(k)
+            self.by_start.setdefault(side.start, []).append(k)
+        self.published = doc.published.isoformat() if doc.published else None
+        # the evidence of the dates that can date an event (a value, not after the article)
+        usable = [(ev.start, ev.end, k, mention.value) for k, mention in enumerate(dates)
+                  if mention.value and not (self.published and mention.value > self.published[:len(mention.value)])
+                  for ev in mention.evidence]
+        usable.sort(key=lambda item: item[0])
+        self.date_evidence = usable
+        self.date_starts = [item[0] for item in usable]
+        self.chunk_starts = [m.start() for m in re.finditer(r"\S+", self.text)]
+        self._litigants: dict[tuple[int, int], list[Side]] = {}
+
+    def sides_within(self, start: int, end: int) -> list[Side]:
+        """The sides with ``start <= side.start and side.end <= end``, in the order given."""
+        if not self.in_order:
+            return [s for s in self.sides if start <= s.start and s.end <= end]
+        sides = self.sides
+        return [sides[k] for k in range(bisect_left(self.side_starts, start), bisect_right(self.side_starts, end))
+                if sides[k].end <= end]
+
+    def dates_within(self, start: int, end: int):
+        """``(evidence start, evidence end, date index, value)`` of the usable date evidence inside ``start``-``end``."""
+        evidence = self.date_evidence
+        return [evidence[k] for k in range(bisect_left(self.date_starts, start), bisect_right(self.date_starts, end))
+                if evidence[k][1] <= end]
+
+    def words_back(self, position: int, count: int) -> int:
+        """Where the ``count``-th whitespace-separated chunk before ``position`` starts (0 if fewer)."""
+        below = bisect_left(self.chunk_starts, position)
+        return self.chunk_starts[below - count] if below >= count else 0
+
+
 def clause_mentions(doc: Document, clause: Clause, sides: tuple[Side, ...],
-                    dates: tuple[DateMention, ...], *, reporting_dates: tuple[str, ...]) -> list[Mention]:
+                    dates: tuple[DateMention, ...], *, reporting_dates: tuple[str, ...],
+                    index: MentionIndex | None = None) -> list[Mention]:
     """The agreement mentions of one clause (several agreement words with no sides of their own
     join the mention before them: "the takeover of X in a $5 billion loan" is one mention).
 
@@ -98,12 +145,15 @@ def clause_mentions(doc: Document, clause: Clause, sides: tuple[Side, ...],
         dates: the date mentions of the document.
         reporting_dates: dates the sentence gives where it reports the news ("an official said
             Friday"), used when the clause itself has none.
+        index: ``MentionIndex(doc, sides, dates)``, built once per document (built here if not given).
     """
-    clause_sides = [s for s in sides if clause.start <= s.start and s.end <= clause.end
-                    and not _is_descriptive(doc.text, s)]
-    sentence_sides = [s for s in sides if clause.sentence.start <= s.start and s.end <= clause.sentence.end]
-    context = _Context(doc.text, clause, clause_sides, sentence_sides, dates, reporting_dates,
-                       doc.published.isoformat() if doc.published else None)
+    if index is None:
+        index = MentionIndex(doc, sides, dates)
+    clause_sides = [s for s in index.sides_within(clause.start, clause.end) if not _is_descriptive(doc.text, s)]
+    context = _Context(doc.text, clause, clause_sides, dates, reporting_dates,
+                       doc.published.isoformat() if doc.published else None, index,
+                       [s.start for s in clause_sides], [t.start for t in clause.tokens],
+                       [t.end for t in clause.tokens], frozenset(s.end for s in clause_sides))
     mentions = _noun_mentions(context) + _verb_mentions(context)
     return sorted(mentions, key=lambda m: m.position)
 
@@ -113,10 +163,15 @@ class _Context:
     text: str
     clause: Clause
     sides: list[Side]
-    sentence_sides: list[Side]
     dates: tuple[DateMention, ...]
     reporting_dates: tuple[str, ...]
     published: str | None
+    index: MentionIndex
+    side_starts: list[int]  # of ``sides``, which are in text order
+    token_starts: list[int]
+    token_ends: list[int]
+    side_ends: frozenset[int]  # of ``sides``
+    located: dict = field(default_factory=dict)  # memo of _located by side
 
 
 # --- agreement nouns -------------------------------------------------------------------------
@@ -129,8 +184,10 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         if match.start() < covered_until:
             continue
         head = re.sub(r"\s+", " ", match.group().lower())
-        first = next((i for i, t in enumerate(tokens) if t.start >= match.start()), None)
-        last = next((i for i, t in enumerate(tokens) if t.end >= match.end()), None)
+        first = bisect_left(ctx.token_starts, match.start())  # the first token at or after the match
+        last = bisect_left(ctx.token_ends, match.end())  # the first token that reaches its end
+        first = first if first < len(tokens) else None
+        last = last if last < len(tokens) else None
         if first is None or last is None or _not_an_agreement(ctx, first, last, head):
             continue
         if text[match.end():match.end() + 2] in ("'s", "’s"):
@@ -189,9 +246,16 @@ def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
         return True  # "purchase protection", "loan agreement": the next noun is the head
     if head in ("talks", "negotiation", "negotiations"):
         after = tokens[last + 1].lower if last + 1 < len(tokens) else ""
-        return after == "to" or any(s.end <= tokens[first].start and not ctx.text[s.end:tokens[first].start].strip()
-                                    for s in ctx.sides)  # "X talks to Y": a verb
+        return after == "to" or _side_right_before(ctx, tokens[first].start)  # "X talks to Y": a verb
     return False
+
+
+def _side_right_before(ctx: _Context, position: int) -> bool:
+    """True when a side of the clause ends at ``position`` with nothing but spaces between."""
+    gap_start = position
+    while gap_start > 0 and ctx.text[gap_start - 1].isspace():
+        gap_start -= 1
+    return any(end in ctx.side_ends for end in range(gap_start, position + 1))
 
 
 def _noun_phrase(tokens, first: int, end: int, head: str) -> _Phrase:
@@ -256,7 +320,7 @@ def _complements(ctx: _Context, index: int) -> tuple[int, list[tuple[str, list[S
         if lower == "to" and index + 1 < len(tokens) and _is_verb_like(tokens[index + 1]):
             end = _phrase_end(tokens, index + 1, allow_verbs=True)
             sides = [s for s in _sides_in(ctx, tokens[index].start, tokens[end - 1].end)
-                     if _preceded_by(tokens, s, _INFINITIVE_PREPOSITIONS)]
+                     if _preceded_by(ctx, s, _INFINITIVE_PREPOSITIONS)]
             if sides:
                 groups.append(("to-infinitive", sides))
             return end, groups
@@ -267,7 +331,7 @@ def _complements(ctx: _Context, index: int) -> tuple[int, list[tuple[str, list[S
                 and tokens[end + 1].text[0].isupper():
             end = _phrase_end(tokens, end + 1, allow_verbs=False)  # "the band's record company, Apple Corps"
         sides = [s for s in _sides_in(ctx, tokens[index + 1].start, tokens[end - 1].end)
-                 if lower == "in" or not _located(tokens, s)]
+                 if lower == "in" or not _located(ctx, s)]
         if sides:
             groups.append((lower, sides))
         previous = tokens[end - 1].lower
@@ -306,23 +370,29 @@ def _phrase_sides(ctx: _Context, phrase: _Phrase) -> list[Side]:
 
 
 def _sides_in(ctx: _Context, start: int, end: int) -> list[Side]:
-    return [s for s in ctx.sides if start <= s.start and s.end <= end]
+    sides = ctx.sides
+    return [sides[k] for k in range(bisect_left(ctx.side_starts, start), bisect_right(ctx.side_starts, end))
+            if sides[k].end <= end]
 
 
 def _sides_before(ctx: _Context, end: int) -> list[Side]:
     """The sides of the clause before ``end``, places after 'in' or 'at' left out."""
-    return [s for s in _sides_in(ctx, ctx.clause.start, end) if not _located(ctx.clause.tokens, s)]
+    return [s for s in _sides_in(ctx, ctx.clause.start, end) if not _located(ctx, s)]
 
 
-def _located(tokens, side: Side) -> bool:
-    return _preceded_by(tokens, side, _LOCATIVE)
+def _located(ctx: _Context, side: Side) -> bool:
+    found = ctx.located.get(side)
+    if found is None:
+        found = ctx.located[side] = _preceded_by(ctx, side, _LOCATIVE)
+    return found
 
 
-def _preceded_by(tokens, side: Side, words) -> bool:
-    before = [t for t in tokens if t.end <= side.start]
-    while before and (before[-1].lower in DETERMINERS or before[-1].text in _PUNCT_TRANSPARENT):
-        before.pop()
-    return bool(before) and before[-1].lower in words
+def _preceded_by(ctx: _Context, side: Side, words) -> bool:
+    tokens = ctx.clause.tokens
+    k = bisect_right(ctx.token_ends, side.start)  # tokens[:k] end at or before the side
+    while k and (tokens[k - 1].lower in DETERMINERS or tokens[k - 1].text in _PUNCT_TRANSPARENT):
+        k -= 1
+    return bool(k) and tokens[k - 1].lower in words
 
 
 def _governing_verb(tokens, phrase_start: int) -> int | None:
@@ -433,13 +503,21 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
     return found
 
 
+#: The transaction verbs each form can belong to, in the order of TRANSACTION_VERBS.
+_LEMMAS_OF: dict[str, list[str]] = {}
+for _lemma, (_forms, _noun, _family) in TRANSACTION_VERBS.items():
+    for _form in _forms:
+        _LEMMAS_OF.setdefault(_form, []).append(_lemma)
+
+
 def _verb_lemma(tokens, index: int) -> str | None:
     lower = tokens[index].lower
+    lemmas = _LEMMAS_OF.get(lower)
+    if not lemmas:
+        return None
     nxt = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     previous = tokens[index - 1].lower if index > 0 else ""
-    for lemma, (forms, _noun, _family) in TRANSACTION_VERBS.items():
-        if lower not in forms:
-            continue
+    for lemma in lemmas:
         particle = VERB_PARTICLES.get(lemma)
         if particle and nxt != particle:
             continue
@@ -485,11 +563,25 @@ def _owner_after(ctx: _Context, index: int) -> list[Side]:
 def _litigants(ctx: _Context) -> list[Side]:
     """The sides of the lawsuit a settlement ends: 'X sued Y', 'a suit against Y'."""
     sentence = ctx.clause.sentence
-    match = _SUED.search(ctx.text, sentence.start, sentence.end)
+    key = (sentence.start, sentence.end)
+    cache = ctx.index._litigants
+    if key not in cache:
+        cache[key] = _sentence_litigants(ctx.index, sentence.start, sentence.end)
+    return list(cache[key])
+
+
+def _sentence_litigants(index: MentionIndex, start: int, end: int) -> list[Side]:
+    """The sides of the sentence ``start``-``end`` right before and right after its first 'sued'."""
+    text = index.text
+    match = _SUED.search(text, start, end)
     if not match:
         return []
-    plaintiff = [s for s in ctx.sentence_sides if s.end <= match.start() and not ctx.text[s.end:match.start()].strip()]
-    defendant = [s for s in ctx.sentence_sides if s.start == match.end()]
+    gap_start = match.start()
+    while gap_start > 0 and text[gap_start - 1].isspace():
+        gap_start -= 1
+    before = sorted(k for at in range(gap_start, match.start() + 1) for k in index.by_end.get(at, ()))
+    plaintiff = [index.sides[k] for k in before if start <= index.sides[k].start and index.sides[k].end <= end]
+    defendant = [index.sides[k] for k in index.by_start.get(match.end(), ()) if index.sides[k].end <= end]
     return plaintiff + defendant
 
 
@@ -568,18 +660,15 @@ def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, statu
     news ('an official said Friday'); of several, the one nearest ``position``."""
     clause, text = ctx.clause, ctx.text
     candidates = []
-    for mention in ctx.dates:
-        if not mention.value or ctx.published and mention.value > ctx.published[:len(mention.value)]:
+    for ev_start, _ev_end, _k, value in ctx.index.dates_within(clause.start, clause.end):
+        if inside and inside[0] <= ev_start < inside[1] and status != "signed":
             continue
-        for ev in mention.evidence:
-            if not (clause.start <= ev.start and ev.end <= clause.end):
-                continue
-            if inside and inside[0] <= ev.start < inside[1] and status != "signed":
-                continue
-            if _DEADLINE.search(text[max(clause.start, ev.start - 10):ev.start]) or \
-                    _FUTURE_EVENT.search(text, clause.start, ev.start):
-                continue  # "by June 10", "may be signed on Monday": not the date of the status
-            candidates.append((abs(ev.start - position), mention.value))
+        # a modal and at most four more words right before the date: the search can begin five words back
+        future_from = max(clause.start, ctx.index.words_back(ev_start, 5))
+        if _DEADLINE.search(text[max(clause.start, ev_start - 10):ev_start]) or \
+                _FUTURE_EVENT.search(text, future_from, ev_start):
+            continue  # "by June 10", "may be signed on Monday": not the date of the status
+        candidates.append((abs(ev_start - position), value))
     if candidates:
         return min(candidates)[1]
     return ctx.reporting_dates[0] if ctx.reporting_dates else None

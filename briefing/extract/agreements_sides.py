@@ -3,7 +3,9 @@ pronouns or descriptions ("it", "the company") resolved to the actor they stand 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..model import Actor, Document
 from ..reference import COMMON_ACRONYMS, COMMON_WORDS, TITLE_WORDS, country_form
@@ -73,8 +75,18 @@ def _without_overlaps(sides: list[Side]) -> list[Side]:
     return kept
 
 
-def _covered(start: int, end: int, sides: list[Side]) -> bool:
-    return any(side.start < end and start < side.end for side in sides)
+class _Cover:
+    """Answers whether a span overlaps any of a set of sides, by bisection (built once)."""
+
+    def __init__(self, sides: list[Side]) -> None:
+        ordered = sorted(sides, key=lambda side: side.start)
+        self._starts = [side.start for side in ordered]
+        self._max_ends = list(accumulate((side.end for side in ordered), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when a side overlaps ``start``-``end`` (``side.start < end and start < side.end``)."""
+        below = bisect_left(self._starts, end)  # the sides that start before ``end``
+        return below > 0 and self._max_ends[below - 1] > start
 
 
 def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
@@ -82,9 +94,10 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
     lower_words = set(re.findall(r"\b[a-z][\w-]*\b", text))
     sentence_starts = {s.start for s in doc.sentences}
     found: list[Side] = []
+    cover = _Cover(named)
     for match in _CAPITALISED.finditer(text):
         start, end = _trim_name(text, match.start(), match.end())
-        if start >= end or _covered(start, end, named):
+        if start >= end or cover.covers(start, end):
             continue
         name = text[start:end]
         if any(c.isdigit() for c in name) or text.startswith("$", end):
@@ -100,8 +113,10 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
             continue  # "IT", "CEOs", "It": never a side
         else:
             found.append(Side(name, "", start, end))
+    # the matches do not overlap one another, so those added here never cover a later one
+    cover = _Cover(named + found)
     for match in _GOVERNMENT.finditer(text):
-        if not _covered(match.start(), match.end(), named + found):
+        if not cover.covers(match.start(), match.end()):
             found.append(Side(match.group(), "organization", match.start(), match.end()))
     return found
 
@@ -125,46 +140,69 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class _Antecedents:
+    """The sides a pronoun can refer back to, indexed once per document (``named`` is in text order)."""
+
+    def __init__(self, text: str, named: list[Side]) -> None:
+        self.fitting = {wanted: [side for side in named if _fits(side, wanted)] for wanted in ("person", "organization")}
+        self.fitting_starts = {wanted: [side.start for side in sides] for wanted, sides in self.fitting.items()}
+        self.speakers = {wanted: [side for side in sides if _SUBJECT_VERB.match(text, side.end)]
+                         for wanted, sides in self.fitting.items()}
+        self.speaker_starts = {wanted: [side.start for side in sides] for wanted, sides in self.speakers.items()}
+
+
 def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
     text = doc.text
     referring: list[Side] = []
+    cover = _Cover(named)
+    antecedents = _Antecedents(text, named)
+    by_end: dict[int, list[int]] = {}
+    for k, side in enumerate(named):
+        by_end.setdefault(side.end, []).append(k)
     for sentence in doc.sentences:
         for match in _PRONOUN.finditer(text, sentence.start, sentence.end):
             wanted = "person" if match.group().lower() in _PERSON_PRONOUNS else "organization"
-            antecedent = _antecedent(doc, named, match.start(), wanted)
+            antecedent = _antecedent(doc, antecedents, match.start(), wanted)
             if antecedent:
                 referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
         for match in _DESCRIPTION.finditer(text, sentence.start, sentence.end):
             before = text[max(sentence.start, match.start() - 30):match.start()]
-            if _covered(match.start(), match.end(), named) or re.search(r"[A-Z][\w.]*\s*$", before):
+            if cover.covers(match.start(), match.end()) or re.search(r"[A-Z][\w.]*\s*$", before):
                 continue
-            antecedent = _antecedent(doc, named, match.start(), "organization")
+            antecedent = _antecedent(doc, antecedents, match.start(), "organization")
             if antecedent:
                 referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
         for match in _RELATIVE.finditer(text, sentence.start, sentence.end):
-            before = [s for s in named if sentence.start <= s.start and s.end <= match.start()
-                      and not text[s.end:match.start()].strip(" ,")]
-            if before:
-                referring.append(Side(before[-1].name, before[-1].type, match.start(1), match.end(1)))
+            # the last side of the sentence that ends before the match with only spaces and commas between
+            position = gap_start = match.start()
+            while gap_start > 0 and text[gap_start - 1] in " ,":
+                gap_start -= 1
+            before = max((k for end in range(gap_start, position + 1) for k in by_end.get(end, ())
+                          if sentence.start <= named[k].start), default=None)
+            if before is not None:
+                referring.append(Side(named[before].name, named[before].type, match.start(1), match.end(1)))
     return referring
 
 
-def _antecedent(doc: Document, named: list[Side], position: int, wanted: str) -> Side | None:
+def _antecedent(doc: Document, antecedents: _Antecedents, position: int, wanted: str) -> Side | None:
     """The actor a pronoun at ``position`` stands for: the subject of a verb before it in its
     sentence ("X announced that it ..."), else the first fitting mention of its sentence before
     it, else of the nearest sentence before that has one."""
     index = doc.sentence_index(position)
     sentence = doc.sentences[index]
-    speakers = [side for side in named if sentence.start <= side.start and side.end <= position
-                and _fits(side, wanted) and _SUBJECT_VERB.match(doc.text, side.end)]
-    if speakers:
-        return speakers[-1]  # "X has said that it ...": the subject of the verb before the pronoun
+    speakers, starts = antecedents.speakers[wanted], antecedents.speaker_starts[wanted]
+    for k in range(bisect_right(starts, position) - 1, bisect_left(starts, sentence.start) - 1, -1):
+        if speakers[k].end <= position:
+            return speakers[k]  # "X has said that it ...": the subject of the verb before the pronoun
+    fitting, starts = antecedents.fitting[wanted], antecedents.fitting_starts[wanted]
     for back in range(index, max(-1, index - 4), -1):
         sentence = doc.sentences[back]
         limit = position if back == index else sentence.end
-        for side in named:
-            if sentence.start <= side.start and side.end <= limit and _fits(side, wanted):
-                return side
+        k = bisect_left(starts, sentence.start)
+        while k < len(fitting) and fitting[k].start <= limit:
+            if fitting[k].end <= limit:
+                return fitting[k]
+            k += 1
     return None
 
 

@@ -59,6 +59,11 @@ _CLAUSE_TAILS = {_THING_WORTH: re.compile(_THING_WORTH_TAIL), _LEVEL: re.compile
                  _CHANGE: re.compile(_CHANGE_TAIL), _CHANGED_TO: re.compile(_CHANGED_TO_TAIL),
                  _SUBJECT_VERB: re.compile(_SUBJECT_VERB_TAIL)}
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_ENDS_WITH_TO = re.compile(r"\bto\s*$")
+_ENDS_WITH_WORTH = re.compile(r"\sworth\s*$")
+# printable ASCII that is neither a letter nor a blank: no pattern made of words and blanks matches it
+_BARRIER = re.compile(r"[!-@\[-`{-~]")
+_DETERMINER_END = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s*$", re.I)
 _APPROX_TAIL = re.compile(
     r"(?:\s*(?:a mere|only|just|about|around|roughly|approximately|nearly|almost|some|over|more than|less than"
     r"|up to|at least|close to|under|an estimated|as much as|as many as|a record|a total of|an? |the))+\s*$", re.I)
@@ -151,7 +156,10 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
     wire = _WIRE_LINE.match(sentence)
     if wire and _WIRE_FILLER.fullmatch(left[wire.end():]):
         return _WIRE_LABELS[wire.group(1).lower()], reading
-    core = _APPROX_TAIL.sub("", left)
+    left_from = _after_barrier(left)
+    approx = _APPROX_TAIL.search(left, left_from)  # what _APPROX_TAIL.sub("", left) removes: its one match
+    core = left[:approx.start()] + left[approx.end():] if approx else left
+    core_from = _after_barrier(core)
     worth = _WORTH_OF.match(right)
     if worth:
         subject, verb = _subject_and_verb(core)
@@ -172,30 +180,30 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             thing = f"{thing} from {place}".strip()
         return f"{_adjective(reading.subject)} {_PURCHASE_NOUNS[ellipsis.group(1)]} of {thing}", reading
     if quantity.kind == "count":
-        delivery = _DELIVERY.search(left)
+        delivery = _DELIVERY.search(left, left_from)
         destination = _DESTINATION.match(right)
         if delivery and destination:
             head = quantity.unit.split()[-1]
             return (f"{head} {delivery.group('verb')} for {delivery.group('noun')} {destination.group('prep')} "
                     f"{destination.group('place')}"), reading
         return None, reading
-    relative = _RELATIVE_LEVEL.search(core) if _RELATIVE_LEVEL_TAIL.search(core) else None
+    relative = _RELATIVE_LEVEL.search(core) if "," in core and _RELATIVE_LEVEL_TAIL.search(core) else None
     if relative:
         phrase = _noun_phrase_before(relative.group("np"))
         if phrase:
             return phrase, _Reading(phrase)
-    changed_to = _clause_search(_CHANGED_TO, core)
+    changed_to = _clause_search(_CHANGED_TO, core, core_from)
     if changed_to:
         subject = _clause_subject(changed_to.group("clause"))
         if subject:
             return _possessive_to_adjective(subject), _Reading(subject)
-    valued_tail = _VALUED_TAIL.search(core)
+    valued_tail = "," in core and _VALUED_TAIL.search(core)
     apposed = _APPOSED_VALUE.search(core) if valued_tail else None
     if apposed:
         subject = _clause_subject(apposed.group("clause"))
         if subject and not re.search(r"\s(?:was|were|is|are)\b", subject):
             return _possessive_to_adjective(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)), _Reading(subject)
-    worth_after = _clause_search(_THING_WORTH, core)
+    worth_after = _clause_search(_THING_WORTH, core, core_from)
     if worth_after and worth_after.group("verb") in _PURCHASE_NOUNS:
         subject = _clause_subject(worth_after.group("clause"))
         thing = worth_after.group("thing")
@@ -208,18 +216,18 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
         subject = _clause_subject(valued.group("clause"))
         if subject:
             return _possessive_to_adjective(subject), _Reading(subject)
-    level = _clause_search(_LEVEL, core)
+    level = _clause_search(_LEVEL, core, core_from)
     if level:
         subject = _clause_subject(level.group("clause"))
         if subject:
             return _possessive_to_adjective(subject), _Reading(subject)
-    change = _clause_search(_CHANGE, core)
+    change = _clause_search(_CHANGE, core, core_from)
     if change and (change.group("verb") in _RISE_VERBS or change.group("verb") in _FALL_VERBS):
         subject = _clause_subject(change.group("clause"))
         if subject:
             direction = "rise" if change.group("verb") in _RISE_VERBS else "fall"
             return f"{direction} in {_possessive_to_adjective(subject)}", _Reading(subject)
-    if re.search(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s*$", left, re.I):
+    if _DETERMINER_END.search(left, left_from):
         noun = _NOUN_PHRASE_AFTER.match(right)
         if noun and not re.match(r"\s*(?:to|for|in|on|of|at|from|by|with|and)\b", right):
             return noun.group(1), reading
@@ -227,26 +235,86 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
 
 
 def _subject_and_verb(core: str) -> tuple[str | None, str | None]:
-    m = _clause_search(_SUBJECT_VERB, core)
+    m = _clause_search(_SUBJECT_VERB, core, _after_barrier(core))
     if not m:
         return None, None
     return _clause_subject(m.group("clause")), m.group("verb")
 
 
-def _clause_search(pattern: re.Pattern, core: str) -> re.Match | None:
-    """``pattern.search(core)`` for a pattern of ``_CLAUSE_TAILS``, in time linear in ``core``."""
-    if not _CLAUSE_TAILS[pattern].search(core):
+def _after_barrier(text: str) -> int:
+    """Where the run of letters and blanks that ends ``text`` starts: just after its last ``_BARRIER`` char.
+
+    A pattern that matches only letters and blanks and is anchored at the end of ``text`` (``...\\s*$``)
+    cannot match before that point, so searching from there gives the same match, in time that
+    does not grow with the words before it.
+    """
+    end = len(text)
+    while end > 0:
+        start = max(0, end - 256)
+        last = None
+        for last in _BARRIER.finditer(text, start, end):
+            pass
+        if last is not None:
+            return last.end()
+        end = start
+    return 0
+
+
+class _ClauseMatch:
+    """What ``pattern.search(core)`` matches for a pattern ``(?P<clause>[^,;:]*?)`` + TAIL: its groups."""
+
+    def __init__(self, core: str, clause_start: int, tail: re.Match) -> None:
+        self._core, self._clause_start, self._tail = core, clause_start, tail
+
+    def group(self, name: str) -> str | None:
+        if name == "clause":
+            return self._core[self._clause_start:self._tail.start()]
+        return self._tail.group(name)
+
+
+def _clause_search(pattern: re.Pattern, core: str, core_from: int) -> _ClauseMatch | None:
+    """``pattern.search(core)`` for a pattern of ``_CLAUSE_TAILS``, in time linear in ``core``.
+
+    ``core_from`` is ``_after_barrier(core)``. The plain search would try the lazy clause from every
+    start; here the first place TAIL matches is found once: the clause runs from the last ',;:' to it.
+    """
+    if pattern is _CHANGED_TO or pattern is _THING_WORTH:
+        # their tails end with '\bto\s*$' and '\s+worth\s*$': checked first, as searching the tails is slow
+        ending = _ENDS_WITH_TO if pattern is _CHANGED_TO else _ENDS_WITH_WORTH
+        if not ending.search(core, max(0, len(core.rstrip()) - 6)):
+            return None
+        tail = _CLAUSE_TAILS[pattern].search(core)
+    else:
+        tail = _CLAUSE_TAILS[pattern].search(core, core_from)  # tails of letters and blanks only
+    if tail is None:
         return None
-    last_mark = None
-    for last_mark in _CLAUSE_MARK.finditer(core):
-        pass
-    return pattern.search(core, last_mark.end() if last_mark else 0)
+    clause_start = max(core.rfind(","), core.rfind(";"), core.rfind(":")) + 1
+    return _ClauseMatch(core, clause_start, tail)
+
+
+def _after_last_boundary(clause: str) -> str:
+    """``_BOUNDARY.split(clause)[-1]``, read from the end.
+
+    The places where _BOUNDARY can match never overlap (single marks, or whole words between word
+    boundaries), so the last match of a scan from any offset is the last of the whole clause once
+    the scan finds one: windows from the end, widened until one does.
+    """
+    size = 256
+    while True:
+        start = max(0, len(clause) - size)
+        last = None
+        for last in _BOUNDARY.finditer(clause, start):
+            pass
+        if last is not None:
+            return clause[last.end():]
+        if start == 0:
+            return clause
+        size *= 4
 
 
 def _clause_subject(clause: str) -> str | None:
     """The subject of a clause that ends right before its verb ('Next year Brazil's imports from Chile')."""
-    parts = _BOUNDARY.split(clause)
-    text = parts[-1] if parts else clause
+    text = _after_last_boundary(clause)
     previous = None
     while previous != text:
         previous = text
