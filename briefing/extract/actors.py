@@ -19,6 +19,7 @@ from ..load import slugify
 from ..model import Actor, Document
 from .actors_mentions import (
     COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, find_mentions, initials, midsentence_capitalised,
+    tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 
@@ -51,8 +52,10 @@ def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
     if ner == "builtin":
         lowercase = _lowercase_words(doc.text + "\n" + doc.article.title)
         starts = frozenset(s.start for s in doc.sentences)
-        confirmed = midsentence_capitalised(doc.text, starts)
-        body = find_mentions(doc.text, lowercase_words=lowercase, sentence_starts=starts, confirmed_words=confirmed)
+        words = tokens(doc.text)
+        confirmed = midsentence_capitalised(doc.text, starts, words=words)
+        body = find_mentions(doc.text, lowercase_words=lowercase, sentence_starts=starts, confirmed_words=confirmed,
+                             words=words)
         title = find_mentions(doc.article.title, in_title=True, lowercase_words=lowercase,
                               sentence_starts=frozenset({0}), confirmed_words=confirmed)
         defined = _defined_acronyms(doc.text, body)

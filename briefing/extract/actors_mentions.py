@@ -104,14 +104,15 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if word.endswith(".") and not _keeps_period(word[:-1]):
             word, e = word[:-1], e - 1
         possessive = False
-        if _POSSESSIVE.search(word) and not _CONTRACTIONS.search(word):
+        # the patterns below need an apostrophe (_POSSESSIVE) or a hyphen (_HYPHEN_MODIFIER)
+        if ("'" in word or "’" in word) and _POSSESSIVE.search(word) and not _CONTRACTIONS.search(word):
             trimmed = _POSSESSIVE.sub("", word)
             if trimmed:
                 possessive = True
                 e -= len(word) - len(trimmed)
                 word = trimmed
         closed = possessive
-        modifier = _HYPHEN_MODIFIER.match(word)
+        modifier = _HYPHEN_MODIFIER.match(word) if "-" in word else None
         if modifier and not possessive:
             e -= len(word) - len(modifier.group(1))
             word, closed = modifier.group(1), True
@@ -144,14 +145,17 @@ def _joined(text: str, left: Token, right: Token, *, hyphen: bool = False) -> bo
     return hyphen and gap.strip() == "-" and "\n" not in gap
 
 
-def midsentence_capitalised(text: str, sentence_starts: frozenset[int]) -> frozenset[str]:
-    """The capitalised words of ``text`` seen somewhere other than at a sentence start."""
-    return frozenset(w.text for w in tokens(text) if w.capitalised and not _sentence_initial(text, w, sentence_starts))
+def midsentence_capitalised(text: str, sentence_starts: frozenset[int], *,
+                            words: list[Token] | None = None) -> frozenset[str]:
+    """The capitalised words of ``text`` seen somewhere other than at a sentence start
+    (``words``: ``tokens(text)`` when the caller has them already)."""
+    words = tokens(text) if words is None else words
+    return frozenset(w.text for w in words if w.capitalised and not _sentence_initial(text, w, sentence_starts))
 
 
 def find_mentions(text: str, *, in_title: bool = False, lowercase_words: frozenset[str] = frozenset(),
                   sentence_starts: frozenset[int] = frozenset(),
-                  confirmed_words: frozenset[str] | None = None) -> list[Mention]:
+                  confirmed_words: frozenset[str] | None = None, words: list[Token] | None = None) -> list[Mention]:
     """Find the name mentions of ``text``.
 
     Args:
@@ -162,23 +166,28 @@ def find_mentions(text: str, *, in_title: bool = False, lowercase_words: frozens
         sentence_starts: offsets where sentences begin (the title starts one at 0).
         confirmed_words: capitalised words the article uses inside sentences (by default those
             of ``text``): an unknown word seen only at sentence starts is not taken for a name.
+        words: ``tokens(text)``, when the caller has them already.
 
     Returns:
         The mentions in text order.
     """
-    words = tokens(text)
+    global _marks_of
+    words = tokens(text) if words is None else words
     if confirmed_words is None:
-        confirmed_words = midsentence_capitalised(text, sentence_starts)
+        confirmed_words = midsentence_capitalised(text, sentence_starts, words=words)
     mentions: list[Mention] = []
     i = 0
-    while i < len(words):
-        if not (_is_name_word(words[i]) or _is_particle_name(words[i])):
-            i += 1
-            continue
-        j = _span_end(text, words, i)
-        mentions.extend(_clean_span(text, words, i, j, in_title=in_title, lowercase_words=lowercase_words,
-                                    sentence_starts=sentence_starts, confirmed_words=confirmed_words))
-        i = j
+    try:
+        while i < len(words):
+            if not (_is_name_word(words[i]) or _is_particle_name(words[i])):
+                i += 1
+                continue
+            j = _span_end(text, words, i)
+            mentions.extend(_clean_span(text, words, i, j, in_title=in_title, lowercase_words=lowercase_words,
+                                        sentence_starts=sentence_starts, confirmed_words=confirmed_words))
+            i = j
+    finally:
+        _marks_of = None  # the clause marks of this text are not needed any more
     return mentions
 
 

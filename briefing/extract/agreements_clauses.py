@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Sentence
 from .agreements_lexicon import REPORTING_VERBS
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark of a clause (a named tuple: clauses make very many of them)."""
+
     start: int
     end: int
     text: str

@@ -54,11 +54,10 @@ _SUBJECT_VERB = re.compile(r"(?P<clause>[^,;:]*?)" + _SUBJECT_VERB_TAIL)
 # A pattern '(?P<clause>[^,;:]*?)' + TAIL, searched the plain way, tries every start and every clause length:
 # quadratic in the words before a figure when it fails. Its match cannot hold ',', ';' or ':' and TAIL
 # cannot start before the last of them, so a match starts right after that mark (or at 0), and it matches
-# if and only if TAIL matches somewhere: search TAIL first (linear), then the pattern from that mark.
+# if and only if TAIL matches somewhere: _clause_search finds TAIL once and takes the clause up to it.
 _CLAUSE_TAILS = {_THING_WORTH: re.compile(_THING_WORTH_TAIL), _LEVEL: re.compile(_LEVEL_TAIL),
                  _CHANGE: re.compile(_CHANGE_TAIL), _CHANGED_TO: re.compile(_CHANGED_TO_TAIL),
                  _SUBJECT_VERB: re.compile(_SUBJECT_VERB_TAIL)}
-_CLAUSE_MARK = re.compile(r"[,;:]")
 _ENDS_WITH_TO = re.compile(r"\bto\s*$")
 _ENDS_WITH_WORTH = re.compile(r"\sworth\s*$")
 # printable ASCII that is neither a letter nor a blank: no pattern made of words and blanks matches it

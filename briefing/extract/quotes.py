@@ -88,16 +88,17 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         via = resolver.name_of(attribution.via) if attribution and attribution.via else None
         if via is None and attribution is not None and attribution.inherits and previous is not None:
             via = previous.via
+        start, end = item.stretch.start, _without_trailing_comma(text, item.stretch.start, item.stretch.end)
         quote = Quote(
-            text=text[item.stretch.start:item.stretch.end],
+            text=text[start:end],
             kind="direct",
-            partial=_is_partial(text[item.stretch.start:item.stretch.end]),
+            partial=_is_partial(text[start:end]),
             speaker=speaker,
             speaker_text=speaker_text,
             role=role,
             via=via,
             date=dated.date_of(item),
-            evidence=(doc.evidence(item.stretch.start, item.stretch.end),),
+            evidence=(doc.evidence(start, end),),
         )
         quotes.append(quote)
         if speaker and attribution and attribution.speaker and attribution.speaker.kind != "pronoun":
@@ -105,6 +106,13 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         if not quote.partial:
             previous, previous_said = quote, item
     return tuple(quotes)
+
+
+def _without_trailing_comma(text: str, start: int, end: int) -> int:
+    """End of a quoted stretch without the comma that joins it to its attribution ('"We won," he said')."""
+    while end > start + 1 and text[end - 1] in ",;: ":
+        end -= 1
+    return end
 
 
 def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
