@@ -285,7 +285,7 @@ def _close(a: str, b: str) -> bool:
         return True
     if a[0] != b[0] or min(len(a), len(b)) < 4:
         return False
-    return _edit_distance(a, b) <= (1 if min(len(a), len(b)) < 6 else 2)
+    return _edit_distance_within(a, b, 1 if min(len(a), len(b)) < 6 else 2)
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -296,6 +296,21 @@ def _edit_distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
+
+
+def _edit_distance_within(a: str, b: str, limit: int) -> bool:
+    """``_edit_distance(a, b) <= limit``, giving up as soon as every row of the table exceeds it."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False  # the distance only grows from a row's smallest value
+        previous = current
+    return previous[-1] <= limit
 
 
 def _merge_people(groups: list[_Group]) -> list[_Group]:
@@ -312,13 +327,27 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
                     key=lambda g: -len(_name_words(g.head)))
     org_first_words = {_name_words(g.head)[0] for g in groups
                        if g.type == ORGANIZATION and len(_name_words(g.head)) >= 2}
+    # a group can only join a person whose surname is _close to its last word: same first letter, about
+    # as long; groups are looked up by those (the checks below stay the judges)
+    by_last: dict[tuple[str, int], list[int]] = {}
+    wordless: list[int] = []
+    for k, group in enumerate(groups):
+        group_words = _name_words(group.head)
+        if group_words:
+            folded = group_words[-1].casefold()
+            by_last.setdefault((folded[0], len(folded)), []).append(k)
+        else:
+            wordless.append(k)
     absorbed: set[int] = set()
     for person in people:
         if id(person) in absorbed:
             continue
         words = _name_words(person.head)
         first, last = words[0], words[-1]
-        for other in groups:
+        folded = last.casefold()
+        candidates = sorted(wordless + [k for size in range(len(folded) - 2, len(folded) + 3)
+                                        for k in by_last.get((folded[0], size), ())])
+        for other in (groups[k] for k in candidates):
             if other is person or id(other) in absorbed or other.type == COUNTRY:
                 continue
             if other.certainty >= KNOWN and other.type == PLACE:
@@ -372,11 +401,12 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
     """Acronyms of initials, shorter forms and forms without a state prefix join an organisation."""
     orgs = [g for g in groups if g.type == ORGANIZATION]
     absorbed: set[int] = set()
+    candidates = _OrgCandidates(orgs)
     for short in sorted(orgs, key=lambda g: -len(g.head)):
         form = _display(short.head)
         words = form.split()
         targets = []
-        for long in orgs:
+        for long in (orgs[k] for k in candidates.of(form, words)):
             if long is short or id(long) in absorbed:
                 continue
             long_form = _display(long.head)
@@ -406,6 +436,61 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
             _absorb(targets[0], short)
             absorbed.add(id(short))
     return [g for g in groups if id(g) not in absorbed]
+
+
+class _OrgCandidates:
+    """The organisations a shorter form may join, looked up by what the checks of
+    ``_merge_organisations`` compare (firm core, initials, leading and trailing words, hyphen
+    pieces, a close single word), so that each form is not checked against every organisation."""
+
+    def __init__(self, orgs: list[_Group]) -> None:
+        self.by_core: dict[tuple, list[int]] = {}
+        self.by_initials: dict[str, list[int]] = {}
+        self.by_prefix: dict[tuple[str, ...], list[int]] = {}
+        self.by_suffix: dict[tuple[str, ...], list[int]] = {}
+        self.by_piece: dict[str, list[int]] = {}
+        self.single: dict[tuple[str, int], list[int]] = {}
+        self.wordless: list[int] = []
+        for k, org in enumerate(orgs):
+            long_form = _display(org.head)
+            long_words = long_form.split()
+            if not long_words:
+                self.wordless.append(k)
+                continue
+            self.by_core.setdefault((len(long_words), _firm_core(long_words)), []).append(k)
+            self.by_initials.setdefault(_initials(long_form), []).append(k)
+            for n in range(1, len(long_words) + 1):
+                self.by_prefix.setdefault(tuple(long_words[:n]), []).append(k)
+                self.by_suffix.setdefault(tuple(long_words[-n:]), []).append(k)
+            for piece in set(long_form.split("-")):
+                self.by_piece.setdefault(piece, []).append(k)
+            if len(long_words) == 1:
+                folded = long_form.casefold()
+                self.single.setdefault((folded[:1], len(folded)), []).append(k)
+
+    def of(self, form: str, words: list[str]) -> list[int]:
+        """The indices, in order, of every organisation that any check could match ``form`` with."""
+        if not words:
+            return self._all()  # an empty form: any organisation may pass the checks
+        found = set(self.wordless)
+        found.update(self.by_core.get((len(words), _firm_core(words)), ()))
+        acronym = form.replace(".", "")
+        for cut in (0, 2, 3):
+            found.update(self.by_initials.get(acronym[cut:], ()))
+        found.update(self.by_prefix.get(tuple(words), ()))
+        found.update(self.by_suffix.get(tuple(words), ()))
+        found.update(self.by_piece.get(form, ()))
+        if len(words) == 1:
+            folded = form.casefold()
+            for size in range(len(folded) - 2, len(folded) + 3):
+                found.update(self.single.get((folded[:1], size), ()))
+        return sorted(found)
+
+    def _all(self) -> list[int]:
+        every = set(self.wordless)
+        for ks in self.by_core.values():
+            every.update(ks)
+        return sorted(every)
 
 
 #: Words that say what kind of firm a name is without making it another entity ('Brothers', 'Group').
