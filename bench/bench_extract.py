@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing.extract import STAGES  # noqa: E402
-from briefing.load import load_seed, seed_files  # noqa: E402
+from briefing.load import load_seeds  # noqa: E402
 from briefing.sentences import segment  # noqa: E402
 
 
@@ -27,9 +27,7 @@ def corpora() -> list[Path]:
 def main(repeat: int = 3) -> None:
     docs = []
     for folder in corpora():
-        for path in seed_files(folder):
-            articles, _ = load_seed(path)
-            docs.extend(segment(a) for a in articles)
+        docs.extend(segment(article) for article in load_seeds(folder).articles)
     words = sum(len(d.text.split()) for d in docs)
     timings = {stage.name: 0.0 for stage in STAGES}
     started = time.perf_counter()
@@ -43,8 +41,8 @@ def main(repeat: int = 3) -> None:
     total = time.perf_counter() - started
     print(f"extraction: {len(docs)} articles, {words:,} words, {repeat} passes")
     for name, seconds in timings.items():
-        print(f"  {name:<11} {words * repeat / seconds:>12,.0f} words/s")
-    print(f"  {'all stages':<11} {words * repeat / total:>12,.0f} words/s")
+        print(f"  {name:<16} {words * repeat / seconds:>12,.0f} words/s")
+    print(f"  {'all stages':<16} {words * repeat / total:>12,.0f} words/s")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory {peak:,.0f} MiB")
 

@@ -85,9 +85,9 @@ def extract(body: str):
     ("Ghana will sign a loan agreement with the World Bank.", "loan", {"Ghana", "World Bank"}, "agreed", None),
     ("Pixelworks was acquired by Zenith Media in 2009.", "Pixelworks", {"Pixelworks", "Zenith Media"}, "signed",
      "2009"),
-    ("Norcom sued Baxter Labs, but a settlement was reached last year.", "settlement", {"Norcom", "Baxter Labs"},
+    ("Norcom sued Baxter Labs; the two firms reached a settlement last year.", "settlement", {"Norcom", "Baxter Labs"},
      "signed", "2013"),
-    ("The Norwegian deal with Chile may be signed on Monday.", "deal", {"Norway", "Chile"}, "proposed", None),
+    ("The Norwegian deal with Chile could be concluded on Monday.", "deal", {"Norway", "Chile"}, "proposed", None),
 ])
 def test_one_agreement(body, kind_word, parties, status, date):
     (agreement,) = extract(body)
@@ -107,7 +107,7 @@ def test_one_agreement(body, kind_word, parties, status, date):
     "Spain is in agreement with Morocco on fishing quotas.",
     "Spain spent a great deal of money on its fleet, Morocco said.",
     "Losing the quota would be a big deal for Morocco.",
-    "India last year purchased $3 billion worth of arms from Spain.",
+    "Morocco bought $2 billion worth of fishing gear from Spain in 2012.",
     "Spain sells arms to Morocco.",
     "Fishing contracts are often signed in secret.",
 ])
@@ -172,8 +172,8 @@ def test_a_common_abbreviation_is_never_a_side():
 def test_parties_from_the_actor_stage_keep_a_division_and_a_firm_of_a_country_apart():
     from briefing.extract.actors import find_actors
 
-    body = ("Orion said sales rose. On Tuesday, Orion Commercial Jets announced 20 new orders from "
-            "Skyline Aviation Leasing & Finance of Kenya. Orion will hire 200 people.")
+    body = ("Orion said sales rose. Orion Rail Systems took 14 firm orders from "
+            "Tarn Freight Leasing & Trust of Kenya in March. Orion expects more.")
     doc = make_doc(body)
     found = find_agreements(doc, actors=find_actors(doc), dates=())
-    assert [set(a.parties) for a in found] == [{"Orion Commercial Jets", "Skyline Aviation Leasing & Finance"}]
+    assert [set(a.parties) for a in found] == [{"Orion Rail Systems", "Tarn Freight Leasing & Trust"}]

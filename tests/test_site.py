@@ -381,15 +381,6 @@ def test_sync_touches_only_changed_pages_and_removes_stale_ones(tmp_path):
     assert (docs / "stylesheets" / "extra.css").read_text() == "p {}"
 
 
-def test_hook_leaves_out_a_stylesheet_that_is_not_there(tmp_path):
-    from mkdocs.config import load_config
-
-    config_file = make_project(tmp_path)
-    (tmp_path / "docs" / "stylesheets" / "print.css").unlink(missing_ok=True)
-    config = load_config(str(config_file))
-    assert mkdocs_hooks.on_config(config).extra_css == ["stylesheets/extra.css"]
-
-
 # --------------------------------------------------------------------------- the command
 
 def test_build_command_on_the_live_seed(tmp_path, capsys):

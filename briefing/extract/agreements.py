@@ -2,7 +2,7 @@
 
 Each clause is read for agreement words (nouns such as "agreement", "takeover", "loan" and
 verbs such as "bought", "was acquired by"); each such mention gets its named sides, the status
-its verbs give ("signed", "are negotiating", "may be signed") and the date of that event. The
+its verbs give ("signed", "are negotiating", "could be signed") and the date of that event. The
 mentions of one agreement ("the deal", "this agreement", the same parties and terms again) are
 then merged into one item that keeps the most advanced status and every piece of evidence.
 """
@@ -200,7 +200,7 @@ def _merge(mentions: list[Mention]) -> list[_Item]:
 
 def _referent(items: _Merger, mention: Mention) -> int | None:
     """The item that 'the deal', 'this agreement' or 'the takeover' refers back to: one of a
-    fitting family, with no terms the mention adds ('the 1991 agreement' is another one) and
+    fitting family, with no terms the mention adds ('the 1978 agreement' is another one) and
     sharing a side when the clause names one; the one sharing most words, else the latest."""
     words = _kind_words(mention)
     numbers = _numbers(mention)

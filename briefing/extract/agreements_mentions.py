@@ -1,7 +1,7 @@
 """Agreement mentions in one clause: the agreement word, its sides, its status cue and its date.
 
-A mention is either an agreement noun ("a military cooperation agreement", "the takeover of X",
-"35 new orders from X") or a transaction verb ("X bought Y", "X was acquired by Y"). Its sides
+A mention is either an agreement noun ("a fisheries cooperation accord", "the takeover of X",
+"40 new orders from X") or a transaction verb ("X bought Y", "X was acquired by Y"). Its sides
 come from the noun phrase itself (a possessor, a name before the noun, "with"/"between"/"of"/
 "to"/"from"/"by" complements) and, when a verb such as "signed" or "received" governs the noun,
 from that verb's subject and indirect objects.
@@ -29,7 +29,7 @@ class Mention:
     """One mention of an agreement, before mentions of the same agreement are merged.
 
     Attributes:
-        kind: a short phrase naming the agreement ("sale of 20 Mi-35 helicopters").
+        kind: a short phrase naming the agreement ("sale of 40 patrol boats").
         families: the families of its agreement words ("trade", "finance", ...).
         parties: the canonical names of its named sides, in text order.
         status: the status its clause gives, or None when the clause gives none.
@@ -39,7 +39,7 @@ class Mention:
         explicit: True when a word of the clause gives the status (not a default by family).
         anaphoric: True for "the deal", "this agreement": it refers back to an earlier agreement.
         definite: True when introduced by "the", "this", a possessive.
-        refers_to_pair: True for "the agreement between the two companies": its parties are
+        refers_to_pair: True for "the accord between the two governments": its parties are
             those of the agreement named before.
         only_refers: True for words such as "the proposal" that never introduce an agreement.
     """
@@ -240,7 +240,7 @@ def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
         return True  # "to deal with", "will bid"
     word = tokens[first].text
     if word[0].isupper() and tokens[first].start != ctx.clause.sentence.start and TRIGGER_FAMILY[head] != "agreement":
-        return True  # part of a name or title: "Acquisition Director"
+        return True  # part of a name or title: "Loan Officer", "Merger Board"
     following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
     if following in COMPOUND_HEADS or following in TRIGGER_FAMILY:
         return True  # "purchase protection", "loan agreement": the next noun is the head
@@ -268,7 +268,7 @@ def _noun_phrase(tokens, first: int, end: int, head: str) -> _Phrase:
         if token.text in _PUNCT_TRANSPARENT:
             index -= 1
             continue
-        if lower in ("'", "’") and index > 1:  # "the Beatles' record company"
+        if lower in ("'", "’") and index > 1:  # "the brothers' shipping firm"
             index -= 2
             determiner = "possessive"
             break
@@ -286,11 +286,11 @@ def _noun_phrase(tokens, first: int, end: int, head: str) -> _Phrase:
             determiner = "possessive"
             index -= 1
             while index > 0 and tokens[index - 1].text[0].isupper() and tokens[index - 1].lower not in DETERMINERS:
-                index -= 1  # the rest of the possessor's name: "Apple Computer's"
+                index -= 1  # the rest of the possessor's name: "North Star Mining's"
             break
         if lower == "and" and index > 1 and tokens[index - 2].text[0].isupper() and premodifiers \
                 and premodifiers[0].text[0].isupper():
-            premodifiers.insert(0, token)  # "GM and Chrysler software contracts"
+            premodifiers.insert(0, token)  # "Alpha and Beta supply contracts"
             index -= 1
             continue
         if lower in PREPOSITIONS or lower in AUXILIARIES or lower in CONJUNCTIONS or lower in GOVERNING_VERBS:
@@ -329,7 +329,7 @@ def _complements(ctx: _Context, index: int) -> tuple[int, list[tuple[str, list[S
             break
         if end + 1 < len(tokens) and tokens[end].text == "," and tokens[end - 1].lower in DESCRIPTOR_NOUNS \
                 and tokens[end + 1].text[0].isupper():
-            end = _phrase_end(tokens, end + 1, allow_verbs=False)  # "the band's record company, Apple Corps"
+            end = _phrase_end(tokens, end + 1, allow_verbs=False)  # "the family's holding company, Kestrel Holdings"
         sides = [s for s in _sides_in(ctx, tokens[index + 1].start, tokens[end - 1].end)
                  if lower == "in" or not _located(ctx, s)]
         if sides:
@@ -530,7 +530,7 @@ def _verb_lemma(tokens, index: int) -> str | None:
 
 
 def _paid_for(tokens, index: int) -> tuple[int, int]:
-    """What was paid for in 'pay $57 million for a 72.4 percent stake': its first and end token."""
+    """What was paid for in 'pay $40 million for a 15 percent stake': its first and end token."""
     for look in range(index, min(len(tokens), index + 12)):
         lower = tokens[look].lower
         if lower == "for":
@@ -656,7 +656,7 @@ def _predicate_cue(text: str, clause: Clause, cue) -> bool:
 def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, status: str | None) -> str | None:
     """The date of the clause's event: a date mention in the clause (not a deadline, not a
     future or hoped-for event, not after the article, not one naming the agreement as in 'the
-    1991 agreement' unless it was signed then), else one the sentence gives where it reports the
+    1978 agreement' unless it was signed then), else one the sentence gives where it reports the
     news ('an official said Friday'); of several, the one nearest ``position``."""
     clause, text = ctx.clause, ctx.text
     candidates = []
@@ -667,7 +667,7 @@ def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, statu
         future_from = max(clause.start, ctx.index.words_back(ev_start, 5))
         if _DEADLINE.search(text[max(clause.start, ev_start - 10):ev_start]) or \
                 _FUTURE_EVENT.search(text, future_from, ev_start):
-            continue  # "by June 10", "may be signed on Monday": not the date of the status
+            continue  # "by March 3", "could be signed on Monday": not the date of the status
         candidates.append((abs(ev_start - position), value))
     if candidates:
         return min(candidates)[1]
@@ -677,8 +677,8 @@ def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, statu
 # --- sides -----------------------------------------------------------------------------------
 
 def _is_descriptive(text: str, side: Side) -> bool:
-    """A name that only describes another: 'the Irish airline', 'the U.S. car maker',
-    'Los Angeles based X', 'Airbus rival Boeing', 'X (XYZ)', 'ALAFCO of Kuwait'."""
+    """A name that only describes another: 'the Danish brewer', 'the Chilean miner',
+    'Lyon based X', 'Vortex rival Halden', 'X (XYZ)', 'Norcom of Ghana'."""
     after = text[side.end:side.end + 60]
     before = text[max(0, side.start - 40):side.start]
     if side.type in ("country", "place") or side.demonym:
@@ -688,12 +688,12 @@ def _is_descriptive(text: str, side: Side) -> bool:
         if re.match(r"-?\s*based\b", after) or re.search(r"[A-Z][\w.&]*\s+of\s+$", before):
             return True
         if re.match(r"\s+[A-Z]", after) and not side.name.lower() in after[:30].lower():
-            return True  # "Canadian Auto Workers": part of the next name
+            return True  # "Kenyan Tea Growers": part of the next name
     if re.match(r"\s+(?:rival|competitor|partner|subsidiary|unit|parent)\s+[A-Z]", after):
         return True
     possessed = re.match(r"(?:'s|’s|'|’)((?:\s+[a-z][\w-]*){1,3}),\s+[A-Z]", after)
     if possessed and any(w in DESCRIPTOR_NOUNS for w in possessed.group(1).split()):
-        return True  # "the Beatles' record company, Apple Corps"
+        return True  # "the family's holding company, Kestrel Holdings"
     return bool(re.search(r"[A-Za-z.]\s*\(\s*$", before))
 
 
@@ -702,7 +702,7 @@ def _names(sides) -> tuple[str, ...]:
 
 
 def _split(mention: Mention, *, subject, local, groups, family) -> list[Mention]:
-    """Independent deals reported together become separate mentions: '35 orders from A and B'
+    """Independent deals reported together become separate mentions: '20 orders from A and B'
     gives two orders, 'A and B will receive loans from C' two loans; an agreement that A and B
     signed stays one."""
     everyone = _names(subject + local)

@@ -21,7 +21,7 @@ class Side:
         type: the actor type (person, organization, country, place), or "" when unknown.
         start: where the mention starts in the body.
         end: where it ends.
-        demonym: True when the text is a demonym or country adjective ("Russian").
+        demonym: True when the text is a demonym or country adjective ("Norwegian").
     """
 
     name: str
@@ -101,7 +101,7 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
             continue
         name = text[start:end]
         if any(c.isdigit() for c in name) or text.startswith("$", end):
-            continue  # a model ("A380") or a currency ("AU$"), not an actor
+            continue  # a model ("Z90") or a currency ("HK$"), not an actor
         at_start = start in sentence_starts or text[max(0, start - 2):start].strip() in {'"', "“"}
         if " " not in name and at_start and (name.lower() in lower_words or name.endswith(("ing", "ly", "ed"))):
             continue
@@ -130,7 +130,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         written = word.group().strip(".,'’")
         bare = written.lower()
         if written not in (bare, bare.capitalize()):
-            break  # an abbreviation ("GM") or mixed case ("NeXT") is a name
+            break  # an abbreviation ("ZTB") or mixed case ("VeriLink") is a name
         if bare in NOT_NAMES or bare in COMMON_WORDS or bare in TITLE_WORDS or bare in {"of", "&"}:
             start = start + word.end()
             while start < end and text[start].isspace():
@@ -193,7 +193,7 @@ def _antecedent(doc: Document, antecedents: _Antecedents, position: int, wanted:
     speakers, starts = antecedents.speakers[wanted], antecedents.speaker_starts[wanted]
     for k in range(bisect_right(starts, position) - 1, bisect_left(starts, sentence.start) - 1, -1):
         if speakers[k].end <= position:
-            return speakers[k]  # "X has said that it ...": the subject of the verb before the pronoun
+            return speakers[k]  # "X announced that it ...": the subject of the verb before the pronoun
     fitting, starts = antecedents.fitting[wanted], antecedents.fitting_starts[wanted]
     for back in range(index, max(-1, index - 4), -1):
         sentence = doc.sentences[back]

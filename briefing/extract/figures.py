@@ -35,6 +35,10 @@ _WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|
 _UNCERTAINTY = re.compile(r"\s*(?:\+/-|±|\+-)\s*")
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|against)\s+", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
+_FROM_BEFORE = re.compile(r"(?<![\w-])(?:from|compared\s+(?:with|to))\s*$", re.I)
+_TO = re.compile(r"\s+to\s+")
+_RANGING = re.compile(r"(?<![\w-])(?:rang(?:e|es|ed|ing)|vary|varies|varied|varying)\s+from\s*(?:[$€£¥]\s?)?$", re.I)
+_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+")
 
 # --- currency before the number: '$', 'US$', 'c $', 'HK$', '€', 'USD', 'MEUR', 'Rs.' ---------------------------
 _LETTER_DOLLARS = sorted((s[:-1] for s in ref.CURRENCY_SYMBOLS if s.endswith("$") and s[:-1]), key=len, reverse=True)
@@ -62,7 +66,7 @@ _CODE_AFTER = re.compile(r"\s?(?P<mega>M)?(?P<code>" + _CODES + r")(?![A-Za-z\d]
 _SIGN_AFTER = re.compile(r"\s?(?P<sign>" + "|".join(re.escape(x) for x in _SIGNS) + r")")
 _SUBUNIT_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?:(?P<adj>euro|[A-Z][a-z]+)\s)?(?P<word>" + "|".join(sorted(ref.SUBUNITS, key=len, reverse=True))
-    + r")(?![\w])|(?P<short>[cp])(?![\w])", re.I)
+    + r")(?![\w])|(?P<short>(?-i:[cp]))(?![\w])", re.I)  # '50c', '20p'; '41C' is Celsius
 _MONEY_SCALE = re.compile(r"(?P<scale>m|k|b)(?![\w])", re.I)
 # --- percentages ----------------------------------------------------------------------------------------------
 _PERCENT = re.compile(
@@ -155,15 +159,22 @@ def find_figures(doc: Document, *, dates: tuple[DateMention, ...], actors: tuple
     sentence_dates = dates_by_sentence(dates)
     models: dict[str, str | None] = {}  # what the article calls each model designation ('T-90' -> 'tanks')
     figures = []
+    carried: Quantity | None = None  # the paragraph's last count: what a bare '2.7 million' goes on counting
+    paragraph = None
     for sentence in doc.sentences:
+        if sentence.paragraph != paragraph:
+            carried, paragraph = None, sentence.paragraph
         quantities = [_named_model(doc.text, q, models) for q in quantities_in(doc.text, sentence.start, sentence.end,
-                                                                                dollar=dollar)]
+                                                                                dollar=dollar, carried=carried)]
+        counts = [q for q in quantities if q.kind == "count"]
+        carried = counts[-1] if counts else carried
         figures.extend(describe_sentence(doc, sentence, quantities, [display(q) for q in quantities],
                                          dates=dates, actors=actors, sentence_dates=sentence_dates))
     return tuple(figures)
 
 
-def quantities_in(text: str, start: int, end: int, *, dollar: str = "USD") -> list[Quantity]:
+def quantities_in(text: str, start: int, end: int, *, dollar: str = "USD",
+                  carried: Quantity | None = None) -> list[Quantity]:
     """The quantities of ``text[start:end]`` (one sentence), in order.
 
     Args:
@@ -171,6 +182,8 @@ def quantities_in(text: str, start: int, end: int, *, dollar: str = "USD") -> li
         start: where the sentence starts.
         end: where it ends.
         dollar: the ISO code that a bare ``$`` stands for in this article.
+        carried: the last count of the paragraph's earlier sentences ('4.8 million refugees'): a bare
+            '2.7 million' at the end of a clause counts the same thing.
     """
     numbers = find_numbers(text, start, end)
     quantities: list[Quantity] = []
@@ -178,18 +191,21 @@ def quantities_in(text: str, start: int, end: int, *, dollar: str = "USD") -> li
     while i < len(numbers):
         found = _read(text, start, end, numbers, i, dollar)
         if found is None:
-            compared = _compared(text, start, end, numbers, i, quantities, dollar)
+            compared = _compared(text, start, end, numbers, i, quantities, dollar, carried)
             quantities.extend(compared)
             i += len(compared) or 1
             continue
         quantity, i = found
         quantities.append(quantity)
     quantities.extend(_single_units(text, start, end, quantities))
+    if len(quantities) == 1 and quantities[0].kind == "unit" and quantities[0].unit in ref.TIME_UNITS \
+            and not text[start:quantities[0].start].strip() and not text[quantities[0].end:end].strip(" .:"):
+        return []  # 'Nine mths' alone on its line: the heading of a wire-service table, not a figure
     return sorted(quantities, key=lambda q: q.start)
 
 
 def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, quantities: list[Quantity],
-              dollar: str) -> list[Quantity]:
+              dollar: str, carried: Quantity | None = None) -> list[Quantity]:
     """Wire-copy comparisons: in 'Shr 2.10 dlrs vs 1.85' and '6.1 mln vs 4.9 mln dlrs' the bare number
     takes the unit of the number it is compared with. Returns the quantities read at ``numbers[i]``."""
     number = numbers[i]
@@ -199,10 +215,27 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
     previous = quantities[-1] if quantities else None
     if previous and _VERSUS.fullmatch(text, previous.end, number.start) and number.start - previous.end < 8:
         return [_like(previous, number)]
-    if i + 1 < len(numbers) and _VERSUS.fullmatch(text, number.end, numbers[i + 1].start):
+    if number.plain and _year_like(number.value) or number.spelled and number.value <= 1:
+        return []
+    if i + 1 < len(numbers) and (_VERSUS.fullmatch(text, number.end, numbers[i + 1].start)
+                                 or _FROM_BEFORE.search(text, max(start, number.start - 12), number.start)
+                                 and _TO.fullmatch(text, number.end, numbers[i + 1].start)
+                                 or _OF_THE.fullmatch(text, number.end, numbers[i + 1].start)):
+        # 'X vs Y dlrs', 'from 5 to 7 percent', '47 of the 81 seats': the bare number shares the other's unit
         found = _read(text, start, end, numbers, i + 1, dollar)
-        if found and found[0].start == numbers[i + 1].start:
+        if found and found[0].start == numbers[i + 1].start and found[0].value_high is None \
+                and (found[0].kind == "count" or not _OF_THE.fullmatch(text, number.end, numbers[i + 1].start)):
             return [_like(found[0], number), found[0]]
+    if previous and previous.kind != "fraction" and previous.unit not in ref.TIME_UNITS \
+            and _FROM_BEFORE.search(text, max(start, number.start - 20), number.start) \
+            and not (i + 1 < len(numbers) and _TO.fullmatch(text, number.end, numbers[i + 1].start)):
+        # 'rose 12 pct to 3.4 bln yen, from 3.04 bln', 'slumped to 21 seats from 34': the earlier level
+        return [_like(previous, number)]
+    counted = next((q for q in (*reversed(quantities), carried) if q and q.kind == "count"), None)
+    if counted and number.scale >= SCALES["million"] and not number.spelled and not number.vague \
+            and _CLAUSE_END.match(text, number.end, end) and not _PREFIX.search(text, max(start, number.start - 6),
+                                                                                number.start):
+        return [_like(counted, number)]  # '4.8 million refugees ... Turkey alone hosts 2.7 million.'
     return []
 
 
@@ -227,6 +260,8 @@ def _like(model: Quantity, number: Number) -> Quantity:
 def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar: str) -> tuple[Quantity, int] | None:
     """The quantity that ``numbers[i]`` begins, and the index of the next unread number."""
     number = numbers[i]
+    if number.fraction or number.vague:
+        return _vague_or_fraction(text, end, number, i)
     before = text[max(start, number.start - 24):number.start]
     if _is_not_a_quantity(text, start, end, number, before):
         return None
@@ -244,7 +279,9 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
     approx = _APPROX.search(text, max(start, first - 24), first)
     value, scale, after, nxt = number.value, number.scale, number.end, i + 1
     high = None
-    ranged = _range_end(text, numbers, i, end, between=bool(_BETWEEN.search(text, max(start, first - 12), first)))
+    ranged = _range_end(text, numbers, i, end, between=bool(_BETWEEN.search(text, max(start, first - 12), first)),
+                        change=bool(_CHANGE_BEFORE.search(text, max(start, first - 40), first))
+                        and not _RANGING.search(text, max(start, first - 24), first))
     if ranged:
         high_number = numbers[i + 1]
         high, after, nxt = high_number.value, high_number.end, i + 2
@@ -286,6 +323,27 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
         unit, count_end = counted
         return Quantity(number.start, count_end, value, unit, "count", high, _approx_word(approx),
                         shown_unit=unit, scale=scale), _skip_to(numbers, nxt, count_end)
+    return None
+
+
+_OF = re.compile(r"\s+of(?=\s)")
+
+
+def _vague_or_fraction(text: str, end: int, number: Number, i: int) -> tuple[Quantity, int] | None:
+    """'a third of the money' (a share) and 'tens of thousands of protesters' (a lower bound; 'millions of
+    dollars' is no amount)."""
+    written = text[number.start:number.end]
+    if number.fraction:
+        return Quantity(number.start, number.end, number.value, "fraction", "fraction",
+                        shown_unit=re.sub(r"\s+", " ", written.lower())), i + 1
+    of = _OF.match(text, number.end, end)
+    if not of:
+        return None
+    counted = _counted_after(text, of.end(), end, number, number.start, number.start)
+    if counted:
+        unit, count_end = counted
+        return Quantity(number.start, count_end, number.value, unit, "count", approx="at least", shown_unit=unit,
+                        scale=number.scale), i + 1
     return None
 
 
@@ -344,18 +402,40 @@ def _is_not_a_quantity(text: str, start: int, end: int, number: Number, before: 
     return False
 
 
-def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: bool) -> bool:
-    """Whether ``numbers[i]`` and the next number form a range: '25-30', '6 to 8', 'between 5 and 6'."""
+def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: bool, change: bool = False) -> bool:
+    """Whether ``numbers[i]`` and the next number form a range: '25-30', '6 to 8', 'between 5 and 6', '12% to 15%'.
+
+    After 'from' or a verb of change, 'X to Y' is a change from one level to another ('fell $2 to $80',
+    'from 5% to 7%'): two figures, not a range.
+    """
     if i + 1 >= len(numbers):
         return False
     number, nxt = numbers[i], numbers[i + 1]
     gap = text[number.end:nxt.start]
-    joiner = r"\s*(?:and)\s*(?:[$€£¥]\s?)?" if between else r"\s*(?:-|–|—|to)\s*(?:[$€£¥]\s?)?"
-    if not re.fullmatch(joiner, gap):
+    if between:
+        joiner = _RANGE_AND
+    elif change:
+        joiner = _RANGE_DASH
+    else:
+        joiner = _RANGE_TO
+    if not joiner.fullmatch(gap):
         return False
     if gap.strip() in "-" and not gap.strip() == "" and gap != gap.strip():
         return False  # '5 - 3' with spaces is arithmetic or a score, not a range
     return nxt.value >= number.value or nxt.scale != number.scale
+
+
+_REPEATED_UNIT = r"(?:\s*(?:%|pct\b|per\s?cent\b|percent\b))?"  # '12% to 15%': the unit written on both ends
+_RANGE_AND = re.compile(_REPEATED_UNIT + r"\s*(?:and)\s*(?:[$€£¥]\s?)?")
+_RANGE_TO = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—|to)\s*(?:[$€£¥]\s?)?")
+_RANGE_DASH = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—)\s*(?:[$€£¥]\s?)?")
+_CHANGE_WORDS = (r"from|rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|gained|gain|gains|lost|lose|loses"
+                 r"|added|adds|shed|sheds|climbed|climb|climbs|jumped|jump|jumps|dropped|drop|drops|declined|decline"
+                 r"|declines|slipped|slips|increased|increase|increases|decreased|decrease|decreases|grew|grow|grows"
+                 r"|surged|soared|plunged|slumped|tumbled|eased|edged|up|down|by|raised|raise|cut|cuts|lowered|lower")
+_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:" + _CHANGE_WORDS + r")(?:\s+(?:up|down|by|about|some|nearly|almost|just"
+                            r"|more than|over|around|roughly|a further|another|an?))*\s*(?:[$€£¥]|[A-Z]{1,3}\$)?\s*$",
+                            re.I)
 
 
 # --- money -------------------------------------------------------------------------------------------------
@@ -476,9 +556,15 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
         return None
     if unit.time and number.spelled and number.value == 1:
         return None  # 'one day' is mostly 'some day'
+    if unit.time and _RELATIVE_TIME.match(text, m.end(), end):
+        return None  # 'three weeks ago', 'seven years later': when, not how much
+    if unit.time and _whole_period(text, m.end(), end, unit.name, number.value):
+        return None  # 'seven days a week', '24 hours a day': always
 
     if m.end() < end and text[m.end()].isalnum():
         return None  # 'QX 41B7': letters and digits of a code
+    if symbol and not word and re.match(r"-\d", text[m.end():m.end() + 2]):
+        return None  # 'two F-16s': a model designation, not degrees Fahrenheit
     if symbol and not word:
         if symbol == "in" and not _INCH_CONTEXT.match(text, m.end("asym"), end):
             return None  # '2 in 10 voters'
@@ -505,6 +591,18 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
     return name, m.end()
 
 
+_RELATIVE_TIME = re.compile(r"\s+(?:ago|later|earlier|before|after|into|hence|afterwards)\b", re.I)
+_PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute)\b", re.I)
+_PERIOD_LENGTHS = {("day", "week"): 7, ("hour", "day"): 24, ("day", "year"): 365, ("month", "year"): 12,
+                   ("week", "year"): 52, ("minute", "hour"): 60, ("second", "minute"): 60}
+
+
+def _whole_period(text: str, pos: int, end: int, unit: str, value: Decimal) -> bool:
+    """'seven days a week', '24 hours a day', '365 days a year': the whole of the period, an idiom for 'always'."""
+    m = _PER_PERIOD.match(text, pos, end)
+    return bool(m) and _PERIOD_LENGTHS.get((unit, m.group(1).lower())) == value
+
+
 def _powered(name: str, power: str) -> str:
     power = power.lower().replace("−", "-")
     if power in ("2", "²", "squared"):
@@ -522,16 +620,32 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
         return None
     if number.spelled and number.value <= 1:
         return None
+    if _NOT_A_COUNT_BEFORE.search(text, max(start, first - 16), first):
+        return None  # 'the top 10 firms', '4.2 per 100,000 people', 'one in five adults'
     modifiers: list[str] = []
     cursor = pos
     for _ in range(3):
         token = _TOKEN.match(text, cursor, end)
         if not token:
             return None
-        word = token.group(1)
+        written = word = token.group(1)
         lower = word.lower()
         cursor = token.end()
-        if _is_plural_head(word):
+        if _is_superlative(lower):
+            return None  # 'its three biggest ports': which ones, not how many
+        if lower in ref.UNIT_WORDS and ref.UNIT_WORDS[lower].time:
+            return None  # a duration that _unit_after did not take ('three weeks ago', 'seven days a week')
+        following = _TOKEN.match(text, cursor, end)
+        if lower in _NOMINAL_ADJECTIVES and (not following or not _is_plural_head(following.group(1))):
+            word = lower  # '200 wounded', '37 dead'
+        elif not _is_plural_head(word) or lower in _NOMINAL_ADJECTIVES:
+            word = ""
+        elif following and lower in _IRREGULAR_PLURALS and lower not in _PERSON_PLURALS \
+                and _is_plural_head(following.group(1)) and following.group(1).lower() not in _IRREGULAR_PLURALS:
+            word, cursor = f"{word} {following.group(1)}", following.end()  # 'six crew members', '300 police officers'
+        if word:
+            if _COUNT_THEN_TIME.match(text, cursor, end):
+                return None  # 'two seasons ago'
             phrase = [m for m in modifiers if m.lower() not in _LEADING_COUNT_MODIFIERS] + [word]
             if number.spelled and number.value <= 10 and lower in _REFERENTS:
                 return None
@@ -541,8 +655,26 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
             return " ".join(phrase), cursor
         if lower in _FUNCTION_WORDS or lower in _NOT_PLURAL_NOUNS or lower in ref.CURRENCY_WORDS:
             return None
-        modifiers.append(word)
+        modifiers.append(written)
     return None
+
+
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:top|bottom|per|every)|(?<![\w-])(?:\d+|one|two|three|four|five|six"
+                                 r"|seven|eight|nine|ten)\s+(?:in|out\s+of))\s+$", re.I)
+_PERSON_PLURALS = frozenset("people men women children".split())
+_COUNT_THEN_TIME = re.compile(r"\s+(?:ago|later|earlier)\b", re.I)
+# adjectives used as plural nouns after a number ('200 wounded'), unless a noun follows ('200 injured people')
+_NOMINAL_ADJECTIVES = frozenset("dead wounded injured missing displaced homeless unemployed killed".split())
+_NOT_SUPERLATIVES = frozenset("""interest forest protest harvest request contest conquest behest manifest honest modest
+    earnest midwest suggest digest arrest unrest inquest invest nest pest guest chest crest quest test west vest zest
+    rest jest lest priest""".split())
+
+
+def _is_superlative(lower: str) -> bool:
+    if lower in ("most", "least", "best", "worst"):
+        return True
+    return len(lower) > 5 and lower.endswith("est") and lower not in _NOT_SUPERLATIVES \
+        and not lower.endswith(("interest", "protest", "harvest", "forest", "test", "request", "west"))
 
 
 def _is_plural_head(word: str) -> bool:
@@ -600,6 +732,8 @@ _SCALE_NAMES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), 
 
 def display(quantity: Quantity) -> str:
     """The figure written for reading: 'US$718 million', '4.5%', 'about 45,000 workers', 'US$25–30 million'."""
+    if quantity.kind == "fraction":
+        return quantity.shown_unit
     high = quantity.value_high
     scale_name, divisor = "", Decimal(1)
     largest = max(abs(quantity.value), abs(high) if high is not None else 0)

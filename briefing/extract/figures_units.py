@@ -135,6 +135,7 @@ class Unit:
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+TIME_UNITS = frozenset(_TIME_UNITS)
 
 
 def _unit_tables() -> tuple[dict[str, Unit], dict[str, Unit]]:

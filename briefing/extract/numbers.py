@@ -18,6 +18,8 @@ SCALES = {
     "million": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mio": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9, "bln": Decimal(10) ** 9, "bn": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12, "trn": Decimal(10) ** 12, "tn": Decimal(10) ** 12,
+    # South Asian scales: 'Rs 500 crore', '40 lakh rupees'
+    "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5, "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7,
 }
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -51,7 +53,17 @@ _NUMERAL = re.compile(
     )""",
     re.VERBOSE,
 )
-_SCALE_AFTER = re.compile(r"\s*(?:(hundred|thousand|million|billion|trillion)\b|(mln|mn|bln|bn|trn|tn)\b\.?)", re.I)
+_SCALE_AFTER = re.compile(r"\s*(?:(hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(mln|mn|bln|bn|trn|tn)\b(?:\.(?=\s+[a-z]))?)",
+                          re.I)
+# 'tens of thousands of', 'millions of': a vague multiple, read as its lower bound (only before 'of')
+_VAGUE = re.compile(r"(?<![\w-])(?:(?P<mult>tens|hundreds)\s+of\s+)?(?P<scale>thousands|millions|billions)(?=\s+of\s)",
+                    re.I)
+_VAGUE_MULT = {"tens": Decimal(10), "hundreds": Decimal(100)}
+# 'a third of', 'two-thirds of', 'a quarter of': a fraction of something (not 'of a mile': a measure)
+_FRACTION = re.compile(r"(?<![\w-])(?P<count>an?|one|two|three)[\s-](?P<part>half|thirds?|quarters?|fifths?|tenths?)"
+                       r"(?=\s+of\s+(?!an?\s))", re.I)
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
 _NUMBER_STARTS = frozenset(_SMALL) | frozenset(_TENS) | {"a", "an", "half"}
 
@@ -66,6 +78,8 @@ class Number:
     spelled: bool = False
     scale: Decimal = Decimal(1)  # the scale word folded in (million, bn, ...), 1 when none
     plain: bool = False  # a bare integer without separators: may be a year or an identifier
+    vague: bool = False  # 'tens of thousands': the lower bound of a vague multiple, followed by 'of'
+    fraction: bool = False  # 'a third', 'two-thirds': a share of what follows 'of'
 
 
 def to_decimal(numeral: str) -> Decimal:
@@ -95,7 +109,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         Non-overlapping numbers with absolute offsets.
     """
     end = len(text) if end is None else end
-    found = [*_numerals(text, start, end), *_spelled(text, start, end)]
+    found = [*_numerals(text, start, end), *_spelled(text, start, end), *_vague(text, start, end),
+             *_fractions(text, start, end)]
     found.sort(key=lambda n: (n.start, -n.end))
     result: list[Number] = []
     for number in found:
@@ -103,6 +118,30 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             continue
         result.append(number)
     return result
+
+
+def _vague(text: str, start: int, end: int) -> list[Number]:
+    """'tens of thousands', 'hundreds of millions', 'thousands' (before 'of'): their lower bound."""
+    numbers = []
+    for m in _VAGUE.finditer(text, start, end):
+        scale = SCALES[m.group("scale").lower()[:-1]]
+        value = scale * _VAGUE_MULT.get((m.group("mult") or "").lower(), Decimal(1))
+        numbers.append(Number(m.start(), m.end(), value, spelled=True, scale=scale, vague=True))
+    return numbers
+
+
+def _fractions(text: str, start: int, end: int) -> list[Number]:
+    """'a third of', 'two-thirds of', 'three quarters of': the share, before 'of'."""
+    numbers = []
+    for m in _FRACTION.finditer(text, start, end):
+        count, part = _COUNTS[m.group("count").lower()], m.group("part").lower()
+        if (count == 1) != (not part.endswith("s")) or part == "half" and count != 1:
+            continue  # 'one thirds', 'two third'
+        if part == "half" and m.group("count").lower() not in ("a", "one"):
+            continue
+        value = Decimal(count) / _PARTS[part.rstrip("s")]
+        numbers.append(Number(m.start(), m.end(), value, spelled=True, fraction=True))
+    return numbers
 
 
 def _numerals(text: str, start: int, end: int) -> list[Number]:
@@ -182,7 +221,8 @@ def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tu
     j = end_at = i
     if words[i] in ("a", "an"):
         # 'a hundred', 'a million': 'a' is one only before a scale word
-        if not (i + 1 < len(words) and words[i + 1] in SCALES and _joined(text, tokens[i], tokens[i + 1])):
+        if not (i + 1 < len(words) and (words[i + 1] in SCALES or words[i + 1] == "dozen")
+                and _joined(text, tokens[i], tokens[i + 1])):
             return None
         current, last, j = Decimal(1), "small", i + 1
     while j < len(words):
@@ -195,6 +235,9 @@ def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tu
         elif word in _TENS and last in (None, "hundred", "scale", "and"):
             current += _TENS[word]
             last = "tens"
+        elif word == "dozen" and last == "small" and current < 10 and total == 0:
+            current *= 12  # 'a dozen', 'two dozen'
+            last = "hundred"
         elif word == "hundred" and last == "small" and current < 10:
             current *= 100
             last = "hundred"

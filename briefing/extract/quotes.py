@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass
 
 from ..model import Actor, DateMention, Document, Quote
+from ..reference import FIRST_NAMES
 from .quotes_attribution import (
     GROUP_PRONOUNS,
     INDIRECT_VERBS,
     ORG_WORDS,
     PERSON_PRONOUNS,
+    SPOKES_WORDS,
+    TITLES,
     Attribution,
     Mention,
     Token,
@@ -38,6 +41,7 @@ _DOUBLE_MARK = re.compile(r"[\"“”„«»]|''|``")
 _QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘", "’", "`"})
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs de la le".split())
 _ATTRIBUTION_PARAGRAPH_WORDS = 10
+_GENERIC_ORG_HEADS = frozenset("company firm group manufacturer maker carrier airline lender insurer retailer".split())
 _GROUP_HEADS = frozenset("officials police authorities people group groups workers residents".split())  # "Jane Doe, the minister, said." on a line of its own
 
 
@@ -86,8 +90,9 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         elif continues and previous is not None:
             speaker, speaker_text, role = previous.speaker, previous.speaker_text, previous.role
         via = resolver.name_of(attribution.via) if attribution and attribution.via else None
-        if via is None and attribution is not None and attribution.inherits and previous is not None:
-            via = previous.via
+        if via is None and previous is not None and (attribution is not None and attribution.inherits
+                                                     or continues and attribution is None):
+            via = previous.via  # the next quotation of the same interview ('X told Outlet. "…"')
         start, end = item.stretch.start, _without_trailing_comma(text, item.stretch.start, item.stretch.end)
         quote = Quote(
             text=text[start:end],
@@ -419,7 +424,9 @@ class _Resolver:
             subject = leading_subject(tokens)
             if subject is None or subject.kind == "pronoun" or self._is_common_word(subject, s.start):
                 continue
-            if subject.kind == "description" and (subject.start != s.start or len(subject.text.split()) > 3):
+            spokesperson = subject.role is not None and subject.role.split()[-1].lower() in SPOKES_WORDS
+            if subject.kind == "description" and not spokesperson and (
+                    subject.start != s.start or len(subject.text.split()) > 3):
                 continue  # only a short description that opens the sentence: "The driver was ..."
             name, role = self.resolve(subject)
             if name:
@@ -435,9 +442,25 @@ class _Resolver:
             actor_name = self._by_role(mention.text) or self._remembered_role(mention.text)
             if actor_name:
                 return actor_name, mention.text
+            organisation = self._organisation(mention.text)
+            if organisation:
+                return organisation, mention.role
         if actor is not None:
             return actor.name, mention.role or (actor.roles[0] if actor.roles else None)
         return mention.text, mention.role
+
+    def _organisation(self, description: str) -> str | None:
+        """``the company``, ``the ministry``: the organisation last named with that head word (any
+        organisation for a generic head such as "company"), else the only actor whose name has it."""
+        words = _fold(description).split()
+        if not words or len(words) > 3 or words[-1] not in ORG_WORDS | _GENERIC_ORG_HEADS:
+            return None
+        head = words[-1]
+        for name, _, kind in reversed(self._referents):
+            if kind == "group" and (head in _fold(name).split() or head in _GENERIC_ORG_HEADS and len(words) == 1):
+                return name
+        named = [a.name for a in self._actors if a.type == "organization" and head in _fold(a.name).split()]
+        return named[0] if len(set(named)) == 1 else None
 
     def heard(self, speaker: str, role: str | None, mention_kind: str) -> None:
         """A quote was attributed to ``speaker``: "he" / "they" may now refer to it."""
@@ -456,17 +479,24 @@ class _Resolver:
         return (latest[1], latest[2]) if latest else (None, None)
 
     def _remember(self, name: str, role: str | None, mention_kind: str) -> None:
-        kind = self._kind_of(name, mention_kind)
+        kind = self._kind_of(name, mention_kind, role)
         self._latest_referent[kind] = (len(self._referents), name, role)
         self._referents.append((name, role, kind))
         if role:
             self._latest_role[_role_key(role.lower())] = (len(self._roles), name)
             self._roles.append((role.lower(), name))
 
-    def _kind_of(self, name: str, mention_kind: str) -> str:
+    def _kind_of(self, name: str, mention_kind: str, role: str | None = None) -> str:
+        if role and role.split()[-1].lower() in SPOKES_WORDS:
+            return "person"  # "a spokeswoman for the ministry said ...": "she" is the ministry's voice
         actor = self._by_form.get(_fold(name))
         if mention_kind == "description":
             return "group" if name.lower().split()[-1] in ORG_WORDS | _GROUP_HEADS else "person"
+        if mention_kind == "name" and role and _is_person_role(role) and not _looks_like_org(name):
+            return "person"  # "Her deputy, Jane Doe, ...", "Councilwoman Jane Doe": whatever the actor stage guessed
+        if mention_kind == "name" and len(name.split()) > 1 and name.split()[0] in FIRST_NAMES \
+                and not _looks_like_org(name):
+            return "person"
         if _looks_like_org(name):
             return "group"
         if actor is not None and actor.type == "person":
@@ -535,6 +565,20 @@ def _role_key(description: str) -> str:
 def _fold(name: str) -> str:
     name = re.sub(r"[^\w\s&]", "", name.lower())
     return re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.split()))
+
+
+def _is_person_role(role: str) -> bool:
+    """A role that only a person holds: a title ("deputy", "Sen."), or a word for a relative or neighbour."""
+    words = re.split(r"[\s-]+", role.lower())
+    if words[-1] in ORG_WORDS or words[-1] in _GENERIC_ORG_HEADS:
+        return False
+    return any(w in TITLES or w.rstrip(".") in TITLES or w in _PERSON_NOUNS for w in words[-2:])
+
+
+_PERSON_NOUNS = frozenset("""
+neighbour neighbor wife husband son daughter mother father brother sister friend colleague apprentice widow
+widower partner boss uncle aunt cousin grandmother grandfather nephew niece girlfriend boyfriend fiancee fiance
+""".split())
 
 
 def _looks_like_org(name: str) -> bool:

@@ -236,8 +236,41 @@ def noun_phrase_ending(tokens: list[Token], end: int, *, stop: int = 0) -> Menti
     if last.lower in _PRONOUNS:
         return Mention(last.text, last.start, last.end, "pronoun")
     if is_capitalised(last.text):
-        return _name_ending(tokens, end, stop)
-    return _description_ending(tokens, end, stop)
+        mention = _name_ending(tokens, end, stop)
+    else:
+        mention = _description_ending(tokens, end, stop)
+    return _spoken_for(tokens, mention, stop)
+
+
+def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Mention | None:
+    """A spokesperson speaks for the body they represent: ``a spokeswoman for the ministry`` is the
+    ministry, ``a Acme spokesman`` / ``a ministry spokeswoman`` is Acme / the ministry; the mention keeps
+    the spokesperson as its role (so that a later "she" is that body)."""
+    if mention is None or mention.role is not None and mention.role.split()[-1].lower() in SPOKES_WORDS:
+        return mention
+    words = mention.text.split()
+    if mention.kind == "description" and len(words) >= 2 and words[-1].lower() in SPOKES_WORDS:
+        inner = [t for t in tokens if mention.start <= t.start and t.end <= mention.end][:-1]
+        while inner and (inner[0].lower in _DETERMINERS or inner[0].lower in _SPOKES_MODIFIERS):
+            inner = inner[1:]
+        if inner and all(_is_word(t) for t in inner):
+            kind = "name" if all(is_capitalised(t.text) or t.lower in _CONNECTORS for t in inner) else "description"
+            return Mention(_span_text(inner), inner[0].start, inner[-1].end, kind, role=words[-1])
+        return mention
+    index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+    if index is None:
+        return mention
+    j = index - 1  # "a spokesman for the rebel Front": skip a few modifiers back to "for"
+    while j > max(stop, index - 4) and _is_word(tokens[j]) and tokens[j].lower not in {"for", "of", "at"}:
+        j -= 1
+    if j - 1 >= stop and tokens[j].lower in {"for", "of", "at"} and tokens[j - 1].lower in SPOKES_WORDS:
+        return Mention(mention.text, mention.start, mention.end, mention.kind, role=tokens[j - 1].text)
+    return mention
+
+
+SPOKES_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                          "representative", "representatives"})
+_SPOKES_MODIFIERS = frozenset({"senior", "chief", "deputy", "top", "official", "another", "one", "second", "press"})
 
 
 def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) -> Mention | None:
@@ -254,7 +287,7 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
         return Mention(first.text, first.start, first.end, "pronoun")
     stop = min(len(tokens), begin + limit)
     k = begin
-    if first.lower in _DETERMINERS:
+    if first.lower in _DETERMINERS or _counted_one(tokens, begin):
         k += 1
         while k < stop and _is_word(tokens[k]) and tokens[k].lower not in _PHRASE_ENDS:
             k += 1
@@ -280,6 +313,12 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
         if role_tokens and mention.kind == "name":
             return Mention(mention.text, mention.start, mention.end, mention.kind, role=_span_text(role_tokens))
     return mention
+
+
+def _counted_one(tokens: list[Token], i: int) -> bool:
+    """``one senior lawmaker``, ``another official``: "one"/"another" used as an article."""
+    return (tokens[i].lower in {"one", "another"} and i + 1 < len(tokens) and tokens[i + 1].text.isalpha()
+            and tokens[i + 1].text.islower() and tokens[i + 1].lower not in {"of", "who", "which", "that"})
 
 
 # Words that end a description opened by an article: "a spokesman for the ministry said in ...".
@@ -397,14 +436,14 @@ def _description_ending(tokens: list[Token], end: int, stop: int) -> Mention | N
     j = k
     while j - 1 >= limit and _is_word(tokens[j - 1]):
         word = tokens[j - 1].lower
-        if word in _DETERMINERS:
+        if word in _DETERMINERS or _counted_one(tokens, j - 1):
             j -= 1
             break
         if word in REPORTING_VERBS or word in _SKIPPABLE or word in {"that", "who", "which", "to", "and", "but"}:
             break
         j -= 1
     phrase = tokens[j:end]
-    has_determiner = phrase[0].lower in _DETERMINERS
+    has_determiner = phrase[0].lower in _DETERMINERS or _counted_one(tokens, j)
     if not has_determiner:
         while phrase and not is_capitalised(phrase[0].text) and phrase[0] is not tokens[k]:
             phrase = phrase[1:]
@@ -432,7 +471,8 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
     The subject runs up to the first comma, auxiliary, reporting verb or past-tense word.
     """
     k = 0
-    while k < len(tokens) and (tokens[k].lower in _INTRODUCERS or tokens[k].lower.endswith("ing")):
+    while k < len(tokens) and (tokens[k].lower in _INTRODUCERS or tokens[k].lower.endswith("ing")
+                               or tokens[k].lower in _EVERY):
         comma = next((i for i in range(k, min(len(tokens), k + 15)) if tokens[i].text == ","), None)
         if comma is None:
             return None
@@ -443,12 +483,47 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
     while j < len(tokens) and j < k + 10 and _is_word(tokens[j]):
         word = tokens[j]
         if j > k and word.text.islower() and (word.lower in _AUXILIARIES or word.lower in REPORTING_VERBS
-                                              or word.lower.endswith("ed")):
+                                              or word.lower.endswith("ed") or _present_verb_after_name(tokens, k, j)):
             break
         j += 1
     if j == k or j >= len(tokens) or (j == k + 10 and _is_word(tokens[j])):
         return None
+    if tokens[j].text == ",":
+        named = _appositive_name(tokens, k, j)
+        if named is not None:
+            return named
     return subject_before(tokens, j, stop=k)
+
+
+_EVERY = frozenset({"every", "each"})  # "Every morning at seven, Jane Doe ...": the subject follows the comma
+
+
+def _present_verb_after_name(tokens: list[Token], k: int, j: int) -> bool:
+    """``Jane Doe unlocks ...``: a lower-case word ending in -s right after a run of two or more
+    capitalised words is the verb (not a plural noun such as "analysts", a title or an org word)."""
+    word = tokens[j].lower
+    if j - k < 2 or not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return False
+    if word in _GROUP_NOUNS or word in TITLES or word in ORG_WORDS or word in _MESSAGE_NOUNS:
+        return False
+    return all(is_capitalised(t.text) and t.lower not in _DETERMINERS for t in tokens[k:j])
+
+
+def _appositive_name(tokens: list[Token], k: int, comma: int) -> Mention | None:
+    """``The party leader, Jane Doe, accused ...``: a description set off by a name in commas opens
+    the clause; the name is the subject and the description its role."""
+    lead = noun_phrase_ending(tokens, comma, stop=k)
+    if lead is not None and lead.kind != "description":
+        return None
+    close = next((i for i in range(comma + 1, min(len(tokens), comma + 8)) if tokens[i].text == ","), None)
+    if close is None or close == comma + 1:
+        return None
+    named = _whole_name(tokens, comma + 1, close)
+    if named is None:
+        return None
+    role_tokens = [t for t in tokens[k:comma] if t.lower not in _DETERMINERS]
+    role = _span_text(role_tokens) if role_tokens and len(role_tokens) <= 8 else None
+    return Mention(named.text, named.start, named.end, "name", role=named.role or role)
 
 
 # --- attribution patterns -------------------------------------------------------------
