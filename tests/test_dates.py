@@ -252,3 +252,40 @@ def test_year_from_words(words, year):
 )
 def test_holidays(name, year, day):
     assert HOLIDAYS[name].in_year(year) == day
+
+
+# --- red-team fixes: ranges, tense, second days (invented sentences) -------------------------
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        # a range of months takes the year (or year relation) of its end
+        ("Crews will drill wells between March and May next year.", FRIDAY,
+         [("March", "2015-03"), ("May next year", "2015-05")]),
+        ("Orders fell between April and October of 2012.", FRIDAY,
+         [("April", "2012-04"), ("October of 2012", "2012-10")]),
+        ("Sales grew from November to February 2013.", FRIDAY,
+         [("November", "2012-11"), ("February 2013", "2013-02")]),
+        # future in the past: 'would', 'was to', 'expected in'
+        ("He said the party would hold a congress in early December.", FRIDAY,
+         [("early December", "2014-12")]),
+        ("The rule, which was to take effect Jan. 3, was dropped.", FRIDAY, [("Jan. 3", "2015-01-03")]),
+        ("A vote is expected in December.", FRIDAY, [("December", "2014-12")]),
+        ("Profits rose more than expected in October.", FRIDAY, [("October", "2014-10")]),
+        # 'until' after a past-tense verb is not the future
+        ("The strike began in July and lasted until mid-December.", FRIDAY,
+         [("July", "2014-07"), ("mid-December", "2013-12")]),
+        ("The ministry has kept the port closed until Tuesday.", FRIDAY, [("Tuesday", "2014-11-25")]),
+        # a month and day without year in a past-tense clause is the last one
+        ("The truce, brokered by envoys on May 20, held for weeks.", FRIDAY, [("May 20", "2014-05-20")]),
+        ("The deal may be signed on May 20.", FRIDAY, [("May 20", "2015-05-20")]),
+        # the second day of 'Dec. 20 and 21'
+        ("The storms struck on Nov. 12 and 13, flooding homes.", FRIDAY,
+         [("Nov. 12", "2014-11-12"), ("13", "2014-11-13")]),
+        ("Talks were held on Oct. 2 and 3, 2012.", FRIDAY,
+         [("Oct. 2", "2014-10-02"), ("3", "2012-10-03"), ("2012", "2012")]),
+        ("On Nov. 12 and 13 people were hurt.", FRIDAY, [("Nov. 12", "2014-11-12")]),
+    ],
+)
+def test_ranges_tense_and_second_days(body, published, expected):
+    assert found(body, published) == expected

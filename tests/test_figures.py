@@ -198,3 +198,102 @@ def test_numbers(text, value):
     (number,) = find_numbers(text)
     assert (number.start, number.end) == (0, len(text))
     assert float(number.value) == pytest.approx(value)
+
+
+# --- red-team fixes: held-out news styles ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    # a bare number after 'from' / 'compared with' takes the unit of the level it is compared with
+    ("Profit rose 9 pct to 2.6 bln yen, from 2.38 bln a year earlier.",
+     [("9 pct", 9, "%"), ("2.6 bln yen", 2_600_000_000, "JPY"), ("2.38 bln", 2_380_000_000, "JPY")]),
+    ("The firm plans to sell 3.4 mln phones, up from 2.9 mln.",
+     [("3.4 mln phones", 3_400_000, "phones"), ("2.9 mln", 2_900_000, "phones")]),
+    ("The Labour bloc fell to 19 seats from 27 in 2011.", [("19 seats", 19, "seats"), ("27", 27, "seats")]),
+    # 'from X to Y' and a verb of change: two levels, not a range
+    ("Jobless claims rose from 4 to 6 percent.", [("4", 4, "%"), ("6 percent", 6, "%")]),
+    ("The levy went from 5% to 8% of turnover.", [("5%", 5, "%"), ("8%", 8, "%")]),
+    ("Copper fell $3 to $71 a tonne.", [("$3", 3, "USD"), ("$71", 71, "USD")]),
+    # 'N of the M things'
+    ("The bloc holds 54 of the 120 seats.", [("54", 54, "seats"), ("120 seats", 120, "seats")]),
+    # vague multiples and fractions
+    ("Tens of thousands of farmers marched on Monday.", [("Tens of thousands of farmers", 10_000, "farmers")]),
+    ("Hundreds of thousands of voters stayed home.", [("Hundreds of thousands of voters", 100_000, "voters")]),
+    ("A third of the budget goes to pensions.", [("A third", pytest.approx(1 / 3), "fraction")]),
+    ("Two-thirds of members backed the motion.", [("Two-thirds", pytest.approx(2 / 3), "fraction")]),
+    # units: barrels per day, South Asian scales, Celsius written '41C'
+    ("The field pumps 640,000 bpd of crude.", [("640,000 bpd", 640_000, "barrel per day")]),
+    ("The bridge cost Rs 450 crore to build.", [("Rs 450 crore", 4_500_000_000, "INR")]),
+    ("Highs reached 43C on Sunday.", [("43C", 43, "degree Celsius")]),
+    ("A coffee now costs 80c in the canteen.", [("80c", 0.8, "USD")]),
+    # counted things: adjectives as nouns, compound heads, bare scaled counts at the end of a clause
+    ("At least 19 dead and 75 wounded were reported.", [("19 dead", 19, "dead"), ("75 wounded", 75, "wounded")]),
+    ("The ship had nine crew members aboard.", [("nine crew members", 9, "crew members")]),
+    ("The camps hold 3.1 million refugees. Jordan alone hosts about 1.4 million.",
+     [("3.1 million refugees", 3_100_000, "refugees"), ("1.4 million", 1_400_000, "refugees")]),
+])
+def test_held_out_styles(body, expected):
+    assert [(f.text, f.value, f.unit) for f in figures_of(body)] == expected
+
+
+@pytest.mark.parametrize("body, value, high", [
+    ("Lenders charge 11% to 14% a year on such loans.", 11, 14),
+    ("Rents range from $900 to $1,400 a month.", 900, 1400),
+    ("The rate sits between 6% and 9% for most borrowers.", 6, 9),
+])
+def test_ranges_with_the_unit_on_both_ends(body, value, high):
+    (figure,) = figures_of(body)
+    assert (figure.value, figure.value_high) == (value, high)
+
+
+@pytest.mark.parametrize("body", [
+    "Nine mths",
+    "She moved to the coast three weeks ago.",
+    "Five years later the plant closed.",
+    "The hotline is staffed seven days a week.",
+    "Nurses are on call 24 hours a day.",
+    "They were champions two seasons ago.",
+    "Strikes hit the country's four biggest ports.",
+    "She ranks it among the top 20 listed firms.",
+    "One in five adults smokes, the survey found.",
+    "Pilots flew F-16s over the parade.",
+    "The jet landed on runway 27L without trouble.",
+])
+def test_not_a_figure_in_news(body):
+    assert figures_of(body) == ()
+
+
+def test_a_name_after_from_is_not_an_earlier_level():
+    assert [f.text for f in figures_of("The 300 staff moved from 10 Downing Street.")] == ["300 staff"]
+
+
+def test_a_bare_amount_counts_the_last_thing_only_on_its_scale():
+    assert [f.text for f in figures_of("The province has 12 hospitals. The capital alone has 5 million.")] \
+        == ["12 hospitals"]
+
+
+def test_the_base_of_a_rate_is_not_a_count():
+    assert all(f.value != 100_000 for f in figures_of("Cases stood at 3.1 per 100,000 people."))
+
+
+def test_a_model_counted_with_a_number_is_a_figure():
+    assert [(f.text, f.value) for f in figures_of("Pilots flew two F-16s over the parade.")] == [("two F-16s", 2)]
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("Analysts said imports could fall by 12 pct.", "fall in imports"),
+    ("The group employs 900 people, sells its pumps in 30 countries and was valued at $4bn.", None),
+    ("Profit reached €2.1bn, above the €1.9bn analysts had expected.", None),
+    ("Investors want their $7 million back.", None),
+])
+def test_measure_in_news(body, measure):
+    money = [f for f in figures_of(body) if f.unit in ("%", "USD", "EUR")]
+    assert money[-1].measure == measure
+
+
+@pytest.mark.parametrize("body, shown", [
+    ("The crop fell to 8.4 mln tonnes.", "8.4 million tonnes"),
+    ("Tens of thousands of farmers marched.", "at least 10,000 farmers"),
+    ("A third of the budget goes to pensions.", "a third"),
+])
+def test_display_in_news(body, shown):
+    assert figures_of(body)[0].display == shown

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate
 
@@ -18,8 +18,8 @@ from .. import reference as ref
 from ..load import slugify
 from ..model import Actor, Document
 from .actors_mentions import (
-    COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, find_mentions, initials, midsentence_capitalised,
-    tokens,
+    COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines, find_mentions, initials,
+    midsentence_capitalised, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 
@@ -58,6 +58,7 @@ def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
                              words=words)
         title = find_mentions(doc.article.title, in_title=True, lowercase_words=lowercase,
                               sentence_starts=frozenset({0}), confirmed_words=confirmed)
+        body = _in_datelines(doc.text, body)
         defined = _defined_acronyms(doc.text, body)
         body = _with_acronyms(doc.text, body, defined, in_title=False)
         title = _with_acronyms(doc.article.title, title, defined, in_title=True)
@@ -68,6 +69,33 @@ def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
         body, title = spacy_mentions(doc, ner.removeprefix("spacy:"))
         return body, title
     raise ValueError(f"unknown actor finder {ner!r}: use 'builtin' or 'spacy:<model>'")
+
+
+def _in_datelines(text: str, body: list[Mention]) -> list[Mention]:
+    """A wire dateline names where the story was filed and the agency that filed it: its city is
+    a place (not the state a capital may stand for), the name in brackets an organisation."""
+    lines = datelines(text)
+    if not lines:
+        return body
+    kept = []
+    for mention in body:
+        line = next((d for d in lines if d.start <= mention.start < d.end), None)
+        if line is None:
+            kept.append(mention)
+        elif line.city[0] <= mention.start and mention.end <= line.city[1]:
+            kept.append(replace(mention, type=PLACE if mention.type != COUNTRY or mention.country is None
+                                or ref.country_form(mention.text).kind == "capital" else mention.type,
+                                certainty=max(mention.certainty, KNOWN), locative=True, unconfirmed=False))
+        elif line.agency and line.agency[0] <= mention.start and mention.end <= line.agency[1]:
+            kept.append(replace(mention, type=ORGANIZATION, certainty=max(mention.certainty, KNOWN), country=None,
+                                unconfirmed=False, sentence_initial=False))
+        else:
+            kept.append(replace(mention, locative=True))
+    for line in lines:
+        if line.agency and not any(line.agency[0] <= m.start < line.agency[1] for m in kept):
+            start, end = line.agency
+            kept.append(Mention(text[start:end], start, end, ORGANIZATION, KNOWN))
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _defined_acronyms(text: str, body: list[Mention]) -> frozenset[str]:
@@ -256,10 +284,11 @@ def _merge_acronyms(text: str, body: list[Mention], groups: list[_Group]) -> lis
     """'Foo Bar Institute (FBI)': the acronym joins its expansion."""
     by_key = {g.key: g for g in groups}
     owner_of = {id(m): g for g in groups for m in g.mentions}
+    agencies = {line.agency[0] for line in datelines(text) if line.agency}
     for mention in body:
         m = _ACRONYM_AFTER.match(text, mention.end)
-        if not m:
-            continue
+        if not m or m.start(1) in agencies:
+            continue  # 'CITY (AP) -': the agency that filed the story, not the city's acronym
         acronym = by_key.get(name_key(m.group(1)))
         owner = owner_of.get(id(mention))
         if acronym is not None and owner is not None and acronym is not owner and owner.type != COUNTRY:

@@ -96,6 +96,42 @@ _MONTH_OR_DAY = frozenset("""monday tuesday wednesday thursday friday saturday s
 june july august september october november december""".split())
 
 
+#: A wire-copy dateline at the start of a paragraph: 'OSLO (Reuters) -', 'PORT CITY, Valdoria (AP) —',
+#: 'PARIS, June 19 (Reuters) -': the city (in capitals), its state or region, a date, the agency.
+_DATELINE = re.compile(
+    r"(?m)^(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, (?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))?"
+    r"(?P<date>, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?: ?\((?P<agency>[A-Z][\w&.’' -]{0,40}?)\))?"
+    r" *(?:[-—–]+|:) ")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where a dateline is (``start``-``end``, its dash included), its city and its agency (or None)."""
+
+    start: int
+    end: int
+    city: tuple[int, int]
+    agency: tuple[int, int] | None
+
+
+def datelines(text: str) -> list[Dateline]:
+    """The wire datelines of ``text``: a city in capitals with an agency in brackets, a state or a
+    date after it, or a city that reference data knows ('LONDON -')."""
+    found = []
+    for m in _DATELINE.finditer(text):
+        city = m.group("city")
+        if len(city.replace(".", "")) < 3 or city in ref.COMMON_ACRONYMS:
+            continue
+        if not (m.group("agency") or m.group("region") or m.group("date")
+                or ref.is_place_name(city.title()) or ref.country_form(city.title())):
+            continue
+        agency = m.span("agency") if m.group("agency") else None
+        found.append(Dateline(m.start(), m.end(), m.span("city"), agency))
+    return found
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]`` with offsets; possessive 's and sentence periods split off."""
     found = []
@@ -291,10 +327,10 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         span.pop()
     while span and span[-1].text.lower() in _TRAILING_CONNECTORS:
         span.pop()
-    while len(span) > 1 and _is_title_word(span[-1].text) and not _org_words(span[-1:]) \
+    while len(span) > 1 and _trailing_title(span) and not _org_words(span[-1:]) \
             and span[0].text not in ref.FIRST_NAMES:
         span.pop()  # 'the Harbour Board Press Secretary': the title after an organisation
-    while len(span) > 1 and span[-1].text.lower() in ref.ROLE_MODIFIERS and _is_title_word(words[j - 1].text):
+    while len(span) > 1 and span[-1].text.lower() in ref.ROLE_MODIFIERS and _trailing_title(words[i:j]):
         span.pop()
     if not span or _shouting(span) or _only_titles(span) or len(span) == 1 and span[0].text in ref.PLACE_HEADS:
         return []
@@ -358,11 +394,25 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
 
 
 def _sentence_initial(text: str, token: Token, sentence_starts: frozenset[int]) -> bool:
-    """True at a sentence start or right after an opening quote, bracket or colon."""
+    """True at a sentence start or right after an opening quote, bracket or colon, or after the
+    end of a sentence inside a quotation ('"We are ready. Talks resume today," he said')."""
     if token.start in sentence_starts:
         return True
     before = text[max(0, token.start - 3):token.start].rstrip()
-    return before.endswith(("\"", "“", "‘", "(", ":"))
+    return before.endswith(("\"", "“", "‘", "(", ":")) or bool(_QUOTED_SENTENCE_END.search(text, max(0, token.start - 4),
+                                                                                          token.start))
+
+
+_QUOTED_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"”’]?[ \t]+$")
+
+
+def _trailing_title(span: list[Token]) -> bool:
+    """'the Harbour Board Press Secretary': the span ends in a title (a title of its own, or the
+    last word of a two-word title), not in a word that only appears inside titles ('Associated Press')."""
+    last = span[-1].text.lower().rstrip(".")
+    if last in ref.TITLES or last in _HONORIFICS or last in _TITLE_ABBREVIATIONS:
+        return True
+    return len(span) > 2 and f"{span[-2].text.lower()} {last}" in ref.TITLES
 
 
 def _common_word(token: Token) -> bool:
@@ -426,8 +476,14 @@ def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bo
     if word.isupper() or not word[1:].islower():
         return False
     next_word = text[token.end:token.end + 20].split(None, 1)
+    if _PLURAL_NOUN.search(word) and next_word and next_word[0] in _PLURAL_VERBS:
+        return True  # 'Retailers had warned', 'Deliveries will begin': a common noun in the plural
     return not (next_word and (next_word[0].strip(",.") in _PERSON_VERBS | _AUXILIARIES
                                or next_word[0].endswith("ed")))
+
+
+_PLURAL_VERBS = frozenset("are were have had will would could can may might should must do did".split())
+_PLURAL_NOUN = re.compile(r"(?:[^aeiou]ies|[^aeiou]ers|[^aeiou]ors|tions|sions|ments|ings|ants|ents|ists|ives|ances|ences)$")
 
 
 def _verb_form(token: Token) -> bool:

@@ -125,6 +125,7 @@ TRANSACTION_VERBS: dict[str, tuple[frozenset[str], str, str]] = {
     "take over": (frozenset("take takes taking took taken".split()), "takeover", "acquisition"),
     "bail out": (frozenset("bail bails bailing bailed".split()), "bailout", "finance"),
     "pay": (frozenset("pay pays paying paid".split()), "purchase", "trade"),
+    "lease": (frozenset("lease leases leasing leased".split()), "lease", "trade"),
     "settle": (frozenset("settle settles settling settled".split()), "settlement", "settlement"),
     "select": (frozenset("select selects selected selecting chose choose chooses chosen picked".split()),
                "contract", "contract"),
@@ -135,6 +136,7 @@ VERB_PARTICLES = {"take over": "over", "bail out": "out"}
 COMPOUND_HEADS = frozenset("""
 protection program programme price prices terms process tax power guarantee guarantees rate rates officer
 officers manager managers department team history record records volume volumes book books form forms
+speculation rumours rumors target targets battle candidate candidates fears
 """.split())
 #: Cues that tell the status of the agreement they follow without an auxiliary ("the deal collapsed").
 INTRANSITIVE_CUES = frozenset({

@@ -317,7 +317,8 @@ def _complements(ctx: _Context, index: int) -> tuple[int, list[tuple[str, list[S
         lower = tokens[index].lower
         if lower not in _COMPLEMENT_PREPOSITIONS or (lower == "in" and previous not in HOLDING_NOUNS):
             break
-        if lower == "to" and index + 1 < len(tokens) and _is_verb_like(tokens[index + 1]):
+        if lower == "to" and index + 1 < len(tokens) and (_is_verb_like(tokens[index + 1])
+                                                          or _bare_infinitive(tokens[index + 1])):
             end = _phrase_end(tokens, index + 1, allow_verbs=True)
             sides = [s for s in _sides_in(ctx, tokens[index].start, tokens[end - 1].end)
                      if _preceded_by(ctx, s, _INFINITIVE_PREPOSITIONS)]
@@ -355,6 +356,17 @@ def _phrase_end(tokens, index: int, *, allow_verbs: bool) -> int:
     while index > 0 and tokens[index - 1].text in _NAME_PUNCT | {"(", "“", '"'}:
         index -= 1
     return index
+
+
+def _bare_infinitive(token: Token) -> bool:
+    """'a contract to produce', 'an agreement to supply': after 'to', a lower-case word that is
+    not a determiner, a number, a plural noun ('loans to farmers'), a participle or an adverb."""
+    lower = token.text
+    if not lower.isalpha() or not lower.islower():
+        return False
+    if lower in DETERMINERS or lower in POSSESSIVE_PRONOUNS or lower in NUMBER_WORDS or lower in PREPOSITIONS:
+        return False
+    return not (lower.endswith("s") and not lower.endswith("ss")) and not lower.endswith(("ed", "ly", "ing"))
 
 
 def _is_verb_like(token: Token) -> bool:
@@ -446,6 +458,8 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
             continue
         if any(t.lower in NEGATIONS for t in tokens[max(0, index - 2):index]):
             continue  # "should not purchase": no deal
+        if index >= 2 and tokens[index - 1].lower == "to" and tokens[index - 2].lower in TRIGGER_FAMILY:
+            continue  # "a deal to lease jets from X": the agreement noun's mention holds it
         if lemma == "select":
             found.extend(_selection(ctx, index))
             continue
@@ -682,7 +696,8 @@ def _is_descriptive(text: str, side: Side) -> bool:
     after = text[side.end:side.end + 60]
     before = text[max(0, side.start - 40):side.start]
     if side.type in ("country", "place") or side.demonym:
-        words = re.match(r"(?:\s+and\s+[A-Z][\w-]*)*((?:\s+[a-z][\w-]*){1,3})", after)
+        # 'the Irish airline', "Valdoria's state oil company X": the country describes the firm
+        words = re.match(r"(?:'s|’s)?(?:\s+and\s+[A-Z][\w-]*)*((?:\s+[a-z][\w-]*){1,3})", after)
         if words and any(w in DESCRIPTOR_NOUNS for w in words.group(1).split()):
             return True
         if re.match(r"-?\s*based\b", after) or re.search(r"[A-Z][\w.&]*\s+of\s+$", before):

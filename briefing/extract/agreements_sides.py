@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..model import Actor, Document
-from ..reference import COMMON_ACRONYMS, COMMON_WORDS, TITLE_WORDS, country_form
-from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES
+from ..reference import COMMON_ACRONYMS, COMMON_WORDS, REGION_ADJECTIVES, TITLE_WORDS, country_form
+from .actors_mentions import datelines
+from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES, TRIGGER_FAMILY
 
 
 @dataclass(frozen=True)
@@ -34,14 +35,14 @@ class Side:
 _CAPITALISED = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+(?:(?:of|&)\s+(?:the\s+)?)?[A-Z0-9][\w'’.&-]*)*")
 _GOVERNMENT = re.compile(r"\b(?:federal|national|central)\s+government\b(?!\s+of\b)", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:it|its|he|she|his)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|its|he|she|his|him|her)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,?\s*\b(which|who)\s+(?:\w+ly\s+)?(?:was|were|is|are|has|had|have)\b")
 _SINGULAR_DESCRIPTORS = sorted((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),
                                key=len, reverse=True)
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(" + "|".join(_SINGULAR_DESCRIPTORS) + r")\b(?!\s+[A-Z])")
 _SUBJECT_VERB = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:has|have|had|is|was|will|would|said|says|announced|announces|"
                            r"stated|told|confirmed|reported|added)\b")
-_PERSON_PRONOUNS = frozenset({"he", "she", "his"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "his", "him", "her"})
 
 
 def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
@@ -49,15 +50,19 @@ def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
 
     Actor mentions come first; capitalised names that no actor covers are added as written
     (countries, demonyms and capitals under the country's name); pronouns, relative pronouns
-    and descriptions ("the airline") take the name of the actor they refer back to.
+    and descriptions ("the airline") take the name of the actor they refer back to. A wire
+    dateline ('CITY, State (Agency) -') names where the story was filed: none of its names is a side.
     """
     text = doc.text
+    lines = [(d.start, d.end) for d in datelines(text)]
     named = sorted(
         (Side(actor.name, actor.type, ev.start, ev.end, _is_demonym(text[ev.start:ev.end]))
-         for actor in actors for ev in actor.evidence),
+         for actor in actors for ev in actor.evidence
+         if not any(start <= ev.start < end for start, end in lines)),
         key=lambda side: (side.start, -side.end))
     named = _without_overlaps(named)
-    named = sorted(named + _unmatched_names(doc, named), key=lambda side: side.start)
+    named = sorted(named + [s for s in _unmatched_names(doc, named)
+                            if not any(start <= s.start < end for start, end in lines)], key=lambda side: side.start)
     referring = _referring_sides(doc, named)
     return tuple(sorted(named + referring, key=lambda side: side.start))
 
@@ -105,6 +110,8 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
         at_start = start in sentence_starts or text[max(0, start - 2):start].strip() in {'"', "“"}
         if " " not in name and at_start and (name.lower() in lower_words or name.endswith(("ing", "ly", "ed"))):
             continue
+        if name.lower() in TRIGGER_FAMILY or name in REGION_ADJECTIVES:
+            continue  # 'Deliveries will begin', 'the Scandinavian carrier': not a name
         form = country_form(name)
         if form is not None:
             found.append(Side(form.country, "country", start, end, form.kind == "demonym"))

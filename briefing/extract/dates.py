@@ -87,6 +87,7 @@ class _Frame:
     future: bool  # the clause speaks of the future
     anchor: When | None  # the last date resolved before this expression
     after_vague: bool = False  # the expression right before this one had no value ('the third quarter')
+    past: bool = False  # the clause has a past-tense verb (and no future cue)
 
 
 Resolver = Callable[[_Frame], "When | None"]
@@ -175,9 +176,16 @@ _LEVEL_CUE = re.compile(r"\b(?:rose|fell|gained|lost|closed|dropped|climbed|slip
 _DETERMINERS = frozenset("the its their his her our this that".split())
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|going\s+to|gonna|scheduled|upcoming|(?:is|are|was|were)\s+due|expected\s+to|plans?\s+to"
-    r"|intends?\s+to|set\s+to|until|till|wo\s*n['’]t)\b|['’]ll\b",
+    r"|intends?\s+to|set\s+to|(?:is|are|was|were)\s+to(?=\s+[a-z]+\b)(?!\s+blame\b)|until|till|wo\s*n['’]t|would(?!\s+(?:have|not\s+have|never\s+have)\b)"
+    r"|(?<!than\s)(?<!as\s)expected(?=\s+(?:in|on|by|at|before|within|next|later|early|late)\b))\b|['’]ll\b",
     re.I,
 )
+_UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
+# a past-tense verb before "until" ('lasted until mid-August') makes the clause past, not future
+_PAST_CUE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
+_NOT_PAST = re.compile(r"\b(?:has|have|is|are|am|may|might|can|could|should|must|shall|be|been|being|remains?|to)\b",
+                       re.I)  # a present, perfect or modal clause: 'has kept markets closed until Friday'
+
 _CLAUSE_BREAK = re.compile(r"[;:\"“”()]|,\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _BLANKS = re.compile(r"\s*")
@@ -212,8 +220,34 @@ def _is_name_part(text: str, start: int) -> bool:
 
 def _future(text: str, start: int) -> bool:
     before = text[max(0, start - 60):start]
-    clause = _CLAUSE_BREAK.split(before)[-1]
-    return bool(_FUTURE_CUE.search(" ".join(clause.split()[-8:])))
+    clause = " ".join(_CLAUSE_BREAK.split(before)[-1].split()[-8:])
+    cues = [m for m in _FUTURE_CUE.finditer(clause)]
+    if not cues:
+        return False
+    if all(_UNTIL.fullmatch(m.group()) for m in cues):
+        return not _past_clause(clause[:cues[0].start()])
+    return True
+
+
+def _past_clause(clause: str) -> bool:
+    """A past-tense clause: 'was', 'had' ... or an -ed verb that no present verb leads into
+    ('stays closed until' is present), and no present, perfect or modal word."""
+    if _NOT_PAST.search(clause):
+        return False
+    for m in _PAST_CUE.finditer(clause):
+        if m.group().lower() in ("was", "were", "had", "did"):
+            return True
+        previous = clause[:m.start()].split()[-1:]
+        if not previous or not previous[0].lower().endswith("s"):
+            return True
+    return False
+
+
+def _past(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` is in the past tense ('brokered ... on March 14'), not
+    present, perfect or modal ('may be signed on September 12')."""
+    before = text[max(0, start - 60):start]
+    return _past_clause(" ".join(_CLAUSE_BREAK.split(before)[-1].split()[-8:]))
 
 
 def _capitalised(word: str) -> bool:
@@ -285,11 +319,14 @@ def _nearest(candidates: list[dt.date], published: dt.date, future: bool) -> dt.
 
 
 def _day_without_year(month: int, day: int, published: dt.date, future: bool,
-                      weekday: int | None = None) -> When | None:
-    """``Nov. 20``: the nearest Nov. 20 (the next one in a future clause; one on ``weekday`` when named)."""
+                      weekday: int | None = None, past: bool = False) -> When | None:
+    """``Nov. 20``: the nearest Nov. 20 (the next one in a future clause, the last one in a past-tense
+    clause; one on ``weekday`` when named)."""
     dates = [d for y in (published.year - 1, published.year, published.year + 1) if (d := valid_date(y, month, day))]
     if weekday is not None:
         dates = [d for d in dates if d.weekday() == weekday] or dates
+    if past and not future:
+        dates = [d for d in dates if d <= published] or dates
     found = _nearest(dates, published, future)
     return When(found, "day") if found else None
 
@@ -463,7 +500,21 @@ def _build_day_month(m: re.Match, text: str) -> _Candidate | None:
     end = max(m.end("month"), m.end(day_group))
 
     return _Candidate(m.start(), end, _on_published(
-        lambda p, frame: _day_without_year(month, day, p, frame.future, weekday)))
+        lambda p, frame: _day_without_year(month, day, p, frame.future, weekday, frame.past)))
+
+
+def _build_second_day(m: re.Match, text: str) -> _Candidate | None:
+    """``Dec. 20 and 21``: the second day of the month, as a date of its own."""
+    month, day = MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
+    following = _word_after(text, m.end("day")).lower()
+    if not _capitalised(m["month"]) or following in _UNITS or following in _MAGNITUDES or (
+            following.endswith("s") and following.islower() and not m["year"]):
+        return None  # 'May 3 and 4 people'
+    if m["year"]:
+        when = _absolute(int(m["year"]), month, day)
+        return _Candidate(m.start("day"), m.end("day"), _fixed(when)) if when else None
+    return _Candidate(m.start("day"), m.end("day"), _on_published(
+        lambda p, frame: _day_without_year(month, day, p, frame.future, past=frame.past)))
 
 
 def _build_month_year(m: re.Match, text: str) -> _Candidate | None:
@@ -489,6 +540,12 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
     month = MONTHS[month_word.lower()]
     relation = (m["rel"] or "").lower()
     year_relation = " ".join((m["yrel"] or "").lower().split())
+    shared = None if relation or year_relation else _RANGE_END.match(text, m.end())
+    if shared and shared["year"]:  # 'between April and October of 2020': the year of the range's end
+        end_month, year = MONTHS[shared["month"].lower().rstrip(".")], int(shared["year"])
+        return _candidate(m, _fixed(_absolute(year if month <= end_month else year - 1, month)))
+    if shared:
+        year_relation = " ".join(shared["yrel"].lower().split())  # 'between March and May next year'
 
     def resolve(frame: _Frame) -> When | None:
         if year_relation:
@@ -499,6 +556,12 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
         return _month_without_year(month, frame.published, future=frame.future, relation=relation)
 
     return _candidate(m, resolve)
+
+
+# the end of a range of months that gives the year for both: '(between March) and May next year'
+_RANGE_END = re.compile(rf"\s*(?:and|to|through|till|until|[-–])\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?"
+                        rf"(?P<month>{_FULL_MONTH_ALT})\b,?\s+(?:(?:of|in)\s+)?(?:(?P<year>(?:1\d|20)\d\d)(?![\d%])"
+                        r"|(?P<yrel>(?:this|last|next)\s+year))\b", re.I)
 
 
 # 'this year', 'last month' count from the publication date; 'the previous year' from the last date given
@@ -817,6 +880,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule("month", rf"\b(?:{_WEEKDAY},?\s+)?{_MON}\s+(?:the\s+)?{_DAY}"
                    rf"(?:\s*,?\s*(?:of\s+|in\s+)?(?:{_YEAR4}|{_YEAR_WORDS}\b))?", _build_day_month),
     _rule("month", rf"\b{_MON}[-/](?P<day>\d{{1,2}})[-/]{_YEAR4}", _build_day_month),
+    _rule("month", rf"\b{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|&|or)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                   rf"(?![\d%]|[.,:]\d)(?:,?\s+{_YEAR4})?", _build_second_day),
     _rule("month", rf"\b{_PART}{_MON}(?:,?\s+(?:of\s+|in\s+)?|[/-]){_YEAR_ANY}", _build_month_year),
     _rule("month", rf"\b{_MON}\s+of\s+(?P<yy>\d\d)(?!\d)", _build_month_year),
     _rule("month", rf"\b{_PART}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{_FULL_MONTH_ALT})\b"
@@ -952,7 +1017,8 @@ def find_dates(doc: Document) -> tuple[DateMention, ...]:
     for candidate in candidates:
         sentence = doc.sentences[doc.sentence_index(candidate.start)]
         future = _future(sentence.text, candidate.start - sentence.start)
-        when = candidate.resolve(_Frame(doc.published, future, anchor, after_vague))
+        past = not future and _past(sentence.text, candidate.start - sentence.start)
+        when = candidate.resolve(_Frame(doc.published, future, anchor, after_vague, past))
         after_vague = when is None
         if when is not None:
             anchor = when

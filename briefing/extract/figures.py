@@ -37,6 +37,7 @@ _VERSUS = re.compile(r"\s+(?:vs\.?|versus|against)\s+", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
 _FROM_BEFORE = re.compile(r"(?<![\w-])(?:from|compared\s+(?:with|to))\s*$", re.I)
 _TO = re.compile(r"\s+to\s+")
+_NAME_AFTER = re.compile(r"\s*(?:[A-Z\d]|-\w)")  # 'from 10 Downing Street', 'from 4 B', 'from 3-D': part of a name
 _RANGING = re.compile(r"(?<![\w-])(?:rang(?:e|es|ed|ing)|vary|varies|varied|varying)\s+from\s*(?:[$€£¥]\s?)?$", re.I)
 _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+")
 
@@ -183,7 +184,7 @@ def quantities_in(text: str, start: int, end: int, *, dollar: str = "USD",
         end: where it ends.
         dollar: the ISO code that a bare ``$`` stands for in this article.
         carried: the last count of the paragraph's earlier sentences ('4.8 million refugees'): a bare
-            '2.7 million' at the end of a clause counts the same thing.
+            '2.7 million' at the end of a clause counts the same thing as the last count before it.
     """
     numbers = find_numbers(text, start, end)
     quantities: list[Quantity] = []
@@ -193,10 +194,12 @@ def quantities_in(text: str, start: int, end: int, *, dollar: str = "USD",
         if found is None:
             compared = _compared(text, start, end, numbers, i, quantities, dollar, carried)
             quantities.extend(compared)
+            carried = next((q for q in reversed(compared) if q.kind == "count"), carried)
             i += len(compared) or 1
             continue
         quantity, i = found
         quantities.append(quantity)
+        carried = quantity if quantity.kind == "count" else carried
     quantities.extend(_single_units(text, start, end, quantities))
     if len(quantities) == 1 and quantities[0].kind == "unit" and quantities[0].unit in ref.TIME_UNITS \
             and not text[start:quantities[0].start].strip() and not text[quantities[0].end:end].strip(" .:"):
@@ -228,11 +231,12 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
             return [_like(found[0], number), found[0]]
     if previous and previous.kind != "fraction" and previous.unit not in ref.TIME_UNITS \
             and _FROM_BEFORE.search(text, max(start, number.start - 20), number.start) \
+            and not _NAME_AFTER.match(text, number.end, end) \
             and not (i + 1 < len(numbers) and _TO.fullmatch(text, number.end, numbers[i + 1].start)):
         # 'rose 12 pct to 3.4 bln yen, from 3.04 bln', 'slumped to 21 seats from 34': the earlier level
         return [_like(previous, number)]
-    counted = next((q for q in (*reversed(quantities), carried) if q and q.kind == "count"), None)
-    if counted and number.scale >= SCALES["million"] and not number.spelled and not number.vague \
+    counted = carried  # the last count read so far, in this sentence or the paragraph's earlier ones
+    if counted and number.scale >= SCALES["million"] and counted.scale == number.scale and not number.spelled and not number.vague \
             and _CLAUSE_END.match(text, number.end, end) and not _PREFIX.search(text, max(start, number.start - 6),
                                                                                 number.start):
         return [_like(counted, number)]  # '4.8 million refugees ... Turkey alone hosts 2.7 million.'
@@ -317,7 +321,7 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
     if measured:
         unit_name, unit_end = measured
         return Quantity(number.start, unit_end, value, unit_name, "unit", high, _approx_word(approx),
-                        shown_unit=_squash(text[after:unit_end])), _skip_to(numbers, nxt, unit_end)
+                        shown_unit=_squash(text[after:unit_end]), scale=scale), _skip_to(numbers, nxt, unit_end)
     counted = _counted_after(text, after, end, number, first, start)
     if counted:
         unit, count_end = counted

@@ -79,6 +79,11 @@ _NP_STOP = frozenset("to that which who is was are were be been has have had wil
 _NP_WORD = r"[A-Za-z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
 _NOUN_PHRASE_AFTER = re.compile(r"\s+((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)(?=\s+(?:to|for|in|on|of|at|from"
                                 r"|by|with|that|which|and|was|is|were|are|has|had|will|would)\b|[\s]*[,.;:)!?\"”]|\s*$)")
+# 'want their $2.3 billion back': an adverb after the amount is not what it pays for
+_PARTICLES = frozenset("back up down out off away again now too so there here today yesterday tomorrow".split())
+# 'the €1.05bn analysts had expected': the noun is the subject of a relative clause, not the thing costed
+_REDUCED_RELATIVE = re.compile(r"\s+(?:had|have|has)?\s*(?:expected|forecast|predicted|estimated|projected"
+                               r"|anticipated|sought|wanted|demanded|requested)\b")
 _WORTH_OF = re.compile(r"^\s*worth\s+of\s+(" + _NP_WORD + r"(?:\s+" + _NP_WORD + r"){0,3}?)(?=\s*(?:[,.;:)\-–—]|$"
                        r"|\s+(?:to|from|in|for|and|by|last|this|during|according)\b))", re.I)
 _WORTH_ELLIPSIS = re.compile(r"^\s*worth\s+(?:that\s+|which\s+)?(?:it|they|he|she|we)\s+(\w+)\s+from\s+"
@@ -228,7 +233,9 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             return f"{direction} in {_possessive_to_adjective(subject)}", _Reading(subject)
     if _DETERMINER_END.search(left, left_from):
         noun = _NOUN_PHRASE_AFTER.match(right)
-        if noun and not re.match(r"\s*(?:to|for|in|on|of|at|from|by|with|and)\b", right):
+        if noun and not re.match(r"\s*(?:to|for|in|on|of|at|from|by|with|and)\b", right) \
+                and noun.group(1).split()[-1].lower() not in _PARTICLES \
+                and not _REDUCED_RELATIVE.match(right, noun.end()):
             return noun.group(1), reading
     return None, reading
 
@@ -321,6 +328,9 @@ def _clause_subject(clause: str) -> str | None:
         text = re.sub(r"^\s*(?:and|but|so|then|yet)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+(?:last|this|next)\s+(?:year|month|week|quarter)\s*$", "", text.strip(), flags=re.I)
     text = re.sub(r"\s+(?:had|has|have|been|being|also|reportedly|still|already)$", "", text)
+    text = re.sub(r"\s+(?:could|would|will|may|might|should|can|must|is expected to|are expected to)$", "", text)
+    if re.search(r"\s(?:and|or)\s+(?:was|were|is|are|has been|have been)$", text):
+        return None  # 'sells its systems in 19 countries and was [valued at]': a second predicate, no subject
     words = text.split()
     if not words or len(words) > 9 or words[0].lower() in _NP_STOP or not words[0][0].isalpha():
         return None

@@ -221,8 +221,7 @@ def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tu
     j = end_at = i
     if words[i] in ("a", "an"):
         # 'a hundred', 'a million': 'a' is one only before a scale word
-        if not (i + 1 < len(words) and (words[i + 1] in SCALES or words[i + 1] == "dozen")
-                and _joined(text, tokens[i], tokens[i + 1])):
+        if not (i + 1 < len(words) and words[i + 1] in SCALES and _joined(text, tokens[i], tokens[i + 1])):
             return None
         current, last, j = Decimal(1), "small", i + 1
     while j < len(words):
@@ -235,9 +234,6 @@ def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tu
         elif word in _TENS and last in (None, "hundred", "scale", "and"):
             current += _TENS[word]
             last = "tens"
-        elif word == "dozen" and last == "small" and current < 10 and total == 0:
-            current *= 12  # 'a dozen', 'two dozen'
-            last = "hundred"
         elif word == "hundred" and last == "small" and current < 10:
             current *= 100
             last = "hundred"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Actor, DateMention, Document, Quote
 from ..reference import FIRST_NAMES
@@ -19,6 +19,7 @@ from .quotes_attribution import (
     INDIRECT_VERBS,
     ORG_WORDS,
     PERSON_PRONOUNS,
+    REPORTING_VERBS,
     SPOKES_WORDS,
     TITLES,
     Attribution,
@@ -41,6 +42,7 @@ _DOUBLE_MARK = re.compile(r"[\"“”„«»]|''|``")
 _QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘", "’", "`"})
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs de la le".split())
 _ATTRIBUTION_PARAGRAPH_WORDS = 10
+_RECENT_REFERENTS = 40  # how far back "the company" / a stray "she" look among who spoke or acted
 _GENERIC_ORG_HEADS = frozenset("company firm group manufacturer maker carrier airline lender insurer retailer".split())
 _GROUP_HEADS = frozenset("officials police authorities people group groups workers residents".split())  # "Jane Doe, the minister, said." on a line of its own
 
@@ -53,6 +55,7 @@ class _Said:
     sentence: int
     attribution: Attribution | None
     next_line: Attribution | None = None  # an attribution alone on the next line
+    back_ref: Mention | None = None  # "That is how Jane Doe describes it." right after the quotation
 
 
 def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMention, ...]) -> tuple[Quote, ...]:
@@ -76,6 +79,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_said: _Said | None = None
+    chains: list[list[int]] = []  # runs of quotations with no attribution at all, for a speaker named after them
     for item in said:
         resolver.read_up_to(item.sentence, before=item.stretch.open_mark)
         attribution = item.attribution
@@ -105,11 +109,23 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
             date=dated.date_of(item),
             evidence=(doc.evidence(start, end),),
         )
+        if speaker is None and attribution is None and not quote.partial:
+            if continues and chains and chains[-1][-1] == len(quotes) - 1:
+                chains[-1].append(len(quotes))
+            elif not continues:
+                chains.append([len(quotes)])
         quotes.append(quote)
         if speaker and attribution and attribution.speaker and attribution.speaker.kind != "pronoun":
             resolver.heard(speaker, role, attribution.speaker.kind)
         if not quote.partial:
             previous, previous_said = quote, item
+    for chain in chains:
+        mention = said[chain[-1]].back_ref
+        if mention is None:
+            continue
+        speaker, role = resolver.resolve(mention)
+        for i in chain:
+            quotes[i] = replace(quotes[i], speaker=speaker, speaker_text=mention.text, role=role)
     return tuple(quotes)
 
 
@@ -219,10 +235,15 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
         if _owns_following_words(text, stretch, after, leads_on=post_end in full.open_marks):
             attribution = attribution_after(after)
         attribution = attribution or attribution_before(before, sentence_start=opens_sentence)
-        next_line = None
+        if attribution is None and not before and not text[text.rfind("\n", 0, stretch.open_mark) + 1:
+                                                             stretch.open_mark].strip():
+            attribution = _previous_line_attribution(text, stretch)
+        next_line = back_ref = None
         if attribution is None and not any(t.text[:1].isalnum() for t in after):
             next_line = _next_line_attribution(text, stretch, full)
-        said.append(_Said(stretch, sentence, attribution, next_line))
+        if attribution is None and next_line is None:
+            back_ref = _back_reference(doc, stretch)
+        said.append(_Said(stretch, sentence, attribution, next_line, back_ref))
     return said
 
 
@@ -330,6 +351,65 @@ def _next_line_attribution(text: str, stretch: QuotedStretch, full: _FullQuotes)
     return attribution
 
 
+def _previous_line_attribution(text: str, stretch: QuotedStretch) -> Attribution | None:
+    """``In a statement, the ministry said:`` ending the paragraph before one that opens with a quotation."""
+    line_start = text.rfind("\n", 0, stretch.open_mark) + 1
+    if line_start == 0:
+        return None
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    previous = text[previous_start:line_start - 1].rstrip()
+    if not previous.endswith(":") or _DOUBLE_MARK.search(previous):
+        return None
+    spans = split_sentences(previous)
+    begin = previous_start + (spans[-1][0] if spans else 0)
+    tokens = _tokens(text, begin, previous_start + len(previous))
+    return attribution_before(tokens) if tokens else None
+
+
+_BACK_REFERENCE_VERBS = frozenset({"describes", "described", "puts", "put", "sums", "summed"})
+_BACK_REFERENCE_OBJECTS = frozenset({"it", "this", "that", "so", "them"})
+
+
+def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
+    """The speaker named by the sentence right after an unattributed quotation that points back at it:
+    ``That is how Jane Doe describes ...``, ``Jane Doe says it without ...``, ``So says Jane Doe.``"""
+    text = doc.text
+    if not doc.sentences:
+        return None
+    index = doc.sentence_index(stretch.after)
+    sentence = doc.sentences[index]
+    if sentence.start < stretch.after:
+        if sentence.end > stretch.after and text[stretch.after:sentence.end].strip(" \t\"”’'.,"):
+            return None  # the sentence goes on after the quotation
+        index += 1
+        if index >= len(doc.sentences):
+            return None
+        sentence = doc.sentences[index]
+    if text.count("\n", stretch.after, sentence.start) > 1 or _DOUBLE_MARK.search(sentence.text):
+        return None
+    tokens = _tokens(text, sentence.start, sentence.end)
+    words = [t.lower for t in tokens[:4]]
+    if len(words) >= 3 and words[0] in {"that", "this"} and words[1] in {"is", "was", "'s"} and words[2] == "how":
+        mention = noun_phrase_starting(tokens, 3)
+        verbs = {t.lower for t in tokens[4:]}
+        if mention and mention.kind == "name" and verbs & (_BACK_REFERENCE_VERBS | REPORTING_VERBS):
+            return mention
+        return None
+    if len(words) >= 2 and words[0] == "so" and words[1] in {"says", "said"}:
+        mention = noun_phrase_starting(tokens, 2)
+        return mention if mention and mention.kind == "name" else None
+    subject = leading_subject(tokens)
+    if subject is None or subject.kind != "name" or subject.start != sentence.start:
+        return None
+    k = next((i for i, t in enumerate(tokens) if t.start >= subject.end), None)
+    if k is None or k + 1 >= len(tokens):
+        return None
+    if (tokens[k].lower in REPORTING_VERBS | _BACK_REFERENCE_VERBS and not tokens[k].lower.endswith("ing")
+            and tokens[k + 1].lower in _BACK_REFERENCE_OBJECTS):
+        return subject
+    return None
+
+
 def _continues(doc: Document, previous: _Said, current: _Said) -> bool:
     """Whether a quotation without attribution goes on from the one before it.
 
@@ -403,6 +483,11 @@ class _Resolver:
                 self._by_form.setdefault(_fold(form), actor)
             if actor.type == "person" and len(actor.name.split()) > 1:
                 self._by_form.setdefault(_fold(actor.name.split()[-1]), actor)
+        self._organisations_by_word: dict[str, list[str]] = {}
+        for actor in actors:
+            if actor.type == "organization":
+                for word in set(_fold(actor.name).split()):
+                    self._organisations_by_word.setdefault(word, []).append(actor.name)
         self._roles: list[tuple[str, str]] = [(r.lower(), a.name) for a in actors for r in a.roles]
         # the latest position in self._roles of each role key, and who held it there
         self._latest_role: dict[str, tuple[int, str]] = {}
@@ -456,10 +541,10 @@ class _Resolver:
         if not words or len(words) > 3 or words[-1] not in ORG_WORDS | _GENERIC_ORG_HEADS:
             return None
         head = words[-1]
-        for name, _, kind in reversed(self._referents):
+        for name, _, kind in reversed(self._referents[-_RECENT_REFERENTS:]):
             if kind == "group" and (head in _fold(name).split() or head in _GENERIC_ORG_HEADS and len(words) == 1):
                 return name
-        named = [a.name for a in self._actors if a.type == "organization" and head in _fold(a.name).split()]
+        named = self._organisations_by_word.get(head, ())
         return named[0] if len(set(named)) == 1 else None
 
     def heard(self, speaker: str, role: str | None, mention_kind: str) -> None:
@@ -476,6 +561,12 @@ class _Resolver:
             return None, None
         latest = max((self._latest_referent[kind] for kind in wanted if kind in self._latest_referent),
                      default=None, key=lambda item: item[0])
+        if latest is None and pronoun in PERSON_PRONOUNS:
+            # nobody taken for a person yet: "he"/"she" is the last name shaped like a person's
+            # (two or three capitalised words) that the actor stage may have typed otherwise
+            recent = self._referents[-_RECENT_REFERENTS:]
+            latest = next(((0, name, role) for name, role, kind in reversed(recent)
+                           if kind == "group" and _person_shaped(name)), None)
         return (latest[1], latest[2]) if latest else (None, None)
 
     def _remember(self, name: str, role: str | None, mention_kind: str) -> None:
@@ -565,6 +656,12 @@ def _role_key(description: str) -> str:
 def _fold(name: str) -> str:
     name = re.sub(r"[^\w\s&]", "", name.lower())
     return re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.split()))
+
+
+def _person_shaped(name: str) -> bool:
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+            and not _looks_like_org(name))
 
 
 def _is_person_role(role: str) -> bool:

@@ -557,7 +557,12 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
         if verb not in REPORTING_VERBS and verb not in _CARRIER_VERBS or verb.endswith("ing"):
             continue
         subject = subject_before(tokens, v, stop=begin)
-        lead = [t for t in tokens[begin:v] if t.end <= (subject.start if subject else 0)]
+        lead_end = subject.start if subject else 0
+        if subject is not None and subject.role and subject.role.split()[-1].lower() in SPOKES_WORDS:
+            # "a spokesman for the rebel Front said": the phrase opens at the spokesperson
+            spokes = next((t for t in tokens[begin:v] if t.lower == subject.role.split()[-1].lower()), None)
+            lead_end = min(lead_end, spokes.start) if spokes is not None else lead_end
+        lead = [t for t in tokens[begin:v] if t.end <= lead_end]
         if subject is None or any(not (is_capitalised(t.text) or _is_title(t.text) or t.lower in _LEAD_WORDS)
                                   for t in lead):
             return None  # the subject must open the words after the quotation
