@@ -149,6 +149,9 @@ TITLE_WORDS: frozenset[str] = frozenset(
 REGION_ADJECTIVES: frozenset[str] = _words("region_adjectives.txt")
 #: Capitalised words that make a name an event, index, law or product line, not an actor.
 NON_ACTOR_HEADS: frozenset[str] = _words("non_actor_heads.txt")
+#: Clipped or short names in common use for an organisation -> its full name ('Fed' -> 'Federal Reserve').
+ORG_SHORT_FORMS: dict[str, str] = dict(
+    tuple(part.strip() for part in line.split("\t", 1)) for line in _entries("org_short_forms.txt"))
 
 
 def country_form(text: str) -> CountryForm | None:

@@ -386,6 +386,10 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
                 continue
             if len(other_words) == 1:
                 same = _close(other_words[0], last) if other.type == PERSON or other.certainty < KNOWN else False
+            elif len(other_words) < len(words) and [w.casefold() for w in other_words] == \
+                    [w.casefold() for w in words[-len(other_words):]]:
+                # a surname of several words: 'De la Fuente', 'Ferreira Lopes' for 'Ana Ferreira Lopes'
+                same = other.type == PERSON or other.certainty < KNOWN
             else:
                 same = other.type == PERSON and _close(other_words[0], first) and _close(other_words[-1], last)
             if same:
@@ -440,6 +444,10 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
                 continue
             long_form = _display(long.head)
             long_words = long_form.split()
+            full = ref.ORG_SHORT_FORMS.get(form)
+            if full and (long_form == full or long_form.endswith(" " + full)):
+                targets.append(long)  # 'the Fed' and the Federal Reserve
+                continue
             if len(long_words) == len(words) > 1 and _firm_core(long_words) == _firm_core(words) \
                     and _firm_core(words) and len(long_form) > len(form):
                 targets.append(long)  # 'Orion Motor Co.' and 'Orion Motor Company'
@@ -509,6 +517,8 @@ class _OrgCandidates:
         found.update(self.by_prefix.get(tuple(words), ()))
         found.update(self.by_suffix.get(tuple(words), ()))
         found.update(self.by_piece.get(form, ()))
+        if form in ref.ORG_SHORT_FORMS:
+            found.update(self.by_suffix.get(tuple(ref.ORG_SHORT_FORMS[form].split()), ()))
         if len(words) == 1:
             folded = form.casefold()
             for size in range(len(folded) - 2, len(folded) + 3):

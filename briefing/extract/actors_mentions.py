@@ -516,7 +516,7 @@ def _title_prefix_end(span: list[Token]) -> int:
     A span that ends in an organisation word keeps its prefix ('General Lumber Works', 'Finance
     Ministry', 'Chilean Navy'): there the words are part of the name.
     """
-    if len(span) < 2 or _org_words(span):
+    if len(span) < 2 or _org_words(_outside_titles(span)):
         if len(span) >= 2 and _is_demonym_or_country(span[0]) and not _org_words(span[1:]):
             return 1
         return 0
@@ -534,6 +534,13 @@ def _title_prefix_end(span: list[Token]) -> int:
         # only demonyms/modifiers before the name: 'French Pierre' is not a title
         return 1 if _is_demonym_or_country(span[0]) else 0
     return k
+
+
+def _outside_titles(span: list[Token]) -> list[Token]:
+    """The words of ``span`` without those that name a portfolio before a title ('Finance' in
+    'Finance Minister X', 'Trade' in 'Trade Secretary X'), which are no organisation words there."""
+    return [w for k, w in enumerate(span)
+            if not (k + 1 < len(span) - 1 and span[k + 1].text.lower() in ref.TITLES)]
 
 
 def _is_demonym_or_country(token: Token) -> bool:

@@ -49,10 +49,13 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
 
 
 def _acting_sides(sides: tuple[Side, ...], actors: tuple[Actor, ...]) -> tuple[Side, ...]:
-    """A person who holds office for a country acts for it: the country is the side."""
-    countries = {a.name for a in actors if a.type == "country"}
-    office = {a.name: a.affiliation for a in actors if a.type == "person" and a.affiliation in countries}
-    return tuple(replace(s, name=office[s.name], type="country") if s.name in office else s for s in sides)
+    """A person who holds office for a country or an organisation (a role and an affiliation)
+    acts for it: the country or organisation is the side."""
+    types = {a.name: a.type for a in actors if a.type in ("country", "organization")}
+    office = {a.name: a.affiliation for a in actors
+              if a.type == "person" and a.affiliation in types and (a.roles or types[a.affiliation] == "country")}
+    return tuple(replace(s, name=office[s.name], type=types[office[s.name]]) if s.name in office else s
+                 for s in sides)
 
 
 def _reporting_dates(index: MentionIndex, clauses, dates: tuple[DateMention, ...]) -> tuple[str, ...]:

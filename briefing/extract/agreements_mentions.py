@@ -360,13 +360,13 @@ def _phrase_end(tokens, index: int, *, allow_verbs: bool) -> int:
 
 def _bare_infinitive(token: Token) -> bool:
     """'a contract to produce', 'an agreement to supply': after 'to', a lower-case word that is
-    not a determiner, a number, a plural noun ('loans to farmers'), a participle or an adverb."""
+    not a determiner, a number, a plural noun ('loans to farmers') or a participle."""
     lower = token.text
     if not lower.isalpha() or not lower.islower():
         return False
     if lower in DETERMINERS or lower in POSSESSIVE_PRONOUNS or lower in NUMBER_WORDS or lower in PREPOSITIONS:
         return False
-    return not (lower.endswith("s") and not lower.endswith("ss")) and not lower.endswith(("ed", "ly", "ing"))
+    return not (lower.endswith("s") and not lower.endswith("ss")) and not lower.endswith(("ed", "ing"))
 
 
 def _is_verb_like(token: Token) -> bool:
