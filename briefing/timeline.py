@@ -1,7 +1,7 @@
 """The timeline of a brief: every dated item (agreement, figure period, quote, date mention), oldest first.
 
 Dates of different precision sort as their ISO text does, so a year comes before its months
-and a month before its days (``2014`` < ``2014-11`` < ``2014-11-20``); items of the same date
+and a month before its days (``2019`` < ``2019-08`` < ``2019-08-14``); items of the same date
 keep their order in the text. A date mention is left out when an agreement, figure or quote
 of the same sentence already carries its date.
 """

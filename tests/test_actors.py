@@ -348,3 +348,59 @@ def test_role_from_an_outlet_quoting_a_person_after_the_name():
     berg = found["Anna Berg"]
     assert berg.roles == ("analyst at Orion Bank",)
     assert berg.affiliation == "Orion Bank"
+
+
+# --- red-team fixes: wire datelines, sentence starts inside quotes, portfolio titles, short forms ---
+
+@pytest.mark.parametrize("body, name, type_, mention, start", [
+    ("LIMA (Reuters) - Vortex Mining said on Monday it would close a mine.", "Lima", "place", "LIMA", 0),
+    ("LIMA (Reuters) - Vortex Mining said on Monday it would close a mine.", "Reuters", "organization",
+     "Reuters", 6),
+    ("PORT VEX, Valdoria (AP) — Two militias agreed to a truce on Monday.", "AP", "organization", "AP", 20),
+    ("Officials told The Associated Press that the vote was delayed.", "Associated Press", "organization",
+     "Associated Press", 19),
+    ("Finance Minister Omar bin Yusuf al-Mansouri told lawmakers the budget was ready.",
+     "Omar bin Yusuf al-Mansouri", "person", "Omar bin Yusuf al-Mansouri", 17),
+    ("The party's counterpart Annika Brandvold said she would not sign.", "Annika Brandvold", "person",
+     "Annika Brandvold", 24),
+])
+def test_red_team_names_with_type_and_offsets(body, name, type_, mention, start):
+    doc, found = actors_of(body)
+    assert name in found, sorted(found)
+    actor = found[name]
+    assert actor.type == type_
+    assert texts(doc, actor)[0] == mention
+    assert actor.evidence[0].start == start
+
+
+def test_a_dateline_acronym_is_not_the_city_s_acronym():
+    _, found = actors_of("PORT VEX, Valdoria (AP) — Two militias agreed to a truce on Monday.")
+    assert "AP" not in {alias for actor in found.values() for alias in actor.aliases}
+
+
+def test_a_capital_in_a_dateline_stays_a_place():
+    _, found = actors_of("LIMA (Reuters) - Peru signed the accord on Monday.")
+    assert found["Lima"].type == "place"
+    assert "LIMA" not in found["Peru"].aliases
+
+
+@pytest.mark.parametrize("body", [
+    '"We are not worried. Tariffs will come down," the minister said of tariffs.',
+    "Retailers had warned of empty shelves for weeks.",
+    "Deliveries will begin in the spring.",
+])
+def test_a_plural_common_noun_starting_a_sentence_is_not_an_actor(body):
+    _, found = actors_of(body)
+    assert found == {}
+
+
+def test_a_clipped_name_joins_the_organisation():
+    doc, found = actors_of("The Federal Reserve held rates on Monday, and the Fed will meet again in May.")
+    assert list(found) == ["Federal Reserve"]
+    assert texts(doc, found["Federal Reserve"]) == ["Federal Reserve", "Fed"]
+
+
+def test_a_surname_of_several_words_joins_the_person():
+    doc, found = actors_of("Ana María de la Vega opened the shop in 1990. De la Vega refused to sell it.")
+    assert list(found) == ["Ana María de la Vega"]
+    assert texts(doc, found["Ana María de la Vega"]) == ["Ana María de la Vega", "De la Vega"]

@@ -177,3 +177,54 @@ def test_parties_from_the_actor_stage_keep_a_division_and_a_firm_of_a_country_ap
     doc = make_doc(body)
     found = find_agreements(doc, actors=find_actors(doc), dates=())
     assert [set(a.parties) for a in found] == [{"Orion Rail Systems", "Tarn Freight Leasing & Trust"}]
+
+
+# --- red-team fixes: descriptions of a firm, infinitive complements, datelines, statuses ---
+
+@pytest.mark.parametrize("body, kind_word, parties, status, date", [
+    ("Vortex Mining signed an agreement to supply copper to Kenya's state rail firm Delta Rail on Tuesday.", "supply",
+     {"Vortex Mining", "Delta Rail"}, "signed", "2014-11-18"),
+    ("Norway's state oil company Norcom and Halden Steel are expected to sign a supply contract.", "supply",
+     {"Norcom", "Halden Steel"}, "proposed", None),
+    ("Halden Steel, the Chilean drugmaker, settled a patent dispute with Baxter Labs on Monday.", "patent",
+     {"Halden Steel", "Baxter Labs"}, "signed", "2014-11-17"),
+    ("LIMA, Peru (Reuters) - Vortex Mining signed a supply contract with Halden Steel on Tuesday.", "supply",
+     {"Vortex Mining", "Halden Steel"}, "signed", "2014-11-18"),
+    ("Acme Bank and Norcom reached a tentative agreement on pay on Tuesday.", "tentative", {"Acme Bank", "Norcom"},
+     "agreed", "2014-11-18"),
+    ("Skyway plans to lease 10 jets from Polar Air.", "lease", {"Skyway", "Polar Air"}, "proposed", None),
+    ("Brazil scrapped a deal to lease 12 jets from Skyway in March.", "lease", {"Brazil", "Skyway"}, "ended",
+     "2014-03"),
+])
+def test_red_team_one_agreement(body, kind_word, parties, status, date):
+    (agreement,) = extract(body)
+    assert kind_word in agreement.kind.lower()
+    assert set(agreement.parties) == parties
+    assert agreement.status == status
+    assert agreement.date == date
+    (evidence,) = agreement.evidence
+    assert (evidence.start, evidence.end) == (0, len(body))
+
+
+@pytest.mark.parametrize("body", [
+    "Norcom has long been the subject of takeover speculation.",
+    "Deliveries will begin in May, Skyway said.",
+    "Scandinavian lawmakers rejected the deal.",
+])
+def test_red_team_not_an_agreement(body):
+    assert extract(body) == ()
+
+
+def test_an_infinitive_after_an_agreement_noun_names_no_party_by_its_object():
+    body = "Skyway signed a contract with Norcom to produce 200 engines for Kenya."
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == {"Skyway", "Norcom"}
+
+
+def test_a_person_holding_office_in_an_organisation_acts_for_it():
+    from briefing.extract.actors import find_actors
+
+    body = "Halden Steel chief executive Mara Lind signed a supply contract with Norcom Ltd. on Tuesday."
+    doc = make_doc(body)
+    (agreement,) = find_agreements(doc, actors=find_actors(doc), dates=())
+    assert set(agreement.parties) == {"Halden Steel", "Norcom Ltd."}

@@ -9,10 +9,10 @@ from briefing.extract.dates import find_dates
 from briefing.extract.dates_lexicon import HOLIDAYS, year_from_words
 from helpers import make_doc
 
-FRIDAY = dt.date(2014, 11, 21)
-MONDAY = dt.date(2014, 11, 17)
-SUNDAY = dt.date(2014, 11, 23)
-JANUARY = dt.date(2015, 1, 9)
+FRIDAY = dt.date(2019, 11, 22)
+MONDAY = dt.date(2019, 11, 18)
+SUNDAY = dt.date(2019, 11, 24)
+JANUARY = dt.date(2020, 1, 10)
 
 
 def found(body: str, published: dt.date | None = FRIDAY) -> list[tuple[str, str | None]]:
@@ -29,33 +29,33 @@ def found(body: str, published: dt.date | None = FRIDAY) -> list[tuple[str, str 
 @pytest.mark.parametrize(
     "body, expected",
     [
-        ("The treaty was signed on 21 Nov 2013 in the capital.", [("21 Nov 2013", "2013-11-21")]),
-        ("The treaty was signed on November 21, 2013.", [("November 21, 2013", "2013-11-21")]),
+        ("The treaty was signed on 14 Oct 2012 in the capital.", [("14 Oct 2012", "2012-10-14")]),
+        ("The treaty was signed on October 14, 2012.", [("October 14, 2012", "2012-10-14")]),
         ("The mill opened on the 3rd of March 1999.", [("the 3rd of March 1999", "1999-03-03")]),
         ("The mill opened on Friday, 5 March 1999.", [("Friday, 5 March 1999", "1999-03-05")]),
         ("Output peaked in November 2013.", [("November 2013", "2013-11")]),
-        ("Output peaked in April of 1997.", [("April of 1997", "1997-04")]),
+        ("Output peaked in June of 1997.", [("June of 1997", "1997-06")]),
         ("The firm was founded in 2003.", [("2003", "2003")]),
-        ("The 1991 accord still holds.", [("1991", "1991")]),
-        ("The levy ran from 2009 to 2011.", [("2009", "2009"), ("2011", "2011")]),
+        ("The 1978 accord still holds.", [("1978", "1978")]),
+        ("The levy ran from 2004 to 2006.", [("2004", "2004"), ("2006", "2006")]),
         ("The plant opens in mid-2015.", [("mid-2015", "2015")]),
-        ("It was sold in late 2006 to a rival.", [("late 2006", "2006")]),
-        ("Records go back to the end of 2000.", [("the end of 2000", "2000")]),
-        ("The filing is dated 2013-11-20.", [("2013-11-20", "2013-11-20")]),
-        ("The filing is dated 2013/11/20.", [("2013/11/20", "2013-11-20")]),
-        ("The filing is dated 11/20/2013.", [("11/20/2013", "2013-11-20")]),
-        ("The filing is dated 20/11/2013.", [("20/11/2013", "2013-11-20")]),
-        ("The filing is dated 20.11.2013.", [("20.11.2013", "2013-11-20")]),
+        ("It was sold in late 2002 to a rival.", [("late 2002", "2002")]),
+        ("Records go back to the end of 1994.", [("the end of 1994", "1994")]),
+        ("The filing is dated 2012-10-16.", [("2012-10-16", "2012-10-16")]),
+        ("The filing is dated 2012/10/16.", [("2012/10/16", "2012-10-16")]),
+        ("The filing is dated 10/16/2012.", [("10/16/2012", "2012-10-16")]),
+        ("The filing is dated 16/10/2012.", [("16/10/2012", "2012-10-16")]),
+        ("The filing is dated 16.10.2012.", [("16.10.2012", "2012-10-16")]),
         ("The launch was on 7/4/09.", [("7/4/09", "2009-07-04")]),
-        ("See report-20131120.pdf for details.", [("20131120", "2013-11-20")]),
+        ("See report-20121016.pdf for details.", [("20121016", "2012-10-16")]),
         ("The index started in 2015-12.", [("2015-12", "2015-12")]),
         ("He was born in nineteen sixty two.", [("nineteen sixty two", "1962")]),
-        ("The deal closed on Nov. 20.", [("Nov. 20", "2014-11-20")]),
-        ("The deal closed on November 20th.", [("November 20th", "2014-11-20")]),
-        ("The deal closes on December 2.", [("December 2", "2014-12-02")]),
-        ("The talks resumed on the 20th.", [("the 20th", "2014-11-20")]),
+        ("The deal closed on Nov. 19.", [("Nov. 19", "2019-11-19")]),
+        ("The deal closed on November 19th.", [("November 19th", "2019-11-19")]),
+        ("The deal closes on December 2.", [("December 2", "2019-12-02")]),
+        ("The talks resumed on the 19th.", [("the 19th", "2019-11-19")]),
         ("The dispute dates from the late 1980s.", [("the late 1980s", None)]),
-        ("A peak not seen since '82 returned.", [("'82", "1982")]),
+        ("A peak last reached in '79 returned.", [("'79", "1979")]),
         ("Markets closed on Christmas Day 2013.", [("Christmas Day 2013", "2013-12-25")]),
     ],
 )
@@ -66,56 +66,56 @@ def test_absolute_dates(body, expected):
 @pytest.mark.parametrize(
     "body, published, expected",
     [
-        ("The ministers met today.", FRIDAY, [("today", "2014-11-21")]),
-        ("The ministers met yesterday.", FRIDAY, [("yesterday", "2014-11-20")]),
-        ("The ministers meet tomorrow.", FRIDAY, [("tomorrow", "2014-11-22")]),
-        ("The ministers meet tonight.", FRIDAY, [("tonight", "2014-11-21")]),
-        ("The ministers met last night.", FRIDAY, [("last night", "2014-11-20")]),
-        ("The ministers met earlier today.", FRIDAY, [("earlier today", "2014-11-21")]),
+        ("The ministers met today.", FRIDAY, [("today", "2019-11-22")]),
+        ("The ministers met yesterday.", FRIDAY, [("yesterday", "2019-11-21")]),
+        ("The ministers meet tomorrow.", FRIDAY, [("tomorrow", "2019-11-23")]),
+        ("The ministers meet tonight.", FRIDAY, [("tonight", "2019-11-22")]),
+        ("The ministers met last night.", FRIDAY, [("last night", "2019-11-21")]),
+        ("The ministers met earlier today.", FRIDAY, [("earlier today", "2019-11-22")]),
         # weekdays: the last one before publication, the next one in a future clause
-        ("Russia and Iran on Thursday signed a pact.", FRIDAY, [("Thursday", "2014-11-20")]),
-        ("Russia and Iran signed a pact on Friday.", FRIDAY, [("Friday", "2014-11-21")]),
-        ("The envoys will meet on Thursday.", FRIDAY, [("Thursday", "2014-11-27")]),
-        ("The border stays closed until Monday.", FRIDAY, [("Monday", "2014-11-24")]),
-        ("The vote took place on Sunday.", MONDAY, [("Sunday", "2014-11-16")]),
-        ("The vote took place on Monday.", MONDAY, [("Monday", "2014-11-17")]),
-        ("The vote took place on Monday.", SUNDAY, [("Monday", "2014-11-17")]),
-        ("The envoys will meet on Saturday.", SUNDAY, [("Saturday", "2014-11-29")]),
-        ("The envoys meet next Tuesday.", FRIDAY, [("next Tuesday", "2014-11-25")]),
-        ("The envoys met last Tuesday.", FRIDAY, [("last Tuesday", "2014-11-11")]),
-        ("The envoys met this past Tuesday.", FRIDAY, [("this past Tuesday", "2014-11-18")]),
-        ("The envoys meet this coming Tuesday.", FRIDAY, [("this coming Tuesday", "2014-11-25")]),
-        ("The envoys meet on Tuesday of next week.", FRIDAY, [("Tuesday of next week", "2014-11-25")]),
-        ("The envoys met on Sunday.", SUNDAY, [("Sunday", "2014-11-23")]),
+        ("Two rival unions on Thursday backed a truce.", FRIDAY, [("Thursday", "2019-11-21")]),
+        ("Two rival unions backed a truce on Friday.", FRIDAY, [("Friday", "2019-11-22")]),
+        ("The envoys will meet on Thursday.", FRIDAY, [("Thursday", "2019-11-28")]),
+        ("The border stays closed until Monday.", FRIDAY, [("Monday", "2019-11-25")]),
+        ("The vote took place on Sunday.", MONDAY, [("Sunday", "2019-11-17")]),
+        ("The vote took place on Monday.", MONDAY, [("Monday", "2019-11-18")]),
+        ("The vote took place on Monday.", SUNDAY, [("Monday", "2019-11-18")]),
+        ("The envoys will meet on Saturday.", SUNDAY, [("Saturday", "2019-11-30")]),
+        ("The envoys meet next Tuesday.", FRIDAY, [("next Tuesday", "2019-11-26")]),
+        ("The envoys met last Tuesday.", FRIDAY, [("last Tuesday", "2019-11-12")]),
+        ("The envoys met this past Tuesday.", FRIDAY, [("this past Tuesday", "2019-11-19")]),
+        ("The envoys meet this coming Tuesday.", FRIDAY, [("this coming Tuesday", "2019-11-26")]),
+        ("The envoys meet on Thursday of next week.", FRIDAY, [("Thursday of next week", "2019-11-28")]),
+        ("The envoys met on Sunday.", SUNDAY, [("Sunday", "2019-11-24")]),
         # weeks have no value; months and years do
         ("Sales fell last week.", FRIDAY, [("last week", None)]),
         ("Sales fell this week.", MONDAY, [("this week", None)]),
-        ("Sales fell last month.", FRIDAY, [("last month", "2014-10")]),
-        ("Sales fall next month.", FRIDAY, [("next month", "2014-12")]),
-        ("Sales fell this month.", FRIDAY, [("this month", "2014-11")]),
-        ("Sales fell last year.", FRIDAY, [("last year", "2013")]),
-        ("Sales fall next year.", FRIDAY, [("next year", "2015")]),
-        ("Sales rose earlier this month.", FRIDAY, [("earlier this month", "2014-11")]),
-        ("Sales will rise later this year.", FRIDAY, [("later this year", "2014")]),
-        ("Sales fell last month.", JANUARY, [("last month", "2014-12")]),
-        ("Sales fall next month.", dt.date(2014, 12, 31), [("next month", "2015-01")]),
+        ("Sales fell last month.", FRIDAY, [("last month", "2019-10")]),
+        ("Sales fall next month.", FRIDAY, [("next month", "2019-12")]),
+        ("Sales fell this month.", FRIDAY, [("this month", "2019-11")]),
+        ("Sales fell last year.", FRIDAY, [("last year", "2018")]),
+        ("Sales fall next year.", FRIDAY, [("next year", "2020")]),
+        ("Sales rose earlier this month.", FRIDAY, [("earlier this month", "2019-11")]),
+        ("Sales will rise later this year.", FRIDAY, [("later this year", "2019")]),
+        ("Sales fell last month.", JANUARY, [("last month", "2019-12")]),
+        ("Sales fall next month.", dt.date(2019, 12, 31), [("next month", "2020-01")]),
         # a month without a year: the latest one, or the next one in a future clause
-        ("Russia approved the sale in November.", FRIDAY, [("November", "2014-11")]),
-        ("Russia approved the sale in December.", FRIDAY, [("December", "2013-12")]),
-        ("Russia approved the sale in December.", JANUARY, [("December", "2014-12")]),
-        ("Russia will approve the sale in December.", FRIDAY, [("December", "2014-12")]),
-        ("Russia will approve the sale in February.", FRIDAY, [("February", "2015-02")]),
-        ("Prices have not been this low since last September.", FRIDAY, [("last September", "2014-09")]),
-        ("The plant shuts in October of next year.", FRIDAY, [("October of next year", "2015-10")]),
-        ("The deal closed on Dec. 30.", JANUARY, [("Dec. 30", "2014-12-30")]),
-        ("The deal closes on Jan. 3.", dt.date(2014, 12, 29), [("Jan. 3", "2015-01-03")]),
+        ("The council approved the budget in November.", FRIDAY, [("November", "2019-11")]),
+        ("The council approved the budget in December.", FRIDAY, [("December", "2018-12")]),
+        ("The council approved the budget in December.", JANUARY, [("December", "2019-12")]),
+        ("The council will approve the budget in December.", FRIDAY, [("December", "2019-12")]),
+        ("The council will approve the budget in February.", FRIDAY, [("February", "2020-02")]),
+        ("Prices have not been this low since last June.", FRIDAY, [("last June", "2019-06")]),
+        ("The plant shuts in March of next year.", FRIDAY, [("March of next year", "2020-03")]),
+        ("The deal closed on Dec. 30.", JANUARY, [("Dec. 30", "2019-12-30")]),
+        ("The deal closes on Jan. 3.", dt.date(2019, 12, 30), [("Jan. 3", "2020-01-03")]),
         # shifts
-        ("The mine closed two years ago.", FRIDAY, [("two years ago", "2012")]),
-        ("The mine closed three days ago.", FRIDAY, [("three days ago", "2014-11-18")]),
-        ("The mine closed a week ago.", FRIDAY, [("a week ago", "2014-11-14")]),
-        ("The mine closes in two weeks.", FRIDAY, []),
-        ("The mine will close in two weeks.", FRIDAY, [("in two weeks", "2014-12-05")]),
-        ("The mine reopens three days from today.", FRIDAY, [("three days from today", "2014-11-24")]),
+        ("The mine closed two years ago.", FRIDAY, [("two years ago", "2017")]),
+        ("The mine closed three days ago.", FRIDAY, [("three days ago", "2019-11-19")]),
+        ("The mine closed a week ago.", FRIDAY, [("a week ago", "2019-11-15")]),
+        ("The mine closes in three weeks.", FRIDAY, []),
+        ("The mine will close in three weeks.", FRIDAY, [("in three weeks", "2019-12-13")]),
+        ("The mine reopens three days from today.", FRIDAY, [("three days from today", "2019-11-25")]),
     ],
 )
 def test_relative_dates(body, published, expected):
@@ -129,7 +129,7 @@ def test_later_counts_from_the_date_it_follows():
 
 
 def test_later_without_an_earlier_date_counts_from_publication():
-    assert found("A week later the ban was lifted.") == [("A week later", "2014-11-28")]
+    assert found("A week later the ban was lifted.") == [("A week later", "2019-11-29")]
 
 
 def test_later_after_a_period_without_value_has_no_value():
@@ -138,7 +138,7 @@ def test_later_after_a_period_without_value_has_no_value():
 
 
 def test_shift_joined_to_the_date_after_it():
-    assert found("The fair opens two weeks before Christmas.") == [("two weeks before Christmas", "2014-12-11")]
+    assert found("The fair opens three days before Easter.") == [("three days before Easter", "2020-04-09")]
 
 
 def test_shift_before_an_event_is_not_a_date():
@@ -148,11 +148,11 @@ def test_shift_before_an_event_is_not_a_date():
 @pytest.mark.parametrize(
     "body, expected",
     [
-        ("Net income for fiscal 1987 fell.", [("fiscal 1987", None)]),
-        ("Results for Q3 2014 were weak.", [("Q3 2014", None)]),
+        ("Net income for fiscal 1996 fell.", [("fiscal 1996", None)]),
+        ("Results for Q2 2018 were weak.", [("Q2 2018", None)]),
         ("Profit fell in the third quarter.", [("the third quarter", None)]),
         ("Profit fell in the first half of 2013.", [("the first half of 2013", None)]),
-        ("The 1987-88 season was long.", [("1987-88", None)]),
+        ("The 1996-97 season was long.", [("1996-97", None)]),
         ("The resort opens in the summer of 2015.", [("the summer of 2015", None)]),
     ],
 )
@@ -172,8 +172,8 @@ def test_periods_without_a_schema_precision_keep_their_text(body, expected):
         "The plant has 1995 employees.",
         "May I ask whether prices may rise?",
         "Protesters march through the capital.",
-        "August Wilson met April Jones.",
-        "Windows 2000 was popular.",
+        "August Brenner met April Okafor.",
+        "Vexa 2000 was popular.",
         "Super Tuesday is near.",
         "The Sunday Times reported the sale.",
         "Prices fall when a hot spring ends.",
@@ -193,9 +193,9 @@ def test_not_dates(body):
     [
         ("The ministers met yesterday.", [("yesterday", None)]),
         ("The envoys met on Thursday.", [("Thursday", None)]),
-        ("Russia approved the sale in November.", [("November", None)]),
+        ("The council approved the budget in November.", [("November", None)]),
         ("Sales fell last year.", [("last year", None)]),
-        ("The treaty was signed on 21 Nov 2013.", [("21 Nov 2013", "2013-11-21")]),
+        ("The treaty was signed on 14 Oct 2012.", [("14 Oct 2012", "2012-10-14")]),
         ("The firm was founded in 2003.", [("2003", "2003")]),
     ],
 )
@@ -215,20 +215,20 @@ def test_offsets_and_sentences_across_a_text():
     "body, published, expected",
     [
         ("Shares fell on Friday, Oct. 13.", dt.date(2017, 11, 21), [("Friday, Oct. 13", "2017-10-13")]),
-        ("Earlier Monday, the bank cut rates.", FRIDAY, [("Monday", "2014-11-17")]),
+        ("Earlier Monday, the bank cut rates.", FRIDAY, [("Monday", "2019-11-18")]),
         ("Profit rose in 2013's third quarter.", FRIDAY, [("2013's third quarter", None)]),
-        ("Exports fell last month from the previous year.", FRIDAY,
-         [("last month", "2014-10"), ("the previous year", "2013")]),
+        ("Exports were lower last month than in the previous year.", FRIDAY,
+         [("last month", "2019-10"), ("the previous year", "2018")]),
         ("The pact was signed on May 4, 2010, and the talks had ended the day before.", FRIDAY,
          [("May 4, 2010", "2010-05-04"), ("the day before", "2010-05-03")]),
         ("The plant opened in 2009 and closed the following year.", FRIDAY,
          [("2009", "2009"), ("the following year", "2010")]),
-        ("Shops close at Easter.", FRIDAY, [("Easter", "2015-04-05")]),
-        ("They will leave in the third month of 2021.", FRIDAY, [("the third month of 2021", "2021-03")]),
-        ("The company was set up in two thousand and five.", FRIDAY, [("two thousand and five", "2005")]),
-        ("The mill closed on January twenty five nineteen eighty six.", FRIDAY,
-         [("January twenty five nineteen eighty six", "1986-01-25")]),
-        ("The ban ends on Friday 28.", FRIDAY, [("Friday 28", "2014-11-28")]),
+        ("Shops close at Easter.", FRIDAY, [("Easter", "2020-04-12")]),
+        ("The lease ends in the fifth month of 2023.", FRIDAY, [("the fifth month of 2023", "2023-05")]),
+        ("The cooperative was formed in two thousand and twelve.", FRIDAY, [("two thousand and twelve", "2012")]),
+        ("The mill closed on October twelve nineteen sixty eight.", FRIDAY,
+         [("October twelve nineteen sixty eight", "1968-10-12")]),
+        ("The ban ends on Friday 29.", FRIDAY, [("Friday 29", "2019-11-29")]),
     ],
 )
 def test_more_forms(body, published, expected):
@@ -237,8 +237,8 @@ def test_more_forms(body, published, expected):
 
 @pytest.mark.parametrize(
     "words, year",
-    [("nineteen ninety six", 1996), ("two thousand and fifteen", 2015), ("seventeen hundred thirty three", 1733),
-     ("twenty twenty", 2020), ("nineteen oh five", 1905), ("twenty five", None), ("two", None)],
+    [("nineteen seventy four", 1974), ("two thousand and twelve", 2012), ("sixteen hundred forty two", 1642),
+     ("twenty thirty", 2030), ("nineteen oh five", 1905), ("twenty five", None), ("two", None)],
 )
 def test_year_from_words(words, year):
     assert year_from_words(words) == year
@@ -261,30 +261,30 @@ def test_holidays(name, year, day):
     [
         # a range of months takes the year (or year relation) of its end
         ("Crews will drill wells between March and May next year.", FRIDAY,
-         [("March", "2015-03"), ("May next year", "2015-05")]),
+         [("March", "2020-03"), ("May next year", "2020-05")]),
         ("Orders fell between April and October of 2012.", FRIDAY,
          [("April", "2012-04"), ("October of 2012", "2012-10")]),
         ("Sales grew from November to February 2013.", FRIDAY,
          [("November", "2012-11"), ("February 2013", "2013-02")]),
         # future in the past: 'would', 'was to', 'expected in'
         ("He said the party would hold a congress in early December.", FRIDAY,
-         [("early December", "2014-12")]),
-        ("The rule, which was to take effect Jan. 3, was dropped.", FRIDAY, [("Jan. 3", "2015-01-03")]),
-        ("A vote is expected in December.", FRIDAY, [("December", "2014-12")]),
-        ("Profits rose more than expected in October.", FRIDAY, [("October", "2014-10")]),
+         [("early December", "2019-12")]),
+        ("The rule, which was to take effect Jan. 3, was dropped.", FRIDAY, [("Jan. 3", "2020-01-03")]),
+        ("A vote is expected in December.", FRIDAY, [("December", "2019-12")]),
+        ("Profits rose more than expected in October.", FRIDAY, [("October", "2019-10")]),
         # 'until' after a past-tense verb is not the future
         ("The strike began in July and lasted until mid-December.", FRIDAY,
-         [("July", "2014-07"), ("mid-December", "2013-12")]),
-        ("The ministry has kept the port closed until Tuesday.", FRIDAY, [("Tuesday", "2014-11-25")]),
+         [("July", "2019-07"), ("mid-December", "2018-12")]),
+        ("The agency has left the bridge shut until Tuesday.", FRIDAY, [("Tuesday", "2019-11-26")]),
         # a month and day without year in a past-tense clause is the last one
-        ("The truce, brokered by envoys on May 20, held for weeks.", FRIDAY, [("May 20", "2014-05-20")]),
-        ("The deal may be signed on May 20.", FRIDAY, [("May 20", "2015-05-20")]),
+        ("The truce, brokered by envoys on May 20, held for weeks.", FRIDAY, [("May 20", "2019-05-20")]),
+        ("The plan could be approved on May 20.", FRIDAY, [("May 20", "2020-05-20")]),
         # the second day of 'Dec. 20 and 21'
         ("The storms struck on Nov. 12 and 13, flooding homes.", FRIDAY,
-         [("Nov. 12", "2014-11-12"), ("13", "2014-11-13")]),
+         [("Nov. 12", "2019-11-12"), ("13", "2019-11-13")]),
         ("Talks were held on Oct. 2 and 3, 2012.", FRIDAY,
-         [("Oct. 2", "2014-10-02"), ("3", "2012-10-03"), ("2012", "2012")]),
-        ("On Nov. 12 and 13 people were hurt.", FRIDAY, [("Nov. 12", "2014-11-12")]),
+         [("Oct. 2", "2019-10-02"), ("3", "2012-10-03"), ("2012", "2012")]),
+        ("On Nov. 12 and 13 people were hurt.", FRIDAY, [("Nov. 12", "2019-11-12")]),
     ],
 )
 def test_ranges_tense_and_second_days(body, published, expected):

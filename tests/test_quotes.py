@@ -62,8 +62,8 @@ def assert_offsets(body: str, quotes) -> None:
          [("We have not decided anything yet", "Petra Kovac")]),
         ('"The rules say \'no exceptions\' for anyone at all," Sara Lind said.',
          [("The rules say 'no exceptions' for anyone at all", "Sara Lind")]),
-        ('Sen. Paul Amsel said in an interview "We need the funds now."',
-         [("We need the funds now.", "Paul Amsel")]),
+        ('Sen. Lena Amsel said in an interview "We need the funds now."',
+         [("We need the funds now.", "Lena Amsel")]),
     ],
 )
 def test_layouts(body, expected):
@@ -264,9 +264,9 @@ def test_via_resolves_to_the_outlet_actor():
 
 def test_date_of_the_statement():
     body = 'On Tuesday, Ana Lopez said: "We will build the bridge by spring."'
-    tuesday = DateMention(text="On Tuesday", value="2014-11-18", evidence=(Evidence(0, 0, 10),))
+    tuesday = DateMention(text="On Tuesday", value="2019-11-19", evidence=(Evidence(0, 0, 10),))
     (quote,) = quotes_of(body, dates=(tuesday,))
-    assert quote.date == "2014-11-18"
+    assert quote.date == "2019-11-19"
 
 
 def test_speed_of_a_long_article():
@@ -287,7 +287,7 @@ def test_speed_of_a_long_article():
         ("Ana Lopez said that the bridge would open in spring.", "Ana Lopez", "the bridge would open in spring"),
         ("Ana Lopez told reporters that the bridge would open in spring.", "Ana Lopez",
          "the bridge would open in spring"),
-        ("The ministry stressed the need for new roads in the north.", "The ministry",
+        ("The ministry emphasised the need for new roads in the north.", "The ministry",
          "the need for new roads in the north"),
         ("According to Ana Lopez, the bridge will open in spring.", "Ana Lopez", "the bridge will open in spring"),
         ("The bridge will open in spring, said Ana Lopez, the mayor.", "Ana Lopez", "The bridge will open in spring"),
@@ -348,7 +348,7 @@ def test_spokespeople_and_counted_descriptions(body, expected_speaker):
 
 def test_the_company_is_the_organisation_just_named():
     body = ('The maker, Orvan Textiles, said it was cooperating. '
-            '"Safety is our first priority and the line is closed," the company said.')
+            '"Our staff are unhurt and the line stays shut for now," the company said.')
     orvan = actor("Orvan Textiles", body, type="organization")
     (quote,) = quotes_of(body, (orvan,))
     assert quote.speaker == "Orvan Textiles"

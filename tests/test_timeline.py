@@ -5,7 +5,7 @@ from briefing.model import Agreement, Brief, DateMention, Evidence, Figure, Quot
 from briefing.sentences import split_sentences
 from briefing.timeline import build_timeline
 
-BODY = ("Spain and Chile on Thursday signed a fisheries pact. Trade reached $90 million in 2013. "
+BODY = ("Spain and Chile agreed a fisheries pact on Thursday. Trade reached $75 million in 2016. "
         "Talks began in March. The minister said on Thursday that more would come.")
 
 
@@ -26,28 +26,28 @@ def mention(text: str, value: str | None, *, body: str = BODY, occurrence: int =
 
 
 def brief(*, body: str = BODY, **items) -> Brief:
-    return Brief(id="b", title="t", published="2014-11-21", source=Source(path="b.txt"), summary="",
+    return Brief(id="b", title="t", published="2019-11-22", source=Source(path="b.txt"), summary="",
                  sentences=sentences(body), **items)
 
 
-AGREEMENT = Agreement(kind="fisheries pact", parties=("Spain", "Chile"), status="signed", date="2014-11-20",
-                      text="Spain and Chile on Thursday signed a fisheries pact.",
-                      evidence=evidence("Spain and Chile on Thursday signed a fisheries pact."))
-FIGURE = Figure(text="$90 million", value=90_000_000, unit="USD", measure="trade", date="2013",
-                evidence=evidence("$90 million"))
-QUOTE = Quote(text="more would come", kind="indirect", speaker="Ana Ruiz", date="2014-11-20",
+AGREEMENT = Agreement(kind="fisheries pact", parties=("Spain", "Chile"), status="signed", date="2019-11-21",
+                      text="Spain and Chile agreed a fisheries pact on Thursday.",
+                      evidence=evidence("Spain and Chile agreed a fisheries pact on Thursday."))
+FIGURE = Figure(text="$75 million", value=75_000_000, unit="USD", measure="trade", date="2016",
+                evidence=evidence("$75 million"))
+QUOTE = Quote(text="more would come", kind="indirect", speaker="Ana Ruiz", date="2019-11-21",
               evidence=evidence("more would come"))
-DATES = (mention("Thursday", "2014-11-20"), mention("2013", "2013"), mention("March", "2014-03"),
-         mention("Thursday", "2014-11-20", occurrence=1))
+DATES = (mention("Thursday", "2019-11-21"), mention("2016", "2016"), mention("March", "2019-03"),
+         mention("Thursday", "2019-11-21", occurrence=1))
 
 
 def test_every_dated_item_oldest_first_with_its_evidence():
     timeline = build_timeline(brief(agreements=(AGREEMENT,), figures=(FIGURE,), quotes=(QUOTE,), dates=DATES))
     assert [(e.date, e.kind, e.label) for e in timeline] == [
-        ("2013", "figure", "trade: $90 million"),
-        ("2014-03", "date", "Talks began in March."),
-        ("2014-11-20", "agreement", "fisheries pact signed"),
-        ("2014-11-20", "quote", "Ana Ruiz: “more would come”"),
+        ("2016", "figure", "trade: $75 million"),
+        ("2019-03", "date", "Talks began in March."),
+        ("2019-11-21", "agreement", "fisheries pact signed"),
+        ("2019-11-21", "quote", "Ana Ruiz: “more would come”"),
     ]
     assert [e.evidence for e in timeline] == [FIGURE.evidence, DATES[2].evidence, AGREEMENT.evidence,
                                               QUOTE.evidence]
@@ -56,21 +56,21 @@ def test_every_dated_item_oldest_first_with_its_evidence():
 def test_date_mentions_alone_keep_text_order_on_the_same_date():
     timeline = build_timeline(brief(dates=(DATES[3], DATES[2], DATES[1], DATES[0])))
     assert [(e.date, e.kind, e.evidence) for e in timeline] == [
-        ("2013", "date", DATES[1].evidence),
-        ("2014-03", "date", DATES[2].evidence),
-        ("2014-11-20", "date", DATES[0].evidence),
-        ("2014-11-20", "date", DATES[3].evidence),
+        ("2016", "date", DATES[1].evidence),
+        ("2019-03", "date", DATES[2].evidence),
+        ("2019-11-21", "date", DATES[0].evidence),
+        ("2019-11-21", "date", DATES[3].evidence),
     ]
 
 
 def test_a_year_sorts_before_its_months_and_days():
-    dates = (mention("Thursday", "2014-11-20"), mention("March", "2014-03"), mention("2013", "2014"))
-    assert [e.date for e in build_timeline(brief(dates=dates))] == ["2014", "2014-03", "2014-11-20"]
+    dates = (mention("Thursday", "2019-11-21"), mention("March", "2019-03"), mention("2016", "2019"))
+    assert [e.date for e in build_timeline(brief(dates=dates))] == ["2019", "2019-03", "2019-11-21"]
 
 
 def test_date_label_is_a_snippet_of_its_sentence():
     body = "After many long and difficult weeks of talks the two sides finally met on Thursday to sign the accord."
-    (entry,) = build_timeline(brief(body=body, dates=(mention("Thursday", "2014-11-20", body=body),)))
+    (entry,) = build_timeline(brief(body=body, dates=(mention("Thursday", "2019-11-21", body=body),)))
     assert entry.label == "… the two sides finally met on Thursday to sign the accord."
 
 
@@ -78,4 +78,4 @@ def test_undated_items_and_mentions_without_value_are_left_out():
     undated = Agreement(kind="fisheries pact", parties=("Spain", "Chile"), status="signed", date=None,
                         text=AGREEMENT.text, evidence=AGREEMENT.evidence)
     timeline = build_timeline(brief(agreements=(undated,), dates=(DATES[0], mention("March", None))))
-    assert [(e.kind, e.date) for e in timeline] == [("date", "2014-11-20")]
+    assert [(e.kind, e.date) for e in timeline] == [("date", "2019-11-21")]

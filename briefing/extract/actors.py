@@ -83,7 +83,8 @@ def _in_datelines(text: str, body: list[Mention]) -> list[Mention]:
         if line is None:
             kept.append(mention)
         elif line.city[0] <= mention.start and mention.end <= line.city[1]:
-            kept.append(replace(mention, type=PLACE if mention.type != COUNTRY or mention.country is None
+            shown = " ".join(w.capitalize() for w in mention.text.split()) if mention.text.isupper() else mention.text
+            kept.append(replace(mention, text=shown, type=PLACE if mention.type != COUNTRY or mention.country is None
                                 or ref.country_form(mention.text).kind == "capital" else mention.type,
                                 certainty=max(mention.certainty, KNOWN), locative=True, unconfirmed=False))
         elif line.agency and line.agency[0] <= mention.start and mention.end <= line.agency[1]:

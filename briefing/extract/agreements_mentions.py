@@ -321,7 +321,7 @@ def _complements(ctx: _Context, index: int) -> tuple[int, list[tuple[str, list[S
                                                           or _bare_infinitive(tokens[index + 1])):
             end = _phrase_end(tokens, index + 1, allow_verbs=True)
             sides = [s for s in _sides_in(ctx, tokens[index].start, tokens[end - 1].end)
-                     if _preceded_by(ctx, s, _INFINITIVE_PREPOSITIONS)]
+                     if _introduced_by(ctx, s, _INFINITIVE_PREPOSITIONS)]
             if sides:
                 groups.append(("to-infinitive", sides))
             return end, groups
@@ -382,14 +382,38 @@ def _phrase_sides(ctx: _Context, phrase: _Phrase) -> list[Side]:
 
 
 def _sides_in(ctx: _Context, start: int, end: int) -> list[Side]:
-    sides = ctx.sides
+    """The sides from ``start`` to ``end``; one ending in an abbreviation's period ('Orion Ltd.') counts
+    when the period is just past ``end``."""
+    sides, text = ctx.sides, ctx.text
     return [sides[k] for k in range(bisect_left(ctx.side_starts, start), bisect_right(ctx.side_starts, end))
-            if sides[k].end <= end]
+            if sides[k].end <= end or sides[k].end == end + 1 and text[end] == "."]
 
 
 def _sides_before(ctx: _Context, end: int) -> list[Side]:
     """The sides of the clause before ``end``, places after 'in' or 'at' left out."""
     return [s for s in _sides_in(ctx, ctx.clause.start, end) if not _located(ctx, s)]
+
+
+def _introduced_by(ctx: _Context, side: Side, words) -> bool:
+    """True when the nearest preposition before ``side`` is one of ``words``, across the words that
+    describe it ('to Valdoria's state rail firm X'); not when the side is the object of an
+    infinitive ('to buy X') or of another preposition ('copies for X')."""
+    tokens = ctx.clause.tokens
+    k = bisect_right(ctx.token_ends, side.start)  # tokens[:k] end at or before the side
+    for _step in range(8):
+        if not k:
+            return False
+        token = tokens[k - 1]
+        lower = token.lower
+        if lower in words:
+            return True
+        if lower in PREPOSITIONS or lower in CONJUNCTIONS or lower in GOVERNING_VERBS \
+                or not token.is_word and token.text not in _PUNCT_TRANSPARENT:
+            return False
+        if k >= 2 and tokens[k - 2].lower == "to" and token.text.islower() and lower not in DETERMINERS:
+            return False  # 'to buy X': the object of the infinitive
+        k -= 1
+    return False
 
 
 def _located(ctx: _Context, side: Side) -> bool:

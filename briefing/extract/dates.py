@@ -4,10 +4,10 @@ Each :class:`~briefing.model.DateMention` keeps the expression as written (prepo
 as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
 ``YYYY-MM`` or ``YYYY-MM-DD``. Conventions, where the text leaves a choice:
 
-- **Numeric dates** ``11/21/2014`` and ``11-21-2014`` are read in US order (month first)
-  unless the first number cannot be a month; dotted ``21.11.2014`` is day first;
-  ``2014-11-21``, ``2014/11/21`` and ``20141121`` are year first.
-- **A month or a day without a year** (``in November``, ``Nov. 20``, ``on the 20th``) takes
+- **Numeric dates** ``08/23/2019`` and ``08-23-2019`` are read in US order (month first)
+  unless the first number cannot be a month; dotted ``23.08.2019`` is day first;
+  ``2019-08-23``, ``2019/08/23`` and ``20190823`` are year first.
+- **A month or a day without a year** (``in August``, ``Aug. 14``, ``on the 14th``) takes
   its year (and month) from the publication date: the latest one not after publication,
   or the next one when the clause speaks of the future (*will*, *until*, *scheduled* ...).
   A month and day take the nearest such date, so a January article's ``Dec. 30`` is the
@@ -22,17 +22,17 @@ as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
   ``the previous year`` against the last date the text gave (the publication date when it
   gave none, no value when that date is too coarse or had no value itself: ``the third
   quarter ... a year earlier``). Shifts of days, weeks or months give a day; shifts of
-  years give a year. ``two weeks before Christmas`` shifts the date that follows it.
+  years give a year. ``three days before Easter`` shifts the date that follows it.
 - **Named days** (Christmas, Easter, Thanksgiving ... from ``briefing/data/dates_holidays.txt``)
-  without a year take the nearest one; two-digit years (``'82``, ``7/4/09``) the century
+  without a year take the nearest one; two-digit years (``'79``, ``6/2/08``) the century
   that puts them at most 20 years after publication.
 - **Periods without a schema precision get the value None** (their text is kept):
-  weeks and weekends, quarters and halves (``Q3 2014``, ``the third quarter``), fiscal
-  years (``fiscal 1987``), seasons, season ranges (``1987-88``) and decades
+  weeks and weekends, quarters and halves (``Q2 2018``, ``the second quarter``), fiscal
+  years (``fiscal 1996``), seasons, season ranges (``1996-97``) and decades
   (``the 1990s``). The brief's values are calendar years, months and days only, and a
   year standing in for a quarter would claim more than the text says.
-- ``early 2009``, ``mid-2015``, ``the end of this year`` take the value of the period
-  they qualify (``2009``, ``2015``, the publication year).
+- ``early 2011``, ``mid-2017``, ``the end of this year`` take the value of the period
+  they qualify (``2011``, ``2017``, the publication year).
 - Not dates: durations (``for three years``), times of day, ages, fractions, amounts,
   numbers followed by a unit, ``May`` the modal verb, ``March`` the verb and month or
   weekday names inside names.
@@ -114,7 +114,7 @@ class _Candidate:
     """A date expression found in a sentence, not yet resolved.
 
     A ``pending`` candidate (``two weeks before``) is a shift waiting for the date expression
-    that follows it (``two weeks before Christmas``); ``sign`` is its direction.
+    that follows it (``three days before Easter``); ``sign`` is its direction.
     """
 
     start: int
@@ -184,7 +184,7 @@ _UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 # a past-tense verb before "until" ('lasted until mid-August') makes the clause past, not future
 _PAST_CUE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
 _NOT_PAST = re.compile(r"\b(?:has|have|is|are|am|may|might|can|could|should|must|shall|be|been|being|remains?|to)\b",
-                       re.I)  # a present, perfect or modal clause: 'has kept markets closed until Friday'
+                       re.I)  # a present, perfect or modal clause: 'has kept the border shut until Monday'
 
 _CLAUSE_BREAK = re.compile(r"[;:\"“”()]|,\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
@@ -245,7 +245,7 @@ def _past_clause(clause: str) -> bool:
 
 def _past(text: str, start: int) -> bool:
     """Whether the clause before ``start`` is in the past tense ('brokered ... on March 14'), not
-    present, perfect or modal ('may be signed on September 12')."""
+    present, perfect or modal ('could be approved on June 3')."""
     before = text[max(0, start - 60):start]
     return _past_clause(" ".join(_CLAUSE_BREAK.split(before)[-1].split()[-8:]))
 
@@ -333,7 +333,7 @@ def _day_without_year(month: int, day: int, published: dt.date, future: bool,
 
 def _day_of_month(day: int, published: dt.date, future: bool, weekday: int | None = None,
                   month_shift: int | None = None) -> When | None:
-    """``on the 20th``/``Monday 21``: the nearest 20th (of the month ``month_shift`` away when given)."""
+    """``on the 14th``/``Monday 16``: the nearest 14th (of the month ``month_shift`` away when given)."""
     shifts = (month_shift,) if month_shift is not None else (-1, 0, 1)
     dates = []
     for shift in shifts:
@@ -423,7 +423,7 @@ def _absolute(year: int, month: int | None = None, day: int | None = None) -> Wh
 
 
 def _month_alone_ok(m: re.Match, text: str) -> bool:
-    """A month name standing alone: capitalised, not part of a name ('August Wilson', 'Operation
+    """A month name standing alone: capitalised, not part of a name ('August Brenner', 'Operation
     June'), and ``May``/``March`` only after a word that introduces a date ('in May', not 'May I')."""
     word, start, end = m["month"], m.start("month"), m.end("month")
     if not _capitalised(word) or _is_name_part(text, start):
@@ -476,7 +476,7 @@ def _build_year_range(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_day_month(m: re.Match, text: str) -> _Candidate | None:
-    """``21 Nov 2014``, ``Nov. 21, 2014``, ``the 4th of July``, ``January twenty five nineteen eighty six``."""
+    """``23 Aug 2019``, ``Aug. 23, 2019``, ``the 9th of June``, ``October twelve nineteen sixty eight``."""
     g = m.groupdict()
     month = MONTHS[g["month"].lower().rstrip(".")]
     day = _day(g)
@@ -518,7 +518,7 @@ def _build_second_day(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_month_year(m: re.Match, text: str) -> _Candidate | None:
-    """``November 2014``, ``Dec/2018``, ``April of 87``, ``mid-October 2015``."""
+    """``August 2019``, ``Mar/2016``, ``June of 93``, ``mid-October 2011``."""
     g = m.groupdict()
     month = MONTHS[g["month"].lower().rstrip(".")]
     if g["month"].lower() in _NAME_MONTHS and not g.get("part") and _is_name_part(text, m.start("month")):
@@ -533,7 +533,7 @@ def _build_month_year(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_month(m: re.Match, text: str) -> _Candidate | None:
-    """A month name alone: ``in November``, ``last September``, ``October of next year``."""
+    """A month name alone: ``in August``, ``last June``, ``March of next year``."""
     month_word = m["month"]
     if not _capitalised(month_word) or (not m["part"] and not m["rel"] and not _month_alone_ok(m, text)):
         return None
@@ -640,7 +640,7 @@ def _build_day_word(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
-    """``Thursday``, ``next Friday``, ``this past Wednesday``, ``Tuesday of next week``."""
+    """``Thursday``, ``next Friday``, ``this past Friday``, ``Thursday of next week``."""
     relation = " ".join((m["rel"] or "").lower().split())
     if not relation and not m["week"] and not m["week_first"]:
         if _is_name_part(text, m.start("weekday")):
@@ -665,11 +665,11 @@ def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_weekday_date(m: re.Match, text: str) -> _Candidate | None:
-    """A weekday with the date written after it: ``Friday 2018-7-6``, ``this Friday 5/12``, ``Monday 21``."""
+    """A weekday with the date written after it: ``Friday 2019-3-8``, ``this Friday 6/14``, ``Monday 16``."""
     weekday = WEEKDAYS[m["weekday"].lower()] if m["weekday"] else None
     following = _word_after(text, m.end()).lower()
     if (m["md"] or m["dom"]) and (following in _UNITS or following in _MAGNITUDES or following.endswith("s")):
-        return None  # 'on Monday 21 people', 'on Friday 2.5 million'
+        return None  # 'on Monday 16 people', 'on Friday 2.5 million'
     if m["iso"]:
         year, month, day = (int(x) for x in re.split(r"[-/]", m["iso"]))
         when = _absolute(year, month, day)
@@ -725,7 +725,7 @@ def _build_holiday(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_shift(m: re.Match, text: str) -> _Candidate | None:
-    """``three days ago``, ``two weeks later``, ``4 months from tomorrow``, ``2 weeks before ...``."""
+    """``three days ago``, ``two weeks later``, ``5 months from tomorrow``, ``3 weeks before ...``."""
     shift = _parse_shift(m["duration"])
     direction = m["dir"].lower()
     reference = (m["ref"] or "").lower()
@@ -743,7 +743,7 @@ def _build_shift(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_in_duration(m: re.Match, text: str) -> _Candidate | None:
-    """``in two weeks`` as a date: only in a future clause or with *time* (``in two weeks' time``)."""
+    """``in three weeks`` as a date: only in a future clause or with *time* (``in three weeks' time``)."""
     if not (m["time"] or _future(text, m.start())):
         return None
     shift = _parse_shift(m["duration"])
@@ -804,7 +804,7 @@ def _build_two_digit_year(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_word_year(m: re.Match, text: str) -> _Candidate | None:
-    """A year in words after a preposition: ``in nineteen ninety six``."""
+    """A year in words after a preposition: ``in nineteen seventy four``."""
     year = year_from_words(m["yearw"])
     if year is None or not 1000 <= year <= 2100 or _word_after(text, m.end()).lower() in _UNITS:
         return None
@@ -815,7 +815,7 @@ def _build_word_year(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_ordinal_month(m: re.Match, text: str) -> _Candidate | None:
-    """``the third month of 2021``."""
+    """``the fifth month of 2023``."""
     month = ORDINALS.get(m["ord"].lower()) or day_number(m["ord"])
     if not month or month > 12:
         return None
@@ -864,7 +864,7 @@ _TRIGGERS = {
     "season": re.compile(r"\b(?:spring|summer|autumn|winter|fall)\b", _I),
 }
 _RULES: tuple[_Rule, ...] = (
-    # numeric dates: 2014-11-21, 2014/nov/21, 20141121, 11/21/2014, 11-2014, 1987-88
+    # numeric dates: 2019-08-23, 2019/aug/23, 20190823, 08/23/2019, 08-2019, 1996-97
     _rule("digit", r"(?<![\w/.])(?P<year>\d{4})(?P<sep>[-/.])(?:(?P<mnum>\d{1,2})|(?P<mname>[a-z]{3,9}))(?P=sep)"
                    r"(?P<d>\d{1,2})(?![\d/]|[.-]\d)", _build_iso),
     _rule("digit", r"(?<![\w$€£.,])(?P<year>(?:19|20)\d\d)(?P<mnum>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
@@ -874,7 +874,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("digit", r"(?<![\w/.,-])(?P<mnum>0?[1-9]|1[0-2])[/-](?P<year>(?:19|20)\d\d)(?![\d/]|[.-]\d)",
           _build_numeric_month),
     _rule("digit", r"(?<![\w/.,$-])(?P<year>(?:19|20)\d\d)(?P<sep>[-–/])(?P<yy2>\d\d)(?![\d/-])", _build_year_range),
-    # month names: 21 Nov 2014, Nov. 21, 2014, Sep-23-2020, November 2014, April of 87, (last) November
+    # month names: 23 Aug 2019, Aug. 23, 2019, Oct-14-2021, August 2019, June of 93, (last) August
     _rule("month", rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?:of\s+|in\s+)?{_YEAR_ANY})?",
           _build_day_month),
     _rule("month", rf"\b(?:{_WEEKDAY},?\s+)?{_MON}\s+(?:the\s+)?{_DAY}"
@@ -887,7 +887,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("month", rf"\b{_PART}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{_FULL_MONTH_ALT})\b"
                    r"(?P<yrel>\s+(?:of\s+)?(?:this|last|next|the\s+(?:same|following|previous|next))\s+year)?",
           _build_month),
-    # weekdays: Thursday, next Friday, Tuesday of next week, this week Monday, Friday 2018-7-6, Monday 21
+    # weekdays: Thursday, next Friday, Thursday of next week, this week Friday, Friday 2019-3-8, Monday 16
     _rule("weekday", rf"\b(?:(?P<rel>this\s+(?:coming|upcoming|past)|this|next|last|previous|coming|upcoming|past)\s+)?"
                      rf"{_WEEKDAY}(?P<week>\s+(?:of\s+)?(?:this|next|last|previous"
                      r"|the\s+(?:following|previous|next|same))\s+week\b)?(?P<week_first>)", _build_weekday),
@@ -914,11 +914,11 @@ _RULES: tuple[_Rule, ...] = (
                     r"(?=\s*(?:[.,;:!?)\"”]|$))", _build_anchored_unit),
     _rule("period", rf"\bthe\s+(?P<ord>{_ORDINAL_WORD_ALT}|\d{{1,2}}(?:st|nd|rd|th))\s+month\s+of\s+"
                     rf"(?:{_YEAR4}|(?P<rel>this|last|next|the)\s+year)", _build_ordinal_month),
-    # shifts: three days ago, two weeks later, 4 months from tomorrow, in two weeks
+    # shifts: three days ago, two weeks later, 5 months from tomorrow, in three weeks
     _rule("duration", rf"\b{_DURATION}\s+(?P<dir>ago|later|earlier|before|after|hence|from|since)"
                       r"(?:\s+(?P<ref>now|today|tomorrow|yesterday))?\b", _build_shift),
     _rule("duration", rf"\bin\s+{_DURATION}(?P<time>['’]?\s+time)?\b", _build_in_duration),
-    # years: 2003, mid-2015, the year 2008, '82, cy18, in nineteen ninety six
+    # years: 1998, mid-2017, the year 2006, '79, cy21, in nineteen seventy four
     _rule("digit", rf"\b{_PART}(?P<yearword>(?:the\s+)?(?:calendar\s+)?year\s+)?{_YEAR4}", _build_year),
     _rule("two digits", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)|\b[cC][yY]\s?(?P<cy>\d{4}|\d\d)\b",
           _build_two_digit_year),

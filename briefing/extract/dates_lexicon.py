@@ -60,7 +60,7 @@ NUMBER_WORD = words_alternation([*ONES, *TEENS, *TENS, "hundred", "thousand"])
 DAY_WORD = (r"(?:(?:twenty|thirty)[\s-]+)?(?:" + words_alternation(ORDINALS) + r")"
             r"|(?:twenty|thirty)[\s-]+(?:" + words_alternation(set(ONES) - {"zero", "oh"}) + r")"
             r"|" + words_alternation(set(TEENS) | set(ONES) - {"zero", "oh"} | {"twenty", "thirty"}))
-# a number written in words: "twenty five", "nineteen ninety-six", "two thousand and fifteen"
+# a number written in words: "twenty five", "nineteen seventy-four", "two thousand and twelve"
 NUMBER_WORDS = rf"(?:{NUMBER_WORD})(?:(?:[\s-]+and)?[\s-]+(?:{NUMBER_WORD}))*"
 
 
@@ -88,8 +88,8 @@ def day_number(text: str) -> int | None:
 
 
 def year_from_words(text: str) -> int | None:
-    """A year written in words: ``nineteen ninety six``, ``two thousand and five``,
-    ``seventeen hundred thirty three``, ``twenty twenty``; None for anything else."""
+    """A year written in words: ``nineteen seventy four``, ``two thousand and twelve``,
+    ``sixteen hundred forty two``, ``twenty thirty``; None for anything else."""
     parts = [p for p in re.split(r"[\s-]+", text.lower().strip()) if p and p != "and"]
     if len(parts) >= 2 and parts[0] in ONES and parts[1] == "thousand":
         rest = small_number(" ".join(parts[2:])) if parts[2:] else 0

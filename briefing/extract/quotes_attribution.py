@@ -104,8 +104,8 @@ class Attribution:
     Attributes:
         speaker: who spoke, or None when the text names nobody.
         via: the outlet that carried the words, or None.
-        inherits: True when the attribution names only the carrier ("X translated the quote
-            as"): the speaker is that of the quotation before.
+        inherits: True when the attribution names only the carrier ("an agency rendered
+            the words as"): the speaker is that of the quotation before.
     """
 
     speaker: Mention | None
