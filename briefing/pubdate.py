@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
+MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate
@@ -77,9 +77,11 @@ def _in_datelines(text: str, body: list[Mention]) -> list[Mention]:
     lines = datelines(text)
     if not lines:
         return body
+    line_starts = [d.start for d in lines]
     kept = []
     for mention in body:
-        line = next((d for d in lines if d.start <= mention.start < d.end), None)
+        k = bisect_right(line_starts, mention.start) - 1
+        line = lines[k] if k >= 0 and mention.start < lines[k].end else None
         if line is None:
             kept.append(mention)
         elif line.city[0] <= mention.start and mention.end <= line.city[1]:
@@ -92,9 +94,10 @@ def _in_datelines(text: str, body: list[Mention]) -> list[Mention]:
                                 unconfirmed=False, sentence_initial=False))
         else:
             kept.append(replace(mention, locative=True))
+    starts = sorted(m.start for m in kept)
     for line in lines:
-        if line.agency and not any(line.agency[0] <= m.start < line.agency[1] for m in kept):
-            start, end = line.agency
+        if line.agency and bisect_left(starts, line.agency[0]) == bisect_left(starts, line.agency[1]):
+            start, end = line.agency  # no mention starts inside the brackets
             kept.append(Mention(text[start:end], start, end, ORGANIZATION, KNOWN))
     return sorted(kept, key=lambda m: m.start)
 

@@ -54,15 +54,20 @@ def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
     dateline ('CITY, State (Agency) -') names where the story was filed: none of its names is a side.
     """
     text = doc.text
-    lines = [(d.start, d.end) for d in datelines(text)]
+    lines = datelines(text)
+    line_starts = [d.start for d in lines]
+
+    def in_dateline(position: int) -> bool:
+        k = bisect_right(line_starts, position) - 1
+        return k >= 0 and position < lines[k].end
+
     named = sorted(
         (Side(actor.name, actor.type, ev.start, ev.end, _is_demonym(text[ev.start:ev.end]))
-         for actor in actors for ev in actor.evidence
-         if not any(start <= ev.start < end for start, end in lines)),
+         for actor in actors for ev in actor.evidence if not in_dateline(ev.start)),
         key=lambda side: (side.start, -side.end))
     named = _without_overlaps(named)
-    named = sorted(named + [s for s in _unmatched_names(doc, named)
-                            if not any(start <= s.start < end for start, end in lines)], key=lambda side: side.start)
+    named = sorted(named + [s for s in _unmatched_names(doc, named) if not in_dateline(s.start)],
+                   key=lambda side: side.start)
     referring = _referring_sides(doc, named)
     return tuple(sorted(named + referring, key=lambda side: side.start))
 

@@ -12,18 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from ..pubdate import MONTHS
+
 WEEKDAYS: dict[str, int] = {
     name: number
     for number, names in enumerate(
