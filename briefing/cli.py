@@ -17,10 +17,25 @@ from .model import Brief
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+def actor_finder(spec: str) -> str:
+    """Check ``--ner`` once, before any seed is read: a bad finder is a usage error, not a failed seed."""
+    if spec == "builtin":
+        return spec
+    if not spec.startswith("spacy:") or not spec.removeprefix("spacy:"):
+        raise argparse.ArgumentTypeError(f"unknown actor finder {spec!r}: use 'builtin' or 'spacy:<model>'")
+    from .extract.ner_spacy import NerModelError, load_pipeline
+
+    try:
+        load_pipeline(spec.removeprefix("spacy:"))
+    except NerModelError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
+    return spec
+
+
 def _add_extract_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
                         help="folder of articles to read (default: %(default)s)")
-    parser.add_argument("--ner", default="builtin", metavar="FINDER",
+    parser.add_argument("--ner", default="builtin", metavar="FINDER", type=actor_finder,
                         help="actor finder: 'builtin' (rules, the default) or 'spacy:<model>' "
                              "for an installed spaCy pipeline")
     parser.add_argument("--strict", action="store_true",

@@ -183,6 +183,9 @@ def test_a_single_seed_file_can_be_given(seeds):
     ["extract", "--seeds", "no/such/folder", "--out", "out"],       # seeds folder missing
     ["extract", "--seeds", "tests/fixtures/empty-folder", "--out", "out"],  # nothing to read
     [],                                                             # no command
+    ["extract", "--seeds", ".", "--out", "out", "--ner", "magic"],  # unknown actor finder
+    ["extract", "--seeds", ".", "--out", "out", "--ner", "spacy:no/such/model"],  # spaCy model missing
+    ["build", "--ner", "magic"],
 ])
 def test_usage_errors_exit_2(argv, capsys, tmp_path, monkeypatch):
     (tmp_path / "tests" / "fixtures" / "empty-folder").mkdir(parents=True)
@@ -190,6 +193,18 @@ def test_usage_errors_exit_2(argv, capsys, tmp_path, monkeypatch):
     assert main(argv) == 2
     assert capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_spacy_pipeline_finds_the_actors(seeds, tmp_path):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Mara Quill"}])
+    nlp.to_disk(tmp_path / "pipeline")
+    put(seeds, "a.txt", "Ferry service approved\n2021-03-02\nMara Quill opened the ferry service on Monday.\n")
+    assert run(seeds, "--ner", f"spacy:{tmp_path / 'pipeline'}") == 0
+    [brief] = written(seeds).values()
+    assert [(a["name"], a["type"]) for a in brief["actors"]] == [("Mara Quill", "person")]
 
 
 def test_an_out_folder_that_cannot_be_made_fails(seeds, capsys):
