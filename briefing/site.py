@@ -219,6 +219,7 @@ def build_site(config: MkDocsConfig) -> Path:
     final = Path(config.site_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}.build-", dir=final.parent))
+    fresh.chmod(0o777 & ~_umask())  # mkdtemp makes 0700; the published site must be readable by a web server
     try:
         config.site_dir = str(fresh)
         config.plugins.on_startup(command="build", dirty=False)
@@ -233,6 +234,12 @@ def build_site(config: MkDocsConfig) -> Path:
     finally:
         config.site_dir = str(final)
     return final
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _swap_in(fresh: Path, final: Path) -> None:

@@ -9,6 +9,7 @@ import functools
 import html
 import json
 import os
+import stat
 import posixpath
 import re
 import shutil
@@ -393,6 +394,9 @@ def test_build_command_on_the_live_seed(tmp_path, capsys):
     assert len(built_briefs) == 1 and built_briefs[0].endswith("pakistan-russia-sign-military-co-operation-agreement")
     assert f"briefs/{built_briefs[0]}/" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "built" in capsys.readouterr().err
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o777 & ~umask  # a web server can read it
 
 
 @pytest.mark.parametrize("args", [["--seeds", "no-such-folder"], ["--config-file", "no-such.yml"]])
