@@ -9,10 +9,10 @@ import functools
 import html
 import json
 import os
-import stat
 import posixpath
 import re
 import shutil
+import stat
 import sys
 from dataclasses import replace
 from html.parser import HTMLParser
