@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 SEED = ROOT / "seeds" / "pakistan-russia-military-cooperation-2014.txt"
 
 
