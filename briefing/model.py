@@ -8,6 +8,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import types
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,10 +35,32 @@ def _plain(value: Any) -> Any:
 
 
 class Record:
-    """Mixin: ``as_dict()`` turns a dataclass tree into JSON-ready data."""
+    """Mixin: ``as_dict()`` turns a dataclass tree into JSON-ready data, ``from_dict()`` back."""
 
     def as_dict(self) -> dict[str, Any]:
         return _plain(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        """Rebuild the record from its ``as_dict()`` form (missing fields take their defaults)."""
+        return _from_plain(cls, data)
+
+
+def _from_plain(kind: Any, value: Any) -> Any:
+    """Rebuild a value of type ``kind`` (a model dataclass, tuple, optional...) from its ``as_dict()`` form."""
+    if value is None:
+        return None
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        names = {f.name for f in dataclasses.fields(kind) if f.init}
+        return kind(**{name: _from_plain(hints[name], item) for name, item in value.items() if name in names})
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is tuple:
+        return tuple(_from_plain(args[0], item) for item in value)
+    if origin in (typing.Union, types.UnionType):
+        model_type = next((arg for arg in args if dataclasses.is_dataclass(arg)), None)
+        return _from_plain(model_type, value) if model_type and isinstance(value, dict) else value
+    return value
 
 
 @dataclass(frozen=True)

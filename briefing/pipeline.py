@@ -14,8 +14,6 @@ import dataclasses
 import functools
 import hashlib
 import json
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -142,7 +140,7 @@ class BriefCache:
         """An entry with its brief rebuilt; ``None`` when missing or unreadable (a cache never fails a run)."""
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
-            return {**entry, "brief": from_plain(Brief, entry["brief"])}
+            return {**entry, "brief": Brief.from_dict(entry["brief"])}
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -156,23 +154,6 @@ def code_version() -> str:
                 and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
-
-
-def from_plain(kind: Any, value: Any) -> Any:
-    """Rebuild a value of type ``kind`` (a model dataclass, tuple, optional...) from its ``as_dict()`` form."""
-    if value is None:
-        return None
-    if dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        names = {f.name for f in dataclasses.fields(kind) if f.init}
-        return kind(**{name: from_plain(hints[name], item) for name, item in value.items() if name in names})
-    origin, args = typing.get_origin(kind), typing.get_args(kind)
-    if origin is tuple:
-        return tuple(from_plain(args[0], item) for item in value)
-    if origin in (typing.Union, types.UnionType):
-        model_type = next((arg for arg in args if dataclasses.is_dataclass(arg)), None)
-        return from_plain(model_type, value) if model_type and isinstance(value, dict) else value
-    return value
 
 
 def _digest(text: str) -> str:

@@ -291,7 +291,7 @@ def test_a_seed_that_fails_now_keeps_its_last_good_brief(seeds, capsys):
 def test_a_cached_brief_is_rebuilt_exactly():
     [article], _, _ = load_seed(FIXTURES / "news-page.html")
     brief = extract_module.extract(segment(article))
-    assert pipeline.from_plain(Brief, json.loads(json.dumps(brief.as_dict()))) == brief
+    assert Brief.from_dict(json.loads(json.dumps(brief.as_dict()))) == brief
 
 
 def test_cache_survives_a_damaged_entry(seeds):

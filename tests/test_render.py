@@ -22,7 +22,6 @@ from mkdocs.utils.meta import get_data
 from briefing.model import Actor, Brief, Quote, Sentence, Source
 from briefing.render import (Mention, build_index, clean_tag, fold_name, front_matter, merge_actors,
                              page_url, relative_href, render_site, topics_of)
-from briefing.pipeline import from_plain
 from briefing.templating import date_label
 from briefing.timeline import TimelineEntry
 from conftest import SEED
@@ -33,7 +32,7 @@ GOLDEN_ID = "2014-11-21-pakistan-russia-sign-military-co-operation-agreement"
 
 
 def golden_brief() -> Brief:
-    return from_plain(Brief, json.loads((GOLDEN / f"{GOLDEN_ID}.json").read_text(encoding="utf-8")))
+    return Brief.from_dict(json.loads((GOLDEN / f"{GOLDEN_ID}.json").read_text(encoding="utf-8")))
 
 
 def dates_only_timeline(brief: Brief) -> tuple[TimelineEntry, ...]:
@@ -322,7 +321,7 @@ def test_sentences_without_paragraphs_make_one_paragraph():
     plain = brief_with(sentences_of="One. Two.\nThree.").as_dict()
     for sentence in plain["sentences"]:
         del sentence["paragraph"]
-    brief = from_plain(Brief, plain)
+    brief = Brief.from_dict(plain)
     assert brief.sentences[2] == Sentence(index=2, start=10, end=16, text="Three.", paragraph=0)
     paragraphs = article_paragraphs(page(render_site([brief]), "briefs/b.md"))
     assert len(paragraphs) == 1 and paragraphs[0].count('class="brief-sentence"') == 3
