@@ -308,11 +308,11 @@ def test_the_portfolio_of_a_minister_is_not_an_actor():
 # --- products, indexes and plans are not actors -----------------------------------------------------------
 
 @pytest.mark.parametrize("body", [
-    "The main Kenyan index, the NSX 20, dropped in value by 2.1%.",
-    "The Halden stock market index fell another 1.4% on Thursday.",
+    "Kenya's benchmark index, the NSX 30, lost 3.2% on the day.",
+    "The Halden share index slid 0.7% by midday.",
     "The Bourse Composite Average (BCA) has fallen almost ten percent since May.",
     "It ships with the web browser Quickfox and a new mail client.",
-    "Users are buzzing about Lynx, the newest version of the operating system.",
+    "Users are talking about Lynx, the latest version of the operating system.",
     "The plan, called \"Fresh Start\", cuts costs.",
     "Members of the iWidget Developer Program can sell their apps.",
     "The firm filed for Chapter 11 protection.",
