@@ -25,6 +25,7 @@ import yaml
 
 from .load import slugify
 from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
+from .spelling import within_edit_distance
 from .templating import make_env
 from .timeline import TimelineEntry, build_timeline
 
@@ -182,28 +183,13 @@ def _spellings(actor: Actor) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in (actor.name, *actor.aliases) if s and s.strip()))
 
 
-def _bounded_edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
 def _similar_surnames(a: str, b: str) -> bool:
     if a == b:
         return True
     if a[0] != b[0]:
         return False
     limit = _EDIT_LIMIT_LONG if min(len(a), len(b)) >= _LONG_NAME else _EDIT_LIMIT_SHORT
-    return _bounded_edit_distance(a, b, limit) <= limit
+    return within_edit_distance(a, b, limit)
 
 
 class _Groups:
