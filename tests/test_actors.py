@@ -404,3 +404,64 @@ def test_a_surname_of_several_words_joins_the_person():
     doc, found = actors_of("Ana María de la Vega opened the shop in 1990. De la Vega refused to sell it.")
     assert list(found) == ["Ana María de la Vega"]
     assert texts(doc, found["Ana María de la Vega"]) == ["Ana María de la Vega", "De la Vega"]
+
+
+# --- round 2 red team: roles, affiliations and name shapes in wire copy, features and press releases ---
+
+@pytest.mark.parametrize("body, name, roles, affiliation", [
+    # an organisation later in the sentence is not the owner of a title before the name
+    ("Governor Ines Calloway said the Harbour Stock Exchange would stay open.", "Ines Calloway",
+     ("Governor",), None),
+    # 'spokeswoman', 'senator', 'secretary': titles that begin or end with an 's' are still titles
+    ("Leila Haddad, a spokeswoman for the Northern Relief Agency, said so.", "Leila Haddad",
+     ("spokeswoman",), "Northern Relief Agency"),
+    ("Omar Petit, senator for the Valley Farmers Party, voted no.", "Omar Petit", ("senator",),
+     "Valley Farmers Party"),
+    # 'The bank's chief economist, X, said': a title closing the clause before the name
+    ("The Kestrel Bank's chief economist, Lena Ortiz, said prices fell.", "Lena Ortiz", ("chief economist",),
+     "Kestrel Bank"),
+    ("Its chairman, Tomas Reyes, resigned on Friday.", "Tomas Reyes", ("chairman",), None),
+    ("Councillor Dana Whitfield voted against the plan.", "Dana Whitfield", ("Councillor",), None),
+    ("Chief Constable Aldo Merrow urged people to stay indoors.", "Aldo Merrow", ("Chief Constable",), None),
+])
+def test_roles_and_affiliation_round_two(body, name, roles, affiliation):
+    _, found = actors_of(body)
+    actor = found[name]
+    assert actor.roles == roles
+    assert actor.affiliation == affiliation
+
+
+def test_title_that_is_the_object_of_another_clause_is_not_the_role():
+    _, found = actors_of("Asked about the president, Tomas Reyes said no.")
+    assert found["Tomas Reyes"].roles == ()
+
+
+@pytest.mark.parametrize("body, name, type_, start", [
+    ("(Reporting by Ama Owusu in Accra; Editing by Tobi Mensah)", "Ama Owusu", "person", 14),
+    ("(Reporting by Ama Owusu in Accra; Editing by Tobi Mensah)", "Tobi Mensah", "person", 45),
+    ("The report was written by Krishna N. Das last year.", "Krishna N. Das", "person", 26),
+    ("Officials met Nguyen Van Le in the capital.", "Nguyen Van Le", "person", 14),
+    ("Shares in Orr & Pryce fell 8pc on Wednesday.", "Orr & Pryce", "organization", 10),
+    ("Observers from the Organization for Security and Co-operation said the vote was fair.",
+     "Organization for Security and Co-operation", "organization", 19),
+    ("The truce held, according to the Syrian Observatory for Human Rights.",
+     "Syrian Observatory for Human Rights", "organization", 33),
+    ("Clinics across New England were closed.", "New England", "place", 15),
+])
+def test_name_shapes_round_two(body, name, type_, start):
+    doc, found = actors_of(body)
+    actor = found[name]
+    assert actor.type == type_
+    assert doc.text[actor.evidence[0].start:actor.evidence[0].end] == name
+    assert actor.evidence[0].start == start
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("(Reporting by Ama Owusu; Additional reporting by Tobi Mensah; Writing by Lena Ortiz; Editing by Kofi Bart)",
+     {"Additional", "Writing", "Editing", "Reporting"}),
+    ("Children are dying of diseases we can treat, doctors said.", {"Children"}),
+    ("The Council for Trade and Sarah Jones met on Monday.", {"Council for Trade and Sarah Jones"}),
+])
+def test_credit_lines_and_plural_nouns_are_not_actors(body, absent):
+    _, found = actors_of(body)
+    assert not absent & set(found)

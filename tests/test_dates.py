@@ -289,3 +289,21 @@ def test_holidays(name, year, day):
 )
 def test_ranges_tense_and_second_days(body, published, expected):
     assert found(body, published) == expected
+
+
+# --- round 2 red team: a modal before a plain verb looks ahead --------------------------------
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("The board could raise prices in February.", [("February", "2020-02")]),
+        ("Officials said talks may resume in March.", [("March", "2020-03")]),
+        ("The central bank might begin cutting rates as early as January.", [("January", "2020-01")]),
+        ("The board could have raised prices in February.", [("February", "2019-02")]),
+        ("Prices should be reviewed in February.", [("February", "2019-02")]),
+        ("The board raised prices in February.", [("February", "2019-02")]),
+        ("In May the board raised prices.", [("May", "2019-05")]),
+    ],
+)
+def test_modal_clause_takes_the_next_month(body, expected):
+    assert found(body) == expected

@@ -297,3 +297,97 @@ def test_measure_in_news(body, measure):
 ])
 def test_display_in_news(body, shown):
     assert figures_of(body)[0].display == shown
+
+
+# --- round 2 red team: durations, fractions after 'by', loose handfuls, CFA francs, precise prices ---------------
+
+@pytest.mark.parametrize("body", [
+    "The mayor has run the town for 12 years.",
+    "Talks dragged on for more than six hours.",
+    "Rents will rise over the next three years.",
+    "Output hit its highest level in 20 years.",
+    "Patients were followed for an average of 4.5 years.",
+    "The jury heard evidence over nine days.",
+    "We talked for ten minutes and then left.",
+])
+def test_a_span_of_time_after_for_over_in_is_not_a_figure(body):
+    assert figures_of(body) == ()
+
+
+@pytest.mark.parametrize("body, text, start", [
+    ("He walked for 2 years, 5 months and 3 days.", "2 years", 14),
+    ("The job is expected to take three years.", "three years", 28),
+])
+def test_a_chain_of_periods_or_a_bare_duration_stays(body, text, start):
+    found = [(f.text, f.evidence[0].start) for f in figures_of(body)]
+    assert (text, start) in found
+
+
+@pytest.mark.parametrize("body, text, value, start", [
+    ("The new drug cut deaths by a third in the trial.", "a third", 1 / 3, 27),
+    ("Exports fell by two-thirds last year.", "two-thirds", 2 / 3, 16),
+    ("The agency cut rations by half for refugees.", "half", 0.5, 26),
+])
+def test_a_share_after_by(body, text, value, start):
+    (figure,) = figures_of(body)
+    assert (figure.text, figure.unit, figure.evidence[0].start) == (text, "fraction", start)
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("body", [
+    "The fare rose by a quarter past the hour.",
+    "Sales fell by a third of a point.",
+])
+def test_by_a_fraction_of_something_else_is_not_a_share(body):
+    assert all(f.unit != "fraction" for f in figures_of(body))
+
+
+@pytest.mark.parametrize("body", [
+    "Most patients take three or four pills a day.",
+    "The drill is repeated two or three times a year.",
+])
+def test_a_loose_handful_is_not_a_count(body):
+    assert figures_of(body) == ()
+
+
+@pytest.mark.parametrize("body, text, value, unit, start", [
+    ("A sack of millet now costs 28,000 CFA francs.", "28,000 CFA francs", 28_000, "XOF", 27),
+    ("The region lost 12 million people to hunger.", "12 million people", 12_000_000, "people", 16),
+])
+def test_cfa_francs_are_money(body, text, value, unit, start):
+    (figure,) = figures_of(body)
+    assert (figure.text, figure.value, figure.unit, figure.evidence[0].start) == (text, value, unit, start)
+
+
+@pytest.mark.parametrize("body, shown", [
+    ("The euro traded at $1.0735 on Monday.", "US$1.0735"),
+    ("The stock closed at $14.20.", "US$14.20"),
+    ("A stamp now costs 75 cents.", "US$0.75"),
+])
+def test_money_display_keeps_its_places(body, shown):
+    (figure,) = figures_of(body)
+    assert figure.display == shown
+
+
+@pytest.mark.parametrize("body, text, value, unit, start", [
+    ("The app now has 2.5m subscribers in Europe.", "2.5m subscribers", 2_500_000, "subscribers", 16),
+    ("Some 4m people voted early.", "4m people", 4_000_000, "people", 5),
+    ("The singer has 300k followers online.", "300k followers", 300_000, "followers", 15),
+    ("Millers expect 6.1m tonnes this year.", "6.1m tonnes", 6_100_000, "tonne", 15),
+    ("A 3m fence surrounds the depot.", "3m", 3, "metre", 2),
+])
+def test_letter_scale_before_a_plural_noun(body, text, value, unit, start):
+    (figure,) = figures_of(body)
+    assert (figure.text, figure.value, figure.unit, figure.evidence[0].start) == (text, value, unit, start)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The carrier bought 25 Boeing 787 jets last year.", [("25 Boeing 787 jets", 25, 19)]),
+    ("Regulators grounded the Boeing 787 jets again.", []),
+    ("Forecasters expect three Category 4 storms.", [("three Category 4 storms", 3, 19)]),
+    ("Offices still run Windows 8 computers.", []),
+    ("A spokesman told Reuters 21 people had died.", [("21 people", 21, 25)]),
+    ("On Friday 400 workers walked out.", [("400 workers", 400, 10)]),
+])
+def test_a_number_inside_a_name_is_not_a_count(body, expected):
+    assert [(f.text, f.value, f.evidence[0].start) for f in figures_of(body)] == expected

@@ -387,3 +387,54 @@ def test_a_following_sentence_that_does_not_point_back_names_nobody():
     body = '"We got through it because our customers stayed with us." Ada Brook opened the shop in 1990.'
     (quote,) = quotes_of(body, (actor("Ada Brook", body),))
     assert quote.speaker is None
+
+
+# --- round 2 red team: live-blog times, plural possessives, long spokesperson phrases -----------
+
+@pytest.mark.parametrize(
+    "body, name, type, expected",
+    [
+        ('14:05 - Health Minister Rosa Tellier has arrived at the hospital. "We are doing everything we can," '
+         'she said.', "Rosa Tellier", "person", "Rosa Tellier"),
+        ('9.40am: Mayor Ilse Brandauer has left the town hall. "There is nothing more to say today," she said.',
+         "Ilse Brandauer", "person", "Ilse Brandauer"),
+        ('10:15 GMT | Coach Pavel Ostrov has named his squad. "These are the best players we have," he said.',
+         "Pavel Ostrov", "person", "Pavel Ostrov"),
+        ("Farmers' union president Jonas Weller was unimpressed. \"This is a betrayal of rural voters,\" he said.",
+         "Jonas Weller", "person", "Jonas Weller"),
+        ('A spokeswoman for the Northern Federation of Independent Mountain Rescue Services said the search had '
+         'ended. "The conditions were simply impossible," she said.',
+         "Northern Federation of Independent Mountain Rescue Services", "organization",
+         "Northern Federation of Independent Mountain Rescue Services"),
+    ],
+)
+def test_pronoun_after_timestamp_possessive_or_long_spokesperson_subject(body, name, type, expected):
+    quotes = quotes_of(body, (actor(name, body, type=type),))
+    assert_offsets(body, quotes)
+    (quote,) = [q for q in quotes if not q.partial]
+    assert quote.speaker == expected
+
+
+def test_long_subject_without_reporting_verb_is_not_taken():
+    body = ('The head of the regional office of the national agency for the protection of coastal wetlands '
+            'arrived late. "We were stuck in traffic," he said.')
+    (quote,) = quotes_of(body)
+    assert_offsets(body, quotes_of(body))
+    assert quote.speaker is None or "wetlands" not in quote.speaker
+
+
+@pytest.mark.parametrize(
+    "body, actors, expected",
+    [
+        # the one-word firm is not among the actors (or typed as an organisation): "the company" is it
+        ('The Harbour Authority said the fee was lawful. Zentrix said it would appeal. "Those rules were changed '
+         'long ago," a company spokeswoman said.', ("Harbour Authority",), "Zentrix"),
+        ('The Harbour Authority said the fee was lawful. Zentrix said it would appeal. "Those rules were changed '
+         'long ago," a company spokeswoman said.', ("Harbour Authority", "Zentrix"), "Zentrix"),
+    ],
+)
+def test_company_spokesperson_is_the_last_one_word_firm(body, actors, expected):
+    quotes = quotes_of(body, tuple(actor(name, body, type="organization") for name in actors))
+    assert_offsets(body, quotes)
+    (quote,) = quotes
+    assert quote.speaker == expected

@@ -78,6 +78,7 @@ _TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly 
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary under-secretary".split())
 _TRAILING_CONNECTORS = _PARTICLES | {"of", "for", "and", "&", "the"}
+_TRAILING_WORDS = frozenset({"of", "for", "and", "&", "the"})
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 #: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
@@ -273,8 +274,12 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         return n
     if lower == "and" and word == lower:
         candidate = " ".join(span_words + ["and", words[j + 1].text])
-        has_of = "of" in span_words and any(w in ref.ORG_HEADS for w in span_words)
-        return n if ref.country_for(candidate) or has_of else 0
+        # 'Bank of X and Y', 'Organization for Security and Co-operation': an organisation's name
+        # that already has its 'of' or 'for' goes on through 'and'
+        has_of = ("of" in span_words or "for" in span_words) and any(w in ref.ORG_HEADS for w in span_words)
+        if ref.country_for(candidate) or ref.is_place_name(candidate):
+            return n
+        return n if has_of and words[j + 1].text not in ref.FIRST_NAMES else 0
     return 0
 
 
@@ -325,8 +330,8 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         initial = False
     while span and span[-1].text.lower() in _MONTH_OR_DAY:
         span.pop()
-    while span and span[-1].text.lower() in _TRAILING_CONNECTORS:
-        span.pop()
+    while span and (span[-1].text in _TRAILING_CONNECTORS or span[-1].text.lower() in _TRAILING_WORDS):
+        span.pop()  # a particle ends a name only in lower case: 'Mark N. Das', 'Kim Le' keep their surname
     while len(span) > 1 and _trailing_title(span) and not _org_words(span[-1:]) \
             and span[0].text not in ref.FIRST_NAMES:
         span.pop()  # 'the Harbour Board Press Secretary': the title after an organisation
@@ -602,6 +607,9 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
             return []
 
         return [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
+    spelled = name.replace(" & ", " and ")
+    if spelled != name and not ref.country_form(spelled) and not ref.is_place_name(spelled):
+        return [_mention(text, span, ORGANIZATION, CUE, in_title, initial=initial)]  # 'Orr & Pryce': a firm
     type_, certainty = _context_type(span, before, after, titled=titled, locative=locative,
                                      preceding=text[max(0, span[0].start - 30):span[0].start])
     return [_mention(text, span, type_, certainty, in_title, locative=locative, initial=initial)]
@@ -724,6 +732,19 @@ def _is_title_noun_word(word: str) -> bool:
     return word in ref.TITLES and word not in ref.ROLE_MODIFIERS
 
 
+#: Words of a credit line before 'by' and a person's name: 'Reporting by X', 'Editing by Y'.
+_CREDIT_WORDS = frozenset("reporting writing editing compiled compilation photograph photographs photo photos "
+                          "pictures illustration graphics research interviews produced".split())
+_INITIAL = re.compile(r"[A-Z]\.")
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def _middle_initial(span: list[Token]) -> bool:
+    """'Krishna N. Das': a given name, one initial and a surname, the shape of a person's name."""
+    return len(span) == 3 and bool(_INITIAL.fullmatch(span[1].text)) \
+        and all(_NAME_WORD.fullmatch(w.text) for w in (span[0], span[2]))
+
+
 def _context_type(span: list[Token], before: list[str], after: str, *, titled: bool,
                   locative: bool, preceding: str = "") -> tuple[str, int]:
     first_name = span[0].text in ref.FIRST_NAMES and len(span) >= 2
@@ -746,7 +767,9 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
             return ORGANIZATION, CUE
         if head in ref.TITLE_WORDS:
             return PERSON, CUE
-    if first_name:
+    if len(before) >= 2 and before[-1] == "by" and before[-2] in _CREDIT_WORDS:
+        return PERSON, CUE  # '(Reporting by X; Editing by Y)', 'Photograph by X'
+    if first_name or _middle_initial(span):
         return PERSON, HINT
     place_after = _PLACE_AFTER.match(after)
     if place_after and (ref.is_place_name(place_after.group(1)) or ref.country_form(place_after.group(1))) \

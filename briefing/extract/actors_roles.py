@@ -191,6 +191,8 @@ def _role_before(text: str, start: int, sentence_start: int,
     """'Chilean finance minister admiral X' -> (['Chilean finance minister', 'admiral'], 'Chile')."""
     clause_start = index.clause_start(sentence_start, start)
     run = _title_run(text, clause_start, start)
+    if not run:
+        run = _title_before_comma(text, sentence_start, start, index)
     while run and not _is_title_noun(run[-1].text):
         run.pop()
     while run and run[0].text.lower() in ("and", "of"):
@@ -201,14 +203,49 @@ def _role_before(text: str, start: int, sentence_start: int,
     owner = next((ref.country_for(w.text) for w in run if _demonym(w.text)), None)
     if owner is None:
         before = index.owner_ending_at(run[0].start)
-        if before is not None and text[before.end:run[0].start].strip(" '’s") == "":
+        # only an owner that ends before the title ('Orion's chief X'), never one later in the text
+        if before is not None and before.end <= run[0].start \
+                and text[before.end:run[0].start].strip(" '’s") == "":
             owner = before.name
     return roles, owner
+
+
+_COMMA_BEFORE_NAME = re.compile(r",\s*$")
+_DETERMINERS = frozenset(["", "the", "its", "his", "her", "their", "our"])
+
+
+def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleIndex) -> list:
+    """'The bank's governor, X': a title that ends the clause right before the name's comma.
+
+    Only when the name opens its clause and the title run fills the end of the clause before
+    it (a run of title words ending at the comma, the word before it not a title).
+    """
+    gap = _COMMA_BEFORE_NAME.search(text, max(sentence_start, start - 3), start)
+    if not gap or gap.start() <= sentence_start:
+        return []
+    comma = gap.start()
+    previous = index.clause_start(sentence_start, comma)
+    run = _title_run(text, previous, comma)
+    if not run:
+        return []
+    lead = text[previous:run[0].start].strip()
+    # the clause is the title itself: 'The bank's governor,', 'Its chief executive,' (not 'Asked
+    # about the president,', where the title is the object of another clause)
+    if lead.lower() in _DETERMINERS or (re.search(r"['’]s?$", lead) and len(lead.split()) <= 5):
+        return run
+    return []
 
 
 def _demonym(word: str) -> bool:
     form = ref.country_form(word)
     return form is not None and form.kind == "demonym"
+
+
+def _bare_word(word: str) -> str:
+    """A word without its punctuation and possessive ('bank's,' -> 'bank'); its own letters kept
+    ('spokeswoman' stays whole: stripping a set of characters would eat its leading 's')."""
+    word = word.strip(",.;:")
+    return re.sub(r"['’]s?$", "", word)
 
 
 def _is_title_noun(word: str) -> bool:
@@ -244,7 +281,7 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
     phrase_words = phrase.split()
     if not phrase_words or len(phrase_words) > 12 or not phrase_words[0][:1].islower() and not _is_title_noun(phrase_words[0]):
         return [], None
-    title_at = next((k for k, w in enumerate(phrase_words[:5]) if _is_title_noun(w.strip(",.'’s"))), None)
+    title_at = next((k for k, w in enumerate(phrase_words[:5]) if _is_title_noun(_bare_word(w))), None)
     if title_at is None:
         return [], None
     owner = None
@@ -266,7 +303,7 @@ def _quoted_role(match: re.Match, index: RoleIndex) -> tuple[list[str], str | No
     """'X, OUTLET quoted an expert on Y as saying': the role the outlet gives the person named first."""
     phrase = match.group("phrase").strip()
     words = phrase.split()
-    if not any(_is_title_noun(w.strip(",.'’s")) for w in words[:4]):
+    if not any(_is_title_noun(_bare_word(w)) for w in words[:4]):
         return [], None
     start = match.start("phrase")
     owner = None

@@ -177,7 +177,10 @@ _DETERMINERS = frozenset("the its their his her our this that".split())
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|going\s+to|gonna|scheduled|upcoming|(?:is|are|was|were)\s+due|expected\s+to|plans?\s+to"
     r"|intends?\s+to|set\s+to|(?:is|are|was|were)\s+to(?=\s+[a-z]+\b)(?!\s+blame\b)|until|till|wo\s*n['’]t|would(?!\s+(?:have|not\s+have|never\s+have)\b)"
-    r"|(?<!than\s)(?<!as\s)expected(?=\s+(?:in|on|by|at|before|within|next|later|early|late)\b))\b|['’]ll\b",
+    r"|(?<!than\s)(?<!as\s)expected(?=\s+(?:in|on|by|at|before|within|next|later|early|late)\b)"
+    # a modal before a plain verb speaks of what may come: 'could begin cutting rates as early as September'
+    r"|(?-i:could|might|may|should|can)(?=(?:\s+(?:also|still|soon|only|even|then|yet))?\s+(?!have\b|not\b|be\b)"
+    r"(?-i:[a-z]+)\b))\b|['’]ll\b",
     re.I,
 )
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.I)

@@ -57,7 +57,7 @@ _PREFIX = re.compile(
     re.I,
 )
 # --- currency after the number --------------------------------------------------------------------------------
-_COUNTRY_ADJECTIVE = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US|U\.S\.|HK|[a-z]+(?:\s[a-z]+)?)"
+_COUNTRY_ADJECTIVE = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US|U\.S\.|HK|CFA|[a-z]+(?:\s[a-z]+)?)"
 _CURRENCY_WORD = "|".join(re.escape(w) for w in sorted(ref.CURRENCY_WORDS, key=len, reverse=True))
 _WORD_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?:(?P<adj>" + _COUNTRY_ADJECTIVE + r")\s)?(?P<word>" + _CURRENCY_WORD + r")(?![\w-])"
@@ -564,6 +564,9 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
         return None  # 'three weeks ago', 'seven years later': when, not how much
     if unit.time and _whole_period(text, m.end(), end, unit.name, number.value):
         return None  # 'seven days a week', '24 hours a day': always
+    if unit.time and _DURATION_BEFORE.search(text, max(0, number.start - 40), number.start) \
+            and not _TIME_CHAIN.match(text, m.end(), end):
+        return None  # 'for 15 years', 'over the next two years', 'the highest in 15 years': how long, not a figure
 
     if m.end() < end and text[m.end()].isalnum():
         return None  # 'QX 41B7': letters and digits of a code
@@ -595,6 +598,14 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
     return name, m.end()
 
 
+# a span of time after 'for', 'over', 'in', 'within', 'during' is the background of a story, not one of its figures;
+# a chain of periods ('for 3 years, 2 months and 14 days') is a measured length and stays
+_DURATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:for|over|in|within|during)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:(?:next|past|last|coming|previous|first|average\s+of|period\s+of|total\s+of|span\s+of)\s+)?"
+    r"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|fewer\s+than|over|at\s+least|some|roughly|just|up\s+to"
+    r"|well\s+over|close\s+to)\s+)?$", re.I)
+_TIME_CHAIN = re.compile(r",?\s+(?:and\s+)?[\w.-]+\s+(?:second|minute|hour|day|week|month|year)s?\b", re.I)
 _RELATIVE_TIME = re.compile(r"\s+(?:ago|later|earlier|before|after|into|hence|afterwards)\b", re.I)
 _PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute)\b", re.I)
 _PERIOD_LENGTHS = {("day", "week"): 7, ("hour", "day"): 24, ("day", "year"): 365, ("month", "year"): 12,
@@ -626,6 +637,10 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
         return None
     if _NOT_A_COUNT_BEFORE.search(text, max(start, first - 16), first):
         return None  # 'the top 10 firms', '4.2 per 100,000 people', 'one in five adults'
+    if _designation_number(text, start, first, number):
+        return None  # 'the Boeing 737 jets', 'Category 5 storms', 'Windows 11 machines': a model or grade, not a count
+    if number.spelled and number.value <= 10 and _SMALL_ALTERNATIVE.search(text, max(start, first - 16), first):
+        return None  # 'three or four medicines', 'two or three times': a loose handful, not a figure
     modifiers: list[str] = []
     cursor = pos
     for _ in range(3):
@@ -659,12 +674,37 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
             return " ".join(phrase), cursor
         if lower in _FUNCTION_WORDS or lower in _NOT_PLURAL_NOUNS or lower in ref.CURRENCY_WORDS:
             return None
+        model = _MODEL_NUMBER.match(text, cursor, end) if written[0].isupper() else None
+        if model:  # '30 Boeing 737 jets': the maker's name and its model number describe what is counted
+            written, cursor = written + model.group(0), model.end()
         modifiers.append(written)
     return None
 
 
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:top|bottom|per|every)|(?<![\w-])(?:\d+|one|two|three|four|five|six"
                                  r"|seven|eight|nine|ten)\s+(?:in|out\s+of))\s+$", re.I)
+_MODEL_NUMBER = re.compile(r"\s\d{1,4}[A-Za-z]{0,3}(?:-\d+)?(?=\s+[a-z])")
+_NAME_THEN_NUMBER = re.compile(r"(?<![\w'’-])([A-Z][A-Za-z]+)\s$")
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|on|from|to|across|throughout|by|and|with|than|of|told|tells|telling"
+                           r"|informed|warned|asked|assured|reminded)\s+$", re.I)  # 'told Reuters 15 people died
+_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _designation_number(text: str, start: int, first: int, number: Number) -> bool:
+    """A bare number right after a name inside a sentence ('Boeing 737', 'Category 5'): part of the name."""
+    if not number.plain or number.value >= 10000:
+        return False
+    name = _NAME_THEN_NUMBER.search(text, max(start, first - 30), first)
+    if not name or name.group(1).lower() in _CALENDAR_WORDS:
+        return False
+    before = text[start:name.start()].rstrip()
+    if not before or before[-1] in ".:;!?\"“‘'(—–-":
+        return False  # the first word of a sentence or clause: 'Police 300 ...' is rare, 'Officials said' is not
+    return not _PLACE_BEFORE.search(text, max(start, name.start() - 16), name.start())
+
+
+_SMALL_ALTERNATIVE = re.compile(r"(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+or\s+$", re.I)
 _PERSON_PLURALS = frozenset("people men women children".split())
 _COUNT_THEN_TIME = re.compile(r"\s+(?:ago|later|earlier)\b", re.I)
 # adjectives used as plural nouns after a number ('200 wounded'), unless a noun follows ('200 injured people')
@@ -762,8 +802,9 @@ def display(quantity: Quantity) -> str:
 
 
 def _format(value: Decimal, *, cents: bool = False) -> str:
-    if cents:
-        return f"{value:,.2f}"
+    if cents:  # '$0.60', but an exchange rate or a unit price keeps its places: '$1.0612'
+        places = max(2, -value.normalize().as_tuple().exponent)
+        return f"{value:,.{places}f}"
     plain = plain_value(value)
     if isinstance(plain, int):
         return f"{plain:,}"

@@ -62,6 +62,9 @@ _VAGUE_MULT = {"tens": Decimal(10), "hundreds": Decimal(100)}
 # 'a third of', 'two-thirds of', 'a quarter of': a fraction of something (not 'of a mile': a measure)
 _FRACTION = re.compile(r"(?<![\w-])(?P<count>an?|one|two|three)[\s-](?P<part>half|thirds?|quarters?|fifths?|tenths?)"
                        r"(?=\s+of\s+(?!an?\s))", re.I)
+# 'cut by a third', 'fell by two-thirds', 'reduced by half': a share of the thing changed, after 'by'
+_FRACTION_BY = re.compile(r"(?<![\w-])by\s+(?:(?P<count>an?|one|two|three)[\s-])?(?P<part>half|thirds?|quarters?|fifths?"
+                          r"|tenths?)(?![\w-])(?!\s+(?:of|an?|past|to)\b)", re.I)
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
@@ -133,14 +136,17 @@ def _vague(text: str, start: int, end: int) -> list[Number]:
 def _fractions(text: str, start: int, end: int) -> list[Number]:
     """'a third of', 'two-thirds of', 'three quarters of': the share, before 'of'."""
     numbers = []
-    for m in _FRACTION.finditer(text, start, end):
-        count, part = _COUNTS[m.group("count").lower()], m.group("part").lower()
+    matches = [*_FRACTION.finditer(text, start, end),
+               *(m for m in _FRACTION_BY.finditer(text, start, end) if m.group("count") or m.group("part").lower() == "half")]
+    for m in sorted(matches, key=lambda m: m.start()):
+        count, part = _COUNTS[(m.group("count") or "a").lower()], m.group("part").lower()
         if (count == 1) != (not part.endswith("s")) or part == "half" and count != 1:
             continue  # 'one thirds', 'two third'
-        if part == "half" and m.group("count").lower() not in ("a", "one"):
+        if part == "half" and (m.group("count") or "a").lower() not in ("a", "one"):
             continue
         value = Decimal(count) / _PARTS[part.rstrip("s")]
-        numbers.append(Number(m.start(), m.end(), value, spelled=True, fraction=True))
+        first = m.start("count") if m.group("count") else m.start("part")
+        numbers.append(Number(first, m.end(), value, spelled=True, fraction=True))
     return numbers
 
 
@@ -175,9 +181,21 @@ def _numeral_value(m: re.Match) -> Decimal:
     return value
 
 
+# '1.5m subscribers', '200k followers', '3m tonnes': a letter scale stuck to the numeral, before a plural noun
+# (not '1.5m wall', '100m sprint': metres)
+_LETTER_SCALE = re.compile(r"(?-i:(m|k))(?=\s+(?:people|children|men|women|staff|personnel|livestock|cattle|sheep"
+                           r"|[a-z][a-z-]+(?<![su]s)(?<!is)s)\b)")
+_LETTER_SCALES = {"m": "million", "k": "thousand"}
+
+
 def _with_scale(text: str, number: Number, limit: int) -> Number:
-    """Fold a following scale word in: ``9.1 billion``, ``2.4bn``, ``5 mln``, ``half a billion``."""
+    """Fold a following scale word in: ``9.1 billion``, ``2.4bn``, ``5 mln``, ``half a billion``, ``1.5m people``."""
     m = _SCALE_AFTER.match(text, number.end, limit)
+    if not m and not number.spelled:
+        m = _LETTER_SCALE.match(text, number.end, limit)
+        if m:
+            word = _LETTER_SCALES[m.group(1)]
+            return Number(number.start, m.end(), number.value * SCALES[word], scale=number.scale * SCALES[word])
     if not m:
         return number
     word = (m.group(1) or m.group(2)).lower()

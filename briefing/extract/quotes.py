@@ -542,10 +542,17 @@ class _Resolver:
             return None
         head = words[-1]
         for name, _, kind in reversed(self._referents[-_RECENT_REFERENTS:]):
-            if kind == "group" and (head in _fold(name).split() or head in _GENERIC_ORG_HEADS and len(words) == 1):
+            if kind == "unknown" and not self._typed_organisation(name):
+                continue  # a one-word name is a body unless the actor stage typed it otherwise: "Acme said ..."
+            if kind in ("group", "unknown") and (head in _fold(name).split()
+                                                 or head in _GENERIC_ORG_HEADS and len(words) == 1):
                 return name
         named = self._organisations_by_word.get(head, ())
         return named[0] if len(set(named)) == 1 else None
+
+    def _typed_organisation(self, name: str) -> bool:
+        actor = self._by_form.get(_fold(name))
+        return actor is None or actor.type == "organization"  # untyped: the actor stage missed the name
 
     def heard(self, speaker: str, role: str | None, mention_kind: str) -> None:
         """A quote was attributed to ``speaker``: "he" / "they" may now refer to it."""

@@ -470,7 +470,7 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
 
     The subject runs up to the first comma, auxiliary, reporting verb or past-tense word.
     """
-    k = 0
+    k = _timestamp_end(tokens)  # "22:31 - The minister said ...": a live-blog time opens the line
     while k < len(tokens) and (tokens[k].lower in _INTRODUCERS or tokens[k].lower.endswith("ing")
                                or tokens[k].lower in _EVERY):
         comma = next((i for i in range(k, min(len(tokens), k + 15)) if tokens[i].text == ","), None)
@@ -480,19 +480,49 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
     while k < len(tokens) and tokens[k].lower in _LEADING_WORDS - _DETERMINERS:
         k += 1
     j = k
-    while j < len(tokens) and j < k + 10 and _is_word(tokens[j]):
+    while j < len(tokens) and j < k + _LONG_SUBJECT and (_is_word(tokens[j]) or _possessive_mark(tokens, j)):
         word = tokens[j]
         if j > k and word.text.islower() and (word.lower in _AUXILIARIES or word.lower in REPORTING_VERBS
                                               or word.lower.endswith("ed") or _present_verb_after_name(tokens, k, j)):
             break
         j += 1
-    if j == k or j >= len(tokens) or (j == k + 10 and _is_word(tokens[j])):
+    if j == k or j >= len(tokens) or (j == k + _LONG_SUBJECT and _is_word(tokens[j])):
         return None
+    if j - k > _SHORT_SUBJECT and tokens[j].lower not in REPORTING_VERBS:
+        return None  # a long subject only before a reporting verb: "A spokesman for the ... Committee said"
     if tokens[j].text == ",":
         named = _appositive_name(tokens, k, j)
         if named is not None:
             return named
     return subject_before(tokens, j, stop=k)
+
+
+_SHORT_SUBJECT = 10  # words of an opening subject in general
+_LONG_SUBJECT = 16  # ... and before a reporting verb ("A spokesman for the International Committee of ... said")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|EST|ET|PT|local))?", re.I)
+
+
+def _timestamp_end(tokens: list[Token]) -> int:
+    """The index of the first token after a leading clock time and its dash ("22:31 -", "9.05am:")."""
+    if not tokens or not tokens[0].text[:1].isdigit():
+        return 0
+    for i in range(1, min(len(tokens), 6)):
+        if tokens[i].text in ("-", "–", "—", ":", "|") and (i > 1 or tokens[i].start > tokens[0].end
+                                                            or not tokens[0].text.isdigit()):
+            raw = "".join((" " if n and t.start > tokens[n - 1].end else "") + t.text
+                          for n, t in enumerate(tokens[:i]))
+            if _CLOCK.fullmatch(raw) and i + 1 < len(tokens):
+                return i + 1
+    return 0
+
+
+def _possessive_mark(tokens: list[Token], j: int) -> bool:
+    """The apostrophe of a plural possessive inside a subject: ``Supporters' trust chairman Jane Doe``."""
+    if j == 0 or j + 1 >= len(tokens) or tokens[j].text not in ("'", "’"):
+        return False
+    before, after = tokens[j - 1], tokens[j + 1]
+    return (before.end == tokens[j].start and before.lower.endswith("s") and _is_word(after)
+            and after.start > tokens[j].end)
 
 
 _EVERY = frozenset({"every", "each"})  # "Every morning at seven, Jane Doe ...": the subject follows the comma
