@@ -17,6 +17,7 @@ from itertools import accumulate
 from .. import reference as ref
 from ..load import slugify
 from ..model import Actor, Document
+from ..spelling import within_edit_distance
 from .actors_mentions import (
     COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines, find_mentions, initials,
     midsentence_capitalised, tokens,
@@ -308,9 +309,6 @@ def _name_words(text: str) -> list[str]:
     return [w for w in _display(text).split() if w not in _NAME_SUFFIXES]
 
 
-_name_words_of = _name_words
-
-
 def _close(a: str, b: str) -> bool:
     """Transliteration variants: same first letter, a small edit distance (Kowalsky/Kowalski)."""
     a, b = a.casefold(), b.casefold()
@@ -318,54 +316,29 @@ def _close(a: str, b: str) -> bool:
         return True
     if a[0] != b[0] or min(len(a), len(b)) < 4:
         return False
-    return _edit_distance_within(a, b, 1 if min(len(a), len(b)) < 6 else 2)
-
-
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _edit_distance_within(a: str, b: str, limit: int) -> bool:
-    """``_edit_distance(a, b) <= limit``, giving up as soon as every row of the table exceeds it."""
-    if abs(len(a) - len(b)) > limit:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return False  # the distance only grows from a row's smallest value
-        previous = current
-    return previous[-1] <= limit
+    return within_edit_distance(a, b, 1 if min(len(a), len(b)) < 6 else 2)
 
 
 def _merge_people(groups: list[_Group]) -> list[_Group]:
     """Surnames, shorter forms and transliterations join the fullest form of a person's name."""
     words_of: dict[str, list[str]] = {}
 
-    def _name_words(text: str) -> list[str]:  # memo of the module's _name_words (a group's head never changes)
+    def name_words(text: str) -> list[str]:  # _name_words, remembered (a group's head never changes)
         found = words_of.get(text)
         if found is None:
-            found = words_of[text] = _name_words_of(text)
+            found = words_of[text] = _name_words(text)
         return found
 
-    people = sorted((g for g in groups if g.type == PERSON and len(_name_words(g.head)) >= 2),
-                    key=lambda g: -len(_name_words(g.head)))
-    org_first_words = {_name_words(g.head)[0] for g in groups
-                       if g.type == ORGANIZATION and len(_name_words(g.head)) >= 2}
+    people = sorted((g for g in groups if g.type == PERSON and len(name_words(g.head)) >= 2),
+                    key=lambda g: -len(name_words(g.head)))
+    org_first_words = {name_words(g.head)[0] for g in groups
+                       if g.type == ORGANIZATION and len(name_words(g.head)) >= 2}
     # a group can only join a person whose surname is _close to its last word: same first letter, about
     # as long; groups are looked up by those (the checks below stay the judges)
     by_last: dict[tuple[str, int], list[int]] = {}
     wordless: list[int] = []
     for k, group in enumerate(groups):
-        group_words = _name_words(group.head)
+        group_words = name_words(group.head)
         if group_words:
             folded = group_words[-1].casefold()
             by_last.setdefault((folded[0], len(folded)), []).append(k)
@@ -375,7 +348,7 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
     for person in people:
         if id(person) in absorbed:
             continue
-        words = _name_words(person.head)
+        words = name_words(person.head)
         first, last = words[0], words[-1]
         folded = last.casefold()
         candidates = sorted(wordless + [k for size in range(len(folded) - 2, len(folded) + 3)
@@ -385,7 +358,7 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
                 continue
             if other.certainty >= KNOWN and other.type == PLACE:
                 continue
-            other_words = _name_words(other.head)
+            other_words = name_words(other.head)
             if len(other_words) == 1 and other.type != PERSON and other_words[0] in org_first_words:
                 continue
             if len(other_words) == 1:
