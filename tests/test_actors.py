@@ -465,3 +465,50 @@ def test_name_shapes_round_two(body, name, type_, start):
 def test_credit_lines_and_plural_nouns_are_not_actors(body, absent):
     _, found = actors_of(body)
     assert not absent & set(found)
+
+
+@pytest.mark.parametrize("body, name, mention", [
+    ("Patients at St. Brigid's Community Hospital were moved overnight.", "St. Brigid's Community Hospital",
+     "St. Brigid's Community Hospital"),
+    ("A statement from the Harbourside Fans' Trust welcomed the sale.", "Harbourside Fans' Trust",
+     "Harbourside Fans' Trust"),
+    ("Monitors from the Organization for Peace and Trade in Europe arrived.",
+     "Organization for Peace and Trade in Europe", "Organization for Peace and Trade in Europe"),
+])
+def test_possessive_and_continent_inside_an_organisation_name(body, name, mention):
+    doc, found = actors_of(body)
+    assert name in found, sorted(found)
+    assert found[name].type == "organization"
+    assert texts(doc, found[name])[0] == mention
+    assert found[name].evidence[0].start == body.index(mention)
+
+
+def test_a_name_ending_in_s_does_not_run_into_what_it_owns():
+    _, found = actors_of("The first jet left Nordbus' Delivery Center, and Nordbus said it was pleased.")
+    assert "Nordbus" in found and "Nordbus' Delivery Center" not in found, sorted(found)
+
+
+@pytest.mark.parametrize("body, kept, dropped", [
+    ("Storm Kelda brought down trees across the valley.", None, "Storm Kelda"),
+    ("Hurricane Orrin reached the coast on Tuesday.", None, "Hurricane Orrin"),
+    ("Alder Fields Group, LLC said the sale had closed.", "Alder Fields Group", "LLC"),
+    ("The Dockside Workers' Union said Britain's Labour Party had failed them.", "Labour Party", "Britain's Labour Party"),
+])
+def test_weather_systems_and_bare_legal_forms_are_not_actors(body, kept, dropped):
+    doc, found = actors_of(body)
+    assert dropped not in found, sorted(found)
+    if kept:
+        assert found[kept].evidence[0].start == body.index(kept)
+
+
+@pytest.mark.parametrize("body, name, affiliation", [
+    ("Prime Minister Ilse Varga said Austria would cut taxes, and Austria's parliament agreed.", "Ilse Varga",
+     "Austria"),
+    ("Prime Minister Ilse Varga said Austria would cut taxes after talks with Hungary.", "Ilse Varga", None),
+    ("Prime Minister Ilse Varga said the plan would pass.", "Ilse Varga", None),
+])
+def test_state_office_takes_the_only_country_the_article_names(body, name, affiliation):
+    doc, found = actors_of(body)
+    actor = found[name]
+    assert actor.affiliation == affiliation
+    assert actor.evidence[0].start == body.index(name)

@@ -41,6 +41,10 @@ ACTORS = {
     "Skyway": ("organization", ()),
     "Polar Air": ("organization", ()),
     "Coastal Jet": ("organization", ()),
+    "Red Hand Front": ("organization", ()),
+    "Sable Brigade": ("organization", ()),
+    "Kalvar Assembly": ("organization", ()),
+    "Northern Cup": ("organization", ()),
 }
 # Invented date expressions -> value, for an article published on Friday 2014-11-21
 DATES = {"on Tuesday": "2014-11-18", "in March": "2014-03", "in 2009": "2009", "last year": "2013",
@@ -227,3 +231,124 @@ def test_a_person_holding_office_in_an_organisation_acts_for_it():
     doc = make_doc(body)
     (agreement,) = find_agreements(doc, actors=find_actors(doc), dates=())
     assert set(agreement.parties) == {"Halden Steel", "Norcom Ltd."}
+
+
+# --- round 3: statuses, mentions that name an agreement later, plural agreements, pronoun sides ---
+
+@pytest.mark.parametrize("body, kind_word, parties, status, date", [
+    ("The takeover of Halden Steel by Vortex Mining is expected to close next year.", "takeover",
+     {"Halden Steel", "Vortex Mining"}, "agreed", None),
+    ("Vortex Mining will buy Halden Steel, pending regulatory approval.", "purchase",
+     {"Vortex Mining", "Halden Steel"}, "agreed", None),
+    ("Brazil and Norway called off their fisheries agreement.", "fisheries", {"Brazil", "Norway"}, "ended", None),
+    ("Brazil and Norway extended their fisheries agreement on Tuesday.", "fisheries", {"Brazil", "Norway"},
+     "in force", "2014-11-18"),
+    ("Brazil and Norway suspended their fisheries agreement on Tuesday.", "fisheries", {"Brazil", "Norway"},
+     "suspended", "2014-11-18"),
+    ("Halden Steel said it had ended talks to buy Kessler Dairy.", "buy", {"Halden Steel", "Kessler Dairy"},
+     "ended", None),
+])
+def test_round_three_one_agreement(body, kind_word, parties, status, date):
+    (agreement,) = extract(body)
+    assert kind_word in agreement.kind.lower()
+    assert set(agreement.parties) == parties
+    assert agreement.status == status
+    assert agreement.date == date
+    (evidence,) = agreement.evidence
+    assert (evidence.start, evidence.end) == (0, len(body))
+
+
+@pytest.mark.parametrize("body, parties, status, date, spans", [
+    # a side acting on "the treaty" without being its party updates it
+    ("Brazil and Norway signed a fisheries treaty in March. The Kalvar Assembly ratified the treaty on Tuesday.",
+     {"Brazil", "Norway"}, "ratified", "2014-11-18", [(0, 53), (54, 105)]),
+    ("Skyway signed a sponsorship deal with Polar Air. The Northern Cup must still approve the deal.",
+     {"Skyway", "Polar Air"}, "signed", None, [(0, 48), (49, 94)]),
+    # a mention with no named side ("in northern Mali" is a place) is the one "the truce" names next
+    ("Two rival groups in northern Mali agreed on Tuesday to a ceasefire. "
+     "The truce between Red Hand Front and Sable Brigade took effect at midnight.",
+     {"Red Hand Front", "Sable Brigade"}, "agreed", "2014-11-18", [(0, 67), (68, 143)]),
+    # "a previous truce" is another one
+    ("A previous truce collapsed. The truce between Red Hand Front and Sable Brigade took effect on Tuesday.",
+     {"Red Hand Front", "Sable Brigade"}, "in force", "2014-11-18", [(28, 102)]),
+])
+def test_mentions_across_sentences_make_one_agreement(body, parties, status, date, spans):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == parties
+    assert agreement.status == status
+    assert agreement.date == date
+    assert [(ev.start, ev.end) for ev in agreement.evidence] == spans
+
+
+@pytest.mark.parametrize("body, party_sets", [
+    ("Kenya signed agreements with Mali and Niger on Tuesday.", [{"Kenya", "Mali"}, {"Kenya", "Niger"}]),
+    ("Kenya signed a trade deal with Ghana, after agreements with Mali and Niger.",
+     [{"Kenya", "Ghana"}, {"Kenya", "Mali"}, {"Kenya", "Niger"}]),
+])
+def test_plural_agreements_with_several_partners_are_separate(body, party_sets):
+    found = extract(body)
+    assert [set(a.parties) for a in found] == party_sets
+    assert all((ev.start, ev.end) == (0, len(body)) for a in found for ev in a.evidence)
+
+
+@pytest.mark.parametrize("body", [
+    "The Northern Cup signed a new sponsorship deal.",
+])
+def test_a_league_or_event_alone_is_no_party(body):
+    assert extract(body) == ()
+
+
+@pytest.mark.parametrize("body, parties, span", [
+    # "the group" stands for the company found as an actor, not for a bare capitalised word named last
+    ("Shares in Orbital Foods fell on Tuesday. Quarterly Revenue fell sharply. "
+     "The group said it had ended talks to buy Kessler Dairy.", {"Orbital Foods", "Kessler Dairy"}, (73, 128)),
+])
+def test_a_description_of_the_company_stands_for_the_actor(body, parties, span):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == parties
+    assert agreement.status == "ended"
+    assert [(ev.start, ev.end) for ev in agreement.evidence] == [span]
+
+
+@pytest.mark.parametrize("body, parties, status", [
+    # "they" after a subject naming two organisations stands for both
+    ("Orbital Foods and Kessler Dairy today announced that they have entered into an agreement to merge.",
+     {"Orbital Foods", "Kessler Dairy"}, "agreed"),
+])
+def test_they_stands_for_the_organisations_of_the_subject(body, parties, status):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == parties
+    assert agreement.status == status
+    assert [(ev.start, ev.end) for ev in agreement.evidence] == [(0, len(body))]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # agreements reported alongside take the clause's status and, as the same kind of event, its year
+    ("Kenya has signed a trade deal with Ghana on Tuesday, after agreements with Mali and Niger.",
+     [({"Kenya", "Ghana"}, "signed", "2014-11-18"), ({"Kenya", "Mali"}, "signed", "2014"),
+      ({"Kenya", "Niger"}, "signed", "2014")]),
+])
+def test_parallel_agreements_share_the_status_of_their_clause(body, expected):
+    found = extract(body)
+    assert [(set(a.parties), a.status, a.date) for a in found] == expected
+    assert all([(ev.start, ev.end) for ev in a.evidence] == [(0, len(body))] for a in found)
+
+
+@pytest.mark.parametrize("body, span", [
+    ("Kenya signed a fisheries treaty with Ghana on Tuesday. It is the third such treaty that Kenya has signed.",
+     (0, 54)),
+])
+def test_an_ordinal_points_to_another_agreement(body, span):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == {"Kenya", "Ghana"}
+    assert [(ev.start, ev.end) for ev in agreement.evidence] == [span]
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("Vortex Mining signed a 10-year agreement to supply 2 million tonnes of copper a year to Halden Steel.",
+     "10-year agreement to supply 2 million tonnes"),
+])
+def test_a_kind_keeps_a_short_infinitive(body, kind):
+    (agreement,) = extract(body)
+    assert agreement.kind == kind
+    assert [(ev.start, ev.end) for ev in agreement.evidence] == [(0, len(body))]

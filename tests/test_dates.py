@@ -307,3 +307,82 @@ def test_ranges_tense_and_second_days(body, published, expected):
 )
 def test_modal_clause_takes_the_next_month(body, expected):
     assert found(body) == expected
+
+
+def found_at(body: str, published: dt.date) -> list[tuple[str, str | None, int]]:
+    """(text, value, start offset) of every date of ``body``."""
+    doc = make_doc(body, published=published)
+    found(body, published)  # checks that each text sits at its offsets
+    return [(m.text, m.value, m.evidence[0].start) for m in find_dates(doc)]
+
+
+MID_FEBRUARY = dt.date(2024, 2, 12)
+
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        # a change from a month on speaks of the next one
+        ("From April, bus fares go up by a tenth.", MID_FEBRUARY, [("April", "2024-04", 5)]),
+        ("Bus fares will rise from April.", MID_FEBRUARY, [("April", "2024-04", 25)]),
+        ("The new toll applies starting July.", MID_FEBRUARY, [("July", "2024-07", 30)]),
+        ("Bus fares rose from April.", MID_FEBRUARY, [("April", "2023-04", 20)]),
+        ("Bus fares had been rising from April.", MID_FEBRUARY, [("April", "2023-04", 31)]),
+        # a future cue after the date, before any past verb
+        ("In June, the ferry operator will add two routes.", MID_FEBRUARY, [("June", "2024-06", 3)]),
+        ("In June, the operator said it will add routes.", MID_FEBRUARY, [("June", "2023-06", 3)]),
+        # a month as a noun after 'a', and expectations
+        ("The case for an October hike is strong.", MID_FEBRUARY, [("October", "2024-10", 16)]),
+        ("A fare cut is likely in November.", MID_FEBRUARY, [("November", "2024-11", 24)]),
+        ("The mayor hopes to open the bridge in May.", MID_FEBRUARY, [("May", "2024-05", 38)]),
+        ("The mayor opened the bridge in May.", MID_FEBRUARY, [("May", "2023-05", 31)]),
+        # a modal far before the month still makes the clause future
+        ("I would not be surprised by a toll rise as soon as August.", MID_FEBRUARY,
+         [("August", "2024-08", 51)]),
+    ],
+)
+def test_future_months(body, published, expected):
+    assert found_at(body, published) == expected
+
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        # 'a year earlier' after a month is that month a year before (TimeML gives the month)
+        ("Exports fell in March from a year earlier.", dt.date(2018, 4, 20),
+         [("March", "2018-03", 16), ("a year earlier", "2017-03", 27)]),
+        # ... but after a span of months, or a day, only the year
+        ("Exports for the May-July period rose from a year earlier.", dt.date(2018, 9, 3),
+         [("May", "2018-05", 16), ("July", "2018-07", 20), ("a year earlier", "2017", 42)]),
+        ("Exports fell on March 9 from a year earlier.", dt.date(2018, 4, 20),
+         [("March 9", "2018-03-09", 16), ("a year earlier", "2017", 29)]),
+        # the same month a year ago, last year
+        ("Car sales in March fell from the same month a year ago.", dt.date(2018, 4, 20),
+         [("March", "2018-03", 13), ("the same month a year ago", "2017-03", 29)]),
+        ("Car sales in March fell from the same month last year.", dt.date(2018, 4, 20),
+         [("March", "2018-03", 13), ("the same month last year", "2017-03", 29)]),
+        ("Car sales fell from the same month a year ago.", dt.date(2018, 4, 20),
+         [("the same month a year ago", "2017-04", 20)]),
+    ],
+)
+def test_a_year_before_a_month(body, published, expected):
+    assert found_at(body, published) == expected
+
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        ("Talks could conclude in the coming weeks.", MID_FEBRUARY, []),
+        ("A ruling may come within days.", MID_FEBRUARY, []),
+        ("Rents doubled over the past decade.", MID_FEBRUARY, [("the past decade", None, 19)]),
+        ("Shares slid earlier in the week.", MID_FEBRUARY, [("earlier in the week", None, 12)]),
+        # 'on Tuesday' in copy published on a Monday is the Tuesday before
+        ("The council voted on Tuesday.", dt.date(2024, 2, 12), [("Tuesday", "2024-02-06", 21)]),
+        # 'next Tuesday' on a Tuesday is a week later
+        ("The council votes next Tuesday.", dt.date(2024, 2, 13), [("next Tuesday", "2024-02-20", 18)]),
+        # 'today' inside a quote is the day the person spoke: the publication date
+        ('"We reopen the port today," the harbour master said.', MID_FEBRUARY, [("today", "2024-02-12", 20)]),
+    ],
+)
+def test_vague_periods_and_weekdays(body, published, expected):
+    assert found_at(body, published) == expected

@@ -570,7 +570,7 @@ def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
                                    index=index)
             roles, affiliation = description.roles, description.affiliation
             if affiliation is None and government_affiliation(roles):
-                affiliation = _state_of_office(body, index, group)
+                affiliation = _state_of_office(body, index, group) or _dominant_state(placed)
         aliases = tuple(f for f in dict.fromkeys(_display(m.text) for m in group.mentions)
                         if name_key(f) != name_key(name))
         actors.append(Actor(
@@ -598,6 +598,13 @@ def _state_of_office(body: list[Mention], index: RoleIndex, group: _Group) -> st
         if len(free) == 1:
             return free[0]
     return None
+
+
+def _dominant_state(placed: list[Placed]) -> str | None:
+    """The one country an article names, when it names only one and more than once (so a bare
+    'Prime Minister X' holds its office there); None when it names none, several, or one in passing."""
+    states = [p.name for p in placed if p.type == COUNTRY]
+    return states[0] if len(states) >= 2 and len(set(states)) == 1 else None
 
 
 def _qualifies_other_person(state: Placed, index: RoleIndex, person: str) -> bool:

@@ -233,6 +233,9 @@ def _span_end(text: str, words: list[Token], i: int) -> int:
     j = i + 1
     while j < len(words):
         prev, word = words[j - 1], words[j]
+        if prev.possessive and _inner_possessive(text, words, i, j):
+            j += 1
+            continue
         if _joined(text, prev, word, hyphen=j == i + 1) and (_is_name_word(word) or _is_particle_name(word)):
             if text[prev.end:word.start] != " " and (ref.country_for(prev.text) or ref.country_for(word.text)):
                 break
@@ -244,6 +247,34 @@ def _span_end(text: str, words: list[Token], i: int) -> int:
             continue
         break
     return j
+
+
+# the plural nouns of people that head such names (Teachers', Workers', Veterans'), not a name
+# that happens to end in s ("Airbus' plant")
+_PLURAL_OF_PEOPLE = re.compile(r"(?:er|or|an|ant|ent|ist|ee|ian|ite)s$")
+_CONTINENTS = frozenset("Europe Asia Africa America Americas Oceania Australasia Eurasia".split())
+_SAINT = frozenset(["St", "St.", "Saint", "Ste", "Ste."])
+
+
+def _inner_possessive(text: str, words: list[Token], i: int, j: int) -> bool:
+    """Whether the possessive word at ``j - 1`` lies inside a name that goes on at ``j``.
+
+    "St. Jude's Hospital", "the Teachers' Union": a saint's name or a plural possessive,
+    followed by capitalised words that end in an organisation's head word.
+    """
+    prev = words[j - 1]
+    saint = j - 2 >= i and words[j - 2].text in _SAINT
+    plural = bool(_PLURAL_OF_PEOPLE.search(prev.text)) and text[prev.end:prev.end + 2] in ("' ", "’ ") \
+        and not ref.country_form(prev.text) and not ref.is_place_name(prev.text)
+    if not (saint or plural) or text[prev.end:words[j].start].strip() not in ("'s", "’s", "'", "’"):
+        return False
+    k = j
+    while k < len(words) and k - j < 3 and _is_name_word(words[k]) and not words[k].possessive \
+            and (k == j or text[words[k - 1].end:words[k].start] == " "):
+        if words[k].text in ref.ORG_HEADS:
+            return True
+        k += 1
+    return False
 
 
 def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
@@ -272,6 +303,12 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
                                                    or any(w in ref.ORG_SUFFIXES for w in span_words)):
             return 0  # 'Kestrel Leasing of Valdoria': the firm and where it is, not 'Bank of Valdoria'
         return n
+    if lower == "in" and word == lower:
+        # 'Organization for Security and Co-operation in Europe': a long name with its 'for' and
+        # 'and' goes on through 'in' to a continent
+        has_for_and = ("of" in span_words or "for" in span_words) and "and" in span_words \
+            and any(w in ref.ORG_HEADS for w in span_words)
+        return n if has_for_and and words[j + 1].text in _CONTINENTS else 0
     if lower == "and" and word == lower:
         candidate = " ".join(span_words + ["and", words[j + 1].text])
         # 'Bank of X and Y', 'Organization for Security and Co-operation': an organisation's name
@@ -574,6 +611,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if len(span) >= 2 and span[-1].text == "Flight" and _DESIGNATION_AFTER.match(text, span[-1].end):
         span = span[:-1]
         return [_mention(text, span, ORGANIZATION, CUE, in_title)]
+    if len(span) == 1 and span[0].text in ref.ORG_SUFFIXES:
+        return []  # 'X Partners, LLC': a legal form on its own names no one
     name = text[span[0].start:span[-1].end]
     if not checked and not ref.country_form(name) and _names_a_thing(text, span):
         return [replace(m, not_actor=True) for m in _typed(text, words, span, in_title=in_title, titled=titled,
@@ -615,6 +654,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     return [_mention(text, span, type_, certainty, in_title, locative=locative, initial=initial)]
 
 
+#: First words that make a capitalised name a weather system ('Storm X', 'Typhoon X').
+_WEATHER_EVENTS = frozenset("Storm Hurricane Typhoon Cyclone Tornado Blizzard".split())
 _BASED_AFTER = re.compile(r"-?\s?(?:based|born)\b")
 _TITLE_BEFORE_COMMA = re.compile(r"\b([a-z]+)\s*,\s*$")
 _ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s+$")
@@ -643,6 +684,8 @@ def _names_a_thing(text: str, span: list[Token]) -> bool:
     version of', 'iWidget Store', a name in quotes: a product, index, event or plan."""
     if span[-1].text in ref.NON_ACTOR_HEADS or _INDEX_MOVE_AFTER.match(text, span[-1].end):
         return True
+    if len(span) >= 2 and span[0].text in _WEATHER_EVENTS:
+        return True  # 'Storm X', 'Hurricane X': a named weather system
     noun = _PRODUCT_AFTER.match(text, span[-1].end)
     if noun and (noun.group(1) in ref.PRODUCT_NOUNS or f"{noun.group(1)} {noun.group(2)}" in ref.PRODUCT_NOUNS
                  or noun.group(1) in _INDEX_MODIFIERS and _INDEX_WORDS & {noun.group(2), noun.group(3)}):

@@ -14,13 +14,19 @@ from dataclasses import dataclass, replace
 
 from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence
 from .agreements_clauses import split_clauses
-from .agreements_lexicon import GENERIC_NOUNS, REPORTING_VERBS, TRIGGER_FAMILY
+from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, REPORTING_VERBS, TRIGGER_FAMILY
 from .agreements_mentions import Mention, MentionIndex, clause_mentions
 from .agreements_sides import Side, find_sides
 
 _KIND_STOP = frozenset("""
 a an the of to on for and in with by from new first this that its their his her our further
 """.split()) | frozenset(w for noun in TRIGGER_FAMILY for w in noun.split())
+_OTHER_ONE = frozenset("""previous earlier former last old another other prior past second third fourth fifth
+sixth seventh eighth ninth tenth""".split())
+_OTHER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_OTHER_ONE)) + r")\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_INTRODUCTION_SPAN = 2  # sentences
+_PENDING_LIMIT = 8  # mentions without a side kept for a later one to name
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d.,]*")
 _TERM = re.compile(r"(\d[\d.,]*|[a-z]+)\s*(million|billion|trillion|percent|per cent|%)", re.IGNORECASE)
 
@@ -43,9 +49,33 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
     for sentence in doc.sentences:
         clauses = split_clauses(doc.text, sentence)
         reporting = _reporting_dates(index, clauses, dates)
+        first = len(mentions)
         for clause in clauses:
             mentions.extend(clause_mentions(doc, clause, sides, dates, reporting_dates=reporting, index=index))
-    return tuple(_agreement(doc, item) for item in _merge(mentions) if item.parties)
+        _share_parallel_status(mentions, first)
+    return tuple(_agreement(doc, item) for item in _merge(mentions)
+                 if item.parties and not all(_is_event(party) for party in item.parties))
+
+
+def _is_event(name: str) -> bool:
+    """True for the name of a league, competition or event ('Northern Cup'), which regulates or
+    hosts deals but is never their only party."""
+    words = name.lower().split()
+    return len(words) > 1 and (words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS)
+
+
+def _share_parallel_status(mentions: list[Mention], first: int) -> None:
+    """'X has signed Z this year, after agreements with A and B': agreements that take their side
+    from an earlier clause and give no status of their own take that clause's status and date
+    (from the mention before them in the sentence, ``mentions[first:]``)."""
+    for k in range(first + 1, len(mentions)):
+        mention = mentions[k]
+        if mention.parallel and not mention.explicit:
+            model = next((m for m in reversed(mentions[max(first, k - 8):k]) if m.explicit and not m.parallel), None)
+            if model is not None:
+                # the same kind of event, not the same day: the year alone
+                date = mention.date or (model.date[:4] if model.date else None)
+                mentions[k] = replace(mention, status=model.status, date=date, explicit=True)
 
 
 def _acting_sides(sides: tuple[Side, ...], actors: tuple[Actor, ...]) -> tuple[Side, ...]:
@@ -188,8 +218,15 @@ def _union(index: dict[str, list[int]], keys) -> set[int]:
 def _merge(mentions: list[Mention]) -> list[_Item]:
     """Group mentions of the same agreement, in text order."""
     items = _Merger()
+    pending: list[Mention] = []  # recent mentions with no named side, which a later one may name
     for mention in mentions:
+        if mention.anaphoric and _another_one(mention):
+            continue  # "the third such deal", "the previous accord": another agreement, named in passing
         index = _referent(items, mention) if mention.anaphoric else _same_agreement(items, mention)
+        if index is None and mention.anaphoric and mention.parties and len(items):
+            # "the parliament approved the treaty", "the league must approve the deal": the
+            # subject acts on the agreement named before without being one of its parties
+            index = _referent(items, replace(mention, parties=()))
         if index is not None:
             items.extend(index, mention)
             if not mention.anaphoric and set(mention.parties) > set(items.parties[index]):
@@ -198,7 +235,39 @@ def _merge(mentions: list[Mention]) -> list[_Item]:
             items.add(mention, items.parties[-1])
         elif mention.parties and not mention.only_refers:
             items.add(mention, mention.parties)
+            for earlier in _introduced(pending, mention):
+                items.extend(len(items) - 1, earlier)
+        if not mention.parties and not mention.anaphoric and not mention.only_refers \
+                and not set(mention.kind.lower().split()) & _OTHER_ONE:
+            pending.append(mention)
+            if len(pending) > _PENDING_LIMIT:
+                pending.pop(0)
+        while pending and mention.clause.sentence.index - pending[0].clause.sentence.index > _INTRODUCTION_SPAN:
+            pending.pop(0)
     return items.items()
+
+
+def _another_one(mention: Mention) -> bool:
+    """True for 'the third such deal', 'the previous accord': words before the agreement word
+    that point to another agreement than the one named before."""
+    sentence = mention.clause.sentence
+    before = sentence.text[max(0, mention.position - sentence.start - 60):max(0, mention.position - sentence.start)]
+    return bool(set(mention.kind.lower().split()) & _OTHER_ONE) or bool(_OTHER_BEFORE.search(before))
+
+
+def _introduced(pending: list[Mention], mention: Mention) -> list[Mention]:
+    """The mentions without named sides that introduced the agreement ``mention`` names with
+    'the': "... agreed to a ceasefire. The truce between X and Y took effect" (a mention of the
+    same family a sentence or two before, taken out of ``pending``)."""
+    sentence = mention.clause.sentence
+    offset = max(0, mention.position - sentence.start)
+    before = sentence.text[max(0, offset - 60):offset]
+    if not _DEFINITE_BEFORE.search(before):
+        return []
+    taken = [m for m in pending if m.families & mention.families and m.position < mention.position]
+    for m in taken:
+        pending.remove(m)
+    return taken
 
 
 def _referent(items: _Merger, mention: Mention) -> int | None:

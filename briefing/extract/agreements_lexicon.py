@@ -26,6 +26,8 @@ TRIGGER_FAMILY: dict[str, str] = {noun: family for family, noun in _pairs("agree
 STATUS_CUES: dict[str, str] = {phrase: status for status, phrase in _pairs("agreements_status_cues.txt")}
 #: Nouns that describe an organisation ("airline", "car maker").
 DESCRIPTOR_NOUNS: frozenset[str] = frozenset(_entries("agreements_descriptors.txt"))
+#: Last words of the names of leagues, competitions and events ("league", "cup", "grand prix").
+EVENT_HEADS: frozenset[str] = frozenset(_entries("agreements_event_heads.txt"))
 #: Capitalised words that are not a name on their own.
 NOT_NAMES: frozenset[str] = frozenset(_entries("agreements_not_names.txt"))
 
@@ -102,7 +104,8 @@ cancel cancels cancelled canceled scrap scraps scrapped terminate terminates ter
 withdraws withdrawn pulled pull pulls quit award awards awarded win wins won receive receives received
 receiving get gets got secure secures secured obtain obtains obtained announce announces announced place
 places placed make makes made submit submits submitted accept accepts accepted reject rejects rejected
-enter enters entered complete completes completed closed finalize finalized finalised offer
+enter enters entered call calls called suspend suspends suspended complete completes completed closed finalize
+finalized finalised offer
 offers offered offering propose proposes proposed provide provides provided providing give gives gave given
 grant grants granted have has had hold holds held include includes included exercise exercises exercised
 exercising seek seeks sought seeking need needs want wants consider considers considering discuss discusses
@@ -141,7 +144,8 @@ speculation rumours rumors target targets battle candidate candidates fears
 #: Cues that tell the status of the agreement they follow without an auxiliary ("the deal collapsed").
 INTRANSITIVE_CUES = frozenset({
     "collapsed", "expired", "ended", "fell through", "took effect", "takes effect", "came into force",
-    "comes into force", "entered into force", "in force", "in effect"})
+    "comes into force", "entered into force", "in force", "in effect", "pending regulatory approval",
+    "subject to regulatory approval", "pending approval", "subject to approval"})
 #: What "settle" must settle to be an agreement.
 SETTLED_THINGS = frozenset("dispute disputes lawsuit lawsuits suit case claims litigation differences".split())
 #: Verbs after "agreed to" that make no agreement ("agreed to reopen talks").

@@ -56,6 +56,7 @@ class Mention:
     definite: bool = False
     refers_to_pair: bool = False
     only_refers: bool = False
+    parallel: bool = False  # "X signed Z, after agreements with A and B": its side is the subject before
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ class _Phrase:
 _PUNCT_TRANSPARENT = frozenset('"“”()')
 _COMPLEMENT_PREPOSITIONS = frozenset(
     "of with between to from by for on over regarding concerning about among involving in".split())
+_TAKEOVER_LEMMAS = frozenset({"buy", "acquire", "purchase", "take over"})
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|of|for|by|in|at|on|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOOSE_ENDS = frozenset("a an the of to for with in on at by from and or its their his her".split())
 _INFINITIVE_PREPOSITIONS = frozenset("from with to by".split())
 _LOCATIVE = frozenset("in at near across around throughout inside outside within".split())
 _AMOUNT = re.compile(r"\d")
@@ -202,12 +206,19 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         family = TRIGGER_FAMILY[head]
         governing = _governing_verb(tokens, phrase.start_index)
         subject: list[Side] = []
+        parallel = False
         if governing is not None:
             subject = _sides_before(ctx, tokens[governing].start) + [
                 s for s in _sides_in(ctx, tokens[governing].end, tokens[phrase.start_index].start)
                 if not re.search(r"\band\b", text[s.end:tokens[phrase.start_index].start])]
         elif groups and all(prep in ("with", "between") for prep, _ in groups) and not own:
             subject = _sides_before(ctx, tokens[phrase.start_index].start)[-1:]
+        if not subject and not own and _plural(head) and [prep for prep, _ in groups] == ["with"]:
+            # "..., after agreements with A and B": the side named last before, in the sentence
+            before_start = max(clause.sentence.start, tokens[phrase.start_index].start - 300)
+            subject = [s for s in ctx.index.sides_within(before_start, tokens[phrase.start_index].start)
+                       if not _OBJECT_BEFORE.search(text, max(0, s.start - 30), s.start)][-1:]
+            parallel = bool(subject)
         if family == "settlement" and not local and not subject:
             local = _litigants(ctx)
         anaphoric = phrase.determiner in DEFINITE | {"possessive-pronoun"} and not local
@@ -224,8 +235,9 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         mention = Mention(kind=_noun_kind(ctx, phrase, complement_end), families=frozenset({family}), parties=(),
                           status=status, date=date, clause=clause, position=match.start(), explicit=explicit,
                           anaphoric=anaphoric, refers_to_pair=pair, only_refers=head in ANAPHOR_ONLY,
-                          definite=phrase.determiner is not None)
-        found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family))
+                          definite=phrase.determiner is not None, parallel=parallel)
+        found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family,
+                            plural=_plural(head)))
     return _absorb_partyless(found)
 
 
@@ -246,7 +258,9 @@ def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
         return True  # "purchase protection", "loan agreement": the next noun is the head
     if head in ("talks", "negotiation", "negotiations"):
         after = tokens[last + 1].lower if last + 1 < len(tokens) else ""
-        return after == "to" or _side_right_before(ctx, tokens[first].start)  # "X talks to Y": a verb
+        infinitive = after == "to" and last + 2 < len(tokens) and _bare_infinitive(tokens[last + 2])
+        # "X talks to Y": a verb; "talks to buy Y": the noun
+        return (after == "to" and not infinitive) or _side_right_before(ctx, tokens[first].start)
     return False
 
 
@@ -320,8 +334,10 @@ def _complements(ctx: _Context, index: int) -> tuple[int, list[tuple[str, list[S
         if lower == "to" and index + 1 < len(tokens) and (_is_verb_like(tokens[index + 1])
                                                           or _bare_infinitive(tokens[index + 1])):
             end = _phrase_end(tokens, index + 1, allow_verbs=True)
+            bought = _verb_lemma(tokens, index + 1) in _TAKEOVER_LEMMAS  # "talks to buy X": X is a side
             sides = [s for s in _sides_in(ctx, tokens[index].start, tokens[end - 1].end)
-                     if _introduced_by(ctx, s, _INFINITIVE_PREPOSITIONS)]
+                     if _introduced_by(ctx, s, _INFINITIVE_PREPOSITIONS)
+                     or bought and not _located(ctx, s) and not s.demonym]
             if sides:
                 groups.append(("to-infinitive", sides))
             return end, groups
@@ -428,7 +444,19 @@ def _preceded_by(ctx: _Context, side: Side, words) -> bool:
     k = bisect_right(ctx.token_ends, side.start)  # tokens[:k] end at or before the side
     while k and (tokens[k - 1].lower in DETERMINERS or tokens[k - 1].text in _PUNCT_TRANSPARENT):
         k -= 1
+    for _step in range(2):  # "in southern X", "in war-torn X": an adjective between
+        if k < 2 or tokens[k - 1].lower in words or not _plain_adjective(tokens[k - 1]):
+            break
+        k -= 1
     return bool(k) and tokens[k - 1].lower in words
+
+
+def _plain_adjective(token: Token) -> bool:
+    """A lower-case word that may describe a place: not a function word, verb or number."""
+    lower = token.text
+    return lower.replace("-", "").isalpha() and lower.islower() and lower not in DETERMINERS \
+        and lower not in PREPOSITIONS and lower not in CONJUNCTIONS and lower not in AUXILIARIES \
+        and lower not in GOVERNING_VERBS and lower not in NUMBER_WORDS and lower not in TRIGGER_FAMILY
 
 
 def _governing_verb(tokens, phrase_start: int) -> int | None:
@@ -461,7 +489,11 @@ def _noun_kind(ctx: _Context, phrase: _Phrase, complement_end: int) -> str:
     end = tokens[phrase.end_index - 1].end
     if phrase.end_index < complement_end and tokens[phrase.end_index].lower in ("of", "to"):
         verbal = tokens[phrase.end_index].lower == "to"
-        stop = min(_phrase_end(tokens, phrase.end_index + 1, allow_verbs=verbal), phrase.end_index + 10)
+        # short: "agreement to supply 2 million tonnes", not the whole infinitive clause
+        reach = 6 if verbal else 10
+        stop = min(_phrase_end(tokens, phrase.end_index + 1, allow_verbs=verbal), phrase.end_index + reach)
+        while stop > phrase.end_index + 2 and tokens[stop - 1].lower in _LOOSE_ENDS:
+            stop -= 1
         end = max(end, tokens[stop - 1].end)
     return _tidy(ctx.text[start:end])
 
@@ -740,11 +772,15 @@ def _names(sides) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.name for s in sides))
 
 
-def _split(mention: Mention, *, subject, local, groups, family) -> list[Mention]:
+def _split(mention: Mention, *, subject, local, groups, family, plural: bool = False) -> list[Mention]:
     """Independent deals reported together become separate mentions: '20 orders from A and B'
-    gives two orders, 'A and B will receive loans from C' two loans; an agreement that A and B
-    signed stays one."""
+    gives two orders, 'A and B will receive loans from C' two loans, 'agreements with A and B'
+    two agreements; an agreement that A and B signed stays one."""
     everyone = _names(subject + local)
+    partners = [g for prep, g in groups if prep == "with"]
+    if plural and len(partners) == 1 and len(_names(partners[0])) > 1:
+        shared = tuple(n for n in everyone if n not in _names(partners[0]))
+        return [_with_parties(mention, shared + (name,)) for name in _names(partners[0])]
     if family in JOINT_FAMILIES:
         return [_with_parties(mention, everyone)]
     subject_names = _names(subject)
@@ -757,6 +793,12 @@ def _split(mention: Mention, *, subject, local, groups, family) -> list[Mention]
             shared = tuple(n for n in everyone if n not in _names(customers[0]))
             return [_with_parties(mention, shared + (name,)) for name in _names(customers[0])]
     return [_with_parties(mention, everyone)]
+
+
+def _plural(head: str) -> bool:
+    """'agreements', 'deals', 'treaties': a plural agreement noun (not 'talks' or 'terms')."""
+    last = head.split()[-1]
+    return last.endswith("s") and not last.endswith("ss") and last not in ("talks", "negotiations", "terms")
 
 
 def _with_parties(mention: Mention, parties: tuple[str, ...]) -> Mention:

@@ -36,11 +36,16 @@ _CAPITALISED = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+(?:(?:of|&)\s+(?:the\s+)?)?[A-Z0-9][\w'’.&-]*)*")
 _GOVERNMENT = re.compile(r"\b(?:federal|national|central)\s+government\b(?!\s+of\b)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|he|she|his|him|her)\b", re.IGNORECASE)
+_WINDOW = 40  # fitting sides looked back over, at most, for one pronoun or description
+_PLURAL_PRONOUN = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|of|for|by|in|at|on|into|as)\s+(?:the\s+)?$", re.IGNORECASE)
+_LEAD_BREAK = re.compile(r"\s(?:--|—|–)\s|:\s")
 _RELATIVE = re.compile(r"\s*,?\s*\b(which|who)\s+(?:\w+ly\s+)?(?:was|were|is|are|has|had|have)\b")
 _SINGULAR_DESCRIPTORS = sorted((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),
                                key=len, reverse=True)
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(" + "|".join(_SINGULAR_DESCRIPTORS) + r")\b(?!\s+[A-Z])")
-_SUBJECT_VERB = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:has|have|had|is|was|will|would|said|says|announced|announces|"
+_SUBJECT_VERB = re.compile(r"[\s,]*(?:\w+ly\s+|today\s+|yesterday\s+|also\s+)?"
+                           r"(?:has|have|had|is|was|will|would|said|says|announced|announces|"
                            r"stated|told|confirmed|reported|added)\b")
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "him", "her"})
 
@@ -177,6 +182,9 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
             antecedent = _antecedent(doc, antecedents, match.start(), wanted)
             if antecedent:
                 referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
+        for match in _PLURAL_PRONOUN.finditer(text, sentence.start, sentence.end):
+            for antecedent in _plural_antecedents(text, antecedents, sentence.start, match.start()):
+                referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
         for match in _DESCRIPTION.finditer(text, sentence.start, sentence.end):
             before = text[max(sentence.start, match.start() - 30):match.start()]
             if cover.covers(match.start(), match.end()) or re.search(r"[A-Z][\w.]*\s*$", before):
@@ -196,6 +204,28 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
     return referring
 
 
+def _plural_antecedents(text: str, antecedents: _Antecedents, start: int, position: int) -> list[Side]:
+    """The organisations 'they' stands for: "X and Y announced that they ...": the subject of a
+    verb before it in its sentence and the actors named before that subject (after any dateline),
+    not after a preposition ('a provider in X'); none when the sentence has no such subject."""
+    speakers, starts = antecedents.speakers["organization"], antecedents.speaker_starts["organization"]
+    k = bisect_right(starts, position) - 1
+    if k < 0 or speakers[k].start < max(start, position - 400) or speakers[k].end > position:
+        return []
+    subject = speakers[k]
+    start = max(start, subject.start - 300)
+    start = max([start] + [m.end() for m in _LEAD_BREAK.finditer(text, start, subject.start)])  # past a dateline
+    fitting, fitting_starts = antecedents.fitting["organization"], antecedents.fitting_starts["organization"]
+    found: dict[str, Side] = {}
+    end = bisect_left(fitting_starts, subject.start)
+    for j in range(max(bisect_left(fitting_starts, start), end - _WINDOW), end):
+        side = fitting[j]
+        if side.type and not _AFTER_PREPOSITION.search(text, max(start, side.start - 30), side.start):
+            found.setdefault(side.name, side)
+    found.setdefault(subject.name, subject)
+    return list(found.values()) if len(found) > 1 else []
+
+
 def _antecedent(doc: Document, antecedents: _Antecedents, position: int, wanted: str) -> Side | None:
     """The actor a pronoun at ``position`` stands for: the subject of a verb before it in its
     sentence ("X announced that it ..."), else the first fitting mention of its sentence before
@@ -213,9 +243,29 @@ def _antecedent(doc: Document, antecedents: _Antecedents, position: int, wanted:
         k = bisect_left(starts, sentence.start)
         while k < len(fitting) and fitting[k].start <= limit:
             if fitting[k].end <= limit:
-                return fitting[k]
+                return _most_named(antecedents, fitting[k], doc.sentences[max(0, index - 3)].start, position, wanted)
             k += 1
     return None
+
+
+def _most_named(antecedents: _Antecedents, nearest: Side, start: int, position: int, wanted: str) -> Side:
+    """Of the fitting sides from ``start`` to ``position``, the one named most often there, an
+    actor found as such before a bare capitalised name ('the group' after a passing name stands
+    for the company the story is about); ``nearest`` unless another outweighs it."""
+    fitting, starts = antecedents.fitting[wanted], antecedents.fitting_starts[wanted]
+    counts: dict[str, int] = {}
+    first: dict[str, Side] = {}
+    end = bisect_left(starts, position)
+    for k in range(max(bisect_left(starts, start), end - _WINDOW), end):
+        counts[fitting[k].name] = counts.get(fitting[k].name, 0) + 1
+        first.setdefault(fitting[k].name, fitting[k])
+    def weight(name: str, side: Side) -> tuple[bool, int]:
+        return bool(side.type), counts.get(name, 0)  # an actor found as such outweighs a bare name
+
+    best = max(counts, key=lambda name: weight(name, first[name]), default=None)
+    if best is None or weight(best, first[best]) <= weight(nearest.name, nearest):
+        return nearest
+    return first[best]
 
 
 def _fits(side: Side, wanted: str) -> bool:

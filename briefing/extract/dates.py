@@ -11,7 +11,10 @@ as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
   its year (and month) from the publication date: the latest one not after publication,
   or the next one when the clause speaks of the future (*will*, *until*, *scheduled* ...).
   A month and day take the nearest such date, so a January article's ``Dec. 30`` is the
-  previous year.
+  previous year. A clause speaks of the future also when a future cue follows the date before any
+  past-tense verb (``In June, prices will rise``), when it voices an expectation (*likely*,
+  *hopes to*, *expects*), when a month starts a change and no verb around it is in the past
+  (``from April, fares go up``) and when the month is a noun after *a* (``a September cut``).
 - **Weekdays**: ``on Thursday`` is the latest Thursday not after publication (the next one
   in a future clause); ``this Thursday`` is the one of the publication week (weeks start
   on Monday), ``next``/``last``/``previous Thursday`` the one of the week after/before,
@@ -22,7 +25,10 @@ as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
   ``the previous year`` against the last date the text gave (the publication date when it
   gave none, no value when that date is too coarse or had no value itself: ``the third
   quarter ... a year earlier``). Shifts of days, weeks or months give a day; shifts of
-  years give a year. ``three days before Easter`` shifts the date that follows it.
+  years give a year, or the month a year before when they count from a single month
+  (``in January ... a year earlier``, as TimeML annotates it; not from a span of months such as
+  ``the October-December period``). ``the same month a year ago``/``last year`` is the month the
+  text last gave (else the publication month) a year before. ``three days before Easter`` shifts the date that follows it.
 - **Named days** (Christmas, Easter, Thanksgiving ... from ``briefing/data/dates_holidays.txt``)
   without a year take the nearest one; two-digit years (``'79``, ``6/2/08``) the century
   that puts them at most 20 years after publication.
@@ -32,7 +38,8 @@ as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
   (``the 1990s``). The brief's values are calendar years, months and days only, and a
   year standing in for a quarter would claim more than the text says.
 - ``early 2011``, ``mid-2017``, ``the end of this year`` take the value of the period
-  they qualify (``2011``, ``2017``, the publication year).
+  they qualify (``2011``, ``2017``, the publication year); so does ``the start of this year``
+  (TimeML gold is split between the year and its first day, so the year is kept).
 - Not dates: durations (``for three years``), times of day, ages, fractions, amounts,
   numbers followed by a unit, ``May`` the modal verb, ``March`` the verb and month or
   weekday names inside names.
@@ -73,6 +80,7 @@ class When:
 
     day: dt.date
     precision: str  # year | month | day
+    in_range: bool = False  # one end of a span of months ('the October-December period')
 
     @property
     def value(self) -> str:
@@ -178,6 +186,8 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|going\s+to|gonna|scheduled|upcoming|(?:is|are|was|were)\s+due|expected\s+to|plans?\s+to"
     r"|intends?\s+to|set\s+to|(?:is|are|was|were)\s+to(?=\s+[a-z]+\b)(?!\s+blame\b)|until|till|wo\s*n['’]t|would(?!\s+(?:have|not\s+have|never\s+have)\b)"
     r"|(?<!than\s)(?<!as\s)expected(?=\s+(?:in|on|by|at|before|within|next|later|early|late)\b)"
+    # expectations speak of what may come: 'a cut is likely in September', 'hopes to sign it in October'
+    r"|(?<!un)likely|hop(?:es|ing)\s+to|expects?|expecting"
     # a modal before a plain verb speaks of what may come: 'could begin cutting rates as early as September'
     r"|(?-i:could|might|may|should|can)(?=(?:\s+(?:also|still|soon|only|even|then|yet))?\s+(?!have\b|not\b|be\b)"
     r"(?-i:[a-z]+)\b))\b|['’]ll\b",
@@ -223,13 +233,44 @@ def _is_name_part(text: str, start: int) -> bool:
 
 def _future(text: str, start: int) -> bool:
     before = text[max(0, start - 60):start]
-    clause = " ".join(_CLAUSE_BREAK.split(before)[-1].split()[-8:])
+    clause = " ".join(_CLAUSE_BREAK.split(before)[-1].split()[-12:])
     cues = [m for m in _FUTURE_CUE.finditer(clause)]
     if not cues:
         return False
     if all(_UNTIL.fullmatch(m.group()) for m in cues):
         return not _past_clause(clause[:cues[0].start()])
     return True
+
+
+# a future cue after the date, before any past-tense verb: 'In June, prices will rise'
+_FUTURE_AFTER = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:to|due|set|going)\b|wo\s*n['’]t)\b|['’]ll\b", re.I)
+# common irregular past-tense verbs, which the '-ed' cue misses
+_IRREGULAR_PAST = re.compile(r"\b(?:rose|fell|grew|began|came|went|took|gave|made|said|saw|won|lost|met|sold|fought|"
+                             r"bought|paid|left|kept|held|told|spent|stood|brought|became|ran)\b",
+                             re.I)
+# words before a month that start a change from then on: 'from April, fares go up'
+_FROM_WORDS = frozenset("from starting beginning effective".split())
+
+
+def _future_after(text: str, end: int) -> bool:
+    """Whether the words right after a date (``In June, prices will rise``) speak of the future:
+    a future cue among the next eight words, with no past-tense verb before it."""
+    after = " ".join(text[end:end + 80].split()[:8])
+    cue = _FUTURE_AFTER.search(after)
+    if not cue:
+        return False
+    head = after[:cue.start()]
+    return not (_PAST_CUE.search(head) or _IRREGULAR_PAST.search(head))
+
+
+def _change_from(text: str, start: int, end: int) -> bool:
+    """``from April``, ``starting April``: a change from a month on, future when no past-tense verb
+    stands in the sentence ('fares go up from April', not 'fares rose from April')."""
+    if _word_before(text, start).lower() not in _FROM_WORDS:
+        return False
+    text = text[max(0, start - 150):end + 150]  # the words around, so that a long sentence stays linear
+    return not (_past_clause(text) or _IRREGULAR_PAST.search(text)
+                or re.search(r"\b(?:was|were|had|did)\b|\b(?:has|have)\s+\w+ed\b", text, re.I))
 
 
 def _past_clause(clause: str) -> bool:
@@ -392,6 +433,8 @@ def _shifted(base: When | None, shift: _Shift, sign: int) -> When | None:
     if base is None or shift.vague:
         return None
     precision = shift.precision if _LENGTH[shift.precision] <= _LENGTH[base.precision] else base.precision
+    if precision == "year" and base.precision == "month" and not base.in_range:
+        precision = "month"  # 'in January ... a year earlier' is the January before (TimeML gives the month)
     return When(shift.apply(base.day, sign), precision)
 
 
@@ -550,17 +593,27 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
     if shared:
         year_relation = " ".join(shared["yrel"].lower().split())  # 'between March and May next year'
 
+    in_range = bool(_MONTH_RANGE_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+                    or _MONTH_RANGE_AFTER.match(text, m.end()))
+    # 'from April, fares go up' and 'a September cut' (a month as a noun after 'a') speak of the next one
+    ahead = not relation and (_change_from(text, m.start(), m.end())
+                              or _word_before(text, m.start()).lower() in ("a", "an"))
+
     def resolve(frame: _Frame) -> When | None:
         if year_relation:
             base = _relative_year(year_relation, frame)
             return When(dt.date(base.day.year, month, 1), "month") if base else None
         if not frame.published:
             return None
-        return _month_without_year(month, frame.published, future=frame.future, relation=relation)
+        when = _month_without_year(month, frame.published, future=frame.future or ahead, relation=relation)
+        return replace(when, in_range=True) if in_range else when
 
     return _candidate(m, resolve)
 
 
+# a month joined to another one as a span: 'October-December', 'from July to September'
+_MONTH_RANGE_BEFORE = re.compile(rf"\b(?:{_MONTH_ALT})\.?\s*(?:[-–/]|\s(?:to|through))\s*$", re.I)
+_MONTH_RANGE_AFTER = re.compile(rf"\s*(?:[-–/]|\s(?:to|through)\s)\s*(?:{_MONTH_ALT})\b", re.I)
 # the end of a range of months that gives the year for both: '(between March) and May next year'
 _RANGE_END = re.compile(rf"\s*(?:and|to|through|till|until|[-–])\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?"
                         rf"(?P<month>{_FULL_MONTH_ALT})\b,?\s+(?:(?:of|in)\s+)?(?:(?P<year>(?:1\d|20)\d\d)(?![\d%])"
@@ -753,6 +806,18 @@ def _build_in_duration(m: re.Match, text: str) -> _Candidate | None:
     return _candidate(m, _on_published(lambda p, frame: _shifted(When(p, "day"), shift, 1)))
 
 
+def _build_same_unit_year_before(m: re.Match, text: str) -> _Candidate | None:
+    """``the same month a year ago``, ``the same day last year``: the month (day) the text last gave,
+    a year before."""
+    unit = m["unit"].lower()
+
+    def resolve(frame: _Frame) -> When | None:
+        base = _from_anchor(frame, unit)
+        return When(add_months(base.day, -12), unit) if base else None
+
+    return _candidate(m, resolve)
+
+
 def _build_anchored_unit(m: re.Match, text: str) -> _Candidate | None:
     """``the day before``, ``the year after`` at the end of a clause: one unit from the last date."""
     unit, sign = m["unit"].lower(), (-1 if m["dir"].lower() in ("before", "earlier") else 1)
@@ -915,6 +980,8 @@ _RULES: tuple[_Rule, ...] = (
                     r"(?P<unit>year|month|week|weekend|decade|century|day)\b", _build_relative_period),
     _rule("period", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
                     r"(?=\s*(?:[.,;:!?)\"”]|$))", _build_anchored_unit),
+    _rule("period", r"\bthe\s+same\s+(?P<unit>month|day)\s+(?:(?:a|one)\s+year\s+(?:ago|earlier|before)"
+                    r"|(?:of\s+)?(?:last|the\s+previous)\s+year)\b", _build_same_unit_year_before),
     _rule("period", rf"\bthe\s+(?P<ord>{_ORDINAL_WORD_ALT}|\d{{1,2}}(?:st|nd|rd|th))\s+month\s+of\s+"
                     rf"(?:{_YEAR4}|(?P<rel>this|last|next|the)\s+year)", _build_ordinal_month),
     # shifts: three days ago, two weeks later, 5 months from tomorrow, in three weeks
@@ -1021,6 +1088,8 @@ def find_dates(doc: Document) -> tuple[DateMention, ...]:
         sentence = doc.sentences[doc.sentence_index(candidate.start)]
         future = _future(sentence.text, candidate.start - sentence.start)
         past = not future and _past(sentence.text, candidate.start - sentence.start)
+        if not future and not past:
+            future = _future_after(sentence.text, candidate.end - sentence.start)
         when = candidate.resolve(_Frame(doc.published, future, anchor, after_vague, past))
         after_vague = when is None
         if when is not None:
