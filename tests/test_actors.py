@@ -350,7 +350,7 @@ def test_role_from_an_outlet_quoting_a_person_after_the_name():
     assert berg.affiliation == "Orion Bank"
 
 
-# --- red-team fixes: wire datelines, sentence starts inside quotes, portfolio titles, short forms ---
+# --- wire datelines, sentence starts inside quotes, portfolio titles, short forms ---
 
 @pytest.mark.parametrize("body, name, type_, mention, start", [
     ("LIMA (Reuters) - Vortex Mining said on Monday it would close a mine.", "Lima", "place", "LIMA", 0),
@@ -364,7 +364,7 @@ def test_role_from_an_outlet_quoting_a_person_after_the_name():
     ("The party's counterpart Annika Brandvold said she would not sign.", "Annika Brandvold", "person",
      "Annika Brandvold", 24),
 ])
-def test_red_team_names_with_type_and_offsets(body, name, type_, mention, start):
+def test_names_in_wire_copy_with_type_and_offsets(body, name, type_, mention, start):
     doc, found = actors_of(body)
     assert name in found, sorted(found)
     actor = found[name]
@@ -406,7 +406,7 @@ def test_a_surname_of_several_words_joins_the_person():
     assert texts(doc, found["Ana María de la Vega"]) == ["Ana María de la Vega", "De la Vega"]
 
 
-# --- round 2 red team: roles, affiliations and name shapes in wire copy, features and press releases ---
+# --- roles, affiliations and name shapes in wire copy, features and press releases ---
 
 @pytest.mark.parametrize("body, name, roles, affiliation", [
     # an organisation later in the sentence is not the owner of a title before the name
@@ -424,7 +424,7 @@ def test_a_surname_of_several_words_joins_the_person():
     ("Councillor Dana Whitfield voted against the plan.", "Dana Whitfield", ("Councillor",), None),
     ("Chief Constable Aldo Merrow urged people to stay indoors.", "Aldo Merrow", ("Chief Constable",), None),
 ])
-def test_roles_and_affiliation_round_two(body, name, roles, affiliation):
+def test_roles_and_affiliations_in_wire_copy(body, name, roles, affiliation):
     _, found = actors_of(body)
     actor = found[name]
     assert actor.roles == roles
@@ -448,7 +448,7 @@ def test_title_that_is_the_object_of_another_clause_is_not_the_role():
      "Syrian Observatory for Human Rights", "organization", 33),
     ("Clinics across New England were closed.", "New England", "place", 15),
 ])
-def test_name_shapes_round_two(body, name, type_, start):
+def test_name_shapes_in_wire_copy(body, name, type_, start):
     doc, found = actors_of(body)
     actor = found[name]
     assert actor.type == type_

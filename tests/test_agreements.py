@@ -182,7 +182,7 @@ def test_parties_from_the_actor_stage_keep_a_division_and_a_firm_of_a_country_ap
     assert [set(a.parties) for a in found] == [{"Orion Rail Systems", "Tarn Freight Leasing & Trust"}]
 
 
-# --- red-team fixes: descriptions of a firm, infinitive complements, datelines, statuses ---
+# --- descriptions of a firm, infinitive complements, datelines, statuses ---
 
 @pytest.mark.parametrize("body, kind_word, parties, status, date", [
     ("Vortex Mining signed an agreement to supply copper to Kenya's state rail firm Delta Rail on Tuesday.", "supply",
@@ -198,8 +198,19 @@ def test_parties_from_the_actor_stage_keep_a_division_and_a_firm_of_a_country_ap
     ("Skyway plans to lease 10 jets from Polar Air.", "lease", {"Skyway", "Polar Air"}, "proposed", None),
     ("Brazil scrapped a deal to lease 12 jets from Skyway in March.", "lease", {"Brazil", "Skyway"}, "ended",
      "2014-03"),
+    ("The takeover of Halden Steel by Vortex Mining is expected to close next year.", "takeover",
+     {"Halden Steel", "Vortex Mining"}, "agreed", None),
+    ("Vortex Mining will buy Halden Steel, pending regulatory approval.", "purchase",
+     {"Vortex Mining", "Halden Steel"}, "agreed", None),
+    ("Brazil and Norway called off their fisheries agreement.", "fisheries", {"Brazil", "Norway"}, "ended", None),
+    ("Brazil and Norway extended their fisheries agreement on Tuesday.", "fisheries", {"Brazil", "Norway"},
+     "in force", "2014-11-18"),
+    ("Brazil and Norway suspended their fisheries agreement on Tuesday.", "fisheries", {"Brazil", "Norway"},
+     "suspended", "2014-11-18"),
+    ("Halden Steel said it had ended talks to buy Kessler Dairy.", "buy", {"Halden Steel", "Kessler Dairy"},
+     "ended", None),
 ])
-def test_red_team_one_agreement(body, kind_word, parties, status, date):
+def test_one_agreement_with_its_parties_status_and_date(body, kind_word, parties, status, date):
     (agreement,) = extract(body)
     assert kind_word in agreement.kind.lower()
     assert set(agreement.parties) == parties
@@ -214,7 +225,7 @@ def test_red_team_one_agreement(body, kind_word, parties, status, date):
     "Deliveries will begin in May, Skyway said.",
     "Scandinavian lawmakers rejected the deal.",
 ])
-def test_red_team_not_an_agreement(body):
+def test_more_phrases_that_are_not_agreements(body):
     assert extract(body) == ()
 
 
@@ -233,30 +244,7 @@ def test_a_person_holding_office_in_an_organisation_acts_for_it():
     assert set(agreement.parties) == {"Halden Steel", "Norcom Ltd."}
 
 
-# --- round 3: statuses, mentions that name an agreement later, plural agreements, pronoun sides ---
-
-@pytest.mark.parametrize("body, kind_word, parties, status, date", [
-    ("The takeover of Halden Steel by Vortex Mining is expected to close next year.", "takeover",
-     {"Halden Steel", "Vortex Mining"}, "agreed", None),
-    ("Vortex Mining will buy Halden Steel, pending regulatory approval.", "purchase",
-     {"Vortex Mining", "Halden Steel"}, "agreed", None),
-    ("Brazil and Norway called off their fisheries agreement.", "fisheries", {"Brazil", "Norway"}, "ended", None),
-    ("Brazil and Norway extended their fisheries agreement on Tuesday.", "fisheries", {"Brazil", "Norway"},
-     "in force", "2014-11-18"),
-    ("Brazil and Norway suspended their fisheries agreement on Tuesday.", "fisheries", {"Brazil", "Norway"},
-     "suspended", "2014-11-18"),
-    ("Halden Steel said it had ended talks to buy Kessler Dairy.", "buy", {"Halden Steel", "Kessler Dairy"},
-     "ended", None),
-])
-def test_round_three_one_agreement(body, kind_word, parties, status, date):
-    (agreement,) = extract(body)
-    assert kind_word in agreement.kind.lower()
-    assert set(agreement.parties) == parties
-    assert agreement.status == status
-    assert agreement.date == date
-    (evidence,) = agreement.evidence
-    assert (evidence.start, evidence.end) == (0, len(body))
-
+# --- statuses, mentions that name an agreement later, plural agreements, pronoun sides ---
 
 @pytest.mark.parametrize("body, parties, status, date, spans", [
     # a side acting on "the treaty" without being its party updates it

@@ -254,7 +254,7 @@ def test_holidays(name, year, day):
     assert HOLIDAYS[name].in_year(year) == day
 
 
-# --- red-team fixes: ranges, tense, second days (invented sentences) -------------------------
+# --- ranges, tense, second days (invented sentences) -------------------------
 
 @pytest.mark.parametrize(
     "body, published, expected",
@@ -291,7 +291,7 @@ def test_ranges_tense_and_second_days(body, published, expected):
     assert found(body, published) == expected
 
 
-# --- round 2 red team: a modal before a plain verb looks ahead --------------------------------
+# --- a modal before a plain verb looks ahead --------------------------------
 
 @pytest.mark.parametrize(
     "body, expected",

@@ -200,7 +200,7 @@ def test_numbers(text, value):
     assert float(number.value) == pytest.approx(value)
 
 
-# --- red-team fixes: held-out news styles ------------------------------------------------------------------------
+# --- news styles: wire copy, features, press releases ---
 
 @pytest.mark.parametrize("body, expected", [
     # a bare number after 'from' / 'compared with' takes the unit of the level it is compared with
@@ -299,7 +299,7 @@ def test_display_in_news(body, shown):
     assert figures_of(body)[0].display == shown
 
 
-# --- round 2 red team: durations, fractions after 'by', loose handfuls, CFA francs, precise prices ---------------
+# --- durations, fractions after 'by', loose handfuls, CFA francs, precise prices ---------------
 
 @pytest.mark.parametrize("body", [
     "The mayor has run the town for 12 years.",

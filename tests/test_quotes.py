@@ -302,7 +302,7 @@ def test_reported_speech_pronoun_and_quoted_sentences():
     assert [(q.speaker, q.text) for q in quotes] == [("Tomas Berg", "the shaft was safe for work")]
 
 
-# --- red-team fixes: appositive subjects, spokespeople, "one", via, next-paragraph and back-reference speakers ---
+# --- appositive subjects, spokespeople, "one", via, next-paragraph and back-reference speakers ---
 
 @pytest.mark.parametrize(
     "body, names, expected_speaker",
@@ -389,7 +389,7 @@ def test_a_following_sentence_that_does_not_point_back_names_nobody():
     assert quote.speaker is None
 
 
-# --- round 2 red team: live-blog times, plural possessives, long spokesperson phrases -----------
+# --- live-blog times, plural possessives, long spokesperson phrases -----------
 
 @pytest.mark.parametrize(
     "body, name, type, expected",
