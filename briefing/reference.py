@@ -189,3 +189,25 @@ def is_place_name(text: str) -> bool:
 def is_title(text: str) -> bool:
     """True when ``text`` (any case) is a person title or role such as 'prime minister'."""
     return text.casefold().strip(".") in TITLES
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]\.?|[A-Z]{2,3}")
+# a common noun after the abbreviation; the state's own institutions and people ('US government',
+# 'UK troops') name the state acting, so they do not count ...
+_COMMON_NOUN_AFTER = re.compile(
+    r"\.?\s+(?!(?:government|administration|authorities|officials?|troops|forces|military|army|navy|embassy"
+    r"|envoy|ambassador|diplomats?|president|leaders?|ministers?|state|treasury|congress|parliament"
+    # ... nor do function words and verbs: 'the US and Canada', 'the US said'
+    r"|and|or|but|nor|in|on|at|to|for|of|with|by|as|from|into|over|after|before|than|that|which|who"
+    r"|is|was|are|were|be|been|has|had|have|will|would|could|should|can|may|might|must|does|did|do"
+    r"|says?|said|told|tells|wants?|plans?|hopes?|needs?|agrees?|warns?|insists?|argues?|believes?)\b"
+    r"|[a-z]+ed\b)[a-z]")
+
+
+def abbreviation_as_modifier(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an abbreviation in front of a common noun ('US stocks', 'the U.S. car maker').
+
+    Such a country abbreviation labels something else rather than naming a side of the story;
+    in front of the state's own institutions or people ('US officials') it names the state.
+    """
+    return bool(_ABBREVIATION.fullmatch(text, start, end) and _COMMON_NOUN_AFTER.match(text, end))

@@ -512,3 +512,16 @@ def test_state_office_takes_the_only_country_the_article_names(body, name, affil
     actor = found[name]
     assert actor.affiliation == affiliation
     assert actor.evidence[0].start == body.index(name)
+
+
+@pytest.mark.parametrize("body, country", [
+    ("US stocks fell sharply on Monday as UK lenders lost ground.", None),
+    ("Shares of the U.S. car maker rose 3% in early trading.", None),
+    ("US officials said the talks would resume.", "United States"),
+    ("The talks stalled, and the US said it would wait.", "United States"),
+])
+def test_a_country_abbreviation_in_front_of_a_noun_labels_something_else(body, country):
+    _, found = actors_of(body)
+    countries = [name for name, actor in found.items() if actor.type == "country"]
+    assert countries == ([country] if country else []), sorted(found)
+

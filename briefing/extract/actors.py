@@ -46,7 +46,14 @@ def find_actors(doc: Document, *, ner: str = "builtin") -> tuple[Actor, ...]:
     """
     body_mentions, title_mentions = _mentions(doc, ner)
     groups = _group(doc.text, body_mentions, title_mentions, _lowercase_words(doc.text + "\n" + doc.article.title))
-    return _actors(doc, groups)
+    return tuple(actor for actor in _actors(doc, groups) if not _only_a_label(doc.text, actor))
+
+
+def _only_a_label(text: str, actor: Actor) -> bool:
+    """A country named only by its abbreviation in front of a noun ('US stocks', 'UK lenders')
+    labels something else and takes no part in the story; named as a noun anywhere, it does."""
+    return actor.type == "country" and not actor.in_title and bool(actor.evidence) and all(
+        ref.abbreviation_as_modifier(text, e.start, e.end) for e in actor.evidence)
 
 
 def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:

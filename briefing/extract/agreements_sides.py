@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..model import Actor, Document
-from ..reference import COMMON_ACRONYMS, COMMON_WORDS, REGION_ADJECTIVES, TITLE_WORDS, country_form
+from ..reference import (
+    COMMON_ACRONYMS, COMMON_WORDS, REGION_ADJECTIVES, TITLE_WORDS, abbreviation_as_modifier, country_form,
+)
 from .actors_mentions import datelines
 from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES, TRIGGER_FAMILY
 
@@ -123,6 +125,8 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
         if name.lower() in TRIGGER_FAMILY or name in REGION_ADJECTIVES:
             continue  # 'Deliveries will begin', 'the Scandinavian carrier': not a name
         form = country_form(name)
+        if form is not None and abbreviation_as_modifier(text, start, end):
+            continue  # 'the U.S. car maker': the abbreviation labels the maker
         if form is not None:
             found.append(Side(form.country, "country", start, end, form.kind == "demonym"))
         elif name.rstrip("s").replace(".", "") in COMMON_ACRONYMS or name in (name.lower().capitalize(), name.upper()) \
