@@ -32,6 +32,13 @@ def actor_finder(spec: str) -> str:
     return spec
 
 
+def add_cache_argument(parser: argparse.ArgumentParser, *, default_place: str = "next to the configuration") -> None:
+    """The ``--cache DIR`` option of the commands that share the brief cache (build, serve, pdf)."""
+    parser.add_argument("--cache", type=Path, metavar="DIR",
+                        help=f"keep the last good brief of each seed here: unchanged seeds are not extracted again "
+                             f"(default: {pipeline.CACHE_DIR} {default_place})")
+
+
 def _add_extract_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
                         help="folder of articles to read (default: %(default)s)")

@@ -41,9 +41,9 @@ def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
                         help="paper size (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=Path("site/pdf"), metavar="DIR",
                         help="folder for the PDFs (default: %(default)s)")
-    from . import site  # here: site imports this module
+    from . import cli  # here: cli imports this module
 
-    site.add_cache_argument(parser, default_place="in the current folder, as build uses by default")
+    cli.add_cache_argument(parser, default_place="in the current folder, as build uses by default")
 
 
 def _since_date(text: str) -> dt.date:

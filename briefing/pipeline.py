@@ -26,6 +26,8 @@ from .model import Article, Brief
 from .sentences import segment
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: Where build, serve and pdf keep the last good brief of each seed, in the project folder.
+CACHE_DIR = Path(".briefing") / "cache"
 
 
 @dataclass

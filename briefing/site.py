@@ -35,17 +35,8 @@ from .templating import TEMPLATES_DIR
 SEEDS_ENV, NER_ENV, CACHE_ENV = "BRIEFING_SEEDS", "BRIEFING_NER", "BRIEFING_CACHE"
 #: The MkDocs configuration; its folder is the project's.
 DEFAULT_CONFIG_FILE = Path("mkdocs.yml")
-#: Where the last good brief of each seed is kept, next to the configuration.
-CACHE_DIR = Path(".briefing") / "cache"
 
 log = logging.getLogger("mkdocs.briefing")
-
-
-def add_cache_argument(parser: argparse.ArgumentParser, *, default_place: str = "next to the configuration") -> None:
-    """The ``--cache DIR`` option of the commands that share the brief cache (build, serve, pdf)."""
-    parser.add_argument("--cache", type=Path, metavar="DIR",
-                        help=f"keep the last good brief of each seed here: unchanged seeds are not extracted again "
-                             f"(default: {CACHE_DIR} {default_place})")
 
 
 def project_dir(config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
@@ -54,14 +45,14 @@ def project_dir(config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
 
 
 def cache_dir(cache: Path | None, config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
-    """The brief cache: ``cache`` when given, else :data:`CACHE_DIR` in the project folder."""
-    return cache or project_dir(config_file) / CACHE_DIR
+    """The brief cache: ``cache`` when given, else :data:`pipeline.CACHE_DIR` in the project folder."""
+    return cache or project_dir(config_file) / pipeline.CACHE_DIR
 
 
 def _add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config-file", type=Path, default=DEFAULT_CONFIG_FILE, metavar="FILE",
                         help="the MkDocs configuration; its docs_dir receives the pages (default: %(default)s)")
-    add_cache_argument(parser)
+    cli.add_cache_argument(parser)
 
 
 def add_build_arguments(parser: argparse.ArgumentParser) -> None:
