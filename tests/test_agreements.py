@@ -45,6 +45,8 @@ ACTORS = {
     "Sable Brigade": ("organization", ()),
     "Kalvar Assembly": ("organization", ()),
     "Northern Cup": ("organization", ()),
+    "Southern Grain Pact": ("organization", ()),
+    "Lakeshore Trade Accord": ("organization", ()),
 }
 # Invented date expressions -> value, for an article published on Friday 2014-11-21
 DATES = {"on Tuesday": "2014-11-18", "in March": "2014-03", "in 2009": "2009", "last year": "2013",
@@ -340,3 +342,35 @@ def test_a_kind_keeps_a_short_infinitive(body, kind):
     (agreement,) = extract(body)
     assert agreement.kind == kind
     assert [(ev.start, ev.end) for ev in agreement.evidence] == [(0, len(body))]
+
+
+@pytest.mark.parametrize("body, parties, status, date, span", [
+    # the proper name of an agreement, tagged as an actor, is what is signed, never a party
+    ("Kenya, Mali and Niger on Tuesday signed the Southern Grain Pact.", {"Kenya", "Mali", "Niger"}, "signed",
+     "2014-11-18", (0, 64)),
+    ("Brazil and Peru ratified the Lakeshore Trade Accord in March.", {"Brazil", "Peru"}, "ratified", "2014-03",
+     (0, 61)),
+])
+def test_an_agreement_name_is_no_party(body, parties, status, date, span):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == parties
+    assert agreement.status == status
+    assert agreement.date == date
+    assert [(ev.start, ev.end) for ev in agreement.evidence] == [span]
+
+
+@pytest.mark.parametrize("body, kind_word, parties, status, span", [
+    # "lend" makes a loan by itself
+    ("Acme Bank has agreed to lend Halden Steel $40 million.", "loan", {"Acme Bank", "Halden Steel"}, "agreed",
+     (0, 54)),
+    ("The World Bank offered to lend Ghana $200 million.", "loan", {"World Bank", "Ghana"}, "proposed", (0, 50)),
+    # a customs union is an agreement
+    ("Spain and Morocco are negotiating a customs union.", "customs union", {"Spain", "Morocco"},
+     "under negotiation", (0, 50)),
+])
+def test_lending_and_customs_unions(body, kind_word, parties, status, span):
+    (agreement,) = extract(body)
+    assert kind_word in agreement.kind.lower()
+    assert set(agreement.parties) == parties
+    assert agreement.status == status
+    assert [(ev.start, ev.end) for ev in agreement.evidence] == [span]

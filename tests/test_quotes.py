@@ -438,3 +438,68 @@ def test_company_spokesperson_is_the_last_one_word_firm(body, actors, expected):
     assert_offsets(body, quotes)
     (quote,) = quotes
     assert quote.speaker == expected
+
+
+# --- round 4: political layouts -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a lower-case role before the name after the verb
+        ('"The budget is a fantasy," said former treasury chief Nadia Okafor.',
+         [("The budget is a fantasy", "Nadia Okafor")]),
+        # a description set off by commas before the name
+        ('"The talks resume at noon," her deputy, Ravi Tennant, told reporters.',
+         [("The talks resume at noon", "Ravi Tennant")]),
+        # a described speaker with words that qualify it
+        ('"The vote was rigged," one aide close to the talks said.',
+         [("The vote was rigged", "one aide close to the talks")]),
+        # a posted message
+        ('Lena Markov answered within minutes. "See you in court," she posted.',
+         [("See you in court", "Lena Markov")]),
+        # an irregular past verb ends the opening subject
+        ('Senator Piet Vanhorn rose to reply. "We will not be lectured by anyone," he said.',
+         [("We will not be lectured by anyone", "Piet Vanhorn")]),
+        # a quotation with no attribution of its own: the subject of the sentence before it speaks
+        ('Mayor Ines Calloway insists she has no regrets. "I would sign that order again tomorrow."',
+         [("I would sign that order again tomorrow.", "Ines Calloway")]),
+        # "Asked about ..., she": the subject follows the comma, not the name in the question
+        ('Tomas Erdel spoke first. Asked if Olga Brandt would quit, he smiled. "Not today, and not tomorrow."',
+         [("Not today, and not tomorrow.", "Tomas Erdel")]),
+        # "pressed her": the "she" who replies is not the subject who pressed her
+        ('Governor Mara Quillon took questions. A journalist pressed her on the deficit. '
+         '"It will be gone within two years," she replied.',
+         [("It will be gone within two years", "Mara Quillon")]),
+        # a plural noun opening a sentence is never "he"
+        ('Judge Amos Terrell leads the panel. Critics call him rigid. "I follow the law as written," he says.',
+         [("I follow the law as written", "Amos Terrell")]),
+    ],
+)
+def test_political_attributions(body, expected):
+    quotes = quotes_of(body)
+    assert [(q.text, q.speaker) for q in quotes if not q.partial] == expected
+    assert_offsets(body, quotes)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ('Minister Hana Sorel spoke to us.\nQ: Will you run again?\nA: Not this time, I am sure of it.',
+         [("Not this time, I am sure of it.", "Hana Sorel")]),
+        ('Minister Hana Sorel spoke to us.\nQ: Will you run again? A: Not this time, I am sure of it.',
+         [("Not this time, I am sure of it.", "Hana Sorel")]),
+        # no question line: an "A:" line is not an answer
+        ('Minister Hana Sorel spoke to us.\nA: Not this time, I am sure of it.', []),
+    ],
+)
+def test_transcript_answers(body, expected):
+    quotes = quotes_of(body)
+    assert [(q.text, q.speaker) for q in quotes] == expected
+    assert_offsets(body, quotes)
+
+
+def test_org_named_only_later_is_not_the_party():
+    body = ('"We are leaving the coalition," the party said. Later the Unity Party said it would stay.')
+    quotes = quotes_of(body, (actor("Unity Party", body, type="organization"),))
+    assert quotes[0].speaker != "Unity Party"
+    assert_offsets(body, quotes)

@@ -43,7 +43,7 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         One Agreement per distinct agreement with at least one named party, in order of first
         mention.
     """
-    sides = _acting_sides(find_sides(doc, actors), actors)
+    sides = tuple(s for s in _acting_sides(find_sides(doc, actors), actors) if not _names_agreement(s.name))
     index = MentionIndex(doc, sides, dates)
     mentions: list[Mention] = []
     for sentence in doc.sentences:
@@ -62,6 +62,16 @@ def _is_event(name: str) -> bool:
     hosts deals but is never their only party."""
     words = name.lower().split()
     return len(words) > 1 and (words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS)
+
+
+#: Head nouns that make a capitalised name the name of an agreement ('Northern Trade Accord').
+AGREEMENT_NAME_HEADS = frozenset("agreement agreements accord accords treaty treaties pact pacts".split())
+
+
+def _names_agreement(name: str) -> bool:
+    """True for the proper name of an agreement, which is what is agreed and never a party."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in AGREEMENT_NAME_HEADS
 
 
 def _share_parallel_status(mentions: list[Mention], first: int) -> None:

@@ -129,6 +129,8 @@ TRANSACTION_VERBS: dict[str, tuple[frozenset[str], str, str]] = {
     "bail out": (frozenset("bail bails bailing bailed".split()), "bailout", "finance"),
     "pay": (frozenset("pay pays paying paid".split()), "purchase", "trade"),
     "lease": (frozenset("lease leases leasing leased".split()), "lease", "trade"),
+    # not "lent": news uses it for running totals ("has lent the country $2 billion since ...")
+    "lend": (frozenset("lend lends lending".split()), "loan", "finance"),
     "settle": (frozenset("settle settles settling settled".split()), "settlement", "settlement"),
     "select": (frozenset("select selects selected selecting chose choose chooses chosen picked".split()),
                "contract", "contract"),

@@ -28,6 +28,7 @@ from .quotes_attribution import (
     attribution_after,
     attribution_before,
     is_capitalised,
+    _GROUP_NOUNS,
     leading_subject,
     noun_phrase_starting,
     subject_before,
@@ -56,6 +57,7 @@ class _Said:
     attribution: Attribution | None
     next_line: Attribution | None = None  # an attribution alone on the next line
     back_ref: Mention | None = None  # "That is how Jane Doe describes it." right after the quotation
+    lead_in: Mention | None = None  # "She talked about her father. "…"": the sentence before, same paragraph
 
 
 def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMention, ...]) -> tuple[Quote, ...]:
@@ -87,6 +89,8 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
                                                     or attribution is None and _continues(doc, previous_said, item))
         if attribution is None and not continues:
             attribution = item.next_line
+        if attribution is None and not continues and item.lead_in is not None:
+            attribution = Attribution(item.lead_in)
         speaker, speaker_text, role = None, None, None
         if attribution and attribution.speaker and not attribution.inherits:
             speaker, role = resolver.resolve(attribution.speaker)
@@ -126,7 +130,50 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         speaker, role = resolver.resolve(mention)
         for i in chain:
             quotes[i] = replace(quotes[i], speaker=speaker, speaker_text=mention.text, role=role)
+    answers = _transcript_answers(doc, actors, quotes)
+    if answers:
+        quotes = sorted(quotes + answers, key=lambda q: q.evidence[0].start)
     return tuple(quotes)
+
+
+_QUESTION_LINE = re.compile(r"^[ \t]*Q:[ \t]+\S", re.M)
+# an answer opens its line, or follows the question on the same line (a paragraph joined into one)
+_ANSWER_LINE = re.compile(r"(?:^[ \t]*|(?<=[?.!] ))A:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+
+
+def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Quote]) -> list[Quote]:
+    """``Q: …`` / ``A: …`` lines of an interview transcript: each answer is a quote of the person the
+    article names (as a sentence subject, with two or more words) before the first question."""
+    text = doc.text
+    first_question = _QUESTION_LINE.search(text)
+    if first_question is None:
+        return []
+    answers = [m for m in _ANSWER_LINE.finditer(text) if m.start() > first_question.start()
+               and (text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip() == ""
+                    or _QUESTION_LINE.match(text, text.rfind("\n", 0, m.start()) + 1))]
+    if not answers:
+        return []
+    subject = None
+    for sentence in doc.sentences:
+        if sentence.start >= first_question.start():
+            break
+        mention = leading_subject(_tokens(text, sentence.start, sentence.end))
+        if mention is not None and mention.kind == "name" and len(mention.text.split()) >= 2:
+            subject = mention
+            break
+    if subject is None:
+        return []
+    speaker, role = _Resolver(doc, actors).resolve(subject)
+    taken = [(q.evidence[0].start, q.evidence[0].end) for q in quotes]
+    found = []
+    for match in answers:
+        start, end = match.start(1), match.end(1)
+        if _DOUBLE_MARK.search(text, start, end) or any(a < end and b > start for a, b in taken):
+            continue  # the answer quotes someone, or holds a quotation found already
+        found.append(Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]),
+                           speaker=speaker, speaker_text=subject.text, role=role, via=None, date=None,
+                           evidence=(doc.evidence(start, end),)))
+    return found
 
 
 def _without_trailing_comma(text: str, start: int, end: int) -> int:
@@ -243,7 +290,10 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
             next_line = _next_line_attribution(text, stretch, full)
         if attribution is None and next_line is None:
             back_ref = _back_reference(doc, stretch)
-        said.append(_Said(stretch, sentence, attribution, next_line, back_ref))
+        lead_in = None
+        if attribution is None and next_line is None and back_ref is None and not before and opens_sentence:
+            lead_in = _lead_in_subject(doc, stretch)
+        said.append(_Said(stretch, sentence, attribution, next_line, back_ref, lead_in))
     return said
 
 
@@ -364,6 +414,24 @@ def _previous_line_attribution(text: str, stretch: QuotedStretch) -> Attribution
     begin = previous_start + (spans[-1][0] if spans else 0)
     tokens = _tokens(text, begin, previous_start + len(previous))
     return attribution_before(tokens) if tokens else None
+
+
+def _lead_in_subject(doc: Document, stretch: QuotedStretch) -> Mention | None:
+    """The subject of the sentence right before a quotation that opens its sentence with no
+    attribution, in the same paragraph: ``Jane Doe insists she is not bitter. "…"``. Only a name or
+    "he"/"she", and only when that sentence quotes nobody."""
+    text = doc.text
+    index = doc.sentence_index(stretch.open_mark)
+    if index == 0 or index >= len(doc.sentences):
+        return None
+    previous = doc.sentences[index - 1]
+    if "\n" in text[previous.start:stretch.open_mark] or _DOUBLE_MARK.search(text, previous.start, previous.end):
+        return None
+    subject = leading_subject(_tokens(text, previous.start, previous.end))
+    if subject is None or subject.kind == "description" or (
+            subject.kind == "pronoun" and subject.text.lower() not in PERSON_PRONOUNS):
+        return None
+    return subject
 
 
 _BACK_REFERENCE_VERBS = frozenset({"describes", "described", "puts", "put", "sums", "summed"})
@@ -496,6 +564,8 @@ class _Resolver:
         self._actor_role_keys = [(a.name, [_role_key(r) for r in a.roles]) for a in actors]
         self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'-]*\b", doc.text))
         self._read = -1
+        self._bound: tuple[str, int, str, str | None] | None = None  # (he|she, referents then, name, role)
+        self._position = 0  # the offset read up to: an organisation named only later is not yet known
         self._referents: list[tuple[str, str | None, str]] = []  # (name, role, person|group|unknown|place)
         self._latest_referent: dict[str, tuple[int, str, str | None]] = {}  # kind -> (position, name, role)
 
@@ -515,7 +585,14 @@ class _Resolver:
                 continue  # only a short description that opens the sentence: "The driver was ..."
             name, role = self.resolve(subject)
             if name:
+                earlier = self._latest_referent.get("person")
                 self._remember(name, role, subject.kind)
+                pronoun = _object_pronoun(tokens, subject.end)
+                if earlier is not None and earlier[1] != name and pronoun:
+                    # "A reporter pressed her on ...": "her" is someone other than the subject, so a
+                    # "she" right after it means the person before the subject
+                    self._bound = (pronoun, len(self._referents), earlier[1], earlier[2])
+        self._position = max(self._position, before)
         self._read = max(self._read, sentence - 1)
 
     def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
@@ -547,8 +624,13 @@ class _Resolver:
             if kind in ("group", "unknown") and (head in _fold(name).split()
                                                  or head in _GENERIC_ORG_HEADS and len(words) == 1):
                 return name
-        named = self._organisations_by_word.get(head, ())
+        named = [n for n in self._organisations_by_word.get(head, ()) if self._named_before(n)]
         return named[0] if len(set(named)) == 1 else None
+
+    def _named_before(self, name: str) -> bool:
+        """Whether the actor ``name`` has a mention before the quotation being resolved."""
+        actor = self._by_form.get(_fold(name))
+        return actor is None or not actor.evidence or min(e.start for e in actor.evidence) < self._position
 
     def _typed_organisation(self, name: str) -> bool:
         actor = self._by_form.get(_fold(name))
@@ -566,6 +648,8 @@ class _Resolver:
         wanted = {"person", "unknown"} if pronoun in PERSON_PRONOUNS else {"group", "unknown"}
         if pronoun not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return None, None
+        if self._bound is not None and self._bound[0] == pronoun and self._bound[1] == len(self._referents):
+            return self._bound[2], self._bound[3]
         latest = max((self._latest_referent[kind] for kind in wanted if kind in self._latest_referent),
                      default=None, key=lambda item: item[0])
         if latest is None and pronoun in PERSON_PRONOUNS:
@@ -588,6 +672,8 @@ class _Resolver:
         if role and role.split()[-1].lower() in SPOKES_WORDS:
             return "person"  # "a spokeswoman for the ministry said ...": "she" is the ministry's voice
         actor = self._by_form.get(_fold(name))
+        if " " not in name and name.lower() in _GROUP_NOUNS and (actor is None or actor.type != "person"):
+            return "group"  # "Critics call him ...": a plural noun opening a sentence is never "he"/"she"
         if mention_kind == "description":
             return "group" if name.lower().split()[-1] in ORG_WORDS | _GROUP_HEADS else "person"
         if mention_kind == "name" and role and _is_person_role(role) and not _looks_like_org(name):
@@ -647,6 +733,22 @@ class _Resolver:
         latest = max((item for key, item in self._latest_role.items() if head in key),
                      default=None, key=lambda item: item[0])
         return latest[1] if latest else None
+
+
+_OBJECT_FOLLOWERS = frozenset("on about over for with to at in into as of from by , . ; : and".split())
+
+
+def _object_pronoun(tokens: list[Token], after: int) -> str | None:
+    """The subject pronoun ("he"/"she") of an object ``him``, or ``her`` not followed by a noun
+    (``pressed her on``, ``told her .``), after the subject; None when there is none."""
+    for i, token in enumerate(tokens):
+        if token.start < after:
+            continue
+        if token.lower == "him":
+            return "he"
+        if token.lower == "her" and (i + 1 == len(tokens) or tokens[i + 1].lower in _OBJECT_FOLLOWERS):
+            return "she"
+    return None
 
 
 def _after_connector(prefix: str) -> bool:

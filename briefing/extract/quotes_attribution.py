@@ -27,6 +27,7 @@ TITLES = frozenset(t.split()[0] for t in _TITLE_LINES)
 AMBIGUOUS_TITLES = frozenset(t.split()[0] for t in _TITLE_LINES if t.endswith("~"))
 ORG_WORDS = frozenset(_data_lines("quotes_org_words.txt"))
 OUTLET_WORDS = frozenset(_data_lines("quotes_outlet_words.txt"))
+PAST_VERBS = frozenset(_data_lines("quotes_past_verbs.txt"))
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they", "it"})
@@ -285,6 +286,10 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
     first = tokens[begin]
     if first.lower in _PRONOUNS:
         return Mention(first.text, first.start, first.end, "pronoun")
+    if first.text.islower() and not _is_title(first.text) and not _counted_one(tokens, begin):
+        named = _named_after_role(tokens, begin, limit)
+        if named is not None:
+            return named
     stop = min(len(tokens), begin + limit)
     k = begin
     if first.lower in _DETERMINERS or _counted_one(tokens, begin):
@@ -313,6 +318,22 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
         if role_tokens and mention.kind == "name":
             return Mention(mention.text, mention.start, mention.end, mention.kind, role=_span_text(role_tokens))
     return mention
+
+
+def _named_after_role(tokens: list[Token], begin: int, limit: int) -> Mention | None:
+    """``said former party chair Jane Doe``: a few lower-case role words, then a name of two or
+    more words; the name speaks and the words are its role."""
+    j = begin
+    while (j < min(len(tokens), begin + 4) and tokens[j].text.isalpha() and tokens[j].text.islower()
+           and tokens[j].lower not in _PHRASE_ENDS | _CONNECTORS | _RELATIVES | REPORTING_VERBS | _DETERMINERS):
+        j += 1
+    if j == begin or j >= len(tokens) or not is_capitalised(tokens[j].text):
+        return None
+    named = noun_phrase_starting(tokens, j, limit=limit)
+    if named is None or named.kind != "name" or len(named.text.split()) < 2:
+        return None
+    role = _span_text(tokens[begin:j]) + (" " + named.role if named.role else "")
+    return Mention(named.text, named.start, named.end, "name", role=role)
 
 
 def _counted_one(tokens: list[Token], i: int) -> bool:
@@ -472,7 +493,7 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
     """
     k = _timestamp_end(tokens)  # "22:31 - The minister said ...": a live-blog time opens the line
     while k < len(tokens) and (tokens[k].lower in _INTRODUCERS or tokens[k].lower.endswith("ing")
-                               or tokens[k].lower in _EVERY):
+                               or tokens[k].lower in _EVERY or tokens[k].lower in _QUESTIONED):
         comma = next((i for i in range(k, min(len(tokens), k + 15)) if tokens[i].text == ","), None)
         if comma is None:
             return None
@@ -483,7 +504,8 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
     while j < len(tokens) and j < k + _LONG_SUBJECT and (_is_word(tokens[j]) or _possessive_mark(tokens, j)):
         word = tokens[j]
         if j > k and word.text.islower() and (word.lower in _AUXILIARIES or word.lower in REPORTING_VERBS
-                                              or word.lower.endswith("ed") or _present_verb_after_name(tokens, k, j)):
+                                              or word.lower.endswith("ed") or word.lower in PAST_VERBS
+                                              or _present_verb_after_name(tokens, k, j)):
             break
         j += 1
     if j == k or j >= len(tokens) or (j == k + _LONG_SUBJECT and _is_word(tokens[j])):
@@ -526,6 +548,8 @@ def _possessive_mark(tokens: list[Token], j: int) -> bool:
 
 
 _EVERY = frozenset({"every", "each"})  # "Every morning at seven, Jane Doe ...": the subject follows the comma
+# Participles that open a clause about a question put to the subject: "Asked about the plan, she ...".
+_QUESTIONED = frozenset({"asked", "pressed", "questioned", "challenged", "quizzed"})
 
 
 def _present_verb_after_name(tokens: list[Token], k: int, j: int) -> bool:
@@ -593,13 +617,41 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
             spokes = next((t for t in tokens[begin:v] if t.lower == subject.role.split()[-1].lower()), None)
             lead_end = min(lead_end, spokes.start) if spokes is not None else lead_end
         lead = [t for t in tokens[begin:v] if t.end <= lead_end]
+        if subject is not None and subject.kind == "name" and not subject.role:
+            role = _set_off_role(lead)
+            if role:  # "his chief of staff, Jane Doe, told reporters": the description is her role
+                subject, lead = Mention(subject.text, subject.start, subject.end, "name", role=role), []
         if subject is None or any(not (is_capitalised(t.text) or _is_title(t.text) or t.lower in _LEAD_WORDS)
                                   for t in lead):
-            return None  # the subject must open the words after the quotation
+            return _described_speaker(tokens, begin, v)  # the subject must open the words after the quotation
         if verb in _CARRIER_VERBS:
             return _carried(tokens, v, subject)
         return Attribution(subject, via=_addressee_outlet(tokens, v))
     return None
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+def _set_off_role(lead: list[Token]) -> str | None:
+    """``his chief of staff ,`` / ``the party's treasurer ,`` before a name: the role it gives."""
+    if len(lead) < 3 or len(lead) > 9 or lead[-1].text != "," or lead[0].lower not in _DETERMINERS | _POSSESSIVES:
+        return None
+    words = lead[1:-1]
+    if not all(_is_word(t) or t.text in ("'", "’") for t in words) or words[-1].text[:1].isupper():
+        return None
+    return _span_text(words)
+
+
+def _described_speaker(tokens: list[Token], begin: int, verb: int) -> Attribution | None:
+    """``one official familiar with the talks said``: a description opened by an article, with the
+    words that qualify it, runs from the quotation up to the verb."""
+    span = tokens[begin:verb]
+    if not (tokens[begin].lower in _DETERMINERS or _counted_one(tokens, begin)) or not 3 <= len(span) <= 8:
+        return None
+    if not all(_is_word(t) for t in span) or any(t.lower in _MESSAGE_NOUNS | _RELATIVES | _AUXILIARIES for t in span):
+        return None
+    return Attribution(Mention(_span_text(span), span[0].start, span[-1].end, "description"))
 
 
 def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> Attribution | None:
