@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from .. import reference as ref
 from .actors_mentions import COUNTRY, ORGANIZATION, tokens
+from .spans import SpanIndex
 
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 _GOVERNMENT_TITLES = frozenset("""president prime minister premier chancellor minister king queen emir sultan
@@ -56,8 +57,7 @@ class RoleIndex:
     def __init__(self, text: str, placed: list[Placed], sentence_bounds: list[tuple[int, int]]) -> None:
         self.text = text
         self.placed = placed
-        self.starts = [p.start for p in placed]
-        self.in_order = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self._spans = SpanIndex(placed)
         self.bounds = sentence_bounds
         self.bound_starts = [s for s, _e in sentence_bounds]
         # bisection finds the one sentence that can hold an offset when they follow one another
@@ -83,17 +83,11 @@ class RoleIndex:
 
     def within(self, start: int, end: int) -> list[Placed]:
         """The mentions inside ``start``-``end``, in the order of ``placed``."""
-        if not self.in_order:
-            return [p for p in self.placed if start <= p.start and p.end <= end]
-        placed = self.placed
-        return [placed[k] for k in range(bisect_left(self.starts, start), bisect_right(self.starts, end))
-                if placed[k].end <= end]
+        return self._spans.within(start, end)
 
     def starting_in(self, start: int, end: int) -> list[Placed]:
         """The mentions with ``start <= p.start < end``, in the order of ``placed``."""
-        if not self.in_order:
-            return [p for p in self.placed if start <= p.start < end]
-        return self.placed[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return self._spans.starting_in(start, end)
 
     def clause_start(self, sentence_start: int, start: int) -> int:
         """Where the clause that holds ``start`` begins: after the last _CLAUSE_MARKS match of

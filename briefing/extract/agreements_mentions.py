@@ -22,6 +22,7 @@ from .agreements_lexicon import (
     VERB_PARTICLES,
 )
 from .agreements_sides import Side
+from .spans import SpanIndex
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,7 @@ class MentionIndex:
     def __init__(self, doc: Document, sides: tuple[Side, ...], dates: tuple[DateMention, ...]) -> None:
         self.text = doc.text
         self.sides = tuple(sides)
-        self.side_starts = [s.start for s in self.sides]
-        self.in_order = all(a <= b for a, b in zip(self.side_starts, self.side_starts[1:]))
+        self._spans = SpanIndex(self.sides)
         self.by_end: dict[int, list[int]] = {}
         self.by_start: dict[int, list[int]] = {}
         for k, side in enumerate(self.sides):
@@ -118,11 +118,7 @@ class MentionIndex:
 
     def sides_within(self, start: int, end: int) -> list[Side]:
         """The sides with ``start <= side.start and side.end <= end``, in the order given."""
-        if not self.in_order:
-            return [s for s in self.sides if start <= s.start and s.end <= end]
-        sides = self.sides
-        return [sides[k] for k in range(bisect_left(self.side_starts, start), bisect_right(self.side_starts, end))
-                if sides[k].end <= end]
+        return self._spans.within(start, end)
 
     def dates_within(self, start: int, end: int):
         """``(evidence start, evidence end, date index, value)`` of the usable date evidence inside ``start``-``end``."""
