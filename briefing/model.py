@@ -209,4 +209,6 @@ class Brief(Record):
     sentences: tuple[Sentence, ...] = ()
     tags: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    # the extraction stages that raised: their items are missing from this brief
+    failed_stages: tuple[str, ...] = ()
     schema: int = SCHEMA_VERSION

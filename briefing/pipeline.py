@@ -30,6 +30,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 CACHE_DIR = Path(".briefing") / "cache"
 
 
+STAGE_FAILURE_HINT = "the brief keeps the other stages' items; please report this with the seed attached"
+
+
 @dataclass
 class ExtractResult:
     briefs: list[Brief] = field(default_factory=list)
@@ -64,7 +67,11 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
                 result.problems.append(problem)
                 extraction_failures.append(problem)
                 continue
-            if cache and not any(p.severity == "error" and p.concerns(article.path) for p in result.problems):
+            stage_failures = [Problem.about(article.path, warning, hint=STAGE_FAILURE_HINT)
+                              for warning in brief.warnings if warning.split(":", 1)[0] in brief.failed_stages]
+            result.problems.extend(stage_failures)
+            if cache and not stage_failures \
+                    and not any(p.severity == "error" and p.concerns(article.path) for p in result.problems):
                 cache.store(article, brief)
         result.briefs.append(brief)
     if cache:

@@ -1,6 +1,7 @@
 """The command line: bad input gives clear errors and the right exit status; nothing is lost."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -320,3 +321,20 @@ def test_a_1_mb_line_without_punctuation_is_one_sentence(seeds):
     [article], _, _ = load_seed(seed)
     doc = segment(article)
     assert len(article.body) > 1_000_000 and len(doc.sentences) == 1
+
+
+def test_a_failing_stage_keeps_the_other_stages_items(seeds, monkeypatch, capsys):
+    seed = put(seeds, "a.txt", "Ferry service approved\n21 Nov 2014\n" + ARTICLE)
+
+    def broken(doc, **inputs):
+        raise IndexError("list index out of range")
+
+    stages = tuple(dataclasses.replace(s, run=broken) if s.name == "actors" else s
+                   for s in extract_module.STAGES)
+    monkeypatch.setattr(extract_module, "STAGES", stages)
+    assert run(seeds) == 1
+    err = capsys.readouterr().err
+    assert f"{seed}: actors: extraction failed: IndexError: list index out of range (the brief keeps" in err
+    brief = json.loads((seeds.parent / "out" / "2014-11-21-ferry-service-approved.json").read_text())
+    assert brief["actors"] == [] and brief["failed_stages"] == ["actors"]
+    assert [d["text"] for d in brief["dates"]] == ["Tuesday", "May"]

@@ -62,6 +62,52 @@ def mutated_paragraphs(draw) -> str:
     return text
 
 
+# Shapes of real news copy, with invented names: each is a template filled from the pools below.
+NAMES = st.sampled_from(["Jane Doe", "Lin Wei", "Omar Haddad", "Zofia Brak", "Tunde Ade", "Priya Raman", "Doe",
+                         "Haddad", "Wei", "J. R. Tolkov", "Ana de la Fuente"])
+PLACES = st.sampled_from(["Vellmoor", "Port Esk", "Kestrel Bay", "Xland", "Ostravia", "Phoenix", "Lagos"])
+STATES = st.sampled_from(["Ariz.", "Calif.", "N.Y.", "Ont.", "Wis.", "NSW"])
+ORGS = st.sampled_from(["Acme Corp", "the Northern Rail Authority", "Globex Holdings Ltd", "Kestrel Bank",
+                        "the Harbour Gazette", "Southern Energy Authority (SEA)"])
+SUFFIXES = st.sampled_from(["Jr.", "Sr.", "II", "III", "Jr", "Sr"])
+SHAPES = st.sampled_from([
+    "{PLACE}, {STATE} — {NAME} said the talks had failed.",
+    "In {PLACE}, {NAME} said the talks had failed.",
+    "{ORG}, based in {PLACE}, {STATE}, and founded in 1990, employs 300 people.",
+    "{NAME} {SUFFIX} was born in {PLACE}. {SURNAME} led the march.",
+    "{SUFFIX} {NAME}",
+    "{SUFFIX}",
+    "{PLACE}, {STATE},",
+    "{INITIALS} {SURNAME} told {ORG}.",
+    "HEAVY LOSSES",
+    "TRADE WAR: {ORG} HITS BACK",
+    "By {NAME}, {ORG}",
+    "({NAME} reporting; Editing by {NAME})",
+    "- {ORG}: 12 points\n- {PLACE}: 9 points",
+    "1. {NAME} ({PLACE}) 2:04:11\n2. {NAME} ({PLACE}) 2:04:59",
+    "{PLACE} 3 {PLACE} 1\n{PLACE} 0 {PLACE} 0 (abandoned)",
+    "Team\tP\tW\tD\tL\tPts\n{PLACE}\t10\t7\t2\t1\t23",
+    "{SURNAME_UPPER}: We will not sign. {NAME_UPPER}: Why not?",
+    "Q: Will {ORG} sign? A: {SURNAME}: \"Not this year.\"",
+    "{PLACE}, {PLACE} (Reuters) - {ORG} said on Monday it would buy {ORG} for $2bn.",
+    "\"We agreed,\" {SURNAME} said. \"It holds.\"",
+    "{NAME}, {ORG}'s chief executive, said revenue rose 4%.",
+])
+
+
+@st.composite
+def news_shapes(draw) -> str:
+    pieces = []
+    for _ in range(draw(st.integers(1, 6))):
+        name = draw(NAMES)
+        surname = name.split()[-1]
+        pieces.append(draw(SHAPES).format(
+            PLACE=draw(PLACES), STATE=draw(STATES), NAME=name, SURNAME=surname, ORG=draw(ORGS),
+            SUFFIX=draw(SUFFIXES), INITIALS=draw(st.sampled_from(["J.", "J. R.", "A.B.", "M"])),
+            SURNAME_UPPER=surname.upper(), NAME_UPPER=name.upper()))
+    return draw(st.sampled_from(["\n", " ", "\n\n"])).join(pieces)
+
+
 def loaded_body(text: str) -> str:
     """The body as the loader would hand it over: NFC, one paragraph per line."""
     return normalise_body(unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")))
@@ -86,6 +132,7 @@ def check_article(text: str) -> None:
                       path="property.txt")
     doc = segment(article)
     brief = extract(doc).as_dict()
+    assert brief["failed_stages"] == [], brief["warnings"]
     for evidence in evidence_of({k: v for k, v in brief.items() if k != "sentences"}, []):
         assert 0 <= evidence["start"] <= evidence["end"] <= len(body), evidence
         assert 0 <= evidence["sentence"] < max(1, len(doc.sentences)), evidence
@@ -109,6 +156,12 @@ def test_random_articles(text):
 @PROPERTY_SETTINGS
 @given(mutated_paragraphs())
 def test_mutated_news_paragraphs(text):
+    check_article(text)
+
+
+@PROPERTY_SETTINGS
+@given(news_shapes())
+def test_real_news_shapes(text):
     check_article(text)
 
 

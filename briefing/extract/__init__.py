@@ -46,15 +46,24 @@ class ExtractOptions:
 
 
 def extract(doc: Document, options: ExtractOptions = ExtractOptions()) -> Brief:
-    """Run every stage over ``doc`` and assemble its brief."""
+    """Run every stage over ``doc`` and assemble its brief.
+
+    A stage that raises loses only its own items: the failure is named in the brief's
+    ``failed_stages`` and ``warnings`` (the pipeline reports it as an error), and the stages
+    that need its items get none.
+    """
     found: dict[str, Any] = {}
+    failures: list[str] = []
     for stage in STAGES:
+        found[stage.adds] = ()
         if stage.english_only and not doc.article.english:
-            found[stage.adds] = ()
             continue
         inputs = {need: found[need] for need in stage.needs}
         extra = {"ner": options.ner} if stage.name == "actors" else {}
-        found[stage.adds] = tuple(stage.run(doc, **inputs, **extra))
+        try:
+            found[stage.adds] = tuple(stage.run(doc, **inputs, **extra))
+        except Exception as err:  # an extractor bug must not cost the brief its other items
+            failures.append(f"{stage.name}: extraction failed: {type(err).__name__}: {err}")
     article = doc.article
     return Brief(
         id=article.id,
@@ -64,6 +73,7 @@ def extract(doc: Document, options: ExtractOptions = ExtractOptions()) -> Brief:
         summary=doc.sentences[0].text if doc.sentences else "",
         sentences=doc.sentences,
         tags=article.tags,
-        warnings=article.warnings,
+        warnings=article.warnings + tuple(failures),
+        failed_stages=tuple(f.split(":", 1)[0] for f in failures),
         **found,
     )

@@ -366,6 +366,8 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
             if other.certainty >= KNOWN and other.type == PLACE:
                 continue
             other_words = name_words(other.head)
+            if not other_words:  # a lone name suffix ('Jr.') names nobody
+                continue
             if len(other_words) == 1 and other.type != PERSON and other_words[0] in org_first_words:
                 continue
             if len(other_words) == 1:

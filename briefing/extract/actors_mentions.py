@@ -818,6 +818,6 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
     if place_after and (ref.is_place_name(place_after.group(1)) or ref.country_form(place_after.group(1))) \
             and not after[place_after.end():].startswith(("'", "’", " and")):
         return PLACE, HINT
-    if locative and before[-1] in _PLACE_PREPOSITIONS:
+    if locative and before and before[-1] in _PLACE_PREPOSITIONS:
         return PLACE, HINT
     return ORGANIZATION, GUESS
