@@ -141,6 +141,11 @@ def test_shift_joined_to_the_date_after_it():
     assert found("The fair opens three days before Easter.") == [("three days before Easter", "2020-04-09")]
 
 
+def test_two_shifts_in_one_sentence_keep_their_own_anchors():
+    assert found("The vote came two days before 3 March 2020 and the count five days after 1 June 2020.") == [
+        ("two days before 3 March 2020", "2020-03-01"), ("five days after 1 June 2020", "2020-06-06")]
+
+
 def test_shift_before_an_event_is_not_a_date():
     assert found("The rebels left a day after the truce.") == []
 

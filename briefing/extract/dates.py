@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Callable
@@ -1049,6 +1050,10 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
+def _resolve_shifted(inner, shift, sign, frame):
+    return _shifted(inner(frame), shift, sign)
+
+
 def _merge_pending(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """Join ``two weeks before`` to the date expression right after it; drop it when none follows."""
     merged: list[_Candidate] = []
@@ -1061,9 +1066,9 @@ def _merge_pending(candidates: list[_Candidate], text: str) -> list[_Candidate]:
             merged.append(candidate)
             continue
         if following is not None and not text[candidate.end:following.start].strip():
-            shift, sign, inner = candidate.pending, candidate.sign, following.resolve
             merged.append(_Candidate(candidate.start, following.end,
-                                     lambda frame: _shifted(inner(frame), shift, sign)))
+                                     functools.partial(_resolve_shifted, following.resolve,
+                                                       candidate.pending, candidate.sign)))
             skip = True
     return merged
 
