@@ -64,6 +64,8 @@ with would you year years new
 ENGLISH_MIN_RATIO = 0.12
 LANGUAGE_MIN_WORDS = 20
 LANGUAGE_SAMPLE = 20_000
+PROSE_MIN_WORDS = 6
+_PUNCTUATION = "\"'“”‘’«»()[],.;:!?-–—…"
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -528,9 +530,10 @@ def not_english_reason(text: str) -> str | None:
 
     Two general tests: most letters outside the Latin alphabet, or too few of the
     function words that make up a third of any English text. The start of a long text
-    is enough to tell.
+    is enough to tell. Words are counted in the lines of prose only, so that tables of
+    results, scores or prices (names and numbers, no function words) do not count against it.
     """
-    text = text[:LANGUAGE_SAMPLE]
+    text = _prose(text[:LANGUAGE_SAMPLE])
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= LANGUAGE_MIN_WORDS * 4:
         latin = sum(1 for c in letters if c < "\u0250")
@@ -543,6 +546,21 @@ def not_english_reason(text: str) -> str | None:
     if common / len(words) < ENGLISH_MIN_RATIO:
         return f"only {100 * common // len(words)}% of its words are common English words, against 30% in English"
     return None
+
+
+def _prose(text: str) -> str:
+    """The lines of ``text`` that read as sentences, when they are enough to judge by; else all of it."""
+    prose = [line for line in text.splitlines() if _is_prose(line)]
+    if sum(len(_WORD.findall(line)) for line in prose) < LANGUAGE_MIN_WORDS:
+        return text
+    return "\n".join(prose)
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text: several words, mostly words rather than numbers, codes or marks."""
+    tokens = line.split()
+    words = [t for t in tokens if _WORD.fullmatch(t.strip(_PUNCTUATION))]
+    return len(words) >= PROSE_MIN_WORDS and len(words) >= 0.7 * len(tokens)
 
 
 def normalise_body(text: str) -> str:

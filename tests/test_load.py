@@ -234,8 +234,18 @@ GREEK = ("Η κυβέρνηση αποφάσισε την Πέμπτη να με
          "οικονομικών είπε ότι η οικονομία θα αναπτυχθεί τον επόμενο χρόνο.")
 
 
+RESULTS_TABLE = "\n".join(f"{n}. Jane Doe{n} (Xland) 2:04:{10 + n}" for n in range(1, 40))
+SCORES_TABLE = "\n".join(f"Port Esk Rovers {n} Vellmoor United {n % 3}" for n in range(40))
+PRICES_TABLE = "\n".join(f"ACME\t{n}.25\t+0.{n}%\tGLOBEX\t{n}.75" for n in range(40))
+
+
 @pytest.mark.parametrize("text, reason", [
     (ENGLISH, None),
+    (ENGLISH + "\n" + RESULTS_TABLE, None),  # English prose with a table of results
+    (RESULTS_TABLE + "\n" + ENGLISH, None),
+    (ENGLISH + "\n" + SCORES_TABLE, None),
+    (ENGLISH + "\n" + PRICES_TABLE, None),
+    (GERMAN + "\n" + RESULTS_TABLE, "only 2% of its words are common English words, against 30% in English"),
     (GERMAN, "only 2% of its words are common English words, against 30% in English"),
     (GREEK, "100% of its letters are not Latin"),
     ("Kurz und bündig.", None),  # too short to tell
