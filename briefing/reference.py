@@ -10,21 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 import pycountry
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-def _entries(filename: str) -> list[str]:
-    """The non-blank, non-comment lines of a data file."""
-    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
-def _words(filename: str) -> frozenset[str]:
-    return frozenset(word for line in _entries(filename) for word in line.split())
+from . import lexicon
+from .lexicon import DATA_DIR, entries as _entries, words as _words
 
 
 @dataclass(frozen=True)
@@ -200,7 +190,8 @@ _COMMON_NOUN_AFTER = re.compile(
     # ... nor do function words and verbs: 'the US and Canada', 'the US said'
     r"|and|or|but|nor|in|on|at|to|for|of|with|by|as|from|into|over|after|before|than|that|which|who"
     r"|is|was|are|were|be|been|has|had|have|will|would|could|should|can|may|might|must|does|did|do"
-    r"|says?|said|told|tells|wants?|plans?|hopes?|needs?|agrees?|warns?|insists?|argues?|believes?)\b"
+    r"|" + lexicon.alternation(lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED)
+    + r"|wants?|plans?|needs?|agrees?)\b"
     r"|[a-z]+ed\b)[a-z]")
 
 

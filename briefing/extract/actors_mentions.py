@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from .. import lexicon
 from .. import reference as ref
 
 PERSON, ORGANIZATION, COUNTRY, PLACE = "person", "organization", "country", "place"
@@ -91,8 +92,7 @@ distributor developer developers builder shipbuilder shipyard contractor consort
 magazine agency agencies institute university utility refiner miner""".split())
 _AUXILIARIES = frozenset("""is was are were has had have will would could can may might should must did does
 say announced reported plans""".split())
-_PERSON_VERBS = frozenset("""said says told quoted added argued explained noted stressed warned wrote asked replied recalled
-insisted admitted acknowledged believes thinks hopes wants""".split())
+_PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
 _MONTH_OR_DAY = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december""".split())
 

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from .. import lexicon
 from .. import reference as ref
 from .actors_mentions import COUNTRY, ORGANIZATION, tokens
 from .spans import SpanIndex
@@ -26,7 +27,7 @@ _MARK_CHARACTER = re.compile(r"[,;:()\"“”\n]")
 _PERIOD_BEFORE_SPACE = re.compile(r"\.(?=\s)")
 _GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
-_RELATIVE = re.compile(r"\s+(?:who|which|that|whose|said|says|told|added)\b.*$")
+_RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
 # 'X, the Daily Planet quoted an analyst at Y as saying': the person named first is the one quoted
 _QUOTED_AS = re.compile(r"\s*,\s*(?:the\s+|The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\s+"

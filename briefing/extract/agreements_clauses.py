@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .. import lexicon
 from ..model import Sentence
-from .agreements_lexicon import REPORTING_VERBS
+from .agreements_lexicon import GOVERNING_VERBS, REPORTING_VERBS
 
 
 class Token(NamedTuple):
@@ -37,7 +38,8 @@ class Clause:
 
 
 _TOKEN = re.compile(r"[\w$€£¥%][\w$€£¥%.,'’&/-]*[\w$€£¥%]|[\w$€£¥%]|[^\s\w]")
-_REPORTING = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_REPORTING = lexicon.alternation(REPORTING_VERBS)
+_SAID = lexicon.alternation(lexicon.REPORTING_TENSED - GOVERNING_VERBS)
 _BOUNDARY = re.compile(
     r";|:\s|\s-\s|\s--\s"
     r"|,?\s+(?=(?:but|although|though|however|whereas|while|because|after|when|unless|which|who|whom)\b)"
@@ -45,7 +47,7 @@ _BOUNDARY = re.compile(
     r"|,?\s+(?=(?:ending|forcing|bringing|citing|prompting)\b)"
     r"|,\s+(?=(?:and|or)\s+(?:the|it|he|she|they|this|these)\b)"
     r"|[\"”]\s*,?\s*(?=(?:" + _REPORTING + r")\b)"
-    r"|,\s+(?=[^,]{0,60}\b(?:said|says|told|added|reported)\b[^,]*$)"
+    r"|,\s+(?=[^,]{0,60}\b(?:" + _SAID + r")\b[^,]*$)"
     r"|\b(?:" + _REPORTING + r")\b(?:\s+\w+){0,3}?\s+that\b"
 )
 _FRONT_SUBORDINATE = re.compile(

@@ -6,35 +6,20 @@ prepositions, auxiliaries) that shape a noun phrase are small enough to stay her
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-
-def _entries(filename: str) -> list[str]:
-    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
-def _pairs(filename: str) -> list[tuple[str, str]]:
-    return [tuple(part.strip() for part in line.split("\t", 1)) for line in _entries(filename)]
-
+from .. import lexicon
+from ..lexicon import alternation as _alternation
 
 #: Agreement nouns (lower case, singular and plural) -> family.
-TRIGGER_FAMILY: dict[str, str] = {noun: family for family, noun in _pairs("agreements_triggers.txt")}
+TRIGGER_FAMILY: dict[str, str] = {noun: family for family, noun in lexicon.pairs("agreements_triggers.txt")}
 #: Status cue phrases (lower case) -> status.
-STATUS_CUES: dict[str, str] = {phrase: status for status, phrase in _pairs("agreements_status_cues.txt")}
+STATUS_CUES: dict[str, str] = {phrase: status for status, phrase in lexicon.pairs("agreements_status_cues.txt")}
 #: Nouns that describe an organisation ("airline", "car maker").
-DESCRIPTOR_NOUNS: frozenset[str] = frozenset(_entries("agreements_descriptors.txt"))
+DESCRIPTOR_NOUNS: frozenset[str] = lexicon.phrases("agreements_descriptors.txt")
 #: Last words of the names of leagues, competitions and events ("league", "cup", "grand prix").
-EVENT_HEADS: frozenset[str] = frozenset(_entries("agreements_event_heads.txt"))
+EVENT_HEADS: frozenset[str] = lexicon.phrases("agreements_event_heads.txt")
 #: Capitalised words that are not a name on their own.
-NOT_NAMES: frozenset[str] = frozenset(_entries("agreements_not_names.txt"))
-
-
-def _alternation(phrases) -> str:
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+NOT_NAMES: frozenset[str] = lexicon.phrases("agreements_not_names.txt")
 
 
 TRIGGER_RE = re.compile(r"(?<![\w-])(?:" + _alternation(TRIGGER_FAMILY) + r")(?![\w-])", re.IGNORECASE)
@@ -112,12 +97,9 @@ exercising seek seeks sought seeking need needs want wants consider considers co
 discussed discussing attempt attempts attempting plan plans planned planning intend intends is are was were
 break breaks broke end ends ended suspend suspends suspended approach approached
 """.split())
-#: "X announced that ..." and the like: the words after "that" are a clause of their own.
-REPORTING_VERBS = frozenset("""
-said says say told tells stated states added adds announced announces confirmed confirms reported reports
-claimed claims noted notes believes believed hopes hoped hoping expects expected argued insisted explained
-revealed disclosed warned suggested indicated
-""".split())
+#: "X said that ..." and the like: the words after "that" are a clause of their own. A verb that can
+#: govern an agreement ("concluded", "announced") is read as governing it.
+REPORTING_VERBS = (lexicon.REPORTING_FINITE | lexicon.BELIEF_VERBS) - GOVERNING_VERBS
 
 #: Verbs that make an agreement by themselves: lemma -> (forms, noun for the kind, family).
 TRANSACTION_VERBS: dict[str, tuple[frozenset[str], str, str]] = {

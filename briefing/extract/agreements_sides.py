@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from .. import lexicon
 from ..model import Actor, Document
 from ..reference import (
     COMMON_ACRONYMS, COMMON_WORDS, REGION_ADJECTIVES, TITLE_WORDS, abbreviation_as_modifier, country_form,
@@ -47,8 +48,8 @@ _SINGULAR_DESCRIPTORS = sorted((n for n in DESCRIPTOR_NOUNS if not n.endswith("s
                                key=len, reverse=True)
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(" + "|".join(_SINGULAR_DESCRIPTORS) + r")\b(?!\s+[A-Z])")
 _SUBJECT_VERB = re.compile(r"[\s,]*(?:\w+ly\s+|today\s+|yesterday\s+|also\s+)?"
-                           r"(?:has|have|had|is|was|will|would|said|says|announced|announces|"
-                           r"stated|told|confirmed|reported|added)\b")
+                           r"(?:has|have|had|is|was|will|would|announced|announces|"
+                           + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b")
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "him", "her"})
 
 

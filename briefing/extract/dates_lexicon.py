@@ -10,8 +10,8 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
+from .. import lexicon
 from ..pubdate import MONTHS
 
 WEEKDAYS: dict[str, int] = {
@@ -166,16 +166,13 @@ _HOLIDAY_RULE = re.compile(
 )
 
 
-def _load_holidays(path: Path) -> dict[str, Holiday]:
+def _load_holidays(name: str) -> dict[str, Holiday]:
     holidays = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in lexicon.entries(name):
         names, rule = (part.strip() for part in line.split("=", 1))
         m = _HOLIDAY_RULE.match(rule)
         if not m:
-            raise ValueError(f"{path.name}: cannot read holiday rule {rule!r}")
+            raise ValueError(f"{name}: cannot read holiday rule {rule!r}")
         offset = int(m["offset"] or 0)
         if m["easter"]:
             holiday = Holiday(from_easter=True, offset=offset)
@@ -189,4 +186,4 @@ def _load_holidays(path: Path) -> dict[str, Holiday]:
     return holidays
 
 
-HOLIDAYS = _load_holidays(Path(__file__).resolve().parent.parent / "data" / "dates_holidays.txt")
+HOLIDAYS = _load_holidays("dates_holidays.txt")

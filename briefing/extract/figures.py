@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure
 from . import figures_units as ref
 from .figures_context import dates_by_sentence, describe_sentence
@@ -111,10 +112,8 @@ def _year_like(value: Decimal) -> bool:
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|gmt\b|utc\b|hrs\b|:\d\d)|(?::|\.)\d\d\s?[ap]\.?m\b", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b", re.I)
 _AGE = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b|-year-old|\s+(?:ago|earlier|later|old)\b", re.I)
-_LABELS = frozenset(line.strip().lower() for line in (ref.DATA / "figures_labels.txt").read_text(encoding="utf-8")
-                    .splitlines() if line.strip() and not line.startswith("# "))
-_REFERENTS = frozenset(line.strip() for line in (ref.DATA / "figures_referents.txt").read_text(encoding="utf-8")
-                       .splitlines() if line.strip() and not line.startswith("#"))
+_LABELS = frozenset(label.lower() for label in lexicon.entries("figures_labels.txt"))
+_REFERENTS = lexicon.phrases("figures_referents.txt")
 _WORD_BEFORE = re.compile(r"([A-Za-z#]+)\.?\s*$")
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _PHONE_LIKE = re.compile(r"[-.]\d{3,}")

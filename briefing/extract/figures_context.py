@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure, Sentence
 from . import figures_units as ref
 from .numbers import plain_value
@@ -66,7 +67,8 @@ _DETERMINER_END = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s*$", re.I
 _APPROX_TAIL = re.compile(
     r"(?:\s*(?:a mere|only|just|about|around|roughly|approximately|nearly|almost|some|over|more than|less than"
     r"|up to|at least|close to|under|an estimated|as much as|as many as|a record|a total of|an? |the))+\s*$", re.I)
-_BOUNDARY = re.compile(r"[,;:(\"“”]|\b(?:that|which|who|while|whereas|but|because|as|after|before|when|said|says"
+_BOUNDARY = re.compile(r"[,;:(\"“”]|\b(?:that|which|who|while|whereas|but|because|as|after|before|when|"
+                       + lexicon.alternation(lexicon.REPORTING_TENSED) +
                        r"|according to)\b", re.I)
 _LEADING_TIME = re.compile(
     r"^\s*(?:(?:last|this|next|past)\s+(?:year|month|week|quarter)|in\s+\d{4}|in\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+day"
@@ -75,7 +77,7 @@ _LEADING_VERBS = frozenset("increase increasing boost boosting raise raising cut
                            "double triple improve enhance lift lower grow bring keep push take see saw expect "
                            "expects expected put".split())
 _NP_STOP = frozenset("to that which who is was are were be been has have had will would could should can may might "
-                     "said says do did does not it they he she we".split())
+                     "do did does not it they he she we".split()) | lexicon.REPORTING_TENSED
 _NP_WORD = r"[A-Za-z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
 _NOUN_PHRASE_AFTER = re.compile(r"\s+((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)(?=\s+(?:to|for|in|on|of|at|from"
                                 r"|by|with|that|which|and|was|is|were|are|has|had|will|would)\b|[\s]*[,.;:)!?\"”]|\s*$)")
@@ -99,8 +101,9 @@ _ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|fig
                         r"|a report|a study|a survey|research)\s+(?:from|by|of)\s+)?"
                         r"(?P<name>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w&.'’-]*))*)"
                         r"(?:\s+\((?P<short>[A-Z][\w&.-]+)\))?")
+_ESTIMATE_VERBS = frozenset({"estimated", "estimates"})  # the source of a figure, not of words
 _SAID = re.compile(r"(?:[,\"”]|\bsaid)\s*(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+"
-                   r"(?:said|says|reported|estimated|estimates|told|added|announced)\b[^,]*[.!?\"”]?\s*$")
+                   r"(?:" + lexicon.alternation(lexicon.REPORTING_TENSED | _ESTIMATE_VERBS) + r")\b[^,]*[.!?\"”]?\s*$")
 _CURRENT = re.compile(r"\b(?:currently|at present|presently)\b", re.I)
 
 

@@ -9,25 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
+from .. import lexicon
+from ..lexicon import INDIRECT_VERBS, REPORTING_VERBS
 
-
-def _data_lines(name: str) -> list[str]:
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-_VERB_LINES = _data_lines("reporting_verbs.txt")
-REPORTING_VERBS = frozenset(v.rstrip("*") for v in _VERB_LINES)
-INDIRECT_VERBS = frozenset(v.rstrip("*") for v in _VERB_LINES if v.endswith("*"))
-_TITLE_LINES = _data_lines("quotes_titles.txt")
+_TITLE_LINES = lexicon.entries("quotes_titles.txt")
 TITLES = frozenset(t.split()[0] for t in _TITLE_LINES)
 AMBIGUOUS_TITLES = frozenset(t.split()[0] for t in _TITLE_LINES if t.endswith("~"))
-ORG_WORDS = frozenset(_data_lines("quotes_org_words.txt"))
-OUTLET_WORDS = frozenset(_data_lines("quotes_outlet_words.txt"))
-PAST_VERBS = frozenset(_data_lines("quotes_past_verbs.txt"))
+ORG_WORDS = lexicon.phrases("quotes_org_words.txt")
+OUTLET_WORDS = lexicon.phrases("quotes_outlet_words.txt")
+PAST_VERBS = lexicon.phrases("quotes_past_verbs.txt")
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they", "it"})

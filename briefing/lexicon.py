@@ -1,0 +1,145 @@
+r"""The vocabulary of the extractors: one loader for every word list in ``briefing/data/``.
+
+Every data file follows one rule: a line whose first character (after blanks) is ``#`` is a
+comment, blank lines are skipped, and the other lines are entries, stripped (an entry that
+starts with ``#`` is written ``\#``). Fields inside an
+entry are separated by ``|`` (:func:`rows`) or a tab (:func:`pairs`, for lists whose entries
+hold ``|`` themselves).
+
+Verbs are written once, as lemmas (:func:`verbs`): the inflected forms are generated, with the
+irregular ones given on the lemma's line, so that adding a verb is one line.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@functools.cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of data file ``name``, in file order."""
+    lines = (line.strip() for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines())
+    return tuple(line.removeprefix("\\") if line.startswith("\\#") else line
+                 for line in lines if line and not line.startswith("#"))
+
+
+def words(name: str) -> frozenset[str]:
+    """Every blank-separated word of data file ``name``."""
+    return frozenset(word for line in entries(name) for word in line.split())
+
+
+def phrases(name: str) -> frozenset[str]:
+    """The entries of data file ``name``, one phrase each."""
+    return frozenset(entries(name))
+
+
+def rows(name: str, *, sep: str = "|") -> list[list[str]]:
+    """The entries of data file ``name`` cut into stripped fields at ``sep``."""
+    return [[cell.strip() for cell in line.split(sep)] for line in entries(name)]
+
+
+def pairs(name: str) -> list[tuple[str, str]]:
+    """The entries of a two-column data file whose columns are separated by a tab."""
+    return [(key.strip(), value.strip()) for key, _, value in (line.partition("\t") for line in entries(name))]
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A verb and its forms: ``present`` ('says'), ``past`` ('said'), ``participle``, ``gerund``."""
+
+    lemma: str
+    present: str
+    past: str
+    participle: str
+    gerund: str
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def forms(self) -> frozenset[str]:
+        return frozenset({self.lemma, self.present, self.past, self.participle, self.gerund})
+
+    @property
+    def past_forms(self) -> frozenset[str]:
+        return frozenset({self.past, self.participle})
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def third_person(lemma: str) -> str:
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def regular_past(lemma: str) -> str:
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def gerund(lemma: str) -> str:
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    return lemma + "ing"
+
+
+def _verb(line: list[str]) -> Verb:
+    """``lemma | past | participle | gerund | flags``: every field after the lemma may be left out or empty."""
+    lemma, *rest = line
+    rest += [""] * (4 - len(rest))
+    past, participle, ing, flags = rest[:4]
+    multiword, _, particle = lemma.partition(" ")
+    inflect = (lambda form: f"{form} {particle}") if particle else (lambda form: form)
+    past = past or inflect(regular_past(multiword))
+    return Verb(lemma=lemma, present=inflect(third_person(multiword)), past=past,
+                participle=participle or past, gerund=ing or inflect(gerund(multiword)),
+                flags=frozenset(flags.split()))
+
+
+@functools.cache
+def verbs(name: str) -> tuple[Verb, ...]:
+    """The verbs of data file ``name``, one lemma per line (see :func:`_verb` for the fields)."""
+    return tuple(_verb(line) for line in rows(name))
+
+
+def verb_forms(name: str, *, flag: str | None = None) -> frozenset[str]:
+    """Every form of the verbs of data file ``name`` (only those with ``flag``, when given)."""
+    return frozenset().union(*(v.forms for v in verbs(name) if flag is None or flag in v.flags))
+
+
+def alternation(forms) -> str:
+    """A regular-expression alternation of ``forms``, longest first (blanks match any run of blanks)."""
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
+
+
+#: Every form of the verbs that attribute words to a speaker ('said', 'tells', 'warning').
+REPORTING_VERBS: frozenset[str] = verb_forms("reporting_verbs.txt")
+#: The reporting verbs that also introduce reported speech ('said that ...').
+INDIRECT_VERBS: frozenset[str] = verb_forms("reporting_verbs.txt", flag="reported")
+#: Verbs of belief and expectation that take a clause ('believes', 'hoped').
+BELIEF_VERBS: frozenset[str] = verb_forms("belief_verbs.txt")
+#: Reporting verbs, finite forms only (no gerund): what follows a speaker ('X said', 'X has told').
+REPORTING_FINITE: frozenset[str] = frozenset().union(
+    *({v.lemma, v.present, v.past, v.participle} for v in verbs("reporting_verbs.txt")))
+
+def _tensed(name: str) -> frozenset[str]:
+    """The past forms of the verbs of ``name``, and the -s forms of those that are not also nouns."""
+    return frozenset().union(*({v.past, v.participle} | ({v.present} if "noun" not in v.flags else set())
+                               for v in verbs(name)))
+
+
+#: Reporting verbs in forms that are not also nouns ('said', 'says', 'stated'; not 'states'): they end
+#: the phrase before them.
+REPORTING_TENSED: frozenset[str] = _tensed("reporting_verbs.txt")
+BELIEF_TENSED: frozenset[str] = _tensed("belief_verbs.txt")
