@@ -63,14 +63,17 @@ class Verb:
         return frozenset({self.lemma, self.present, self.past, self.participle, self.gerund})
 
     @property
-    def past_forms(self) -> frozenset[str]:
-        return frozenset({self.past, self.participle})
+    def tensed(self) -> frozenset[str]:
+        """The past forms, and the -s form unless it is also a noun or adjective ('states', 'closes')."""
+        return frozenset({self.past, self.participle} | ({self.present} if "ambiguous" not in self.flags else set()))
 
 
 _VOWELS = frozenset("aeiou")
 
 
 def third_person(lemma: str) -> str:
+    if lemma == "have":
+        return "has"
     if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
         return lemma + "es"
     if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
@@ -113,9 +116,14 @@ def verbs(name: str) -> tuple[Verb, ...]:
     return tuple(_verb(line) for line in rows(name))
 
 
-def verb_forms(name: str, *, flag: str | None = None) -> frozenset[str]:
-    """Every form of the verbs of data file ``name`` (only those with ``flag``, when given)."""
-    return frozenset().union(*(v.forms for v in verbs(name) if flag is None or flag in v.flags))
+def verb_forms(name: str, *, flag: str | None = None, unambiguous: bool = False) -> frozenset[str]:
+    """Every form of the verbs of data file ``name`` (only those with ``flag``, when given).
+
+    With ``unambiguous``, a verb flagged ``ambiguous`` (its lemma is also a noun or an adjective:
+    'close', 'state') gives only its past forms.
+    """
+    return frozenset().union(*(v.tensed if unambiguous and "ambiguous" in v.flags else v.forms
+                               for v in verbs(name) if flag is None or flag in v.flags))
 
 
 def alternation(forms) -> str:
@@ -134,9 +142,7 @@ REPORTING_FINITE: frozenset[str] = frozenset().union(
     *({v.lemma, v.present, v.past, v.participle} for v in verbs("reporting_verbs.txt")))
 
 def _tensed(name: str) -> frozenset[str]:
-    """The past forms of the verbs of ``name``, and the -s forms of those that are not also nouns."""
-    return frozenset().union(*({v.past, v.participle} | ({v.present} if "noun" not in v.flags else set())
-                               for v in verbs(name)))
+    return frozenset().union(*(v.tensed for v in verbs(name)))
 
 
 #: Reporting verbs in forms that are not also nouns ('said', 'says', 'stated'; not 'states'): they end

@@ -81,22 +81,7 @@ NOT_AGREEMENT_RE = re.compile(
     re.IGNORECASE)
 
 #: Verbs whose subject is a side of the agreement they govern ("A and B signed an agreement").
-GOVERNING_VERBS = frozenset("""
-sign signs signed signing agree agrees agreed agreeing reach reaches reached reaching conclude concludes
-concluded seal seals sealed strike strikes struck negotiate negotiates negotiated negotiating renegotiate
-re-negotiate approve approves approved ratify ratifies ratified renew renews renewed extend extends extended
-cancel cancels cancelled canceled scrap scraps scrapped terminate terminates terminated withdrew withdraw
-withdraws withdrawn pulled pull pulls quit award awards awarded win wins won receive receives received
-receiving get gets got secure secures secured obtain obtains obtained announce announces announced place
-places placed make makes made submit submits submitted accept accepts accepted reject rejects rejected
-enter enters entered call calls called suspend suspends suspended complete completes completed closed finalize
-finalized finalised offer
-offers offered offering propose proposes proposed provide provides provided providing give gives gave given
-grant grants granted have has had hold holds held include includes included exercise exercises exercised
-exercising seek seeks sought seeking need needs want wants consider considers considering discuss discusses
-discussed discussing attempt attempts attempting plan plans planned planning intend intends is are was were
-break breaks broke end ends ended suspend suspends suspended approach approached
-""".split())
+GOVERNING_VERBS = lexicon.verb_forms("agreements_governing_verbs.txt", unambiguous=True) | {"is", "are", "was", "were"}
 #: "X said that ..." and the like: the words after "that" are a clause of their own. A verb that can
 #: govern an agreement ("concluded", "announced") is read as governing it.
 REPORTING_VERBS = (lexicon.REPORTING_FINITE | lexicon.BELIEF_VERBS) - GOVERNING_VERBS
