@@ -12,7 +12,6 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import accumulate
 
 from .. import reference as ref
 from ..load import slugify
@@ -23,6 +22,7 @@ from .actors_mentions import (
     midsentence_capitalised, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
+from .spans import SpanIndex
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.-]{1,9})\s*\)")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -128,14 +128,7 @@ def _with_acronyms(text: str, mentions: list[Mention], defined: frozenset[str], 
     """Add a mention for every use of an acronym the article defines that no mention covers."""
     if not defined:
         return mentions
-    ordered = sorted(mentions, key=lambda x: x.start)
-    starts = [x.start for x in ordered]
-    max_ends = list(accumulate((x.end for x in ordered), max))
-
-    def covered(start: int, end: int) -> bool:  # any(x.start < end and start < x.end for x in mentions)
-        below = bisect_left(starts, end)
-        return below > 0 and max_ends[below - 1] > start
-
+    covered = SpanIndex(mentions).overlaps
     added = [Mention(m.group(), m.start(), m.end(), ORGANIZATION, HINT, in_title=in_title)
              for acronym in defined for m in re.finditer(r"(?<![\w.-])" + re.escape(acronym) + r"(?![\w-])", text)
              if not covered(m.start(), m.end())]

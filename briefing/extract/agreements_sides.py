@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 from .. import lexicon
 from ..model import Actor, Document
@@ -14,6 +13,7 @@ from ..reference import (
 )
 from .actors_mentions import datelines
 from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES, TRIGGER_FAMILY
+from .spans import SpanIndex
 
 
 @dataclass(frozen=True)
@@ -93,29 +93,15 @@ def _without_overlaps(sides: list[Side]) -> list[Side]:
     return kept
 
 
-class _Cover:
-    """Answers whether a span overlaps any of a set of sides, by bisection (built once)."""
-
-    def __init__(self, sides: list[Side]) -> None:
-        ordered = sorted(sides, key=lambda side: side.start)
-        self._starts = [side.start for side in ordered]
-        self._max_ends = list(accumulate((side.end for side in ordered), max))
-
-    def covers(self, start: int, end: int) -> bool:
-        """True when a side overlaps ``start``-``end`` (``side.start < end and start < side.end``)."""
-        below = bisect_left(self._starts, end)  # the sides that start before ``end``
-        return below > 0 and self._max_ends[below - 1] > start
-
-
 def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
     text = doc.text
     lower_words = set(re.findall(r"\b[a-z][\w-]*\b", text))
     sentence_starts = {s.start for s in doc.sentences}
     found: list[Side] = []
-    cover = _Cover(named)
+    cover = SpanIndex(named)
     for match in _CAPITALISED.finditer(text):
         start, end = _trim_name(text, match.start(), match.end())
-        if start >= end or cover.covers(start, end):
+        if start >= end or cover.overlaps(start, end):
             continue
         name = text[start:end]
         if any(c.isdigit() for c in name) or text.startswith("$", end):
@@ -136,9 +122,9 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
         else:
             found.append(Side(name, "", start, end))
     # the matches do not overlap one another, so those added here never cover a later one
-    cover = _Cover(named + found)
+    cover = SpanIndex(named + found)
     for match in _GOVERNMENT.finditer(text):
-        if not cover.covers(match.start(), match.end()):
+        if not cover.overlaps(match.start(), match.end()):
             found.append(Side(match.group(), "organization", match.start(), match.end()))
     return found
 
@@ -176,7 +162,7 @@ class _Antecedents:
 def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
     text = doc.text
     referring: list[Side] = []
-    cover = _Cover(named)
+    cover = SpanIndex(named)
     antecedents = _Antecedents(text, named)
     by_end: dict[int, list[int]] = {}
     for k, side in enumerate(named):
@@ -192,7 +178,7 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
                 referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
         for match in _DESCRIPTION.finditer(text, sentence.start, sentence.end):
             before = text[max(sentence.start, match.start() - 30):match.start()]
-            if cover.covers(match.start(), match.end()) or re.search(r"[A-Z][\w.]*\s*$", before):
+            if cover.overlaps(match.start(), match.end()) or re.search(r"[A-Z][\w.]*\s*$", before):
                 continue
             antecedent = _antecedent(doc, antecedents, match.start(), "organization")
             if antecedent:

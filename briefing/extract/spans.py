@@ -6,6 +6,8 @@ a stage that asks about every clause of a long article stays linear.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cached_property
+from itertools import accumulate
 from typing import Generic, Protocol, Sequence, TypeVar
 
 
@@ -32,6 +34,18 @@ class SpanIndex(Generic[S]):
         spans = self.spans
         return [spans[k] for k in range(bisect_left(self.starts, start), bisect_right(self.starts, end))
                 if spans[k].end <= end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span overlaps ``start``-``end`` (``s.start < end and start < s.end``)."""
+        starts, max_ends = self._by_start
+        below = bisect_left(starts, end)  # the spans that start before ``end``
+        return below > 0 and max_ends[below - 1] > start
+
+    @cached_property
+    def _by_start(self) -> tuple[list[int], list[int]]:
+        """The starts in order, and for each the largest end of the spans up to it."""
+        ordered = sorted(self.spans, key=lambda s: s.start)
+        return [s.start for s in ordered], list(accumulate((s.end for s in ordered), max))
 
     def starting_in(self, start: int, end: int) -> list[S]:
         """The spans with ``start <= s.start < end``."""
