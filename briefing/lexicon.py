@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+_VOWELS = frozenset("aeiou")
 
 
 @functools.cache
@@ -47,6 +48,26 @@ def pairs(name: str) -> list[tuple[str, str]]:
     return [(key.strip(), value.strip()) for key, _, value in (line.partition("\t") for line in entries(name))]
 
 
+def plural(noun: str) -> str:
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in _VOWELS:
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+@functools.cache
+def nouns(name: str) -> frozenset[str]:
+    """The nouns of data file ``name`` and their plurals: ``singular`` or ``singular | plural`` (``-`` for none)."""
+    forms = set()
+    for singular, *given in rows(name):
+        forms.add(singular)
+        written = given[0] if given else plural(singular)
+        if written != "-":
+            forms.add(written)
+    return frozenset(forms)
+
+
 @dataclass(frozen=True)
 class Verb:
     """A verb and its forms: ``present`` ('says'), ``past`` ('said'), ``participle``, ``gerund``."""
@@ -66,9 +87,6 @@ class Verb:
     def tensed(self) -> frozenset[str]:
         """The past forms, and the -s form unless it is also a noun or adjective ('states', 'closes')."""
         return frozenset({self.past, self.participle} | ({self.present} if "ambiguous" not in self.flags else set()))
-
-
-_VOWELS = frozenset("aeiou")
 
 
 def third_person(lemma: str) -> str:

@@ -83,13 +83,7 @@ _TRAILING_WORDS = frozenset({"of", "for", "and", "&", "the"})
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 #: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
-ORG_NOUNS = frozenset("""company companies firm firms maker makers manufacturer manufacturers automaker automakers
-carmaker carmakers airframer planemaker retailer retailers carrier carriers airline airlines group bank banks agency
-organisation organization provider producer operator giant conglomerate chain insurer lender brokerage network
-newspaper newspapers daily broadcaster outlet website startup start-up subsidiary unit division supplier publisher
-exchange regulator association union party council ministry club team rival rivals competitor competitors partner
-distributor developer developers builder shipbuilder shipyard contractor consortium fund investor studio label
-magazine agency agencies institute university utility refiner miner""".split())
+ORG_NOUNS = lexicon.nouns("organisation_nouns.txt")
 _AUXILIARIES = frozenset("""is was are were has had have will would could can may might should must did does
 say announced reported plans""".split())
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}

@@ -15,7 +15,7 @@ TRIGGER_FAMILY: dict[str, str] = {noun: family for family, noun in lexicon.pairs
 #: Status cue phrases (lower case) -> status.
 STATUS_CUES: dict[str, str] = {phrase: status for status, phrase in lexicon.pairs("agreements_status_cues.txt")}
 #: Nouns that describe an organisation ("airline", "car maker").
-DESCRIPTOR_NOUNS: frozenset[str] = lexicon.phrases("agreements_descriptors.txt")
+DESCRIPTOR_NOUNS: frozenset[str] = lexicon.nouns("organisation_nouns.txt")
 #: Last words of the names of leagues, competitions and events ("league", "cup", "grand prix").
 EVENT_HEADS: frozenset[str] = lexicon.phrases("agreements_event_heads.txt")
 #: Capitalised words that are not a name on their own.

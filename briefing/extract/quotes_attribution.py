@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
+from .. import reference as ref
 from ..lexicon import INDIRECT_VERBS, REPORTING_VERBS
 
 _TITLE_LINES = lexicon.entries("quotes_titles.txt")
 TITLES = frozenset(t.split()[0] for t in _TITLE_LINES)
 AMBIGUOUS_TITLES = frozenset(t.split()[0] for t in _TITLE_LINES if t.endswith("~"))
-ORG_WORDS = lexicon.phrases("quotes_org_words.txt")
+#: Head words and legal forms of organisation names, lower case ('ministry', 'institute', 'inc.').
+ORG_WORDS = frozenset(word.lower() for word in ref.ORG_HEADS | ref.ORG_SUFFIXES)
 OUTLET_WORDS = lexicon.phrases("quotes_outlet_words.txt")
 PAST_VERBS = lexicon.phrases("quotes_past_verbs.txt")
 
