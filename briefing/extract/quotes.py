@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from .. import lexicon
 from ..model import Actor, DateMention, Document, Quote
 from ..reference import FIRST_NAMES
 from .quotes_attribution import (
@@ -44,8 +45,7 @@ _QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs de la le".split())
 _ATTRIBUTION_PARAGRAPH_WORDS = 10
 _RECENT_REFERENTS = 40  # how far back "the company" / a stray "she" look among who spoke or acted
-_GENERIC_ORG_HEADS = frozenset("company firm group manufacturer maker carrier airline lender insurer retailer".split())
-_GROUP_HEADS = frozenset("officials police authorities people group groups workers residents".split())  # "Jane Doe, the minister, said." on a line of its own
+_GENERIC_ORG_HEADS = lexicon.nouns("organisation_nouns.txt")
 
 
 @dataclass(frozen=True)
@@ -675,7 +675,7 @@ class _Resolver:
         if " " not in name and name.lower() in _GROUP_NOUNS and (actor is None or actor.type != "person"):
             return "group"  # "Critics call him ...": a plural noun opening a sentence is never "he"/"she"
         if mention_kind == "description":
-            return "group" if name.lower().split()[-1] in ORG_WORDS | _GROUP_HEADS else "person"
+            return "group" if name.lower().split()[-1] in ORG_WORDS | _GENERIC_ORG_HEADS | _GROUP_NOUNS else "person"
         if mention_kind == "name" and role and _is_person_role(role) and not _looks_like_org(name):
             return "person"  # "Her deputy, Jane Doe, ...", "Councilwoman Jane Doe": whatever the actor stage guessed
         if mention_kind == "name" and len(name.split()) > 1 and name.split()[0] in FIRST_NAMES \

@@ -42,17 +42,8 @@ also then later further again previously once has have had was were is are would
 may might has reportedly recently earlier first finally simply only already subsequently
 separately publicly repeatedly quickly immediately initially still even too however, just
 """.split())
-# Plural or collective nouns that can speak without a determiner ("police said").
-_GROUP_NOUNS = frozenset("""
-officials police witnesses analysts experts residents sources authorities observers critics
-economists lawmakers legislators diplomats investigators prosecutors officers doctors scientists
-researchers protesters organisers organizers leaders executives spokesmen workers activists
-""".split())
-# Nouns that carry words without being the speaker ("a statement saying").
-_MESSAGE_NOUNS = frozenset("""
-statement statements release letter email e-mail memo note report message post tweet interview
-speech announcement document article op-ed editorial communique communiqué press
-""".split())
+_GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
+_MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
 _TOKEN = re.compile(r"[^\W_][\w'’&.-]*|[^\w\s]")
 _MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]")
