@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--cache", type=Path, metavar="DIR",
                          help="keep the last good brief of each seed here: unchanged seeds are not extracted "
                               "again, and a seed that fails falls back to its last good brief")
+    extract.add_argument("--ids", type=Path, metavar="FILE",
+                         help="manifest of brief ids: a brief keeps the id it was first given when its title "
+                              "changes (build, serve and pdf use .briefing/ids.json)")
     extract.set_defaults(handler=run_extract)
 
     build = commands.add_parser("build", help="extract every seed, render the pages and build the site",
@@ -115,7 +118,8 @@ def run_extract(args: argparse.Namespace) -> int:
     if not load.seed_files(args.seeds):
         print(f"{args.seeds}: no seeds here (looked for {', '.join(load.SEED_SUFFIXES)} files)", file=sys.stderr)
         return EXIT_USAGE
-    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner), cache_dir=args.cache)
+    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner), cache_dir=args.cache,
+                                     ids_file=args.ids)
     report(result.problems)
     briefs = publishable(result.briefs, result.problems, strict=args.strict)
     try:

@@ -51,6 +51,7 @@ BODY_FIELDS = ("body", "articleBody", "content", "text", "description")
 URL_FIELDS = ("url", "link")
 OUTLET_FIELDS = ("source", "outlet", "site")
 TAG_FIELDS = ("tags", "keywords", "categories")
+ID_FIELDS = ("id", "guid")  # a record's own id keeps its brief's id (and URL) when the title changes
 FEED_LIST_KEYS = ("articles", "items", "entries")
 
 # Common English function words: in English news they make up a third of the words or more.
@@ -324,7 +325,8 @@ def _load_markdown(text: str, shown: str) -> tuple[Article, list[Problem]]:
     article = _article(shown, title, published, normalise_body(strip_markdown(text)),
                        outlet=_text_or_none(meta.get("outlet") or meta.get("source")),
                        url=_text_or_none(meta.get("url")), author=_text_or_none(meta.get("author")),
-                       tags=tuple(str(t) for t in tags if str(t).strip()))
+                       tags=tuple(str(t) for t in tags if str(t).strip()),
+                       given_id=_given_id(meta.get("id")))
     return article, problems
 
 
@@ -456,6 +458,8 @@ def _record_article(record: object, shown: str, *, index: int, line: int | None)
         author=_authors(record.get("author") or record.get("authors")),
         tags=_tags(_first(record, TAG_FIELDS)),
     )
+    if given := _given_id(_first(record, ID_FIELDS)):
+        article = replace(article, id=given, id_given=True)
     return article, problems
 
 
@@ -574,11 +578,20 @@ def normalise_body(text: str) -> str:
     return "\n".join(p for p in paragraphs if p)
 
 
-def _article(shown: str, title: str, published: dt.date | None, body: str, **extra) -> Article:
+def _article(shown: str, title: str, published: dt.date | None, body: str, *, given_id: str | None = None,
+             **extra) -> Article:
     if not body.strip():
         raise SeedError(Problem(shown, "the article has a title but no text",
                                 hint="put the article text below the title (and date) lines"))
-    return Article(id=make_id(title, published), title=title, published=published, body=body, path=shown, **extra)
+    return Article(id=given_id or make_id(title, published), title=title, published=published, body=body,
+                   path=shown, id_given=given_id is not None, **extra)
+
+
+def _given_id(value) -> str | None:
+    """The brief id a seed names itself (front matter ``id:``, a record's ``id``/``guid``), as a slug."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
+        return None
+    return slugify(str(value))
 
 
 def slugify(text: str, *, max_length: int = 72) -> str:

@@ -96,6 +96,7 @@ class Article(Record):
     tags: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     english: bool = True  # False when the text does not look English: name-based stages are skipped
+    id_given: bool = False  # the seed names its id (front matter id:, a feed record's id or guid)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from typing import Any
 
 from .errors import Problem
 from .extract import ExtractOptions, extract
+from .ids import stable_ids
 from .io import write_json_atomic
 from .load import load_seeds
 from .model import Article, Brief
@@ -37,10 +38,12 @@ STAGE_FAILURE_HINT = "the brief keeps the other stages' items; please report thi
 class ExtractResult:
     briefs: list[Brief] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)  # old brief id -> current id
 
 
 def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(),
-                   display_root: Path | None = None, cache_dir: Path | None = None) -> ExtractResult:
+                   display_root: Path | None = None, cache_dir: Path | None = None,
+                   ids_file: Path | None = None) -> ExtractResult:
     """Load every seed and extract its brief; one bad seed never stops the others.
 
     Args:
@@ -48,12 +51,15 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
         options: options for the extraction stages.
         display_root: messages and ``source.path`` name seeds relative to this folder.
         cache_dir: where to keep the last good brief of each seed; ``None`` for no cache.
+        ids_file: the manifest of brief ids (see :mod:`briefing.ids`); ``None`` for ids from the titles.
 
     Returns:
         The briefs made and every problem met, in seed order.
     """
     loaded = load_seeds(seeds_dir, display_root=display_root)
     result = ExtractResult(problems=list(loaded.problems))
+    if ids_file is not None:
+        loaded.articles, result.redirects = stable_ids(loaded.articles, ids_file, result.problems)
     cache = BriefCache(cache_dir, options) if cache_dir is not None else None
     extraction_failures = []
     for article in loaded.articles:

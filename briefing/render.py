@@ -97,9 +97,17 @@ def relative_href(from_src: str, target: str, anchor: str = "", *, directory_url
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def sentence_number(index: int) -> int:
+    """The number a reader sees for the sentence with ``index`` (the JSON index, from 0): counted from 1.
+
+    The page, its anchors (``#s1``) and the PDF all use this number.
+    """
+    return index + 1
+
+
 def sentence_anchor(evidence: tuple[Evidence, ...]) -> str:
     """``s12``: the anchor of the sentence an item came from (empty without evidence)."""
-    return f"s{evidence[0].sentence}" if evidence else ""
+    return f"s{sentence_number(evidence[0].sentence)}" if evidence else ""
 
 
 def brief_src(brief_id: str) -> str:
@@ -470,8 +478,9 @@ class SiteRenderer:
 
     def __init__(self, index: SiteIndex, *, directory_urls: bool = True,
                  env: jinja2.Environment | None = None, pdf_ids: Collection[str] = (),
-                 book_pdf: str | None = None) -> None:
+                 book_pdf: str | None = None, redirects: Mapping[str, str] | None = None) -> None:
         self.index = index
+        self.redirects = dict(redirects or {})
         self.directory_urls = directory_urls
         self.env = env or make_env()
         self.pdf_ids = frozenset(pdf_ids)
@@ -506,7 +515,23 @@ class SiteRenderer:
                                       key=lambda c: (c.item.date, c.brief.id))),
             self._page("tags/index.md", "tags.md.j2", front_matter("Tags", searched=False)),
         ]
+        pages += self.render_redirects()
         return tuple(pages)
+
+    def render_redirects(self) -> list[RenderedPage]:
+        """A small HTML page at the old URL of each brief whose id changed, sending the reader on."""
+        by_id = {brief.id: brief for brief in self.index.briefs}
+        pages = []
+        for old, new in sorted(self.redirects.items()):
+            if new not in by_id or old in by_id:
+                continue
+            old_url = page_url(brief_src(old), directory_urls=self.directory_urls)
+            src = old_url + "index.html" if old_url.endswith("/") else old_url
+            new_url = page_url(brief_src(new), directory_urls=self.directory_urls)
+            target = posixpath.relpath(new_url, posixpath.dirname(src)) + ("/" if new_url.endswith("/") else "")
+            text = self.env.get_template("site/redirect.html.j2").render(brief=by_id[new], target=target)
+            pages.append(RenderedPage(src=src, text=text))
+        return pages
 
     def render_brief(self, brief: Brief) -> RenderedPage:
         direct = [q for q in brief.quotes if q.kind == "direct" and not q.partial]
@@ -589,7 +614,8 @@ def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[st
 
 
 def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True, timeline: Timeline = build_timeline,
-                pdf_ids: Collection[str] = (), book_pdf: str | None = None) -> tuple[RenderedPage, ...]:
+                pdf_ids: Collection[str] = (), book_pdf: str | None = None,
+                redirects: Mapping[str, str] | None = None) -> tuple[RenderedPage, ...]:
     """Every generated page of the site for ``briefs``.
 
     Args:
@@ -597,8 +623,9 @@ def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True, timelin
             pages link to it, so a link to a PDF is never broken.
         book_pdf: the file name of the briefing book in ``pdf/`` when the site holds it; the home
             page links to it.
+        redirects: old brief id -> current id: a redirect page stays at each old URL.
     """
     renderer = SiteRenderer(build_index(briefs, timeline=timeline), directory_urls=directory_urls,
-                            pdf_ids=pdf_ids, book_pdf=book_pdf)
+                            pdf_ids=pdf_ids, book_pdf=book_pdf, redirects=redirects)
     return renderer.render_all()
 

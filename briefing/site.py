@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from . import cli, pipeline
+from . import cli, ids, pipeline
 from .extract import ExtractOptions
 from .io import write_text_atomic
 from .model import Brief
@@ -42,6 +42,11 @@ log = logging.getLogger("mkdocs.briefing")
 def project_dir(config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
     """The project folder: the folder of the MkDocs configuration."""
     return config_file.resolve().parent
+
+
+def ids_file(config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
+    """The manifest of brief ids (:data:`ids.MANIFEST`) in the project folder."""
+    return project_dir(config_file) / ids.MANIFEST
 
 
 def cache_dir(cache: Path | None, config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
@@ -85,12 +90,13 @@ def run_build(args: argparse.Namespace) -> int:
         return cli.EXIT_USAGE
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
                                      display_root=project_dir(args.config_file),
-                                     cache_dir=cache_dir(args.cache, args.config_file))
+                                     cache_dir=cache_dir(args.cache, args.config_file),
+                                     ids_file=ids_file(args.config_file))
     cli.report(result.problems)
     briefs = cli.publishable(result.briefs, result.problems, strict=args.strict)
     try:
         site_dir = publish(briefs, config_file=args.config_file, strict=args.strict,
-                           site_dir=args.site_dir, site_url=args.site_url)
+                           site_dir=args.site_dir, site_url=args.site_url, redirects=result.redirects)
     except MkDocsException as err:
         print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
         return cli.EXIT_FAILED
@@ -140,8 +146,11 @@ def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | Non
 
 
 def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
-            site_dir: Path | None = None, site_url: str | None = None) -> Path:
+            site_dir: Path | None = None, site_url: str | None = None,
+            redirects: dict[str, str] | None = None) -> Path:
     """Render ``briefs`` into the configuration's docs_dir and build the site; returns the site folder.
+
+    ``redirects`` (old brief id -> current id) leave a redirect page at each old brief URL.
 
     Raises:
         MkDocsException: when the configuration is wrong or MkDocs fails (in strict mode: warns);
@@ -150,7 +159,8 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url)
     pdf_dir = Path(config.site_dir) / PDF_DIR
     pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
-                        book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None)
+                        book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
+                        redirects=redirects)
     replace_generated_docs(Path(config.docs_dir), pages)
     return build_site(config)
 
@@ -258,10 +268,11 @@ def refresh_docs(config: MkDocsConfig, seeds_dir: Path, *, ner: str, cache_dir: 
 
     The live-preview hook calls this before each build.
     """
+    config_file = Path(config.config_file_path)
     result = pipeline.extract_briefs(seeds_dir, options=ExtractOptions(ner=ner), cache_dir=cache_dir,
-                                     display_root=Path(config.config_file_path).resolve().parent)
+                                     display_root=project_dir(config_file), ids_file=ids_file(config_file))
     for problem in result.problems:
         log.warning(str(problem))
-    changed = sync_generated_docs(Path(config.docs_dir), render_site(result.briefs,
+    changed = sync_generated_docs(Path(config.docs_dir), render_site(result.briefs, redirects=result.redirects,
                                                                      directory_urls=config.use_directory_urls))
     log.info("briefing: %d brief(s), %d page(s) updated", len(result.briefs), changed)

@@ -254,7 +254,7 @@ def test_every_item_links_to_a_sentence_of_the_article():
     brief = golden_brief()
     rendered = page(render_site([brief], timeline=dates_only_timeline), f"briefs/{GOLDEN_ID}.md")
     anchors = set(re.findall(r'id="(s\d+)"', rendered))
-    assert anchors == {f"s{s.index}" for s in brief.sentences}
+    assert anchors == {f"s{s.index + 1}" for s in brief.sentences}
     cited = re.findall(r'class="brief-cite" href="#(s\d+)"', rendered)
     items = (len(brief.actors) + len(brief.agreements) + len(brief.figures) + len(brief.quotes)
              + len(brief.reported_speech) + len(brief.dates))
@@ -312,8 +312,8 @@ def test_article_shows_its_paragraphs_with_sentence_anchors():
     assert [s.paragraph for s in brief.sentences] == [0, 0, 1]
     paragraphs = article_paragraphs(page(render_site([brief]), "briefs/b.md"))
     assert len(paragraphs) == 2
-    assert [re.findall(r'id="(s\d+)"', p) for p in paragraphs] == [["s0", "s1"], ["s2"]]
-    assert '<a class="brief-sentence-no" href="#s2">3</a> Third one, new paragraph.' in paragraphs[1]
+    assert [re.findall(r'id="(s\d+)"', p) for p in paragraphs] == [["s1", "s2"], ["s3"]]
+    assert '<a class="brief-sentence-no" href="#s3">3</a> Third one, new paragraph.' in paragraphs[1]
 
 
 def test_sentences_without_paragraphs_make_one_paragraph():

@@ -195,7 +195,7 @@ def test_brief_html_holds_actors_quotes_and_figures(built):
     assert page.texts["h1"] == brief.title
     assert page.texts["title"] == f"{brief.title} - Briefing"
     for sentence in brief.sentences:
-        assert page.texts[f"s{sentence.index}"] == f"{sentence.index + 1} {sentence.text}"
+        assert page.texts[f"s{sentence.index + 1}"] == f"{sentence.index + 1} {sentence.text}"
     article = markup.split('<div class="brief-article">', 1)[1].split("</div>", 1)[0]
     assert article.count("<p>") == len({s.paragraph for s in brief.sentences}) > 1
 
@@ -219,7 +219,7 @@ def test_untrusted_text_shows_as_the_same_characters(built):
     brief = evil_brief()
     page = read_page(built, "briefs/evil")
     for sentence in brief.sentences:
-        assert page.texts[f"s{sentence.index}"] == f"{sentence.index + 1} {sentence.text}"
+        assert page.texts[f"s{sentence.index + 1}"] == f"{sentence.index + 1} {sentence.text}"
     assert page.texts["h1"] == EVIL_TITLE
     assert page.texts["title"] == f"{EVIL_TITLE} - Briefing"
     markup = (built / "briefs" / "evil" / "index.html").read_text(encoding="utf-8")
