@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import load, pdf, pipeline, site
+from . import corrections, load, pdf, pipeline, site
 from .errors import Problem
 from .extract import ExtractOptions
 from .model import Brief
@@ -39,12 +39,22 @@ def add_cache_argument(parser: argparse.ArgumentParser, *, default_place: str = 
                              f"(default: {pipeline.CACHE_DIR} {default_place})")
 
 
-def _add_extract_options(parser: argparse.ArgumentParser) -> None:
+def add_corrections_argument(parser: argparse.ArgumentParser, *, default: bool = True) -> None:
+    """The ``--corrections DIR`` option: the folder of the analyst's corrections (YAML)."""
+    parser.add_argument("--corrections", type=Path, metavar="DIR",
+                        help="folder of corrections (YAML) applied to the briefs after extraction"
+                             + (" (default: corrections/ in the project folder, when it exists)" if default
+                                else " (default: none)"))
+
+
+def _add_extract_options(parser: argparse.ArgumentParser, *, strict: bool = True) -> None:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
                         help="folder of articles to read (default: %(default)s)")
     parser.add_argument("--ner", default="builtin", metavar="FINDER", type=actor_finder,
                         help="actor finder: 'builtin' (rules, the default) or 'spacy:<model>' "
                              "for an installed spaCy pipeline")
+    if not strict:
+        return
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings as failures: a brief with a warning is not written, the exit status is 1")
 
@@ -69,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--ids", type=Path, metavar="FILE",
                          help="manifest of brief ids: a brief keeps the id it was first given when its title "
                               "changes (build, serve and pdf use .briefing/ids.json)")
+    add_corrections_argument(extract, default=False)
     extract.set_defaults(handler=run_extract)
 
     build = commands.add_parser("build", help="extract every seed, render the pages and build the site",
@@ -90,6 +101,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract_options(pdf_)
     pdf.add_pdf_arguments(pdf_)
     pdf_.set_defaults(handler=pdf.run_pdf)
+
+    corrections_ = commands.add_parser("corrections", help="check the analyst's corrections",
+                                       description="Work with the corrections in corrections/ (YAML).")
+    corrections_actions = corrections_.add_subparsers(dest="action", metavar="ACTION", required=True)
+    check = corrections_actions.add_parser(
+        "check", help="list every correction and whether it applies",
+        description="Extract every seed, then list every correction with its file and line and whether it "
+                    "applies (to which briefs) or why not. Exit status 1 when one does not apply.")
+    _add_extract_options(check, strict=False)
+    add_corrections_argument(check)
+    add_cache_argument(check)
+    check.set_defaults(handler=run_corrections_check)
     return parser
 
 
@@ -119,7 +142,7 @@ def run_extract(args: argparse.Namespace) -> int:
         print(f"{args.seeds}: no seeds here (looked for {', '.join(load.SEED_SUFFIXES)} files)", file=sys.stderr)
         return EXIT_USAGE
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner), cache_dir=args.cache,
-                                     ids_file=args.ids)
+                                     ids_file=args.ids, corrections_dir=args.corrections)
     report(result.problems)
     briefs = publishable(result.briefs, result.problems, strict=args.strict)
     try:
@@ -130,6 +153,31 @@ def run_extract(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     _summarise(len(briefs), args.out, result.problems)
     return EXIT_FAILED if failed(result.problems, strict=args.strict) else EXIT_OK
+
+
+def run_corrections_check(args: argparse.Namespace) -> int:
+    if not args.seeds.exists():
+        print(f"{args.seeds}: no such folder of seeds (give one with --seeds DIR)", file=sys.stderr)
+        return EXIT_USAGE
+    folder = site.corrections_dir(args.corrections)
+    if not folder.is_dir():
+        print(f"{folder}: no such folder of corrections (give one with --corrections DIR)", file=sys.stderr)
+        return EXIT_USAGE
+    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner), display_root=site.project_dir(),
+                                     cache_dir=site.cache_dir(args.cache), ids_file=site.ids_file())
+    found = corrections.load_corrections(folder, display_root=site.project_dir())
+    applied = corrections.apply_corrections(result.briefs, found)
+    report(found.problems)
+    for outcome in applied.outcomes:
+        c = outcome.correction
+        scope = "every brief" if c.brief is None else c.brief
+        verdict = (f"applies to {', '.join(outcome.briefs)}" if outcome.applies
+                   else f"DOES NOT APPLY: {outcome.reason}")
+        print(f"{c.path}: line {c.line}: {c.describe()} ({scope}): {verdict}")
+    stale = sum(not o.applies for o in applied.outcomes)
+    print(f"{len(applied.outcomes)} correction(s), {stale} not applying, {len(found.problems)} file problem(s)",
+          file=sys.stderr)
+    return EXIT_FAILED if stale or found.problems else EXIT_OK
 
 
 def _summarise(written: int, out: Path, problems: list[Problem]) -> None:

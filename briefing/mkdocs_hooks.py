@@ -17,6 +17,7 @@ from briefing import site
 def on_pre_build(config: MkDocsConfig) -> None:
     seeds = os.environ.get(site.SEEDS_ENV)
     if seeds:
-        cache = os.environ.get(site.CACHE_ENV)
+        cache, corrections = os.environ.get(site.CACHE_ENV), os.environ.get(site.CORRECTIONS_ENV)
         site.refresh_docs(config, Path(seeds), ner=os.environ.get(site.NER_ENV, "builtin"),
-                          cache_dir=Path(cache) if cache else None)
+                          cache_dir=Path(cache) if cache else None,
+                          corrections_dir=Path(corrections) if corrections else None)

@@ -16,6 +16,10 @@ from typing import Any
 SCHEMA_VERSION = 1
 
 ACTOR_TYPES = ("person", "organization", "country", "place")
+# Every item ends with the same trust fields, all with defaults (a brief from older JSON still loads):
+# ``confidence`` (one of CONFIDENCE_LEVELS) and ``why`` (its reasons) from briefing/confidence.py, and
+# ``corrected`` with the analyst's ``correction_note`` and ``correction_author`` from briefing/corrections.py.
+CONFIDENCE_LEVELS = ("high", "medium", "low")
 AGREEMENT_STATUSES = (
     "proposed", "under negotiation", "agreed", "approved", "signed",
     "ratified", "in force", "suspended", "ended",
@@ -139,6 +143,12 @@ class Actor(Record):
     mentions: int = 0
     in_title: bool = False
     evidence: tuple[Evidence, ...] = ()
+    confidence: str = "high"
+    why: tuple[str, ...] = ()
+    corrected: bool = False
+    correction_note: str | None = None
+    correction_author: str | None = None
+
 
 
 @dataclass(frozen=True)
@@ -149,6 +159,12 @@ class Agreement(Record):
     date: str | None
     text: str
     evidence: tuple[Evidence, ...] = ()
+    confidence: str = "high"
+    why: tuple[str, ...] = ()
+    corrected: bool = False
+    correction_note: str | None = None
+    correction_author: str | None = None
+
 
 
 @dataclass(frozen=True)
@@ -163,6 +179,12 @@ class Figure(Record):
     source: str | None = None
     display: str = ""
     evidence: tuple[Evidence, ...] = ()
+    confidence: str = "high"
+    why: tuple[str, ...] = ()
+    corrected: bool = False
+    correction_note: str | None = None
+    correction_author: str | None = None
+
 
 
 @dataclass(frozen=True)
@@ -176,6 +198,12 @@ class Quote(Record):
     via: str | None = None
     date: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    confidence: str = "high"
+    why: tuple[str, ...] = ()
+    corrected: bool = False
+    correction_note: str | None = None
+    correction_author: str | None = None
+
 
 
 @dataclass(frozen=True)
@@ -183,6 +211,12 @@ class DateMention(Record):
     text: str
     value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD, or None when it cannot be resolved
     evidence: tuple[Evidence, ...] = ()
+    confidence: str = "high"
+    why: tuple[str, ...] = ()
+    corrected: bool = False
+    correction_note: str | None = None
+    correction_author: str | None = None
+
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
     from . import cli  # here: cli imports this module
 
     cli.add_cache_argument(parser, default_place="in the current folder, as build uses by default")
+    cli.add_corrections_argument(parser)
 
 
 def _since_date(text: str) -> dt.date:
@@ -68,7 +69,7 @@ def run_pdf(args: argparse.Namespace) -> int:
     # The same cache and seed names as `build`, so `pdf` then `build` extracts each seed once.
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
                                      display_root=site.project_dir(), cache_dir=site.cache_dir(args.cache),
-                                     ids_file=site.ids_file())
+                                     ids_file=site.ids_file(), corrections_dir=site.corrections_dir(args.corrections))
     cli.report(result.problems)
     printable = cli.publishable(result.briefs, result.problems, strict=args.strict)
     known = {brief.id for brief in printable}

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .confidence import rate_brief
+from .corrections import apply_corrections, load_corrections
 from .errors import Problem
 from .extract import ExtractOptions, extract
 from .ids import stable_ids
@@ -43,7 +45,7 @@ class ExtractResult:
 
 def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(),
                    display_root: Path | None = None, cache_dir: Path | None = None,
-                   ids_file: Path | None = None) -> ExtractResult:
+                   ids_file: Path | None = None, corrections_dir: Path | None = None) -> ExtractResult:
     """Load every seed and extract its brief; one bad seed never stops the others.
 
     Args:
@@ -52,6 +54,8 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
         display_root: messages and ``source.path`` name seeds relative to this folder.
         cache_dir: where to keep the last good brief of each seed; ``None`` for no cache.
         ids_file: the manifest of brief ids (see :mod:`briefing.ids`); ``None`` for ids from the titles.
+        corrections_dir: the analyst's corrections (see :mod:`briefing.corrections`), applied after the
+            cache so that an edited correction takes effect without extracting again; ``None`` for none.
 
     Returns:
         The briefs made and every problem met, in seed order.
@@ -82,6 +86,11 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
         result.briefs.append(brief)
     if cache:
         _use_last_good_briefs(cache, loaded.failures + extraction_failures, result)
+    result.briefs = [rate_brief(brief) for brief in result.briefs]
+    if corrections_dir is not None:
+        corrected = apply_corrections(result.briefs, load_corrections(corrections_dir, display_root=display_root))
+        result.briefs = corrected.briefs
+        result.problems.extend(corrected.problems)
     return result
 
 

@@ -33,8 +33,11 @@ from .templating import TEMPLATES_DIR
 
 #: Set by ``serve`` for the MkDocs hook (briefing/mkdocs_hooks.py): regenerate pages before each build.
 SEEDS_ENV, NER_ENV, CACHE_ENV = "BRIEFING_SEEDS", "BRIEFING_NER", "BRIEFING_CACHE"
+CORRECTIONS_ENV = "BRIEFING_CORRECTIONS"
 #: The MkDocs configuration; its folder is the project's.
 DEFAULT_CONFIG_FILE = Path("mkdocs.yml")
+#: The analyst's corrections (briefing/corrections.py), in the project folder.
+CORRECTIONS_DIR = Path("corrections")
 
 log = logging.getLogger("mkdocs.briefing")
 
@@ -49,6 +52,11 @@ def ids_file(config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
     return project_dir(config_file) / ids.MANIFEST
 
 
+def corrections_dir(corrections: Path | None, config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
+    """The analyst's corrections: ``corrections`` when given, else ``corrections/`` in the project folder."""
+    return corrections or project_dir(config_file) / CORRECTIONS_DIR
+
+
 def cache_dir(cache: Path | None, config_file: Path = DEFAULT_CONFIG_FILE) -> Path:
     """The brief cache: ``cache`` when given, else :data:`pipeline.CACHE_DIR` in the project folder."""
     return cache or project_dir(config_file) / pipeline.CACHE_DIR
@@ -58,6 +66,7 @@ def _add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config-file", type=Path, default=DEFAULT_CONFIG_FILE, metavar="FILE",
                         help="the MkDocs configuration; its docs_dir receives the pages (default: %(default)s)")
     cli.add_cache_argument(parser)
+    cli.add_corrections_argument(parser)
 
 
 def add_build_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,7 +100,8 @@ def run_build(args: argparse.Namespace) -> int:
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
                                      display_root=project_dir(args.config_file),
                                      cache_dir=cache_dir(args.cache, args.config_file),
-                                     ids_file=ids_file(args.config_file))
+                                     ids_file=ids_file(args.config_file),
+                                     corrections_dir=corrections_dir(args.corrections, args.config_file))
     cli.report(result.problems)
     briefs = cli.publishable(result.briefs, result.problems, strict=args.strict)
     try:
@@ -115,10 +125,12 @@ def run_serve(args: argparse.Namespace) -> int:
     os.environ[SEEDS_ENV] = str(args.seeds.resolve())
     os.environ[NER_ENV] = args.ner
     os.environ[CACHE_ENV] = str(cache_dir(args.cache, args.config_file).resolve())
+    corrections = corrections_dir(args.corrections, args.config_file).resolve()
+    os.environ[CORRECTIONS_ENV] = str(corrections)
     _show_mkdocs_messages()
+    watched = [str(args.seeds.resolve()), str(TEMPLATES_DIR)] + ([str(corrections)] if corrections.is_dir() else [])
     try:
-        mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr,
-                     watch=[str(args.seeds.resolve()), str(TEMPLATES_DIR)])
+        mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr, watch=watched)
     except MkDocsException as err:
         print(f"{args.config_file}: cannot serve the site: {err.format_message()}", file=sys.stderr)
         return cli.EXIT_FAILED
@@ -263,14 +275,16 @@ def _swap_in(fresh: Path, final: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def refresh_docs(config: MkDocsConfig, seeds_dir: Path, *, ner: str, cache_dir: Path | None) -> None:
+def refresh_docs(config: MkDocsConfig, seeds_dir: Path, *, ner: str, cache_dir: Path | None,
+                 corrections_dir: Path | None = None) -> None:
     """Extract the seeds again (the changed ones, with a cache) and update the pages that changed.
 
     The live-preview hook calls this before each build.
     """
     config_file = Path(config.config_file_path)
     result = pipeline.extract_briefs(seeds_dir, options=ExtractOptions(ner=ner), cache_dir=cache_dir,
-                                     display_root=project_dir(config_file), ids_file=ids_file(config_file))
+                                     display_root=project_dir(config_file), ids_file=ids_file(config_file),
+                                     corrections_dir=corrections_dir)
     for problem in result.problems:
         log.warning(str(problem))
     changed = sync_generated_docs(Path(config.docs_dir), render_site(result.briefs, redirects=result.redirects,
