@@ -28,6 +28,7 @@ from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
 from .spelling import within_edit_distance
 from .templating import make_env
 from .timeline import TimelineEntry, build_timeline
+from .verify import CATEGORIES, article_view, page_items, source_of
 
 Timeline = Callable[[Brief], tuple[TimelineEntry, ...]]
 
@@ -535,9 +536,14 @@ class SiteRenderer:
 
     def render_brief(self, brief: Brief) -> RenderedPage:
         direct = [q for q in brief.quotes if q.kind == "direct" and not q.partial]
+        timeline = self.index.timelines[brief.id]
+        anchors, placed = page_items(brief, timeline)
+        items = (*brief.actors, *brief.agreements, *brief.figures, *brief.quotes, *brief.reported_speech)
         return self._page(
             brief_src(brief.id), "brief.md.j2", front_matter(brief.title, tags=self.index.tags[brief.id]),
-            brief=brief, timeline=self.index.timelines[brief.id],
+            brief=brief, timeline=timeline, anchor_of=lambda item: anchors[id(item)],
+            article=article_view(brief, placed), categories=CATEGORIES,
+            low_count=sum(item.confidence == "low" for item in items),
             pdf=f"{PDF_DIR}/{brief.id}.pdf" if brief.id in self.pdf_ids else None,
             direct_quotes=direct, partial_quotes=[q for q in brief.quotes if q.kind == "direct" and q.partial],
             indirect_quotes=[*(q for q in brief.quotes if q.kind != "direct"), *brief.reported_speech],
@@ -559,7 +565,8 @@ class SiteRenderer:
 
         body = self.env.get_template(f"site/{template}").render(
             src=src, href=href, actor_href=actor_href, brief_href=brief_href,
-            countries_of=self.index.countries_of, speaker_role=speaker_role, **context)
+            countries_of=self.index.countries_of, speaker_role=speaker_role,
+            source_of=source_of, **context)
         return RenderedPage(src=src, text=header + "\n" + body)
 
     def _top(self, keep: Callable[[ActorPage], bool]) -> list[ActorPage]:

@@ -33,7 +33,7 @@ def date_label(value: str | None) -> str:
 
 
 def paragraphs(sentences: Iterable[Sentence]) -> list[list[Sentence]]:
-    """The sentences of an article grouped into its paragraphs, in order.
+    """The sentences of an article (or anything with their ``paragraph``) grouped into its paragraphs, in order.
 
     Consecutive sentences with the same ``paragraph`` form one paragraph. A brief read from JSON
     written before sentences had a paragraph (all 0) comes out as a single paragraph.

@@ -19,6 +19,7 @@ import markupsafe
 import pytest
 from mkdocs.utils.meta import get_data
 
+from briefing.confidence import rate_brief
 from briefing.model import Actor, Brief, Quote, Sentence, Source
 from briefing.render import (Mention, build_index, clean_tag, fold_name, front_matter, merge_actors,
                              page_url, relative_href, render_site, topics_of)
@@ -242,7 +243,8 @@ def test_untrusted_text_stays_inside_escaped_raw_html(text):
 # --------------------------------------------------------------------------- the brief page
 
 def test_golden_brief_page():
-    pages = render_site([golden_brief()], timeline=dates_only_timeline, pdf_ids={GOLDEN_ID})
+    """The golden brief as the pipeline hands it on: rated (briefing/confidence.py) before rendering."""
+    pages = render_site([rate_brief(golden_brief())], timeline=dates_only_timeline, pdf_ids={GOLDEN_ID})
     rendered = page(pages, f"briefs/{GOLDEN_ID}.md")
     expected = GOLDEN / f"{GOLDEN_ID}.md"
     if os.environ.get("BRIEFING_UPDATE_GOLDEN"):
