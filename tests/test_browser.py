@@ -22,12 +22,28 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from briefing import site
+from briefing.confidence import rate_brief
+from briefing.model import Actor, Brief, Figure, Source
+from helpers import make_doc
 from test_render import GOLDEN_ID, golden_brief
 from test_site import make_briefs, make_project
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 ACTOR_NAME, ACTOR_URL = "Sergey Kuzhugetovich Shoygu", "actors/sergey-kuzhugetovich-shoygu/"
 WAIT = 20
+TRUST_ID = "2021-03-02-acme-pays-xland"
+
+
+def trust_brief() -> Brief:
+    """A brief with a low-confidence figure (no unit, no measure) beside a high-confidence one."""
+    doc = make_doc("Acme Corp paid Xland US$5 million on Monday.\nAcme Corp counted 7 of them.")
+    return rate_brief(Brief(
+        id=TRUST_ID, title="Acme pays Xland", published="2021-03-02", source=Source(path="acme.txt"),
+        summary=doc.sentences[0].text, sentences=doc.sentences,
+        actors=(Actor(id="acme", name="Acme Corp", type="organization", mentions=2, evidence=(doc.evidence(0, 9),)),),
+        figures=(Figure(text="US$5 million", value=5_000_000, unit="USD", measure="payment", display="US$5 million",
+                        evidence=(doc.evidence(21, 33),)),
+                 Figure(text="7", value=7, unit=None, display="7 (lone)", evidence=(doc.evidence(65, 66),)))))
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -40,7 +56,7 @@ def served(tmp_path_factory):
     project = tmp_path_factory.mktemp("project")
     config = make_project(project)
     www = project / "www"
-    site.publish([golden_brief(), *make_briefs(5)], config_file=config, strict=True,
+    site.publish([golden_brief(), trust_brief(), *make_briefs(5)], config_file=config, strict=True,
                  site_dir=www / "briefing", site_url="http://127.0.0.1/briefing/")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(www)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -109,3 +125,43 @@ def test_search_result_then_actor_link_lead_to_the_actor_page(served, browser):
     browser.find_element(By.LINK_TEXT, ACTOR_NAME).click()
     wait(browser).until(lambda d: d.current_url == served + ACTOR_URL)
     assert browser.find_element(By.CSS_SELECTOR, "h1#actor").text == ACTOR_NAME
+
+
+def figure_rows(browser) -> dict[str, bool]:
+    """The figure rows of the page by their first cell's first word: whether each is shown."""
+    rows = browser.find_elements(By.CSS_SELECTOR, ".brief-figures tbody tr")
+    return {row.find_element(By.TAG_NAME, "td").get_attribute("textContent").split()[0]: row.is_displayed()
+            for row in rows}
+
+
+def test_the_brief_page_marks_low_confidence_items_and_hides_them_on_request(served, browser):
+    browser.get(served + f"briefs/{TRUST_ID}/")
+    low = browser.find_element(By.CSS_SELECTOR, "#item-figure-2 .brief-confidence--low")
+    assert low.text == "low" and low.is_displayed()
+    assert figure_rows(browser) == {"US$5": True, "7": True}
+    browser.find_element(By.ID, "hide-low").click()
+    assert figure_rows(browser) == {"US$5": True, "7": False}
+    browser.find_element(By.ID, "hide-low").click()
+    assert figure_rows(browser) == {"US$5": True, "7": True}
+
+
+def test_cross_brief_pages_show_high_and_medium_until_asked(served, browser):
+    browser.get(served + "figures/")
+    assert {k: v for k, v in figure_rows(browser).items() if k in ("7", "US$5")} == {"US$5": True, "7": False}
+    browser.find_element(By.ID, "show-low").click()
+    assert figure_rows(browser)["7"] is True
+
+
+def test_an_item_opens_onto_its_source_sentence_and_the_sentence_links_back(served, browser):
+    browser.get(served + f"briefs/{TRUST_ID}/")
+    source = browser.find_element(By.CSS_SELECTOR, "#item-figure-1 details.brief-source")
+    mark = source.find_element(By.TAG_NAME, "mark")
+    assert not mark.is_displayed()
+    source.find_element(By.TAG_NAME, "summary").click()
+    assert mark.is_displayed() and mark.text == "US$5 million"
+    assert source.find_element(By.CLASS_NAME, "brief-evidence").text == "Acme Corp paid Xland US$5 million on Monday."
+    source.find_element(By.CLASS_NAME, "brief-cite").click()
+    wait(browser).until(lambda d: d.current_url.endswith("#s1"))
+    back = browser.find_element(By.CSS_SELECTOR, "#s1 + .brief-backlinks a.hl-figure")
+    back.click()
+    wait(browser).until(lambda d: d.current_url.endswith("#item-figure-1"))
