@@ -6,14 +6,13 @@ by ``test_the_seed_needs_the_corrections``, so a better extractor shows up as a 
 from __future__ import annotations
 
 import json
-import shutil
+import re
 from pathlib import Path
 
 import pytest
 
 from briefing import pipeline
 from briefing.cli import main
-from briefing.corrections import apply_corrections, load_corrections
 from briefing.pdf import render_brief_pdf
 from test_pdf import flat, pdf_text
 from test_site import make_project
@@ -28,6 +27,7 @@ The deal is worth US$5 million, officials said.
 Buffett welcomed the deal next spring.
 """
 BRIEF_ID = "2021-03-02-acme-corp-and-xland-sign-supply-pact"
+README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 @pytest.fixture
@@ -221,3 +221,14 @@ def test_corrected_items_show_on_the_page_and_in_the_pdf(project):
     text = flat(pdf_text(pdf))
     assert "Warren Buffett" in text and "corrected: the investor, not a firm (Lin Wei)" in text
     assert "corrected: he is Doe" in text
+
+
+def test_the_readme_examples_apply_to_this_seed(project):
+    per_brief, everywhere = re.findall(r"```yaml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    correct(project, "\n".join(line.removeprefix("   ") for line in per_brief.splitlines()))
+    correct(project, "\n".join(line.removeprefix("   ") for line in everywhere.splitlines()), name="all.yml")
+    status, brief = extract(project)
+    assert status == 0
+    assert find(brief, "actors", "Xland")["correction_note"] == "a state, not a company"
+    assert find(brief, "actors", "Warren Buffett")["type"] == "person"
+    assert find(brief, "dates", "next spring") is None
