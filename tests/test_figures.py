@@ -1,9 +1,14 @@
 """Figures: money, percentages, physical quantities, counted things; what is not a figure; context."""
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from briefing.extract.figures import find_figures
+from briefing.extract.figures_units import ISO_CODES
 from briefing.extract.numbers import find_numbers
 from briefing.model import DateMention
 from helpers import make_doc
@@ -384,3 +389,53 @@ def test_letter_scale_before_a_plural_noun(body, text, value, unit, start):
 ])
 def test_a_number_inside_a_name_is_not_a_count(body, expected):
     assert [(f.text, f.value, f.evidence[0].start) for f in figures_of(body)] == expected
+
+
+# --- currencies from CLDR: letter symbols, every territory of a currency, wire words, carried currency ----------
+@pytest.mark.parametrize("body, text, value, unit, start", [
+    ("The miner lost R4bn last year.", "R4bn", 4_000_000_000, "ZAR", 15),
+    ("The utility needs R4.5 billion for repairs.", "R4.5 billion", 4_500_000_000, "ZAR", 18),
+    ("The mall cost RM6.1 million to build.", "RM6.1 million", 6_100_000, "MYR", 14),
+    ("The toll road will cost Rp 3 trillion.", "Rp 3 trillion", 3_000_000_000_000, "IDR", 24),
+    ("The county borrowed KSh 200 million.", "KSh 200 million", 200_000_000, "KES", 20),
+    ("The refinery cost ₦50bn in all.", "₦50bn", 50_000_000_000, "NGN", 18),
+    ("The fund raised S$1.2 billion in May.", "S$1.2 billion", 1_200_000_000, "SGD", 16),
+    ("The bakery was sold for HK$3m.", "HK$3m", 3_000_000, "HKD", 24),
+    ("Xland Bank lent 40 million Slovak euros to farmers.", "40 million Slovak euros", 40_000_000, "EUR", 16),
+    ("The airport cost A$2bn.", "A$2bn", 2_000_000_000, "AUD", 17),
+    ("Acme Corp earned 12 mln Australian dlrs last year.", "12 mln Australian dlrs", 12_000_000, "AUD", 17),
+    ("They paid 9 million Czech crowns for it.", "9 million Czech crowns", 9_000_000, "CZK", 10),
+    ("The tram cost 5 billion Kenyan shillings.", "5 billion Kenyan shillings", 5_000_000_000, "KES", 14),
+    ("The bridge cost 70 million Croatian kuna.", "70 million Croatian kuna", 70_000_000, "HRK", 16),
+    ("The loan was 5 million Soviet roubles.", "5 million Soviet roubles", 5_000_000, "SUR", 13),
+    ("Lunch for two was 20 zlotys.", "20 zlotys", 20, "PLN", 18),
+])
+def test_currencies_from_cldr(body, text, value, unit, start):
+    (figure,) = figures_of(body)
+    assert (figure.text, figure.value, figure.unit, figure.evidence[0].start) == (text, value, unit, start)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Profit was 450 mln dlrs, up from 310 mln a year earlier.",
+     [("450 mln dlrs", "USD", 11), ("310 mln", "USD", 33)]),
+    ("Profit was 450 mln Australian dlrs, up from 310 mln a year earlier.",
+     [("450 mln Australian dlrs", "AUD", 11), ("310 mln", "AUD", 44)]),
+    ("Turnover rose to RM6.1 million from 5.2 million.", [("RM6.1 million", "MYR", 17), ("5.2 million", "MYR", 36)]),
+])
+def test_the_currency_of_an_earlier_amount_carries_to_later_bare_amounts(body, expected):
+    assert [(f.text, f.unit, f.evidence[0].start) for f in figures_of(body)] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "The G7 leaders met to discuss Q3 results.",  # a lone-letter symbol needs a scaled amount
+    "The crash happened at km 40 of the motorway.",  # short letter symbols only as CLDR writes them
+    "They sold 5 million crowns of wax.",  # a word of several currencies needs its country
+])
+def test_letter_symbols_and_shared_words_that_are_not_money(body):
+    assert [f.text for f in figures_of(body) if f.unit in ISO_CODES] == []
+
+
+def test_the_cldr_currency_table_matches_the_pinned_babel():
+    script = Path(__file__).resolve().parent.parent / "scripts" / "cldr_currencies.py"
+    run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr

@@ -45,15 +45,20 @@ _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+")
 # --- currency before the number: '$', 'US$', 'c $', 'HK$', '€', 'USD', 'MEUR', 'Rs.' ---------------------------
 _LETTER_DOLLARS = sorted((s[:-1] for s in ref.CURRENCY_SYMBOLS if s.endswith("$") and s[:-1]), key=len, reverse=True)
 _SIGNS = sorted((s for s in ref.CURRENCY_SYMBOLS if not (s[0].isascii() and s[0].isalpha())), key=len, reverse=True)
-_LETTER_SIGNS = sorted((s for s in ref.CURRENCY_SYMBOLS if s[0].isascii() and s[0].isalpha() and not s.endswith("$")),
-                       key=len, reverse=True)
+_LETTER_SIGNS = sorted((s for s in ref.CURRENCY_SYMBOLS if s[0].isascii() and s[0].isalpha() and not s.endswith("$")
+                        and len(s) > 2), key=len, reverse=True)
+# one or two letters ('R', 'RM', 'Rp', 'kr') are matched only as CLDR writes them or in capitals: 'km 40' is no money
+_SHORT_SIGNS = sorted({form for symbol in ref.CURRENCY_SYMBOL_FORMS if symbol[0].isascii() and symbol[0].isalpha()
+                       and not symbol.endswith("$") and len(symbol) <= 2 for form in (symbol, symbol.upper())},
+                      key=len, reverse=True)
 # 'a $5 bill', "the company's $5 million": a word before a spaced '$' is not a dollar prefix
 _NOT_DOLLAR_PREFIXES = frozenset({"a", "s", "us"})
 _CODES = "|".join(sorted(ref.ISO_CODES))
 _PREFIX = re.compile(
     r"(?:(?<![A-Za-z'’])(?P<letters>" + "|".join(re.escape(x) for x in _LETTER_DOLLARS) + r")\s?\$"
     r"|(?P<sign>" + "|".join(re.escape(x) for x in _SIGNS) + r")"
-    r"|(?<![A-Za-z])(?P<lsign>" + "|".join(re.escape(x) for x in _LETTER_SIGNS) + r")(?=[\s\d])"
+    r"|(?<![A-Za-z])(?P<lsign>" + "|".join(re.escape(x) for x in _LETTER_SIGNS)
+    + r"|(?-i:" + "|".join(re.escape(x) for x in _SHORT_SIGNS) + r"))(?=\s|$)"
     r"|(?<![A-Za-z])(?P<mega>M)?(?P<code>" + _CODES + r"))\s?$",
     re.I,
 )
@@ -276,6 +281,9 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
         prefix = None
     if prefix and prefix.group("code") and not prefix.group("code").isupper():
         prefix = None
+    if prefix and prefix.group("lsign") and len(prefix.group("lsign")) == 1 and number.scale == 1 \
+            and not _MONEY_SCALE.match(text, number.end, end):
+        prefix = None  # 'G7', 'Q3': a lone letter is a currency only before a scaled amount ('R4bn', 'R2 million')
     if not prefix and number.start > start and text[number.start - 1].isalpha():
         return None  # part of a name or a code: 'B52', 'K300'
     first = prefix.start() + (number.start - len(before)) if prefix else number.start
@@ -510,7 +518,7 @@ def _currency_word(text: str, pos: int, end: int, scale: Decimal, dollar: str) -
     if not word:
         return None
     entry = ref.CURRENCY_WORDS[word.group("word").lower()]
-    if entry.ambiguous and scale == 1:
+    if not entry.code or entry.ambiguous and scale == 1:
         return None
     return _Money(dollar if entry.code == "USD" else entry.code, word.end())
 

@@ -1,7 +1,9 @@
 """Reference data for figures: currencies and units of measurement, as lookup tables built once at import.
 
-Currencies come from pycountry (ISO 4217 names, with the ISO 3166 country whose numeric code a national
-currency shares) and from the lists in ``briefing/data/currencies_*.txt``; units from
+Currencies come from CLDR (``briefing/data/currencies_cldr.txt``, written from babel by
+``scripts/cldr_currencies.py``: names, plurals, symbols and the territories that use each ISO 4217 currency), with
+what CLDR does not say in ``currencies_extra.txt`` (wire abbreviations, shared words) and sub-units in
+``currencies_subunits.txt``; units from
 ``briefing/data/figures_units.txt``; country adjectives from ``briefing/data/countries_sovereign.txt``.
 """
 from __future__ import annotations
@@ -62,35 +64,109 @@ COUNTRY_BY_WORD.update({"us": "US", "u.s.": "US", "hong kong": "HK", "hk": "HK",
 class CurrencyWord:
     """A currency written as a word after the number: its default code and whether it needs support."""
 
-    code: str
+    code: str  # '' for a word of several currencies that only a country adjective decides ('Czech crowns')
     ambiguous: bool  # also an ordinary word: money only after a scale word or a country adjective
 
 
-def _currency_words() -> dict[str, CurrencyWord]:
+@dataclass(frozen=True)
+class _Currency:
+    code: str
+    name: str
+    plurals: tuple[str, ...]
+    symbols: tuple[str, ...]
+    territories: tuple[str, ...]  # using it now
+    former_territories: tuple[str, ...]
+
+
+def _cldr_currencies() -> list[_Currency]:
+    """The rows of currencies_cldr.txt, written from babel's CLDR data by scripts/cldr_currencies.py."""
+    return [_Currency(code, name, tuple(p.strip() for p in plurals.split(";") if p.strip()), tuple(symbols.split()),
+                      tuple(now.split()), tuple(before.split()))
+            for code, name, plurals, symbols, now, before in data_rows("currencies_cldr.txt")]
+
+
+def _extra_rows(kind: str) -> list[list[str]]:
+    return [row[1:] for row in data_rows("currencies_extra.txt") if row[0] == kind]
+
+
+def _forms(cell: str) -> list[str]:
+    """The forms of a cell: split at ';' when it has one (forms of several words), else at spaces."""
+    return [f.strip().lower() for f in (cell.split(";") if ";" in cell else cell.split()) if f.strip()]
+
+
+_ALIASES = {form: targets.split() for forms, targets in _extra_rows("alias") for form in _forms(forms)}
+_COMMON_CURRENCY_WORDS = frozenset(w for (words,) in _extra_rows("common") for w in words.split())
+
+
+def _head(name: str) -> str:
+    """The currency word of a name, as its canonical singular: 'South African Rand' -> 'rand'."""
+    word = name.split()[-1].lower()
+    return _ALIASES.get(word, [word])[0] if word in _ALIASES and len(_ALIASES[word]) == 1 else word
+
+
+def _currency_tables():
+    currencies = _cldr_currencies()
+    by_country_word: dict[tuple[str, str], str] = {}
+    by_name: dict[str, str] = {}
+    heads: dict[str, str] = {}  # any written form -> canonical singular word
+    codes_by_head: dict[str, list[str]] = {}
+    current_by_head: dict[str, list[str]] = {}
+    for current in (True, False):  # a currency in use now wins over a former one of the same country and word
+        for currency in currencies:
+            if bool(currency.territories) != current:
+                continue
+            head = _head(currency.name)
+            for form in (currency.name, *currency.plurals):
+                heads.setdefault(form.split()[-1].lower(), head)
+                qualifier = " ".join(form.split()[:-1]).lower()
+                by_name.setdefault(f"{qualifier} {head}".strip(), currency.code)
+            codes_by_head.setdefault(head, []).append(currency.code)
+            if current:
+                current_by_head.setdefault(head, []).append(currency.code)
+            for territory in currency.territories + currency.former_territories:
+                by_country_word.setdefault((territory, head), currency.code)
+    for names, code in _extra_rows("name"):
+        for name in _forms(names):
+            word = name.split()[-1].lower()
+            heads.setdefault(word, _head(name))
+            codes_by_head.setdefault(_head(name), [code])
+            by_name.setdefault(" ".join(name.lower().split()[:-1] + [_head(name)]), code)
+    defaults = {word: code for word, code in _extra_rows("default")}
     words = {}
-    for code, forms in data_rows("currencies_words.txt"):
-        for form in (f.strip() for f in forms.split(",")):
-            words[form.lstrip("!").lower()] = CurrencyWord(code, form.startswith("!"))
-    return words
+    for form, head in heads.items():
+        code = defaults.get(head)
+        if code is None:
+            candidates = current_by_head.get(head) or codes_by_head.get(head, [])
+            if len(candidates) != 1:
+                continue  # several currencies, none of them the usual one: only with a country adjective
+            code = candidates[0]
+        words[form] = CurrencyWord(code, form in _COMMON_CURRENCY_WORDS or head in _COMMON_CURRENCY_WORDS)
+    for alias, targets in _ALIASES.items():
+        target = targets[0]
+        # an alias of several currencies ('crowns') is money only with a country adjective ('Czech crowns')
+        code = (defaults.get(target) or codes_by_head.get(target, [""])[0]) if len(targets) == 1 else ""
+        words.setdefault(alias, CurrencyWord(code, alias in _COMMON_CURRENCY_WORDS))
+        heads.setdefault(alias, target)
+    return currencies, by_country_word, by_name, heads, words
 
 
-def _currency_by_country_word() -> dict[tuple[str, str], str]:
-    """(country alpha-2, currency word singular) -> ISO code, from pycountry and the withdrawn currencies."""
-    by_numeric = {c.numeric: c for c in pycountry.currencies}
-    table = {}
-    for country in pycountry.countries:
-        currency = by_numeric.get(country.numeric)
-        if currency:
-            table[(country.alpha_2, currency.name.split()[-1].lower())] = currency.alpha_3
-    for code in ("EUR",):
-        for country in ("DE", "FR", "IT", "ES", "NL", "BE", "AT", "FI", "IE", "PT", "GR"):
-            table.setdefault((country, "euro"), code)
-    for code, adjectives, forms in data_rows("currencies_historic.txt"):
-        for adjective in re.split(r"\s+(?=[A-Z])", adjectives):
-            country = COUNTRY_BY_WORD.get(adjective.lower())
-            for form in forms.split():
-                table[(country or adjective.lower(), _singular(form))] = code
-    return table
+def _currency_symbols(currencies: list[_Currency]) -> dict[str, str]:
+    """Lower-case symbol -> ISO code; a symbol CLDR gives to several currencies only where the hand data says."""
+    owners: dict[str, set[str]] = {}
+    written: set[str] = set()
+    for currency in currencies:
+        if not currency.territories:
+            continue
+        for symbol in currency.symbols:
+            owners.setdefault(symbol.lower(), set()).add(currency.code)
+            written.add(symbol)
+    table = {symbol: codes.pop() for symbol, codes in owners.items() if len(codes) == 1}
+    for symbols, code in _extra_rows("symbol"):
+        for symbol in symbols.split():
+            table[symbol.lower()] = code
+            written.add(symbol)
+    table["$"] = "USD"
+    return table, frozenset(written | {"$"})
 
 
 def _singular(word: str) -> str:
@@ -102,25 +178,26 @@ def _singular(word: str) -> str:
     return word
 
 
-CURRENCY_WORDS = _currency_words()
-CURRENCY_BY_COUNTRY_WORD = _currency_by_country_word()
-CURRENCY_BY_NAME = {c.name.lower(): c.alpha_3 for c in pycountry.currencies}
-ISO_CODES = frozenset(c.alpha_3 for c in pycountry.currencies) | {row[0] for row in data_rows("currencies_historic.txt")} \
-    | {"BTC", "XBT", "RMB"}
-CURRENCY_SYMBOLS = {symbol.lower(): code for symbol, code in data_rows("currencies_symbols.txt")}
+_CURRENCIES, CURRENCY_BY_COUNTRY_WORD, CURRENCY_BY_NAME, CURRENCY_HEADS, CURRENCY_WORDS = _currency_tables()
+ISO_CODES = frozenset(c.alpha_3 for c in pycountry.currencies) | {c.code for c in _CURRENCIES} | {"BTC", "XBT", "RMB"}
+#: lower-case symbol -> ISO code, and the symbols as CLDR and the hand data write them (for case-sensitive matching)
+CURRENCY_SYMBOLS, CURRENCY_SYMBOL_FORMS = _currency_symbols(_CURRENCIES)
 SUBUNITS = {form: (code, Decimal(share)) for code, share, forms in data_rows("currencies_subunits.txt")
             for form in forms.split()}
 
 
 def currency_for(word: str, adjective: str | None) -> str | None:
-    """The ISO code of currency ``word`` ('dollars') qualified by country ``adjective`` ('Canadian'), if known."""
-    singular = _singular(word)
-    if adjective:
-        country = COUNTRY_BY_WORD.get(adjective.lower(), adjective.lower())
-        code = CURRENCY_BY_COUNTRY_WORD.get((country, singular))
-        if code:
-            return code
-        code = CURRENCY_BY_NAME.get(f"{adjective} {singular}".lower())
+    """The ISO code of currency ``word`` ('dollars') qualified by country ``adjective`` ('Canadian'), if known.
+
+    The adjective may name any territory that uses or used the currency ('Slovak euros': Slovakia uses the euro).
+    """
+    if not adjective:
+        return None
+    lower = word.lower()
+    heads = _ALIASES.get(lower) or [CURRENCY_HEADS.get(lower) or CURRENCY_HEADS.get(_singular(lower), _singular(lower))]
+    country = COUNTRY_BY_WORD.get(adjective.lower(), adjective.lower())
+    for head in heads:
+        code = CURRENCY_BY_COUNTRY_WORD.get((country, head)) or CURRENCY_BY_NAME.get(f"{adjective} {head}".lower())
         if code:
             return code
     return None
