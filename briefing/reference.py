@@ -7,13 +7,19 @@ Everything is loaded once at import into dicts and frozensets, so lookups are ch
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
 
 import pycountry
 
 from . import lexicon
+from .io import write_bytes_atomic
 from .lexicon import DATA_DIR, entries as _entries, words as _words
 
 
@@ -105,12 +111,110 @@ def _country_forms() -> dict[str, CountryForm]:
 _FORMS: dict[str, CountryForm] = _country_forms()
 _SOVEREIGN_CODES = frozenset(c.code for c in COUNTRIES)
 
-#: Named places that are not sovereign states (territories from pycountry, regions, cities).
-PLACE_NAMES: frozenset[str] = frozenset(
-    [lookup_key(p) for p in _entries("places.txt")]
-    + [lookup_key(getattr(c, "common_name", None) or c.name) for c in pycountry.countries
-       if c.alpha_2 not in _SOVEREIGN_CODES and "," not in c.name]
-)
+
+def _ascii_folded(name: str) -> str:
+    """'João' -> 'Joao', 'Søren' -> 'Soren': the spelling of a name in text without its diacritics."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"})
+#: Frequency steps of nam_dict.txt (a factor of two each; 10 is 2% of people, 1 is rare): the least a name needs in
+#: some country to mark a person. Below are some 25,000 rare spellings, as often words or names of firms ('Orion').
+GIVEN_NAME_MIN_FREQUENCY = 3
+
+
+def _given_names() -> dict[str, tuple[str, int]]:
+    """Given name -> ('male' | 'female' | 'unisex', frequency), from gender-guesser's nam_dict.txt (about 40,000
+    names of some 55 countries, with sex and a frequency a country; data GNU FDL, read as is), less common English
+    words, plus ``given_names_extra.txt``."""
+    text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+    male: dict[str, int] = {}
+    female: dict[str, int] = {}
+    for line in text.splitlines():
+        if not line or line[0] in "#=":
+            continue
+        sex, name = line.split(None, 2)[:2]
+        columns = line[30:].rstrip(" $\r").replace(" ", "")
+        frequency = int(max(columns), 16) if columns else 0  # one hex digit a country: '1' < '9' < 'A' < 'D'
+        for spelling in {name.replace("+", ""), name.replace("+", "-")}:  # 'Abd+al': Abdal, Abd-al
+            for form in {spelling, _ascii_folded(spelling)} if not spelling.isascii() else (spelling,):
+                if "M" in sex or sex == "?":
+                    male[form] = max(male.get(form, 0), frequency)
+                if "F" in sex or sex == "?":
+                    female[form] = max(female.get(form, 0), frequency)
+    common_words = _words("given_names_common_words.txt")
+    table = {}
+    for name in male.keys() - common_words | female.keys() - common_words:
+        m, f = male.get(name, 0), female.get(name, 0)
+        # each step is a factor of two: a name four times as often one sex's is that sex's
+        table[name] = ("male" if m >= f + 2 else "female" if f >= m + 2 else "unisex", max(m, f))
+    for name in _words("given_names_extra.txt"):
+        sex, frequency = table.get(name, ("unisex", 0))
+        table[name] = (sex, max(frequency, GIVEN_NAME_MIN_FREQUENCY))
+    return table
+
+
+def _cached(name: str, inputs: tuple[str, ...], build):
+    """``build()``, kept as a pickle in the user's cache folder under a key of ``inputs`` (versions, data files).
+
+    Some reference tables take a few hundred milliseconds to derive from their package's data; read back they take
+    a few. A cache that cannot be read or written is rebuilt in memory, never an error.
+    """
+    digest = hashlib.sha256()
+    for part in (GIVEN_NAME_MIN_FREQUENCY, *inputs):
+        digest.update(str(part).encode() + b"\0")
+    for data_file in sorted(f for f in inputs if f.endswith(".txt")):
+        digest.update((DATA_DIR / data_file).read_bytes())
+    path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing" / \
+        f"{name}-{digest.hexdigest()[:16]}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    table = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(path, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
+    return table
+
+
+def _names_and_places() -> tuple[dict[str, str], frozenset[str]]:
+    """(given name -> sex, place keys): a place's name that is also a common given name is left to the names."""
+    given = _given_names()
+    common_given = frozenset(lookup_key(name) for name, (_, frequency) in given.items()
+                             if frequency >= GIVEN_NAME_MIN_FREQUENCY)
+    places = frozenset(
+        {key for key in map(lookup_key, _entries("places_geonames.txt")) if key not in common_given}
+        - _FORMS.keys()
+        | {lookup_key(p) for p in _entries("places.txt")}
+        | {lookup_key(getattr(c, "common_name", None) or c.name) for c in pycountry.countries
+           if c.alpha_2 not in _SOVEREIGN_CODES and "," not in c.name})
+    return {name: sex for name, (sex, frequency) in given.items() if frequency >= GIVEN_NAME_MIN_FREQUENCY}, places
+
+
+def _names_and_places_text() -> tuple[str, str, str, str]:
+    """The male, female and unisex given names and the place keys, one a line: strings read back in a few ms."""
+    sexes, places = _names_and_places()
+    return (*("\n".join(n for n, s in sexes.items() if s == sex) for sex in ("male", "female", "unisex")),
+            "\n".join(places))
+
+
+*_NAMES_BY_SEX, _PLACES_TEXT = _cached(
+    "names-and-places", ("gender-guesser " + metadata.version("gender-guesser"), "pycountry " + metadata.version("pycountry"),
+                         "given_names_common_words.txt", "given_names_extra.txt", "places_geonames.txt", "places.txt",
+                         "countries_sovereign.txt", "v7"), _names_and_places_text)
+_GIVEN_NAME_SEXES: dict[str, str] = {name: sex for sex, text in zip(("male", "female", "unisex"), _NAMES_BY_SEX)
+                                     for name in text.split("\n") if name}
+#: Named places that are not sovereign states: GeoNames' cities of 100,000 people, US states and continents
+#: (places_geonames.txt) less common given names and names of countries, the hand list places.txt (regions, seas,
+#: districts) and pycountry's territories.
+PLACE_NAMES: frozenset[str] = frozenset(_PLACES_TEXT.split("\n"))
+#: Given names of many languages (gender-guesser's nam_dict.txt less rare ones and common English words, and
+#: given_names_extra.txt); a capitalised word from this set starting a name marks a person.
+FIRST_NAMES: frozenset[str] = frozenset(_GIVEN_NAME_SEXES)
 
 #: Person titles and roles, lower case ("prime minister", "analyst").
 TITLES: frozenset[str] = frozenset(_entries("titles.txt"))
@@ -124,8 +228,9 @@ PRODUCT_NOUNS: frozenset[str] = frozenset(w.replace("_", " ") for w in _words("p
 PLACE_HEADS: frozenset[str] = _words("place_heads.txt")
 #: Legal forms that end an organisation's name ("Inc.", "PLC").
 ORG_SUFFIXES: frozenset[str] = _words("org_suffixes.txt")
-#: Common given names of many languages.
-FIRST_NAMES: frozenset[str] = _words("first_names.txt")
+
+
+
 #: Lower-case words that are capitalised only because they start a sentence or a headline.
 COMMON_WORDS: frozenset[str] = _words("common_capitalised.txt")
 #: Upper-case abbreviations that are not names of actors ("CEO", "GDP").
@@ -174,6 +279,14 @@ def country_for(text: str) -> str | None:
 def is_place_name(text: str) -> bool:
     """True for a known named place that is not a sovereign state (a region, territory, city)."""
     return lookup_key(text) in PLACE_NAMES
+
+
+def given_name_sex(name: str) -> str | None:
+    """'male', 'female' or 'unisex' for a known given name ('Jane' -> 'female'), None for any other word.
+
+    The sex is the one the name is given to at least four times as often in some country; else 'unisex'.
+    """
+    return _GIVEN_NAME_SEXES.get(name)
 
 
 def is_title(text: str) -> bool:

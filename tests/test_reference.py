@@ -55,3 +55,56 @@ def test_canonical_names_are_sovereign_states_only():
 @pytest.mark.parametrize("text, expected", [("prime minister", True), ("Analyst", True), ("banana", False)])
 def test_is_title(text, expected):
     assert ref.is_title(text) is expected
+
+
+@pytest.mark.parametrize("name, sex", [
+    ("Jane", "female"), ("John", "male"), ("Wojciech", "male"), ("Radoslav", "male"), ("Zuzana", "female"),
+    ("Giedre", "female"), ("Søren", "male"), ("Soren", "male"),  # spelt without its diacritics too
+    ("Andrea", "female"), ("Sasha", "male"),
+    ("Lin", "unisex"), ("Nguyen", "unisex"),  # East Asian family names that begin names: given_names_extra.txt
+    ("Will", None), ("May", None), ("Hope", None), ("Grant", None), ("Faith", None), ("Sky", None),  # English words
+    ("Acme", None), ("Orion", None),  # rare as given names
+])
+def test_given_name_sex(name, sex):
+    assert ref.given_name_sex(name) == sex
+    assert (name in ref.FIRST_NAMES) is (sex is not None)
+
+
+@pytest.mark.parametrize("name", ["Mark", "Rose", "Bill"])
+def test_a_word_that_is_very_common_as_a_name_stays_a_name(name):
+    assert name in ref.FIRST_NAMES
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Curitiba", True), ("Surabaya", True), ("Daegu", True),  # GeoNames cities of 300,000 people and more
+    ("Alaska", True), ("Antarctica", True),  # US states, continents
+    ("Bavaria", True), ("Gaza Strip", True), ("Victoria", True),  # places.txt
+    ("Mobile", False), ("Reading", False),  # cities named by common English words
+    ("Florence", False),  # a common given name
+    ("Tashkent", False), ("Panama", False),  # capitals and states are countries' forms, not places
+])
+def test_places_from_the_gazetteer(text, expected):
+    assert ref.is_place_name(text) is expected
+
+
+def test_a_derived_table_is_built_once_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"Jane": "female"}
+
+    assert ref._cached("test-table", ("places.txt", "v1"), build) == {"Jane": "female"}
+    assert ref._cached("test-table", ("places.txt", "v1"), build) == {"Jane": "female"}
+    assert len(builds) == 1 and len(list((tmp_path / "briefing").glob("test-table-*.pickle"))) == 1
+    assert ref._cached("test-table", ("places.txt", "v2"), build) == {"Jane": "female"}
+    assert len(builds) == 2  # another key: built again
+
+
+def test_an_unreadable_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    ref._cached("test-table", ("v1",), lambda: [1])
+    (cached,) = (tmp_path / "briefing").glob("test-table-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    assert ref._cached("test-table", ("v1",), lambda: [2]) == [2]
