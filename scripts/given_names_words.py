@@ -3,8 +3,8 @@
 common as lower-case English words than as names ('Will', 'May', 'Hope', 'Grant'), so they do not mark a person alone.
 
 A name is listed when its lower-case form is an English dictionary word (Webster's 2nd, from english-words), a common
-one (wordfreq Zipf frequency 4.3 or more: twenty in a million words), and its word frequency exceeds what its use as a
-given name would give by more than a factor of five. nam_dict.txt's name frequencies are steps of a factor of two,
+one (wordfreq Zipf frequency 4 or more: ten in a million words), and its word frequency exceeds what its use as a
+given name would give by more than a factor of five; a name given to about 1% of people somewhere (frequency 9) stays. nam_dict.txt's name frequencies are steps of a factor of two,
 10 meaning 2% of people; a name at 10 ('John') is written about as often as a Zipf-5 word. A short form counts as
 often as its long form ('Bill' as 'William'), so 'Bill', 'Mark' and 'Rose' stay names. wordfreq folds case, so its
 counts include the name's own uses: the rule errs on keeping names.
@@ -25,7 +25,8 @@ from english_words import get_english_words_set
 
 OUT = Path(__file__).resolve().parent.parent / "briefing" / "data" / "given_names_common_words.txt"
 ZIPF_AT_TOP_FREQUENCY = 5.0  # a name at frequency 10 ('John') is about as common in English text as a Zipf-5 word
-COMMON_WORD = 4.3  # Zipf frequency: twenty in a million words
+COMMON_WORD = 4.0  # Zipf frequency: ten in a million words
+VERY_COMMON_NAME = 9  # about 1% of people in some country ('Guy' in France): a name whatever else it is
 EXCESS = math.log10(5)  # more common as a word than as a name by this factor (in Zipf units)
 
 
@@ -56,7 +57,8 @@ def common_words() -> list[str]:
         word = name.lower()
         as_word = wordfreq.zipf_frequency(word, "en")
         as_name = ZIPF_AT_TOP_FREQUENCY - (10 - frequency) * math.log10(2)
-        if word in dictionary and as_word >= COMMON_WORD and as_word - as_name > EXCESS:
+        if word in dictionary and as_word >= COMMON_WORD and as_word - as_name > EXCESS \
+                and frequency < VERY_COMMON_NAME:
             words.append(name)
     return words
 

@@ -519,3 +519,21 @@ def test_a_country_abbreviation_in_front_of_a_noun_labels_something_else(body, c
     countries = [name for name, actor in found.items() if actor.type == "country"]
     assert countries == ([country] if country else []), sorted(found)
 
+
+
+@pytest.mark.parametrize("body, person, affiliation", [
+    ("Curitiba mayor Ana Souza said the budget was cut.", "Ana Souza", "Curitiba"),  # a GeoNames city
+    ("Bavaria state premier Lukas Brandt said the plan had failed.", "Lukas Brandt", "Bavaria"),
+])
+def test_a_place_before_a_title_is_the_affiliation(body, person, affiliation):
+    _, found = actors_of(body)
+    assert (found[person].type, found[person].affiliation) == ("person", affiliation)
+
+
+@pytest.mark.parametrize("body, person", [
+    ("Radoslav Petkov said the port would reopen.", "Radoslav Petkov"),  # given names no longer a closed list
+    ("Giedre Kazlauskaite said the port would reopen.", "Giedre Kazlauskaite"),
+])
+def test_a_given_name_of_the_name_data_marks_a_person(body, person):
+    _, found = actors_of(body)
+    assert found[person].type == "person"

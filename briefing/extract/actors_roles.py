@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from .. import lexicon
 from .. import reference as ref
-from .actors_mentions import COUNTRY, ORGANIZATION, tokens
+from .actors_mentions import COUNTRY, ORGANIZATION, PLACE, tokens
 from .spans import SpanIndex
 
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
@@ -66,7 +66,7 @@ class RoleIndex:
         self.mark_ends = [m.end() for m in _MARK_CHARACTER.finditer(text)]
         self.period_ends = [m.end() + 1 for m in _PERIOD_BEFORE_SPACE.finditer(text)]
         # countries and organisations, in the order of ``placed``: what a role can belong to
-        owners = [k for k, p in enumerate(placed) if p.type in (COUNTRY, ORGANIZATION)]
+        owners = [k for k, p in enumerate(placed) if p.type in (COUNTRY, ORGANIZATION, PLACE)]
         self.owner_order = owners
         self.owner_max_ends = list(accumulate((placed[k].end for k in owners), max))
         self.owners_by_end: dict[int, list[int]] = {}

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pycountry
 
+from .. import lexicon
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 SI_PREFIXES = {"k": "kilo", "K": "kilo", "M": "mega", "G": "giga", "T": "tera", "P": "peta", "E": "exa",
@@ -82,11 +84,11 @@ def _cldr_currencies() -> list[_Currency]:
     """The rows of currencies_cldr.txt, written from babel's CLDR data by scripts/cldr_currencies.py."""
     return [_Currency(code, name, tuple(p.strip() for p in plurals.split(";") if p.strip()), tuple(symbols.split()),
                       tuple(now.split()), tuple(before.split()))
-            for code, name, plurals, symbols, now, before in data_rows("currencies_cldr.txt")]
+            for code, name, plurals, symbols, now, before in lexicon.rows("currencies_cldr.txt")]
 
 
 def _extra_rows(kind: str) -> list[list[str]]:
-    return [row[1:] for row in data_rows("currencies_extra.txt") if row[0] == kind]
+    return [row[1:] for row in lexicon.rows("currencies_extra.txt") if row[0] == kind]
 
 
 def _forms(cell: str) -> list[str]:
