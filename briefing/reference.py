@@ -8,8 +8,8 @@ Everything is loaded once at import into dicts and frozensets, so lookups are ch
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -156,7 +156,7 @@ def _given_names() -> dict[str, tuple[str, int]]:
 
 
 def _cached(name: str, inputs: tuple[str, ...], build):
-    """``build()``, kept as a pickle in the user's cache folder under a key of ``inputs`` (versions, data files).
+    """``build()`` (a tuple of strings), kept as JSON in the user's cache folder under a key of ``inputs`` (versions, data files).
 
     Some reference tables take a few hundred milliseconds to derive from their package's data; read back they take
     a few. A cache that cannot be read or written is rebuilt in memory, never an error.
@@ -167,15 +167,20 @@ def _cached(name: str, inputs: tuple[str, ...], build):
     for data_file in sorted(f for f in inputs if f.endswith(".txt")):
         digest.update((DATA_DIR / data_file).read_bytes())
     path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing" / \
-        f"{name}-{digest.hexdigest()[:16]}.pickle"
+        f"{name}-{digest.hexdigest()[:16]}.json"
     try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        table = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(table, list) and all(isinstance(part, str) for part in table):
+            return tuple(table)
+    except (OSError, ValueError):
         pass
     table = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(path, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+        write_bytes_atomic(path, json.dumps(table, ensure_ascii=False).encode("utf-8"))
+        for stale in path.parent.glob(f"{name}-*.json"):  # tables of other versions
+            if stale != path:
+                stale.unlink()
     except OSError:
         pass
     return table

@@ -93,18 +93,20 @@ def test_a_derived_table_is_built_once_and_read_back(tmp_path, monkeypatch):
 
     def build():
         builds.append(1)
-        return {"Jane": "female"}
+        return ("Jane\nLin", "Port Esk")
 
-    assert ref._cached("test-table", ("places.txt", "v1"), build) == {"Jane": "female"}
-    assert ref._cached("test-table", ("places.txt", "v1"), build) == {"Jane": "female"}
-    assert len(builds) == 1 and len(list((tmp_path / "briefing").glob("test-table-*.pickle"))) == 1
-    assert ref._cached("test-table", ("places.txt", "v2"), build) == {"Jane": "female"}
-    assert len(builds) == 2  # another key: built again
+    assert ref._cached("test-table", ("places.txt", "v1"), build) == ("Jane\nLin", "Port Esk")
+    assert ref._cached("test-table", ("places.txt", "v1"), build) == ("Jane\nLin", "Port Esk")
+    assert len(builds) == 1 and len(list((tmp_path / "briefing").glob("test-table-*.json"))) == 1
+    assert ref._cached("test-table", ("places.txt", "v2"), build) == ("Jane\nLin", "Port Esk")
+    assert len(builds) == 2  # another key: built again, and the table of the old key removed
+    assert len(list((tmp_path / "briefing").glob("test-table-*.json"))) == 1
 
 
 def test_an_unreadable_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    ref._cached("test-table", ("v1",), lambda: [1])
-    (cached,) = (tmp_path / "briefing").glob("test-table-*.pickle")
-    cached.write_bytes(b"not a pickle")
-    assert ref._cached("test-table", ("v1",), lambda: [2]) == [2]
+    ref._cached("test-table", ("v1",), lambda: ("one",))
+    (cached,) = (tmp_path / "briefing").glob("test-table-*.json")
+    for damage in (b"not json", b'{"a": 1}', b"[1, 2]"):
+        cached.write_bytes(damage)
+        assert ref._cached("test-table", ("v1",), lambda: ("two",)) == ("two",)
