@@ -238,6 +238,9 @@ ORG_SUFFIXES: frozenset[str] = _words("org_suffixes.txt")
 
 #: Lower-case words that are capitalised only because they start a sentence or a headline.
 COMMON_WORDS: frozenset[str] = _words("common_capitalised.txt")
+#: Common lower-case English words from wordfreq (scripts/common_english_words.py): a capital alone does not
+#: make one a name ('Cranes were used', 'Level 1'). Surnames that are words ('Smith') are among them.
+COMMON_ENGLISH_WORDS: frozenset[str] = _words("common_english_words.txt")
 #: Upper-case abbreviations that are not names of actors ("CEO", "GDP").
 COMMON_ACRONYMS: frozenset[str] = _words("acronyms_common.txt") | frozenset(
     c.alpha_3 for c in pycountry.currencies)

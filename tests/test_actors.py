@@ -537,3 +537,26 @@ def test_a_place_before_a_title_is_the_affiliation(body, person, affiliation):
 def test_a_given_name_of_the_name_data_marks_a_person(body, person):
     _, found = actors_of(body)
     assert found[person].type == "person"
+
+
+@pytest.mark.parametrize("body, word", [
+    ("Cranes were used to lift the beams.", "Cranes"),
+    ("Ladders were brought in by the crew.", "Ladders"),
+    ("Crowds joined the Save the Harbour march through Port Elmo.", "Harbour"),
+    ("The clinic follows the Use of Untested Remedies protocol.", "Untested"),
+    ("As a Grade 2 Burns Unit, the ward took the patients.", "Grade"),
+])
+def test_a_common_word_capitalised_only_by_its_place_is_not_an_actor(body, word):
+    _, found = actors_of(body)
+    assert word not in found, sorted(found)
+
+
+@pytest.mark.parametrize("body, name, start", [
+    ("Smith said the plan would work.", "Smith", 0),
+    ("Talks with Orbit resumed on Monday.", "Orbit", 11),
+    ("Ann Baker opened the plant. Baker was pleased.", "Ann Baker", 0),
+])
+def test_a_name_that_is_also_a_common_word_stays(body, name, start):
+    _, found = actors_of(body)
+    assert name in found, sorted(found)
+    assert found[name].evidence[0].start == start

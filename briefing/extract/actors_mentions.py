@@ -426,7 +426,23 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     if rest:
         found.extend(_typed(text, words, rest, in_title=in_title, titled=titled,
                             initial=initial and prefix_end == 0))
-    return found
+    return [replace(m, unconfirmed=True) if _bare_common_word(text, m) else m for m in found]
+
+
+def _bare_common_word(text: str, mention: Mention) -> bool:
+    """A common English word cut from a longer capitalised name by a connector or a number ('Use of Unregistered
+    Drugs', 'Unite the Right', 'Level 1 Centre'): a piece of that name, not an actor of its own, unless a surer
+    mention of the same name joins it."""
+    word = mention.text
+    if mention.certainty > GUESS or " " in word or "-" in word or word.isupper() or word.lower() not in \
+            ref.COMMON_ENGLISH_WORDS or word in ref.FIRST_NAMES or ref.country_form(word) or ref.is_place_name(word):
+        return False
+    return bool(_CAPITALISED_BEFORE_CONNECTOR.search(text, max(0, mention.start - 60), mention.start)
+                or _CONNECTOR_BEFORE_CAPITALISED.match(text, mention.end))
+
+
+_CAPITALISED_BEFORE_CONNECTOR = re.compile(r"[A-Z][\w'’-]* (?:of|for|the|of the|for the) $")
+_CONNECTOR_BEFORE_CAPITALISED = re.compile(r" (?:of|for|the|of the|for the|\d+) [A-Z]")
 
 
 def _sentence_initial(text: str, token: Token, sentence_starts: frozenset[int]) -> bool:
@@ -512,6 +528,8 @@ def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bo
     if word.isupper() or not word[1:].islower():
         return False
     next_word = text[token.end:token.end + 20].split(None, 1)
+    if word.lower() in ref.COMMON_ENGLISH_WORDS:
+        return not (next_word and next_word[0].strip(",.") in _PERSON_VERBS)  # 'Cranes were used'; 'Smith said'
     if _PLURAL_NOUN.search(word) and next_word and next_word[0] in _PLURAL_VERBS:
         return True  # 'Retailers had warned', 'Deliveries will begin': a common noun in the plural
     return not (next_word and (next_word[0].strip(",.") in _PERSON_VERBS | _AUXILIARIES
