@@ -560,3 +560,21 @@ def test_a_name_that_is_also_a_common_word_stays(body, name, start):
     _, found = actors_of(body)
     assert name in found, sorted(found)
     assert found[name].evidence[0].start == start
+
+
+@pytest.mark.parametrize("body, name, start", [
+    ("Officials at the Xland Department of Justice said so.", "Xland Department of Justice", 17),
+    ("The Northern Court of Justice ruled on Monday.", "Northern Court of Justice", 4),
+    ("The Coastal Export–Import Bank lent the money.", "Coastal Export–Import Bank", 4),
+    ("The Centers for Crop Research and Extension will help.", "Centers for Crop Research and Extension", 4),
+])
+def test_a_name_is_not_broken_at_its_connectors_or_dashes(body, name, start):
+    _, found = actors_of(body)
+    assert name in found, sorted(found)
+    assert found[name].evidence[0].start == start
+    assert not any(n.endswith((" of", " for", " and")) for n in found)
+
+
+def test_a_dash_between_two_places_still_separates_them():
+    _, found = actors_of("The Brelsk–Lisbon route reopened.")
+    assert "Brelsk" in found and not any("–" in n for n in found), sorted(found)

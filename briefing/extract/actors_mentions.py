@@ -230,8 +230,12 @@ def _span_end(text: str, words: list[Token], i: int) -> int:
         if prev.possessive and _inner_possessive(text, words, i, j):
             j += 1
             continue
-        if _joined(text, prev, word, hyphen=j == i + 1) and (_is_name_word(word) or _is_particle_name(word)):
-            if text[prev.end:word.start] != " " and (ref.country_for(prev.text) or ref.country_for(word.text)):
+        # 'Export–Import Bank': an unspaced dash between two capitalised words inside a name
+        dashed = text[prev.end:word.start] in ("-", "–") and not prev.closed
+        if (_joined(text, prev, word, hyphen=j == i + 1) or dashed) and (_is_name_word(word)
+                                                                          or _is_particle_name(word)):
+            if text[prev.end:word.start] != " " and (ref.country_for(prev.text) or ref.country_for(word.text)
+                                                     or ref.is_place_name(prev.text) or ref.is_place_name(word.text)):
                 break
             j += 1
             continue
@@ -291,7 +295,7 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
     if word == "&":
         return n
     if lower in ("of", "for") and word == lower:
-        if not any(w in _OF_HEADS or w in ref.ORG_HEADS for w in span_words):
+        if not any(w in _OF_HEADS or _org_head(w) for w in span_words):
             return 0
         if _names_a_place(text, words, j + n) and (span_words[-1] not in _OF_HEADS
                                                    or any(w in ref.ORG_SUFFIXES for w in span_words)):
@@ -307,11 +311,16 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         candidate = " ".join(span_words + ["and", words[j + 1].text])
         # 'Bank of X and Y', 'Organization for Security and Co-operation': an organisation's name
         # that already has its 'of' or 'for' goes on through 'and'
-        has_of = ("of" in span_words or "for" in span_words) and any(w in ref.ORG_HEADS for w in span_words)
+        has_of = ("of" in span_words or "for" in span_words) and any(_org_head(w) for w in span_words)
         if ref.country_for(candidate) or ref.is_place_name(candidate):
             return n
         return n if has_of and words[j + 1].text not in ref.FIRST_NAMES else 0
     return 0
+
+
+def _org_head(word: str) -> bool:
+    """An organisation's head word, or its plural ('Centers for ...')."""
+    return word in ref.ORG_HEADS or word.endswith("s") and word[:-1] in ref.ORG_HEADS
 
 
 _ACRONYM_SKIP = frozenset("of the and for on in & de du la le von van".split())
@@ -364,10 +373,13 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     while span and (span[-1].text in _TRAILING_CONNECTORS or span[-1].text.lower() in _TRAILING_WORDS):
         span.pop()  # a particle ends a name only in lower case: 'Mark N. Das', 'Kim Le' keep their surname
     while len(span) > 1 and _trailing_title(span) and not _org_words(span[-1:]) \
-            and span[0].text not in ref.FIRST_NAMES:
+            and span[0].text not in ref.FIRST_NAMES and span[-2].text not in _TRAILING_WORDS:
         span.pop()  # 'the Harbour Board Press Secretary': the title after an organisation
-    while len(span) > 1 and span[-1].text.lower() in ref.ROLE_MODIFIERS and _trailing_title(words[i:j]):
+    while len(span) > 1 and span[-1].text.lower() in ref.ROLE_MODIFIERS and _trailing_title(words[i:j]) \
+            and span[-2].text not in _TRAILING_WORDS:
         span.pop()
+    while span and span[-1].text in _TRAILING_WORDS:
+        span.pop()  # a name never ends in 'of', 'for' or 'and'
     if not span or _shouting(span) or _only_titles(span) or len(span) == 1 and span[0].text in ref.PLACE_HEADS:
         return []
     if len(span) == 1 and _region_adjective(span[0].text):
