@@ -225,6 +225,8 @@ FIRST_NAMES: frozenset[str] = frozenset(_GIVEN_NAME_SEXES)
 TITLES: frozenset[str] = frozenset(_entries("titles.txt"))
 #: Words that qualify a title ("former", "defence", "deputy").
 ROLE_MODIFIERS: frozenset[str] = _words("role_modifiers.txt")
+#: Political labels before a politician's name ("Republican", "Labour").
+PARTY_LABELS: frozenset[str] = _words("party_labels.txt")
 #: Capitalised words that make a name an organisation ("Institute", "Ministry").
 ORG_HEADS: frozenset[str] = _words("org_heads.txt")
 #: Lower-case nouns after a name that make it a product, index or event ('the X index').

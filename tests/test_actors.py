@@ -578,3 +578,25 @@ def test_a_name_is_not_broken_at_its_connectors_or_dashes(body, name, start):
 def test_a_dash_between_two_places_still_separates_them():
     _, found = actors_of("The Brelsk–Lisbon route reopened.")
     assert "Brelsk" in found and not any("–" in n for n in found), sorted(found)
+
+
+@pytest.mark.parametrize("body, name, start", [
+    ("Harbour Safety Board Member Jane Doerr said the crew was trained.", "Jane Doerr", 28),
+    ("Presidents Amara Okoye and Lin Wei met in Port Elmo.", "Amara Okoye", 11),
+    ("Republican Tom Hardwick voted against the bill.", "Tom Hardwick", 11),
+    ("The vote was lost, Labour Anna Petrova said.", "Anna Petrova", 26),
+])
+def test_title_and_party_words_before_a_name_are_not_part_of_it(body, name, start):
+    _, found = actors_of(body)
+    assert name in found, sorted(found)
+    assert found[name].type == "person"
+    assert found[name].evidence[0].start == start
+
+
+@pytest.mark.parametrize("body, name", [
+    ("The Republican Party of Xland chose a leader.", "Republican Party of Xland"),
+    ("Independent Grocers Ltd. raised its prices.", "Independent Grocers Ltd."),
+])
+def test_a_party_or_label_word_that_begins_an_organisation_stays(body, name):
+    _, found = actors_of(body)
+    assert name in found, sorted(found)

@@ -426,8 +426,8 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         if form is not None and form.kind != "capital":
             found.append(_mention(text, [word], COUNTRY, KNOWN, in_title, form.country))
     rest = span[prefix_end:]
-    titled = prefix_end > 0 and any(w.text.lower().rstrip(".") in ref.TITLE_WORDS | _TITLE_ABBREVIATIONS
-                                    for w in span[:prefix_end])
+    titled = prefix_end > 0 and any(_is_title_word(w.text) and w.text.lower().rstrip(".") not in _HONORIFICS
+                                    or _party_label(span, k) for k, w in enumerate(span[:prefix_end]))
     if rest and rest[0].text in ("of", "for"):
         # 'Minister of Industry' names a portfolio; 'President of Valdoria', 'Chairman of Orion Ltd.' who he serves
         titled = False
@@ -500,8 +500,16 @@ def _region_adjective(word: str) -> bool:
 
 
 def _is_title_word(word: str) -> bool:
+    """A word of a title, or its plural ('Presidents X and Y')."""
     lower = word.lower().rstrip(".")
+    if lower.endswith("s") and lower[:-1] in ref.TITLE_WORDS and lower[:-1] not in ref.ROLE_MODIFIERS:
+        lower = lower[:-1]
     return lower in ref.TITLE_WORDS or lower in _HONORIFICS or lower in _TITLE_ABBREVIATIONS
+
+
+def _party_label(span: list[Token], k: int) -> bool:
+    """'Republican' in 'Republican Jane Doe': a political label before a given name."""
+    return span[k].text.lower() in ref.PARTY_LABELS and k + 1 < len(span) and span[k + 1].text in ref.FIRST_NAMES
 
 
 def _only_titles(span: list[Token]) -> bool:
@@ -590,13 +598,12 @@ def _title_prefix_end(span: list[Token]) -> int:
     while k < len(span) - 1:
         word = span[k].text
         lower = word.lower().rstrip(".")
-        if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or lower in _HONORIFICS \
-                or lower in _TITLE_ABBREVIATIONS or _is_demonym_or_country(span[k]):
+        if _is_title_word(word) or lower in ref.ROLE_MODIFIERS or _party_label(span, k) \
+                or _is_demonym_or_country(span[k]):
             k += 1
             continue
         break
-    if k and not any(span[m].text.lower().rstrip(".") in ref.TITLE_WORDS | _HONORIFICS | _TITLE_ABBREVIATIONS
-                     for m in range(k)):
+    if k and not any(_is_title_word(span[m].text) or _party_label(span, m) for m in range(k)):
         # only demonyms/modifiers before the name: 'French Pierre' is not a title
         return 1 if _is_demonym_or_country(span[0]) else 0
     return k
