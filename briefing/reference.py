@@ -225,6 +225,8 @@ FIRST_NAMES: frozenset[str] = frozenset(_GIVEN_NAME_SEXES)
 TITLES: frozenset[str] = frozenset(_entries("titles.txt"))
 #: Words that qualify a title ("former", "defence", "deputy").
 ROLE_MODIFIERS: frozenset[str] = _words("role_modifiers.txt")
+#: One-word names of languages ('Swahili'; scripts/iso_languages.py), which name no actor on their own.
+LANGUAGES: frozenset[str] = _words("languages_iso639.txt")
 #: Political labels before a politician's name ("Republican", "Labour").
 PARTY_LABELS: frozenset[str] = _words("party_labels.txt")
 #: Capitalised words that make a name an organisation ("Institute", "Ministry").

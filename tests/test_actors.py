@@ -600,3 +600,28 @@ def test_title_and_party_words_before_a_name_are_not_part_of_it(body, name, star
 def test_a_party_or_label_word_that_begins_an_organisation_stays(body, name):
     _, found = actors_of(body)
     assert name in found, sorted(found)
+
+
+@pytest.mark.parametrize("body, word", [
+    ("Leaflets in Swahili were handed out in Port Elmo.", "Swahili"),
+    ("The Kestrel-class corvette sailed at dawn.", "Kestrel-class"),
+    ("Troops massed on the Syrian-Turkish border.", "Syrian-Turkish"),
+    ("Ships entered the Turkish-claimed zone.", "Turkish-claimed"),
+    ("Planes from the Great War II flew over Port Elmo.", "Great War II"),
+    ("She won the Valdoria Prize for Poetry last year.", "Valdoria Prize for Poetry"),
+])
+def test_languages_compounds_classes_and_events_are_not_actors(body, word):
+    _, found = actors_of(body)
+    assert word not in found, sorted(found)
+
+
+@pytest.mark.parametrize("body, name, type_, start", [
+    ("Ships entered the Turkish-claimed zone.", "Turkey", "country", 18),
+    ("The Brelsk-registered firm Orbitex Ltd. filed the suit.", "Orbitex Ltd.", "organization", 27),
+    ("The Bank of Xland raised its rate.", "Bank of Xland", "organization", 4),
+])
+def test_the_name_inside_a_compound_and_real_names_stay(body, name, type_, start):
+    _, found = actors_of(body)
+    assert name in found, sorted(found)
+    assert found[name].type == type_
+    assert found[name].evidence[0].start == start

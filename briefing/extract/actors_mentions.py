@@ -66,7 +66,8 @@ _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mme mlle herr mess
 _TITLE_ABBREVIATIONS = frozenset("gen lt col capt sgt prof sen rep gov adm cmdr maj brig pres rev hon supt".split())
 _HYPHEN_MODIFIER = re.compile(r"([A-Z][\w'’.]*)-(?:based|born|led|owned|made|backed|listed|run|style|era|bound|"
                               r"registered|funded|controlled|sponsored|dominated|friendly|speaking|built|brokered|"
-                              r"flagged|headquartered|linked|allied|aligned|held|occupied|administered)$")
+                              r"flagged|headquartered|linked|allied|aligned|held|occupied|administered|"
+                              r"[a-z]{3,}ed)$")
 _CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLES = frozenset("de du da di del della der den van von bin ibn al el la le y dos das ter ten zu".split())
@@ -656,6 +657,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         if _CURRENCY_AFTER.match(after):
             return []
         return [_mention(text, span, COUNTRY, KNOWN, in_title, form.country, locative, initial)]
+    if len(span) == 1 and _not_a_name_word(name):
+        return []
     if numbered and _DESIGNATION_AFTER.match(after):
         return [replace(m, designation=True) for m in _typed(text, words, span, in_title=in_title, titled=titled,
                                                              initial=initial, numbered=False)]
@@ -715,6 +718,10 @@ def _names_a_thing(text: str, span: list[Token]) -> bool:
     version of', 'iWidget Store', a name in quotes: a product, index, event or plan."""
     if span[-1].text in ref.NON_ACTOR_HEADS or _INDEX_MOVE_AFTER.match(text, span[-1].end):
         return True
+    head = next((k for k in range(len(span) - 1) if span[k + 1].text in ("of", "for") or _ROMAN.fullmatch(
+        span[k + 1].text) and k + 2 == len(span)), None)
+    if head is not None and span[head].text in ref.NON_ACTOR_HEADS:
+        return True  # 'the Valdoria Prize for Poetry', 'the Great War II', 'the Treaty of Brelsk'
     if len(span) >= 2 and span[0].text in _WEATHER_EVENTS:
         return True  # 'Storm X', 'Hurricane X': a named weather system
     noun = _PRODUCT_AFTER.match(text, span[-1].end)
@@ -747,7 +754,18 @@ _THING_BEFORE = re.compile(r"\b([a-z]+)(?:,\s+the)?\s+$")
 _BRAND_BEFORE = re.compile(r"(?<![\w-])[a-z]+[A-Z][a-z]+\s+$")
 
 
+_ROMAN = re.compile(r"[IVX]+")
 _SMALL_NUMBER_OR_YEAR = re.compile(r"\d{1,2}|(?:1[89]|20)\d\d")
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A language ('Swahili'), a compound of demonyms ('Xlandic-Ylandic' talks) or a class word ('Kestrel-class')."""
+    if word in ref.LANGUAGES and not (ref.is_place_name(word) or word in ref.FIRST_NAMES):
+        return True
+    parts = word.split("-")
+    if len(parts) < 2 or _is_particle_name(Token(word, 0, 0)):
+        return False
+    return parts[-1].islower() or all(ref.country_form(part) for part in parts)
 
 
 def _after_model_number(text: str, words: list[Token], first: Token) -> bool:
