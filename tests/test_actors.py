@@ -625,3 +625,25 @@ def test_the_name_inside_a_compound_and_real_names_stay(body, name, type_, start
     assert name in found, sorted(found)
     assert found[name].type == type_
     assert found[name].evidence[0].start == start
+
+
+@pytest.mark.parametrize("body, name, type_, start", [
+    ("Rebels fought the forces of Chilean leader Omrah Qadiri on Monday.", "Omrah Qadiri", "person", 43),
+    ("In a statement, Sheldrake Yott of UNICEF observed the camp.", "Sheldrake Yott", "person", 16),
+    ("Talks with Tamsin Orrell of the Orion Institute went well.", "Tamsin Orrell", "person", 11),
+    ("Market leader Orbitex lost ground.", "Orbitex", "organization", 14),
+    ("Kestrel Leasing of Valdoria raised its fees.", "Kestrel Leasing", "organization", 0),
+])
+def test_a_person_is_typed_from_the_title_or_the_employer_beside_the_name(body, name, type_, start):
+    _, found = actors_of(body)
+    assert name in found, sorted(found)
+    assert found[name].type == type_
+    assert found[name].evidence[0].start == start
+
+
+def test_a_name_with_and_without_a_fused_particle_is_one_person():
+    body = "Chilean leader Omrah Qadiri spoke. Later Omrah al-Qadiri left. Qadiri did not return."
+    _, found = actors_of(body)
+    people = [a for a in found.values() if a.type == "person"]
+    assert len(people) == 1, sorted(found)
+    assert people[0].mentions == 3

@@ -306,7 +306,11 @@ def _merge_acronyms(text: str, body: list[Mention], groups: list[_Group]) -> lis
 
 
 def _name_words(text: str) -> list[str]:
-    return [w for w in _display(text).split() if w not in _NAME_SUFFIXES]
+    """The words a name is compared on: no 'Jr.', no particle fused to a surname ('al-Rashidi' is 'Rashidi')."""
+    return [_FUSED_PARTICLE.sub("", w) for w in _display(text).split() if w not in _NAME_SUFFIXES]
+
+
+_FUSED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|at|an|ash|az)-(?=[A-Z])")
 
 
 def _close(a: str, b: str) -> bool:
@@ -365,6 +369,8 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
                 continue
             if len(other_words) == 1:
                 same = _close(other_words[0], last) if other.type == PERSON or other.certainty < KNOWN else False
+            elif [w.casefold() for w in other_words] == [w.casefold() for w in words]:
+                same = other.type == PERSON or other.certainty < KNOWN  # 'Omar al-Rashidi' and 'Omar Rashidi'
             elif len(other_words) < len(words) and [w.casefold() for w in other_words] == \
                     [w.casefold() for w in words[-len(other_words):]]:
                 # a surname of several words: 'De la Fuente', 'Ferreira Lopes' for 'Ana Ferreira Lopes'

@@ -569,6 +569,18 @@ def _verb_form(token: Token) -> bool:
     return word.endswith(("ing", "ed", "ly")) and len(word) > 4
 
 
+_MEMBER_OF = re.compile(r" of (?:the )?([A-Z][\w&.-]*(?: (?:of |for |and )?[A-Z][\w&.-]*){0,5})")
+
+
+def _names_an_organisation(name: str) -> bool:
+    """An acronym ('UNICEF') or a name with an organisation's word, and no place: whom a person works for."""
+    if ref.country_form(name) or ref.is_place_name(name):
+        return False
+    words = name.split()
+    return len(words) == 1 and name.isupper() and len(name) >= 2 and name not in ref.COMMON_ACRONYMS \
+        or any(w in ref.ORG_HEADS for w in words) or words[-1] in ref.ORG_SUFFIXES
+
+
 def _shouting(span: list[Token]) -> bool:
     """ALL CAPS text of several words ('BREAKING NEWS FROM'), not an acronym."""
     letters = [w for w in span if len(w.text) > 1]
@@ -843,8 +855,9 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
     if titled:
         return PERSON, CUE
     if before and (before[-1] in ref.TITLE_WORDS or " ".join(before[-2:]) in ref.TITLES) \
-            and before[-1] not in ("head", "chief", "leader", "partner", "owner", "player"):
-        return PERSON, CUE
+            and (before[-1] not in ("head", "chief", "leader", "partner", "owner", "player")
+                 or len(before) >= 2 and ref.country_form(before[-2].capitalize()) is not None):
+        return PERSON, CUE  # 'foreign minister X', 'Xlandic leader X' (not 'market leader X')
     if before and before[-1] in ORG_NOUNS:
         return ORGANIZATION, CUE
     if not before and _TITLE_BEFORE_COMMA.search(preceding) and _is_title_noun_word(
@@ -859,6 +872,9 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
             return ORGANIZATION, CUE
         if head in ref.TITLE_WORDS:
             return PERSON, CUE
+    member_of = _MEMBER_OF.match(after)
+    if member_of and not _org_words(span) and _names_an_organisation(member_of.group(1)):
+        return PERSON, HINT  # 'Mara Lind of the Orion Institute said', 'X of UNICEF observed'
     if len(before) >= 2 and before[-1] == "by" and before[-2] in _CREDIT_WORDS:
         return PERSON, CUE  # '(Reporting by X; Editing by Y)', 'Photograph by X'
     if first_name or _middle_initial(span):
