@@ -647,3 +647,27 @@ def test_a_name_with_and_without_a_fused_particle_is_one_person():
     people = [a for a in found.values() if a.type == "person"]
     assert len(people) == 1, sorted(found)
     assert people[0].mentions == 3
+
+
+def test_the_same_institution_of_two_states_is_two_actors():
+    body = "Kenya's Defence Ministry said so. Uganda's Defence Ministry denied it. Later Kenya's Defence Ministry agreed."
+    doc, found = actors_of(body)
+    assert found["Kenya's Defence Ministry"].mentions == 2
+    assert texts(doc, found["Uganda's Defence Ministry"]) == ["Defence Ministry"]
+    assert found["Uganda's Defence Ministry"].evidence[0].start == body.index("Defence Ministry denied")
+    assert "Defence Ministry" not in found
+
+
+def test_one_states_institution_keeps_its_own_name():
+    _, found = actors_of("Kenya's Defence Ministry said so. The Defence Ministry later agreed.")
+    assert found["Defence Ministry"].mentions == 2
+
+
+@pytest.mark.parametrize("body, name, mentions", [
+    ("The Northern Trade Commission met. The Commission also regrets it.", "Northern Trade Commission", 2),
+    ("The Northern Trade Commission met the Coastal Fisheries Commission. The Commission regrets it.",
+     "Northern Trade Commission", 1),
+])
+def test_a_bare_head_word_joins_the_only_organisation_it_ends(body, name, mentions):
+    _, found = actors_of(body)
+    assert found[name].mentions == mentions

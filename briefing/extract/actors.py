@@ -199,6 +199,7 @@ class _Group:
     type: str
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None
+    owner: str | None = None  # the state whose institution this is, when two states' share a name
 
     @cached_property
     def head(self) -> str:
@@ -231,8 +232,12 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     capital_in_state_role = {name_key(m.text) for m in body if m.country and not m.locative}
     body_keys = [name_key(m.text) for m in body]
     body_key_set = set(body_keys)
+    owners = _owners(text, body)
     for mention, key in zip(body + title, body_keys + [name_key(m.text) for m in title]):
-        if mention.country and (ref.country_form(mention.text).kind != "capital" or key in capital_in_state_role
+        owner = owners.get(id(mention))
+        if owner is not None:
+            group = groups.setdefault(f"{key}@{owner}", _Group(f"{key}@{owner}", mention.type, owner=owner))
+        elif mention.country and (ref.country_form(mention.text).kind != "capital" or key in capital_in_state_role
                                 or key not in body_key_set):
             gkey = "country:" + mention.country
             group = groups.setdefault(gkey, _Group(gkey, COUNTRY, country=mention.country))
@@ -269,6 +274,28 @@ def _common_designation(group: _Group, lowercase_words: frozenset[str]) -> bool:
     """'Room 4', 'No. 1', 'Route 9': a common word numbered, never anything but a designation."""
     return all(m.designation for m in group.mentions) and all(
         w.lower().rstrip(".") in lowercase_words | ref.COMMON_WORDS for w in group.head.split())
+
+
+_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s $")
+
+
+def _owners(text: str, body: list[Mention]) -> dict[int, str]:
+    """The state that owns each organisation mention ('Xland's Defence Ministry'), for the names that two
+    states' institutions share in the article: those are two actors, never one."""
+    owner_of: dict[int, tuple[str, str]] = {}
+    states_of: dict[str, set[str]] = {}
+    for mention in body:
+        if mention.type != ORGANIZATION or mention.country:
+            continue
+        m = _POSSESSOR.search(text, max(0, mention.start - 40), mention.start)
+        words = m.group(1).split() if m else []
+        state = next((ref.country_for(" ".join(words[k:])) for k in range(len(words))
+                      if ref.country_for(" ".join(words[k:]))), None)  # 'Later Xland's': Xland
+        if state:
+            key = name_key(mention.text)
+            owner_of[id(mention)] = (key, state)
+            states_of.setdefault(key, set()).add(state)
+    return {k: state for k, (key, state) in owner_of.items() if len(states_of[key]) > 1}
 
 
 def _vote(mentions: list[Mention]) -> str:
@@ -446,6 +473,8 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
                 targets.append(long)
             elif long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
                 targets.append(long)
+            elif len(words) == 1 and form in ref.ORG_HEADS and long_words[-1] == form:
+                targets.append(long)  # 'the Commission' for the only '... Commission' of the article
             elif form in long_form.split("-") and form.isupper():
                 targets.append(long)
             elif len(words) == len(long_words) == 1 and len(form) >= 5 and _close(form, long_form) \
@@ -554,6 +583,8 @@ def _same_firm(short: str, rest: list[str]) -> bool:
 def _canonical(group: _Group) -> str:
     if group.type == COUNTRY and group.country:
         return group.country
+    if group.owner:
+        return f"{group.owner}'s {max(group.forms, key=len)}"
     forms = [f for f in group.forms]
     if group.type == PERSON:
         return max(forms, key=lambda f: (len(_name_words(f)), len(f)))
