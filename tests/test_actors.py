@@ -671,3 +671,15 @@ def test_one_states_institution_keeps_its_own_name():
 def test_a_bare_head_word_joins_the_only_organisation_it_ends(body, name, mentions):
     _, found = actors_of(body)
     assert found[name].mentions == mentions
+
+
+@pytest.mark.parametrize("body, names", [
+    ("Jon Kerr, the Kenyan Secretary of State, appeared.", {"Jon Kerr", "Kenya"}),
+    ("The Kenyan Minister for Health, Ann Berg, spoke.", {"Kenya", "Ann Berg"}),
+    ("The Minister of Industry resigned on Monday.", set()),
+    ("Kenya Secretary of State Tom Hale said so.", {"Kenya", "Tom Hale"}),
+    ("The President of Kenya spoke.", {"Kenya"}),
+])
+def test_a_portfolio_after_a_title_is_no_actor(body, names):
+    _, found = actors_of(body)
+    assert set(found) == names

@@ -412,6 +412,20 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
                             lowercase_words=lowercase_words, sentence_starts=sentence_starts,
                             confirmed_words=confirmed_words)
                 + [_mention(text, span[-1:], ORGANIZATION, HINT, in_title)])
+    portfolio = next((t for t in range(len(span) - 2) if span[t].text.lower() in _PORTFOLIO_TITLES
+                      and span[t + 1].text in ("of", "for")), None)
+    if portfolio is not None and not (portfolio and _org_words(span[:portfolio])):
+        named = next((k for k in range(portfolio + 3, len(span) - 1) if span[k].text in ref.FIRST_NAMES), len(span))
+        held = " ".join(w.text for w in span[portfolio + 2:named])
+        if not (ref.country_form(held) or ref.is_place_name(held)):
+            # 'the Xland Secretary of State (Jane Doe)', 'Minister for Health': a title and its portfolio, no
+            # actor but the state before it and the person after it
+            state = _clean_span(text, words, span[0].index, span[portfolio].index, in_title=in_title,
+                                lowercase_words=lowercase_words, sentence_starts=sentence_starts,
+                                confirmed_words=confirmed_words) if portfolio else []
+            person = _typed(text, words, span[named:], in_title=in_title, titled=True,
+                            initial=False) if named < len(span) else []
+            return state + person
     split = _inner_title(span)
     if split:
         first = span[0].index
@@ -529,8 +543,8 @@ def _inner_title(span: list[Token]) -> tuple[int, int] | None:
         if not _is_title_word(word) or word.lower() in ref.ROLE_MODIFIERS and word.lower() not in ref.TITLES:
             continue
         rest = span[t + 1:]
-        if _org_words(rest) or _is_title_word(rest[0].text) or len(rest) > 4:
-            continue
+        if _org_words(rest) or _is_title_word(rest[0].text) or len(rest) > 4 or rest[0].text.islower():
+            continue  # 'Secretary of State': a portfolio after the title, no name
         title_start = t
         while title_start > 0 and (_is_title_word(span[title_start - 1].text)
                                    or span[title_start - 1].text.lower() in ref.ROLE_MODIFIERS):
