@@ -683,3 +683,21 @@ def test_a_bare_head_word_joins_the_only_organisation_it_ends(body, name, mentio
 def test_a_portfolio_after_a_title_is_no_actor(body, names):
     _, found = actors_of(body)
     assert set(found) == names
+
+
+@pytest.mark.parametrize("body, word", [
+    ("Ships entered the exclusive economic zone (EEZ) of Kenya. The EEZ is large.", "EEZ"),
+    ("Fighters fired a rocket-propelled grenade (RPG) at the truck.", "RPG"),
+    ("The outbreak of Brelsk virus disease (BVD) spread. BVD kills.", "BVD"),
+    ("The Brelsk virus spread. Brelsk kills many.", "Brelsk"),
+])
+def test_diseases_and_acronyms_of_common_nouns_are_not_actors(body, word):
+    _, found = actors_of(body)
+    assert word not in found, sorted(found)
+
+
+def test_an_acronym_of_a_capitalised_name_still_joins_it():
+    body = "The Southern Energy Authority (SEA) raised prices. The SEA said so."
+    doc, found = actors_of(body)
+    assert found["Southern Energy Authority"].aliases == ("SEA",)
+    assert [e.start for e in found["Southern Energy Authority"].evidence] == [4, 31, 55]

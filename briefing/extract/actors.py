@@ -250,7 +250,7 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
         if not all(m.country for m in group.mentions):
             group.type = _vote(group.mentions)
     things = [g for g in groups.values() if 2 * sum(m.not_actor for m in g.mentions) >= len(g.mentions)]
-    thing_acronyms = _acronyms_of(text, things)
+    thing_acronyms = _acronyms_of(text, things) | _common_noun_acronyms(text)
     named = [g for g in groups.values() if not _common_designation(g, lowercase_words)
              and g not in things and g.key not in thing_acronyms]
     merged = _merge_acronyms(text, body, named)
@@ -267,6 +267,25 @@ def _acronyms_of(text: str, groups: list[_Group]) -> frozenset[str]:
             m = _ACRONYM_AFTER.match(text, mention.end) if not mention.in_title else None
             if m and _acronym_of(m.group(1).replace(".", ""), mention.text):
                 found.add(name_key(m.group(1)))
+    return frozenset(found)
+
+
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,6})s?\)")
+
+
+def _common_noun_acronyms(text: str) -> frozenset[str]:
+    """The keys of acronyms the article defines by a common noun phrase: 'the exclusive economic zone (EEZ)',
+    'a rocket-propelled grenade (RPG)'. Such an acronym names a thing, never an actor."""
+    found = set()
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        acronym = m.group(1)
+        before = re.split(r"[\s-]+", text[max(0, m.start() - 80):m.start()].strip())
+        for n in range(len(acronym) - 1, len(acronym) + 2):
+            phrase = [w for w in before[-n:] if w.lower() not in _INITIAL_SKIP] if n <= len(before) else []
+            if len(phrase) == len(acronym) and "".join(w[:1] for w in phrase).upper() == acronym \
+                    and phrase[-1].islower() and all(w.isalpha() for w in phrase):
+                found.add(name_key(acronym))
+                break
     return frozenset(found)
 
 
