@@ -701,3 +701,14 @@ def test_an_acronym_of_a_capitalised_name_still_joins_it():
     doc, found = actors_of(body)
     assert found["Southern Energy Authority"].aliases == ("SEA",)
     assert [e.start for e in found["Southern Energy Authority"].evidence] == [4, 31, 55]
+
+
+@pytest.mark.parametrize("body, names", [
+    ("Researchers at the University of Lisbon and Orion College agreed.", {"University of Lisbon", "Orion College"}),
+    ("The Department of Health and Human Services said so.", {"Department of Health and Human Services"}),
+    ("The Bank of Trinidad and Tobago fell.", {"Bank of Trinidad and Tobago"}),
+])
+def test_and_ends_a_name_that_already_says_where_it_is(body, names):
+    _, found = actors_of(body)
+    assert names <= set(found), sorted(found)
+    assert not any(" and " in n for n in set(found) - names)

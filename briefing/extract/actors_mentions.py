@@ -315,6 +315,13 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         has_of = ("of" in span_words or "for" in span_words) and any(_org_head(w) for w in span_words)
         if ref.country_for(candidate) or ref.is_place_name(candidate):
             return n
+        if has_of:
+            cut = max(k for k, w in enumerate(span_words) if w in ("of", "for"))
+            where = " ".join(span_words[cut + 1:])
+            joined_where = f"{where} and {words[j + 1].text}"
+            if (ref.country_for(where) or ref.is_place_name(where)) and not (
+                    ref.country_for(joined_where) or ref.is_place_name(joined_where)):
+                return 0  # 'the University of Brelsk and Orion College': the first name ends with its place
         return n if has_of and words[j + 1].text not in ref.FIRST_NAMES else 0
     return 0
 
