@@ -370,6 +370,13 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     while span and _common_word(span[0]) and not _known_prefix(span):
         span.pop(0)
         initial = False
+    if initial and len(span) >= 2 and _modifier_of_a_name(text, span):
+        span.pop(0)  # 'Previous Orbitex rockets', 'Thirteen Xlandic soldiers': the name is used without it too
+        initial = False
+    cut = next((k for k in range(1, len(span)) if span[k - 1].text.endswith(".") and len(span[k - 1].text) > 2
+                and span[k].text.lower() in ref.COMMON_WORDS), None)
+    if cut is not None:
+        span = span[:cut]  # 'in Washington, D.C. They also said': a new sentence after the abbreviation
     while len(span) > 1 and span[0].text.lower() in _TIME_MODIFIERS:
         span.pop(0)  # 'Former Orion CEO X': the modifier belongs to the title
         initial = False
@@ -477,6 +484,24 @@ def _bare_common_word(text: str, mention: Mention) -> bool:
 
 _CAPITALISED_BEFORE_CONNECTOR = re.compile(r"[A-Z][\w'’-]* (?:of|for|the|of the|for the) $")
 _CONNECTOR_BEFORE_CAPITALISED = re.compile(r" (?:of|for|the|of the|for the|\d+) [A-Z]")
+
+
+_NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|"
+                          r"seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|thousands?|"
+                          r"dozens?|several|many)")
+
+
+def _modifier_of_a_name(text: str, span: list[Token]) -> bool:
+    """A common word opening a sentence before a name that the article also writes without it."""
+    word = span[0].text
+    if _NUMBER_WORD.fullmatch(word.lower()):
+        return True  # 'Thirteen Xlandic soldiers'
+    if word.lower() not in ref.COMMON_ENGLISH_WORDS or not word[1:].islower() or word in ref.FIRST_NAMES \
+            or ref.country_form(word) or ref.is_place_name(word) or _known_prefix(span):
+        return False
+    rest = text[span[1].start:span[-1].end]
+    # mid-sentence after a lower-case word, without the opening word
+    return re.search(r"(?<![\w'’.-])[a-z][a-z'’-]*,? " + re.escape(rest) + r"\b", text) is not None
 
 
 def _sentence_initial(text: str, token: Token, sentence_starts: frozenset[int]) -> bool:
@@ -624,7 +649,10 @@ def _title_prefix_end(span: list[Token]) -> int:
     A span that ends in an organisation word keeps its prefix ('General Lumber Works', 'Finance
     Ministry', 'Chilean Navy'): there the words are part of the name.
     """
-    if len(span) < 2 or _org_words(_outside_titles(span)):
+    whole = " ".join(w.text for w in span)
+    if len(span) < 2 or ref.country_form(whole) or ref.is_place_name(whole):
+        return 0  # 'Saudi Arabia', 'South Sudanese': a demonym that begins a state's own name
+    if _org_words(_outside_titles(span)):
         if len(span) >= 2 and _is_demonym_or_country(span[0]) and not _org_words(span[1:]):
             return 1
         return 0
