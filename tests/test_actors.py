@@ -730,3 +730,15 @@ def test_a_name_is_not_cut_inside_a_state_nor_joined_to_a_word_before_or_after_i
 def test_a_common_word_that_opens_a_firms_name_stays_in_it():
     _, found = actors_of("General Motors cut jobs. Motors were fine, said General Motors.")
     assert "General Motors" in found and "Motors" not in found
+
+
+@pytest.mark.parametrize("body, name, type_, start", [
+    ("Data came from the towns of Brelsk, Orvane, and Kestrel in Xland.", "Orvane", "place", 36),
+    ("Data came from the towns of Brelsk, Orvane, and Kestrel in Xland.", "Kestrel", "place", 48),
+    ("The village Tamarin burned.", "Tamarin", "place", 12),
+    ("Talks with Orbitex, Dynacorp and Velta failed.", "Dynacorp", "organization", 20),
+])
+def test_a_place_noun_or_a_list_of_places_types_an_unknown_name(body, name, type_, start):
+    _, found = actors_of(body)
+    assert found[name].type == type_
+    assert found[name].evidence[0].start == start

@@ -67,6 +67,7 @@ def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
         title = find_mentions(doc.article.title, in_title=True, lowercase_words=lowercase,
                               sentence_starts=frozenset({0}), confirmed_words=confirmed)
         body = _in_datelines(doc.text, body)
+        body = _places_in_lists(doc.text, body)
         defined = _defined_acronyms(doc.text, body)
         body = _with_acronyms(doc.text, body, defined, in_title=False)
         title = _with_acronyms(doc.article.title, title, defined, in_title=True)
@@ -77,6 +78,21 @@ def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
         body, title = spacy_mentions(doc, ner.removeprefix("spacy:"))
         return body, title
     raise ValueError(f"unknown actor finder {ner!r}: use 'builtin' or 'spacy:<model>'")
+
+
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _places_in_lists(text: str, body: list[Mention]) -> list[Mention]:
+    """'the towns of Brelsk, Orvane and Kestrel': an unknown name listed right after a place is a place too."""
+    kept: list[Mention] = []
+    for mention in body:
+        prev = kept[-1] if kept else None
+        if prev is not None and mention.type == ORGANIZATION and mention.certainty == GUESS and prev.type == PLACE \
+                and not prev.in_title and _LIST_GAP.fullmatch(text, prev.end, mention.start):
+            mention = replace(mention, type=PLACE, certainty=HINT, locative=True)
+        kept.append(mention)
+    return kept
 
 
 def _in_datelines(text: str, body: list[Mention]) -> list[Mention]:

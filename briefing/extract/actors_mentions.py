@@ -85,6 +85,7 @@ _LOCATIVE = frozenset("in at near outside inside from to into across throughout 
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 #: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
 ORG_NOUNS = lexicon.nouns("organisation_nouns.txt")
+_PLACE_NOUNS = lexicon.nouns("place_nouns.txt")
 _AUXILIARIES = frozenset("""is was are were has had have will would could can may might should must did does
 say announced reported plans""".split())
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
@@ -909,6 +910,8 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
         return PERSON, CUE  # 'foreign minister X', 'Xlandic leader X' (not 'market leader X')
     if before and before[-1] in ORG_NOUNS:
         return ORGANIZATION, CUE
+    if before and (before[-1] in _PLACE_NOUNS or len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS):
+        return PLACE, CUE  # 'the towns of X', 'the village X'
     if not before and _TITLE_BEFORE_COMMA.search(preceding) and _is_title_noun_word(
             _TITLE_BEFORE_COMMA.search(preceding).group(1)):
         return PERSON, CUE  # 'the prime minister, X, said
