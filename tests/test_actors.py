@@ -742,3 +742,13 @@ def test_a_place_noun_or_a_list_of_places_types_an_unknown_name(body, name, type
     _, found = actors_of(body)
     assert found[name].type == type_
     assert found[name].evidence[0].start == start
+
+
+@pytest.mark.parametrize("body, names", [
+    ("The Deputy Emergency Situations Minister Alan Chupry spoke.", {"Alan Chupry"}),
+    ("Officials said Orion Ltd. CEO Mara Lind spoke.", {"Orion Ltd.", "Mara Lind"}),
+])
+def test_the_portfolio_before_a_title_is_not_an_actor(body, names):
+    _, found = actors_of(body)
+    assert set(found) == names
+    assert found["Alan Chupry" if "Alan Chupry" in names else "Mara Lind"].type == "person"

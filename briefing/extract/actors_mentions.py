@@ -445,6 +445,11 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     if split:
         first = span[0].index
         title_start, name_start = split
+        before_title = span[:title_start]
+        if span[name_start - 1].text.lower() in _PORTFOLIO_TITLES and not _org_words(before_title) and not any(
+                ref.country_form(w.text) or ref.is_place_name(w.text) for w in before_title):
+            # 'Emergency Situations Minister Jane Doe': the words before the title are its portfolio
+            return _typed(text, words, span[name_start:], in_title=in_title, titled=True, initial=False)
         return (_clean_span(text, words, first, first + title_start, in_title=in_title,
                             lowercase_words=lowercase_words, sentence_starts=sentence_starts,
                             confirmed_words=confirmed_words)
