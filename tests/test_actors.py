@@ -752,3 +752,22 @@ def test_the_portfolio_before_a_title_is_not_an_actor(body, names):
     _, found = actors_of(body)
     assert set(found) == names
     assert found["Alan Chupry" if "Alan Chupry" in names else "Mara Lind"].type == "person"
+
+
+@pytest.mark.parametrize("body, word", [
+    ("Many Native Kenyans vote in the north.", "Native Kenyans"),
+    ("Highland Kenyans protested on Monday.", "Highland Kenyans"),
+])
+def test_a_people_named_by_a_demonym_is_not_an_actor(body, word):
+    _, found = actors_of(body)
+    assert word not in found, sorted(found)
+
+
+@pytest.mark.parametrize("body, name, start", [
+    ("Trade with North American partners grew.", "North American", 11),
+    ("The Xland Kenyans Union met.", "Xland Kenyans Union", 4),
+])
+def test_a_region_or_an_organisation_named_by_a_demonym_stays(body, name, start):
+    _, found = actors_of(body)
+    assert name in found, sorted(found)
+    assert found[name].evidence[0].start == start

@@ -726,6 +726,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return [_mention(text, span, COUNTRY, KNOWN, in_title, form.country, locative, initial)]
     if len(span) == 1 and _not_a_name_word(name):
         return []
+    if len(span) >= 2 and _a_people(span):
+        return []
     if numbered and _DESIGNATION_AFTER.match(after):
         return [replace(m, designation=True) for m in _typed(text, words, span, in_title=in_title, titled=titled,
                                                              initial=initial, numbered=False)]
@@ -823,6 +825,21 @@ _BRAND_BEFORE = re.compile(r"(?<![\w-])[a-z]+[A-Z][a-z]+\s+$")
 
 _ROMAN = re.compile(r"[IVX]+")
 _SMALL_NUMBER_OR_YEAR = re.compile(r"\d{1,2}|(?:1[89]|20)\d\d")
+
+
+def _a_people(span: list[Token]) -> bool:
+    """'Native Xlanders', 'Highland Kenyans': words before a demonym or a region's adjective name a people or
+    qualify something else ('Central European time'), never an actor."""
+    last = span[-1].text
+    if span[0].text.lower() in _COMPASS:
+        return False  # 'North Xlandic', 'Eastern Mediterranean': a region
+    demonym = ref.country_form(last) or ref.country_form(last.removesuffix("s"))
+    return (demonym is not None and demonym.kind == "demonym" or _region_adjective(last)) \
+        and not _org_words(span) and not any(ref.country_form(w.text) for w in span[:-1])
+
+
+_COMPASS = frozenset("""north south east west northern southern eastern western central northeast northwest southeast
+southwest north-east north-west south-east south-west upper lower""".split())
 
 
 def _not_a_name_word(word: str) -> bool:
