@@ -1,6 +1,10 @@
 """The actor extractor: names, types, merging, roles, affiliations, junk, the spaCy path."""
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from briefing.extract.actors import find_actors
@@ -771,3 +775,9 @@ def test_a_region_or_an_organisation_named_by_a_demonym_stays(body, name, start)
     _, found = actors_of(body)
     assert name in found, sorted(found)
     assert found[name].evidence[0].start == start
+
+
+def test_the_language_list_matches_the_pinned_pycountry():
+    script = Path(__file__).resolve().parent.parent / "scripts" / "iso_languages.py"
+    run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
