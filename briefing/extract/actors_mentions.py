@@ -372,7 +372,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         span.pop(0)
         initial = False
     if initial and len(span) >= 2 and _modifier_of_a_name(text, span):
-        span.pop(0)  # 'Previous Orbitex rockets', 'Thirteen Xlandic soldiers': the name is used without it too
+        span.pop(0)  # 'Thirteen Xlandic soldiers': the name is used without the number too
         initial = False
     cut = next((k for k in range(1, len(span)) if span[k - 1].text.endswith(".") and len(span[k - 1].text) > 2
                 and span[k].text.lower() in ref.COMMON_WORDS), None)
@@ -498,16 +498,14 @@ _NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|
 
 
 def _modifier_of_a_name(text: str, span: list[Token]) -> bool:
-    """A common word opening a sentence before a name that the article also writes without it."""
-    word = span[0].text
-    if _NUMBER_WORD.fullmatch(word.lower()):
-        return True  # 'Thirteen Xlandic soldiers'
-    if word.lower() not in ref.COMMON_ENGLISH_WORDS or not word[1:].islower() or word in ref.FIRST_NAMES \
-            or ref.country_form(word) or ref.is_place_name(word) or _known_prefix(span):
+    """A number opening a sentence before a state's demonym or a name the article also writes without it
+    ('Thirteen Xlandic soldiers'); a common word there may begin the name ('Current Events Ltd.'), so it stays."""
+    if not _NUMBER_WORD.fullmatch(span[0].text.lower()) or _known_prefix(span):
         return False
     rest = text[span[1].start:span[-1].end]
-    # mid-sentence after a lower-case word, without the opening word
-    return re.search(r"(?<![\w'’.-])[a-z][a-z'’-]*,? " + re.escape(rest) + r"\b", text) is not None
+    # mid-sentence after a lower-case word, without the number
+    return ref.country_form(rest) is not None or re.search(
+        r"(?<![\w'’.-])[a-z][a-z'’-]*,? " + re.escape(rest) + r"\b", text) is not None
 
 
 def _sentence_initial(text: str, token: Token, sentence_starts: frozenset[int]) -> bool:
