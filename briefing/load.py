@@ -117,8 +117,16 @@ def seed_files(seeds: Path) -> list[Path]:
 def load_seeds(seeds: Path, *, display_root: Path | None = None) -> LoadResult:
     """Load every seed of ``seeds`` (a folder, or one file); a seed that fails is reported, the others still load."""
     result = LoadResult()
+    folder = seeds.resolve() if seeds.is_dir() else None
     for path in seed_files(seeds):
-        articles, problems, failures = load_seed(path, shown=_shown(path, display_root))
+        shown = _shown(path, display_root)
+        if folder is not None and not path.resolve().is_relative_to(folder):
+            problem = Problem(shown, f"is a link to {path.resolve()}, outside the seeds folder; it is not read",
+                              hint=f"copy the article into {seeds} instead of linking to it")
+            result.problems.append(problem)
+            result.failures.append(problem)
+            continue
+        articles, problems, failures = load_seed(path, shown=shown)
         result.problems.extend(problems)
         result.failures.extend(failures)
         result.articles.extend(articles)
@@ -129,8 +137,8 @@ def load_seeds(seeds: Path, *, display_root: Path | None = None) -> LoadResult:
 
 def _shown(path: Path, root: Path | None) -> str:
     if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
+        try:  # the link's own name, not its target's
+            return str(path.parent.resolve().relative_to(root.resolve()) / path.name)
         except ValueError:
             pass
     return str(path)

@@ -2,18 +2,28 @@
 
 Nothing is lost when a build fails or is interrupted: the pages are rendered into a staging
 folder and moved into ``docs/`` path by path, and MkDocs builds into a fresh folder next to
-``site/`` that replaces it by renames only once the build succeeded (keeping ``site/pdf/``,
-which the ``pdf`` command writes). A brief page links to its PDF only when ``site/pdf/<id>.pdf``
-exists at build time.
+``site/`` that replaces it only once the build succeeded (keeping ``site/pdf/``, which the
+``pdf`` command writes). The swap is one atomic exchange of the two folders where the system
+has one (Linux ``renameat2``), else two renames; either way a build killed at any moment
+(``kill -9``) leaves the last good site or the new one, and the next build finishes or undoes
+what the killed one left (:func:`recover_site`). A brief page links to its PDF only when
+``site/pdf/<id>.pdf`` exists at build time.
+
+A site folder holds :data:`SITE_MARKER`; a build replaces only a folder that is empty, marked,
+or a MkDocs site, never one that holds anything else (``--site-dir seeds``).
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import fcntl
 import logging
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Iterable
 
@@ -38,6 +48,31 @@ CORRECTIONS_ENV = "BRIEFING_CORRECTIONS"
 DEFAULT_CONFIG_FILE = Path("mkdocs.yml")
 #: The analyst's corrections (briefing/corrections.py), in the project folder.
 CORRECTIONS_DIR = Path("corrections")
+#: In every site folder a build makes: the folder is a site of ours, which the next build may replace.
+SITE_MARKER = ".briefing-site"
+#: Held by a build (and by ``pdf``) for its whole run, so two on one project take turns.
+LOCK_FILE = Path(".briefing") / "build.lock"
+
+
+class NotASiteError(Exception):
+    """The site folder holds files that are not a site: a build would have replaced them."""
+
+
+@contextlib.contextmanager
+def project_lock(project: Path) -> Iterator[None]:
+    """Hold :data:`LOCK_FILE` of ``project``; a second holder waits for the first, saying so."""
+    path = project / LOCK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"{path}: another build of this project is running; waiting for it to finish", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 log = logging.getLogger("mkdocs.briefing")
 
@@ -97,6 +132,16 @@ def run_build(args: argparse.Namespace) -> int:
     if problem := _usage_problem(args):
         print(problem, file=sys.stderr)
         return cli.EXIT_USAGE
+    try:
+        with project_lock(project_dir(args.config_file)):
+            return _build(args)
+    except OSError as err:
+        print(f"{err.filename or LOCK_FILE}: cannot lock the project for the build: {err.strerror} "
+              "(check that the project folder is writable)", file=sys.stderr)
+        return cli.EXIT_FAILED
+
+
+def _build(args: argparse.Namespace) -> int:
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
                                      display_root=project_dir(args.config_file),
                                      cache_dir=cache_dir(args.cache, args.config_file),
@@ -109,6 +154,10 @@ def run_build(args: argparse.Namespace) -> int:
                            site_dir=args.site_dir, site_url=args.site_url, redirects=result.redirects)
     except MkDocsException as err:
         print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
+        return cli.EXIT_FAILED
+    except NotASiteError as err:
+        print(f"{err}: the site was not built: this folder holds files that are not a site, and a build replaces "
+              "the whole folder (give an empty or new folder with --site-dir DIR)", file=sys.stderr)
         return cli.EXIT_FAILED
     except OSError as err:
         print(f"{err.filename or args.config_file}: the site was not built: {err.strerror} "
@@ -169,6 +218,7 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
             the previous site is then left as it was.
     """
     config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url)
+    recover_site(Path(config.site_dir))
     pdf_dir = Path(config.site_dir) / PDF_DIR
     pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
                         book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
@@ -240,6 +290,7 @@ def build_site(config: MkDocsConfig) -> Path:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        (fresh / SITE_MARKER).write_text("A site built by briefing: the next build replaces this folder.\n")
         _swap_in(fresh, final)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -256,23 +307,87 @@ def _umask() -> int:
 
 
 def _swap_in(fresh: Path, final: Path) -> None:
-    """Replace ``final`` by ``fresh``, carrying over the PDFs of ``final``."""
+    """Replace ``final`` by ``fresh`` (which holds :data:`SITE_MARKER`), carrying over the PDFs of ``final``.
+
+    Killed at any step, this leaves ``final`` whole (old or new) or, between the two renames
+    where there is no atomic exchange, the complete new site in ``fresh``: :func:`recover_site`
+    puts it in place and brings back any PDFs left behind.
+    """
     pdfs = final / PDF_DIR
-    carried = pdfs.is_dir() and not (fresh / PDF_DIR).exists()
-    if carried:
+    if pdfs.is_dir() and not (fresh / PDF_DIR).exists():
         os.replace(pdfs, fresh / PDF_DIR)
+    if not final.exists():
+        os.replace(fresh, final)
+        return
+    if _exchange(fresh, final):
+        shutil.rmtree(fresh, ignore_errors=True)
+        return
     retired = final.with_name(f".{final.name}.old-{os.getpid()}")
+    os.replace(final, retired)
     try:
-        if final.exists():
-            os.replace(final, retired)
         os.replace(fresh, final)
     except BaseException:
-        if retired.exists() and not final.exists():
-            os.replace(retired, final)
-        if carried and final.is_dir() and not pdfs.exists():
+        os.replace(retired, final)
+        if (fresh / PDF_DIR).is_dir() and not pdfs.exists():
             os.replace(fresh / PDF_DIR, pdfs)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot exchange
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
+
+
+def recover_site(final: Path) -> None:
+    """Finish or undo what a killed build left next to ``final``, then check that ``final`` may be replaced.
+
+    A build killed between its two renames left no ``final`` but a complete new site
+    (``.site.build-*`` holding :data:`SITE_MARKER`) or the retired old one (``.site.old-*``):
+    the newest complete one becomes ``final``. PDFs carried into a folder that was never
+    swapped in go back to ``final``. Then every leftover folder is removed. Runs under
+    :func:`project_lock`, so no other build is using them.
+
+    Raises:
+        NotASiteError: ``final`` holds files but is neither marked as ours nor a MkDocs site.
+    """
+    leftovers = sorted((p for pattern in (f".{final.name}.build-*", f".{final.name}.old-*")
+                        for p in final.parent.glob(pattern) if p.is_dir() and not p.is_symlink()),
+                       key=lambda p: p.stat().st_mtime, reverse=True)
+    if not final.exists():
+        complete = [p for p in leftovers if (p / SITE_MARKER).is_file() or p.name.startswith(f".{final.name}.old-")]
+        builds = [p for p in complete if ".build-" in p.name] or complete
+        if builds:
+            os.replace(builds[0], final)
+            leftovers.remove(builds[0])
+            log.warning("%s: put back the site left by an interrupted build", final)
+    for leftover in leftovers:
+        if (leftover / PDF_DIR).is_dir() and final.is_dir() and not (final / PDF_DIR).exists():
+            os.replace(leftover / PDF_DIR, final / PDF_DIR)
+        shutil.rmtree(leftover, ignore_errors=True)
+    check_site_dir(final)
+
+
+def check_site_dir(final: Path) -> None:
+    """Raise :class:`NotASiteError` unless ``final`` is missing, empty, marked as ours or a MkDocs site."""
+    if not final.exists():
+        return
+    if not final.is_dir() or final.is_symlink():
+        raise NotASiteError(str(final))
+    ours = (final / SITE_MARKER).is_file()
+    mkdocs_site = (final / "index.html").is_file() and (final / "search" / "search_index.json").is_file()
+    if not (ours or mkdocs_site or next(final.iterdir(), None) is None):
+        raise NotASiteError(str(final))
 
 
 def refresh_docs(config: MkDocsConfig, seeds_dir: Path, *, ner: str, cache_dir: Path | None,

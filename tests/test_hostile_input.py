@@ -179,3 +179,24 @@ def test_timestamps_in_range_still_read(tmp_path):
 
 def test_limits_are_named_constants():
     assert limits.MAX_SEED_BYTES == 10_000_000 and limits.MAX_NESTING == 32
+
+
+def test_a_link_out_of_the_seeds_folder_is_refused_and_a_link_inside_is_read(tmp_path):
+    seeds, outside = tmp_path / "seeds", tmp_path / "private"
+    seeds.mkdir(), outside.mkdir()
+    (outside / "secret.txt").write_text("Secret title\nroot:x:0:0:root:/root:/bin/bash\n")
+    (outside / "folder").mkdir()
+    (outside / "folder" / "more.txt").write_text("More secrets\nText.\n")
+    (seeds / "a.txt").write_text("Xland opens bridge\n" + BODY)
+    (seeds / "passwd.txt").symlink_to(outside / "secret.txt")
+    (seeds / "linked").symlink_to(outside / "folder", target_is_directory=True)
+    (seeds / "same.txt").symlink_to(seeds / "a.txt")
+    result = load_seeds(seeds, display_root=tmp_path)
+    assert [a.path for a in result.articles] == ["seeds/a.txt"]
+    messages = [str(p) for p in result.problems]
+    assert f"seeds/passwd.txt: is a link to {outside / 'secret.txt'}, outside the seeds folder; it is not read " \
+           f"(copy the article into {seeds} instead of linking to it)" in messages
+    assert "seeds/same.txt: warning: the same article as seeds/a.txt; one brief is made, from seeds/a.txt " \
+           "(delete one of the two copies)" in messages
+    assert not any("secret" in m.lower() and "link" not in m for m in messages)
+    assert all("More secrets" not in a.title for a in result.articles)
