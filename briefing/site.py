@@ -241,6 +241,8 @@ def printed_ids(pdf_dir: Path) -> frozenset[str]:
 def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> None:
     """Write ``pages`` into a staging folder, then swap each generated path of ``docs_dir`` for its new version."""
     docs_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in docs_dir.parent.glob(f".{docs_dir.name}.render-*"):  # left by a killed build
+        shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.render-", dir=docs_dir.parent))
     try:
         for page in pages:
@@ -309,13 +311,12 @@ def _umask() -> int:
 def _swap_in(fresh: Path, final: Path) -> None:
     """Replace ``final`` by ``fresh`` (which holds :data:`SITE_MARKER`), carrying over the PDFs of ``final``.
 
-    Killed at any step, this leaves ``final`` whole (old or new) or, between the two renames
-    where there is no atomic exchange, the complete new site in ``fresh``: :func:`recover_site`
-    puts it in place and brings back any PDFs left behind.
+    Killed at any step, this leaves ``final`` whole (old or new, with its PDFs) or, between the
+    two renames where there is no atomic exchange, the complete new site in ``fresh``, which
+    :func:`recover_site` puts in place.
     """
-    pdfs = final / PDF_DIR
-    if pdfs.is_dir() and not (fresh / PDF_DIR).exists():
-        os.replace(pdfs, fresh / PDF_DIR)
+    if (final / PDF_DIR).is_dir() and not (fresh / PDF_DIR).exists():
+        _carry_pdfs(final / PDF_DIR, fresh / PDF_DIR)
     if not final.exists():
         os.replace(fresh, final)
         return
@@ -328,10 +329,20 @@ def _swap_in(fresh: Path, final: Path) -> None:
         os.replace(fresh, final)
     except BaseException:
         os.replace(retired, final)
-        if (fresh / PDF_DIR).is_dir() and not pdfs.exists():
-            os.replace(fresh / PDF_DIR, pdfs)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _carry_pdfs(old: Path, new: Path) -> None:
+    """Give ``new`` the PDFs of ``old`` as hard links (a copy where links fail): ``old`` keeps them until the swap."""
+    shutil.copytree(old, new, copy_function=_link_or_copy, symlinks=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -354,9 +365,9 @@ def recover_site(final: Path) -> None:
 
     A build killed between its two renames left no ``final`` but a complete new site
     (``.site.build-*`` holding :data:`SITE_MARKER`) or the retired old one (``.site.old-*``):
-    the newest complete one becomes ``final``. PDFs carried into a folder that was never
-    swapped in go back to ``final``. Then every leftover folder is removed. Runs under
-    :func:`project_lock`, so no other build is using them.
+    the newest complete one becomes ``final``; a ``final`` without PDFs takes those of a
+    leftover. Then every leftover folder is removed. Runs under :func:`project_lock`, so no
+    other build is using them.
 
     Raises:
         NotASiteError: ``final`` holds files but is neither marked as ours nor a MkDocs site.
