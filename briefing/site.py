@@ -390,14 +390,15 @@ def recover_site(final: Path) -> None:
 
 
 def check_site_dir(final: Path) -> None:
-    """Raise :class:`NotASiteError` unless ``final`` is missing, empty, marked as ours or a MkDocs site."""
+    """Raise :class:`NotASiteError` unless ``final`` is missing, marked as ours, a MkDocs site, or empty
+    but for the ``pdf/`` that the ``pdf`` command writes before the first build."""
     if not final.exists():
         return
     if not final.is_dir() or final.is_symlink():
         raise NotASiteError(str(final))
     ours = (final / SITE_MARKER).is_file()
     mkdocs_site = (final / "index.html").is_file() and (final / "search" / "search_index.json").is_file()
-    if not (ours or mkdocs_site or next(final.iterdir(), None) is None):
+    if not (ours or mkdocs_site or {path.name for path in final.iterdir()} <= {str(PDF_DIR)}):
         raise NotASiteError(str(final))
 
 
