@@ -200,3 +200,26 @@ def test_a_link_out_of_the_seeds_folder_is_refused_and_a_link_inside_is_read(tmp
            "(delete one of the two copies)" in messages
     assert not any("secret" in m.lower() and "link" not in m for m in messages)
     assert all("More secrets" not in a.title for a in result.articles)
+
+
+def test_the_command_line_prints_one_line_per_hostile_seed_and_builds_the_good_one(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, content, _ in ERRORS:
+        (seeds / name).write_text(content, encoding="utf-8")
+    (seeds / "good.txt").write_text("Xland opens bridge\n14 Aug 2019\n" + BODY)
+    (seeds / "passwd.txt").symlink_to("/etc/passwd")
+    root = Path(load.__file__).parents[1]
+    done = subprocess.run([sys.executable, "build_briefs.py", "extract", "--seeds", str(seeds), "--out",
+                           str(tmp_path / "out")], cwd=root, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    for name, _, expected in ERRORS:
+        assert any(line.startswith(f"{seeds / name}:") and expected.split(": ", 1)[1] in line for line in lines), name
+    assert any("passwd.txt: is a link to /etc/passwd, outside the seeds folder" in line for line in lines)
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["2019-08-14-xland-opens-bridge.json"]
+    assert "root:" not in (tmp_path / "out" / "2019-08-14-xland-opens-bridge.json").read_text()
