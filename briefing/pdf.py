@@ -87,6 +87,9 @@ def run_pdf(args: argparse.Namespace) -> int:
         with site.project_lock(site.project_dir()):  # a build moves site/pdf/: not while it is written
             problems = write_pdfs(briefs, args.out, paper=args.paper,
                                   selection=describe_selection(ids=args.ids, since=args.since, tags=args.tags))
+    except site.LockError as err:
+        print(err, file=sys.stderr)
+        return cli.EXIT_FAILED
     except OSError as err:
         print(f"{err.filename or args.out}: cannot write the PDFs: {err.strerror} "
               "(give a writable folder with --out DIR)", file=sys.stderr)

@@ -58,12 +58,21 @@ class NotASiteError(Exception):
     """The site folder holds files that are not a site: a build would have replaced them."""
 
 
+class LockError(Exception):
+    """The project's lock file cannot be made or locked."""
+
+
 @contextlib.contextmanager
 def project_lock(project: Path) -> Iterator[None]:
     """Hold :data:`LOCK_FILE` of ``project``; a second holder waits for the first, saying so."""
     path = project / LOCK_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a")
+    except OSError as err:
+        raise LockError(f"{path}: cannot lock the project: {err.strerror} (check that the project folder is "
+                        "writable)") from err
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -135,9 +144,8 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         with project_lock(project_dir(args.config_file)):
             return _build(args)
-    except OSError as err:
-        print(f"{err.filename or LOCK_FILE}: cannot lock the project for the build: {err.strerror} "
-              "(check that the project folder is writable)", file=sys.stderr)
+    except LockError as err:
+        print(err, file=sys.stderr)
         return cli.EXIT_FAILED
 
 
