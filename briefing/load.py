@@ -162,9 +162,10 @@ def _without_duplicates(articles: list[Article], problems: list[Problem]) -> lis
 
 def _with_unique_ids(articles: list[Article], problems: list[Problem]) -> list[Article]:
     owners: dict[str, str] = {}
+    next_suffix: dict[str, int] = {}
     unique_articles = []
     for article in articles:
-        unique = _unique_id(article.id, owners)
+        unique = _unique_id(article.id, owners, next_suffix)
         if unique != article.id:
             message = f"brief id '{article.id}' is already used by {owners[article.id]}; this one is '{unique}'"
             problems.append(Problem.about(article.path, message, severity="warning",
@@ -175,11 +176,14 @@ def _with_unique_ids(articles: list[Article], problems: list[Problem]) -> list[A
     return unique_articles
 
 
-def _unique_id(wanted: str, taken: dict[str, str]) -> str:
-    candidate, n = wanted, 2
+def _unique_id(wanted: str, taken: dict[str, str], next_suffix: dict[str, int]) -> str:
+    """``wanted``, else ``wanted-N`` with the least N free; ``next_suffix`` remembers where the search ended,
+    so a feed of thousands of records with one title costs no more than its length."""
+    candidate, n = wanted, next_suffix.get(wanted, 2)
     while candidate in taken:
         candidate = f"{wanted}-{n}"
         n += 1
+    next_suffix[wanted] = n
     return candidate
 
 
