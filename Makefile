@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test serve pdf bench system-deps clean
+.PHONY: site test fuzz serve pdf bench system-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -30,6 +30,9 @@ pdf: $(VENV)/.installed system-deps ## site/pdf/<id>.pdf and site/pdf/briefing-b
 
 test: $(VENV)/.installed-test system-deps
 	$(BIN)/python -m pytest
+
+fuzz: $(VENV)/.installed-test      ## the fuzz suite with 10,000 cases per test (tests/test_fuzz.py; long)
+	BRIEFING_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -x
 
 bench: $(VENV)/.installed-test      ## speed and memory figures (printed, never asserted)
 	$(BIN)/python bench/run.py

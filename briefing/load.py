@@ -33,8 +33,10 @@ from pathlib import Path
 import yaml
 
 from .errors import Problem, SeedError
+from .limits import (MAX_FEED_RECORDS, MAX_FIELD_CHARS, MAX_KEYS, MAX_SEED_BYTES, MAX_TAG_CHARS, MAX_TAGS,
+                     LimitError, load_front_matter, load_json, without_surrogates)
 from .model import Article
-from .pubdate import looks_like_date, parse_date, why_unreadable
+from .pubdate import EARLIEST_YEAR, LATEST_YEAR, looks_like_date, out_of_range, parse_date, why_unreadable
 
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -85,6 +87,7 @@ _HTML_TAG = re.compile(r"<(?:p|br|div|a|span|em|strong|b|i|h[1-6]|ul|ol|li|block
 _BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote|figure)>", re.I)
 _ANY_TAG = re.compile(r"<[^>]+>")
 _TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
+_WEB_ADDRESS = re.compile(r"https?://[^\s/]", re.I)
 
 
 @dataclass
@@ -114,8 +117,16 @@ def seed_files(seeds: Path) -> list[Path]:
 def load_seeds(seeds: Path, *, display_root: Path | None = None) -> LoadResult:
     """Load every seed of ``seeds`` (a folder, or one file); a seed that fails is reported, the others still load."""
     result = LoadResult()
+    folder = seeds.resolve() if seeds.is_dir() else None
     for path in seed_files(seeds):
-        articles, problems, failures = load_seed(path, shown=_shown(path, display_root))
+        shown = _shown(path, display_root)
+        if folder is not None and not path.resolve().is_relative_to(folder):
+            problem = Problem(shown, f"is a link to {path.resolve()}, outside the seeds folder; it is not read",
+                              hint=f"copy the article into {seeds} instead of linking to it")
+            result.problems.append(problem)
+            result.failures.append(problem)
+            continue
+        articles, problems, failures = load_seed(path, shown=shown)
         result.problems.extend(problems)
         result.failures.extend(failures)
         result.articles.extend(articles)
@@ -126,8 +137,8 @@ def load_seeds(seeds: Path, *, display_root: Path | None = None) -> LoadResult:
 
 def _shown(path: Path, root: Path | None) -> str:
     if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
+        try:  # the link's own name, not its target's
+            return str(path.parent.resolve().relative_to(root.resolve()) / path.name)
         except ValueError:
             pass
     return str(path)
@@ -151,9 +162,10 @@ def _without_duplicates(articles: list[Article], problems: list[Problem]) -> lis
 
 def _with_unique_ids(articles: list[Article], problems: list[Problem]) -> list[Article]:
     owners: dict[str, str] = {}
+    next_suffix: dict[str, int] = {}
     unique_articles = []
     for article in articles:
-        unique = _unique_id(article.id, owners)
+        unique = _unique_id(article.id, owners, next_suffix)
         if unique != article.id:
             message = f"brief id '{article.id}' is already used by {owners[article.id]}; this one is '{unique}'"
             problems.append(Problem.about(article.path, message, severity="warning",
@@ -164,11 +176,14 @@ def _with_unique_ids(articles: list[Article], problems: list[Problem]) -> list[A
     return unique_articles
 
 
-def _unique_id(wanted: str, taken: dict[str, str]) -> str:
-    candidate, n = wanted, 2
+def _unique_id(wanted: str, taken: dict[str, str], next_suffix: dict[str, int]) -> str:
+    """``wanted``, else ``wanted-N`` with the least N free; ``next_suffix`` remembers where the search ended,
+    so a feed of thousands of records with one title costs no more than its length."""
+    candidate, n = wanted, next_suffix.get(wanted, 2)
     while candidate in taken:
         candidate = f"{wanted}-{n}"
         n += 1
+    next_suffix[wanted] = n
     return candidate
 
 
@@ -179,9 +194,13 @@ def read_text(path: Path, *, shown: str) -> tuple[str, list[Problem]]:
         SeedError: for a file that is unreadable, empty, binary or in no known encoding.
     """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SEED_BYTES + 1)
     except OSError as err:
         raise SeedError(Problem(shown, f"cannot read the file: {err.strerror}", hint="check that it exists and is readable"))
+    if len(data) > MAX_SEED_BYTES:
+        raise SeedError(Problem(shown, f"the file is larger than {MAX_SEED_BYTES:,} bytes, the most a seed may hold",
+                                hint="split it into several articles, or several feeds"))
     if not data.strip():
         raise SeedError(Problem(shown, "the file is empty", hint="save the article into it, or delete it"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -246,8 +265,29 @@ def load_seed(path: Path, *, shown: str | None = None) -> tuple[list[Article], l
             problems.extend(more)
     except SeedError as err:
         return [], problems + [err.problem], [err.problem]
-    articles = [_flag_language(article, problems) for article in articles]
+    except Exception as err:  # a loader bug or a library's failure on odd input: this seed's error, not the run's
+        problem = _unexpected(shown, err)
+        return [], problems + [problem], [problem]
+    articles = [_flag_language(_with_text_only(article, problems), problems) for article in articles]
     return articles, problems, failures
+
+
+def _unexpected(shown: str, err: Exception, **where) -> Problem:
+    return Problem(shown, f"cannot be read: {type(err).__name__}: {str(err)[:200]!r}", **where,
+                   hint="please report this with the seed attached")
+
+
+def _with_text_only(article: Article, problems: list[Problem]) -> Article:
+    """The article with lone surrogates (escapes such as \\ud800 that are no character) replaced by U+FFFD."""
+    fields = {name: without_surrogates(getattr(article, name)) for name in ("title", "body", "outlet", "url", "author")
+              if getattr(article, name) is not None}
+    fields["tags"] = tuple(without_surrogates(tag) for tag in article.tags)
+    if all(fields[name] == getattr(article, name) for name in fields):
+        return article
+    problems.append(Problem.about(article.path, "holds lone surrogates (escapes such as \\ud800 that stand for no "
+                                                "character); each is shown as \ufffd", severity="warning",
+                                  hint="fix or remove those escapes"))
+    return replace(article, **fields)
 
 
 def _load_plain(text: str, shown: str) -> tuple[Article, list[Problem]]:
@@ -268,11 +308,22 @@ def _load_plain(text: str, shown: str) -> tuple[Article, list[Problem]]:
         published = parse_date(candidate)
         if published is not None:
             rest = rest[second + 1:]
+            published = _in_range(published, shown, problems, line=first + second + 2)
         elif looks_like_date(candidate):
             problems.append(_date_problem(shown, candidate, line=first + second + 2))
             rest = rest[second + 1:]
     body = normalise_body("\n".join(rest))
     return _article(shown, title, published, body), problems
+
+
+def _in_range(published: dt.date | None, shown: str, problems: list[Problem], **where) -> dt.date | None:
+    """``published``, or ``None`` (with a warning) for a date no news article has, such as 0001 or 9999."""
+    if published is None or not out_of_range(published):
+        return published
+    problems.append(Problem(shown, f"the date {published.isoformat()} is out of range (years {EARLIEST_YEAR} to "
+                                   f"{LATEST_YEAR} are read); the brief is built as undated", severity="warning",
+                            hint="check the year", **where))
+    return None
 
 
 def _date_problem(shown: str, written: str, *, line: int | None = None, record: int | None = None) -> Problem:
@@ -288,7 +339,9 @@ def _load_markdown(text: str, shown: str) -> tuple[Article, list[Problem]]:
     m = _FRONT_MATTER.match(text)
     if m:
         try:
-            loaded = yaml.safe_load(m.group(1))
+            loaded = load_front_matter(m.group(1))
+        except LimitError as err:
+            raise SeedError(Problem(shown, err.message, line=err.line + 1 if err.line else None, hint=err.hint))
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             raise SeedError(Problem(shown, f"the front matter is not valid YAML: {getattr(err, 'problem', err)}",
@@ -297,10 +350,14 @@ def _load_markdown(text: str, shown: str) -> tuple[Article, list[Problem]]:
         if loaded is not None and not isinstance(loaded, dict):
             raise SeedError(Problem(shown, "the front matter must be 'key: value' lines", line=2,
                                     hint="write title:, date:, outlet:, url: and tags: fields"))
-        meta = loaded or {}
+        meta = {str(key): value for key, value in (loaded or {}).items()}
         front = m.group(1)
         text = text[m.end():]
-    title = str(meta.get("title") or "").strip()
+
+    def where(key: str) -> _Where:
+        return _Where(shown, problems, line=_key_line(front, key))
+
+    title = _title_field(meta.get("title"), where("title"))
     if not title:
         heading = _MD_HEADING.search(text)
         if heading:
@@ -308,26 +365,131 @@ def _load_markdown(text: str, shown: str) -> tuple[Article, list[Problem]]:
             text = text[: heading.start()] + text[heading.end():]
     if not title:
         raise SeedError(Problem(shown, "no title", line=1, hint="add 'title:' to the front matter or a '# Title' line"))
-    published = None
-    raw_date = meta.get("date") or meta.get("published")
-    if isinstance(raw_date, dt.datetime):
-        published = raw_date.date()
-    elif isinstance(raw_date, dt.date):
-        published = raw_date
-    elif raw_date:
-        published = parse_date(str(raw_date))
-        if published is None:
-            problems.append(_date_problem(shown, str(raw_date),
-                                          line=_key_line(front, "date" if "date" in meta else "published")))
-    tags = meta.get("tags") or ()
-    if isinstance(tags, str):
-        tags = [t.strip() for t in tags.split(",")]
+    date_key = "date" if meta.get("date") not in (None, "") else "published"
+    published = _date_field(meta.get(date_key), where(date_key))
+    outlet_key = "outlet" if meta.get("outlet") not in (None, "") else "source"
     article = _article(shown, title, published, normalise_body(strip_markdown(text)),
-                       outlet=_text_or_none(meta.get("outlet") or meta.get("source")),
-                       url=_text_or_none(meta.get("url")), author=_text_or_none(meta.get("author")),
-                       tags=tuple(str(t) for t in tags if str(t).strip()),
+                       outlet=_text_field(meta.get(outlet_key), outlet_key, where(outlet_key)),
+                       url=_url_field(meta.get("url"), where("url")),
+                       author=_author_field(meta.get("author"), where("author")),
+                       tags=_tags_field(meta.get("tags"), where("tags")),
                        given_id=_given_id(meta.get("id")))
     return article, problems
+
+
+@dataclass
+class _Where:
+    """Where a field was read (file, line, record) and the list its problems go to."""
+
+    shown: str
+    problems: list[Problem]
+    line: int | None = None
+    record: int | None = None
+
+    def report(self, message: str, hint: str, *, severity: str = "error") -> None:
+        self.problems.append(Problem(self.shown, message, line=self.line, record=self.record, hint=hint,
+                                     severity=severity))
+
+
+def _described(value) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+def _text_field(value, name: str, where: _Where, *, severity: str = "error") -> str | None:
+    """A text field: a string, or a number or date written as one; anything else is reported and left out."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
+        where.report(f"{name} must be text, not {_described(value)}; it is left out",
+                     f"write '{name}:' followed by plain text", severity=severity)
+        return None
+    text = " ".join(str(value).split())
+    if len(text) > MAX_FIELD_CHARS:
+        where.report(f"{name} is {len(text):,} characters long, more than {MAX_FIELD_CHARS:,}; it is left out",
+                     f"shorten the {name}", severity=severity)
+        return None
+    return text or None
+
+
+def _title_field(value, where: _Where) -> str:
+    """The title as text ("" when there is none); a title of the wrong type or length stops the seed."""
+    found: list[Problem] = []
+    title = _text_field(value, "title", _Where(where.shown, found, line=where.line, record=where.record))
+    if found:
+        raise SeedError(replace(found[0], message=found[0].message.removesuffix("; it is left out"),
+                                hint="write 'title:' followed by the headline"))
+    return title or ""
+
+
+def _url_field(value, where: _Where) -> str | None:
+    """An http(s) address; any other (``javascript:``, ``file:``, a bare word) is reported and not kept."""
+    url = _text_field(value, "url", where)
+    if url is not None and not _WEB_ADDRESS.match(url):
+        where.report(f"url must be an http:// or https:// address, not {_described(url)}; it is not kept",
+                     "give the article's web address, or leave url out")
+        return None
+    return url
+
+
+def _author_field(value, where: _Where) -> str | None:
+    """One author, or a list of them (strings, or records with a ``name``), joined with commas."""
+    if isinstance(value, (list, dict)):
+        names = [_name(v) for v in (value if isinstance(value, list) else [value])]
+        if not all(isinstance(n, str) for n in names):
+            where.report(f"author must be a name or a list of names, not {_described(value)}; it is left out",
+                         "write 'author: Jane Doe' or 'author: [Jane Doe, Lin Wei]'")
+            return None
+        value = ", ".join(n.strip() for n in names if n.strip())
+    return _text_field(value, "author", where)
+
+
+def _tags_field(value, where: _Where) -> tuple[str, ...]:
+    """Tags: a list of words (or ``{"name": ...}`` records), or one comma-separated string."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        items = value.split(",")
+    elif isinstance(value, list):
+        items = [_name(item) for item in value]
+    else:
+        where.report(f"tags must be a list of words, not {_described(value)}; they are left out",
+                     "write 'tags: [trade, energy]'")
+        return ()
+    odd = [item for item in items if isinstance(item, bool) or not isinstance(item, (str, int, float))]
+    if odd:
+        where.report(f"each tag must be a word, not {_described(odd[0])}; such tags are left out",
+                     "write 'tags: [trade, energy]'")
+    words = [item for item in items if isinstance(item, (str, int, float)) and not isinstance(item, bool)]
+    tags = [" ".join(str(word).split()) for word in words]
+    if any(len(tag) > MAX_TAG_CHARS for tag in tags):
+        where.report(f"a tag is longer than {MAX_TAG_CHARS} characters; such tags are left out", "shorten the tag")
+    tags = list(dict.fromkeys(tag for tag in tags if tag and len(tag) <= MAX_TAG_CHARS))
+    if len(tags) > MAX_TAGS:
+        where.report(f"{len(tags):,} tags, more than {MAX_TAGS}; the first {MAX_TAGS} are kept",
+                     f"keep at most {MAX_TAGS} tags", severity="warning")
+    return tuple(tags[:MAX_TAGS])
+
+
+def _date_field(value, where: _Where) -> dt.date | None:
+    """A publication date: a YAML date, or text in the usual forms; else reported, and the brief is undated."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return _in_range(value, where.shown, where.problems, line=where.line, record=where.record)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        where.report(f"date must be a date, not {_described(value)}; the brief is built as undated", DATE_HINT)
+        return None
+    published = parse_date(str(value))
+    if published is None:
+        where.problems.append(_date_problem(where.shown, str(value), line=where.line, record=where.record))
+    return _in_range(published, where.shown, where.problems, line=where.line, record=where.record)
 
 
 def strip_markdown(text: str) -> str:
@@ -341,10 +503,6 @@ def _key_line(front_matter: str, key: str) -> int | None:
     """The file line of ``key:`` in the front matter (line 1 is the opening '---')."""
     m = re.search(rf"^{key}\s*:", front_matter, re.M)
     return front_matter[: m.start()].count("\n") + 2 if m else None
-
-
-def _text_or_none(value) -> str | None:
-    return str(value).strip() or None if value is not None else None
 
 
 def _load_html(text: str, shown: str) -> tuple[Article, list[Problem]]:
@@ -369,15 +527,17 @@ def _load_html(text: str, shown: str) -> tuple[Article, list[Problem]]:
         raise SeedError(Problem(shown, "no article text found in the page",
                                 hint="save the article's own page (not a front or search page), "
                                      "or copy its text into a .txt file"))
-    problems = []
+    problems: list[Problem] = []
     published = parse_date(found["date"]) if found.get("date") else None
+    published = _in_range(published, shown, problems)
     if published is None:
         problems.append(Problem(shown, "the page gives no publication date; the brief is built as undated",
                                 severity="warning", hint="save it as .txt or .md with the date on line 2 or in 'date:'"))
-    tags = tuple(dict.fromkeys(t.strip() for t in (found.get("tags") or []) + (found.get("categories") or []) if t.strip()))
+    where = _Where(shown, problems)
     article = _article(shown, title, published, "\n".join(paragraphs),
-                       outlet=_text_or_none(found.get("sitename")), url=_text_or_none(found.get("url")),
-                       author=_text_or_none(found.get("author")), tags=tags)
+                       outlet=_text_field(found.get("sitename"), "site name", where),
+                       url=_url_field(found.get("url"), where), author=_text_field(found.get("author"), "author", where),
+                       tags=_tags_field((found.get("tags") or []) + (found.get("categories") or []), where))
     return article, problems
 
 
@@ -389,7 +549,8 @@ _ARTICLE_LOADERS = {
 
 def _load_feed(text: str, shown: str, *, lines: bool) -> Iterator[tuple[Article, list[Problem]] | Problem]:
     """Each record of a JSON or JSON Lines feed: its article and problems, or the problem that stopped it."""
-    for index, (record, line) in enumerate(_json_lines(text, shown) if lines else _feed_records(text, shown)):
+    records = _json_lines(text, shown) if lines else _feed_records(text, shown)
+    for index, (record, line) in enumerate(records[:MAX_FEED_RECORDS]):
         if isinstance(record, Problem):
             yield record
             continue
@@ -397,11 +558,19 @@ def _load_feed(text: str, shown: str, *, lines: bool) -> Iterator[tuple[Article,
             yield _record_article(record, shown, index=index, line=line)
         except SeedError as err:
             yield err.problem
+        except Exception as err:  # one odd record is that record's error; the others are still built
+            yield _unexpected(shown, err, line=line, record=index)
+    if len(records) > MAX_FEED_RECORDS:
+        yield Problem(shown, f"the feed holds {len(records):,} records, more than the {MAX_FEED_RECORDS:,} read from "
+                             f"one file; records {MAX_FEED_RECORDS} and later are not built",
+                      hint=f"split the feed into files of at most {MAX_FEED_RECORDS:,} records")
 
 
 def _feed_records(text: str, shown: str) -> list[tuple[object, int | None]]:
     try:
-        data = json.loads(text)
+        data = load_json(text)
+    except LimitError as err:
+        raise SeedError(Problem(shown, err.message, line=err.line, hint=err.hint))
     except json.JSONDecodeError as err:
         raise SeedError(Problem(shown, f"not valid JSON: {err.msg} (column {err.colno})", line=err.lineno,
                                 hint="fix the JSON, or use .jsonl with one article a line"))
@@ -421,8 +590,13 @@ def _json_lines(text: str, shown: str) -> list[tuple[object, int | None]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        if len(records) >= MAX_FEED_RECORDS:  # counted, not parsed
+            records.append((None, number))
+            continue
         try:
-            records.append((json.loads(line), number))
+            records.append((load_json(line), number))
+        except LimitError as err:
+            records.append((Problem(shown, err.message, line=number, record=len(records), hint=err.hint), number))
         except json.JSONDecodeError as err:
             problem = Problem(shown, f"not valid JSON: {err.msg} (column {err.colno})", line=number,
                               record=len(records), hint="each line must be one complete JSON object")
@@ -439,24 +613,31 @@ def _record_article(record: object, shown: str, *, index: int, line: int | None)
     if not isinstance(record, dict):
         raise SeedError(problem(f"is a {type(record).__name__}, not an article object",
                                 'write {"title": ..., "date": ..., "body": ...}'))
-    title = " ".join(html.unescape(_as_text(_first(record, TITLE_FIELDS))).split())
+    if len(record) > MAX_KEYS:
+        raise SeedError(problem(f"has {len(record):,} fields, more than {MAX_KEYS}",
+                                "a record holds a few fields: title, date, body, url, source, author, tags"))
+    problems: list[Problem] = []
+    where = _Where(shown, problems, line=line, record=index)
+    title = " ".join(html.unescape(_title_field(_first(record, TITLE_FIELDS), where)).split())
     if not title:
         raise SeedError(problem("no title", "give the record a 'title' (or 'headline')"))
     body = max((_body_text(record.get(name)) for name in BODY_FIELDS), key=len)
     if not body:
         raise SeedError(problem(f"the article {title!r} has no text",
                                 f"give the record one of: {', '.join(BODY_FIELDS)}"))
-    problems: list[Problem] = []
     raw_date = _first(record, DATE_FIELDS)
     published = _record_date(raw_date) if raw_date not in (None, "") else None
-    if raw_date not in (None, "") and published is None:
+    if isinstance(raw_date, (list, dict)):
+        where.report(f"date must be a date, not {_described(raw_date)}; the brief is built as undated", DATE_HINT)
+    elif raw_date not in (None, "") and published is None:
         problems.append(_date_problem(shown, str(raw_date), line=line, record=index))
+    published = _in_range(published, shown, problems, line=line, record=index)
     article = Article(
         id=make_id(title, published), title=title, published=published, body=body, path=f"{shown}#{index}",
-        outlet=_text_or_none(_name(_first(record, OUTLET_FIELDS))),
-        url=_text_or_none(_href(_first(record, URL_FIELDS))),
-        author=_authors(record.get("author") or record.get("authors")),
-        tags=_tags(_first(record, TAG_FIELDS)),
+        outlet=_text_field(_name(_first(record, OUTLET_FIELDS)), "source", where),
+        url=_url_field(_href(_first(record, URL_FIELDS)), where),
+        author=_author_field(record.get("author") or record.get("authors"), where),
+        tags=_tags_field(_first(record, TAG_FIELDS), where),
     )
     if given := _given_id(_first(record, ID_FIELDS)):
         article = replace(article, id=given, id_given=True)
@@ -484,7 +665,7 @@ def _body_text(value) -> str:
 
 def _record_date(value) -> dt.date | None:
     """A feed date: text in the usual forms, or a Unix timestamp (seconds or milliseconds)."""
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None
     if isinstance(value, (int, float)):
         seconds = value / 1000 if value > 1e11 else value
@@ -504,17 +685,6 @@ def _name(value):
 
 def _href(value):
     return value.get("href") if isinstance(value, dict) else value
-
-
-def _authors(value) -> str | None:
-    names = value if isinstance(value, list) else [value]
-    joined = ", ".join(n.strip() for n in (_name(v) for v in names) if isinstance(n, str) and n.strip())
-    return joined or None
-
-
-def _tags(value) -> tuple[str, ...]:
-    items = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else []
-    return tuple(dict.fromkeys(t.strip() for t in (_name(i) for i in items) if isinstance(t, str) and t.strip()))
 
 
 def _flag_language(article: Article, problems: list[Problem]) -> Article:

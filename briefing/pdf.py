@@ -84,11 +84,16 @@ def run_pdf(args: argparse.Namespace) -> int:
         return cli.EXIT_FAILED
     try:
         args.out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        print(f"{args.out}: cannot write the PDFs: {err.strerror} (give a writable folder with --out DIR)",
-              file=sys.stderr)
+        with site.project_lock(site.project_dir()):  # a build moves site/pdf/: not while it is written
+            problems = write_pdfs(briefs, args.out, paper=args.paper,
+                                  selection=describe_selection(ids=args.ids, since=args.since, tags=args.tags))
+    except site.LockError as err:
+        print(err, file=sys.stderr)
         return cli.EXIT_FAILED
-    problems = write_pdfs(briefs, args.out, paper=args.paper, selection=describe_selection(ids=args.ids, since=args.since, tags=args.tags))
+    except OSError as err:
+        print(f"{err.filename or args.out}: cannot write the PDFs: {err.strerror} "
+              "(give a writable folder with --out DIR)", file=sys.stderr)
+        return cli.EXIT_FAILED
     cli.report(problems)
     return cli.EXIT_FAILED if cli.failed(result.problems + problems, strict=args.strict) else cli.EXIT_OK
 
@@ -220,12 +225,27 @@ def html_to_pdf(html: str) -> bytes:
     return document.write_pdf()
 
 
-def local_url_fetcher():
-    """A WeasyPrint URL fetcher that loads only ``data:`` and local ``file:`` URLs.
+def local_url_fetcher(folders: Sequence[Path] = (PRINT_TEMPLATES_DIR,)):
+    """A WeasyPrint URL fetcher that loads only ``data:`` URLs and the project's own files in ``folders``.
 
-    Every other URL (http, https, ftp, ...) is refused, so no text in a brief can make the
-    printer reach the network; WeasyPrint reports the refusal and leaves the resource out.
+    Every other URL is refused: http, https, ftp (no text in a brief can make the printer reach
+    the network) and ``file:`` URLs outside ``folders`` (such as ``file:///etc/passwd``, or a link
+    in a folder that points out). WeasyPrint reports the refusal and leaves the resource out.
     """
+    roots = tuple(folder.resolve() for folder in folders)
     from weasyprint.urls import URLFetcher
 
-    return URLFetcher(allowed_protocols=LOCAL_URL_SCHEMES, allow_redirects=False)
+    class ProjectFilesFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.lower().startswith("file:") and not _inside(url, roots):
+                raise ValueError(f"not one of the project's files: {url}")
+            return super().fetch(url, headers)
+
+    return ProjectFilesFetcher(allowed_protocols=LOCAL_URL_SCHEMES, allow_redirects=False)
+
+
+def _inside(url: str, roots: tuple[Path, ...]) -> bool:
+    from urllib.parse import unquote, urlsplit
+
+    path = Path(unquote(urlsplit(url).path)).resolve()
+    return any(path.is_relative_to(root) for root in roots)

@@ -7,6 +7,8 @@ The cache (``cache_dir``, e.g. ``.briefing/cache``) keeps the last good brief of
 keyed by the seed's path. It makes rebuilds fast (an article that has not changed, read by
 the same code with the same options, is not extracted again) and loses nothing: a seed that
 fails now but made a good brief before still has that brief, with a warning that says so.
+An entry that is not exactly what this code writes (corrupt, another schema, a field of the
+wrong type) is ignored and rebuilt; a cache folder that cannot be written is a warning.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import dataclasses
 import functools
 import hashlib
 import json
+import types
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +29,7 @@ from .extract import ExtractOptions, extract
 from .ids import stable_ids
 from .io import write_json_atomic
 from .load import load_seeds
-from .model import Article, Brief
+from .model import SCHEMA_VERSION, Article, Brief
 from .sentences import segment
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -86,6 +90,11 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
         result.briefs.append(brief)
     if cache:
         _use_last_good_briefs(cache, loaded.failures + extraction_failures, result)
+        if cache.write_error is not None:
+            result.problems.append(Problem(
+                str(cache.folder), f"cannot write the brief cache: {cache.write_error.strerror}; the briefs are "
+                                   "made without it", severity="warning",
+                hint="free some disk space or make the folder writable, or give another with --cache DIR"))
     result.briefs = [rate_brief(brief) for brief in result.briefs]
     if corrections_dir is not None:
         corrected = apply_corrections(result.briefs, load_corrections(corrections_dir, display_root=display_root))
@@ -130,6 +139,7 @@ class BriefCache:
     def __init__(self, folder: Path, options: ExtractOptions):
         self.folder = folder
         self.options = dataclasses.asdict(options)
+        self.write_error: OSError | None = None  # the first failure to write an entry
 
     def fresh(self, article: Article) -> Brief | None:
         """The cached brief of ``article`` if it was made from the same article, code and options."""
@@ -146,7 +156,10 @@ class BriefCache:
 
     def store(self, article: Article, brief: Brief) -> None:
         entry = {"seed": article.path, "made_from": self._made_from(article), "brief": brief.as_dict()}
-        write_json_atomic(self._entry_path(article.path), entry)
+        try:
+            write_json_atomic(self._entry_path(article.path), entry)
+        except OSError as err:  # a full or read-only cache folder: the run goes on without it
+            self.write_error = self.write_error or err
 
     def _entry_path(self, source: str) -> Path:
         path, mark, record = source.rpartition("#")
@@ -164,9 +177,50 @@ class BriefCache:
         """An entry with its brief rebuilt; ``None`` when missing or unreadable (a cache never fails a run)."""
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
-            return {**entry, "brief": Brief.from_dict(entry["brief"])}
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, RecursionError):
             return None
+        if not (isinstance(entry, dict) and isinstance(entry.get("made_from"), dict)
+                and isinstance(entry.get("brief"), dict) and entry["brief"].get("schema") == SCHEMA_VERSION
+                and _conforms(Brief, entry["brief"])):
+            return None
+        try:
+            return {**entry, "brief": Brief.from_dict(entry["brief"])}
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def _conforms(kind: Any, value: Any) -> bool:
+    """Whether ``value`` (JSON data) has the shape and types of ``kind`` (a model dataclass or a field type)."""
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(value, dict):
+            return False
+        hints, required = _fields_of(kind)
+        return required <= value.keys() and all(_conforms(hints[name], item) for name, item in value.items()
+                                                if name in hints)
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is tuple:
+        return isinstance(value, list) and all(_conforms(args[0], item) for item in value)
+    if origin in (typing.Union, types.UnionType):
+        return any(_conforms(arg, value) for arg in args)
+    if kind is type(None):
+        return value is None
+    if kind is Any:
+        return True
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, kind)
+
+
+@functools.cache
+def _fields_of(kind: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """The type of each field of a dataclass, and the names of those without a default."""
+    fields = [f for f in dataclasses.fields(kind) if f.init]
+    hints = typing.get_type_hints(kind)
+    return ({f.name: hints[f.name] for f in fields},
+            frozenset(f.name for f in fields
+                      if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING))
 
 
 @functools.cache

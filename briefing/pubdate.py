@@ -86,6 +86,10 @@ def why_unreadable(text: str) -> str | None:
             parts = m.groupdict()
             if not parts.get("mnum") and parts["month"] not in MONTHS:
                 return f"'{parts['month']}' is not a month"
+            if parts.get("mnum") and not 1 <= int(parts["mnum"]) <= 12:
+                return f"there is no month {int(parts['mnum'])}"
+            if int(parts["year"]) == 0:
+                return "there is no year 0"
             return "there is no such day"
     return None
 
@@ -117,3 +121,12 @@ def looks_like_date(text: str) -> bool:
     return (has_number and len(words) <= 3) or (has_calendar_word and has_number) or (
         has_calendar_word and len(words) <= 3
     )
+
+
+#: Publication years read; a date outside them (0001, 9999) is a slip, and the brief is built as undated.
+EARLIEST_YEAR, LATEST_YEAR = 1600, 2199
+
+
+def out_of_range(date: dt.date) -> bool:
+    """Whether ``date`` is outside the publication years read (:data:`EARLIEST_YEAR` to :data:`LATEST_YEAR`)."""
+    return not EARLIEST_YEAR <= date.year <= LATEST_YEAR

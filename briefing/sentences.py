@@ -43,6 +43,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         ``(start, end)`` character offsets of each sentence, surrounding blanks excluded.
     """
     spans: list[tuple[int, int]] = []
+    if not _BOUNDARY.search(text):  # one sentence a line: no need to find the quotations (long quoted lines)
+        return [_strip(text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     for para in re.finditer(r"[^\n]+", text):
         base = para.start()
         line = para.group()

@@ -2,18 +2,28 @@
 
 Nothing is lost when a build fails or is interrupted: the pages are rendered into a staging
 folder and moved into ``docs/`` path by path, and MkDocs builds into a fresh folder next to
-``site/`` that replaces it by renames only once the build succeeded (keeping ``site/pdf/``,
-which the ``pdf`` command writes). A brief page links to its PDF only when ``site/pdf/<id>.pdf``
-exists at build time.
+``site/`` that replaces it only once the build succeeded (keeping ``site/pdf/``, which the
+``pdf`` command writes). The swap is one atomic exchange of the two folders where the system
+has one (Linux ``renameat2``), else two renames; either way a build killed at any moment
+(``kill -9``) leaves the last good site or the new one, and the next build finishes or undoes
+what the killed one left (:func:`recover_site`). A brief page links to its PDF only when
+``site/pdf/<id>.pdf`` exists at build time.
+
+A site folder holds :data:`SITE_MARKER`; a build replaces only a folder that is empty, marked,
+or a MkDocs site, never one that holds anything else (``--site-dir seeds``).
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import fcntl
 import logging
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Iterable
 
@@ -38,6 +48,40 @@ CORRECTIONS_ENV = "BRIEFING_CORRECTIONS"
 DEFAULT_CONFIG_FILE = Path("mkdocs.yml")
 #: The analyst's corrections (briefing/corrections.py), in the project folder.
 CORRECTIONS_DIR = Path("corrections")
+#: In every site folder a build makes: the folder is a site of ours, which the next build may replace.
+SITE_MARKER = ".briefing-site"
+#: Held by a build (and by ``pdf``) for its whole run, so two on one project take turns.
+LOCK_FILE = Path(".briefing") / "build.lock"
+
+
+class NotASiteError(Exception):
+    """The site folder holds files that are not a site: a build would have replaced them."""
+
+
+class LockError(Exception):
+    """The project's lock file cannot be made or locked."""
+
+
+@contextlib.contextmanager
+def project_lock(project: Path) -> Iterator[None]:
+    """Hold :data:`LOCK_FILE` of ``project``; a second holder waits for the first, saying so."""
+    path = project / LOCK_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a")
+    except OSError as err:
+        raise LockError(f"{path}: cannot lock the project: {err.strerror} (check that the project folder is "
+                        "writable)") from err
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"{path}: another build of this project is running; waiting for it to finish", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 log = logging.getLogger("mkdocs.briefing")
 
@@ -97,6 +141,15 @@ def run_build(args: argparse.Namespace) -> int:
     if problem := _usage_problem(args):
         print(problem, file=sys.stderr)
         return cli.EXIT_USAGE
+    try:
+        with project_lock(project_dir(args.config_file)):
+            return _build(args)
+    except LockError as err:
+        print(err, file=sys.stderr)
+        return cli.EXIT_FAILED
+
+
+def _build(args: argparse.Namespace) -> int:
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
                                      display_root=project_dir(args.config_file),
                                      cache_dir=cache_dir(args.cache, args.config_file),
@@ -109,6 +162,10 @@ def run_build(args: argparse.Namespace) -> int:
                            site_dir=args.site_dir, site_url=args.site_url, redirects=result.redirects)
     except MkDocsException as err:
         print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
+        return cli.EXIT_FAILED
+    except NotASiteError as err:
+        print(f"{err}: the site was not built: this folder holds files that are not a site, and a build replaces "
+              "the whole folder (give an empty or new folder with --site-dir DIR)", file=sys.stderr)
         return cli.EXIT_FAILED
     except OSError as err:
         print(f"{err.filename or args.config_file}: the site was not built: {err.strerror} "
@@ -169,6 +226,7 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
             the previous site is then left as it was.
     """
     config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url)
+    recover_site(Path(config.site_dir))
     pdf_dir = Path(config.site_dir) / PDF_DIR
     pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
                         book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
@@ -191,6 +249,8 @@ def printed_ids(pdf_dir: Path) -> frozenset[str]:
 def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> None:
     """Write ``pages`` into a staging folder, then swap each generated path of ``docs_dir`` for its new version."""
     docs_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in docs_dir.parent.glob(f".{docs_dir.name}.render-*"):  # left by a killed build
+        shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.render-", dir=docs_dir.parent))
     try:
         for page in pages:
@@ -240,6 +300,7 @@ def build_site(config: MkDocsConfig) -> Path:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        (fresh / SITE_MARKER).write_text("A site built by briefing: the next build replaces this folder.\n")
         _swap_in(fresh, final)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -256,23 +317,97 @@ def _umask() -> int:
 
 
 def _swap_in(fresh: Path, final: Path) -> None:
-    """Replace ``final`` by ``fresh``, carrying over the PDFs of ``final``."""
-    pdfs = final / PDF_DIR
-    carried = pdfs.is_dir() and not (fresh / PDF_DIR).exists()
-    if carried:
-        os.replace(pdfs, fresh / PDF_DIR)
+    """Replace ``final`` by ``fresh`` (which holds :data:`SITE_MARKER`), carrying over the PDFs of ``final``.
+
+    Killed at any step, this leaves ``final`` whole (old or new, with its PDFs) or, between the
+    two renames where there is no atomic exchange, the complete new site in ``fresh``, which
+    :func:`recover_site` puts in place.
+    """
+    if (final / PDF_DIR).is_dir() and not (fresh / PDF_DIR).exists():
+        _carry_pdfs(final / PDF_DIR, fresh / PDF_DIR)
+    if not final.exists():
+        os.replace(fresh, final)
+        return
+    if _exchange(fresh, final):
+        shutil.rmtree(fresh, ignore_errors=True)
+        return
     retired = final.with_name(f".{final.name}.old-{os.getpid()}")
+    os.replace(final, retired)
     try:
-        if final.exists():
-            os.replace(final, retired)
         os.replace(fresh, final)
     except BaseException:
-        if retired.exists() and not final.exists():
-            os.replace(retired, final)
-        if carried and final.is_dir() and not pdfs.exists():
-            os.replace(fresh / PDF_DIR, pdfs)
+        os.replace(retired, final)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _carry_pdfs(old: Path, new: Path) -> None:
+    """Give ``new`` the PDFs of ``old`` as hard links (a copy where links fail): ``old`` keeps them until the swap."""
+    shutil.copytree(old, new, copy_function=_link_or_copy, symlinks=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot exchange
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
+
+
+def recover_site(final: Path) -> None:
+    """Finish or undo what a killed build left next to ``final``, then check that ``final`` may be replaced.
+
+    A build killed between its two renames left no ``final`` but a complete new site
+    (``.site.build-*`` holding :data:`SITE_MARKER`) or the retired old one (``.site.old-*``):
+    the newest complete one becomes ``final``; a ``final`` without PDFs takes those of a
+    leftover. Then every leftover folder is removed. Runs under :func:`project_lock`, so no
+    other build is using them.
+
+    Raises:
+        NotASiteError: ``final`` holds files but is neither marked as ours nor a MkDocs site.
+    """
+    leftovers = sorted((p for pattern in (f".{final.name}.build-*", f".{final.name}.old-*")
+                        for p in final.parent.glob(pattern) if p.is_dir() and not p.is_symlink()),
+                       key=lambda p: p.stat().st_mtime, reverse=True)
+    if not final.exists():
+        complete = [p for p in leftovers if (p / SITE_MARKER).is_file() or p.name.startswith(f".{final.name}.old-")]
+        builds = [p for p in complete if ".build-" in p.name] or complete
+        if builds:
+            os.replace(builds[0], final)
+            leftovers.remove(builds[0])
+            log.warning("%s: put back the site left by an interrupted build", final)
+    for leftover in leftovers:
+        if (leftover / PDF_DIR).is_dir() and final.is_dir() and not (final / PDF_DIR).exists():
+            os.replace(leftover / PDF_DIR, final / PDF_DIR)
+        shutil.rmtree(leftover, ignore_errors=True)
+    check_site_dir(final)
+
+
+def check_site_dir(final: Path) -> None:
+    """Raise :class:`NotASiteError` unless ``final`` is missing, marked as ours, a MkDocs site, or empty
+    but for the ``pdf/`` that the ``pdf`` command writes before the first build."""
+    if not final.exists():
+        return
+    if not final.is_dir() or final.is_symlink():
+        raise NotASiteError(str(final))
+    ours = (final / SITE_MARKER).is_file()
+    mkdocs_site = (final / "index.html").is_file() and (final / "search" / "search_index.json").is_file()
+    if not (ours or mkdocs_site or {path.name for path in final.iterdir()} <= {str(PDF_DIR)}):
+        raise NotASiteError(str(final))
 
 
 def refresh_docs(config: MkDocsConfig, seeds_dir: Path, *, ner: str, cache_dir: Path | None,

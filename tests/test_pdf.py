@@ -346,6 +346,19 @@ def test_the_url_fetcher_refuses_remote_urls_and_loads_local_ones():
     assert b"@page" in fetcher.fetch((PRINT_TEMPLATES_DIR / "print.css").as_uri()).read()
 
 
+def test_the_url_fetcher_loads_only_the_projects_own_files(tmp_path):
+    (tmp_path / "print").mkdir()
+    (tmp_path / "print" / "ok.css").write_text("p {}")
+    (tmp_path / "secret.txt").write_text("secret")
+    (tmp_path / "print" / "out.css").symlink_to(tmp_path / "secret.txt")
+    fetcher = local_url_fetcher((tmp_path / "print",))
+    assert fetcher.fetch((tmp_path / "print" / "ok.css").as_uri()).read() == b"p {}"
+    for url in ("file:///etc/passwd", (tmp_path / "secret.txt").as_uri(), (tmp_path / "print" / "out.css").as_uri(),
+                (tmp_path / "print").as_uri() + "/../secret.txt"):
+        with pytest.raises(ValueError, match="not one of the project's files"):
+            fetcher.fetch(url)
+
+
 # ---------------------------------------------------------------- layout of one brief
 
 def _full_brief(*, title: str = "Ministers agree canal treaty", actor: str = "Ilse Varga",
@@ -493,7 +506,7 @@ def test_browser_print_shows_the_content_and_outside_link_targets_only(root, tmp
     from weasyprint import HTML
 
     pdf = tmp_path / "page.pdf"
-    HTML(string=MATERIAL_PAGE, base_url=str(root / "docs") + "/", url_fetcher=local_url_fetcher()).write_pdf(pdf)
+    HTML(string=MATERIAL_PAGE, base_url=str(root / "docs") + "/", url_fetcher=local_url_fetcher((root / "docs",))).write_pdf(pdf)
     text = flat(pdf_text(pdf))
     assert "Canal treaty brief" in text
     assert "the story (https://example.invalid/story)" in text
