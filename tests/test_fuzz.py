@@ -147,6 +147,7 @@ def check_seed(name: str, data: bytes) -> None:
         assert article.published is None or dt.date(1600, 1, 1) <= article.published <= dt.date(2199, 12, 31)
         assert article.url is None or article.url.lower().startswith(("http://", "https://"))
         check_offsets(article.body, brief)
+        assert brief.failed_stages == (), brief.warnings  # no extraction stage raised
     if briefs:
         assert render_site(briefs)
 
