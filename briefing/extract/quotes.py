@@ -262,6 +262,14 @@ def _reported_clause(tokens: list[Token]) -> tuple[Mention, int, int | None] | N
 # --- attribution ----------------------------------------------------------------------
 
 
+#: Tokens read on each side of a quotation for its attribution: enough for the longest subject and its verb
+#: ("A spokeswoman for the … said"), and a bound that keeps a sentence of many quotations linear.
+ATTRIBUTION_WINDOW = 48
+#: Characters looked at on each side of a quotation for the sentence that holds its attribution (well over
+#: ATTRIBUTION_WINDOW tokens).
+ATTRIBUTION_CHARS = 2_000
+
+
 def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
     """Find the attribution of each stretch: after it, before it, or on the next line."""
     text = doc.text
@@ -271,7 +279,7 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
     for stretch in stretches:
         sentence = doc.sentence_index(stretch.open_mark)
         post_end = _post_end(doc, stretch, full)
-        after = tokens.between(stretch.after, post_end)
+        after = tokens.between(stretch.after, post_end)[:ATTRIBUTION_WINDOW]
         pre_start = _pre_start(doc, stretch, full)
         before = tokens.between(pre_start, stretch.open_mark)
         # a full quote ends right before pre_start, with only blanks between: "…" "…"
@@ -279,6 +287,8 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
         while blanks_from > 0 and text[blanks_from - 1] in " \t":
             blanks_from -= 1
         opens_sentence = not full.ends_within(blanks_from, pre_start)
+        if len(before) > ATTRIBUTION_WINDOW:  # a long run of words: only its end can lead into the quotation
+            before, opens_sentence = before[-ATTRIBUTION_WINDOW:], False
         attribution = None
         if _owns_following_words(text, stretch, after, leads_on=post_end in full.open_marks):
             attribution = attribution_after(after)
@@ -392,6 +402,7 @@ def _pre_start(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
     last_end = full.last_end_at_or_before(stretch.open_mark)
     if last_end is not None:
         start = max(start, last_end)
+    start = max(start, stretch.open_mark - ATTRIBUTION_CHARS)
     spans = split_sentences(doc.text[start:stretch.open_mark])
     return start + spans[-1][0] if spans else start
 
@@ -408,6 +419,7 @@ def _post_end(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
     following = full.first_open_mark_from(stretch.after)
     if following is not None:
         end = min(end, following)
+    end = min(end, stretch.after + ATTRIBUTION_CHARS)
     spans = split_sentences(text[stretch.after:end])
     return stretch.after + spans[0][1] if spans else end
 
