@@ -503,3 +503,40 @@ def test_org_named_only_later_is_not_the_party():
     quotes = quotes_of(body, (actor("Unity Party", body, type="organization"),))
     assert quotes[0].speaker != "Unity Party"
     assert_offsets(body, quotes)
+
+
+# --- speakers that cannot speak, and names taken for titles -------------------------------
+
+@pytest.mark.parametrize("body, speaker_text", [
+    ('The talks ended late. On Tuesday, "we will not sign," Tuesday said.', "Tuesday"),
+    ('"Prices will fall next year," Meanwhile said.', None),
+    ('"It went badly for all of us," the border issue said.', "the border issue"),
+])
+def test_a_word_that_cannot_speak_is_no_speaker(body, speaker_text):
+    quote = next(q for q in quotes_of(body) if not q.partial)
+    assert quote.speaker is None and quote.speaker_text == speaker_text
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('"The roads are closed," a senior analyst said.', "a senior analyst"),
+    ('"The roads are closed," the stranger said.', "the stranger"),
+    ('"The roads are closed," Lin Wei said.', "Lin Wei"),
+])
+def test_a_speaker_missed_by_the_actor_stage_is_kept(body, speaker):
+    (quote,) = quotes_of(body)
+    assert quote.speaker == speaker
+
+
+def test_title_set_off_before_the_name_gives_the_named_actor():
+    body = 'Xland\'s Foreign Minister, Jane Doe, asked the delegates for "support to build roads and schools".'
+    doe = actor("Jane Doe", body, roles=("Foreign Minister",))
+    (quote,) = quotes_of(body, (doe,))
+    assert quote.speaker == "Jane Doe"
+
+
+def test_outlet_after_by_telling_is_not_the_speaker():
+    body = ('Acme Corp chief Jane Doe is unsure. She said so by telling the Xland Herald, '
+            '"I do not know how a meeting like that can decide anything."')
+    doe = actor("Jane Doe", body)
+    (quote,) = quotes_of(body, (doe,))
+    assert quote.speaker == "Jane Doe"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Quote
-from ..reference import FIRST_NAMES
+from ..reference import COMMON_WORDS, FIRST_NAMES
 from .quotes_attribution import (
     GROUP_PRONOUNS,
     INDIRECT_VERBS,
@@ -30,6 +30,7 @@ from .quotes_attribution import (
     attribution_before,
     is_capitalised,
     _GROUP_NOUNS,
+    _MESSAGE_NOUNS,
     leading_subject,
     noun_phrase_starting,
     subject_before,
@@ -106,7 +107,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
             text=text[start:end],
             kind="direct",
             partial=_is_partial(text[start:end]),
-            speaker=speaker,
+            speaker=resolver.actor_name(speaker, attribution.speaker if attribution else None),
             speaker_text=speaker_text,
             role=role,
             via=via,
@@ -129,7 +130,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
             continue
         speaker, role = resolver.resolve(mention)
         for i in chain:
-            quotes[i] = replace(quotes[i], speaker=speaker, speaker_text=mention.text, role=role)
+            quotes[i] = replace(quotes[i], speaker=resolver.actor_name(speaker, mention), speaker_text=mention.text, role=role)
     answers = _transcript_answers(doc, actors, quotes)
     if answers:
         quotes = sorted(quotes + answers, key=lambda q: q.evidence[0].start)
@@ -171,7 +172,8 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
         if _DOUBLE_MARK.search(text, start, end) or any(a < end and b > start for a, b in taken):
             continue  # the answer quotes someone, or holds a quotation found already
         found.append(Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]),
-                           speaker=speaker, speaker_text=subject.text, role=role, via=None, date=None,
+                           speaker=_Resolver(doc, actors).actor_name(speaker, subject), speaker_text=subject.text,
+                           role=role, via=None, date=None,
                            evidence=(doc.evidence(start, end),)))
     return found
 
@@ -221,7 +223,7 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
             resolver.heard(speaker, role, speaker_mention.kind)
         span = QuotedStretch(content_start, content_end, content_start, content_end, 0)
         found.append(Quote(
-            text=text[content_start:content_end], kind="indirect", speaker=speaker,
+            text=text[content_start:content_end], kind="indirect", speaker=resolver.actor_name(speaker, speaker_mention),
             speaker_text=speaker_mention.text, role=role,
             date=dated.date_of(_Said(span, sentence.index, None)),
             evidence=(doc.evidence(content_start, content_end),),
@@ -586,6 +588,7 @@ class _Resolver:
     def __init__(self, doc: Document, actors: tuple[Actor, ...]) -> None:
         self._doc = doc
         self._actors = actors
+        self._actor_names = frozenset(a.name for a in actors)
         self._spans = sorted((e.start, e.end, a) for a in actors for e in a.evidence)
         self._span_starts = [start for start, _, _ in self._spans]
         self._by_form: dict[str, Actor] = {}
@@ -644,6 +647,9 @@ class _Resolver:
         if mention.kind == "pronoun":
             return self._referent(mention.text.lower())
         actor = self._actor_at(mention) or self._by_form.get(_fold(mention.text))
+        if actor is None and mention.role and self._by_form.get(_fold(mention.role)) is not None:
+            # "Xland's Foreign Minister, Jane Doe, said": the title was taken for the name
+            return self._by_form[_fold(mention.role)].name, mention.text
         if actor is None and mention.kind == "description":
             actor_name = self._by_role(mention.text) or self._remembered_role(mention.text)
             if actor_name:
@@ -683,6 +689,14 @@ class _Resolver:
     def heard(self, speaker: str, role: str | None, mention_kind: str) -> None:
         """A quote was attributed to ``speaker``: "he" / "they" may now refer to it."""
         self._remember(speaker, role, mention_kind)
+
+    def actor_name(self, name: str | None, mention: Mention | None) -> str | None:
+        """``name`` when it is an actor of the brief or could be a speaker the actor stage missed (a
+        person's name, "a senior official"); None for what cannot speak (a weekday, an adverb, "the
+        border issue"), which is kept only as ``speaker_text``."""
+        if name is None or name in self._actor_names or mention is not None and mention.kind == "pronoun":
+            return name  # a pronoun's referent was taken for a person or body when it was read
+        return name if _can_speak(name, self._lower_words) else None
 
     def name_of(self, mention: Mention) -> str:
         actor = self._actor_at(mention) or self._by_form.get(_fold(mention.text))
@@ -777,6 +791,28 @@ class _Resolver:
         latest = max((item for key, item in self._latest_role.items() if head in key),
                      default=None, key=lambda item: item[0])
         return latest[1] if latest else None
+
+
+_NON_SPEAKER_HEADS = lexicon.nouns("non_speaker_heads.txt")
+_NAME_LINKS = frozenset({"of", "for", "on", "the", "and", "&", "at", "de", "del", "van", "von", "al", "bin", "el",
+                         "da", "di", "du", "la", "le"})
+
+
+def _can_speak(name: str, lower_words: frozenset[str]) -> bool:
+    """Whether a speaker phrase that is no actor of the brief names someone who can speak: a name
+    (capitalised words, no weekday, month or adverb, not a word the article writes in lower case),
+    a pronoun, or a description whose head is not a message, a number or a thing that cannot speak."""
+    words = name.split()
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return True
+    if all(is_capitalised(w) or w.lower() in _NAME_LINKS for w in words):
+        if words[-1].lower() in _NAME_LINKS:
+            return False  # a clipped name: "President of the"
+        return not (len(words) == 1 and (words[0].lower() in COMMON_WORDS or words[0].lower() in lower_words))
+    head = re.sub(r"[^\w-]", "", words[-1].lower())
+    return not (head in _NAME_LINKS or head[:1].isdigit() or head in _MESSAGE_NOUNS or head in _NON_SPEAKER_HEADS)
 
 
 _OBJECT_FOLLOWERS = frozenset("on about over for with to at in into as of from by , . ; : and".split())

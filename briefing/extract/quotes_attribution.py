@@ -710,8 +710,13 @@ def _agent(tokens: list[Token]) -> Mention | None:
         end -= 1
     for i in range(end - 1, max(-1, end - 6), -1):
         if tokens[i].lower == "by":
+            first = i + 1
+            while first < end and tokens[first].lower in _DETERMINERS:
+                first += 1
             mention = noun_phrase_ending(tokens, end, stop=i + 1)
-            return mention if mention and mention.kind == "name" else None
+            if mention is None or mention.kind != "name" or first >= end or mention.start != tokens[first].start:
+                return None  # "by telling the outlet": a verb after "by", so no agent
+            return mention
     return None
 
 
