@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from . import lexicon
 from .errors import Problem, SeedError
 from .limits import (MAX_FEED_RECORDS, MAX_FIELD_CHARS, MAX_KEYS, MAX_SEED_BYTES, MAX_TAG_CHARS, MAX_TAGS,
                      LimitError, load_front_matter, load_json, without_surrogates)
@@ -57,13 +58,7 @@ ID_FIELDS = ("id", "guid")  # a record's own id keeps its brief's id (and URL) w
 FEED_LIST_KEYS = ("articles", "items", "entries")
 
 # Common English function words: in English news they make up a third of the words or more.
-ENGLISH_STOP_WORDS = frozenset("""
-a about after against all also an and any are as at be been before being but by can could did do
-does during for from had has have he her him his how i if in into is it its more most my no not now
-of on one only or other our out over said says she should so some such than that the their them then
-there these they this those through to under up was we were what when where which while who will
-with would you year years new
-""".split())
+ENGLISH_STOP_WORDS = lexicon.words("english_function_words.txt")
 ENGLISH_MIN_RATIO = 0.12
 LANGUAGE_MIN_WORDS = 20
 LANGUAGE_SAMPLE = 20_000

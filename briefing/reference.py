@@ -143,7 +143,8 @@ def _given_names() -> dict[str, tuple[str, int]]:
                     male[form] = max(male.get(form, 0), frequency)
                 if "F" in sex or sex == "?":
                     female[form] = max(female.get(form, 0), frequency)
-    common_words = _words("given_names_common_words.txt")
+    # nor is a function word, which a folded spelling can become ('Thế' -> 'The')
+    common_words = _words("given_names_common_words.txt") | {w.capitalize() for w in _words("english_function_words.txt")}
     table = {}
     for name in male.keys() - common_words | female.keys() - common_words:
         m, f = male.get(name, 0), female.get(name, 0)
@@ -209,7 +210,7 @@ def _names_and_places_text() -> tuple[str, str, str, str]:
 
 *_NAMES_BY_SEX, _PLACES_TEXT = _cached(
     "names-and-places", ("gender-guesser " + metadata.version("gender-guesser"), "pycountry " + metadata.version("pycountry"),
-                         "given_names_common_words.txt", "given_names_extra.txt", "places_geonames.txt", "places.txt",
+                         "given_names_common_words.txt", "english_function_words.txt", "given_names_extra.txt", "places_geonames.txt", "places.txt",
                          "countries_sovereign.txt", "v7"), _names_and_places_text)
 _GIVEN_NAME_SEXES: dict[str, str] = {name: sex for sex, text in zip(("male", "female", "unisex"), _NAMES_BY_SEX)
                                      for name in text.split("\n") if name}

@@ -540,3 +540,18 @@ def test_outlet_after_by_telling_is_not_the_speaker():
     doe = actor("Jane Doe", body)
     (quote,) = quotes_of(body, (doe,))
     assert quote.speaker == "Jane Doe"
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # the nearest person a pronoun's sex fits, when the nearest person does not fit it
+    ("Maria Lopez met Peter Novak on Monday. \"We will sign,\" she said.", "Maria Lopez"),
+    ("Maria Lopez met Peter Novak on Monday. \"We will sign,\" he said.", "Peter Novak"),
+    ("Mrs Okafor spoke after Lin Wei, the spokesman. \"Not yet,\" she said.", "Mrs Okafor"),
+    # a person of unknown sex stays the nearest referent
+    ("Maria Lopez met Zorvan Ade on Monday. \"We will sign,\" he said.", "Zorvan Ade"),
+])
+def test_a_pronoun_goes_to_the_nearest_person_of_its_sex(body, speaker):
+    names = [n for n in ("Maria Lopez", "Peter Novak", "Mrs Okafor", "Lin Wei", "Zorvan Ade") if n in body]
+    (quote,) = quotes_of(body, actors=tuple(actor(n, body) for n in names))
+    assert quote.speaker == speaker
+    assert_offsets(body, [quote])

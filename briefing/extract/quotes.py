@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Quote
-from ..reference import COMMON_WORDS, FIRST_NAMES
+from ..reference import COMMON_WORDS, FIRST_NAMES, given_name_sex
 from .quotes_attribution import (
     GROUP_PRONOUNS,
     INDIRECT_VERBS,
@@ -45,6 +45,9 @@ _DOUBLE_MARK = re.compile(r"[\"“”„«»]|''|``")
 _QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘", "’", "`"})
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs de la le".split())
 _ATTRIBUTION_PARAGRAPH_WORDS = 10
+_PRONOUN_SEX = {"he": "male", "she": "female"}
+#: Words of a role or title that tell a person's sex ('spokeswoman', 'Mrs').
+_SEXED_WORDS = {word: sex for sex, word in lexicon.pairs("sexed_role_words.txt")}
 _RECENT_REFERENTS = 40  # how far back "the company" / a stray "she" look among who spoke or acted
 _GENERIC_ORG_HEADS = lexicon.nouns("organisation_nouns.txt")
 
@@ -613,6 +616,10 @@ class _Resolver:
         self._read = -1
         self._bound: tuple[str, int, str, str | None] | None = None  # (he|she, referents then, name, role)
         self._position = 0  # the offset read up to: an organisation named only later is not yet known
+        forms = sorted({form for a in actors if a.type == "person" for form in (a.name, *a.aliases)
+                        if len(form) > 2}, key=len, reverse=True)
+        self._person_forms = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else None
+        self._sexes: dict[str, str] = {}  # person -> 'male' | 'female', from the pronouns that referred to them
         self._referents: list[tuple[str, str | None, str]] = []  # (name, role, person|group|unknown|place)
         self._latest_referent: dict[str, tuple[int, str, str | None]] = {}  # kind -> (position, name, role)
 
@@ -623,6 +630,7 @@ class _Resolver:
             end = min(s.end, before) if index == sentence else s.end
             first_mark = _DOUBLE_MARK.search(self._doc.text, s.start, end)
             tokens = self._tokens.between(s.start, first_mark.start() if first_mark else end, marks=True)
+            self._note_people(s.start, end)
             subject = leading_subject(tokens)
             if subject is None or subject.kind == "pronoun" or self._is_common_word(subject, s.start):
                 continue
@@ -641,6 +649,16 @@ class _Resolver:
                     self._bound = (pronoun, len(self._referents), earlier[1], earlier[2])
         self._position = max(self._position, before)
         self._read = max(self._read, sentence - 1)
+
+    def _note_people(self, start: int, end: int) -> None:
+        """The people a sentence names besides its subject ("X met Y"): a pronoun of a later sentence may
+        be one of them. They are noted before the subject, so that the subject stays the nearest referent."""
+        if self._person_forms is None:
+            return
+        for match in self._person_forms.finditer(self._doc.text, start, end):
+            actor = self._by_form.get(_fold(match.group()))
+            if actor is not None:
+                self._remember(actor.name, actor.roles[0] if actor.roles else None, "name")
 
     def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
         """The speaker's name (an actor's canonical name when one matches) and role."""
@@ -710,13 +728,32 @@ class _Resolver:
             return self._bound[2], self._bound[3]
         latest = max((self._latest_referent[kind] for kind in wanted if kind in self._latest_referent),
                      default=None, key=lambda item: item[0])
+        sex = _PRONOUN_SEX.get(pronoun)
+        if latest is not None and sex and self._sex_of(latest[1], latest[2]) not in (None, sex):
+            # "he" after a woman was named: the nearest earlier person it can be
+            recent = self._referents[-_RECENT_REFERENTS:]
+            latest = next(((0, name, role) for name, role, kind in reversed(recent)
+                           if kind in wanted and self._sex_of(name, role) in (None, sex)), None)
         if latest is None and pronoun in PERSON_PRONOUNS:
             # nobody taken for a person yet: "he"/"she" is the last name shaped like a person's
             # (two or three capitalised words) that the actor stage may have typed otherwise
             recent = self._referents[-_RECENT_REFERENTS:]
             latest = next(((0, name, role) for name, role, kind in reversed(recent)
                            if kind == "group" and _person_shaped(name)), None)
+        if latest and sex:
+            self._sexes.setdefault(latest[1], sex)  # what a pronoun said of a person holds for the next one
         return (latest[1], latest[2]) if latest else (None, None)
+
+    def _sex_of(self, name: str, role: str | None) -> str | None:
+        """'male' or 'female' when the text or the given-name data tell; None when they do not."""
+        if name in self._sexes:
+            return self._sexes[name]
+        words = [w.lower().strip(".") for w in (role or "").split()]
+        for word in words:
+            if word in _SEXED_WORDS:
+                return _SEXED_WORDS[word]
+        sex = given_name_sex(name.split()[0]) if " " in name else None
+        return sex if sex in ("male", "female") else None
 
     def _remember(self, name: str, role: str | None, mention_kind: str) -> None:
         kind = self._kind_of(name, mention_kind, role)
