@@ -76,9 +76,10 @@ def quote_reasons(quote: Quote, actor_names: frozenset[str]) -> list[tuple[str, 
         return [("no speaker", 2)]
     reasons = []
     written = (quote.speaker_text or "").strip()
-    if _fold(written) in PRONOUNS:
+    how = quote.attribution  # set by the extractor; older briefs have none, and the text tells
+    if how == "pronoun" or how is None and _fold(written) in PRONOUNS:
         reasons.append(("speaker by pronoun", 1))
-    elif written and written[0].islower():
+    elif how == "description" or how is None and written and written[0].islower():
         reasons.append(("speaker from a description", 1))
     if _fold(said_by) not in actor_names:
         reasons.append(("the speaker is not an actor of the brief", 1))

@@ -197,6 +197,8 @@ class Quote(Record):
     role: str | None = None
     via: str | None = None
     date: str | None = None
+    # how the speaker was found: named | description | pronoun | continuation | statement | none
+    attribution: str | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: str = "high"
     why: tuple[str, ...] = ()

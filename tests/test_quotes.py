@@ -555,3 +555,17 @@ def test_a_pronoun_goes_to_the_nearest_person_of_its_sex(body, speaker):
     (quote,) = quotes_of(body, actors=tuple(actor(n, body) for n in names))
     assert quote.speaker == speaker
     assert_offsets(body, [quote])
+
+
+@pytest.mark.parametrize("body, names, attribution", [
+    ('"We will sign the deal today," said Jane Doe.', ("Jane Doe",), "named"),
+    ('Jane Doe arrived. "We will sign the deal today," she said.', ("Jane Doe",), "pronoun"),
+    ('"We will sign the deal today," the minister said.', (), "description"),
+    ('"We will sign the deal today," an Acme spokesman said.', (), "statement"),
+    ('"We will sign the deal today," said Jane Doe, "and the port will open in May."', ("Jane Doe",), "continuation"),
+    ('"We will sign before the summer recess."', (), "none"),
+])
+def test_a_quote_says_how_its_speaker_was_found(body, names, attribution):
+    quotes = quotes_of(body, actors=tuple(actor(n, body) for n in names))
+    assert quotes[-1].attribution == attribution
+    assert_offsets(body, quotes)

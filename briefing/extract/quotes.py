@@ -95,12 +95,14 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
             attribution = item.next_line
         if attribution is None and not continues and item.lead_in is not None:
             attribution = Attribution(item.lead_in)
-        speaker, speaker_text, role = None, None, None
+        speaker, speaker_text, role, how = None, None, None, "none"
         if attribution and attribution.speaker and not attribution.inherits:
             speaker, role = resolver.resolve(attribution.speaker)
             speaker_text = attribution.speaker.text
+            how = attribution_kind(attribution.speaker)
         elif continues and previous is not None:
             speaker, speaker_text, role = previous.speaker, previous.speaker_text, previous.role
+            how = "continuation" if previous.speaker else "none"
         via = resolver.name_of(attribution.via) if attribution and attribution.via else None
         if via is None and previous is not None and (attribution is not None and attribution.inherits
                                                      or continues and attribution is None):
@@ -117,6 +119,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
             date=dated.date_of(item),
             evidence=(doc.evidence(start, end),),
         )
+        quote = replace(quote, attribution=how if quote.speaker else "none")
         if speaker is None and attribution is None and not quote.partial:
             if continues and chains and chains[-1][-1] == len(quotes) - 1:
                 chains[-1].append(len(quotes))
@@ -133,11 +136,23 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
             continue
         speaker, role = resolver.resolve(mention)
         for i in chain:
-            quotes[i] = replace(quotes[i], speaker=resolver.actor_name(speaker, mention), speaker_text=mention.text, role=role)
+            named = resolver.actor_name(speaker, mention)
+            quotes[i] = replace(quotes[i], speaker=named, speaker_text=mention.text, role=role,
+                                attribution=attribution_kind(mention) if named else "none")
     answers = _transcript_answers(doc, actors, quotes)
     if answers:
         quotes = sorted(quotes + answers, key=lambda q: q.evidence[0].start)
-    return tuple(quotes)
+    return tuple(map(_with_attribution, quotes))
+
+
+def _with_attribution(quote: Quote) -> Quote:
+    """A quote whose attribution was not noted where its speaker was found: named, by pronoun, or none."""
+    if not quote.speaker:
+        return replace(quote, attribution="none")
+    if quote.attribution is None:
+        pronoun = (quote.speaker_text or "").lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+        return replace(quote, attribution="pronoun" if pronoun else "named")
+    return quote
 
 
 _QUESTION_LINE = re.compile(r"^[ \t]*Q:[ \t]+\S", re.M)
@@ -227,11 +242,11 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
         span = QuotedStretch(content_start, content_end, content_start, content_end, 0)
         found.append(Quote(
             text=text[content_start:content_end], kind="indirect", speaker=resolver.actor_name(speaker, speaker_mention),
-            speaker_text=speaker_mention.text, role=role,
+            speaker_text=speaker_mention.text, role=role, attribution=attribution_kind(speaker_mention),
             date=dated.date_of(_Said(span, sentence.index, None)),
             evidence=(doc.evidence(content_start, content_end),),
         ))
-    return tuple(found)
+    return tuple(map(_with_attribution, found))
 
 
 def _reported_clause(tokens: list[Token]) -> tuple[Mention, int, int | None] | None:
@@ -273,6 +288,17 @@ ATTRIBUTION_WINDOW = 48
 #: Characters looked at on each side of a quotation for the sentence that holds its attribution (well over
 #: ATTRIBUTION_WINDOW tokens).
 ATTRIBUTION_CHARS = 2_000
+
+
+def attribution_kind(mention: Mention) -> str:
+    """How a speaker mention names its speaker: ``named``, ``pronoun``, ``statement`` ('a statement from
+    the ministry', 'Acme's spokesman') or ``description`` ('the minister')."""
+    if mention.kind == "pronoun":
+        return "pronoun"
+    words = re.findall(r"[\w-]+", f"{mention.text} {mention.role or ''}".lower())
+    if any(word in _MESSAGE_NOUNS or word in SPOKES_WORDS for word in words):
+        return "statement"
+    return "named" if mention.kind == "name" else "description"
 
 
 def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
