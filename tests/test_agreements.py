@@ -47,6 +47,7 @@ ACTORS = {
     "Northern Cup": ("organization", ()),
     "Southern Grain Pact": ("organization", ()),
     "Lakeshore Trade Accord": ("organization", ()),
+    "Northern Treaty Organisation": ("organization", ("NTO",)),
 }
 # Invented date expressions -> value, for an article published on Friday 2014-11-21
 DATES = {"on Tuesday": "2014-11-18", "in March": "2014-03", "in 2009": "2009", "last year": "2013",
@@ -374,3 +375,11 @@ def test_lending_and_customs_unions(body, kind_word, parties, status, span):
     assert set(agreement.parties) == parties
     assert agreement.status == status
     assert [(ev.start, ev.end) for ev in agreement.evidence] == [span]
+
+
+@pytest.mark.parametrize("body", [
+    "Leaders of the Northern Treaty Organisation met in Brazil on Tuesday.",
+    "Norway joined the NTO (Northern Treaty Organisation) in 2009.",
+])
+def test_an_agreement_word_inside_an_organisation_name_is_no_agreement(body):
+    assert extract(body) == ()

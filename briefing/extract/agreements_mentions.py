@@ -249,6 +249,8 @@ def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
     word = tokens[first].text
     if word[0].isupper() and tokens[first].start != ctx.clause.sentence.start and TRIGGER_FAMILY[head] != "agreement":
         return True  # part of a name or title: "Loan Officer", "Merger Board"
+    if word[0].isupper() and _inside_a_name(ctx, tokens[first].start, tokens[last].end):
+        return True  # "the Northern Treaty Organisation": the name of an organisation, not a treaty
     following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
     if following in COMPOUND_HEADS or following in TRIGGER_FAMILY:
         return True  # "purchase protection", "loan agreement": the next noun is the head
@@ -258,6 +260,14 @@ def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
         # "X talks to Y": a verb; "talks to buy Y": the noun
         return (after == "to" and not infinitive) or _side_right_before(ctx, tokens[first].start)
     return False
+
+
+def _inside_a_name(ctx: _Context, start: int, end: int) -> bool:
+    """True when ``start``-``end`` lies inside a name that goes on past it with another word:
+    "Treaty" in "Northern Treaty Organisation" (a name ending in the agreement word, "Southern
+    Grain Pact", names the agreement itself)."""
+    return any(side.start <= start and end < side.end and re.match(r"\s+\S", ctx.text[end:side.end])
+               for side in ctx.index.sides_within(ctx.clause.start, ctx.clause.end))
 
 
 def _side_right_before(ctx: _Context, position: int) -> bool:
