@@ -48,6 +48,9 @@ ACTORS = {
     "Southern Grain Pact": ("organization", ()),
     "Lakeshore Trade Accord": ("organization", ()),
     "Northern Treaty Organisation": ("organization", ("NTO",)),
+    "Acme Corp": ("organization", ()),
+    "Globex": ("organization", ()),
+    "Clarion": ("organization", ()),
 }
 # Invented date expressions -> value, for an article published on Friday 2014-11-21
 DATES = {"on Tuesday": "2014-11-18", "in March": "2014-03", "in 2009": "2009", "last year": "2013",
@@ -383,3 +386,13 @@ def test_lending_and_customs_unions(body, kind_word, parties, status, span):
 ])
 def test_an_agreement_word_inside_an_organisation_name_is_no_agreement(body):
     assert extract(body) == ()
+
+
+@pytest.mark.parametrize("body, parties", [
+    ("Acme Corp signed a supply contract with Globex, according to Clarion.", {"Acme Corp", "Globex"}),
+    ("According to the daily Clarion, Acme Corp signed a supply contract with Globex.", {"Acme Corp", "Globex"}),
+    ("The daily Clarion covered the story. Clarion said Acme Corp had signed a supply contract with Globex.",
+     {"Acme Corp", "Globex"}),
+])
+def test_the_reporting_outlet_is_never_a_party(body, parties):
+    assert [set(a.parties) for a in extract(body)] == [parties]

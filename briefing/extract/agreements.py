@@ -12,6 +12,7 @@ import re
 from bisect import insort
 from dataclasses import dataclass, replace
 
+from .. import lexicon
 from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence
 from .agreements_clauses import split_clauses
 from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, REPORTING_VERBS, TRIGGER_FAMILY
@@ -43,7 +44,10 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         One Agreement per distinct agreement with at least one named party, in order of first
         mention.
     """
-    sides = tuple(s for s in _acting_sides(find_sides(doc, actors), actors) if not _names_agreement(s.name))
+    sides = _acting_sides(find_sides(doc, actors), actors)
+    outlets = {s.name for s in sides if _OUTLET_BEFORE.search(doc.text, max(0, s.start - 40), s.start)}
+    sides = tuple(s for s in sides if not _names_agreement(s.name) and s.name not in outlets
+                  and not _reports_the_news(doc.text, s))
     index = MentionIndex(doc, sides, dates)
     mentions: list[Mention] = []
     for sentence in doc.sentences:
@@ -72,6 +76,24 @@ def _names_agreement(name: str) -> bool:
     """True for the proper name of an agreement, which is what is agreed and never a party."""
     words = name.lower().split()
     return len(words) > 1 and words[-1] in AGREEMENT_NAME_HEADS
+
+
+_OUTLET_WORDS = lexicon.words("quotes_outlet_words.txt")
+_CITED_BEFORE = re.compile(
+    r"(?:\baccording\s+to|\binterviews?\s+with|\b(?:told|telling)|\b(?:reported|covered|published|quoted)\s+(?:in|by)"
+    r"|\b(?:" + "|".join(sorted(_OUTLET_WORDS)) + r"))\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+_OUTLET_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_OUTLET_WORDS)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+_CITED_AFTER = re.compile(r"\s+(?:reported|reports|covered|wrote|writes|has\s+reported|quoted)\b")
+
+
+def _reports_the_news(text: str, side: Side) -> bool:
+    """True for a mention of the outlet that reports the news: 'according to X', 'told X', 'in
+    an interview with X', 'daily X', 'X reported' (a name that follows 'daily', 'newspaper' is an
+    outlet in every mention)."""
+    if side.type == "country" or side.demonym:
+        return False
+    return bool(_CITED_BEFORE.search(text, max(0, side.start - 60), side.start)) \
+        or bool(_CITED_AFTER.match(text, side.end))
 
 
 def _share_parallel_status(mentions: list[Mention], first: int) -> None:
