@@ -51,6 +51,8 @@ ACTORS = {
     "Acme Corp": ("organization", ()),
     "Globex": ("organization", ()),
     "Clarion": ("organization", ()),
+    "Jane Doe": ("person", ()),
+    "Lin Wei": ("person", ()),
 }
 # Invented date expressions -> value, for an article published on Friday 2014-11-21
 DATES = {"on Tuesday": "2014-11-18", "in March": "2014-03", "in 2009": "2009", "last year": "2013",
@@ -396,3 +398,13 @@ def test_an_agreement_word_inside_an_organisation_name_is_no_agreement(body):
 ])
 def test_the_reporting_outlet_is_never_a_party(body, parties):
     assert [set(a.parties) for a in extract(body)] == [parties]
+
+
+@pytest.mark.parametrize("body, party_sets", [
+    ("Jane Doe, a local trader, told reporters she considered the deal acceptable.", []),
+    ("Lin Wei's mother said she considered the deal acceptable.", []),
+    ("Jane Doe said Acme Corp had signed a supply contract with Globex.", [{"Acme Corp", "Globex"}]),
+    ("Jane Doe signed a two-year contract with Acme Corp on Tuesday.", [{"Jane Doe", "Acme Corp"}]),
+])
+def test_a_person_quoted_about_a_deal_is_no_party(body, party_sets):
+    assert [set(a.parties) for a in extract(body)] == party_sets

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from .. import lexicon
 from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence
 from .agreements_clauses import split_clauses
-from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, REPORTING_VERBS, TRIGGER_FAMILY
+from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, GOVERNING_VERBS, REPORTING_VERBS, TRIGGER_FAMILY
 from .agreements_mentions import Mention, MentionIndex, clause_mentions
 from .agreements_sides import Side, find_sides
 
@@ -46,8 +46,9 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
     """
     sides = _acting_sides(find_sides(doc, actors), actors)
     outlets = {s.name for s in sides if _OUTLET_BEFORE.search(doc.text, max(0, s.start - 40), s.start)}
+    speakers = _speakers(doc, sides)
     sides = tuple(s for s in sides if not _names_agreement(s.name) and s.name not in outlets
-                  and not _reports_the_news(doc.text, s))
+                  and not _reports_the_news(doc.text, s) and (doc.sentence_index(s.start), s.name) not in speakers)
     index = MentionIndex(doc, sides, dates)
     mentions: list[Mention] = []
     for sentence in doc.sentences:
@@ -94,6 +95,22 @@ def _reports_the_news(text: str, side: Side) -> bool:
         return False
     return bool(_CITED_BEFORE.search(text, max(0, side.start - 60), side.start)) \
         or bool(_CITED_AFTER.match(text, side.end))
+
+
+_SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:"
+                     + lexicon.alternation(lexicon.REPORTING_TENSED - GOVERNING_VERBS) + r")\b")
+_PRONOUNS = frozenset("he she him his her who".split())  # a pronoun that speaks names no new speaker
+_RELATIVE_OF = re.compile(r"(?:'s|’s)\s+(?:" + lexicon.alternation(lexicon.words("agreements_relatives.txt")) + r")\b")
+
+
+def _speakers(doc: Document, sides: tuple[Side, ...]) -> set[tuple[int, str]]:
+    """(sentence index, name) of the people who speak about the news in a sentence ('Jane Doe,
+    the mayor, said ...'), named there: someone quoted about a deal is not one of its sides
+    there, in any mention of the sentence ('she considered the deal fair'); nor is the person
+    whose relative or lawyer speaks ('Jane Doe's mother said ...')."""
+    return {(doc.sentence_index(s.start), s.name) for s in sides
+            if s.type == "person" and doc.text[s.start:s.end].lower() not in _PRONOUNS
+            and (_SPEECH.match(doc.text, s.end) or _RELATIVE_OF.match(doc.text, s.end))}
 
 
 def _share_parallel_status(mentions: list[Mention], first: int) -> None:
