@@ -408,3 +408,27 @@ def test_the_reporting_outlet_is_never_a_party(body, parties):
 ])
 def test_a_person_quoted_about_a_deal_is_no_party(body, party_sets):
     assert [set(a.parties) for a in extract(body)] == party_sets
+
+
+@pytest.mark.parametrize("body", [
+    "Acme Corp hired 40 nurses in order to be ready for the winter.",
+    "A judge issued a restraining order against Globex on Tuesday.",
+    "Brazil and Norway deal with the shortfall by cutting spending.",
+    "Brazil and Norway said they would deal with it later.",
+    "Brazil agreed with Norway that the fisheries row must end.",
+    "Brazil and Norway agreed to resume talks on Tuesday.",
+    "Rebels announced the seizure of dozens of hostages in Mali.",
+    "Norway made a bid for independence from Brazil in 2009.",
+    "Kenya renewed its bid to join the Northern Treaty Organisation.",
+])
+def test_idioms_orders_and_unilateral_bids_are_no_agreements(body):
+    assert extract(body) == ()
+
+
+@pytest.mark.parametrize("body, parties", [
+    ("Acme Corp made a bid for Globex on Tuesday.", {"Acme Corp", "Globex"}),
+    ("Brazil signed a deal with Norway on Tuesday.", {"Brazil", "Norway"}),
+    ("Kenya placed an order for 12 patrol boats from Italy.", {"Kenya", "Italy"}),
+])
+def test_bids_deals_and_orders_that_are_agreements(body, parties):
+    assert [set(a.parties) for a in extract(body)] == [parties]

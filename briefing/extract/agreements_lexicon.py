@@ -74,7 +74,8 @@ thousand thousands dozen dozens million billion
 VERB_MARKERS = frozenset("to will would can could may might must should shall cannot".split())
 #: Phrases with an agreement noun that are not agreements.
 NOT_AGREEMENT_RE = re.compile(
-    r"\bon\s+order\b"
+    r"\bon\s+order\b|\bin\s+order\s+(?:to|that|for)\b"
+    r"|\b(?:executive|court|restraining|gag|protective|protection|evacuation|stay-at-home|detention|arrest)\s+orders?\b"
     r"|\bagreed\s+to\s+(?:re-?open|resume|hold|continue|start|begin)\s+(?:the\s+|new\s+)?talks\b"
     r"|\b(?:great|good|big|whole)\s+deal\b|\bdeal\s+with\s+(?:the|a|an|this|that|these|those|it|them)\s+"
     r"(?:problem|issue|crisis|situation|threat|consequences|challenge|fallout)s?\b|\bin\s+agreement\s+with\b",

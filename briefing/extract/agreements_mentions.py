@@ -200,7 +200,11 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         own = _phrase_sides(ctx, phrase)
         local = own + [s for _prep, group in groups for s in group]
         family = TRIGGER_FAMILY[head]
+        if family == "proposal" and _bid_for_no_deal(ctx, last + 1, complement_end, groups):
+            continue  # "a bid for independence", "an offer to resign": no deal is offered
         governing = _governing_verb(tokens, phrase.start_index)
+        if head == "deal" and _deal_with_as_verb(tokens, phrase, last, governing):
+            continue  # "Xland and Yland deal with the shortfall": the verb, not an agreement
         subject: list[Side] = []
         parallel = False
         if governing is not None:
@@ -235,6 +239,35 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family,
                             plural=_plural(head)))
     return _absorb_partyless(found)
+
+
+def _deal_with_as_verb(tokens, phrase: _Phrase, last: int, governing: int | None) -> bool:
+    """'X and Y deal with the shortfall', 'must deal with it': 'deal with' as a verb, read from no
+    determiner or lower-case word before 'deal' and a common noun or pronoun after 'with'
+    (not 'signed a deal with X', 'the Xland deal with Yland')."""
+    if phrase.determiner is not None or governing is not None or last + 2 >= len(tokens) \
+            or tokens[last + 1].lower != "with":
+        return False
+    if any(t.text[0].islower() and t.lower != "and" for t in phrase.premodifiers):
+        return False
+    k = last + 2
+    while k < len(tokens) - 1 and tokens[k].lower in DETERMINERS | POSSESSIVE_PRONOUNS:
+        k += 1
+    return tokens[k].text[0].islower()
+
+
+def _bid_for_no_deal(ctx: _Context, index: int, complement_end: int, groups) -> bool:
+    """True when what a bid or offer is for ('for independence', 'to join X', 'to resign') is
+    neither a side ('for Globex', 'to buy Globex') nor an agreement ('for the contract')."""
+    tokens = ctx.clause.tokens
+    if index >= len(tokens) or tokens[index].lower not in ("for", "to"):
+        return False
+    if any(prep == "to-infinitive" or prep in ("for", "to") and any(_introduced_by(ctx, s, {prep}) for s in group)
+           for prep, group in groups):
+        return False
+    end = max(complement_end, _phrase_end(tokens, index + 1, allow_verbs=True))
+    return not any(not _inside_a_name(ctx, m.start(), m.end())
+                   for m in TRIGGER_RE.finditer(ctx.text, tokens[index].end, tokens[end - 1].end))
 
 
 def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
