@@ -432,3 +432,16 @@ def test_idioms_orders_and_unilateral_bids_are_no_agreements(body):
 ])
 def test_bids_deals_and_orders_that_are_agreements(body, parties):
     assert [set(a.parties) for a in extract(body)] == [parties]
+
+
+@pytest.mark.parametrize("body, kind_word, status", [
+    ("On Tuesday Acme Corp and Globex signed an agreement over selling 40 stores of Acme Corp to Globex.",
+     "stores", "signed"),
+    ("Acme Corp agreed to sell its plant to Globex in March. The agreement between Acme Corp and Globex was "
+     "signed on Tuesday.", "plant", "signed"),
+])
+def test_a_bare_agreement_of_the_same_parties_is_the_same_deal(body, kind_word, status):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == {"Acme Corp", "Globex"}
+    assert kind_word in agreement.kind
+    assert agreement.status == status

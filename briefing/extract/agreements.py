@@ -355,7 +355,8 @@ def _referent(items: _Merger, mention: Mention) -> int | None:
 
 def _same_agreement(items: _Merger, mention: Mention) -> int | None:
     """The item ``mention`` mentions again, if any (latest first): the same parties and the same
-    kind of terms, or a definite mention ('the takeover of X') of some of its parties."""
+    kind of terms (or a bare 'agreement' of the same parties), or a definite mention ('the
+    takeover of X') of some of its parties."""
     words = _kind_words(mention)
     terms = _terms(mention)
     parties = set(mention.parties)
@@ -367,8 +368,9 @@ def _same_agreement(items: _Merger, mention: Mention) -> int | None:
         if _different_terms(terms, frozenset(items.terms[i])):
             continue
         item_parties = set(items.parties[i])
-        if parties == item_parties and (items.families[i] & mention.families or items.kind_words[i] & words):
-            return i
+        if parties == item_parties and (items.families[i] & mention.families or items.kind_words[i] & words
+                                        or not words or not items.kind_words[i]):
+            return i  # a bare "agreement" or "deal" between the same parties is the deal named with them
         if mention.definite and parties and parties < item_parties:
             return i
     return None
