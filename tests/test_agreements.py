@@ -53,6 +53,9 @@ ACTORS = {
     "Clarion": ("organization", ()),
     "Jane Doe": ("person", ()),
     "Lin Wei": ("person", ()),
+    "Xland": ("country", ()),
+    "Yland": ("country", ()),
+    "Zedia": ("country", ()),
 }
 # Invented date expressions -> value, for an article published on Friday 2014-11-21
 DATES = {"on Tuesday": "2014-11-18", "in March": "2014-03", "in 2009": "2009", "last year": "2013",
@@ -445,3 +448,12 @@ def test_a_bare_agreement_of_the_same_parties_is_the_same_deal(body, kind_word, 
     assert set(agreement.parties) == {"Acme Corp", "Globex"}
     assert kind_word in agreement.kind
     assert agreement.status == status
+
+
+@pytest.mark.parametrize("body, parties, status", [
+    ("On Tuesday, peace talks in Xville, Zedia resulted in a ceasefire agreement between Xland and rebel forces.",
+     {"Xland"}, "agreed"),
+    ("Talks in Zedia resulted in a truce between Xland and Yland.", {"Xland", "Yland"}, "agreed"),
+])
+def test_a_country_named_as_a_location_is_no_party(body, parties, status):
+    assert [(set(a.parties), a.status) for a in extract(body)] == [(parties, status)]
