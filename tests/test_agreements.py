@@ -457,3 +457,11 @@ def test_a_bare_agreement_of_the_same_parties_is_the_same_deal(body, kind_word, 
 ])
 def test_a_country_named_as_a_location_is_no_party(body, parties, status):
     assert [(set(a.parties), a.status) for a in extract(body)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("body, parties", [
+    ("Late on Tuesday, Acme Corp announced it had entered into an agreement with Globex.", {"Acme Corp", "Globex"}),
+    ("Overnight Xland signed a truce with Yland.", {"Xland", "Yland"}),
+])
+def test_a_common_word_opening_the_sentence_is_no_party(body, parties):
+    assert [set(a.parties) for a in extract(body)] == [parties]

@@ -47,7 +47,9 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
     sides = _acting_sides(find_sides(doc, actors), actors)
     outlets = {s.name for s in sides if _OUTLET_BEFORE.search(doc.text, max(0, s.start - 40), s.start)}
     speakers = _speakers(doc, sides)
-    sides = tuple(s for s in sides if not _names_agreement(s.name) and s.name not in outlets
+    starts = {sentence.start for sentence in doc.sentences}
+    sides = tuple(s for s in sides if not _sentence_initial_word(doc.text, s, starts)
+                  and not _names_agreement(s.name) and s.name not in outlets
                   and not _reports_the_news(doc.text, s) and (doc.sentence_index(s.start), s.name) not in speakers)
     index = MentionIndex(doc, sides, dates)
     mentions: list[Mention] = []
@@ -101,6 +103,13 @@ _SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:"
                      + lexicon.alternation(lexicon.REPORTING_TENSED - GOVERNING_VERBS) + r")\b")
 _PRONOUNS = frozenset("he she him his her who".split())  # a pronoun that speaks names no new speaker
 _RELATIVE_OF = re.compile(r"(?:'s|’s)\s+(?:" + lexicon.alternation(lexicon.words("agreements_relatives.txt")) + r")\b")
+
+
+def _sentence_initial_word(text: str, side: Side, sentence_starts: set[int]) -> bool:
+    """'Late on Sunday, ...': a capitalised word opening a sentence that no actor covers is a
+    common word, not a side (a name the actor stage missed has more words or mixed case)."""
+    word = text[side.start:side.end]
+    return not side.type and side.start in sentence_starts and word.isalpha() and word == word.capitalize()
 
 
 def _speakers(doc: Document, sides: tuple[Side, ...]) -> set[tuple[int, str]]:
