@@ -465,3 +465,24 @@ def test_a_country_named_as_a_location_is_no_party(body, parties, status):
 ])
 def test_a_common_word_opening_the_sentence_is_no_party(body, parties):
     assert [set(a.parties) for a in extract(body)] == [parties]
+
+
+@pytest.mark.parametrize("body", [
+    "Xland and Yland could not reach an agreement on the budget.",
+    "Acme Corp and Globex failed to reach a deal on Tuesday.",
+    "Xland said no agreement with Yland was in sight.",
+    "Acme Corp began limiting purchases of Globex rice to two bags.",
+    "Purchases of Globex rice rose in March.",
+])
+def test_no_deal_reached_and_trade_in_general_are_no_agreements(body):
+    assert extract(body) == ()
+
+
+@pytest.mark.parametrize("body, parties, status", [
+    ("If Acme Corp does not receive a new contract from Globex, the plant will close.", {"Acme Corp", "Globex"},
+     "proposed"),
+    ("Acme Corp made 40 purchases of rice from Globex in March.", {"Acme Corp", "Globex"}, "signed"),
+    ("Xland called for a ceasefire with Yland.", {"Xland", "Yland"}, "proposed"),
+])
+def test_a_condition_a_counted_purchase_and_a_call_for_a_truce(body, parties, status):
+    assert [(set(a.parties), a.status) for a in extract(body)] == [(parties, status)]

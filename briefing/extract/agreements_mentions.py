@@ -203,6 +203,11 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         if family == "proposal" and _bid_for_no_deal(ctx, last + 1, complement_end, groups):
             continue  # "a bid for independence", "an offer to resign": no deal is offered
         governing = _governing_verb(tokens, phrase.start_index)
+        if not clause.conditional and (phrase.determiner == "no" or governing is not None and _negated(tokens, governing)):
+            continue  # "could not reach an agreement", "no deal was struck": nothing was agreed
+        if family == "trade" and _plural(head) and phrase.determiner is None \
+                and not any(_AMOUNT.search(t.text) or t.lower in NUMBER_WORDS for t in phrase.premodifiers):
+            continue  # "limiting purchases of X", "sales rose": trade in general, not a deal
         if head == "deal" and _deal_with_as_verb(tokens, phrase, last, governing):
             continue  # "Xland and Yland deal with the shortfall": the verb, not an agreement
         subject: list[Side] = []
@@ -239,6 +244,12 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family,
                             plural=_plural(head)))
     return _absorb_partyless(found)
+
+
+def _negated(tokens, verb: int) -> bool:
+    """'could not reach', 'failed to sign', 'never signed': the verb at ``verb`` is negated."""
+    before = [t.lower for t in tokens[max(0, verb - 3):verb]]
+    return any(w in NEGATIONS for w in before) or before[-2:] in (["failed", "to"], ["fail", "to"], ["fails", "to"])
 
 
 def _deal_with_as_verb(tokens, phrase: _Phrase, last: int, governing: int | None) -> bool:
@@ -632,8 +643,8 @@ def _verb_lemma(tokens, index: int) -> str | None:
         particle = VERB_PARTICLES.get(lemma)
         if particle and nxt != particle:
             continue
-        if previous in DETERMINERS | POSSESSIVE_PRONOUNS or previous.endswith(("'s", "’s")):
-            return None  # a noun ("the purchase of"), read with the agreement nouns
+        if previous in DETERMINERS | POSSESSIVE_PRONOUNS or previous.endswith(("'s", "’s")) or nxt == "of":
+            return None  # a noun ("the purchase of", "limiting purchases of"), read with the agreement nouns
         if previous == "agreed" and nxt in AGREED_TO_NOTHING:
             return None
         return lemma
