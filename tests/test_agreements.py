@@ -486,3 +486,11 @@ def test_no_deal_reached_and_trade_in_general_are_no_agreements(body):
 ])
 def test_a_condition_a_counted_purchase_and_a_call_for_a_truce(body, parties, status):
     assert [(set(a.parties), a.status) for a in extract(body)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("body, parties", [
+    ("The Fiji-Tonga fisheries pact was signed on Tuesday.", {"Fiji", "Tonga"}),
+    ("A Fijian-Tongan fisheries pact was signed on Tuesday.", {"Fiji", "Tonga"}),
+])
+def test_a_hyphen_compound_of_countries_names_each_party(body, parties):
+    assert [set(a.parties) for a in extract(body)] == [parties]

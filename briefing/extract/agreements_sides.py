@@ -99,11 +99,16 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
     sentence_starts = {s.start for s in doc.sentences}
     found: list[Side] = []
     cover = SpanIndex(named)
+    known = {text[side.start:side.end]: side for side in named}
     for match in _CAPITALISED.finditer(text):
         start, end = _trim_name(text, match.start(), match.end())
         if start >= end or cover.overlaps(start, end):
             continue
         name = text[start:end]
+        parts = _compound_parts(text, start, end, known)
+        if parts:
+            found.extend(parts)
+            continue
         if any(c.isdigit() for c in name) or text.startswith("$", end):
             continue  # a model ("Z90") or a currency ("HK$"), not an actor
         at_start = start in sentence_starts or text[max(0, start - 2):start].strip() in {'"', "“"}
@@ -127,6 +132,26 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
         if not cover.overlaps(match.start(), match.end()):
             found.append(Side(match.group(), "organization", match.start(), match.end()))
     return found
+
+
+def _compound_parts(text: str, start: int, end: int, known: dict[str, Side]) -> list[Side]:
+    """The sides of a hyphen compound ('Xland-Yland', 'Acme-Globex', 'Xlandian-Ylandian'): one a
+    part, when every part is a country, a demonym or the name of a side found before."""
+    name = text[start:end]
+    if "-" not in name or " " in name:
+        return []
+    sides = []
+    position = start
+    for part in name.split("-"):
+        form = country_form(part)
+        if form is not None:
+            sides.append(Side(form.country, "country", position, position + len(part), form.kind == "demonym"))
+        elif part in known and known[part].type:
+            sides.append(Side(known[part].name, known[part].type, position, position + len(part)))
+        else:
+            return []
+        position += len(part) + 1
+    return sides if len(sides) > 1 else []
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
