@@ -56,6 +56,8 @@ ACTORS = {
     "Xland": ("country", ()),
     "Yland": ("country", ()),
     "Zedia": ("country", ()),
+    "Lin Wei Tao": ("person", ()),
+    "Northern Free Trade Area": ("organization", ()),
 }
 # Invented date expressions -> value, for an article published on Friday 2014-11-21
 DATES = {"on Tuesday": "2014-11-18", "in March": "2014-03", "in 2009": "2009", "last year": "2013",
@@ -493,4 +495,14 @@ def test_a_condition_a_counted_purchase_and_a_call_for_a_truce(body, parties, st
     ("A Fijian-Tongan fisheries pact was signed on Tuesday.", {"Fiji", "Tonga"}),
 ])
 def test_a_hyphen_compound_of_countries_names_each_party(body, parties):
+    assert [set(a.parties) for a in extract(body)] == [parties]
+
+
+@pytest.mark.parametrize("body, parties", [
+    ("On Tuesday Presidents Jane Doe of Xland and Lin Wei Tao of Yland signed the Northern Free Trade Area "
+     "agreement.", {"Xland", "Yland"}),
+    ("Leaders of the Northern Treaty Organisation met in Zedia for a summit where on Tuesday Xland and Yland "
+     "signed a fisheries pact.", {"Xland", "Yland"}),
+])
+def test_a_leader_of_a_country_signs_for_it_and_a_named_trade_area_is_no_party(body, parties):
     assert [set(a.parties) for a in extract(body)] == [parties]

@@ -13,6 +13,7 @@ from bisect import insort
 from dataclasses import dataclass, replace
 
 from .. import lexicon
+from ..reference import TITLE_WORDS
 from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence
 from .agreements_clauses import split_clauses
 from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, GOVERNING_VERBS, REPORTING_VERBS, TRIGGER_FAMILY
@@ -44,7 +45,7 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         One Agreement per distinct agreement with at least one named party, in order of first
         mention.
     """
-    sides = _acting_sides(find_sides(doc, actors), actors)
+    sides = _for_their_country(doc.text, _acting_sides(find_sides(doc, actors), actors))
     outlets = {s.name for s in sides if _OUTLET_BEFORE.search(doc.text, max(0, s.start - 40), s.start)}
     speakers = _speakers(doc, sides)
     starts = {sentence.start for sentence in doc.sentences}
@@ -73,12 +74,14 @@ def _is_event(name: str) -> bool:
 
 #: Head nouns that make a capitalised name the name of an agreement ('Northern Trade Accord').
 AGREEMENT_NAME_HEADS = frozenset("agreement agreements accord accords treaty treaties pact pacts".split())
+#: Two-word heads of the same kind ('Northern Free Trade Area' is a trade agreement, not an organisation).
+AGREEMENT_NAME_PAIRS = frozenset({"trade area", "trade zone", "customs union", "common market"})
 
 
 def _names_agreement(name: str) -> bool:
     """True for the proper name of an agreement, which is what is agreed and never a party."""
     words = name.lower().split()
-    return len(words) > 1 and words[-1] in AGREEMENT_NAME_HEADS
+    return len(words) > 1 and (words[-1] in AGREEMENT_NAME_HEADS or " ".join(words[-2:]) in AGREEMENT_NAME_PAIRS)
 
 
 _OUTLET_WORDS = lexicon.words("quotes_outlet_words.txt")
@@ -144,6 +147,24 @@ def _acting_sides(sides: tuple[Side, ...], actors: tuple[Actor, ...]) -> tuple[S
               if a.type == "person" and a.affiliation in types and (a.roles or types[a.affiliation] == "country")}
     return tuple(replace(s, name=office[s.name], type=types[office[s.name]]) if s.name in office else s
                  for s in sides)
+
+
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
+
+
+def _for_their_country(text: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
+    """'President Jane Doe of Xland', 'Presidents A of Xland and B of Yland': a person (or a
+    title and a name) followed by 'of' and a country acts for that country, which is the side."""
+    found = list(sides)
+    for k, side in enumerate(found):
+        first = text[side.start:side.end].split()[0].lower() if side.end > side.start else ""
+        if side.type != "person" and first.rstrip("s") not in TITLE_WORDS:
+            continue
+        for later in found[k + 1:k + 4]:
+            if later.type == "country" and _OF_COUNTRY.fullmatch(text, side.end, later.start):
+                found[k] = replace(side, name=later.name, type="country")
+                break
+    return tuple(found)
 
 
 def _reporting_dates(index: MentionIndex, clauses, dates: tuple[DateMention, ...]) -> tuple[str, ...]:

@@ -42,7 +42,7 @@ _REPORTING = lexicon.alternation(REPORTING_VERBS)
 _SAID = lexicon.alternation(lexicon.REPORTING_TENSED - GOVERNING_VERBS)
 _BOUNDARY = re.compile(
     r";|:\s|\s-\s|\s--\s"
-    r"|,?\s+(?=(?:but|although|though|however|whereas|while|because|after|when|unless|which|who|whom)\b)"
+    r"|,?\s+(?=(?:but|although|though|however|whereas|while|because|after|when|where|unless|which|who|whom)\b)"
     r"|,\s+(?=(?:leaving|giving|making|allowing|causing|saying)\b)"
     r"|,?\s+(?=(?:ending|forcing|bringing|citing|prompting)\b)"
     r"|,\s+(?=(?:and|or)\s+(?:the|it|he|she|they|this|these)\b)"
