@@ -506,3 +506,12 @@ def test_a_hyphen_compound_of_countries_names_each_party(body, parties):
 ])
 def test_a_leader_of_a_country_signs_for_it_and_a_named_trade_area_is_no_party(body, parties):
     assert [set(a.parties) for a in extract(body)] == [parties]
+
+
+@pytest.mark.parametrize("body, status", [
+    ("Xland and Yland reached a fisheries agreement on Tuesday.", "agreed"),
+    ("An agreement between Xland and Yland has been reached.", "agreed"),
+    ("A settlement between Acme Corp and Globex was reached on Tuesday.", "signed"),
+])
+def test_a_deal_reached_is_agreed_and_a_settlement_reached_is_signed(body, status):
+    assert [a.status for a in extract(body)] == [status]

@@ -231,6 +231,8 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             continue
         pair = not local and bool(_PAIR.match(text, match.end()))
         status = _status(ctx, phrase.start_index, last + 1, complement_end)
+        if status == "agreed" and family == "settlement" and _cue_reached(ctx, phrase.start_index, complement_end):
+            status = "signed"  # a settlement reached ends the dispute there and then
         explicit = status is not None
         if status is None and not anaphoric:
             modal = _modal_before(tokens, governing if governing is not None else phrase.start_index)
@@ -734,6 +736,11 @@ def _selection(ctx: _Context, index: int) -> list[Mention]:
 
 
 # --- status and date -------------------------------------------------------------------------
+
+def _cue_reached(ctx: _Context, first: int, complement_end: int) -> bool:
+    tokens = ctx.clause.tokens
+    return any(t.lower == "reached" for t in tokens[max(0, first - 8):min(len(tokens), complement_end + 8)])
+
 
 def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | None:
     """The status the clause gives the agreement whose words run from token ``first`` to ``end``.
