@@ -515,3 +515,14 @@ def test_a_leader_of_a_country_signs_for_it_and_a_named_trade_area_is_no_party(b
 ])
 def test_a_deal_reached_is_agreed_and_a_settlement_reached_is_signed(body, status):
     assert [a.status for a in extract(body)] == [status]
+
+
+@pytest.mark.parametrize("body, parties, status", [
+    ("On Tuesday Xland and the Q4+1 nations — the four members of the council; Zedia, Brazil and Norway; plus "
+     "Yland — reached a fisheries deal.", {"Xland", "Q4+1"}, "agreed"),
+    ("On Tuesday Xland and Yland — two old rivals — reached a fisheries deal.", {"Xland", "Yland"}, "agreed"),
+    ('Xland and Yland reached a fisheries deal. Jane Doe said, "The deal that was signed today is a disgrace."',
+     {"Xland", "Yland"}, "agreed"),
+])
+def test_asides_groups_of_states_and_quoted_statuses(body, parties, status):
+    assert [(set(a.parties), a.status) for a in extract(body)] == [(parties, status)]

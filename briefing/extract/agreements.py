@@ -204,13 +204,21 @@ class _Item:
 
     @property
     def lead(self) -> Mention:
-        """The mention that gives the item its status: the most advanced explicit one (of equals,
-        a dated one, else the latest)."""
+        """The mention that gives the item its status: of those outside quotes, if any, the most
+        advanced explicit one (of equals, a dated one, else the latest)."""
         rated = [m for m in self.mentions if m.status]
         if not rated:
             return self.mentions[0]
-        return max(rated, key=lambda m: (m.explicit, AGREEMENT_STATUSES.index(m.status), m.date is not None,
-                                         m.position))
+        return max(rated, key=lambda m: (not _quoted(m), m.explicit, AGREEMENT_STATUSES.index(m.status),
+                                         m.date is not None, m.position))
+
+
+def _quoted(mention: Mention) -> bool:
+    """True when the mention stands inside a direct quote: what a speaker calls the deal gives its
+    status only when the narration gives none."""
+    sentence = mention.clause.sentence
+    before = sentence.text[:max(0, mention.position - sentence.start)]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _kind_words(mention: Mention) -> frozenset[str]:

@@ -458,8 +458,17 @@ def _sides_in(ctx: _Context, start: int, end: int) -> list[Side]:
 
 
 def _sides_before(ctx: _Context, end: int) -> list[Side]:
-    """The sides of the clause before ``end``, places after 'in' or 'at' left out."""
-    return [s for s in _sides_in(ctx, ctx.clause.start, end) if not _located(ctx, s)]
+    """The sides of the clause before ``end``, places after 'in' or 'at' and the names of an aside
+    ('X and the P nations — A, B and C — reached a deal') left out."""
+    return [s for s in _sides_in(ctx, ctx.clause.start, end) if not _located(ctx, s) and not _in_aside(ctx, s, end)]
+
+
+def _in_aside(ctx: _Context, side: Side, end: int) -> bool:
+    """True when ``side`` stands between two dashes that both come before ``end``."""
+    text = ctx.text
+    before = text[ctx.clause.sentence.start:side.start]  # an aside may hold clauses of its own ("A; B")
+    return sum(before.count(dash) for dash in ("—", " – ", " -- ")) % 2 == 1 \
+        and any(dash in text[side.end:end] for dash in ("—", " – ", " -- "))
 
 
 def _introduced_by(ctx: _Context, side: Side, words) -> bool:

@@ -126,12 +126,29 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
             continue  # "IT", "CEOs", "It": never a side
         else:
             found.append(Side(name, "", start, end))
+    found.extend(_state_groups(text, SpanIndex(named + found)))
     # the matches do not overlap one another, so those added here never cover a later one
     cover = SpanIndex(named + found)
     for match in _GOVERNMENT.finditer(text):
         if not cover.overlaps(match.start(), match.end()):
             found.append(Side(match.group(), "organization", match.start(), match.end()))
     return found
+
+
+_GROUP_CODE = r"[A-Z]\d{1,2}(?:\+\d)?"
+_STATE_GROUP = re.compile(r"(?<![\w+])(" + _GROUP_CODE + r")\s+(?:nations|countries|powers|states|members|group)\b")
+
+
+def _state_groups(text: str, cover: SpanIndex) -> list[Side]:
+    """Groups of states known by a letter and a number ('the G9 nations', 'the Q4+1 powers'): a side,
+    in every mention once the text has named it so (a name with digits is otherwise a model)."""
+    codes = {m.group(1) for m in _STATE_GROUP.finditer(text)}
+    if not codes:
+        return []
+    mention = re.compile(r"(?<![\w+])(?:" + "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
+                         + r")(?![\w+])")
+    return [Side(m.group(), "organization", m.start(), m.end()) for m in mention.finditer(text)
+            if not cover.overlaps(m.start(), m.end())]
 
 
 def _compound_parts(text: str, start: int, end: int, known: dict[str, Side]) -> list[Side]:
