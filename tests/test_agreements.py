@@ -526,3 +526,14 @@ def test_a_deal_reached_is_agreed_and_a_settlement_reached_is_signed(body, statu
 ])
 def test_asides_groups_of_states_and_quoted_statuses(body, parties, status):
     assert [(set(a.parties), a.status) for a in extract(body)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("body, party_sets", [
+    ("Jane Doe is in Zedia for talks between the Xland and Yland governments.", []),
+    ("Xland and Yland held talks on Tuesday.", []),
+    ("Acme Corp is in talks with Globex regarding possible sales there.", [{"Acme Corp", "Globex"}]),
+    ("Xland and Yland held peace talks on Tuesday.", [{"Xland", "Yland"}]),
+    ("Acme Corp is in talks with Globex to buy its plant.", [{"Acme Corp", "Globex"}]),
+])
+def test_talks_count_only_when_they_are_about_a_deal(body, party_sets):
+    assert [set(a.parties) for a in extract(body)] == party_sets

@@ -208,6 +208,8 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         if family == "trade" and _plural(head) and phrase.determiner is None \
                 and not any(_AMOUNT.search(t.text) or t.lower in NUMBER_WORDS for t in phrase.premodifiers):
             continue  # "limiting purchases of X", "sales rose": trade in general, not a deal
+        if family == "negotiation" and _talks_about_nothing(ctx, phrase, last):
+            continue  # "for talks between X and Y": talks in general, with no deal named
         if head == "deal" and _deal_with_as_verb(tokens, phrase, last, governing):
             continue  # "Xland and Yland deal with the shortfall": the verb, not an agreement
         subject: list[Side] = []
@@ -246,6 +248,28 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family,
                             plural=_plural(head)))
     return _absorb_partyless(found)
+
+
+_TOPIC_WORDS = frozenset("on over about regarding concerning for to toward towards aimed".split())
+
+
+def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
+    """True for talks with no subject matter: no word before 'talks' ('peace talks', 'merger
+    talks'), no 'on', 'over', 'regarding', 'to buy' after them and no agreement word in the clause."""
+    tokens = ctx.clause.tokens
+    if any(t.is_word and not t.text[0].isupper() for t in phrase.premodifiers):
+        return False
+    for k in range(last + 1, len(tokens)):
+        lower = tokens[k].lower
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is not None and following.text[0].isupper() and not following.lower.endswith(("'s", "’s")):
+            continue  # "talks on Tuesday", "talks in Xville": when or where, not what about
+        if lower in _TOPIC_WORDS - {"to", "for"} or k == last + 1 and lower in _TOPIC_WORDS \
+                or lower == "to" and following is not None and _bare_infinitive(following):
+            return False  # "in talks with X regarding possible sales", "talks with X to buy Y"
+    others = [m for m in TRIGGER_RE.finditer(ctx.text, ctx.clause.start, ctx.clause.end)
+              if TRIGGER_FAMILY.get(re.sub(r"\s+", " ", m.group().lower())) != "negotiation"]
+    return not others
 
 
 def _negated(tokens, verb: int) -> bool:
