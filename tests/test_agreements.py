@@ -537,3 +537,11 @@ def test_asides_groups_of_states_and_quoted_statuses(body, parties, status):
 ])
 def test_talks_count_only_when_they_are_about_a_deal(body, party_sets):
     assert [set(a.parties) for a in extract(body)] == party_sets
+
+
+@pytest.mark.parametrize("body, party_sets", [
+    ("Xland invoked Article 5 of the NTO treaty on Tuesday.", []),
+    ("Xland and Yland signed the NTO treaty in 2009.", [{"Xland", "Yland"}]),
+])
+def test_a_treaty_named_after_its_organisation_has_its_members_as_parties(body, party_sets):
+    assert [set(a.parties) for a in extract(body)] == party_sets

@@ -198,6 +198,10 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         complement_end, groups = _complements(ctx, last + 1)
         covered_until = tokens[complement_end - 1].end
         own = _phrase_sides(ctx, phrase)
+        if head in ("treaty", "treaties") and phrase.determiner != "possessive":
+            # "the Northern Treaty Organisation treaty", "the NTO treaty": the organisation names the
+            # treaty it was founded by; its members, not the organisation, are the parties
+            own = [s for s in own if s.type != "organization"]
         local = own + [s for _prep, group in groups for s in group]
         family = TRIGGER_FAMILY[head]
         if family == "proposal" and _bid_for_no_deal(ctx, last + 1, complement_end, groups):
