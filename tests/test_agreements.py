@@ -545,3 +545,13 @@ def test_talks_count_only_when_they_are_about_a_deal(body, party_sets):
 ])
 def test_a_treaty_named_after_its_organisation_has_its_members_as_parties(body, party_sets):
     assert [set(a.parties) for a in extract(body)] == party_sets
+
+
+@pytest.mark.parametrize("body, status", [
+    ("Xland and Yland signed a fisheries pact in March. On Tuesday a court struck down the pact.", "ended"),
+    ("Xland and Yland signed a fisheries pact in March. The supreme court annulled the pact on Tuesday.", "ended"),
+    ("Globex rejected the offer from Acme Corp, which said it could improve the offer.", "proposed"),
+    ("The 1990 fisheries treaty between Xland and Yland allows boats from both to fish there.", "in force"),
+])
+def test_status_by_the_conventions(body, status):
+    assert [a.status for a in extract(body)] == [status]
