@@ -58,6 +58,8 @@ ACTORS = {
     "Zedia": ("country", ()),
     "Lin Wei Tao": ("person", ()),
     "Northern Free Trade Area": ("organization", ()),
+    "Paris Club": ("organization", ()),
+    "XTT": ("organization", ()),
 }
 # Invented date expressions -> value, for an article published on Friday 2014-11-21
 DATES = {"on Tuesday": "2014-11-18", "in March": "2014-03", "in 2009": "2009", "last year": "2013",
@@ -555,3 +557,17 @@ def test_a_treaty_named_after_its_organisation_has_its_members_as_parties(body, 
 ])
 def test_status_by_the_conventions(body, status):
     assert [a.status for a in extract(body)] == [status]
+
+
+@pytest.mark.parametrize("body, kind_word, parties, status", [
+    ("Xland signed a debt rescheduling with the Paris Club on Tuesday.", "rescheduling", {"Xland", "Paris Club"},
+     "signed"),
+    ("Xland agreed a debt restructuring with the World Bank in March.", "restructuring", {"Xland", "World Bank"},
+     "agreed"),
+    ("Xland and Yland signed the Xland Trade Treaty (XTT) in 2009. The XTT treaty was ratified by Xland in March.",
+     "treaty", {"Xland", "Yland"}, "ratified"),
+])
+def test_debt_deals_and_named_treaties(body, kind_word, parties, status):
+    (agreement,) = extract(body)
+    assert kind_word in agreement.kind.lower()
+    assert (set(agreement.parties), agreement.status) == (parties, status)

@@ -48,9 +48,11 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
     sides = _for_their_country(doc.text, _acting_sides(find_sides(doc, actors), actors))
     outlets = {s.name for s in sides if _OUTLET_BEFORE.search(doc.text, max(0, s.start - 40), s.start)}
     speakers = _speakers(doc, sides)
+    named_agreements = _agreement_acronyms(doc.text)
     starts = {sentence.start for sentence in doc.sentences}
     sides = tuple(s for s in sides if not _sentence_initial_word(doc.text, s, starts)
-                  and not _names_agreement(s.name) and s.name not in outlets
+                  and not _names_agreement(s.name) and s.name not in outlets and s.name not in named_agreements
+                  and doc.text[s.start:s.end] not in named_agreements
                   and not _reports_the_news(doc.text, s) and (doc.sentence_index(s.start), s.name) not in speakers)
     index = MentionIndex(doc, sides, dates)
     mentions: list[Mention] = []
@@ -123,6 +125,21 @@ def _speakers(doc: Document, sides: tuple[Side, ...]) -> set[tuple[int, str]]:
     return {(doc.sentence_index(s.start), s.name) for s in sides
             if s.type == "person" and doc.text[s.start:s.end].lower() not in _PRONOUNS
             and (_SPEECH.match(doc.text, s.end) or _RELATIVE_OF.match(doc.text, s.end))}
+
+
+_NAME_WITH_ACRONYM = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|the|and)\s+)*){1,8}[A-Za-z]+)\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _agreement_acronyms(text: str) -> frozenset[str]:
+    """The acronyms given for named agreements ('the Northern Free Trade Area (NFTA)',
+    'the Xland Trade Treaty (XTT)'): an agreement, never an organisation that is a party."""
+    found = set()
+    for match in _NAME_WITH_ACRONYM.finditer(text):
+        name = match.group(1)
+        if _names_agreement(name) or " ".join(name.lower().split()[-2:]) in AGREEMENT_NAME_PAIRS:
+            found.add(match.group(2))
+    return frozenset(found)
 
 
 def _share_parallel_status(mentions: list[Mention], first: int) -> None:
