@@ -571,3 +571,12 @@ def test_debt_deals_and_named_treaties(body, kind_word, parties, status):
     (agreement,) = extract(body)
     assert kind_word in agreement.kind.lower()
     assert (set(agreement.parties), agreement.status) == (parties, status)
+
+
+@pytest.mark.parametrize("body, parties", [
+    ("On Tuesday the Ministry signed a supply contract with Acme Corp.", {"Acme Corp"}),
+    ("On Tuesday Shareholders of Acme Corp approved the merger with Globex.", {"Acme Corp", "Globex"}),
+    ("In the Herald on Tuesday, Acme Corp announced a supply contract with Globex.", {"Acme Corp", "Globex"}),
+])
+def test_a_generic_noun_is_never_a_party(body, parties):
+    assert [set(a.parties) for a in extract(body)] == [parties]

@@ -50,7 +50,7 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
     speakers = _speakers(doc, sides)
     named_agreements = _agreement_acronyms(doc.text)
     starts = {sentence.start for sentence in doc.sentences}
-    sides = tuple(s for s in sides if not _sentence_initial_word(doc.text, s, starts)
+    sides = tuple(s for s in sides if not _sentence_initial_word(doc.text, s, starts) and not _generic(s.name)
                   and not _names_agreement(s.name) and s.name not in outlets and s.name not in named_agreements
                   and doc.text[s.start:s.end] not in named_agreements
                   and not _reports_the_news(doc.text, s) and (doc.sentence_index(s.start), s.name) not in speakers)
@@ -108,6 +108,15 @@ _SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:"
                      + lexicon.alternation(lexicon.REPORTING_TENSED - GOVERNING_VERBS) + r")\b")
 _PRONOUNS = frozenset("he she him his her who".split())  # a pronoun that speaks names no new speaker
 _RELATIVE_OF = re.compile(r"(?:'s|’s)\s+(?:" + lexicon.alternation(lexicon.words("agreements_relatives.txt")) + r")\b")
+
+
+_GENERIC_WORDS = (lexicon.nouns("organisation_nouns.txt") | lexicon.words("agreements_generic_sides.txt")
+                  | frozenset(w.lower() for w in lexicon.words("org_heads.txt")) | _OUTLET_WORDS)
+
+
+def _generic(name: str) -> bool:
+    """'Ministry', 'Shareholders', 'Herald': one word naming a kind of group, not a side."""
+    return " " not in name and name.lower() in _GENERIC_WORDS
 
 
 def _sentence_initial_word(text: str, side: Side, sentence_starts: set[int]) -> bool:
