@@ -580,3 +580,12 @@ def test_debt_deals_and_named_treaties(body, kind_word, parties, status):
 ])
 def test_a_generic_noun_is_never_a_party(body, parties):
     assert [set(a.parties) for a in extract(body)] == [parties]
+
+
+@pytest.mark.parametrize("body, status", [
+    ("On Tuesday Xland and Yland signed the Northern Trade Pact. While 40 nations have signed the pact, only 12 "
+     "have ratified the pact.", "signed"),
+    ("Xland and Yland signed a fisheries pact in March. On Tuesday the two countries ratified the pact.", "ratified"),
+])
+def test_what_a_count_of_unnamed_others_did_is_not_the_parties_status(body, status):
+    assert [a.status for a in extract(body)] == [status]

@@ -235,6 +235,8 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         anaphoric = phrase.determiner in DEFINITE | {"possessive-pronoun"} and not local
         if head in ANAPHOR_ONLY and not anaphoric:
             continue
+        if anaphoric and not subject and governing is not None and _counted_subject(tokens, governing):
+            continue  # "only 27 have ratified the agreement": what unnamed others did, not its parties
         pair = not local and bool(_PAIR.match(text, match.end()))
         status = _status(ctx, phrase.start_index, last + 1, complement_end)
         if status == "agreed" and family == "settlement" and _cue_reached(ctx, phrase.start_index, complement_end):
@@ -274,6 +276,20 @@ def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
     others = [m for m in TRIGGER_RE.finditer(ctx.text, ctx.clause.start, ctx.clause.end)
               if TRIGGER_FAMILY.get(re.sub(r"\s+", " ", m.group().lower())) != "negotiation"]
     return not others
+
+
+def _counted_subject(tokens, verb: int) -> bool:
+    """True when the subject of the verb at ``verb`` is a count of unnamed others ('27 have
+    ratified', 'only twelve states signed'; not 'the two countries signed')."""
+    start = max(0, verb - 4)
+    for k in range(verb - 1, start - 1, -1):
+        lower = tokens[k].lower
+        if _AMOUNT.match(lower) or lower in NUMBER_WORDS:
+            # "the two countries signed the agreement": the parties named before, counted
+            return not (k > 0 and tokens[k - 1].lower in DETERMINERS | {"both", "all"})
+        if lower not in AUXILIARIES and lower not in ("nations", "countries", "states", "members", "only", "of", "them"):
+            return False
+    return False
 
 
 def _negated(tokens, verb: int) -> bool:
