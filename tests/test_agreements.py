@@ -589,3 +589,12 @@ def test_a_generic_noun_is_never_a_party(body, parties):
 ])
 def test_what_a_count_of_unnamed_others_did_is_not_the_parties_status(body, status):
     assert [a.status for a in extract(body)] == [status]
+
+
+@pytest.mark.parametrize("body, status", [
+    ("Currently, Acme Corp pays for Globex rockets at $80 million a seat.", "in force"),
+    ("Acme Corp still buys 40 turbines a year from Globex.", "in force"),
+    ("Acme Corp buys 40 turbines from Globex.", "signed"),
+])
+def test_goods_bought_as_a_matter_of_course_are_an_arrangement_in_force(body, status):
+    assert [a.status for a in extract(body)] == [status]

@@ -670,6 +670,8 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
             continue
         status = _status(ctx, index, index + 1, end)
         explicit = status is not None
+        if status is None and _habitual(ctx, index, family):
+            status = "in force"  # "Currently, X pays for Yland's rockets": an ongoing arrangement
         if status is None:
             status = "proposed" if _modal_before(tokens, index) or ctx.clause.conditional else "signed"
         mention = Mention(kind=_tidy(f"{noun} of {_object_words(thing_text)}"), families=frozenset({family}),
@@ -704,6 +706,18 @@ def _verb_lemma(tokens, index: int) -> str | None:
             return None
         return lemma
     return None
+
+
+_HABITUAL = frozenset("currently now still regularly routinely usually already".split())
+
+
+def _habitual(ctx: _Context, index: int, family: str) -> bool:
+    """'Currently, X pays for ...', 'X still buys its gas from Y': goods bought in the simple
+    present with a word of continuance, an arrangement in force (not a headline's 'X buys Y')."""
+    tokens = ctx.clause.tokens
+    if family != "trade" or not tokens[index].lower.endswith("s"):
+        return False
+    return any(t.lower in _HABITUAL for t in tokens[max(0, index - 6):index])
 
 
 def _paid_for(tokens, index: int) -> tuple[int, int]:
