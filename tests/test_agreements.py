@@ -458,6 +458,7 @@ def test_a_bare_agreement_of_the_same_parties_is_the_same_deal(body, kind_word, 
     ("On Tuesday, peace talks in Xville, Zedia resulted in a ceasefire agreement between Xland and rebel forces.",
      {"Xland"}, "agreed"),
     ("Talks in Zedia resulted in a truce between Xland and Yland.", {"Xland", "Yland"}, "agreed"),
+    ("In March, Xland signed a truce with Yland.", {"Xland", "Yland"}, "signed"),
 ])
 def test_a_country_named_as_a_location_is_no_party(body, parties, status):
     assert [(set(a.parties), a.status) for a in extract(body)] == [(parties, status)]
@@ -598,3 +599,14 @@ def test_what_a_count_of_unnamed_others_did_is_not_the_parties_status(body, stat
 ])
 def test_goods_bought_as_a_matter_of_course_are_an_arrangement_in_force(body, status):
     assert [a.status for a in extract(body)] == [status]
+
+
+@pytest.mark.parametrize("body, parties, status, date", [
+    ("In March, Jane Doe made an arrangement with prosecutors to plead guilty to three charges.", {"Jane Doe"},
+     "agreed", "2014-03"),
+    ("Lin Wei made a plea deal with prosecutors on Tuesday.", {"Lin Wei"}, "agreed", "2014-11-18"),
+    ("Acme Corp made an offer for Globex on Tuesday.", {"Acme Corp", "Globex"}, "proposed", "2014-11-18"),
+    ("Xland made a deal with Yland in March.", {"Xland", "Yland"}, "agreed", "2014-03"),
+])
+def test_deals_and_arrangements_made(body, parties, status, date):
+    assert [(set(a.parties), a.status, a.date) for a in extract(body)] == [(parties, status, date)]

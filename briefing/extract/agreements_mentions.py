@@ -553,8 +553,10 @@ def _preceded_by(ctx: _Context, side: Side, words) -> bool:
         if k < 2 or tokens[k - 1].lower in words or not _plain_adjective(tokens[k - 1]):
             break
         k -= 1
-    if k >= 3 and tokens[k - 1].text == "," and tokens[k - 2].text[0].isupper() and tokens[k - 3].lower in words:
-        return True  # "in Xville, Xland": the country of the place named before
+    if side.type in ("country", "place") and k >= 3 and tokens[k - 1].text == "," \
+            and tokens[k - 2].text[0].isupper() and tokens[k - 3].lower in words \
+            and not ctx.index.dates_within(tokens[k - 3].start, tokens[k - 2].end):
+        return True  # "in Xville, Xland": the country of the place named before (not "In March, Xland")
     return bool(k) and tokens[k - 1].lower in words
 
 
