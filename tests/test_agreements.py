@@ -610,3 +610,29 @@ def test_goods_bought_as_a_matter_of_course_are_an_arrangement_in_force(body, st
 ])
 def test_deals_and_arrangements_made(body, parties, status, date):
     assert [(set(a.parties), a.status, a.date) for a in extract(body)] == [(parties, status, date)]
+
+
+def _actor(doc, body, name, kind, *, forms=(), affiliation=None, roles=()):
+    evidence = tuple(doc.evidence(s, e) for form in (name, *forms) for s, e in _spans(body, form))
+    return Actor(id=name.lower().replace(" ", "-"), name=name, type=kind, aliases=tuple(forms), roles=tuple(roles),
+                 affiliation=affiliation, mentions=len(evidence), evidence=evidence)
+
+
+def test_a_surname_alone_stands_for_the_office_holder_and_their_country():
+    body = ("Xland's foreign minister, Omar al-Rashid, spoke on Tuesday. "
+            "In a speech, Rashid called for a ceasefire with Yland.")
+    doc = make_doc(body)
+    actors = (_actor(doc, body, "Xland", "country"), _actor(doc, body, "Yland", "country"),
+              _actor(doc, body, "Omar al-Rashid", "person", affiliation="Xland", roles=("foreign minister",)),
+              _actor(doc, body, "Rashid", "organization"))
+    (agreement,) = find_agreements(doc, actors=actors, dates=())
+    assert (set(agreement.parties), agreement.status) == ({"Xland", "Yland"}, "proposed")
+
+
+def test_an_office_named_before_the_name_makes_the_country_the_side():
+    body = "Xland's foreign minister, Omar Rashid, signed a fisheries pact with Yland on Tuesday."
+    doc = make_doc(body)
+    actors = (_actor(doc, body, "Xland", "country"), _actor(doc, body, "Yland", "country"),
+              _actor(doc, body, "Omar Rashid", "person"))
+    (agreement,) = find_agreements(doc, actors=actors, dates=())
+    assert set(agreement.parties) == {"Xland", "Yland"}

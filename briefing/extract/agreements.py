@@ -167,21 +167,52 @@ def _share_parallel_status(mentions: list[Mention], first: int) -> None:
 
 def _acting_sides(sides: tuple[Side, ...], actors: tuple[Actor, ...]) -> tuple[Side, ...]:
     """A person who holds office for a country or an organisation (a role and an affiliation)
-    acts for it: the country or organisation is the side."""
+    acts for it: the country or organisation is the side, in the mentions of the surname alone too."""
     types = {a.name: a.type for a in actors if a.type in ("country", "organization")}
     office = {a.name: a.affiliation for a in actors
               if a.type == "person" and a.affiliation in types and (a.roles or types[a.affiliation] == "country")}
-    return tuple(replace(s, name=office[s.name], type=types[office[s.name]]) if s.name in office else s
-                 for s in sides)
+    surnames: dict[str, set[str]] = {}
+    for actor in actors:
+        if actor.name in office and " " in actor.name:
+            for form in _surname_forms(actor.name):
+                surnames.setdefault(form, set()).add(actor.name)
+    # "Obeidi" after "Abdul Ati al-Obeidi": the same person, if no other person has that surname
+    holder = {form: next(iter(names)) for form, names in surnames.items() if len(names) == 1}
+    return tuple(replace(s, name=office[holder.get(s.name, s.name)], type=types[office[holder.get(s.name, s.name)]])
+                 if holder.get(s.name, s.name) in office else s for s in sides)
+
+
+def _surname_forms(name: str) -> set[str]:
+    """'Jane Doe' -> {'Doe'}; 'Omar al-Rashid' -> {'al-Rashid', 'Rashid'}."""
+    last = name.split()[-1]
+    forms = {last}
+    prefix, _, rest = last.partition("-")
+    if rest and prefix.islower():
+        forms.add(rest)
+    return forms
 
 
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
 
 
+_OFFICE_BEFORE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*),?\s+$")
+
+
 def _for_their_country(text: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
     """'President Jane Doe of Xland', 'Presidents A of Xland and B of Yland': a person (or a
-    title and a name) followed by 'of' and a country acts for that country, which is the side."""
-    found = list(sides)
+    title and a name) followed by 'of' and a country acts for that country, which is the side.
+    'Xland's foreign minister, Jane Doe' names her office: Xland is the side in every mention of
+    her name."""
+    by_end = {side.end: side for side in sides if side.type in ("country", "organization")}
+    office: dict[str, Side] = {}
+    for side in sides:
+        if side.type in ("country", "place"):
+            continue
+        match = _OFFICE_BEFORE.search(text, max(0, side.start - 60), side.start)
+        if match and match.group(1) in TITLE_WORDS and match.start() in by_end:
+            office.setdefault(side.name, by_end[match.start()])
+    found = [replace(s, name=office[s.name].name, type=office[s.name].type) if s.name in office else s
+             for s in sides]
     for k, side in enumerate(found):
         first = text[side.start:side.end].split()[0].lower() if side.end > side.start else ""
         if side.type != "person" and first.rstrip("s") not in TITLE_WORDS:
