@@ -636,3 +636,12 @@ def test_an_office_named_before_the_name_makes_the_country_the_side():
               _actor(doc, body, "Omar Rashid", "person"))
     (agreement,) = find_agreements(doc, actors=actors, dates=())
     assert set(agreement.parties) == {"Xland", "Yland"}
+
+
+@pytest.mark.parametrize("body, party_sets", [
+    ("Jane Doe said the Norwegian bid won after lengthy negotiations.", []),
+    ("The Norwegian government signed a fisheries pact on Tuesday.", [{"Norway"}]),
+    ("The Norwegian contract with Acme Corp was signed on Tuesday.", [{"Norway", "Acme Corp"}]),
+])
+def test_a_lone_adjective_of_origin_makes_no_side(body, party_sets):
+    assert [set(a.parties) for a in extract(body)] == party_sets

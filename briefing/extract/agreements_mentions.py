@@ -237,6 +237,9 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             continue
         if anaphoric and not subject and governing is not None and _counted_subject(tokens, governing):
             continue  # "only 27 have ratified the agreement": what unnamed others did, not its parties
+        if own and not subject and len(local) == len(own) and all(side.demonym for side in own) \
+                and len(_names(own)) == 1:
+            continue  # "the Xlandian bid won": an adjective of origin, no side the clause names
         pair = not local and bool(_PAIR.match(text, match.end()))
         status = _status(ctx, phrase.start_index, last + 1, complement_end)
         if status == "agreed" and family == "settlement" and _cue_reached(ctx, phrase.start_index, complement_end):
