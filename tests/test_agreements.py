@@ -645,3 +645,13 @@ def test_an_office_named_before_the_name_makes_the_country_the_side():
 ])
 def test_a_lone_adjective_of_origin_makes_no_side(body, party_sets):
     assert [set(a.parties) for a in extract(body)] == party_sets
+
+
+@pytest.mark.parametrize("body, party_sets", [
+    ("Acme Corp's contract with Globex is worth $4 billion. The contract with Norcom is worth $2 billion.",
+     [{"Acme Corp", "Globex"}, {"Acme Corp", "Norcom"}]),
+    ("Globex won a supply contract in March. The contract with Norcom is worth $2 billion.",
+     [{"Globex"}, {"Norcom"}]),
+])
+def test_a_parallel_agreement_with_another_partner_has_the_same_holder(body, party_sets):
+    assert [set(a.parties) for a in extract(body)] == party_sets

@@ -378,7 +378,7 @@ def _merge(mentions: list[Mention]) -> list[_Item]:
         elif mention.refers_to_pair and len(items) and len(items.parties[-1]) == 2:
             items.add(mention, items.parties[-1])
         elif mention.parties and not mention.only_refers:
-            items.add(mention, mention.parties)
+            items.add(mention, _holder(items, mention) + mention.parties)
             for earlier in _introduced(pending, mention):
                 items.extend(len(items) - 1, earlier)
         if not mention.parties and not mention.anaphoric and not mention.only_refers \
@@ -389,6 +389,19 @@ def _merge(mentions: list[Mention]) -> list[_Item]:
         while pending and mention.clause.sentence.index - pending[0].clause.sentence.index > _INTRODUCTION_SPAN:
             pending.pop(0)
     return items.items()
+
+
+def _holder(items: _Merger, mention: Mention) -> tuple[str, ...]:
+    """'A's contract with C is worth $4 billion. The contract with B is worth $2 billion.': the
+    side that holds the agreement of the same family named last with a partner, for 'the ...
+    with B' (nothing when there is no such agreement or the mention is not of that form)."""
+    if not mention.partner_only:
+        return ()
+    for i in range(len(items) - 1, max(-1, len(items) - 4), -1):
+        parties = items.parties[i]
+        if items.families[i] & mention.families and len(parties) == 2 and not set(parties) & set(mention.parties):
+            return parties[:1]
+    return ()
 
 
 def _another_one(mention: Mention) -> bool:

@@ -58,6 +58,7 @@ class Mention:
     refers_to_pair: bool = False
     only_refers: bool = False
     parallel: bool = False  # "X signed Z, after agreements with A and B": its side is the subject before
+    partner_only: bool = False  # "the contract with B" after "A's contract with C": A holds this one too
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,9 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         mention = Mention(kind=_noun_kind(ctx, phrase, complement_end), families=frozenset({family}), parties=(),
                           status=status, date=date, clause=clause, position=match.start(), explicit=explicit,
                           anaphoric=anaphoric, refers_to_pair=pair, only_refers=head in ANAPHOR_ONLY,
-                          definite=phrase.determiner is not None, parallel=parallel)
+                          definite=phrase.determiner is not None, parallel=parallel,
+                          partner_only=phrase.determiner in DEFINITE and not own and not subject and bool(groups)
+                          and all(prep == "with" for prep, _group in groups))
         found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family,
                             plural=_plural(head)))
     return _absorb_partyless(found)
