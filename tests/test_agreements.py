@@ -655,3 +655,13 @@ def test_a_lone_adjective_of_origin_makes_no_side(body, party_sets):
 ])
 def test_a_parallel_agreement_with_another_partner_has_the_same_holder(body, party_sets):
     assert [set(a.parties) for a in extract(body)] == party_sets
+
+
+@pytest.mark.parametrize("body, party_sets", [
+    ("Xland pledged a $2 billion aid package to Yland on Tuesday.", []),
+    ("Jane Doe promised a rescue package for Acme Corp.", []),
+    ("Xland pledged to sign the fisheries pact with Yland.", [{"Xland", "Yland"}]),
+    ("Xland agreed a $2 billion aid package with Yland on Tuesday.", [{"Xland", "Yland"}]),
+])
+def test_a_unilateral_pledge_is_no_agreement(body, party_sets):
+    assert [set(a.parties) for a in extract(body)] == party_sets

@@ -213,6 +213,8 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         if family == "trade" and _plural(head) and phrase.determiner is None \
                 and not any(_AMOUNT.search(t.text) or t.lower in NUMBER_WORDS for t in phrase.premodifiers):
             continue  # "limiting purchases of X", "sales rose": trade in general, not a deal
+        if family in ("finance", "proposal") and _pledged(tokens, phrase.start_index):
+            continue  # "Xland pledged an aid package", "promised a payout": a unilateral promise
         if family == "negotiation" and _talks_about_nothing(ctx, phrase, last):
             continue  # "for talks between X and Y": talks in general, with no deal named
         if head == "deal" and _deal_with_as_verb(tokens, phrase, last, governing):
@@ -282,6 +284,21 @@ def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
     others = [m for m in TRIGGER_RE.finditer(ctx.text, ctx.clause.start, ctx.clause.end)
               if TRIGGER_FAMILY.get(re.sub(r"\s+", " ", m.group().lower())) != "negotiation"]
     return not others
+
+
+_PLEDGES = frozenset("pledge pledged pledges pledging promise promised promises promising vow vowed vows".split())
+
+
+def _pledged(tokens, phrase_start: int) -> bool:
+    """True when a verb of promising governs the phrase at ``phrase_start`` ('pledged a $2
+    billion aid package to Xland'): one side's promise, not an agreement."""
+    for k in range(phrase_start - 1, max(-1, phrase_start - 5), -1):
+        lower = tokens[k].lower
+        if lower in _PLEDGES:
+            return True
+        if lower in GOVERNING_VERBS or not tokens[k].is_word:
+            return False
+    return False
 
 
 def _counted_subject(tokens, verb: int) -> bool:
