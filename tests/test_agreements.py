@@ -665,3 +665,12 @@ def test_a_parallel_agreement_with_another_partner_has_the_same_holder(body, par
 ])
 def test_a_unilateral_pledge_is_no_agreement(body, party_sets):
     assert [set(a.parties) for a in extract(body)] == party_sets
+
+
+@pytest.mark.parametrize("body, party_sets", [
+    ("Jane Doe said Acme Corp sold 13 million phones last year.", []),
+    ("Acme Corp sold 40 patrol boats to Xland last year.", [{"Acme Corp", "Xland"}]),
+    ("Acme Corp sold its tyre plant last year.", [{"Acme Corp"}]),
+])
+def test_units_sold_to_no_one_named_are_sales_not_a_deal(body, party_sets):
+    assert [set(a.parties) for a in extract(body)] == party_sets

@@ -689,6 +689,8 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
             sellers += _owner_after(ctx, end)
             if lemma == "sell":
                 buyers, sellers = sellers, buyers
+                if not buyers and not things and not any(t.lower in COMPANY_OBJECT_NOUNS for t in object_tokens):
+                    continue  # "Acme sold 13 million phones last year": sales, no deal with anyone
         if lemma == "settle":
             sellers, things = sellers + _litigants(ctx), []
         if not buyers and not sellers:
