@@ -13,8 +13,8 @@ from bisect import insort
 from dataclasses import dataclass, replace
 
 from .. import lexicon
-from ..reference import TITLE_WORDS
 from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence
+from ..reference import TITLE_WORDS
 from .agreements_clauses import split_clauses
 from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, GOVERNING_VERBS, REPORTING_VERBS, TRIGGER_FAMILY
 from .agreements_mentions import Mention, MentionIndex, clause_mentions
@@ -45,15 +45,7 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         One Agreement per distinct agreement with at least one named party, in order of first
         mention.
     """
-    sides = _for_their_country(doc.text, _acting_sides(find_sides(doc, actors), actors))
-    outlets = {s.name for s in sides if _OUTLET_BEFORE.search(doc.text, max(0, s.start - 40), s.start)}
-    speakers = _speakers(doc, sides)
-    named_agreements = _agreement_acronyms(doc.text)
-    starts = {sentence.start for sentence in doc.sentences}
-    sides = tuple(s for s in sides if not _sentence_initial_word(doc.text, s, starts) and not _generic(s.name)
-                  and not _names_agreement(s.name) and s.name not in outlets and s.name not in named_agreements
-                  and doc.text[s.start:s.end] not in named_agreements
-                  and not _reports_the_news(doc.text, s) and (doc.sentence_index(s.start), s.name) not in speakers)
+    sides = _possible_sides(doc, actors)
     index = MentionIndex(doc, sides, dates)
     mentions: list[Mention] = []
     for sentence in doc.sentences:
@@ -65,6 +57,28 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         _share_parallel_status(mentions, first)
     return tuple(_agreement(doc, item) for item in _merge(mentions)
                  if item.parties and not all(_is_event(party) for party in item.parties))
+
+
+def _possible_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
+    """The side mentions that may be parties: people acting for a country or organisation
+    replaced by it; left out the names of agreements and their acronyms, the reporting outlet,
+    people speaking about the news in their sentence, generic nouns and common words opening a
+    sentence."""
+    text = doc.text
+    sides = _for_their_country(text, _acting_sides(find_sides(doc, actors), actors))
+    outlets = {s.name for s in sides if _OUTLET_BEFORE.search(text, max(0, s.start - 40), s.start)}
+    speakers = _speakers(doc, sides)
+    agreement_acronyms = _agreement_acronyms(text)
+    starts = {sentence.start for sentence in doc.sentences}
+
+    def possible(side: Side) -> bool:
+        return not (_names_agreement(side.name) or side.name in agreement_acronyms
+                    or text[side.start:side.end] in agreement_acronyms
+                    or side.name in outlets or _reports_the_news(text, side)
+                    or (doc.sentence_index(side.start), side.name) in speakers
+                    or _generic(side.name) or _sentence_initial_word(text, side, starts))
+
+    return tuple(side for side in sides if possible(side))
 
 
 def _is_event(name: str) -> bool:
@@ -108,8 +122,6 @@ _SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:"
                      + lexicon.alternation(lexicon.REPORTING_TENSED - GOVERNING_VERBS) + r")\b")
 _PRONOUNS = frozenset("he she him his her who".split())  # a pronoun that speaks names no new speaker
 _RELATIVE_OF = re.compile(r"(?:'s|’s)\s+(?:" + lexicon.alternation(lexicon.words("agreements_relatives.txt")) + r")\b")
-
-
 _GENERIC_WORDS = (lexicon.nouns("organisation_nouns.txt") | lexicon.words("agreements_generic_sides.txt")
                   | frozenset(w.lower() for w in lexicon.words("org_heads.txt")) | _OUTLET_WORDS)
 
@@ -193,8 +205,6 @@ def _surname_forms(name: str) -> set[str]:
 
 
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
-
-
 _OFFICE_BEFORE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*),?\s+$")
 
 
