@@ -407,6 +407,11 @@ def test_the_reporting_outlet_is_never_a_party(body, parties):
     assert [set(a.parties) for a in extract(body)] == [parties]
 
 
+def test_whoever_is_told_the_news_is_no_party():
+    body = "On Tuesday Acme Corp told Globex it had signed a supply contract with Norcom."
+    assert [set(a.parties) for a in extract(body)] == [{"Acme Corp", "Norcom"}]
+
+
 @pytest.mark.parametrize("body, party_sets", [
     ("Jane Doe, a local trader, told reporters she considered the deal acceptable.", []),
     ("Lin Wei's mother said she considered the deal acceptable.", []),

@@ -109,9 +109,9 @@ _CITED_AFTER = re.compile(r"\s+(?:reported|reports|covered|wrote|writes|has\s+re
 
 
 def _reports_the_news(text: str, side: Side) -> bool:
-    """True for a mention of the outlet that reports the news: 'according to X', 'told X', 'in
-    an interview with X', 'daily X', 'X reported' (a name that follows 'daily', 'newspaper' is an
-    outlet in every mention)."""
+    """True for a mention of the outlet that reports the news: 'according to X', 'in an
+    interview with X', 'daily X', 'X reported' (a name that follows 'daily', 'newspaper' is an
+    outlet in every mention), or of whoever is told it ('A told B it had signed a deal with C')."""
     if side.type == "country" or side.demonym:
         return False
     return bool(_CITED_BEFORE.search(text, max(0, side.start - 60), side.start)) \
