@@ -679,3 +679,15 @@ def test_a_unilateral_pledge_is_no_agreement(body, party_sets):
 ])
 def test_units_sold_to_no_one_named_are_sales_not_a_deal(body, party_sets):
     assert [set(a.parties) for a in extract(body)] == party_sets
+
+
+@pytest.mark.parametrize("body, party_sets", [
+    ("On Tuesday Xland agreed to delay the fuel levy once Yland promised to cut its tariffs.",
+     [({"Xland", "Yland"}, "agreed", "2014-11-18")]),
+    ("Acme Corp agreed to drop its lawsuit in exchange for a payment from Globex.",
+     [({"Acme Corp", "Globex"}, "agreed", None)]),
+    ("Xland agreed to delay the fuel levy.", []),
+    ("Xland agreed to resume talks once Yland released the prisoners.", []),
+])
+def test_a_step_agreed_in_return_for_the_other_sides_is_an_agreement(body, party_sets):
+    assert [(set(a.parties), a.status, a.date) for a in extract(body)] == party_sets

@@ -155,7 +155,7 @@ def clause_mentions(doc: Document, clause: Clause, sides: tuple[Side, ...],
                        doc.published.isoformat() if doc.published else None, index,
                        [s.start for s in clause_sides], [t.start for t in clause.tokens],
                        [t.end for t in clause.tokens], frozenset(s.end for s in clause_sides))
-    mentions = _noun_mentions(context) + _verb_mentions(context)
+    mentions = _noun_mentions(context) + _verb_mentions(context) + _agreed_in_return(context)
     return sorted(mentions, key=lambda m: m.position)
 
 
@@ -706,6 +706,36 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
                           clause=ctx.clause,
                           position=token.start, explicit=explicit)
         found.extend(_split(mention, subject=buyers, local=sellers or things, groups=groups, family=family))
+    return found
+
+
+_IN_RETURN = re.compile(r"\b(?:once|in exchange for|in return for|provided that|on condition that)\b", re.IGNORECASE)
+
+
+def _agreed_in_return(ctx: _Context) -> list[Mention]:
+    """'Xland agreed to delay the levy once Yland promised to cut its tariffs': a step one side
+    agreed to in return for the other's, an agreement of the two."""
+    tokens, text = ctx.clause.tokens, ctx.text
+    found = []
+    for index in range(len(tokens) - 2):
+        if tokens[index].lower not in ("agreed", "agrees") or tokens[index + 1].lower != "to" \
+                or not _bare_infinitive(tokens[index + 2]) or tokens[index + 2].lower in AGREED_TO_NOTHING:
+            continue
+        if _verb_lemma(tokens, index + 2) is not None or any(t.lower in NEGATIONS for t in tokens[max(0, index - 2):index]):
+            continue  # "agreed to buy X" is read as the purchase; "did not agree to"
+        sentence = ctx.clause.sentence
+        condition = _IN_RETURN.search(text, tokens[index].end, sentence.end)
+        subject = _sides_before(ctx, tokens[index].start)[-1:]
+        if not condition or not subject:
+            continue
+        others = [s for s in ctx.index.sides_within(condition.end(), sentence.end) if s.name != subject[0].name][:1]
+        if not others:
+            continue
+        stop = min(_phrase_end(tokens, index + 3, allow_verbs=False), index + 7)
+        kind = _tidy("agreement to " + text[tokens[index + 2].start:tokens[max(index + 2, stop - 1)].end])
+        found.append(Mention(kind=kind, families=frozenset({"agreement"}), parties=_names(subject + others),
+                             status="agreed", date=_date(ctx, tokens[index].start, inside=None, status="agreed"),
+                             clause=ctx.clause, position=tokens[index].start, explicit=True))
     return found
 
 
