@@ -691,3 +691,8 @@ def test_units_sold_to_no_one_named_are_sales_not_a_deal(body, party_sets):
 ])
 def test_a_step_agreed_in_return_for_the_other_sides_is_an_agreement(body, party_sets):
     assert [(set(a.parties), a.status, a.date) for a in extract(body)] == party_sets
+
+
+def test_the_kind_of_a_step_agreed_in_return_stops_before_the_condition():
+    (agreement,) = extract("Xland agreed to delay the fuel levy once Yland promised to cut its tariffs.")
+    assert agreement.kind == "agreement to delay the fuel levy"

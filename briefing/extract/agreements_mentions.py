@@ -731,7 +731,8 @@ def _agreed_in_return(ctx: _Context) -> list[Mention]:
         others = [s for s in ctx.index.sides_within(condition.end(), sentence.end) if s.name != subject[0].name][:1]
         if not others:
             continue
-        stop = min(_phrase_end(tokens, index + 3, allow_verbs=False), index + 7)
+        before_condition = bisect_left(ctx.token_starts, condition.start())
+        stop = max(index + 3, min(_phrase_end(tokens, index + 3, allow_verbs=False), index + 7, before_condition))
         kind = _tidy("agreement to " + text[tokens[index + 2].start:tokens[max(index + 2, stop - 1)].end])
         found.append(Mention(kind=kind, families=frozenset({"agreement"}), parties=_names(subject + others),
                              status="agreed", date=_date(ctx, tokens[index].start, inside=None, status="agreed"),
