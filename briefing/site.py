@@ -23,6 +23,7 @@ import os
 import shutil
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Iterable
@@ -37,7 +38,7 @@ from . import cli, ids, pipeline
 from .extract import ExtractOptions
 from .io import write_text_atomic
 from .model import Brief
-from .pdf import BOOK_FILENAME
+from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
 from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
 from .templating import TEMPLATES_DIR
 
@@ -82,6 +83,8 @@ def project_lock(project: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+#: Material's offline plugin (listed in mkdocs.yml, off unless ``build --offline``).
+OFFLINE_PLUGIN = "material/offline"
 
 log = logging.getLogger("mkdocs.briefing")
 
@@ -119,7 +122,18 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-dir", type=Path, metavar="DIR",
                         help="where to write the site (default: site_dir of the configuration, site/)")
     parser.add_argument("--site-url", metavar="URL",
-                        help="the address the site is published at, e.g. https://example.org/briefing/")
+                        help="the address the site is published at, e.g. https://example.org/briefing/ "
+                             "(default: none, and then no page has a canonical link)")
+    parser.add_argument("--offline", action="store_true",
+                        help="a site that also opens from disk (file://): page links end in .html, search works "
+                             "without a server")
+    parser.add_argument("--zip", type=Path, metavar="FILE",
+                        help="also pack the site into FILE (a .zip to mail: unzip, open index.html); implies --offline")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print every brief and the briefing book into the site (pdf/), so that any copy "
+                             "or deploy of the site carries them")
+    parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
+                        help="paper size of the PDFs with --pdf (default: %(default)s)")
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
@@ -157,9 +171,18 @@ def _build(args: argparse.Namespace) -> int:
                                      corrections_dir=corrections_dir(args.corrections, args.config_file))
     cli.report(result.problems)
     briefs = cli.publishable(result.briefs, result.problems, strict=args.strict)
+    problems = list(result.problems)
+    offline = args.offline or args.zip is not None
     try:
-        site_dir = publish(briefs, config_file=args.config_file, strict=args.strict,
-                           site_dir=args.site_dir, site_url=args.site_url, redirects=result.redirects)
+        if args.pdf:
+            config = site_config(args.config_file, site_dir=args.site_dir, offline=offline)
+            recover_site(Path(config.site_dir))  # refuses a foreign --site-dir before a PDF is written into it
+            problems += write_pdfs(briefs, Path(config.site_dir) / PDF_DIR, paper=args.paper)
+            cli.report(problems[len(result.problems):])
+        site_dir = publish(briefs, config_file=args.config_file, strict=args.strict, site_dir=args.site_dir,
+                           site_url=args.site_url, redirects=result.redirects, offline=offline)
+        if args.zip is not None:
+            zip_site(site_dir, args.zip)
     except MkDocsException as err:
         print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
         return cli.EXIT_FAILED
@@ -171,8 +194,58 @@ def _build(args: argparse.Namespace) -> int:
         print(f"{err.filename or args.config_file}: the site was not built: {err.strerror} "
               f"(check that the docs and site folders are writable)", file=sys.stderr)
         return cli.EXIT_FAILED
-    print(f"built {site_dir} from {len(briefs)} brief(s)", file=sys.stderr)
-    return cli.EXIT_FAILED if cli.failed(result.problems, strict=args.strict) else cli.EXIT_OK
+    print(f"built {site_dir} from {len(briefs)} brief(s)" + (f"; packed into {args.zip}" if args.zip else ""),
+          file=sys.stderr)
+    return cli.EXIT_FAILED if cli.failed(problems, strict=args.strict) else cli.EXIT_OK
+
+
+def add_deploy_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the ``deploy`` command besides the extraction options."""
+    add_build_arguments(parser)
+    parser.set_defaults(pdf=True)
+    parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="deploy without printing the PDFs")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="build the folder that would be pushed and say where it is, but push nothing")
+    parser.add_argument("--message", metavar="TEXT", help="commit message of the deploy (default: MkDocs' own)")
+
+
+def run_deploy(args: argparse.Namespace) -> int:
+    """Build the site with its PDFs, then push that folder with ``mkdocs gh-deploy`` (remote_branch, remote_name)."""
+    status = run_build(args)
+    if status != cli.EXIT_OK:
+        print("nothing deployed: the build failed (see above)", file=sys.stderr)
+        return status
+    config = site_config(args.config_file, site_dir=args.site_dir, site_url=args.site_url, offline=args.offline)
+    if args.dry_run:
+        pdfs = len(list((Path(config.site_dir) / PDF_DIR).glob("*.pdf")))
+        print(f"dry run: would push {config.site_dir} ({pdfs} PDF(s)) to the {config.remote_branch} branch of "
+              f"{config.remote_name}; nothing pushed", file=sys.stderr)
+        return cli.EXIT_OK
+    from mkdocs.commands.gh_deploy import gh_deploy
+
+    _show_mkdocs_messages()
+    try:
+        gh_deploy(config, message=args.message, ignore_version=True)
+    except MkDocsException as err:
+        print(f"{config.site_dir}: not deployed: {err.format_message()} (see the lines above)", file=sys.stderr)
+        return cli.EXIT_FAILED
+    return cli.EXIT_OK
+
+
+def zip_site(site_dir: Path, target: Path) -> None:
+    """Pack ``site_dir`` into the zip file ``target`` (written whole or not at all), under one top folder."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.part-{os.getpid()}")
+    top = target.stem
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+            for path in sorted(site_dir.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):  # not the marks of a build
+                    bundle.write(path, f"{top}/{path.relative_to(site_dir).as_posix()}")
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -204,19 +277,33 @@ def _show_mkdocs_messages() -> None:
 
 
 def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | None = None,
-                site_url: str | None = None) -> MkDocsConfig:
-    """The MkDocs configuration, with the command line's overrides."""
+                site_url: str | None = None, offline: bool = False) -> MkDocsConfig:
+    """The MkDocs configuration, with the command line's overrides.
+
+    ``offline`` turns on Material's offline plugin (listed in the configuration) and the .html page
+    URLs it needs, so the pages rendered for the build link the way MkDocs builds them.
+    """
     overrides: dict[str, object] = {"strict": strict}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir.resolve())
     if site_url is not None:
         overrides["site_url"] = site_url
-    return load_config(config_file=str(config_file), **overrides)
+    config = load_config(config_file=str(config_file), **overrides)
+    plugin = config.plugins.get(OFFLINE_PLUGIN)
+    if plugin is not None and plugin.config.enabled:
+        offline = True
+    if offline:
+        if plugin is None:
+            raise MkDocsException(f"--offline needs Material's offline plugin: add '- offline' under plugins: in "
+                                  f"{config_file}")
+        plugin.config.enabled = True
+        config.use_directory_urls = False
+    return config
 
 
 def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
             site_dir: Path | None = None, site_url: str | None = None,
-            redirects: dict[str, str] | None = None) -> Path:
+            redirects: dict[str, str] | None = None, offline: bool = False) -> Path:
     """Render ``briefs`` into the configuration's docs_dir and build the site; returns the site folder.
 
     ``redirects`` (old brief id -> current id) leave a redirect page at each old brief URL.
@@ -225,7 +312,7 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
         MkDocsException: when the configuration is wrong or MkDocs fails (in strict mode: warns);
             the previous site is then left as it was.
     """
-    config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url)
+    config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url, offline=offline)
     recover_site(Path(config.site_dir))
     pdf_dir = Path(config.site_dir) / PDF_DIR
     pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),

@@ -58,6 +58,7 @@ def make_project(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "docs" / "stylesheets", root / "docs" / "stylesheets")
+    shutil.copytree(ROOT / "docs" / "javascripts", root / "docs" / "javascripts")
     (root / "briefing").symlink_to(ROOT / "briefing")
     return root / "mkdocs.yml"
 
