@@ -18,15 +18,14 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-site: $(VENV)/.installed            ## extract every seed, render, build site/
-	$(BIN)/python build_briefs.py build
+site: $(VENV)/.installed            ## extract every seed, render, build site/ (opens from disk too)
+	$(BIN)/python build_briefs.py build --offline
 
 serve: $(VENV)/.installed           ## live preview on http://127.0.0.1:8000
 	$(BIN)/python build_briefs.py serve
 
-pdf: $(VENV)/.installed system-deps ## site/pdf/<id>.pdf and site/pdf/briefing-book.pdf, linked from the pages
-	$(BIN)/python build_briefs.py pdf
-	$(BIN)/python build_briefs.py build
+pdf: $(VENV)/.installed system-deps ## site/ with site/pdf/<id>.pdf and site/pdf/briefing-book.pdf, linked from the pages
+	$(BIN)/python build_briefs.py build --offline --pdf
 
 test: $(VENV)/.installed-test system-deps
 	$(BIN)/python -m pytest
