@@ -25,18 +25,20 @@ import sys
 import tempfile
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.structure.files import File, Files
 
 from . import cli, ids, pipeline
 from .extract import ExtractOptions
-from .io import write_text_atomic
 from .model import Brief
 from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
 from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
@@ -189,6 +191,8 @@ def _build(args: argparse.Namespace) -> int:
     except NotASiteError as err:
         print(f"{err}: the site was not built: this folder holds files that are not a site, and a build replaces "
               "the whole folder (give an empty or new folder with --site-dir DIR)", file=sys.stderr)
+    except jinja2.TemplateError as err:
+        print(f"the site was not built: {template_problem(err)}", file=sys.stderr)
         return cli.EXIT_FAILED
     except OSError as err:
         print(f"{err.filename or args.config_file}: the site was not built: {err.strerror} "
@@ -252,17 +256,20 @@ def run_serve(args: argparse.Namespace) -> int:
     if problem := _usage_problem(args):
         print(problem, file=sys.stderr)
         return cli.EXIT_USAGE
+    # For the hook (briefing/mkdocs_hooks.py), which renders the pages of every build and watches these.
     os.environ[SEEDS_ENV] = str(args.seeds.resolve())
     os.environ[NER_ENV] = args.ner
     os.environ[CACHE_ENV] = str(cache_dir(args.cache, args.config_file).resolve())
-    corrections = corrections_dir(args.corrections, args.config_file).resolve()
-    os.environ[CORRECTIONS_ENV] = str(corrections)
+    os.environ[CORRECTIONS_ENV] = str(corrections_dir(args.corrections, args.config_file).resolve())
     _show_mkdocs_messages()
-    watched = [str(args.seeds.resolve()), str(TEMPLATES_DIR)] + ([str(corrections)] if corrections.is_dir() else [])
     try:
-        mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr, watch=watched)
+        mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr)
     except MkDocsException as err:
         print(f"{args.config_file}: cannot serve the site: {err.format_message()}", file=sys.stderr)
+        return cli.EXIT_FAILED
+    except OSError as err:
+        print(f"{args.dev_addr}: cannot serve the site: {err.strerror} (is another server on this port? stop it, "
+              "or give another address with --dev-addr 127.0.0.1:8001)", file=sys.stderr)
         return cli.EXIT_FAILED
     return cli.EXIT_OK
 
@@ -319,6 +326,7 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
                         book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
                         redirects=redirects)
     replace_generated_docs(Path(config.docs_dir), pages)
+    mark_rendered(config)
     return build_site(config)
 
 
@@ -354,24 +362,6 @@ def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> Non
                 os.replace(fresh, current)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def sync_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> int:
-    """Update ``docs_dir`` in place, touching only pages that changed (for live preview); returns how many."""
-    wanted = {page.src: page.text for page in pages}
-    changed = 0
-    for src, text in wanted.items():
-        path = docs_dir / src
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            write_text_atomic(path, text)
-            changed += 1
-    for name in GENERATED_PATHS:
-        root = docs_dir / name
-        for path in (root.rglob("*") if root.is_dir() else [root]):
-            if path.is_file() and path.relative_to(docs_dir).as_posix() not in wanted:
-                path.unlink()
-                changed += 1
-    return changed
 
 
 def build_site(config: MkDocsConfig) -> Path:
@@ -497,18 +487,71 @@ def check_site_dir(final: Path) -> None:
         raise NotASiteError(str(final))
 
 
-def refresh_docs(config: MkDocsConfig, seeds_dir: Path, *, ner: str, cache_dir: Path | None,
-                 corrections_dir: Path | None = None) -> None:
-    """Extract the seeds again (the changed ones, with a cache) and update the pages that changed.
+@dataclass(frozen=True)
+class PreviewSources:
+    """Where the pages of a plain MkDocs build or a preview come from."""
 
-    The live-preview hook calls this before each build.
-    """
+    seeds: Path
+    ner: str
+    cache: Path
+    corrections: Path
+    ids: Path
+
+    def watched(self) -> list[Path]:
+        return [folder for folder in (self.seeds, TEMPLATES_DIR, self.corrections) if folder.exists()]
+
+
+def preview_sources(config: MkDocsConfig) -> PreviewSources:
+    """The sources set by ``build_briefs.py serve`` (environment), else the project's own."""
     config_file = Path(config.config_file_path)
-    result = pipeline.extract_briefs(seeds_dir, options=ExtractOptions(ner=ner), cache_dir=cache_dir,
-                                     display_root=project_dir(config_file), ids_file=ids_file(config_file),
-                                     corrections_dir=corrections_dir)
+    env = os.environ
+    return PreviewSources(
+        seeds=Path(env.get(SEEDS_ENV) or project_dir(config_file) / "seeds"),
+        ner=env.get(NER_ENV, "builtin"),
+        cache=Path(env.get(CACHE_ENV) or cache_dir(None, config_file)),
+        corrections=Path(env.get(CORRECTIONS_ENV) or corrections_dir(None, config_file)),
+        ids=ids_file(config_file))
+
+
+def mark_rendered(config: MkDocsConfig) -> None:
+    """Tell the hook that docs/ already holds the pages of this build (rendered by :func:`publish`)."""
+    config.briefing_rendered = True
+
+
+def is_rendered(config: MkDocsConfig) -> bool:
+    return getattr(config, "briefing_rendered", False)
+
+
+def add_preview_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Extract the seeds and put the generated pages into ``files`` in memory (replacing any in docs/).
+
+    Raises:
+        Abort: no seeds folder, or a broken template: one line saying what to do.
+    """
+    sources = preview_sources(config)
+    if not sources.seeds.exists():
+        raise Abort(f"{sources.seeds}: no such folder of seeds, so no pages to build (put articles there, or run "
+                    "'make site' / 'python build_briefs.py build --seeds DIR')")
+    result = pipeline.extract_briefs(sources.seeds, options=ExtractOptions(ner=sources.ner), cache_dir=sources.cache,
+                                     display_root=project_dir(Path(config.config_file_path)), ids_file=sources.ids,
+                                     corrections_dir=sources.corrections if sources.corrections.is_dir() else None)
     for problem in result.problems:
         log.warning(str(problem))
-    changed = sync_generated_docs(Path(config.docs_dir), render_site(result.briefs, redirects=result.redirects,
-                                                                     directory_urls=config.use_directory_urls))
-    log.info("briefing: %d brief(s), %d page(s) updated", len(result.briefs), changed)
+    try:
+        pages = render_site(result.briefs, redirects=result.redirects, directory_urls=config.use_directory_urls)
+    except jinja2.TemplateError as err:
+        raise Abort(template_problem(err)) from None
+    for page in pages:
+        if (existing := files.get_file_from_path(page.src)) is not None:
+            files.remove(existing)
+        files.append(File.generated(config, page.src, content=page.text))
+    log.info("briefing: %d brief(s) from %s", len(result.briefs), sources.seeds)
+    return files
+
+
+def template_problem(err: jinja2.TemplateError) -> str:
+    """One line for a broken template: ``templates/site/x.md.j2: line 4: message (how to fix it)``."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        where = f"{err.filename or err.name}: line {err.lineno}: " if (err.filename or err.name) else ""
+        return f"{where}{err.message} (fix the template and save it again)"
+    return f"a template failed: {err} (fix the template named in the message and save it again)"

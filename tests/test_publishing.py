@@ -2,6 +2,11 @@
 site and the folder that ``deploy`` pushes."""
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -9,8 +14,9 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from briefing import site
+from briefing import mkdocs_hooks, render, site
 from briefing.cli import main
+from briefing.templating import TEMPLATES_DIR, make_env
 from test_browser import TRUST_ID, browser, trust_brief, wait  # noqa: F401 (browser is a fixture)
 from test_render import GOLDEN_ID, golden_brief
 from test_site import SEED, make_project
@@ -115,3 +121,76 @@ def test_deploy_dry_run_keeps_the_folder_with_the_pdfs(tmp_path, capsys):
     assert (folder / "pdf" / "briefing-book.pdf").read_bytes().startswith(b"%PDF")
     page = next((folder / "briefs").glob("*/index.html")).read_text(encoding="utf-8")
     assert f'href="../../pdf/{brief_pdf.name}"' in page
+
+
+# --------------------------------------------------------------------------- plain MkDocs and the preview
+
+def plain_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+
+
+def test_plain_mkdocs_build_builds_the_whole_site_without_writing_into_docs(tmp_path):
+    project_with_seed(tmp_path)
+    docs_before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "docs").rglob("*"))
+    done = plain_mkdocs(tmp_path, "build", "--strict")
+    assert done.returncode == 0, done.stderr
+    assert "WARNING" not in done.stderr
+    brief_pages = list((tmp_path / "site" / "briefs").glob("*/index.html"))
+    assert len(brief_pages) == 1
+    assert "Shoigu" in (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "docs").rglob("*")) == docs_before
+
+
+def test_plain_mkdocs_build_without_seeds_says_what_to_run(tmp_path):
+    make_project(tmp_path)
+    done = plain_mkdocs(tmp_path, "build")
+    assert done.returncode == 1
+    assert done.stdout.strip().splitlines() == [(
+        f"{tmp_path / 'seeds'}: no such folder of seeds, so no pages to build (put articles there, or run "
+        "'make site' / 'python build_briefs.py build --seeds DIR')")]
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_broken_template_is_one_line_with_its_file_and_line(tmp_path, monkeypatch, capsys):
+    config, seeds = project_with_seed(tmp_path)
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES_DIR, templates)
+    brief_template = templates / "site" / "brief.md.j2"
+    lines = brief_template.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = "{% if brief.title %}\n"  # never closed
+    brief_template.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(render, "make_env", lambda: make_env(templates))
+    assert main(["build", "--seeds", str(seeds), "--config-file", str(config)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"the site was not built: {brief_template}: line ")
+    assert err[0].endswith("(fix the template and save it again)")
+    assert "Traceback" not in err[0]
+
+
+def test_serve_on_a_busy_port_is_one_line(tmp_path, capsys):
+    config, seeds = project_with_seed(tmp_path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        address = f"127.0.0.1:{busy.getsockname()[1]}"
+        assert main(["serve", "--seeds", str(seeds), "--config-file", str(config), "--dev-addr", address]) == 1
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last == (f"{address}: cannot serve the site: Address already in use (is another server on this port? "
+                    "stop it, or give another address with --dev-addr 127.0.0.1:8001)")
+
+
+def test_the_preview_watches_seeds_templates_and_corrections(tmp_path, monkeypatch):
+    config_file, seeds = project_with_seed(tmp_path)
+    (tmp_path / "corrections").mkdir()
+    watched = []
+
+    class Server:
+        def watch(self, path):
+            watched.append(path)
+
+    monkeypatch.delenv(site.SEEDS_ENV, raising=False)
+    monkeypatch.delenv(site.CORRECTIONS_ENV, raising=False)
+    mkdocs_hooks.on_serve(Server(), site.site_config(config_file), builder=None)
+    assert watched == [str(seeds), str(TEMPLATES_DIR), str(tmp_path / "corrections")]

@@ -14,7 +14,6 @@ import re
 import shutil
 import stat
 import sys
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
@@ -367,20 +366,6 @@ def test_interrupted_rendering_leaves_docs_as_they_were(tmp_path):
         site.replace_generated_docs(docs, pages())
     assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["docs"]
-
-
-def test_sync_touches_only_changed_pages_and_removes_stale_ones(tmp_path):
-    docs = tmp_path / "docs"
-    (docs / "stylesheets").mkdir(parents=True)
-    (docs / "stylesheets" / "extra.css").write_text("p {}")
-    first = make_briefs(2)
-    assert site.sync_generated_docs(docs, render_site(first)) > 0
-    assert site.sync_generated_docs(docs, render_site(first)) == 0
-    changed = replace(first[1], summary="A new lead.")
-    assert site.sync_generated_docs(docs, render_site([first[0], changed])) == 2  # the brief page and the home page
-    assert site.sync_generated_docs(docs, render_site([first[0]])) > 0
-    assert [p.name for p in (docs / "briefs").iterdir()] == [f"{first[0].id}.md"]
-    assert (docs / "stylesheets" / "extra.css").read_text() == "p {}"
 
 
 # --------------------------------------------------------------------------- the command
