@@ -6,13 +6,12 @@ own and raw HTML blocks in which every piece of article text went through Jinja 
 Markdown is not processed inside block-level HTML, so article text can never become markup,
 a link, an image, an admonition or a template expression.
 
-Links inside raw HTML are not rewritten by MkDocs, so this module computes them itself from the
-pages' source paths (see :func:`page_url`).
+Links inside raw HTML are not rewritten by MkDocs, so this module asks MkDocs' own files for them
+(see :func:`relative_href`).
 """
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -22,6 +21,7 @@ from typing import Any, Callable, Collection, Iterable, Mapping
 
 import jinja2
 import yaml
+from mkdocs.structure.files import File
 
 from .load import slugify
 from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
@@ -72,30 +72,18 @@ _EDIT_LIMIT_SHORT, _EDIT_LIMIT_LONG, _LONG_NAME = 1, 2, 8
 
 # --------------------------------------------------------------------------- links
 
-def page_url(src: str, *, directory_urls: bool = True) -> str:
-    """The site URL (relative to the site root) of the page whose source is ``src`` (``a/b.md``)."""
-    stem = src[:-3] if src.endswith(".md") else src
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+def site_file(src: str, *, directory_urls: bool = True) -> File:
+    """MkDocs' own file of the site source ``src`` (``a/b.md``, or any other file such as ``pdf/x.pdf``)."""
+    return File(src, src_dir=None, dest_dir="", use_directory_urls=directory_urls)
 
 
 def relative_href(from_src: str, target: str, anchor: str = "", *, directory_urls: bool = True) -> str:
-    """A link from page ``from_src`` to ``target`` (a page ``.md`` source or any other site file)."""
+    """A link from page ``from_src`` to ``target`` (a page ``.md`` source or any other site file), as MkDocs
+    makes it (:meth:`mkdocs.structure.files.File.url_relative_to`)."""
     if target == from_src and anchor:
         return f"#{anchor}"
-    here = page_url(from_src, directory_urls=directory_urls)
-    base = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
-    is_page = target.endswith(".md")
-    url = page_url(target, directory_urls=directory_urls) if is_page else target
-    rel = posixpath.relpath(url or ".", base or ".")
-    if is_page and directory_urls:  # a folder URL keeps its slash
-        rel = rel + "/" if rel != "." else "./"
-    return rel + (f"#{anchor}" if anchor else "")
+    here, there = (site_file(src, directory_urls=directory_urls) for src in (from_src, target))
+    return there.url_relative_to(here) + (f"#{anchor}" if anchor else "")
 
 
 def sentence_number(index: int) -> int:
@@ -526,10 +514,8 @@ class SiteRenderer:
         for old, new in sorted(self.redirects.items()):
             if new not in by_id or old in by_id:
                 continue
-            old_url = page_url(brief_src(old), directory_urls=self.directory_urls)
-            src = old_url + "index.html" if old_url.endswith("/") else old_url
-            new_url = page_url(brief_src(new), directory_urls=self.directory_urls)
-            target = posixpath.relpath(new_url, posixpath.dirname(src)) + ("/" if new_url.endswith("/") else "")
+            src = site_file(brief_src(old), directory_urls=self.directory_urls).dest_uri
+            target = relative_href(src, brief_src(new), directory_urls=self.directory_urls)
             text = self.env.get_template("site/redirect.html.j2").render(brief=by_id[new], target=target)
             pages.append(RenderedPage(src=src, text=text))
         return pages
