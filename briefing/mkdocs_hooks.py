@@ -14,13 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-
 from briefing import site
+from briefing.engine import Config, Files
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def on_files(files: Files, config: Config) -> Files:
     docs_dir = Path(config.docs_dir).resolve()
     for file in list(files):
         if file.abs_src_path is None or file.src_dir is None or Path(file.src_dir).resolve() != docs_dir:
@@ -35,6 +33,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site.add_preview_pages(files, config)
 
 
-def on_serve(server, config: MkDocsConfig, builder) -> None:
+def on_serve(server, config: Config, builder) -> None:
     for folder in site.preview_sources(config).watched():
         server.watch(str(folder))

@@ -21,8 +21,8 @@ from typing import Any, Callable, Collection, Iterable, Mapping
 
 import jinja2
 import yaml
-from mkdocs.structure.files import File
 
+from .engine import File
 from .load import slugify
 from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
 from .spelling import within_edit_distance

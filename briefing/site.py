@@ -30,14 +30,11 @@ from pathlib import Path
 from typing import Iterable
 
 import jinja2
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, MkDocsException
-from mkdocs.structure.files import File, Files
 
-from . import cli, ids, pipeline
+from . import cli, engine, ids, pipeline
+from .engine import Abort, Config, EngineError, File, Files, load_config
+from .engine import build as mkdocs_build
+from .engine import serve as mkdocs_serve
 from .extract import ExtractOptions
 from .model import Brief
 from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
@@ -185,12 +182,13 @@ def _build(args: argparse.Namespace) -> int:
                            site_url=args.site_url, redirects=result.redirects, offline=offline)
         if args.zip is not None:
             zip_site(site_dir, args.zip)
-    except MkDocsException as err:
+    except EngineError as err:
         print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
         return cli.EXIT_FAILED
     except NotASiteError as err:
         print(f"{err}: the site was not built: this folder holds files that are not a site, and a build replaces "
               "the whole folder (give an empty or new folder with --site-dir DIR)", file=sys.stderr)
+        return cli.EXIT_FAILED
     except jinja2.TemplateError as err:
         print(f"the site was not built: {template_problem(err)}", file=sys.stderr)
         return cli.EXIT_FAILED
@@ -225,12 +223,10 @@ def run_deploy(args: argparse.Namespace) -> int:
         print(f"dry run: would push {config.site_dir} ({pdfs} PDF(s)) to the {config.remote_branch} branch of "
               f"{config.remote_name}; nothing pushed", file=sys.stderr)
         return cli.EXIT_OK
-    from mkdocs.commands.gh_deploy import gh_deploy
-
     _show_mkdocs_messages()
     try:
-        gh_deploy(config, message=args.message, ignore_version=True)
-    except MkDocsException as err:
+        engine.gh_deploy(config, message=args.message, ignore_version=True)
+    except EngineError as err:
         print(f"{config.site_dir}: not deployed: {err.format_message()} (see the lines above)", file=sys.stderr)
         return cli.EXIT_FAILED
     return cli.EXIT_OK
@@ -264,7 +260,7 @@ def run_serve(args: argparse.Namespace) -> int:
     _show_mkdocs_messages()
     try:
         mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr)
-    except MkDocsException as err:
+    except EngineError as err:
         print(f"{args.config_file}: cannot serve the site: {err.format_message()}", file=sys.stderr)
         return cli.EXIT_FAILED
     except OSError as err:
@@ -284,7 +280,7 @@ def _show_mkdocs_messages() -> None:
 
 
 def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | None = None,
-                site_url: str | None = None, offline: bool = False) -> MkDocsConfig:
+                site_url: str | None = None, offline: bool = False) -> Config:
     """The MkDocs configuration, with the command line's overrides.
 
     ``offline`` turns on Material's offline plugin (listed in the configuration) and the .html page
@@ -301,7 +297,7 @@ def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | Non
         offline = True
     if offline:
         if plugin is None:
-            raise MkDocsException(f"--offline needs Material's offline plugin: add '- offline' under plugins: in "
+            raise EngineError(f"--offline needs Material's offline plugin: add '- offline' under plugins: in "
                                   f"{config_file}")
         plugin.config.enabled = True
         config.use_directory_urls = False
@@ -316,7 +312,7 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     ``redirects`` (old brief id -> current id) leave a redirect page at each old brief URL.
 
     Raises:
-        MkDocsException: when the configuration is wrong or MkDocs fails (in strict mode: warns);
+        EngineError: when the configuration is wrong or MkDocs fails (in strict mode: warns);
             the previous site is then left as it was.
     """
     config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url, offline=offline)
@@ -364,7 +360,7 @@ def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> Non
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def build_site(config: MkDocsConfig) -> Path:
+def build_site(config: Config) -> Path:
     """Build the site into a folder next to ``config.site_dir``, then put it in place by renames."""
     final = Path(config.site_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -501,7 +497,7 @@ class PreviewSources:
         return [folder for folder in (self.seeds, TEMPLATES_DIR, self.corrections) if folder.exists()]
 
 
-def preview_sources(config: MkDocsConfig) -> PreviewSources:
+def preview_sources(config: Config) -> PreviewSources:
     """The sources set by ``build_briefs.py serve`` (environment), else the project's own."""
     config_file = Path(config.config_file_path)
     env = os.environ
@@ -513,16 +509,16 @@ def preview_sources(config: MkDocsConfig) -> PreviewSources:
         ids=ids_file(config_file))
 
 
-def mark_rendered(config: MkDocsConfig) -> None:
+def mark_rendered(config: Config) -> None:
     """Tell the hook that docs/ already holds the pages of this build (rendered by :func:`publish`)."""
     config.briefing_rendered = True
 
 
-def is_rendered(config: MkDocsConfig) -> bool:
+def is_rendered(config: Config) -> bool:
     return getattr(config, "briefing_rendered", False)
 
 
-def add_preview_pages(files: Files, config: MkDocsConfig) -> Files:
+def add_preview_pages(files: Files, config: Config) -> Files:
     """Extract the seeds and put the generated pages into ``files`` in memory (replacing any in docs/).
 
     Raises:

@@ -14,7 +14,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from briefing import mkdocs_hooks, render, site
+from briefing import engine, mkdocs_hooks, render, site
 from briefing.cli import main
 from briefing.templating import TEMPLATES_DIR, make_env
 from test_browser import TRUST_ID, browser, trust_brief, wait  # noqa: F401 (browser is a fixture)
@@ -126,7 +126,7 @@ def test_deploy_dry_run_keeps_the_folder_with_the_pdfs(tmp_path, capsys):
 # --------------------------------------------------------------------------- plain MkDocs and the preview
 
 def plain_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", engine.NAME, *args], cwd=project, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
 
 

@@ -20,9 +20,9 @@ from urllib.parse import urldefrag, urlsplit
 
 import markupsafe
 import pytest
-from mkdocs.exceptions import Abort
 
 from briefing import mkdocs_hooks, site
+from briefing.engine import Abort
 from briefing.cli import main
 from briefing.model import Actor, Agreement, Article, Brief, Figure, Quote, Source
 from briefing.render import RenderedPage, render_site
