@@ -1,12 +1,11 @@
 """The site engine: MkDocs 1.6 (the default) or ProperDocs 1.6, its drop-in fork (``BRIEFING_ENGINE=properdocs``).
 
-Both have the same API under their own package name (ProperDocs renamed ``MkDocsConfig`` and
-``MkDocsException``); everything of the engine that briefing uses comes from here, so the same code
-and tests run on either. Material's plugins import ``mkdocs`` themselves, so MkDocs stays installed.
+ProperDocs keeps MkDocs' API and, once ``properdocs.replacement`` is imported, answers every
+``import mkdocs.*`` (Material's plugins' too) with its own modules. Everything of the engine that
+briefing uses comes from here, so this module is imported before anything else imports MkDocs.
 """
 from __future__ import annotations
 
-import importlib
 import os
 
 ENGINE_ENV = "BRIEFING_ENGINE"
@@ -15,19 +14,16 @@ ENGINES = ("mkdocs", "properdocs")
 NAME = os.environ.get(ENGINE_ENV) or "mkdocs"
 if NAME not in ENGINES:
     raise SystemExit(f"{ENGINE_ENV}={NAME}: unknown site engine (use one of {', '.join(ENGINES)})")
+if NAME == "properdocs":
+    import properdocs.replacement  # noqa: F401  (from here on, mkdocs.* is properdocs.*)
 
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.commands.gh_deploy import gh_deploy  # noqa: E402
+from mkdocs.commands.serve import serve  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig as Config  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.exceptions import MkDocsException as EngineError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
 
-def _module(name: str):
-    return importlib.import_module(f"{NAME}.{name}")
-
-
-_exceptions = _module("exceptions")
-Abort = _exceptions.Abort
-#: The engine's base exception (MkDocsException, or ProperDocsException).
-EngineError = _exceptions.MkDocsException if NAME == "mkdocs" else _exceptions.ProperDocsException
-Config = _module("config.defaults").MkDocsConfig if NAME == "mkdocs" else _module("config.defaults").ProperDocsConfig
-load_config = _module("config").load_config
-build = _module("commands.build").build
-serve = _module("commands.serve").serve
-gh_deploy = _module("commands.gh_deploy").gh_deploy
-File, Files = _module("structure.files").File, _module("structure.files").Files
+__all__ = ["Abort", "Config", "EngineError", "File", "Files", "build", "gh_deploy", "load_config", "serve"]

@@ -194,3 +194,8 @@ def test_the_preview_watches_seeds_templates_and_corrections(tmp_path, monkeypat
     monkeypatch.delenv(site.CORRECTIONS_ENV, raising=False)
     mkdocs_hooks.on_serve(Server(), site.site_config(config_file), builder=None)
     assert watched == [str(seeds), str(TEMPLATES_DIR), str(tmp_path / "corrections")]
+
+
+def test_the_site_is_built_by_the_chosen_engine():
+    assert engine.build.__module__ == f"{engine.NAME}.commands.build"
+    assert sys.modules["mkdocs"].__name__ == engine.NAME  # Material's plugins get the same engine
