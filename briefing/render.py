@@ -458,8 +458,18 @@ def front_matter(title: str, *, tags: Iterable[str] = (), searched: bool = True)
         meta["tags"] = tag_list
     if not searched:
         meta["search"] = {"exclude": True}
-    dumped = yaml.safe_dump(meta, allow_unicode=True, default_style='"', sort_keys=False, width=1 << 30)
+    dumped = yaml.dump(meta, Dumper=_FrontMatterDumper, allow_unicode=True, default_style='"', sort_keys=False,
+                       width=1 << 30)
     return f"---\n{dumped}---\n"
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """Strings double-quoted (no YAML in a title is ever read as YAML), booleans plain: ``exclude: true``, which
+    every reader takes as a boolean (Zensical ignores ``!!bool "true"``)."""
+
+
+_FrontMatterDumper.add_representer(
+    bool, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:bool", "true" if value else "false", style=""))
 
 
 class SiteRenderer:

@@ -204,6 +204,13 @@ def test_front_matter_reads_back_as_the_escaped_title(title):
     assert meta["tags"] == ["Ruritania"]
 
 
+def test_front_matter_booleans_are_plain_for_every_reader():
+    text = front_matter("Figures", tags=["true", "no"], searched=False)
+    _, meta = get_data(text + "\nbody\n")
+    assert meta == {"title": "Figures", "tags": ["true", "no"], "search": {"exclude": True}}
+    assert '"exclude": true\n' in text and "!!" not in text
+
+
 UNTRUSTED = [
     "<script>alert(1)</script>",
     "[x](javascript:alert(1))",
