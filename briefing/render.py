@@ -504,7 +504,7 @@ class SiteRenderer:
                        groups=_by_type_and_letter([p for p in index.actor_pages if p.type != "country"])),
             self._page("countries/index.md", "actor_index.md.j2", front_matter("Countries"), what="countries",
                        groups=_by_type_and_letter([p for p in index.actor_pages if p.type == "country"])),
-            self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements"),
+            self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements", searched=False),
                        agreements=self._all_agreements()),
             self._page("figures/index.md", "figures.md.j2", front_matter("Figures", searched=False),
                        figures=[Cited(b, f) for b in index.briefs for f in b.figures]),

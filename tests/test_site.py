@@ -317,6 +317,11 @@ def test_scale_two_hundred_briefs_link_both_ways(tmp_path):
     newest = sorted([golden_brief(), *generated], key=lambda b: (b.published, b.id), reverse=True)[:20]
     assert {f"briefs/{b.id}/" for b in newest} <= page_links(site_dir, "", "briefs/")
     assert len(page_links(site_dir, "all-briefs/", "briefs/")) == 201
+    # Zensical rejects a search section over 32 KB: none may grow with the number of briefs, so at 200
+    # briefs each stays under a fifth of that (a section listing every brief's items would reach it at 1,000).
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    largest = max(docs, key=lambda d: len(d["title"].encode()) + len(d["text"].encode()))
+    assert len(largest["title"].encode()) + len(largest["text"].encode()) < 32_000 // 5, largest["location"]
 
 
 # --------------------------------------------------------------------------- nothing lost
