@@ -199,3 +199,24 @@ def test_the_preview_watches_seeds_templates_and_corrections(tmp_path, monkeypat
 def test_the_site_is_built_by_the_chosen_engine():
     assert engine.build.__module__ == f"{engine.NAME}.commands.build"
     assert sys.modules["mkdocs"].__name__ == engine.NAME  # Material's plugins get the same engine
+
+
+def test_deploy_pushes_the_site_with_its_pdfs_to_gh_pages(tmp_path, monkeypatch):
+    config, seeds = project_with_seed(tmp_path / "project")
+    remote = tmp_path / "remote.git"
+    git = ["git", "-c", "user.name=Jane Doe", "-c", "user.email=jane@example.org"]
+    subprocess.run([*git, "init", "-q", "--bare", str(remote)], check=True)
+    project = config.parent
+    for command in (["init", "-q"], ["add", "mkdocs.yml"], ["commit", "-q", "-m", "project"],
+                    ["remote", "add", "origin", str(remote)]):
+        subprocess.run([*git, *command], cwd=project, check=True)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Jane Doe")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "jane@example.org")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "Jane Doe")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "jane@example.org")
+    assert main(["deploy", "--seeds", str(seeds), "--config-file", str(config), "--message", "Briefs"]) == 0
+    pushed = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote, check=True,
+                            capture_output=True, text=True).stdout.split()
+    assert {"index.html", "pdf/briefing-book.pdf"} <= set(pushed)
+    assert any(name.startswith("pdf/2014-") and name.endswith(".pdf") for name in pushed)
