@@ -537,9 +537,10 @@ def add_preview_pages(files: Files, config: Config) -> Files:
         pages = render_site(result.briefs, redirects=result.redirects, directory_urls=config.use_directory_urls)
     except jinja2.TemplateError as err:
         raise Abort(template_problem(err)) from None
+    for file in list(files):  # what an earlier `build` left in docs/: these pages replace it, stale ones go
+        if file.src_uri.split("/", 1)[0] in GENERATED_PATHS:
+            files.remove(file)
     for page in pages:
-        if (existing := files.get_file_from_path(page.src)) is not None:
-            files.remove(existing)
         files.append(File.generated(config, page.src, content=page.text))
     log.info("briefing: %d brief(s) from %s", len(result.briefs), sources.seeds)
     return files

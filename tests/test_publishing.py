@@ -220,3 +220,14 @@ def test_deploy_pushes_the_site_with_its_pdfs_to_gh_pages(tmp_path, monkeypatch)
                             capture_output=True, text=True).stdout.split()
     assert {"index.html", "pdf/briefing-book.pdf"} <= set(pushed)
     assert any(name.startswith("pdf/2014-") and name.endswith(".pdf") for name in pushed)
+
+
+def test_plain_mkdocs_build_leaves_out_pages_an_earlier_build_left_in_docs(tmp_path):
+    config, seeds = project_with_seed(tmp_path)
+    stale = tmp_path / "docs" / "briefs" / "2001-01-01-gone.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("---\ntitle: Gone\n---\nA brief whose seed was removed.\n", encoding="utf-8")
+    done = plain_mkdocs(tmp_path, "build")
+    assert done.returncode == 0, done.stderr
+    built = sorted(p.name for p in (tmp_path / "site" / "briefs").iterdir())
+    assert len(built) == 1 and "gone" not in built[0]
