@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test fuzz serve pdf bench system-deps clean
+.PHONY: site test test-properdocs fuzz serve pdf bench system-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -18,15 +18,25 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-site: $(VENV)/.installed            ## extract every seed, render, build site/
-	$(BIN)/python build_briefs.py build
+site: $(VENV)/.installed            ## extract every seed, render, build site/ (opens from disk too)
+	$(BIN)/python build_briefs.py build --offline
 
 serve: $(VENV)/.installed           ## live preview on http://127.0.0.1:8000
 	$(BIN)/python build_briefs.py serve
 
-pdf: $(VENV)/.installed system-deps ## site/pdf/<id>.pdf and site/pdf/briefing-book.pdf, linked from the pages
-	$(BIN)/python build_briefs.py pdf
-	$(BIN)/python build_briefs.py build
+pdf: $(VENV)/.installed system-deps ## site/ with site/pdf/<id>.pdf and site/pdf/briefing-book.pdf, linked from the pages
+	$(BIN)/python build_briefs.py build --offline --pdf
+
+# ProperDocs, the drop-in fork of MkDocs 1.6, in a second venv (briefing/engine.py picks it by BRIEFING_ENGINE)
+PD_VENV := .venv-properdocs
+$(PD_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PD_VENV)/bin/python -m pip install --quiet -e '.[test,properdocs]'
+	@touch $@
+
+test-properdocs: $(PD_VENV)/.installed system-deps  ## the site tests built by ProperDocs instead of MkDocs (CI runs it)
+	BRIEFING_ENGINE=properdocs $(PD_VENV)/bin/python -m pytest tests/test_site.py tests/test_publishing.py -q
 
 test: $(VENV)/.installed-test system-deps
 	$(BIN)/python -m pytest

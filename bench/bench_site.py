@@ -24,7 +24,8 @@ from briefing.site import build_site, replace_generated_docs, site_config  # noq
 def bench(count: int, project: Path) -> None:
     (project / "docs").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
+    for folder in ("stylesheets", "javascripts"):
+        shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
     (project / "briefing").symlink_to(ROOT / "briefing")
     briefs = make_briefs(count)
     config = site_config(project / "mkdocs.yml")

@@ -89,6 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     site.add_build_arguments(build)
     build.set_defaults(handler=site.run_build)
 
+    deploy = commands.add_parser(
+        "deploy", help="build the site with its PDFs and push it to GitHub Pages (mkdocs gh-deploy)",
+        description="Build the site with every brief's PDF and the briefing book, then commit the built folder to "
+                    "the gh-pages branch (remote_branch in mkdocs.yml) and push it (mkdocs gh-deploy).")
+    _add_extract_options(deploy)
+    site.add_deploy_arguments(deploy)
+    deploy.set_defaults(handler=site.run_deploy)
+
     serve = commands.add_parser("serve", help="preview the site with live reload",
                                 description="Build, then serve the site on http://127.0.0.1:8000 and rebuild "
                                             "when a seed or a template changes.")

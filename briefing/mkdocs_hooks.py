@@ -1,33 +1,24 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml).
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): plain ``mkdocs build`` and ``mkdocs serve`` build the whole site.
 
-Live preview: when ``build_briefs.py serve`` set ``BRIEFING_SEEDS``, every (re)build first extracts
-the seeds again and updates the generated pages that changed, so editing a seed or a template
-reloads the browser with the new brief.
+When the pages were not rendered by ``build_briefs.py build`` (which writes them into docs/ and
+marks the configuration, see :func:`briefing.site.mark_rendered`), every build extracts the seeds
+(the changed ones: the cache keeps the others) and adds the generated pages to the build as
+in-memory files. Nothing is written into the watched docs/, so an edit costs one build. The
+seeds are those of ``build_briefs.py serve`` (``BRIEFING_SEEDS`` and its options), else seeds/
+of the project; ``mkdocs serve`` also watches them, the templates and the corrections.
 
 Confinement: a file of docs/ that is a link to something outside docs/ (``ln -s /etc/passwd
 docs/passwd.txt``) is left out of the site, for ``build`` and ``serve`` alike, with a warning.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-
 from briefing import site
+from briefing.engine import Config, Files
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    seeds = os.environ.get(site.SEEDS_ENV)
-    if seeds:
-        cache, corrections = os.environ.get(site.CACHE_ENV), os.environ.get(site.CORRECTIONS_ENV)
-        site.refresh_docs(config, Path(seeds), ner=os.environ.get(site.NER_ENV, "builtin"),
-                          cache_dir=Path(cache) if cache else None,
-                          corrections_dir=Path(corrections) if corrections else None)
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def on_files(files: Files, config: Config) -> Files:
     docs_dir = Path(config.docs_dir).resolve()
     for file in list(files):
         if file.abs_src_path is None or file.src_dir is None or Path(file.src_dir).resolve() != docs_dir:
@@ -37,4 +28,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             site.log.warning(f"{Path(config.docs_dir).name}/{file.src_uri}: is a link to {target}, outside the docs "
                              "folder; it is not published (copy the file into the docs folder instead)")
             files.remove(file)
-    return files
+    if site.is_rendered(config):
+        return files
+    return site.add_preview_pages(files, config)
+
+
+def on_serve(server, config: Config, builder) -> None:
+    for folder in site.preview_sources(config).watched():
+        server.watch(str(folder))

@@ -6,13 +6,12 @@ own and raw HTML blocks in which every piece of article text went through Jinja 
 Markdown is not processed inside block-level HTML, so article text can never become markup,
 a link, an image, an admonition or a template expression.
 
-Links inside raw HTML are not rewritten by MkDocs, so this module computes them itself from the
-pages' source paths (see :func:`page_url`).
+Links inside raw HTML are not rewritten by MkDocs, so this module asks MkDocs' own files for them
+(see :func:`relative_href`).
 """
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -23,6 +22,7 @@ from typing import Any, Callable, Collection, Iterable, Mapping
 import jinja2
 import yaml
 
+from .engine import File
 from .load import slugify
 from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
 from .spelling import within_edit_distance
@@ -72,30 +72,18 @@ _EDIT_LIMIT_SHORT, _EDIT_LIMIT_LONG, _LONG_NAME = 1, 2, 8
 
 # --------------------------------------------------------------------------- links
 
-def page_url(src: str, *, directory_urls: bool = True) -> str:
-    """The site URL (relative to the site root) of the page whose source is ``src`` (``a/b.md``)."""
-    stem = src[:-3] if src.endswith(".md") else src
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+def site_file(src: str, *, directory_urls: bool = True) -> File:
+    """MkDocs' own file of the site source ``src`` (``a/b.md``, or any other file such as ``pdf/x.pdf``)."""
+    return File(src, src_dir=None, dest_dir="", use_directory_urls=directory_urls)
 
 
 def relative_href(from_src: str, target: str, anchor: str = "", *, directory_urls: bool = True) -> str:
-    """A link from page ``from_src`` to ``target`` (a page ``.md`` source or any other site file)."""
+    """A link from page ``from_src`` to ``target`` (a page ``.md`` source or any other site file), as MkDocs
+    makes it (:meth:`mkdocs.structure.files.File.url_relative_to`)."""
     if target == from_src and anchor:
         return f"#{anchor}"
-    here = page_url(from_src, directory_urls=directory_urls)
-    base = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
-    is_page = target.endswith(".md")
-    url = page_url(target, directory_urls=directory_urls) if is_page else target
-    rel = posixpath.relpath(url or ".", base or ".")
-    if is_page and directory_urls:  # a folder URL keeps its slash
-        rel = rel + "/" if rel != "." else "./"
-    return rel + (f"#{anchor}" if anchor else "")
+    here, there = (site_file(src, directory_urls=directory_urls) for src in (from_src, target))
+    return there.url_relative_to(here) + (f"#{anchor}" if anchor else "")
 
 
 def sentence_number(index: int) -> int:
@@ -470,8 +458,18 @@ def front_matter(title: str, *, tags: Iterable[str] = (), searched: bool = True)
         meta["tags"] = tag_list
     if not searched:
         meta["search"] = {"exclude": True}
-    dumped = yaml.safe_dump(meta, allow_unicode=True, default_style='"', sort_keys=False, width=1 << 30)
+    dumped = yaml.dump(meta, Dumper=_FrontMatterDumper, allow_unicode=True, default_style='"', sort_keys=False,
+                       width=1 << 30)
     return f"---\n{dumped}---\n"
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """Strings double-quoted (no YAML in a title is ever read as YAML), booleans plain: ``exclude: true``, which
+    every reader takes as a boolean (Zensical ignores ``!!bool "true"``)."""
+
+
+_FrontMatterDumper.add_representer(
+    bool, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:bool", "true" if value else "false", style=""))
 
 
 class SiteRenderer:
@@ -506,7 +504,7 @@ class SiteRenderer:
                        groups=_by_type_and_letter([p for p in index.actor_pages if p.type != "country"])),
             self._page("countries/index.md", "actor_index.md.j2", front_matter("Countries"), what="countries",
                        groups=_by_type_and_letter([p for p in index.actor_pages if p.type == "country"])),
-            self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements"),
+            self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements", searched=False),
                        agreements=self._all_agreements()),
             self._page("figures/index.md", "figures.md.j2", front_matter("Figures", searched=False),
                        figures=[Cited(b, f) for b in index.briefs for f in b.figures]),
@@ -526,10 +524,8 @@ class SiteRenderer:
         for old, new in sorted(self.redirects.items()):
             if new not in by_id or old in by_id:
                 continue
-            old_url = page_url(brief_src(old), directory_urls=self.directory_urls)
-            src = old_url + "index.html" if old_url.endswith("/") else old_url
-            new_url = page_url(brief_src(new), directory_urls=self.directory_urls)
-            target = posixpath.relpath(new_url, posixpath.dirname(src)) + ("/" if new_url.endswith("/") else "")
+            src = site_file(brief_src(old), directory_urls=self.directory_urls).dest_uri
+            target = relative_href(src, brief_src(new), directory_urls=self.directory_urls)
             text = self.env.get_template("site/redirect.html.j2").render(brief=by_id[new], target=target)
             pages.append(RenderedPage(src=src, text=text))
         return pages

@@ -23,21 +23,21 @@ import os
 import shutil
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
+import jinja2
 
-from . import cli, ids, pipeline
+from . import cli, engine, ids, pipeline
+from .engine import Abort, Config, EngineError, File, Files, load_config
+from .engine import build as mkdocs_build
+from .engine import serve as mkdocs_serve
 from .extract import ExtractOptions
-from .io import write_text_atomic
 from .model import Brief
-from .pdf import BOOK_FILENAME
+from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
 from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
 from .templating import TEMPLATES_DIR
 
@@ -82,6 +82,8 @@ def project_lock(project: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+#: Material's offline plugin (listed in mkdocs.yml, off unless ``build --offline``).
+OFFLINE_PLUGIN = "material/offline"
 
 log = logging.getLogger("mkdocs.briefing")
 
@@ -119,7 +121,18 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-dir", type=Path, metavar="DIR",
                         help="where to write the site (default: site_dir of the configuration, site/)")
     parser.add_argument("--site-url", metavar="URL",
-                        help="the address the site is published at, e.g. https://example.org/briefing/")
+                        help="the address the site is published at, e.g. https://example.org/briefing/ "
+                             "(default: none, and then no page has a canonical link)")
+    parser.add_argument("--offline", action="store_true",
+                        help="a site that also opens from disk (file://): page links end in .html, search works "
+                             "without a server")
+    parser.add_argument("--zip", type=Path, metavar="FILE",
+                        help="also pack the site into FILE (a .zip to mail: unzip, open index.html); implies --offline")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print every brief and the briefing book into the site (pdf/), so that any copy "
+                             "or deploy of the site carries them")
+    parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
+                        help="paper size of the PDFs with --pdf (default: %(default)s)")
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
@@ -157,39 +170,102 @@ def _build(args: argparse.Namespace) -> int:
                                      corrections_dir=corrections_dir(args.corrections, args.config_file))
     cli.report(result.problems)
     briefs = cli.publishable(result.briefs, result.problems, strict=args.strict)
+    problems = list(result.problems)
+    offline = args.offline or args.zip is not None
     try:
-        site_dir = publish(briefs, config_file=args.config_file, strict=args.strict,
-                           site_dir=args.site_dir, site_url=args.site_url, redirects=result.redirects)
-    except MkDocsException as err:
+        if args.pdf:
+            config = site_config(args.config_file, site_dir=args.site_dir, offline=offline)
+            recover_site(Path(config.site_dir))  # refuses a foreign --site-dir before a PDF is written into it
+            problems += write_pdfs(briefs, Path(config.site_dir) / PDF_DIR, paper=args.paper)
+            cli.report(problems[len(result.problems):])
+        site_dir = publish(briefs, config_file=args.config_file, strict=args.strict, site_dir=args.site_dir,
+                           site_url=args.site_url, redirects=result.redirects, offline=offline)
+        if args.zip is not None:
+            zip_site(site_dir, args.zip)
+    except EngineError as err:
         print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
         return cli.EXIT_FAILED
     except NotASiteError as err:
         print(f"{err}: the site was not built: this folder holds files that are not a site, and a build replaces "
               "the whole folder (give an empty or new folder with --site-dir DIR)", file=sys.stderr)
         return cli.EXIT_FAILED
+    except jinja2.TemplateError as err:
+        print(f"the site was not built: {template_problem(err)}", file=sys.stderr)
+        return cli.EXIT_FAILED
     except OSError as err:
         print(f"{err.filename or args.config_file}: the site was not built: {err.strerror} "
               f"(check that the docs and site folders are writable)", file=sys.stderr)
         return cli.EXIT_FAILED
-    print(f"built {site_dir} from {len(briefs)} brief(s)", file=sys.stderr)
-    return cli.EXIT_FAILED if cli.failed(result.problems, strict=args.strict) else cli.EXIT_OK
+    print(f"built {site_dir} from {len(briefs)} brief(s)" + (f"; packed into {args.zip}" if args.zip else ""),
+          file=sys.stderr)
+    return cli.EXIT_FAILED if cli.failed(problems, strict=args.strict) else cli.EXIT_OK
+
+
+def add_deploy_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the ``deploy`` command besides the extraction options."""
+    add_build_arguments(parser)
+    parser.set_defaults(pdf=True)
+    parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="deploy without printing the PDFs")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="build the folder that would be pushed and say where it is, but push nothing")
+    parser.add_argument("--message", metavar="TEXT", help="commit message of the deploy (default: MkDocs' own)")
+
+
+def run_deploy(args: argparse.Namespace) -> int:
+    """Build the site with its PDFs, then push that folder with ``mkdocs gh-deploy`` (remote_branch, remote_name)."""
+    status = run_build(args)
+    if status != cli.EXIT_OK:
+        print("nothing deployed: the build failed (see above)", file=sys.stderr)
+        return status
+    config = site_config(args.config_file, site_dir=args.site_dir, site_url=args.site_url, offline=args.offline)
+    if args.dry_run:
+        pdfs = len(list((Path(config.site_dir) / PDF_DIR).glob("*.pdf")))
+        print(f"dry run: would push {config.site_dir} ({pdfs} PDF(s)) to the {config.remote_branch} branch of "
+              f"{config.remote_name}; nothing pushed", file=sys.stderr)
+        return cli.EXIT_OK
+    _show_mkdocs_messages()
+    try:
+        engine.gh_deploy(config, message=args.message, ignore_version=True)
+    except EngineError as err:
+        print(f"{config.site_dir}: not deployed: {err.format_message()} (see the lines above)", file=sys.stderr)
+        return cli.EXIT_FAILED
+    return cli.EXIT_OK
+
+
+def zip_site(site_dir: Path, target: Path) -> None:
+    """Pack ``site_dir`` into the zip file ``target`` (written whole or not at all), under one top folder."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.part-{os.getpid()}")
+    top = target.stem
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+            for path in sorted(site_dir.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):  # not the marks of a build
+                    bundle.write(path, f"{top}/{path.relative_to(site_dir).as_posix()}")
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def run_serve(args: argparse.Namespace) -> int:
     if problem := _usage_problem(args):
         print(problem, file=sys.stderr)
         return cli.EXIT_USAGE
+    # For the hook (briefing/mkdocs_hooks.py), which renders the pages of every build and watches these.
     os.environ[SEEDS_ENV] = str(args.seeds.resolve())
     os.environ[NER_ENV] = args.ner
     os.environ[CACHE_ENV] = str(cache_dir(args.cache, args.config_file).resolve())
-    corrections = corrections_dir(args.corrections, args.config_file).resolve()
-    os.environ[CORRECTIONS_ENV] = str(corrections)
+    os.environ[CORRECTIONS_ENV] = str(corrections_dir(args.corrections, args.config_file).resolve())
     _show_mkdocs_messages()
-    watched = [str(args.seeds.resolve()), str(TEMPLATES_DIR)] + ([str(corrections)] if corrections.is_dir() else [])
     try:
-        mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr, watch=watched)
-    except MkDocsException as err:
+        mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr)
+    except EngineError as err:
         print(f"{args.config_file}: cannot serve the site: {err.format_message()}", file=sys.stderr)
+        return cli.EXIT_FAILED
+    except OSError as err:
+        print(f"{args.dev_addr}: cannot serve the site: {err.strerror} (is another server on this port? stop it, "
+              "or give another address with --dev-addr 127.0.0.1:8001)", file=sys.stderr)
         return cli.EXIT_FAILED
     return cli.EXIT_OK
 
@@ -204,34 +280,49 @@ def _show_mkdocs_messages() -> None:
 
 
 def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | None = None,
-                site_url: str | None = None) -> MkDocsConfig:
-    """The MkDocs configuration, with the command line's overrides."""
+                site_url: str | None = None, offline: bool = False) -> Config:
+    """The MkDocs configuration, with the command line's overrides.
+
+    ``offline`` turns on Material's offline plugin (listed in the configuration) and the .html page
+    URLs it needs, so the pages rendered for the build link the way MkDocs builds them.
+    """
     overrides: dict[str, object] = {"strict": strict}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir.resolve())
     if site_url is not None:
         overrides["site_url"] = site_url
-    return load_config(config_file=str(config_file), **overrides)
+    config = load_config(config_file=str(config_file), **overrides)
+    plugin = config.plugins.get(OFFLINE_PLUGIN)
+    if plugin is not None and plugin.config.enabled:
+        offline = True
+    if offline:
+        if plugin is None:
+            raise EngineError(f"--offline needs Material's offline plugin: add '- offline' under plugins: in "
+                                  f"{config_file}")
+        plugin.config.enabled = True
+        config.use_directory_urls = False
+    return config
 
 
 def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
             site_dir: Path | None = None, site_url: str | None = None,
-            redirects: dict[str, str] | None = None) -> Path:
+            redirects: dict[str, str] | None = None, offline: bool = False) -> Path:
     """Render ``briefs`` into the configuration's docs_dir and build the site; returns the site folder.
 
     ``redirects`` (old brief id -> current id) leave a redirect page at each old brief URL.
 
     Raises:
-        MkDocsException: when the configuration is wrong or MkDocs fails (in strict mode: warns);
+        EngineError: when the configuration is wrong or MkDocs fails (in strict mode: warns);
             the previous site is then left as it was.
     """
-    config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url)
+    config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url, offline=offline)
     recover_site(Path(config.site_dir))
     pdf_dir = Path(config.site_dir) / PDF_DIR
     pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
                         book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
                         redirects=redirects)
     replace_generated_docs(Path(config.docs_dir), pages)
+    mark_rendered(config)
     return build_site(config)
 
 
@@ -269,25 +360,7 @@ def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> Non
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def sync_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> int:
-    """Update ``docs_dir`` in place, touching only pages that changed (for live preview); returns how many."""
-    wanted = {page.src: page.text for page in pages}
-    changed = 0
-    for src, text in wanted.items():
-        path = docs_dir / src
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            write_text_atomic(path, text)
-            changed += 1
-    for name in GENERATED_PATHS:
-        root = docs_dir / name
-        for path in (root.rglob("*") if root.is_dir() else [root]):
-            if path.is_file() and path.relative_to(docs_dir).as_posix() not in wanted:
-                path.unlink()
-                changed += 1
-    return changed
-
-
-def build_site(config: MkDocsConfig) -> Path:
+def build_site(config: Config) -> Path:
     """Build the site into a folder next to ``config.site_dir``, then put it in place by renames."""
     final = Path(config.site_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -410,18 +483,72 @@ def check_site_dir(final: Path) -> None:
         raise NotASiteError(str(final))
 
 
-def refresh_docs(config: MkDocsConfig, seeds_dir: Path, *, ner: str, cache_dir: Path | None,
-                 corrections_dir: Path | None = None) -> None:
-    """Extract the seeds again (the changed ones, with a cache) and update the pages that changed.
+@dataclass(frozen=True)
+class PreviewSources:
+    """Where the pages of a plain MkDocs build or a preview come from."""
 
-    The live-preview hook calls this before each build.
-    """
+    seeds: Path
+    ner: str
+    cache: Path
+    corrections: Path
+    ids: Path
+
+    def watched(self) -> list[Path]:
+        return [folder for folder in (self.seeds, TEMPLATES_DIR, self.corrections) if folder.exists()]
+
+
+def preview_sources(config: Config) -> PreviewSources:
+    """The sources set by ``build_briefs.py serve`` (environment), else the project's own."""
     config_file = Path(config.config_file_path)
-    result = pipeline.extract_briefs(seeds_dir, options=ExtractOptions(ner=ner), cache_dir=cache_dir,
-                                     display_root=project_dir(config_file), ids_file=ids_file(config_file),
-                                     corrections_dir=corrections_dir)
+    env = os.environ
+    return PreviewSources(
+        seeds=Path(env.get(SEEDS_ENV) or project_dir(config_file) / "seeds"),
+        ner=env.get(NER_ENV, "builtin"),
+        cache=Path(env.get(CACHE_ENV) or cache_dir(None, config_file)),
+        corrections=Path(env.get(CORRECTIONS_ENV) or corrections_dir(None, config_file)),
+        ids=ids_file(config_file))
+
+
+def mark_rendered(config: Config) -> None:
+    """Tell the hook that docs/ already holds the pages of this build (rendered by :func:`publish`)."""
+    config.briefing_rendered = True
+
+
+def is_rendered(config: Config) -> bool:
+    return getattr(config, "briefing_rendered", False)
+
+
+def add_preview_pages(files: Files, config: Config) -> Files:
+    """Extract the seeds and put the generated pages into ``files`` in memory (replacing any in docs/).
+
+    Raises:
+        Abort: no seeds folder, or a broken template: one line saying what to do.
+    """
+    sources = preview_sources(config)
+    if not sources.seeds.exists():
+        raise Abort(f"{sources.seeds}: no such folder of seeds, so no pages to build (put articles there, or run "
+                    "'make site' / 'python build_briefs.py build --seeds DIR')")
+    result = pipeline.extract_briefs(sources.seeds, options=ExtractOptions(ner=sources.ner), cache_dir=sources.cache,
+                                     display_root=project_dir(Path(config.config_file_path)), ids_file=sources.ids,
+                                     corrections_dir=sources.corrections if sources.corrections.is_dir() else None)
     for problem in result.problems:
         log.warning(str(problem))
-    changed = sync_generated_docs(Path(config.docs_dir), render_site(result.briefs, redirects=result.redirects,
-                                                                     directory_urls=config.use_directory_urls))
-    log.info("briefing: %d brief(s), %d page(s) updated", len(result.briefs), changed)
+    try:
+        pages = render_site(result.briefs, redirects=result.redirects, directory_urls=config.use_directory_urls)
+    except jinja2.TemplateError as err:
+        raise Abort(template_problem(err)) from None
+    for file in list(files):  # what an earlier `build` left in docs/: these pages replace it, stale ones go
+        if file.src_uri.split("/", 1)[0] in GENERATED_PATHS:
+            files.remove(file)
+    for page in pages:
+        files.append(File.generated(config, page.src, content=page.text))
+    log.info("briefing: %d brief(s) from %s", len(result.briefs), sources.seeds)
+    return files
+
+
+def template_problem(err: jinja2.TemplateError) -> str:
+    """One line for a broken template: ``templates/site/x.md.j2: line 4: message (how to fix it)``."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        where = f"{err.filename or err.name}: line {err.lineno}: " if (err.filename or err.name) else ""
+        return f"{where}{err.message} (fix the template and save it again)"
+    return f"a template failed: {err} (fix the template named in the message and save it again)"

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+import briefing.engine  # noqa: F401  first: with BRIEFING_ENGINE=properdocs every later mkdocs import is ProperDocs
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "pakistan-russia-military-cooperation-2014.txt"
 

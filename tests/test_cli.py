@@ -214,7 +214,7 @@ def test_an_out_folder_that_cannot_be_made_fails(seeds, capsys):
     assert f"{seeds.parent / 'out'}: cannot write the briefs" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["serve"], ["pdf"], ["corrections"],
+@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["serve"], ["pdf"], ["deploy"], ["corrections"],
                                      ["corrections", "check"]])
 def test_help_for_every_command(command, capsys):
     assert main([*command, "--help"]) == 0
@@ -223,7 +223,7 @@ def test_help_for_every_command(command, capsys):
 
 def test_every_command_is_documented():
     commands = build_parser()._subparsers._group_actions[0].choices
-    assert sorted(commands) == ["build", "corrections", "extract", "pdf", "serve"]
+    assert sorted(commands) == ["build", "corrections", "deploy", "extract", "pdf", "serve"]
     assert all(parser.description for parser in commands.values())
 
 

@@ -22,7 +22,7 @@ from mkdocs.utils.meta import get_data
 from briefing.confidence import rate_brief
 from briefing.model import Actor, Brief, Quote, Sentence, Source
 from briefing.render import (Mention, build_index, clean_tag, fold_name, front_matter, merge_actors,
-                             page_url, relative_href, render_site, topics_of)
+                             relative_href, render_site, site_file, topics_of)
 from briefing.templating import date_label
 from briefing.timeline import TimelineEntry
 from conftest import SEED
@@ -59,15 +59,15 @@ def person(name: str, *aliases: str) -> Actor:
 # --------------------------------------------------------------------------- links
 
 @pytest.mark.parametrize("src, directory_urls, url", [
-    ("index.md", True, ""),
+    ("index.md", True, "./"),
     ("all-briefs.md", True, "all-briefs/"),
     ("actors/index.md", True, "actors/"),
     ("briefs/x.md", True, "briefs/x/"),
     ("briefs/x.md", False, "briefs/x.html"),
     ("index.md", False, "index.html"),
 ])
-def test_page_url(src, directory_urls, url):
-    assert page_url(src, directory_urls=directory_urls) == url
+def test_site_file_url(src, directory_urls, url):
+    assert site_file(src, directory_urls=directory_urls).url == url
 
 
 @pytest.mark.parametrize("from_src, target, anchor, directory_urls, href", [
@@ -202,6 +202,13 @@ def test_front_matter_reads_back_as_the_escaped_title(title):
     _, meta = get_data(front_matter(title, tags=["Ruritania"]) + "\nbody\n")
     assert meta["title"] == " ".join(title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split())
     assert meta["tags"] == ["Ruritania"]
+
+
+def test_front_matter_booleans_are_plain_for_every_reader():
+    text = front_matter("Figures", tags=["true", "no"], searched=False)
+    _, meta = get_data(text + "\nbody\n")
+    assert meta == {"title": "Figures", "tags": ["true", "no"], "search": {"exclude": True}}
+    assert '"exclude": true\n' in text and "!!" not in text
 
 
 UNTRUSTED = [
