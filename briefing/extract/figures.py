@@ -28,7 +28,7 @@ _APPROX = re.compile(
 _SINGLE_UNIT = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])", re.I)
 _IDIOMATIC_UNITS = frozenset({"degree", "ton", "foot", "pound", "knot", "bit"})  # 'a degree in law', 'a bit'
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|dlrs|cts))\s*$", re.I)
-_WIRE_KINDS = {label.lower(): kind for label, _, kind in ref.data_rows("figures_wire_labels.txt")}
+_WIRE_KINDS = {label.lower(): kind for label, _, kind in lexicon.rows("figures_wire_labels.txt")}
 _WIRE_LINE = re.compile(r"\s*(" + "|".join(re.escape(x) for x in sorted(_WIRE_KINDS, key=len, reverse=True)) + r")\b",
                         re.I)
 _WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",

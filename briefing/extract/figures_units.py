@@ -11,26 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import pycountry
 
 from .. import lexicon
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-
 SI_PREFIXES = {"k": "kilo", "K": "kilo", "M": "mega", "G": "giga", "T": "tera", "P": "peta", "E": "exa",
                "h": "hecto", "d": "deci", "c": "centi", "m": "milli", "µ": "micro", "u": "micro", "n": "nano"}
 # Currency codes that are also capitalised English words ("ALL 3 options", "TOP 20"): money only when attached.
 WORDLIKE_CODES = frozenset("ALL TOP CUP MOP BOB SOS PEN TRY GEL CHE COP".split())
-
-
-def data_rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("|")])
-    return rows
 
 
 def _alternation(forms) -> str:
@@ -42,7 +31,7 @@ def _alternation(forms) -> str:
 def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(adjective or name -> ISO alpha-2, alpha-2 -> demonym, lower-case name -> demonym)."""
     by_word, demonym_of, demonym_by_name = {}, {}, {}
-    for row in data_rows("countries_sovereign.txt"):
+    for row in lexicon.rows("countries_sovereign.txt"):
         code, name, others, demonyms = row[0], row[1], row[2], row[3]
         names = [name, *[n.strip() for n in others.split(";") if n.strip()]]
         adjectives = [d.strip() for d in demonyms.split(";") if d.strip()]
@@ -184,7 +173,7 @@ _CURRENCIES, CURRENCY_BY_COUNTRY_WORD, CURRENCY_BY_NAME, CURRENCY_HEADS, CURRENC
 ISO_CODES = frozenset(c.alpha_3 for c in pycountry.currencies) | {c.code for c in _CURRENCIES} | {"BTC", "XBT", "RMB"}
 #: lower-case symbol -> ISO code, and the symbols as CLDR and the hand data write them (for case-sensitive matching)
 CURRENCY_SYMBOLS, CURRENCY_SYMBOL_FORMS = _currency_symbols(_CURRENCIES)
-SUBUNITS = {form: (code, Decimal(share)) for code, share, forms in data_rows("currencies_subunits.txt")
+SUBUNITS = {form: (code, Decimal(share)) for code, share, forms in lexicon.rows("currencies_subunits.txt")
             for form in forms.split()}
 
 
@@ -220,7 +209,7 @@ TIME_UNITS = frozenset(_TIME_UNITS)
 def _unit_tables() -> tuple[dict[str, Unit], dict[str, Unit]]:
     """(symbol -> unit, lower-case word -> unit), prefixed forms included."""
     symbols, words = {}, {}
-    for name, symbol_cell, word_cell, prefix_cell in data_rows("figures_units.txt"):
+    for name, symbol_cell, word_cell, prefix_cell in lexicon.rows("figures_units.txt"):
         unit = Unit(name, time=name in _TIME_UNITS)
         unit_symbols = [s.strip() for s in symbol_cell.split(",") if s.strip()]
         unit_words = [w.strip().lower() for w in word_cell.split(",") if w.strip()]
