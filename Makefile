@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test test-properdocs fuzz serve pdf bench system-deps clean
+.PHONY: site test test-properdocs fuzz serve pdf bench bench-zensical system-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -43,6 +43,17 @@ test: $(VENV)/.installed-test system-deps
 
 fuzz: $(VENV)/.installed-test      ## the fuzz suite with 10,000 cases per test (tests/test_fuzz.py; long)
 	BRIEFING_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -x
+
+# Zensical, Material's successor, in a third venv: bench/bench_zensical.py builds the same pages with it and MkDocs.
+# Not a dependency of Briefing; 0.0.73 is the newest that installs from the package index here (MIT).
+ZS_VENV := .venv-zensical
+$(ZS_VENV)/.installed:
+	$(PYTHON) -m venv $(ZS_VENV)
+	$(ZS_VENV)/bin/python -m pip install --quiet 'zensical==0.0.73'
+	@touch $@
+
+bench-zensical: $(VENV)/.installed $(ZS_VENV)/.installed  ## Zensical against MkDocs on the same pages (time, memory, problems)
+	$(BIN)/python bench/bench_zensical.py
 
 bench: $(VENV)/.installed-test      ## speed and memory figures (printed, never asserted)
 	$(BIN)/python bench/run.py
