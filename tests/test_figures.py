@@ -223,11 +223,14 @@ def test_numbers(text, value):
     ("Copper fell $3 to $71 a tonne.", [("$3", 3, "USD"), ("$71", 71, "USD")]),
     # 'N of the M things'
     ("The bloc holds 54 of the 120 seats.", [("54", 54, "seats"), ("120 seats", 120, "seats")]),
-    # vague multiples and fractions
-    ("Tens of thousands of farmers marched on Monday.", [("Tens of thousands of farmers", 10_000, "farmers")]),
-    ("Hundreds of thousands of voters stayed home.", [("Hundreds of thousands of voters", 100_000, "voters")]),
-    ("A third of the budget goes to pensions.", [("A third", pytest.approx(1 / 3), "fraction")]),
-    ("Two-thirds of members backed the motion.", [("Two-thirds", pytest.approx(2 / 3), "fraction")]),
+    ("The vault held a quarter million coins.", [("a quarter million coins", 250_000, "coins")]),
+    ("Ruritania paid 900 million złotys in cash.", [("900 million złotys", 900_000_000, "PLN")]),
+    # brackets around an amount write a loss; after another amount they hold a conversion
+    ("Acme's net result was ($4.50).", [("($4.50)", -4.5, "USD")]),
+    ("Xland took out US$5 billion (€3.6 billion).", [("US$5 billion", 5_000_000_000, "USD"),
+                                                     ("€3.6 billion", 3_600_000_000, "EUR")]),
+    # a coin or a weight of one is an amount; one unit of a currency in a rate is not
+    ("Acme Corp shares slid to close one penny lower.", [("one penny", 0.01, "GBP")]),
     # units: barrels per day, South Asian scales, Celsius written '41C'
     ("The field pumps 640,000 bpd of crude.", [("640,000 bpd", 640_000, "barrel per day")]),
     ("The bridge cost Rs 450 crore to build.", [("Rs 450 crore", 4_500_000_000, "INR")]),
@@ -265,6 +268,21 @@ def test_ranges_with_the_unit_on_both_ends(body, value, high):
     "One in five adults smokes, the survey found.",
     "Pilots flew F-16s over the parade.",
     "The jet landed on runway 27L without trouble.",
+    # vague multiples and fractions say no number
+    "Tens of thousands of farmers marched on Monday.",
+    "Hundreds of thousands of voters stayed home.",
+    "Thousands of deaths could be prevented, Dr Lin Wei said.",
+    "Xland is getting billions of dollars in relief.",
+    "A third of the budget goes to pensions.",
+    "About a quarter of the Acme staff were sent home.",
+    # the unit of a currency in a rate, a name with '+N', durations as adjectives, guesses and prison terms
+    "One bitcoin is worth more today.",
+    "Xland met the G4+1 nations in Ytown.",
+    "Jane Doe called for a six month period of talks.",
+    "The end of the 13 year mission came in May.",
+    "If in another five or six years the dam fails, it is their fault.",
+    "A court sentenced one of them to 16 months of prison.",
+    "The jury recommended life plus 419 years for John Roe.",
 ])
 def test_not_a_figure_in_news(body):
     assert figures_of(body) == ()
@@ -300,8 +318,7 @@ def test_measure_in_news(body, measure):
 
 @pytest.mark.parametrize("body, shown", [
     ("The crop fell to 8.4 mln tonnes.", "8.4 million tonnes"),
-    ("Tens of thousands of farmers marched.", "at least 10,000 farmers"),
-    ("A third of the budget goes to pensions.", "a third"),
+    ("Exports fell by a third.", "a third"),
 ])
 def test_display_in_news(body, shown):
     assert figures_of(body)[0].display == shown

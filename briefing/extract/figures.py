@@ -40,6 +40,8 @@ _FROM_BEFORE = re.compile(r"(?<![\w-])(?:from|compared\s+(?:with|to))\s*$", re.I
 _TO = re.compile(r"\s+to\s+")
 _NAME_AFTER = re.compile(r"\s*(?:[A-Z\d]|-\w)")  # 'from 10 Downing Street', 'from 4 B', 'from 3-D': part of a name
 _RANGING = re.compile(r"(?<![\w-])(?:rang(?:e|es|ed|ing)|vary|varies|varied|varying)\s+from\s*(?:[$€£¥]\s?)?$", re.I)
+_RATE_AFTER = re.compile(r"\s+(?:(?:is|was|are|were)\s+)?(?:worth|equal|equals|equalled|buys|bought|fetches|fetched)\b", re.I)
+_ACCOUNTING_NEGATIVE = re.compile(r"(?<![\w-])(?:is|was|were|are|of|at):?\s+\($")
 _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+")
 
 # --- currency before the number: '$', 'US$', 'c $', 'HK$', '€', 'USD', 'MEUR', 'Rs.' ---------------------------
@@ -240,7 +242,7 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
         # 'rose 12 pct to 3.4 bln yen, from 3.04 bln', 'slumped to 21 seats from 34': the earlier level
         return [_like(previous, number)]
     counted = carried  # the last count read so far, in this sentence or the paragraph's earlier ones
-    if counted and number.scale >= SCALES["million"] and counted.scale == number.scale and not number.spelled and not number.vague \
+    if counted and number.scale >= SCALES["million"] and counted.scale == number.scale and not number.spelled \
             and _CLAUSE_END.match(text, number.end, end) and not _PREFIX.search(text, max(start, number.start - 6),
                                                                                 number.start):
         return [_like(counted, number)]  # '4.8 million refugees ... Turkey alone hosts 2.7 million.'
@@ -268,8 +270,8 @@ def _like(model: Quantity, number: Number) -> Quantity:
 def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar: str) -> tuple[Quantity, int] | None:
     """The quantity that ``numbers[i]`` begins, and the index of the next unread number."""
     number = numbers[i]
-    if number.fraction or number.vague:
-        return _vague_or_fraction(text, end, number, i)
+    if number.fraction:
+        return _fraction(number, text[number.start:number.end], i)
     before = text[max(start, number.start - 24):number.start]
     if _is_not_a_quantity(text, start, end, number, before):
         return None
@@ -307,6 +309,8 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
         money = _money_scale_after(text, after, end, money)
     else:
         money = _money_after(text, after, end, number, scale, dollar)
+    if money and number.spelled and number.value == 1 and scale == 1 and _RATE_AFTER.match(text, money.end, end):
+        return None  # 'one bitcoin is worth $8,000': the currency's unit in a rate, not an amount
     if money:
         value, high = value * money.factor, high * money.factor if high is not None else None
         stop = money.end
@@ -315,6 +319,8 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
             if cents:
                 value, stop, nxt = value + cents[0], cents[1], cents[2]
         nxt = _skip_to(numbers, nxt, stop)
+        if _ACCOUNTING_NEGATIVE.search(text, max(start, first - 12), first) and text[stop:stop + 1] == ")":
+            first, stop, value = first - 1, stop + 1, -value  # 'revenue was ($99.99)': brackets write a loss
         return Quantity(first, stop, value, money.code, "money", high, _approx_word(approx),
                         scale=scale * money.factor if money.factor >= 1 else scale, factor=money.factor), nxt
     if prefix:
@@ -337,25 +343,10 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
     return None
 
 
-_OF = re.compile(r"\s+of(?=\s)")
-
-
-def _vague_or_fraction(text: str, end: int, number: Number, i: int) -> tuple[Quantity, int] | None:
-    """'a third of the money' (a share) and 'tens of thousands of protesters' (a lower bound; 'millions of
-    dollars' is no amount)."""
-    written = text[number.start:number.end]
-    if number.fraction:
-        return Quantity(number.start, number.end, number.value, "fraction", "fraction",
-                        shown_unit=re.sub(r"\s+", " ", written.lower())), i + 1
-    of = _OF.match(text, number.end, end)
-    if not of:
-        return None
-    counted = _counted_after(text, of.end(), end, number, number.start, number.start)
-    if counted:
-        unit, count_end = counted
-        return Quantity(number.start, count_end, number.value, unit, "count", approx="at least", shown_unit=unit,
-                        scale=number.scale), i + 1
-    return None
+def _fraction(number: Number, written: str, i: int) -> tuple[Quantity, int]:
+    """'cut by a third': the share of a change."""
+    return Quantity(number.start, number.end, number.value, "fraction", "fraction",
+                    shown_unit=re.sub(r"\s+", " ", written.lower())), i + 1
 
 
 def _single_units(text: str, start: int, end: int, taken: list[Quantity]) -> list[Quantity]:
@@ -400,9 +391,9 @@ def _is_not_a_quantity(text: str, start: int, end: int, number: Number, before: 
         if _TIME_AFTER.match(text, after, end) or _ORDINAL_AFTER.match(text, after, end) \
                 or _PHONE_LIKE.match(text, after, end):
             return True
-        if number.start > start and text[number.start - 1] in "-." and number.start - 2 >= start \
-                and text[number.start - 2].isdigit():
-            return True  # the tail of '7788-9911' or '6 . 2'
+        if number.start - 2 >= start and (text[number.start - 1] in "-." and text[number.start - 2].isdigit()
+                                          or text[number.start - 1] == "+" and text[number.start - 2].isalnum()):
+            return True  # the tail of '7788-9911' or '6 . 2', or of a name such as 'G4+1'
         if number.start == start and _LIST_NUMBER.match(text, number.start) and number.scale == 1:
             return True
     if _AGE.match(text, after, end):
@@ -567,6 +558,12 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
         return None
     if unit.time and number.spelled and number.value == 1:
         return None  # 'one day' is mostly 'some day'
+    if unit.time and number.value != 1 and word and word.lower() == unit.name and _TOKEN.match(text, m.end(), end) \
+            and text[m.end() + 1:m.end() + 2].islower():
+        return None  # 'a six month period', 'its 13 year mission': a compound adjective, not a figure
+    if unit.time and (_SMALL_ALTERNATIVE.search(text, max(0, number.start - 16), number.start)
+                      or _PRISON_TERM.search(text, max(0, number.start - 60), number.start)):
+        return None  # 'in five or six years': a loose guess; 'sentenced him to 16 months': a prison term
     if unit.time and _RELATIVE_TIME.match(text, m.end(), end):
         return None  # 'three weeks ago', 'seven years later': when, not how much
     if unit.time and _whole_period(text, m.end(), end, unit.name, number.value):
@@ -613,6 +610,7 @@ _DURATION_BEFORE = re.compile(
     r"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|fewer\s+than|over|at\s+least|some|roughly|just|up\s+to"
     r"|well\s+over|close\s+to)\s+)?$", re.I)
 _TIME_CHAIN = re.compile(r",?\s+(?:and\s+)?[\w.-]+\s+(?:second|minute|hour|day|week|month|year)s?\b", re.I)
+_PRISON_TERM = re.compile(r"(?<![\w-])(?:sentenced\b[^,;.]{0,40}?\bto|life\s+plus)\s+(?:about\s+|nearly\s+)?$", re.I)
 _RELATIVE_TIME = re.compile(r"\s+(?:ago|later|earlier|before|after|into|hence|afterwards)\b", re.I)
 _PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute)\b", re.I)
 _PERIOD_LENGTHS = {("day", "week"): 7, ("hour", "day"): 24, ("day", "year"): 365, ("month", "year"): 12,

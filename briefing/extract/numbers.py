@@ -55,13 +55,6 @@ _NUMERAL = re.compile(
 )
 _SCALE_AFTER = re.compile(r"\s*(?:(hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(mln|mn|bln|bn|trn|tn)\b(?:\.(?=\s+[a-z]))?)",
                           re.I)
-# 'tens of thousands of', 'millions of': a vague multiple, read as its lower bound (only before 'of')
-_VAGUE = re.compile(r"(?<![\w-])(?:(?P<mult>tens|hundreds)\s+of\s+)?(?P<scale>thousands|millions|billions)(?=\s+of\s)",
-                    re.I)
-_VAGUE_MULT = {"tens": Decimal(10), "hundreds": Decimal(100)}
-# 'a third of', 'two-thirds of', 'a quarter of': a fraction of something (not 'of a mile': a measure)
-_FRACTION = re.compile(r"(?<![\w-])(?P<count>an?|one|two|three)[\s-](?P<part>half|thirds?|quarters?|fifths?|tenths?)"
-                       r"(?=\s+of\s+(?!an?\s))", re.I)
 # 'cut by a third', 'fell by two-thirds', 'reduced by half': a share of the thing changed, after 'by'
 _FRACTION_BY = re.compile(r"(?<![\w-])by\s+(?:(?P<count>an?|one|two|three)[\s-])?(?P<part>half|thirds?|quarters?|fifths?"
                           r"|tenths?)(?![\w-])(?!\s+(?:of|an?|past|to)\b)", re.I)
@@ -81,8 +74,7 @@ class Number:
     spelled: bool = False
     scale: Decimal = Decimal(1)  # the scale word folded in (million, bn, ...), 1 when none
     plain: bool = False  # a bare integer without separators: may be a year or an identifier
-    vague: bool = False  # 'tens of thousands': the lower bound of a vague multiple, followed by 'of'
-    fraction: bool = False  # 'a third', 'two-thirds': a share of what follows 'of'
+    fraction: bool = False  # 'by a third', 'by two-thirds': the share of a change
 
 
 def to_decimal(numeral: str) -> Decimal:
@@ -112,8 +104,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         Non-overlapping numbers with absolute offsets.
     """
     end = len(text) if end is None else end
-    found = [*_numerals(text, start, end), *_spelled(text, start, end), *_vague(text, start, end),
-             *_fractions(text, start, end)]
+    found = [*_numerals(text, start, end), *_spelled(text, start, end), *_fractions(text, start, end)]
     found.sort(key=lambda n: (n.start, -n.end))
     result: list[Number] = []
     for number in found:
@@ -123,22 +114,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     return result
 
 
-def _vague(text: str, start: int, end: int) -> list[Number]:
-    """'tens of thousands', 'hundreds of millions', 'thousands' (before 'of'): their lower bound."""
-    numbers = []
-    for m in _VAGUE.finditer(text, start, end):
-        scale = SCALES[m.group("scale").lower()[:-1]]
-        value = scale * _VAGUE_MULT.get((m.group("mult") or "").lower(), Decimal(1))
-        numbers.append(Number(m.start(), m.end(), value, spelled=True, scale=scale, vague=True))
-    return numbers
-
-
 def _fractions(text: str, start: int, end: int) -> list[Number]:
-    """'a third of', 'two-thirds of', 'three quarters of': the share, before 'of'."""
+    """'cut by a third', 'fell by two-thirds': the share of a change ('a third of the vote' is vague, no figure)."""
     numbers = []
-    matches = [*_FRACTION.finditer(text, start, end),
-               *(m for m in _FRACTION_BY.finditer(text, start, end) if m.group("count") or m.group("part").lower() == "half")]
-    for m in sorted(matches, key=lambda m: m.start()):
+    for m in _FRACTION_BY.finditer(text, start, end):
+        if not (m.group("count") or m.group("part").lower() == "half"):
+            continue
         count, part = _COUNTS[(m.group("count") or "a").lower()], m.group("part").lower()
         if (count == 1) != (not part.endswith("s")) or part == "half" and count != 1:
             continue  # 'one thirds', 'two third'
@@ -237,6 +218,9 @@ def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tu
         return None
     total, current, last = Decimal(0), Decimal(0), None
     j = end_at = i
+    if words[i] == "a" and words[i + 1:i + 2] == ["quarter"] and i + 2 < len(words) and words[i + 2] in SCALES \
+            and _joined(text, tokens[i], tokens[i + 1]) and _joined(text, tokens[i + 1], tokens[i + 2]):
+        return i + 3, Decimal("0.25") * SCALES[words[i + 2]]  # 'a quarter million'
     if words[i] in ("a", "an"):
         # 'a hundred', 'a million': 'a' is one only before a scale word
         if not (i + 1 < len(words) and words[i + 1] in SCALES and _joined(text, tokens[i], tokens[i + 1])):
