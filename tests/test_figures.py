@@ -225,6 +225,17 @@ def test_numbers(text, value):
     ("The bloc holds 54 of the 120 seats.", [("54", 54, "seats"), ("120 seats", 120, "seats")]),
     ("The vault held a quarter million coins.", [("a quarter million coins", 250_000, "coins")]),
     ("Ruritania paid 900 million złotys in cash.", [("900 million złotys", 900_000_000, "PLN")]),
+    # counted things: capitalised plurals, '-men' plurals, dotted and longer modifiers, 'N out of M'
+    ("The chamber seats 240 Xlanders and 190 Ylanders.", [("240 Xlanders", 240, "Xlanders"),
+                                                          ("190 Ylanders", 190, "Ylanders")]),
+    ("Altogether, fifteen Greens defected.", [("fifteen Greens", 15, "Greens")]),
+    ("Jane Doe and six other Senate Greens objected.", [("six other Senate Greens", 6, "Senate Greens")]),
+    ("Only 28 U.S. states require it.", [("28 U.S. states", 28, "U.S. states")]),
+    ("Police held two Xlandic businessmen.", [("two Xlandic businessmen", 2, "Xlandic businessmen")]),
+    ("He admitted 29 out of 30 federal fraud charges.", [("29", 29, "federal fraud charges"),
+                                                         ("30 federal fraud charges", 30, "federal fraud charges")]),
+    ("In Xland, over 1800 people have died.", [("1800 people", 1800, "people")]),
+    ("We give away 3 USD50 Cards.", [("USD50", 50, "USD")]),
     # brackets around an amount write a loss; after another amount they hold a conversion
     ("Acme's net result was ($4.50).", [("($4.50)", -4.5, "USD")]),
     ("Xland took out US$5 billion (€3.6 billion).", [("US$5 billion", 5_000_000_000, "USD"),
@@ -268,6 +279,8 @@ def test_ranges_with_the_unit_on_both_ends(body, value, high):
     "One in five adults smokes, the survey found.",
     "Pilots flew F-16s over the parade.",
     "The jet landed on runway 27L without trouble.",
+    "One out of five adults smokes, the survey found.",
+    "The 3 Doors Down concert was loud.",
     # vague multiples and fractions say no number
     "Tens of thousands of farmers marched on Monday.",
     "Hundreds of thousands of voters stayed home.",

@@ -42,7 +42,7 @@ _NAME_AFTER = re.compile(r"\s*(?:[A-Z\d]|-\w)")  # 'from 10 Downing Street', 'fr
 _RANGING = re.compile(r"(?<![\w-])(?:rang(?:e|es|ed|ing)|vary|varies|varied|varying)\s+from\s*(?:[$€£¥]\s?)?$", re.I)
 _RATE_AFTER = re.compile(r"\s+(?:(?:is|was|are|were)\s+)?(?:worth|equal|equals|equalled|buys|bought|fetches|fetched)\b", re.I)
 _ACCOUNTING_NEGATIVE = re.compile(r"(?<![\w-])(?:is|was|were|are|of|at):?\s+\($")
-_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+")
+_OF_THE = re.compile(r"\s+(?:(?:out\s+)?of\s+(?:the|its|their|his|her|our)|out\s+of)\s+")  # '29 out of 30 charges'
 
 # --- currency before the number: '$', 'US$', 'c $', 'HK$', '€', 'USD', 'MEUR', 'Rs.' ---------------------------
 _LETTER_DOLLARS = sorted((s[:-1] for s in ref.CURRENCY_SYMBOLS if s.endswith("$") and s[:-1]), key=len, reverse=True)
@@ -93,7 +93,7 @@ _UNIT_AFTER = re.compile(
 _COMPOUND_ONLY_SYMBOLS = frozenset("s N V J W h K A".split())
 _INCH_CONTEXT = re.compile(r"\s*(?:[.,;:)!?]|$|thick|long|wide|tall|high|deep|across|in diameter)")
 # --- counted things --------------------------------------------------------------------------------------------
-_TOKEN = re.compile(r"\s+([A-Za-z][\w'’]*(?:-[\w]+)*)")
+_TOKEN = re.compile(r"\s+([A-Za-z][\w'’]*(?:-[\w]+)*(?:(?:\.[A-Za-z])+\.)?)")  # 'U.S.' is one token
 _DESIGNATION_PLURAL = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*s")
 _IRREGULAR_PLURALS = frozenset("""people men women children police personnel aircraft cattle sheep fish deer staff
     crew livestock poultry militia clergy infantry cavalry""".split())
@@ -636,8 +636,8 @@ def _powered(name: str, power: str) -> str:
 
 def _counted_after(text: str, pos: int, end: int, number: Number, first: int, start: int) -> tuple[str, int] | None:
     """A plural noun phrase right after the number -- the thing counted -- and where it ends."""
-    if number.plain and _year_like(number.value):
-        return None
+    if number.plain and _year_like(number.value) and not _APPROX.search(text, max(start, first - 24), first):
+        return None  # '1990 people' is rare, 'in 1990 people' is not; 'over 1800 people' is a count
     if number.spelled and number.value <= 1:
         return None
     if _NOT_A_COUNT_BEFORE.search(text, max(start, first - 16), first):
@@ -648,7 +648,7 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
         return None  # 'three or four medicines', 'two or three times': a loose handful, not a figure
     modifiers: list[str] = []
     cursor = pos
-    for _ in range(3):
+    for _ in range(4):
         token = _TOKEN.match(text, cursor, end)
         if not token:
             return None
@@ -662,7 +662,8 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
         following = _TOKEN.match(text, cursor, end)
         if lower in _NOMINAL_ADJECTIVES and (not following or not _is_plural_head(following.group(1))):
             word = lower  # '200 wounded', '37 dead'
-        elif not _is_plural_head(word) or lower in _NOMINAL_ADJECTIVES:
+        elif lower in _NOMINAL_ADJECTIVES or not (_is_plural_head(word) or _is_plural_name(word, following)
+                                                 and not any(c.isdigit() for c in "".join(modifiers))):
             word = ""
         elif following and lower in _IRREGULAR_PLURALS and lower not in _PERSON_PLURALS \
                 and _is_plural_head(following.group(1)) and following.group(1).lower() not in _IRREGULAR_PLURALS:
@@ -687,7 +688,7 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
 
 
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:top|bottom|per|every)|(?<![\w-])(?:\d+|one|two|three|four|five|six"
-                                 r"|seven|eight|nine|ten)\s+(?:in|out\s+of))\s+$", re.I)
+                                 r"|seven|eight|nine|ten)\s+in|(?<![\w-])(?:1|one)\s+out\s+of)\s+$", re.I)
 _MODEL_NUMBER = re.compile(r"\s\d{1,4}[A-Za-z]{0,3}(?:-\d+)?(?=\s+[a-z])")
 _NAME_THEN_NUMBER = re.compile(r"(?<![\w'’-])([A-Z][A-Za-z]+)\s$")
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|on|from|to|across|throughout|by|and|with|than|of|told|tells|telling"
@@ -734,7 +735,15 @@ def _is_plural_head(word: str) -> bool:
         return False
     if lower in _IRREGULAR_PLURALS:
         return True
+    if len(lower) > 4 and lower.endswith("men") and not lower.endswith(("imen", "omen", "umen")):
+        return True  # 'seamen', 'gunmen', 'businessmen'
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _is_plural_name(word: str, following: re.Match | None) -> bool:
+    """'235 Democrats', '40 Xlanders': a capitalised plural that ends its phrase (not '3 Doors Down')."""
+    return word[0].isupper() and _is_plural_head(word.lower()) and not word.isupper() \
+        and not (following and following.group(1)[0].isupper())
 
 
 def _named_model(text: str, quantity: Quantity, models: dict[str, str | None] | None = None) -> Quantity:
