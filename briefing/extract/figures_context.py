@@ -27,11 +27,11 @@ _PURCHASE_NOUNS = {
 }
 _LEVEL_VERBS = (r"(?:stood|stands|stand|was|were|is|are|reached|reaches|totalled|totaled|totals|amounted to|amounts to"
                 r"|came to|comes to|rose to|fell to|increased to|decreased to|climbed to|dropped to|declined to"
-                r"|grew to|jumped to|slipped to|hit|topped|exceeded|hovered|averaged|valued|estimated|put)")
-_RISE_VERBS = frozenset("rose rise rises increased increase grew grow climbed jumped gained surged soared advanced "
-                        "expanded".split())
+                r"|grew to|jumped to|slipped to|hit|topped|exceeded|hovered|averaged|valued|estimated|put|worth)")
+_RISE_VERBS = frozenset("rose rise rises risen increased increase grew grow grown climbed jumped gained surged "
+                        "soared advanced expanded".split())
 _FALL_VERBS = frozenset("fell fall falls decreased decline declined dropped slipped sank plunged tumbled slid "
-                        "shrank lost eased".split())
+                        "shrank lost eased fallen".split())
 _ADVERBS = r"(?:\s+(?:currently|now|already|still|only|just|roughly|about|around|reportedly|then|also|nearly|almost))*"
 _RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS
                              + r"\s*$")
@@ -138,10 +138,14 @@ def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displ
     source = _source(sentence.text, actors)
     reading = _Reading()
     figures = []
+    earlier: dict[str, str] = {}  # the measure of the sentence's last figure of each kind
     for quantity, shown in zip(quantities, displays):
         left = doc.text[sentence.start:quantity.start]
         right = doc.text[quantity.end:sentence.end]
         measure, reading = _measure(left, right, quantity, reading, sentence.text)
+        # '49% for X, 53% for Y', 'US$7 billion (about €5 billion)': a later figure of a list or a conversion
+        measure = measure or (earlier.get(quantity.kind) if quantity.kind != "count" else None)
+        earlier[quantity.kind] = measure or earlier.get(quantity.kind)
         figures.append(Figure(
             text=doc.text[quantity.start:quantity.end],
             value=plain_value(quantity.value),
@@ -193,7 +197,7 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             head = quantity.unit.split()[-1]
             return (f"{head} {delivery.group('verb')} for {delivery.group('noun')} {destination.group('prep')} "
                     f"{destination.group('place')}"), reading
-        return None, reading
+        return _counted_measure(quantity.unit, right), reading
     relative = _RELATIVE_LEVEL.search(core) if "," in core and _RELATIVE_LEVEL_TAIL.search(core) else None
     if relative:
         phrase = _noun_phrase_before(relative.group("np"))
@@ -240,7 +244,40 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
                 and noun.group(1).split()[-1].lower() not in _PARTICLES \
                 and not _REDUCED_RELATIVE.match(right, noun.end()):
             return noun.group(1), reading
+    share = (_SHARE_OF if quantity.kind == "percent" else _SPENT_ON if quantity.kind == "money" else None)
+    share = share.match(right) if share else None
+    if share:  # '90 percent of tariffs on goods', '$25 million in aid'
+        return _phrase(share.group(1)), reading
+    named = _NOUN_OF.search(core, core_from)
+    if named:  # 'at a cost of $5 million', 'fines of nearly $2,000'
+        return _phrase(named.group(1).split()[-1]), reading
     return None, reading
+
+
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([^,;:()\"“”—–]+)")
+_SPENT_ON = re.compile(r"\s+(?:in|of|on)\s+(?!(?:the|a|an|this|that|its|their)\b)([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
+_NOUN_OF = re.compile(r"(?:^|\s)(?:an?|the|its|their|his|her)\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+of\s*$")
+_PHRASE_END = re.compile(r"(?:^|\s)(?:and|or|but|while|whereas|because|as|after|before|when|than|since|if|according"
+                         r"|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b|[\d,;:()\"“”—–.!?]")
+_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|of|in|on|at|to|for|from|by|with|its|their|his|her|this|that"
+                                r"|these|those|some|about|over|nearly|than|they|it|he|she|we|who|have|has|had|been"
+                                r"|is|are|was|were|be|will|would|could|can|may|might|not|out))+\s*$", re.I)
+_LEADING_AUXILIARY = re.compile(r"^(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|reportedly"
+                                r"|already|also|still|now|currently|all)\s+)+", re.I)
+
+
+def _phrase(text: str, words: int = 7) -> str | None:
+    """A short phrase: ``text`` up to a clause boundary, at most ``words`` words, without function words at its end."""
+    stop = _PHRASE_END.search(text)
+    kept = " ".join(text[:stop.start() if stop else len(text)].split()[:words])
+    kept = _TRAILING_FUNCTION.sub("", " " + kept).strip()
+    return kept or None
+
+
+def _counted_measure(unit: str, right: str) -> str:
+    """What a count counts: the thing with what the sentence says of it ('people missing', 'suspected users')."""
+    rest = _phrase(_LEADING_AUXILIARY.sub("", right.strip()), words=5) or ""
+    return f"{unit} {rest}".strip() if rest and not rest[0].isupper() else unit
 
 
 def _subject_and_verb(core: str) -> tuple[str | None, str | None]:
@@ -334,6 +371,7 @@ def _clause_subject(clause: str) -> str | None:
     text = re.sub(r"\s+(?:could|would|will|may|might|should|can|must|is expected to|are expected to)$", "", text)
     if re.search(r"\s(?:and|or)\s+(?:was|were|is|are|has been|have been)$", text):
         return None  # 'sells its systems in 19 countries and was [valued at]': a second predicate, no subject
+    text = re.sub(r"\s+(?:is|are|was|were)$", "", text)  # 'the relief is [worth]'
     words = text.split()
     if not words or len(words) > 9 or words[0].lower() in _NP_STOP or not words[0][0].isalpha():
         return None
