@@ -236,6 +236,12 @@ def test_numbers(text, value):
                                                          ("30 federal fraud charges", 30, "federal fraud charges")]),
     ("In Xland, over 1800 people have died.", [("1800 people", 1800, "people")]),
     ("We give away 3 USD50 Cards.", [("USD50", 50, "USD")]),
+    # the currency of an earlier amount of the sentence carries to a later bare amount on its scale
+    ("Acme had a 947 million pounds turnover for a 107 million loss.",
+     [("947 million pounds", 947_000_000, "GBP"), ("107 million", 107_000_000, "GBP")]),
+    # share prices in fractions
+    ("Acme shares closed at 62-3/4, down 1/8.", [("62-3/4", 62.75, "USD"), ("1/8", 0.125, "USD")]),
+    ("The rug is 3 1/2 feet long.", [("3 1/2 feet", 3.5, "foot")]),
     # brackets around an amount write a loss; after another amount they hold a conversion
     ("Acme's net result was ($4.50).", [("($4.50)", -4.5, "USD")]),
     ("Xland took out US$5 billion (€3.6 billion).", [("US$5 billion", 5_000_000_000, "USD"),
@@ -281,7 +287,12 @@ def test_ranges_with_the_unit_on_both_ends(body, value, high):
     "The jet landed on runway 27L without trouble.",
     "One out of five adults smokes, the survey found.",
     "The 3 Doors Down concert was loud.",
+    # the day of a date is no count; a span of something is no duration figure
+    "Union leaders called off the March 3 strikes.",
+    "Lin Wei recalled the Sept 11 attacks.",
+    "It was the third of three months of decline.",
     # vague multiples and fractions say no number
+    "Xland could lose tens of thousands of jobs or more.",
     "Tens of thousands of farmers marched on Monday.",
     "Hundreds of thousands of voters stayed home.",
     "Thousands of deaths could be prevented, Dr Lin Wei said.",

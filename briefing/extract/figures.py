@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure
+from ..pubdate import MONTHS
 from . import figures_units as ref
 from .figures_context import dates_by_sentence, describe_sentence
 from .numbers import SCALES, Number, find_numbers, plain_value
@@ -42,6 +43,8 @@ _NAME_AFTER = re.compile(r"\s*(?:[A-Z\d]|-\w)")  # 'from 10 Downing Street', 'fr
 _RANGING = re.compile(r"(?<![\w-])(?:rang(?:e|es|ed|ing)|vary|varies|varied|varying)\s+from\s*(?:[$€£¥]\s?)?$", re.I)
 _RATE_AFTER = re.compile(r"\s+(?:(?:is|was|are|were)\s+)?(?:worth|equal|equals|equalled|buys|bought|fetches|fetched)\b", re.I)
 _ACCOUNTING_NEGATIVE = re.compile(r"(?<![\w-])(?:is|was|were|are|of|at):?\s+\($")
+_MIXED_FRACTION = re.compile(r"(?:\d+[\s-])?\d+/\d+")  # stock prices in eighths: '62-3/4', 'down 1/8'
+_SHARE_PRICE = re.compile(r"\b(?:shares?|stocks?)\b", re.I)
 _OF_THE = re.compile(r"\s+(?:(?:out\s+)?of\s+(?:the|its|their|his|her|our)|out\s+of)\s+")  # '29 out of 30 charges'
 
 # --- currency before the number: '$', 'US$', 'c $', 'HK$', '€', 'USD', 'MEUR', 'Rs.' ---------------------------
@@ -241,6 +244,12 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
             and not (i + 1 < len(numbers) and _TO.fullmatch(text, number.end, numbers[i + 1].start)):
         # 'rose 12 pct to 3.4 bln yen, from 3.04 bln', 'slumped to 21 seats from 34': the earlier level
         return [_like(previous, number)]
+    money = next((q for q in reversed(quantities) if q.kind == "money" and q.scale == number.scale), None)
+    if money and number.scale >= SCALES["thousand"] and not number.spelled \
+            and not _PREFIX.search(text, max(start, number.start - 6), number.start):
+        return [_like(money, number)]  # '450 mln dlrs in sales and a 107 mln loss': the same currency
+    if _MIXED_FRACTION.fullmatch(text, number.start, number.end) and _SHARE_PRICE.search(text, start, end):
+        return [Quantity(number.start, number.end, number.value, dollar, "money")]  # 'Acme closed at 62-3/4'
     counted = carried  # the last count read so far, in this sentence or the paragraph's earlier ones
     if counted and number.scale >= SCALES["million"] and counted.scale == number.scale and not number.spelled \
             and _CLAUSE_END.match(text, number.end, end) and not _PREFIX.search(text, max(start, number.start - 6),
@@ -401,7 +410,8 @@ def _is_not_a_quantity(text: str, start: int, end: int, number: Number, before: 
     word = _WORD_BEFORE.search(before)
     if word and word.group(1).lower() in _LABELS and not number.spelled:
         return True
-    return False
+    # 'the March 3 strikes': the day of a date, not a count
+    return bool(word and word.group(1).lower() in MONTHS and number.plain and 1 <= number.value <= 31)
 
 
 def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: bool, change: bool = False) -> bool:
@@ -564,6 +574,8 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
     if unit.time and (_SMALL_ALTERNATIVE.search(text, max(0, number.start - 16), number.start)
                       or _PRISON_TERM.search(text, max(0, number.start - 60), number.start)):
         return None  # 'in five or six years': a loose guess; 'sentenced him to 16 months': a prison term
+    if unit.time and _OF_AFTER.match(text, m.end(), end):
+        return None  # 'three months of decline', '16 months of prison': a span of something, not a figure
     if unit.time and _RELATIVE_TIME.match(text, m.end(), end):
         return None  # 'three weeks ago', 'seven years later': when, not how much
     if unit.time and _whole_period(text, m.end(), end, unit.name, number.value):
@@ -611,6 +623,7 @@ _DURATION_BEFORE = re.compile(
     r"|well\s+over|close\s+to)\s+)?$", re.I)
 _TIME_CHAIN = re.compile(r",?\s+(?:and\s+)?[\w.-]+\s+(?:second|minute|hour|day|week|month|year)s?\b", re.I)
 _PRISON_TERM = re.compile(r"(?<![\w-])(?:sentenced\b[^,;.]{0,40}?\bto|life\s+plus)\s+(?:about\s+|nearly\s+)?$", re.I)
+_OF_AFTER = re.compile(r"\s+of\s")
 _RELATIVE_TIME = re.compile(r"\s+(?:ago|later|earlier|before|after|into|hence|afterwards)\b", re.I)
 _PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute)\b", re.I)
 _PERIOD_LENGTHS = {("day", "week"): 7, ("hour", "day"): 24, ("day", "year"): 365, ("month", "year"): 12,
