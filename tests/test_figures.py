@@ -236,6 +236,16 @@ def test_numbers(text, value):
                                                          ("30 federal fraud charges", 30, "federal fraud charges")]),
     ("In Xland, over 1800 people have died.", [("1800 people", 1800, "people")]),
     ("We give away 3 USD50 Cards.", [("USD50", 50, "USD")]),
+    # a bare number goes on counting what was just counted, when the words say it counts
+    ("Xland has 54 member states. Only 27 have ratified the pact.",
+     [("54 member states", 54, "member states"), ("27", 27, "member states")]),
+    ("The trial of four drugs stopped because two of them worked.", [("four drugs", 4, "drugs"), ("two", 2, "drugs")]),
+    ("Each carrier may hold 80 of other people's ballots.", [("80", 80, "people's ballots")]),
+    ("It was 304 votes for Jane Doe and 227 for John Roe.", [("304 votes", 304, "votes"), ("227", 227, "votes")]),
+    ("Jane Doe won 220 votes. Her rival received 192.", [("220 votes", 220, "votes"), ("192", 192, "votes")]),
+    ("There were 45 cases, at least 12 in May.", [("45 cases", 45, "cases"), ("12", 12, "cases")]),
+    ("The vote was held at 3 in Ytown.", []),
+    ("Acme said 40 were hired.", []),
     # the currency of an earlier amount of the sentence carries to a later bare amount on its scale
     ("Acme had a 947 million pounds turnover for a 107 million loss.",
      [("947 million pounds", 947_000_000, "GBP"), ("107 million", 107_000_000, "GBP")]),

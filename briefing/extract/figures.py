@@ -244,6 +244,9 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
             and not (i + 1 < len(numbers) and _TO.fullmatch(text, number.end, numbers[i + 1].start)):
         # 'rose 12 pct to 3.4 bln yen, from 3.04 bln', 'slumped to 21 seats from 34': the earlier level
         return [_like(previous, number)]
+    elided = _elided_count(text, start, end, number, carried, quantities)
+    if elided:
+        return [elided]
     money = next((q for q in reversed(quantities) if q.kind == "money" and q.scale == number.scale), None)
     if money and number.scale >= SCALES["thousand"] and not number.spelled \
             and not _PREFIX.search(text, max(start, number.start - 6), number.start):
@@ -256,6 +259,40 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
                                                                                 number.start):
         return [_like(counted, number)]  # '4.8 million refugees ... Turkey alone hosts 2.7 million.'
     return []
+
+
+# a bare number that goes on counting what was just counted: 'two of them', 'only 27 have', 'received 192.'
+_ELIDED_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:them|those|these|the|its|their|his|her|our|other"
+                        r"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)\b")
+_ELIDED_BEFORE = re.compile(r"(?<![\w-])(?:(?P<approx>a\s+total\s+of|at\s+least|more\s+than|(?:well\s+|just\s+)?over"
+                            r"|nearly|almost|about|around|roughly|some|including|only|with)"
+                            r"|(?P<joined>and)|(?P<final>received|won|got|at|to))\s+$", re.I)
+_ELIDED_AFTER = re.compile(r"\s*(?:[,;.!?)—–]|$)|\s+(?:are|were|have|had|has|was|is|for|in|recorded|reported|died"
+                           r"|voted|signed|ratified)\b")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,;.!?)—–]|$)")
+
+
+def _elided_count(text: str, start: int, end: int, number: Number, carried: Quantity | None,
+                  quantities: list[Quantity]) -> Quantity | None:
+    """A bare number counting what the sentence or paragraph just counted ('of the 54 nations, only 27 have')."""
+    before = text[max(start, number.start - 24):number.start]
+    if number.spelled and number.value <= 1 or number.start > start and text[number.start - 1].isalpha() \
+            or _is_not_a_quantity(text, start, end, number, before) \
+            or _designation_number(text, start, number.start, number):
+        return None
+    unit = carried.unit if carried else None
+    of = _ELIDED_OF.match(text, number.end, end)
+    if of:  # 'two of them', '80 of other people's ballots'
+        head = _counted_after(text, of.end() - len(of.group(0).split()[-1]) - 1, end, number, number.start, start)
+        unit = head[0] if head else unit
+    else:
+        cue = _ELIDED_BEFORE.search(before)
+        if not cue or cue.group("joined") and not (quantities and quantities[-1].kind == "count") \
+                or not (_CLAUSE_END_AFTER if cue.group("final") else _ELIDED_AFTER).match(text, number.end, end):
+            return None
+    if not unit:
+        return None
+    return Quantity(number.start, number.end, number.value, unit, "count", shown_unit=unit, scale=number.scale)
 
 
 def _wire_amount(text: str, start: int, number: Number, dollar: str) -> Quantity | None:

@@ -276,6 +276,8 @@ def _phrase(text: str, words: int = 7) -> str | None:
 
 def _counted_measure(unit: str, right: str) -> str:
     """What a count counts: the thing with what the sentence says of it ('people missing', 'suspected users')."""
+    if re.match(r"\s*(?:out\s+)?of\b", right):
+        return unit  # 'two of them', '80 of the ballots': the thing is named after 'of'
     rest = _phrase(_LEADING_AUXILIARY.sub("", right.strip()), words=5) or ""
     return f"{unit} {rest}".strip() if rest and not rest[0].isupper() else unit
 
