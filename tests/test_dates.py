@@ -391,3 +391,31 @@ def test_a_year_before_a_month(body, published, expected):
 )
 def test_vague_periods_and_weekdays(body, published, expected):
     assert found_at(body, published) == expected
+
+
+MAY_WEDNESDAY = dt.date(2031, 5, 14)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a bare month, month-day or weekday takes its direction from the tense and the words around it
+        ("The crew is scheduled to stay at the station during the week and return on Friday.",
+         [("the week", None), ("Friday", "2031-05-16")]),
+        ("Donors have agreed to meet again, this time in Ytown, in February.", [("February", "2032-02")]),
+        ("Campaigning ends before Sunday's vote.", [("Sunday", "2031-05-18")]),
+        ("Jane Doe said Wednesday that Xland will send ten advisers.", [("Wednesday", "2031-05-14")]),
+        ("Lin Wei told reporters Monday that Acme will appeal.", [("Monday", "2031-05-12")]),
+        ("The strikes began March 3, union leaders said.", [("March 3", "2031-03-03")]),
+        ("Acme announced Monday it has settled.", [("Monday", "2031-05-12")]),
+        ("In a Wednesday media event, Acme showed a laptop.", [("Wednesday", "2031-05-14")]),
+        # a weekday that names a kind of day is no date
+        ("Sales fell. The Sunday trade ban hurt shops.", []),
+        ("A loophole allows Sunday opening hours.", []),
+        # fiscal years are periods: the text is kept, with no calendar value
+        ("The Xland 2031/32 budget was passed.", [("2031/32", None)]),
+        ("Ytown set out its plans for fiscal 2031/32.", [("fiscal 2031/32", None)]),
+    ],
+)
+def test_direction_from_tense_and_context(body, expected):
+    assert found(body, MAY_WEDNESDAY) == expected

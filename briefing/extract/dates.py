@@ -54,6 +54,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from .. import lexicon
 from ..model import DateMention, Document
 from .dates_lexicon import (
     DAY_WORD,
@@ -165,6 +166,8 @@ in on since by until till from to through throughout during before after of for 
 early late mid last next this that each every around circa than year the its their his her our
 """.split())
 # capitalised words that may stand before a date name without making it part of a name
+_ENGLISH_WORDS = lexicon.words("english_function_words.txt")  # 'announced Monday it has ...'
+_DAY_PARTS = frozenset("morning afternoon evening night noon midnight".split())
 _FUNCTION_WORDS = frozenset("""
 in on since by until till from to through during before after of for between and or but the a an
 early late mid last next this that each every as at about until around on so then when while
@@ -189,11 +192,15 @@ _FUTURE_CUE = re.compile(
     r"|(?<!than\s)(?<!as\s)expected(?=\s+(?:in|on|by|at|before|within|next|later|early|late)\b)"
     # expectations speak of what may come: 'a cut is likely in September', 'hopes to sign it in October'
     r"|(?<!un)likely|hop(?:es|ing)\s+to|expects?|expecting"
+    # a decision or promise to act speaks of the act to come: 'agreed to meet again in February'
+    r"|(?:agreed|agrees|decided|decides|promised|promises|pledged|vowed|aims?|wants?)\s+to"
     # a modal before a plain verb speaks of what may come: 'could begin cutting rates as early as September'
     r"|(?-i:could|might|may|should|can)(?=(?:\s+(?:also|still|soon|only|even|then|yet))?\s+(?!have\b|not\b|be\b)"
     r"(?-i:[a-z]+)\b))\b|['’]ll\b",
     re.I,
 )
+_AHEAD = re.compile(r"\b(?:before|ahead\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+)?$", re.I)
+_VERB_CUE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|\w{3,}ed)\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 # a past-tense verb before "until" ('lasted until mid-August') makes the clause past, not future
 _PAST_CUE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
@@ -233,8 +240,12 @@ def _is_name_part(text: str, start: int) -> bool:
 
 
 def _future(text: str, start: int) -> bool:
-    before = text[max(0, start - 60):start]
-    clause = " ".join(_CLAUSE_BREAK.split(before)[-1].split()[-12:])
+    before = text[max(0, start - 100):start]
+    parts = _CLAUSE_BREAK.split(before)
+    clause = parts[-1]
+    if len(parts) > 1 and not _VERB_CUE.search(clause):  # ', this time in Ytown, in February': the verb is earlier
+        clause = " ".join(parts[-3:])
+    clause = " ".join(clause.split()[-16:])
     cues = [m for m in _FUTURE_CUE.finditer(clause)]
     if not cues:
         return False
@@ -292,7 +303,9 @@ def _past(text: str, start: int) -> bool:
     """Whether the clause before ``start`` is in the past tense ('brokered ... on March 14'), not
     present, perfect or modal ('could be approved on June 3')."""
     before = text[max(0, start - 60):start]
-    return _past_clause(" ".join(_CLAUSE_BREAK.split(before)[-1].split()[-8:]))
+    words = _CLAUSE_BREAK.split(before)[-1].split()[-8:]
+    # 'X said Wednesday that it will ...', 'told reporters Monday': the day is of the telling, in the past
+    return _past_clause(" ".join(words)) or any(_IRREGULAR_PAST.fullmatch(word) for word in words[-3:])
 
 
 def _capitalised(word: str) -> bool:
@@ -706,6 +719,13 @@ def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
         visible = _next_visible(text, m.end("weekday"))
         if article and text[visible:visible + 1].isupper():
             return None  # 'the Sunday Times'
+        before, after = _word_before(text, m.start("weekday")), _word_after(text, m.end("weekday"))
+        governed = _word_before(text, m.start("weekday") - len(before) - 1).lower() in _FUNCTION_WORDS
+        if (article and not governed  # 'in a Wednesday media event' is a date, 'the Sunday trade ban' is not
+                or before.islower() and before not in _FUNCTION_WORDS and before not in ("said", "says")) \
+                and after.islower() and after not in _FUNCTION_WORDS | _ENGLISH_WORDS and after not in _DAY_PARTS \
+                and visible == m.end("weekday") + 1:
+            return None  # 'the Sunday trade ban', 'allows Sunday opening hours': a kind of day, not a date
 
     weekday = WEEKDAYS[m["weekday"].lower()]
     week = _week_offset(m["week"] or m["week_first"])
@@ -1093,8 +1113,10 @@ def find_dates(doc: Document) -> tuple[DateMention, ...]:
         sentence = doc.sentences[doc.sentence_index(candidate.start)]
         future = _future(sentence.text, candidate.start - sentence.start)
         past = not future and _past(sentence.text, candidate.start - sentence.start)
-        if not future and not past:
-            future = _future_after(sentence.text, candidate.end - sentence.start)
+        if not future and not past:  # 'campaigning ends before Sunday's vote': what a present clause awaits
+            future = _future_after(sentence.text, candidate.end - sentence.start) \
+                or bool(_AHEAD.search(sentence.text, max(0, candidate.start - sentence.start - 20),
+                                      candidate.start - sentence.start))
         when = candidate.resolve(_Frame(doc.published, future, anchor, after_vague, past))
         after_vague = when is None
         if when is not None:
