@@ -269,7 +269,6 @@ _ELIDED_BEFORE = re.compile(r"(?<![\w-])(?:(?P<approx>a\s+total\s+of|at\s+least|
                             r"|(?P<joined>and)|(?P<final>received|won|got|at|to))\s+$", re.I)
 _ELIDED_AFTER = re.compile(r"\s*(?:[,;.!?)—–]|$)|\s+(?:are|were|have|had|has|was|is|for|in|recorded|reported|died"
                            r"|voted|signed|ratified)\b")
-_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,;.!?)—–]|$)")
 
 
 def _elided_count(text: str, start: int, end: int, number: Number, carried: Quantity | None,
@@ -288,7 +287,7 @@ def _elided_count(text: str, start: int, end: int, number: Number, carried: Quan
     else:
         cue = _ELIDED_BEFORE.search(before)
         if not cue or cue.group("joined") and not (quantities and quantities[-1].kind == "count") \
-                or not (_CLAUSE_END_AFTER if cue.group("final") else _ELIDED_AFTER).match(text, number.end, end):
+                or not (_CLAUSE_END if cue.group("final") else _ELIDED_AFTER).match(text, number.end, end):
             return None
     if not unit:
         return None
@@ -316,8 +315,9 @@ def _like(model: Quantity, number: Number) -> Quantity:
 def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar: str) -> tuple[Quantity, int] | None:
     """The quantity that ``numbers[i]`` begins, and the index of the next unread number."""
     number = numbers[i]
-    if number.fraction:
-        return _fraction(number, text[number.start:number.end], i)
+    if number.fraction:  # 'cut by a third': the share of a change
+        return Quantity(number.start, number.end, number.value, "fraction", "fraction",
+                        shown_unit=re.sub(r"\s+", " ", text[number.start:number.end].lower())), i + 1
     before = text[max(start, number.start - 24):number.start]
     if _is_not_a_quantity(text, start, end, number, before):
         return None
@@ -387,12 +387,6 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
         return Quantity(number.start, count_end, value, unit, "count", high, _approx_word(approx),
                         shown_unit=unit, scale=scale), _skip_to(numbers, nxt, count_end)
     return None
-
-
-def _fraction(number: Number, written: str, i: int) -> tuple[Quantity, int]:
-    """'cut by a third': the share of a change."""
-    return Quantity(number.start, number.end, number.value, "fraction", "fraction",
-                    shown_unit=re.sub(r"\s+", " ", written.lower())), i + 1
 
 
 def _single_units(text: str, start: int, end: int, taken: list[Quantity]) -> list[Quantity]:

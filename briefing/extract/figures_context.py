@@ -259,9 +259,7 @@ _SPENT_ON = re.compile(r"\s+(?:in|of|on)\s+(?!(?:the|a|an|this|that|its|their)\b
 _NOUN_OF = re.compile(r"(?:^|\s)(?:an?|the|its|their|his|her)\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+of\s*$")
 _PHRASE_END = re.compile(r"(?:^|\s)(?:and|or|but|while|whereas|because|as|after|before|when|than|since|if|according"
                          r"|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b|[\d,;:()\"“”—–.!?]")
-_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|of|in|on|at|to|for|from|by|with|its|their|his|her|this|that"
-                                r"|these|those|some|about|over|nearly|than|they|it|he|she|we|who|have|has|had|been"
-                                r"|is|are|was|were|be|will|would|could|can|may|might|not|out))+\s*$", re.I)
+_FUNCTION_WORDS = lexicon.words("english_function_words.txt") - {"year", "years", "new"} | {"nearly", "may", "might"}
 _LEADING_AUXILIARY = re.compile(r"^(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|reportedly"
                                 r"|already|also|still|now|currently|all)\s+)+", re.I)
 
@@ -269,9 +267,10 @@ _LEADING_AUXILIARY = re.compile(r"^(?:(?:who|that|which|were|was|are|is|have|has
 def _phrase(text: str, words: int = 7) -> str | None:
     """A short phrase: ``text`` up to a clause boundary, at most ``words`` words, without function words at its end."""
     stop = _PHRASE_END.search(text)
-    kept = " ".join(text[:stop.start() if stop else len(text)].split()[:words])
-    kept = _TRAILING_FUNCTION.sub("", " " + kept).strip()
-    return kept or None
+    kept = text[:stop.start() if stop else len(text)].split()[:words]
+    while kept and kept[-1].lower() in _FUNCTION_WORDS:
+        kept.pop()
+    return " ".join(kept) or None
 
 
 def _counted_measure(unit: str, right: str) -> str:
