@@ -192,6 +192,17 @@ def test_date_and_source_from_the_sentence():
     assert (figure.date, figure.source) == ("2013", "Central Bank")
 
 
+@pytest.mark.parametrize("body, source", [
+    ("Police said 68 people were missing.", "Police"),
+    ("The ministry estimates 40 people died.", "ministry"),
+    ("The Xland Bureau reported 40 deaths.", "Xland Bureau"),
+    ("Lin Wei told reporters 40 people died.", "Lin Wei"),
+    ("The tally reached 40 deaths.", None),
+])
+def test_source_opening_the_sentence(body, source):
+    assert [f.source for f in figures_of(body)] == [source]
+
+
 def test_current_level_is_dated_by_publication():
     (figure,) = figures_of("Trade currently stands at $90 million.")
     assert figure.date == "2014"

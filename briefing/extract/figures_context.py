@@ -104,6 +104,9 @@ _ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|fig
 _ESTIMATE_VERBS = frozenset({"estimated", "estimates"})  # the source of a figure, not of words
 _SAID = re.compile(r"(?:[,\"”]|\bsaid)\s*(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+"
                    r"(?:" + lexicon.alternation(lexicon.REPORTING_TENSED | _ESTIMATE_VERBS) + r")\b[^,]*[.!?\"”]?\s*$")
+# 'Police said 68 people ...', 'The ministry estimates ...': a sentence that opens with whose word it is
+_SAID_FIRST = re.compile(r"\s*(?:(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)|[Tt]he\s+(?P<noun>[a-z]+))\s+"
+                         r"(?:" + lexicon.alternation(lexicon.REPORTING_TENSED | _ESTIMATE_VERBS) + r")\b")
 _CURRENT = re.compile(r"\b(?:currently|at present|presently)\b", re.I)
 
 
@@ -438,10 +441,10 @@ def _sentence_date(doc: Document, sentence: Sentence, sentence_dates: dict[int, 
 
 
 def _source(sentence: str, actors: tuple[Actor, ...]) -> str | None:
-    m = _ACCORDING.search(sentence) or _SAID.search(sentence)
+    m = _ACCORDING.search(sentence) or _SAID.search(sentence) or _SAID_FIRST.match(sentence)
     if not m:
         return None
-    name = re.sub(r"^the\s+", "", m.group("name")).strip(" .")
+    name = re.sub(r"^the\s+", "", m.groupdict().get("name") or m.group("noun")).strip(" .")
     short = m.groupdict().get("short")
     for actor in actors:
         names = {actor.name.lower(), *(a.lower() for a in actor.aliases)}
