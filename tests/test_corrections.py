@@ -62,7 +62,7 @@ def test_the_seed_needs_the_corrections(project):
     assert find(brief, "actors", "Buffett")["type"] == "organization"
     assert find(brief, "actors", "Xland")["type"] == "organization"
     assert find(brief, "quotes", "It is a good day")["speaker"] != "Jane Doe"
-    assert find(brief, "figures", "US$5 million")["measure"] is None
+    assert find(brief, "figures", "US$5 million")["measure"] == "The deal"  # read from "is worth"
     assert all(not i["corrected"] for f in ("actors", "quotes", "figures", "dates") for i in brief[f])
 
 
