@@ -136,10 +136,17 @@ class ActorPage:
     quotes: tuple[Cited, ...] = ()
     agreements: tuple[Cited, ...] = ()
     figures: tuple[Cited, ...] = ()
+    people: tuple["ActorPage", ...] = ()  # of a country: the people affiliated with it
 
     @property
     def briefs(self) -> tuple[Brief, ...]:
         return tuple({m.brief.id: m.brief for m in self.mentions}.values())
+
+    @property
+    def other_spellings(self) -> tuple[str, ...]:
+        """The spellings besides the page's name, each once whatever its case."""
+        seen = {self.name.casefold()}
+        return tuple(s for s in self.spellings if s.casefold() not in seen and not seen.add(s.casefold()))
 
 
 @dataclass(frozen=True)
@@ -299,14 +306,29 @@ def _merge_people_by_surname(mentions: list[Mention], groups: _Groups) -> None:
 
 
 def _most_common(values: Iterable[str]) -> tuple[str, ...]:
-    counts = Counter(v for v in values if v)
-    return tuple(sorted(counts, key=lambda v: (-counts[v], v)))
+    """The values, most frequent first, once each whatever their case (written as most often)."""
+    counts = Counter(" ".join(v.split()) for v in values if v and v.strip())
+    by_fold: dict[str, Counter[str]] = defaultdict(Counter)
+    for value, n in counts.items():
+        by_fold[value.casefold()][value] = n
+    totals = {max(forms, key=lambda f: (forms[f], f)): sum(forms.values()) for forms in by_fold.values()}
+    return tuple(sorted(totals, key=lambda v: (-totals[v], v)))
 
 
 def _canonical_name(group: list[Mention]) -> str:
-    """The name most briefs use; among equals the longest (the fullest form)."""
-    names = Counter(m.actor.name for m in group)
+    """The name the texts give most often (counting every mention); among equals the longest (the fullest)."""
+    names: Counter[str] = Counter()
+    for mention in group:
+        names[mention.actor.name] += max(mention.actor.mentions, 1)
     return max(names, key=lambda n: (names[n], len(n), n))
+
+
+def sort_name(page: ActorPage) -> str:
+    """The key a list sorts an actor by: a person by surname, then given names; anything else by its name."""
+    words = fold_name(page.name).split()
+    if page.type == "person" and len(words) > 1:
+        words = [words[-1], *words[:-1]]
+    return " ".join(words)
 
 
 def _section(actor_type: str) -> str:
@@ -362,7 +384,7 @@ def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline)
     mentions = [Mention(brief, actor) for brief in ordered for actor in brief.actors if actor.name.strip()]
     pages = _named_pages(merge_actors(mentions))
     by_name = _pages_by_name(pages)
-    pages = _with_items(pages, ordered, by_name)
+    pages = _with_people(_with_items(pages, ordered, by_name), by_name)
     by_src = {page.src: page for page in pages}
     by_name = {key: by_src[page.src] for key, page in by_name.items()}
     tags: dict[str, tuple[str, ...]] = {}
@@ -433,6 +455,37 @@ def _with_items(pages: list[ActorPage], briefs: tuple[Brief, ...],
     return [replace(page, quotes=tuple(quotes[page.src]), agreements=tuple(agreements[page.src]),
                     figures=tuple(figures[page.src]))
             for page in pages]
+
+
+def _with_people(pages: list[ActorPage], by_name: Mapping[tuple[str, str], ActorPage]) -> list[ActorPage]:
+    """Country pages with the people a brief affiliates with the country, and what those people said and
+    agreed in those briefs, besides the country's own quotes and agreements (newest brief first, each once)."""
+    people: dict[str, dict[str, set[str]]] = defaultdict(dict)  # country src -> person src -> brief ids
+    for page in pages:
+        if page.type != "person":
+            continue
+        for mention in page.mentions:
+            country = by_name.get((mention.brief.id, fold_name(mention.actor.affiliation or "")))
+            if country is not None and country.type == "country":
+                people[country.src].setdefault(page.src, set()).add(mention.brief.id)
+    by_src = {page.src: page for page in pages}
+    result = []
+    for page in pages:
+        members = people.get(page.src) if page.type == "country" else None
+        if not members:
+            result.append(page)
+            continue
+        persons = sorted((by_src[src] for src in members), key=sort_name)
+        said = [c for p in persons for c in p.quotes if c.brief.id in members[p.src]]
+        agreed = [c for p in persons for c in p.agreements if c.brief.id in members[p.src]]
+        result.append(replace(page, people=tuple(persons), quotes=_newest_once(page.quotes, said),
+                              agreements=_newest_once(page.agreements, agreed)))
+    return result
+
+
+def _newest_once(*lists: Iterable[Cited]) -> tuple[Cited, ...]:
+    items = {id(c.item): c for cited in lists for c in cited}
+    return tuple(sorted(items.values(), key=lambda c: _brief_sort_key(c.brief), reverse=True))
 
 
 # --------------------------------------------------------------------------- pages
@@ -585,7 +638,7 @@ class SiteRenderer:
                 key = page.src if page else fold_name(said_by or "")
                 name = page.name if page else (said_by or "")
                 by_speaker.setdefault(key, (page, name, []))[2].append(Cited(brief, quote))
-        return sorted(by_speaker.values(), key=lambda s: (not s[1], fold_name(s[1])))
+        return sorted(by_speaker.values(), key=lambda s: (not s[1], sort_name(s[0]) if s[0] else fold_name(s[1])))
 
 
 def speaker_role(brief: Brief, quote: Quote) -> str:
@@ -606,10 +659,10 @@ def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[st
     """[(type heading, [(letter, pages A–Z)])] in the order of :data:`_TYPE_HEADINGS`."""
     result = []
     for actor_type, heading in _TYPE_HEADINGS.items():
-        typed = sorted((p for p in pages if p.type == actor_type), key=lambda p: fold_name(p.name))
+        typed = sorted((p for p in pages if p.type == actor_type), key=sort_name)
         letters: dict[str, list[ActorPage]] = {}
         for page in typed:
-            initial = fold_name(page.name)[:1].upper()
+            initial = sort_name(page)[:1].upper()
             letters.setdefault(initial if initial.isalpha() else "#", []).append(page)
         if letters:
             result.append((heading, list(letters.items())))

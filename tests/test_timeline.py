@@ -1,6 +1,8 @@
 """The timeline: every dated item of a brief, oldest first, with its evidence."""
 from __future__ import annotations
 
+import pytest
+
 from briefing.model import Agreement, Brief, DateMention, Evidence, Figure, Quote, Sentence, Source
 from briefing.sentences import split_sentences
 from briefing.timeline import build_timeline
@@ -46,7 +48,7 @@ def test_every_dated_item_oldest_first_with_its_evidence():
     assert [(e.date, e.kind, e.label) for e in timeline] == [
         ("2016", "figure", "trade: $75 million"),
         ("2019-03", "date", "Talks began in March."),
-        ("2019-11-21", "agreement", "fisheries pact signed"),
+        ("2019-11-21", "agreement", "Spain and Chile: fisheries pact signed"),
         ("2019-11-21", "quote", "Ana Ruiz: “more would come”"),
     ]
     assert [e.evidence for e in timeline] == [FIGURE.evidence, DATES[2].evidence, AGREEMENT.evidence,
@@ -68,10 +70,29 @@ def test_a_year_sorts_before_its_months_and_days():
     assert [e.date for e in build_timeline(brief(dates=dates))] == ["2019", "2019-03", "2019-11-21"]
 
 
-def test_date_label_is_a_snippet_of_its_sentence():
-    body = "After many long and difficult weeks of talks the two sides finally met on Thursday to sign the accord."
+@pytest.mark.parametrize("body, label", [
+    # a short sentence is its own label
+    ("After weeks of talks the two sides finally met on Thursday to sign the accord.",
+     "After weeks of talks the two sides finally met on Thursday to sign the accord."),
+    # the clause that holds the date, not its neighbours
+    ("Xland closed its border; the two sides finally met on Thursday to sign the accord.",
+     "the two sides finally met on Thursday to sign the accord."),
+    ("Acme Corp met Xland on Thursday, but the talks with Yland stalled again for a month.",
+     "Acme Corp met Xland on Thursday"),
+    ("Jane Doe left early — the vote was held on Thursday in the old hall.",
+     "the vote was held on Thursday in the old hall."),
+    # a clause too short to say anything: the whole sentence
+    ("It ended on Thursday; the two sides then went home to brief their capitals.",
+     "It ended on Thursday; the two sides then went home to brief their capitals."),
+    # a very long clause is cut around the date
+    ("One two three four five six seven eight nine ten eleven twelve thirteen fourteen met on Thursday "
+     "fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour and more words again",
+     "… five six seven eight nine ten eleven twelve thirteen fourteen met on Thursday fifteen sixteen "
+     "seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour and more …"),
+])
+def test_date_label_is_the_clause_of_its_date(body, label):
     (entry,) = build_timeline(brief(body=body, dates=(mention("Thursday", "2019-11-21", body=body),)))
-    assert entry.label == "… the two sides finally met on Thursday to sign the accord."
+    assert entry.label == label
 
 
 def test_undated_items_and_mentions_without_value_are_left_out():
