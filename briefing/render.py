@@ -17,11 +17,12 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any, Callable, Collection, Iterable, Mapping
+from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
 import jinja2
 import yaml
 
+from . import lists
 from .engine import File
 from .load import slugify
 from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
@@ -33,7 +34,7 @@ from .verify import CATEGORIES, article_view, page_items, source_of
 Timeline = Callable[[Brief], tuple[TimelineEntry, ...]]
 
 #: Top-level paths of ``docs/`` that the renderer owns; everything else there is hand-written.
-GENERATED_PATHS = ("index.md", "all-briefs.md", "briefs", "actors", "countries", "agreements",
+GENERATED_PATHS = ("index.md", "all-briefs.md", "all-briefs", "briefs", "actors", "countries", "agreements",
                    "figures", "quotes", "timeline", "tags")
 
 #: Statuses of an agreement that is not yet concluded (shown as "open" on the home page).
@@ -530,8 +531,11 @@ class SiteRenderer:
 
     def __init__(self, index: SiteIndex, *, directory_urls: bool = True,
                  env: jinja2.Environment | None = None, pdf_ids: Collection[str] = (),
-                 book_pdf: str | None = None, redirects: Mapping[str, str] | None = None) -> None:
+                 book_pdf: str | None = None, redirects: Mapping[str, str] | None = None,
+                 period_rows: int = lists.PERIOD_ROWS) -> None:
         self.index = index
+        self.period_rows = period_rows
+        self._countries_of_person: dict[str, list[str]] | None = None
         self.redirects = dict(redirects or {})
         self.directory_urls = directory_urls
         self.env = env or make_env()
@@ -545,8 +549,9 @@ class SiteRenderer:
                             book_pdf=f"{PDF_DIR}/{self.book_pdf}" if self.book_pdf else None,
                             top_actors=self._top(lambda p: p.type != "country"),
                             top_countries=self._top(lambda p: p.type == "country"),
-                            open_agreements=[c for c in self._all_agreements() if c.item.status in OPEN_STATUSES]),
-                 self._page("all-briefs.md", "all_briefs.md.j2", front_matter("All briefs", searched=False), briefs=index.briefs)]
+                            open_agreements=[c for c in self._all_agreements() if c.item.status in OPEN_STATUSES])]
+        pages += self._list_pages("all-briefs.md", "all_briefs.md.j2", "All briefs", index.briefs,
+                                  lambda b: b.published, lambda rows: {"briefs": rows})
         pages += [self.render_brief(brief) for brief in index.briefs]
         pages += [self._page(p.src, "actor.md.j2", front_matter(p.name), actor=p,
                              index_src=f"{_section(p.type)}/index.md",
@@ -559,16 +564,44 @@ class SiteRenderer:
                        groups=_by_type_and_letter([p for p in index.actor_pages if p.type == "country"])),
             self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements", searched=False),
                        agreements=self._all_agreements()),
-            self._page("figures/index.md", "figures.md.j2", front_matter("Figures", searched=False),
-                       figures=[Cited(b, f) for b in index.briefs for f in b.figures]),
-            self._page("quotes/index.md", "quotes.md.j2", front_matter("Quotes"), speakers=self._quotes_by_speaker()),
-            self._page("timeline/index.md", "timeline.md.j2", front_matter("Timeline", searched=False),
-                       entries=sorted((Cited(b, e) for b in index.briefs for e in index.timelines[b.id]),
-                                      key=lambda c: (c.item.date, c.brief.id))),
             self._page("tags/index.md", "tags.md.j2", front_matter("Tags", searched=False)),
         ]
+        pages += self._list_pages("figures/index.md", "figures.md.j2", "Figures",
+                                  [Cited(b, f) for b in index.briefs for f in b.figures],
+                                  lambda c: c.brief.published, lambda rows: {"figures": rows})
+        pages += self._list_pages("quotes/index.md", "quotes.md.j2", "Quotes",
+                                  [Cited(b, q) for b in index.briefs for q in (*b.quotes, *b.reported_speech)
+                                   if not q.partial],
+                                  lambda c: c.brief.published, lambda rows: {"speakers": self._quotes_by_speaker(rows)},
+                                  searched=True)
+        pages += self._list_pages("timeline/index.md", "timeline.md.j2", "Timeline",
+                                  sorted((Cited(b, e) for b in index.briefs for e in index.timelines[b.id]),
+                                         key=lambda c: (c.item.date, c.brief.id)),
+                                  lambda c: c.item.date,
+                                  lambda rows: {"months": lists.by_period(rows, lambda c: c.item.date)})
         pages += self.render_redirects()
         return tuple(pages)
+
+    def _list_pages(self, src: str, template: str, title: str, rows: Sequence[Any],
+                    date_of: Callable[[Any], str | None], shape: Callable[[Sequence[Any]], dict[str, Any]], *,
+                    searched: bool = False) -> list[RenderedPage]:
+        """A list page, or, past :attr:`period_rows` rows, an index of months and one page per month.
+
+        ``shape`` gives the template's context for some rows (e.g. the quotes grouped by speaker).
+        """
+        folder = src.removesuffix("/index.md").removesuffix(".md")
+        periods = lists.split_by_period(rows, date_of, folder=folder, limit=self.period_rows)
+        if periods is None:
+            return [self._page(src, template, front_matter(title, searched=searched), period=None, previous=None,
+                               next=None, index_src=src, **shape(rows))]
+        pages = [self._page(src, "periods.md.j2", front_matter(title, searched=False), title=title,
+                            years=lists.periods_by_year(periods), count=len(rows))]
+        for n, period in enumerate(periods):
+            neighbours = {"previous": periods[n - 1] if n else None,
+                          "next": periods[n + 1] if n + 1 < len(periods) else None}
+            pages.append(self._page(period.src, template, front_matter(f"{title}: {period.label}", searched=searched),
+                                    period=period, index_src=src, **neighbours, **shape(period.rows)))
+        return pages
 
     def render_redirects(self) -> list[RenderedPage]:
         """A small HTML page at the old URL of each brief whose id changed, sending the reader on."""
@@ -615,8 +648,25 @@ class SiteRenderer:
         body = self.env.get_template(f"site/{template}").render(
             src=src, href=href, actor_href=actor_href, brief_href=brief_href,
             countries_of=self.index.countries_of, speaker_role=speaker_role,
-            source_of=source_of, **context)
+            source_of=source_of, row=self._row_attrs, page_row=self._page_row, **context)
         return RenderedPage(src=src, text=header + "\n" + body)
+
+    def _row_attrs(self, brief: Brief, *, date: str | None = None, actors: Iterable[str] | None = None,
+                   **values: str | Iterable[str] | None) -> Any:
+        """The filter attributes of a row from ``brief`` (its date, countries, tags and actors unless given)."""
+        return lists.row_attrs(date=date or brief.published,
+                               country=[page.name for page in self.index.countries_of(brief)],
+                               actor=[a.name for a in brief.actors] if actors is None else actors,
+                               tag=self.index.tags[brief.id], **values)
+
+    def _page_row(self, page: ActorPage) -> Any:
+        """The filter attributes of an actor in the actor index: its spellings and the countries it is of."""
+        if self._countries_of_person is None:
+            self._countries_of_person = defaultdict(list)
+            for country in self.index.actor_pages:
+                for member in country.people:
+                    self._countries_of_person[member.src].append(country.name)
+        return lists.row_attrs(actor=(page.name, *page.spellings), country=self._countries_of_person[page.src])
 
     def _top(self, keep: Callable[[ActorPage], bool]) -> list[ActorPage]:
         pages = [p for p in self.index.actor_pages if keep(p)]
@@ -626,18 +676,15 @@ class SiteRenderer:
     def _all_agreements(self) -> list[Cited]:
         return [Cited(b, a) for b in self.index.briefs for a in b.agreements]
 
-    def _quotes_by_speaker(self) -> list[tuple[ActorPage | None, str, list[Cited]]]:
+    def _quotes_by_speaker(self, quotes: Iterable[Cited]) -> list[tuple[ActorPage | None, str, list[Cited]]]:
         """(speaker page or None, speaker name, quotes) sorted by name; unattributed quotes last."""
         by_speaker: dict[str, tuple[ActorPage | None, str, list[Cited]]] = {}
-        for brief in self.index.briefs:
-            for quote in (*brief.quotes, *brief.reported_speech):
-                if quote.partial:
-                    continue
-                said_by = quote.speaker or quote.speaker_text
-                page = self.index.actor_page(brief, said_by)
-                key = page.src if page else fold_name(said_by or "")
-                name = page.name if page else (said_by or "")
-                by_speaker.setdefault(key, (page, name, []))[2].append(Cited(brief, quote))
+        for cited in quotes:
+            said_by = cited.item.speaker or cited.item.speaker_text
+            page = self.index.actor_page(cited.brief, said_by)
+            key = page.src if page else fold_name(said_by or "")
+            name = page.name if page else (said_by or "")
+            by_speaker.setdefault(key, (page, name, []))[2].append(cited)
         return sorted(by_speaker.values(), key=lambda s: (not s[1], sort_name(s[0]) if s[0] else fold_name(s[1])))
 
 
@@ -671,7 +718,8 @@ def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[st
 
 def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True, timeline: Timeline = build_timeline,
                 pdf_ids: Collection[str] = (), book_pdf: str | None = None,
-                redirects: Mapping[str, str] | None = None) -> tuple[RenderedPage, ...]:
+                redirects: Mapping[str, str] | None = None,
+                period_rows: int = lists.PERIOD_ROWS) -> tuple[RenderedPage, ...]:
     """Every generated page of the site for ``briefs``.
 
     Args:
@@ -680,8 +728,9 @@ def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True, timelin
         book_pdf: the file name of the briefing book in ``pdf/`` when the site holds it; the home
             page links to it.
         redirects: old brief id -> current id: a redirect page stays at each old URL.
+        period_rows: a list page with more rows is split into one page per month (:mod:`briefing.lists`).
     """
     renderer = SiteRenderer(build_index(briefs, timeline=timeline), directory_urls=directory_urls,
-                            pdf_ids=pdf_ids, book_pdf=book_pdf, redirects=redirects)
+                            pdf_ids=pdf_ids, book_pdf=book_pdf, redirects=redirects, period_rows=period_rows)
     return renderer.render_all()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from .lists import period_label
 from .model import Sentence
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -52,4 +53,5 @@ def make_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     )
     env.filters["date_label"] = date_label
     env.filters["paragraphs"] = paragraphs
+    env.filters["period_label"] = period_label
     return env
