@@ -36,6 +36,7 @@ from .engine import Abort, Config, EngineError, File, Files, load_config
 from .engine import build as mkdocs_build
 from .engine import serve as mkdocs_serve
 from .extract import ExtractOptions
+from .lists import PERIOD_ROWS
 from .model import Brief
 from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
 from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
@@ -306,10 +307,12 @@ def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | Non
 
 def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
             site_dir: Path | None = None, site_url: str | None = None,
-            redirects: dict[str, str] | None = None, offline: bool = False) -> Path:
+            redirects: dict[str, str] | None = None, offline: bool = False,
+            period_rows: int = PERIOD_ROWS) -> Path:
     """Render ``briefs`` into the configuration's docs_dir and build the site; returns the site folder.
 
-    ``redirects`` (old brief id -> current id) leave a redirect page at each old brief URL.
+    ``redirects`` (old brief id -> current id) leave a redirect page at each old brief URL; a list of
+    more than ``period_rows`` rows is split into month pages.
 
     Raises:
         EngineError: when the configuration is wrong or MkDocs fails (in strict mode: warns);
@@ -320,7 +323,7 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     pdf_dir = Path(config.site_dir) / PDF_DIR
     pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
                         book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
-                        redirects=redirects)
+                        redirects=redirects, period_rows=period_rows)
     replace_generated_docs(Path(config.docs_dir), pages)
     mark_rendered(config)
     return build_site(config)
