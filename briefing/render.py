@@ -35,7 +35,7 @@ Timeline = Callable[[Brief], tuple[TimelineEntry, ...]]
 
 #: Top-level paths of ``docs/`` that the renderer owns; everything else there is hand-written.
 GENERATED_PATHS = ("index.md", "all-briefs.md", "all-briefs", "briefs", "actors", "countries", "agreements",
-                   "figures", "quotes", "timeline", "tags")
+                   "figures", "quotes", "timeline", "tags", "find.md")
 
 #: Statuses of an agreement that is not yet concluded (shown as "open" on the home page).
 OPEN_STATUSES = ("proposed", "under negotiation", "agreed", "approved")

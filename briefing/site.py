@@ -24,7 +24,7 @@ import shutil
 import sys
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -37,6 +37,7 @@ from .engine import build as mkdocs_build
 from .engine import serve as mkdocs_serve
 from .extract import ExtractOptions
 from .lists import PERIOD_ROWS
+from . import pagefind
 from .model import Brief
 from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
 from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
@@ -134,6 +135,11 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
                              "or deploy of the site carries them")
     parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
                         help="paper size of the PDFs with --pdf (default: %(default)s)")
+    parser.add_argument("--search", choices=pagefind.SEARCH_MODES, default="auto",
+                        help="the site's search: Material's (one index of every page, downloaded whole; works from "
+                             "disk) or Pagefind's (an index in chunks, fetched per query; needs a web server). "
+                             f"auto: Pagefind from {pagefind.PAGEFIND_FROM_BRIEFS:,} briefs on, unless --offline "
+                             "(default: %(default)s)")
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
@@ -174,13 +180,14 @@ def _build(args: argparse.Namespace) -> int:
     problems = list(result.problems)
     offline = args.offline or args.zip is not None
     try:
+        search = pagefind.search_mode(args.search, briefs=len(briefs), offline=offline)
         if args.pdf:
             config = site_config(args.config_file, site_dir=args.site_dir, offline=offline)
             recover_site(Path(config.site_dir))  # refuses a foreign --site-dir before a PDF is written into it
             problems += write_pdfs(briefs, Path(config.site_dir) / PDF_DIR, paper=args.paper)
             cli.report(problems[len(result.problems):])
         site_dir = publish(briefs, config_file=args.config_file, strict=args.strict, site_dir=args.site_dir,
-                           site_url=args.site_url, redirects=result.redirects, offline=offline)
+                           site_url=args.site_url, redirects=result.redirects, offline=offline, search=search)
         if args.zip is not None:
             zip_site(site_dir, args.zip)
     except EngineError as err:
@@ -193,12 +200,15 @@ def _build(args: argparse.Namespace) -> int:
     except jinja2.TemplateError as err:
         print(f"the site was not built: {template_problem(err)}", file=sys.stderr)
         return cli.EXIT_FAILED
+    except pagefind.PagefindError as err:
+        print(f"the site was not built: {err}", file=sys.stderr)
+        return cli.EXIT_FAILED
     except OSError as err:
         print(f"{err.filename or args.config_file}: the site was not built: {err.strerror} "
               f"(check that the docs and site folders are writable)", file=sys.stderr)
         return cli.EXIT_FAILED
-    print(f"built {site_dir} from {len(briefs)} brief(s)" + (f"; packed into {args.zip}" if args.zip else ""),
-          file=sys.stderr)
+    print(f"built {site_dir} from {len(briefs)} brief(s), {search} search"
+          + (f"; packed into {args.zip}" if args.zip else ""), file=sys.stderr)
     return cli.EXIT_FAILED if cli.failed(problems, strict=args.strict) else cli.EXIT_OK
 
 
@@ -308,11 +318,12 @@ def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | Non
 def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
             site_dir: Path | None = None, site_url: str | None = None,
             redirects: dict[str, str] | None = None, offline: bool = False,
-            period_rows: int = PERIOD_ROWS) -> Path:
+            period_rows: int = PERIOD_ROWS, search: str = "material") -> Path:
     """Render ``briefs`` into the configuration's docs_dir and build the site; returns the site folder.
 
     ``redirects`` (old brief id -> current id) leave a redirect page at each old brief URL; a list of
-    more than ``period_rows`` rows is split into month pages.
+    more than ``period_rows`` rows is split into month pages. ``search="pagefind"`` indexes the brief
+    pages with Pagefind after the build instead of Material's search (:mod:`briefing.pagefind`).
 
     Raises:
         EngineError: when the configuration is wrong or MkDocs fails (in strict mode: warns);
@@ -324,9 +335,12 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
                         book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
                         redirects=redirects, period_rows=period_rows)
+    if search == "pagefind":
+        pagefind.use_pagefind(config)
+        pages = (*pages, pagefind.search_page(directory_urls=config.use_directory_urls))
     replace_generated_docs(Path(config.docs_dir), pages)
     mark_rendered(config)
-    return build_site(config)
+    return build_site(config, index=pagefind.index_site if search == "pagefind" else None)
 
 
 def printed_ids(pdf_dir: Path) -> frozenset[str]:
@@ -363,8 +377,11 @@ def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> Non
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def build_site(config: Config) -> Path:
-    """Build the site into a folder next to ``config.site_dir``, then put it in place by renames."""
+def build_site(config: Config, *, index: Callable[[Path], None] | None = None) -> Path:
+    """Build the site into a folder next to ``config.site_dir``, then put it in place by renames.
+
+    ``index`` runs over the new folder before it is put in place (Pagefind's index of the site).
+    """
     final = Path(config.site_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}.build-", dir=final.parent))
@@ -376,6 +393,8 @@ def build_site(config: Config) -> Path:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        if index is not None:
+            index(fresh)
         (fresh / SITE_MARKER).write_text("A site built by briefing: the next build replaces this folder.\n")
         _swap_in(fresh, final)
     except BaseException:

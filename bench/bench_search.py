@@ -1,0 +1,139 @@
+"""Benchmark search at archive size: bytes a visitor downloads to run one query, Material against Pagefind.
+
+For each count of synthetic briefs (bench/make_briefs.py), the site is built twice (``search="material"``
+and ``search="pagefind"``), served on 127.0.0.1, and a headless chromium types one surname into the search
+box. The server counts the bytes of every response from the moment the query is typed: for Material
+that is its whole index (fetched when the search box opens) and its worker; for Pagefind its script,
+worker, WebAssembly, entry file and the index chunks and result fragments the query needs. Prints
+figures, asserts nothing. Run from the project root:
+``.venv/bin/python bench/bench_search.py [--briefs 100 1000]``.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.make_briefs import SURNAMES, make_briefs  # noqa: E402
+from briefing import site  # noqa: E402
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+QUERY = SURNAMES[3]
+WAIT = 60
+
+
+class CountingHandler(SimpleHTTPRequestHandler):
+    """Serves the site and adds the size of every file it sends to ``server.sent``."""
+
+    def log_message(self, format, *args):
+        pass
+
+    def copyfile(self, source, outputfile):
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        with self.server.lock:
+            self.server.sent += source.tell() - start
+            self.server.requests += 1
+
+
+def make_project(root: Path) -> Path:
+    (root / "docs").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("stylesheets", "javascripts"):
+        shutil.copytree(ROOT / "docs" / folder, root / "docs" / folder)
+    (root / "briefing").symlink_to(ROOT / "briefing")
+    return root / "mkdocs.yml"
+
+
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    options = Options()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1280,1000", "--disk-cache-size=1"):
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+def query_bytes(site_dir: Path, search: str) -> tuple[int, int, int]:
+    """(bytes, requests, results) of one query on the served site."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(CountingHandler, directory=str(site_dir)))
+    server.sent, server.requests, server.lock = 0, 0, threading.Lock()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    driver = browser()
+    try:
+        if search == "pagefind":
+            driver.get(base + "find/")
+            box = WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input"))
+            server.sent = server.requests = 0
+            box.send_keys(QUERY)
+            results = ".pagefind-ui__result-link"
+        else:
+            driver.get(base)
+            box = WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+            time.sleep(0.5)  # Material fetches its index at page load: count it, it is what search downloads
+            box.click()
+            box.send_keys(QUERY)
+            results = "a.md-search-result__link"
+        found = WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, results))
+        time.sleep(1.0)  # let the fragments of the first results arrive
+        sent, requests = server.sent, server.requests
+        return sent, requests, len(found)
+    finally:
+        driver.quit()
+        server.shutdown()
+        server.server_close()
+
+
+def material_page_bytes(site_dir: Path) -> int:
+    """What Material's search downloads besides the page: its index and its worker."""
+    index = site_dir / "search" / "search_index.json"
+    workers = sum(p.stat().st_size for p in (site_dir / "assets" / "javascripts" / "workers").glob("search*.js"))
+    return (index.stat().st_size if index.is_file() else 0) + workers
+
+
+def bench(count: int, work: Path) -> None:
+    briefs = make_briefs(count)
+    for search in ("material", "pagefind"):
+        project = work / f"{search}-{count}"
+        config = make_project(project)
+        started = time.perf_counter()
+        site_dir = site.publish(briefs, config_file=config, search=search)
+        built = time.perf_counter() - started
+        size = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
+        if search == "material":
+            sent = material_page_bytes(site_dir)
+            _, requests, found = query_bytes(site_dir, search)
+        else:
+            sent, requests, found = query_bytes(site_dir, search)
+        print(f"{count:>7,} briefs  {search:<9} one query '{QUERY}': {sent / 1e6:8.3f} MB in {requests:>3} "
+              f"requests ({found} results shown)  site {size / 1e6:8.1f} MB  build {built:6.1f} s", flush=True)
+        shutil.rmtree(project, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--briefs", type=int, nargs="+", default=[100, 1000], metavar="N",
+                        help="counts of synthetic briefs (default: %(default)s)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as work:
+        for count in args.briefs:
+            bench(count, Path(work))
+
+
+if __name__ == "__main__":
+    main()
