@@ -24,6 +24,8 @@ SEARCH_PAGE = "find.md"
 #: The pages Pagefind indexes (both URL styles: briefs/x/index.html and briefs/x.html), and what of them.
 INDEXED_PAGES = "briefs/**/*.html"
 ROOT_SELECTOR = "article.md-content__inner"
+#: Page furniture a snippet should not read: heading permalinks, "¶ N" toggles, sentence numbers, back links.
+EXCLUDED = ".headerlink, details.brief-source > summary, .brief-sentence-no, .brief-backlinks, .brief-cite"
 #: Pagefind's run over a large site is long; past this it is stopped and the build fails.
 TIMEOUT_SECONDS = 3600
 
@@ -66,7 +68,7 @@ def index_site(site_dir: Path) -> None:
         PagefindError: Pagefind is missing, failed, or took longer than :data:`TIMEOUT_SECONDS`.
     """
     command = [str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--glob", INDEXED_PAGES,
-               "--root-selector", ROOT_SELECTOR, "--quiet"]
+               "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDED, "--quiet"]
     try:
         run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except subprocess.TimeoutExpired as err:
