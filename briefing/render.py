@@ -137,7 +137,7 @@ class ActorPage:
     quotes: tuple[Cited, ...] = ()
     agreements: tuple[Cited, ...] = ()
     figures: tuple[Cited, ...] = ()
-    people: tuple["ActorPage", ...] = ()  # of a country: the people affiliated with it
+    people: tuple[ActorPage, ...] = ()  # of a country: the people affiliated with it
 
     @property
     def briefs(self) -> tuple[Brief, ...]:
@@ -146,8 +146,12 @@ class ActorPage:
     @property
     def other_spellings(self) -> tuple[str, ...]:
         """The spellings besides the page's name, each once whatever its case."""
-        seen = {self.name.casefold()}
-        return tuple(s for s in self.spellings if s.casefold() not in seen and not seen.add(s.casefold()))
+        seen, others = {self.name.casefold()}, []
+        for spelling in self.spellings:
+            if spelling.casefold() not in seen:
+                seen.add(spelling.casefold())
+                others.append(spelling)
+        return tuple(others)
 
 
 @dataclass(frozen=True)
