@@ -696,3 +696,45 @@ def test_a_step_agreed_in_return_for_the_other_sides_is_an_agreement(body, party
 def test_the_kind_of_a_step_agreed_in_return_stops_before_the_condition():
     (agreement,) = extract("Xland agreed to delay the fuel levy once Yland promised to cut its tariffs.")
     assert agreement.kind == "agreement to delay the fuel levy"
+
+
+@pytest.mark.parametrize("body, kind, parties, status", [
+    # a named treaty that opens with its agreement word is the agreement, and its words are no sides
+    ("Xland ratified the Treaty on Open Fisheries on Tuesday.", "Treaty on Open Fisheries", {"Xland"}, "ratified"),
+    ("Xland and Yland signed the Agreement on Trade and Transit on Tuesday.", "Agreement on Trade and Transit",
+     {"Xland", "Yland"}, "signed"),
+    ("Xland signed the Treaty of Westbay with Yland in March.", "Treaty of Westbay", {"Xland", "Yland"}, "signed"),
+])
+def test_a_treaty_named_with_its_agreement_word_first_is_an_agreement(body, kind, parties, status):
+    (agreement,) = extract(body)
+    assert (agreement.kind, set(agreement.parties), agreement.status) == (kind, parties, status)
+
+
+def test_a_named_treaty_and_its_acronym_are_no_organisation_party():
+    body = "Xland ratified the Treaty on Open Fisheries (TOF) in 2009."
+    actors = (_actor(make_doc(body), body, "Xland", "country"),
+              _actor(make_doc(body), body, "Treaty on Open Fisheries", "organization"),
+              _actor(make_doc(body), body, "TOF", "organization"))
+    (agreement,) = find_agreements(make_doc(body), actors=actors, dates=())
+    assert (agreement.kind, agreement.parties) == ("Treaty on Open Fisheries", ("Xland",))
+
+
+@pytest.mark.parametrize("body, parties, status", [
+    # whoever calls for or brokers a deal between two sides is not one of them
+    ("The Security Council called for an immediate ceasefire between Xland and Yland.", {"Xland", "Yland"},
+     "proposed"),
+    ("Jane Doe brokered a deal between Acme Corp and Globex on Tuesday.", {"Acme Corp", "Globex"}, "agreed"),
+    ("Xland called for a ceasefire with Yland.", {"Xland", "Yland"}, "proposed"),
+])
+def test_a_deal_between_two_named_sides_has_only_them_as_parties(body, parties, status):
+    (agreement,) = extract(body)
+    assert (set(agreement.parties), agreement.status) == (parties, status)
+
+
+@pytest.mark.parametrize("body", [
+    "The Herald reported that Acme Corp acquired Globex.",
+    "On Monday, daily Herald revealed that Acme Corp acquired Globex.",
+])
+def test_the_sides_named_after_an_outlet_that_reports_are_parties(body):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == {"Acme Corp", "Globex"}

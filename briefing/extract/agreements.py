@@ -95,22 +95,25 @@ AGREEMENT_NAME_PAIRS = frozenset({"trade area", "trade zone", "customs union", "
 
 
 def _names_agreement(name: str) -> bool:
-    """True for the proper name of an agreement, which is what is agreed and never a party."""
+    """True for the proper name of an agreement, which is what is agreed and never a party:
+    'Southern Grain Pact', 'Northern Free Trade Area', 'Treaty on Open Fisheries'."""
     words = name.lower().split()
-    return len(words) > 1 and (words[-1] in AGREEMENT_NAME_HEADS or " ".join(words[-2:]) in AGREEMENT_NAME_PAIRS)
+    return len(words) > 1 and (words[-1] in AGREEMENT_NAME_HEADS or " ".join(words[-2:]) in AGREEMENT_NAME_PAIRS
+                               or words[0] in AGREEMENT_NAME_HEADS and words[1] in ("on", "of", "for", "between"))
 
 
 _OUTLET_WORDS = lexicon.words("quotes_outlet_words.txt")
 _CITED_BEFORE = re.compile(
     r"(?:\baccording\s+to|\binterviews?\s+with|\b(?:told|telling)|\b(?:reported|covered|published|quoted)\s+(?:in|by)"
-    r"|\b(?:" + "|".join(sorted(_OUTLET_WORDS)) + r"))\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+    r"|\b(?-i:" + "|".join(sorted(_OUTLET_WORDS)) + r"))\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 _OUTLET_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_OUTLET_WORDS)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
 _CITED_AFTER = re.compile(r"\s+(?:reported|reports|covered|wrote|writes|has\s+reported|quoted)\b")
 
 
 def _reports_the_news(text: str, side: Side) -> bool:
     """True for a mention of the outlet that reports the news: 'according to X', 'in an
-    interview with X', 'daily X', 'X reported' (a name that follows 'daily', 'newspaper' is an
+    interview with X', 'daily X' (the word in lower case: 'The Herald reported that X ...' cites the
+    Herald only), 'X reported' (a name that follows 'daily', 'newspaper' is an
     outlet in every mention), or of whoever is told it ('A told B it had signed a deal with C')."""
     if side.type == "country" or side.demonym:
         return False
