@@ -152,6 +152,17 @@ class Actor(Record):
 
 
 @dataclass(frozen=True)
+class StatusStep(Record):
+    """One state of an agreement that a text reports, with its date and the sentence that says so."""
+
+    status: str  # one of AGREEMENT_STATUSES
+    date: str | None
+    evidence: Evidence
+    brief: str | None = None  # the id of the brief it comes from (set across briefs, in briefing/tracker.py)
+    published: str | None = None  # that brief's publication date
+
+
+@dataclass(frozen=True)
 class Agreement(Record):
     kind: str
     parties: tuple[str, ...]
@@ -159,6 +170,7 @@ class Agreement(Record):
     date: str | None
     text: str
     evidence: tuple[Evidence, ...] = ()
+    history: tuple[StatusStep, ...] = ()  # the states the article reports, in lifecycle order; the last is ``status``
     confidence: str = "high"
     why: tuple[str, ...] = ()
     corrected: bool = False

@@ -738,3 +738,19 @@ def test_a_deal_between_two_named_sides_has_only_them_as_parties(body, parties, 
 def test_the_sides_named_after_an_outlet_that_reports_are_parties(body):
     (agreement,) = extract(body)
     assert set(agreement.parties) == {"Acme Corp", "Globex"}
+
+
+@pytest.mark.parametrize("body, history", [
+    # each state the article reports, with its date and sentence (start offset), ending at the status
+    ("Xland and Yland are negotiating a fisheries pact in March. On Tuesday the two countries signed the pact.",
+     [("under negotiation", "2014-03", 0), ("signed", "2014-11-18", 59)]),
+    ("Xland signed a fisheries pact with Yland in March. Yland ratified the pact on Tuesday.",
+     [("signed", "2014-03", 0), ("ratified", "2014-11-18", 51)]),
+    ("Yland ratified its fisheries pact with Xland on Tuesday. Xland had signed the pact in March.",
+     [("signed", "2014-03", 57), ("ratified", "2014-11-18", 0)]),
+    ("Xland signed a fisheries pact with Yland in March.", [("signed", "2014-03", 0)]),
+])
+def test_an_agreement_keeps_the_states_the_article_reports(body, history):
+    (agreement,) = extract(body)
+    assert [(step.status, step.date, step.evidence.start) for step in agreement.history] == history
+    assert agreement.history[-1].status == agreement.status

@@ -13,7 +13,7 @@ from bisect import insort
 from dataclasses import dataclass, replace
 
 from .. import lexicon
-from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence
+from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence, StatusStep
 from ..reference import TITLE_WORDS
 from .agreements_clauses import split_clauses
 from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, GOVERNING_VERBS, REPORTING_VERBS, TRIGGER_FAMILY
@@ -505,5 +505,22 @@ def _agreement(doc: Document, item: _Item) -> Agreement:
     first = max(named, key=lambda m: (len(_kind_words(m)), -m.position))
     evidence = sorted({Evidence(m.clause.sentence.index, m.clause.sentence.start, m.clause.sentence.end)
                        for m in item.mentions}, key=lambda ev: ev.start)
-    return Agreement(kind=first.kind, parties=item.parties, status=lead.status or "in force", date=date,
-                     text=lead.clause.sentence.text, evidence=tuple(evidence))
+    status = lead.status or "in force"
+    return Agreement(kind=first.kind, parties=item.parties, status=status, date=date,
+                     text=lead.clause.sentence.text, evidence=tuple(evidence),
+                     history=_history(item, lead, status, date))
+
+
+def _history(item: _Item, lead: Mention, status: str, date: str | None) -> tuple[StatusStep, ...]:
+    """The states the mentions report ('under negotiation', then 'signed'), one step per state
+    with its first mention's sentence and date, in the order a deal moves through them and
+    ending at the item's status."""
+    steps = {}
+    for m in sorted((m for m in item.mentions if m.explicit and m.status), key=lambda m: m.position):
+        if AGREEMENT_STATUSES.index(m.status) < AGREEMENT_STATUSES.index(status) and not _quoted(m):
+            sentence = m.clause.sentence
+            steps.setdefault(m.status, StatusStep(m.status, m.date, Evidence(sentence.index, sentence.start,
+                                                                               sentence.end)))
+    sentence = lead.clause.sentence
+    steps[status] = StatusStep(status, date, Evidence(sentence.index, sentence.start, sentence.end))
+    return tuple(sorted(steps.values(), key=lambda step: AGREEMENT_STATUSES.index(step.status)))
