@@ -158,8 +158,6 @@ class StatusStep(Record):
     status: str  # one of AGREEMENT_STATUSES
     date: str | None
     evidence: Evidence
-    brief: str | None = None  # the id of the brief it comes from (set across briefs, in briefing/tracker.py)
-    published: str | None = None  # that brief's publication date
 
 
 @dataclass(frozen=True)

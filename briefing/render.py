@@ -24,7 +24,8 @@ import yaml
 
 from .engine import File
 from .load import slugify
-from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
+from . import tracker
+from .model import AGREEMENT_STATUSES, Actor, Agreement, Brief, Evidence, Figure, Quote
 from .spelling import within_edit_distance
 from .templating import make_env
 from .timeline import TimelineEntry, build_timeline
@@ -484,6 +485,7 @@ class SiteRenderer:
         self.env = env or make_env()
         self.pdf_ids = frozenset(pdf_ids)
         self.book_pdf = book_pdf
+        self._tracked: tuple[tracker.Record, ...] | None = None
 
     def render_all(self) -> tuple[RenderedPage, ...]:
         index = self.index
@@ -492,7 +494,7 @@ class SiteRenderer:
                             book_pdf=f"{PDF_DIR}/{self.book_pdf}" if self.book_pdf else None,
                             top_actors=self._top(lambda p: p.type != "country"),
                             top_countries=self._top(lambda p: p.type == "country"),
-                            open_agreements=[c for c in self._all_agreements() if c.item.status in OPEN_STATUSES]),
+                            open_agreements=[r for r in self._records() if r.status in OPEN_STATUSES]),
                  self._page("all-briefs.md", "all_briefs.md.j2", front_matter("All briefs", searched=False), briefs=index.briefs)]
         pages += [self.render_brief(brief) for brief in index.briefs]
         pages += [self._page(p.src, "actor.md.j2", front_matter(p.name), actor=p,
@@ -505,7 +507,7 @@ class SiteRenderer:
             self._page("countries/index.md", "actor_index.md.j2", front_matter("Countries"), what="countries",
                        groups=_by_type_and_letter([p for p in index.actor_pages if p.type == "country"])),
             self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements", searched=False),
-                       agreements=self._all_agreements()),
+                       records=self._records(), statuses=AGREEMENT_STATUSES, party_options=self._party_options()),
             self._page("figures/index.md", "figures.md.j2", front_matter("Figures", searched=False),
                        figures=[Cited(b, f) for b in index.briefs for f in b.figures]),
             self._page("quotes/index.md", "quotes.md.j2", front_matter("Quotes"), speakers=self._quotes_by_speaker()),
@@ -570,8 +572,24 @@ class SiteRenderer:
         pages.sort(key=lambda p: (-len(p.briefs), -sum(m.actor.mentions for m in p.mentions), p.name))
         return pages[:HOME_TOP_ACTORS]
 
-    def _all_agreements(self) -> list[Cited]:
-        return [Cited(b, a) for b in self.index.briefs for a in b.agreements]
+    def _records(self) -> tuple[tracker.Record, ...]:
+        """The agreements of all briefs, one record per agreement (briefing/tracker.py)."""
+        if self._tracked is None:
+            self._tracked = tracker.track(self.index.briefs, self._party_key)
+        return self._tracked
+
+    def _party_key(self, brief: Brief, name: str) -> str:
+        page = self.index.actor_page(brief, name)
+        return page.slug if page else slugify(name)
+
+    def _party_options(self) -> list[tuple[str, str]]:
+        """(key, name) of every party of a tracked agreement, by name, for the page's party filter."""
+        options = {}
+        for record in self._records():
+            for name in record.item.parties:
+                page = self.index.actor_page(record.brief, name)
+                options.setdefault(self._party_key(record.brief, name), page.name if page else name)
+        return sorted(options.items(), key=lambda option: (fold_name(option[1]), option[0]))
 
     def _quotes_by_speaker(self) -> list[tuple[ActorPage | None, str, list[Cited]]]:
         """(speaker page or None, speaker name, quotes) sorted by name; unattributed quotes last."""
