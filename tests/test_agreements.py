@@ -754,3 +754,17 @@ def test_an_agreement_keeps_the_states_the_article_reports(body, history):
     (agreement,) = extract(body)
     assert [(step.status, step.date, step.evidence.start) for step in agreement.history] == history
     assert agreement.history[-1].status == agreement.status
+
+
+@pytest.mark.parametrize("body, parties", [
+    # a state's agreement about a matter in another state is with that state
+    ("Xland signed a three-year agreement on security development in Yland.", {"Xland", "Yland"}),
+    # not where the deal was signed, nor when another side is named, nor for a firm
+    ("Xland signed a fisheries agreement on Tuesday in Yland.", {"Xland"}),
+    ("Xland signed an agreement in Yland on Tuesday.", {"Xland"}),
+    ("Xland and Zedia signed an agreement on fishing in Yland.", {"Xland", "Zedia"}),
+    ("Acme Corp signed a contract on building roads in Yland.", {"Acme Corp"}),
+])
+def test_a_states_agreement_about_another_state_is_with_it(body, parties):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == parties

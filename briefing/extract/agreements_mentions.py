@@ -238,6 +238,14 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             subject = [s for s in ctx.index.sides_within(before_start, tokens[phrase.start_index].start)
                        if not _OBJECT_BEFORE.search(text, max(0, s.start - 30), s.start)][-1:]
             parallel = bool(subject)
+        named = subject + local
+        if complement_end > last + 1 and len(_names(named)) == 1 and named[0].type == "country" \
+                and not ctx.index.dates_within(tokens[last].end, tokens[complement_end - 1].end):
+            # "Xland signed an agreement on security in Yland": a state's deal about another state is with it
+            reach = tokens[min(len(tokens), complement_end + 4) - 1].end  # "... on security in Yland"
+            located = [s for s in _sides_in(ctx, tokens[last].end, reach)
+                       if s.type == "country" and s.name != named[0].name and _located(ctx, s)]
+            local += located if len(_names(located)) == 1 else []
         if family == "settlement" and not local and not subject:
             local = _litigants(ctx)
         anaphoric = phrase.determiner in DEFINITE | {"possessive-pronoun"} and not local
