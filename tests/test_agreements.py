@@ -768,3 +768,16 @@ def test_an_agreement_keeps_the_states_the_article_reports(body, history):
 def test_a_states_agreement_about_another_state_is_with_it(body, parties):
     (agreement,) = extract(body)
     assert set(agreement.parties) == parties
+
+
+@pytest.mark.parametrize("body, parties", [
+    # the lender named beside a one-party loan, in its sentence or the next, is its other party
+    ("The state guaranteed Halden Steel's $40 million loan. The creditor Acme Bank is state-owned.",
+     {"Halden Steel", "Acme Bank"}),
+    ("Halden Steel signed a $40 million loan with the lender, Acme Bank.", {"Halden Steel", "Acme Bank"}),
+    ("Halden Steel signed a $40 million loan. The rest of the year was quiet. The creditor Acme Bank grew.",
+     {"Halden Steel"}),
+])
+def test_the_lender_named_beside_a_loan_is_its_other_party(body, parties):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == parties

@@ -55,8 +55,22 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         for clause in clauses:
             mentions.extend(clause_mentions(doc, clause, sides, dates, reporting_dates=reporting, index=index))
         _share_parallel_status(mentions, first)
-    return tuple(_agreement(doc, item) for item in _merge(mentions)
+    return tuple(_agreement(doc, _with_lender(doc, sides, item)) for item in _merge(mentions)
                  if item.parties and not all(_is_event(party) for party in item.parties))
+
+
+_LENDER_BEFORE = re.compile(r"\b(?:creditor|lender)s?,?\s+$", re.IGNORECASE)
+
+
+def _with_lender(doc: Document, sides: tuple[Side, ...], item: _Item) -> _Item:
+    """'... X's $40 million loan. The creditor Acme Bank is ...': the lender that a one-party
+    loan's sentence, or the next, names is its other party."""
+    if "finance" not in item.families or len(item.parties) != 1:
+        return item
+    near = {i + step for i in (m.clause.sentence.index for m in item.mentions) for step in (0, 1)}
+    lender = next((s.name for s in sides if doc.sentence_index(s.start) in near and s.name not in item.parties
+                   and _LENDER_BEFORE.search(doc.text, max(0, s.start - 30), s.start)), None)
+    return replace(item, parties=item.parties + (lender,)) if lender else item
 
 
 def _possible_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
