@@ -781,3 +781,14 @@ def test_a_states_agreement_about_another_state_is_with_it(body, parties):
 def test_the_lender_named_beside_a_loan_is_its_other_party(body, parties):
     (agreement,) = extract(body)
     assert set(agreement.parties) == parties
+
+
+@pytest.mark.parametrize("body, parties", [
+    # an adjective of origin in a long description of a named firm describes it: no party of its own
+    ("Acme Corp acquired Norwegian mortar and shell manufacturer Globex.", {"Acme Corp", "Globex"}),
+    ("Acme Corp acquired Norwegian tool maker Globex.", {"Acme Corp", "Globex"}),
+    ("The Norwegian deal with the government of Chile was signed.", {"Norway", "Chile"}),
+])
+def test_an_adjective_of_origin_in_a_firms_description_is_no_party(body, parties):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == parties

@@ -968,6 +968,9 @@ def _is_descriptive(text: str, side: Side) -> bool:
         words = re.match(r"(?:'s|’s)?(?:\s+and\s+[A-Z][\w-]*)*((?:\s+[a-z][\w-]*){1,3})", after)
         if words and any(w in DESCRIPTOR_NOUNS for w in words.group(1).split()):
             return True
+        longer = re.match(r"((?:\s+[a-z][\w-]*){4,6})\s+[A-Z]", after)  # 'Austrian mortar and shell maker X'
+        if longer and longer.group(1).split()[-1] in DESCRIPTOR_NOUNS:
+            return True
         if re.match(r"-?\s*based\b", after) or re.search(r"[A-Z][\w.&]*\s+of\s+$", before):
             return True
         if re.match(r"\s+[A-Z]", after) and not side.name.lower() in after[:30].lower():
