@@ -55,7 +55,7 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         for clause in clauses:
             mentions.extend(clause_mentions(doc, clause, sides, dates, reporting_dates=reporting, index=index))
         _share_parallel_status(mentions, first)
-    return tuple(_agreement(doc, _with_lender(doc, sides, item)) for item in _merge(mentions)
+    return tuple(_agreement(doc, _as_written(doc, sides, _with_lender(doc, sides, item))) for item in _merge(mentions)
                  if item.parties and not all(_is_event(party) for party in item.parties))
 
 
@@ -509,6 +509,21 @@ def _same_agreement(items: _Merger, mention: Mention) -> int | None:
         if mention.definite and parties and parties < item_parties:
             return i
     return None
+
+
+def _as_written(doc: Document, sides: tuple[Side, ...], item: _Item) -> _Item:
+    """'Tesco' where the actor is 'Tesco Polska': a party that the item's sentences write only in
+    shorter forms opening the actor's name is named as written, by the longest (a parent company,
+    or a name the actor stage ran on too far)."""
+    sentences = {m.clause.sentence.index for m in item.mentions}
+    written: dict[str, set[str]] = {}
+    for side in sides:
+        form = doc.text[side.start:side.end]
+        if side.name in item.parties and form[:1].isupper() and doc.sentence_index(side.start) in sentences:
+            written.setdefault(side.name, set()).add(form)
+    renamed = {name: max(forms, key=len) for name, forms in written.items()
+               if all(name.startswith(form + " ") for form in forms)}
+    return replace(item, parties=tuple(renamed.get(p, p) for p in item.parties)) if renamed else item
 
 
 def _agreement(doc: Document, item: _Item) -> Agreement:
