@@ -792,3 +792,28 @@ def test_the_lender_named_beside_a_loan_is_its_other_party(body, parties):
 def test_an_adjective_of_origin_in_a_firms_description_is_no_party(body, parties):
     (agreement,) = extract(body)
     assert set(agreement.parties) == parties
+
+
+@pytest.mark.parametrize("body, status", [
+    # a deal announced is agreed; leaving or pulling out of one ends it
+    ("Acme Corp and Globex announced their agreement over selling a chain of stores on Tuesday.", "agreed"),
+    ("Acme Corp announced a deal with Globex on Tuesday.", "agreed"),
+    ("Acme Corp announced leaving its joint venture with Globex in March.", "ended"),
+    ("Acme Corp pulled out of its joint venture with Globex in March.", "ended"),
+    ("Acme Corp sold its stores to Globex in March. Acme Corp was leaving the country.", "signed"),
+])
+def test_a_deal_announced_is_agreed_and_one_left_is_ended(body, status):
+    (agreement,) = extract(body)
+    assert agreement.status == status
+
+
+@pytest.mark.parametrize("body, parties", [
+    # a party written only in a shorter form opening the actor's name is named as written
+    ("Acme sold its stores to Globex in March.", {"Acme", "Globex"}),
+    ("Acme Corp sold its stores to Globex in March.", {"Acme Corp", "Globex"}),
+])
+def test_a_party_is_named_as_the_deals_sentence_writes_it(body, parties):
+    doc = make_doc(body)
+    actors = (_actor(doc, body, "Acme Corp", "organization", forms=("Acme",)), _actor(doc, body, "Globex", "organization"))
+    (agreement,) = find_agreements(doc, actors=actors, dates=())
+    assert set(agreement.parties) == parties
