@@ -157,7 +157,7 @@ class StatusStep(Record):
 
     status: str  # one of AGREEMENT_STATUSES
     date: str | None
-    evidence: Evidence
+    evidence: tuple[Evidence, ...] = ()  # the sentence, as everywhere a list of evidence
 
 
 @dataclass(frozen=True)

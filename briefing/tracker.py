@@ -102,7 +102,7 @@ def _history(mentions: list[tuple[Brief, Agreement]]) -> tuple[Step, ...]:
     for brief, agreement in mentions:
         # a brief written before agreements kept a history has its status alone, at its first
         # sentence (and a status an analyst corrected ends the history)
-        states = [(s.status, s.date, s.evidence) for s in agreement.history]
+        states = [(s.status, s.date, s.evidence[0] if s.evidence else None) for s in agreement.history]
         if not states or states[-1][0] != agreement.status:
             states.append((agreement.status, agreement.date, agreement.evidence[0] if agreement.evidence else None))
         for k, (status, date, evidence) in enumerate(states):

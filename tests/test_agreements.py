@@ -752,7 +752,7 @@ def test_the_sides_named_after_an_outlet_that_reports_are_parties(body):
 ])
 def test_an_agreement_keeps_the_states_the_article_reports(body, history):
     (agreement,) = extract(body)
-    assert [(step.status, step.date, step.evidence.start) for step in agreement.history] == history
+    assert [(step.status, step.date, step.evidence[0].start) for step in agreement.history] == history
     assert agreement.history[-1].status == agreement.status
 
 

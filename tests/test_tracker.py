@@ -30,9 +30,9 @@ def _brief(brief_id: str, published: str, *agreements: Agreement) -> Brief:
 
 
 def _agreement(kind, parties, *states) -> Agreement:
-    history = tuple(StatusStep(status, date, Evidence(sentence, 0, 1)) for status, date, sentence in states)
+    history = tuple(StatusStep(status, date, (Evidence(sentence, 0, 1),)) for status, date, sentence in states)
     return Agreement(kind=kind, parties=parties, status=history[-1].status, date=history[-1].date, text="",
-                     evidence=tuple(step.evidence for step in history), history=history)
+                     evidence=tuple(step.evidence[0] for step in history), history=history)
 
 
 def _key(brief: Brief, name: str) -> str:

@@ -548,8 +548,8 @@ def _history(item: _Item, lead: Mention, status: str, date: str | None) -> tuple
     for m in sorted((m for m in item.mentions if m.explicit and m.status), key=lambda m: m.position):
         if AGREEMENT_STATUSES.index(m.status) < AGREEMENT_STATUSES.index(status) and not _quoted(m):
             sentence = m.clause.sentence
-            steps.setdefault(m.status, StatusStep(m.status, m.date, Evidence(sentence.index, sentence.start,
-                                                                               sentence.end)))
+            steps.setdefault(m.status, StatusStep(m.status, m.date, (Evidence(sentence.index, sentence.start,
+                                                                                sentence.end),)))
     sentence = lead.clause.sentence
-    steps[status] = StatusStep(status, date, Evidence(sentence.index, sentence.start, sentence.end))
+    steps[status] = StatusStep(status, date, (Evidence(sentence.index, sentence.start, sentence.end),))
     return tuple(sorted(steps.values(), key=lambda step: AGREEMENT_STATUSES.index(step.status)))
