@@ -152,6 +152,15 @@ class Actor(Record):
 
 
 @dataclass(frozen=True)
+class StatusStep(Record):
+    """One state of an agreement that a text reports, with its date and the sentence that says so."""
+
+    status: str  # one of AGREEMENT_STATUSES
+    date: str | None
+    evidence: tuple[Evidence, ...] = ()  # the sentence, as everywhere a list of evidence
+
+
+@dataclass(frozen=True)
 class Agreement(Record):
     kind: str
     parties: tuple[str, ...]
@@ -159,6 +168,7 @@ class Agreement(Record):
     date: str | None
     text: str
     evidence: tuple[Evidence, ...] = ()
+    history: tuple[StatusStep, ...] = ()  # the states the article reports, in lifecycle order; the last is ``status``
     confidence: str = "high"
     why: tuple[str, ...] = ()
     corrected: bool = False

@@ -22,7 +22,7 @@ from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 import jinja2
 import yaml
 
-from . import lists
+from . import lists, tracker
 from .engine import File
 from .load import slugify
 from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
@@ -545,6 +545,7 @@ class SiteRenderer:
         self.env = env or make_env()
         self.pdf_ids = frozenset(pdf_ids)
         self.book_pdf = book_pdf
+        self._tracked: tuple[tracker.Record, ...] | None = None
 
     def render_all(self) -> tuple[RenderedPage, ...]:
         index = self.index
@@ -553,7 +554,7 @@ class SiteRenderer:
                             book_pdf=f"{PDF_DIR}/{self.book_pdf}" if self.book_pdf else None,
                             top_actors=self._top(lambda p: p.type != "country"),
                             top_countries=self._top(lambda p: p.type == "country"),
-                            open_agreements=[c for c in self._all_agreements() if c.item.status in OPEN_STATUSES])]
+                            open_agreements=[r for r in self._records() if r.status in OPEN_STATUSES])]
         pages += self._list_pages("all-briefs.md", "all_briefs.md.j2", "All briefs", index.briefs,
                                   lambda b: b.published, lambda rows: {"briefs": rows})
         pages += [self.render_brief(brief) for brief in index.briefs]
@@ -567,7 +568,7 @@ class SiteRenderer:
             self._page("countries/index.md", "actor_index.md.j2", front_matter("Countries"), what="countries",
                        groups=_by_type_and_letter([p for p in index.actor_pages if p.type == "country"])),
             self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements", searched=False),
-                       agreements=self._all_agreements()),
+                       records=self._records()),
             self._page("tags/index.md", "tags.md.j2", front_matter("Tags", searched=False)),
         ]
         pages += self._list_pages("figures/index.md", "figures.md.j2", "Figures",
@@ -677,8 +678,15 @@ class SiteRenderer:
         pages.sort(key=lambda p: (-len(p.briefs), -sum(m.actor.mentions for m in p.mentions), p.name))
         return pages[:HOME_TOP_ACTORS]
 
-    def _all_agreements(self) -> list[Cited]:
-        return [Cited(b, a) for b in self.index.briefs for a in b.agreements]
+    def _records(self) -> tuple[tracker.Record, ...]:
+        """The agreements of all briefs, one record per agreement (briefing/tracker.py)."""
+        if self._tracked is None:
+            self._tracked = tracker.track(self.index.briefs, self._party_key)
+        return self._tracked
+
+    def _party_key(self, brief: Brief, name: str) -> str:
+        page = self.index.actor_page(brief, name)
+        return page.slug if page else slugify(name)
 
     def _quotes_by_speaker(self, quotes: Iterable[Cited]) -> list[tuple[ActorPage | None, str, list[Cited]]]:
         """(speaker page or None, speaker name, quotes) sorted by name; unattributed quotes last."""

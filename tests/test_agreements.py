@@ -696,3 +696,124 @@ def test_a_step_agreed_in_return_for_the_other_sides_is_an_agreement(body, party
 def test_the_kind_of_a_step_agreed_in_return_stops_before_the_condition():
     (agreement,) = extract("Xland agreed to delay the fuel levy once Yland promised to cut its tariffs.")
     assert agreement.kind == "agreement to delay the fuel levy"
+
+
+@pytest.mark.parametrize("body, kind, parties, status", [
+    # a named treaty that opens with its agreement word is the agreement, and its words are no sides
+    ("Xland ratified the Treaty on Open Fisheries on Tuesday.", "Treaty on Open Fisheries", {"Xland"}, "ratified"),
+    ("Xland and Yland signed the Agreement on Trade and Transit on Tuesday.", "Agreement on Trade and Transit",
+     {"Xland", "Yland"}, "signed"),
+    ("Xland signed the Treaty of Westbay with Yland in March.", "Treaty of Westbay", {"Xland", "Yland"}, "signed"),
+])
+def test_a_treaty_named_with_its_agreement_word_first_is_an_agreement(body, kind, parties, status):
+    (agreement,) = extract(body)
+    assert (agreement.kind, set(agreement.parties), agreement.status) == (kind, parties, status)
+
+
+def test_a_named_treaty_and_its_acronym_are_no_organisation_party():
+    body = "Xland ratified the Treaty on Open Fisheries (TOF) in 2009."
+    actors = (_actor(make_doc(body), body, "Xland", "country"),
+              _actor(make_doc(body), body, "Treaty on Open Fisheries", "organization"),
+              _actor(make_doc(body), body, "TOF", "organization"))
+    (agreement,) = find_agreements(make_doc(body), actors=actors, dates=())
+    assert (agreement.kind, agreement.parties) == ("Treaty on Open Fisheries", ("Xland",))
+
+
+@pytest.mark.parametrize("body, parties, status", [
+    # whoever calls for or brokers a deal between two sides is not one of them
+    ("The Security Council called for an immediate ceasefire between Xland and Yland.", {"Xland", "Yland"},
+     "proposed"),
+    ("Jane Doe brokered a deal between Acme Corp and Globex on Tuesday.", {"Acme Corp", "Globex"}, "agreed"),
+    ("Xland called for a ceasefire with Yland.", {"Xland", "Yland"}, "proposed"),
+])
+def test_a_deal_between_two_named_sides_has_only_them_as_parties(body, parties, status):
+    (agreement,) = extract(body)
+    assert (set(agreement.parties), agreement.status) == (parties, status)
+
+
+@pytest.mark.parametrize("body", [
+    "The Herald reported that Acme Corp acquired Globex.",
+    "On Monday, daily Herald revealed that Acme Corp acquired Globex.",
+])
+def test_the_sides_named_after_an_outlet_that_reports_are_parties(body):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == {"Acme Corp", "Globex"}
+
+
+@pytest.mark.parametrize("body, history", [
+    # each state the article reports, with its date and sentence (start offset), ending at the status
+    ("Xland and Yland are negotiating a fisheries pact in March. On Tuesday the two countries signed the pact.",
+     [("under negotiation", "2014-03", 0), ("signed", "2014-11-18", 59)]),
+    ("Xland signed a fisheries pact with Yland in March. Yland ratified the pact on Tuesday.",
+     [("signed", "2014-03", 0), ("ratified", "2014-11-18", 51)]),
+    ("Yland ratified its fisheries pact with Xland on Tuesday. Xland had signed the pact in March.",
+     [("signed", "2014-03", 57), ("ratified", "2014-11-18", 0)]),
+    ("Xland signed a fisheries pact with Yland in March.", [("signed", "2014-03", 0)]),
+])
+def test_an_agreement_keeps_the_states_the_article_reports(body, history):
+    (agreement,) = extract(body)
+    assert [(step.status, step.date, step.evidence[0].start) for step in agreement.history] == history
+    assert agreement.history[-1].status == agreement.status
+
+
+@pytest.mark.parametrize("body, parties", [
+    # a state's agreement about a matter in another state is with that state
+    ("Xland signed a three-year agreement on security development in Yland.", {"Xland", "Yland"}),
+    # not where the deal was signed, nor when another side is named, nor for a firm
+    ("Xland signed a fisheries agreement on Tuesday in Yland.", {"Xland"}),
+    ("Xland signed an agreement in Yland on Tuesday.", {"Xland"}),
+    ("Xland and Zedia signed an agreement on fishing in Yland.", {"Xland", "Zedia"}),
+    ("Acme Corp signed a contract on building roads in Yland.", {"Acme Corp"}),
+])
+def test_a_states_agreement_about_another_state_is_with_it(body, parties):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == parties
+
+
+@pytest.mark.parametrize("body, parties", [
+    # the lender named beside a one-party loan, in its sentence or the next, is its other party
+    ("The state guaranteed Halden Steel's $40 million loan. The creditor Acme Bank is state-owned.",
+     {"Halden Steel", "Acme Bank"}),
+    ("Halden Steel signed a $40 million loan with the lender, Acme Bank.", {"Halden Steel", "Acme Bank"}),
+    ("Halden Steel signed a $40 million loan. The rest of the year was quiet. The creditor Acme Bank grew.",
+     {"Halden Steel"}),
+])
+def test_the_lender_named_beside_a_loan_is_its_other_party(body, parties):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == parties
+
+
+@pytest.mark.parametrize("body, parties", [
+    # an adjective of origin in a long description of a named firm describes it: no party of its own
+    ("Acme Corp acquired Norwegian mortar and shell manufacturer Globex.", {"Acme Corp", "Globex"}),
+    ("Acme Corp acquired Norwegian tool maker Globex.", {"Acme Corp", "Globex"}),
+    ("The Norwegian deal with the government of Chile was signed.", {"Norway", "Chile"}),
+])
+def test_an_adjective_of_origin_in_a_firms_description_is_no_party(body, parties):
+    (agreement,) = extract(body)
+    assert set(agreement.parties) == parties
+
+
+@pytest.mark.parametrize("body, status", [
+    # a deal announced is agreed; leaving or pulling out of one ends it
+    ("Acme Corp and Globex announced their agreement over selling a chain of stores on Tuesday.", "agreed"),
+    ("Acme Corp announced a deal with Globex on Tuesday.", "agreed"),
+    ("Acme Corp announced leaving its joint venture with Globex in March.", "ended"),
+    ("Acme Corp pulled out of its joint venture with Globex in March.", "ended"),
+    ("Acme Corp sold its stores to Globex in March. Acme Corp was leaving the country.", "signed"),
+])
+def test_a_deal_announced_is_agreed_and_one_left_is_ended(body, status):
+    (agreement,) = extract(body)
+    assert agreement.status == status
+
+
+@pytest.mark.parametrize("body, parties", [
+    # a party written only in a shorter form opening the actor's name is named as written
+    ("Acme sold its stores to Globex in March.", {"Acme", "Globex"}),
+    ("Acme Corp sold its stores to Globex in March.", {"Acme Corp", "Globex"}),
+])
+def test_a_party_is_named_as_the_deals_sentence_writes_it(body, parties):
+    doc = make_doc(body)
+    actors = (_actor(doc, body, "Acme Corp", "organization", forms=("Acme",)), _actor(doc, body, "Globex", "organization"))
+    (agreement,) = find_agreements(doc, actors=actors, dates=())
+    assert set(agreement.parties) == parties

@@ -1,4 +1,5 @@
-"""The built site in a real browser: Material's search finds the brief, links lead to the actor page.
+"""The built site in a real browser: Material's search finds the brief, links lead to the actor page,
+the Agreements page filters its records.
 
 Needs Debian's ``chromium`` and ``chromium-driver`` (CI installs them); without them the test
 fails rather than skips. The site is built under a sub-path (``/briefing/``) and served by
@@ -19,7 +20,7 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from briefing import site
 from briefing.confidence import rate_brief
@@ -165,3 +166,28 @@ def test_an_item_opens_onto_its_source_sentence_and_the_sentence_links_back(serv
     back = browser.find_element(By.CSS_SELECTOR, "#s1 + .brief-backlinks a.hl-figure")
     back.click()
     wait(browser).until(lambda d: d.current_url.endswith("#item-figure-1"))
+
+
+def agreement_rows(browser) -> list[tuple[str, str, bool]]:
+    """The records of the Agreements page: (data-actor, data-status, shown)."""
+    return [(row.get_attribute("data-actor"), row.get_attribute("data-status"), row.is_displayed())
+            for row in browser.find_elements(By.CSS_SELECTOR, "tr[data-agreement-record]")]
+
+
+def test_the_agreements_page_filters_records_by_party_and_status(served, browser):
+    browser.get(served + "agreements/")
+    shown = agreement_rows(browser)
+    party = browser.find_element(By.CSS_SELECTOR, 'input[data-filter="actor"]')
+    status = Select(browser.find_element(By.CSS_SELECTOR, 'select[data-filter="status"]'))
+    party.send_keys("russia")
+    wait(browser).until(lambda d: any(not seen for _, _, seen in agreement_rows(d)))
+    rows = agreement_rows(browser)
+    assert any(seen for _, _, seen in rows)
+    assert all("russia" in parties.lower() for parties, _, seen in rows if seen)
+    status.select_by_value("signed")
+    wait(browser).until(lambda d: all(s == "signed" for _, s, seen in agreement_rows(d) if seen))
+    rows = agreement_rows(browser)
+    assert [p for p, s, seen in rows if seen] == [p for p, s, seen in shown if seen and s == "signed"
+                                                    and "russia" in p.lower()] != []
+    browser.find_element(By.CSS_SELECTOR, "form.list-filter button[type=reset]").click()
+    wait(browser).until(lambda d: agreement_rows(d) == shown)

@@ -13,7 +13,7 @@ from bisect import insort
 from dataclasses import dataclass, replace
 
 from .. import lexicon
-from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence
+from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence, StatusStep
 from ..reference import TITLE_WORDS
 from .agreements_clauses import split_clauses
 from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, GOVERNING_VERBS, REPORTING_VERBS, TRIGGER_FAMILY
@@ -55,8 +55,22 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         for clause in clauses:
             mentions.extend(clause_mentions(doc, clause, sides, dates, reporting_dates=reporting, index=index))
         _share_parallel_status(mentions, first)
-    return tuple(_agreement(doc, item) for item in _merge(mentions)
+    return tuple(_agreement(doc, _as_written(doc, sides, _with_lender(doc, sides, item))) for item in _merge(mentions)
                  if item.parties and not all(_is_event(party) for party in item.parties))
+
+
+_LENDER_BEFORE = re.compile(r"\b(?:creditor|lender)s?,?\s+$", re.IGNORECASE)
+
+
+def _with_lender(doc: Document, sides: tuple[Side, ...], item: _Item) -> _Item:
+    """'... X's $40 million loan. The creditor Acme Bank is ...': the lender that a one-party
+    loan's sentence, or the next, names is its other party."""
+    if "finance" not in item.families or len(item.parties) != 1:
+        return item
+    near = {i + step for i in (m.clause.sentence.index for m in item.mentions) for step in (0, 1)}
+    lender = next((s.name for s in sides if doc.sentence_index(s.start) in near and s.name not in item.parties
+                   and _LENDER_BEFORE.search(doc.text, max(0, s.start - 30), s.start)), None)
+    return replace(item, parties=item.parties + (lender,)) if lender else item
 
 
 def _possible_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
@@ -95,22 +109,25 @@ AGREEMENT_NAME_PAIRS = frozenset({"trade area", "trade zone", "customs union", "
 
 
 def _names_agreement(name: str) -> bool:
-    """True for the proper name of an agreement, which is what is agreed and never a party."""
+    """True for the proper name of an agreement, which is what is agreed and never a party:
+    'Southern Grain Pact', 'Northern Free Trade Area', 'Treaty on Open Fisheries'."""
     words = name.lower().split()
-    return len(words) > 1 and (words[-1] in AGREEMENT_NAME_HEADS or " ".join(words[-2:]) in AGREEMENT_NAME_PAIRS)
+    return len(words) > 1 and (words[-1] in AGREEMENT_NAME_HEADS or " ".join(words[-2:]) in AGREEMENT_NAME_PAIRS
+                               or words[0] in AGREEMENT_NAME_HEADS and words[1] in ("on", "of", "for", "between"))
 
 
 _OUTLET_WORDS = lexicon.words("quotes_outlet_words.txt")
 _CITED_BEFORE = re.compile(
     r"(?:\baccording\s+to|\binterviews?\s+with|\b(?:told|telling)|\b(?:reported|covered|published|quoted)\s+(?:in|by)"
-    r"|\b(?:" + "|".join(sorted(_OUTLET_WORDS)) + r"))\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+    r"|\b(?-i:" + "|".join(sorted(_OUTLET_WORDS)) + r"))\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 _OUTLET_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_OUTLET_WORDS)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
 _CITED_AFTER = re.compile(r"\s+(?:reported|reports|covered|wrote|writes|has\s+reported|quoted)\b")
 
 
 def _reports_the_news(text: str, side: Side) -> bool:
     """True for a mention of the outlet that reports the news: 'according to X', 'in an
-    interview with X', 'daily X', 'X reported' (a name that follows 'daily', 'newspaper' is an
+    interview with X', 'daily X' (the word in lower case: 'The Herald reported that X ...' cites the
+    Herald only), 'X reported' (a name that follows 'daily', 'newspaper' is an
     outlet in every mention), or of whoever is told it ('A told B it had signed a deal with C')."""
     if side.type == "country" or side.demonym:
         return False
@@ -494,6 +511,21 @@ def _same_agreement(items: _Merger, mention: Mention) -> int | None:
     return None
 
 
+def _as_written(doc: Document, sides: tuple[Side, ...], item: _Item) -> _Item:
+    """'Tesco' where the actor is 'Tesco Polska': a party that the item's sentences write only in
+    shorter forms opening the actor's name is named as written, by the longest (a parent company,
+    or a name the actor stage ran on too far)."""
+    sentences = {m.clause.sentence.index for m in item.mentions}
+    written: dict[str, set[str]] = {}
+    for side in sides:
+        form = doc.text[side.start:side.end]
+        if side.name in item.parties and form[:1].isupper() and doc.sentence_index(side.start) in sentences:
+            written.setdefault(side.name, set()).add(form)
+    renamed = {name: max(forms, key=len) for name, forms in written.items()
+               if all(name.startswith(form + " ") for form in forms)}
+    return replace(item, parties=tuple(renamed.get(p, p) for p in item.parties)) if renamed else item
+
+
 def _agreement(doc: Document, item: _Item) -> Agreement:
     lead = item.lead
     date = lead.date or next((m.date for m in item.mentions
@@ -502,5 +534,22 @@ def _agreement(doc: Document, item: _Item) -> Agreement:
     first = max(named, key=lambda m: (len(_kind_words(m)), -m.position))
     evidence = sorted({Evidence(m.clause.sentence.index, m.clause.sentence.start, m.clause.sentence.end)
                        for m in item.mentions}, key=lambda ev: ev.start)
-    return Agreement(kind=first.kind, parties=item.parties, status=lead.status or "in force", date=date,
-                     text=lead.clause.sentence.text, evidence=tuple(evidence))
+    status = lead.status or "in force"
+    return Agreement(kind=first.kind, parties=item.parties, status=status, date=date,
+                     text=lead.clause.sentence.text, evidence=tuple(evidence),
+                     history=_history(item, lead, status, date))
+
+
+def _history(item: _Item, lead: Mention, status: str, date: str | None) -> tuple[StatusStep, ...]:
+    """The states the mentions report ('under negotiation', then 'signed'), one step per state
+    with its first mention's sentence and date, in the order a deal moves through them and
+    ending at the item's status."""
+    steps = {}
+    for m in sorted((m for m in item.mentions if m.explicit and m.status), key=lambda m: m.position):
+        if AGREEMENT_STATUSES.index(m.status) < AGREEMENT_STATUSES.index(status) and not _quoted(m):
+            sentence = m.clause.sentence
+            steps.setdefault(m.status, StatusStep(m.status, m.date, (Evidence(sentence.index, sentence.start,
+                                                                                sentence.end),)))
+    sentence = lead.clause.sentence
+    steps[status] = StatusStep(status, date, (Evidence(sentence.index, sentence.start, sentence.end),))
+    return tuple(sorted(steps.values(), key=lambda step: AGREEMENT_STATUSES.index(step.status)))

@@ -197,6 +197,9 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             continue  # "the deal's critics": the deal named before
         phrase = _noun_phrase(tokens, first, last + 1, head)
         complement_end, groups = _complements(ctx, last + 1)
+        if tokens[first].text[:1].isupper() and (name_end := _name_end(tokens, last + 1)):
+            # "the Treaty on Open Fisheries": the words of the name are no sides
+            groups = [(prep, [s for s in group if s.start >= name_end]) for prep, group in groups]
         covered_until = tokens[complement_end - 1].end
         own = _phrase_sides(ctx, phrase)
         if head in ("treaty", "treaties") and phrase.determiner != "possessive":
@@ -227,12 +230,22 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
                 if not re.search(r"\band\b", text[s.end:tokens[phrase.start_index].start])]
         elif groups and all(prep in ("with", "between") for prep, _ in groups) and not own:
             subject = _sides_before(ctx, tokens[phrase.start_index].start)[-1:]
+        if any(prep == "between" and len(_names(group)) > 1 for prep, group in groups):
+            subject = []  # "the council called for a truce between X and Y": X and Y are its sides
         if not subject and not own and _plural(head) and [prep for prep, _ in groups] == ["with"]:
             # "..., after agreements with A and B": the side named last before, in the sentence
             before_start = max(clause.sentence.start, tokens[phrase.start_index].start - 300)
             subject = [s for s in ctx.index.sides_within(before_start, tokens[phrase.start_index].start)
                        if not _OBJECT_BEFORE.search(text, max(0, s.start - 30), s.start)][-1:]
             parallel = bool(subject)
+        named = subject + local
+        if complement_end > last + 1 and len(_names(named)) == 1 and named[0].type == "country" \
+                and not ctx.index.dates_within(tokens[last].end, tokens[complement_end - 1].end):
+            # "Xland signed an agreement on security in Yland": a state's deal about another state is with it
+            reach = tokens[min(len(tokens), complement_end + 4) - 1].end  # "... on security in Yland"
+            located = [s for s in _sides_in(ctx, tokens[last].end, reach)
+                       if s.type == "country" and s.name != named[0].name and _located(ctx, s)]
+            local += located if len(_names(located)) == 1 else []
         if family == "settlement" and not local and not subject:
             local = _litigants(ctx)
         anaphoric = phrase.determiner in DEFINITE | {"possessive-pronoun"} and not local
@@ -627,7 +640,22 @@ def _noun_kind(ctx: _Context, phrase: _Phrase, complement_end: int) -> str:
         while stop > phrase.end_index + 2 and tokens[stop - 1].lower in _LOOSE_ENDS:
             stop -= 1
         end = max(end, tokens[stop - 1].end)
+    if tokens[phrase.head_index].text[:1].isupper() and not any(t.text[:1].isupper() for t in words):
+        end = max(end, _name_end(tokens, phrase.end_index))
     return _tidy(ctx.text[start:end])
+
+
+def _name_end(tokens, index: int) -> int:
+    """Where the proper name of an agreement that opens with its agreement word ends: 'Treaty on
+    Open Fisheries', 'Agreement on Trade and Transit' (0 when no name follows)."""
+    if index + 1 >= len(tokens) or tokens[index].lower not in ("on", "of", "for", "between"):
+        return 0
+    end, index = 0, index + 1
+    while index < len(tokens) and (tokens[index].text[:1].isupper() or tokens[index].lower in ("and", "of", "the")
+                                   and index + 1 < len(tokens) and tokens[index + 1].text[:1].isupper()):
+        end = tokens[index].end if tokens[index].text[:1].isupper() else end
+        index += 1
+    return end
 
 
 def _tidy(kind: str) -> str:
@@ -939,6 +967,9 @@ def _is_descriptive(text: str, side: Side) -> bool:
         # 'the Irish airline', "Valdoria's state oil company X": the country describes the firm
         words = re.match(r"(?:'s|’s)?(?:\s+and\s+[A-Z][\w-]*)*((?:\s+[a-z][\w-]*){1,3})", after)
         if words and any(w in DESCRIPTOR_NOUNS for w in words.group(1).split()):
+            return True
+        longer = re.match(r"((?:\s+[a-z][\w-]*){4,6})\s+[A-Z]", after)  # 'Austrian mortar and shell maker X'
+        if longer and longer.group(1).split()[-1] in DESCRIPTOR_NOUNS:
             return True
         if re.match(r"-?\s*based\b", after) or re.search(r"[A-Z][\w.&]*\s+of\s+$", before):
             return True
