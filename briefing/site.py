@@ -31,7 +31,7 @@ from typing import Iterable
 
 import jinja2
 
-from . import cli, engine, ids, pipeline
+from . import changes, cli, engine, ids, pipeline
 from .engine import Abort, Config, EngineError, File, Files, load_config
 from .engine import build as mkdocs_build
 from .engine import serve as mkdocs_serve
@@ -309,7 +309,8 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
             redirects: dict[str, str] | None = None, offline: bool = False) -> Path:
     """Render ``briefs`` into the configuration's docs_dir and build the site; returns the site folder.
 
-    ``redirects`` (old brief id -> current id) leave a redirect page at each old brief URL.
+    ``redirects`` (old brief id -> current id) leave a redirect page at each old brief URL. The state of
+    the build (:data:`changes.STATE_FILE`, what the home page says is new) is written once the site is built.
 
     Raises:
         EngineError: when the configuration is wrong or MkDocs fails (in strict mode: warns);
@@ -318,12 +319,26 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url, offline=offline)
     recover_site(Path(config.site_dir))
     pdf_dir = Path(config.site_dir) / PDF_DIR
+    briefs = list(briefs)
+    state_file = project_dir(config_file) / changes.STATE_FILE
+    state = changes.next_state(read_build_state(state_file), briefs, changes.now())
     pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
                         book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
-                        redirects=redirects)
+                        redirects=redirects, state=state, site_url=config.site_url or "")
     replace_generated_docs(Path(config.docs_dir), pages)
     mark_rendered(config)
-    return build_site(config)
+    built = build_site(config)
+    changes.write_state(state_file, state)
+    return built
+
+
+def read_build_state(path: Path) -> changes.BuildState | None:
+    """The state of the previous build; an unreadable state file is a warning, and the build counts as a first."""
+    state, problem = changes.read_state(path)
+    if problem:
+        log.warning("%s: cannot read the state of the previous build (%s); every brief is shown as new (the file "
+                    "is written again by this build)", path, problem)
+    return state
 
 
 def printed_ids(pdf_dir: Path) -> frozenset[str]:
@@ -534,7 +549,10 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     for problem in result.problems:
         log.warning(str(problem))
     try:
-        pages = render_site(result.briefs, redirects=result.redirects, directory_urls=config.use_directory_urls)
+        state = changes.next_state(read_build_state(project_dir(Path(config.config_file_path)) / changes.STATE_FILE),
+                                   result.briefs, changes.now())  # a preview shows the changes but keeps no state
+        pages = render_site(result.briefs, redirects=result.redirects, directory_urls=config.use_directory_urls,
+                            state=state, site_url=config.site_url or "")
     except jinja2.TemplateError as err:
         raise Abort(template_problem(err)) from None
     for file in list(files):  # what an earlier `build` left in docs/: these pages replace it, stale ones go

@@ -236,7 +236,7 @@ def test_untrusted_text_stays_inside_escaped_raw_html(text):
                   quotes=(Quote(text=text, kind="direct", speaker=actor.name),))
     escaped = str(markupsafe.escape(text))
     for rendered in render_site([brief]):
-        if rendered.src == "tags/index.md":  # holds the tags plugin's own directive
+        if rendered.src == "tags/index.md" or not rendered.src.endswith(".md"):  # the tags plugin's directive; feeds
             continue
         body = rendered.text.split("---\n", 2)[2]
         lines = [line for line in body.splitlines() if escaped in line]
