@@ -63,4 +63,4 @@ system-deps:                        ## Debian packages: fonts and pango (PDF), p
 
 clean:
 	rm -rf site docs/index.md docs/all-briefs.md docs/briefs docs/actors docs/countries docs/agreements \
-	  docs/figures docs/quotes docs/timeline docs/tags docs/feeds .briefing .docs.render-* .site.build-* .site.old-*
+	  docs/figures docs/quotes docs/timeline docs/tags docs/feeds docs/exports .briefing .docs.render-* .site.build-* .site.old-*

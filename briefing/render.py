@@ -23,6 +23,7 @@ import jinja2
 import yaml
 
 from . import changes as build_changes
+from . import exports as site_exports
 from . import feeds as site_feeds
 from .engine import File
 from .load import slugify
@@ -36,7 +37,7 @@ Timeline = Callable[[Brief], tuple[TimelineEntry, ...]]
 
 #: Top-level paths of ``docs/`` that the renderer owns; everything else there is hand-written.
 GENERATED_PATHS = ("index.md", "all-briefs.md", "briefs", "actors", "countries", "agreements",
-                   "figures", "quotes", "timeline", "tags", "feeds")
+                   "figures", "quotes", "timeline", "tags", "feeds", "exports")
 
 #: Statuses of an agreement that is not yet concluded (shown as "open" on the home page).
 OPEN_STATUSES = ("proposed", "under negotiation", "agreed", "approved")
@@ -531,7 +532,10 @@ class SiteRenderer:
             self._page("feeds/index.md", "feeds.md.j2", front_matter("Feeds", searched=False),
                        everything=everything, countries=country_feeds, tags=tag_feeds,
                        limit=site_feeds.FEED_ENTRIES),
+            self._page("exports/index.md", "exports.md.j2", front_matter("Downloads", searched=False),
+                       downloads=site_exports.downloads(), columns=site_exports.COLUMNS),
         ]
+        pages += site_exports.render_exports(index)
         pages += site_feeds.render_feeds(index, [everything, *country_feeds, *tag_feeds], site_url=self.site_url,
                                          directory_urls=self.directory_urls, state=self.state)
         pages += self.render_redirects()
@@ -558,6 +562,7 @@ class SiteRenderer:
         return self._page(
             brief_src(brief.id), "brief.md.j2", front_matter(brief.title, tags=self.index.tags[brief.id]),
             brief=brief, timeline=timeline, anchor_of=lambda item: anchors[id(item)],
+            downloads=site_exports.downloads(brief.id), brief_json=site_exports.json_src(brief_id=brief.id),
             article=article_view(brief, placed), categories=CATEGORIES,
             low_count=sum(item.confidence == "low" for item in items),
             pdf=f"{PDF_DIR}/{brief.id}.pdf" if brief.id in self.pdf_ids else None,
