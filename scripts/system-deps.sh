@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Briefing needs outside Python, when they are missing:
 # pango + DejaVu fonts for WeasyPrint (PDFs), poppler-utils (pdftotext, for the PDF tests),
-# chromium + chromium-driver (the browser test of the site's search).
+# chromium + chromium-driver (the browser tests), npm (installs axe-core for the accessibility test).
 set -euo pipefail
 missing=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils chromium chromium-driver; do
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils chromium chromium-driver npm; do
   have_pkg "$pkg" || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -322,7 +322,7 @@ def test_article_shows_its_paragraphs_with_sentence_anchors():
     paragraphs = article_paragraphs(page(render_site([brief]), "briefs/b.md"))
     assert len(paragraphs) == 2
     assert [re.findall(r'id="(s\d+)"', p) for p in paragraphs] == [["s1", "s2"], ["s3"]]
-    assert '<a class="brief-sentence-no" href="#s3">3</a> Third one, new paragraph.' in paragraphs[1]
+    assert '<a class="brief-sentence-no" href="#s3" aria-label="Sentence 3">3</a> Third one, new paragraph.' in paragraphs[1]
 
 
 def test_sentences_without_paragraphs_make_one_paragraph():
