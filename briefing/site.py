@@ -37,7 +37,7 @@ from .engine import build as mkdocs_build
 from .engine import serve as mkdocs_serve
 from .extract import ExtractOptions
 from .model import Brief
-from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
+from .pdf import BOOK_FILENAME, PAPER_SIZES, select_briefs, write_pdfs
 from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
 from .templating import TEMPLATES_DIR
 
@@ -176,7 +176,7 @@ def _build(args: argparse.Namespace) -> int:
         if args.pdf:
             config = site_config(args.config_file, site_dir=args.site_dir, offline=offline)
             recover_site(Path(config.site_dir))  # refuses a foreign --site-dir before a PDF is written into it
-            problems += write_pdfs(briefs, Path(config.site_dir) / PDF_DIR, paper=args.paper)
+            problems += write_pdfs(select_briefs(briefs), Path(config.site_dir) / PDF_DIR, paper=args.paper)  # newest first
             cli.report(problems[len(result.problems):])
         site_dir = publish(briefs, config_file=args.config_file, strict=args.strict, site_dir=args.site_dir,
                            site_url=args.site_url, redirects=result.redirects, offline=offline)
