@@ -188,8 +188,11 @@ class WhatsNew:
 
 
 def whats_new(changes: Changes, briefs: Iterable[Brief]) -> WhatsNew:
-    """``changes`` resolved against the briefs built now (briefs and agreements gone since are left out)."""
+    """``changes`` resolved against the briefs built now (briefs and agreements gone since are left out), in the
+    order of ``briefs`` (the site's: newest first)."""
+    briefs = tuple(briefs)
     by_id = {brief.id: brief for brief in briefs}
+    new_ids, updated_ids = set(changes.new_briefs), set(changes.updated_briefs)
 
     def agreement(brief_id: str, key: str) -> Agreement | None:
         brief = by_id.get(brief_id)
@@ -199,7 +202,7 @@ def whats_new(changes: Changes, briefs: Iterable[Brief]) -> WhatsNew:
     found_status = ((by_id.get(c.brief_id), agreement(c.brief_id, c.key), c.old) for c in changes.status_changes)
     return WhatsNew(
         changes=changes,
-        new_briefs=tuple(by_id[b] for b in changes.new_briefs if b in by_id),
-        updated_briefs=tuple(by_id[b] for b in changes.updated_briefs if b in by_id),
+        new_briefs=tuple(b for b in briefs if b.id in new_ids),
+        updated_briefs=tuple(b for b in briefs if b.id in updated_ids),
         new_agreements=tuple((b, a) for b, a in found_new if b is not None and a is not None),
         status_changes=tuple((b, a, old) for b, a, old in found_status if b is not None and a is not None))

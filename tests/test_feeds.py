@@ -107,7 +107,7 @@ def test_the_home_page_opens_with_what_is_new():
     text = home(None, [brief("a")])
     assert "First build: every brief is new." in text
     assert '<p><strong>1 new brief</strong></p>' in text and '<a href="briefs/a/">Pact a</a>' in text
-    assert '<td>pact <span class="brief-new">new</span></td>' in text
+    assert '<p>1 agreement, all new: see the <a href="agreements/">agreements tracker</a>.</p>' in text
     page = {p.src: p.text for p in render_site([brief("a")])}["index.md"]
     assert page.index("## What's new") < page.index("## Latest briefs")
 
@@ -120,9 +120,16 @@ def test_the_home_page_shows_updated_briefs_and_status_changes_with_their_dates(
             'since the build of <time datetime="2026-01-01T08:00:00+00:00">1 Jan 2026 08:00 UTC</time>.') in text
     assert '<strong>1 new brief</strong>' in text and "Pact c</a>" in text
     assert '<strong>1 updated brief</strong>' in text
+    assert '<td>pact <span class="brief-new">new</span><br><a href="countries/xland/">Xland</a>' in text
     assert ('<span class="brief-status brief-status--agreed">agreed</span> → '
             '<span class="brief-status brief-status--signed">signed</span>') in text
     assert "No change since" not in text
+
+
+def test_new_briefs_are_listed_newest_first_as_on_the_site():
+    briefs = [brief("old", published="2020-01-01"), brief("new", published="2022-01-01"), brief("mid")]
+    text = home(next_state(None, briefs, T1), briefs)
+    assert text.index("Pact new") < text.index("Pact mid") < text.index("Pact old")
 
 
 def test_the_home_page_says_when_nothing_changed_before_any_build_found_a_change():
