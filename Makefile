@@ -18,7 +18,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-# axe-core (MPL-2.0) for tests/test_accessibility.py, from npm into .venv/axe (needs Debian's npm: system-deps)
+# axe-core (MPL-2.0) for tests/test_accessibility.py, from npm into .venv/axe (system-deps installs npm if missing)
 AXE_CORE := axe-core@4.14.1
 $(VENV)/.installed-axe: $(VENV)/.installed Makefile
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe $(AXE_CORE)
