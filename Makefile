@@ -18,6 +18,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+# axe-core (MPL-2.0) for tests/test_accessibility.py, from npm into .venv/axe (system-deps installs npm if missing)
+AXE_CORE := axe-core@4.14.1
+$(VENV)/.installed-axe: $(VENV)/.installed Makefile
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe $(AXE_CORE)
+	@touch $@
+
 site: $(VENV)/.installed            ## extract every seed, render, build site/ (opens from disk too)
 	$(BIN)/python build_briefs.py build --offline
 
@@ -38,7 +44,7 @@ $(PD_VENV)/.installed: pyproject.toml
 test-properdocs: $(PD_VENV)/.installed system-deps  ## the site tests built by ProperDocs instead of MkDocs (CI runs it)
 	BRIEFING_ENGINE=properdocs $(PD_VENV)/bin/python -m pytest tests/test_site.py tests/test_publishing.py -q
 
-test: $(VENV)/.installed-test system-deps
+test: system-deps $(VENV)/.installed-test $(VENV)/.installed-axe
 	$(BIN)/python -m pytest
 
 fuzz: $(VENV)/.installed-test      ## the fuzz suite with 10,000 cases per test (tests/test_fuzz.py; long)
@@ -63,4 +69,4 @@ system-deps:                        ## Debian packages: fonts and pango (PDF), p
 
 clean:
 	rm -rf site docs/index.md docs/all-briefs.md docs/briefs docs/actors docs/countries docs/agreements \
-	  docs/figures docs/quotes docs/timeline docs/tags .briefing .docs.render-* .site.build-* .site.old-*
+	  docs/figures docs/quotes docs/timeline docs/tags docs/feeds docs/exports .briefing .docs.render-* .site.build-* .site.old-*

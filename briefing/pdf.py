@@ -2,8 +2,10 @@
 
 ``build_briefs.py pdf`` writes ``<out>/<id>.pdf`` for every selected brief and the briefing
 book ``<out>/briefing-book.pdf``: a cover, a table of contents with page numbers, then one
-chapter per brief. WeasyPrint is imported inside the functions that use it so that the other
-commands start fast.
+chapter per brief, newest first like the site (``--order oldest`` for oldest first). Each file
+written is one line: ``wrote site/pdf/x.pdf (48 KB, 3 pages)``. The PDFs are tagged PDF/UA-1
+(:data:`PDF_VARIANT`): headings, lists and tables carry their structure for screen readers.
+WeasyPrint is imported inside the functions that use it so that the other commands start fast.
 """
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ PRINT_TEMPLATES_DIR = TEMPLATES_DIR / "print"
 BOOK_FILENAME = "briefing-book.pdf"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}  # --paper choice -> CSS @page size
 LOCAL_URL_SCHEMES = frozenset({"data", "file"})
+#: WeasyPrint's tagged, accessible PDF variant (PDF/UA-1, PDF 1.7).
+PDF_VARIANT = "pdf/ua-1"
+#: The book's order without ids: ``newest`` first, as the site lists the briefs, or ``oldest`` first.
+ORDERS = ("newest", "oldest")
 
 
 def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +45,9 @@ def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only briefs with this tag or country; repeat for any of several")
     parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
                         help="paper size (default: %(default)s)")
+    parser.add_argument("--order", choices=ORDERS, default="newest",
+                        help="order of the briefs in the book when no ids are given: newest first, as on the site, "
+                             "or oldest first (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=Path("site/pdf"), metavar="DIR",
                         help="folder for the PDFs (default: %(default)s)")
     from . import cli  # here: cli imports this module
@@ -78,7 +87,7 @@ def run_pdf(args: argparse.Namespace) -> int:
         print(f"no brief with the id {', '.join(unknown)} (an id is the name of a JSON brief without .json, "
               f"e.g. {min(known, default='2014-11-21-some-title')})", file=sys.stderr)
         return cli.EXIT_USAGE
-    briefs = select_briefs(printable, ids=args.ids, since=args.since, tags=args.tags)
+    briefs = select_briefs(printable, ids=args.ids, since=args.since, tags=args.tags, order=args.order)
     if not briefs:
         print("no brief matches the selection; nothing printed", file=sys.stderr)
         return cli.EXIT_FAILED
@@ -99,15 +108,17 @@ def run_pdf(args: argparse.Namespace) -> int:
 
 
 def select_briefs(briefs: Iterable[Brief], *, ids: Sequence[str] = (), since: dt.date | None = None,
-                  tags: Sequence[str] = ()) -> list[Brief]:
+                  tags: Sequence[str] = (), order: str = "newest") -> list[Brief]:
     """The briefs a book holds, in reading order.
 
     Args:
         briefs: every brief.
-        ids: keep only these briefs, in this order; empty keeps all, oldest first.
+        ids: keep only these briefs, in this order; empty keeps all, in ``order``.
         since: keep only briefs published on or after this date (undated briefs are dropped).
         tags: keep only briefs with one of these tags or countries (compared as slugs, so
             ``united-states`` matches ``United States``).
+        order: without ids, ``newest`` first (the site's order: by date, then id, undated last) or
+            ``oldest`` first (by date, then title, undated last).
 
     Returns:
         The selected briefs.
@@ -121,6 +132,8 @@ def select_briefs(briefs: Iterable[Brief], *, ids: Sequence[str] = (), since: dt
     if ids:
         by_id = {brief.id: brief for brief in chosen}
         return [by_id[brief_id] for brief_id in dict.fromkeys(ids) if brief_id in by_id]
+    if order == "newest":
+        return sorted(chosen, key=lambda b: (b.published is not None, b.published or "", b.id), reverse=True)
     return sorted(chosen, key=lambda b: (b.published is None, b.published or "", b.title.casefold()))
 
 
@@ -151,43 +164,44 @@ def write_pdfs(briefs: Sequence[Brief], out_dir: Path, *, paper: str = "a4", sel
         The problems met.
     """
     problems: list[Problem] = []
-    show_progress = sys.stderr.isatty()
-    for number, brief in enumerate(briefs, 1):
+    for brief in briefs:
         path = out_dir / f"{brief.id}.pdf"
         try:
-            write_bytes_atomic(path, render_brief_pdf(brief, paper=paper))
+            printed = _layout(_render_html("brief.html.j2", paper=paper, brief=_printable(brief)))
+            write_bytes_atomic(path, printed.data)
         except Exception as err:  # one brief that fails to print must not stop the others
             problems.append(Problem(brief.source.path, f"cannot print {path}: {type(err).__name__}: {err}",
                                     hint="please report this with the seed attached"))
             continue
-        if show_progress:
-            print(f"[{number}/{len(briefs)}] wrote {path}", file=sys.stderr)
+        print(f"wrote {path} ({printed.describe()})", file=sys.stderr)
     book = out_dir / BOOK_FILENAME
     try:
-        write_bytes_atomic(book, render_book_pdf(briefs, paper=paper, selection=selection))
+        printed = _layout(_book_html(briefs, paper=paper, selection=selection))
+        write_bytes_atomic(book, printed.data)
     except Exception as err:
         problems.append(Problem(str(book), f"cannot print the briefing book: {type(err).__name__}: {err}",
                                 hint="please report this"))
     else:
-        if show_progress:
-            print(f"wrote {book} ({len(briefs)} brief(s))", file=sys.stderr)
+        print(f"wrote {book} ({printed.describe()}; {len(briefs)} brief(s))", file=sys.stderr)
     return problems
 
 
 def render_brief_pdf(brief: Brief, *, paper: str = "a4") -> bytes:
     """One brief as a PDF document."""
-    html = _render_html("brief.html.j2", paper=paper, brief=_printable(brief))
-    return html_to_pdf(html)
+    return html_to_pdf(_render_html("brief.html.j2", paper=paper, brief=_printable(brief)))
 
 
 def render_book_pdf(briefs: Sequence[Brief], *, paper: str = "a4", selection: str = "") -> bytes:
     """The briefing book of ``briefs`` (in the order given) as a PDF document."""
+    return html_to_pdf(_book_html(briefs, paper=paper, selection=selection))
+
+
+def _book_html(briefs: Sequence[Brief], *, paper: str, selection: str) -> str:
     dates = sorted(b.published for b in briefs if b.published)
-    html = _render_html(
+    return _render_html(
         "book.html.j2", paper=paper, briefs=[_printable(b) for b in briefs], selection=selection,
         first_date=date_label(dates[0]) if dates else None, last_date=date_label(dates[-1]) if dates else None,
     )
-    return html_to_pdf(html)
 
 
 def _render_html(template: str, *, paper: str, **context) -> str:
@@ -217,12 +231,29 @@ def _printable(brief: Brief) -> PrintableBrief:
                           reported_speech=tuple((quote, speaker_role(brief, quote)) for quote in brief.reported_speech))
 
 
+@dataclass(frozen=True)
+class PrintedPdf:
+    data: bytes
+    pages: int
+
+    def describe(self) -> str:
+        """``48 KB, 3 pages``."""
+        size = len(self.data)
+        label = f"{size:,} bytes" if size < 1024 else (
+            f"{size / 1024:,.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB")
+        return f"{label}, {self.pages} page{'' if self.pages == 1 else 's'}"
+
+
 def html_to_pdf(html: str) -> bytes:
     """Lay out ``html`` (whose relative URLs resolve in templates/print/) and return the PDF bytes."""
+    return _layout(html).data
+
+
+def _layout(html: str) -> PrintedPdf:
     from weasyprint import HTML
 
-    document = HTML(string=html, base_url=str(PRINT_TEMPLATES_DIR) + "/", url_fetcher=local_url_fetcher())
-    return document.write_pdf()
+    document = HTML(string=html, base_url=str(PRINT_TEMPLATES_DIR) + "/", url_fetcher=local_url_fetcher()).render()
+    return PrintedPdf(document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages))
 
 
 def local_url_fetcher(folders: Sequence[Path] = (PRINT_TEMPLATES_DIR,)):

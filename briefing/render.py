@@ -22,6 +22,9 @@ from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 import jinja2
 import yaml
 
+from . import changes as build_changes
+from . import exports as site_exports
+from . import feeds as site_feeds
 from . import lists, tracker
 from .engine import File
 from .load import slugify
@@ -35,7 +38,7 @@ Timeline = Callable[[Brief], tuple[TimelineEntry, ...]]
 
 #: Top-level paths of ``docs/`` that the renderer owns; everything else there is hand-written.
 GENERATED_PATHS = ("index.md", "all-briefs.md", "all-briefs", "briefs", "actors", "countries", "agreements",
-                   "figures", "quotes", "timeline", "tags", "find.md")
+                   "figures", "quotes", "timeline", "tags", "find.md", "feeds", "exports")
 
 #: Statuses of an agreement that is not yet concluded (shown as "open" on the home page).
 OPEN_STATUSES = ("proposed", "under negotiation", "agreed", "approved")
@@ -503,12 +506,14 @@ class RenderedPage:
     text: str
 
 
-def front_matter(title: str, *, tags: Iterable[str] = (), searched: bool = True) -> str:
+def front_matter(title: str, *, tags: Iterable[str] = (), searched: bool = True,
+                 feeds: Iterable[Mapping[str, str]] = ()) -> str:
     """YAML front matter that MkDocs reads back as exactly these values.
 
     The title is HTML-escaped once here because Material prints page titles as HTML
     (header, ``<title>``, tag listings, search results). A page that only repeats the briefs'
     items (``searched=False``) is left out of the search index, so results point to the briefs.
+    ``feeds`` are the page's own feeds (:meth:`briefing.feeds.Feed.head_link`), linked from its head.
     """
     meta: dict[str, Any] = {"title": html.escape(_WHITESPACE.sub(" ", title).strip(), quote=False)}
     tag_list = list(tags)
@@ -516,6 +521,8 @@ def front_matter(title: str, *, tags: Iterable[str] = (), searched: bool = True)
         meta["tags"] = tag_list
     if not searched:
         meta["search"] = {"exclude": True}
+    if feed_list := [dict(feed) for feed in feeds]:
+        meta["feeds"] = feed_list
     dumped = yaml.dump(meta, Dumper=_FrontMatterDumper, allow_unicode=True, default_style='"', sort_keys=False,
                        width=1 << 30)
     return f"---\n{dumped}---\n"
@@ -536,8 +543,11 @@ class SiteRenderer:
     def __init__(self, index: SiteIndex, *, directory_urls: bool = True,
                  env: jinja2.Environment | None = None, pdf_ids: Collection[str] = (),
                  book_pdf: str | None = None, redirects: Mapping[str, str] | None = None,
+                 state: build_changes.BuildState | None = None, site_url: str = "",
                  period_rows: int = lists.PERIOD_ROWS) -> None:
         self.index = index
+        self.state = state or build_changes.next_state(None, index.briefs, built="")
+        self.site_url = site_url
         self.period_rows = period_rows
         self._countries_of_person: dict[str, list[str]] | None = None
         self.redirects = dict(redirects or {})
@@ -549,7 +559,11 @@ class SiteRenderer:
 
     def render_all(self) -> tuple[RenderedPage, ...]:
         index = self.index
+        everything, country_feeds, tag_feeds = site_feeds.site_feeds(index)
+        feed_of = {feed.page_src: feed for feed in country_feeds}
         pages = [self._page("index.md", "home.md.j2", front_matter("Home"),
+                            whats_new=build_changes.whats_new(self.state.changes, index.briefs), feed=everything,
+                            limit=HOME_BRIEFS,
                             briefs=index.briefs[:HOME_BRIEFS], brief_count=len(index.briefs),
                             book_pdf=f"{PDF_DIR}/{self.book_pdf}" if self.book_pdf else None,
                             top_actors=self._top(lambda p: p.type != "country"),
@@ -558,7 +572,9 @@ class SiteRenderer:
         pages += self._list_pages("all-briefs.md", "all_briefs.md.j2", "All briefs", index.briefs,
                                   lambda b: b.published, lambda rows: {"briefs": rows})
         pages += [self.render_brief(brief) for brief in index.briefs]
-        pages += [self._page(p.src, "actor.md.j2", front_matter(p.name), actor=p,
+        pages += [self._page(p.src, "actor.md.j2",
+                             front_matter(p.name, feeds=[feed_of[p.src].head_link()] if p.src in feed_of else ()),
+                             actor=p, feed=feed_of.get(p.src),
                              index_src=f"{_section(p.type)}/index.md",
                              index_title="All countries" if p.type == "country" else "All actors")
                   for p in index.actor_pages]
@@ -570,6 +586,11 @@ class SiteRenderer:
             self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements", searched=False),
                        records=self._records()),
             self._page("tags/index.md", "tags.md.j2", front_matter("Tags", searched=False)),
+            self._page("feeds/index.md", "feeds.md.j2", front_matter("Feeds", searched=False),
+                       everything=everything, countries=country_feeds, tags=tag_feeds,
+                       limit=site_feeds.FEED_ENTRIES),
+            self._page("exports/index.md", "exports.md.j2", front_matter("Downloads", searched=False),
+                       downloads=site_exports.downloads(), columns=site_exports.COLUMNS),
         ]
         pages += self._list_pages("figures/index.md", "figures.md.j2", "Figures",
                                   [Cited(b, f) for b in index.briefs for f in b.figures],
@@ -584,6 +605,9 @@ class SiteRenderer:
                                          key=lambda c: (c.item.date, c.brief.id)),
                                   lambda c: c.item.date,
                                   lambda rows: {"months": lists.by_period(rows, lambda c: c.item.date)})
+        pages += site_exports.render_exports(index)
+        pages += site_feeds.render_feeds(index, [everything, *country_feeds, *tag_feeds], site_url=self.site_url,
+                                         directory_urls=self.directory_urls, state=self.state)
         pages += self.render_redirects()
         return tuple(pages)
 
@@ -629,6 +653,7 @@ class SiteRenderer:
         return self._page(
             brief_src(brief.id), "brief.md.j2", front_matter(brief.title, tags=self.index.tags[brief.id]),
             brief=brief, timeline=timeline, anchor_of=lambda item: anchors[id(item)],
+            downloads=site_exports.downloads(brief.id), brief_json=site_exports.json_src(brief_id=brief.id),
             article=article_view(brief, placed), categories=CATEGORIES,
             low_count=sum(item.confidence == "low" for item in items),
             pdf=f"{PDF_DIR}/{brief.id}.pdf" if brief.id in self.pdf_ids else None,
@@ -730,9 +755,9 @@ def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[st
 
 def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True, timeline: Timeline = build_timeline,
                 pdf_ids: Collection[str] = (), book_pdf: str | None = None,
-                redirects: Mapping[str, str] | None = None,
-                period_rows: int = lists.PERIOD_ROWS) -> tuple[RenderedPage, ...]:
-    """Every generated page of the site for ``briefs``.
+                redirects: Mapping[str, str] | None = None, state: build_changes.BuildState | None = None,
+                site_url: str = "", period_rows: int = lists.PERIOD_ROWS) -> tuple[RenderedPage, ...]:
+    """Every generated page of the site for ``briefs``, and its feeds.
 
     Args:
         pdf_ids: the ids of the briefs whose PDF is in the site (``pdf/<id>.pdf``): only their
@@ -740,9 +765,13 @@ def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True, timelin
         book_pdf: the file name of the briefing book in ``pdf/`` when the site holds it; the home
             page links to it.
         redirects: old brief id -> current id: a redirect page stays at each old URL.
+        state: the state of this build (:mod:`briefing.changes`): what the home page says is new and when
+            the feeds say each brief changed; ``None`` for a first build (every brief new, no times).
+        site_url: the site's address, for absolute links in the feeds ("" for links relative to the feed).
         period_rows: a list page with more rows is split into one page per month (:mod:`briefing.lists`).
     """
     renderer = SiteRenderer(build_index(briefs, timeline=timeline), directory_urls=directory_urls,
-                            pdf_ids=pdf_ids, book_pdf=book_pdf, redirects=redirects, period_rows=period_rows)
+                            pdf_ids=pdf_ids, book_pdf=book_pdf, redirects=redirects, state=state, site_url=site_url,
+                            period_rows=period_rows)
     return renderer.render_all()
 

@@ -31,7 +31,7 @@ from typing import Iterable
 
 import jinja2
 
-from . import cli, engine, ids, pipeline
+from . import changes, cli, engine, ids, pipeline
 from .engine import Abort, Config, EngineError, File, Files, load_config
 from .engine import build as mkdocs_build
 from .engine import serve as mkdocs_serve
@@ -39,7 +39,7 @@ from .extract import ExtractOptions
 from .lists import PERIOD_ROWS
 from . import pagefind
 from .model import Brief
-from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
+from .pdf import BOOK_FILENAME, PAPER_SIZES, select_briefs, write_pdfs
 from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
 from .templating import TEMPLATES_DIR
 
@@ -184,7 +184,7 @@ def _build(args: argparse.Namespace) -> int:
         if args.pdf:
             config = site_config(args.config_file, site_dir=args.site_dir, offline=offline)
             recover_site(Path(config.site_dir))  # refuses a foreign --site-dir before a PDF is written into it
-            problems += write_pdfs(briefs, Path(config.site_dir) / PDF_DIR, paper=args.paper)
+            problems += write_pdfs(select_briefs(briefs), Path(config.site_dir) / PDF_DIR, paper=args.paper)  # newest first
             cli.report(problems[len(result.problems):])
         site_dir = publish(briefs, config_file=args.config_file, strict=args.strict, site_dir=args.site_dir,
                            site_url=args.site_url, redirects=result.redirects, offline=offline, search=search)
@@ -323,7 +323,9 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
 
     ``redirects`` (old brief id -> current id) leave a redirect page at each old brief URL; a list of
     more than ``period_rows`` rows is split into month pages. ``search="pagefind"`` indexes the brief
-    pages with Pagefind after the build instead of Material's search (:mod:`briefing.pagefind`).
+    pages with Pagefind after the build instead of Material's search (:mod:`briefing.pagefind`). The
+    state of the build (:data:`changes.STATE_FILE`, what the home page says is new) is written once the
+    site is built.
 
     Raises:
         EngineError: when the configuration is wrong or MkDocs fails (in strict mode: warns);
@@ -332,15 +334,29 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     config = site_config(config_file, strict=strict, site_dir=site_dir, site_url=site_url, offline=offline)
     recover_site(Path(config.site_dir))
     pdf_dir = Path(config.site_dir) / PDF_DIR
+    briefs = list(briefs)
+    state_file = project_dir(config_file) / changes.STATE_FILE
+    state = changes.next_state(read_build_state(state_file), briefs, changes.now())
     pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
                         book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
-                        redirects=redirects, period_rows=period_rows)
+                        redirects=redirects, state=state, site_url=config.site_url or "", period_rows=period_rows)
     if search == "pagefind":
         pagefind.use_pagefind(config)
         pages = (*pages, pagefind.search_page(directory_urls=config.use_directory_urls))
     replace_generated_docs(Path(config.docs_dir), pages)
     mark_rendered(config)
-    return build_site(config, index=pagefind.index_site if search == "pagefind" else None)
+    built = build_site(config, index=pagefind.index_site if search == "pagefind" else None)
+    changes.write_state(state_file, state)
+    return built
+
+
+def read_build_state(path: Path) -> changes.BuildState | None:
+    """The state of the previous build; an unreadable state file is a warning, and the build counts as a first."""
+    state, problem = changes.read_state(path)
+    if problem:
+        log.warning("%s: cannot read the state of the previous build (%s); every brief is shown as new (the file "
+                    "is written again by this build)", path, problem)
+    return state
 
 
 def printed_ids(pdf_dir: Path) -> frozenset[str]:
@@ -556,7 +572,10 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     for problem in result.problems:
         log.warning(str(problem))
     try:
-        pages = render_site(result.briefs, redirects=result.redirects, directory_urls=config.use_directory_urls)
+        state = changes.next_state(read_build_state(project_dir(Path(config.config_file_path)) / changes.STATE_FILE),
+                                   result.briefs, changes.now())  # a preview shows the changes but keeps no state
+        pages = render_site(result.briefs, redirects=result.redirects, directory_urls=config.use_directory_urls,
+                            state=state, site_url=config.site_url or "")
     except jinja2.TemplateError as err:
         raise Abort(template_problem(err)) from None
     for file in list(files):  # what an earlier `build` left in docs/: these pages replace it, stale ones go

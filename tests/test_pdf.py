@@ -6,6 +6,7 @@ import logging
 import re
 import shutil
 import subprocess
+import zlib
 from pathlib import Path
 
 import pytest
@@ -72,9 +73,11 @@ def _poppler(tool: str, *args: str) -> str:
     return subprocess.run([tool, *args], check=True, capture_output=True, text=True).stdout
 
 
-def pdf_text(path: Path, page: int | None = None) -> str:
+def pdf_text(path: Path, page: int | None = None, *, layout: bool = False) -> str:
+    """The text of a PDF; ``layout`` keeps it in the order of its place on the page (a tagged PDF's content
+    order may differ: a repeated table header can come after the footer)."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return _poppler("pdftotext", *pages, str(path), "-")
+    return _poppler("pdftotext", *pages, *(["-layout"] if layout else []), str(path), "-")
 
 
 def flat(text: str) -> str:
@@ -192,10 +195,11 @@ def test_the_book_cover_gives_title_date_range_and_count(printed):
 
 
 def test_each_brief_starts_a_page_whose_number_the_contents_give(printed, briefs):
+    """The book runs newest first, as the site does."""
     book = printed / BOOK_FILENAME
     contents = pdf_text(book, page=2)
     assert "Contents" in contents
-    for number, brief in enumerate(briefs, 1):
+    for number, brief in enumerate(reversed(briefs), 1):
         listed = re.search(re.escape(brief.title) + r"[ .]*?(\d+)\s*$", contents, re.M)
         assert listed, brief.title
         start = int(listed.group(1))
@@ -208,7 +212,7 @@ def test_every_book_page_after_the_cover_has_page_x_of_y_and_chapters_a_running_
     total = page_count(book)
     titles = [brief.title for brief in briefs]
     for page in range(2, total + 1):
-        lines = [line for line in pdf_text(book, page=page).splitlines() if line.strip()]
+        lines = [line for line in pdf_text(book, page=page, layout=True).splitlines() if line.strip()]
         assert lines[-1].strip() == f"Page {page} of {total}"
         assert lines[0].strip() in titles + ["Contents"]
 
@@ -243,9 +247,16 @@ def test_since_keeps_the_later_briefs(seeds_dir, briefs, tmp_path):
     assert "Selection: since 12 Jun 2020" in cover
 
 
-def test_tag_keeps_the_tagged_briefs_and_no_progress_is_shown_off_a_terminal(seeds_dir, briefs, tmp_path, capsys):
+def test_tag_keeps_the_tagged_briefs_and_says_what_it_wrote(seeds_dir, briefs, tmp_path, capsys):
     assert run_pdf(seeds_dir, tmp_path, "--tag", "Infrastructure") == cli.EXIT_OK
-    assert capsys.readouterr().err == ""
+    brief_pdf, book = tmp_path / f"{briefs[0].id}.pdf", tmp_path / BOOK_FILENAME
+
+    def described(path: Path) -> str:
+        pages = page_count(path)
+        return f"{path.stat().st_size / 1024:,.0f} KB, {pages} page{'' if pages == 1 else 's'}"
+
+    assert capsys.readouterr().err.splitlines() == [f"wrote {brief_pdf} ({described(brief_pdf)})",
+                                                    f"wrote {book} ({described(book)}; 1 brief(s))"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{briefs[0].id}.pdf", BOOK_FILENAME]
     assert "1 brief" in flat(pdf_text(tmp_path / BOOK_FILENAME, page=1))
 
@@ -298,14 +309,18 @@ POOL = (
 
 
 @pytest.mark.parametrize("options, expected", [
-    ({}, ["alpha", "beta", "gamma", "undated"]),
-    ({"since": dt.date(2020, 7, 15)}, ["beta", "gamma"]),
+    ({}, ["gamma", "beta", "alpha", "undated"]),
+    ({"order": "newest"}, ["gamma", "beta", "alpha", "undated"]),
+    ({"order": "oldest"}, ["alpha", "beta", "gamma", "undated"]),
+    ({"since": dt.date(2020, 7, 15)}, ["gamma", "beta"]),
+    ({"since": dt.date(2020, 7, 15), "order": "oldest"}, ["beta", "gamma"]),
     ({"tags": ["energy"]}, ["gamma", "undated"]),
     ({"tags": ["new-zealand"]}, ["alpha"]),
-    ({"tags": ["chile", "energy"]}, ["beta", "gamma", "undated"]),
+    ({"tags": ["chile", "energy"]}, ["gamma", "beta", "undated"]),
     ({"tags": ["fisheries policy"]}, ["beta"]),
     ({"tags": ["nowhere"]}, []),
     ({"ids": ["gamma", "alpha"]}, ["gamma", "alpha"]),
+    ({"ids": ["alpha", "gamma"], "order": "newest"}, ["alpha", "gamma"]),
     ({"ids": ["gamma", "alpha"], "since": dt.date(2020, 1, 1)}, ["gamma"]),
     ({"ids": ["beta", "beta"]}, ["beta"]),
 ])
@@ -514,3 +529,42 @@ def test_browser_print_shows_the_content_and_outside_link_targets_only(root, tmp
     for hidden in ("Site header", "Navigation tabs", "Search box", "Primary sidebar", "Page contents sidebar",
                    "Edit button", "Permalink", "Site footer"):
         assert hidden not in text
+
+
+# ---------------------------------------------------------------- print for reading: sizes, tags, order
+
+def font_sizes_pt(path: Path) -> set[float]:
+    """Every font size a PDF sets (``Tf``) in points. WeasyPrint draws in CSS px under the page's
+    ``0.75 0 0 0.75 0 0 cm`` transform, so a size in px times 0.75 is the printed size."""
+    data = path.read_bytes()
+    sizes: set[float] = set()
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            content = zlib.decompress(match.group(1))
+        except zlib.error:
+            continue  # not a content stream (fonts, images)
+        if b" Tf" in content:
+            assert b"0.75 0 0 0.75 0 0 cm" in content, "WeasyPrint no longer draws in px: read the sizes another way"
+            sizes |= {round(float(size) * 0.75, 2) for size in re.findall(rb"/\S+ ([\d.]+) Tf", content)}
+    return sizes
+
+
+def test_no_text_is_printed_below_9_pt(printed, full_pdf):
+    for path in (printed / BOOK_FILENAME, *printed.glob("2*.pdf"), full_pdf):
+        sizes = font_sizes_pt(path)
+        assert sizes and min(sizes) >= 9, (path.name, sorted(sizes))
+
+
+def test_the_pdfs_are_tagged_pdf_ua(printed):
+    for path in printed.glob("*.pdf"):
+        info = _poppler("pdfinfo", str(path))
+        assert re.search(r"^Tagged:\s+yes$", info, re.M), path.name
+        metadata = _poppler("pdfinfo", "-meta", str(path))
+        assert 'pdfuaid:part="1"' in metadata, path.name
+
+
+def test_order_oldest_prints_the_book_oldest_first(seeds_dir, briefs, tmp_path):
+    assert run_pdf(seeds_dir, tmp_path, "--order", "oldest") == cli.EXIT_OK
+    text = flat(pdf_text(tmp_path / BOOK_FILENAME))
+    starts = [text.index(flat(brief.title), text.index(f"BRIEF {n} OF 3")) for n, brief in enumerate(briefs, 1)]
+    assert starts == sorted(starts)

@@ -59,6 +59,7 @@ def make_project(root: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "stylesheets", root / "docs" / "stylesheets")
     shutil.copytree(ROOT / "docs" / "javascripts", root / "docs" / "javascripts")
     (root / "briefing").symlink_to(ROOT / "briefing")
+    (root / "overrides").symlink_to(ROOT / "overrides")
     return root / "mkdocs.yml"
 
 
@@ -342,7 +343,7 @@ def test_failed_or_interrupted_build_keeps_the_last_site(tmp_path, monkeypatch, 
     with pytest.raises(type(failure)):
         site.publish([golden_brief(), *make_briefs(3)], config_file=config)
     assert sorted(p.relative_to(site_dir) for p in site_dir.rglob("*")) == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".briefing"]  # the state, no leftover
 
 
 def test_rebuild_keeps_pdfs_and_replaces_pages(tmp_path):

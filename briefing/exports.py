@@ -1,0 +1,144 @@
+"""Exports: the actors, figures, quotes, agreements and timeline of the briefs as CSV and JSON.
+
+Site-wide, ``exports/<kind>.csv`` and ``exports/<kind>.json`` hold every brief's items, newest
+brief first; per brief, ``exports/briefs/<id>/<kind>.csv`` and ``exports/briefs/<id>.json`` (all
+five kinds in one object). Every row starts with its brief (id, title, date) and ends with the
+number of its sentence (counted from 1, as on the page: ``#s3``).
+
+CSV files are UTF-8 with a byte order mark (so spreadsheets read the accents) and are safe to
+open in a spreadsheet: article text is untrusted, so a text cell that starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return, which a spreadsheet would run as a formula, is written
+with a leading ``'`` (OWASP's advice on CSV injection). Numbers are written as numbers. JSON
+files keep the values as they are, lists as lists.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from . import render
+from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
+from .timeline import TimelineEntry
+
+if TYPE_CHECKING:
+    from .render import RenderedPage, SiteIndex
+
+EXPORT_DIR = "exports"
+KINDS = ("actors", "figures", "quotes", "agreements", "timeline")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BRIEF_COLUMNS = ("brief_id", "brief_title", "published")
+COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "actors": ("name", "type", "roles", "affiliation", "aliases", "mentions", "confidence", "corrected", "sentence"),
+    "figures": ("text", "display", "value", "value_high", "unit", "approx", "measure", "date", "source",
+                "confidence", "corrected", "sentence"),
+    "quotes": ("kind", "text", "speaker", "speaker_text", "role", "via", "partial", "date", "confidence",
+               "corrected", "sentence"),
+    "agreements": ("kind", "parties", "status", "date", "text", "confidence", "corrected", "sentence"),
+    "timeline": ("date", "label", "kind", "sentence"),
+}
+Row = dict[str, Any]
+
+
+def _sentence(evidence: tuple[Evidence, ...]) -> int | None:
+    return render.sentence_number(evidence[0].sentence) if evidence else None
+
+
+def _actor(actor: Actor) -> Row:
+    return {"name": actor.name, "type": actor.type, "roles": list(actor.roles), "affiliation": actor.affiliation,
+            "aliases": list(actor.aliases), "mentions": actor.mentions, "confidence": actor.confidence,
+            "corrected": actor.corrected, "sentence": _sentence(actor.evidence)}
+
+
+def _figure(figure: Figure) -> Row:
+    return {"text": figure.text, "display": figure.display or figure.text, "value": figure.value,
+            "value_high": figure.value_high, "unit": figure.unit, "approx": figure.approx, "measure": figure.measure,
+            "date": figure.date, "source": figure.source, "confidence": figure.confidence,
+            "corrected": figure.corrected, "sentence": _sentence(figure.evidence)}
+
+
+def _quote(quote: Quote, kind: str) -> Row:
+    return {"kind": kind, "text": quote.text, "speaker": quote.speaker, "speaker_text": quote.speaker_text,
+            "role": quote.role, "via": quote.via, "partial": quote.partial, "date": quote.date,
+            "confidence": quote.confidence, "corrected": quote.corrected, "sentence": _sentence(quote.evidence)}
+
+
+def _agreement(agreement: Agreement) -> Row:
+    return {"kind": agreement.kind, "parties": list(agreement.parties), "status": agreement.status,
+            "date": agreement.date, "text": agreement.text, "confidence": agreement.confidence,
+            "corrected": agreement.corrected, "sentence": _sentence(agreement.evidence)}
+
+
+def _entry(entry: TimelineEntry) -> Row:
+    return {"date": entry.date, "label": entry.label, "kind": entry.kind, "sentence": _sentence(entry.evidence)}
+
+
+def brief_rows(brief: Brief, timeline: Iterable[TimelineEntry]) -> dict[str, list[Row]]:
+    """The rows of each kind of one brief, each led by the brief's id, title and date."""
+    made: dict[str, list[Row]] = {
+        "actors": [_actor(a) for a in brief.actors],
+        "figures": [_figure(f) for f in brief.figures],
+        "quotes": [*(_quote(q, q.kind) for q in brief.quotes), *(_quote(q, "reported") for q in brief.reported_speech)],
+        "agreements": [_agreement(a) for a in brief.agreements],
+        "timeline": [_entry(e) for e in timeline],
+    }
+    head = {"brief_id": brief.id, "brief_title": brief.title, "published": brief.published}
+    return {kind: [{**head, **row} for row in rows] for kind, rows in made.items()}
+
+
+def csv_cell(value: Any) -> str | int | float:
+    """A value as a CSV cell: lists joined with "; ", booleans as true/false, text starting like a formula
+    prefixed with ``'``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return value
+    text = "; ".join(value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def to_csv(kind: str, rows: Iterable[Row]) -> str:
+    out = io.StringIO()
+    columns = (*BRIEF_COLUMNS, *COLUMNS[kind])
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(row[column]) for column in columns])
+    return "\ufeff" + out.getvalue()
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def csv_src(kind: str, brief_id: str | None = None) -> str:
+    return f"{EXPORT_DIR}/briefs/{brief_id}/{kind}.csv" if brief_id else f"{EXPORT_DIR}/{kind}.csv"
+
+
+def json_src(kind: str | None = None, brief_id: str | None = None) -> str:
+    return f"{EXPORT_DIR}/briefs/{brief_id}.json" if brief_id else f"{EXPORT_DIR}/{kind}.json"
+
+
+def render_exports(index: SiteIndex) -> list[RenderedPage]:
+    """The CSV and JSON files of every brief and of the whole site."""
+    pages = []
+    everything: dict[str, list[Row]] = {kind: [] for kind in KINDS}
+    for brief in index.briefs:
+        rows = brief_rows(brief, index.timelines[brief.id])
+        for kind in KINDS:
+            everything[kind] += rows[kind]
+            pages.append(render.RenderedPage(csv_src(kind, brief.id), to_csv(kind, rows[kind])))
+        pages.append(render.RenderedPage(json_src(brief_id=brief.id), to_json(rows)))
+    for kind in KINDS:
+        pages.append(render.RenderedPage(csv_src(kind), to_csv(kind, everything[kind])))
+        pages.append(render.RenderedPage(json_src(kind), to_json(everything[kind])))
+    return pages
+
+
+def downloads(brief_id: str | None = None) -> list[tuple[str, str, str]]:
+    """(kind, CSV source, JSON source) for the download links of a brief page (one JSON) or of the site."""
+    return [(kind, csv_src(kind, brief_id), json_src(kind, brief_id)) for kind in KINDS]
+

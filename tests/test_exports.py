@@ -1,0 +1,125 @@
+"""Exports (briefing/exports.py): the CSV and JSON files of the built site, read back."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing import site
+from briefing.exports import COLUMNS, KINDS, csv_cell
+from briefing.model import Actor, Agreement, Brief, Figure, Quote, Source
+from helpers import make_doc
+from test_site import broken_links, make_project
+
+HOSTILE = ("=HYPERLINK(\"http://example.invalid\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
+           "\tTab", "\rReturn")
+
+
+def brief(brief_id: str, published: str, *, speaker: str = "Jane Doe", quote: str = "We will sign.") -> Brief:
+    doc = make_doc(f"Acme Corp paid Xland US$5 million on Monday. \"{quote}\" said {speaker}.")
+    return Brief(
+        id=brief_id, title=f"Acme pays Xland {brief_id}", published=published, source=Source(path=f"{brief_id}.txt"),
+        summary=doc.sentences[0].text, sentences=doc.sentences,
+        actors=(Actor(id="acme", name="Acme Corp", type="organization", mentions=2, roles=("payer", "buyer"),
+                      aliases=("Acme",),
+                      evidence=(doc.evidence(0, 9),)),
+                Actor(id="jane", name=speaker, type="person", mentions=1, aliases=("Doe",),
+                      evidence=(doc.evidence(doc.sentences[1].start, doc.sentences[1].end),))),
+        figures=(Figure(text="US$5 million", value=5_000_000, unit="USD", measure="payment", display="US$5 million",
+                        date="2021-03-01", evidence=(doc.evidence(21, 33),)),
+                 Figure(text="-3", value=-3, unit=None, evidence=(doc.evidence(21, 33),))),
+        quotes=(Quote(text=quote, kind="direct", speaker=speaker,
+                      evidence=(doc.evidence(doc.sentences[1].start + 1, doc.sentences[1].start + 1 + len(quote)),)),),
+        agreements=(Agreement(kind="payment deal", parties=("Acme Corp", "Xland"), status="signed", date="2021-03-01",
+                              text=doc.sentences[0].text, evidence=(doc.evidence(0, 9),)),),
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    config = make_project(tmp_path_factory.mktemp("project"))
+    briefs = [brief("old", "2021-03-02"), brief("new", "2022-01-05", speaker=HOSTILE[0], quote=HOSTILE[1])]
+    return site.publish(briefs, config_file=config, strict=True)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    text = path.read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff")  # spreadsheets read UTF-8 with its byte order mark
+    return list(csv.DictReader(io.StringIO(text[1:], newline="")))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_site_csv_and_json_hold_every_brief_newest_first(built, kind):
+    rows = read_csv(built / "exports" / f"{kind}.csv")
+    data = json.loads((built / "exports" / f"{kind}.json").read_text(encoding="utf-8"))
+    assert list(rows[0]) == ["brief_id", "brief_title", "published", *COLUMNS[kind]]
+    assert len(rows) == len(data) > 0
+    assert [r["brief_id"] for r in rows] == [d["brief_id"] for d in data]
+    assert rows[0]["brief_id"] == "new" and rows[-1]["brief_id"] == "old"
+
+
+@pytest.mark.parametrize("kind, column, csv_value, json_value", [
+    ("actors", "roles", "payer; buyer", ["payer", "buyer"]),
+    ("actors", "aliases", "Acme", ["Acme"]),
+    ("actors", "mentions", "2", 2),
+    ("actors", "sentence", "1", 1),
+    ("figures", "value", "5000000", 5000000),
+    ("figures", "unit", "USD", "USD"),
+    ("figures", "approx", "false", False),
+    ("figures", "value_high", "", None),
+    ("agreements", "parties", "Acme Corp; Xland", ["Acme Corp", "Xland"]),
+    ("agreements", "status", "signed", "signed"),
+    ("quotes", "kind", "direct", "direct"),
+    ("quotes", "text", "We will sign.", "We will sign."),
+    ("quotes", "sentence", "2", 2),
+])
+def test_a_brief_exports_its_items_as_csv_and_json(built, kind, column, csv_value, json_value):
+    rows = read_csv(built / "exports" / "briefs" / "old" / f"{kind}.csv")
+    data = json.loads((built / "exports" / "briefs" / "old.json").read_text(encoding="utf-8"))[kind]
+    assert rows[0][column] == csv_value
+    assert data[0][column] == json_value
+    assert rows[0]["brief_title"] == data[0]["brief_title"] == "Acme pays Xland old"
+
+
+def test_a_negative_number_stays_a_number(built):
+    rows = read_csv(built / "exports" / "briefs" / "old" / "figures.csv")
+    assert rows[1]["value"] == "-3"
+
+
+def test_the_timeline_exports_dated_items(built):
+    rows = read_csv(built / "exports" / "briefs" / "old" / "timeline.csv")
+    assert {(r["date"], r["kind"]) for r in rows} >= {("2021-03-01", "agreement"), ("2021-03-01", "figure")}
+
+
+def test_text_that_a_spreadsheet_would_run_is_prefixed_in_csv_and_kept_in_json(built):
+    quotes = read_csv(built / "exports" / "briefs" / "new" / "quotes.csv")
+    assert quotes[0]["text"] == "'" + HOSTILE[1] and quotes[0]["speaker"] == "'" + HOSTILE[0]
+    data = json.loads((built / "exports" / "briefs" / "new.json").read_text(encoding="utf-8"))
+    assert data["quotes"][0]["text"] == HOSTILE[1]
+
+
+@pytest.mark.parametrize("value, cell", [
+    *((text, "'" + text) for text in HOSTILE),
+    ("Plain = text", "Plain = text"),
+    (["=A1", "b"], "'=A1; b"),
+    (-3, -3),
+    (2.5, 2.5),
+    (True, "true"),
+    (None, ""),
+])
+def test_csv_cell(value, cell):
+    assert csv_cell(value) == cell
+
+
+def test_pages_link_the_exports(built):
+    page = (built / "briefs" / "old" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../exports/briefs/old/actors.csv" download>actors.csv</a>' in page
+    assert '<a href="../../exports/briefs/old.json" download>all as JSON</a>' in page
+    downloads = (built / "exports" / "index.html").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert f'<a href="{kind}.csv" download>{kind}.csv</a>' in downloads
+    assert 'href="exports/"' in (built / "index.html").read_text(encoding="utf-8")
+    assert broken_links(built) == []
