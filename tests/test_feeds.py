@@ -155,7 +155,7 @@ def test_a_failed_build_keeps_the_state_of_the_last_good_one(tmp_path, monkeypat
     state_file = tmp_path / "project" / changes.STATE_FILE
     before = state_file.read_text(encoding="utf-8")
 
-    def fail(config):
+    def fail(config, **options):
         raise site.EngineError("boom")
 
     monkeypatch.setattr(site, "build_site", fail)
