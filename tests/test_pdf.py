@@ -330,6 +330,10 @@ def test_select_briefs(options, expected):
 
 # ---------------------------------------------------------------- untrusted text
 
+# 49 standing alone: the temporary folder printed in a PDF may hold "pytest-249"
+EVALUATED = re.compile(r"(?<![\w./-])49(?![\w/])")
+
+
 def test_untrusted_article_text_prints_as_the_same_characters(tmp_path):
     seeds = write_seeds(tmp_path / "seeds", UNTRUSTED)
     out = tmp_path / "pdf"
@@ -338,7 +342,7 @@ def test_untrusted_article_text_prints_as_the_same_characters(tmp_path):
         text = flat(pdf_text(pdf))
         for untrusted in UNTRUSTED_STRINGS:
             assert untrusted in text, (pdf.name, untrusted)
-        assert "49" not in text
+        assert not EVALUATED.search(text)  # {{ 7*7 }} printed as written, never as 49
 
 
 def test_untrusted_text_in_every_field_prints_as_text(tmp_path):
@@ -349,7 +353,7 @@ def test_untrusted_text_in_every_field_prints_as_text(tmp_path):
     text = flat(pdf_text(pdf))
     for markup in ("<s>title</s> {{ 7*7 }}", "<u>actor</u>", "<i>quote</i> {% if x %}", "<b>figure</b>"):
         assert markup in text
-    assert "49" not in text
+    assert not EVALUATED.search(text)
 
 
 def test_the_url_fetcher_refuses_remote_urls_and_loads_local_ones():
