@@ -306,13 +306,12 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
     text = doc.text
     said = []
     full = _FullQuotes([s for s in stretches if not _is_partial(text[s.start:s.end])])
-    tokens = _TokenSlices(text)
     for stretch in stretches:
         sentence = doc.sentence_index(stretch.open_mark)
         post_end = _post_end(doc, stretch, full)
-        after = tokens.between(stretch.after, post_end)[:ATTRIBUTION_WINDOW]
+        after = _tokens(text, stretch.after, post_end)[:ATTRIBUTION_WINDOW]
         pre_start = _pre_start(doc, stretch, full)
-        before = tokens.between(pre_start, stretch.open_mark)
+        before = _tokens(text, pre_start, stretch.open_mark)
         # a full quote ends right before pre_start, with only blanks between: "…" "…"
         blanks_from = pre_start
         while blanks_from > 0 and text[blanks_from - 1] in " \t":
@@ -379,36 +378,6 @@ class _FullQuotes:
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
     return [t for t in tokenize(text, start, end) if t.text not in _QUOTE_MARK_TOKENS]
-
-
-class _TokenSlices:
-    """``tokenize`` (or, with ``marks=False``, ``_tokens``) of any span, cut from one tokenization of its line:
-    a line of many quotations is tokenized once, not once per quotation. A span whose ends fall inside a
-    token is tokenized on its own, so every answer is exactly what tokenizing the span gives."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._lines: dict[int, tuple[list[Token], list[int], list[int], list[Token], list[int]]] = {}
-
-    def between(self, start: int, end: int, *, marks: bool = False) -> list[Token]:
-        text = self._text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
-        if end > line_end:
-            return tokenize(text, start, end) if marks else _tokens(text, start, end)
-        if line_start not in self._lines:
-            every = tokenize(text, line_start, line_end)
-            words = [t for t in every if t.text not in _QUOTE_MARK_TOKENS]
-            self._lines[line_start] = (every, [t.start for t in every], [t.end for t in every],
-                                       words, [t.start for t in words])
-        every, starts, ends, words, word_starts = self._lines[line_start]
-        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        if first and ends[first - 1] > start or last and ends[last - 1] > end:
-            return tokenize(text, start, end) if marks else _tokens(text, start, end)
-        if marks:
-            return every[first:last]
-        return words[bisect.bisect_left(word_starts, start):bisect.bisect_left(word_starts, end)]
 
 
 def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token], *, leads_on: bool) -> bool:
@@ -638,7 +607,6 @@ class _Resolver:
             self._latest_role[_role_key(role)] = (position, who)
         self._actor_role_keys = [(a.name, [_role_key(r) for r in a.roles]) for a in actors]
         self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'-]*\b", doc.text))
-        self._tokens = _TokenSlices(doc.text)
         self._read = -1
         self._bound: tuple[str, int, str, str | None] | None = None  # (he|she, referents then, name, role)
         self._position = 0  # the offset read up to: an organisation named only later is not yet known
@@ -655,7 +623,7 @@ class _Resolver:
             s = self._doc.sentences[index]
             end = min(s.end, before) if index == sentence else s.end
             first_mark = _DOUBLE_MARK.search(self._doc.text, s.start, end)
-            tokens = self._tokens.between(s.start, first_mark.start() if first_mark else end, marks=True)
+            tokens = tokenize(self._doc.text, s.start, first_mark.start() if first_mark else end)
             self._note_people(s.start, end)
             subject = leading_subject(tokens)
             if subject is None or subject.kind == "pronoun" or self._is_common_word(subject, s.start):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import INDIRECT_VERBS, REPORTING_VERBS
+from .text import Token, tokenized
 
 _TITLE_LINES = lexicon.entries("quotes_titles.txt")
 TITLES = frozenset(t.split()[0] for t in _TITLE_LINES)
@@ -45,21 +46,9 @@ separately publicly repeatedly quickly immediately initially still even too howe
 _GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
 _MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
-_TOKEN = re.compile(r"[^\W_][\w'’&.-]*|[^\w\s]")
 _MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt"
                            r"|Adm|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|Bros|Asst|Dept|Mt|Ft)\.$")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 @dataclass(frozen=True)
@@ -104,15 +93,15 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     A period stays on a word only when the word is an abbreviation or an initial ("Mr.", "U.S.").
     """
     tokens = []
-    for m in _TOKEN.finditer(text, start, end):
-        word, s = m.group(), m.start()
+    for token in tokenized(text).attribution_tokens(start, end):
+        word, s = token.text, token.start
         trail = ""
         while len(word) > 1 and word[-1] in "'’-." and not (word[-1] == "." and _ABBREVIATION.match(word)):
             trail = word[-1] + trail
             word = word[:-1]
-        tokens.append(Token(word, s, s + len(word)))
+        tokens.append(Token(s, s + len(word), word))
         for i, ch in enumerate(trail):
-            tokens.append(Token(ch, s + len(word) + i, s + len(word) + i + 1))
+            tokens.append(Token(s + len(word) + i, s + len(word) + i + 1, ch))
     return tokens
 
 
