@@ -14,25 +14,12 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from .. import reference as ref
+from .text import Token, tokenized
 
 PERSON, ORGANIZATION, COUNTRY, PLACE = "person", "organization", "country", "place"
 
 # How sure a mention's type is: a default guess, a hint from context, the name's own words, reference data.
 GUESS, HINT, CUE, KNOWN = 0, 1, 2, 3
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    index: int = 0  # position among the words of its text
-    possessive: bool = False
-    closed: bool = False  # the name cannot go on past this word ('Lisbon's', 'Oslo-based')
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper() and not any(c.isdigit() for c in self.text)
 
 
 @dataclass(frozen=True)
@@ -59,7 +46,6 @@ class Mention:
     unconfirmed: bool = False  # an unknown word seen only at sentence starts: a name only if it joins one
 
 
-_WORD = re.compile(r"[^\W_](?:[\w&'’]|[-.](?=[^\W_]))*\.?")
 _KEEPS_PERIOD = frozenset("""inc co corp ltd jr sr st mr mrs ms dr gen lt col capt sgt prof sen rep gov mt ft no
 messrs adm cmdr maj brig gov pres rev hon supt""".split())
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mme mlle herr messrs".split())
@@ -132,8 +118,8 @@ def datelines(text: str) -> list[Dateline]:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]`` with offsets; possessive 's and sentence periods split off."""
     found = []
-    for m in _WORD.finditer(text, start, len(text) if end is None else end):
-        word, s, e = m.group(), m.start(), m.end()
+    for word_token in tokenized(text).words(start, end):
+        word, s, e = word_token.text, word_token.start, word_token.end
         if word.endswith(".") and not _keeps_period(word[:-1]):
             word, e = word[:-1], e - 1
         possessive = False
@@ -149,7 +135,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if modifier and not possessive:
             e -= len(word) - len(modifier.group(1))
             word, closed = modifier.group(1), True
-        found.append(Token(word, s, e, len(found), possessive, closed))
+        found.append(Token(s, e, word, len(found), possessive, closed))
     return found
 
 
@@ -845,7 +831,7 @@ def _not_a_name_word(word: str) -> bool:
     if word in ref.LANGUAGES and not (ref.is_place_name(word) or word in ref.FIRST_NAMES):
         return True
     parts = word.split("-")
-    if len(parts) < 2 or _is_particle_name(Token(word, 0, 0)):
+    if len(parts) < 2 or _is_particle_name(Token(0, 0, word)):
         return False
     return parts[-1].islower() or all(ref.country_form(part) for part in parts)
 
