@@ -8,7 +8,6 @@ given roles and affiliations, and ordered by salience.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -23,10 +22,9 @@ from .actors_mentions import (
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .spans import SpanIndex
+from .text import name_key
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.-]{1,9})\s*\)")
-_NON_WORD = re.compile(r"[^\w]+")
-_INITIALISM_DOT = re.compile(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.")
 _SPACED_HYPHEN = re.compile(r"\s+-\s+")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _INITIAL_SKIP = frozenset("of the and for on in & de du la le von van".split())
@@ -196,15 +194,6 @@ def _known_parts(title: str, mention: Mention, known: set[str]) -> list[Mention]
             start = mention.start + m.start()
             parts.append(Mention(m.group(), start, start + len(m.group()), mention.type, HINT, in_title=True))
     return parts
-
-
-def name_key(text: str) -> str:
-    """Names compare on this key: no accents, case, punctuation or leading 'the'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _INITIALISM_DOT.sub("", text)
-    text = _NON_WORD.sub(" ", text.replace("’s", "").replace("'s", "")).strip()
-    return text[4:] if text.startswith("the ") else text
 
 
 @dataclass

@@ -148,7 +148,7 @@ class Tokenized:
         return found
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=4)
 def tokenized(text: str) -> Tokenized:
     """The atoms of ``text``, cut once: the body an :class:`ArticleText` holds, or a title."""
     return Tokenized(text)
