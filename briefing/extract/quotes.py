@@ -38,6 +38,7 @@ from .quotes_attribution import (
 )
 from ..sentences import split_sentences
 from .quotes_marks import QuotedStretch, find_quoted_stretches
+from .text import name_key
 
 PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -874,8 +875,7 @@ def _role_key(description: str) -> str:
 
 
 def _fold(name: str) -> str:
-    name = re.sub(r"[^\w\s&]", "", name.lower())
-    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.split()))
+    return name_key(name)
 
 
 def _person_shaped(name: str) -> bool:
