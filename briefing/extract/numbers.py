@@ -12,15 +12,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-SCALES = {
-    "hundred": Decimal(100),
-    "thousand": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mio": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9, "bln": Decimal(10) ** 9, "bn": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12, "trn": Decimal(10) ** 12, "tn": Decimal(10) ** 12,
-    # South Asian scales: 'Rs 500 crore', '40 lakh rupees'
-    "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5, "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7,
-}
+from .. import lexicon
+
+_SCALE_ROWS = lexicon.rows("scale_words.txt")
+SCALES = {word: Decimal(10) ** int(power) for word, power, *_ in _SCALE_ROWS}
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -53,8 +48,9 @@ _NUMERAL = re.compile(
     )""",
     re.VERBOSE,
 )
-_SCALE_AFTER = re.compile(r"\s*(?:(hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(mln|mn|bln|bn|trn|tn)\b(?:\.(?=\s+[a-z]))?)",
-                          re.I)
+_SCALE_AFTER = re.compile(r"\s*(?:(" + lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["word"]) + r")\b"
+                          r"|(" + lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["short"]) + r")\b"
+                          r"(?:\.(?=\s+[a-z]))?)", re.I)
 # 'cut by a third', 'fell by two-thirds', 'reduced by half': a share of the thing changed, after 'by'
 _FRACTION_BY = re.compile(r"(?<![\w-])by\s+(?:(?P<count>an?|one|two|three)[\s-])?(?P<part>half|thirds?|quarters?|fifths?"
                           r"|tenths?)(?![\w-])(?!\s+(?:of|an?|past|to)\b)", re.I)
