@@ -16,12 +16,13 @@ from .. import lexicon
 
 _SCALE_ROWS = lexicon.rows("scale_words.txt")
 SCALES = {word: Decimal(10) ** int(power) for word, power, *_ in _SCALE_ROWS}
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+#: Number words below a hundred (data/number_words.txt), by value: ones (with the "oh" of spoken years), teens, tens, ordinals.
+_NUMBER_WORDS = [(word, int(value), kind) for word, value, *kind in lexicon.rows("number_words.txt")]
+ONES = {word: value for word, value, kind in _NUMBER_WORDS if value < 10 and kind != ["ordinal"]}
+TEENS = {word: value for word, value, kind in _NUMBER_WORDS if 10 <= value < 20 and not kind}
+TENS = {word: value for word, value, kind in _NUMBER_WORDS if value >= 20 and not kind}
+ORDINALS = {word: value for word, value, kind in _NUMBER_WORDS if kind == ["ordinal"]}
+_SMALL = {word: value for word, value in {**ONES, **TEENS}.items() if word != "oh"}
 _UNICODE_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
                       "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}
 _MINUS = "-−–"
@@ -57,7 +58,7 @@ _FRACTION_BY = re.compile(r"(?<![\w-])by\s+(?:(?P<count>an?|one|two|three)[\s-])
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
-_NUMBER_STARTS = frozenset(_SMALL) | frozenset(_TENS) | {"a", "an", "half"}
+_NUMBER_STARTS = frozenset(_SMALL) | frozenset(TENS) | {"a", "an", "half"}
 
 
 @dataclass(frozen=True)
@@ -229,8 +230,8 @@ def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tu
         if word in _SMALL and (last in (None, "hundred", "scale", "and") or last == "tens" and _SMALL[word] < 10):
             current += _SMALL[word]
             last = "small"
-        elif word in _TENS and last in (None, "hundred", "scale", "and"):
-            current += _TENS[word]
+        elif word in TENS and last in (None, "hundred", "scale", "and"):
+            current += TENS[word]
             last = "tens"
         elif word == "hundred" and last == "small" and current < 10:
             current *= 100
@@ -248,7 +249,7 @@ def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tu
             end_at = j + 3
             break
         elif word == "and" and last in ("hundred", "scale") and j + 1 < len(words) \
-                and (words[j + 1] in _SMALL or words[j + 1] in _TENS):
+                and (words[j + 1] in _SMALL or words[j + 1] in TENS):
             last = "and"
             j += 1
             continue
