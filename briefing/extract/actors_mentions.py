@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from .. import reference as ref
+from ..pubdate import MONTH_NAMES, WEEKDAYS
 from .text import Token, tokenized
 
 PERSON, ORGANIZATION, COUNTRY, PLACE = "person", "organization", "country", "place"
@@ -75,8 +76,7 @@ _PLACE_NOUNS = lexicon.nouns("place_nouns.txt")
 _AUXILIARIES = frozenset("""is was are were has had have will would could can may might should must did does
 say announced reported plans""".split())
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
-_MONTH_OR_DAY = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december""".split())
+_MONTH_OR_DAY = frozenset(MONTH_NAMES + WEEKDAYS)
 
 
 #: A wire-copy dateline at the start of a paragraph: 'OSLO (Reuters) -', 'PORT CITY, Valdoria (AP) —',

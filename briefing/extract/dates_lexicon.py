@@ -15,16 +15,9 @@ from .. import lexicon
 from ..pubdate import MONTHS
 from .numbers import ONES, ORDINALS, TEENS, TENS
 
-WEEKDAYS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
+#: Weekday names and abbreviations (data/weekdays.txt) -> weekday number (Monday is 0).
+WEEKDAYS: dict[str, int] = {name: number for number, line in enumerate(lexicon.entries("weekdays.txt"))
+                            for name in line.split()}
 
 CARDINALS = {**ONES, **TEENS, **TENS, "a": 1, "an": 1, "a couple of": 2, "several": None, "few": None}
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure
-from ..pubdate import MONTHS
+from ..pubdate import MONTHS, WEEKDAYS
 from . import figures_units as ref
 from .figures_context import dates_by_sentence, describe_sentence
 from .numbers import SCALES, Number, find_numbers, plain_value
@@ -737,8 +737,7 @@ _MODEL_NUMBER = re.compile(r"\s\d{1,4}[A-Za-z]{0,3}(?:-\d+)?(?=\s+[a-z])")
 _NAME_THEN_NUMBER = re.compile(r"(?<![\w'’-])([A-Z][A-Za-z]+)\s$")
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|on|from|to|across|throughout|by|and|with|than|of|told|tells|telling"
                            r"|informed|warned|asked|assured|reminded)\s+$", re.I)  # 'told Reuters 15 people died
-_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _designation_number(text: str, start: int, first: int, number: Number) -> bool:
