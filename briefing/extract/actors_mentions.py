@@ -58,11 +58,7 @@ _HYPHEN_MODIFIER = re.compile(r"([A-Z][\w'’.]*)-(?:based|born|led|owned|made|b
 _CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLES = frozenset("de du da di del della der den van von bin ibn al el la le y dos das ter ten zu".split())
-_OF_HEADS = frozenset("""Republic Kingdom States State Emirates Isle Islands Gulf Sea Bay Strait Cape Port City
-Duke Earl House Bank Court Church Sultanate Commonwealth Federation Principality Union Ministry Minister Secretary
-Department University Institute School College Museum Council Board Government Parliament Embassy Consulate Senate
-Army Navy Force Forces Police Chamber Office Agency Commission Academy Library Hospital Society Association Party
-Organisation Organization League Assembly Congress Administration Authority Governor President Mayor""".split())
+_OF_HEADS = lexicon.words("actors_of_heads.txt")
 _TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly ex".split())
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary under-secretary".split())

@@ -100,15 +100,8 @@ _TOKEN = re.compile(r"\s+([A-Za-z][\w'’]*(?:-[\w]+)*(?:(?:\.[A-Za-z])+\.)?)") 
 _DESIGNATION_PLURAL = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*s")
 _IRREGULAR_PLURALS = frozenset("""people men women children police personnel aircraft cattle sheep fish deer staff
     crew livestock poultry militia clergy infantry cavalry""".split())
-_NOT_PLURAL_NOUNS = frozenset("""is was has does goes says its this his hers ours yours theirs thus always perhaps
-    sometimes besides unless across whereas as us yes plus minus less versus afterwards towards was news series
-    times ways thirds quarters halves fifths sixths tenths hundreds thousands millions billions dozens
-    percent its seems means remains stands makes takes gets puts sees comes becomes lies""".split())
-_FUNCTION_WORDS = frozenset("""the a an of in on to for and or but with by from at as that which who whom whose were was
-    are is be been being had has have will would could should may might can did do does not no than per each
-    this these those there their its his her our your my it they he she we you i if when while so such
-    into onto over under about after before since during between among against within without through
-    ago later earlier old""".split())
+_NOT_PLURAL_NOUNS = lexicon.words("figures_not_plural_nouns.txt")
+_FUNCTION_WORDS = lexicon.words("figures_function_words.txt")
 _LEADING_COUNT_MODIFIERS = frozenset("more additional other extra further".split())
 _REFERENCE_DETERMINERS = re.compile(r"(?<![\w-])(the|these|those|both|its|their|his|her|our|all|my|your|first|last"
                                     r"|next|past|previous|final|other)\s+$", re.I)
@@ -758,9 +751,7 @@ _PERSON_PLURALS = frozenset("people men women children".split())
 _COUNT_THEN_TIME = re.compile(r"\s+(?:ago|later|earlier)\b", re.I)
 # adjectives used as plural nouns after a number ('200 wounded'), unless a noun follows ('200 injured people')
 _NOMINAL_ADJECTIVES = frozenset("dead wounded injured missing displaced homeless unemployed killed".split())
-_NOT_SUPERLATIVES = frozenset("""interest forest protest harvest request contest conquest behest manifest honest modest
-    earnest midwest suggest digest arrest unrest inquest invest nest pest guest chest crest quest test west vest zest
-    rest jest lest priest""".split())
+_NOT_SUPERLATIVES = lexicon.words("figures_not_superlatives.txt")
 
 
 def _is_superlative(lower: str) -> bool:

@@ -73,9 +73,7 @@ _BOUNDARY = re.compile(r"[,;:(\"“”]|\b(?:that|which|who|while|whereas|but|be
 _LEADING_TIME = re.compile(
     r"^\s*(?:(?:last|this|next|past)\s+(?:year|month|week|quarter)|in\s+\d{4}|in\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+day"
     r"|(?:also|meanwhile|however|overall|then|so far),?)\s*", re.I)
-_LEADING_VERBS = frozenset("increase increasing boost boosting raise raising cut cutting reduce reducing expand "
-                           "double triple improve enhance lift lower grow bring keep push take see saw expect "
-                           "expects expected put".split())
+_LEADING_VERBS = lexicon.words("figures_leading_verbs.txt")
 _NP_STOP = frozenset("to that which who is was are were be been has have had will would could should can may might "
                      "do did does not it they he she we".split()) | lexicon.REPORTING_TENSED
 _NP_WORD = r"[A-Za-z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"

@@ -892,10 +892,7 @@ def _is_person_role(role: str) -> bool:
     return any(w in TITLES or w.rstrip(".") in TITLES or w in _PERSON_NOUNS for w in words[-2:])
 
 
-_PERSON_NOUNS = frozenset("""
-neighbour neighbor wife husband son daughter mother father brother sister friend colleague apprentice widow
-widower partner boss uncle aunt cousin grandmother grandfather nephew niece girlfriend boyfriend fiancee fiance
-""".split())
+_PERSON_NOUNS = lexicon.words("quotes_person_nouns.txt")
 
 
 def _looks_like_org(name: str) -> bool:

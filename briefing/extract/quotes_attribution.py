@@ -32,17 +32,9 @@ _CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "at", "from", "to
 _NAME_PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "da", "di",
                              "du", "la", "le", "st.", "el"})
 # Capitalised words that open a sentence without being part of a name.
-_LEADING_WORDS = frozenset("""
-the a an but and or then however meanwhile also so yet still now later earlier today yesterday
-this that these those it its his her their our my your in on at for with by from after before when
-while as if although though since during because according despite instead thus
-""".split())
+_LEADING_WORDS = lexicon.words("quotes_leading_words.txt")
 # Words between a subject and its verb: "Smith also said", "the ministry has said".
-_SKIPPABLE = frozenset("""
-also then later further again previously once has have had was were is are would will could
-may might has reportedly recently earlier first finally simply only already subsequently
-separately publicly repeatedly quickly immediately initially still even too however, just
-""".split())
+_SKIPPABLE = lexicon.words("quotes_skippable.txt")
 _GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
 _MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
@@ -316,10 +308,7 @@ def _counted_one(tokens: list[Token], i: int) -> bool:
 
 
 # Words that end a description opened by an article: "a spokesman for the ministry said in ...".
-_PHRASE_ENDS = frozenset("""
-who which that as when while after before in on at during with about to because said says told
-added is was were are has have had will would
-""".split())
+_PHRASE_ENDS = lexicon.words("quotes_phrase_ends.txt")
 
 
 def _appositive(tokens: list[Token], begin: int) -> list[Token]:
@@ -450,13 +439,8 @@ def _description_ending(tokens: list[Token], end: int, stop: int) -> Mention | N
 
 
 # Words that open an introductory phrase ("In a speech on Monday, ...").
-_INTRODUCERS = frozenset("""
-in on at after before during when while although though as since despite following with without
-for from under over amid among through throughout by regarding of unlike like upon
-""".split())
-_AUXILIARIES = frozenset("""
-is was were are has have had will would can could may might must shall should did does do
-""".split())
+_INTRODUCERS = lexicon.words("quotes_introducers.txt")
+_AUXILIARIES = lexicon.words("quotes_auxiliaries.txt")
 
 
 def leading_subject(tokens: list[Token]) -> Mention | None:
