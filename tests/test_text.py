@@ -86,3 +86,10 @@ def test_the_article_text_keeps_the_sentences_and_tokenizes_once():
 ])
 def test_name_key(name, key):
     assert name_key(name) == key
+
+
+@pytest.mark.parametrize("offset, held", [(0, False), (2, True), (4, True), (5, False), (6, True), (9, False)])
+def test_span_index_holds(offset, held):
+    from briefing.extract.spans import Extent, SpanIndex
+
+    assert SpanIndex([Extent(6, 9), Extent(2, 5), Extent(3, 4)]).holds(offset) is held

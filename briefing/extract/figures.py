@@ -9,8 +9,6 @@ What a figure measures, when and on whose word are read from its sentence (``fig
 """
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -21,6 +19,7 @@ from ..pubdate import MONTHS, WEEKDAYS
 from . import figures_units as ref
 from .figures_context import dates_by_sentence, describe_sentence
 from .numbers import SCALES, Number, find_numbers, plain_value
+from .spans import SpanIndex
 
 _APPROX = re.compile(
     r"(?<![\w-])(about|around|roughly|approximately|approx\.|nearly|almost|some|over|more than|less than|fewer than"
@@ -385,17 +384,10 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
 def _single_units(text: str, start: int, end: int, taken: list[Quantity]) -> list[Quantity]:
     """'a litre of milk', 'an acre': one of a unit of measurement (not of time, and not a rate like '$4 a litre')."""
     found = []
-    spans = sorted((q.start, q.end) for q in taken)
-    starts = [a for a, _ in spans]
-    reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end among spans started so far
-
-    def taken_at(offset: int) -> bool:
-        i = bisect.bisect_right(starts, offset)
-        return i > 0 and reach[i - 1] > offset
-
+    taken_spans = SpanIndex(taken)
     for m in _SINGLE_UNIT.finditer(text, start, end):
         unit = ref.UNIT_WORDS[m.group("word").lower()]
-        if unit.time or unit.name in _IDIOMATIC_UNITS or taken_at(m.start()):
+        if unit.time or unit.name in _IDIOMATIC_UNITS or taken_spans.holds(m.start()):
             continue
         if _RATE_BEFORE.search(text, max(start, m.start() - 16), m.start()):
             continue
