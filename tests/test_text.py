@@ -93,3 +93,11 @@ def test_span_index_holds(offset, held):
     from briefing.extract.spans import Extent, SpanIndex
 
     assert SpanIndex([Extent(6, 9), Extent(2, 5), Extent(3, 4)]).holds(offset) is held
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("thirty-four", [("thirty", 0, 6), ("four", 7, 11)]),
+    ("the 2nd café", [("the", 0, 3), ("nd", 5, 7), ("caf", 8, 11)]),
+])
+def test_letter_runs(text, expected):
+    assert spans(Tokenized(text).letter_runs(0, len(text))) == expected

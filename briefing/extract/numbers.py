@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .. import lexicon
+from .text import tokenized
 
 _SCALE_ROWS = lexicon.rows("scale_words.txt")
 SCALES = {word: Decimal(10) ** int(power) for word, power, *_ in _SCALE_ROWS}
@@ -57,7 +58,6 @@ _FRACTION_BY = re.compile(r"(?<![\w-])by\s+(?:(?P<count>an?|one|two|three)[\s-])
                           r"|tenths?)(?![\w-])(?!\s+(?:of|an?|past|to)\b)", re.I)
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
-_WORD_TOKEN = re.compile(r"[A-Za-z]+")
 _NUMBER_STARTS = frozenset(_SMALL) | frozenset(TENS) | {"a", "an", "half"}
 
 
@@ -185,7 +185,7 @@ def _with_scale(text: str, number: Number, limit: int) -> Number:
 
 def _spelled(text: str, start: int, end: int) -> list[Number]:
     """Numbers written in words: ``thirty-four``, ``a hundred and six``, ``three and a half``, ``half a billion``."""
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, start, end)]
+    tokens = [(t.start, t.end, t.lower) for t in tokenized(text).letter_runs(start, end)]
     words = [t[2] for t in tokens]
     numbers: list[Number] = []
     i = 0

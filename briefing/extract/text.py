@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ..model import Document
 
 _ATOM = re.compile(r"[^\W_]+|\S")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 _INITIALISM_DOT = re.compile(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -145,6 +146,18 @@ class Tokenized:
             if first != "_":
                 found.append(Token(atoms[i][0], atoms[last][1], text[atoms[i][0]:atoms[last][1]]))
             i = last + 1
+        return found
+
+    def letter_runs(self, start: int, end: int) -> list[Token]:
+        """The runs of the letters a-z (either case): the words number words are read from
+        ('thirty-four' gives 'thirty' and 'four'; '2nd' gives 'nd')."""
+        text, found = self.text, []
+        for s, e in self._atoms(start, end):
+            atom = text[s:e]
+            if atom.isascii() and atom.isalpha():
+                found.append(Token(s, e, atom))
+            elif _is_alnum(atom[0]):  # letters mixed with digits or other scripts: the a-z runs inside
+                found.extend(Token(m.start(), m.end(), m.group()) for m in _ASCII_LETTERS.finditer(text, s, e))
         return found
 
 
