@@ -326,7 +326,7 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
         attribution = attribution or attribution_before(before, sentence_start=opens_sentence)
         if attribution is None and not before and not text[text.rfind("\n", 0, stretch.open_mark) + 1:
                                                              stretch.open_mark].strip():
-            attribution = _previous_line_attribution(text, stretch)
+            attribution = _previous_line_attribution(doc, stretch)
         next_line = back_ref = None
         if attribution is None and not any(t.text[:1].isalnum() for t in after):
             next_line = _next_line_attribution(text, stretch, full)
@@ -445,8 +445,9 @@ def _next_line_attribution(text: str, stretch: QuotedStretch, full: _FullQuotes)
     return attribution
 
 
-def _previous_line_attribution(text: str, stretch: QuotedStretch) -> Attribution | None:
+def _previous_line_attribution(doc: Document, stretch: QuotedStretch) -> Attribution | None:
     """``In a statement, the ministry said:`` ending the paragraph before one that opens with a quotation."""
+    text = doc.text
     line_start = text.rfind("\n", 0, stretch.open_mark) + 1
     if line_start == 0:
         return None
@@ -454,8 +455,7 @@ def _previous_line_attribution(text: str, stretch: QuotedStretch) -> Attribution
     previous = text[previous_start:line_start - 1].rstrip()
     if not previous.endswith(":") or _DOUBLE_MARK.search(previous):
         return None
-    spans = split_sentences(previous)
-    begin = previous_start + (spans[-1][0] if spans else 0)
+    begin = doc.sentences[doc.sentence_index(previous_start + len(previous) - 1)].start  # its last sentence
     tokens = _tokens(text, begin, previous_start + len(previous))
     return attribution_before(tokens) if tokens else None
 
