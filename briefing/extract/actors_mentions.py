@@ -49,7 +49,7 @@ class Mention:
 
 _KEEPS_PERIOD = frozenset("""inc co corp ltd jr sr st mr mrs ms dr gen lt col capt sgt prof sen rep gov mt ft no
 messrs adm cmdr maj brig gov pres rev hon supt""".split())
-_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mme mlle herr messrs".split())
+_HONORIFICS = lexicon.words("honorifics.txt")
 _TITLE_ABBREVIATIONS = frozenset("gen lt col capt sgt prof sen rep gov adm cmdr maj brig pres rev hon supt".split())
 _HYPHEN_MODIFIER = re.compile(r"([A-Z][\w'’.]*)-(?:based|born|led|owned|made|backed|listed|run|style|era|bound|"
                               r"registered|funded|controlled|sponsored|dominated|friendly|speaking|built|brokered|"
