@@ -17,7 +17,7 @@ from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure
 from ..pubdate import MONTHS, WEEKDAYS
 from . import figures_units as ref
-from .figures_context import dates_by_sentence, describe_sentence
+from .figures_context import WIRE_FILLER, dates_by_sentence, describe_sentence
 from .numbers import SCALES, Number, find_numbers, plain_value
 from .spans import SpanIndex
 
@@ -31,8 +31,6 @@ _RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|
 _WIRE_KINDS = {label.lower(): kind for label, _, kind in lexicon.rows("figures_wire_labels.txt")}
 _WIRE_LINE = re.compile(r"\s*(" + "|".join(re.escape(x) for x in sorted(_WIRE_KINDS, key=len, reverse=True)) + r")\b",
                         re.I)
-_WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
-                          re.I)
 _UNCERTAINTY = re.compile(r"\s*(?:\+/-|±|\+-)\s*")
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|against)\s+", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
@@ -289,7 +287,7 @@ def _elided_count(text: str, start: int, end: int, number: Number, carried: Quan
 def _wire_amount(text: str, start: int, number: Number, dollar: str) -> Quantity | None:
     """A bare amount on a wire-service table line ('Net loss 2.6 mln vs profit 0.9 mln', 'Avg shrs 41.2 mln')."""
     label = _WIRE_LINE.match(text, start)
-    if not label or not _WIRE_FILLER.fullmatch(text, label.end(), number.start):
+    if not label or not WIRE_FILLER.fullmatch(text, label.end(), number.start):
         return None
     if number.spelled or (number.plain and _year_like(number.value)):
         return None

@@ -93,8 +93,8 @@ _DESTINATION = re.compile(r"^\s+(?P<prep>to|from|for)\s+(?P<place>[A-Z][\w'’-]
 _WIRE_LABELS = {label.lower(): measure for label, measure, _ in lexicon.rows("figures_wire_labels.txt")}
 _WIRE_LINE = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in sorted(_WIRE_LABELS, key=len, reverse=True))
                         + r")\b", re.I)
-_WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
-                          re.I)
+WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
+                         re.I)
 _ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|figures|estimates|statistics"
                         r"|a report|a study|a survey|research)\s+(?:from|by|of)\s+)?"
                         r"(?P<name>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w&.'’-]*))*)"
@@ -166,7 +166,7 @@ def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displ
 
 def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) -> tuple[str | None, _Reading]:
     wire = _WIRE_LINE.match(sentence)
-    if wire and _WIRE_FILLER.fullmatch(left[wire.end():]):
+    if wire and WIRE_FILLER.fullmatch(left[wire.end():]):
         return _WIRE_LABELS[wire.group(1).lower()], reading
     left_from = _after_barrier(left)
     approx = _APPROX_TAIL.search(left, left_from)  # what _APPROX_TAIL.sub("", left) removes: its one match
