@@ -17,7 +17,7 @@ from ..load import slugify
 from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
-    COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines, find_mentions, initials,
+    ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines, find_mentions, initials,
     midsentence_capitalised, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
@@ -27,7 +27,6 @@ from .text import name_key
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.-]{1,9})\s*\)")
 _SPACED_HYPHEN = re.compile(r"\s+-\s+")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
-_INITIAL_SKIP = frozenset("of the and for on in & de du la le von van".split())
 _NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 
 
@@ -286,7 +285,7 @@ def _common_noun_acronyms(text: str) -> frozenset[str]:
         acronym = m.group(1)
         before = re.split(r"[\s-]+", text[max(0, m.start() - 80):m.start()].strip())
         for n in range(len(acronym) - 1, len(acronym) + 2):
-            phrase = [w for w in before[-n:] if w.lower() not in _INITIAL_SKIP] if n <= len(before) else []
+            phrase = [w for w in before[-n:] if w.lower() not in ACRONYM_SKIP] if n <= len(before) else []
             if len(phrase) == len(acronym) and "".join(w[:1] for w in phrase).upper() == acronym \
                     and phrase[-1].islower() and all(w.isalpha() for w in phrase):
                 found.add(name_key(acronym))
@@ -455,7 +454,7 @@ def _merge_first_names(groups: list[_Group]) -> list[_Group]:
 
 
 def _initials(text: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", _display(text)) if w and w.lower() not in _INITIAL_SKIP).upper()
+    return initials([w for w in re.split(r"[\s-]+", _display(text)) if w])
 
 
 def _acronym_of(acronym: str, name: str) -> bool:

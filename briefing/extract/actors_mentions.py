@@ -314,12 +314,13 @@ def _org_head(word: str) -> bool:
     return word in ref.ORG_HEADS or word.endswith("s") and word[:-1] in ref.ORG_HEADS
 
 
-_ACRONYM_SKIP = frozenset("of the and for on in & de du la le von van".split())
+#: Connectors left out of a name's initials.
+ACRONYM_SKIP = frozenset("of the and for on in & de du la le von van".split())
 
 
 def initials(names: list[str]) -> str:
     """The initials of a name's words, small connectors left out ('Bank of Valdoria' -> 'BV')."""
-    return "".join(w[0] for w in names if w.lower() not in _ACRONYM_SKIP).upper()
+    return "".join(w[0] for w in names if w.lower() not in ACRONYM_SKIP).upper()
 
 
 def _acronym_after(span: list[Token]) -> bool:
