@@ -7,19 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from . import lexicon
+
+#: Month names and abbreviations (data/months.txt) -> month number.
+MONTHS: dict[str, int] = {name: number for number, line in enumerate(lexicon.entries("months.txt"), start=1)
+                          for name in line.split()}
+MONTH_NAMES = tuple(line.split()[0] for line in lexicon.entries("months.txt"))
+WEEKDAYS = tuple(line.split()[0] for line in lexicon.entries("weekdays.txt"))
 
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _MONTH = r"(?P<month>[a-z]+)\.?"

@@ -185,17 +185,3 @@ def test_fuzz_plain_text_in_any_encoding(seed):
 @given(SEEDS)
 def test_fuzz_any_seed(seed):
     check_seed(*seed)
-
-
-QUOTE_TEXT = st.lists(st.sampled_from(list("ab. ,'’\"“”-&\nUSM") + ["Mr.", "U.S.", " said ", "'plan'"]),
-                      max_size=60).map("".join)
-
-
-@given(QUOTE_TEXT, st.integers(0, 130), st.integers(0, 130), st.booleans())
-def test_token_slices_are_exactly_the_tokens_of_the_span(text, start, end, marks):
-    from briefing.extract.quotes import _tokens, _TokenSlices
-    from briefing.extract.quotes_attribution import tokenize
-
-    start, end = min(start, len(text)), min(end, len(text))
-    expected = tokenize(text, start, end) if marks else _tokens(text, start, end)
-    assert _TokenSlices(text).between(start, end, marks=marks) == expected

@@ -569,3 +569,10 @@ def test_a_quote_says_how_its_speaker_was_found(body, names, attribution):
     quotes = quotes_of(body, actors=tuple(actor(n, body) for n in names))
     assert quotes[-1].attribution == attribution
     assert_offsets(body, quotes)
+
+
+def test_a_possessive_speaker_resolves_to_the_actor_it_names():
+    body = "According to Acme's announcement, the company has told the regulator that it intends to sell the plant."
+    acme = actor("Acme", body, type="organization")
+    (said,) = find_reported_speech(make_doc(body), actors=(acme,), dates=())
+    assert (said.speaker_text, said.speaker) == ("Acme's", "Acme")

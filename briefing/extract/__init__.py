@@ -1,8 +1,9 @@
 """The extraction stages and their registry.
 
 Each stage is a pure function over a :class:`~briefing.model.Document`; it declares the
-results of earlier stages it needs and the field of the brief it adds. ``extract`` runs
-them in order and assembles the :class:`~briefing.model.Brief`.
+results of earlier stages it needs and the field of the brief it adds. ``extract`` builds the
+article's text layer (:class:`~briefing.extract.text.ArticleText`: sentences, tokens, name key)
+once, runs the stages over it in order and assembles the :class:`~briefing.model.Brief`.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .agreements import find_agreements
 from .dates import find_dates
 from .figures import find_figures
 from .quotes import find_quotes, find_reported_speech
+from .text import ArticleText
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ def extract(doc: Document, options: ExtractOptions = ExtractOptions()) -> Brief:
     ``failed_stages`` and ``warnings`` (the pipeline reports it as an error), and the stages
     that need its items get none.
     """
+    doc = ArticleText.of(doc)
     found: dict[str, Any] = {}
     failures: list[str] = []
     for stage in STAGES:

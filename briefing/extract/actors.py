@@ -8,7 +8,6 @@ given roles and affiliations, and ordered by salience.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -18,18 +17,16 @@ from ..load import slugify
 from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
-    COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines, find_mentions, initials,
+    ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines, find_mentions, initials,
     midsentence_capitalised, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .spans import SpanIndex
+from .text import name_key
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.-]{1,9})\s*\)")
-_NON_WORD = re.compile(r"[^\w]+")
-_INITIALISM_DOT = re.compile(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.")
 _SPACED_HYPHEN = re.compile(r"\s+-\s+")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
-_INITIAL_SKIP = frozenset("of the and for on in & de du la le von van".split())
 _NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 
 
@@ -198,15 +195,6 @@ def _known_parts(title: str, mention: Mention, known: set[str]) -> list[Mention]
     return parts
 
 
-def name_key(text: str) -> str:
-    """Names compare on this key: no accents, case, punctuation or leading 'the'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _INITIALISM_DOT.sub("", text)
-    text = _NON_WORD.sub(" ", text.replace("’s", "").replace("'s", "")).strip()
-    return text[4:] if text.startswith("the ") else text
-
-
 @dataclass
 class _Group:
     """Mentions that name one entity while grouping runs (private to this module)."""
@@ -297,7 +285,7 @@ def _common_noun_acronyms(text: str) -> frozenset[str]:
         acronym = m.group(1)
         before = re.split(r"[\s-]+", text[max(0, m.start() - 80):m.start()].strip())
         for n in range(len(acronym) - 1, len(acronym) + 2):
-            phrase = [w for w in before[-n:] if w.lower() not in _INITIAL_SKIP] if n <= len(before) else []
+            phrase = [w for w in before[-n:] if w.lower() not in ACRONYM_SKIP] if n <= len(before) else []
             if len(phrase) == len(acronym) and "".join(w[:1] for w in phrase).upper() == acronym \
                     and phrase[-1].islower() and all(w.isalpha() for w in phrase):
                 found.add(name_key(acronym))
@@ -466,7 +454,7 @@ def _merge_first_names(groups: list[_Group]) -> list[_Group]:
 
 
 def _initials(text: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", _display(text)) if w and w.lower() not in _INITIAL_SKIP).upper()
+    return initials([w for w in re.split(r"[\s-]+", _display(text)) if w])
 
 
 def _acronym_of(acronym: str, name: str) -> bool:

@@ -14,25 +14,13 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from .. import reference as ref
+from ..pubdate import MONTH_NAMES, WEEKDAYS
+from .text import Token, tokenized
 
 PERSON, ORGANIZATION, COUNTRY, PLACE = "person", "organization", "country", "place"
 
 # How sure a mention's type is: a default guess, a hint from context, the name's own words, reference data.
 GUESS, HINT, CUE, KNOWN = 0, 1, 2, 3
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    index: int = 0  # position among the words of its text
-    possessive: bool = False
-    closed: bool = False  # the name cannot go on past this word ('Lisbon's', 'Oslo-based')
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper() and not any(c.isdigit() for c in self.text)
 
 
 @dataclass(frozen=True)
@@ -59,10 +47,9 @@ class Mention:
     unconfirmed: bool = False  # an unknown word seen only at sentence starts: a name only if it joins one
 
 
-_WORD = re.compile(r"[^\W_](?:[\w&'’]|[-.](?=[^\W_]))*\.?")
 _KEEPS_PERIOD = frozenset("""inc co corp ltd jr sr st mr mrs ms dr gen lt col capt sgt prof sen rep gov mt ft no
 messrs adm cmdr maj brig gov pres rev hon supt""".split())
-_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mme mlle herr messrs".split())
+_HONORIFICS = lexicon.words("honorifics.txt")
 _TITLE_ABBREVIATIONS = frozenset("gen lt col capt sgt prof sen rep gov adm cmdr maj brig pres rev hon supt".split())
 _HYPHEN_MODIFIER = re.compile(r"([A-Z][\w'’.]*)-(?:based|born|led|owned|made|backed|listed|run|style|era|bound|"
                               r"registered|funded|controlled|sponsored|dominated|friendly|speaking|built|brokered|"
@@ -71,11 +58,7 @@ _HYPHEN_MODIFIER = re.compile(r"([A-Z][\w'’.]*)-(?:based|born|led|owned|made|b
 _CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLES = frozenset("de du da di del della der den van von bin ibn al el la le y dos das ter ten zu".split())
-_OF_HEADS = frozenset("""Republic Kingdom States State Emirates Isle Islands Gulf Sea Bay Strait Cape Port City
-Duke Earl House Bank Court Church Sultanate Commonwealth Federation Principality Union Ministry Minister Secretary
-Department University Institute School College Museum Council Board Government Parliament Embassy Consulate Senate
-Army Navy Force Forces Police Chamber Office Agency Commission Academy Library Hospital Society Association Party
-Organisation Organization League Assembly Congress Administration Authority Governor President Mayor""".split())
+_OF_HEADS = lexicon.words("actors_of_heads.txt")
 _TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly ex".split())
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary under-secretary".split())
@@ -89,8 +72,7 @@ _PLACE_NOUNS = lexicon.nouns("place_nouns.txt")
 _AUXILIARIES = frozenset("""is was are were has had have will would could can may might should must did does
 say announced reported plans""".split())
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
-_MONTH_OR_DAY = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december""".split())
+_MONTH_OR_DAY = frozenset(MONTH_NAMES + WEEKDAYS)
 
 
 #: A wire-copy dateline at the start of a paragraph: 'OSLO (Reuters) -', 'PORT CITY, Valdoria (AP) —',
@@ -132,8 +114,8 @@ def datelines(text: str) -> list[Dateline]:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]`` with offsets; possessive 's and sentence periods split off."""
     found = []
-    for m in _WORD.finditer(text, start, len(text) if end is None else end):
-        word, s, e = m.group(), m.start(), m.end()
+    for word_token in tokenized(text).words(start, end):
+        word, s, e = word_token.text, word_token.start, word_token.end
         if word.endswith(".") and not _keeps_period(word[:-1]):
             word, e = word[:-1], e - 1
         possessive = False
@@ -149,7 +131,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if modifier and not possessive:
             e -= len(word) - len(modifier.group(1))
             word, closed = modifier.group(1), True
-        found.append(Token(word, s, e, len(found), possessive, closed))
+        found.append(Token(s, e, word, len(found), possessive, closed))
     return found
 
 
@@ -332,12 +314,13 @@ def _org_head(word: str) -> bool:
     return word in ref.ORG_HEADS or word.endswith("s") and word[:-1] in ref.ORG_HEADS
 
 
-_ACRONYM_SKIP = frozenset("of the and for on in & de du la le von van".split())
+#: Connectors left out of a name's initials.
+ACRONYM_SKIP = frozenset("of the and for on in & de du la le von van".split())
 
 
 def initials(names: list[str]) -> str:
     """The initials of a name's words, small connectors left out ('Bank of Valdoria' -> 'BV')."""
-    return "".join(w[0] for w in names if w.lower() not in _ACRONYM_SKIP).upper()
+    return "".join(w[0] for w in names if w.lower() not in ACRONYM_SKIP).upper()
 
 
 def _acronym_after(span: list[Token]) -> bool:
@@ -845,7 +828,7 @@ def _not_a_name_word(word: str) -> bool:
     if word in ref.LANGUAGES and not (ref.is_place_name(word) or word in ref.FIRST_NAMES):
         return True
     parts = word.split("-")
-    if len(parts) < 2 or _is_particle_name(Token(word, 0, 0)):
+    if len(parts) < 2 or _is_particle_name(Token(0, 0, word)):
         return False
     return parts[-1].islower() or all(ref.country_form(part) for part in parts)
 

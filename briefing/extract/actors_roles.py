@@ -18,7 +18,7 @@ from .. import reference as ref
 from .actors_mentions import COUNTRY, ORGANIZATION, PLACE, tokens
 from .spans import SpanIndex
 
-_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
+_HONORIFICS = lexicon.words("honorifics.txt")
 _GOVERNMENT_TITLES = frozenset("""president prime minister premier chancellor minister king queen emir sultan
 sheikh foreign secretary ambassador""".split())
 _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")

@@ -3,27 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from .. import lexicon
 from ..model import Sentence
 from .agreements_lexicon import GOVERNING_VERBS, REPORTING_VERBS
-
-
-class Token(NamedTuple):
-    """A word or punctuation mark of a clause (a named tuple: clauses make very many of them)."""
-
-    start: int
-    end: int
-    text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] in "$€£¥"
+from .text import Token, tokenized
 
 
 @dataclass(frozen=True)
@@ -37,7 +21,6 @@ class Clause:
     conditional: bool  # it depends on a condition ("if", "unless")
 
 
-_TOKEN = re.compile(r"[\w$€£¥%][\w$€£¥%.,'’&/-]*[\w$€£¥%]|[\w$€£¥%]|[^\s\w]")
 _REPORTING = lexicon.alternation(REPORTING_VERBS)
 _SAID = lexicon.alternation(lexicon.REPORTING_TENSED - GOVERNING_VERBS)
 _BOUNDARY = re.compile(
@@ -56,10 +39,6 @@ _ASIDE_DASH = re.compile(r"—|\s–\s|\s--\s")
 _CONDITION = re.compile(r"\b(?:if|unless|provided that|on condition that)\b", re.IGNORECASE)
 
 
-def tokenize(text: str, start: int, end: int) -> tuple[Token, ...]:
-    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
-
-
 def split_clauses(text: str, sentence: Sentence) -> list[Clause]:
     """Split ``sentence`` at subordinators, relative pronouns, reporting verbs and semicolons."""
     cuts = {sentence.start, sentence.end}
@@ -73,10 +52,11 @@ def split_clauses(text: str, sentence: Sentence) -> list[Clause]:
             continue  # "X and the P nations — A; B; plus C — reached a deal": a list inside an aside
         cuts.add(match.end() if match.group().rstrip().endswith("that") else match.start())
     bounds = sorted(cuts)
+    words = tokenized(text)
     fronted_condition = bool(front) and front.group().split()[0] in ("If", "Unless")
     clauses = []
     for start, end in zip(bounds, bounds[1:]):
-        tokens = tokenize(text, start, end)
+        tokens = words.clause_tokens(start, end)
         if tokens:
             conditional = fronted_condition or bool(_CONDITION.search(text, start, end))
             clauses.append(Clause(sentence, tokens[0].start, tokens[-1].end, tokens, conditional))

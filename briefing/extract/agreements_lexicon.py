@@ -1,7 +1,7 @@
 """Word lists and patterns of the agreement extractor, loaded once at import.
 
-The lists live in ``briefing/data/agreements_*.txt``; the closed word classes (determiners,
-prepositions, auxiliaries) that shape a noun phrase are small enough to stay here.
+The lists live in ``briefing/data/agreements_*.txt``; a few one-line closed word classes
+(determiners, conjunctions, modals) stay here.
 """
 from __future__ import annotations
 
@@ -41,35 +41,18 @@ DEFAULT_STATUS = {
 DETERMINERS = frozenset("the a an this that these those such any another each every no".split())
 DEFINITE = frozenset("the this that these those such".split())
 POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
-PREPOSITIONS = frozenset("""
-of in on at to for with by from over under about between into onto through after before since during
-against among regarding concerning including than as per via within without across around near until
-toward towards upon amid despite following involving worth
-""".split())
-AUXILIARIES = frozenset("""
-is are was were be been being am has have had having will would shall should may might can could must
-do does did not n't never also still already currently now then just reportedly
-""".split())
+PREPOSITIONS = lexicon.words("agreements_prepositions.txt")
+AUXILIARIES = lexicon.words("agreements_auxiliaries.txt")
 CONJUNCTIONS = frozenset("and or but nor that which who whom whose where when while if because although though".split())
 MODALS = frozenset("may might could would should must".split())
 NEGATIONS = frozenset("not n't never no".split())
 #: Participles that may describe an agreement noun ("the proposed merger", "confirmed orders").
-PREMODIFIER_PARTICIPLES = frozenset("""
-proposed planned cancelled canceled confirmed existing outstanding pending revised improved
-expected signed agreed rejected disputed long-running ongoing reported rumoured rumored
-""".split())
+PREMODIFIER_PARTICIPLES = lexicon.words("agreements_premodifier_participles.txt")
 #: Nouns after which "in" names the company bought ("a stake in X").
 HOLDING_NOUNS = frozenset("stake stakes share shares holding holdings interest percent % equity".split())
 #: Words that make the object of "buy"/"sell" a company or a stake, not merchandise in general.
-COMPANY_OBJECT_NOUNS = frozenset("""
-stake stakes share shares holding percent % company firm maker carmaker automaker manufacturer plant factory
-business unit division subsidiary operations assets airline carrier bank insurer group brand studio
-""".split())
-NUMBER_WORDS = frozenset("""
-one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
-thousand thousands dozen dozens million billion
-""".split())
+COMPANY_OBJECT_NOUNS = lexicon.words("agreements_company_object_nouns.txt")
+NUMBER_WORDS = lexicon.words("agreements_number_words.txt")
 #: Words before a noun that make it a verb: "to deal with", "will bid".
 VERB_MARKERS = frozenset("to will would can could may might must should shall cannot".split())
 #: Phrases with an agreement noun that are not agreements.
@@ -106,19 +89,10 @@ TRANSACTION_VERBS: dict[str, tuple[frozenset[str], str, str]] = {
 #: Particles some transaction verbs need ("take over", "bail out") or allow ("buy back").
 VERB_PARTICLES = {"take over": "over", "bail out": "out"}
 #: Nouns that make an agreement word before them a mere modifier ("purchase protection").
-COMPOUND_HEADS = frozenset("""
-protection program programme price prices terms process tax power guarantee guarantees rate rates officer
-officers manager managers department team history record records volume volumes book books form forms
-speculation rumours rumors target targets battle candidate candidates fears
-""".split())
+COMPOUND_HEADS = lexicon.words("agreements_compound_heads.txt")
 #: Cues that tell the status of the agreement they follow without an auxiliary ("the deal collapsed").
-INTRANSITIVE_CUES = frozenset({
-    "collapsed", "expired", "ended", "fell through", "took effect", "takes effect", "came into force",
-    "comes into force", "entered into force", "in force", "in effect", "pending regulatory approval",
-    "subject to regulatory approval", "pending approval", "subject to approval"})
+INTRANSITIVE_CUES = lexicon.phrases("agreements_intransitive_cues.txt")
 #: What "settle" must settle to be an agreement.
 SETTLED_THINGS = frozenset("dispute disputes lawsuit lawsuits suit case claims litigation differences".split())
 #: Verbs after "agreed to" that make no agreement ("agreed to reopen talks").
-AGREED_TO_NOTHING = frozenset("""
-reopen resume hold continue meet discuss consider talk study work look keep disagree differ
-""".split())
+AGREED_TO_NOTHING = lexicon.words("agreements_agreed_to_nothing.txt")

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from ..model import DateMention, Document
-from .agreements_clauses import Clause, Token
+from .agreements_clauses import Clause
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS, DEFAULT_STATUS,
     DEFINITE, DESCRIPTOR_NOUNS, DETERMINERS, GOVERNING_VERBS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS,
@@ -23,6 +23,7 @@ from .agreements_lexicon import (
 )
 from .agreements_sides import Side
 from .spans import SpanIndex
+from .text import Token
 
 
 @dataclass(frozen=True)

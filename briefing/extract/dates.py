@@ -161,26 +161,13 @@ _DURATION_PART = re.compile(rf"(?P<count>{_DURATION_COUNT})\s+(?P<unit>{_DURATIO
 _DURATION = rf"(?P<duration>{_DURATION_ITEM}(?:,?\s+(?:and\s+)?{_DURATION_ITEM})*)"
 
 # words before a year or month that make it a date ("in 2003", "since May")
-_DATE_PREPOSITIONS = frozenset("""
-in on since by until till from to through throughout during before after of for between and or
-early late mid last next this that each every around circa than year the its their his her our
-""".split())
-# capitalised words that may stand before a date name without making it part of a name
+_DATE_PREPOSITIONS = lexicon.words("dates_date_prepositions.txt")
 _ENGLISH_WORDS = lexicon.words("english_function_words.txt")  # 'announced Monday it has ...'
 _DAY_PARTS = frozenset("morning afternoon evening night noon midnight".split())
-_FUNCTION_WORDS = frozenset("""
-in on since by until till from to through during before after of for between and or but the a an
-early late mid last next this that each every as at about until around on so then when while
-earlier later since just only even still also
-""".split())
+# capitalised words that may stand before a date name without making it part of a name
+_FUNCTION_WORDS = lexicon.words("dates_function_words.txt")
 # what a number followed by one of these counts is not a year
-_UNITS = frozenset("""
-people persons percent pct per points units jobs workers employees staff members shares tonnes tons
-barrels km kilometres kilometers miles metres meters feet foot pounds kilograms kg lb dollars euros yen
-mark level seats passengers troops soldiers cars vehicles homes houses votes cases deaths residents
-students pages words hours minutes seconds times rpm mw gw kwh hp cc acres hectares square cubic
-gmt utc est edt pst pdt cet bst hrs
-""".split())
+_UNITS = lexicon.words("dates_units.txt")
 _NAME_MONTHS = frozenset("april may june august".split())  # months that are also given names
 _MAGNITUDES = frozenset("hundred thousand million billion trillion bn mn m".split())
 _LEVEL_CUE = re.compile(r"\b(?:rose|fell|gained|lost|closed|dropped|climbed|slipped|jumped|declined|increased"
@@ -669,10 +656,7 @@ def _relative_day(which: str, frame: _Frame) -> When | None:
 
 
 # words after 'the day/month/year' that make it some other day ('the day he died')
-_COMPLEMENT_AFTER = frozenset("""
-before after of when that which where he she they it we i you the a an his her their its following to on in
-ended ending earlier later prior ago since as
-""".split())
+_COMPLEMENT_AFTER = lexicon.words("dates_complement_after.txt")
 
 
 def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:

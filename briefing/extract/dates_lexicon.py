@@ -13,28 +13,12 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..pubdate import MONTHS
+from .numbers import ONES, ORDINALS, TEENS, TENS
 
-WEEKDAYS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
+#: Weekday names and abbreviations (data/weekdays.txt) -> weekday number (Monday is 0).
+WEEKDAYS: dict[str, int] = {name: number for number, line in enumerate(lexicon.entries("weekdays.txt"))
+                            for name in line.split()}
 
-ONES = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "eight": 8, "nine": 9}
-TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-            "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-            "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
 CARDINALS = {**ONES, **TEENS, **TENS, "a": 1, "an": 1, "a couple of": 2, "several": None, "few": None}
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}

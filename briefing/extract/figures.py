@@ -9,18 +9,17 @@ What a figure measures, when and on whose word are read from its sentence (``fig
 """
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure
-from ..pubdate import MONTHS
+from ..pubdate import MONTHS, WEEKDAYS
 from . import figures_units as ref
-from .figures_context import dates_by_sentence, describe_sentence
+from .figures_context import WIRE_FILLER, dates_by_sentence, describe_sentence
 from .numbers import SCALES, Number, find_numbers, plain_value
+from .spans import SpanIndex
 
 _APPROX = re.compile(
     r"(?<![\w-])(about|around|roughly|approximately|approx\.|nearly|almost|some|over|more than|less than|fewer than"
@@ -32,8 +31,6 @@ _RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|
 _WIRE_KINDS = {label.lower(): kind for label, _, kind in lexicon.rows("figures_wire_labels.txt")}
 _WIRE_LINE = re.compile(r"\s*(" + "|".join(re.escape(x) for x in sorted(_WIRE_KINDS, key=len, reverse=True)) + r")\b",
                         re.I)
-_WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
-                          re.I)
 _UNCERTAINTY = re.compile(r"\s*(?:\+/-|±|\+-)\s*")
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|against)\s+", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
@@ -100,15 +97,8 @@ _TOKEN = re.compile(r"\s+([A-Za-z][\w'’]*(?:-[\w]+)*(?:(?:\.[A-Za-z])+\.)?)") 
 _DESIGNATION_PLURAL = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*s")
 _IRREGULAR_PLURALS = frozenset("""people men women children police personnel aircraft cattle sheep fish deer staff
     crew livestock poultry militia clergy infantry cavalry""".split())
-_NOT_PLURAL_NOUNS = frozenset("""is was has does goes says its this his hers ours yours theirs thus always perhaps
-    sometimes besides unless across whereas as us yes plus minus less versus afterwards towards was news series
-    times ways thirds quarters halves fifths sixths tenths hundreds thousands millions billions dozens
-    percent its seems means remains stands makes takes gets puts sees comes becomes lies""".split())
-_FUNCTION_WORDS = frozenset("""the a an of in on to for and or but with by from at as that which who whom whose were was
-    are is be been being had has have will would could should may might can did do does not no than per each
-    this these those there their its his her our your my it they he she we you i if when while so such
-    into onto over under about after before since during between among against within without through
-    ago later earlier old""".split())
+_NOT_PLURAL_NOUNS = lexicon.words("figures_not_plural_nouns.txt")
+_FUNCTION_WORDS = lexicon.words("figures_function_words.txt")
 _LEADING_COUNT_MODIFIERS = frozenset("more additional other extra further".split())
 _REFERENCE_DETERMINERS = re.compile(r"(?<![\w-])(the|these|those|both|its|their|his|her|our|all|my|your|first|last"
                                     r"|next|past|previous|final|other)\s+$", re.I)
@@ -297,7 +287,7 @@ def _elided_count(text: str, start: int, end: int, number: Number, carried: Quan
 def _wire_amount(text: str, start: int, number: Number, dollar: str) -> Quantity | None:
     """A bare amount on a wire-service table line ('Net loss 2.6 mln vs profit 0.9 mln', 'Avg shrs 41.2 mln')."""
     label = _WIRE_LINE.match(text, start)
-    if not label or not _WIRE_FILLER.fullmatch(text, label.end(), number.start):
+    if not label or not WIRE_FILLER.fullmatch(text, label.end(), number.start):
         return None
     if number.spelled or (number.plain and _year_like(number.value)):
         return None
@@ -392,17 +382,10 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
 def _single_units(text: str, start: int, end: int, taken: list[Quantity]) -> list[Quantity]:
     """'a litre of milk', 'an acre': one of a unit of measurement (not of time, and not a rate like '$4 a litre')."""
     found = []
-    spans = sorted((q.start, q.end) for q in taken)
-    starts = [a for a, _ in spans]
-    reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end among spans started so far
-
-    def taken_at(offset: int) -> bool:
-        i = bisect.bisect_right(starts, offset)
-        return i > 0 and reach[i - 1] > offset
-
+    taken_spans = SpanIndex(taken)
     for m in _SINGLE_UNIT.finditer(text, start, end):
         unit = ref.UNIT_WORDS[m.group("word").lower()]
-        if unit.time or unit.name in _IDIOMATIC_UNITS or taken_at(m.start()):
+        if unit.time or unit.name in _IDIOMATIC_UNITS or taken_spans.holds(m.start()):
             continue
         if _RATE_BEFORE.search(text, max(start, m.start() - 16), m.start()):
             continue
@@ -737,8 +720,7 @@ _MODEL_NUMBER = re.compile(r"\s\d{1,4}[A-Za-z]{0,3}(?:-\d+)?(?=\s+[a-z])")
 _NAME_THEN_NUMBER = re.compile(r"(?<![\w'’-])([A-Z][A-Za-z]+)\s$")
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|on|from|to|across|throughout|by|and|with|than|of|told|tells|telling"
                            r"|informed|warned|asked|assured|reminded)\s+$", re.I)  # 'told Reuters 15 people died
-_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _designation_number(text: str, start: int, first: int, number: Number) -> bool:
@@ -759,9 +741,7 @@ _PERSON_PLURALS = frozenset("people men women children".split())
 _COUNT_THEN_TIME = re.compile(r"\s+(?:ago|later|earlier)\b", re.I)
 # adjectives used as plural nouns after a number ('200 wounded'), unless a noun follows ('200 injured people')
 _NOMINAL_ADJECTIVES = frozenset("dead wounded injured missing displaced homeless unemployed killed".split())
-_NOT_SUPERLATIVES = frozenset("""interest forest protest harvest request contest conquest behest manifest honest modest
-    earnest midwest suggest digest arrest unrest inquest invest nest pest guest chest crest quest test west vest zest
-    rest jest lest priest""".split())
+_NOT_SUPERLATIVES = lexicon.words("figures_not_superlatives.txt")
 
 
 def _is_superlative(lower: str) -> bool:

@@ -73,9 +73,7 @@ _BOUNDARY = re.compile(r"[,;:(\"“”]|\b(?:that|which|who|while|whereas|but|be
 _LEADING_TIME = re.compile(
     r"^\s*(?:(?:last|this|next|past)\s+(?:year|month|week|quarter)|in\s+\d{4}|in\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+day"
     r"|(?:also|meanwhile|however|overall|then|so far),?)\s*", re.I)
-_LEADING_VERBS = frozenset("increase increasing boost boosting raise raising cut cutting reduce reducing expand "
-                           "double triple improve enhance lift lower grow bring keep push take see saw expect "
-                           "expects expected put".split())
+_LEADING_VERBS = lexicon.words("figures_leading_verbs.txt")
 _NP_STOP = frozenset("to that which who is was are were be been has have had will would could should can may might "
                      "do did does not it they he she we".split()) | lexicon.REPORTING_TENSED
 _NP_WORD = r"[A-Za-z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
@@ -95,8 +93,8 @@ _DESTINATION = re.compile(r"^\s+(?P<prep>to|from|for)\s+(?P<place>[A-Z][\w'’-]
 _WIRE_LABELS = {label.lower(): measure for label, measure, _ in lexicon.rows("figures_wire_labels.txt")}
 _WIRE_LINE = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in sorted(_WIRE_LABELS, key=len, reverse=True))
                         + r")\b", re.I)
-_WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
-                          re.I)
+WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
+                         re.I)
 _ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|figures|estimates|statistics"
                         r"|a report|a study|a survey|research)\s+(?:from|by|of)\s+)?"
                         r"(?P<name>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w&.'’-]*))*)"
@@ -168,7 +166,7 @@ def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displ
 
 def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) -> tuple[str | None, _Reading]:
     wire = _WIRE_LINE.match(sentence)
-    if wire and _WIRE_FILLER.fullmatch(left[wire.end():]):
+    if wire and WIRE_FILLER.fullmatch(left[wire.end():]):
         return _WIRE_LABELS[wire.group(1).lower()], reading
     left_from = _after_barrier(left)
     approx = _APPROX_TAIL.search(left, left_from)  # what _APPROX_TAIL.sub("", left) removes: its one match

@@ -12,21 +12,18 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-SCALES = {
-    "hundred": Decimal(100),
-    "thousand": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mio": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9, "bln": Decimal(10) ** 9, "bn": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12, "trn": Decimal(10) ** 12, "tn": Decimal(10) ** 12,
-    # South Asian scales: 'Rs 500 crore', '40 lakh rupees'
-    "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5, "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7,
-}
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+from .. import lexicon
+from .text import tokenized
+
+_SCALE_ROWS = lexicon.rows("scale_words.txt")
+SCALES = {word: Decimal(10) ** int(power) for word, power, *_ in _SCALE_ROWS}
+#: Number words below a hundred (data/number_words.txt), by value: ones (with the "oh" of spoken years), teens, tens, ordinals.
+_NUMBER_WORDS = [(word, int(value), kind) for word, value, *kind in lexicon.rows("number_words.txt")]
+ONES = {word: value for word, value, kind in _NUMBER_WORDS if value < 10 and kind != ["ordinal"]}
+TEENS = {word: value for word, value, kind in _NUMBER_WORDS if 10 <= value < 20 and not kind}
+TENS = {word: value for word, value, kind in _NUMBER_WORDS if value >= 20 and not kind}
+ORDINALS = {word: value for word, value, kind in _NUMBER_WORDS if kind == ["ordinal"]}
+_SMALL = {word: value for word, value in {**ONES, **TEENS}.items() if word != "oh"}
 _UNICODE_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
                       "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}
 _MINUS = "-−–"
@@ -53,15 +50,15 @@ _NUMERAL = re.compile(
     )""",
     re.VERBOSE,
 )
-_SCALE_AFTER = re.compile(r"\s*(?:(hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(mln|mn|bln|bn|trn|tn)\b(?:\.(?=\s+[a-z]))?)",
-                          re.I)
+_SCALE_AFTER = re.compile(r"\s*(?:(" + lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["word"]) + r")\b"
+                          r"|(" + lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["short"]) + r")\b"
+                          r"(?:\.(?=\s+[a-z]))?)", re.I)
 # 'cut by a third', 'fell by two-thirds', 'reduced by half': a share of the thing changed, after 'by'
 _FRACTION_BY = re.compile(r"(?<![\w-])by\s+(?:(?P<count>an?|one|two|three)[\s-])?(?P<part>half|thirds?|quarters?|fifths?"
                           r"|tenths?)(?![\w-])(?!\s+(?:of|an?|past|to)\b)", re.I)
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
-_WORD_TOKEN = re.compile(r"[A-Za-z]+")
-_NUMBER_STARTS = frozenset(_SMALL) | frozenset(_TENS) | {"a", "an", "half"}
+_NUMBER_STARTS = frozenset(_SMALL) | frozenset(TENS) | {"a", "an", "half"}
 
 
 @dataclass(frozen=True)
@@ -188,7 +185,7 @@ def _with_scale(text: str, number: Number, limit: int) -> Number:
 
 def _spelled(text: str, start: int, end: int) -> list[Number]:
     """Numbers written in words: ``thirty-four``, ``a hundred and six``, ``three and a half``, ``half a billion``."""
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, start, end)]
+    tokens = [(t.start, t.end, t.lower) for t in tokenized(text).letter_runs(start, end)]
     words = [t[2] for t in tokens]
     numbers: list[Number] = []
     i = 0
@@ -233,8 +230,8 @@ def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tu
         if word in _SMALL and (last in (None, "hundred", "scale", "and") or last == "tens" and _SMALL[word] < 10):
             current += _SMALL[word]
             last = "small"
-        elif word in _TENS and last in (None, "hundred", "scale", "and"):
-            current += _TENS[word]
+        elif word in TENS and last in (None, "hundred", "scale", "and"):
+            current += TENS[word]
             last = "tens"
         elif word == "hundred" and last == "small" and current < 10:
             current *= 100
@@ -252,7 +249,7 @@ def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tu
             end_at = j + 3
             break
         elif word == "and" and last in ("hundred", "scale") and j + 1 < len(words) \
-                and (words[j + 1] in _SMALL or words[j + 1] in _TENS):
+                and (words[j + 1] in _SMALL or words[j + 1] in TENS):
             last = "and"
             j += 1
             continue

@@ -38,6 +38,7 @@ from .quotes_attribution import (
 )
 from ..sentences import split_sentences
 from .quotes_marks import QuotedStretch, find_quoted_stretches
+from .text import name_key
 
 PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -306,13 +307,12 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
     text = doc.text
     said = []
     full = _FullQuotes([s for s in stretches if not _is_partial(text[s.start:s.end])])
-    tokens = _TokenSlices(text)
     for stretch in stretches:
         sentence = doc.sentence_index(stretch.open_mark)
         post_end = _post_end(doc, stretch, full)
-        after = tokens.between(stretch.after, post_end)[:ATTRIBUTION_WINDOW]
+        after = _tokens(text, stretch.after, post_end)[:ATTRIBUTION_WINDOW]
         pre_start = _pre_start(doc, stretch, full)
-        before = tokens.between(pre_start, stretch.open_mark)
+        before = _tokens(text, pre_start, stretch.open_mark)
         # a full quote ends right before pre_start, with only blanks between: "…" "…"
         blanks_from = pre_start
         while blanks_from > 0 and text[blanks_from - 1] in " \t":
@@ -326,7 +326,7 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
         attribution = attribution or attribution_before(before, sentence_start=opens_sentence)
         if attribution is None and not before and not text[text.rfind("\n", 0, stretch.open_mark) + 1:
                                                              stretch.open_mark].strip():
-            attribution = _previous_line_attribution(text, stretch)
+            attribution = _previous_line_attribution(doc, stretch)
         next_line = back_ref = None
         if attribution is None and not any(t.text[:1].isalnum() for t in after):
             next_line = _next_line_attribution(text, stretch, full)
@@ -379,36 +379,6 @@ class _FullQuotes:
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
     return [t for t in tokenize(text, start, end) if t.text not in _QUOTE_MARK_TOKENS]
-
-
-class _TokenSlices:
-    """``tokenize`` (or, with ``marks=False``, ``_tokens``) of any span, cut from one tokenization of its line:
-    a line of many quotations is tokenized once, not once per quotation. A span whose ends fall inside a
-    token is tokenized on its own, so every answer is exactly what tokenizing the span gives."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._lines: dict[int, tuple[list[Token], list[int], list[int], list[Token], list[int]]] = {}
-
-    def between(self, start: int, end: int, *, marks: bool = False) -> list[Token]:
-        text = self._text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
-        if end > line_end:
-            return tokenize(text, start, end) if marks else _tokens(text, start, end)
-        if line_start not in self._lines:
-            every = tokenize(text, line_start, line_end)
-            words = [t for t in every if t.text not in _QUOTE_MARK_TOKENS]
-            self._lines[line_start] = (every, [t.start for t in every], [t.end for t in every],
-                                       words, [t.start for t in words])
-        every, starts, ends, words, word_starts = self._lines[line_start]
-        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        if first and ends[first - 1] > start or last and ends[last - 1] > end:
-            return tokenize(text, start, end) if marks else _tokens(text, start, end)
-        if marks:
-            return every[first:last]
-        return words[bisect.bisect_left(word_starts, start):bisect.bisect_left(word_starts, end)]
 
 
 def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token], *, leads_on: bool) -> bool:
@@ -475,8 +445,9 @@ def _next_line_attribution(text: str, stretch: QuotedStretch, full: _FullQuotes)
     return attribution
 
 
-def _previous_line_attribution(text: str, stretch: QuotedStretch) -> Attribution | None:
+def _previous_line_attribution(doc: Document, stretch: QuotedStretch) -> Attribution | None:
     """``In a statement, the ministry said:`` ending the paragraph before one that opens with a quotation."""
+    text = doc.text
     line_start = text.rfind("\n", 0, stretch.open_mark) + 1
     if line_start == 0:
         return None
@@ -484,8 +455,7 @@ def _previous_line_attribution(text: str, stretch: QuotedStretch) -> Attribution
     previous = text[previous_start:line_start - 1].rstrip()
     if not previous.endswith(":") or _DOUBLE_MARK.search(previous):
         return None
-    spans = split_sentences(previous)
-    begin = previous_start + (spans[-1][0] if spans else 0)
+    begin = doc.sentences[doc.sentence_index(previous_start + len(previous) - 1)].start  # its last sentence
     tokens = _tokens(text, begin, previous_start + len(previous))
     return attribution_before(tokens) if tokens else None
 
@@ -638,7 +608,6 @@ class _Resolver:
             self._latest_role[_role_key(role)] = (position, who)
         self._actor_role_keys = [(a.name, [_role_key(r) for r in a.roles]) for a in actors]
         self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'-]*\b", doc.text))
-        self._tokens = _TokenSlices(doc.text)
         self._read = -1
         self._bound: tuple[str, int, str, str | None] | None = None  # (he|she, referents then, name, role)
         self._position = 0  # the offset read up to: an organisation named only later is not yet known
@@ -655,7 +624,7 @@ class _Resolver:
             s = self._doc.sentences[index]
             end = min(s.end, before) if index == sentence else s.end
             first_mark = _DOUBLE_MARK.search(self._doc.text, s.start, end)
-            tokens = self._tokens.between(s.start, first_mark.start() if first_mark else end, marks=True)
+            tokens = tokenize(self._doc.text, s.start, first_mark.start() if first_mark else end)
             self._note_people(s.start, end)
             subject = leading_subject(tokens)
             if subject is None or subject.kind == "pronoun" or self._is_common_word(subject, s.start):
@@ -906,8 +875,7 @@ def _role_key(description: str) -> str:
 
 
 def _fold(name: str) -> str:
-    name = re.sub(r"[^\w\s&]", "", name.lower())
-    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.split()))
+    return name_key(name)
 
 
 def _person_shaped(name: str) -> bool:
@@ -924,10 +892,7 @@ def _is_person_role(role: str) -> bool:
     return any(w in TITLES or w.rstrip(".") in TITLES or w in _PERSON_NOUNS for w in words[-2:])
 
 
-_PERSON_NOUNS = frozenset("""
-neighbour neighbor wife husband son daughter mother father brother sister friend colleague apprentice widow
-widower partner boss uncle aunt cousin grandmother grandfather nephew niece girlfriend boyfriend fiancee fiance
-""".split())
+_PERSON_NOUNS = lexicon.words("quotes_person_nouns.txt")
 
 
 def _looks_like_org(name: str) -> bool:

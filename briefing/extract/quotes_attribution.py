@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import INDIRECT_VERBS, REPORTING_VERBS
+from .text import Token, tokenized
 
 _TITLE_LINES = lexicon.entries("quotes_titles.txt")
 TITLES = frozenset(t.split()[0] for t in _TITLE_LINES)
@@ -31,35 +32,15 @@ _CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "at", "from", "to
 _NAME_PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "da", "di",
                              "du", "la", "le", "st.", "el"})
 # Capitalised words that open a sentence without being part of a name.
-_LEADING_WORDS = frozenset("""
-the a an but and or then however meanwhile also so yet still now later earlier today yesterday
-this that these those it its his her their our my your in on at for with by from after before when
-while as if although though since during because according despite instead thus
-""".split())
+_LEADING_WORDS = lexicon.words("quotes_leading_words.txt")
 # Words between a subject and its verb: "Smith also said", "the ministry has said".
-_SKIPPABLE = frozenset("""
-also then later further again previously once has have had was were is are would will could
-may might has reportedly recently earlier first finally simply only already subsequently
-separately publicly repeatedly quickly immediately initially still even too however, just
-""".split())
+_SKIPPABLE = lexicon.words("quotes_skippable.txt")
 _GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
 _MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
-_TOKEN = re.compile(r"[^\W_][\w'’&.-]*|[^\w\s]")
 _MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt"
                            r"|Adm|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|Bros|Asst|Dept|Mt|Ft)\.$")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 @dataclass(frozen=True)
@@ -104,15 +85,15 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     A period stays on a word only when the word is an abbreviation or an initial ("Mr.", "U.S.").
     """
     tokens = []
-    for m in _TOKEN.finditer(text, start, end):
-        word, s = m.group(), m.start()
+    for token in tokenized(text).attribution_tokens(start, end):
+        word, s = token.text, token.start
         trail = ""
         while len(word) > 1 and word[-1] in "'’-." and not (word[-1] == "." and _ABBREVIATION.match(word)):
             trail = word[-1] + trail
             word = word[:-1]
-        tokens.append(Token(word, s, s + len(word)))
+        tokens.append(Token(s, s + len(word), word))
         for i, ch in enumerate(trail):
-            tokens.append(Token(ch, s + len(word) + i, s + len(word) + i + 1))
+            tokens.append(Token(s + len(word) + i, s + len(word) + i + 1, ch))
     return tokens
 
 
@@ -327,10 +308,7 @@ def _counted_one(tokens: list[Token], i: int) -> bool:
 
 
 # Words that end a description opened by an article: "a spokesman for the ministry said in ...".
-_PHRASE_ENDS = frozenset("""
-who which that as when while after before in on at during with about to because said says told
-added is was were are has have had will would
-""".split())
+_PHRASE_ENDS = lexicon.words("quotes_phrase_ends.txt")
 
 
 def _appositive(tokens: list[Token], begin: int) -> list[Token]:
@@ -461,13 +439,8 @@ def _description_ending(tokens: list[Token], end: int, stop: int) -> Mention | N
 
 
 # Words that open an introductory phrase ("In a speech on Monday, ...").
-_INTRODUCERS = frozenset("""
-in on at after before during when while although though as since despite following with without
-for from under over amid among through throughout by regarding of unlike like upon
-""".split())
-_AUXILIARIES = frozenset("""
-is was were are has have had will would can could may might must shall should did does do
-""".split())
+_INTRODUCERS = lexicon.words("quotes_introducers.txt")
+_AUXILIARIES = lexicon.words("quotes_auxiliaries.txt")
 
 
 def leading_subject(tokens: list[Token]) -> Mention | None:

@@ -8,9 +8,10 @@ sentence). Single quote marks delimit a quotation only outside double-quoted tex
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
+
+from .spans import Extent, SpanIndex
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def _is_inch_mark(text: str, mark: re.Match) -> bool:
 def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
                    doubles: list[QuotedStretch]) -> list[QuotedStretch]:
     """Stretches between single marks, outside double-quoted text, within one paragraph."""
-    inside = _Spans((s.open_mark, s.after) for s in doubles)
+    inside = SpanIndex([Extent(s.open_mark, s.after) for s in doubles])
     found = []
     for index, (para_start, para_end) in enumerate(paragraphs):
         pos = para_start
@@ -172,18 +173,3 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
     return [s for s in found if s.end > s.start]
 
 
-class _Spans:
-    """Half-open spans ``[a, b)``, asked by bisection whether any of them holds an offset."""
-
-    def __init__(self, spans) -> None:
-        ordered = sorted(spans)
-        self._starts = [a for a, _ in ordered]
-        self._reach = []  # the furthest end among the spans that start at or before each one
-        furthest = None
-        for _, b in ordered:
-            furthest = b if furthest is None or b > furthest else furthest
-            self._reach.append(furthest)
-
-    def holds(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._starts, offset)
-        return i > 0 and self._reach[i - 1] > offset

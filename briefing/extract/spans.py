@@ -8,10 +8,17 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 from itertools import accumulate
-from typing import Generic, Protocol, Sequence, TypeVar
+from typing import Generic, NamedTuple, Protocol, Sequence, TypeVar
 
 
 class Span(Protocol):
+    start: int
+    end: int
+
+
+class Extent(NamedTuple):
+    """A bare ``start``-``end`` stretch, for spans that are not items of their own."""
+
     start: int
     end: int
 
@@ -40,6 +47,10 @@ class SpanIndex(Generic[S]):
         starts, max_ends = self._by_start
         below = bisect_left(starts, end)  # the spans that start before ``end``
         return below > 0 and max_ends[below - 1] > start
+
+    def holds(self, offset: int) -> bool:
+        """Whether a span holds ``offset`` (``s.start <= offset < s.end``)."""
+        return self.overlaps(offset, offset + 1)
 
     @cached_property
     def _by_start(self) -> tuple[list[int], list[int]]:
