@@ -429,6 +429,37 @@ def test_roles_and_affiliations_in_wire_copy(body, name, roles, affiliation):
     assert actor.affiliation == affiliation
 
 
+@pytest.mark.parametrize("body, name, roles, affiliation", [
+    # an apposition whose first word is capitalised: a demonym, a country, an owner's possessive
+    ("Hana Roe, the Kenyan president, told reporters it was over.", "Hana Roe", ("Kenyan president",), "Kenya"),
+    ("Paul Ray, the United States Secretary of State, left early.", "Paul Ray",
+     ("United States Secretary of State",), "United States"),
+    ("Jane Doe, UK Foreign Secretary, also said it was clear.", "Jane Doe", ("UK Foreign Secretary",),
+     "United Kingdom"),
+    ("Matt Sim, Acme’s CEO for Central Europe, explained the sale.", "Matt Sim", ("CEO for Central Europe",), "Acme"),
+    ("Ali Rahman, the Prime Minister of Kenya, welcomed the plan.", "Ali Rahman", ("Prime Minister",), "Kenya"),
+    ("Susan Bro, Jane Heyer's mother, told reporters she was relieved.", "Susan Bro", ("mother",), None),
+    # a title-case office before the name keeps all its words
+    ("Montana Secretary of State Corey Dale said so.", "Corey Dale", ("Secretary of State",), "Montana"),
+    ("Italian Minister for Defence Ugo Rossi said ten advisers would go.", "Ugo Rossi",
+     ("Italian Minister for Defence",), "Italy"),
+    ("He was told by Emergencies Minister Ivan Orlov of the damage.", "Ivan Orlov", ("Emergencies Minister",), None),
+    ("The plan was backed by Acme Corp CEO Jane Doe on Friday.", "Jane Doe", ("CEO",), "Acme Corp"),
+    ("On Tuesday Minister Jane Doe spoke to the press.", "Jane Doe", ("Minister",), None),
+    # a job noun before the name
+    ("British photojournalist Tom Hale died on Wednesday.", "Tom Hale", ("British photojournalist",),
+     "United Kingdom"),
+])
+def test_roles_from_capitalised_appositions_and_offices(body, name, roles, affiliation):
+    _, found = actors_of(body)
+    assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
+
+
+def test_a_list_of_names_after_a_name_is_no_role():
+    _, found = actors_of("Jane Doe, Paul Ray and the chief met on Friday.")
+    assert found["Jane Doe"].roles == ()
+
+
 def test_title_that_is_the_object_of_another_clause_is_not_the_role():
     _, found = actors_of("Asked about the president, Tomas Reyes said no.")
     assert found["Tomas Reyes"].roles == ()

@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from .. import lexicon
 from .. import reference as ref
-from .actors_mentions import COUNTRY, ORGANIZATION, PLACE, tokens
+from .actors_mentions import COUNTRY, ORGANIZATION, PERSON, PLACE, tokens
 from .spans import SpanIndex
 
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
@@ -28,6 +28,7 @@ _PERIOD_BEFORE_SPACE = re.compile(r"\.(?=\s)")
 _GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
+_POSSESSOR = re.compile(r"[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}['’]s?\s+")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
 # 'X, the Daily Planet quoted an analyst at Y as saying': the person named first is the one quoted
 _QUOTED_AS = re.compile(r"\s*,\s*(?:the\s+|The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\s+"
@@ -150,11 +151,13 @@ def describe(text: str, spans: list[tuple[int, int]], placed: list[Placed], *,
     return Description(tuple(roles), affiliation)
 
 
-def _title_run(text: str, clause_start: int, start: int) -> list:
+def _title_run(text: str, clause_start: int, start: int, index: RoleIndex | None = None) -> list:
     """The title words right before ``start`` in its clause (honorifics next to the name skipped).
 
     Only the last words of the clause are read: a window that ends at ``start`` and begins
     after a space (so its words are those of the whole clause), widened while the run fills it.
+    With ``index``, a title-case office takes its other words too: 'Secretary of State',
+    'Emergencies Minister' (capitalised words that name no actor, before a capitalised title).
     """
     width = 64
     while True:
@@ -174,6 +177,10 @@ def _title_run(text: str, clause_start: int, start: int) -> list:
                     break
                 run.insert(0, word)
                 continue
+            if index is not None and run and run[0].text[:1].isupper() and not word.possessive and (
+                    lower in ("of", "for") or _office_word(word, index, clause_start)):
+                run.insert(0, word)
+                continue
             stopped = True
             break
         if stopped or window_start == clause_start:
@@ -181,16 +188,29 @@ def _title_run(text: str, clause_start: int, start: int) -> list:
         width *= 4
 
 
+def _office_word(word, index: RoleIndex, clause_start: int) -> bool:
+    """A capitalised word of an office's name: no actor, date or sentence-opening word."""
+    return (word.text[:1].isupper() and word.start > clause_start and word.text.lower() not in ref.COMMON_WORDS
+            and not index._spans.overlaps(word.start, word.end))
+
+
+def _office_complement(run: list) -> bool:
+    """Whether the run ends in the capitalised complement of a title: 'Minister for Defence'."""
+    joints = [k for k, w in enumerate(run) if w.text in ("of", "for")]
+    return bool(joints) and 0 < joints[-1] < len(run) - 1 and _is_title_noun(run[joints[-1] - 1].text) \
+        and all(w.text[:1].isupper() for w in run[joints[-1] + 1:])
+
+
 def _role_before(text: str, start: int, sentence_start: int,
                  index: RoleIndex) -> tuple[list[str], str | None]:
     """'Chilean finance minister admiral X' -> (['Chilean finance minister', 'admiral'], 'Chile')."""
     clause_start = index.clause_start(sentence_start, start)
-    run = _title_run(text, clause_start, start)
+    run = _title_run(text, clause_start, start, index)
     if not run:
         run = _title_before_comma(text, sentence_start, start, index)
-    while run and not _is_title_noun(run[-1].text):
+    while run and not _is_title_noun(run[-1].text) and not _office_complement(run):
         run.pop()
-    while run and run[0].text.lower() in ("and", "of"):
+    while run and run[0].text.lower() in ("and", "of", "for"):
         run.pop(0)
     if not run or not any(_is_title_noun(w.text) for w in run):
         return [], None
@@ -274,10 +294,17 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
     phrase_start = m.start("phrase")
     phrase = _RELATIVE.sub("", m.group("phrase"))
     phrase_words = phrase.split()
-    if not phrase_words or len(phrase_words) > 12 or not phrase_words[0][:1].islower() and not _is_title_noun(phrase_words[0]):
+    if not phrase_words or len(phrase_words) > 12:
         return [], None
     title_at = next((k for k, w in enumerate(phrase_words[:5]) if _is_title_noun(_bare_word(w))), None)
     if title_at is None:
+        return [], None
+    # 'X, the Xlandian president', 'X, Acme's CEO', 'X, UK Foreign Secretary': capitalised words
+    # before the title qualify it; a name or a lower-case word there ('Y and the chief') does not
+    if phrase_words[0][:1].isupper() and not _is_title_noun(phrase_words[0]) and (
+            any(not w[:1].isupper() and w.lower() not in ref.ROLE_MODIFIERS for w in phrase_words[:title_at])
+            or any(p.type == PERSON and p.start == phrase_start and text[p.end:p.end + 1] not in "'’"
+                   for p in index.starting_in(phrase_start, phrase_start + 1))):
         return [], None
     owner = None
     for item in index.within(phrase_start, phrase_start + len(phrase)):
@@ -291,7 +318,10 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
                 return [role], item.name
         if owner is None and (item.start == phrase_start or _demonym(text[item.start:item.end])):
             owner = item.name
-    return [phrase.strip()], owner
+    if owner is None:
+        owner = next((ref.country_for(_bare_word(w)) for w in phrase_words[:title_at] if _demonym(_bare_word(w))), None)
+    possessor = _POSSESSOR.match(phrase) if title_at else None  # "Acme's CEO" -> "CEO", of Acme
+    return [phrase[possessor.end():] if possessor else phrase.strip()], owner
 
 
 def _quoted_role(match: re.Match, index: RoleIndex) -> tuple[list[str], str | None]:
