@@ -455,6 +455,24 @@ def test_roles_from_capitalised_appositions_and_offices(body, name, roles, affil
     assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
 
 
+@pytest.mark.parametrize("body, name, roles, affiliation", [
+    # 'X of Y' / 'X at Y' right after the name: the organisation or country, with no role
+    ("Lin Wei of Acme Corp spoke of the deal.", "Lin Wei", (), "Acme Corp"),
+    ("Jane Doe of the Xland Freight Agency (XFA) said it was over.", "Jane Doe", (), "Xland Freight Agency"),
+    ("Jane Doe of Kenya and Paul Ray of Spain will meet in Rome.", "Paul Ray", (), "Spain"),
+    # "of the UK's agency": the agency, not the country that owns it
+    ("Jane Doe of the UK's National Freight Agency said so.", "Jane Doe", (), "National Freight Agency"),
+    # a word of the owner's name is not part of the role
+    ("Kestrel Bank president Okey Ade said rates would rise.", "Okey Ade", ("president",), "Kestrel Bank"),
+    ("AU trade and industry commissioner Ama Osei announced it.", "Ama Osei",
+     ("trade and industry commissioner",), "AU"),
+    ("Jane and deputy minister Paul Ray left.", "Paul Ray", ("deputy minister",), None),
+])
+def test_affiliation_after_the_name_and_owner_words_before_the_title(body, name, roles, affiliation):
+    _, found = actors_of(body)
+    assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
+
+
 def test_a_list_of_names_after_a_name_is_no_role():
     _, found = actors_of("Jane Doe, Paul Ray and the chief met on Friday.")
     assert found["Jane Doe"].roles == ()

@@ -29,6 +29,7 @@ _GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
 _POSSESSOR = re.compile(r"[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}['’]s?\s+")
+_OWNER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
 # 'X, the Daily Planet quoted an analyst at Y as saying': the person named first is the one quoted
 _QUOTED_AS = re.compile(r"\s*,\s*(?:the\s+|The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\s+"
@@ -143,11 +144,10 @@ def describe(text: str, spans: list[tuple[int, int]], placed: list[Placed], *,
         sentence_start = index.sentence(start, (0, 0))[0]
         for role, owner in (_role_before(text, start, sentence_start, index),
                             _role_after(text, end, sentence_end, index)):
-            if role:
-                for part in role:
-                    if part.lower() not in (r.lower() for r in roles):
-                        roles.append(part)
-                affiliation = affiliation or owner
+            for part in role:
+                if part.lower() not in (r.lower() for r in roles):
+                    roles.append(part)
+            affiliation = affiliation or owner
     return Description(tuple(roles), affiliation)
 
 
@@ -172,13 +172,16 @@ def _title_run(text: str, clause_start: int, start: int, index: RoleIndex | None
             if lower in _HONORIFICS and not run:
                 continue
             if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or _demonym(word.text):
-                if word.possessive:
+                # 'Acme Bank president X': a word of an actor's name belongs to the owner, not the role
+                if word.possessive or index is not None and not _demonym(word.text) \
+                        and index._spans.overlaps(word.start, word.end):
                     stopped = True
                     break
                 run.insert(0, word)
                 continue
             if index is not None and run and run[0].text[:1].isupper() and not word.possessive and (
-                    lower in ("of", "for") or _office_word(word, index, clause_start)):
+                    lower in ("of", "for") or _office_word(word, index, clause_start)) \
+                    or run and lower == "and" and run[0].text.lower() in ref.ROLE_MODIFIERS:  # 'trade and industry'
                 run.insert(0, word)
                 continue
             stopped = True
@@ -290,7 +293,7 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
         return _quoted_role(quoted, index)
     m = _APPOSITION.match(text, end, sentence_end)
     if not m:
-        return [], None
+        return [], _owner_after(text, end, index)
     phrase_start = m.start("phrase")
     phrase = _RELATIVE.sub("", m.group("phrase"))
     phrase_words = phrase.split()
@@ -322,6 +325,20 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
         owner = next((ref.country_for(_bare_word(w)) for w in phrase_words[:title_at] if _demonym(_bare_word(w))), None)
     possessor = _POSSESSOR.match(phrase) if title_at else None  # "Acme's CEO" -> "CEO", of Acme
     return [phrase[possessor.end():] if possessor else phrase.strip()], owner
+
+
+def _owner_after(text: str, end: int, index: RoleIndex) -> str | None:
+    """'X of Acme said', 'X of the Kenyan Bar's ethics board', 'X at the UN': the organisation or
+    country right after the name (a place there is where X is from, not whom X works for)."""
+    m = _OWNER_AFTER.match(text, end)
+    while m:
+        owner = next((p for p in index.starting_in(m.end(), m.end() + 1) if p.type in (COUNTRY, ORGANIZATION)), None)
+        if owner is None:
+            return None
+        m = _GAP_TO_NAME.match(text, owner.end) if text.startswith(("'", "’"), owner.end) else None
+        if m is None:
+            return owner.name
+    return None
 
 
 def _quoted_role(match: re.Match, index: RoleIndex) -> tuple[list[str], str | None]:
