@@ -473,6 +473,19 @@ def test_affiliation_after_the_name_and_owner_words_before_the_title(body, name,
     assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
 
 
+@pytest.mark.parametrize("body, name, roles, affiliation", [
+    # a plural title before a list of names is each one's title, in the singular
+    ("On Sunday Presidents Ali Musa of Kenya and Paul Tembo of Chad signed it.", "Ali Musa", ("President",), "Kenya"),
+    ("On Sunday Presidents Ali Musa of Kenya and Paul Tembo of Chad signed it.", "Paul Tembo", ("President",), "Chad"),
+    ("His colleagues, photographers Chris Hale and Guy Morton were also hurt.", "Guy Morton", ("photographer",), None),
+    ("The senators Jane Doe, Paul Ray and Lin Wei voted no.", "Lin Wei", ("senator",), None),
+    ("Jane Doe and Paul Ray met on Friday.", "Paul Ray", (), None),
+])
+def test_a_plural_title_is_shared_by_the_names_it_lists(body, name, roles, affiliation):
+    _, found = actors_of(body)
+    assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
+
+
 def test_a_list_of_names_after_a_name_is_no_role():
     _, found = actors_of("Jane Doe, Paul Ray and the chief met on Friday.")
     assert found["Jane Doe"].roles == ()

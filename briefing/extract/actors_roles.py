@@ -29,6 +29,9 @@ _GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
 _POSSESSOR = re.compile(r"[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}['’]s?\s+")
+_PLURAL_TITLES = {lexicon.plural(title): title for title in ref.TITLES if " " not in title}
+# between two names of a list: 'X, Y', 'X and Y', 'X of Kenya and Y' (an owner after each name)
+_LIST_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _OWNER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
 # 'X, the Daily Planet quoted an analyst at Y as saying': the person named first is the one quoted
@@ -197,6 +200,19 @@ def _office_word(word, index: RoleIndex, clause_start: int) -> bool:
             and not index._spans.overlaps(word.start, word.end))
 
 
+def _shared_title(text: str, start: int, sentence_start: int, index: RoleIndex, depth: int = 0) -> list[str]:
+    """'Presidents X of Kenya and Y of Chad', 'photographers X and Y': a plural title before a list
+    of names is the title of each of them, in the singular."""
+    words = tokens(text, max(sentence_start, start - 40), start)
+    if words and words[-1].text.lower() in _PLURAL_TITLES and words[-1].end >= start - 1:
+        title = _PLURAL_TITLES[words[-1].text.lower()]
+        return [title[0].upper() + title[1:] if words[-1].text[0].isupper() else title]
+    previous = [p for p in index.starting_in(sentence_start, start) if p.type == PERSON and p.end < start]
+    if previous and depth < 6 and _LIST_GAP.fullmatch(text, previous[-1].end, start):
+        return _shared_title(text, previous[-1].start, sentence_start, index, depth + 1)
+    return []
+
+
 def _office_complement(run: list) -> bool:
     """Whether the run ends in the capitalised complement of a title: 'Minister for Defence'."""
     joints = [k for k, w in enumerate(run) if w.text in ("of", "for")]
@@ -211,6 +227,8 @@ def _role_before(text: str, start: int, sentence_start: int,
     run = _title_run(text, clause_start, start, index)
     if not run:
         run = _title_before_comma(text, sentence_start, start, index)
+    if not run:
+        return _shared_title(text, start, sentence_start, index), None
     while run and not _is_title_noun(run[-1].text) and not _office_complement(run):
         run.pop()
     while run and run[0].text.lower() in ("and", "of", "for"):
