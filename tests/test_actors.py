@@ -486,6 +486,20 @@ def test_a_plural_title_is_shared_by_the_names_it_lists(body, name, roles, affil
     assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
 
 
+@pytest.mark.parametrize("body, name, roles, affiliation", [
+    # 'the country's', 'the company's': the country or organisation the text named last
+    ("Leaders met Kenya. They pledged support at a meeting with the country's President, Paul Ray, on Friday.",
+     "Paul Ray", ("President",), "Kenya"),
+    ("Nobody knows who will replace Jane Doe of Kenya. Ali Musa, the country's defence minister, attended.",
+     "Ali Musa", ("defence minister",), "Kenya"),
+    ("Acme Corp sold the unit. The company's chairman, Lin Wei, said so.", "Lin Wei", ("chairman",), "Acme Corp"),
+    ("The country's president, Paul Ray, spoke first.", "Paul Ray", ("president",), None),
+])
+def test_the_country_s_title_belongs_to_the_country_named_last(body, name, roles, affiliation):
+    _, found = actors_of(body)
+    assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
+
+
 def test_a_list_of_names_after_a_name_is_no_role():
     _, found = actors_of("Jane Doe, Paul Ray and the chief met on Friday.")
     assert found["Jane Doe"].roles == ()

@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from .. import lexicon
 from .. import reference as ref
-from .actors_mentions import COUNTRY, ORGANIZATION, PERSON, PLACE, tokens
+from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, tokens
 from .spans import SpanIndex
 
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
@@ -28,7 +28,9 @@ _PERIOD_BEFORE_SPACE = re.compile(r"\.(?=\s)")
 _GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
-_POSSESSOR = re.compile(r"[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}['’]s?\s+")
+_POSSESSOR = re.compile(r"(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}|country|nation)['’]s?\s+")
+# 'the country's president': the country (or organisation) the text named last
+_ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)['’]s?\s+$")
 _PLURAL_TITLES = {lexicon.plural(title): title for title in ref.TITLES if " " not in title}
 # between two names of a list: 'X, Y', 'X and Y', 'X of Kenya and Y' (an owner after each name)
 _LIST_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -243,7 +245,7 @@ def _role_before(text: str, start: int, sentence_start: int,
         if before is not None and before.end <= run[0].start \
                 and text[before.end:run[0].start].strip(" '’s") == "":
             owner = before.name
-    return roles, owner
+    return roles, owner or _anaphoric_owner(text, run[0].start, index)
 
 
 _COMMA_BEFORE_NAME = re.compile(r",\s*$")
@@ -267,7 +269,8 @@ def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleI
     lead = text[previous:run[0].start].strip()
     # the clause is the title itself: 'The bank's governor,', 'Its chief executive,' (not 'Asked
     # about the president,', where the title is the object of another clause)
-    if lead.lower() in _DETERMINERS or (re.search(r"['’]s?$", lead) and len(lead.split()) <= 5):
+    if lead.lower() in _DETERMINERS or (re.search(r"['’]s?$", lead) and len(lead.split()) <= 5) \
+            or _ANAPHOR.search(lead + " "):
         return run
     return []
 
@@ -342,7 +345,20 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
     if owner is None:
         owner = next((ref.country_for(_bare_word(w)) for w in phrase_words[:title_at] if _demonym(_bare_word(w))), None)
     possessor = _POSSESSOR.match(phrase) if title_at else None  # "Acme's CEO" -> "CEO", of Acme
+    if possessor and owner is None:
+        owner = _anaphoric_owner(text, phrase_start + possessor.end(), index)
     return [phrase[possessor.end():] if possessor else phrase.strip()], owner
+
+
+def _anaphoric_owner(text: str, at: int, index: RoleIndex) -> str | None:
+    """The owner 'the country's' or 'the company's' right before ``at`` refers to: the last country
+    (or organisation) named before it."""
+    m = _ANAPHOR.search(text, max(0, at - 24), at)
+    if not m or m.end() != at:
+        return None
+    kind = COUNTRY if m["noun"] in ("country", "nation") else ORGANIZATION if m["noun"] in ORG_NOUNS else None
+    named = [p for p in index.starting_in(0, m.start()) if p.type == kind and p.end <= m.start()]
+    return named[-1].name if named else None
 
 
 def _owner_after(text: str, end: int, index: RoleIndex) -> str | None:
