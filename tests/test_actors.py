@@ -500,6 +500,18 @@ def test_the_country_s_title_belongs_to_the_country_named_last(body, name, roles
     assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
 
 
+@pytest.mark.parametrize("body, name, affiliation", [
+    ("The Democrats won. Democratic Jane Doe and Republican Paul Ray spoke. The Republicans lost.", "Jane Doe",
+     "Democrats"),
+    ("The Democrats won. Democratic Jane Doe and Republican Paul Ray spoke. The Republicans lost.", "Paul Ray",
+     "Republicans"),
+    ("Republican Paul Ray spoke.", "Paul Ray", None),  # no party named: no actor to point to
+])
+def test_a_party_label_before_the_name_is_the_party_the_article_names(body, name, affiliation):
+    _, found = actors_of(body)
+    assert found[name].affiliation == affiliation
+
+
 def test_a_list_of_names_after_a_name_is_no_role():
     _, found = actors_of("Jane Doe, Paul Ray and the chief met on Friday.")
     assert found["Jane Doe"].roles == ()

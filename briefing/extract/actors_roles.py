@@ -215,6 +215,16 @@ def _shared_title(text: str, start: int, sentence_start: int, index: RoleIndex, 
     return []
 
 
+def _party_before(text: str, start: int, clause_start: int, index: RoleIndex) -> str | None:
+    """'Republican X': the party the article names ('the Republicans', 'Republican Party')."""
+    words = tokens(text, max(clause_start, start - 24), start)
+    label = words[-1].text if words and words[-1].text[:1].isupper() else ""
+    if label.lower() not in ref.PARTY_LABELS:
+        return None
+    names = {label + "s", label + " Party", label[:-2] + "s" if label.endswith("ic") else label}
+    return next((p.name for p in index.placed if p.type == ORGANIZATION and p.name in names), None)
+
+
 def _office_complement(run: list) -> bool:
     """Whether the run ends in the capitalised complement of a title: 'Minister for Defence'."""
     joints = [k for k, w in enumerate(run) if w.text in ("of", "for")]
@@ -230,7 +240,7 @@ def _role_before(text: str, start: int, sentence_start: int,
     if not run:
         run = _title_before_comma(text, sentence_start, start, index)
     if not run:
-        return _shared_title(text, start, sentence_start, index), None
+        return _shared_title(text, start, sentence_start, index), _party_before(text, start, clause_start, index)
     while run and not _is_title_noun(run[-1].text) and not _office_complement(run):
         run.pop()
     while run and run[0].text.lower() in ("and", "of", "for"):
