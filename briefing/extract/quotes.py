@@ -103,6 +103,13 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         elif continues and previous is not None:
             speaker, speaker_text, role = previous.speaker, previous.speaker_text, previous.role
             how = "continuation" if previous.speaker else "none"
+        if resolver.actor_name(speaker, attribution.speaker if attribution else None) is None and not continues:
+            # 'Furthermore, X claimed', 'X cited Y and said', 'X criticised Y saying': the subject that opens
+            # the sentence, when the words next to the quotation name no one who can speak
+            subject = resolver.opening_actor(item.sentence, item.stretch.open_mark)
+            if subject is not None:
+                speaker, role, speaker_text = subject[0], subject[1], subject[2]
+                how = attribution_kind(subject[3])
         via = resolver.name_of(attribution.via) if attribution and attribution.via else None
         if via is None and previous is not None and (attribution is not None and attribution.inherits
                                                      or continues and attribution is None):
@@ -675,6 +682,15 @@ class _Resolver:
                     self._bound = (pronoun, len(self._referents), earlier[1], earlier[2])
         self._position = max(self._position, before)
         self._read = max(self._read, sentence - 1)
+
+    def opening_actor(self, sentence: int, before: int) -> tuple[str, str | None, str, Mention] | None:
+        """The actor that opens sentence ``sentence`` before offset ``before``: (name, role, text, mention)."""
+        start = self._doc.sentences[sentence].start
+        subject = leading_subject(self._tokens.between(start, before, marks=True)) if before > start else None
+        if subject is None or subject.kind == "pronoun":
+            return None
+        name, role = self.resolve(subject)
+        return (name, role, subject.text, subject) if name in self._actor_names else None
 
     def _note_people(self, start: int, end: int) -> None:
         """The people a sentence names besides its subject ("X met Y"): a pronoun of a later sentence may
