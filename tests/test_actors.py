@@ -429,6 +429,94 @@ def test_roles_and_affiliations_in_wire_copy(body, name, roles, affiliation):
     assert actor.affiliation == affiliation
 
 
+@pytest.mark.parametrize("body, name, roles, affiliation", [
+    # an apposition whose first word is capitalised: a demonym, a country, an owner's possessive
+    ("Hana Roe, the Kenyan president, told reporters it was over.", "Hana Roe", ("Kenyan president",), "Kenya"),
+    ("Paul Ray, the United States Secretary of State, left early.", "Paul Ray",
+     ("United States Secretary of State",), "United States"),
+    ("Jane Doe, UK Foreign Secretary, also said it was clear.", "Jane Doe", ("UK Foreign Secretary",),
+     "United Kingdom"),
+    ("Matt Sim, Acme’s CEO for Central Europe, explained the sale.", "Matt Sim", ("CEO for Central Europe",), "Acme"),
+    ("Ali Rahman, the Prime Minister of Kenya, welcomed the plan.", "Ali Rahman", ("Prime Minister",), "Kenya"),
+    ("Susan Bro, Jane Heyer's mother, told reporters she was relieved.", "Susan Bro", ("mother",), None),
+    # a title-case office before the name keeps all its words
+    ("Montana Secretary of State Corey Dale said so.", "Corey Dale", ("Secretary of State",), "Montana"),
+    ("Italian Minister for Defence Ugo Rossi said ten advisers would go.", "Ugo Rossi",
+     ("Italian Minister for Defence",), "Italy"),
+    ("He was told by Emergencies Minister Ivan Orlov of the damage.", "Ivan Orlov", ("Emergencies Minister",), None),
+    ("The plan was backed by Acme Corp CEO Jane Doe on Friday.", "Jane Doe", ("CEO",), "Acme Corp"),
+    ("On Tuesday Minister Jane Doe spoke to the press.", "Jane Doe", ("Minister",), None),
+    # a job noun before the name
+    ("British photojournalist Tom Hale died on Wednesday.", "Tom Hale", ("British photojournalist",),
+     "United Kingdom"),
+])
+def test_roles_from_capitalised_appositions_and_offices(body, name, roles, affiliation):
+    _, found = actors_of(body)
+    assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
+
+
+@pytest.mark.parametrize("body, name, roles, affiliation", [
+    # 'X of Y' / 'X at Y' right after the name: the organisation or country, with no role
+    ("Lin Wei of Acme Corp spoke of the deal.", "Lin Wei", (), "Acme Corp"),
+    ("Jane Doe of the Xland Freight Agency (XFA) said it was over.", "Jane Doe", (), "Xland Freight Agency"),
+    ("Jane Doe of Kenya and Paul Ray of Spain will meet in Rome.", "Paul Ray", (), "Spain"),
+    # "of the UK's agency": the agency, not the country that owns it
+    ("Jane Doe of the UK's National Freight Agency said so.", "Jane Doe", (), "National Freight Agency"),
+    # a word of the owner's name is not part of the role
+    ("Kestrel Bank president Okey Ade said rates would rise.", "Okey Ade", ("president",), "Kestrel Bank"),
+    ("AU trade and industry commissioner Ama Osei announced it.", "Ama Osei",
+     ("trade and industry commissioner",), "AU"),
+    ("Jane and deputy minister Paul Ray left.", "Paul Ray", ("deputy minister",), None),
+])
+def test_affiliation_after_the_name_and_owner_words_before_the_title(body, name, roles, affiliation):
+    _, found = actors_of(body)
+    assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
+
+
+@pytest.mark.parametrize("body, name, roles, affiliation", [
+    # a plural title before a list of names is each one's title, in the singular
+    ("On Sunday Presidents Ali Musa of Kenya and Paul Tembo of Chad signed it.", "Ali Musa", ("President",), "Kenya"),
+    ("On Sunday Presidents Ali Musa of Kenya and Paul Tembo of Chad signed it.", "Paul Tembo", ("President",), "Chad"),
+    ("His colleagues, photographers Chris Hale and Guy Morton were also hurt.", "Guy Morton", ("photographer",), None),
+    ("The senators Jane Doe, Paul Ray and Lin Wei voted no.", "Lin Wei", ("senator",), None),
+    ("Jane Doe and Paul Ray met on Friday.", "Paul Ray", (), None),
+])
+def test_a_plural_title_is_shared_by_the_names_it_lists(body, name, roles, affiliation):
+    _, found = actors_of(body)
+    assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
+
+
+@pytest.mark.parametrize("body, name, roles, affiliation", [
+    # 'the country's', 'the company's': the country or organisation the text named last
+    ("Leaders met Kenya. They pledged support at a meeting with the country's President, Paul Ray, on Friday.",
+     "Paul Ray", ("President",), "Kenya"),
+    ("Nobody knows who will replace Jane Doe of Kenya. Ali Musa, the country's defence minister, attended.",
+     "Ali Musa", ("defence minister",), "Kenya"),
+    ("Acme Corp sold the unit. The company's chairman, Lin Wei, said so.", "Lin Wei", ("chairman",), "Acme Corp"),
+    ("The country's president, Paul Ray, spoke first.", "Paul Ray", ("president",), None),
+])
+def test_the_country_s_title_belongs_to_the_country_named_last(body, name, roles, affiliation):
+    _, found = actors_of(body)
+    assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
+
+
+@pytest.mark.parametrize("body, name, affiliation", [
+    ("The Democrats won. Democratic Jane Doe and Republican Paul Ray spoke. The Republicans lost.", "Jane Doe",
+     "Democrats"),
+    ("The Democrats won. Democratic Jane Doe and Republican Paul Ray spoke. The Republicans lost.", "Paul Ray",
+     "Republicans"),
+    ("Republican Paul Ray spoke.", "Paul Ray", None),  # no party named: no actor to point to
+])
+def test_a_party_label_before_the_name_is_the_party_the_article_names(body, name, affiliation):
+    _, found = actors_of(body)
+    assert found[name].affiliation == affiliation
+
+
+def test_a_list_of_names_after_a_name_is_no_role():
+    _, found = actors_of("Jane Doe, Paul Ray and the chief met on Friday.")
+    assert found["Jane Doe"].roles == ()
+
+
 def test_title_that_is_the_object_of_another_clause_is_not_the_role():
     _, found = actors_of("Asked about the president, Tomas Reyes said no.")
     assert found["Tomas Reyes"].roles == ()

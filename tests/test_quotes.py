@@ -576,3 +576,21 @@ def test_a_possessive_speaker_resolves_to_the_actor_it_names():
     acme = actor("Acme", body, type="organization")
     (said,) = find_reported_speech(make_doc(body), actors=(acme,), dates=())
     assert (said.speaker_text, said.speaker) == ("Acme's", "Acme")
+
+
+def _speakers_with_found_actors(body: str) -> list[str | None]:
+    from briefing.extract.actors import find_actors
+    doc = make_doc(body)
+    return [q.speaker for q in find_quotes(doc, actors=find_actors(doc), dates=())]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a title cut from the name before it or after it is that person
+    ('Kenya Secretary of State Corey Dale said the law "is supported by the voters of this state".', "Corey Dale"),
+    ('Paul Ray, UK Foreign Secretary, also said it was clear, adding "we need a new and inclusive government".',
+     "Paul Ray"),
+    ('Ali Musa, the Prime Minister of Kenya, welcomed it but said "any attack on us would be wrong".', "Ali Musa"),
+    ('Kenya\'s Foreign Minister, Lin Wei, asked the delegates for "international support to build roads".', "Lin Wei"),
+])
+def test_a_title_next_to_a_name_is_that_person(body, speaker):
+    assert _speakers_with_found_actors(body) == [speaker]

@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from .. import lexicon
 from .. import reference as ref
-from .actors_mentions import COUNTRY, ORGANIZATION, PLACE, tokens
+from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, tokens
 from .spans import SpanIndex
 
 _HONORIFICS = lexicon.words("honorifics.txt")
@@ -28,6 +28,13 @@ _PERIOD_BEFORE_SPACE = re.compile(r"\.(?=\s)")
 _GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
+_POSSESSOR = re.compile(r"(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}|country|nation)['’]s?\s+")
+# 'the country's president': the country (or organisation) the text named last
+_ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)['’]s?\s+$")
+_PLURAL_TITLES = {lexicon.plural(title): title for title in ref.TITLES if " " not in title}
+# between two names of a list: 'X, Y', 'X and Y', 'X of Kenya and Y' (an owner after each name)
+_LIST_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_OWNER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
 # 'X, the Daily Planet quoted an analyst at Y as saying': the person named first is the one quoted
 _QUOTED_AS = re.compile(r"\s*,\s*(?:the\s+|The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\s+"
@@ -142,19 +149,20 @@ def describe(text: str, spans: list[tuple[int, int]], placed: list[Placed], *,
         sentence_start = index.sentence(start, (0, 0))[0]
         for role, owner in (_role_before(text, start, sentence_start, index),
                             _role_after(text, end, sentence_end, index)):
-            if role:
-                for part in role:
-                    if part.lower() not in (r.lower() for r in roles):
-                        roles.append(part)
-                affiliation = affiliation or owner
+            for part in role:
+                if part.lower() not in (r.lower() for r in roles):
+                    roles.append(part)
+            affiliation = affiliation or owner
     return Description(tuple(roles), affiliation)
 
 
-def _title_run(text: str, clause_start: int, start: int) -> list:
+def _title_run(text: str, clause_start: int, start: int, index: RoleIndex | None = None) -> list:
     """The title words right before ``start`` in its clause (honorifics next to the name skipped).
 
     Only the last words of the clause are read: a window that ends at ``start`` and begins
     after a space (so its words are those of the whole clause), widened while the run fills it.
+    With ``index``, a title-case office takes its other words too: 'Secretary of State',
+    'Emergencies Minister' (capitalised words that name no actor, before a capitalised title).
     """
     width = 64
     while True:
@@ -169,9 +177,16 @@ def _title_run(text: str, clause_start: int, start: int) -> list:
             if lower in _HONORIFICS and not run:
                 continue
             if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or _demonym(word.text):
-                if word.possessive:
+                # 'Acme Bank president X': a word of an actor's name belongs to the owner, not the role
+                if word.possessive or index is not None and not _demonym(word.text) \
+                        and index._spans.overlaps(word.start, word.end):
                     stopped = True
                     break
+                run.insert(0, word)
+                continue
+            if index is not None and run and run[0].text[:1].isupper() and not word.possessive and (
+                    lower in ("of", "for") or _office_word(word, index, clause_start)) \
+                    or run and lower == "and" and run[0].text.lower() in ref.ROLE_MODIFIERS:  # 'trade and industry'
                 run.insert(0, word)
                 continue
             stopped = True
@@ -181,16 +196,54 @@ def _title_run(text: str, clause_start: int, start: int) -> list:
         width *= 4
 
 
+def _office_word(word, index: RoleIndex, clause_start: int) -> bool:
+    """A capitalised word of an office's name: no actor, date or sentence-opening word."""
+    return (word.text[:1].isupper() and word.start > clause_start and word.text.lower() not in ref.COMMON_WORDS
+            and not index._spans.overlaps(word.start, word.end))
+
+
+def _shared_title(text: str, start: int, sentence_start: int, index: RoleIndex, depth: int = 0) -> list[str]:
+    """'Presidents X of Kenya and Y of Chad', 'photographers X and Y': a plural title before a list
+    of names is the title of each of them, in the singular."""
+    words = tokens(text, max(sentence_start, start - 40), start)
+    if words and words[-1].text.lower() in _PLURAL_TITLES and words[-1].end >= start - 1:
+        title = _PLURAL_TITLES[words[-1].text.lower()]
+        return [title[0].upper() + title[1:] if words[-1].text[0].isupper() else title]
+    previous = [p for p in index.starting_in(sentence_start, start) if p.type == PERSON and p.end < start]
+    if previous and depth < 6 and _LIST_GAP.fullmatch(text, previous[-1].end, start):
+        return _shared_title(text, previous[-1].start, sentence_start, index, depth + 1)
+    return []
+
+
+def _party_before(text: str, start: int, clause_start: int, index: RoleIndex) -> str | None:
+    """'Republican X': the party the article names ('the Republicans', 'Republican Party')."""
+    words = tokens(text, max(clause_start, start - 24), start)
+    label = words[-1].text if words and words[-1].text[:1].isupper() else ""
+    if label.lower() not in ref.PARTY_LABELS:
+        return None
+    names = {label + "s", label + " Party", label[:-2] + "s" if label.endswith("ic") else label}
+    return next((p.name for p in index.placed if p.type == ORGANIZATION and p.name in names), None)
+
+
+def _office_complement(run: list) -> bool:
+    """Whether the run ends in the capitalised complement of a title: 'Minister for Defence'."""
+    joints = [k for k, w in enumerate(run) if w.text in ("of", "for")]
+    return bool(joints) and 0 < joints[-1] < len(run) - 1 and _is_title_noun(run[joints[-1] - 1].text) \
+        and all(w.text[:1].isupper() for w in run[joints[-1] + 1:])
+
+
 def _role_before(text: str, start: int, sentence_start: int,
                  index: RoleIndex) -> tuple[list[str], str | None]:
     """'Chilean finance minister admiral X' -> (['Chilean finance minister', 'admiral'], 'Chile')."""
     clause_start = index.clause_start(sentence_start, start)
-    run = _title_run(text, clause_start, start)
+    run = _title_run(text, clause_start, start, index)
     if not run:
         run = _title_before_comma(text, sentence_start, start, index)
-    while run and not _is_title_noun(run[-1].text):
+    if not run:
+        return _shared_title(text, start, sentence_start, index), _party_before(text, start, clause_start, index)
+    while run and not _is_title_noun(run[-1].text) and not _office_complement(run):
         run.pop()
-    while run and run[0].text.lower() in ("and", "of"):
+    while run and run[0].text.lower() in ("and", "of", "for"):
         run.pop(0)
     if not run or not any(_is_title_noun(w.text) for w in run):
         return [], None
@@ -202,7 +255,7 @@ def _role_before(text: str, start: int, sentence_start: int,
         if before is not None and before.end <= run[0].start \
                 and text[before.end:run[0].start].strip(" '’s") == "":
             owner = before.name
-    return roles, owner
+    return roles, owner or _anaphoric_owner(text, run[0].start, index)
 
 
 _COMMA_BEFORE_NAME = re.compile(r",\s*$")
@@ -226,7 +279,8 @@ def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleI
     lead = text[previous:run[0].start].strip()
     # the clause is the title itself: 'The bank's governor,', 'Its chief executive,' (not 'Asked
     # about the president,', where the title is the object of another clause)
-    if lead.lower() in _DETERMINERS or (re.search(r"['’]s?$", lead) and len(lead.split()) <= 5):
+    if lead.lower() in _DETERMINERS or (re.search(r"['’]s?$", lead) and len(lead.split()) <= 5) \
+            or _ANAPHOR.search(lead + " "):
         return run
     return []
 
@@ -270,14 +324,21 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
         return _quoted_role(quoted, index)
     m = _APPOSITION.match(text, end, sentence_end)
     if not m:
-        return [], None
+        return [], _owner_after(text, end, index)
     phrase_start = m.start("phrase")
     phrase = _RELATIVE.sub("", m.group("phrase"))
     phrase_words = phrase.split()
-    if not phrase_words or len(phrase_words) > 12 or not phrase_words[0][:1].islower() and not _is_title_noun(phrase_words[0]):
+    if not phrase_words or len(phrase_words) > 12:
         return [], None
     title_at = next((k for k, w in enumerate(phrase_words[:5]) if _is_title_noun(_bare_word(w))), None)
     if title_at is None:
+        return [], None
+    # 'X, the Xlandian president', 'X, Acme's CEO', 'X, UK Foreign Secretary': capitalised words
+    # before the title qualify it; a name or a lower-case word there ('Y and the chief') does not
+    if phrase_words[0][:1].isupper() and not _is_title_noun(phrase_words[0]) and (
+            any(not w[:1].isupper() and w.lower() not in ref.ROLE_MODIFIERS for w in phrase_words[:title_at])
+            or any(p.type == PERSON and p.start == phrase_start and text[p.end:p.end + 1] not in "'’"
+                   for p in index.starting_in(phrase_start, phrase_start + 1))):
         return [], None
     owner = None
     for item in index.within(phrase_start, phrase_start + len(phrase)):
@@ -291,7 +352,37 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
                 return [role], item.name
         if owner is None and (item.start == phrase_start or _demonym(text[item.start:item.end])):
             owner = item.name
-    return [phrase.strip()], owner
+    if owner is None:
+        owner = next((ref.country_for(_bare_word(w)) for w in phrase_words[:title_at] if _demonym(_bare_word(w))), None)
+    possessor = _POSSESSOR.match(phrase) if title_at else None  # "Acme's CEO" -> "CEO", of Acme
+    if possessor and owner is None:
+        owner = _anaphoric_owner(text, phrase_start + possessor.end(), index)
+    return [phrase[possessor.end():] if possessor else phrase.strip()], owner
+
+
+def _anaphoric_owner(text: str, at: int, index: RoleIndex) -> str | None:
+    """The owner 'the country's' or 'the company's' right before ``at`` refers to: the last country
+    (or organisation) named before it."""
+    m = _ANAPHOR.search(text, max(0, at - 24), at)
+    if not m or m.end() != at:
+        return None
+    kind = COUNTRY if m["noun"] in ("country", "nation") else ORGANIZATION if m["noun"] in ORG_NOUNS else None
+    named = [p for p in index.starting_in(0, m.start()) if p.type == kind and p.end <= m.start()]
+    return named[-1].name if named else None
+
+
+def _owner_after(text: str, end: int, index: RoleIndex) -> str | None:
+    """'X of Acme said', 'X of the Kenyan Bar's ethics board', 'X at the UN': the organisation or
+    country right after the name (a place there is where X is from, not whom X works for)."""
+    m = _OWNER_AFTER.match(text, end)
+    while m:
+        owner = next((p for p in index.starting_in(m.end(), m.end() + 1) if p.type in (COUNTRY, ORGANIZATION)), None)
+        if owner is None:
+            return None
+        m = _GAP_TO_NAME.match(text, owner.end) if text.startswith(("'", "’"), owner.end) else None
+        if m is None:
+            return owner.name
+    return None
 
 
 def _quoted_role(match: re.Match, index: RoleIndex) -> tuple[list[str], str | None]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Quote
-from ..reference import COMMON_WORDS, FIRST_NAMES, given_name_sex
+from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, given_name_sex
 from .quotes_attribution import (
     GROUP_PRONOUNS,
     INDIRECT_VERBS,
@@ -104,6 +104,13 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         elif continues and previous is not None:
             speaker, speaker_text, role = previous.speaker, previous.speaker_text, previous.role
             how = "continuation" if previous.speaker else "none"
+        if resolver.actor_name(speaker, attribution.speaker if attribution else None) is None and not continues:
+            # 'Furthermore, X claimed', 'X cited Y and said', 'X criticised Y saying': the subject that opens
+            # the sentence, when the words next to the quotation name no one who can speak
+            subject = resolver.opening_actor(item.sentence, item.stretch.open_mark)
+            if subject is not None:
+                speaker, role, speaker_text = subject[0], subject[1], subject[2]
+                how = attribution_kind(subject[3])
         via = resolver.name_of(attribution.via) if attribution and attribution.via else None
         if via is None and previous is not None and (attribution is not None and attribution.inherits
                                                      or continues and attribution is None):
@@ -645,6 +652,15 @@ class _Resolver:
         self._position = max(self._position, before)
         self._read = max(self._read, sentence - 1)
 
+    def opening_actor(self, sentence: int, before: int) -> tuple[str, str | None, str, Mention] | None:
+        """The actor that opens sentence ``sentence`` before offset ``before``: (name, role, text, mention)."""
+        start = self._doc.sentences[sentence].start
+        subject = leading_subject(self._tokens.between(start, before, marks=True)) if before > start else None
+        if subject is None or subject.kind == "pronoun":
+            return None
+        name, role = self.resolve(subject)
+        return (name, role, subject.text, subject) if name in self._actor_names else None
+
     def _note_people(self, start: int, end: int) -> None:
         """The people a sentence names besides its subject ("X met Y"): a pronoun of a later sentence may
         be one of them. They are noted before the subject, so that the subject stays the nearest referent."""
@@ -659,7 +675,7 @@ class _Resolver:
         """The speaker's name (an actor's canonical name when one matches) and role."""
         if mention.kind == "pronoun":
             return self._referent(mention.text.lower())
-        actor = self._actor_at(mention) or self._by_form.get(_fold(mention.text))
+        actor = self._actor_at(mention) or self._by_form.get(_fold(mention.text)) or self._titled_person(mention)
         if actor is None and mention.role and self._by_form.get(_fold(mention.role)) is not None:
             # "Xland's Foreign Minister, Jane Doe, said": the title was taken for the name
             return self._by_form[_fold(mention.role)].name, mention.text
@@ -806,6 +822,19 @@ class _Resolver:
         people = [item for item in inside if item[1].type == "person"]
         return max(people or inside, key=lambda item: item[0])[1]
 
+    def _titled_person(self, mention: Mention) -> Actor | None:
+        """The person a title was cut from: 'Xland Secretary of State Jane Doe said', 'Jane Doe, the
+        Prime Minister of Xland, said', 'Xland's Foreign Minister, Jane Doe, said'."""
+        if mention.kind == "pronoun" or not any(w.lower().strip(".,") in TITLE_WORDS for w in mention.text.split()):
+            return None
+        text = self._doc.text
+        low = bisect.bisect_left(self._span_starts, mention.start - 60)
+        for start, end, actor in self._spans[low:bisect.bisect_right(self._span_starts, mention.end + 60)]:
+            if actor.type == "person" and (start >= mention.end and _TITLE_TO_NAME.fullmatch(text, mention.end, start)
+                                           or end <= mention.start and _NAME_TO_TITLE.fullmatch(text, end, mention.start)):
+                return actor
+        return None
+
     def _by_role(self, description: str) -> str | None:
         head = _role_key(description)
         if not head:
@@ -825,6 +854,10 @@ class _Resolver:
         return latest[1] if latest else None
 
 
+# between a title and the name it was cut from ('Secretary| of State |Jane Doe', 'Minister|, |Jane Doe'), and
+# between a name and its apposition ('Jane Doe|, the |Prime Minister')
+_TITLE_TO_NAME = re.compile(r"(?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){1,4})?\s*,?\s*")
+_NAME_TO_TITLE = re.compile(r"\s*,\s*(?:the\s+)?")
 _NON_SPEAKER_HEADS = lexicon.nouns("non_speaker_heads.txt")
 _NAME_LINKS = frozenset({"of", "for", "on", "the", "and", "&", "at", "de", "del", "van", "von", "al", "bin", "el",
                          "da", "di", "du", "la", "le"})
