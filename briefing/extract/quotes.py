@@ -655,7 +655,7 @@ class _Resolver:
     def opening_actor(self, sentence: int, before: int) -> tuple[str, str | None, str, Mention] | None:
         """The actor that opens sentence ``sentence`` before offset ``before``: (name, role, text, mention)."""
         start = self._doc.sentences[sentence].start
-        subject = leading_subject(self._tokens.between(start, before, marks=True)) if before > start else None
+        subject = leading_subject(tokenize(self._doc.text, start, before)) if before > start else None
         if subject is None or subject.kind == "pronoun":
             return None
         name, role = self.resolve(subject)
