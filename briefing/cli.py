@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import corrections, load, pdf, pipeline, site
+from . import corrections, load, parallel, pdf, pipeline, site
 from .errors import Problem
 from .extract import ExtractOptions
 from .model import Brief
@@ -53,10 +53,41 @@ def _add_extract_options(parser: argparse.ArgumentParser, *, strict: bool = True
     parser.add_argument("--ner", default="builtin", metavar="FINDER", type=actor_finder,
                         help="actor finder: 'builtin' (rules, the default) or 'spacy:<model>' "
                              "for an installed spaCy pipeline")
+    parser.add_argument("--jobs", type=_job_count, default=parallel.available_cores(), metavar="N",
+                        help="extract on N cores at once; the briefs are the same as with one "
+                             "(default: all the cores this process may use, here %(default)s)")
+    parser.add_argument("--scheduler", type=_scheduler, metavar="ADDRESS",
+                        help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786 or "
+                             "dask://HOST:8786; needs pip install -e '.[dask]', and briefing installed on the "
+                             "workers); the briefs are the same as on one core")
     if not strict:
         return
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings as failures: a brief with a warning is not written, the exit status is 1")
+
+
+def _job_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of jobs: give a whole number of 1 or more")
+    return int(text)
+
+
+def _scheduler(text: str) -> str:
+    try:
+        address = parallel.dask_address(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise argparse.ArgumentTypeError("--scheduler needs Dask, which is not installed: "
+                                         "pip install -e '.[dask]'") from None
+    return address
+
+
+def workers_of(args: argparse.Namespace) -> parallel.Workers:
+    """Where the command's extraction runs (``--jobs``, ``--scheduler``)."""
+    return parallel.Workers(jobs=args.jobs, scheduler=args.scheduler)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,7 +181,7 @@ def run_extract(args: argparse.Namespace) -> int:
         print(f"{args.seeds}: no seeds here (looked for {', '.join(load.SEED_SUFFIXES)} files)", file=sys.stderr)
         return EXIT_USAGE
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner), cache_dir=args.cache,
-                                     ids_file=args.ids, corrections_dir=args.corrections)
+                                     ids_file=args.ids, corrections_dir=args.corrections, workers=workers_of(args))
     report(result.problems)
     briefs = publishable(result.briefs, result.problems, strict=args.strict)
     try:
@@ -172,7 +203,8 @@ def run_corrections_check(args: argparse.Namespace) -> int:
         print(f"{folder}: no such folder of corrections (give one with --corrections DIR)", file=sys.stderr)
         return EXIT_USAGE
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner), display_root=site.project_dir(),
-                                     cache_dir=site.cache_dir(args.cache), ids_file=site.ids_file())
+                                     cache_dir=site.cache_dir(args.cache), ids_file=site.ids_file(),
+                                     workers=workers_of(args))
     found = corrections.load_corrections(folder, display_root=site.project_dir())
     applied = corrections.apply_corrections(result.briefs, found)
     report(found.problems)

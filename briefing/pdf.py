@@ -69,7 +69,8 @@ def run_pdf(args: argparse.Namespace) -> int:
     # The same cache and seed names as `build`, so `pdf` then `build` extracts each seed once.
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
                                      display_root=site.project_dir(), cache_dir=site.cache_dir(args.cache),
-                                     ids_file=site.ids_file(), corrections_dir=site.corrections_dir(args.corrections))
+                                     ids_file=site.ids_file(), corrections_dir=site.corrections_dir(args.corrections),
+                                     workers=cli.workers_of(args))
     cli.report(result.problems)
     printable = cli.publishable(result.briefs, result.problems, strict=args.strict)
     known = {brief.id for brief in printable}

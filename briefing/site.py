@@ -39,6 +39,7 @@ from .extract import ExtractOptions
 from .lists import PERIOD_ROWS
 from . import pagefind
 from .model import Brief
+from .parallel import Workers, available_cores
 from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
 from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
 from .templating import TEMPLATES_DIR
@@ -174,7 +175,8 @@ def _build(args: argparse.Namespace) -> int:
                                      display_root=project_dir(args.config_file),
                                      cache_dir=cache_dir(args.cache, args.config_file),
                                      ids_file=ids_file(args.config_file),
-                                     corrections_dir=corrections_dir(args.corrections, args.config_file))
+                                     corrections_dir=corrections_dir(args.corrections, args.config_file),
+                                     workers=cli.workers_of(args))
     cli.report(result.problems)
     briefs = cli.publishable(result.briefs, result.problems, strict=args.strict)
     problems = list(result.problems)
@@ -552,7 +554,8 @@ def add_preview_pages(files: Files, config: Config) -> Files:
                     "'make site' / 'python build_briefs.py build --seeds DIR')")
     result = pipeline.extract_briefs(sources.seeds, options=ExtractOptions(ner=sources.ner), cache_dir=sources.cache,
                                      display_root=project_dir(Path(config.config_file_path)), ids_file=sources.ids,
-                                     corrections_dir=sources.corrections if sources.corrections.is_dir() else None)
+                                     corrections_dir=sources.corrections if sources.corrections.is_dir() else None,
+                                     workers=Workers(jobs=available_cores()))
     for problem in result.problems:
         log.warning(str(problem))
     try:
