@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import ctypes
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
@@ -38,6 +39,7 @@ from .engine import serve as mkdocs_serve
 from .extract import ExtractOptions
 from .lists import PERIOD_ROWS
 from . import pagefind
+from .io import write_text_if_changed
 from .model import Brief
 from .parallel import Workers, available_cores
 from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
@@ -53,6 +55,8 @@ DEFAULT_CONFIG_FILE = Path("mkdocs.yml")
 CORRECTIONS_DIR = Path("corrections")
 #: In every site folder a build makes: the folder is a site of ours, which the next build may replace.
 SITE_MARKER = ".briefing-site"
+#: In a site folder: the stamp of what it was built from (:func:`inputs_stamp`).
+BUILT_FROM = ".briefing-built-from"
 #: Held by a build (and by ``pdf``) for its whole run, so two on one project take turns.
 LOCK_FILE = Path(".briefing") / "build.lock"
 
@@ -342,7 +346,43 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
         pages = (*pages, pagefind.search_page(directory_urls=config.use_directory_urls))
     replace_generated_docs(Path(config.docs_dir), pages)
     mark_rendered(config)
-    return build_site(config, index=pagefind.index_site if search == "pagefind" else None)
+    final = Path(config.site_dir)
+    stamp = inputs_stamp(config, strict=strict, offline=offline, search=search)
+    if _stamp_file(final).is_file() and _stamp_file(final).read_text(encoding="utf-8") == stamp:
+        log.info("%s: up to date: no page, file or setting changed since it was built", final)
+        return final
+    return build_site(config, index=pagefind.index_site if search == "pagefind" else None, stamp=stamp)
+
+
+def _stamp_file(site_dir: Path) -> Path:
+    return site_dir / BUILT_FROM
+
+
+def inputs_stamp(config: Config, *, strict: bool, offline: bool, search: str | None = None) -> str:
+    """A hash of everything a MkDocs build of ``config`` reads: equal stamps build equal sites.
+
+    That is every file of docs_dir (path, size, modification time: an unchanged generated page is not
+    rewritten, see :func:`replace_generated_docs`), the configuration file and the settings given on the
+    command line, the PDFs carried in, and the versions of briefing, MkDocs and the theme.
+    """
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    docs_dir = Path(config.docs_dir)
+    for folder, dirs, files in os.walk(docs_dir):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder, name)
+            info = path.stat()
+            digest.update(f"{path.relative_to(docs_dir)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    digest.update(Path(config.config_file_path).read_bytes())
+    pdf_dir = Path(config.site_dir) / PDF_DIR
+    pdfs = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in pdf_dir.glob("*.pdf")) \
+        if pdf_dir.is_dir() else []
+    settings = (config.site_url, config.use_directory_urls, strict, offline, search, pdfs, pipeline.code_version(),
+                engine.NAME, version(engine.NAME), version("mkdocs-material"), str(TEMPLATES_DIR))
+    digest.update(repr(settings).encode())
+    return digest.hexdigest()
 
 
 def printed_ids(pdf_dir: Path) -> frozenset[str]:
@@ -356,33 +396,62 @@ def printed_ids(pdf_dir: Path) -> frozenset[str]:
                      if path.is_file() and not path.name.startswith(".") and path.name != BOOK_FILENAME)
 
 
-def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> None:
-    """Write ``pages`` into a staging folder, then swap each generated path of ``docs_dir`` for its new version."""
+@dataclass(frozen=True)
+class DocsChanges:
+    """What :func:`replace_generated_docs` changed: the pages written and the stale ones removed."""
+
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.written or self.removed)
+
+
+def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> DocsChanges:
+    """Make the generated paths of ``docs_dir`` hold exactly ``pages``, touching only what differs.
+
+    A page whose file already holds its text is left alone (its modification time too, for MkDocs'
+    ``--dirty`` and for watchers); a changed page is replaced atomically; a generated file that no page
+    has any more is removed. Every page is rendered before the first file is touched.
+    """
+    pages = list(pages)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    for leftover in docs_dir.parent.glob(f".{docs_dir.name}.render-*"):  # left by a killed build
+    for leftover in docs_dir.parent.glob(f".{docs_dir.name}.render-*"):  # left by a build of an older version
         shutil.rmtree(leftover, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.render-", dir=docs_dir.parent))
-    try:
-        for page in pages:
-            target = staging / page.src
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.text, encoding="utf-8")
-        replaced = staging / ".replaced"
-        replaced.mkdir()
-        for name in GENERATED_PATHS:
-            current, fresh = docs_dir / name, staging / name
-            if current.exists():
-                os.replace(current, replaced / name)
-            if fresh.exists():
-                os.replace(fresh, current)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    written = []
+    for page in pages:
+        target = docs_dir / page.src
+        for parent in reversed(target.relative_to(docs_dir).parents[:-1]):
+            if (docs_dir / parent).is_file():  # a generated file where a folder of pages now goes
+                (docs_dir / parent).unlink()
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        if write_text_if_changed(target, page.text):
+            written.append(page.src)
+    wanted = {page.src for page in pages}
+    removed = []
+    for name in GENERATED_PATHS:
+        current = docs_dir / name
+        if current.is_file() or current.is_symlink():
+            stale = [current] if name not in wanted else []
+        else:
+            stale = sorted(p for p in current.rglob("*") if (p.is_file() or p.is_symlink())
+                           and p.relative_to(docs_dir).as_posix() not in wanted) if current.is_dir() else []
+        for path in stale:
+            path.unlink()
+            removed.append(path.relative_to(docs_dir).as_posix())
+        if current.is_dir():
+            for folder in sorted((p for p in current.rglob("*") if p.is_dir()), reverse=True) + [current]:
+                if not any(folder.iterdir()):
+                    folder.rmdir()
+    return DocsChanges(written=tuple(written), removed=tuple(removed))
 
 
-def build_site(config: Config, *, index: Callable[[Path], None] | None = None) -> Path:
+def build_site(config: Config, *, index: Callable[[Path], None] | None = None, stamp: str | None = None) -> Path:
     """Build the site into a folder next to ``config.site_dir``, then put it in place by renames.
 
     ``index`` runs over the new folder before it is put in place (Pagefind's index of the site).
+    ``stamp`` (see :func:`inputs_stamp`) is kept in the site, so that a build with nothing changed is skipped.
     """
     final = Path(config.site_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -398,6 +467,8 @@ def build_site(config: Config, *, index: Callable[[Path], None] | None = None) -
         if index is not None:
             index(fresh)
         (fresh / SITE_MARKER).write_text("A site built by briefing: the next build replaces this folder.\n")
+        if stamp is not None:
+            _stamp_file(fresh).write_text(stamp, encoding="utf-8")
         _swap_in(fresh, final)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
