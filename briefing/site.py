@@ -57,6 +57,8 @@ CORRECTIONS_DIR = Path("corrections")
 SITE_MARKER = ".briefing-site"
 #: In a site folder: the stamp of what it was built from (:func:`inputs_stamp`).
 BUILT_FROM = ".briefing-built-from"
+#: Where plain ``mkdocs build``/``serve`` (the hook) keep the generated pages, in the project folder.
+PREVIEW_PAGES_DIR = Path(".briefing") / "pages"
 #: Held by a build (and by ``pdf``) for its whole run, so two on one project take turns.
 LOCK_FILE = Path(".briefing") / "build.lock"
 
@@ -276,7 +278,9 @@ def run_serve(args: argparse.Namespace) -> int:
     os.environ[CORRECTIONS_ENV] = str(corrections_dir(args.corrections, args.config_file).resolve())
     _show_mkdocs_messages()
     try:
-        mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr)
+        # dirty: each edit rebuilds only the pages whose text changed (the hook rewrites only those)
+        mkdocs_serve(config_file=str(args.config_file), livereload=True, build_type="dirty",
+                     dev_addr=args.dev_addr)
     except EngineError as err:
         print(f"{args.config_file}: cannot serve the site: {err.format_message()}", file=sys.stderr)
         return cli.EXIT_FAILED
@@ -587,6 +591,7 @@ class PreviewSources:
     cache: Path
     corrections: Path
     ids: Path
+    pages: Path  # where the generated pages are written, outside docs/
 
     def watched(self) -> list[Path]:
         return [folder for folder in (self.seeds, TEMPLATES_DIR, self.corrections) if folder.exists()]
@@ -601,7 +606,7 @@ def preview_sources(config: Config) -> PreviewSources:
         ner=env.get(NER_ENV, "builtin"),
         cache=Path(env.get(CACHE_ENV) or cache_dir(None, config_file)),
         corrections=Path(env.get(CORRECTIONS_ENV) or corrections_dir(None, config_file)),
-        ids=ids_file(config_file))
+        ids=ids_file(config_file), pages=project_dir(config_file) / PREVIEW_PAGES_DIR)
 
 
 def mark_rendered(config: Config) -> None:
@@ -636,9 +641,15 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     for file in list(files):  # what an earlier `build` left in docs/: these pages replace it, stale ones go
         if file.src_uri.split("/", 1)[0] in GENERATED_PATHS:
             files.remove(file)
+    # Written outside the watched docs/ (so an edit costs one build), and only when changed, so that a dirty
+    # build (serve) rebuilds only the pages that changed.
+    pages_dir = sources.pages
+    changes = replace_generated_docs(pages_dir, pages)
     for page in pages:
-        files.append(File.generated(config, page.src, content=page.text))
-    log.info("briefing: %d brief(s) from %s", len(result.briefs), sources.seeds)
+        files.append(File(page.src, src_dir=str(pages_dir), dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
+    log.info("briefing: %d brief(s) from %s; %d page(s) changed, %d removed", len(result.briefs), sources.seeds,
+             len(changes.written), len(changes.removed))
     return files
 
 

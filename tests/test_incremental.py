@@ -1,7 +1,7 @@
 """Incremental builds: a rebuild writes only the pages that changed and gives the site a full build gives."""
 from __future__ import annotations
 
-import shutil
+import re
 from pathlib import Path
 
 import pytest
@@ -94,3 +94,23 @@ def test_any_changed_input_builds_the_site_again(change, tmp_path, capsys):
                           encoding="utf-8")
     assert main(build) == 0
     assert tree(tmp_path / "site") != first
+
+
+def test_a_dirty_preview_build_rebuilds_only_the_pages_of_the_edited_seed(tmp_path):
+    """What ``serve`` does on an edit (a dirty MkDocs build through the hook), run as plain ``mkdocs build --dirty``."""
+    from test_publishing import plain_mkdocs
+
+    project(tmp_path, SEEDS)
+    assert plain_mkdocs(tmp_path, "build").returncode == 0
+    pages = tmp_path / "site" / "briefs"
+    before = {p.parent.name: p.stat().st_mtime_ns for p in pages.glob("*/index.html")}
+    (tmp_path / "seeds" / "c.txt").write_text(SEEDS["c.txt"].replace("Friday", "Sunday"), encoding="utf-8")
+    done = plain_mkdocs(tmp_path, "build", "--dirty")
+    assert done.returncode == 0, done.stderr
+    changed_pages = int(re.search(r"(\d+) page\(s\) changed, 0 removed", done.stderr)[1])
+    assert 1 <= changed_pages < len(list((tmp_path / ".briefing" / "pages").rglob("*.md")))
+    after = {p.parent.name: p.stat().st_mtime_ns for p in pages.glob("*/index.html")}
+    changed = sorted(name for name in after if after[name] != before[name])
+    assert changed == ["2019-08-16-yland-and-xland-sign-ferry-pact"]
+    assert "Sunday" in (pages / changed[0] / "index.html").read_text(encoding="utf-8")
+    assert not any((tmp_path / "docs" / name).exists() for name in ("briefs", "index.md"))  # docs/ untouched
