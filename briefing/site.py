@@ -14,7 +14,6 @@ or a MkDocs site, never one that holds anything else (``--site-dir seeds``).
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import ctypes
 import fcntl
@@ -32,17 +31,16 @@ from typing import Iterable
 
 import jinja2
 
-from . import cli, engine, ids, pipeline
+from . import engine, ids, pipeline
 from .engine import Abort, Config, EngineError, File, Files, load_config
 from .engine import build as mkdocs_build
-from .engine import serve as mkdocs_serve
 from .extract import ExtractOptions
 from .lists import PERIOD_ROWS
 from . import pagefind
-from .io import write_text_if_changed
+from .io import write_text_atomic, write_text_if_changed
 from .model import Brief
 from .parallel import Workers, available_cores
-from .pdf import BOOK_FILENAME, PAPER_SIZES, write_pdfs
+from .pdf import BOOK_FILENAME
 from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
 from .templating import TEMPLATES_DIR
 
@@ -117,138 +115,20 @@ def cache_dir(cache: Path | None, config_file: Path = DEFAULT_CONFIG_FILE) -> Pa
     return cache or project_dir(config_file) / pipeline.CACHE_DIR
 
 
-def _add_site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config-file", type=Path, default=DEFAULT_CONFIG_FILE, metavar="FILE",
-                        help="the MkDocs configuration; its docs_dir receives the pages (default: %(default)s)")
-    cli.add_cache_argument(parser)
-    cli.add_corrections_argument(parser)
+def project_briefs(seeds: Path, *, config_file: Path = DEFAULT_CONFIG_FILE, ner: str = "builtin",
+                   cache: Path | None = None, corrections: Path | None = None,
+                   workers: Workers = Workers()) -> pipeline.ExtractResult:
+    """The briefs of a project: load, extract (through its cache, on ``workers``), keep ids, correct.
 
-
-def add_build_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of the ``build`` command besides the extraction options."""
-    _add_site_options(parser)
-    parser.add_argument("--site-dir", type=Path, metavar="DIR",
-                        help="where to write the site (default: site_dir of the configuration, site/)")
-    parser.add_argument("--site-url", metavar="URL",
-                        help="the address the site is published at, e.g. https://example.org/briefing/ "
-                             "(default: none, and then no page has a canonical link)")
-    parser.add_argument("--offline", action="store_true",
-                        help="a site that also opens from disk (file://): page links end in .html, search works "
-                             "without a server")
-    parser.add_argument("--zip", type=Path, metavar="FILE",
-                        help="also pack the site into FILE (a .zip to mail: unzip, open index.html); implies --offline")
-    parser.add_argument("--pdf", action="store_true",
-                        help="also print every brief and the briefing book into the site (pdf/), so that any copy "
-                             "or deploy of the site carries them")
-    parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
-                        help="paper size of the PDFs with --pdf (default: %(default)s)")
-    parser.add_argument("--search", choices=pagefind.SEARCH_MODES, default="auto",
-                        help="the site's search: Material's (one index of every page, downloaded whole; works from "
-                             "disk) or Pagefind's (an index in chunks, fetched per query; needs a web server). "
-                             f"auto: Pagefind from {pagefind.PAGEFIND_FROM_BRIEFS:,} briefs on, unless --offline "
-                             "(default: %(default)s)")
-
-
-def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of the ``serve`` command besides the extraction options."""
-    _add_site_options(parser)
-    parser.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
-                        help="address to serve on (default: %(default)s)")
-
-
-def _usage_problem(args: argparse.Namespace) -> str | None:
-    if not args.seeds.exists():
-        return f"{args.seeds}: no such folder of seeds (give one with --seeds DIR)"
-    if not args.config_file.is_file():
-        return f"{args.config_file}: no such MkDocs configuration (give one with --config-file FILE)"
-    return None
-
-
-def run_build(args: argparse.Namespace) -> int:
-    if problem := _usage_problem(args):
-        print(problem, file=sys.stderr)
-        return cli.EXIT_USAGE
-    try:
-        with project_lock(project_dir(args.config_file)):
-            return _build(args)
-    except LockError as err:
-        print(err, file=sys.stderr)
-        return cli.EXIT_FAILED
-
-
-def _build(args: argparse.Namespace) -> int:
-    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
-                                     display_root=project_dir(args.config_file),
-                                     cache_dir=cache_dir(args.cache, args.config_file),
-                                     ids_file=ids_file(args.config_file),
-                                     corrections_dir=corrections_dir(args.corrections, args.config_file),
-                                     workers=cli.workers_of(args))
-    cli.report(result.problems)
-    briefs = cli.publishable(result.briefs, result.problems, strict=args.strict)
-    problems = list(result.problems)
-    offline = args.offline or args.zip is not None
-    try:
-        search = pagefind.search_mode(args.search, briefs=len(briefs), offline=offline)
-        if args.pdf:
-            config = site_config(args.config_file, site_dir=args.site_dir, offline=offline)
-            recover_site(Path(config.site_dir))  # refuses a foreign --site-dir before a PDF is written into it
-            problems += write_pdfs(briefs, Path(config.site_dir) / PDF_DIR, paper=args.paper)
-            cli.report(problems[len(result.problems):])
-        site_dir = publish(briefs, config_file=args.config_file, strict=args.strict, site_dir=args.site_dir,
-                           site_url=args.site_url, redirects=result.redirects, offline=offline, search=search)
-        if args.zip is not None:
-            zip_site(site_dir, args.zip)
-    except EngineError as err:
-        print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
-        return cli.EXIT_FAILED
-    except NotASiteError as err:
-        print(f"{err}: the site was not built: this folder holds files that are not a site, and a build replaces "
-              "the whole folder (give an empty or new folder with --site-dir DIR)", file=sys.stderr)
-        return cli.EXIT_FAILED
-    except jinja2.TemplateError as err:
-        print(f"the site was not built: {template_problem(err)}", file=sys.stderr)
-        return cli.EXIT_FAILED
-    except pagefind.PagefindError as err:
-        print(f"the site was not built: {err}", file=sys.stderr)
-        return cli.EXIT_FAILED
-    except OSError as err:
-        print(f"{err.filename or args.config_file}: the site was not built: {err.strerror} "
-              f"(check that the docs and site folders are writable)", file=sys.stderr)
-        return cli.EXIT_FAILED
-    print(f"built {site_dir} from {len(briefs)} brief(s), {search} search"
-          + (f"; packed into {args.zip}" if args.zip else ""), file=sys.stderr)
-    return cli.EXIT_FAILED if cli.failed(problems, strict=args.strict) else cli.EXIT_OK
-
-
-def add_deploy_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of the ``deploy`` command besides the extraction options."""
-    add_build_arguments(parser)
-    parser.set_defaults(pdf=True)
-    parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="deploy without printing the PDFs")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="build the folder that would be pushed and say where it is, but push nothing")
-    parser.add_argument("--message", metavar="TEXT", help="commit message of the deploy (default: MkDocs' own)")
-
-
-def run_deploy(args: argparse.Namespace) -> int:
-    """Build the site with its PDFs, then push that folder with ``mkdocs gh-deploy`` (remote_branch, remote_name)."""
-    status = run_build(args)
-    if status != cli.EXIT_OK:
-        print("nothing deployed: the build failed (see above)", file=sys.stderr)
-        return status
-    config = site_config(args.config_file, site_dir=args.site_dir, site_url=args.site_url, offline=args.offline)
-    if args.dry_run:
-        pdfs = len(list((Path(config.site_dir) / PDF_DIR).glob("*.pdf")))
-        print(f"dry run: would push {config.site_dir} ({pdfs} PDF(s)) to the {config.remote_branch} branch of "
-              f"{config.remote_name}; nothing pushed", file=sys.stderr)
-        return cli.EXIT_OK
-    _show_mkdocs_messages()
-    try:
-        engine.gh_deploy(config, message=args.message, ignore_version=True)
-    except EngineError as err:
-        print(f"{config.site_dir}: not deployed: {err.format_message()} (see the lines above)", file=sys.stderr)
-        return cli.EXIT_FAILED
-    return cli.EXIT_OK
+    The one assembly of the pipeline that ``build``, ``deploy``, ``serve`` (and plain MkDocs), ``pdf`` and
+    ``corrections check`` share: the project's cache, ids manifest and corrections, seeds named from the
+    project folder.
+    """
+    folder = corrections_dir(corrections, config_file)
+    return pipeline.extract_briefs(seeds, options=ExtractOptions(ner=ner), display_root=project_dir(config_file),
+                                   cache_dir=cache_dir(cache, config_file), ids_file=ids_file(config_file),
+                                   corrections_dir=folder if corrections is not None or folder.is_dir() else None,
+                                   workers=workers)
 
 
 def zip_site(site_dir: Path, target: Path) -> None:
@@ -265,39 +145,6 @@ def zip_site(site_dir: Path, target: Path) -> None:
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-
-
-def run_serve(args: argparse.Namespace) -> int:
-    if problem := _usage_problem(args):
-        print(problem, file=sys.stderr)
-        return cli.EXIT_USAGE
-    # For the hook (briefing/mkdocs_hooks.py), which renders the pages of every build and watches these.
-    os.environ[SEEDS_ENV] = str(args.seeds.resolve())
-    os.environ[NER_ENV] = args.ner
-    os.environ[CACHE_ENV] = str(cache_dir(args.cache, args.config_file).resolve())
-    os.environ[CORRECTIONS_ENV] = str(corrections_dir(args.corrections, args.config_file).resolve())
-    _show_mkdocs_messages()
-    try:
-        # dirty: each edit rebuilds only the pages whose text changed (the hook rewrites only those)
-        mkdocs_serve(config_file=str(args.config_file), livereload=True, build_type="dirty",
-                     dev_addr=args.dev_addr)
-    except EngineError as err:
-        print(f"{args.config_file}: cannot serve the site: {err.format_message()}", file=sys.stderr)
-        return cli.EXIT_FAILED
-    except OSError as err:
-        print(f"{args.dev_addr}: cannot serve the site: {err.strerror} (is another server on this port? stop it, "
-              "or give another address with --dev-addr 127.0.0.1:8001)", file=sys.stderr)
-        return cli.EXIT_FAILED
-    return cli.EXIT_OK
-
-
-def _show_mkdocs_messages() -> None:
-    """Print MkDocs' progress ("Serving on ...", rebuilds, warnings) as its own command line does."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(logging.INFO)
 
 
 def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | None = None,
@@ -356,6 +203,44 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
         log.info("%s: up to date: no page, file or setting changed since it was built", final)
         return final
     return build_site(config, index=pagefind.index_site if search == "pagefind" else None, stamp=stamp)
+
+
+#: In a site folder: the stamp of the sources of the build that made it with no problem (:func:`sources_stamp`).
+SOURCES_STAMP = ".briefing-sources"
+
+
+def sources_stamp(seeds: Path, *, config_file: Path, corrections: Path | None, settings: tuple,
+                  with_ids: bool = True) -> str:
+    """A hash of everything a build reads before MkDocs: equal stamps make equal briefs and pages.
+
+    That is every seed, correction, template and hand-written file of docs_dir (by path, size and
+    modification time), the ids manifest (which a build writes: ``with_ids=False`` leaves it out), the
+    configuration file, the command's ``settings`` and the code.
+    """
+    digest = hashlib.sha256()
+    docs_dir = project_dir(config_file) / "docs"
+    for root in (seeds, corrections_dir(corrections, config_file), TEMPLATES_DIR, docs_dir):
+        paths = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for path in paths:
+            if root == docs_dir and path.relative_to(docs_dir).parts[0] in GENERATED_PATHS:
+                continue
+            if path.is_file():
+                info = path.stat()
+                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    for path in ((ids_file(config_file),) if with_ids else ()) + (config_file,):
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    digest.update(repr((settings, pipeline.code_version(), engine.NAME)).encode())
+    return digest.hexdigest()
+
+
+def built_from(site_dir: Path, stamp: str) -> bool:
+    """Whether ``site_dir`` is whole and was built, with no problem, from the sources of ``stamp``."""
+    recorded = site_dir / SOURCES_STAMP
+    return recorded.is_file() and recorded.read_text(encoding="utf-8") == stamp and _stamp_file(site_dir).is_file()
+
+
+def record_sources(site_dir: Path, stamp: str) -> None:
+    write_text_atomic(site_dir / SOURCES_STAMP, stamp)
 
 
 def _stamp_file(site_dir: Path) -> Path:
@@ -628,10 +513,9 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     if not sources.seeds.exists():
         raise Abort(f"{sources.seeds}: no such folder of seeds, so no pages to build (put articles there, or run "
                     "'make site' / 'python build_briefs.py build --seeds DIR')")
-    result = pipeline.extract_briefs(sources.seeds, options=ExtractOptions(ner=sources.ner), cache_dir=sources.cache,
-                                     display_root=project_dir(Path(config.config_file_path)), ids_file=sources.ids,
-                                     corrections_dir=sources.corrections if sources.corrections.is_dir() else None,
-                                     workers=Workers(jobs=available_cores()))
+    result = project_briefs(sources.seeds, config_file=Path(config.config_file_path), ner=sources.ner,
+                            cache=sources.cache, corrections=sources.corrections if sources.corrections.is_dir() else None,
+                            workers=Workers(jobs=available_cores()))
     for problem in result.problems:
         log.warning(str(problem))
     try:

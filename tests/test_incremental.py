@@ -73,8 +73,30 @@ def test_a_rebuild_with_nothing_changed_writes_no_page_and_runs_no_mkdocs(tmp_pa
     assert main(build) == 0
     docs, built = mtimes(tmp_path / "docs"), tree(tmp_path / "site")
     monkeypatch.setattr(site, "mkdocs_build", lambda config: pytest.fail("MkDocs ran with nothing changed"))
+    monkeypatch.setattr(site, "render_site", lambda *a, **k: pytest.fail("rendered with nothing changed"))
+    capsys.readouterr()
     assert main(build) == 0
     assert mtimes(tmp_path / "docs") == docs and tree(tmp_path / "site") == built
+    assert "is up to date: no seed, correction, template, setting or code changed" in capsys.readouterr().err
+
+
+def test_pages_that_changed_outside_the_sources_are_built_again(tmp_path, monkeypatch, capsys):
+    """Generated pages edited or deleted by hand: the sources did not change, the docs did, so MkDocs runs."""
+    build = project(tmp_path, SEEDS)
+    assert main(build) == 0
+    built = tree(tmp_path / "site")
+    (tmp_path / "docs" / "index.md").unlink()
+    monkeypatch.setattr(site, "sources_stamp", lambda *a, **k: "changed")  # as if a seed had been touched
+    assert main(build) == 0
+    assert (tmp_path / "docs" / "index.md").is_file() and tree(tmp_path / "site") == built
+
+
+def test_a_build_with_a_problem_runs_again_and_reports_it_again(tmp_path, capsys):
+    build = project(tmp_path, {**SEEDS, "bad.md": "---\ntags: [x]\n---\nXland voted on Monday.\n"})
+    assert main(build) == 1
+    assert "seeds/bad.md: line 1: no title" in capsys.readouterr().err
+    assert main(build) == 1
+    assert "seeds/bad.md: line 1: no title" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("change", ["seed", "hand-written doc", "option", "config"])
