@@ -226,12 +226,13 @@ def run_build(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     offline = args.offline or args.zip is not None
-    def stamp(with_ids: bool = True) -> str:
+    def stamp(with_own: bool = True) -> str:
         return site.sources_stamp(args.seeds, config_file=args.config_file, corrections=args.corrections,
+                                  cache=args.cache, with_own=with_own,
                                   settings=(args.ner, args.strict, args.site_dir, args.site_url, offline, args.pdf,
-                                            args.paper, args.search), with_ids=with_ids)
+                                            args.paper, args.search))
 
-    sources, read = stamp(), stamp(with_ids=False)
+    sources, read = stamp(), stamp(with_own=False)
     try:
         site_dir = Path(site.site_config(args.config_file, site_dir=args.site_dir).site_dir)
     except engine.EngineError:
@@ -273,8 +274,8 @@ def _build(args: argparse.Namespace) -> int:
               f"(check that the docs and site folders are writable)", file=sys.stderr)
         return EXIT_FAILED
     # A build with problems runs again next time, to report them again; so does one whose sources changed while
-    # it ran. The stamp is taken after the build, which wrote the ids manifest.
-    if not problems and stamp(with_ids=False) == read:
+    # it ran. The stamp is taken after the build, which wrote the ids manifest and the cache.
+    if not problems and stamp(with_own=False) == read:
         site.record_sources(site_dir, stamp())
     print(f"built {site_dir} from {len(briefs)} brief(s), {search} search"
           + (f"; packed into {args.zip}" if args.zip else ""), file=sys.stderr)

@@ -209,17 +209,21 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
 SOURCES_STAMP = ".briefing-sources"
 
 
-def sources_stamp(seeds: Path, *, config_file: Path, corrections: Path | None, settings: tuple,
-                  with_ids: bool = True) -> str:
+def sources_stamp(seeds: Path, *, config_file: Path, corrections: Path | None, cache: Path | None,
+                  settings: tuple, with_own: bool = True) -> str:
     """A hash of everything a build reads before MkDocs: equal stamps make equal briefs and pages.
 
     That is every seed, correction, template and hand-written file of docs_dir (by path, size and
-    modification time), the ids manifest (which a build writes: ``with_ids=False`` leaves it out), the
-    configuration file, the command's ``settings`` and the code.
+    modification time), the configuration file, the command's ``settings`` and the code, and what the
+    build writes itself (``with_own=False`` leaves it out): the ids manifest and the brief cache, so that
+    a spoiled cache entry is rebuilt.
     """
     digest = hashlib.sha256()
     docs_dir = project_dir(config_file) / "docs"
-    for root in (seeds, corrections_dir(corrections, config_file), TEMPLATES_DIR, docs_dir):
+    roots = [seeds, corrections_dir(corrections, config_file), TEMPLATES_DIR, docs_dir]
+    if with_own:
+        roots.append(cache_dir(cache, config_file))
+    for root in roots:
         paths = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
         for path in paths:
             if root == docs_dir and path.relative_to(docs_dir).parts[0] in GENERATED_PATHS:
@@ -227,7 +231,7 @@ def sources_stamp(seeds: Path, *, config_file: Path, corrections: Path | None, s
             if path.is_file():
                 info = path.stat()
                 digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    for path in ((ids_file(config_file),) if with_ids else ()) + (config_file,):
+    for path in ((ids_file(config_file),) if with_own else ()) + (config_file,):
         digest.update(path.read_bytes() if path.is_file() else b"-")
     digest.update(repr((settings, pipeline.code_version(), engine.NAME)).encode())
     return digest.hexdigest()
