@@ -40,15 +40,26 @@ def _person(rng: random.Random) -> tuple[str, str]:
     return rng.choice(GIVEN_NAMES), rng.choice(SURNAMES)
 
 
-def make_brief(number: int, *, seed: int = 0) -> Brief:
-    """Brief ``number`` of the synthetic set ``seed``."""
+SYLLABLES = ("ba", "ke", "lo", "mi", "nu", "ra", "se", "ti", "vo", "za", "do", "fe", "gu", "ha", "ji", "po")
+
+
+def invented_name(number: int) -> str:
+    """A capitalised invented word, a different one for every ``number``."""
+    letters = "".join(SYLLABLES[(number >> shift) & 15] for shift in range(0, 20, 4))
+    return (letters + SYLLABLES[number % 7]).capitalize()
+
+
+def make_brief(number: int, *, seed: int = 0, distinct: bool = False) -> Brief:
+    """Brief ``number`` of the synthetic set ``seed``; with ``distinct`` its people and organisation are its own."""
     rng = random.Random(seed * 1_000_003 + number)
     published = dt.date(2010, 1, 1) + dt.timedelta(days=rng.randrange(5000))
     home, partner = rng.sample(COUNTRIES, 2)
     (given, surname), (given2, surname2) = _person(rng), _person(rng)
+    if distinct:
+        surname, surname2 = invented_name(2 * number), invented_name(2 * number + 1)
     speaker, analyst = f"{given} {surname}", f"{given2} {surname2}"
     role = rng.choice(ROLES)
-    org = f"{rng.choice(ORG_STEMS)} {rng.choice(ORG_KINDS)}"
+    org = f"{invented_name(number) if distinct else rng.choice(ORG_STEMS)} {rng.choice(ORG_KINDS)}"
     kind, status = rng.choice(AGREEMENT_KINDS), rng.choice(STATUSES)
     amount = rng.randrange(2, 990)
     year = published.year - 1
@@ -98,17 +109,17 @@ def make_brief(number: int, *, seed: int = 0) -> Brief:
     )
 
 
-def make_briefs(count: int, *, seed: int = 0) -> list[Brief]:
+def make_briefs(count: int, *, seed: int = 0, distinct: bool = False) -> list[Brief]:
     """``count`` synthetic briefs."""
-    return [make_brief(number, seed=seed) for number in range(count)]
+    return [make_brief(number, seed=seed, distinct=distinct) for number in range(count)]
 
 
-def write_seeds(count: int, seeds_dir: Path, *, seed: int = 0) -> list[Path]:
+def write_seeds(count: int, seeds_dir: Path, *, seed: int = 0, distinct: bool = False) -> list[Path]:
     """Write ``count`` synthetic articles as plain-text seeds (title, date, body) into ``seeds_dir``."""
     seeds_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for number in range(count):
-        brief = make_brief(number, seed=seed)
+        brief = make_brief(number, seed=seed, distinct=distinct)
         path = seeds_dir / f"synthetic-{number:05d}.txt"
         body = "\n".join(s.text for s in brief.sentences)
         path.write_text(f"{brief.title}\n{brief.published}\n{body}\n", encoding="utf-8")

@@ -9,7 +9,6 @@ WeasyPrint is imported inside the functions that use it so that the other comman
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from collections.abc import Iterable, Sequence
@@ -18,9 +17,8 @@ from pathlib import Path
 
 from .errors import Problem
 from .io import write_bytes_atomic
-from .load import SEED_SUFFIXES, seed_files, slugify
+from .load import slugify
 from .model import Brief, Quote
-from .pubdate import parse_date
 from .render import speaker_role
 from .templating import TEMPLATES_DIR, date_label, make_env
 from .timeline import TimelineEntry, build_timeline
@@ -33,78 +31,6 @@ LOCAL_URL_SCHEMES = frozenset({"data", "file"})
 PDF_VARIANT = "pdf/ua-1"
 #: The book's order without ids: ``newest`` first, as the site lists the briefs, or ``oldest`` first.
 ORDERS = ("newest", "oldest")
-
-
-def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of the ``pdf`` command besides the extraction options."""
-    parser.add_argument("ids", nargs="*", metavar="ID",
-                        help="print only these briefs, the book in this order (default: every brief)")
-    parser.add_argument("--since", type=_since_date, metavar="DATE",
-                        help="only briefs published on or after DATE (e.g. 2014-11-01)")
-    parser.add_argument("--tag", action="append", default=[], metavar="TAG", dest="tags",
-                        help="only briefs with this tag or country; repeat for any of several")
-    parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
-                        help="paper size (default: %(default)s)")
-    parser.add_argument("--order", choices=ORDERS, default="newest",
-                        help="order of the briefs in the book when no ids are given: newest first, as on the site, "
-                             "or oldest first (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=Path("site/pdf"), metavar="DIR",
-                        help="folder for the PDFs (default: %(default)s)")
-    from . import cli  # here: cli imports this module
-
-    cli.add_cache_argument(parser, default_place="in the current folder, as build uses by default")
-    cli.add_corrections_argument(parser)
-
-
-def _since_date(text: str) -> dt.date:
-    date = parse_date(text)
-    if date is None:
-        raise argparse.ArgumentTypeError(f"cannot read the date {text!r}; write it like 2014-11-21")
-    return date
-
-
-def run_pdf(args: argparse.Namespace) -> int:
-    """The ``pdf`` command: extract the seeds, then print the selected briefs and the book."""
-    # Imported here: cli imports this module, and rendering a brief needs no extraction code.
-    from . import cli, pipeline, site
-    from .extract import ExtractOptions
-
-    if not args.seeds.exists():
-        print(f"{args.seeds}: no such folder of seeds (give one with --seeds DIR)", file=sys.stderr)
-        return cli.EXIT_USAGE
-    if not seed_files(args.seeds):
-        print(f"{args.seeds}: no seeds here (looked for {', '.join(SEED_SUFFIXES)} files)", file=sys.stderr)
-        return cli.EXIT_USAGE
-    # The same cache and seed names as `build`, so `pdf` then `build` extracts each seed once.
-    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
-                                     display_root=site.project_dir(), cache_dir=site.cache_dir(args.cache),
-                                     ids_file=site.ids_file(), corrections_dir=site.corrections_dir(args.corrections))
-    cli.report(result.problems)
-    printable = cli.publishable(result.briefs, result.problems, strict=args.strict)
-    known = {brief.id for brief in printable}
-    unknown = [brief_id for brief_id in args.ids if brief_id not in known]
-    if unknown:
-        print(f"no brief with the id {', '.join(unknown)} (an id is the name of a JSON brief without .json, "
-              f"e.g. {min(known, default='2014-11-21-some-title')})", file=sys.stderr)
-        return cli.EXIT_USAGE
-    briefs = select_briefs(printable, ids=args.ids, since=args.since, tags=args.tags, order=args.order)
-    if not briefs:
-        print("no brief matches the selection; nothing printed", file=sys.stderr)
-        return cli.EXIT_FAILED
-    try:
-        args.out.mkdir(parents=True, exist_ok=True)
-        with site.project_lock(site.project_dir()):  # a build moves site/pdf/: not while it is written
-            problems = write_pdfs(briefs, args.out, paper=args.paper,
-                                  selection=describe_selection(ids=args.ids, since=args.since, tags=args.tags))
-    except site.LockError as err:
-        print(err, file=sys.stderr)
-        return cli.EXIT_FAILED
-    except OSError as err:
-        print(f"{err.filename or args.out}: cannot write the PDFs: {err.strerror} "
-              "(give a writable folder with --out DIR)", file=sys.stderr)
-        return cli.EXIT_FAILED
-    cli.report(problems)
-    return cli.EXIT_FAILED if cli.failed(result.problems + problems, strict=args.strict) else cli.EXIT_OK
 
 
 def select_briefs(briefs: Iterable[Brief], *, ids: Sequence[str] = (), since: dt.date | None = None,

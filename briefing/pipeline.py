@@ -25,12 +25,12 @@ from typing import Any
 from .confidence import rate_brief
 from .corrections import apply_corrections, load_corrections
 from .errors import Problem
-from .extract import ExtractOptions, extract
+from .extract import ExtractOptions
 from .ids import stable_ids
 from .io import write_json_atomic
 from .load import load_seeds
 from .model import SCHEMA_VERSION, Article, Brief
-from .sentences import segment
+from .parallel import Workers, extract_articles
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Where build, serve and pdf keep the last good brief of each seed, in the project folder.
@@ -49,7 +49,8 @@ class ExtractResult:
 
 def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(),
                    display_root: Path | None = None, cache_dir: Path | None = None,
-                   ids_file: Path | None = None, corrections_dir: Path | None = None) -> ExtractResult:
+                   ids_file: Path | None = None, corrections_dir: Path | None = None,
+                   workers: Workers = Workers()) -> ExtractResult:
     """Load every seed and extract its brief; one bad seed never stops the others.
 
     Args:
@@ -60,6 +61,8 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
         ids_file: the manifest of brief ids (see :mod:`briefing.ids`); ``None`` for ids from the titles.
         corrections_dir: the analyst's corrections (see :mod:`briefing.corrections`), applied after the
             cache so that an edited correction takes effect without extracting again; ``None`` for none.
+        workers: where the seeds that the cache does not hold are extracted (see :mod:`briefing.parallel`);
+            the result is the same wherever they run.
 
     Returns:
         The briefs made and every problem met, in seed order.
@@ -69,14 +72,16 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
     if ids_file is not None:
         loaded.articles, result.redirects = stable_ids(loaded.articles, ids_file, result.problems)
     cache = BriefCache(cache_dir, options) if cache_dir is not None else None
+    cached = [cache.fresh(article) if cache else None for article in loaded.articles]
+    stale = [article for article, brief in zip(loaded.articles, cached) if brief is None]
+    made = iter(extract_articles(stale, options, workers))
     extraction_failures = []
-    for article in loaded.articles:
-        brief = cache.fresh(article) if cache else None
+    for article, brief in zip(loaded.articles, cached):
         if brief is None:
-            try:
-                brief = extract(segment(article), options)
-            except Exception as err:  # an extractor bug must not stop the other seeds
-                problem = Problem.about(article.path, f"extraction failed: {type(err).__name__}: {err}",
+            brief = next(made)
+            if isinstance(brief, tuple):
+                kind, message = brief
+                problem = Problem.about(article.path, f"extraction failed: {kind}: {message}",
                                         hint="please report this with the seed attached")
                 result.problems.append(problem)
                 extraction_failures.append(problem)

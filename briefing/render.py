@@ -12,6 +12,7 @@ Links inside raw HTML are not rewritten by MkDocs, so this module asks MkDocs' o
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -29,7 +30,7 @@ from . import lists, tracker
 from .engine import File
 from .load import slugify
 from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
-from .spelling import within_edit_distance
+from .spelling import similar_pairs, within_edit_distance
 from .templating import make_env
 from .timeline import TimelineEntry, build_timeline
 from .verify import CATEGORIES, article_view, page_items, source_of
@@ -195,6 +196,11 @@ def _spellings(actor: Actor) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in (actor.name, *actor.aliases) if s and s.strip()))
 
 
+def _surname_edit_budget(surname: str) -> int:
+    """The most edits :func:`_similar_surnames` allows between ``surname`` and any other."""
+    return _EDIT_LIMIT_LONG if len(surname) >= _LONG_NAME else _EDIT_LIMIT_SHORT
+
+
 def _similar_surnames(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -292,13 +298,12 @@ def _merge_people_by_surname(mentions: list[Mention], groups: _Groups) -> None:
         by_letter[surname[0]].append(surname)
     candidates: dict[int, set[int]] = defaultdict(set)
     for bucket in by_letter.values():
-        for i, surname in enumerate(bucket):
-            for other in bucket[i:]:
-                if _similar_surnames(surname, other):
-                    for a in by_surname[surname]:
-                        candidates[a] |= by_surname[other] - {a}
-                    for b in by_surname[other]:
-                        candidates[b] |= by_surname[surname] - {b}
+        pairs = similar_pairs(bucket, _surname_edit_budget, _similar_surnames)
+        for surname, other in itertools.chain(((s, s) for s in bucket), pairs):
+            for a in by_surname[surname]:
+                candidates[a] |= by_surname[other] - {a}
+            for b in by_surname[other]:
+                candidates[b] |= by_surname[surname] - {b}
     for root, others in sorted(candidates.items()):
         if initials[root]:
             for other in sorted(others):

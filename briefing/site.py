@@ -14,10 +14,10 @@ or a MkDocs site, never one that holds anything else (``--site-dir seeds``).
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import ctypes
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
@@ -31,15 +31,16 @@ from typing import Iterable
 
 import jinja2
 
-from . import changes, cli, engine, ids, pipeline
+from . import changes, engine, ids, pipeline
 from .engine import Abort, Config, EngineError, File, Files, load_config
 from .engine import build as mkdocs_build
-from .engine import serve as mkdocs_serve
 from .extract import ExtractOptions
 from .lists import PERIOD_ROWS
 from . import pagefind
+from .io import write_text_atomic, write_text_if_changed
 from .model import Brief
-from .pdf import BOOK_FILENAME, PAPER_SIZES, select_briefs, write_pdfs
+from .parallel import Workers, available_cores
+from .pdf import BOOK_FILENAME
 from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
 from .templating import TEMPLATES_DIR
 
@@ -52,6 +53,10 @@ DEFAULT_CONFIG_FILE = Path("mkdocs.yml")
 CORRECTIONS_DIR = Path("corrections")
 #: In every site folder a build makes: the folder is a site of ours, which the next build may replace.
 SITE_MARKER = ".briefing-site"
+#: In a site folder: the stamp of what it was built from (:func:`inputs_stamp`).
+BUILT_FROM = ".briefing-built-from"
+#: Where plain ``mkdocs build``/``serve`` (the hook) keep the generated pages, in the project folder.
+PREVIEW_PAGES_DIR = Path(".briefing") / "pages"
 #: Held by a build (and by ``pdf``) for its whole run, so two on one project take turns.
 LOCK_FILE = Path(".briefing") / "build.lock"
 
@@ -110,137 +115,20 @@ def cache_dir(cache: Path | None, config_file: Path = DEFAULT_CONFIG_FILE) -> Pa
     return cache or project_dir(config_file) / pipeline.CACHE_DIR
 
 
-def _add_site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config-file", type=Path, default=DEFAULT_CONFIG_FILE, metavar="FILE",
-                        help="the MkDocs configuration; its docs_dir receives the pages (default: %(default)s)")
-    cli.add_cache_argument(parser)
-    cli.add_corrections_argument(parser)
+def project_briefs(seeds: Path, *, config_file: Path = DEFAULT_CONFIG_FILE, ner: str = "builtin",
+                   cache: Path | None = None, corrections: Path | None = None,
+                   workers: Workers = Workers()) -> pipeline.ExtractResult:
+    """The briefs of a project: load, extract (through its cache, on ``workers``), keep ids, correct.
 
-
-def add_build_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of the ``build`` command besides the extraction options."""
-    _add_site_options(parser)
-    parser.add_argument("--site-dir", type=Path, metavar="DIR",
-                        help="where to write the site (default: site_dir of the configuration, site/)")
-    parser.add_argument("--site-url", metavar="URL",
-                        help="the address the site is published at, e.g. https://example.org/briefing/ "
-                             "(default: none, and then no page has a canonical link)")
-    parser.add_argument("--offline", action="store_true",
-                        help="a site that also opens from disk (file://): page links end in .html, search works "
-                             "without a server")
-    parser.add_argument("--zip", type=Path, metavar="FILE",
-                        help="also pack the site into FILE (a .zip to mail: unzip, open index.html); implies --offline")
-    parser.add_argument("--pdf", action="store_true",
-                        help="also print every brief and the briefing book into the site (pdf/), so that any copy "
-                             "or deploy of the site carries them")
-    parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
-                        help="paper size of the PDFs with --pdf (default: %(default)s)")
-    parser.add_argument("--search", choices=pagefind.SEARCH_MODES, default="auto",
-                        help="the site's search: Material's (one index of every page, downloaded whole; works from "
-                             "disk) or Pagefind's (an index in chunks, fetched per query; needs a web server). "
-                             f"auto: Pagefind from {pagefind.PAGEFIND_FROM_BRIEFS:,} briefs on, unless --offline "
-                             "(default: %(default)s)")
-
-
-def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of the ``serve`` command besides the extraction options."""
-    _add_site_options(parser)
-    parser.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
-                        help="address to serve on (default: %(default)s)")
-
-
-def _usage_problem(args: argparse.Namespace) -> str | None:
-    if not args.seeds.exists():
-        return f"{args.seeds}: no such folder of seeds (give one with --seeds DIR)"
-    if not args.config_file.is_file():
-        return f"{args.config_file}: no such MkDocs configuration (give one with --config-file FILE)"
-    return None
-
-
-def run_build(args: argparse.Namespace) -> int:
-    if problem := _usage_problem(args):
-        print(problem, file=sys.stderr)
-        return cli.EXIT_USAGE
-    try:
-        with project_lock(project_dir(args.config_file)):
-            return _build(args)
-    except LockError as err:
-        print(err, file=sys.stderr)
-        return cli.EXIT_FAILED
-
-
-def _build(args: argparse.Namespace) -> int:
-    result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner),
-                                     display_root=project_dir(args.config_file),
-                                     cache_dir=cache_dir(args.cache, args.config_file),
-                                     ids_file=ids_file(args.config_file),
-                                     corrections_dir=corrections_dir(args.corrections, args.config_file))
-    cli.report(result.problems)
-    briefs = cli.publishable(result.briefs, result.problems, strict=args.strict)
-    problems = list(result.problems)
-    offline = args.offline or args.zip is not None
-    try:
-        search = pagefind.search_mode(args.search, briefs=len(briefs), offline=offline)
-        if args.pdf:
-            config = site_config(args.config_file, site_dir=args.site_dir, offline=offline)
-            recover_site(Path(config.site_dir))  # refuses a foreign --site-dir before a PDF is written into it
-            problems += write_pdfs(select_briefs(briefs), Path(config.site_dir) / PDF_DIR, paper=args.paper)  # newest first
-            cli.report(problems[len(result.problems):])
-        site_dir = publish(briefs, config_file=args.config_file, strict=args.strict, site_dir=args.site_dir,
-                           site_url=args.site_url, redirects=result.redirects, offline=offline, search=search)
-        if args.zip is not None:
-            zip_site(site_dir, args.zip)
-    except EngineError as err:
-        print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
-        return cli.EXIT_FAILED
-    except NotASiteError as err:
-        print(f"{err}: the site was not built: this folder holds files that are not a site, and a build replaces "
-              "the whole folder (give an empty or new folder with --site-dir DIR)", file=sys.stderr)
-        return cli.EXIT_FAILED
-    except jinja2.TemplateError as err:
-        print(f"the site was not built: {template_problem(err)}", file=sys.stderr)
-        return cli.EXIT_FAILED
-    except pagefind.PagefindError as err:
-        print(f"the site was not built: {err}", file=sys.stderr)
-        return cli.EXIT_FAILED
-    except OSError as err:
-        print(f"{err.filename or args.config_file}: the site was not built: {err.strerror} "
-              f"(check that the docs and site folders are writable)", file=sys.stderr)
-        return cli.EXIT_FAILED
-    print(f"built {site_dir} from {len(briefs)} brief(s), {search} search"
-          + (f"; packed into {args.zip}" if args.zip else ""), file=sys.stderr)
-    return cli.EXIT_FAILED if cli.failed(problems, strict=args.strict) else cli.EXIT_OK
-
-
-def add_deploy_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of the ``deploy`` command besides the extraction options."""
-    add_build_arguments(parser)
-    parser.set_defaults(pdf=True)
-    parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="deploy without printing the PDFs")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="build the folder that would be pushed and say where it is, but push nothing")
-    parser.add_argument("--message", metavar="TEXT", help="commit message of the deploy (default: MkDocs' own)")
-
-
-def run_deploy(args: argparse.Namespace) -> int:
-    """Build the site with its PDFs, then push that folder with ``mkdocs gh-deploy`` (remote_branch, remote_name)."""
-    status = run_build(args)
-    if status != cli.EXIT_OK:
-        print("nothing deployed: the build failed (see above)", file=sys.stderr)
-        return status
-    config = site_config(args.config_file, site_dir=args.site_dir, site_url=args.site_url, offline=args.offline)
-    if args.dry_run:
-        pdfs = len(list((Path(config.site_dir) / PDF_DIR).glob("*.pdf")))
-        print(f"dry run: would push {config.site_dir} ({pdfs} PDF(s)) to the {config.remote_branch} branch of "
-              f"{config.remote_name}; nothing pushed", file=sys.stderr)
-        return cli.EXIT_OK
-    _show_mkdocs_messages()
-    try:
-        engine.gh_deploy(config, message=args.message, ignore_version=True)
-    except EngineError as err:
-        print(f"{config.site_dir}: not deployed: {err.format_message()} (see the lines above)", file=sys.stderr)
-        return cli.EXIT_FAILED
-    return cli.EXIT_OK
+    The one assembly of the pipeline that ``build``, ``deploy``, ``serve`` (and plain MkDocs), ``pdf`` and
+    ``corrections check`` share: the project's cache, ids manifest and corrections, seeds named from the
+    project folder.
+    """
+    folder = corrections_dir(corrections, config_file)
+    return pipeline.extract_briefs(seeds, options=ExtractOptions(ner=ner), display_root=project_dir(config_file),
+                                   cache_dir=cache_dir(cache, config_file), ids_file=ids_file(config_file),
+                                   corrections_dir=folder if corrections is not None or folder.is_dir() else None,
+                                   workers=workers)
 
 
 def zip_site(site_dir: Path, target: Path) -> None:
@@ -257,37 +145,6 @@ def zip_site(site_dir: Path, target: Path) -> None:
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-
-
-def run_serve(args: argparse.Namespace) -> int:
-    if problem := _usage_problem(args):
-        print(problem, file=sys.stderr)
-        return cli.EXIT_USAGE
-    # For the hook (briefing/mkdocs_hooks.py), which renders the pages of every build and watches these.
-    os.environ[SEEDS_ENV] = str(args.seeds.resolve())
-    os.environ[NER_ENV] = args.ner
-    os.environ[CACHE_ENV] = str(cache_dir(args.cache, args.config_file).resolve())
-    os.environ[CORRECTIONS_ENV] = str(corrections_dir(args.corrections, args.config_file).resolve())
-    _show_mkdocs_messages()
-    try:
-        mkdocs_serve(config_file=str(args.config_file), livereload=True, dev_addr=args.dev_addr)
-    except EngineError as err:
-        print(f"{args.config_file}: cannot serve the site: {err.format_message()}", file=sys.stderr)
-        return cli.EXIT_FAILED
-    except OSError as err:
-        print(f"{args.dev_addr}: cannot serve the site: {err.strerror} (is another server on this port? stop it, "
-              "or give another address with --dev-addr 127.0.0.1:8001)", file=sys.stderr)
-        return cli.EXIT_FAILED
-    return cli.EXIT_OK
-
-
-def _show_mkdocs_messages() -> None:
-    """Print MkDocs' progress ("Serving on ...", rebuilds, warnings) as its own command line does."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(logging.INFO)
 
 
 def site_config(config_file: Path, *, strict: bool = False, site_dir: Path | None = None,
@@ -345,7 +202,12 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
         pages = (*pages, pagefind.search_page(directory_urls=config.use_directory_urls))
     replace_generated_docs(Path(config.docs_dir), pages)
     mark_rendered(config)
-    built = build_site(config, index=pagefind.index_site if search == "pagefind" else None)
+    final = Path(config.site_dir)
+    stamp = inputs_stamp(config, strict=strict, offline=offline, search=search)
+    if _stamp_file(final).is_file() and _stamp_file(final).read_text(encoding="utf-8") == stamp:
+        log.info("%s: up to date: no page, file or setting changed since it was built", final)
+        return final
+    built = build_site(config, index=pagefind.index_site if search == "pagefind" else None, stamp=stamp)
     changes.write_state(state_file, state)
     return built
 
@@ -359,6 +221,79 @@ def read_build_state(path: Path) -> changes.BuildState | None:
     return state
 
 
+#: In a site folder: the stamp of the sources of the build that made it with no problem (:func:`sources_stamp`).
+SOURCES_STAMP = ".briefing-sources"
+
+
+def sources_stamp(seeds: Path, *, config_file: Path, corrections: Path | None, cache: Path | None,
+                  settings: tuple, with_own: bool = True) -> str:
+    """A hash of everything a build reads before MkDocs: equal stamps make equal briefs and pages.
+
+    That is every seed, correction, template and hand-written file of docs_dir (by path, size and
+    modification time), the configuration file, the command's ``settings`` and the code, and what the
+    build writes itself (``with_own=False`` leaves it out): the ids manifest and the brief cache, so that
+    a spoiled cache entry is rebuilt.
+    """
+    digest = hashlib.sha256()
+    docs_dir = project_dir(config_file) / "docs"
+    roots = [seeds, corrections_dir(corrections, config_file), TEMPLATES_DIR, docs_dir]
+    if with_own:
+        roots.append(cache_dir(cache, config_file))
+    for root in roots:
+        paths = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for path in paths:
+            if root == docs_dir and path.relative_to(docs_dir).parts[0] in GENERATED_PATHS:
+                continue
+            if path.is_file():
+                info = path.stat()
+                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    for path in ((ids_file(config_file),) if with_own else ()) + (config_file,):
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    digest.update(repr((settings, pipeline.code_version(), engine.NAME)).encode())
+    return digest.hexdigest()
+
+
+def built_from(site_dir: Path, stamp: str) -> bool:
+    """Whether ``site_dir`` is whole and was built, with no problem, from the sources of ``stamp``."""
+    recorded = site_dir / SOURCES_STAMP
+    return recorded.is_file() and recorded.read_text(encoding="utf-8") == stamp and _stamp_file(site_dir).is_file()
+
+
+def record_sources(site_dir: Path, stamp: str) -> None:
+    write_text_atomic(site_dir / SOURCES_STAMP, stamp)
+
+
+def _stamp_file(site_dir: Path) -> Path:
+    return site_dir / BUILT_FROM
+
+
+def inputs_stamp(config: Config, *, strict: bool, offline: bool, search: str | None = None) -> str:
+    """A hash of everything a MkDocs build of ``config`` reads: equal stamps build equal sites.
+
+    That is every file of docs_dir (path, size, modification time: an unchanged generated page is not
+    rewritten, see :func:`replace_generated_docs`), the configuration file and the settings given on the
+    command line, the PDFs carried in, and the versions of briefing, MkDocs and the theme.
+    """
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    docs_dir = Path(config.docs_dir)
+    for folder, dirs, files in os.walk(docs_dir):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder, name)
+            info = path.stat()
+            digest.update(f"{path.relative_to(docs_dir)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    digest.update(Path(config.config_file_path).read_bytes())
+    pdf_dir = Path(config.site_dir) / PDF_DIR
+    pdfs = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in pdf_dir.glob("*.pdf")) \
+        if pdf_dir.is_dir() else []
+    settings = (config.site_url, config.use_directory_urls, strict, offline, search, pdfs, pipeline.code_version(),
+                engine.NAME, version(engine.NAME), version("mkdocs-material"), str(TEMPLATES_DIR))
+    digest.update(repr(settings).encode())
+    return digest.hexdigest()
+
+
 def printed_ids(pdf_dir: Path) -> frozenset[str]:
     """The ids of the briefs whose PDF (``<id>.pdf``, written by the ``pdf`` command) is in ``pdf_dir``.
 
@@ -370,33 +305,62 @@ def printed_ids(pdf_dir: Path) -> frozenset[str]:
                      if path.is_file() and not path.name.startswith(".") and path.name != BOOK_FILENAME)
 
 
-def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> None:
-    """Write ``pages`` into a staging folder, then swap each generated path of ``docs_dir`` for its new version."""
+@dataclass(frozen=True)
+class DocsChanges:
+    """What :func:`replace_generated_docs` changed: the pages written and the stale ones removed."""
+
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.written or self.removed)
+
+
+def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> DocsChanges:
+    """Make the generated paths of ``docs_dir`` hold exactly ``pages``, touching only what differs.
+
+    A page whose file already holds its text is left alone (its modification time too, for MkDocs'
+    ``--dirty`` and for watchers); a changed page is replaced atomically; a generated file that no page
+    has any more is removed. Every page is rendered before the first file is touched.
+    """
+    pages = list(pages)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    for leftover in docs_dir.parent.glob(f".{docs_dir.name}.render-*"):  # left by a killed build
+    for leftover in docs_dir.parent.glob(f".{docs_dir.name}.render-*"):  # left by a build of an older version
         shutil.rmtree(leftover, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.render-", dir=docs_dir.parent))
-    try:
-        for page in pages:
-            target = staging / page.src
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.text, encoding="utf-8")
-        replaced = staging / ".replaced"
-        replaced.mkdir()
-        for name in GENERATED_PATHS:
-            current, fresh = docs_dir / name, staging / name
-            if current.exists():
-                os.replace(current, replaced / name)
-            if fresh.exists():
-                os.replace(fresh, current)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    written = []
+    for page in pages:
+        target = docs_dir / page.src
+        for parent in reversed(target.relative_to(docs_dir).parents[:-1]):
+            if (docs_dir / parent).is_file():  # a generated file where a folder of pages now goes
+                (docs_dir / parent).unlink()
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        if write_text_if_changed(target, page.text):
+            written.append(page.src)
+    wanted = {page.src for page in pages}
+    removed = []
+    for name in GENERATED_PATHS:
+        current = docs_dir / name
+        if current.is_file() or current.is_symlink():
+            stale = [current] if name not in wanted else []
+        else:
+            stale = sorted(p for p in current.rglob("*") if (p.is_file() or p.is_symlink())
+                           and p.relative_to(docs_dir).as_posix() not in wanted) if current.is_dir() else []
+        for path in stale:
+            path.unlink()
+            removed.append(path.relative_to(docs_dir).as_posix())
+        if current.is_dir():
+            for folder in sorted((p for p in current.rglob("*") if p.is_dir()), reverse=True) + [current]:
+                if not any(folder.iterdir()):
+                    folder.rmdir()
+    return DocsChanges(written=tuple(written), removed=tuple(removed))
 
 
-def build_site(config: Config, *, index: Callable[[Path], None] | None = None) -> Path:
+def build_site(config: Config, *, index: Callable[[Path], None] | None = None, stamp: str | None = None) -> Path:
     """Build the site into a folder next to ``config.site_dir``, then put it in place by renames.
 
     ``index`` runs over the new folder before it is put in place (Pagefind's index of the site).
+    ``stamp`` (see :func:`inputs_stamp`) is kept in the site, so that a build with nothing changed is skipped.
     """
     final = Path(config.site_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -412,6 +376,8 @@ def build_site(config: Config, *, index: Callable[[Path], None] | None = None) -
         if index is not None:
             index(fresh)
         (fresh / SITE_MARKER).write_text("A site built by briefing: the next build replaces this folder.\n")
+        if stamp is not None:
+            _stamp_file(fresh).write_text(stamp, encoding="utf-8")
         _swap_in(fresh, final)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -530,6 +496,7 @@ class PreviewSources:
     cache: Path
     corrections: Path
     ids: Path
+    pages: Path  # where the generated pages are written, outside docs/
 
     def watched(self) -> list[Path]:
         return [folder for folder in (self.seeds, TEMPLATES_DIR, self.corrections) if folder.exists()]
@@ -544,7 +511,7 @@ def preview_sources(config: Config) -> PreviewSources:
         ner=env.get(NER_ENV, "builtin"),
         cache=Path(env.get(CACHE_ENV) or cache_dir(None, config_file)),
         corrections=Path(env.get(CORRECTIONS_ENV) or corrections_dir(None, config_file)),
-        ids=ids_file(config_file))
+        ids=ids_file(config_file), pages=project_dir(config_file) / PREVIEW_PAGES_DIR)
 
 
 def mark_rendered(config: Config) -> None:
@@ -566,9 +533,9 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     if not sources.seeds.exists():
         raise Abort(f"{sources.seeds}: no such folder of seeds, so no pages to build (put articles there, or run "
                     "'make site' / 'python build_briefs.py build --seeds DIR')")
-    result = pipeline.extract_briefs(sources.seeds, options=ExtractOptions(ner=sources.ner), cache_dir=sources.cache,
-                                     display_root=project_dir(Path(config.config_file_path)), ids_file=sources.ids,
-                                     corrections_dir=sources.corrections if sources.corrections.is_dir() else None)
+    result = project_briefs(sources.seeds, config_file=Path(config.config_file_path), ner=sources.ner,
+                            cache=sources.cache, corrections=sources.corrections if sources.corrections.is_dir() else None,
+                            workers=Workers(jobs=available_cores()))
     for problem in result.problems:
         log.warning(str(problem))
     try:
@@ -581,9 +548,15 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     for file in list(files):  # what an earlier `build` left in docs/: these pages replace it, stale ones go
         if file.src_uri.split("/", 1)[0] in GENERATED_PATHS:
             files.remove(file)
+    # Written outside the watched docs/ (so an edit costs one build), and only when changed, so that a dirty
+    # build (serve) rebuilds only the pages that changed.
+    pages_dir = sources.pages
+    changes = replace_generated_docs(pages_dir, pages)
     for page in pages:
-        files.append(File.generated(config, page.src, content=page.text))
-    log.info("briefing: %d brief(s) from %s", len(result.briefs), sources.seeds)
+        files.append(File(page.src, src_dir=str(pages_dir), dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
+    log.info("briefing: %d brief(s) from %s; %d page(s) changed, %d removed", len(result.briefs), sources.seeds,
+             len(changes.written), len(changes.removed))
     return files
 
 

@@ -1,6 +1,9 @@
 """Spelling variants of one name (Kowalsky/Kowalski): a bounded edit distance."""
 from __future__ import annotations
 
+from collections import defaultdict
+from typing import Callable, Iterable, Iterator
+
 
 def within_edit_distance(a: str, b: str, limit: int) -> bool:
     """Whether the Levenshtein distance of ``a`` and ``b`` is at most ``limit``.
@@ -19,3 +22,38 @@ def within_edit_distance(a: str, b: str, limit: int) -> bool:
             return False
         previous = current
     return previous[-1] <= limit
+
+
+def deletion_variants(word: str, deletions: int) -> set[str]:
+    """``word`` and every string made from it by deleting at most ``deletions`` characters."""
+    variants = {word}
+    frontier = [(word, 0)]
+    for _ in range(deletions):  # each set of positions once: the next deletion is at or after the last
+        frontier = [(w[:i] + w[i + 1:], i) for w, first in frontier for i in range(first, len(w))]
+        variants.update(w for w, _ in frontier)
+    return variants
+
+
+def similar_pairs(words: Iterable[str], budget: Callable[[str], int],
+                  similar: Callable[[str, str], bool]) -> Iterator[tuple[str, str]]:
+    """Every pair of distinct ``words`` for which ``similar`` holds, each once, in linear time.
+
+    ``similar(a, b)`` must imply a Levenshtein distance of at most ``min(budget(a), budget(b))``. Two such
+    words share a string made by at most that many deletions from each (the symmetric-delete blocking of
+    SymSpell), so only words that share one are compared, not every pair.
+    """
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for word in dict.fromkeys(words):
+        for variant in deletion_variants(word, budget(word)):
+            blocks[variant].append(word)
+    compared: set[tuple[str, str]] = set()
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                pair = (a, b) if a < b else (b, a)
+                if pair not in compared:
+                    compared.add(pair)
+                    if similar(a, b):
+                        yield pair

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing import extract as extract_module
-from briefing import pipeline
+from briefing import parallel, pipeline
 from briefing.cli import build_parser, main
 from briefing.load import load_seed
 from briefing.model import Brief
@@ -255,7 +255,7 @@ def test_cache_reuses_unchanged_seeds(seeds, monkeypatch):
     def must_not_run(*args, **kwargs):
         raise AssertionError("an unchanged seed was extracted again")
 
-    monkeypatch.setattr(pipeline, "extract", must_not_run)
+    monkeypatch.setattr(parallel, "extract", must_not_run)
     assert run(seeds, "--cache", cache) == 0
     assert written(seeds) == first
 
@@ -266,7 +266,7 @@ def test_cache_is_not_reused_by_other_code(seeds, monkeypatch, capsys):
     assert run(seeds, "--cache", cache) == 0
     calls = []
     monkeypatch.setattr(pipeline, "code_version", lambda: "another version")
-    monkeypatch.setattr(pipeline, "extract", lambda doc, options: calls.append(doc) or extract_module.extract(doc, options))
+    monkeypatch.setattr(parallel, "extract", lambda doc, options: calls.append(doc) or extract_module.extract(doc, options))
     assert run(seeds, "--cache", cache) == 0
     assert len(calls) == 1
 

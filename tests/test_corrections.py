@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import pipeline
+from briefing import parallel, pipeline
 from briefing.cli import main
 from briefing.pdf import render_brief_pdf
 from test_pdf import flat, pdf_text
@@ -199,7 +199,7 @@ def test_an_edited_correction_takes_effect_without_extracting_again(project, mon
     args = dict(cache_dir=cache, corrections_dir=project / "corrections")
     correct(project, "- retype: {actor: Xland, type: country}\n")
     [first] = pipeline.extract_briefs(project / "seeds", **args).briefs
-    monkeypatch.setattr(pipeline, "extract", lambda *a, **k: pytest.fail("extracted again"))
+    monkeypatch.setattr(parallel, "extract", lambda *a, **k: pytest.fail("extracted again"))
     correct(project, "- retype: {actor: Xland, type: place}\n")
     [second] = pipeline.extract_briefs(project / "seeds", **args).briefs
     assert [a.type for a in (first.actors[1], second.actors[1])] == ["country", "place"]

@@ -26,7 +26,7 @@ BODY = ("The mayor of Xland, Jane Doe, opened the new bridge on Monday. \"It too
 KILLER = r"""
 import os, signal, sys
 from pathlib import Path
-from briefing import pipeline, site
+from briefing import parallel, pipeline, site
 from briefing.cli import main
 
 moment = os.environ["KILL_AT"]
@@ -44,7 +44,7 @@ def after(function, steps=1):
     return wrapped
 
 if moment == "extract":
-    pipeline.extract = die
+    parallel.extract = die
 elif moment == "render":
     site.render_site = die
 elif moment == "docs":

@@ -1,0 +1,53 @@
+"""Cross-brief actor merge at archive size: N people with distinct surnames, plus spelling variants.
+
+Prints the time of ``merge_actors`` (goal: 100,000 distinct surnames in at most 10 s). Asserts nothing.
+Run from the project root: ``.venv/bin/python bench/bench_merge.py [--people 20000 100000]``.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import string
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefing.model import Actor, Brief, Source  # noqa: E402
+from briefing.render import Mention, merge_actors  # noqa: E402
+
+GIVEN = ("Amira", "Bruno", "Chen", "Dara", "Elif", "Farid", "Greta", "Hugo")
+
+
+def distinct_people(count: int, *, seed: int = 0) -> list[Mention]:
+    """``count`` people with distinct invented surnames (5-12 letters); every tenth also mentioned by surname."""
+    rng = random.Random(seed)
+    brief = Brief(id="bench", title="Bench", published=None, source=Source(path="bench.txt"), summary="")
+    surnames: set[str] = set()
+    while len(surnames) < count:
+        surnames.add("".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randrange(5, 13))).capitalize())
+    mentions = []
+    for number, surname in enumerate(sorted(surnames)):
+        mentions.append(Mention(brief, Actor(id=str(number), name=f"{rng.choice(GIVEN)} {surname}", type="person")))
+        if number % 10 == 0:
+            mentions.append(Mention(brief, Actor(id=f"{number}s", name=surname, type="person")))
+    return mentions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, nargs="+", default=[20_000, 100_000], metavar="N")
+    args = parser.parse_args()
+    for count in args.people:
+        mentions = distinct_people(count)
+        started = time.perf_counter()
+        groups = merge_actors(mentions)
+        took = time.perf_counter() - started
+        print(f"{count:>7,} distinct surnames ({len(mentions):,} mentions): merged into {len(groups):,} actors in "
+              f"{took:5.2f} s (goal for 100,000: <= 10 s)", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Archive scale (#20): extraction speed on one core and on all, and full / no-change / one-seed rebuilds.
+
+For each size (synthetic briefs with distinct people and organisations, bench/make_briefs.py) it runs
+``build_briefs.py build`` three times in a fresh project — a full build (empty cache), a rebuild with
+nothing changed, and a rebuild after one seed changed — and a plain ``mkdocs build`` of as many Markdown
+pages with the same theme and plugins. Each run is its own process: time, peak memory (its maximum
+resident set) and site size; ratios are to plain MkDocs and, for extraction, to one core. Prints figures,
+asserts nothing. Run from the project root: ``.venv/bin/python bench/bench_scale.py [--briefs 1000 10000]``.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.make_briefs import write_seeds  # noqa: E402
+from briefing.extract import ExtractOptions  # noqa: E402
+from briefing.load import load_seeds  # noqa: E402
+from briefing.parallel import Workers, available_cores, extract_articles  # noqa: E402
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run ``command``; its wall time (s) and peak memory (MiB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    _, status, usage = os.wait4(process.pid, 0)
+    took = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()[-2000:]}")
+    return took, usage.ru_maxrss / 1024
+
+
+def size_mib(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def new_project(root: Path) -> Path:
+    root.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("stylesheets", "javascripts"):
+        shutil.copytree(ROOT / "docs" / folder, root / "docs" / folder)
+    (root / "briefing").symlink_to(ROOT / "briefing")
+    return root
+
+
+def extraction(count: int, folder: Path) -> None:
+    seeds = write_seeds(count, folder / "extract-seeds", distinct=True)
+    articles = load_seeds(seeds[0].parent).articles
+    words = sum(len(a.body.split()) + len(a.title.split()) for a in articles)
+    cores = available_cores()
+    extract_articles(articles[:1], ExtractOptions(), Workers(jobs=1))  # loads the word lists once, untimed
+    rates = {}
+    for jobs in sorted({1, cores}):
+        started = time.perf_counter()
+        extract_articles(articles, ExtractOptions(), Workers(jobs=jobs))
+        rates[jobs] = words / (time.perf_counter() - started)
+    print(f"extraction, {count} articles, {words:,} words: one core {rates[1]:,.0f} words/s; "
+          f"{cores} cores {rates[cores]:,.0f} words/s = {rates[cores] / cores:,.0f} per core "
+          f"(x{rates[cores] / rates[1]:.2f} one core)", flush=True)
+
+
+def scale(count: int, folder: Path) -> None:
+    project = new_project(folder / "briefing")
+    seeds = write_seeds(count, project / "seeds", distinct=True)
+    build = [sys.executable, str(ROOT / "build_briefs.py"), "build", "--seeds", "seeds", "--config-file",
+             "mkdocs.yml"]
+    full = run(build, project)
+    full_size = size_mib(project / "site")
+    pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+    unchanged = run(build, project)
+    seeds[count // 2].write_text(seeds[count // 2].read_text(encoding="utf-8").replace("next month", "next week"),
+                                 encoding="utf-8")
+    one_seed = run(build, project)
+
+    plain = new_project(folder / "plain")
+    (plain / "briefing").unlink()
+    config = plain / "mkdocs.yml"
+    config.write_text("\n".join(line for line in config.read_text(encoding="utf-8").splitlines()
+                                if "briefing/mkdocs_hooks.py" not in line and line != "hooks:") + "\n",
+                      encoding="utf-8")
+    for page in (project / "docs").rglob("*.md"):  # the same pages, as plain Markdown files of the same size
+        target = plain / "docs" / page.relative_to(project / "docs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"# Page {target.stem}\n\n" + "Plain text of the page. " * (page.stat().st_size // 24),
+                          encoding="utf-8")
+    mkdocs = run([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+    for name, (took, memory) in (("full build", full), ("no-change rebuild", unchanged),
+                                 ("one-seed rebuild", one_seed)):
+        print(f"{count:>6} briefs, {pages:>6} pages: {name:<17} {took:7.1f} s = x{took / mkdocs[0]:5.2f} plain "
+              f"MkDocs, {took / full[0]:6.1%} of the full build; peak {memory:6.0f} MiB", flush=True)
+    print(f"{count:>6} briefs: plain MkDocs on {pages} pages {mkdocs[0]:.1f} s, peak {mkdocs[1]:.0f} MiB, site "
+          f"{size_mib(plain / 'site'):.1f} MiB; briefing site {full_size:.1f} MiB", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--briefs", type=int, nargs="+", default=[1000, 10000], metavar="N")
+    parser.add_argument("--extract", type=int, default=400, metavar="N", help="articles for the extraction figures")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
+        extraction(args.extract, Path(folder))
+    for count in args.briefs:
+        with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
+            scale(count, Path(folder))
+
+
+if __name__ == "__main__":
+    main()
