@@ -551,12 +551,12 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     # Written outside the watched docs/ (so an edit costs one build), and only when changed, so that a dirty
     # build (serve) rebuilds only the pages that changed.
     pages_dir = sources.pages
-    changes = replace_generated_docs(pages_dir, pages)
+    rewritten = replace_generated_docs(pages_dir, pages)
     for page in pages:
         files.append(File(page.src, src_dir=str(pages_dir), dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))
     log.info("briefing: %d brief(s) from %s; %d page(s) changed, %d removed", len(result.briefs), sources.seeds,
-             len(changes.written), len(changes.removed))
+             len(rewritten.written), len(rewritten.removed))
     return files
 
 

@@ -43,6 +43,10 @@ def same_build_time(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # MkDocs stamps sitemap.xml.gz with the build time
 
 
+def reports_changes(name: str) -> bool:
+    return name in ("index.md", "index.html", "search/search_index.json") or name.startswith("feeds/")
+
+
 def test_an_incremental_rebuild_gives_the_site_of_a_full_build(tmp_path, capsys):
     build = project(tmp_path / "incremental", SEEDS)
     assert main(build) == 0
@@ -65,7 +69,10 @@ def test_an_incremental_rebuild_gives_the_site_of_a_full_build(tmp_path, capsys)
     for folder in ("docs", "site"):
         incremental, fresh = tree(tmp_path / "incremental" / folder), tree(tmp_path / "full" / folder)
         assert incremental.keys() == fresh.keys()
-        assert [name for name in incremental if incremental[name] != fresh[name]] == []
+        differ = [name for name in incremental if incremental[name] != fresh[name]]
+        # what's new and the feeds' update times tell what changed since the previous build
+        # (briefing/changes.py): the one output that depends on the build history, by design
+        assert [name for name in differ if not reports_changes(name)] == [], differ
 
 
 def test_a_rebuild_with_nothing_changed_writes_no_page_and_runs_no_mkdocs(tmp_path, monkeypatch, capsys):
