@@ -785,3 +785,24 @@ def test_the_language_list_matches_the_pinned_pycountry():
     script = Path(__file__).resolve().parent.parent / "scripts" / "iso_languages.py"
     run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.parametrize("body, country, capital, offset", [
+    ("Kenyan officials said the envoy was flown to Nairobi on Monday.", "Kenya", "Nairobi", 45),
+    ("Peru will host the talks, and the delegates meet in Lima next week.", "Peru", "Lima", 52),
+    ("Canada sent a team; a press conference in Ottawa followed.", "Canada", "Ottawa", 42),
+])
+def test_a_capital_in_an_article_that_names_its_state_is_the_state(body, country, capital, offset):
+    doc, found = actors_of(body)
+    assert capital not in found, sorted(found)
+    assert capital in found[country].aliases
+    assert [e.start for e in found[country].evidence if doc.text[e.start:e.end] == capital] == [offset]
+
+
+@pytest.mark.parametrize("body, capital", [
+    ("A flight was delayed at Vex Airport, which serves Nairobi, Kenya.", "Nairobi"),
+    ("The envoy flew from Lima, Peru, to Port Vex on Monday.", "Lima"),
+])
+def test_a_capital_written_only_in_an_address_stays_the_city(body, capital):
+    _, found = actors_of(body)
+    assert found[capital].type == "place"

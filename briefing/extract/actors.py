@@ -246,6 +246,9 @@ def _display(text: str) -> str:
 def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words: frozenset[str]) -> list[_Group]:
     groups: dict[str, _Group] = {}
     capital_in_state_role = {name_key(m.text) for m in body if m.country and not m.locative}
+    # 'flown to Kestia' in an article that names Xland: the capital counts as the state (not in a dateline)
+    named_states = {m.country for m in body + title if m.country and ref.country_form(m.text).kind != "capital"}
+    apart_from_address = {name_key(m.text) for m in body if m.country and not _in_address(text, m)}
     body_keys = [name_key(m.text) for m in body]
     body_key_set = set(body_keys)
     owners = _owners(text, body)
@@ -254,7 +257,9 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
         if owner is not None:
             group = groups.setdefault(f"{key}@{owner}", _Group(f"{key}@{owner}", mention.type, owner=owner))
         elif mention.country and (ref.country_form(mention.text).kind != "capital" or key in capital_in_state_role
-                                or key not in body_key_set):
+                                or key not in body_key_set
+                                or mention.country in named_states and mention.type == COUNTRY
+                                and key in apart_from_address):
             gkey = "country:" + mention.country
             group = groups.setdefault(gkey, _Group(gkey, COUNTRY, country=mention.country))
         elif mention.country:
@@ -273,6 +278,17 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     merged = _merge_people(merged)
     merged = _merge_organisations(merged)
     return [g for g in merged if not all(m.unconfirmed for m in g.mentions)]
+
+
+_ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*, $")
+_ADDRESS_AFTER = re.compile(r", (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*)(?!['’\w])")
+
+
+def _in_address(text: str, mention: Mention) -> bool:
+    """'Kestia, Xland' or 'Port Vex, Kestia': a capital written only in addresses is the city, not its state."""
+    after = _ADDRESS_AFTER.match(text, mention.end)
+    return bool(_ADDRESS_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+                or after and ref.country_for(after.group(1).rstrip(".")) == mention.country)
 
 
 def _acronyms_of(text: str, groups: list[_Group]) -> frozenset[str]:
