@@ -806,3 +806,31 @@ def test_a_capital_in_an_article_that_names_its_state_is_the_state(body, country
 def test_a_capital_written_only_in_an_address_stays_the_city(body, capital):
     _, found = actors_of(body)
     assert found[capital].type == "place"
+
+
+@pytest.mark.parametrize("body, country, form, offset", [
+    ("The Kenyan Government said the plan would go ahead.", "Kenya", "Kenyan Government", 4),
+    ("Officials of the Government of Peru met on Monday.", "Peru", "Government of Peru", 17),
+    ("Talks with the Kenya Government resumed.", "Kenya", "Kenya Government", 15),
+])
+def test_a_state_s_government_is_the_state(body, country, form, offset):
+    doc, found = actors_of(body)
+    assert form not in found, sorted(found)
+    assert found[country].type == "country"
+    assert [e.start for e in found[country].evidence if doc.text[e.start:e.end] == form] == [offset]
+
+
+@pytest.mark.parametrize("body, person, short, offset", [
+    ("Prime Minister Tuvale Sailo Moana opened the session. Tuvale said the vote would wait.",
+     "Tuvale Sailo Moana", "Tuvale", 54),
+    ("Envoy Bak Ju-won arrived in Seoul. Bak urged restraint.", "Bak Ju-won", "Bak", 35),
+])
+def test_a_first_name_that_is_no_given_name_joins_the_only_person_it_begins(body, person, short, offset):
+    doc, found = actors_of(body)
+    assert short not in found, sorted(found)
+    assert [e.start for e in found[person].evidence if doc.text[e.start:e.end] == short] == [offset]
+
+
+def test_a_first_word_shared_by_two_people_joins_neither():
+    _, found = actors_of("Tuvale Moana and Tuvale Sailo spoke. Later Tuvale left.")
+    assert "Tuvale" not in found["Tuvale Moana"].aliases and "Tuvale" not in found["Tuvale Sailo"].aliases

@@ -254,7 +254,10 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     owners = _owners(text, body)
     for mention, key in zip(body + title, body_keys + [name_key(m.text) for m in title]):
         owner = owners.get(id(mention))
-        if owner is not None:
+        state = _government_of(mention)
+        if state is not None:
+            group = groups.setdefault("country:" + state, _Group("country:" + state, COUNTRY, country=state))
+        elif owner is not None:
             group = groups.setdefault(f"{key}@{owner}", _Group(f"{key}@{owner}", mention.type, owner=owner))
         elif mention.country and (ref.country_form(mention.text).kind != "capital" or key in capital_in_state_role
                                 or key not in body_key_set
@@ -268,7 +271,7 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
             group = groups.setdefault(key, _Group(key, mention.type))
         group.mentions.append(mention)
     for group in groups.values():
-        if not all(m.country for m in group.mentions):
+        if group.country is None and not all(m.country for m in group.mentions):
             group.type = _vote(group.mentions)
     things = [g for g in groups.values() if 2 * sum(m.not_actor for m in g.mentions) >= len(g.mentions)]
     thing_acronyms = _acronyms_of(text, things) | _common_noun_acronyms(text)
@@ -278,6 +281,16 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     merged = _merge_people(merged)
     merged = _merge_organisations(merged)
     return [g for g in merged if not all(m.unconfirmed for m in g.mentions)]
+
+
+def _government_of(mention: Mention) -> str | None:
+    """The state whose government a mention names: 'the Kenyan Government', 'Government of Peru'."""
+    words = _display(mention.text).split()
+    if mention.type != ORGANIZATION or mention.country or len(words) < 2:
+        return None
+    if words[-1].casefold() == "government":
+        return ref.country_for(" ".join(words[:-1]))
+    return ref.country_for(" ".join(words[2:])) if words[0] == "Government" and words[1] == "of" else None
 
 
 _ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*, $")
@@ -468,13 +481,15 @@ def _merge_first_names(groups: list[_Group]) -> list[_Group]:
     people_by_first: dict[str, list[_Group]] = {}
     for person in people:
         people_by_first.setdefault(_name_words(person.head)[0], []).append(person)
+    surnames = {_name_words(p.head)[-1] for p in people}
     absorbed: set[int] = set()
     for other in groups:
         words = _name_words(other.head)
-        if len(words) != 1 or words[0] not in ref.FIRST_NAMES or other.type == COUNTRY \
-                or other.certainty >= KNOWN:
+        if len(words) != 1 or other.type in (COUNTRY, PLACE) or other.certainty >= KNOWN:
             continue
         namesakes = sorted(people_by_first.get(words[0], ()), key=lambda p: -len(p.mentions))
+        if words[0] not in ref.FIRST_NAMES and (len(namesakes) != 1 or words[0] in surnames):
+            continue  # a name put first that is no given name ('Ban' of 'Ban Ki-moon'): only the one person's
         if namesakes and (len(namesakes) == 1 or len(namesakes[0].mentions) > 2 * len(namesakes[1].mentions)):
             _absorb(namesakes[0], other)
             absorbed.add(id(other))
