@@ -834,3 +834,29 @@ def test_a_first_name_that_is_no_given_name_joins_the_only_person_it_begins(body
 def test_a_first_word_shared_by_two_people_joins_neither():
     _, found = actors_of("Tuvale Moana and Tuvale Sailo spoke. Later Tuvale left.")
     assert "Tuvale" not in found["Tuvale Moana"].aliases and "Tuvale" not in found["Tuvale Sailo"].aliases
+
+
+@pytest.mark.parametrize("body, name, short", [
+    ("Crews reached the Orbital Research Station on Monday; the ORS crew waved.", "Orbital Research Station", "ORS"),
+    ("Flights left Vex International Airport at noon, and Vex Airport reopened later.",
+     "Vex International Airport", "Vex Airport"),
+    ("Floods hit the city of Kestrelgorsk. In Kestrelgorsk roads are cut, and Kestrelgorsk has no power. "
+     "Residents of Kestrelgarsk fled.",
+     "Kestrelgorsk", "Kestrelgarsk"),
+    ("The Defence Forces moved in; a Defence Force spokesman confirmed it.", "Defence Forces", "Defence Force"),
+    ("Jane Doe is the Speaker of the House of Delegates. The House met on Monday.", "House of Delegates", "House"),
+])
+def test_a_short_form_joins_the_one_place_or_body_it_shortens(body, name, short):
+    doc, found = actors_of(body)
+    assert short not in found, sorted(found)
+    assert [e.start for e in found[name].evidence if doc.text[e.start:e.end] == short] == [body.rindex(short)]
+
+
+@pytest.mark.parametrize("body, first, second", [
+    ("Boats left Brelsk for Brelsk Bay on Monday.", "Brelsk", "Brelsk Bay"),
+    ("Crowds in Boston cheered, and in Bolton they marched.", "Boston", "Bolton"),
+    ("Floods hit the towns of Brelskovo and Brelskova.", "Brelskovo", "Brelskova"),
+])
+def test_different_places_with_similar_names_stay_apart(body, first, second):
+    _, found = actors_of(body)
+    assert first in found and second in found, sorted(found)

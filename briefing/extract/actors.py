@@ -18,7 +18,7 @@ from ..load import slugify
 from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
-    COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines, find_mentions, initials,
+    _OF_HEADS, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines, find_mentions, initials,
     midsentence_capitalised, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
@@ -510,7 +510,7 @@ def _acronym_of(acronym: str, name: str) -> bool:
 
 def _merge_organisations(groups: list[_Group]) -> list[_Group]:
     """Acronyms of initials, shorter forms and forms without a state prefix join an organisation."""
-    orgs = [g for g in groups if g.type == ORGANIZATION]
+    orgs = [g for g in groups if g.type in (ORGANIZATION, PLACE)]
     absorbed: set[int] = set()
     candidates = _OrgCandidates(orgs)
     for short in sorted(orgs, key=lambda g: -len(g.head)):
@@ -522,6 +522,13 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
                 continue
             long_form = _display(long.head)
             long_words = long_form.split()
+            if PLACE in (short.type, long.type):
+                if _short_place_form(short, long, form, words, long_form, long_words):
+                    targets.append(long)
+                continue
+            if len(words) > 1 and long_words[:-1] == words[:-1] and long_words[-1] == words[-1] + "s":
+                targets.append(long)  # 'the Defence Force' of the 'Defence Forces'
+                continue
             full = ref.ORG_SHORT_FORMS.get(form)
             if full and (long_form == full or long_form.endswith(" " + full)):
                 targets.append(long)  # 'the Fed' and the Federal Reserve
@@ -539,8 +546,9 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
                 targets.append(long)
             elif long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
                 targets.append(long)
-            elif len(words) == 1 and form in ref.ORG_HEADS and long_words[-1] == form:
-                targets.append(long)  # 'the Commission' for the only '... Commission' of the article
+            elif len(words) == 1 and form in ref.ORG_HEADS | _OF_HEADS and (
+                    long_words[-1] == form or long_words[:2] == [form, "of"]):
+                targets.append(long)  # 'the Commission' for the only '... Commission' ('the House' of 'House of ...')
             elif form in long_form.split("-") and form.isupper():
                 targets.append(long)
             elif len(words) == len(long_words) == 1 and len(form) >= 5 and _close(form, long_form) \
@@ -553,6 +561,25 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
             _absorb(targets[0], short)
             absorbed.add(id(short))
     return [g for g in groups if id(g) not in absorbed]
+
+
+def _short_place_form(short: _Group, long: _Group, form: str, words: list[str], long_form: str,
+                      long_words: list[str]) -> bool:
+    """'ISS' of the 'International Space Station', 'Vex Airport' of 'Vex International Airport', a one-letter
+    slip in a town's name written once where the town is named often: forms of one place (places join nothing
+    else: 'Brelsk' is not 'Brelsk Bay')."""
+    if form.isupper() and len(form) >= 2 and len(long_words) > 1:
+        return _acronym_of(form.replace(".", ""), long_form)
+    if len(words) == len(long_words) == 1 and (short.type == long.type or short.certainty == GUESS):
+        return len(form) >= 8 and form[0] == long_form[0] and within_edit_distance(form, long_form, 1) \
+            and len(short.mentions) == 1 < 3 <= len(long.mentions) and not ref.is_place_name(form)
+    return short.type == long.type and len(words) >= 2 and len(long_words) == len(words) + 1 \
+        and long_words[0] == words[0] \
+        and long_words[-1] == words[-1] and long_words[1].casefold() in _SHORTENED_WORDS
+
+
+#: Words a place's or body's name is often written without: 'Vex Airport' for 'Vex International Airport'.
+_SHORTENED_WORDS = frozenset("international national regional municipal general memorial".split())
 
 
 class _OrgCandidates:
@@ -594,7 +621,7 @@ class _OrgCandidates:
         acronym = form.replace(".", "")
         for cut in (0, 2, 3):
             found.update(self.by_initials.get(acronym[cut:], ()))
-        found.update(self.by_prefix.get(tuple(words), ()))
+        found.update(self.by_prefix.get(tuple(words[:-1] or words), ()))
         found.update(self.by_suffix.get(tuple(words), ()))
         found.update(self.by_piece.get(form, ()))
         if form in ref.ORG_SHORT_FORMS:
