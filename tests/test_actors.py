@@ -860,3 +860,23 @@ def test_a_short_form_joins_the_one_place_or_body_it_shortens(body, name, short)
 def test_different_places_with_similar_names_stay_apart(body, first, second):
     _, found = actors_of(body)
     assert first in found and second in found, sorted(found)
+
+
+@pytest.mark.parametrize("body, name", [
+    ("The Seed and Grain Administration approved the crop on Monday.", "Seed and Grain Administration"),
+    ("The Brelsk and Kestow Tribes filed the suit.", "Brelsk and Kestow Tribes"),
+    ("Lawyers for the Confederated Orvane and Vexa Tribes spoke.", "Confederated Orvane and Vexa Tribes"),
+])
+def test_two_words_sharing_the_head_after_them_are_one_name(body, name):
+    doc, found = actors_of(body)
+    assert name in found, sorted(found)
+    assert texts(doc, found[name]) == [name] and found[name].evidence[0].start == body.index(name)
+
+
+@pytest.mark.parametrize("body, first, second", [
+    ("Peru and Chile Council members met.", "Peru", "Chile Council"),
+    ("Jane Doe and Orion Holdings Group signed.", "Jane Doe", "Orion Holdings Group"),
+])
+def test_a_name_before_and_keeps_its_own_head(body, first, second):
+    _, found = actors_of(body)
+    assert first in found and second in found, sorted(found)

@@ -323,7 +323,16 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
             if (ref.country_for(where) or ref.is_place_name(where)) and not (
                     ref.country_for(joined_where) or ref.is_place_name(joined_where)):
                 return 0  # 'the University of Brelsk and Orion College': the first name ends with its place
-        return n if has_of and words[j + 1].text not in ref.FIRST_NAMES else 0
+        if has_of:
+            return n if words[j + 1].text not in ref.FIRST_NAMES else 0
+        # 'Food and Drug Administration', 'the Brelsk and Kestow Tribes': two words sharing the head after them
+        ahead = [w.text for w in words[j + 1:j + 4]]
+        head_at = next((k for k, w in enumerate(ahead) if _org_head(w)), None)
+        return n if head_at is not None and len(span_words) <= 2 and all(
+            _joined(text, words[j + k], words[j + k + 1]) and _is_name_word(words[j + k + 1])
+            for k in range(head_at + 1)) and not any(
+            _org_head(w) or ref.country_form(w) or ref.is_place_name(w) for w in span_words + ahead[:head_at]) \
+            and span_words[0] not in ref.FIRST_NAMES else 0
     return 0
 
 
