@@ -880,3 +880,15 @@ def test_two_words_sharing_the_head_after_them_are_one_name(body, name):
 def test_a_name_before_and_keeps_its_own_head(body, first, second):
     _, found = actors_of(body)
     assert first in found and second in found, sorted(found)
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Their counterparts, Ana Ruiz and Jean-Yves Le Bras, met in Lima.", "Jean-Yves Le Bras"),
+    ("Delegates heard Marie-Anne Dufort on Monday.", "Marie-Anne Dufort"),
+    ("The Orion Rights Fund's Jacqueline Vexa said the law was unfair.", "Jacqueline Vexa"),
+    ("The Kestrel Union's Tom Reyes objected.", "Tom Reyes"),
+])
+def test_a_person_is_typed_by_given_names_not_by_the_body_named_before(body, name):
+    doc, found = actors_of(body)
+    assert found[name].type == "person", sorted((a.name, a.type) for a in found.values())
+    assert found[name].evidence[0].start == body.index(name)

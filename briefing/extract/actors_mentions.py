@@ -930,15 +930,16 @@ def _middle_initial(span: list[Token]) -> bool:
 
 def _context_type(span: list[Token], before: list[str], after: str, *, titled: bool,
                   locative: bool, preceding: str = "") -> tuple[str, int]:
-    first_name = span[0].text in ref.FIRST_NAMES and len(span) >= 2
+    first_name = len(span) >= 2 and (span[0].text in ref.FIRST_NAMES or all(
+        part in ref.FIRST_NAMES for part in span[0].text.split("-")))  # 'Jean-Yves Le Bras
     if titled:
         return PERSON, CUE
     if before and (before[-1] in ref.TITLE_WORDS or " ".join(before[-2:]) in ref.TITLES) \
             and (before[-1] not in ("head", "chief", "leader", "partner", "owner", "player")
                  or len(before) >= 2 and ref.country_form(before[-2].capitalize()) is not None):
         return PERSON, CUE  # 'foreign minister X', 'Xlandic leader X' (not 'market leader X')
-    if before and before[-1] in ORG_NOUNS:
-        return ORGANIZATION, CUE
+    if before and before[-1] in ORG_NOUNS and not re.search(r"['’]s?\s+$", preceding):
+        return ORGANIZATION, CUE  # 'carmaker X', not 'the Orion Fund's X'
     if before and (before[-1] in _PLACE_NOUNS or len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS):
         return PLACE, CUE  # 'the towns of X', 'the village X'
     if not before and _TITLE_BEFORE_COMMA.search(preceding) and _is_title_noun_word(
