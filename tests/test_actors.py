@@ -892,3 +892,23 @@ def test_a_person_is_typed_by_given_names_not_by_the_body_named_before(body, nam
     doc, found = actors_of(body)
     assert found[name].type == "person", sorted((a.name, a.type) for a in found.values())
     assert found[name].evidence[0].start == body.index(name)
+
+
+@pytest.mark.parametrize("body, word", [
+    ("The Peruvian Constitution allows the vote.", "Constitution"),
+    ("Peruvians Take Action, a group, filed the claim.", "Take Action"),
+    ("The suit covers Kenyan Country land near the lake.", "Country"),
+])
+def test_a_common_word_after_a_demonym_is_no_actor(body, word):
+    _, found = actors_of(body)
+    assert word not in found, sorted(found)
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Lin Wei met the Peruvian Congress on Monday.", "Peruvian Congress"),
+    ("The Kenyan Senate met on Monday.", "Kenyan Senate"),
+])
+def test_a_body_after_a_demonym_keeps_its_name(body, name):
+    _, found = actors_of(body)
+    assert found[name].type == "organization"

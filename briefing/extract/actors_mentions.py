@@ -480,8 +480,11 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
                 ref.country_form(name) or ref.is_place_name(name)):
             rest = []
     if rest:
-        found.extend(_typed(text, words, rest, in_title=in_title, titled=titled,
-                            initial=initial and prefix_end == 0))
+        typed = _typed(text, words, rest, in_title=in_title, titled=titled, initial=initial and prefix_end == 0)
+        if found and len(rest) <= 2 and all(w.text.lower() in ref.COMMON_ENGLISH_WORDS and not (
+                _org_head(w.text) or w.text in ref.FIRST_NAMES or ref.is_place_name(w.text)) for w in rest):
+            typed = [replace(m, unconfirmed=True) for m in typed]  # 'the Xlandic Constitution', 'Xland Federal'
+        found.extend(typed)
     return [replace(m, unconfirmed=True) if _bare_common_word(text, m) else m for m in found]
 
 
