@@ -912,3 +912,14 @@ def test_a_common_word_after_a_demonym_is_no_actor(body, word):
 def test_a_body_after_a_demonym_keeps_its_name(body, name):
     _, found = actors_of(body)
     assert found[name].type == "organization"
+
+
+@pytest.mark.parametrize("body, place, demonym", [
+    ("Montanans voted on Monday, and the law of Montana was upheld.", "Montana", "Montanans"),
+    ("The vote was backed by Virginians.", "Virginia", "Virginians"),
+])
+def test_the_people_of_a_place_are_that_place(body, place, demonym):
+    doc, found = actors_of(body)
+    assert list(found) == [place]
+    assert found[place].type == "place"
+    assert [e.start for e in found[place].evidence if doc.text[e.start:e.end] == demonym] == [body.index(demonym)]

@@ -19,7 +19,7 @@ from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
     _OF_HEADS, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines, find_mentions, initials,
-    midsentence_capitalised, tokens,
+    midsentence_capitalised, people_of_place, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .spans import SpanIndex
@@ -249,10 +249,10 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     # 'flown to Kestia' in an article that names Xland: the capital counts as the state (not in a dateline)
     named_states = {m.country for m in body + title if m.country and ref.country_form(m.text).kind != "capital"}
     apart_from_address = {name_key(m.text) for m in body if m.country and not _in_address(text, m)}
-    body_keys = [name_key(m.text) for m in body]
+    body_keys = [name_key(people_of_place(m.text) or m.text) for m in body]
     body_key_set = set(body_keys)
     owners = _owners(text, body)
-    for mention, key in zip(body + title, body_keys + [name_key(m.text) for m in title]):
+    for mention, key in zip(body + title, body_keys + [name_key(people_of_place(m.text) or m.text) for m in title]):
         owner = owners.get(id(mention))
         state = _government_of(mention)
         if state is not None:
@@ -681,7 +681,8 @@ def _canonical(group: _Group) -> str:
     forms = [f for f in group.forms]
     if group.type == PERSON:
         return max(forms, key=lambda f: (len(_name_words(f)), len(f)))
-    expansions = [f for f in forms if not f.isupper()] or forms
+    expansions = [f for f in forms if not f.isupper() and not people_of_place(f)] \
+        or [people_of_place(f) or f for f in forms]
     return max(expansions, key=lambda f: (len(f.split()), len(f)))
 
 

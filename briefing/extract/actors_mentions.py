@@ -703,6 +703,11 @@ def _org_words(span: list[Token]) -> bool:
     return any(w.text in ref.ORG_HEADS for w in span) or span[-1].text in ref.ORG_SUFFIXES
 
 
+def people_of_place(name: str) -> str | None:
+    """The place whose people a plural demonym names ('Montanans' -> 'Montana'), for places named in -a."""
+    return name[:-2] if name.endswith("ans") and " " not in name and ref.is_place_name(name[:-2]) else None
+
+
 def _mention(text: str, span: list[Token], type_: str, certainty: int, in_title: bool,
              country: str | None = None, locative: bool = False, initial: bool = False) -> Mention:
     start, end = span[0].start, span[-1].end
@@ -736,6 +741,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return [_mention(text, span, COUNTRY, KNOWN, in_title, form.country, locative, initial)]
     if len(span) == 1 and _not_a_name_word(name):
         return []
+    if people_of_place(name):
+        return [_mention(text, span, PLACE, KNOWN, in_title, initial=initial)]  # 'Xlandians' of the region
     if len(span) >= 2 and _a_people(span):
         return []
     if numbered and _DESIGNATION_AFTER.match(after):
