@@ -873,3 +873,141 @@ def test_the_language_list_matches_the_pinned_pycountry():
     script = Path(__file__).resolve().parent.parent / "scripts" / "iso_languages.py"
     run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.parametrize("body, country, capital, offset", [
+    ("Kenyan officials said the envoy was flown to Nairobi on Monday.", "Kenya", "Nairobi", 45),
+    ("Peru will host the talks, and the delegates meet in Lima next week.", "Peru", "Lima", 52),
+    ("Canada sent a team; a press conference in Ottawa followed.", "Canada", "Ottawa", 42),
+])
+def test_a_capital_in_an_article_that_names_its_state_is_the_state(body, country, capital, offset):
+    doc, found = actors_of(body)
+    assert capital not in found, sorted(found)
+    assert capital in found[country].aliases
+    assert [e.start for e in found[country].evidence if doc.text[e.start:e.end] == capital] == [offset]
+
+
+@pytest.mark.parametrize("body, capital", [
+    ("A flight was delayed at Vex Airport, which serves Nairobi, Kenya.", "Nairobi"),
+    ("The envoy flew from Lima, Peru, to Port Vex on Monday.", "Lima"),
+])
+def test_a_capital_written_only_in_an_address_stays_the_city(body, capital):
+    _, found = actors_of(body)
+    assert found[capital].type == "place"
+
+
+@pytest.mark.parametrize("body, country, form, offset", [
+    ("The Kenyan Government said the plan would go ahead.", "Kenya", "Kenyan Government", 4),
+    ("Officials of the Government of Peru met on Monday.", "Peru", "Government of Peru", 17),
+    ("Talks with the Kenya Government resumed.", "Kenya", "Kenya Government", 15),
+])
+def test_a_state_s_government_is_the_state(body, country, form, offset):
+    doc, found = actors_of(body)
+    assert form not in found, sorted(found)
+    assert found[country].type == "country"
+    assert [e.start for e in found[country].evidence if doc.text[e.start:e.end] == form] == [offset]
+
+
+@pytest.mark.parametrize("body, person, short, offset", [
+    ("Prime Minister Tuvale Sailo Moana opened the session. Tuvale said the vote would wait.",
+     "Tuvale Sailo Moana", "Tuvale", 54),
+    ("Envoy Bak Ju-won arrived in Seoul. Bak urged restraint.", "Bak Ju-won", "Bak", 35),
+])
+def test_a_first_name_that_is_no_given_name_joins_the_only_person_it_begins(body, person, short, offset):
+    doc, found = actors_of(body)
+    assert short not in found, sorted(found)
+    assert [e.start for e in found[person].evidence if doc.text[e.start:e.end] == short] == [offset]
+
+
+def test_a_first_word_shared_by_two_people_joins_neither():
+    _, found = actors_of("Tuvale Moana and Tuvale Sailo spoke. Later Tuvale left.")
+    assert "Tuvale" not in found["Tuvale Moana"].aliases and "Tuvale" not in found["Tuvale Sailo"].aliases
+
+
+@pytest.mark.parametrize("body, name, short", [
+    ("Crews reached the Orbital Research Station on Monday; the ORS crew waved.", "Orbital Research Station", "ORS"),
+    ("Flights left Vex International Airport at noon, and Vex Airport reopened later.",
+     "Vex International Airport", "Vex Airport"),
+    ("Floods hit the city of Kestrelgorsk. In Kestrelgorsk roads are cut, and Kestrelgorsk has no power. "
+     "Residents of Kestrelgarsk fled.",
+     "Kestrelgorsk", "Kestrelgarsk"),
+    ("The Defence Forces moved in; a Defence Force spokesman confirmed it.", "Defence Forces", "Defence Force"),
+    ("Jane Doe is the Speaker of the House of Delegates. The House met on Monday.", "House of Delegates", "House"),
+])
+def test_a_short_form_joins_the_one_place_or_body_it_shortens(body, name, short):
+    doc, found = actors_of(body)
+    assert short not in found, sorted(found)
+    assert [e.start for e in found[name].evidence if doc.text[e.start:e.end] == short] == [body.rindex(short)]
+
+
+@pytest.mark.parametrize("body, first, second", [
+    ("Boats left Brelsk for Brelsk Bay on Monday.", "Brelsk", "Brelsk Bay"),
+    ("Crowds in Boston cheered, and in Bolton they marched.", "Boston", "Bolton"),
+    ("Floods hit the towns of Brelskovo and Brelskova.", "Brelskovo", "Brelskova"),
+])
+def test_different_places_with_similar_names_stay_apart(body, first, second):
+    _, found = actors_of(body)
+    assert first in found and second in found, sorted(found)
+
+
+@pytest.mark.parametrize("body, name", [
+    ("The Seed and Grain Administration approved the crop on Monday.", "Seed and Grain Administration"),
+    ("The Brelsk and Kestow Tribes filed the suit.", "Brelsk and Kestow Tribes"),
+    ("Lawyers for the Confederated Orvane and Vexa Tribes spoke.", "Confederated Orvane and Vexa Tribes"),
+])
+def test_two_words_sharing_the_head_after_them_are_one_name(body, name):
+    doc, found = actors_of(body)
+    assert name in found, sorted(found)
+    assert texts(doc, found[name]) == [name] and found[name].evidence[0].start == body.index(name)
+
+
+@pytest.mark.parametrize("body, first, second", [
+    ("Peru and Chile Council members met.", "Peru", "Chile Council"),
+    ("Jane Doe and Orion Holdings Group signed.", "Jane Doe", "Orion Holdings Group"),
+])
+def test_a_name_before_and_keeps_its_own_head(body, first, second):
+    _, found = actors_of(body)
+    assert first in found and second in found, sorted(found)
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Their counterparts, Ana Ruiz and Jean-Yves Le Bras, met in Lima.", "Jean-Yves Le Bras"),
+    ("Delegates heard Marie-Anne Dufort on Monday.", "Marie-Anne Dufort"),
+    ("The Orion Rights Fund's Jacqueline Vexa said the law was unfair.", "Jacqueline Vexa"),
+    ("The Kestrel Union's Tom Reyes objected.", "Tom Reyes"),
+])
+def test_a_person_is_typed_by_given_names_not_by_the_body_named_before(body, name):
+    doc, found = actors_of(body)
+    assert found[name].type == "person", sorted((a.name, a.type) for a in found.values())
+    assert found[name].evidence[0].start == body.index(name)
+
+
+@pytest.mark.parametrize("body, word", [
+    ("The Peruvian Constitution allows the vote.", "Constitution"),
+    ("Peruvians Take Action, a group, filed the claim.", "Take Action"),
+    ("The suit covers Kenyan Country land near the lake.", "Country"),
+])
+def test_a_common_word_after_a_demonym_is_no_actor(body, word):
+    _, found = actors_of(body)
+    assert word not in found, sorted(found)
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Lin Wei met the Peruvian Congress on Monday.", "Peruvian Congress"),
+    ("The Kenyan Senate met on Monday.", "Kenyan Senate"),
+])
+def test_a_body_after_a_demonym_keeps_its_name(body, name):
+    _, found = actors_of(body)
+    assert found[name].type == "organization"
+
+
+@pytest.mark.parametrize("body, place, demonym", [
+    ("Montanans voted on Monday, and the law of Montana was upheld.", "Montana", "Montanans"),
+    ("The vote was backed by Virginians.", "Virginia", "Virginians"),
+])
+def test_the_people_of_a_place_are_that_place(body, place, demonym):
+    doc, found = actors_of(body)
+    assert list(found) == [place]
+    assert found[place].type == "place"
+    assert [e.start for e in found[place].evidence if doc.text[e.start:e.end] == demonym] == [body.index(demonym)]

@@ -17,8 +17,8 @@ from ..load import slugify
 from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
-    ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines, find_mentions, initials,
-    midsentence_capitalised, tokens,
+    _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines,
+    find_mentions, initials, midsentence_capitalised, people_of_place, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .spans import SpanIndex
@@ -234,15 +234,23 @@ def _display(text: str) -> str:
 def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words: frozenset[str]) -> list[_Group]:
     groups: dict[str, _Group] = {}
     capital_in_state_role = {name_key(m.text) for m in body if m.country and not m.locative}
-    body_keys = [name_key(m.text) for m in body]
+    # 'flown to Kestia' in an article that names Xland: the capital counts as the state (not in a dateline)
+    named_states = {m.country for m in body + title if m.country and ref.country_form(m.text).kind != "capital"}
+    apart_from_address = {name_key(m.text) for m in body if m.country and not _in_address(text, m)}
+    body_keys = [name_key(people_of_place(m.text) or m.text) for m in body]
     body_key_set = set(body_keys)
     owners = _owners(text, body)
-    for mention, key in zip(body + title, body_keys + [name_key(m.text) for m in title]):
+    for mention, key in zip(body + title, body_keys + [name_key(people_of_place(m.text) or m.text) for m in title]):
         owner = owners.get(id(mention))
-        if owner is not None:
+        state = _government_of(mention)
+        if state is not None:
+            group = groups.setdefault("country:" + state, _Group("country:" + state, COUNTRY, country=state))
+        elif owner is not None:
             group = groups.setdefault(f"{key}@{owner}", _Group(f"{key}@{owner}", mention.type, owner=owner))
         elif mention.country and (ref.country_form(mention.text).kind != "capital" or key in capital_in_state_role
-                                or key not in body_key_set):
+                                or key not in body_key_set
+                                or mention.country in named_states and mention.type == COUNTRY
+                                and key in apart_from_address):
             gkey = "country:" + mention.country
             group = groups.setdefault(gkey, _Group(gkey, COUNTRY, country=mention.country))
         elif mention.country:
@@ -251,7 +259,7 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
             group = groups.setdefault(key, _Group(key, mention.type))
         group.mentions.append(mention)
     for group in groups.values():
-        if not all(m.country for m in group.mentions):
+        if group.country is None and not all(m.country for m in group.mentions):
             group.type = _vote(group.mentions)
     things = [g for g in groups.values() if 2 * sum(m.not_actor for m in g.mentions) >= len(g.mentions)]
     thing_acronyms = _acronyms_of(text, things) | _common_noun_acronyms(text)
@@ -261,6 +269,27 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     merged = _merge_people(merged)
     merged = _merge_organisations(merged)
     return [g for g in merged if not all(m.unconfirmed for m in g.mentions)]
+
+
+def _government_of(mention: Mention) -> str | None:
+    """The state whose government a mention names: 'the Kenyan Government', 'Government of Peru'."""
+    words = _display(mention.text).split()
+    if mention.type != ORGANIZATION or mention.country or len(words) < 2:
+        return None
+    if words[-1].casefold() == "government":
+        return ref.country_for(" ".join(words[:-1]))
+    return ref.country_for(" ".join(words[2:])) if words[0] == "Government" and words[1] == "of" else None
+
+
+_ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*, $")
+_ADDRESS_AFTER = re.compile(r", (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*)(?!['’\w])")
+
+
+def _in_address(text: str, mention: Mention) -> bool:
+    """'Kestia, Xland' or 'Port Vex, Kestia': a capital written only in addresses is the city, not its state."""
+    after = _ADDRESS_AFTER.match(text, mention.end)
+    return bool(_ADDRESS_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+                or after and ref.country_for(after.group(1).rstrip(".")) == mention.country)
 
 
 def _acronyms_of(text: str, groups: list[_Group]) -> frozenset[str]:
@@ -440,13 +469,15 @@ def _merge_first_names(groups: list[_Group]) -> list[_Group]:
     people_by_first: dict[str, list[_Group]] = {}
     for person in people:
         people_by_first.setdefault(_name_words(person.head)[0], []).append(person)
+    surnames = {_name_words(p.head)[-1] for p in people}
     absorbed: set[int] = set()
     for other in groups:
         words = _name_words(other.head)
-        if len(words) != 1 or words[0] not in ref.FIRST_NAMES or other.type == COUNTRY \
-                or other.certainty >= KNOWN:
+        if len(words) != 1 or other.type in (COUNTRY, PLACE) or other.certainty >= KNOWN:
             continue
         namesakes = sorted(people_by_first.get(words[0], ()), key=lambda p: -len(p.mentions))
+        if words[0] not in ref.FIRST_NAMES and (len(namesakes) != 1 or words[0] in surnames):
+            continue  # a name put first that is no given name ('Ban' of 'Ban Ki-moon'): only the one person's
         if namesakes and (len(namesakes) == 1 or len(namesakes[0].mentions) > 2 * len(namesakes[1].mentions)):
             _absorb(namesakes[0], other)
             absorbed.add(id(other))
@@ -467,7 +498,7 @@ def _acronym_of(acronym: str, name: str) -> bool:
 
 def _merge_organisations(groups: list[_Group]) -> list[_Group]:
     """Acronyms of initials, shorter forms and forms without a state prefix join an organisation."""
-    orgs = [g for g in groups if g.type == ORGANIZATION]
+    orgs = [g for g in groups if g.type in (ORGANIZATION, PLACE)]
     absorbed: set[int] = set()
     candidates = _OrgCandidates(orgs)
     for short in sorted(orgs, key=lambda g: -len(g.head)):
@@ -479,6 +510,13 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
                 continue
             long_form = _display(long.head)
             long_words = long_form.split()
+            if PLACE in (short.type, long.type):
+                if _short_place_form(short, long, form, words, long_form, long_words):
+                    targets.append(long)
+                continue
+            if len(words) > 1 and long_words[:-1] == words[:-1] and long_words[-1] == words[-1] + "s":
+                targets.append(long)  # 'the Defence Force' of the 'Defence Forces'
+                continue
             full = ref.ORG_SHORT_FORMS.get(form)
             if full and (long_form == full or long_form.endswith(" " + full)):
                 targets.append(long)  # 'the Fed' and the Federal Reserve
@@ -496,8 +534,9 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
                 targets.append(long)
             elif long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
                 targets.append(long)
-            elif len(words) == 1 and form in ref.ORG_HEADS and long_words[-1] == form:
-                targets.append(long)  # 'the Commission' for the only '... Commission' of the article
+            elif len(words) == 1 and form in ref.ORG_HEADS | _OF_HEADS and (
+                    long_words[-1] == form or long_words[:2] == [form, "of"]):
+                targets.append(long)  # 'the Commission' for the only '... Commission' ('the House' of 'House of ...')
             elif form in long_form.split("-") and form.isupper():
                 targets.append(long)
             elif len(words) == len(long_words) == 1 and len(form) >= 5 and _close(form, long_form) \
@@ -510,6 +549,25 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
             _absorb(targets[0], short)
             absorbed.add(id(short))
     return [g for g in groups if id(g) not in absorbed]
+
+
+def _short_place_form(short: _Group, long: _Group, form: str, words: list[str], long_form: str,
+                      long_words: list[str]) -> bool:
+    """'ISS' of the 'International Space Station', 'Vex Airport' of 'Vex International Airport', a one-letter
+    slip in a town's name written once where the town is named often: forms of one place (places join nothing
+    else: 'Brelsk' is not 'Brelsk Bay')."""
+    if form.isupper() and len(form) >= 2 and len(long_words) > 1:
+        return _acronym_of(form.replace(".", ""), long_form)
+    if len(words) == len(long_words) == 1 and (short.type == long.type or short.certainty == GUESS):
+        return len(form) >= 8 and form[0] == long_form[0] and within_edit_distance(form, long_form, 1) \
+            and len(short.mentions) == 1 < 3 <= len(long.mentions) and not ref.is_place_name(form)
+    return short.type == long.type and len(words) >= 2 and len(long_words) == len(words) + 1 \
+        and long_words[0] == words[0] \
+        and long_words[-1] == words[-1] and long_words[1].casefold() in _SHORTENED_WORDS
+
+
+#: Words a place's or body's name is often written without: 'Vex Airport' for 'Vex International Airport'.
+_SHORTENED_WORDS = frozenset("international national regional municipal general memorial".split())
 
 
 class _OrgCandidates:
@@ -551,7 +609,7 @@ class _OrgCandidates:
         acronym = form.replace(".", "")
         for cut in (0, 2, 3):
             found.update(self.by_initials.get(acronym[cut:], ()))
-        found.update(self.by_prefix.get(tuple(words), ()))
+        found.update(self.by_prefix.get(tuple(words[:-1] or words), ()))
         found.update(self.by_suffix.get(tuple(words), ()))
         found.update(self.by_piece.get(form, ()))
         if form in ref.ORG_SHORT_FORMS:
@@ -611,7 +669,8 @@ def _canonical(group: _Group) -> str:
     forms = [f for f in group.forms]
     if group.type == PERSON:
         return max(forms, key=lambda f: (len(_name_words(f)), len(f)))
-    expansions = [f for f in forms if not f.isupper()] or forms
+    expansions = [f for f in forms if not f.isupper() and not people_of_place(f)] \
+        or [people_of_place(f) or f for f in forms]
     return max(expansions, key=lambda f: (len(f.split()), len(f)))
 
 

@@ -305,7 +305,16 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
             if (ref.country_for(where) or ref.is_place_name(where)) and not (
                     ref.country_for(joined_where) or ref.is_place_name(joined_where)):
                 return 0  # 'the University of Brelsk and Orion College': the first name ends with its place
-        return n if has_of and words[j + 1].text not in ref.FIRST_NAMES else 0
+        if has_of:
+            return n if words[j + 1].text not in ref.FIRST_NAMES else 0
+        # 'Food and Drug Administration', 'the Brelsk and Kestow Tribes': two words sharing the head after them
+        ahead = [w.text for w in words[j + 1:j + 4]]
+        head_at = next((k for k, w in enumerate(ahead) if _org_head(w)), None)
+        return n if head_at is not None and len(span_words) <= 2 and all(
+            _joined(text, words[j + k], words[j + k + 1]) and _is_name_word(words[j + k + 1])
+            for k in range(head_at + 1)) and not any(
+            _org_head(w) or ref.country_form(w) or ref.is_place_name(w) for w in span_words + ahead[:head_at]) \
+            and span_words[0] not in ref.FIRST_NAMES else 0
     return 0
 
 
@@ -454,8 +463,11 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
                 ref.country_form(name) or ref.is_place_name(name)):
             rest = []
     if rest:
-        found.extend(_typed(text, words, rest, in_title=in_title, titled=titled,
-                            initial=initial and prefix_end == 0))
+        typed = _typed(text, words, rest, in_title=in_title, titled=titled, initial=initial and prefix_end == 0)
+        if found and len(rest) <= 2 and all(w.text.lower() in ref.COMMON_ENGLISH_WORDS and not (
+                _org_head(w.text) or w.text in ref.FIRST_NAMES or ref.is_place_name(w.text)) for w in rest):
+            typed = [replace(m, unconfirmed=True) for m in typed]  # 'the Xlandic Constitution', 'Xland Federal'
+        found.extend(typed)
     return [replace(m, unconfirmed=True) if _bare_common_word(text, m) else m for m in found]
 
 
@@ -674,6 +686,11 @@ def _org_words(span: list[Token]) -> bool:
     return any(w.text in ref.ORG_HEADS for w in span) or span[-1].text in ref.ORG_SUFFIXES
 
 
+def people_of_place(name: str) -> str | None:
+    """The place whose people a plural demonym names ('Montanans' -> 'Montana'), for places named in -a."""
+    return name[:-2] if name.endswith("ans") and " " not in name and ref.is_place_name(name[:-2]) else None
+
+
 def _mention(text: str, span: list[Token], type_: str, certainty: int, in_title: bool,
              country: str | None = None, locative: bool = False, initial: bool = False) -> Mention:
     start, end = span[0].start, span[-1].end
@@ -707,6 +724,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return [_mention(text, span, COUNTRY, KNOWN, in_title, form.country, locative, initial)]
     if len(span) == 1 and _not_a_name_word(name):
         return []
+    if people_of_place(name):
+        return [_mention(text, span, PLACE, KNOWN, in_title, initial=initial)]  # 'Xlandians' of the region
     if len(span) >= 2 and _a_people(span):
         return []
     if numbered and _DESIGNATION_AFTER.match(after):
@@ -904,15 +923,16 @@ def _middle_initial(span: list[Token]) -> bool:
 
 def _context_type(span: list[Token], before: list[str], after: str, *, titled: bool,
                   locative: bool, preceding: str = "") -> tuple[str, int]:
-    first_name = span[0].text in ref.FIRST_NAMES and len(span) >= 2
+    first_name = len(span) >= 2 and (span[0].text in ref.FIRST_NAMES or all(
+        part in ref.FIRST_NAMES for part in span[0].text.split("-")))  # 'Jean-Yves Le Bras
     if titled:
         return PERSON, CUE
     if before and (before[-1] in ref.TITLE_WORDS or " ".join(before[-2:]) in ref.TITLES) \
             and (before[-1] not in ("head", "chief", "leader", "partner", "owner", "player")
                  or len(before) >= 2 and ref.country_form(before[-2].capitalize()) is not None):
         return PERSON, CUE  # 'foreign minister X', 'Xlandic leader X' (not 'market leader X')
-    if before and before[-1] in ORG_NOUNS:
-        return ORGANIZATION, CUE
+    if before and before[-1] in ORG_NOUNS and not re.search(r"['’]s?\s+$", preceding):
+        return ORGANIZATION, CUE  # 'carmaker X', not 'the Orion Fund's X'
     if before and (before[-1] in _PLACE_NOUNS or len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS):
         return PLACE, CUE  # 'the towns of X', 'the village X'
     if not before and _TITLE_BEFORE_COMMA.search(preceding) and _is_title_noun_word(
