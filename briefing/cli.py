@@ -373,13 +373,19 @@ def _since_date(text: str) -> dt.date:
     return date
 
 
+def seeds_problem(seeds: Path) -> str | None:
+    """What is wrong with the seeds folder given, in one line, or None."""
+    if not seeds.exists():
+        return f"{seeds}: no such folder of seeds (give one with --seeds DIR)"
+    if not load.seed_files(seeds):
+        return f"{seeds}: no seeds here (looked for {', '.join(load.SEED_SUFFIXES)} files)"
+    return None
+
+
 def run_pdf(args: argparse.Namespace) -> int:
     """The ``pdf`` command: extract the seeds, then print the selected briefs and the book."""
-    if not args.seeds.exists():
-        print(f"{args.seeds}: no such folder of seeds (give one with --seeds DIR)", file=sys.stderr)
-        return EXIT_USAGE
-    if not load.seed_files(args.seeds):
-        print(f"{args.seeds}: no seeds here (looked for {', '.join(load.SEED_SUFFIXES)} files)", file=sys.stderr)
+    if problem := seeds_problem(args.seeds):
+        print(problem, file=sys.stderr)
         return EXIT_USAGE
     # The same cache and seed names as `build`, so `pdf` then `build` extracts each seed once.
     result = site.project_briefs(args.seeds, ner=args.ner, cache=args.cache, corrections=args.corrections,
@@ -431,11 +437,8 @@ def publishable(briefs: list[Brief], problems: list[Problem], *, strict: bool) -
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    if not args.seeds.exists():
-        print(f"{args.seeds}: no such folder of seeds (give one with --seeds DIR)", file=sys.stderr)
-        return EXIT_USAGE
-    if not load.seed_files(args.seeds):
-        print(f"{args.seeds}: no seeds here (looked for {', '.join(load.SEED_SUFFIXES)} files)", file=sys.stderr)
+    if problem := seeds_problem(args.seeds):
+        print(problem, file=sys.stderr)
         return EXIT_USAGE
     result = pipeline.extract_briefs(args.seeds, options=ExtractOptions(ner=args.ner), cache_dir=args.cache,
                                      ids_file=args.ids, corrections_dir=args.corrections, workers=workers_of(args))
