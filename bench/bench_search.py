@@ -50,6 +50,7 @@ def make_project(root: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     for folder in ("stylesheets", "javascripts"):
         shutil.copytree(ROOT / "docs" / folder, root / "docs" / folder)
+    shutil.copytree(ROOT / "overrides", root / "overrides")  # theme.custom_dir
     (root / "briefing").symlink_to(ROOT / "briefing")
     return root / "mkdocs.yml"
 

@@ -38,6 +38,7 @@ def bench(count: int, project: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for folder in ("stylesheets", "javascripts"):
         shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
+    shutil.copytree(ROOT / "overrides", project / "overrides")  # theme.custom_dir
     (project / "briefing").symlink_to(ROOT / "briefing")
     seeds = write_seeds(count, project / "seeds")
     cold = preview_build(project, dirty=False)

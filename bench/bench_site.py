@@ -26,6 +26,7 @@ def bench(count: int, project: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for folder in ("stylesheets", "javascripts"):
         shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
+    shutil.copytree(ROOT / "overrides", project / "overrides")  # theme.custom_dir
     (project / "briefing").symlink_to(ROOT / "briefing")
     briefs = make_briefs(count)
     config = site_config(project / "mkdocs.yml")

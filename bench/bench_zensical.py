@@ -79,6 +79,7 @@ def make_project(count: int, project: Path) -> None:
     (project / "mkdocs.yml").write_text(config.replace(HOOKS, ""), encoding="utf-8")
     for folder in ("stylesheets", "javascripts"):
         shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
+    shutil.copytree(ROOT / "overrides", project / "overrides")  # theme.custom_dir
     replace_generated_docs(project / "docs", render_site(make_briefs(count)))
 
 
