@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.make_briefs import write_seeds  # noqa: E402
+from bench.make_briefs import copy_project, write_seeds  # noqa: E402
 from briefing.extract import ExtractOptions  # noqa: E402
 from briefing.load import load_seeds  # noqa: E402
 from briefing.parallel import Workers, available_cores, extract_articles  # noqa: E402
@@ -43,16 +42,6 @@ def size_mib(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
 
 
-def new_project(root: Path) -> Path:
-    root.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("stylesheets", "javascripts"):
-        shutil.copytree(ROOT / "docs" / folder, root / "docs" / folder)
-    shutil.copytree(ROOT / "overrides", root / "overrides")  # theme.custom_dir
-    (root / "briefing").symlink_to(ROOT / "briefing")
-    return root
-
-
 def extraction(count: int, folder: Path) -> None:
     seeds = write_seeds(count, folder / "extract-seeds", distinct=True)
     articles = load_seeds(seeds[0].parent).articles
@@ -70,7 +59,7 @@ def extraction(count: int, folder: Path) -> None:
 
 
 def scale(count: int, folder: Path) -> None:
-    project = new_project(folder / "briefing")
+    project = copy_project(folder / "briefing")
     seeds = write_seeds(count, project / "seeds", distinct=True)
     build = [sys.executable, str(ROOT / "build_briefs.py"), "build", "--seeds", "seeds", "--config-file",
              "mkdocs.yml"]
@@ -82,7 +71,7 @@ def scale(count: int, folder: Path) -> None:
                                  encoding="utf-8")
     one_seed = run(build, project)
 
-    plain = new_project(folder / "plain")
+    plain = copy_project(folder / "plain")
     (plain / "briefing").unlink()
     config = plain / "mkdocs.yml"
     config.write_text("\n".join(line for line in config.read_text(encoding="utf-8").splitlines()

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.make_briefs import SURNAMES, make_briefs  # noqa: E402
+from bench.make_briefs import SURNAMES, copy_project, make_briefs  # noqa: E402
 from briefing import site  # noqa: E402
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -46,12 +46,7 @@ class CountingHandler(SimpleHTTPRequestHandler):
 
 
 def make_project(root: Path) -> Path:
-    (root / "docs").mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("stylesheets", "javascripts"):
-        shutil.copytree(ROOT / "docs" / folder, root / "docs" / folder)
-    shutil.copytree(ROOT / "overrides", root / "overrides")  # theme.custom_dir
-    (root / "briefing").symlink_to(ROOT / "briefing")
+    copy_project(root)
     return root / "mkdocs.yml"
 
 

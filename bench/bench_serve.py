@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import shutil
 import sys
 import tempfile
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.make_briefs import write_seeds  # noqa: E402
+from bench.make_briefs import copy_project, write_seeds  # noqa: E402
 from briefing.site import mkdocs_build, site_config  # noqa: E402
 
 
@@ -35,11 +34,7 @@ def preview_build(project: Path, *, dirty: bool) -> float:
 
 
 def bench(count: int, project: Path) -> None:
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("stylesheets", "javascripts"):
-        shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
-    shutil.copytree(ROOT / "overrides", project / "overrides")  # theme.custom_dir
-    (project / "briefing").symlink_to(ROOT / "briefing")
+    copy_project(project)
     seeds = write_seeds(count, project / "seeds")
     cold = preview_build(project, dirty=False)
     warm = preview_build(project, dirty=True)

@@ -7,7 +7,6 @@ its navigation). Prints figures, asserts nothing. Run from the project root:
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
@@ -16,18 +15,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.make_briefs import make_briefs  # noqa: E402
+from bench.make_briefs import copy_project, make_briefs  # noqa: E402
 from briefing.render import render_site  # noqa: E402
-from briefing.site import build_site, replace_generated_docs, site_config  # noqa: E402
+from briefing.site import build_site, mark_rendered, replace_generated_docs, site_config  # noqa: E402
 
 
 def bench(count: int, project: Path) -> None:
-    (project / "docs").mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("stylesheets", "javascripts"):
-        shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
-    shutil.copytree(ROOT / "overrides", project / "overrides")  # theme.custom_dir
-    (project / "briefing").symlink_to(ROOT / "briefing")
+    copy_project(project)
     briefs = make_briefs(count)
     config = site_config(project / "mkdocs.yml")
 
@@ -36,6 +30,7 @@ def bench(count: int, project: Path) -> None:
     rendered = time.perf_counter()
     replace_generated_docs(project / "docs", pages)
     written = time.perf_counter()
+    mark_rendered(config)  # the pages are in docs/: the hook adds none
     build_site(config)
     built = time.perf_counter()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import shutil
 from pathlib import Path
 
 import pycountry
@@ -18,6 +19,20 @@ import pycountry
 from briefing.load import make_id
 from briefing.model import (Actor, Agreement, Article, Brief, DateMention, Evidence, Figure, Quote, Source)
 from briefing.sentences import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def copy_project(target: Path) -> Path:
+    """A project folder for a bench at ``target``: the configuration, the hand-written docs assets, the
+    theme overrides and a link to the package (for the hook). Returns ``target``."""
+    (target / "docs").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("stylesheets", "javascripts"):
+        shutil.copytree(ROOT / "docs" / folder, target / "docs" / folder)
+    shutil.copytree(ROOT / "overrides", target / "overrides")  # theme.custom_dir
+    (target / "briefing").symlink_to(ROOT / "briefing")
+    return target
 
 GIVEN_NAMES = ("Amira", "Bruno", "Chen", "Dara", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kemal",
                "Lina", "Marek", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Stefan", "Tomas", "Uma", "Viktor",
