@@ -38,29 +38,17 @@ _RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _ADVERBS + r"\s+" + _LE
 _RELATIVE_LEVEL_TAIL = re.compile(r",\s+which" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$")
 _APPOSED_VALUE = re.compile(r"(?P<clause>[^,;:]+),\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")
 _VALUED_TAIL = re.compile(r",\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")  # how _APPOSED_VALUE, _CLAUSE_VALUED end
-_THING_WORTH_TAIL = (r"\s+(?P<verb>" + "|".join(_PURCHASE_NOUNS) + r")\s+"
-                     r"(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+worth\s*$")
-_THING_WORTH = re.compile(r"(?P<clause>[^,;:]*?)" + _THING_WORTH_TAIL)
+# Clause-final patterns: the clause before one runs from the sentence's last ',', ';' or ':' (see _clause_search).
+_THING_WORTH = re.compile(r"\s+(?P<verb>" + "|".join(_PURCHASE_NOUNS) + r")\s+"
+                          r"(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+worth\s*$")
 _CLAUSE_VALUED = re.compile(r"(?P<clause>[^,]+?)\s+(?:was|were|is|are)\b[^,]*,\s+(?:valued|estimated|put|worth)"
                             r"(?:\s+at)?\s*$")
-_LEVEL_TAIL = _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$"
-_LEVEL = re.compile(r"(?P<clause>[^,;:]*?)" + _LEVEL_TAIL)
-_CHANGE_TAIL = r"\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$"
-_CHANGE = re.compile(r"(?P<clause>[^,;:]*?)" + _CHANGE_TAIL)
-_CHANGED_TO_TAIL = (r"\s+(?P<verb>" + "|".join(sorted(_RISE_VERBS | _FALL_VERBS))
-                    + r")\s[^,;:]*?\bto\s*$")
-_CHANGED_TO = re.compile(r"(?P<clause>[^,;:]*?)" + _CHANGED_TO_TAIL)
-_SUBJECT_VERB_TAIL = r"\s+(?P<verb>[a-z]+)\s*$"
-_SUBJECT_VERB = re.compile(r"(?P<clause>[^,;:]*?)" + _SUBJECT_VERB_TAIL)
-# A pattern '(?P<clause>[^,;:]*?)' + TAIL, searched the plain way, tries every start and every clause length:
-# quadratic in the words before a figure when it fails. Its match cannot hold ',', ';' or ':' and TAIL
-# cannot start before the last of them, so a match starts right after that mark (or at 0), and it matches
-# if and only if TAIL matches somewhere: _clause_search finds TAIL once and takes the clause up to it.
-_CLAUSE_TAILS = {_THING_WORTH: re.compile(_THING_WORTH_TAIL), _LEVEL: re.compile(_LEVEL_TAIL),
-                 _CHANGE: re.compile(_CHANGE_TAIL), _CHANGED_TO: re.compile(_CHANGED_TO_TAIL),
-                 _SUBJECT_VERB: re.compile(_SUBJECT_VERB_TAIL)}
-_ENDS_WITH_TO = re.compile(r"\bto\s*$")
-_ENDS_WITH_WORTH = re.compile(r"\sworth\s*$")
+_LEVEL = re.compile(_ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$")
+_CHANGE = re.compile(r"\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$")
+_CHANGED_TO = re.compile(r"\s+(?P<verb>" + "|".join(sorted(_RISE_VERBS | _FALL_VERBS)) + r")\s[^,;:]*?\bto\s*$")
+_SUBJECT_VERB = re.compile(r"\s+(?P<verb>[a-z]+)\s*$")
+# their endings, checked first, as searching those two is slow
+_ENDINGS = {_CHANGED_TO: re.compile(r"\bto\s*$"), _THING_WORTH: re.compile(r"\sworth\s*$")}
 # printable ASCII that is neither a letter nor a blank: no pattern made of words and blanks matches it
 _BARRIER = re.compile(r"[!-@\[-`{-~]")
 _DETERMINER_END = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s*$", re.I)
@@ -206,7 +194,7 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             return phrase, _Reading(phrase)
     changed_to = _clause_search(_CHANGED_TO, core, core_from)
     if changed_to:
-        subject = _clause_subject(changed_to.group("clause"))
+        subject = _clause_subject(_clause(core, changed_to))
         if subject:
             return _possessive_to_adjective(subject), _Reading(subject)
     valued_tail = "," in core and _VALUED_TAIL.search(core)
@@ -217,7 +205,7 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             return _possessive_to_adjective(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)), _Reading(subject)
     worth_after = _clause_search(_THING_WORTH, core, core_from)
     if worth_after and worth_after.group("verb") in _PURCHASE_NOUNS:
-        subject = _clause_subject(worth_after.group("clause"))
+        subject = _clause_subject(_clause(core, worth_after))
         thing = worth_after.group("thing")
         if subject:
             return f"{_adjective(subject)} {_PURCHASE_NOUNS[worth_after.group('verb')]} of {thing}", \
@@ -230,12 +218,12 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             return _possessive_to_adjective(subject), _Reading(subject)
     level = _clause_search(_LEVEL, core, core_from)
     if level:
-        subject = _clause_subject(level.group("clause"))
+        subject = _clause_subject(_clause(core, level))
         if subject:
             return _possessive_to_adjective(subject), _Reading(subject)
     change = _clause_search(_CHANGE, core, core_from)
     if change and (change.group("verb") in _RISE_VERBS or change.group("verb") in _FALL_VERBS):
-        subject = _clause_subject(change.group("clause"))
+        subject = _clause_subject(_clause(core, change))
         if subject:
             direction = "rise" if change.group("verb") in _RISE_VERBS else "fall"
             return f"{direction} in {_possessive_to_adjective(subject)}", _Reading(subject)
@@ -286,7 +274,7 @@ def _subject_and_verb(core: str) -> tuple[str | None, str | None]:
     m = _clause_search(_SUBJECT_VERB, core, _after_barrier(core))
     if not m:
         return None, None
-    return _clause_subject(m.group("clause")), m.group("verb")
+    return _clause_subject(_clause(core, m)), m.group("verb")
 
 
 def _after_barrier(text: str) -> int:
@@ -296,73 +284,51 @@ def _after_barrier(text: str) -> int:
     cannot match before that point, so searching from there gives the same match, in time that
     does not grow with the words before it.
     """
-    end = len(text)
-    while end > 0:
-        start = max(0, end - 256)
-        last = None
-        for last in _BARRIER.finditer(text, start, end):
-            pass
-        if last is not None:
-            return last.end()
-        end = start
-    return 0
+    return _last_match_end(_BARRIER, text)
 
 
-class _ClauseMatch:
-    """What ``pattern.search(core)`` matches for a pattern ``(?P<clause>[^,;:]*?)`` + TAIL: its groups."""
+def _last_match_end(pattern: re.Pattern, text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends (0 when none), read from the end.
 
-    def __init__(self, core: str, clause_start: int, tail: re.Match) -> None:
-        self._core, self._clause_start, self._tail = core, clause_start, tail
-
-    def group(self, name: str) -> str | None:
-        if name == "clause":
-            return self._core[self._clause_start:self._tail.start()]
-        return self._tail.group(name)
-
-
-def _clause_search(pattern: re.Pattern, core: str, core_from: int) -> _ClauseMatch | None:
-    """``pattern.search(core)`` for a pattern of ``_CLAUSE_TAILS``, in time linear in ``core``.
-
-    ``core_from`` is ``_after_barrier(core)``. The plain search would try the lazy clause from every
-    start; here the first place TAIL matches is found once: the clause runs from the last ',;:' to it.
-    """
-    if pattern is _CHANGED_TO or pattern is _THING_WORTH:
-        # their tails end with '\bto\s*$' and '\s+worth\s*$': checked first, as searching the tails is slow
-        ending = _ENDS_WITH_TO if pattern is _CHANGED_TO else _ENDS_WITH_WORTH
-        if not ending.search(core, max(0, len(core.rstrip()) - 6)):
-            return None
-        tail = _CLAUSE_TAILS[pattern].search(core)
-    else:
-        tail = _CLAUSE_TAILS[pattern].search(core, core_from)  # tails of letters and blanks only
-    if tail is None:
-        return None
-    clause_start = max(core.rfind(","), core.rfind(";"), core.rfind(":")) + 1
-    return _ClauseMatch(core, clause_start, tail)
-
-
-def _after_last_boundary(clause: str) -> str:
-    """``_BOUNDARY.split(clause)[-1]``, read from the end.
-
-    The places where _BOUNDARY can match never overlap (single marks, or whole words between word
-    boundaries), so the last match of a scan from any offset is the last of the whole clause once
-    the scan finds one: windows from the end, widened until one does.
+    For patterns whose matches never overlap (single marks, or whole words between word boundaries):
+    the last match of a scan from any offset is the last of the whole text once the scan finds one,
+    so windows from the end, widened until one does, keep long sentences linear.
     """
     size = 256
     while True:
-        start = max(0, len(clause) - size)
+        start = max(0, len(text) - size)
         last = None
-        for last in _BOUNDARY.finditer(clause, start):
+        for last in pattern.finditer(text, start):
             pass
         if last is not None:
-            return clause[last.end():]
+            return last.end()
         if start == 0:
-            return clause
+            return 0
         size *= 4
+
+
+def _clause_search(tail: re.Pattern, core: str, core_from: int) -> re.Match | None:
+    """The first match of clause-final ``tail`` in ``core``, in time linear in ``core`` (see :func:`_clause`).
+
+    ``core_from`` is ``_after_barrier(core)``. Searching '(?P<clause>[^,;:]*?)' + tail the plain way would
+    try every start and every clause length: quadratic in the words before a figure when it fails.
+    """
+    ending = _ENDINGS.get(tail)
+    if ending is not None:
+        if not ending.search(core, max(0, len(core.rstrip()) - 6)):
+            return None
+        return tail.search(core)
+    return tail.search(core, core_from)  # tails of letters and blanks only
+
+
+def _clause(core: str, tail: re.Match) -> str:
+    """The clause that ``tail`` ends: a tail cannot start before the last ',', ';' or ':', so it runs from there."""
+    return core[max(core.rfind(","), core.rfind(";"), core.rfind(":")) + 1:tail.start()]
 
 
 def _clause_subject(clause: str) -> str | None:
     """The subject of a clause that ends right before its verb ('Next year Brazil's imports from Chile')."""
-    text = _after_last_boundary(clause)
+    text = clause[_last_match_end(_BOUNDARY, clause):]
     previous = None
     while previous != text:
         previous = text
