@@ -315,11 +315,8 @@ def _year(groups: dict) -> int | None:
 
 
 def _day(groups: dict) -> int | None:
-    if groups.get("day"):
-        return day_number(groups["day"])
-    if groups.get("dayw"):
-        return day_number(groups["dayw"])
-    return None
+    written = groups.get("day") or groups.get("dayw")
+    return day_number(written) if written else None
 
 
 # --- resolution helpers ----------------------------------------------------------------
@@ -484,15 +481,15 @@ def _month_alone_ok(m: re.Match, text: str) -> bool:
     return not (text[visible:visible + 1].isupper() and following.lower() not in MONTHS)
 
 
-def _build_iso(m: re.Match, text: str) -> _Candidate | None:
-    month = int(m["mnum"]) if m["mnum"] else MONTHS.get(m["mname"].lower().rstrip("."))
-    when = _absolute(int(m["year"]), month, int(m["d"]))
-    return _candidate(m, _fixed(when)) if when else None
+def _fixed_candidate(m: re.Match, when: When | None, group: str | int = 0) -> _Candidate | None:
+    return _candidate(m, _fixed(when), group) if when else None
 
 
-def _build_compact(m: re.Match, text: str) -> _Candidate | None:
-    when = _absolute(int(m["year"]), int(m["mnum"]), int(m["d"]))
-    return _candidate(m, _fixed(when)) if when else None
+def _build_year_first(m: re.Match, text: str) -> _Candidate | None:
+    """``2019-08-23``, ``2019/aug/23``, ``20190823``, ``08-2019``: a year and month in digits, and a day if given."""
+    g = m.groupdict()
+    month = int(g["mnum"]) if g["mnum"] else MONTHS.get(g["mname"].lower().rstrip("."))
+    return _fixed_candidate(m, _absolute(int(g["year"]), month, int(g["d"]) if g.get("d") else None))
 
 
 def _build_numeric(m: re.Match, text: str) -> _Candidate | None:
@@ -505,11 +502,6 @@ def _build_numeric(m: re.Match, text: str) -> _Candidate | None:
         return _absolute(year, month, day)
 
     return _candidate(m, resolve)
-
-
-def _build_numeric_month(m: re.Match, text: str) -> _Candidate | None:
-    when = _absolute(int(m["year"]), int(m["mnum"]))
-    return _candidate(m, _fixed(when)) if when else None
 
 
 def _build_year_range(m: re.Match, text: str) -> _Candidate | None:
@@ -532,8 +524,7 @@ def _build_day_month(m: re.Match, text: str) -> _Candidate | None:
     day_group = "day" if g["day"] else "dayw"
     year = _year(g)
     if year is not None and (g.get("year") or g.get("yearw")):
-        when = _absolute(year, month, day)
-        return _candidate(m, _fixed(when)) if when else None
+        return _fixed_candidate(m, _absolute(year, month, day))
     if g.get("yy"):
         yy = g["yy"]
         return _candidate(m, lambda frame: _absolute(_year_of_two_digits(yy, frame.published), month, day))
@@ -558,8 +549,7 @@ def _build_second_day(m: re.Match, text: str) -> _Candidate | None:
             following.endswith("s") and following.islower() and not m["year"]):
         return None  # 'May 3 and 4 people'
     if m["year"]:
-        when = _absolute(int(m["year"]), month, day)
-        return _Candidate(m.start("day"), m.end("day"), _fixed(when)) if when else None
+        return _fixed_candidate(m, _absolute(int(m["year"]), month, day), "day")
     return _Candidate(m.start("day"), m.end("day"), _on_published(
         lambda p, frame: _day_without_year(month, day, p, frame.future, past=frame.past)))
 
@@ -715,12 +705,8 @@ def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
     week = _week_offset(m["week"] or m["week_first"])
     if (m["week"] or m["week_first"]) and week is None:
         return None
-    if week is None and relation in ("this",):
-        week = 0
-    elif week is None and relation in ("next",):
-        week = 1
-    elif week is None and relation in ("last", "previous"):
-        week = -1
+    if week is None:
+        week = _WEEK_OFFSETS.get(relation)  # 'next Friday': the Friday of next week
     return _candidate(m, _on_published(lambda p, frame: _weekday(weekday, p, future=frame.future,
                                                                  relation=relation, week=week)))
 
@@ -733,8 +719,7 @@ def _build_weekday_date(m: re.Match, text: str) -> _Candidate | None:
         return None  # 'on Monday 16 people', 'on Friday 2.5 million'
     if m["iso"]:
         year, month, day = (int(x) for x in re.split(r"[-/]", m["iso"]))
-        when = _absolute(year, month, day)
-        return _candidate(m, _fixed(when)) if when else None
+        return _fixed_candidate(m, _absolute(year, month, day))
     if m["md"] or m["paren"]:
         if m["md"]:
             month, day = (int(x) for x in re.split(r"[/.]", m["md"]))
@@ -775,14 +760,11 @@ def _build_holiday(m: re.Match, text: str) -> _Candidate | None:
     if not _capitalised(m["holiday"]):
         return None
 
-    def resolve(frame: _Frame) -> When | None:
-        if not frame.published:
-            return None
-        days = [holiday.in_year(y) for y in (frame.published.year - 1, frame.published.year, frame.published.year + 1)]
-        found = _nearest(days, frame.published, frame.future)
-        return When(found, "day") if found else None
+    def nearest(published: dt.date, frame: _Frame) -> When:
+        days = [holiday.in_year(y) for y in (published.year - 1, published.year, published.year + 1)]
+        return When(_nearest(days, published, frame.future), "day")
 
-    return _candidate(m, resolve)
+    return _candidate(m, _on_published(nearest))
 
 
 def _build_shift(m: re.Match, text: str) -> _Candidate | None:
@@ -939,13 +921,13 @@ _TRIGGERS = {
 _RULES: tuple[_Rule, ...] = (
     # numeric dates: 2019-08-23, 2019/aug/23, 20190823, 08/23/2019, 08-2019, 1996-97
     _rule("digit", r"(?<![\w/.])(?P<year>\d{4})(?P<sep>[-/.])(?:(?P<mnum>\d{1,2})|(?P<mname>[a-z]{3,9}))(?P=sep)"
-                   r"(?P<d>\d{1,2})(?![\d/]|[.-]\d)", _build_iso),
+                   r"(?P<d>\d{1,2})(?![\d/]|[.-]\d)", _build_year_first),
     _rule("digit", r"(?<![\w$€£.,])(?P<year>(?:19|20)\d\d)(?P<mnum>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
-                   r"(?![\d,])", _build_compact),
+                   r"(?![\d,])", _build_year_first),
     _rule("digit", r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
                    r"(?![\d/]|[.-]\d)", _build_numeric),
     _rule("digit", r"(?<![\w/.,-])(?P<mnum>0?[1-9]|1[0-2])[/-](?P<year>(?:19|20)\d\d)(?![\d/]|[.-]\d)",
-          _build_numeric_month),
+          _build_year_first),
     _rule("digit", r"(?<![\w/.,$-])(?P<year>(?:19|20)\d\d)(?P<sep>[-–/])(?P<yy2>\d\d)(?![\d/-])", _build_year_range),
     # month names: 23 Aug 2019, Aug. 23, 2019, Oct-14-2021, August 2019, June of 93, (last) August
     _rule("month", rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?:of\s+|in\s+)?{_YEAR_ANY})?",
@@ -1078,14 +1060,7 @@ def _merge_pending(candidates: list[_Candidate], text: str) -> list[_Candidate]:
 
 
 def find_dates(doc: Document) -> tuple[DateMention, ...]:
-    """Find the date expressions of ``doc`` and resolve them against its publication date.
-
-    Args:
-        doc: the segmented article; ``doc.published`` anchors relative dates.
-
-    Returns:
-        One :class:`DateMention` per expression, in text order, with its evidence.
-    """
+    """One :class:`DateMention` per date expression of ``doc``, in text order, resolved against ``doc.published``."""
     text = doc.text
     candidates: list[_Candidate] = []
     for sentence in doc.sentences:
