@@ -144,9 +144,11 @@ def verb_forms(name: str, *, flag: str | None = None, unambiguous: bool = False)
                                for v in verbs(name) if flag is None or flag in v.flags))
 
 
-def alternation(forms) -> str:
-    """A regular-expression alternation of ``forms``, longest first (blanks match any run of blanks)."""
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
+def alternation(forms, *, exact: bool = False) -> str:
+    """A regular-expression alternation of ``forms``, longest first; blanks match any run of blanks unless
+    ``exact`` (for forms whose match is looked up again as written)."""
+    escaped = (re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return "|".join(escaped if exact else (e.replace(r"\ ", r"\s+") for e in escaped))
 
 
 #: Every form of the verbs that attribute words to a speaker ('said', 'tells', 'warning').

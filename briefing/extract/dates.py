@@ -69,7 +69,6 @@ from .dates_lexicon import (
     day_number,
     duration_number,
     valid_date,
-    words_alternation,
     year_from_words,
 )
 
@@ -143,9 +142,9 @@ class _Rule:
 
 # --- regex building blocks -------------------------------------------------------------
 
-_MONTH_ALT = words_alternation(MONTHS)
-_FULL_MONTH_ALT = words_alternation(name for name in MONTHS if len(name) > 3 or name == "may")
-_WEEKDAY_ALT = words_alternation(name for name in WEEKDAYS if len(name) > 5)
+_MONTH_ALT = lexicon.alternation(MONTHS)
+_FULL_MONTH_ALT = lexicon.alternation(name for name in MONTHS if len(name) > 3 or name == "may")
+_WEEKDAY_ALT = lexicon.alternation(name for name in WEEKDAYS if len(name) > 5)
 _MON = rf"(?P<month>{_MONTH_ALT})\b\.?"
 _YEAR4 = r"(?P<year>(?:1\d|20|21)\d\d)(?![\d%]|[.,:]\d)"
 _YEAR_WORDS = rf"(?P<yearw>(?:{NUMBER_WORD})(?:(?:[\s-]+and)?[\s-]+(?:{NUMBER_WORD}))+)"
@@ -891,8 +890,8 @@ def _no_value_rule(m: re.Match, text: str) -> _Candidate | None:
     return _candidate(m, _no_value)
 
 
-_HOLIDAY_ALT = words_alternation(HOLIDAYS).replace("'", "['’]").replace(r"\ ", r"\s+")
-_ORDINAL_WORD_ALT = words_alternation(ORDINALS)
+_HOLIDAY_ALT = lexicon.alternation(HOLIDAYS).replace("'", "['’]")
+_ORDINAL_WORD_ALT = lexicon.alternation(ORDINALS)
 _I = re.I
 
 
@@ -911,7 +910,7 @@ _TRIGGERS = {
     "duration": re.compile(r"\b(?:day|week|fortnight|month|year|decade)s?\b", _I),
     "number word": re.compile(rf"\b(?:{NUMBER_WORD})\b", _I),
     "ordinal": re.compile(rf"\d(?:st|nd|rd|th)\b|\b(?:{_ORDINAL_WORD_ALT})\b", _I),
-    "holiday": re.compile(r"\b(?:" + words_alternation({name.split()[-1] for name in HOLIDAYS}) + r")\b", _I),
+    "holiday": re.compile(r"\b(?:" + lexicon.alternation({name.split()[-1] for name in HOLIDAYS}) + r")\b", _I),
     "decade": re.compile(r"\d0['’]?s\b|ties\b", _I),
     "quarter": re.compile(r"\b(?:quarter|half)\b", _I),
     "quarter code": re.compile(r"\b(?:Q[1-4]|[1-4]Q|FY)"),

@@ -25,15 +25,10 @@ UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 UNIT_MONTHS = {"month": 1, "year": 12}
 
 
-def words_alternation(words) -> str:
-    """A regex alternation of ``words``, longest first so that a prefix never wins."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-NUMBER_WORD = words_alternation([*ONES, *TEENS, *TENS, "hundred", "thousand"])
-DAY_WORD = (r"(?:(?:twenty|thirty)[\s-]+)?(?:" + words_alternation(ORDINALS) + r")"
-            r"|(?:twenty|thirty)[\s-]+(?:" + words_alternation(set(ONES) - {"zero", "oh"}) + r")"
-            r"|" + words_alternation(set(TEENS) | set(ONES) - {"zero", "oh"} | {"twenty", "thirty"}))
+NUMBER_WORD = lexicon.alternation([*ONES, *TEENS, *TENS, "hundred", "thousand"])
+DAY_WORD = (r"(?:(?:twenty|thirty)[\s-]+)?(?:" + lexicon.alternation(ORDINALS) + r")"
+            r"|(?:twenty|thirty)[\s-]+(?:" + lexicon.alternation(set(ONES) - {"zero", "oh"}) + r")"
+            r"|" + lexicon.alternation(set(TEENS) | set(ONES) - {"zero", "oh"} | {"twenty", "thirty"}))
 # a number written in words: "twenty five", "nineteen seventy-four", "two thousand and twelve"
 NUMBER_WORDS = rf"(?:{NUMBER_WORD})(?:(?:[\s-]+and)?[\s-]+(?:{NUMBER_WORD}))*"
 

@@ -29,8 +29,7 @@ _SINGLE_UNIT = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<word>" + ref.UNIT_WORD_P
 _IDIOMATIC_UNITS = frozenset({"degree", "ton", "foot", "pound", "knot", "bit"})  # 'a degree in law', 'a bit'
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|dlrs|cts))\s*$", re.I)
 _WIRE_KINDS = {label.lower(): kind for label, _, kind in lexicon.rows("figures_wire_labels.txt")}
-_WIRE_LINE = re.compile(r"\s*(" + "|".join(re.escape(x) for x in sorted(_WIRE_KINDS, key=len, reverse=True)) + r")\b",
-                        re.I)
+_WIRE_LINE = re.compile(r"\s*(" + lexicon.alternation(_WIRE_KINDS, exact=True) + r")\b", re.I)
 _UNCERTAINTY = re.compile(r"\s*(?:\+/-|±|\+-)\s*")
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|against)\s+", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
@@ -45,36 +44,34 @@ _SHARE_PRICE = re.compile(r"\b(?:shares?|stocks?)\b", re.I)
 _OF_THE = re.compile(r"\s+(?:(?:out\s+)?of\s+(?:the|its|their|his|her|our)|out\s+of)\s+")  # '29 out of 30 charges'
 
 # --- currency before the number: '$', 'US$', 'c $', 'HK$', '€', 'USD', 'MEUR', 'Rs.' ---------------------------
-_LETTER_DOLLARS = sorted((s[:-1] for s in ref.CURRENCY_SYMBOLS if s.endswith("$") and s[:-1]), key=len, reverse=True)
-_SIGNS = sorted((s for s in ref.CURRENCY_SYMBOLS if not (s[0].isascii() and s[0].isalpha())), key=len, reverse=True)
-_LETTER_SIGNS = sorted((s for s in ref.CURRENCY_SYMBOLS if s[0].isascii() and s[0].isalpha() and not s.endswith("$")
-                        and len(s) > 2), key=len, reverse=True)
+_LETTER_DOLLARS = lexicon.alternation((s[:-1] for s in ref.CURRENCY_SYMBOLS if s.endswith("$") and s[:-1]), exact=True)
+_SIGNS = lexicon.alternation((s for s in ref.CURRENCY_SYMBOLS if not (s[0].isascii() and s[0].isalpha())), exact=True)
+_LETTER_SIGNS = lexicon.alternation((s for s in ref.CURRENCY_SYMBOLS if s[0].isascii() and s[0].isalpha()
+                                     and not s.endswith("$") and len(s) > 2), exact=True)
 # one or two letters ('R', 'RM', 'Rp', 'kr') are matched only as CLDR writes them or in capitals: 'km 40' is no money
-_SHORT_SIGNS = sorted({form for symbol in ref.CURRENCY_SYMBOL_FORMS if symbol[0].isascii() and symbol[0].isalpha()
-                       and not symbol.endswith("$") and len(symbol) <= 2 for form in (symbol, symbol.upper())},
-                      key=len, reverse=True)
+_SHORT_SIGNS = lexicon.alternation((form for symbol in ref.CURRENCY_SYMBOL_FORMS if symbol[0].isascii()
+                                    and symbol[0].isalpha() and not symbol.endswith("$") and len(symbol) <= 2
+                                    for form in (symbol, symbol.upper())), exact=True)
 # 'a $5 bill', "the company's $5 million": a word before a spaced '$' is not a dollar prefix
 _NOT_DOLLAR_PREFIXES = frozenset({"a", "s", "us"})
 _CODES = "|".join(sorted(ref.ISO_CODES))
 _PREFIX = re.compile(
-    r"(?:(?<![A-Za-z'’])(?P<letters>" + "|".join(re.escape(x) for x in _LETTER_DOLLARS) + r")\s?\$"
-    r"|(?P<sign>" + "|".join(re.escape(x) for x in _SIGNS) + r")"
-    r"|(?<![A-Za-z])(?P<lsign>" + "|".join(re.escape(x) for x in _LETTER_SIGNS)
-    + r"|(?-i:" + "|".join(re.escape(x) for x in _SHORT_SIGNS) + r"))(?=\s|$)"
+    r"(?:(?<![A-Za-z'’])(?P<letters>" + _LETTER_DOLLARS + r")\s?\$|(?P<sign>" + _SIGNS + r")"
+    r"|(?<![A-Za-z])(?P<lsign>" + _LETTER_SIGNS + r"|(?-i:" + _SHORT_SIGNS + r"))(?=\s|$)"
     r"|(?<![A-Za-z])(?P<mega>M)?(?P<code>" + _CODES + r"))\s?$",
     re.I,
 )
 # --- currency after the number --------------------------------------------------------------------------------
 _COUNTRY_ADJECTIVE = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US|U\.S\.|HK|CFA|[a-z]+(?:\s[a-z]+)?)"
-_CURRENCY_WORD = "|".join(re.escape(w) for w in sorted(ref.CURRENCY_WORDS, key=len, reverse=True))
+_CURRENCY_WORD = lexicon.alternation(ref.CURRENCY_WORDS, exact=True)
 _WORD_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?:(?P<adj>" + _COUNTRY_ADJECTIVE + r")\s)?(?P<word>" + _CURRENCY_WORD + r")(?![\w-])"
     r"(?:\s+sterling\b)?", re.I)
 _WORD_AFTER_BARE = re.compile(r"(?:\s*-\s*|\s+)(?P<word>" + _CURRENCY_WORD + r")(?![\w-])(?:\s+sterling\b)?", re.I)
 _CODE_AFTER = re.compile(r"\s?(?P<mega>M)?(?P<code>" + _CODES + r")(?![A-Za-z\d])")
-_SIGN_AFTER = re.compile(r"\s?(?P<sign>" + "|".join(re.escape(x) for x in _SIGNS) + r")")
+_SIGN_AFTER = re.compile(r"\s?(?P<sign>" + _SIGNS + r")")
 _SUBUNIT_AFTER = re.compile(
-    r"(?:\s*-\s*|\s+)(?:(?P<adj>euro|[A-Z][a-z]+)\s)?(?P<word>" + "|".join(sorted(ref.SUBUNITS, key=len, reverse=True))
+    r"(?:\s*-\s*|\s+)(?:(?P<adj>euro|[A-Z][a-z]+)\s)?(?P<word>" + lexicon.alternation(ref.SUBUNITS, exact=True)
     + r")(?![\w])|(?P<short>(?-i:[cp]))(?![\w])", re.I)  # '50c', '20p'; '41C' is Celsius
 _MONEY_SCALE = re.compile(r"(?P<scale>m|k|b)(?![\w])", re.I)
 # --- percentages ----------------------------------------------------------------------------------------------

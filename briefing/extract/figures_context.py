@@ -79,8 +79,7 @@ _WORTH_ELLIPSIS = re.compile(r"^\s*worth\s+(?:that\s+|which\s+)?(?:it|they|he|sh
 _DELIVERY = re.compile(r"(?P<verb>[a-z]+ed)\s+(?:the\s+)?(?P<noun>[a-z]+)\s+of\s+$")
 _DESTINATION = re.compile(r"^\s+(?P<prep>to|from|for)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _WIRE_LABELS = {label.lower(): measure for label, measure, _ in lexicon.rows("figures_wire_labels.txt")}
-_WIRE_LINE = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in sorted(_WIRE_LABELS, key=len, reverse=True))
-                        + r")\b", re.I)
+_WIRE_LINE = re.compile(r"^\s*(" + lexicon.alternation(_WIRE_LABELS, exact=True) + r")\b", re.I)
 WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
                          re.I)
 _ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|figures|estimates|statistics"

@@ -8,7 +8,6 @@ what CLDR does not say in ``currencies_extra.txt`` (wire abbreviations, shared w
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,10 +19,6 @@ SI_PREFIXES = {"k": "kilo", "K": "kilo", "M": "mega", "G": "giga", "T": "tera", 
                "h": "hecto", "d": "deci", "c": "centi", "m": "milli", "µ": "micro", "u": "micro", "n": "nano"}
 # Currency codes that are also capitalised English words ("ALL 3 options", "TOP 20"): money only when attached.
 WORDLIKE_CODES = frozenset("ALL TOP CUP MOP BOB SOS PEN TRY GEL CHE COP".split())
-
-
-def _alternation(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
 # --- countries -----------------------------------------------------------------------------------------
@@ -227,5 +222,5 @@ def _unit_tables() -> tuple[dict[str, Unit], dict[str, Unit]]:
 
 
 UNIT_SYMBOLS, UNIT_WORDS = _unit_tables()
-UNIT_SYMBOL_PATTERN = _alternation(UNIT_SYMBOLS)
-UNIT_WORD_PATTERN = _alternation(UNIT_WORDS)
+UNIT_SYMBOL_PATTERN = lexicon.alternation(UNIT_SYMBOLS, exact=True)
+UNIT_WORD_PATTERN = lexicon.alternation(UNIT_WORDS, exact=True)
