@@ -242,10 +242,9 @@ def _future(text: str, start: int) -> bool:
 
 # a future cue after the date, before any past-tense verb: 'In June, prices will rise'
 _FUTURE_AFTER = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:to|due|set|going)\b|wo\s*n['’]t)\b|['’]ll\b", re.I)
-# common irregular past-tense verbs, which the '-ed' cue misses
-_IRREGULAR_PAST = re.compile(r"\b(?:rose|fell|grew|began|came|went|took|gave|made|said|saw|won|lost|met|sold|fought|"
-                             r"bought|paid|left|kept|held|told|spent|stood|brought|became|ran)\b",
-                             re.I)
+# irregular past-tense verbs, which the '-ed' cue misses
+_IRREGULAR_PAST = re.compile(r"\b(?:" + lexicon.alternation(lexicon.words("quotes_past_verbs.txt") | {
+    v.past for v in lexicon.verbs("reporting_verbs.txt") if not v.past.endswith("ed")}) + r")\b", re.I)
 # words before a month that start a change from then on: 'from April, fares go up'
 _FROM_WORDS = frozenset("from starting beginning effective".split())
 

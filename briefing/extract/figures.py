@@ -21,10 +21,8 @@ from .figures_context import WIRE_FILLER, dates_by_sentence, describe_sentence
 from .numbers import SCALES, Number, find_numbers, plain_value
 from .spans import SpanIndex
 
-_APPROX = re.compile(
-    r"(?<![\w-])(about|around|roughly|approximately|approx\.|nearly|almost|some|over|more than|less than|fewer than"
-    r"|up to|at least|at most|close to|under|just over|just under|an estimated|estimated|as many as|as much as"
-    r"|upwards of|in excess of|well over|circa|c\.|~)\s*$", re.I)
+_APPROX = re.compile(r"(?<![\w-])(" + lexicon.alternation(lexicon.phrases("figures_approximators.txt"), exact=True)
+                     + r")\s*$", re.I)
 _SINGLE_UNIT = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])", re.I)
 _IDIOMATIC_UNITS = frozenset({"degree", "ton", "foot", "pound", "knot", "bit"})  # 'a degree in law', 'a bit'
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|dlrs|cts))\s*$", re.I)
@@ -452,11 +450,7 @@ _REPEATED_UNIT = r"(?:\s*(?:%|pct\b|per\s?cent\b|percent\b))?"  # '12% to 15%': 
 _RANGE_AND = re.compile(_REPEATED_UNIT + r"\s*(?:and)\s*(?:[$€£¥]\s?)?")
 _RANGE_TO = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—|to)\s*(?:[$€£¥]\s?)?")
 _RANGE_DASH = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—)\s*(?:[$€£¥]\s?)?")
-_CHANGE_WORDS = (r"from|rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|gained|gain|gains|lost|lose|loses"
-                 r"|added|adds|shed|sheds|climbed|climb|climbs|jumped|jump|jumps|dropped|drop|drops|declined|decline"
-                 r"|declines|slipped|slips|increased|increase|increases|decreased|decrease|decreases|grew|grow|grows"
-                 r"|surged|soared|plunged|slumped|tumbled|eased|edged|up|down|by|raised|raise|cut|cuts|lowered|lower")
-_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:" + _CHANGE_WORDS + r")(?:\s+(?:up|down|by|about|some|nearly|almost|just"
+_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("figures_change_words.txt")) + r")(?:\s+(?:up|down|by|about|some|nearly|almost|just"
                             r"|more than|over|around|roughly|a further|another|an?))*\s*(?:[$€£¥]|[A-Z]{1,3}\$)?\s*$",
                             re.I)
 

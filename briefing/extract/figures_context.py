@@ -18,20 +18,11 @@ from ..model import Actor, DateMention, Document, Figure, Sentence
 from . import figures_units as ref
 from .numbers import plain_value
 
-_PURCHASE_NOUNS = {
-    "purchased": "purchases", "bought": "purchases", "sold": "sales", "exported": "exports",
-    "imported": "imports", "spent": "spending", "invested": "investment", "ordered": "orders",
-    "received": "receipts", "shipped": "shipments", "delivered": "deliveries", "supplied": "supplies",
-    "donated": "donations", "pledged": "pledges", "lent": "loans", "loaned": "loans", "borrowed": "borrowing",
-    "paid": "payments", "raised": "funds raised", "earned": "earnings", "lost": "losses",
-}
+_PURCHASE_NOUNS = dict(lexicon.rows("figures_purchase_nouns.txt"))
 _LEVEL_VERBS = (r"(?:stood|stands|stand|was|were|is|are|reached|reaches|totalled|totaled|totals|amounted to|amounts to"
                 r"|came to|comes to|rose to|fell to|increased to|decreased to|climbed to|dropped to|declined to"
                 r"|grew to|jumped to|slipped to|hit|topped|exceeded|hovered|averaged|valued|estimated|put|worth)")
-_RISE_VERBS = frozenset("rose rise rises risen increased increase grew grow grown climbed jumped gained surged "
-                        "soared advanced expanded".split())
-_FALL_VERBS = frozenset("fell fall falls decreased decline declined dropped slipped sank plunged tumbled slid "
-                        "shrank lost eased fallen".split())
+_DIRECTION = {form: direction for direction, forms in lexicon.rows("figures_change_verbs.txt") for form in forms.split()}
 _ADVERBS = r"(?:\s+(?:currently|now|already|still|only|just|roughly|about|around|reportedly|then|also|nearly|almost))*"
 _RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS
                              + r"\s*$")
@@ -45,7 +36,7 @@ _CLAUSE_VALUED = re.compile(r"(?P<clause>[^,]+?)\s+(?:was|were|is|are)\b[^,]*,\s
                             r"(?:\s+at)?\s*$")
 _LEVEL = re.compile(_ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$")
 _CHANGE = re.compile(r"\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$")
-_CHANGED_TO = re.compile(r"\s+(?P<verb>" + "|".join(sorted(_RISE_VERBS | _FALL_VERBS)) + r")\s[^,;:]*?\bto\s*$")
+_CHANGED_TO = re.compile(r"\s+(?P<verb>" + "|".join(sorted(_DIRECTION)) + r")\s[^,;:]*?\bto\s*$")
 _SUBJECT_VERB = re.compile(r"\s+(?P<verb>[a-z]+)\s*$")
 # their endings, checked first, as searching those two is slow
 _ENDINGS = {_CHANGED_TO: re.compile(r"\bto\s*$"), _THING_WORTH: re.compile(r"\sworth\s*$")}
@@ -221,11 +212,10 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
         if subject:
             return _possessive_to_adjective(subject), _Reading(subject)
     change = _clause_search(_CHANGE, core, core_from)
-    if change and (change.group("verb") in _RISE_VERBS or change.group("verb") in _FALL_VERBS):
+    if change and change.group("verb") in _DIRECTION:
         subject = _clause_subject(_clause(core, change))
         if subject:
-            direction = "rise" if change.group("verb") in _RISE_VERBS else "fall"
-            return f"{direction} in {_possessive_to_adjective(subject)}", _Reading(subject)
+            return f"{_DIRECTION[change.group('verb')]} in {_possessive_to_adjective(subject)}", _Reading(subject)
     if _DETERMINER_END.search(left, left_from):
         noun = _NOUN_PHRASE_AFTER.match(right)
         if noun and not re.match(r"\s*(?:to|for|in|on|of|at|from|by|with|and)\b", right) \
