@@ -140,16 +140,8 @@ class _Money:
 
 
 def find_figures(doc: Document, *, dates: tuple[DateMention, ...], actors: tuple[Actor, ...]) -> tuple[Figure, ...]:
-    """Find the figures of ``doc``.
-
-    Args:
-        doc: the segmented article.
-        dates: the date mentions of the article; one in a figure's sentence gives the figure's ``date``.
-        actors: the actors of the article; they resolve who a figure is attributed to (``source``).
-
-    Returns:
-        The figures in text order, each with its evidence offsets into the body.
-    """
+    """The figures of ``doc`` in text order: a date mention of a figure's sentence gives its ``date``, and
+    ``actors`` resolve whom it is attributed to (``source``)."""
     dollar = _article_dollar(doc.text)
     sentence_dates = dates_by_sentence(dates)
     models: dict[str, str | None] = {}  # what the article calls each model designation ('T-90' -> 'tanks')
@@ -164,22 +156,15 @@ def find_figures(doc: Document, *, dates: tuple[DateMention, ...], actors: tuple
         counts = [q for q in quantities if q.kind == "count"]
         carried = counts[-1] if counts else carried
         figures.extend(describe_sentence(doc, sentence, quantities, [display(q) for q in quantities],
-                                         dates=dates, actors=actors, sentence_dates=sentence_dates))
+                                         actors=actors, sentence_dates=sentence_dates))
     return tuple(figures)
 
 
 def quantities_in(text: str, start: int, end: int, *, dollar: str = "USD",
                   carried: Quantity | None = None) -> list[Quantity]:
-    """The quantities of ``text[start:end]`` (one sentence), in order.
-
-    Args:
-        text: the article body.
-        start: where the sentence starts.
-        end: where it ends.
-        dollar: the ISO code that a bare ``$`` stands for in this article.
-        carried: the last count of the paragraph's earlier sentences ('4.8 million refugees'): a bare
-            '2.7 million' at the end of a clause counts the same thing as the last count before it.
-    """
+    """The quantities of the sentence ``text[start:end]``, in order; ``dollar`` is the ISO code a bare ``$``
+    stands for, ``carried`` the last count of the paragraph's earlier sentences ('4.8 million refugees'):
+    a bare '2.7 million' at the end of a clause counts the same thing as the last count before it."""
     numbers = find_numbers(text, start, end)
     quantities: list[Quantity] = []
     i = 0
@@ -761,7 +746,7 @@ def _is_plural_name(word: str, following: re.Match | None) -> bool:
         and not (following and following.group(1)[0].isupper())
 
 
-def _named_model(text: str, quantity: Quantity, models: dict[str, str | None] | None = None) -> Quantity:
+def _named_model(text: str, quantity: Quantity, models: dict[str, str | None]) -> Quantity:
     """'12 T-90s' -> unit 'T-90 tanks' when the article says elsewhere what a T-90 is.
 
     ``models`` keeps what was found for each designation, so the article is read once per model.
@@ -769,12 +754,9 @@ def _named_model(text: str, quantity: Quantity, models: dict[str, str | None] | 
     if quantity.kind != "count" or not _DESIGNATION_PLURAL.fullmatch(quantity.unit.split()[-1]):
         return quantity
     model = quantity.unit.split()[-1][:-1]
-    if models is not None and model in models:
-        head = models[model]
-    else:
-        head = _model_head(text, model)
-        if models is not None:
-            models[model] = head
+    if model not in models:
+        models[model] = _model_head(text, model)
+    head = models[model]
     if head is None:
         return quantity
     unit = quantity.unit[: -len(model) - 1] + f"{model} {head}"

@@ -95,24 +95,11 @@ class _Reading:
 
 
 def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displays: list[str], *,
-                      dates: tuple[DateMention, ...], actors: tuple[Actor, ...],
-                      sentence_dates: dict[int, str] | None = None) -> list[Figure]:
-    """The figures of one sentence, with what each measures, its date and its source.
-
-    Args:
-        doc: the article.
-        sentence: the sentence the quantities were found in.
-        quantities: the sentence's quantities (``figures.Quantity``), in order.
-        displays: each quantity written for reading.
-        dates: the article's date mentions.
-        actors: the article's actors.
-        sentence_dates: ``dates_by_sentence(dates)``, when the caller describes many sentences:
-            saves reading every date mention for each of them.
-    """
+                      actors: tuple[Actor, ...], sentence_dates: dict[int, str]) -> list[Figure]:
+    """The figures of one sentence's quantities (``figures.Quantity``, each with its ``displays`` text), with
+    what each measures, its date (``sentence_dates`` is ``dates_by_sentence`` of the article) and its source."""
     if not quantities:
         return []
-    if sentence_dates is None:
-        sentence_dates = dates_by_sentence(dates)
     date = _sentence_date(doc, sentence, sentence_dates)
     source = _source(sentence.text, actors)
     reading = _Reading()

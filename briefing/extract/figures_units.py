@@ -197,15 +197,14 @@ class Unit:
     time: bool = False  # a duration: not a figure as an adjective ("a 10-year bond")
 
 
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
-TIME_UNITS = frozenset(_TIME_UNITS)
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 
 
 def _unit_tables() -> tuple[dict[str, Unit], dict[str, Unit]]:
     """(symbol -> unit, lower-case word -> unit), prefixed forms included."""
     symbols, words = {}, {}
     for name, symbol_cell, word_cell, prefix_cell in lexicon.rows("figures_units.txt"):
-        unit = Unit(name, time=name in _TIME_UNITS)
+        unit = Unit(name, time=name in TIME_UNITS)
         unit_symbols = [s.strip() for s in symbol_cell.split(",") if s.strip()]
         unit_words = [w.strip().lower() for w in word_cell.split(",") if w.strip()]
         for symbol in unit_symbols:

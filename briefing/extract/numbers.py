@@ -90,16 +90,8 @@ def plain_value(value: Decimal) -> int | float:
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
-    """Every number in ``text[start:end]``, in order, with a scale word that follows it folded in.
-
-    Args:
-        text: the text to read (offsets are into it).
-        start: where to begin reading.
-        end: where to stop reading (default: the end of ``text``).
-
-    Returns:
-        Non-overlapping numbers with absolute offsets.
-    """
+    """Every number in ``text[start:end]`` (``end`` defaults to the end), in order, not overlapping, with offsets
+    into ``text`` and a scale word that follows it folded in."""
     end = len(text) if end is None else end
     found = [*_numerals(text, start, end), *_spelled(text, start, end), *_fractions(text, start, end)]
     found.sort(key=lambda n: (n.start, -n.end))
