@@ -19,7 +19,8 @@ from .numbers import ONES, ORDINALS, TEENS, TENS
 WEEKDAYS: dict[str, int] = {name: number for number, line in enumerate(lexicon.entries("weekdays.txt"))
                             for name in line.split()}
 
-CARDINALS = {**ONES, **TEENS, **TENS, "a": 1, "an": 1, "a couple of": 2, "several": None, "few": None}
+# the counts of a duration that are not numbers ('a couple of days'); None when vague
+_COUNT_WORDS = {"a": 1, "an": 1, "a couple of": 2, "several": None, "few": None}
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 UNIT_MONTHS = {"month": 1, "year": 12}
@@ -79,11 +80,7 @@ def year_from_words(text: str) -> int | None:
 def duration_number(text: str) -> int | None:
     """How many units a duration counts: ``3``, ``three``, ``a``, ``a couple of``; None when vague."""
     text = " ".join(text.lower().split())
-    if text.isdigit():
-        return int(text)
-    if text in CARDINALS:
-        return CARDINALS[text]
-    return small_number(text)
+    return _COUNT_WORDS[text] if text in _COUNT_WORDS else small_number(text)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

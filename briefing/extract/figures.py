@@ -585,22 +585,14 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
             return None  # '5 s', '3 N': a unit only inside 'km/s', 'N/m2'
     if word and word.lower() in ("pound", "pounds"):
         return None  # money unless written 'lb'; see _money_after
-    name = unit.name
     area = m.group("aarea")
-    if area:
-        name = ("square " if area.lower().startswith("s") else "cubic ") + name
-    power = m.group("pa") or m.group("pau") or m.group("paw")
-    if power:
-        name = _powered(name, power)
+    name = ("square " if area.lower().startswith("s") else "cubic ") + unit.name if area else unit.name
+    name = _powered(name, m.group("pa") or m.group("pau") or m.group("paw"))
     if m.group("per"):
         second = ref.UNIT_WORDS[m.group("bword").lower()] if m.group("bword") else ref.UNIT_SYMBOLS.get(m.group("bsym"))
         if second is None:
             return name, m.start("per")
-        second_name = second.name
-        power_b = m.group("pb") or m.group("pbu") or m.group("pbw")
-        if power_b:
-            second_name = _powered(second_name, power_b)
-        name = f"{name} per {second_name}"
+        name = f"{name} per {_powered(second.name, m.group('pb') or m.group('pbu') or m.group('pbw'))}"
     return name, m.end()
 
 
@@ -626,8 +618,8 @@ def _whole_period(text: str, pos: int, end: int, unit: str, value: Decimal) -> b
     return bool(m) and _PERIOD_LENGTHS.get((unit, m.group(1).lower())) == value
 
 
-def _powered(name: str, power: str) -> str:
-    power = power.lower().replace("−", "-")
+def _powered(name: str, power: str | None) -> str:
+    power = (power or "").lower().replace("−", "-")
     if power in ("2", "²", "squared"):
         return "square " + name
     if power in ("3", "³", "cubed"):

@@ -59,6 +59,8 @@ _FRACTION_BY = re.compile(r"(?<![\w-])by\s+(?:(?P<count>an?|one|two|three)[\s-])
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _NUMBER_STARTS = frozenset(_SMALL) | frozenset(TENS) | {"a", "an", "half"}
+# 'half a million', 'a quarter million'
+_SHARES_OF_SCALE = {("half", "a"): Decimal("0.5"), ("half", "an"): Decimal("0.5"), ("a", "quarter"): Decimal("0.25")}
 
 
 @dataclass(frozen=True)
@@ -199,17 +201,14 @@ def _joined(text: str, left: tuple, right: tuple) -> bool:
 
 def _parse_words(text: str, tokens: list[tuple], words: list[str], i: int) -> tuple[int, Decimal] | None:
     """Parse a spelled number starting at token ``i``; returns (index after it, value) or None."""
+    share = _SHARES_OF_SCALE.get(tuple(words[i:i + 2]))
+    if share is not None and i + 2 < len(words) and words[i + 2] in SCALES \
+            and _joined(text, tokens[i], tokens[i + 1]) and _joined(text, tokens[i + 1], tokens[i + 2]):
+        return i + 3, share * SCALES[words[i + 2]]
     if words[i] == "half":
-        # 'half a million'
-        if i + 2 < len(words) and words[i + 1] in ("a", "an") and words[i + 2] in SCALES \
-                and _joined(text, tokens[i], tokens[i + 1]) and _joined(text, tokens[i + 1], tokens[i + 2]):
-            return i + 3, Decimal("0.5") * SCALES[words[i + 2]]
         return None
     total, current, last = Decimal(0), Decimal(0), None
     j = end_at = i
-    if words[i] == "a" and words[i + 1:i + 2] == ["quarter"] and i + 2 < len(words) and words[i + 2] in SCALES \
-            and _joined(text, tokens[i], tokens[i + 1]) and _joined(text, tokens[i + 1], tokens[i + 2]):
-        return i + 3, Decimal("0.25") * SCALES[words[i + 2]]  # 'a quarter million'
     if words[i] in ("a", "an"):
         # 'a hundred', 'a million': 'a' is one only before a scale word
         if not (i + 1 < len(words) and words[i + 1] in SCALES and _joined(text, tokens[i], tokens[i + 1])):
