@@ -617,11 +617,9 @@ _FROM_ANCHOR = {"previous": -1, "the previous": -1, "the following": 1, "the nex
 
 def _period_base(which: str, frame: _Frame, precision: str) -> tuple[When | None, int]:
     """The date a relative period counts from, and how many periods it moves."""
-    if which in _FROM_PUBLICATION:
-        return (When(frame.published, "day") if frame.published else None), _FROM_PUBLICATION[which]
     if which in _FROM_ANCHOR:
         return _from_anchor(frame, precision), _FROM_ANCHOR[which]
-    return None, 0
+    return (When(frame.published, "day") if frame.published else None), _FROM_PUBLICATION[which]
 
 
 def _relative_year(which: str, frame: _Frame) -> When | None:

@@ -61,12 +61,10 @@ def year_from_words(text: str) -> int | None:
     """A year written in words: ``nineteen seventy four``, ``two thousand and twelve``,
     ``sixteen hundred forty two``, ``twenty thirty``; None for anything else."""
     parts = [p for p in re.split(r"[\s-]+", text.lower().strip()) if p and p != "and"]
-    if len(parts) >= 2 and parts[0] in ONES and parts[1] == "thousand":
-        rest = small_number(" ".join(parts[2:])) if parts[2:] else 0
-        return ONES[parts[0]] * 1000 + rest if rest is not None else None
-    if len(parts) >= 2 and parts[0] in TEENS and parts[1] == "hundred":
-        rest = small_number(" ".join(parts[2:])) if parts[2:] else 0
-        return TEENS[parts[0]] * 100 + rest if rest is not None else None
+    for leading, scale, size in ((ONES, "thousand", 1000), (TEENS, "hundred", 100)):
+        if len(parts) >= 2 and parts[0] in leading and parts[1] == scale:
+            rest = small_number(" ".join(parts[2:])) if parts[2:] else 0
+            return leading[parts[0]] * size + rest if rest is not None else None
     century = TEENS.get(parts[0]) or (TENS.get(parts[0]) if parts[0] == "twenty" else None)
     if century and len(parts) >= 2:
         if parts[1] == "oh" and len(parts) == 3 and parts[2] in ONES:

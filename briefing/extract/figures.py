@@ -295,9 +295,8 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
     if prefix and prefix.group("letters") and not prefix.group("letters").isupper() \
             and prefix.group("letters") in _NOT_DOLLAR_PREFIXES and " " in prefix.group(0).rstrip():
         prefix = _PREFIX.search(before, prefix.start("letters") + len(prefix.group("letters")))
-    if prefix and prefix.group("code") and prefix.group("code") in ref.WORDLIKE_CODES and before.endswith(" "):
-        prefix = None
-    if prefix and prefix.group("code") and not prefix.group("code").isupper():
+    code = prefix.group("code") if prefix else None
+    if code and (code in ref.WORDLIKE_CODES and before.endswith(" ") or not code.isupper()):
         prefix = None
     if prefix and prefix.group("lsign") and len(prefix.group("lsign")) == 1 and number.scale == 1 \
             and not _MONEY_SCALE.match(text, number.end, end):

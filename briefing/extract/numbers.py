@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from .. import lexicon
 from .text import tokenized
@@ -76,14 +76,6 @@ class Number:
     fraction: bool = False  # 'by a third', 'by two-thirds': the share of a change
 
 
-def to_decimal(numeral: str) -> Decimal:
-    """The value of a plain numeral such as ``35,000`` or ``9.1``."""
-    try:
-        return Decimal(re.sub(r"[,\s]", "", numeral))
-    except InvalidOperation as err:
-        raise ValueError(numeral) from err
-
-
 def plain_value(value: Decimal) -> int | float:
     """``value`` as an int when it is whole, else as a float (for JSON)."""
     if value == value.to_integral_value():
@@ -141,7 +133,7 @@ def _numeral_value(m: re.Match) -> Decimal:
         return Decimal(m.group("fnum")) / Decimal(m.group("fden")) if int(m.group("fden")) else Decimal(0)
     if m.group("lone"):
         return _UNICODE_FRACTIONS[m.group("lone")]
-    value = to_decimal(m.group("int") + (m.group("dec") or ""))
+    value = Decimal(re.sub(r"[,\s]", "", m.group("int") + (m.group("dec") or "")))  # '35,000', '10 000', '9.1'
     if m.group("uni"):
         return value + _UNICODE_FRACTIONS[m.group("uni")]
     if m.group("exp"):
