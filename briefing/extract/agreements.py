@@ -34,17 +34,9 @@ _TERM = re.compile(r"(\d[\d.,]*|[a-z]+)\s*(million|billion|trillion|percent|per 
 
 
 def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMention, ...]) -> tuple[Agreement, ...]:
-    """Find the agreements of ``doc``.
-
-    Args:
-        doc: the segmented article.
-        actors: the actors found in it; their mention offsets name the parties.
-        dates: the date mentions found in it; one in an agreement's clause dates its status.
-
-    Returns:
-        One Agreement per distinct agreement with at least one named party, in order of first
-        mention.
-    """
+    """One Agreement per distinct agreement of ``doc`` with at least one named party, in order of
+    first mention: the actors' mention offsets name the parties, and a date in an agreement's
+    clause dates its status."""
     sides = _possible_sides(doc, actors)
     index = MentionIndex(doc, sides, dates)
     mentions: list[Mention] = []
@@ -53,7 +45,7 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         reporting = _reporting_dates(index, clauses, dates)
         first = len(mentions)
         for clause in clauses:
-            mentions.extend(clause_mentions(doc, clause, sides, dates, reporting_dates=reporting, index=index))
+            mentions.extend(clause_mentions(clause, index, reporting_dates=reporting))
         _share_parallel_status(mentions, first)
     return tuple(_agreement(doc, _as_written(doc, sides, _with_lender(doc, sides, item))) for item in _merge(mentions)
                  if item.parties and not all(_is_event(party) for party in item.parties))
@@ -258,7 +250,7 @@ def _reporting_dates(index: MentionIndex, clauses, dates: tuple[DateMention, ...
         if not any(t.lower in REPORTING_VERBS for t in clause.tokens):
             continue
         # each usable date with evidence inside the clause, once, in the order of ``dates``
-        for k in sorted({k for _start, _end, k, _value in index.dates_within(clause.start, clause.end)}):
+        for k in sorted({ev.index for ev in index.date_evidence.within(clause.start, clause.end)}):
             found.append(dates[k].value)
     return tuple(found)
 
@@ -275,18 +267,6 @@ class _Item:
         return frozenset().union(*(m.families for m in self.mentions))
 
     @property
-    def kind_words(self) -> frozenset[str]:
-        return frozenset().union(*(_kind_words(m) for m in self.mentions))
-
-    @property
-    def numbers(self) -> frozenset[str]:
-        return frozenset().union(*(_numbers(m) for m in self.mentions))
-
-    @property
-    def terms(self) -> frozenset[tuple[str, str]]:
-        return frozenset().union(*(_terms(m) for m in self.mentions))
-
-    @property
     def lead(self) -> Mention:
         """The mention that gives the item its status: of those outside quotes, if any, the most
         advanced explicit one (of equals, a dated one, else the latest)."""
@@ -300,9 +280,13 @@ class _Item:
 def _quoted(mention: Mention) -> bool:
     """True when the mention stands inside a direct quote: what a speaker calls the deal gives its
     status only when the narration gives none."""
-    sentence = mention.clause.sentence
-    before = sentence.text[:max(0, mention.position - sentence.start)]
+    before = _text_before(mention)
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _text_before(mention: Mention) -> str:
+    sentence = mention.clause.sentence
+    return sentence.text[:max(0, mention.position - sentence.start)]
 
 
 def _kind_words(mention: Mention) -> frozenset[str]:
@@ -434,8 +418,7 @@ def _holder(items: _Merger, mention: Mention) -> tuple[str, ...]:
 def _another_one(mention: Mention) -> bool:
     """True for 'the third such deal', 'the previous accord': words before the agreement word
     that point to another agreement than the one named before."""
-    sentence = mention.clause.sentence
-    before = sentence.text[max(0, mention.position - sentence.start - 60):max(0, mention.position - sentence.start)]
+    before = _text_before(mention)[-60:]
     return bool(set(mention.kind.lower().split()) & _OTHER_ONE) or bool(_OTHER_BEFORE.search(before))
 
 
@@ -443,10 +426,7 @@ def _introduced(pending: list[Mention], mention: Mention) -> list[Mention]:
     """The mentions without named sides that introduced the agreement ``mention`` names with
     'the': "... agreed to a ceasefire. The truce between X and Y took effect" (a mention of the
     same family a sentence or two before, taken out of ``pending``)."""
-    sentence = mention.clause.sentence
-    offset = max(0, mention.position - sentence.start)
-    before = sentence.text[max(0, offset - 60):offset]
-    if not _DEFINITE_BEFORE.search(before):
+    if not _DEFINITE_BEFORE.search(_text_before(mention)[-60:]):
         return []
     taken = [m for m in pending if m.families & mention.families and m.position < mention.position]
     for m in taken:
@@ -532,8 +512,7 @@ def _agreement(doc: Document, item: _Item) -> Agreement:
                               if m.date and m.clause.sentence.index == lead.clause.sentence.index), None)
     named = [m for m in item.mentions if not m.anaphoric] or list(item.mentions)
     first = max(named, key=lambda m: (len(_kind_words(m)), -m.position))
-    evidence = sorted({Evidence(m.clause.sentence.index, m.clause.sentence.start, m.clause.sentence.end)
-                       for m in item.mentions}, key=lambda ev: ev.start)
+    evidence = sorted({_evidence(m) for m in item.mentions}, key=lambda ev: ev.start)
     status = lead.status or "in force"
     return Agreement(kind=first.kind, parties=item.parties, status=status, date=date,
                      text=lead.clause.sentence.text, evidence=tuple(evidence),
@@ -547,9 +526,11 @@ def _history(item: _Item, lead: Mention, status: str, date: str | None) -> tuple
     steps = {}
     for m in sorted((m for m in item.mentions if m.explicit and m.status), key=lambda m: m.position):
         if AGREEMENT_STATUSES.index(m.status) < AGREEMENT_STATUSES.index(status) and not _quoted(m):
-            sentence = m.clause.sentence
-            steps.setdefault(m.status, StatusStep(m.status, m.date, (Evidence(sentence.index, sentence.start,
-                                                                                sentence.end),)))
-    sentence = lead.clause.sentence
-    steps[status] = StatusStep(status, date, (Evidence(sentence.index, sentence.start, sentence.end),))
+            steps.setdefault(m.status, StatusStep(m.status, m.date, (_evidence(m),)))
+    steps[status] = StatusStep(status, date, (_evidence(lead),))
     return tuple(sorted(steps.values(), key=lambda step: AGREEMENT_STATUSES.index(step.status)))
+
+
+def _evidence(mention: Mention) -> Evidence:
+    sentence = mention.clause.sentence
+    return Evidence(sentence.index, sentence.start, sentence.end)

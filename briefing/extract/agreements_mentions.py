@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from ..model import DateMention, Document
 from .agreements_clauses import Clause
@@ -94,6 +95,13 @@ _HELD_BY = re.compile(r"(?:currently\s+|now\s+)?(?:held|owned)\s+by\s+((?:the\s+
 _SUED = re.compile(r"\b(?:sued|sues|is suing|was suing|filed (?:a )?(?:law)?suit against|(?:law)?suit against)\s+")
 
 
+class _DateEvidence(NamedTuple):
+    start: int
+    end: int
+    index: int  # of the date mention in the document's dates
+    value: str
+
+
 class MentionIndex:
     """What every clause of a document looks up, indexed once: the sides by offset, the dates'
     evidence by offset and where the words of the body begin (lookups bisect, never scan)."""
@@ -101,32 +109,20 @@ class MentionIndex:
     def __init__(self, doc: Document, sides: tuple[Side, ...], dates: tuple[DateMention, ...]) -> None:
         self.text = doc.text
         self.sides = tuple(sides)
-        self._spans = SpanIndex(self.sides)
+        self.spans = SpanIndex(self.sides)
         self.by_end: dict[int, list[int]] = {}
         self.by_start: dict[int, list[int]] = {}
         for k, side in enumerate(self.sides):
             self.by_end.setdefault(side.end, []).append(k)
             self.by_start.setdefault(side.start, []).append(k)
-        self.published = doc.published.isoformat() if doc.published else None
+        published = doc.published.isoformat() if doc.published else None
         # the evidence of the dates that can date an event (a value, not after the article)
-        usable = [(ev.start, ev.end, k, mention.value) for k, mention in enumerate(dates)
-                  if mention.value and not (self.published and mention.value > self.published[:len(mention.value)])
-                  for ev in mention.evidence]
-        usable.sort(key=lambda item: item[0])
-        self.date_evidence = usable
-        self.date_starts = [item[0] for item in usable]
+        self.date_evidence = SpanIndex(sorted(
+            (_DateEvidence(ev.start, ev.end, k, mention.value) for k, mention in enumerate(dates)
+             if mention.value and not (published and mention.value > published[:len(mention.value)])
+             for ev in mention.evidence), key=lambda ev: ev.start))
         self.chunk_starts = [m.start() for m in re.finditer(r"\S+", self.text)]
         self._litigants: dict[tuple[int, int], list[Side]] = {}
-
-    def sides_within(self, start: int, end: int) -> list[Side]:
-        """The sides with ``start <= side.start and side.end <= end``, in the order given."""
-        return self._spans.within(start, end)
-
-    def dates_within(self, start: int, end: int):
-        """``(evidence start, evidence end, date index, value)`` of the usable date evidence inside ``start``-``end``."""
-        evidence = self.date_evidence
-        return [evidence[k] for k in range(bisect_left(self.date_starts, start), bisect_right(self.date_starts, end))
-                if evidence[k][1] <= end]
 
     def words_back(self, position: int, count: int) -> int:
         """Where the ``count``-th whitespace-separated chunk before ``position`` starts (0 if fewer)."""
@@ -134,28 +130,15 @@ class MentionIndex:
         return self.chunk_starts[below - count] if below >= count else 0
 
 
-def clause_mentions(doc: Document, clause: Clause, sides: tuple[Side, ...],
-                    dates: tuple[DateMention, ...], *, reporting_dates: tuple[str, ...],
-                    index: MentionIndex | None = None) -> list[Mention]:
+def clause_mentions(clause: Clause, index: MentionIndex, *, reporting_dates: tuple[str, ...]) -> list[Mention]:
     """The agreement mentions of one clause (several agreement words with no sides of their own
-    join the mention before them: "the takeover of X in a $5 billion loan" is one mention).
-
-    Args:
-        doc: the document.
-        clause: the clause to read.
-        sides: every side mention of the document.
-        dates: the date mentions of the document.
-        reporting_dates: dates the sentence gives where it reports the news ("an official said
-            Friday"), used when the clause itself has none.
-        index: ``MentionIndex(doc, sides, dates)``, built once per document (built here if not given).
-    """
-    if index is None:
-        index = MentionIndex(doc, sides, dates)
-    clause_sides = [s for s in index.sides_within(clause.start, clause.end) if not _is_descriptive(doc.text, s)]
-    context = _Context(doc.text, clause, clause_sides, dates, reporting_dates,
-                       doc.published.isoformat() if doc.published else None, index,
-                       [s.start for s in clause_sides], [t.start for t in clause.tokens],
-                       [t.end for t in clause.tokens], frozenset(s.end for s in clause_sides))
+    join the mention before them: "the takeover of X in a $5 billion loan" is one mention);
+    ``reporting_dates`` are those the sentence gives where it reports the news ("an official said
+    Friday"), used when the clause itself has none."""
+    clause_sides = [s for s in index.spans.within(clause.start, clause.end) if not _is_descriptive(index.text, s)]
+    context = _Context(index.text, clause, clause_sides, reporting_dates, index, SpanIndex(clause_sides),
+                       [t.start for t in clause.tokens], [t.end for t in clause.tokens],
+                       frozenset(s.end for s in clause_sides))
     mentions = _noun_mentions(context) + _verb_mentions(context) + _agreed_in_return(context)
     return sorted(mentions, key=lambda m: m.position)
 
@@ -165,11 +148,9 @@ class _Context:
     text: str
     clause: Clause
     sides: list[Side]
-    dates: tuple[DateMention, ...]
     reporting_dates: tuple[str, ...]
-    published: str | None
     index: MentionIndex
-    side_starts: list[int]  # of ``sides``, which are in text order
+    side_index: SpanIndex[Side]  # of ``sides``
     token_starts: list[int]
     token_ends: list[int]
     side_ends: frozenset[int]  # of ``sides``
@@ -202,7 +183,7 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             # "the Treaty on Open Fisheries": the words of the name are no sides
             groups = [(prep, [s for s in group if s.start >= name_end]) for prep, group in groups]
         covered_until = tokens[complement_end - 1].end
-        own = _phrase_sides(ctx, phrase)
+        own = _sides_in(ctx, tokens[phrase.start_index].start, tokens[phrase.end_index - 1].end)
         if head in ("treaty", "treaties") and phrase.determiner != "possessive":
             # "the Northern Treaty Organisation treaty", "the NTO treaty": the organisation names the
             # treaty it was founded by; its members, not the organisation, are the parties
@@ -236,12 +217,12 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         if not subject and not own and _plural(head) and [prep for prep, _ in groups] == ["with"]:
             # "..., after agreements with A and B": the side named last before, in the sentence
             before_start = max(clause.sentence.start, tokens[phrase.start_index].start - 300)
-            subject = [s for s in ctx.index.sides_within(before_start, tokens[phrase.start_index].start)
+            subject = [s for s in ctx.index.spans.within(before_start, tokens[phrase.start_index].start)
                        if not _OBJECT_BEFORE.search(text, max(0, s.start - 30), s.start)][-1:]
             parallel = bool(subject)
         named = subject + local
         if complement_end > last + 1 and len(_names(named)) == 1 and named[0].type == "country" \
-                and not ctx.index.dates_within(tokens[last].end, tokens[complement_end - 1].end):
+                and not ctx.index.date_evidence.within(tokens[last].end, tokens[complement_end - 1].end):
             # "Xland signed an agreement on security in Yland": a state's deal about another state is with it
             reach = tokens[min(len(tokens), complement_end + 4) - 1].end  # "... on security in Yland"
             located = [s for s in _sides_in(ctx, tokens[last].end, reach)
@@ -394,7 +375,7 @@ def _inside_a_name(ctx: _Context, start: int, end: int) -> bool:
     "Treaty" in "Northern Treaty Organisation" (a name ending in the agreement word, "Southern
     Grain Pact", names the agreement itself)."""
     return any(side.start <= start and end < side.end and re.match(r"\s+\S", ctx.text[end:side.end])
-               for side in ctx.index.sides_within(ctx.clause.start, ctx.clause.end))
+               for side in ctx.index.spans.within(ctx.clause.start, ctx.clause.end))
 
 
 def _side_right_before(ctx: _Context, position: int) -> bool:
@@ -525,17 +506,10 @@ def _is_verb_like(token: Token) -> bool:
     return _is_participle(token) or lower in GOVERNING_VERBS
 
 
-def _phrase_sides(ctx: _Context, phrase: _Phrase) -> list[Side]:
-    tokens = ctx.clause.tokens
-    return _sides_in(ctx, tokens[phrase.start_index].start, tokens[phrase.end_index - 1].end)
-
-
 def _sides_in(ctx: _Context, start: int, end: int) -> list[Side]:
     """The sides from ``start`` to ``end``; one ending in an abbreviation's period ('Orion Ltd.') counts
     when the period is just past ``end``."""
-    sides, text = ctx.sides, ctx.text
-    return [sides[k] for k in range(bisect_left(ctx.side_starts, start), bisect_right(ctx.side_starts, end))
-            if sides[k].end <= end or sides[k].end == end + 1 and text[end] == "."]
+    return [s for s in ctx.side_index.within(start, end + 1) if s.end <= end or ctx.text[end] == "."]
 
 
 def _sides_before(ctx: _Context, end: int) -> list[Side]:
@@ -592,7 +566,7 @@ def _preceded_by(ctx: _Context, side: Side, words) -> bool:
         k -= 1
     if side.type in ("country", "place") and k >= 3 and tokens[k - 1].text == "," \
             and tokens[k - 2].text[0].isupper() and tokens[k - 3].lower in words \
-            and not ctx.index.dates_within(tokens[k - 3].start, tokens[k - 2].end):
+            and not ctx.index.date_evidence.within(tokens[k - 3].start, tokens[k - 2].end):
         return True  # "in Xville, Xland": the country of the place named before (not "In March, Xland")
     return bool(k) and tokens[k - 1].lower in words
 
@@ -757,7 +731,7 @@ def _agreed_in_return(ctx: _Context) -> list[Mention]:
         subject = _sides_before(ctx, tokens[index].start)[-1:]
         if not condition or not subject:
             continue
-        others = [s for s in ctx.index.sides_within(condition.end(), sentence.end) if s.name != subject[0].name][:1]
+        others = [s for s in ctx.index.spans.within(condition.end(), sentence.end) if s.name != subject[0].name][:1]
         if not others:
             continue
         before_condition = bisect_left(ctx.token_starts, condition.start())
@@ -943,7 +917,7 @@ def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, statu
     news ('an official said Friday'); of several, the one nearest ``position``."""
     clause, text = ctx.clause, ctx.text
     candidates = []
-    for ev_start, _ev_end, _k, value in ctx.index.dates_within(clause.start, clause.end):
+    for ev_start, _ev_end, _k, value in ctx.index.date_evidence.within(clause.start, clause.end):
         if inside and inside[0] <= ev_start < inside[1] and status != "signed":
             continue
         # a modal and at most four more words right before the date: the search can begin five words back
@@ -996,29 +970,25 @@ def _split(mention: Mention, *, subject, local, groups, family, plural: bool = F
     partners = [g for prep, g in groups if prep == "with"]
     if plural and len(partners) == 1 and len(_names(partners[0])) > 1:
         shared = tuple(n for n in everyone if n not in _names(partners[0]))
-        return [_with_parties(mention, shared + (name,)) for name in _names(partners[0])]
+        return [replace(mention, parties=shared + (name,)) for name in _names(partners[0])]
     if family in JOINT_FAMILIES:
-        return [_with_parties(mention, everyone)]
+        return [replace(mention, parties=everyone)]
     subject_names = _names(subject)
     local_names = tuple(n for n in _names(local) if n not in subject_names)
     if len(subject_names) > 1 and local_names:
-        return [_with_parties(mention, (name,) + local_names) for name in subject_names]
+        return [replace(mention, parties=(name,) + local_names) for name in subject_names]
     if family == "trade" and subject_names:
         customers = [g for prep, g in groups if prep in ("from", "to")]
         if len(customers) == 1 and len(_names(customers[0])) > 1:
             shared = tuple(n for n in everyone if n not in _names(customers[0]))
-            return [_with_parties(mention, shared + (name,)) for name in _names(customers[0])]
-    return [_with_parties(mention, everyone)]
+            return [replace(mention, parties=shared + (name,)) for name in _names(customers[0])]
+    return [replace(mention, parties=everyone)]
 
 
 def _plural(head: str) -> bool:
     """'agreements', 'deals', 'treaties': a plural agreement noun (not 'talks' or 'terms')."""
     last = head.split()[-1]
     return last.endswith("s") and not last.endswith("ss") and last not in ("talks", "negotiations", "terms")
-
-
-def _with_parties(mention: Mention, parties: tuple[str, ...]) -> Mention:
-    return replace(mention, parties=parties)
 
 
 def _absorb_partyless(mentions: list[Mention]) -> list[Mention]:
