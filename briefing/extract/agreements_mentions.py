@@ -110,11 +110,6 @@ class MentionIndex:
         self.text = doc.text
         self.sides = tuple(sides)
         self.spans = SpanIndex(self.sides)
-        self.by_end: dict[int, list[int]] = {}
-        self.by_start: dict[int, list[int]] = {}
-        for k, side in enumerate(self.sides):
-            self.by_end.setdefault(side.end, []).append(k)
-            self.by_start.setdefault(side.start, []).append(k)
         published = doc.published.isoformat() if doc.published else None
         # the evidence of the dates that can date an event (a value, not after the article)
         self.date_evidence = SpanIndex(sorted(
@@ -137,8 +132,7 @@ def clause_mentions(clause: Clause, index: MentionIndex, *, reporting_dates: tup
     Friday"), used when the clause itself has none."""
     clause_sides = [s for s in index.spans.within(clause.start, clause.end) if not _is_descriptive(index.text, s)]
     context = _Context(index.text, clause, clause_sides, reporting_dates, index, SpanIndex(clause_sides),
-                       [t.start for t in clause.tokens], [t.end for t in clause.tokens],
-                       frozenset(s.end for s in clause_sides))
+                       [t.start for t in clause.tokens], [t.end for t in clause.tokens])
     mentions = _noun_mentions(context) + _verb_mentions(context) + _agreed_in_return(context)
     return sorted(mentions, key=lambda m: m.position)
 
@@ -153,7 +147,6 @@ class _Context:
     side_index: SpanIndex[Side]  # of ``sides``
     token_starts: list[int]
     token_ends: list[int]
-    side_ends: frozenset[int]  # of ``sides``
     located: dict = field(default_factory=dict)  # memo of _located by side
 
 
@@ -366,7 +359,7 @@ def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
         after = tokens[last + 1].lower if last + 1 < len(tokens) else ""
         infinitive = after == "to" and last + 2 < len(tokens) and _bare_infinitive(tokens[last + 2])
         # "X talks to Y": a verb; "talks to buy Y": the noun
-        return (after == "to" and not infinitive) or _side_right_before(ctx, tokens[first].start)
+        return (after == "to" and not infinitive) or bool(ctx.side_index.ending_before(ctx.text, tokens[first].start))
     return False
 
 
@@ -376,14 +369,6 @@ def _inside_a_name(ctx: _Context, start: int, end: int) -> bool:
     Grain Pact", names the agreement itself)."""
     return any(side.start <= start and end < side.end and re.match(r"\s+\S", ctx.text[end:side.end])
                for side in ctx.index.spans.within(ctx.clause.start, ctx.clause.end))
-
-
-def _side_right_before(ctx: _Context, position: int) -> bool:
-    """True when a side of the clause ends at ``position`` with nothing but spaces between."""
-    gap_start = position
-    while gap_start > 0 and ctx.text[gap_start - 1].isspace():
-        gap_start -= 1
-    return any(end in ctx.side_ends for end in range(gap_start, position + 1))
 
 
 def _noun_phrase(tokens, first: int, end: int, head: str) -> _Phrase:
@@ -828,12 +813,8 @@ def _sentence_litigants(index: MentionIndex, start: int, end: int) -> list[Side]
     match = _SUED.search(text, start, end)
     if not match:
         return []
-    gap_start = match.start()
-    while gap_start > 0 and text[gap_start - 1].isspace():
-        gap_start -= 1
-    before = sorted(k for at in range(gap_start, match.start() + 1) for k in index.by_end.get(at, ()))
-    plaintiff = [index.sides[k] for k in before if start <= index.sides[k].start and index.sides[k].end <= end]
-    defendant = [index.sides[k] for k in index.by_start.get(match.end(), ()) if index.sides[k].end <= end]
+    plaintiff = [s for s in index.spans.ending_before(text, match.start()) if start <= s.start and s.end <= end]
+    defendant = [s for s in index.spans.starting_in(match.end(), match.end() + 1) if s.end <= end]
     return plaintiff + defendant
 
 

@@ -18,21 +18,13 @@ from .spans import SpanIndex
 
 @dataclass(frozen=True)
 class Side:
-    """A mention in the body of something that can be a side of an agreement.
+    """A mention in the body of something that can be a side of an agreement."""
 
-    Attributes:
-        name: the canonical actor name, or the name as written when no actor matches.
-        type: the actor type (person, organization, country, place), or "" when unknown.
-        start: where the mention starts in the body.
-        end: where it ends.
-        demonym: True when the text is a demonym or country adjective ("Norwegian").
-    """
-
-    name: str
-    type: str
+    name: str  # the canonical actor name, or the name as written when no actor matches
+    type: str  # the actor type (person, organization, country, place), or "" when unknown
     start: int
     end: int
-    demonym: bool = False
+    demonym: bool = False  # a demonym or country adjective ("Norwegian")
 
 
 _CAPITALISED = re.compile(
@@ -62,13 +54,7 @@ def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
     dateline ('CITY, State (Agency) -') names where the story was filed: none of its names is a side.
     """
     text = doc.text
-    lines = datelines(text)
-    line_starts = [d.start for d in lines]
-
-    def in_dateline(position: int) -> bool:
-        k = bisect_right(line_starts, position) - 1
-        return k >= 0 and position < lines[k].end
-
+    in_dateline = SpanIndex(datelines(text)).holds
     named = sorted(
         (Side(actor.name, actor.type, ev.start, ev.end, _is_demonym(text[ev.start:ev.end]))
          for actor in actors for ev in actor.evidence if not in_dateline(ev.start)),
@@ -206,9 +192,6 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
     referring: list[Side] = []
     cover = SpanIndex(named)
     antecedents = _Antecedents(text, named)
-    by_end: dict[int, list[int]] = {}
-    for k, side in enumerate(named):
-        by_end.setdefault(side.end, []).append(k)
     for sentence in doc.sentences:
         for match in _PRONOUN.finditer(text, sentence.start, sentence.end):
             wanted = "person" if match.group().lower() in _PERSON_PRONOUNS else "organization"
@@ -227,13 +210,9 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
                 referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
         for match in _RELATIVE.finditer(text, sentence.start, sentence.end):
             # the last side of the sentence that ends before the match with only spaces and commas between
-            position = gap_start = match.start()
-            while gap_start > 0 and text[gap_start - 1] in " ,":
-                gap_start -= 1
-            before = max((k for end in range(gap_start, position + 1) for k in by_end.get(end, ())
-                          if sentence.start <= named[k].start), default=None)
-            if before is not None:
-                referring.append(Side(named[before].name, named[before].type, match.start(1), match.end(1)))
+            before = [s for s in cover.ending_before(text, match.start(), " ,") if sentence.start <= s.start]
+            if before:
+                referring.append(Side(before[-1].name, before[-1].type, match.start(1), match.end(1)))
     return referring
 
 
