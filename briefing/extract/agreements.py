@@ -337,9 +337,12 @@ class _Merger:
         self.mentions.append([])
         for values in (self.families, self.kind_words, self.numbers, self.terms):
             values.append(set())
-        self.parties.append(())
-        self.set_parties(len(self.mentions) - 1, parties)
-        self.extend(len(self.mentions) - 1, mention)
+        i = len(self.parties)
+        self.parties.append(parties)
+        insort(self.by_party_set.setdefault(frozenset(parties), []), i)
+        for party in set(parties):
+            insort(self.by_party.setdefault(party, []), i)
+        self.extend(i, mention)
 
     def extend(self, i: int, mention: Mention) -> None:
         self.mentions[i].append(mention)
@@ -350,17 +353,6 @@ class _Merger:
                 values[i].add(value)
                 insort(index.setdefault(value, []), i)
         self.terms[i] |= _terms(mention)
-
-    def set_parties(self, i: int, parties: tuple[str, ...]) -> None:
-        old = self.parties[i]
-        if old:
-            self.by_party_set[frozenset(old)].remove(i)
-        insort(self.by_party_set.setdefault(frozenset(parties), []), i)
-        for party in set(parties) - set(old):
-            insort(self.by_party.setdefault(party, []), i)
-        for party in set(old) - set(parties):
-            self.by_party[party].remove(i)
-        self.parties[i] = parties
 
     def items(self) -> list[_Item]:
         return [_Item(tuple(mentions), parties) for mentions, parties in zip(self.mentions, self.parties)]
@@ -382,10 +374,8 @@ def _merge(mentions: list[Mention]) -> list[_Item]:
             # "the parliament approved the treaty", "the league must approve the deal": the
             # subject acts on the agreement named before without being one of its parties
             index = _referent(items, replace(mention, parties=()))
-        if index is not None:
+        if index is not None:  # (never with more parties: _same_agreement matches the same ones, or fewer)
             items.extend(index, mention)
-            if not mention.anaphoric and set(mention.parties) > set(items.parties[index]):
-                items.set_parties(index, mention.parties)
         elif mention.refers_to_pair and len(items) and len(items.parties[-1]) == 2:
             items.add(mention, items.parties[-1])
         elif mention.parties and not mention.only_refers:

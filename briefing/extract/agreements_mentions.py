@@ -29,36 +29,20 @@ from .text import Token
 
 @dataclass(frozen=True)
 class Mention:
-    """One mention of an agreement, before mentions of the same agreement are merged.
+    """One mention of an agreement, before mentions of the same agreement are merged."""
 
-    Attributes:
-        kind: a short phrase naming the agreement ("sale of 40 patrol boats").
-        families: the families of its agreement words ("trade", "finance", ...).
-        parties: the canonical names of its named sides, in text order.
-        status: the status its clause gives, or None when the clause gives none.
-        date: the resolved date of the event that gave the status, or None.
-        clause: where it was found.
-        position: where its agreement word starts in the body.
-        explicit: True when a word of the clause gives the status (not a default by family).
-        anaphoric: True for "the deal", "this agreement": it refers back to an earlier agreement.
-        definite: True when introduced by "the", "this", a possessive.
-        refers_to_pair: True for "the accord between the two governments": its parties are
-            those of the agreement named before.
-        only_refers: True for words such as "the proposal" that never introduce an agreement.
-    """
-
-    kind: str
-    families: frozenset[str]
-    parties: tuple[str, ...]
-    status: str | None
-    date: str | None
+    kind: str  # a short phrase naming the agreement ("sale of 40 patrol boats")
+    families: frozenset[str]  # of its agreement words ("trade", "finance", ...)
+    parties: tuple[str, ...]  # the canonical names of its named sides, in text order
+    status: str | None  # the status its clause gives
+    date: str | None  # the resolved date of the event that gave the status
     clause: Clause
-    position: int = 0
-    explicit: bool = False
-    anaphoric: bool = False
-    definite: bool = False
-    refers_to_pair: bool = False
-    only_refers: bool = False
+    position: int = 0  # where its agreement word starts in the body
+    explicit: bool = False  # a word of the clause gives the status (not a default by family)
+    anaphoric: bool = False  # "the deal", "this agreement": it refers back to an earlier agreement
+    definite: bool = False  # introduced by "the", "this", a possessive
+    refers_to_pair: bool = False  # "the accord between the two governments": the parties named before
+    only_refers: bool = False  # "the proposal": a word that never introduces an agreement
     parallel: bool = False  # "X signed Z, after agreements with A and B": its side is the subject before
     partner_only: bool = False  # "the contract with B" after "A's contract with C": A holds this one too
 
@@ -534,14 +518,14 @@ def _introduced_by(ctx: _Context, side: Side, words) -> bool:
 
 
 def _located(ctx: _Context, side: Side) -> bool:
-    found = ctx.located.get(side)
-    if found is None:
-        found = ctx.located[side] = _preceded_by(ctx, side, _LOCATIVE)
-    return found
+    """'in X', 'at the X', 'in war-torn X', 'in Xville, Xland': a place where, not a side."""
+    if side not in ctx.located:
+        ctx.located[side] = _after_locative(ctx, side)
+    return ctx.located[side]
 
 
-def _preceded_by(ctx: _Context, side: Side, words) -> bool:
-    tokens = ctx.clause.tokens
+def _after_locative(ctx: _Context, side: Side) -> bool:
+    tokens, words = ctx.clause.tokens, _LOCATIVE
     k = bisect_right(ctx.token_ends, side.start)  # tokens[:k] end at or before the side
     while k and (tokens[k - 1].lower in DETERMINERS or tokens[k - 1].text in _PUNCT_TRANSPARENT):
         k -= 1

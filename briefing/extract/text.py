@@ -50,10 +50,6 @@ class Token(NamedTuple):
         """Starts with a capital and holds no digit ('Lisbon', 'UN'; not 'X5')."""
         return self.text[:1].isupper() and not any(c.isdigit() for c in self.text)
 
-    @property
-    def all_caps(self) -> bool:
-        return self.text.isupper()
-
 
 def _is_alnum(char: str) -> bool:
     return char.isalnum()  # the same characters as the regular expression [^\W_]
