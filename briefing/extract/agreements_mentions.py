@@ -115,7 +115,7 @@ def clause_mentions(clause: Clause, index: MentionIndex, *, reporting_dates: tup
     ``reporting_dates`` are those the sentence gives where it reports the news ("an official said
     Friday"), used when the clause itself has none."""
     clause_sides = [s for s in index.spans.within(clause.start, clause.end) if not _is_descriptive(index.text, s)]
-    context = _Context(index.text, clause, clause_sides, reporting_dates, index, SpanIndex(clause_sides),
+    context = _Context(index.text, clause, reporting_dates, index, SpanIndex(clause_sides),
                        [t.start for t in clause.tokens], [t.end for t in clause.tokens])
     mentions = _noun_mentions(context) + _verb_mentions(context) + _agreed_in_return(context)
     return sorted(mentions, key=lambda m: m.position)
@@ -125,10 +125,9 @@ def clause_mentions(clause: Clause, index: MentionIndex, *, reporting_dates: tup
 class _Context:
     text: str
     clause: Clause
-    sides: list[Side]
     reporting_dates: tuple[str, ...]
     index: MentionIndex
-    side_index: SpanIndex[Side]  # of ``sides``
+    side_index: SpanIndex[Side]  # the clause's sides
     token_starts: list[int]
     token_ends: list[int]
     located: dict = field(default_factory=dict)  # memo of _located by side
@@ -143,12 +142,10 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
     for match in TRIGGER_RE.finditer(text, clause.start, clause.end):
         if match.start() < covered_until:
             continue
-        head = re.sub(r"\s+", " ", match.group().lower())
+        head = _phrase_key(match)
         first = bisect_left(ctx.token_starts, match.start())  # the first token at or after the match
         last = bisect_left(ctx.token_ends, match.end())  # the first token that reaches its end
-        first = first if first < len(tokens) else None
-        last = last if last < len(tokens) else None
-        if first is None or last is None or _not_an_agreement(ctx, first, last, head):
+        if max(first, last) >= len(tokens) or _not_an_agreement(ctx, first, last, head):
             continue
         if text[match.end():match.end() + 2] in ("'s", "’s"):
             found.append(Mention(kind=head, families=frozenset({TRIGGER_FAMILY[head]}), parties=(), status=None,
@@ -254,7 +251,7 @@ def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
                 or lower == "to" and following is not None and _bare_infinitive(following):
             return False  # "in talks with X regarding possible sales", "talks with X to buy Y"
     others = [m for m in TRIGGER_RE.finditer(ctx.text, ctx.clause.start, ctx.clause.end)
-              if TRIGGER_FAMILY.get(re.sub(r"\s+", " ", m.group().lower())) != "negotiation"]
+              if TRIGGER_FAMILY.get(_phrase_key(m)) != "negotiation"]
     return not others
 
 
@@ -602,6 +599,11 @@ def _name_end(tokens, index: int) -> int:
     return end
 
 
+def _phrase_key(match: re.Match) -> str:
+    """A matched phrase as the lexicon writes it: lower case, one space between words."""
+    return re.sub(r"\s+", " ", match.group().lower())
+
+
 def _tidy(kind: str) -> str:
     kind = re.sub(r'["“”]', "", kind)
     return re.sub(r"\s+", " ", kind).strip(" ,(")
@@ -853,7 +855,7 @@ def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | N
     if not cues:
         return None
     cue = cues[-1]
-    status = STATUS_CUES[re.sub(r"\s+", " ", cue.group().lower())]
+    status = STATUS_CUES[_phrase_key(cue)]
     words_before = text[max(clause.start, cue.start() - 40):cue.start()].lower().split()[-3:]
     if status in ("ended", "suspended"):
         return "proposed" if any(w in NEGATIONS for w in words_before) else status
@@ -869,7 +871,7 @@ def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | N
 def _predicate_cue(text: str, clause: Clause, cue) -> bool:
     """A cue after the agreement word tells its status only as its own predicate:
     'a settlement was reached', 'the deal collapsed' (not 'the deal replaces X')."""
-    if re.sub(r"\s+", " ", cue.group().lower()) in INTRANSITIVE_CUES:
+    if _phrase_key(cue) in INTRANSITIVE_CUES:
         return True
     before = text[max(clause.start, cue.start() - 30):cue.start()].lower().split()
     return bool(before) and (before[-1] in AUXILIARIES or before[-1].endswith("ly"))
