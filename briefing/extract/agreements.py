@@ -94,10 +94,9 @@ def _is_event(name: str) -> bool:
     return len(words) > 1 and (words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS)
 
 
-#: Head nouns that make a capitalised name the name of an agreement ('Northern Trade Accord').
-AGREEMENT_NAME_HEADS = frozenset("agreement agreements accord accords treaty treaties pact pacts".split())
-#: Two-word heads of the same kind ('Northern Free Trade Area' is a trade agreement, not an organisation).
-AGREEMENT_NAME_PAIRS = frozenset({"trade area", "trade zone", "customs union", "common market"})
+AGREEMENT_NAME_HEADS = frozenset(form for head in lexicon.phrases("agreements_name_heads.txt") if " " not in head
+                                  for form in (head, lexicon.plural(head)))
+AGREEMENT_NAME_PAIRS = frozenset(head for head in lexicon.phrases("agreements_name_heads.txt") if " " in head)
 
 
 def _names_agreement(name: str) -> bool:

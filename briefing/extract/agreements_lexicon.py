@@ -31,12 +31,8 @@ JOINT_FAMILIES = frozenset({"agreement", "settlement", "negotiation"})
 GENERIC_NOUNS = frozenset({"agreement", "deal", "proposal", "award", "accord", "pact", "contract"})
 #: Nouns that only refer back to an agreement named before; they never start one.
 ANAPHOR_ONLY = frozenset({"award", "proposal", "package"})
-#: Status of a bare agreement noun with no cue, by family: an agreement mentioned in passing is in
-#: force; a purchase or loan mentioned as a fact took place.
-DEFAULT_STATUS = {
-    "agreement": "in force", "contract": "in force", "trade": "signed", "acquisition": "signed",
-    "finance": "signed", "negotiation": "under negotiation", "proposal": "proposed", "settlement": "signed",
-}
+#: Status of a bare agreement noun with no cue, by family.
+DEFAULT_STATUS = dict(lexicon.pairs("agreements_default_status.txt"))
 
 DETERMINERS = frozenset("the a an this that these those such any another each every no".split())
 DEFINITE = frozenset("the this that these those such".split())

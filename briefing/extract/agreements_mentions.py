@@ -214,7 +214,8 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             continue  # "the Xlandian bid won": an adjective of origin, no side the clause names
         pair = not local and bool(_PAIR.match(text, match.end()))
         status = _status(ctx, phrase.start_index, last + 1, complement_end)
-        if status == "agreed" and family == "settlement" and _cue_reached(ctx, phrase.start_index, complement_end):
+        if status == "agreed" and family == "settlement" and any(
+                t.lower == "reached" for t in tokens[max(0, phrase.start_index - 8):complement_end + 8]):
             status = "signed"  # a settlement reached ends the dispute there and then
         explicit = status is not None
         if status is None and not anaphoric:
@@ -831,11 +832,6 @@ def _selection(ctx: _Context, index: int) -> list[Mention]:
 
 
 # --- status and date -------------------------------------------------------------------------
-
-def _cue_reached(ctx: _Context, first: int, complement_end: int) -> bool:
-    tokens = ctx.clause.tokens
-    return any(t.lower == "reached" for t in tokens[max(0, first - 8):min(len(tokens), complement_end + 8)])
-
 
 def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | None:
     """The status the clause gives the agreement whose words run from token ``first`` to ``end``.
