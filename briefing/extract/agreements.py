@@ -243,15 +243,10 @@ def _for_their_country(text: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
 
 
 def _reporting_dates(index: MentionIndex, clauses, dates: tuple[DateMention, ...]) -> tuple[str, ...]:
-    """Dates given where a sentence says who reported the news ('a spokesman said Friday')."""
-    found = []
-    for clause in clauses:
-        if not any(t.lower in REPORTING_VERBS for t in clause.tokens):
-            continue
-        # each usable date with evidence inside the clause, once, in the order of ``dates``
-        for k in sorted({ev.index for ev in index.date_evidence.within(clause.start, clause.end)}):
-            found.append(dates[k].value)
-    return tuple(found)
+    """Dates given where a sentence says who reported the news ('a spokesman said Friday'): each
+    usable date with evidence in such a clause, once a clause, in the order of ``dates``."""
+    return tuple(dates[k].value for clause in clauses if any(t.lower in REPORTING_VERBS for t in clause.tokens)
+                 for k in sorted({ev.index for ev in index.date_evidence.within(clause.start, clause.end)}))
 
 
 @dataclass(frozen=True)
