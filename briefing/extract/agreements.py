@@ -23,8 +23,7 @@ from .agreements_sides import Side, find_sides
 _KIND_STOP = frozenset("""
 a an the of to on for and in with by from new first this that its their his her our further
 """.split()) | frozenset(w for noun in TRIGGER_FAMILY for w in noun.split())
-_OTHER_ONE = frozenset("""previous earlier former last old another other prior past second third fourth fifth
-sixth seventh eighth ninth tenth""".split())
+_OTHER_ONE = lexicon.words("agreements_other_one.txt")
 _OTHER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_OTHER_ONE)) + r")\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _INTRODUCTION_SPAN = 2  # sentences
 _PENDING_LIMIT = 8  # mentions without a side kept for a later one to name

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from .. import lexicon
 from ..model import DateMention, Document
 from .agreements_clauses import Clause
 from .agreements_lexicon import (
@@ -256,7 +257,7 @@ def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
     return not others
 
 
-_PLEDGES = frozenset("pledge pledged pledges pledging promise promised promises promising vow vowed vows".split())
+_PLEDGES = lexicon.verb_forms("agreements_pledge_verbs.txt")
 
 
 def _pledged(tokens, phrase_start: int) -> bool:
