@@ -16,7 +16,7 @@ from .. import lexicon
 from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence, StatusStep
 from ..reference import TITLE_WORDS
 from .agreements_clauses import split_clauses
-from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, GOVERNING_VERBS, REPORTING_VERBS, TRIGGER_FAMILY
+from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, REPORTING_VERBS, SPEECH_VERBS, TRIGGER_FAMILY
 from .agreements_mentions import Mention, MentionIndex, clause_mentions
 from .agreements_sides import Side, find_sides
 
@@ -126,7 +126,7 @@ def _reports_the_news(text: str, side: Side) -> bool:
 
 
 _SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:"
-                     + lexicon.alternation(lexicon.REPORTING_TENSED - GOVERNING_VERBS) + r")\b")
+                     + lexicon.alternation(SPEECH_VERBS) + r")\b")
 _PRONOUNS = frozenset("he she him his her who".split())  # a pronoun that speaks names no new speaker
 _RELATIVE_OF = re.compile(r"(?:'s|’s)\s+(?:" + lexicon.alternation(lexicon.words("agreements_relatives.txt")) + r")\b")
 _GENERIC_WORDS = (lexicon.nouns("organisation_nouns.txt") | lexicon.words("agreements_generic_sides.txt")

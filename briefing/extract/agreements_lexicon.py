@@ -65,6 +65,8 @@ GOVERNING_VERBS = lexicon.verb_forms("agreements_governing_verbs.txt", unambiguo
 #: "X said that ..." and the like: the words after "that" are a clause of their own. A verb that can
 #: govern an agreement ("concluded", "announced") is read as governing it.
 REPORTING_VERBS = (lexicon.REPORTING_FINITE | lexicon.BELIEF_VERBS) - GOVERNING_VERBS
+#: The forms that say someone spoke ('said', 'says'; no noun-like 'states', no governing 'announced').
+SPEECH_VERBS = lexicon.REPORTING_TENSED - GOVERNING_VERBS
 
 def _transaction_verb(lemma: str, noun: str, family: str, past: str = "") -> tuple[frozenset[str], str, str]:
     base = lemma.split()[0]
