@@ -102,7 +102,16 @@ class MentionIndex:
              if mention.value and not (published and mention.value > published[:len(mention.value)])
              for ev in mention.evidence), key=lambda ev: ev.start))
         self.chunk_starts = [m.start() for m in re.finditer(r"\S+", self.text)]
-        self._litigants: dict[tuple[int, int], list[Side]] = {}
+        self._litigants: dict[int, list[Side]] = {}  # by sentence start
+
+    def litigants(self, start: int, end: int) -> list[Side]:
+        """The sides of the sentence ``start``-``end`` right before and right after its first 'sued'."""
+        if start not in self._litigants:
+            match = _SUED.search(self.text, start, end)
+            around = (self.spans.ending_before(self.text, match.start())
+                      + self.spans.starting_in(match.end(), match.end() + 1)) if match else []
+            self._litigants[start] = [s for s in around if start <= s.start and s.end <= end]
+        return list(self._litigants[start])
 
     def words_back(self, position: int, count: int) -> int:
         """Where the ``count``-th whitespace-separated chunk before ``position`` starts (0 if fewer)."""
@@ -787,23 +796,7 @@ def _owner_after(ctx: _Context, index: int) -> list[Side]:
 
 def _litigants(ctx: _Context) -> list[Side]:
     """The sides of the lawsuit a settlement ends: 'X sued Y', 'a suit against Y'."""
-    sentence = ctx.clause.sentence
-    key = (sentence.start, sentence.end)
-    cache = ctx.index._litigants
-    if key not in cache:
-        cache[key] = _sentence_litigants(ctx.index, sentence.start, sentence.end)
-    return list(cache[key])
-
-
-def _sentence_litigants(index: MentionIndex, start: int, end: int) -> list[Side]:
-    """The sides of the sentence ``start``-``end`` right before and right after its first 'sued'."""
-    text = index.text
-    match = _SUED.search(text, start, end)
-    if not match:
-        return []
-    plaintiff = [s for s in index.spans.ending_before(text, match.start()) if start <= s.start and s.end <= end]
-    defendant = [s for s in index.spans.starting_in(match.end(), match.end() + 1) if s.end <= end]
-    return plaintiff + defendant
+    return ctx.index.litigants(ctx.clause.sentence.start, ctx.clause.sentence.end)
 
 
 def _object_words(thing_text: str) -> str:

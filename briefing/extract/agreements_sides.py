@@ -180,11 +180,10 @@ class _Antecedents:
     """The sides a pronoun can refer back to, indexed once per document (``named`` is in text order)."""
 
     def __init__(self, text: str, named: list[Side]) -> None:
-        self.fitting = {wanted: [side for side in named if _fits(side, wanted)] for wanted in ("person", "organization")}
-        self.fitting_starts = {wanted: [side.start for side in sides] for wanted, sides in self.fitting.items()}
-        self.speakers = {wanted: [side for side in sides if _SUBJECT_VERB.match(text, side.end)]
+        self.fitting = {wanted: SpanIndex([side for side in named if _fits(side, wanted)])
+                        for wanted in ("person", "organization")}
+        self.speakers = {wanted: SpanIndex([side for side in sides.spans if _SUBJECT_VERB.match(text, side.end)])
                          for wanted, sides in self.fitting.items()}
-        self.speaker_starts = {wanted: [side.start for side in sides] for wanted, sides in self.speakers.items()}
 
 
 def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
@@ -220,14 +219,14 @@ def _plural_antecedents(text: str, antecedents: _Antecedents, start: int, positi
     """The organisations 'they' stands for: "X and Y announced that they ...": the subject of a
     verb before it in its sentence and the actors named before that subject (after any dateline),
     not after a preposition ('a provider in X'); none when the sentence has no such subject."""
-    speakers, starts = antecedents.speakers["organization"], antecedents.speaker_starts["organization"]
+    speakers, starts = antecedents.speakers["organization"].spans, antecedents.speakers["organization"].starts
     k = bisect_right(starts, position) - 1
     if k < 0 or speakers[k].start < max(start, position - 400) or speakers[k].end > position:
         return []
     subject = speakers[k]
     start = max(start, subject.start - 300)
     start = max([start] + [m.end() for m in _LEAD_BREAK.finditer(text, start, subject.start)])  # past a dateline
-    fitting, fitting_starts = antecedents.fitting["organization"], antecedents.fitting_starts["organization"]
+    fitting, fitting_starts = antecedents.fitting["organization"].spans, antecedents.fitting["organization"].starts
     found: dict[str, Side] = {}
     end = bisect_left(fitting_starts, subject.start)
     for j in range(max(bisect_left(fitting_starts, start), end - _WINDOW), end):
@@ -244,11 +243,11 @@ def _antecedent(doc: Document, antecedents: _Antecedents, position: int, wanted:
     it, else of the nearest sentence before that has one."""
     index = doc.sentence_index(position)
     sentence = doc.sentences[index]
-    speakers, starts = antecedents.speakers[wanted], antecedents.speaker_starts[wanted]
+    speakers, starts = antecedents.speakers[wanted].spans, antecedents.speakers[wanted].starts
     for k in range(bisect_right(starts, position) - 1, bisect_left(starts, sentence.start) - 1, -1):
         if speakers[k].end <= position:
             return speakers[k]  # "X announced that it ...": the subject of the verb before the pronoun
-    fitting, starts = antecedents.fitting[wanted], antecedents.fitting_starts[wanted]
+    fitting, starts = antecedents.fitting[wanted].spans, antecedents.fitting[wanted].starts
     for back in range(index, max(-1, index - 4), -1):
         sentence = doc.sentences[back]
         limit = position if back == index else sentence.end
@@ -264,7 +263,7 @@ def _most_named(antecedents: _Antecedents, nearest: Side, start: int, position: 
     """Of the fitting sides from ``start`` to ``position``, the one named most often there, an
     actor found as such before a bare capitalised name ('the group' after a passing name stands
     for the company the story is about); ``nearest`` unless another outweighs it."""
-    fitting, starts = antecedents.fitting[wanted], antecedents.fitting_starts[wanted]
+    fitting, starts = antecedents.fitting[wanted].spans, antecedents.fitting[wanted].starts
     counts: dict[str, int] = {}
     first: dict[str, Side] = {}
     end = bisect_left(starts, position)
