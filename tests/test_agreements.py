@@ -665,6 +665,7 @@ def test_a_parallel_agreement_with_another_partner_has_the_same_holder(body, par
 @pytest.mark.parametrize("body, party_sets", [
     ("Xland pledged a $2 billion aid package to Yland on Tuesday.", []),
     ("Jane Doe promised a rescue package for Acme Corp.", []),
+    ("Xland is vowing a $2 billion aid package to Yland.", []),  # every form of the lemmas in the data file
     ("Xland pledged to sign the fisheries pact with Yland.", [{"Xland", "Yland"}]),
     ("Xland agreed a $2 billion aid package with Yland on Tuesday.", [{"Xland", "Yland"}]),
 ])

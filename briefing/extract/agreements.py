@@ -16,15 +16,14 @@ from .. import lexicon
 from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence, StatusStep
 from ..reference import TITLE_WORDS
 from .agreements_clauses import split_clauses
-from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, GOVERNING_VERBS, REPORTING_VERBS, TRIGGER_FAMILY
+from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, REPORTING_VERBS, SPEECH_VERBS, TRIGGER_FAMILY
 from .agreements_mentions import Mention, MentionIndex, clause_mentions
 from .agreements_sides import Side, find_sides
 
 _KIND_STOP = frozenset("""
 a an the of to on for and in with by from new first this that its their his her our further
 """.split()) | frozenset(w for noun in TRIGGER_FAMILY for w in noun.split())
-_OTHER_ONE = frozenset("""previous earlier former last old another other prior past second third fourth fifth
-sixth seventh eighth ninth tenth""".split())
+_OTHER_ONE = lexicon.words("agreements_other_one.txt")
 _OTHER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_OTHER_ONE)) + r")\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _INTRODUCTION_SPAN = 2  # sentences
 _PENDING_LIMIT = 8  # mentions without a side kept for a later one to name
@@ -34,17 +33,9 @@ _TERM = re.compile(r"(\d[\d.,]*|[a-z]+)\s*(million|billion|trillion|percent|per 
 
 
 def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMention, ...]) -> tuple[Agreement, ...]:
-    """Find the agreements of ``doc``.
-
-    Args:
-        doc: the segmented article.
-        actors: the actors found in it; their mention offsets name the parties.
-        dates: the date mentions found in it; one in an agreement's clause dates its status.
-
-    Returns:
-        One Agreement per distinct agreement with at least one named party, in order of first
-        mention.
-    """
+    """One Agreement per distinct agreement of ``doc`` with at least one named party, in order of
+    first mention: the actors' mention offsets name the parties, and a date in an agreement's
+    clause dates its status."""
     sides = _possible_sides(doc, actors)
     index = MentionIndex(doc, sides, dates)
     mentions: list[Mention] = []
@@ -53,7 +44,7 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         reporting = _reporting_dates(index, clauses, dates)
         first = len(mentions)
         for clause in clauses:
-            mentions.extend(clause_mentions(doc, clause, sides, dates, reporting_dates=reporting, index=index))
+            mentions.extend(clause_mentions(clause, index, reporting_dates=reporting))
         _share_parallel_status(mentions, first)
     return tuple(_agreement(doc, _as_written(doc, sides, _with_lender(doc, sides, item))) for item in _merge(mentions)
                  if item.parties and not all(_is_event(party) for party in item.parties))
@@ -102,10 +93,9 @@ def _is_event(name: str) -> bool:
     return len(words) > 1 and (words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS)
 
 
-#: Head nouns that make a capitalised name the name of an agreement ('Northern Trade Accord').
-AGREEMENT_NAME_HEADS = frozenset("agreement agreements accord accords treaty treaties pact pacts".split())
-#: Two-word heads of the same kind ('Northern Free Trade Area' is a trade agreement, not an organisation).
-AGREEMENT_NAME_PAIRS = frozenset({"trade area", "trade zone", "customs union", "common market"})
+AGREEMENT_NAME_HEADS = frozenset(form for head in lexicon.phrases("agreements_name_heads.txt") if " " not in head
+                                  for form in (head, lexicon.plural(head)))
+AGREEMENT_NAME_PAIRS = frozenset(head for head in lexicon.phrases("agreements_name_heads.txt") if " " in head)
 
 
 def _names_agreement(name: str) -> bool:
@@ -136,7 +126,7 @@ def _reports_the_news(text: str, side: Side) -> bool:
 
 
 _SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:"
-                     + lexicon.alternation(lexicon.REPORTING_TENSED - GOVERNING_VERBS) + r")\b")
+                     + lexicon.alternation(SPEECH_VERBS) + r")\b")
 _PRONOUNS = frozenset("he she him his her who".split())  # a pronoun that speaks names no new speaker
 _RELATIVE_OF = re.compile(r"(?:'s|’s)\s+(?:" + lexicon.alternation(lexicon.words("agreements_relatives.txt")) + r")\b")
 _GENERIC_WORDS = (lexicon.nouns("organisation_nouns.txt") | lexicon.words("agreements_generic_sides.txt")
@@ -252,15 +242,10 @@ def _for_their_country(text: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
 
 
 def _reporting_dates(index: MentionIndex, clauses, dates: tuple[DateMention, ...]) -> tuple[str, ...]:
-    """Dates given where a sentence says who reported the news ('a spokesman said Friday')."""
-    found = []
-    for clause in clauses:
-        if not any(t.lower in REPORTING_VERBS for t in clause.tokens):
-            continue
-        # each usable date with evidence inside the clause, once, in the order of ``dates``
-        for k in sorted({k for _start, _end, k, _value in index.dates_within(clause.start, clause.end)}):
-            found.append(dates[k].value)
-    return tuple(found)
+    """Dates given where a sentence says who reported the news ('a spokesman said Friday'): each
+    usable date with evidence in such a clause, once a clause, in the order of ``dates``."""
+    return tuple(dates[k].value for clause in clauses if any(t.lower in REPORTING_VERBS for t in clause.tokens)
+                 for k in sorted({ev.index for ev in index.date_evidence.within(clause.start, clause.end)}))
 
 
 @dataclass(frozen=True)
@@ -273,18 +258,6 @@ class _Item:
     @property
     def families(self) -> frozenset[str]:
         return frozenset().union(*(m.families for m in self.mentions))
-
-    @property
-    def kind_words(self) -> frozenset[str]:
-        return frozenset().union(*(_kind_words(m) for m in self.mentions))
-
-    @property
-    def numbers(self) -> frozenset[str]:
-        return frozenset().union(*(_numbers(m) for m in self.mentions))
-
-    @property
-    def terms(self) -> frozenset[tuple[str, str]]:
-        return frozenset().union(*(_terms(m) for m in self.mentions))
 
     @property
     def lead(self) -> Mention:
@@ -300,9 +273,13 @@ class _Item:
 def _quoted(mention: Mention) -> bool:
     """True when the mention stands inside a direct quote: what a speaker calls the deal gives its
     status only when the narration gives none."""
-    sentence = mention.clause.sentence
-    before = sentence.text[:max(0, mention.position - sentence.start)]
+    before = _text_before(mention)
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _text_before(mention: Mention) -> str:
+    sentence = mention.clause.sentence
+    return sentence.text[:max(0, mention.position - sentence.start)]
 
 
 def _kind_words(mention: Mention) -> frozenset[str]:
@@ -353,9 +330,12 @@ class _Merger:
         self.mentions.append([])
         for values in (self.families, self.kind_words, self.numbers, self.terms):
             values.append(set())
-        self.parties.append(())
-        self.set_parties(len(self.mentions) - 1, parties)
-        self.extend(len(self.mentions) - 1, mention)
+        i = len(self.parties)
+        self.parties.append(parties)
+        insort(self.by_party_set.setdefault(frozenset(parties), []), i)
+        for party in set(parties):
+            insort(self.by_party.setdefault(party, []), i)
+        self.extend(i, mention)
 
     def extend(self, i: int, mention: Mention) -> None:
         self.mentions[i].append(mention)
@@ -366,17 +346,6 @@ class _Merger:
                 values[i].add(value)
                 insort(index.setdefault(value, []), i)
         self.terms[i] |= _terms(mention)
-
-    def set_parties(self, i: int, parties: tuple[str, ...]) -> None:
-        old = self.parties[i]
-        if old:
-            self.by_party_set[frozenset(old)].remove(i)
-        insort(self.by_party_set.setdefault(frozenset(parties), []), i)
-        for party in set(parties) - set(old):
-            insort(self.by_party.setdefault(party, []), i)
-        for party in set(old) - set(parties):
-            self.by_party[party].remove(i)
-        self.parties[i] = parties
 
     def items(self) -> list[_Item]:
         return [_Item(tuple(mentions), parties) for mentions, parties in zip(self.mentions, self.parties)]
@@ -398,10 +367,8 @@ def _merge(mentions: list[Mention]) -> list[_Item]:
             # "the parliament approved the treaty", "the league must approve the deal": the
             # subject acts on the agreement named before without being one of its parties
             index = _referent(items, replace(mention, parties=()))
-        if index is not None:
+        if index is not None:  # (never with more parties: _same_agreement matches the same ones, or fewer)
             items.extend(index, mention)
-            if not mention.anaphoric and set(mention.parties) > set(items.parties[index]):
-                items.set_parties(index, mention.parties)
         elif mention.refers_to_pair and len(items) and len(items.parties[-1]) == 2:
             items.add(mention, items.parties[-1])
         elif mention.parties and not mention.only_refers:
@@ -434,8 +401,7 @@ def _holder(items: _Merger, mention: Mention) -> tuple[str, ...]:
 def _another_one(mention: Mention) -> bool:
     """True for 'the third such deal', 'the previous accord': words before the agreement word
     that point to another agreement than the one named before."""
-    sentence = mention.clause.sentence
-    before = sentence.text[max(0, mention.position - sentence.start - 60):max(0, mention.position - sentence.start)]
+    before = _text_before(mention)[-60:]
     return bool(set(mention.kind.lower().split()) & _OTHER_ONE) or bool(_OTHER_BEFORE.search(before))
 
 
@@ -443,10 +409,7 @@ def _introduced(pending: list[Mention], mention: Mention) -> list[Mention]:
     """The mentions without named sides that introduced the agreement ``mention`` names with
     'the': "... agreed to a ceasefire. The truce between X and Y took effect" (a mention of the
     same family a sentence or two before, taken out of ``pending``)."""
-    sentence = mention.clause.sentence
-    offset = max(0, mention.position - sentence.start)
-    before = sentence.text[max(0, offset - 60):offset]
-    if not _DEFINITE_BEFORE.search(before):
+    if not _DEFINITE_BEFORE.search(_text_before(mention)[-60:]):
         return []
     taken = [m for m in pending if m.families & mention.families and m.position < mention.position]
     for m in taken:
@@ -532,8 +495,7 @@ def _agreement(doc: Document, item: _Item) -> Agreement:
                               if m.date and m.clause.sentence.index == lead.clause.sentence.index), None)
     named = [m for m in item.mentions if not m.anaphoric] or list(item.mentions)
     first = max(named, key=lambda m: (len(_kind_words(m)), -m.position))
-    evidence = sorted({Evidence(m.clause.sentence.index, m.clause.sentence.start, m.clause.sentence.end)
-                       for m in item.mentions}, key=lambda ev: ev.start)
+    evidence = sorted({_evidence(m) for m in item.mentions}, key=lambda ev: ev.start)
     status = lead.status or "in force"
     return Agreement(kind=first.kind, parties=item.parties, status=status, date=date,
                      text=lead.clause.sentence.text, evidence=tuple(evidence),
@@ -547,9 +509,11 @@ def _history(item: _Item, lead: Mention, status: str, date: str | None) -> tuple
     steps = {}
     for m in sorted((m for m in item.mentions if m.explicit and m.status), key=lambda m: m.position):
         if AGREEMENT_STATUSES.index(m.status) < AGREEMENT_STATUSES.index(status) and not _quoted(m):
-            sentence = m.clause.sentence
-            steps.setdefault(m.status, StatusStep(m.status, m.date, (Evidence(sentence.index, sentence.start,
-                                                                                sentence.end),)))
-    sentence = lead.clause.sentence
-    steps[status] = StatusStep(status, date, (Evidence(sentence.index, sentence.start, sentence.end),))
+            steps.setdefault(m.status, StatusStep(m.status, m.date, (_evidence(m),)))
+    steps[status] = StatusStep(status, date, (_evidence(lead),))
     return tuple(sorted(steps.values(), key=lambda step: AGREEMENT_STATUSES.index(step.status)))
+
+
+def _evidence(mention: Mention) -> Evidence:
+    sentence = mention.clause.sentence
+    return Evidence(sentence.index, sentence.start, sentence.end)

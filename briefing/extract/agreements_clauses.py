@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import Sentence
-from .agreements_lexicon import GOVERNING_VERBS, REPORTING_VERBS
+from .agreements_lexicon import REPORTING_VERBS, SPEECH_VERBS
 from .text import Token, tokenized
 
 
@@ -22,7 +22,7 @@ class Clause:
 
 
 _REPORTING = lexicon.alternation(REPORTING_VERBS)
-_SAID = lexicon.alternation(lexicon.REPORTING_TENSED - GOVERNING_VERBS)
+_SAID = lexicon.alternation(SPEECH_VERBS)
 _BOUNDARY = re.compile(
     r";|:\s|\s-\s|\s--\s"
     r"|,?\s+(?=(?:but|although|though|however|whereas|while|because|after|when|where|unless|which|who|whom)\b)"

@@ -31,12 +31,8 @@ JOINT_FAMILIES = frozenset({"agreement", "settlement", "negotiation"})
 GENERIC_NOUNS = frozenset({"agreement", "deal", "proposal", "award", "accord", "pact", "contract"})
 #: Nouns that only refer back to an agreement named before; they never start one.
 ANAPHOR_ONLY = frozenset({"award", "proposal", "package"})
-#: Status of a bare agreement noun with no cue, by family: an agreement mentioned in passing is in
-#: force; a purchase or loan mentioned as a fact took place.
-DEFAULT_STATUS = {
-    "agreement": "in force", "contract": "in force", "trade": "signed", "acquisition": "signed",
-    "finance": "signed", "negotiation": "under negotiation", "proposal": "proposed", "settlement": "signed",
-}
+#: Status of a bare agreement noun with no cue, by family.
+DEFAULT_STATUS = dict(lexicon.pairs("agreements_default_status.txt"))
 
 DETERMINERS = frozenset("the a an this that these those such any another each every no".split())
 DEFINITE = frozenset("the this that these those such".split())
@@ -69,25 +65,20 @@ GOVERNING_VERBS = lexicon.verb_forms("agreements_governing_verbs.txt", unambiguo
 #: "X said that ..." and the like: the words after "that" are a clause of their own. A verb that can
 #: govern an agreement ("concluded", "announced") is read as governing it.
 REPORTING_VERBS = (lexicon.REPORTING_FINITE | lexicon.BELIEF_VERBS) - GOVERNING_VERBS
+#: The forms that say someone spoke ('said', 'says'; no noun-like 'states', no governing 'announced').
+SPEECH_VERBS = lexicon.REPORTING_TENSED - GOVERNING_VERBS
+
+def _transaction_verb(lemma: str, noun: str, family: str, past: str = "") -> tuple[frozenset[str], str, str]:
+    base = lemma.split()[0]
+    pasts = set(past.split()) - {"-"} if past else {lexicon.regular_past(base)}
+    return frozenset({base, lexicon.third_person(base), lexicon.gerund(base)} | pasts), noun, family
+
 
 #: Verbs that make an agreement by themselves: lemma -> (forms, noun for the kind, family).
 TRANSACTION_VERBS: dict[str, tuple[frozenset[str], str, str]] = {
-    "buy": (frozenset("buy buys buying bought".split()), "purchase", "trade"),
-    "purchase": (frozenset("purchase purchases purchasing purchased".split()), "purchase", "trade"),
-    "acquire": (frozenset("acquire acquires acquiring acquired".split()), "acquisition", "acquisition"),
-    "sell": (frozenset("sell sells selling sold".split()), "sale", "trade"),
-    "take over": (frozenset("take takes taking took taken".split()), "takeover", "acquisition"),
-    "bail out": (frozenset("bail bails bailing bailed".split()), "bailout", "finance"),
-    "pay": (frozenset("pay pays paying paid".split()), "purchase", "trade"),
-    "lease": (frozenset("lease leases leasing leased".split()), "lease", "trade"),
-    # not "lent": news uses it for running totals ("has lent the country $2 billion since ...")
-    "lend": (frozenset("lend lends lending".split()), "loan", "finance"),
-    "settle": (frozenset("settle settles settling settled".split()), "settlement", "settlement"),
-    "select": (frozenset("select selects selected selecting chose choose chooses chosen picked".split()),
-               "contract", "contract"),
-}
-#: Particles some transaction verbs need ("take over", "bail out") or allow ("buy back").
-VERB_PARTICLES = {"take over": "over", "bail out": "out"}
+    row[0]: _transaction_verb(*row) for row in lexicon.rows("agreements_transaction_verbs.txt")}
+#: Particles some transaction verbs need ("take over", "bail out").
+VERB_PARTICLES = {lemma: lemma.split()[1] for lemma in TRANSACTION_VERBS if " " in lemma}
 #: Nouns that make an agreement word before them a mere modifier ("purchase protection").
 COMPOUND_HEADS = lexicon.words("agreements_compound_heads.txt")
 #: Cues that tell the status of the agreement they follow without an auxiliary ("the deal collapsed").

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
+from .. import lexicon
 from ..model import DateMention, Document
 from .agreements_clauses import Clause
 from .agreements_lexicon import (
@@ -28,36 +30,20 @@ from .text import Token
 
 @dataclass(frozen=True)
 class Mention:
-    """One mention of an agreement, before mentions of the same agreement are merged.
+    """One mention of an agreement, before mentions of the same agreement are merged."""
 
-    Attributes:
-        kind: a short phrase naming the agreement ("sale of 40 patrol boats").
-        families: the families of its agreement words ("trade", "finance", ...).
-        parties: the canonical names of its named sides, in text order.
-        status: the status its clause gives, or None when the clause gives none.
-        date: the resolved date of the event that gave the status, or None.
-        clause: where it was found.
-        position: where its agreement word starts in the body.
-        explicit: True when a word of the clause gives the status (not a default by family).
-        anaphoric: True for "the deal", "this agreement": it refers back to an earlier agreement.
-        definite: True when introduced by "the", "this", a possessive.
-        refers_to_pair: True for "the accord between the two governments": its parties are
-            those of the agreement named before.
-        only_refers: True for words such as "the proposal" that never introduce an agreement.
-    """
-
-    kind: str
-    families: frozenset[str]
-    parties: tuple[str, ...]
-    status: str | None
-    date: str | None
+    kind: str  # a short phrase naming the agreement ("sale of 40 patrol boats")
+    families: frozenset[str]  # of its agreement words ("trade", "finance", ...)
+    parties: tuple[str, ...]  # the canonical names of its named sides, in text order
+    status: str | None  # the status its clause gives
+    date: str | None  # the resolved date of the event that gave the status
     clause: Clause
-    position: int = 0
-    explicit: bool = False
-    anaphoric: bool = False
-    definite: bool = False
-    refers_to_pair: bool = False
-    only_refers: bool = False
+    position: int = 0  # where its agreement word starts in the body
+    explicit: bool = False  # a word of the clause gives the status (not a default by family)
+    anaphoric: bool = False  # "the deal", "this agreement": it refers back to an earlier agreement
+    definite: bool = False  # introduced by "the", "this", a possessive
+    refers_to_pair: bool = False  # "the accord between the two governments": the parties named before
+    only_refers: bool = False  # "the proposal": a word that never introduces an agreement
     parallel: bool = False  # "X signed Z, after agreements with A and B": its side is the subject before
     partner_only: bool = False  # "the contract with B" after "A's contract with C": A holds this one too
 
@@ -87,11 +73,19 @@ _DEADLINE = re.compile(r"\b(?:by|until|within|before)\s*$", re.IGNORECASE)
 _GOVERNED_PREPOSITIONS = frozenset("in into of out with for on to".split())
 _PAIR = re.compile(r"\s*(?:between|of)\s+(?:the\s+two|both)\s+\w+", re.IGNORECASE)
 _EMPTY_ADJECTIVES = frozenset("first new important major landmark historic big".split())
-_FUTURE_EVENT = re.compile(r"\b(?:will|would|may|might|could|should|shall|must)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+_FUTURE_EVENT = re.compile(r"\b(?:" + lexicon.alternation(MODALS | {"will", "shall"}) + r")\b(?:\s+\S+){0,4}\s*$",
+                           re.IGNORECASE)
 _NAME_PUNCT = frozenset({"$", "%", "&", "'", "’", ".", "€", "£"})
 _OWNED_BY = re.compile(r"(?:that|which)\s+(.{1,60}?)\s+(?:\w+ly\s+)?(?:owns|holds|owned|held)\b")
 _HELD_BY = re.compile(r"(?:currently\s+|now\s+)?(?:held|owned)\s+by\s+((?:the\s+)?[A-Z][^,;]{0,50})")
 _SUED = re.compile(r"\b(?:sued|sues|is suing|was suing|filed (?:a )?(?:law)?suit against|(?:law)?suit against)\s+")
+
+
+class _DateEvidence(NamedTuple):
+    start: int
+    end: int
+    index: int  # of the date mention in the document's dates
+    value: str
 
 
 class MentionIndex:
@@ -101,32 +95,24 @@ class MentionIndex:
     def __init__(self, doc: Document, sides: tuple[Side, ...], dates: tuple[DateMention, ...]) -> None:
         self.text = doc.text
         self.sides = tuple(sides)
-        self._spans = SpanIndex(self.sides)
-        self.by_end: dict[int, list[int]] = {}
-        self.by_start: dict[int, list[int]] = {}
-        for k, side in enumerate(self.sides):
-            self.by_end.setdefault(side.end, []).append(k)
-            self.by_start.setdefault(side.start, []).append(k)
-        self.published = doc.published.isoformat() if doc.published else None
+        self.spans = SpanIndex(self.sides)
+        published = doc.published.isoformat() if doc.published else None
         # the evidence of the dates that can date an event (a value, not after the article)
-        usable = [(ev.start, ev.end, k, mention.value) for k, mention in enumerate(dates)
-                  if mention.value and not (self.published and mention.value > self.published[:len(mention.value)])
-                  for ev in mention.evidence]
-        usable.sort(key=lambda item: item[0])
-        self.date_evidence = usable
-        self.date_starts = [item[0] for item in usable]
+        self.date_evidence = SpanIndex(sorted(
+            (_DateEvidence(ev.start, ev.end, k, mention.value) for k, mention in enumerate(dates)
+             if mention.value and not (published and mention.value > published[:len(mention.value)])
+             for ev in mention.evidence), key=lambda ev: ev.start))
         self.chunk_starts = [m.start() for m in re.finditer(r"\S+", self.text)]
-        self._litigants: dict[tuple[int, int], list[Side]] = {}
+        self._litigants: dict[int, list[Side]] = {}  # by sentence start
 
-    def sides_within(self, start: int, end: int) -> list[Side]:
-        """The sides with ``start <= side.start and side.end <= end``, in the order given."""
-        return self._spans.within(start, end)
-
-    def dates_within(self, start: int, end: int):
-        """``(evidence start, evidence end, date index, value)`` of the usable date evidence inside ``start``-``end``."""
-        evidence = self.date_evidence
-        return [evidence[k] for k in range(bisect_left(self.date_starts, start), bisect_right(self.date_starts, end))
-                if evidence[k][1] <= end]
+    def litigants(self, start: int, end: int) -> list[Side]:
+        """The sides of the sentence ``start``-``end`` right before and right after its first 'sued'."""
+        if start not in self._litigants:
+            match = _SUED.search(self.text, start, end)
+            around = (self.spans.ending_before(self.text, match.start())
+                      + self.spans.starting_in(match.end(), match.end() + 1)) if match else []
+            self._litigants[start] = [s for s in around if start <= s.start and s.end <= end]
+        return list(self._litigants[start])
 
     def words_back(self, position: int, count: int) -> int:
         """Where the ``count``-th whitespace-separated chunk before ``position`` starts (0 if fewer)."""
@@ -134,28 +120,14 @@ class MentionIndex:
         return self.chunk_starts[below - count] if below >= count else 0
 
 
-def clause_mentions(doc: Document, clause: Clause, sides: tuple[Side, ...],
-                    dates: tuple[DateMention, ...], *, reporting_dates: tuple[str, ...],
-                    index: MentionIndex | None = None) -> list[Mention]:
+def clause_mentions(clause: Clause, index: MentionIndex, *, reporting_dates: tuple[str, ...]) -> list[Mention]:
     """The agreement mentions of one clause (several agreement words with no sides of their own
-    join the mention before them: "the takeover of X in a $5 billion loan" is one mention).
-
-    Args:
-        doc: the document.
-        clause: the clause to read.
-        sides: every side mention of the document.
-        dates: the date mentions of the document.
-        reporting_dates: dates the sentence gives where it reports the news ("an official said
-            Friday"), used when the clause itself has none.
-        index: ``MentionIndex(doc, sides, dates)``, built once per document (built here if not given).
-    """
-    if index is None:
-        index = MentionIndex(doc, sides, dates)
-    clause_sides = [s for s in index.sides_within(clause.start, clause.end) if not _is_descriptive(doc.text, s)]
-    context = _Context(doc.text, clause, clause_sides, dates, reporting_dates,
-                       doc.published.isoformat() if doc.published else None, index,
-                       [s.start for s in clause_sides], [t.start for t in clause.tokens],
-                       [t.end for t in clause.tokens], frozenset(s.end for s in clause_sides))
+    join the mention before them: "the takeover of X in a $5 billion loan" is one mention);
+    ``reporting_dates`` are those the sentence gives where it reports the news ("an official said
+    Friday"), used when the clause itself has none."""
+    clause_sides = [s for s in index.spans.within(clause.start, clause.end) if not _is_descriptive(index.text, s)]
+    context = _Context(index.text, clause, reporting_dates, index, SpanIndex(clause_sides),
+                       [t.start for t in clause.tokens], [t.end for t in clause.tokens])
     mentions = _noun_mentions(context) + _verb_mentions(context) + _agreed_in_return(context)
     return sorted(mentions, key=lambda m: m.position)
 
@@ -164,15 +136,11 @@ def clause_mentions(doc: Document, clause: Clause, sides: tuple[Side, ...],
 class _Context:
     text: str
     clause: Clause
-    sides: list[Side]
-    dates: tuple[DateMention, ...]
     reporting_dates: tuple[str, ...]
-    published: str | None
     index: MentionIndex
-    side_starts: list[int]  # of ``sides``, which are in text order
+    side_index: SpanIndex[Side]  # the clause's sides
     token_starts: list[int]
     token_ends: list[int]
-    side_ends: frozenset[int]  # of ``sides``
     located: dict = field(default_factory=dict)  # memo of _located by side
 
 
@@ -185,12 +153,10 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
     for match in TRIGGER_RE.finditer(text, clause.start, clause.end):
         if match.start() < covered_until:
             continue
-        head = re.sub(r"\s+", " ", match.group().lower())
+        head = _phrase_key(match)
         first = bisect_left(ctx.token_starts, match.start())  # the first token at or after the match
         last = bisect_left(ctx.token_ends, match.end())  # the first token that reaches its end
-        first = first if first < len(tokens) else None
-        last = last if last < len(tokens) else None
-        if first is None or last is None or _not_an_agreement(ctx, first, last, head):
+        if max(first, last) >= len(tokens) or _not_an_agreement(ctx, first, last, head):
             continue
         if text[match.end():match.end() + 2] in ("'s", "’s"):
             found.append(Mention(kind=head, families=frozenset({TRIGGER_FAMILY[head]}), parties=(), status=None,
@@ -202,7 +168,7 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             # "the Treaty on Open Fisheries": the words of the name are no sides
             groups = [(prep, [s for s in group if s.start >= name_end]) for prep, group in groups]
         covered_until = tokens[complement_end - 1].end
-        own = _phrase_sides(ctx, phrase)
+        own = _sides_in(ctx, tokens[phrase.start_index].start, tokens[phrase.end_index - 1].end)
         if head in ("treaty", "treaties") and phrase.determiner != "possessive":
             # "the Northern Treaty Organisation treaty", "the NTO treaty": the organisation names the
             # treaty it was founded by; its members, not the organisation, are the parties
@@ -236,12 +202,12 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         if not subject and not own and _plural(head) and [prep for prep, _ in groups] == ["with"]:
             # "..., after agreements with A and B": the side named last before, in the sentence
             before_start = max(clause.sentence.start, tokens[phrase.start_index].start - 300)
-            subject = [s for s in ctx.index.sides_within(before_start, tokens[phrase.start_index].start)
+            subject = [s for s in ctx.index.spans.within(before_start, tokens[phrase.start_index].start)
                        if not _OBJECT_BEFORE.search(text, max(0, s.start - 30), s.start)][-1:]
             parallel = bool(subject)
         named = subject + local
         if complement_end > last + 1 and len(_names(named)) == 1 and named[0].type == "country" \
-                and not ctx.index.dates_within(tokens[last].end, tokens[complement_end - 1].end):
+                and not ctx.index.date_evidence.within(tokens[last].end, tokens[complement_end - 1].end):
             # "Xland signed an agreement on security in Yland": a state's deal about another state is with it
             reach = tokens[min(len(tokens), complement_end + 4) - 1].end  # "... on security in Yland"
             located = [s for s in _sides_in(ctx, tokens[last].end, reach)
@@ -259,7 +225,8 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             continue  # "the Xlandian bid won": an adjective of origin, no side the clause names
         pair = not local and bool(_PAIR.match(text, match.end()))
         status = _status(ctx, phrase.start_index, last + 1, complement_end)
-        if status == "agreed" and family == "settlement" and _cue_reached(ctx, phrase.start_index, complement_end):
+        if status == "agreed" and family == "settlement" and any(
+                t.lower == "reached" for t in tokens[max(0, phrase.start_index - 8):complement_end + 8]):
             status = "signed"  # a settlement reached ends the dispute there and then
         explicit = status is not None
         if status is None and not anaphoric:
@@ -296,11 +263,11 @@ def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
                 or lower == "to" and following is not None and _bare_infinitive(following):
             return False  # "in talks with X regarding possible sales", "talks with X to buy Y"
     others = [m for m in TRIGGER_RE.finditer(ctx.text, ctx.clause.start, ctx.clause.end)
-              if TRIGGER_FAMILY.get(re.sub(r"\s+", " ", m.group().lower())) != "negotiation"]
+              if TRIGGER_FAMILY.get(_phrase_key(m)) != "negotiation"]
     return not others
 
 
-_PLEDGES = frozenset("pledge pledged pledges pledging promise promised promises promising vow vowed vows".split())
+_PLEDGES = lexicon.verb_forms("agreements_pledge_verbs.txt")
 
 
 def _pledged(tokens, phrase_start: int) -> bool:
@@ -385,7 +352,7 @@ def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
         after = tokens[last + 1].lower if last + 1 < len(tokens) else ""
         infinitive = after == "to" and last + 2 < len(tokens) and _bare_infinitive(tokens[last + 2])
         # "X talks to Y": a verb; "talks to buy Y": the noun
-        return (after == "to" and not infinitive) or _side_right_before(ctx, tokens[first].start)
+        return (after == "to" and not infinitive) or bool(ctx.side_index.ending_before(ctx.text, tokens[first].start))
     return False
 
 
@@ -394,15 +361,7 @@ def _inside_a_name(ctx: _Context, start: int, end: int) -> bool:
     "Treaty" in "Northern Treaty Organisation" (a name ending in the agreement word, "Southern
     Grain Pact", names the agreement itself)."""
     return any(side.start <= start and end < side.end and re.match(r"\s+\S", ctx.text[end:side.end])
-               for side in ctx.index.sides_within(ctx.clause.start, ctx.clause.end))
-
-
-def _side_right_before(ctx: _Context, position: int) -> bool:
-    """True when a side of the clause ends at ``position`` with nothing but spaces between."""
-    gap_start = position
-    while gap_start > 0 and ctx.text[gap_start - 1].isspace():
-        gap_start -= 1
-    return any(end in ctx.side_ends for end in range(gap_start, position + 1))
+               for side in ctx.index.spans.within(ctx.clause.start, ctx.clause.end))
 
 
 def _noun_phrase(tokens, first: int, end: int, head: str) -> _Phrase:
@@ -525,17 +484,10 @@ def _is_verb_like(token: Token) -> bool:
     return _is_participle(token) or lower in GOVERNING_VERBS
 
 
-def _phrase_sides(ctx: _Context, phrase: _Phrase) -> list[Side]:
-    tokens = ctx.clause.tokens
-    return _sides_in(ctx, tokens[phrase.start_index].start, tokens[phrase.end_index - 1].end)
-
-
 def _sides_in(ctx: _Context, start: int, end: int) -> list[Side]:
     """The sides from ``start`` to ``end``; one ending in an abbreviation's period ('Orion Ltd.') counts
     when the period is just past ``end``."""
-    sides, text = ctx.sides, ctx.text
-    return [sides[k] for k in range(bisect_left(ctx.side_starts, start), bisect_right(ctx.side_starts, end))
-            if sides[k].end <= end or sides[k].end == end + 1 and text[end] == "."]
+    return [s for s in ctx.side_index.within(start, end + 1) if s.end <= end or ctx.text[end] == "."]
 
 
 def _sides_before(ctx: _Context, end: int) -> list[Side]:
@@ -575,14 +527,14 @@ def _introduced_by(ctx: _Context, side: Side, words) -> bool:
 
 
 def _located(ctx: _Context, side: Side) -> bool:
-    found = ctx.located.get(side)
-    if found is None:
-        found = ctx.located[side] = _preceded_by(ctx, side, _LOCATIVE)
-    return found
+    """'in X', 'at the X', 'in war-torn X', 'in Xville, Xland': a place where, not a side."""
+    if side not in ctx.located:
+        ctx.located[side] = _after_locative(ctx, side)
+    return ctx.located[side]
 
 
-def _preceded_by(ctx: _Context, side: Side, words) -> bool:
-    tokens = ctx.clause.tokens
+def _after_locative(ctx: _Context, side: Side) -> bool:
+    tokens, words = ctx.clause.tokens, _LOCATIVE
     k = bisect_right(ctx.token_ends, side.start)  # tokens[:k] end at or before the side
     while k and (tokens[k - 1].lower in DETERMINERS or tokens[k - 1].text in _PUNCT_TRANSPARENT):
         k -= 1
@@ -592,7 +544,7 @@ def _preceded_by(ctx: _Context, side: Side, words) -> bool:
         k -= 1
     if side.type in ("country", "place") and k >= 3 and tokens[k - 1].text == "," \
             and tokens[k - 2].text[0].isupper() and tokens[k - 3].lower in words \
-            and not ctx.index.dates_within(tokens[k - 3].start, tokens[k - 2].end):
+            and not ctx.index.date_evidence.within(tokens[k - 3].start, tokens[k - 2].end):
         return True  # "in Xville, Xland": the country of the place named before (not "In March, Xland")
     return bool(k) and tokens[k - 1].lower in words
 
@@ -657,6 +609,11 @@ def _name_end(tokens, index: int) -> int:
         end = tokens[index].end if tokens[index].text[:1].isupper() else end
         index += 1
     return end
+
+
+def _phrase_key(match: re.Match) -> str:
+    """A matched phrase as the lexicon writes it: lower case, one space between words."""
+    return re.sub(r"\s+", " ", match.group().lower())
 
 
 def _tidy(kind: str) -> str:
@@ -757,7 +714,7 @@ def _agreed_in_return(ctx: _Context) -> list[Mention]:
         subject = _sides_before(ctx, tokens[index].start)[-1:]
         if not condition or not subject:
             continue
-        others = [s for s in ctx.index.sides_within(condition.end(), sentence.end) if s.name != subject[0].name][:1]
+        others = [s for s in ctx.index.spans.within(condition.end(), sentence.end) if s.name != subject[0].name][:1]
         if not others:
             continue
         before_condition = bisect_left(ctx.token_starts, condition.start())
@@ -840,27 +797,7 @@ def _owner_after(ctx: _Context, index: int) -> list[Side]:
 
 def _litigants(ctx: _Context) -> list[Side]:
     """The sides of the lawsuit a settlement ends: 'X sued Y', 'a suit against Y'."""
-    sentence = ctx.clause.sentence
-    key = (sentence.start, sentence.end)
-    cache = ctx.index._litigants
-    if key not in cache:
-        cache[key] = _sentence_litigants(ctx.index, sentence.start, sentence.end)
-    return list(cache[key])
-
-
-def _sentence_litigants(index: MentionIndex, start: int, end: int) -> list[Side]:
-    """The sides of the sentence ``start``-``end`` right before and right after its first 'sued'."""
-    text = index.text
-    match = _SUED.search(text, start, end)
-    if not match:
-        return []
-    gap_start = match.start()
-    while gap_start > 0 and text[gap_start - 1].isspace():
-        gap_start -= 1
-    before = sorted(k for at in range(gap_start, match.start() + 1) for k in index.by_end.get(at, ()))
-    plaintiff = [index.sides[k] for k in before if start <= index.sides[k].start and index.sides[k].end <= end]
-    defendant = [index.sides[k] for k in index.by_start.get(match.end(), ()) if index.sides[k].end <= end]
-    return plaintiff + defendant
+    return ctx.index.litigants(ctx.clause.sentence.start, ctx.clause.sentence.end)
 
 
 def _object_words(thing_text: str) -> str:
@@ -891,11 +828,6 @@ def _selection(ctx: _Context, index: int) -> list[Mention]:
 
 # --- status and date -------------------------------------------------------------------------
 
-def _cue_reached(ctx: _Context, first: int, complement_end: int) -> bool:
-    tokens = ctx.clause.tokens
-    return any(t.lower == "reached" for t in tokens[max(0, first - 8):min(len(tokens), complement_end + 8)])
-
-
 def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | None:
     """The status the clause gives the agreement whose words run from token ``first`` to ``end``.
 
@@ -914,7 +846,7 @@ def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | N
     if not cues:
         return None
     cue = cues[-1]
-    status = STATUS_CUES[re.sub(r"\s+", " ", cue.group().lower())]
+    status = STATUS_CUES[_phrase_key(cue)]
     words_before = text[max(clause.start, cue.start() - 40):cue.start()].lower().split()[-3:]
     if status in ("ended", "suspended"):
         return "proposed" if any(w in NEGATIONS for w in words_before) else status
@@ -930,7 +862,7 @@ def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | N
 def _predicate_cue(text: str, clause: Clause, cue) -> bool:
     """A cue after the agreement word tells its status only as its own predicate:
     'a settlement was reached', 'the deal collapsed' (not 'the deal replaces X')."""
-    if re.sub(r"\s+", " ", cue.group().lower()) in INTRANSITIVE_CUES:
+    if _phrase_key(cue) in INTRANSITIVE_CUES:
         return True
     before = text[max(clause.start, cue.start() - 30):cue.start()].lower().split()
     return bool(before) and (before[-1] in AUXILIARIES or before[-1].endswith("ly"))
@@ -943,7 +875,7 @@ def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, statu
     news ('an official said Friday'); of several, the one nearest ``position``."""
     clause, text = ctx.clause, ctx.text
     candidates = []
-    for ev_start, _ev_end, _k, value in ctx.index.dates_within(clause.start, clause.end):
+    for ev_start, _ev_end, _k, value in ctx.index.date_evidence.within(clause.start, clause.end):
         if inside and inside[0] <= ev_start < inside[1] and status != "signed":
             continue
         # a modal and at most four more words right before the date: the search can begin five words back
@@ -996,29 +928,25 @@ def _split(mention: Mention, *, subject, local, groups, family, plural: bool = F
     partners = [g for prep, g in groups if prep == "with"]
     if plural and len(partners) == 1 and len(_names(partners[0])) > 1:
         shared = tuple(n for n in everyone if n not in _names(partners[0]))
-        return [_with_parties(mention, shared + (name,)) for name in _names(partners[0])]
+        return [replace(mention, parties=shared + (name,)) for name in _names(partners[0])]
     if family in JOINT_FAMILIES:
-        return [_with_parties(mention, everyone)]
+        return [replace(mention, parties=everyone)]
     subject_names = _names(subject)
     local_names = tuple(n for n in _names(local) if n not in subject_names)
     if len(subject_names) > 1 and local_names:
-        return [_with_parties(mention, (name,) + local_names) for name in subject_names]
+        return [replace(mention, parties=(name,) + local_names) for name in subject_names]
     if family == "trade" and subject_names:
         customers = [g for prep, g in groups if prep in ("from", "to")]
         if len(customers) == 1 and len(_names(customers[0])) > 1:
             shared = tuple(n for n in everyone if n not in _names(customers[0]))
-            return [_with_parties(mention, shared + (name,)) for name in _names(customers[0])]
-    return [_with_parties(mention, everyone)]
+            return [replace(mention, parties=shared + (name,)) for name in _names(customers[0])]
+    return [replace(mention, parties=everyone)]
 
 
 def _plural(head: str) -> bool:
     """'agreements', 'deals', 'treaties': a plural agreement noun (not 'talks' or 'terms')."""
     last = head.split()[-1]
     return last.endswith("s") and not last.endswith("ss") and last not in ("talks", "negotiations", "terms")
-
-
-def _with_parties(mention: Mention, parties: tuple[str, ...]) -> Mention:
-    return replace(mention, parties=parties)
 
 
 def _absorb_partyless(mentions: list[Mention]) -> list[Mention]:

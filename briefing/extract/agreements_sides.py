@@ -18,21 +18,13 @@ from .spans import SpanIndex
 
 @dataclass(frozen=True)
 class Side:
-    """A mention in the body of something that can be a side of an agreement.
+    """A mention in the body of something that can be a side of an agreement."""
 
-    Attributes:
-        name: the canonical actor name, or the name as written when no actor matches.
-        type: the actor type (person, organization, country, place), or "" when unknown.
-        start: where the mention starts in the body.
-        end: where it ends.
-        demonym: True when the text is a demonym or country adjective ("Norwegian").
-    """
-
-    name: str
-    type: str
+    name: str  # the canonical actor name, or the name as written when no actor matches
+    type: str  # the actor type (person, organization, country, place), or "" when unknown
     start: int
     end: int
-    demonym: bool = False
+    demonym: bool = False  # a demonym or country adjective ("Norwegian")
 
 
 _CAPITALISED = re.compile(
@@ -62,13 +54,7 @@ def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
     dateline ('CITY, State (Agency) -') names where the story was filed: none of its names is a side.
     """
     text = doc.text
-    lines = datelines(text)
-    line_starts = [d.start for d in lines]
-
-    def in_dateline(position: int) -> bool:
-        k = bisect_right(line_starts, position) - 1
-        return k >= 0 and position < lines[k].end
-
+    in_dateline = SpanIndex(datelines(text)).holds
     named = sorted(
         (Side(actor.name, actor.type, ev.start, ev.end, _is_demonym(text[ev.start:ev.end]))
          for actor in actors for ev in actor.evidence if not in_dateline(ev.start)),
@@ -194,11 +180,10 @@ class _Antecedents:
     """The sides a pronoun can refer back to, indexed once per document (``named`` is in text order)."""
 
     def __init__(self, text: str, named: list[Side]) -> None:
-        self.fitting = {wanted: [side for side in named if _fits(side, wanted)] for wanted in ("person", "organization")}
-        self.fitting_starts = {wanted: [side.start for side in sides] for wanted, sides in self.fitting.items()}
-        self.speakers = {wanted: [side for side in sides if _SUBJECT_VERB.match(text, side.end)]
+        self.fitting = {wanted: SpanIndex([side for side in named if _fits(side, wanted)])
+                        for wanted in ("person", "organization")}
+        self.speakers = {wanted: SpanIndex([side for side in sides.spans if _SUBJECT_VERB.match(text, side.end)])
                          for wanted, sides in self.fitting.items()}
-        self.speaker_starts = {wanted: [side.start for side in sides] for wanted, sides in self.speakers.items()}
 
 
 def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
@@ -206,9 +191,6 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
     referring: list[Side] = []
     cover = SpanIndex(named)
     antecedents = _Antecedents(text, named)
-    by_end: dict[int, list[int]] = {}
-    for k, side in enumerate(named):
-        by_end.setdefault(side.end, []).append(k)
     for sentence in doc.sentences:
         for match in _PRONOUN.finditer(text, sentence.start, sentence.end):
             wanted = "person" if match.group().lower() in _PERSON_PRONOUNS else "organization"
@@ -227,13 +209,9 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
                 referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
         for match in _RELATIVE.finditer(text, sentence.start, sentence.end):
             # the last side of the sentence that ends before the match with only spaces and commas between
-            position = gap_start = match.start()
-            while gap_start > 0 and text[gap_start - 1] in " ,":
-                gap_start -= 1
-            before = max((k for end in range(gap_start, position + 1) for k in by_end.get(end, ())
-                          if sentence.start <= named[k].start), default=None)
-            if before is not None:
-                referring.append(Side(named[before].name, named[before].type, match.start(1), match.end(1)))
+            before = [s for s in cover.ending_before(text, match.start(), " ,") if sentence.start <= s.start]
+            if before:
+                referring.append(Side(before[-1].name, before[-1].type, match.start(1), match.end(1)))
     return referring
 
 
@@ -241,14 +219,14 @@ def _plural_antecedents(text: str, antecedents: _Antecedents, start: int, positi
     """The organisations 'they' stands for: "X and Y announced that they ...": the subject of a
     verb before it in its sentence and the actors named before that subject (after any dateline),
     not after a preposition ('a provider in X'); none when the sentence has no such subject."""
-    speakers, starts = antecedents.speakers["organization"], antecedents.speaker_starts["organization"]
+    speakers, starts = antecedents.speakers["organization"].spans, antecedents.speakers["organization"].starts
     k = bisect_right(starts, position) - 1
     if k < 0 or speakers[k].start < max(start, position - 400) or speakers[k].end > position:
         return []
     subject = speakers[k]
     start = max(start, subject.start - 300)
     start = max([start] + [m.end() for m in _LEAD_BREAK.finditer(text, start, subject.start)])  # past a dateline
-    fitting, fitting_starts = antecedents.fitting["organization"], antecedents.fitting_starts["organization"]
+    fitting, fitting_starts = antecedents.fitting["organization"].spans, antecedents.fitting["organization"].starts
     found: dict[str, Side] = {}
     end = bisect_left(fitting_starts, subject.start)
     for j in range(max(bisect_left(fitting_starts, start), end - _WINDOW), end):
@@ -265,11 +243,11 @@ def _antecedent(doc: Document, antecedents: _Antecedents, position: int, wanted:
     it, else of the nearest sentence before that has one."""
     index = doc.sentence_index(position)
     sentence = doc.sentences[index]
-    speakers, starts = antecedents.speakers[wanted], antecedents.speaker_starts[wanted]
+    speakers, starts = antecedents.speakers[wanted].spans, antecedents.speakers[wanted].starts
     for k in range(bisect_right(starts, position) - 1, bisect_left(starts, sentence.start) - 1, -1):
         if speakers[k].end <= position:
             return speakers[k]  # "X announced that it ...": the subject of the verb before the pronoun
-    fitting, starts = antecedents.fitting[wanted], antecedents.fitting_starts[wanted]
+    fitting, starts = antecedents.fitting[wanted].spans, antecedents.fitting[wanted].starts
     for back in range(index, max(-1, index - 4), -1):
         sentence = doc.sentences[back]
         limit = position if back == index else sentence.end
@@ -285,7 +263,7 @@ def _most_named(antecedents: _Antecedents, nearest: Side, start: int, position: 
     """Of the fitting sides from ``start`` to ``position``, the one named most often there, an
     actor found as such before a bare capitalised name ('the group' after a passing name stands
     for the company the story is about); ``nearest`` unless another outweighs it."""
-    fitting, starts = antecedents.fitting[wanted], antecedents.fitting_starts[wanted]
+    fitting, starts = antecedents.fitting[wanted].spans, antecedents.fitting[wanted].starts
     counts: dict[str, int] = {}
     first: dict[str, Side] = {}
     end = bisect_left(starts, position)

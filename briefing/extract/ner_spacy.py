@@ -26,11 +26,8 @@ class NerModelError(RuntimeError):
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str):
-    """Load a spaCy pipeline by package name or path (once per process).
-
-    Raises:
-        NerModelError: spaCy is not installed, or the model is not found.
-    """
+    """Load a spaCy pipeline by package name or path (once per process); NerModelError when spaCy
+    or the model is missing."""
     try:
         import spacy
     except ImportError as err:

@@ -58,6 +58,21 @@ class SpanIndex(Generic[S]):
         ordered = sorted(self.spans, key=lambda s: s.start)
         return [s.start for s in ordered], list(accumulate((s.end for s in ordered), max))
 
+    def ending_before(self, text: str, position: int, blanks: str | None = None) -> list[S]:
+        """The spans, in the order given, that end at ``position`` or with only whitespace (or only
+        characters of ``blanks``) between them and it."""
+        start = position
+        while start > 0 and (text[start - 1] in blanks if blanks else text[start - 1].isspace()):
+            start -= 1
+        ends, order = self._by_end
+        return [self.spans[k] for k in sorted(order[bisect_left(ends, start):bisect_right(ends, position)])]
+
+    @cached_property
+    def _by_end(self) -> tuple[list[int], list[int]]:
+        """The ends in order, and the position of each span among those given."""
+        order = sorted(range(len(self.spans)), key=lambda k: self.spans[k].end)
+        return [self.spans[k].end for k in order], order
+
     def starting_in(self, start: int, end: int) -> list[S]:
         """The spans with ``start <= s.start < end``."""
         if not self.in_order:

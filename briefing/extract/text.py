@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..model import Document
 
-_ATOM = re.compile(r"[^\W_]+|\S")
+_ATOM = re.compile(r"[^\W_]+|\S")  # [^\W_] is what str.isalnum accepts
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 _INITIALISM_DOT = re.compile(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -49,14 +49,6 @@ class Token(NamedTuple):
     def capitalised(self) -> bool:
         """Starts with a capital and holds no digit ('Lisbon', 'UN'; not 'X5')."""
         return self.text[:1].isupper() and not any(c.isdigit() for c in self.text)
-
-    @property
-    def all_caps(self) -> bool:
-        return self.text.isupper()
-
-
-def _is_alnum(char: str) -> bool:
-    return char.isalnum()  # the same characters as the regular expression [^\W_]
 
 
 _NUMBER_CHARS = frozenset("_$€£¥%")  # with letters and digits, the characters of a clause token
@@ -100,14 +92,14 @@ class Tokenized:
         text, atoms = self.text, self._atoms(start, end)
 
         def joins(char: str, k: int) -> bool:
-            if _is_alnum(char) or char in _WORD_JOINERS:
+            if char.isalnum() or char in _WORD_JOINERS:
                 return True
             return (char in _WORD_LINKS and k + 1 < len(atoms) and atoms[k + 1][0] == atoms[k][1]
-                    and _is_alnum(text[atoms[k + 1][0]]))
+                    and text[atoms[k + 1][0]].isalnum())
 
         found, i = [], 0
         while i < len(atoms):
-            if not _is_alnum(text[atoms[i][0]]):
+            if not text[atoms[i][0]].isalnum():
                 i += 1
                 continue
             last = self._run(atoms, i, joins)
@@ -125,11 +117,11 @@ class Tokenized:
         while i < len(atoms):
             first = text[atoms[i][0]]
             last = i
-            if _is_alnum(first) or first in _NUMBER_CHARS:
-                run = self._run(atoms, i, lambda char, _: _is_alnum(char) or char in _NUMBER_CHARS
+            if first.isalnum() or first in _NUMBER_CHARS:
+                run = self._run(atoms, i, lambda char, _: char.isalnum() or char in _NUMBER_CHARS
                                 or char in _CLAUSE_JOINERS)
                 last = max(k for k in range(i, run + 1)
-                           if _is_alnum(text[atoms[k][0]]) or text[atoms[k][0]] in _NUMBER_CHARS)
+                           if text[atoms[k][0]].isalnum() or text[atoms[k][0]] in _NUMBER_CHARS)
             found.append(Token(atoms[i][0], atoms[last][1], text[atoms[i][0]:atoms[last][1]]))
             i = last + 1
         return tuple(found)
@@ -141,8 +133,8 @@ class Tokenized:
         while i < len(atoms):
             first = text[atoms[i][0]]
             last = i
-            if _is_alnum(first):
-                last = self._run(atoms, i, lambda char, _: _is_alnum(char) or char in _ATTRIBUTION_JOINERS)
+            if first.isalnum():
+                last = self._run(atoms, i, lambda char, _: char.isalnum() or char in _ATTRIBUTION_JOINERS)
             if first != "_":
                 found.append(Token(atoms[i][0], atoms[last][1], text[atoms[i][0]:atoms[last][1]]))
             i = last + 1
@@ -156,7 +148,7 @@ class Tokenized:
             atom = text[s:e]
             if atom.isascii() and atom.isalpha():
                 found.append(Token(s, e, atom))
-            elif _is_alnum(atom[0]):  # letters mixed with digits or other scripts: the a-z runs inside
+            elif atom[0].isalnum():  # letters mixed with digits or other scripts: the a-z runs inside
                 found.extend(Token(m.start(), m.end(), m.group()) for m in _ASCII_LETTERS.finditer(text, s, e))
         return found
 
