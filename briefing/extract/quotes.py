@@ -641,7 +641,7 @@ class _Resolver:
                     subject.start != s.start or len(subject.text.split()) > 3):
                 continue  # only a short description that opens the sentence: "The driver was ..."
             name, role = self.resolve(subject)
-            if name:
+            if self.actor_name(name, subject):  # "The border issue is …" is no one "she" can refer to
                 earlier = self._latest_referent.get("person")
                 self._remember(name, role, subject.kind)
                 pronoun = _object_pronoun(tokens, subject.end)

@@ -546,12 +546,17 @@ _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "wh
 
 
 def attribution_after(tokens: list[Token]) -> Attribution | None:
-    """An attribution that follows a quotation: ``"…," said X`` / ``"…," X said`` / ``"…," he added``.
+    """An attribution that follows a quotation: ``"…," said X`` / ``"…," X said`` / ``"…," he added`` /
+    ``"…" last week, according to X``.
 
     Args:
         tokens: the words between the closing mark and the end of the sentence (or the next
             quotation).
     """
+    return _said_after(tokens) or _according_to(tokens)
+
+
+def _said_after(tokens: list[Token]) -> Attribution | None:
     begin = 0
     while begin < len(tokens) and not _is_word(tokens[begin]):
         begin += 1
@@ -580,7 +585,13 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
                 subject, lead = Mention(subject.text, subject.start, subject.end, "name", role=role), []
         if subject is None or any(not (is_capitalised(t.text) or _is_title(t.text) or t.lower in _LEAD_WORDS)
                                   for t in lead):
-            return _described_speaker(tokens, begin, v)  # the subject must open the words after the quotation
+            if subject is not None and subject.kind != "description" and lead[-1:] and lead[-1].text == "," \
+                    and _ends_sentence(tokens, v + 1):
+                return Attribution(subject)  # "… the "main difference" between the two, he added."
+            described = _described_speaker(tokens, begin, v)  # the subject must open the words after the quotation
+            if described is not None:
+                return described
+            continue  # "… between the two states, she added": a later verb may still be the attribution
         if verb in _CARRIER_VERBS:
             return _carried(tokens, v, subject)
         return Attribution(subject, via=_addressee_outlet(tokens, v))
@@ -588,6 +599,12 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
 
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+def _ends_sentence(tokens: list[Token], begin: int) -> bool:
+    """Whether at most a short phrase ("on Tuesday", "in a statement") follows ``tokens[begin]`` to the end."""
+    rest = [t for t in tokens[begin:] if t.text not in ".!?"]
+    return len(rest) <= 4 and all(_is_word(t) for t in rest)
 
 
 def _set_off_role(lead: list[Token]) -> str | None:
