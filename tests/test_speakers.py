@@ -33,3 +33,19 @@ def speakers(body: str) -> list[tuple[str, str | None]]:
 ])
 def test_attribution_at_either_end_of_the_sentence(body, expected):
     assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a relative clause with commas of its own stands between the speaker and the verb
+    ('Secretary-General Lars Hovland, who is in Valmora, Norland meeting with Prime Minister Ali Musa and Ruritanian '
+     'President Ben Tal, said in a statement, "I will press for a ceasefire in the coming days".',
+     [("I will press for a ceasefire in the coming days", "Lars Hovland")]),
+    # a country named in the apposition is not the speaker: the person it describes is
+    ('Ben Tal, prime minister of Norland, said the deal was a "historic mistake for us all".',
+     [("historic mistake for us all", "Ben Tal")]),
+    # ... while a place set off before a titled name is no apposition
+    ('In Norland, police chief Ali Musa said the deal was a "historic mistake for us all".',
+     [("historic mistake for us all", "Ali Musa")]),
+])
+def test_the_subject_behind_commas(body, expected):
+    assert speakers(body) == expected

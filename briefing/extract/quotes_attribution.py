@@ -126,10 +126,15 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     parts = _comma_parts(tokens, clause, k)
     if not parts:
         return None
+    relative = next((part for part in parts[1:] if tokens[part[0]].lower in _RELATIVES - {"that"}), None)
+    if relative is not None and relative is not parts[-1]:
+        # "Jane Doe, who is in Xton, Yland meeting with …, said": the relative clause holds commas of its own
+        return subject_before(tokens, relative[0] - 1, stop=clause)
     last_start, last_end = parts[-1]
     mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end,
                                                                                    stop=last_start)
-    appositive_last = len(parts) > 1 and tokens[last_start].lower in _DETERMINERS | _RELATIVES
+    appositive_last = len(parts) > 1 and (tokens[last_start].lower in _DETERMINERS | _RELATIVES
+                                          or _name_after_preposition(tokens, last_start, mention))
     if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
         return mention
     for index in range(len(parts) - 2, -1, -1):
@@ -146,6 +151,13 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
 
 
 _RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "that"})
+
+
+def _name_after_preposition(tokens: list[Token], start: int, mention: Mention | None) -> bool:
+    """``prime minister of Xland``: a lower-case description whose name is the object of its preposition."""
+    index = next((i for i in range(start, len(tokens)) if mention and tokens[i].start == mention.start), None)
+    return (index is not None and index > start and tokens[start].text.islower()
+            and tokens[index - 1].lower in {"of", "for", "at", "in"})
 
 
 def _clause_begin(tokens: list[Token], end: int, stop: int) -> int:
