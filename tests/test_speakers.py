@@ -49,3 +49,18 @@ def test_attribution_at_either_end_of_the_sentence(body, expected):
 ])
 def test_the_subject_behind_commas(body, expected):
     assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an office with "of"/"for" complements runs up to the name of the person who holds it
+    ('UN High Commissioner for Human Rights Lena Amsel stated, amid reports of sniper fire, that such munitions would '
+     '"inevitably lead to civilian casualties", while calling for restraint.',
+     [("inevitably lead to civilian casualties", "Lena Amsel")]),
+    ('Deputy Secretary of the Navy for Acquisition Navo Pilsk said: "I read the article on the new tankers with '
+     'disgust."', [("I read the article on the new tankers with disgust.", "Navo Pilsk")]),
+    # the outlet a person appeared on is not the one "saying" it
+    ('Ben Tal also appeared on Channel Nine saying rebels use villages as shields; "They use the dead for their '
+     'cause."', [("They use the dead for their cause.", "Ben Tal")]),
+])
+def test_titles_and_outlets_around_the_name(body, expected):
+    assert speakers(body) == expected

@@ -394,6 +394,11 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     pieces = [p for p in pieces if p]
     if not pieces:
         return run, []
+    if len(pieces) > 1 and _is_title(pieces[0][-1].text) and len(pieces[-1]) >= 3:
+        # "High Commissioner for Human Rights Jane Doe": the office runs up to the person's name
+        name = next((pieces[-1][i:] for i in range(len(pieces[-1]) - 1) if pieces[-1][i].text in ref.FIRST_NAMES),
+                    pieces[-1][-2:])
+        return name, run[:run.index(name[0])]
     first_name, first_title = _strip_title(pieces[0])
     titled = any(_is_title(t.text) for piece in pieces[1:] for t in piece)
     if len(pieces) > 1 and first_name and not _has_org_word(first_name) and (
@@ -669,6 +674,8 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
                                      or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
             continue  # "issuing a statement saying", ", saying": the subject is earlier
         subject = subject_before(tokens, v)
+        if subject is not None and verb.endswith("ing") and _object_of_preposition(tokens, subject):
+            continue  # "X appeared on Outlet saying": the outlet is where X spoke
         if subject is not None:
             return Attribution(subject, via=_addressee_outlet(tokens, v))
     according = _according_to(tokens)
@@ -685,6 +692,11 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
     if subject and (subject.kind != "pronoun" or subject.text.lower() in PERSON_PRONOUNS):
         return Attribution(subject)
     return None
+
+
+def _object_of_preposition(tokens: list[Token], mention: Mention) -> bool:
+    index = next((i for i, t in enumerate(tokens) if t.start == mention.start), 0)
+    return index > 0 and tokens[index - 1].lower in {"on", "in", "at", "to", "with", "from", "by", "into"}
 
 
 def _clause_start(tokens: list[Token], end: int) -> int:
