@@ -674,7 +674,11 @@ class _Resolver:
     def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
         """The speaker's name (an actor's canonical name when one matches) and role."""
         if mention.kind == "pronoun":
-            return self._referent(mention.text.lower())
+            name, role = self._referent(mention.text.lower())
+            if name is None and mention.text.lower() in PERSON_PRONOUNS and not self._referents \
+                    and not any(a.type == "person" for a in self._actors):
+                return mention.text, None  # the text names nobody at all: "he" is all it says of the speaker
+            return name, role
         actor = self._actor_at(mention) or self._by_form.get(_fold(mention.text)) or self._titled_person(mention)
         if actor is None and mention.role and self._by_form.get(_fold(mention.role)) is not None:
             # "Xland's Foreign Minister, Jane Doe, said": the title was taken for the name
