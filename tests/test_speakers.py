@@ -64,3 +64,16 @@ def test_the_subject_behind_commas(body, expected):
 ])
 def test_titles_and_outlets_around_the_name(body, expected):
     assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the words before the quotation name no one who can speak ("the latest poll and"): the actor that
+    # opens the sentence speaks, after a discourse adverb too
+    ('Ali Musa cited the latest poll and said "we will win the vote in the spring".',
+     [("we will win the vote in the spring", "Ali Musa")]),
+    ('Moreover, Ali Musa cited the latest poll and said "we will win the vote in the spring".',
+     [("we will win the vote in the spring", "Ali Musa")]),
+])
+def test_the_sentence_opening_actor_speaks(body, expected):
+    assert speakers(body) == expected
+

@@ -472,8 +472,9 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
         if comma is None:
             return None
         k = comma + 1  # "In a speech on Monday, the minister ...": the subject follows the comma
-    while k < len(tokens) and tokens[k].lower in _LEADING_WORDS - _DETERMINERS:
-        k += 1
+    while k < len(tokens) and (tokens[k].lower in _LEADING_WORDS - _DETERMINERS
+                               or tokens[k].text == "," and k and tokens[k - 1].lower in _LEADING_WORDS):
+        k += 1  # "Moreover, the minister …"
     j = k
     while j < len(tokens) and j < k + _LONG_SUBJECT and (_is_word(tokens[j]) or _possessive_mark(tokens, j)):
         word = tokens[j]
