@@ -77,3 +77,15 @@ def test_titles_and_outlets_around_the_name(body, expected):
 def test_the_sentence_opening_actor_speaks(body, expected):
     assert speakers(body) == expected
 
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an unnamed office-holder described by a demonym speaks for that state, when the state is an actor
+    ('Peru revoked the visas on Tuesday. Confirming it, a Peruvian official told the Daily Planet: "This is right. '
+     'The decision has been taken."', [("This is right. The decision has been taken.", "Peru")]),
+    # ... a man described by a demonym holds no office of the state
+    ('Peru revoked the visas on Tuesday. Confirming it, a Peruvian man told the Daily Planet: "This is right. '
+     'The decision has been taken."', [("This is right. The decision has been taken.", "a Peruvian man")]),
+])
+def test_an_unnamed_official_speaks_for_the_state(body, expected):
+    assert speakers(body) == expected

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Quote
-from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, given_name_sex
+from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex
 from .quotes_attribution import (
     GROUP_PRONOUNS,
     INDIRECT_VERBS,
@@ -687,9 +687,9 @@ class _Resolver:
             actor_name = self._by_role(mention.text) or self._remembered_role(mention.text)
             if actor_name:
                 return actor_name, mention.text
-            organisation = self._organisation(mention.text)
+            organisation = self._organisation(mention.text) or self._state_of(mention.text)
             if organisation:
-                return organisation, mention.role
+                return organisation, mention.role or mention.text
         if actor is not None:
             return actor.name, mention.role or (actor.roles[0] if actor.roles else None)
         return mention.text, mention.role
@@ -709,6 +709,17 @@ class _Resolver:
                 return name
         named = [n for n in self._organisations_by_word.get(head, ()) if self._named_before(n)]
         return named[0] if len(set(named)) == 1 else None
+
+    def _state_of(self, description: str) -> str | None:
+        """``a Xlandian official``: an unnamed office-holder speaks for the state of the demonym, when it is an actor."""
+        words = description.split()
+        if len(words) < 2 or words[-1].lower() not in TITLES:
+            return None
+        for size, i in ((size, i) for size in (2, 1) for i in range(len(words) - size)):
+            form = country_form(" ".join(words[i:i + size]))
+            if form is not None and form.kind == "demonym" and _fold(form.country) in self._by_form:
+                return self._by_form[_fold(form.country)].name
+        return None
 
     def _named_before(self, name: str) -> bool:
         """Whether the actor ``name`` has a mention before the quotation being resolved."""
