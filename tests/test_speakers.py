@@ -83,9 +83,20 @@ def test_the_sentence_opening_actor_speaks(body, expected):
     # an unnamed office-holder described by a demonym speaks for that state, when the state is an actor
     ('Peru revoked the visas on Tuesday. Confirming it, a Peruvian official told the Daily Planet: "This is right. '
      'The decision has been taken."', [("This is right. The decision has been taken.", "Peru")]),
-    # ... a man described by a demonym holds no office of the state
+    # ... a man described by a demonym holds no office of the state, and names no one
     ('Peru revoked the visas on Tuesday. Confirming it, a Peruvian man told the Daily Planet: "This is right. '
-     'The decision has been taken."', [("This is right. The decision has been taken.", "a Peruvian man")]),
+     'The decision has been taken."', [("This is right. The decision has been taken.", None)]),
 ])
 def test_an_unnamed_official_speaks_for_the_state(body, expected):
+    assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a name with a lower-case particle ("el-", "al-") is a name: the country after "of" is not the speaker
+    ('At the opening, AU chairperson President Abdel Karim el-Tahir of Peru said, "The pact will be the real test '
+     'for us".', [("The pact will be the real test for us", "Abdel Karim el-Tahir")]),
+    # a bare person noun identifies no one
+    ('Three were removed by security, with one man shouting "One person, one vote!"', [("One person, one vote!", None)]),
+])
+def test_names_with_particles_and_people_named_by_no_one(body, expected):
     assert speakers(body) == expected

@@ -38,7 +38,7 @@ _SKIPPABLE = lexicon.words("quotes_skippable.txt")
 _GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
 _MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
-_MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]")
+_MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]|[a-z]{1,3}[-'’][A-Z]")  # 'McCain', 'al-Tahir', 'd'Arcy'
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt"
                            r"|Adm|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|Bros|Asst|Dept|Mt|Ft)\.$")
 
