@@ -38,7 +38,7 @@ from .quotes_attribution import (
 )
 from ..sentences import split_sentences
 from .quotes_marks import QuotedStretch, find_quoted_stretches
-from .text import name_key
+from .text import name_key as _fold
 
 PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -190,7 +190,8 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
             break
     if subject is None:
         return []
-    speaker, role = _Resolver(doc, actors).resolve(subject)
+    resolver = _Resolver(doc, actors)
+    speaker, role = resolver.resolve(subject)
     taken = [(q.evidence[0].start, q.evidence[0].end) for q in quotes]
     found = []
     for match in answers:
@@ -198,7 +199,7 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
         if _DOUBLE_MARK.search(text, start, end) or any(a < end and b > start for a, b in taken):
             continue  # the answer quotes someone, or holds a quotation found already
         found.append(Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]),
-                           speaker=_Resolver(doc, actors).actor_name(speaker, subject), speaker_text=subject.text,
+                           speaker=resolver.actor_name(speaker, subject), speaker_text=subject.text,
                            role=role, via=None, date=None,
                            evidence=(doc.evidence(start, end),)))
     return found
@@ -920,10 +921,6 @@ def _after_connector(prefix: str) -> bool:
 def _role_key(description: str) -> str:
     words = [w for w in description.lower().split() if w not in {"the", "a", "an"}]
     return " ".join(words)
-
-
-def _fold(name: str) -> str:
-    return name_key(name)
 
 
 def _person_shaped(name: str) -> bool:

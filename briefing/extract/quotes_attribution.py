@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import INDIRECT_VERBS, REPORTING_VERBS
+from ..sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
 from .text import Token, tokenized
 
 _TITLE_LINES = lexicon.entries("quotes_titles.txt")
@@ -39,8 +40,8 @@ _GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
 _MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
 _MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]|[a-z]{1,3}[-'’][A-Z]")  # 'McCain', 'al-Tahir', 'd'Arcy'
-_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt"
-                           r"|Adm|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|Bros|Asst|Dept|Mt|Ft)\.$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$")
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS | {"asst", "dept"}
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for token in tokenized(text).attribution_tokens(start, end):
         word, s = token.text, token.start
         trail = ""
-        while len(word) > 1 and word[-1] in "'’-." and not (word[-1] == "." and _ABBREVIATION.match(word)):
+        while len(word) > 1 and word[-1] in "'’-." and not (
+                word[-1] == "." and (_INITIALS.match(word) or word[:-1].lower() in _ABBREVIATIONS)):
             trail = word[-1] + trail
             word = word[:-1]
         tokens.append(Token(s, s + len(word), word))
