@@ -37,12 +37,11 @@ from .quotes_attribution import (
     tokenize,
 )
 from ..sentences import split_sentences
-from .quotes_marks import QuotedStretch, find_quoted_stretches
+from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
 from .text import name_key as _fold
 
 PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
-_DOUBLE_MARK = re.compile(r"[\"“”„«»]|''|``")
 _QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘", "’", "`"})
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs de la le".split())
 _ATTRIBUTION_PARAGRAPH_WORDS = 10
@@ -196,7 +195,7 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
     found = []
     for match in answers:
         start, end = match.start(1), match.end(1)
-        if _DOUBLE_MARK.search(text, start, end) or any(a < end and b > start for a, b in taken):
+        if DOUBLE_MARK.search(text, start, end) or any(a < end and b > start for a, b in taken):
             continue  # the answer quotes someone, or holds a quotation found already
         found.append(Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]),
                            speaker=resolver.actor_name(speaker, subject), speaker_text=subject.text,
@@ -233,7 +232,7 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
     dated = _DatesBySentence(dates)
     found = []
     for sentence in doc.sentences:
-        if _DOUBLE_MARK.search(sentence.text):
+        if DOUBLE_MARK.search(sentence.text):
             continue
         tokens = tokenize(text, sentence.start, sentence.end)
         reported = _reported_clause(tokens)
@@ -461,7 +460,7 @@ def _previous_line_attribution(doc: Document, stretch: QuotedStretch) -> Attribu
         return None
     previous_start = text.rfind("\n", 0, line_start - 1) + 1
     previous = text[previous_start:line_start - 1].rstrip()
-    if not previous.endswith(":") or _DOUBLE_MARK.search(previous):
+    if not previous.endswith(":") or DOUBLE_MARK.search(previous):
         return None
     begin = doc.sentences[doc.sentence_index(previous_start + len(previous) - 1)].start  # its last sentence
     tokens = _tokens(text, begin, previous_start + len(previous))
@@ -477,7 +476,7 @@ def _lead_in_subject(doc: Document, stretch: QuotedStretch) -> Mention | None:
     if index == 0 or index >= len(doc.sentences):
         return None
     previous = doc.sentences[index - 1]
-    if "\n" in text[previous.start:stretch.open_mark] or _DOUBLE_MARK.search(text, previous.start, previous.end):
+    if "\n" in text[previous.start:stretch.open_mark] or DOUBLE_MARK.search(text, previous.start, previous.end):
         return None
     subject = leading_subject(_tokens(text, previous.start, previous.end))
     if subject is None or subject.kind == "description" or (
@@ -505,7 +504,7 @@ def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
         if index >= len(doc.sentences):
             return None
         sentence = doc.sentences[index]
-    if text.count("\n", stretch.after, sentence.start) > 1 or _DOUBLE_MARK.search(sentence.text):
+    if text.count("\n", stretch.after, sentence.start) > 1 or DOUBLE_MARK.search(sentence.text):
         return None
     tokens = _tokens(text, sentence.start, sentence.end)
     words = [t.lower for t in tokens[:4]]
@@ -631,7 +630,7 @@ class _Resolver:
         for index in range(self._read + 1, min(sentence, len(self._doc.sentences) - 1) + 1):
             s = self._doc.sentences[index]
             end = min(s.end, before) if index == sentence else s.end
-            first_mark = _DOUBLE_MARK.search(self._doc.text, s.start, end)
+            first_mark = DOUBLE_MARK.search(self._doc.text, s.start, end)
             tokens = tokenize(self._doc.text, s.start, first_mark.start() if first_mark else end)
             self._note_people(s.start, end)
             subject = leading_subject(tokens)
@@ -817,12 +816,6 @@ class _Resolver:
         """A one-word "name" opening a sentence that the article also writes in lower case ("Farmers")."""
         return (subject.kind == "name" and subject.start == sentence_start and " " not in subject.text
                 and subject.text.lower() in self._lower_words and _fold(subject.text) not in self._by_form)
-
-    def _role_of(self, name: str) -> str | None:
-        for role, who in reversed(self._roles):
-            if who == name:
-                return role
-        return None
 
     def _actor_at(self, mention: Mention) -> Actor | None:
         """The actor with a mention inside the phrase; the one nearest its end wins, people first."""

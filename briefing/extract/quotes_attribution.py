@@ -136,7 +136,8 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end,
                                                                                    stop=last_start)
     appositive_last = len(parts) > 1 and (tokens[last_start].lower in _DETERMINERS | _RELATIVES
-                                          or _name_after_preposition(tokens, last_start, mention))
+                                          or tokens[last_start].text.islower()
+                                          and _object_of_preposition(tokens, mention, last_start + 1))
     if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
         return mention
     for index in range(len(parts) - 2, -1, -1):
@@ -155,11 +156,10 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
 _RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "that"})
 
 
-def _name_after_preposition(tokens: list[Token], start: int, mention: Mention | None) -> bool:
-    """``prime minister of Xland``: a lower-case description whose name is the object of its preposition."""
-    index = next((i for i in range(start, len(tokens)) if mention and tokens[i].start == mention.start), None)
-    return (index is not None and index > start and tokens[start].text.islower()
-            and tokens[index - 1].lower in {"of", "for", "at", "in"})
+def _object_of_preposition(tokens: list[Token], mention: Mention | None, start: int = 1) -> bool:
+    """``prime minister of Xland``, ``appeared on Outlet``: the mention follows a preposition at ``start`` or later."""
+    index = next((i for i in range(start, len(tokens)) if mention and tokens[i].start == mention.start), 0)
+    return index > 0 and tokens[index - 1].lower in {"of", "for", "on", "in", "at", "to", "with", "from", "by", "into"}
 
 
 def _clause_begin(tokens: list[Token], end: int, stop: int) -> int:
@@ -695,11 +695,6 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
     if subject and (subject.kind != "pronoun" or subject.text.lower() in PERSON_PRONOUNS):
         return Attribution(subject)
     return None
-
-
-def _object_of_preposition(tokens: list[Token], mention: Mention) -> bool:
-    index = next((i for i, t in enumerate(tokens) if t.start == mention.start), 0)
-    return index > 0 and tokens[index - 1].lower in {"on", "in", "at", "to", "with", "from", "by", "into"}
 
 
 def _clause_start(tokens: list[Token], end: int) -> int:
