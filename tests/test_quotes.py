@@ -199,8 +199,15 @@ def test_they_resolves_to_an_organisation():
     assert quote.speaker == "Norvik Shipping Company"
 
 
-def test_unresolved_pronoun_leaves_the_speaker_unknown():
+def test_pronoun_of_a_text_that_names_nobody_stays_the_pronoun():
     (quote,) = quotes_of('"Nobody saw the truck," she said.')
+    assert (quote.speaker, quote.speaker_text, quote.attribution) == ("she", "she", "pronoun")
+
+
+def test_unresolved_pronoun_leaves_the_speaker_unknown():
+    body = 'Acme Corp and Borvik Ltd met on Monday. "Nobody saw the truck," she said.'
+    actors = (actor("Acme Corp", body, type="organization"), actor("Borvik Ltd", body, type="organization"))
+    (quote,) = quotes_of(body, actors=actors)
     assert quote.speaker is None and quote.speaker_text == "she"
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Quote
-from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, given_name_sex
+from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex
 from .quotes_attribution import (
     GROUP_PRONOUNS,
     INDIRECT_VERBS,
@@ -37,12 +37,11 @@ from .quotes_attribution import (
     tokenize,
 )
 from ..sentences import split_sentences
-from .quotes_marks import QuotedStretch, find_quoted_stretches
-from .text import name_key
+from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
+from .text import name_key as _fold
 
 PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
-_DOUBLE_MARK = re.compile(r"[\"“”„«»]|''|``")
 _QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘", "’", "`"})
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs de la le".split())
 _ATTRIBUTION_PARAGRAPH_WORDS = 10
@@ -190,15 +189,16 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
             break
     if subject is None:
         return []
-    speaker, role = _Resolver(doc, actors).resolve(subject)
+    resolver = _Resolver(doc, actors)
+    speaker, role = resolver.resolve(subject)
     taken = [(q.evidence[0].start, q.evidence[0].end) for q in quotes]
     found = []
     for match in answers:
         start, end = match.start(1), match.end(1)
-        if _DOUBLE_MARK.search(text, start, end) or any(a < end and b > start for a, b in taken):
+        if DOUBLE_MARK.search(text, start, end) or any(a < end and b > start for a, b in taken):
             continue  # the answer quotes someone, or holds a quotation found already
         found.append(Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]),
-                           speaker=_Resolver(doc, actors).actor_name(speaker, subject), speaker_text=subject.text,
+                           speaker=resolver.actor_name(speaker, subject), speaker_text=subject.text,
                            role=role, via=None, date=None,
                            evidence=(doc.evidence(start, end),)))
     return found
@@ -232,7 +232,7 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
     dated = _DatesBySentence(dates)
     found = []
     for sentence in doc.sentences:
-        if _DOUBLE_MARK.search(sentence.text):
+        if DOUBLE_MARK.search(sentence.text):
             continue
         tokens = tokenize(text, sentence.start, sentence.end)
         reported = _reported_clause(tokens)
@@ -460,7 +460,7 @@ def _previous_line_attribution(doc: Document, stretch: QuotedStretch) -> Attribu
         return None
     previous_start = text.rfind("\n", 0, line_start - 1) + 1
     previous = text[previous_start:line_start - 1].rstrip()
-    if not previous.endswith(":") or _DOUBLE_MARK.search(previous):
+    if not previous.endswith(":") or DOUBLE_MARK.search(previous):
         return None
     begin = doc.sentences[doc.sentence_index(previous_start + len(previous) - 1)].start  # its last sentence
     tokens = _tokens(text, begin, previous_start + len(previous))
@@ -476,7 +476,7 @@ def _lead_in_subject(doc: Document, stretch: QuotedStretch) -> Mention | None:
     if index == 0 or index >= len(doc.sentences):
         return None
     previous = doc.sentences[index - 1]
-    if "\n" in text[previous.start:stretch.open_mark] or _DOUBLE_MARK.search(text, previous.start, previous.end):
+    if "\n" in text[previous.start:stretch.open_mark] or DOUBLE_MARK.search(text, previous.start, previous.end):
         return None
     subject = leading_subject(_tokens(text, previous.start, previous.end))
     if subject is None or subject.kind == "description" or (
@@ -504,7 +504,7 @@ def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
         if index >= len(doc.sentences):
             return None
         sentence = doc.sentences[index]
-    if text.count("\n", stretch.after, sentence.start) > 1 or _DOUBLE_MARK.search(sentence.text):
+    if text.count("\n", stretch.after, sentence.start) > 1 or DOUBLE_MARK.search(sentence.text):
         return None
     tokens = _tokens(text, sentence.start, sentence.end)
     words = [t.lower for t in tokens[:4]]
@@ -630,7 +630,7 @@ class _Resolver:
         for index in range(self._read + 1, min(sentence, len(self._doc.sentences) - 1) + 1):
             s = self._doc.sentences[index]
             end = min(s.end, before) if index == sentence else s.end
-            first_mark = _DOUBLE_MARK.search(self._doc.text, s.start, end)
+            first_mark = DOUBLE_MARK.search(self._doc.text, s.start, end)
             tokens = tokenize(self._doc.text, s.start, first_mark.start() if first_mark else end)
             self._note_people(s.start, end)
             subject = leading_subject(tokens)
@@ -641,7 +641,7 @@ class _Resolver:
                     subject.start != s.start or len(subject.text.split()) > 3):
                 continue  # only a short description that opens the sentence: "The driver was ..."
             name, role = self.resolve(subject)
-            if name:
+            if self.actor_name(name, subject):  # "The border issue is …" is no one "she" can refer to
                 earlier = self._latest_referent.get("person")
                 self._remember(name, role, subject.kind)
                 pronoun = _object_pronoun(tokens, subject.end)
@@ -674,7 +674,11 @@ class _Resolver:
     def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
         """The speaker's name (an actor's canonical name when one matches) and role."""
         if mention.kind == "pronoun":
-            return self._referent(mention.text.lower())
+            name, role = self._referent(mention.text.lower())
+            if name is None and mention.text.lower() in PERSON_PRONOUNS and not self._referents \
+                    and not any(a.type == "person" for a in self._actors):
+                return mention.text, None  # the text names nobody at all: "he" is all it says of the speaker
+            return name, role
         actor = self._actor_at(mention) or self._by_form.get(_fold(mention.text)) or self._titled_person(mention)
         if actor is None and mention.role and self._by_form.get(_fold(mention.role)) is not None:
             # "Xland's Foreign Minister, Jane Doe, said": the title was taken for the name
@@ -683,9 +687,9 @@ class _Resolver:
             actor_name = self._by_role(mention.text) or self._remembered_role(mention.text)
             if actor_name:
                 return actor_name, mention.text
-            organisation = self._organisation(mention.text)
+            organisation = self._organisation(mention.text) or self._state_of(mention.text)
             if organisation:
-                return organisation, mention.role
+                return organisation, mention.role or mention.text
         if actor is not None:
             return actor.name, mention.role or (actor.roles[0] if actor.roles else None)
         return mention.text, mention.role
@@ -705,6 +709,17 @@ class _Resolver:
                 return name
         named = [n for n in self._organisations_by_word.get(head, ()) if self._named_before(n)]
         return named[0] if len(set(named)) == 1 else None
+
+    def _state_of(self, description: str) -> str | None:
+        """``a Xlandian official``: an unnamed office-holder speaks for the state of the demonym, when it is an actor."""
+        words = description.split()
+        if len(words) < 2 or words[-1].lower() not in TITLES:
+            return None
+        for size, i in ((size, i) for size in (2, 1) for i in range(len(words) - size)):
+            form = country_form(" ".join(words[i:i + size]))
+            if form is not None and form.kind == "demonym" and _fold(form.country) in self._by_form:
+                return self._by_form[_fold(form.country)].name
+        return None
 
     def _named_before(self, name: str) -> bool:
         """Whether the actor ``name`` has a mention before the quotation being resolved."""
@@ -801,12 +816,6 @@ class _Resolver:
         """A one-word "name" opening a sentence that the article also writes in lower case ("Farmers")."""
         return (subject.kind == "name" and subject.start == sentence_start and " " not in subject.text
                 and subject.text.lower() in self._lower_words and _fold(subject.text) not in self._by_form)
-
-    def _role_of(self, name: str) -> str | None:
-        for role, who in reversed(self._roles):
-            if who == name:
-                return role
-        return None
 
     def _actor_at(self, mention: Mention) -> Actor | None:
         """The actor with a mention inside the phrase; the one nearest its end wins, people first."""
@@ -905,10 +914,6 @@ def _after_connector(prefix: str) -> bool:
 def _role_key(description: str) -> str:
     words = [w for w in description.lower().split() if w not in {"the", "a", "an"}]
     return " ".join(words)
-
-
-def _fold(name: str) -> str:
-    return name_key(name)
 
 
 def _person_shaped(name: str) -> bool:

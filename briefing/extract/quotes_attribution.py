@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import INDIRECT_VERBS, REPORTING_VERBS
+from ..sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
 from .text import Token, tokenized
 
 _TITLE_LINES = lexicon.entries("quotes_titles.txt")
@@ -38,9 +39,9 @@ _SKIPPABLE = lexicon.words("quotes_skippable.txt")
 _GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
 _MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
-_MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]")
-_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt"
-                           r"|Adm|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|Bros|Asst|Dept|Mt|Ft)\.$")
+_MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]|[a-z]{1,3}[-'’][A-Z]")  # 'McCain', 'al-Tahir', 'd'Arcy'
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$")
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS | {"asst", "dept"}
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for token in tokenized(text).attribution_tokens(start, end):
         word, s = token.text, token.start
         trail = ""
-        while len(word) > 1 and word[-1] in "'’-." and not (word[-1] == "." and _ABBREVIATION.match(word)):
+        while len(word) > 1 and word[-1] in "'’-." and not (
+                word[-1] == "." and (_INITIALS.match(word) or word[:-1].lower() in _ABBREVIATIONS)):
             trail = word[-1] + trail
             word = word[:-1]
         tokens.append(Token(s, s + len(word), word))
@@ -126,10 +128,16 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     parts = _comma_parts(tokens, clause, k)
     if not parts:
         return None
+    relative = next((part for part in parts[1:] if tokens[part[0]].lower in _RELATIVES - {"that"}), None)
+    if relative is not None and relative is not parts[-1]:
+        # "Jane Doe, who is in Xton, Yland meeting with …, said": the relative clause holds commas of its own
+        return subject_before(tokens, relative[0] - 1, stop=clause)
     last_start, last_end = parts[-1]
     mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end,
                                                                                    stop=last_start)
-    appositive_last = len(parts) > 1 and tokens[last_start].lower in _DETERMINERS | _RELATIVES
+    appositive_last = len(parts) > 1 and (tokens[last_start].lower in _DETERMINERS | _RELATIVES
+                                          or tokens[last_start].text.islower()
+                                          and _object_of_preposition(tokens, mention, last_start + 1))
     if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
         return mention
     for index in range(len(parts) - 2, -1, -1):
@@ -146,6 +154,12 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
 
 
 _RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "that"})
+
+
+def _object_of_preposition(tokens: list[Token], mention: Mention | None, start: int = 1) -> bool:
+    """``prime minister of Xland``, ``appeared on Outlet``: the mention follows a preposition at ``start`` or later."""
+    index = next((i for i in range(start, len(tokens)) if mention and tokens[i].start == mention.start), 0)
+    return index > 0 and tokens[index - 1].lower in {"of", "for", "on", "in", "at", "to", "with", "from", "by", "into"}
 
 
 def _clause_begin(tokens: list[Token], end: int, stop: int) -> int:
@@ -382,6 +396,11 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     pieces = [p for p in pieces if p]
     if not pieces:
         return run, []
+    if len(pieces) > 1 and _is_title(pieces[0][-1].text) and len(pieces[-1]) >= 3:
+        # "High Commissioner for Human Rights Jane Doe": the office runs up to the person's name
+        name = next((pieces[-1][i:] for i in range(len(pieces[-1]) - 1) if pieces[-1][i].text in ref.FIRST_NAMES),
+                    pieces[-1][-2:])
+        return name, run[:run.index(name[0])]
     first_name, first_title = _strip_title(pieces[0])
     titled = any(_is_title(t.text) for piece in pieces[1:] for t in piece)
     if len(pieces) > 1 and first_name and not _has_org_word(first_name) and (
@@ -455,8 +474,9 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
         if comma is None:
             return None
         k = comma + 1  # "In a speech on Monday, the minister ...": the subject follows the comma
-    while k < len(tokens) and tokens[k].lower in _LEADING_WORDS - _DETERMINERS:
-        k += 1
+    while k < len(tokens) and (tokens[k].lower in _LEADING_WORDS - _DETERMINERS
+                               or tokens[k].text == "," and k and tokens[k - 1].lower in _LEADING_WORDS):
+        k += 1  # "Moreover, the minister …"
     j = k
     while j < len(tokens) and j < k + _LONG_SUBJECT and (_is_word(tokens[j]) or _possessive_mark(tokens, j)):
         word = tokens[j]
@@ -546,12 +566,17 @@ _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "wh
 
 
 def attribution_after(tokens: list[Token]) -> Attribution | None:
-    """An attribution that follows a quotation: ``"…," said X`` / ``"…," X said`` / ``"…," he added``.
+    """An attribution that follows a quotation: ``"…," said X`` / ``"…," X said`` / ``"…," he added`` /
+    ``"…" last week, according to X``.
 
     Args:
         tokens: the words between the closing mark and the end of the sentence (or the next
             quotation).
     """
+    return _said_after(tokens) or _according_to(tokens)
+
+
+def _said_after(tokens: list[Token]) -> Attribution | None:
     begin = 0
     while begin < len(tokens) and not _is_word(tokens[begin]):
         begin += 1
@@ -580,7 +605,13 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
                 subject, lead = Mention(subject.text, subject.start, subject.end, "name", role=role), []
         if subject is None or any(not (is_capitalised(t.text) or _is_title(t.text) or t.lower in _LEAD_WORDS)
                                   for t in lead):
-            return _described_speaker(tokens, begin, v)  # the subject must open the words after the quotation
+            if subject is not None and subject.kind != "description" and lead[-1:] and lead[-1].text == "," \
+                    and _ends_sentence(tokens, v + 1):
+                return Attribution(subject)  # "… the "main difference" between the two, he added."
+            described = _described_speaker(tokens, begin, v)  # the subject must open the words after the quotation
+            if described is not None:
+                return described
+            continue  # "… between the two states, she added": a later verb may still be the attribution
         if verb in _CARRIER_VERBS:
             return _carried(tokens, v, subject)
         return Attribution(subject, via=_addressee_outlet(tokens, v))
@@ -588,6 +619,12 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
 
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+def _ends_sentence(tokens: list[Token], begin: int) -> bool:
+    """Whether at most a short phrase ("on Tuesday", "in a statement") follows ``tokens[begin]`` to the end."""
+    rest = [t for t in tokens[begin:] if t.text not in ".!?"]
+    return len(rest) <= 4 and all(_is_word(t) for t in rest)
 
 
 def _set_off_role(lead: list[Token]) -> str | None:
@@ -640,6 +677,8 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
                                      or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
             continue  # "issuing a statement saying", ", saying": the subject is earlier
         subject = subject_before(tokens, v)
+        if subject is not None and verb.endswith("ing") and _object_of_preposition(tokens, subject):
+            continue  # "X appeared on Outlet saying": the outlet is where X spoke
         if subject is not None:
             return Attribution(subject, via=_addressee_outlet(tokens, v))
     according = _according_to(tokens)

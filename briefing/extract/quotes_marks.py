@@ -41,7 +41,7 @@ class QuotedStretch:
         return self.close_mark + 1 if self.close_mark is not None else self.end
 
 
-_DOUBLE_MARK = re.compile(r"``|''|[\"“”„«»]")
+DOUBLE_MARK = re.compile(r"``|''|[\"“”„«»]")
 _OPENING_ONLY = {"“", "„", "«", "``"}
 _CLOSING_ONLY = {"”", "»"}
 _INCH_MARK = re.compile(r"\d+\s?'\s?\d+(?:\.\d+)?$|\d$")
@@ -64,7 +64,7 @@ def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
     stretches: list[QuotedStretch] = []
     carried: tuple[int, int] | None = None  # (open mark, paragraph) of a quotation left open
     for index, (para_start, para_end) in enumerate(paragraphs):
-        marks = [m for m in _DOUBLE_MARK.finditer(text, para_start, para_end) if not _is_inch_mark(text, m)]
+        marks = [m for m in DOUBLE_MARK.finditer(text, para_start, para_end) if not _is_inch_mark(text, m)]
         open_at: tuple[int, int] | None = None
         first = 0
         if carried is not None:

@@ -1,0 +1,102 @@
+"""Speakers of quotes found over the actors the actor stage finds: one class of attribution a case."""
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.actors import find_actors
+from briefing.extract.quotes import find_quotes
+from helpers import make_doc
+
+
+def speakers(body: str) -> list[tuple[str, str | None]]:
+    """(quoted text, speaker) of every quote of ``body``, with the actors of the actor stage."""
+    doc = make_doc(body)
+    quotes = find_quotes(doc, actors=find_actors(doc), dates=())
+    for quote in quotes:
+        (evidence,) = quote.evidence
+        assert body[evidence.start:evidence.end] == quote.text
+    return [(q.text, q.speaker) for q in quotes]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a discourse adverb and its comma open the sentence: the subject follows them
+    ('Furthermore, the armed wing of the Vorland Front claimed in a statement, "We have taken the hill at dawn".',
+     [("We have taken the hill at dawn", "Vorland Front")]),
+    # "according to X" after the quotation, at the end of the sentence
+    ('Borvik Stores limited sales. Sales went up in a "sharp increase of demand" last week, according to a Borvik '
+     'spokesperson.', [("sharp increase of demand", "Borvik Stores")]),
+    ('Talks resumed. The deal "will not survive the winter at all", according to Jane Roe, a trade analyst.',
+     [("will not survive the winter at all", "Jane Roe")]),
+    # "…, she added." closing a sentence whose subject cannot speak; "states" there is no verb of saying
+    ('Jane Roe spoke on Monday. The border issue is the "main difference between us" for the two states, she added.',
+     [("main difference between us", "Jane Roe")]),
+])
+def test_attribution_at_either_end_of_the_sentence(body, expected):
+    assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a relative clause with commas of its own stands between the speaker and the verb
+    ('Secretary-General Lars Hovland, who is in Valmora, Norland meeting with Prime Minister Ali Musa and Ruritanian '
+     'President Ben Tal, said in a statement, "I will press for a ceasefire in the coming days".',
+     [("I will press for a ceasefire in the coming days", "Lars Hovland")]),
+    # a country named in the apposition is not the speaker: the person it describes is
+    ('Ben Tal, prime minister of Norland, said the deal was a "historic mistake for us all".',
+     [("historic mistake for us all", "Ben Tal")]),
+    # ... while a place set off before a titled name is no apposition
+    ('In Norland, police chief Ali Musa said the deal was a "historic mistake for us all".',
+     [("historic mistake for us all", "Ali Musa")]),
+])
+def test_the_subject_behind_commas(body, expected):
+    assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an office with "of"/"for" complements runs up to the name of the person who holds it
+    ('UN High Commissioner for Human Rights Lena Amsel stated, amid reports of sniper fire, that such munitions would '
+     '"inevitably lead to civilian casualties", while calling for restraint.',
+     [("inevitably lead to civilian casualties", "Lena Amsel")]),
+    ('Deputy Secretary of the Navy for Acquisition Navo Pilsk said: "I read the article on the new tankers with '
+     'disgust."', [("I read the article on the new tankers with disgust.", "Navo Pilsk")]),
+    # the outlet a person appeared on is not the one "saying" it
+    ('Ben Tal also appeared on Channel Nine saying rebels use villages as shields; "They use the dead for their '
+     'cause."', [("They use the dead for their cause.", "Ben Tal")]),
+])
+def test_titles_and_outlets_around_the_name(body, expected):
+    assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the words before the quotation name no one who can speak ("the latest poll and"): the actor that
+    # opens the sentence speaks, after a discourse adverb too
+    ('Ali Musa cited the latest poll and said "we will win the vote in the spring".',
+     [("we will win the vote in the spring", "Ali Musa")]),
+    ('Moreover, Ali Musa cited the latest poll and said "we will win the vote in the spring".',
+     [("we will win the vote in the spring", "Ali Musa")]),
+])
+def test_the_sentence_opening_actor_speaks(body, expected):
+    assert speakers(body) == expected
+
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an unnamed office-holder described by a demonym speaks for that state, when the state is an actor
+    ('Peru revoked the visas on Tuesday. Confirming it, a Peruvian official told the Daily Planet: "This is right. '
+     'The decision has been taken."', [("This is right. The decision has been taken.", "Peru")]),
+    # ... a man described by a demonym holds no office of the state, and names no one
+    ('Peru revoked the visas on Tuesday. Confirming it, a Peruvian man told the Daily Planet: "This is right. '
+     'The decision has been taken."', [("This is right. The decision has been taken.", None)]),
+])
+def test_an_unnamed_official_speaks_for_the_state(body, expected):
+    assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a name with a lower-case particle ("el-", "al-") is a name: the country after "of" is not the speaker
+    ('At the opening, AU chairperson President Abdel Karim el-Tahir of Peru said, "The pact will be the real test '
+     'for us".', [("The pact will be the real test for us", "Abdel Karim el-Tahir")]),
+    # a bare person noun identifies no one
+    ('Three were removed by security, with one man shouting "One person, one vote!"', [("One person, one vote!", None)]),
+])
+def test_names_with_particles_and_people_named_by_no_one(body, expected):
+    assert speakers(body) == expected
