@@ -70,8 +70,11 @@ def reusable(site_dir: Path) -> bool:
 
 
 def link_tree(source: Path, target: Path) -> None:
-    """Make ``target`` (an empty folder) a copy of ``source`` in hard links (real copies where links fail)."""
+    """Make ``target`` (an empty folder) a copy of ``source`` in hard links (real copies where links fail),
+    but for :data:`KEPT_FOLDERS`, which the swap into place carries over (briefing/site.py)."""
     for folder, dirs, files in os.walk(source):
+        if folder == str(source):
+            dirs[:] = [d for d in dirs if d not in KEPT_FOLDERS]
         into = target / Path(folder).relative_to(source)
         for name in dirs:
             (into / name).mkdir(exist_ok=True)
