@@ -58,7 +58,7 @@ def extraction(count: int, folder: Path) -> None:
           f"(x{rates[cores] / rates[1]:.2f} one core)", flush=True)
 
 
-def scale(count: int, folder: Path) -> None:
+def scale(count: int, folder: Path, *, plain_mkdocs: bool = True) -> None:
     project = copy_project(folder / "briefing")
     seeds = write_seeds(count, project / "seeds", distinct=True)
     build = [sys.executable, str(ROOT / "build_briefs.py"), "build", "--seeds", "seeds", "--config-file",
@@ -70,6 +70,12 @@ def scale(count: int, folder: Path) -> None:
     seeds[count // 2].write_text(seeds[count // 2].read_text(encoding="utf-8").replace("next month", "next week"),
                                  encoding="utf-8")
     one_seed = run(build, project)
+    if not plain_mkdocs:
+        for name, (took, memory) in (("full build", full), ("no-change rebuild", unchanged),
+                                     ("one-seed rebuild", one_seed)):
+            print(f"{count:>6} briefs, {pages:>6} pages: {name:<17} {took:7.1f} s = {took / full[0]:6.1%} of the full "
+                  f"build; peak {memory:6.0f} MiB", flush=True)
+        return
 
     plain = copy_project(folder / "plain")
     (plain / "briefing").unlink()
@@ -94,13 +100,16 @@ def scale(count: int, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, nargs="+", default=[1000, 10000], metavar="N")
-    parser.add_argument("--extract", type=int, default=400, metavar="N", help="articles for the extraction figures")
+    parser.add_argument("--extract", type=int, default=400, metavar="N", help="articles for the extraction figures (0: none)")
+    parser.add_argument("--no-plain", dest="plain", action="store_false",
+                        help="leave out plain MkDocs (and the ratios to it), for the build figures alone")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
-        extraction(args.extract, Path(folder))
+    if args.extract:
+        with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
+            extraction(args.extract, Path(folder))
     for count in args.briefs:
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
-            scale(count, Path(folder))
+            scale(count, Path(folder), plain_mkdocs=args.plain)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,10 @@ in-memory files. Nothing is written into the watched docs/, so an edit costs one
 seeds are those of ``build_briefs.py serve`` (``BRIEFING_SEEDS`` and its options), else seeds/
 of the project; ``mkdocs serve`` also watches them, the templates and the corrections.
 
+A dirty build (``serve``, ``mkdocs build --dirty``, and ``build_briefs.py build`` over a whole previous
+site) builds again only the pages whose source changed, and gives the site of a full build: stale
+output removed, search index and tags lists complete (:mod:`briefing.incremental`).
+
 Confinement: a file of docs/ that is a link to something outside docs/ (``ln -s /etc/passwd
 docs/passwd.txt``) is left out of the site, for ``build`` and ``serve`` alike, with a warning.
 """
@@ -14,8 +18,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing import site
-from briefing.engine import Config, Files
+from briefing import incremental, site
+from briefing.engine import Config, Files, event_priority
+
+_dirty = False  # of the builds that follow (set once by `serve`, by each `build`)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _dirty
+    _dirty = dirty
 
 
 def on_files(files: Files, config: Config) -> Files:
@@ -28,9 +39,23 @@ def on_files(files: Files, config: Config) -> Files:
             site.log.warning(f"{Path(config.docs_dir).name}/{file.src_uri}: is a link to {target}, outside the docs "
                              "folder; it is not published (copy the file into the docs folder instead)")
             files.remove(file)
-    if site.is_rendered(config):
-        return files
-    return site.add_preview_pages(files, config)
+    if not site.is_rendered(config):
+        files = site.add_preview_pages(files, config)
+    if _dirty:
+        incremental.prepare(files, config)
+    return files
+
+
+@event_priority(150)  # before the tags plugin lists the pages (100)
+def on_env(env, config: Config, files: Files):
+    incremental.restore_tags(files, config)
+    config.briefing_files = files
+    return env
+
+
+@event_priority(-50)  # after Material's search index is written (0), before the offline plugin copies it (-100)
+def on_post_build(config: Config) -> None:
+    incremental.finish(config.briefing_files, config)
 
 
 def on_serve(server, config: Config, builder) -> None:

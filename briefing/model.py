@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -55,9 +56,8 @@ def _from_plain(kind: Any, value: Any) -> Any:
     if value is None:
         return None
     if dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        names = {f.name for f in dataclasses.fields(kind) if f.init}
-        return kind(**{name: _from_plain(hints[name], item) for name, item in value.items() if name in names})
+        hints = _init_field_types(kind)
+        return kind(**{name: _from_plain(hints[name], item) for name, item in value.items() if name in hints})
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin is tuple:
         return tuple(_from_plain(args[0], item) for item in value)
@@ -65,6 +65,14 @@ def _from_plain(kind: Any, value: Any) -> Any:
         model_type = next((arg for arg in args if dataclasses.is_dataclass(arg)), None)
         return _from_plain(model_type, value) if model_type and isinstance(value, dict) else value
     return value
+
+
+@functools.cache
+def _init_field_types(kind: type) -> dict[str, Any]:
+    """The type of each field of a model dataclass that ``__init__`` takes (resolved once: a cached brief is read
+    back field by field, and resolving the string annotations costs more than the rest)."""
+    hints = typing.get_type_hints(kind)
+    return {f.name: hints[f.name] for f in dataclasses.fields(kind) if f.init}
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,10 @@ def write_briefs(briefs: list[Brief], out_dir: Path) -> list[Path]:
     return paths
 
 
+#: Cache entries read in this process: path -> ((size, modification time), entry).
+_READ_ENTRIES: dict[Path, tuple[tuple[int, int], dict[str, Any] | None]] = {}
+
+
 class BriefCache:
     """The last good brief of each seed, one JSON file per seed (or feed record) in ``folder``.
 
@@ -179,7 +183,25 @@ class BriefCache:
 
     @staticmethod
     def _read(path: Path) -> dict[str, Any] | None:
-        """An entry with its brief rebuilt; ``None`` when missing or unreadable (a cache never fails a run)."""
+        """An entry with its brief rebuilt; ``None`` when missing or unreadable (a cache never fails a run).
+
+        An entry read before in this process, unchanged since (size, modification time), is not read again:
+        ``serve`` rebuilds after each edit, and rebuilding a brief from JSON is most of a cache hit's cost.
+        """
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        signature = (info.st_size, info.st_mtime_ns)
+        known = _READ_ENTRIES.get(path)
+        if known is not None and known[0] == signature:
+            return known[1]
+        entry = BriefCache._parse(path)
+        _READ_ENTRIES[path] = (signature, entry)
+        return entry
+
+    @staticmethod
+    def _parse(path: Path) -> dict[str, Any] | None:
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError):

@@ -31,7 +31,7 @@ from typing import Iterable
 
 import jinja2
 
-from . import changes, engine, ids, pipeline
+from . import changes, engine, ids, incremental, pipeline
 from .engine import Abort, Config, EngineError, File, Files, load_config
 from .engine import build as mkdocs_build
 from .extract import ExtractOptions
@@ -366,12 +366,19 @@ def build_site(config: Config, *, index: Callable[[Path], None] | None = None, s
     final.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}.build-", dir=final.parent))
     fresh.chmod(0o777 & ~_umask())  # mkdtemp makes 0700; the published site must be readable by a web server
+    # The hook (briefing/mkdocs_hooks.py) makes a dirty build give the site of a full one; without it, build all.
+    dirty = bool(config.hooks) and incremental.reusable(final)
+    quiet = incremental.QuietDirtyWarning()
     try:
+        if dirty:
+            incremental.link_tree(final, fresh)
         config.site_dir = str(fresh)
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command="build", dirty=dirty)
+        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
         try:
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=dirty)
         finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
             config.plugins.on_shutdown()
         if index is not None:
             index(fresh)

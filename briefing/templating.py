@@ -6,6 +6,7 @@ autoescaping makes article text (untrusted) appear as text, never as markup.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,7 +43,10 @@ def paragraphs(sentences: Iterable[Sentence]) -> list[list[Sentence]]:
     return [list(group) for _, group in itertools.groupby(sentences, key=lambda s: s.paragraph)]
 
 
+@functools.cache
 def make_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    """The templates' environment, one per folder in a process: each template is compiled once (``serve``
+    renders every page after each edit), and compiled again when its file changes (Jinja's auto_reload)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,

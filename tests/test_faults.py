@@ -53,8 +53,8 @@ elif moment == "docs":
         setattr(site.os, "replace", after(real_replace, 3)), _real(docs, pages))
 elif moment == "mkdocs":
     real_build = site.mkdocs_build
-    def half(config):
-        real_build(config)
+    def half(config, **options):
+        real_build(config, **options)
         (Path(config.site_dir) / "index.html").write_text("half")
         die()
     site.mkdocs_build = half
@@ -199,7 +199,7 @@ def test_a_full_disk_during_the_build_is_one_line_and_the_old_site_stays(tmp_pat
     assert main(build) == 0
     before = (tmp_path / "site" / "index.html").read_text()
 
-    def full(config):
+    def full(config, **options):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(Path(config.site_dir) / "index.html"))
 
     monkeypatch.setattr(site, "mkdocs_build", full)

@@ -1,6 +1,7 @@
 """Incremental builds: a rebuild writes only the pages that changed and gives the site a full build gives."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def test_a_rebuild_with_nothing_changed_writes_no_page_and_runs_no_mkdocs(tmp_pa
     build = project(tmp_path, SEEDS)
     assert main(build) == 0
     docs, built = mtimes(tmp_path / "docs"), tree(tmp_path / "site")
-    monkeypatch.setattr(site, "mkdocs_build", lambda config: pytest.fail("MkDocs ran with nothing changed"))
+    monkeypatch.setattr(site, "mkdocs_build", lambda config, **options: pytest.fail("MkDocs ran with nothing changed"))
     monkeypatch.setattr(site, "render_site", lambda *a, **k: pytest.fail("rendered with nothing changed"))
     capsys.readouterr()
     assert main(build) == 0
@@ -143,3 +144,57 @@ def test_a_dirty_preview_build_rebuilds_only_the_pages_of_the_edited_seed(tmp_pa
     assert changed == ["2019-08-16-yland-and-xland-sign-ferry-pact"]
     assert "Sunday" in (pages / changed[0] / "index.html").read_text(encoding="utf-8")
     assert not any((tmp_path / "docs" / name).exists() for name in ("briefs", "index.md"))  # docs/ untouched
+
+
+def tagged(title: str, date: str, tags: str, body: str) -> str:
+    return f"---\ntitle: {title}\ndate: {date}\ntags: [{tags}]\n---\n\n{body}\n"
+
+
+TAGGED_SEEDS = {
+    "a.md": tagged("Xland opens bridge", "2019-08-14", "roads, city", BODY),
+    "b.md": tagged("Acme Corp wins contract", "2019-08-15", "business", f"{BODY} Lin Wei agreed."),
+    "c.md": tagged("Yland and Xland sign ferry pact", "2019-08-16", "ferries, roads",
+                   "Yland and Xland signed a ferry agreement on Friday, Lin Wei said."),
+}
+EDITS = {
+    "changed": {"a.md": tagged("Xland opens bridge", "2019-08-14", "roads, tolls",
+                               BODY.replace("ten years", "twelve years"))},
+    "added": {"d.md": tagged("Zland joins the pact", "2019-08-17", "ferries, islands",
+                             "Zland joined the ferry agreement, Jane Doe said.")},
+    "removed": {"b.md": None},
+}
+
+
+def search_entries(site_dir: Path) -> list[dict]:
+    """The entries of Material's search index but the home page's, whose what's-new list tells the build history."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return [entry for entry in index["docs"] if entry["location"].split("#")[0] != ""]
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_a_dirty_build_gives_the_site_of_a_full_build_with_its_search_index_and_tags(edit, tmp_path, capsys):
+    build = project(tmp_path / "incremental", TAGGED_SEEDS)
+    assert main(build) == 0
+    seeds, site_dir = tmp_path / "incremental" / "seeds", tmp_path / "incremental" / "site"
+    untouched = site_dir / "briefs" / "2019-08-16-yland-and-xland-sign-ferry-pact" / "index.html"
+    before = untouched.stat().st_ino
+    for name, text in EDITS[edit].items():
+        if text is None:
+            (seeds / name).unlink()
+        else:
+            (seeds / name).write_text(text, encoding="utf-8")
+    assert main(build) == 0
+    assert untouched.stat().st_ino == before  # not built again: the page of the previous site, linked in
+
+    full = project(tmp_path / "full", {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds.iterdir())})
+    assert main(full) == 0
+    incremental, fresh = tree(site_dir), tree(tmp_path / "full" / "site")
+    assert incremental.keys() == fresh.keys()
+    differ = [name for name in incremental if incremental[name] != fresh[name]]
+    assert [name for name in differ if not reports_changes(name)] == [], differ
+    assert search_entries(site_dir) == search_entries(tmp_path / "full" / "site")
+    tags_page = incremental["tags/index.html"].decode()
+    assert tags_page == fresh["tags/index.html"].decode()
+    expected_tags = {"changed": "tolls", "added": "islands", "removed": "ferries"}[edit]
+    assert f'id="tag:{expected_tags}"' in tags_page
+    assert ("business" in tags_page) == (edit != "removed")

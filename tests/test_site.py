@@ -335,7 +335,7 @@ def test_failed_or_interrupted_build_keeps_the_last_site(tmp_path, monkeypatch, 
     (site_dir / "pdf" / f"{GOLDEN_ID}.pdf").write_bytes(b"%PDF-1.7")
     before = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*"))
 
-    def fail(config):
+    def fail(config, **options):
         (Path(config.site_dir) / "half-written.html").write_text("x")
         raise failure
 
