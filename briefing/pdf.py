@@ -36,6 +36,8 @@ PDF_VARIANT = "pdf/ua-1"
 #: A book of more briefs is laid out in parts of this many (:func:`write_book`): laying out a brief takes about
 #: 4.6 MiB until its pages are written, so a part stays near 0.5 GiB whatever the book's size.
 BOOK_PART_BRIEFS = 100
+#: The id prefix of an entry of the contents of a book laid out in parts (templates/print/book.html.j2).
+TOC_PREFIX = "toc-"
 #: The book's order without ids: ``newest`` first, as the site lists the briefs, or ``oldest`` first.
 ORDERS = ("newest", "oldest")
 
@@ -139,7 +141,7 @@ def write_book(briefs: Sequence[Brief], path: Path, *, paper: str = "a4", select
     Laying out a brief takes a few MiB until its pages are written, so a book of more than ``part_briefs``
     briefs is laid out in parts of that many: first the cover and contents, then each part's chapters, whose pages
     count on from the part before, each written to a file of its own and joined at the end. Such a book keeps its
-    outline (bookmarks) and page numbers; the contents give the page numbers as text, not links, the pages say
+    outline (bookmarks), page numbers and linked contents; the contents give the page numbers as text, the pages say
     "Page N" without the total, which is only known once every part is laid out, and it is not tagged PDF/UA.
     """
     items = [_printable(b) for b in briefs]
@@ -178,7 +180,7 @@ def write_book(briefs: Sequence[Brief], path: Path, *, paper: str = "a4", select
             front_pages = contents.pages
         files.insert(0, Path(folder) / "contents.pdf")
         files[0].write_bytes(contents.data)
-        return _join_pdfs(files, path, pages=next_page - 1)
+        return _join_pdfs(files, path, pages=next_page - 1, contents_pages=contents.pages)
 
 
 def _chapter_first_pages(document, part: Sequence[PrintableBrief]) -> list[int]:
@@ -191,13 +193,24 @@ def _chapter_first_pages(document, part: Sequence[PrintableBrief]) -> list[int]:
     return [first[item.anchor] for item in part]
 
 
-def _join_pdfs(files: Sequence[Path], path: Path, *, pages: int) -> PrintedBook:
-    """One PDF of ``files`` in order, with their outlines, written atomically to ``path``."""
+def _join_pdfs(files: Sequence[Path], path: Path, *, pages: int, contents_pages: int) -> PrintedBook:
+    """One PDF of ``files`` in order, with their outlines and named destinations, written atomically to ``path``.
+
+    The links of the first ``contents_pages`` pages to ``toc-<anchor>`` are pointed at ``<anchor>``, a chapter's
+    destination in a later file.
+    """
     from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
 
     writer = PdfWriter()
     for file in files:
         writer.append(file, import_outline=True)
+    for page in writer.pages[:contents_pages]:
+        for annotation in page.get("/Annots", ()):
+            link = annotation.get_object()
+            target = link.get("/Dest")
+            if isinstance(target, str) and target.startswith(TOC_PREFIX):
+                link[NameObject("/Dest")] = TextStringObject(target.removeprefix(TOC_PREFIX))
     writer.add_metadata({"/Title": "Briefing book", "/Creator": "Briefing"})
     joined = io.BytesIO()
     writer.write(joined)

@@ -258,6 +258,19 @@ def test_a_book_in_parts_numbers_its_pages_on_and_its_contents_give_each_start(b
         assert lines[:2] == [brief.title, f"BRIEF {number} OF 3"]
 
 
+def test_the_contents_of_a_book_in_parts_link_each_entry_to_its_chapter(book_in_parts, briefs):
+    reader = PdfReader(book_in_parts)
+    linked = {}
+    for annotation in reader.pages[1]["/Annots"]:
+        target = annotation.get_object()["/Dest"]
+        linked[target] = reader.get_destination_page_number(reader.named_destinations[target]) + 1
+    contents = pdf_text(book_in_parts, page=2)
+    assert len(linked) == len(briefs)
+    for brief in briefs:
+        listed = re.search(re.escape(brief.title) + r"[ .]*?(\d+)\s*$", contents, re.M)
+        assert linked[f"brief-{brief.id}"] == int(listed.group(1))
+
+
 def _outline_titles(outline) -> list[str]:
     return [title for entry in outline
             for title in (_outline_titles(entry) if isinstance(entry, list) else [entry.title])]
