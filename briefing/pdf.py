@@ -36,6 +36,9 @@ PDF_VARIANT = "pdf/ua-1"
 #: A book of more briefs is laid out in parts of this many (:func:`write_book`): laying out a brief takes about
 #: 4.6 MiB until its pages are written, so a part stays near 0.5 GiB whatever the book's size.
 BOOK_PART_BRIEFS = 100
+#: The most briefs a book holds: joining the parts takes about 1.5 MiB a brief and the contents 0.3 MiB, besides
+#: a part's 0.5 GiB (bench/bench_pdf.py), so a larger book would pass 2 GiB.
+BOOK_MAX_BRIEFS = 800
 #: The id prefix of an entry of the contents of a book laid out in parts (templates/print/book.html.j2).
 TOC_PREFIX = "toc-"
 #: The book's order without ids: ``newest`` first, as the site lists the briefs, or ``oldest`` first.
@@ -110,6 +113,12 @@ def write_pdfs(briefs: Sequence[Brief], out_dir: Path, *, paper: str = "a4", sel
             continue
         print(f"wrote {path} ({printed.describe()})", file=sys.stderr)
     book = out_dir / BOOK_FILENAME
+    if len(briefs) > BOOK_MAX_BRIEFS:
+        problems.append(Problem(str(book), f"not printed: a book of {len(briefs):,} briefs needs more than 2 GiB of "
+                                           "memory (the brief PDFs are written)",
+                                hint=f"print a book of at most {BOOK_MAX_BRIEFS:,} briefs with --since DATE, --tag TAG "
+                                     "or --id ID"))
+        return problems
     try:
         printed = write_book(briefs, book, paper=paper, selection=selection)
     except Exception as err:

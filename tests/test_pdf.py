@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefing import cli
+from briefing import cli, pdf
 from briefing.model import (
     Actor, Agreement, Brief, DateMention, Evidence, Figure, Quote, Sentence, Source,
 )
@@ -269,6 +269,15 @@ def test_the_contents_of_a_book_in_parts_link_each_entry_to_its_chapter(book_in_
     for brief in briefs:
         listed = re.search(re.escape(brief.title) + r"[ .]*?(\d+)\s*$", contents, re.M)
         assert linked[f"brief-{brief.id}"] == int(listed.group(1))
+
+
+def test_a_book_past_its_memory_bound_is_a_warning_saying_how_to_print_a_selection(briefs, tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf, "BOOK_MAX_BRIEFS", 2)
+    problems = pdf.write_pdfs(briefs, tmp_path)
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / BOOK_FILENAME}: not printed: a book of 3 briefs needs more than 2 GiB of memory (the brief PDFs "
+        "are written) (print a book of at most 2 briefs with --since DATE, --tag TAG or --id ID)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{b.id}.pdf" for b in briefs)
 
 
 def _outline_titles(outline) -> list[str]:
