@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing.model import Actor, Brief, Source  # noqa: E402
-from briefing.render import Mention, merge_actors  # noqa: E402
+from briefing.crossbrief import Mention, merge_actors  # noqa: E402
 
 GIVEN = ("Amira", "Bruno", "Chen", "Dara", "Elif", "Farid", "Greta", "Hugo")
 

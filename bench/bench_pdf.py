@@ -1,13 +1,18 @@
-"""Benchmark the print: seconds per brief PDF and for a 100-brief briefing book.
+"""Benchmark the print: seconds per brief PDF and for a 100-brief briefing book; the book's peak memory.
 
 Self-contained: builds synthetic briefs (invented text) in memory, prints timings, asserts nothing.
-Run from the project root: ``.venv/bin/python bench/bench_pdf.py [--briefs N]``.
+Run from the project root: ``.venv/bin/python bench/bench_pdf.py [--briefs N]``, or
+``.venv/bin/python bench/bench_pdf.py --book-memory 100,500,2000`` for the time and peak memory (RSS) of a book
+of each size, each printed in a process of its own.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -73,11 +78,37 @@ def synthetic_brief(number: int, *, paragraphs: int = 3) -> Brief:
     )
 
 
+def book_memory(count: int, paper: str) -> None:
+    """Print one book of ``count`` briefs in this process and say its time, pages, size and peak memory."""
+    briefs = [synthetic_brief(n) for n in range(count)]
+    start = time.perf_counter()
+    book = render_book_pdf(briefs, paper=paper)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(book)
+        file.flush()
+        info = subprocess.run(["pdfinfo", file.name], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    print(f"book of {count:>6,} briefs: {seconds:7.1f} s, {pages:>6,} pages, "
+          f"{len(book) / 1024 / 1024:6.1f} MiB, peak memory {peak:7,.0f} MiB "
+          f"({peak / count:.2f} MiB per brief)", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, default=100, help="briefs in the book (default: %(default)s)")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    parser.add_argument("--book-memory", metavar="N,N,...", help="peak memory of a book of each size")
+    parser.add_argument("--one-book", type=int, help=argparse.SUPPRESS)  # the child process of --book-memory
     args = parser.parse_args()
+    if args.one_book:
+        book_memory(args.one_book, args.paper)
+        return
+    if args.book_memory:
+        for count in (int(n) for n in args.book_memory.split(",")):
+            subprocess.run([sys.executable, __file__, "--one-book", str(count), "--paper", args.paper], check=True)
+        return
     briefs = [synthetic_brief(n) for n in range(args.briefs)]
 
     start = time.perf_counter()

@@ -499,6 +499,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.handler(args)
+    except parallel.SchedulerUnreachable as err:
+        print(err, file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         # Every file is written atomically: what is on disk is whole, old or new.
         print("interrupted; the files already written are complete", file=sys.stderr)

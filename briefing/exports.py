@@ -23,7 +23,8 @@ from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
 from .timeline import TimelineEntry
 
 if TYPE_CHECKING:
-    from .render import RenderedPage, SiteIndex
+    from .crossbrief import SiteIndex
+    from .render import RenderedPage
 
 EXPORT_DIR = "exports"
 KINDS = ("actors", "figures", "quotes", "agreements", "timeline")

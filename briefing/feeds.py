@@ -28,12 +28,14 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from urllib.parse import urljoin
 
 from . import render
+from .crossbrief import fold_name
 from .changes import BuildState
 from .load import slugify
 from .model import Brief
 
 if TYPE_CHECKING:
-    from .render import RenderedPage, SiteIndex
+    from .crossbrief import SiteIndex
+    from .render import RenderedPage
 
 FEED_ENTRIES = 50
 FEED_DIR = "feeds"
@@ -82,14 +84,14 @@ def site_feeds(index: SiteIndex, *, site_name: str = "Briefing") -> tuple[Feed, 
                       index.briefs[:FEED_ENTRIES])
     countries = [Feed(f"{FEED_DIR}/countries/{page.slug}", f"{site_name}: briefs on {page.name}", page.name,
                       page.src, page.briefs[:FEED_ENTRIES])
-                 for page in sorted(index.actor_pages, key=lambda p: render.fold_name(p.name))
+                 for page in sorted(index.actor_pages, key=lambda p: fold_name(p.name))
                  if page.type == "country"]
-    country_names = {render.fold_name(page.name) for page in index.actor_pages if page.type == "country"}
+    country_names = {fold_name(page.name) for page in index.actor_pages if page.type == "country"}
     tagged: dict[str, list[Brief]] = defaultdict(list)
     names: dict[str, str] = {}
     for brief in index.briefs:
         for tag in index.tags[brief.id]:
-            if render.fold_name(tag) not in country_names:
+            if fold_name(tag) not in country_names:
                 slug = slugify(tag)
                 names.setdefault(slug, tag)
                 if brief not in tagged[slug]:

@@ -20,6 +20,12 @@ from .sentences import segment
 #: Below this many articles to extract, one process does it: starting workers costs more.
 MIN_PARALLEL_ARTICLES = 16
 DASK_SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")
+#: How long to try to reach a Dask scheduler before giving up.
+DASK_CONNECT_SECONDS = 10
+
+
+class SchedulerUnreachable(Exception):
+    """No Dask scheduler answers at the address given; the message says how to fix it."""
 
 
 def available_cores() -> int:
@@ -77,6 +83,13 @@ def extract_articles(articles: Sequence[Article], options: ExtractOptions, worke
 def _on_dask(articles: Sequence[Article], options: ExtractOptions, address: str) -> list[Outcome]:
     from distributed import Client  # the command line checked that it is installed
 
-    with Client(address, set_as_default=False) as client:
+    try:
+        client = Client(address, set_as_default=False, timeout=DASK_CONNECT_SECONDS)
+    except OSError as err:
+        raise SchedulerUnreachable(
+            f"--scheduler {address}: no Dask scheduler answers there ({err}); start one with `dask scheduler` and "
+            "workers with `dask worker ADDRESS`, give the address it prints, or leave out --scheduler to extract "
+            "on this machine's cores") from None
+    with client:
         futures = client.map(extract_article, list(articles), options=options, pure=False)
         return client.gather(futures)

@@ -12,11 +12,9 @@ Links inside raw HTML are not rewritten by MkDocs, so this module asks MkDocs' o
 from __future__ import annotations
 
 import html
-import itertools
 import re
-import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
@@ -27,15 +25,14 @@ from . import changes as build_changes
 from . import exports as site_exports
 from . import feeds as site_feeds
 from . import lists, tracker
+from .crossbrief import (ActorPage, Cited, SiteIndex, Timeline, actor_section, actor_spellings, build_index,
+                         fold_name, sort_name)
 from .engine import File
 from .load import slugify
-from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
-from .spelling import similar_pairs, within_edit_distance
+from .model import Brief, Evidence, Quote
 from .templating import make_env
-from .timeline import TimelineEntry, build_timeline
+from .timeline import build_timeline
 from .verify import CATEGORIES, article_view, page_items, source_of
-
-Timeline = Callable[[Brief], tuple[TimelineEntry, ...]]
 
 #: Top-level paths of ``docs/`` that the renderer owns; everything else there is hand-written.
 GENERATED_PATHS = ("index.md", "all-briefs.md", "all-briefs", "briefs", "actors", "countries", "agreements",
@@ -50,29 +47,7 @@ PDF_DIR = "pdf"
 HOME_BRIEFS = 20
 HOME_TOP_ACTORS = 12
 
-# Topic tags: a topic applies when one of its words (or their plural) is in the title or twice in the text.
-TOPIC_WORDS: Mapping[str, tuple[str, ...]] = {
-    "defence": ("military", "defence", "defense", "army", "armed forces", "navy", "air force", "troops",
-                "weapon", "arms", "missile", "warship", "combat"),
-    "trade": ("trade", "export", "import", "tariff", "customs"),
-    "economy": ("economy", "economic", "investment", "inflation", "gdp", "budget", "growth", "bank",
-                "market", "shares", "revenue", "profit"),
-    "energy": ("energy", "oil", "gas", "pipeline", "electricity", "nuclear power", "coal", "renewable"),
-    "diplomacy": ("diplomat", "embassy", "ambassador", "summit", "foreign minister", "bilateral", "treaty",
-                  "state visit"),
-    "security": ("terrorism", "terrorist", "counterterrorism", "security", "insurgent", "insurgency", "militant",
-                 "narcotics", "trafficking"),
-    "politics": ("election", "parliament", "president", "prime minister", "government", "party", "vote"),
-    "health": ("health", "hospital", "disease", "vaccine", "virus", "medical"),
-    "environment": ("climate", "emission", "environment", "pollution", "flood", "drought"),
-    "technology": ("technology", "software", "internet", "digital", "computer", "smartphone"),
-}
-_TOPIC_PATTERNS = {topic: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?\b", re.I)
-                   for topic, words in TOPIC_WORDS.items()}
-_TAG_UNSAFE = re.compile(r"[^\w .'-]+")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9.&-]*[A-Z0-9]\.?")
 _WHITESPACE = re.compile(r"\s+")
-_EDIT_LIMIT_SHORT, _EDIT_LIMIT_LONG, _LONG_NAME = 1, 2, 8
 
 
 # --------------------------------------------------------------------------- links
@@ -106,399 +81,6 @@ def sentence_anchor(evidence: tuple[Evidence, ...]) -> str:
 
 def brief_src(brief_id: str) -> str:
     return f"briefs/{brief_id}.md"
-
-
-# --------------------------------------------------------------------------- the cross-brief index
-
-@dataclass(frozen=True)
-class Mention:
-    """One actor as one brief names it."""
-
-    brief: Brief
-    actor: Actor
-
-
-@dataclass(frozen=True)
-class Cited:
-    """An item of a brief (quote, agreement, figure, timeline entry) shown on a cross-brief page."""
-
-    brief: Brief
-    item: Quote | Agreement | Figure | TimelineEntry
-
-
-@dataclass(frozen=True, eq=False)  # a page is itself: compared and hashed by identity, not by its briefs
-class ActorPage:
-    """One actor across all briefs: the actors of several briefs merged by name, alias and spelling."""
-
-    slug: str
-    src: str
-    name: str
-    type: str
-    mentions: tuple[Mention, ...]
-    spellings: tuple[str, ...]
-    roles: tuple[str, ...]
-    affiliations: tuple[str, ...]
-    quotes: tuple[Cited, ...] = ()
-    agreements: tuple[Cited, ...] = ()
-    figures: tuple[Cited, ...] = ()
-    people: tuple[ActorPage, ...] = ()  # of a country: the people affiliated with it
-
-    @property
-    def briefs(self) -> tuple[Brief, ...]:
-        return tuple({m.brief.id: m.brief for m in self.mentions}.values())
-
-    @property
-    def other_spellings(self) -> tuple[str, ...]:
-        """The spellings besides the page's name, each once whatever its case."""
-        seen, others = {self.name.casefold()}, []
-        for spelling in self.spellings:
-            if spelling.casefold() not in seen:
-                seen.add(spelling.casefold())
-                others.append(spelling)
-        return tuple(others)
-
-
-@dataclass(frozen=True)
-class SiteIndex:
-    """Everything the pages need to know about all briefs at once."""
-
-    briefs: tuple[Brief, ...]  # newest first
-    actor_pages: tuple[ActorPage, ...]
-    timelines: Mapping[str, tuple[TimelineEntry, ...]]
-    tags: Mapping[str, tuple[str, ...]]
-    _pages_by_name: Mapping[tuple[str, str], ActorPage]
-
-    def actor_page(self, brief: Brief, name: str | None) -> ActorPage | None:
-        """The page of the actor that ``brief`` calls ``name`` (a name or alias), if any."""
-        if not name:
-            return None
-        return self._pages_by_name.get((brief.id, fold_name(name)))
-
-    def countries_of(self, brief: Brief) -> tuple[ActorPage, ...]:
-        return _countries(brief, self._pages_by_name)
-
-
-def _countries(brief: Brief, pages_by_name: Mapping[tuple[str, str], ActorPage]) -> tuple[ActorPage, ...]:
-    pages = (pages_by_name.get((brief.id, fold_name(a.name))) for a in brief.actors if a.type == "country")
-    return tuple(dict.fromkeys(p for p in pages if p is not None))
-
-
-def fold_name(text: str) -> str:
-    """A spelling-insensitive key of a name: ASCII, lower case, no dots or a leading "the"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text.replace(".", "").replace("'", "").replace("\u2019", ""))
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words) or " ".join(text.casefold().split())
-
-
-def _spellings(actor: Actor) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s for s in (actor.name, *actor.aliases) if s and s.strip()))
-
-
-def _surname_edit_budget(surname: str) -> int:
-    """The most edits :func:`_similar_surnames` allows between ``surname`` and any other."""
-    return _EDIT_LIMIT_LONG if len(surname) >= _LONG_NAME else _EDIT_LIMIT_SHORT
-
-
-def _similar_surnames(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if a[0] != b[0]:
-        return False
-    limit = _EDIT_LIMIT_LONG if min(len(a), len(b)) >= _LONG_NAME else _EDIT_LIMIT_SHORT
-    return within_edit_distance(a, b, limit)
-
-
-class _Groups:
-    """Union-find over actor mentions."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, node: int) -> int:
-        while self.parent[node] != node:
-            self.parent[node] = self.parent[self.parent[node]]
-            node = self.parent[node]
-        return node
-
-    def union(self, a: int, b: int) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self.parent[max(root_a, root_b)] = min(root_a, root_b)
-
-
-def merge_actors(mentions: list[Mention]) -> list[list[Mention]]:
-    """Group the actor mentions of all briefs that name the same actor.
-
-    Mentions of one type merge when their names are the same (spelling-insensitive), or when
-    the name of one is an alias of the other. Two actors that only share an alias merge only
-    when it is an acronym: a generic alias (``Navy``) is shared by different actors, and an
-    alias claimed by several actors links none of them to an actor of that name.
-
-    A person's one-word name is only a surname: two people merge through their surnames when
-    those are equal or a small edit apart with the same first letter (``Petrovsky``/``Petrovski``)
-    and their first names, when both are known, share an initial; a surname-only mention joins
-    a full name only when exactly one candidate fits.
-
-    Returns:
-        The groups, each in the order of ``mentions``.
-    """
-    groups = _Groups(len(mentions))
-    named: dict[tuple[str, str], int] = {}
-    for node, mention in enumerate(mentions):
-        if key := _merge_key(mention.actor, mention.actor.name):
-            groups.union(named.setdefault(key, node), node)
-    claims: dict[tuple[str, str], list[int]] = defaultdict(list)
-    acronyms: set[tuple[str, str]] = set()
-    for node, mention in enumerate(mentions):
-        for alias in mention.actor.aliases:
-            if key := _merge_key(mention.actor, alias):
-                claims[key].append(node)
-                if _ACRONYM.fullmatch(alias):
-                    acronyms.add(key)
-    for key, nodes in claims.items():
-        if key in acronyms or len({groups.find(n) for n in nodes}) == 1:
-            for node in nodes[1:] + ([named[key]] if key in named else []):
-                groups.union(nodes[0], node)
-    _merge_people_by_surname(mentions, groups)
-    merged: dict[int, list[Mention]] = defaultdict(list)
-    for node, mention in enumerate(mentions):
-        merged[groups.find(node)].append(mention)
-    return list(merged.values())
-
-
-def _merge_key(actor: Actor, spelling: str) -> tuple[str, str] | None:
-    """What a name or alias merges on; ``None`` for a person's one-word name (see the surname rule)."""
-    key = fold_name(spelling)
-    if not key or (actor.type == "person" and " " not in key):
-        return None
-    return (actor.type, key)
-
-
-def _merge_people_by_surname(mentions: list[Mention], groups: _Groups) -> None:
-    surnames: dict[int, set[str]] = defaultdict(set)
-    initials: dict[int, set[str]] = defaultdict(set)
-    for node, mention in enumerate(mentions):
-        if mention.actor.type != "person":
-            continue
-        root = groups.find(node)
-        for spelling in _spellings(mention.actor):
-            words = fold_name(spelling).split()
-            if words:
-                surnames[root].add(words[-1])
-            if len(words) > 1:
-                initials[root].add(words[0][0])
-    by_surname: dict[str, set[int]] = defaultdict(set)
-    for root, names in surnames.items():
-        for surname in names:
-            by_surname[surname].add(root)
-    by_letter: dict[str, list[str]] = defaultdict(list)
-    for surname in by_surname:
-        by_letter[surname[0]].append(surname)
-    candidates: dict[int, set[int]] = defaultdict(set)
-    for bucket in by_letter.values():
-        pairs = similar_pairs(bucket, _surname_edit_budget, _similar_surnames)
-        for surname, other in itertools.chain(((s, s) for s in bucket), pairs):
-            for a in by_surname[surname]:
-                candidates[a] |= by_surname[other] - {a}
-            for b in by_surname[other]:
-                candidates[b] |= by_surname[surname] - {b}
-    for root, others in sorted(candidates.items()):
-        if initials[root]:
-            for other in sorted(others):
-                if initials[other] & initials[root]:
-                    groups.union(root, other)
-        else:
-            full_names = {groups.find(o) for o in others if initials[o]}
-            if len(full_names) == 1:
-                groups.union(root, full_names.pop())
-            elif not full_names:
-                for other in others:
-                    groups.union(root, other)
-
-
-def _most_common(values: Iterable[str]) -> tuple[str, ...]:
-    """The values, most frequent first, once each whatever their case (written as most often)."""
-    counts = Counter(" ".join(v.split()) for v in values if v and v.strip())
-    by_fold: dict[str, Counter[str]] = defaultdict(Counter)
-    for value, n in counts.items():
-        by_fold[value.casefold()][value] = n
-    totals = {max(forms, key=lambda f: (forms[f], f)): sum(forms.values()) for forms in by_fold.values()}
-    return tuple(sorted(totals, key=lambda v: (-totals[v], v)))
-
-
-def _canonical_name(group: list[Mention]) -> str:
-    """The name the texts give most often (counting every mention); among equals the longest (the fullest)."""
-    names: Counter[str] = Counter()
-    for mention in group:
-        names[mention.actor.name] += max(mention.actor.mentions, 1)
-    return max(names, key=lambda n: (names[n], len(n), n))
-
-
-def sort_name(page: ActorPage) -> str:
-    """The key a list sorts an actor by: a person by surname, then given names; anything else by its name."""
-    words = fold_name(page.name).split()
-    if page.type == "person" and len(words) > 1:
-        words = [words[-1], *words[:-1]]
-    return " ".join(words)
-
-
-def _section(actor_type: str) -> str:
-    return "countries" if actor_type == "country" else "actors"
-
-
-def _actor_page(group: list[Mention], slug: str) -> ActorPage:
-    actor_type = group[0].actor.type
-    spellings = tuple(dict.fromkeys(s for m in group for s in _spellings(m.actor)))
-    return ActorPage(
-        slug=slug, src=f"{_section(actor_type)}/{slug}.md", name=_canonical_name(group), type=actor_type,
-        mentions=tuple(group),
-        spellings=spellings,
-        roles=_most_common(r for m in group for r in m.actor.roles),
-        affiliations=_most_common(m.actor.affiliation or "" for m in group),
-    )
-
-
-def _names_in(text: str, spellings: Iterable[str]) -> bool:
-    """Whether ``text`` holds one of ``spellings`` as whole words."""
-    for spelling in spellings:
-        start = text.find(spelling)
-        while start >= 0:
-            end = start + len(spelling)
-            if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-                return True
-            start = text.find(spelling, start + 1)
-    return False
-
-
-def _brief_sort_key(brief: Brief) -> tuple[str, str]:
-    return (brief.published or "", brief.id)
-
-
-def topics_of(brief: Brief) -> tuple[str, ...]:
-    """The topic tags of a brief (see :data:`TOPIC_WORDS`)."""
-    text = " ".join(s.text for s in brief.sentences) or brief.summary
-    found = []
-    for topic, pattern in _TOPIC_PATTERNS.items():
-        if pattern.search(brief.title) or len(pattern.findall(text)) >= 2:
-            found.append(topic)
-    return tuple(found)
-
-
-def clean_tag(text: str) -> str:
-    """A tag name with only word characters, spaces, dots, hyphens and apostrophes."""
-    return " ".join(_TAG_UNSAFE.sub(" ", text).split())
-
-
-def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline) -> SiteIndex:
-    """Merge the actors of all briefs into actor pages and attach their quotes, agreements and figures."""
-    ordered = tuple(sorted(briefs, key=_brief_sort_key, reverse=True))
-    mentions = [Mention(brief, actor) for brief in ordered for actor in brief.actors if actor.name.strip()]
-    pages = _named_pages(merge_actors(mentions))
-    by_name = _pages_by_name(pages)
-    pages = _with_people(_with_items(pages, ordered, by_name), by_name)
-    by_src = {page.src: page for page in pages}
-    by_name = {key: by_src[page.src] for key, page in by_name.items()}
-    tags: dict[str, tuple[str, ...]] = {}
-    for brief in ordered:
-        countries = (page.name for page in _countries(brief, by_name))
-        names = (clean_tag(t) for t in (*countries, *topics_of(brief), *brief.tags))
-        tags[brief.id] = tuple(dict.fromkeys(t for t in names if t))
-    return SiteIndex(
-        briefs=ordered, actor_pages=tuple(pages),
-        timelines={brief.id: tuple(timeline(brief)) for brief in ordered},
-        tags=tags, _pages_by_name=by_name,
-    )
-
-
-def _named_pages(groups: list[list[Mention]]) -> list[ActorPage]:
-    """One page per group, with a slug unique in its section (``actors/`` or ``countries/``)."""
-    taken: set[tuple[str, str]] = set()
-    pages = []
-    for group in sorted(groups, key=lambda g: (g[0].actor.type, fold_name(g[0].actor.name))):
-        base = slugify(_canonical_name(group))
-        slug, n = base, 2
-        section = _section(group[0].actor.type)
-        while (section, slug) in taken or slug == "index":
-            slug, n = f"{base}-{n}", n + 1
-        taken.add((section, slug))
-        pages.append(_actor_page(group, slug))
-    return pages
-
-
-def _pages_by_name(pages: list[ActorPage]) -> dict[tuple[str, str], ActorPage]:
-    """(brief id, folded name or alias) -> the page of the actor the brief calls so."""
-    by_name: dict[tuple[str, str], ActorPage] = {}
-    for page in pages:
-        for mention in page.mentions:
-            for spelling in _spellings(mention.actor):
-                by_name.setdefault((mention.brief.id, fold_name(spelling)), page)
-    return by_name
-
-
-def _with_items(pages: list[ActorPage], briefs: tuple[Brief, ...],
-                by_name: Mapping[tuple[str, str], ActorPage]) -> list[ActorPage]:
-    """The pages with the quotes their actor said, the agreements it is party to and the figures about it.
-
-    A figure is about an actor when the figure's sentence names the actor.
-    """
-    quotes: dict[str, list[Cited]] = defaultdict(list)
-    agreements: dict[str, list[Cited]] = defaultdict(list)
-    figures: dict[str, list[Cited]] = defaultdict(list)
-    for brief in briefs:
-        for quote in (*brief.quotes, *brief.reported_speech):
-            page = by_name.get((brief.id, fold_name(quote.speaker or quote.speaker_text or "")))
-            if page is not None:
-                quotes[page.src].append(Cited(brief, quote))
-        for agreement in brief.agreements:
-            parties = {by_name.get((brief.id, fold_name(p))) for p in agreement.parties}
-            for page in parties - {None}:
-                agreements[page.src].append(Cited(brief, agreement))
-        spellings: dict[str, list[str]] = defaultdict(list)
-        for actor in brief.actors:
-            if page := by_name.get((brief.id, fold_name(actor.name))):
-                spellings[page.src].extend(_spellings(actor))
-        sentence_text = {s.index: s.text for s in brief.sentences}
-        for figure in brief.figures:
-            text = sentence_text.get(figure.evidence[0].sentence, "") if figure.evidence else figure.text
-            for src, names in spellings.items():
-                if _names_in(text, names):
-                    figures[src].append(Cited(brief, figure))
-    return [replace(page, quotes=tuple(quotes[page.src]), agreements=tuple(agreements[page.src]),
-                    figures=tuple(figures[page.src]))
-            for page in pages]
-
-
-def _with_people(pages: list[ActorPage], by_name: Mapping[tuple[str, str], ActorPage]) -> list[ActorPage]:
-    """Country pages with the people a brief affiliates with the country, and what those people said and
-    agreed in those briefs, besides the country's own quotes and agreements (newest brief first, each once)."""
-    people: dict[str, dict[str, set[str]]] = defaultdict(dict)  # country src -> person src -> brief ids
-    for page in pages:
-        if page.type != "person":
-            continue
-        for mention in page.mentions:
-            country = by_name.get((mention.brief.id, fold_name(mention.actor.affiliation or "")))
-            if country is not None and country.type == "country":
-                people[country.src].setdefault(page.src, set()).add(mention.brief.id)
-    by_src = {page.src: page for page in pages}
-    result = []
-    for page in pages:
-        members = people.get(page.src) if page.type == "country" else None
-        if not members:
-            result.append(page)
-            continue
-        persons = sorted((by_src[src] for src in members), key=sort_name)
-        said = [c for p in persons for c in p.quotes if c.brief.id in members[p.src]]
-        agreed = [c for p in persons for c in p.agreements if c.brief.id in members[p.src]]
-        result.append(replace(page, people=tuple(persons), quotes=_newest_once(page.quotes, said),
-                              agreements=_newest_once(page.agreements, agreed)))
-    return result
-
-
-def _newest_once(*lists: Iterable[Cited]) -> tuple[Cited, ...]:
-    items = {id(c.item): c for cited in lists for c in cited}
-    return tuple(sorted(items.values(), key=lambda c: _brief_sort_key(c.brief), reverse=True))
 
 
 # --------------------------------------------------------------------------- pages
@@ -580,7 +162,7 @@ class SiteRenderer:
         pages += [self._page(p.src, "actor.md.j2",
                              front_matter(p.name, feeds=[feed_of[p.src].head_link()] if p.src in feed_of else ()),
                              actor=p, feed=feed_of.get(p.src),
-                             index_src=f"{_section(p.type)}/index.md",
+                             index_src=f"{actor_section(p.type)}/index.md",
                              index_title="All countries" if p.type == "country" else "All actors")
                   for p in index.actor_pages]
         pages += [
@@ -736,7 +318,7 @@ def speaker_role(brief: Brief, quote: Quote) -> str:
         return quote.role
     said_by = fold_name(quote.speaker or quote.speaker_text or "")
     for actor in brief.actors:
-        if said_by and said_by in {fold_name(s) for s in _spellings(actor)}:
+        if said_by and said_by in {fold_name(s) for s in actor_spellings(actor)}:
             return actor.roles[0] if actor.roles else ""
     return ""
 

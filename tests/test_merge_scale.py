@@ -12,9 +12,9 @@ from collections import defaultdict
 
 import pytest
 
-from briefing import render
+from briefing import crossbrief
 from briefing.model import Actor, Brief, Source
-from briefing.render import Mention, _Groups, _similar_surnames, _spellings, fold_name, merge_actors
+from briefing.crossbrief import Mention, _Groups, _similar_surnames, actor_spellings, fold_name, merge_actors
 from briefing.spelling import deletion_variants, similar_pairs, within_edit_distance
 
 BRIEF = Brief(id="b", title="B", published=None, source=Source(path="b.txt"), summary="")
@@ -28,7 +28,7 @@ def _pairwise_merge_people_by_surname(mentions: list[Mention], groups: _Groups) 
         if mention.actor.type != "person":
             continue
         root = groups.find(node)
-        for spelling in _spellings(mention.actor):
+        for spelling in actor_spellings(mention.actor):
             words = fold_name(spelling).split()
             if words:
                 surnames[root].add(words[-1])
@@ -105,7 +105,7 @@ def _groups(mentions: list[Mention]) -> list[list[int]]:
 def test_blocking_merge_equals_the_pairwise_merge(count, seed, monkeypatch):
     mentions = _generated_mentions(count, seed)
     linear = _groups(mentions)
-    monkeypatch.setattr(render, "_merge_people_by_surname", _pairwise_merge_people_by_surname)
+    monkeypatch.setattr(crossbrief, "_merge_people_by_surname", _pairwise_merge_people_by_surname)
     pairwise = _groups(mentions)
     assert linear == pairwise
     assert len(linear) < count  # the data does merge: the test compares merges, not singletons

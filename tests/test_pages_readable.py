@@ -7,7 +7,8 @@ import re
 import pytest
 
 from briefing.model import Actor, Brief, Quote, Source
-from briefing.render import build_index, fold_name, render_site, sort_name
+from briefing.crossbrief import build_index, fold_name, sort_name
+from briefing.render import render_site
 from helpers import make_doc
 
 

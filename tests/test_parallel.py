@@ -63,6 +63,17 @@ def test_dask_local_cluster_writes_the_briefs_of_one_job(seeds, serial, tmp_path
     assert (status, briefs) == serial
 
 
+def test_an_unreachable_scheduler_is_one_line_naming_it_and_how_to_fix(seeds, tmp_path, capsys, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(parallel, "DASK_CONNECT_SECONDS", 1)
+    status = main(["extract", "--seeds", str(seeds), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert status == 1 and len(lines) == 1
+    assert lines[0].startswith("--scheduler tcp://127.0.0.1:1: no Dask scheduler answers there (")
+    assert "start one with `dask scheduler`" in lines[0] and "leave out --scheduler" in lines[0]
+    assert not list(tmp_path.glob("*.json"))
+
+
 @pytest.mark.parametrize("given, address", [
     ("tcp://10.0.0.5:8786", "tcp://10.0.0.5:8786"),
     ("dask://10.0.0.5:8786", "tcp://10.0.0.5:8786"),

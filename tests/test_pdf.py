@@ -10,13 +10,14 @@ import zlib
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from briefing import cli
+from briefing import cli, pdf
 from briefing.model import (
     Actor, Agreement, Brief, DateMention, Evidence, Figure, Quote, Sentence, Source,
 )
 from briefing.pdf import (
-    BOOK_FILENAME, PRINT_TEMPLATES_DIR, local_url_fetcher, render_book_pdf, render_brief_pdf, select_briefs,
+    BOOK_FILENAME, PRINT_TEMPLATES_DIR, local_url_fetcher, render_book_pdf, render_brief_pdf, select_briefs, write_book,
 )
 from briefing.pipeline import extract_briefs
 from test_site import broken_links, make_project
@@ -215,6 +216,73 @@ def test_every_book_page_after_the_cover_has_page_x_of_y_and_chapters_a_running_
         lines = [line for line in pdf_text(book, page=page, layout=True).splitlines() if line.strip()]
         assert lines[-1].strip() == f"Page {page} of {total}"
         assert lines[0].strip() in titles + ["Contents"]
+
+
+@pytest.fixture(scope="module")
+def book_in_parts(briefs, tmp_path_factory) -> Path:
+    """The book of the three briefs laid out in parts of two: contents, then briefs 1-2, then brief 3."""
+    path = tmp_path_factory.mktemp("parts") / BOOK_FILENAME
+    printed = write_book(select_briefs(briefs), path, part_briefs=2)
+    assert printed.pages == page_count(path)
+    return path
+
+
+def test_a_book_in_parts_holds_every_brief_in_order_with_its_items(book_in_parts, briefs):
+    text = flat(pdf_text(book_in_parts))
+    newest_first = select_briefs(briefs)
+    starts = [text.index(f"BRIEF {n} OF 3 {flat(brief.title)}") for n, brief in enumerate(newest_first, 1)]
+    assert starts == sorted(starts)
+    for brief in newest_first:
+        for item in items_of(brief):
+            assert shows(text, item), (brief.id, item)
+
+
+def test_a_book_in_parts_has_the_pages_and_outline_of_one_laid_out_at_once(book_in_parts, printed, briefs):
+    whole = printed / BOOK_FILENAME
+    assert page_count(book_in_parts) == page_count(whole)
+    assert _outline_titles(PdfReader(book_in_parts).outline) == _outline_titles(PdfReader(whole).outline)
+    assert [brief.title for brief in select_briefs(briefs)] == [
+        title for title in _outline_titles(PdfReader(book_in_parts).outline) if title in {b.title for b in briefs}]
+
+
+def test_a_book_in_parts_numbers_its_pages_on_and_its_contents_give_each_start(book_in_parts, briefs):
+    for page in range(2, page_count(book_in_parts) + 1):
+        lines = [line for line in pdf_text(book_in_parts, page=page, layout=True).splitlines() if line.strip()]
+        assert lines[-1].strip() == f"Page {page}"
+    contents = pdf_text(book_in_parts, page=2)
+    for number, brief in enumerate(select_briefs(briefs), 1):
+        listed = re.search(re.escape(brief.title) + r"[ .]*?(\d+)\s*$", contents, re.M)
+        assert listed, brief.title
+        lines = [line.strip() for line in pdf_text(book_in_parts, page=int(listed.group(1))).splitlines()
+                 if line.strip()]
+        assert lines[:2] == [brief.title, f"BRIEF {number} OF 3"]
+
+
+def test_the_contents_of_a_book_in_parts_link_each_entry_to_its_chapter(book_in_parts, briefs):
+    reader = PdfReader(book_in_parts)
+    linked = {}
+    for annotation in reader.pages[1]["/Annots"]:
+        target = annotation.get_object()["/Dest"]
+        linked[target] = reader.get_destination_page_number(reader.named_destinations[target]) + 1
+    contents = pdf_text(book_in_parts, page=2)
+    assert len(linked) == len(briefs)
+    for brief in briefs:
+        listed = re.search(re.escape(brief.title) + r"[ .]*?(\d+)\s*$", contents, re.M)
+        assert linked[f"brief-{brief.id}"] == int(listed.group(1))
+
+
+def test_a_book_past_its_memory_bound_is_a_warning_saying_how_to_print_a_selection(briefs, tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf, "BOOK_MAX_BRIEFS", 2)
+    problems = pdf.write_pdfs(briefs, tmp_path)
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / BOOK_FILENAME}: not printed: a book of 3 briefs needs more than 2 GiB of memory (the brief PDFs "
+        "are written) (print a book of at most 2 briefs with --since DATE, --tag TAG or --id ID)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{b.id}.pdf" for b in briefs)
+
+
+def _outline_titles(outline) -> list[str]:
+    return [title for entry in outline
+            for title in (_outline_titles(entry) if isinstance(entry, list) else [entry.title])]
 
 
 def test_a4_is_the_default_paper(printed, briefs):

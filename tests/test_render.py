@@ -21,8 +21,8 @@ from mkdocs.utils.meta import get_data
 
 from briefing.confidence import rate_brief
 from briefing.model import Actor, Brief, Quote, Sentence, Source
-from briefing.render import (Mention, build_index, clean_tag, fold_name, front_matter, merge_actors,
-                             relative_href, render_site, site_file, topics_of)
+from briefing.crossbrief import Mention, build_index, clean_tag, fold_name, merge_actors, topics_of
+from briefing.render import front_matter, relative_href, render_site, site_file
 from briefing.templating import date_label
 from briefing.timeline import TimelineEntry
 from conftest import SEED
