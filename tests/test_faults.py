@@ -10,7 +10,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -145,11 +144,16 @@ def test_two_builds_at_once_take_turns_on_the_lock(tmp_path):
         fcntl.flock(handle, fcntl.LOCK_EX)
         second = subprocess.Popen([sys.executable, "build_briefs.py", *build], cwd=Path(site.__file__).parents[1],
                                   stderr=subprocess.PIPE, text=True)
-        time.sleep(3)
+        waiting = f"{lock}: another build of this project is running; waiting for it to finish"
+        before_release = []
+        for line in second.stderr:  # the second build says it waits, then blocks on the lock (or ends: EOF)
+            before_release.append(line)
+            if waiting in line:
+                break
         assert second.poll() is None and not (tmp_path / "site").exists()
     assert second.wait(timeout=120) == 0
-    stderr = second.stderr.read()
-    assert f"{lock}: another build of this project is running; waiting for it to finish" in stderr
+    stderr = "".join(before_release) + second.stderr.read()
+    assert waiting in stderr
     assert "Traceback" not in stderr
     assert (tmp_path / "site" / "index.html").is_file()
 
