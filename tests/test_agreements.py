@@ -818,3 +818,20 @@ def test_a_party_is_named_as_the_deals_sentence_writes_it(body, parties):
     actors = (_actor(doc, body, "Acme Corp", "organization", forms=("Acme",)), _actor(doc, body, "Globex", "organization"))
     (agreement,) = find_agreements(doc, actors=actors, dates=())
     assert set(agreement.parties) == parties
+
+
+@pytest.mark.parametrize("body, parties, status", [
+    ("Acme Corp offered 40 million Swiss francs for the lease of its depot.", {"Acme Corp"}, "proposed"),
+    ("Globex signed a supply contract with Acme Corp worth 5 million Danish kroner.", {"Globex", "Acme Corp"}, "signed"),
+])
+def test_a_country_adjective_of_a_currency_is_no_party(body, parties, status):
+    assert [(set(a.parties), a.status) for a in extract(body)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("body", [
+    "Talks on the fisheries pact between Xland and Yland stalled on Friday.",
+    "Talks over the fisheries pact between Xland and Yland resumed on Friday.",
+    "Negotiators said the fisheries pact between Xland and Yland had stalled.",
+])
+def test_talks_on_a_deal_and_stalled_talks_leave_it_under_negotiation(body):
+    assert [(set(a.parties), a.status) for a in extract(body)] == [({"Xland", "Yland"}, "under negotiation")]

@@ -13,6 +13,7 @@ from ..reference import (
 )
 from .actors_mentions import datelines
 from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES, TRIGGER_FAMILY
+from .figures_units import currency_for
 from .spans import SpanIndex
 
 
@@ -105,6 +106,8 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
         form = country_form(name)
         if form is not None and abbreviation_as_modifier(text, start, end):
             continue  # 'the U.S. car maker': the abbreviation labels the maker
+        if form is not None and _names_a_currency(text, name, end):
+            continue  # '40 million Slovak euros': the money, not a side
         if form is not None:
             found.append(Side(form.country, "country", start, end, form.kind == "demonym"))
         elif name.rstrip("s").replace(".", "") in COMMON_ACRONYMS or name in (name.lower().capitalize(), name.upper()) \
@@ -119,6 +122,14 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
         if not cover.overlaps(match.start(), match.end()):
             found.append(Side(match.group(), "organization", match.start(), match.end()))
     return found
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _names_a_currency(text: str, adjective: str, end: int) -> bool:
+    word = _NEXT_WORD.match(text, end)
+    return word is not None and currency_for(word.group(1), adjective) is not None
 
 
 _GROUP_CODE = r"[A-Z]\d{1,2}(?:\+\d)?"
