@@ -392,6 +392,15 @@ def test_a_capital_in_a_dateline_stays_a_place():
     assert "LIMA" not in found["Peru"].aliases
 
 
+@pytest.mark.parametrize("body, common", [
+    ("LIMA, March 14 — Talks on the mine lease stalled on Friday, Vortex Mining said.", "Talks"),
+    ("LIMA (Reuters) - Shares of Vortex Mining fell on Monday.", "Shares"),
+])
+def test_the_word_after_a_dateline_opens_its_sentence(body, common):
+    _, found = actors_of(body)
+    assert common not in found and "Vortex Mining" in found, sorted(found)
+
+
 def test_a_clipped_name_joins_the_organisation():
     doc, found = actors_of("The Federal Reserve held rates on Monday, and the Fed will meet again in May.")
     assert list(found) == ["Federal Reserve"]

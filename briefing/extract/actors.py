@@ -56,7 +56,8 @@ def _only_a_label(text: str, actor: Actor) -> bool:
 def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
     if ner == "builtin":
         lowercase = _lowercase_words(doc.text + "\n" + doc.article.title)
-        starts = frozenset(s.start for s in doc.sentences)
+        # the word after a dateline ('PARIS — Talks resumed') opens its sentence
+        starts = frozenset(s.start for s in doc.sentences) | {line.end for line in datelines(doc.text)}
         words = tokens(doc.text)
         confirmed = midsentence_capitalised(doc.text, starts, words=words)
         body = find_mentions(doc.text, lowercase_words=lowercase, sentence_starts=starts, confirmed_words=confirmed,
