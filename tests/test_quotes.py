@@ -303,6 +303,14 @@ def test_reported_speech(body, speaker, content):
     assert_offsets(body, [quote])
 
 
+@pytest.mark.parametrize("body", [
+    "The judge rejected a challenge by the state attorney general to the merger of the two grocers.",
+    "Acme Corp lost its appeal against a ruling by the state supreme court on Monday.",
+])
+def test_a_reporting_verb_after_a_determiner_is_a_noun_and_reports_nothing(body):
+    assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
+
+
 def test_reported_speech_pronoun_and_quoted_sentences():
     body = 'Tomas Berg visited the mine. He said the shaft was safe for work.\n"It is safe," Berg said.'
     quotes = find_reported_speech(make_doc(body), actors=(), dates=())

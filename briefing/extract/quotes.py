@@ -29,6 +29,7 @@ from .quotes_attribution import (
     attribution_after,
     attribution_before,
     is_capitalised,
+    _DETERMINERS,
     _GROUP_NOUNS,
     _MESSAGE_NOUNS,
     leading_subject,
@@ -268,6 +269,8 @@ def _reported_clause(tokens: list[Token]) -> tuple[Mention, int, int | None] | N
             return None
         if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing"):
             continue
+        if i > 0 and tokens[i - 1].lower in _DETERMINERS:
+            continue  # "a challenge by the state attorney general", "the report": a noun, not the verb
         if i > 1 and tokens[i - 1].text == ",":
             speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
             if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"}:
