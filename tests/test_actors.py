@@ -152,6 +152,9 @@ def test_currency_prefix_is_not_a_country_mention():
     ("The plan was backed by Western Copper Holdings chief executive Maria Lopez.", "Maria Lopez",
      ("chief executive",), "Western Copper Holdings"),
     ("Paul Hendricks, a historian, wrote the report.", "Paul Hendricks", ("historian",), None),
+    ("A spokeswoman for Attorney General Priya Nandakumar said the case would go on.", "Priya Nandakumar",
+     ("Attorney General",), None),
+    ("A spokesman for Finance Minister Olek Varga declined to comment.", "Olek Varga", ("Finance Minister",), None),
 ])
 def test_roles_and_affiliation(body, name, roles, affiliation):
     _, found = actors_of(body)

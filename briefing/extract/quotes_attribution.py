@@ -248,8 +248,7 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
     return mention
 
 
-SPOKES_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
-                          "representative", "representatives"})
+SPOKES_WORDS = lexicon.nouns("spokes_nouns.txt")
 _SPOKES_MODIFIERS = frozenset({"senior", "chief", "deputy", "top", "official", "another", "one", "second", "press"})
 
 
