@@ -1023,3 +1023,13 @@ def test_the_people_of_a_place_are_that_place(body, place, demonym):
     assert list(found) == [place]
     assert found[place].type == "place"
     assert [e.start for e in found[place].evidence if doc.text[e.start:e.end] == demonym] == [body.index(demonym)]
+
+
+@pytest.mark.parametrize("body", [
+    "Acme Corp paid Rs 40 crore for the plant on Monday.",
+    "Acme Corp paid KSh 5m for the plant on Monday.",
+    "Acme Corp paid RM6.1 million for the plant on Monday.",
+])
+def test_a_currency_s_letters_before_an_amount_are_no_actor(body):
+    _, found = actors_of(body)
+    assert sorted(found) == ["Acme Corp"]

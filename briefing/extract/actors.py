@@ -21,6 +21,7 @@ from .actors_mentions import (
     find_mentions, initials, midsentence_capitalised, people_of_place, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
+from .figures_units import CURRENCY_SYMBOLS
 from .spans import SpanIndex
 from .text import name_key
 
@@ -65,6 +66,7 @@ def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
         title = find_mentions(doc.article.title, in_title=True, lowercase_words=lowercase,
                               sentence_starts=frozenset({0}), confirmed_words=confirmed)
         body = _in_datelines(doc.text, body)
+        body = [m for m in body if not _currency_symbol(doc.text, m)]
         body = _places_in_lists(doc.text, body)
         defined = _defined_acronyms(doc.text, body)
         body = _with_acronyms(doc.text, body, defined, in_title=False)
@@ -91,6 +93,14 @@ def _places_in_lists(text: str, body: list[Mention]) -> list[Mention]:
             mention = replace(mention, type=PLACE, certainty=HINT, locative=True)
         kept.append(mention)
     return kept
+
+
+_AMOUNT_AFTER = re.compile(r"\.?\s?\d")
+
+
+def _currency_symbol(text: str, mention: Mention) -> bool:
+    """'Rs 1,200 crore', 'KSh 40m': a currency's letters before an amount, not a name."""
+    return mention.text.lower() in CURRENCY_SYMBOLS and _AMOUNT_AFTER.match(text, mention.end) is not None
 
 
 def _in_datelines(text: str, body: list[Mention]) -> list[Mention]:
