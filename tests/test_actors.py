@@ -155,6 +155,7 @@ def test_currency_prefix_is_not_a_country_mention():
     ("A spokeswoman for Attorney General Priya Nandakumar said the case would go on.", "Priya Nandakumar",
      ("Attorney General",), None),
     ("A spokesman for Finance Minister Olek Varga declined to comment.", "Olek Varga", ("Finance Minister",), None),
+    ("Opposition MLA Kavya Menon demanded a debate.", "Kavya Menon", ("Opposition MLA",), None),
 ])
 def test_roles_and_affiliation(body, name, roles, affiliation):
     _, found = actors_of(body)
