@@ -369,16 +369,17 @@ def build_site(config: Config, *, index: Callable[[Path], None] | None = None, s
     # The hook (briefing/mkdocs_hooks.py) makes a dirty build give the site of a full one; without it, build all.
     dirty = bool(config.hooks) and incremental.reusable(final)
     quiet = incremental.QuietDirtyWarning()
+    build_log = logging.getLogger(mkdocs_build.__module__)  # "mkdocs.commands.build", or ProperDocs' own
     try:
         if dirty:
             incremental.link_tree(final, fresh)
         config.site_dir = str(fresh)
         config.plugins.on_startup(command="build", dirty=dirty)
-        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+        build_log.addFilter(quiet)
         try:
             mkdocs_build(config, dirty=dirty)
         finally:
-            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+            build_log.removeFilter(quiet)
             config.plugins.on_shutdown()
         if index is not None:
             index(fresh)
