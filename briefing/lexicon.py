@@ -155,6 +155,8 @@ def alternation(forms, *, exact: bool = False) -> str:
 REPORTING_VERBS: frozenset[str] = verb_forms("reporting_verbs.txt")
 #: The reporting verbs that also introduce reported speech ('said that ...').
 INDIRECT_VERBS: frozenset[str] = verb_forms("reporting_verbs.txt", flag="reported")
+#: Nouns of a person who speaks for someone else ('spokeswoman', 'representatives').
+SPOKES_NOUNS: frozenset[str] = nouns("spokes_nouns.txt")
 #: Verbs of belief and expectation that take a clause ('believes', 'hoped').
 BELIEF_VERBS: frozenset[str] = verb_forms("belief_verbs.txt")
 #: Reporting verbs, finite forms only (no gerund): what follows a speaker ('X said', 'X has told').

@@ -18,8 +18,6 @@ from .. import reference as ref
 from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, tokens
 from .spans import SpanIndex
 
-_SPOKES = lexicon.nouns("spokes_nouns.txt")
-
 _HONORIFICS = lexicon.words("honorifics.txt")
 _GOVERNMENT_TITLES = frozenset("""president prime minister premier chancellor minister king queen emir sultan
 sheikh foreign secretary ambassador""".split())
@@ -245,7 +243,8 @@ def _role_before(text: str, start: int, sentence_start: int,
         return _shared_title(text, start, sentence_start, index), _party_before(text, start, clause_start, index)
     while run and not _is_title_noun(run[-1].text) and not _office_complement(run):
         run.pop()
-    spoken_for = [k for k, w in enumerate(run[1:], 1) if w.text in ("for", "of") and run[k - 1].text.lower() in _SPOKES]
+    spoken_for = [k for k, w in enumerate(run[1:], 1)
+                  if w.text in ("for", "of") and run[k - 1].text.lower() in lexicon.SPOKES_NOUNS]
     if spoken_for:
         run = run[spoken_for[-1] + 1:]  # 'a spokeswoman for Attorney General X': X's title is what follows
     while run and run[0].text.lower() in ("and", "of", "for"):

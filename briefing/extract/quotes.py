@@ -718,10 +718,11 @@ class _Resolver:
         words = description.split()
         if len(words) < 2 or words[-1].lower() not in TITLES:
             return None
-        for size, i in ((size, i) for size in (2, 1) for i in range(len(words) - size)):
-            form = country_form(" ".join(words[i:i + size]))
-            if form is not None and form.kind == "demonym" and _fold(form.country) in self._by_form:
-                return self._by_form[_fold(form.country)].name
+        for size in (2, 1):
+            for i in range(len(words) - size):
+                form = country_form(" ".join(words[i:i + size]))
+                if form is not None and form.kind == "demonym" and _fold(form.country) in self._by_form:
+                    return self._by_form[_fold(form.country)].name
         return None
 
     def _named_before(self, name: str) -> bool:

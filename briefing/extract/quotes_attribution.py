@@ -248,7 +248,7 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
     return mention
 
 
-SPOKES_WORDS = lexicon.nouns("spokes_nouns.txt")
+SPOKES_WORDS = lexicon.SPOKES_NOUNS
 _SPOKES_MODIFIERS = frozenset({"senior", "chief", "deputy", "top", "official", "another", "one", "second", "press"})
 
 
