@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .. import lexicon
-from ..model import DateMention, Document
+from ..model import DateMention, Document, Sentence
 from .agreements_clauses import Clause
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS, DEFAULT_STATUS,
@@ -105,8 +105,10 @@ class MentionIndex:
         self.chunk_starts = [m.start() for m in re.finditer(r"\S+", self.text)]
         self._litigants: dict[int, list[Side]] = {}  # by sentence start
 
-    def litigants(self, start: int, end: int) -> list[Side]:
-        """The sides of the sentence ``start``-``end`` right before and right after its first 'sued'."""
+    def litigants(self, sentence: Sentence) -> list[Side]:
+        """The sides of the lawsuit a settlement in ``sentence`` ends: those right before and right after
+        its first 'sued' ('X sued Y', 'a suit against Y')."""
+        start, end = sentence.start, sentence.end
         if start not in self._litigants:
             match = _SUED.search(self.text, start, end)
             around = (self.spans.ending_before(self.text, match.start())
@@ -214,7 +216,7 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
                        if s.type == "country" and s.name != named[0].name and _located(ctx, s)]
             local += located if len(_names(located)) == 1 else []
         if family == "settlement" and not local and not subject:
-            local = _litigants(ctx)
+            local = ctx.index.litigants(ctx.clause.sentence)
         anaphoric = phrase.determiner in DEFINITE | {"possessive-pronoun"} and not local
         if head in ANAPHOR_ONLY and not anaphoric:
             continue
@@ -528,12 +530,8 @@ def _introduced_by(ctx: _Context, side: Side, words) -> bool:
 
 def _located(ctx: _Context, side: Side) -> bool:
     """'in X', 'at the X', 'in war-torn X', 'in Xville, Xland': a place where, not a side."""
-    if side not in ctx.located:
-        ctx.located[side] = _after_locative(ctx, side)
-    return ctx.located[side]
-
-
-def _after_locative(ctx: _Context, side: Side) -> bool:
+    if side in ctx.located:
+        return ctx.located[side]
     tokens, words = ctx.clause.tokens, _LOCATIVE
     k = bisect_right(ctx.token_ends, side.start)  # tokens[:k] end at or before the side
     while k and (tokens[k - 1].lower in DETERMINERS or tokens[k - 1].text in _PUNCT_TRANSPARENT):
@@ -542,11 +540,12 @@ def _after_locative(ctx: _Context, side: Side) -> bool:
         if k < 2 or tokens[k - 1].lower in words or not _plain_adjective(tokens[k - 1]):
             break
         k -= 1
-    if side.type in ("country", "place") and k >= 3 and tokens[k - 1].text == "," \
-            and tokens[k - 2].text[0].isupper() and tokens[k - 3].lower in words \
-            and not ctx.index.date_evidence.within(tokens[k - 3].start, tokens[k - 2].end):
-        return True  # "in Xville, Xland": the country of the place named before (not "In March, Xland")
-    return bool(k) and tokens[k - 1].lower in words
+    # "in Xville, Xland": the country of the place named before (not "In March, Xland")
+    of_place = side.type in ("country", "place") and k >= 3 and tokens[k - 1].text == "," \
+        and tokens[k - 2].text[0].isupper() and tokens[k - 3].lower in words \
+        and not ctx.index.date_evidence.within(tokens[k - 3].start, tokens[k - 2].end)
+    ctx.located[side] = of_place or bool(k) and tokens[k - 1].lower in words
+    return ctx.located[side]
 
 
 def _plain_adjective(token: Token) -> bool:
@@ -678,7 +677,7 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
                 if not buyers and not things and not any(t.lower in COMPANY_OBJECT_NOUNS for t in object_tokens):
                     continue  # "Acme sold 13 million phones last year": sales, no deal with anyone
         if lemma == "settle":
-            sellers, things = sellers + _litigants(ctx), []
+            sellers, things = sellers + ctx.index.litigants(ctx.clause.sentence), []
         if not buyers and not sellers:
             continue
         status = _status(ctx, index, index + 1, end)
@@ -793,11 +792,6 @@ def _owner_after(ctx: _Context, index: int) -> list[Side]:
     match = _OWNED_BY.match(ctx.text, tokens[index].start, ctx.clause.end)
     match = match or _HELD_BY.match(ctx.text, tokens[index].start, ctx.clause.end)
     return _sides_in(ctx, match.start(1), match.end(1)) if match else []
-
-
-def _litigants(ctx: _Context) -> list[Side]:
-    """The sides of the lawsuit a settlement ends: 'X sued Y', 'a suit against Y'."""
-    return ctx.index.litigants(ctx.clause.sentence.start, ctx.clause.sentence.end)
 
 
 def _object_words(thing_text: str) -> str:

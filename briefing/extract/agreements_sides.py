@@ -3,7 +3,6 @@ pronouns or descriptions ("it", "the company") resolved to the actor they stand 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .. import lexicon
@@ -230,18 +229,13 @@ def _plural_antecedents(text: str, antecedents: _Antecedents, start: int, positi
     """The organisations 'they' stands for: "X and Y announced that they ...": the subject of a
     verb before it in its sentence and the actors named before that subject (after any dateline),
     not after a preposition ('a provider in X'); none when the sentence has no such subject."""
-    speakers, starts = antecedents.speakers["organization"].spans, antecedents.speakers["organization"].starts
-    k = bisect_right(starts, position) - 1
-    if k < 0 or speakers[k].start < max(start, position - 400) or speakers[k].end > position:
+    subject = (antecedents.speakers["organization"].starting_in(max(start, position - 400), position + 1) or [None])[-1]
+    if subject is None or subject.end > position:
         return []
-    subject = speakers[k]
     start = max(start, subject.start - 300)
     start = max([start] + [m.end() for m in _LEAD_BREAK.finditer(text, start, subject.start)])  # past a dateline
-    fitting, fitting_starts = antecedents.fitting["organization"].spans, antecedents.fitting["organization"].starts
     found: dict[str, Side] = {}
-    end = bisect_left(fitting_starts, subject.start)
-    for j in range(max(bisect_left(fitting_starts, start), end - _WINDOW), end):
-        side = fitting[j]
+    for side in antecedents.fitting["organization"].starting_in(start, subject.start)[-_WINDOW:]:
         if side.type and not _AFTER_PREPOSITION.search(text, max(start, side.start - 30), side.start):
             found.setdefault(side.name, side)
     found.setdefault(subject.name, subject)
@@ -254,19 +248,15 @@ def _antecedent(doc: Document, antecedents: _Antecedents, position: int, wanted:
     it, else of the nearest sentence before that has one."""
     index = doc.sentence_index(position)
     sentence = doc.sentences[index]
-    speakers, starts = antecedents.speakers[wanted].spans, antecedents.speakers[wanted].starts
-    for k in range(bisect_right(starts, position) - 1, bisect_left(starts, sentence.start) - 1, -1):
-        if speakers[k].end <= position:
-            return speakers[k]  # "X announced that it ...": the subject of the verb before the pronoun
-    fitting, starts = antecedents.fitting[wanted].spans, antecedents.fitting[wanted].starts
+    for speaker in reversed(antecedents.speakers[wanted].starting_in(sentence.start, position + 1)):
+        if speaker.end <= position:
+            return speaker  # "X announced that it ...": the subject of the verb before the pronoun
     for back in range(index, max(-1, index - 4), -1):
         sentence = doc.sentences[back]
         limit = position if back == index else sentence.end
-        k = bisect_left(starts, sentence.start)
-        while k < len(fitting) and fitting[k].start <= limit:
-            if fitting[k].end <= limit:
-                return _most_named(antecedents, fitting[k], doc.sentences[max(0, index - 3)].start, position, wanted)
-            k += 1
+        for side in antecedents.fitting[wanted].starting_in(sentence.start, limit + 1):
+            if side.end <= limit:
+                return _most_named(antecedents, side, doc.sentences[max(0, index - 3)].start, position, wanted)
     return None
 
 
@@ -274,13 +264,11 @@ def _most_named(antecedents: _Antecedents, nearest: Side, start: int, position: 
     """Of the fitting sides from ``start`` to ``position``, the one named most often there, an
     actor found as such before a bare capitalised name ('the group' after a passing name stands
     for the company the story is about); ``nearest`` unless another outweighs it."""
-    fitting, starts = antecedents.fitting[wanted].spans, antecedents.fitting[wanted].starts
     counts: dict[str, int] = {}
     first: dict[str, Side] = {}
-    end = bisect_left(starts, position)
-    for k in range(max(bisect_left(starts, start), end - _WINDOW), end):
-        counts[fitting[k].name] = counts.get(fitting[k].name, 0) + 1
-        first.setdefault(fitting[k].name, fitting[k])
+    for side in antecedents.fitting[wanted].starting_in(start, position)[-_WINDOW:]:
+        counts[side.name] = counts.get(side.name, 0) + 1
+        first.setdefault(side.name, side)
     def weight(name: str, side: Side) -> tuple[bool, int]:
         return bool(side.type), counts.get(name, 0)  # an actor found as such outweighs a bare name
 
