@@ -171,3 +171,5 @@ def _tensed(name: str) -> frozenset[str]:
 #: the phrase before them.
 REPORTING_TENSED: frozenset[str] = _tensed("reporting_verbs.txt")
 BELIEF_TENSED: frozenset[str] = _tensed("belief_verbs.txt")
+#: Determiners ('the', 'no', 'each'): the words that open a noun phrase.
+DETERMINERS: frozenset[str] = words("determiners.txt")

@@ -1,7 +1,7 @@
 """Word lists and patterns of the agreement extractor, loaded once at import.
 
 The lists live in ``briefing/data/agreements_*.txt``; a few one-line closed word classes
-(determiners, conjunctions, modals) stay here.
+(conjunctions, modals) stay here.
 """
 from __future__ import annotations
 
@@ -34,7 +34,6 @@ ANAPHOR_ONLY = frozenset({"award", "proposal", "package"})
 #: Status of a bare agreement noun with no cue, by family.
 DEFAULT_STATUS = dict(lexicon.pairs("agreements_default_status.txt"))
 
-DETERMINERS = frozenset("the a an this that these those such any another each every no".split())
 DEFINITE = frozenset("the this that these those such".split())
 POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
 PREPOSITIONS = lexicon.words("agreements_prepositions.txt")
@@ -45,20 +44,14 @@ NEGATIONS = frozenset("not n't never no".split())
 #: Participles that may describe an agreement noun ("the proposed merger", "confirmed orders").
 PREMODIFIER_PARTICIPLES = lexicon.words("agreements_premodifier_participles.txt")
 #: Nouns after which "in" names the company bought ("a stake in X").
-HOLDING_NOUNS = frozenset("stake stakes share shares holding holdings interest percent % equity".split())
+HOLDING_NOUNS = lexicon.words("agreements_holding_nouns.txt")
 #: Words that make the object of "buy"/"sell" a company or a stake, not merchandise in general.
 COMPANY_OBJECT_NOUNS = lexicon.words("agreements_company_object_nouns.txt")
 NUMBER_WORDS = lexicon.words("agreements_number_words.txt")
 #: Words before a noun that make it a verb: "to deal with", "will bid".
 VERB_MARKERS = frozenset("to will would can could may might must should shall cannot".split())
 #: Phrases with an agreement noun that are not agreements.
-NOT_AGREEMENT_RE = re.compile(
-    r"\bon\s+order\b|\bin\s+order\s+(?:to|that|for)\b"
-    r"|\b(?:executive|court|restraining|gag|protective|protection|evacuation|stay-at-home|detention|arrest)\s+orders?\b"
-    r"|\bagreed\s+to\s+(?:re-?open|resume|hold|continue|start|begin)\s+(?:the\s+|new\s+)?talks\b"
-    r"|\b(?:great|good|big|whole)\s+deal\b|\bdeal\s+with\s+(?:the|a|an|this|that|these|those|it|them)\s+"
-    r"(?:problem|issue|crisis|situation|threat|consequences|challenge|fallout)s?\b|\bin\s+agreement\s+with\b",
-    re.IGNORECASE)
+NOT_AGREEMENT_RE = re.compile("|".join(lexicon.entries("agreements_not_agreements.txt")), re.IGNORECASE)
 
 #: Verbs whose subject is a side of the agreement they govern ("A and B signed an agreement").
 GOVERNING_VERBS = lexicon.verb_forms("agreements_governing_verbs.txt", unambiguous=True) | {"is", "are", "was", "were"}
@@ -84,6 +77,6 @@ COMPOUND_HEADS = lexicon.words("agreements_compound_heads.txt")
 #: Cues that tell the status of the agreement they follow without an auxiliary ("the deal collapsed").
 INTRANSITIVE_CUES = lexicon.phrases("agreements_intransitive_cues.txt")
 #: What "settle" must settle to be an agreement.
-SETTLED_THINGS = frozenset("dispute disputes lawsuit lawsuits suit case claims litigation differences".split())
+SETTLED_THINGS = lexicon.words("agreements_settled_things.txt")
 #: Verbs after "agreed to" that make no agreement ("agreed to reopen talks").
 AGREED_TO_NOTHING = lexicon.words("agreements_agreed_to_nothing.txt")

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .. import lexicon
+from ..lexicon import DETERMINERS
 from ..model import DateMention, Document, Sentence
 from .agreements_clauses import Clause
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS, DEFAULT_STATUS,
-    DEFINITE, DESCRIPTOR_NOUNS, DETERMINERS, GOVERNING_VERBS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS,
+    DEFINITE, DESCRIPTOR_NOUNS, GOVERNING_VERBS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS,
     NEGATIONS, NOT_AGREEMENT_RE, NUMBER_WORDS, POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS,
     SETTLED_THINGS, STATUS_CUE_RE, STATUS_CUES, TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS,
     VERB_PARTICLES,
@@ -72,7 +73,7 @@ _AMOUNT = re.compile(r"\d")
 _DEADLINE = re.compile(r"\b(?:by|until|within|before)\s*$", re.IGNORECASE)
 _GOVERNED_PREPOSITIONS = frozenset("in into of out with for on to".split())
 _PAIR = re.compile(r"\s*(?:between|of)\s+(?:the\s+two|both)\s+\w+", re.IGNORECASE)
-_EMPTY_ADJECTIVES = frozenset("first new important major landmark historic big".split())
+_EMPTY_ADJECTIVES = lexicon.words("agreements_empty_adjectives.txt")
 _FUTURE_EVENT = re.compile(r"\b(?:" + lexicon.alternation(MODALS | {"will", "shall"}) + r")\b(?:\s+\S+){0,4}\s*$",
                            re.IGNORECASE)
 _NAME_PUNCT = frozenset({"$", "%", "&", "'", "’", ".", "€", "£"})
