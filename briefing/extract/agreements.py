@@ -119,10 +119,8 @@ def _reports_the_news(text: str, side: Side) -> bool:
     interview with X', 'daily X' (the word in lower case: 'The Herald reported that X ...' cites the
     Herald only), 'X reported' (a name that follows 'daily', 'newspaper' is an
     outlet in every mention), or of whoever is told it ('A told B it had signed a deal with C')."""
-    if side.type == "country" or side.demonym:
-        return False
-    return bool(_CITED_BEFORE.search(text, max(0, side.start - 60), side.start)) \
-        or bool(_CITED_AFTER.match(text, side.end))
+    cited = _CITED_BEFORE.search(text, max(0, side.start - 60), side.start) or _CITED_AFTER.match(text, side.end)
+    return bool(cited) and side.type != "country" and not side.demonym
 
 
 _SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:"
@@ -204,11 +202,8 @@ def _acting_sides(sides: tuple[Side, ...], actors: tuple[Actor, ...]) -> tuple[S
 def _surname_forms(name: str) -> set[str]:
     """'Jane Doe' -> {'Doe'}; 'Omar al-Rashid' -> {'al-Rashid', 'Rashid'}."""
     last = name.split()[-1]
-    forms = {last}
     prefix, _, rest = last.partition("-")
-    if rest and prefix.islower():
-        forms.add(rest)
-    return forms
+    return {last, rest} if rest and prefix.islower() else {last}
 
 
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
@@ -263,11 +258,9 @@ class _Item:
     def lead(self) -> Mention:
         """The mention that gives the item its status: of those outside quotes, if any, the most
         advanced explicit one (of equals, a dated one, else the latest)."""
-        rated = [m for m in self.mentions if m.status]
-        if not rated:
-            return self.mentions[0]
-        return max(rated, key=lambda m: (not _quoted(m), m.explicit, AGREEMENT_STATUSES.index(m.status),
-                                         m.date is not None, m.position))
+        return max((m for m in self.mentions if m.status), default=self.mentions[0],
+                   key=lambda m: (not _quoted(m), m.explicit, AGREEMENT_STATUSES.index(m.status),
+                                  m.date is not None, m.position))
 
 
 def _quoted(mention: Mention) -> bool:
@@ -299,10 +292,8 @@ def _terms(mention: Mention) -> frozenset[tuple[str, str]]:
 
 def _different_terms(first: frozenset[tuple[str, str]], second: frozenset[tuple[str, str]]) -> bool:
     """True when two mentions give different amounts or shares: different agreements."""
-    for scale in {scale for _n, scale in first} & {scale for _n, scale in second}:
-        if not {t for t in first if t[1] == scale} & {t for t in second if t[1] == scale}:
-            return True
-    return False
+    return any(not {t for t in first if t[1] == scale} & {t for t in second if t[1] == scale}
+               for scale in {scale for _n, scale in first} & {scale for _n, scale in second})
 
 
 class _Merger:

@@ -352,10 +352,9 @@ def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
     if following in COMPOUND_HEADS or following in TRIGGER_FAMILY:
         return True  # "purchase protection", "loan agreement": the next noun is the head
     if head in ("talks", "negotiation", "negotiations"):
-        after = tokens[last + 1].lower if last + 1 < len(tokens) else ""
-        infinitive = after == "to" and last + 2 < len(tokens) and _bare_infinitive(tokens[last + 2])
         # "X talks to Y": a verb; "talks to buy Y": the noun
-        return (after == "to" and not infinitive) or bool(ctx.side_index.ending_before(ctx.text, tokens[first].start))
+        verb = following == "to" and not (last + 2 < len(tokens) and _bare_infinitive(tokens[last + 2]))
+        return verb or bool(ctx.side_index.ending_before(ctx.text, tokens[first].start))
     return False
 
 
@@ -727,10 +726,8 @@ def _agreed_in_return(ctx: _Context) -> list[Mention]:
 
 
 #: The transaction verbs each form can belong to, in the order of TRANSACTION_VERBS.
-_LEMMAS_OF: dict[str, list[str]] = {}
-for _lemma, (_forms, _noun, _family) in TRANSACTION_VERBS.items():
-    for _form in _forms:
-        _LEMMAS_OF.setdefault(_form, []).append(_lemma)
+_LEMMAS_OF = {form: [lemma for lemma, (forms, _noun, _family) in TRANSACTION_VERBS.items() if form in forms]
+              for forms, _noun, _family in TRANSACTION_VERBS.values() for form in forms}
 
 
 def _verb_lemma(tokens, index: int) -> str | None:
