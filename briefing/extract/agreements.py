@@ -249,10 +249,7 @@ class _Item:
 
     mentions: tuple[Mention, ...]
     parties: tuple[str, ...]
-
-    @property
-    def families(self) -> frozenset[str]:
-        return frozenset().union(*(m.families for m in self.mentions))
+    families: frozenset[str]
 
     @property
     def lead(self) -> Mention:
@@ -339,7 +336,8 @@ class _Merger:
         self.terms[i] |= _terms(mention)
 
     def items(self) -> list[_Item]:
-        return [_Item(tuple(mentions), parties) for mentions, parties in zip(self.mentions, self.parties)]
+        return [_Item(tuple(mentions), parties, frozenset(families))
+                for mentions, parties, families in zip(self.mentions, self.parties, self.families)]
 
 
 def _union(index: dict[str, list[int]], keys) -> set[int]:

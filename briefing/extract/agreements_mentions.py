@@ -57,7 +57,6 @@ class _Phrase:
     head_index: int  # first token of the agreement word
     end_index: int  # one past its last token
     determiner: str | None
-    head: str
     premodifiers: tuple[Token, ...]
 
 
@@ -95,8 +94,7 @@ class MentionIndex:
 
     def __init__(self, doc: Document, sides: tuple[Side, ...], dates: tuple[DateMention, ...]) -> None:
         self.text = doc.text
-        self.sides = tuple(sides)
-        self.spans = SpanIndex(self.sides)
+        self.spans = SpanIndex(tuple(sides))
         published = doc.published.isoformat() if doc.published else None
         # the evidence of the dates that can date an event (a value, not after the article)
         self.date_evidence = SpanIndex(sorted(
@@ -107,8 +105,7 @@ class MentionIndex:
         self._litigants: dict[int, list[Side]] = {}  # by sentence start
 
     def litigants(self, sentence: Sentence) -> list[Side]:
-        """The sides of the lawsuit a settlement in ``sentence`` ends: those right before and right after
-        its first 'sued' ('X sued Y', 'a suit against Y')."""
+        """The sides of a lawsuit a settlement ends: those around the sentence's first 'sued', 'suit against'."""
         start, end = sentence.start, sentence.end
         if start not in self._litigants:
             match = _SUED.search(self.text, start, end)
@@ -165,7 +162,7 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             found.append(Mention(kind=head, families=frozenset({TRIGGER_FAMILY[head]}), parties=(), status=None,
                                  date=None, clause=clause, position=match.start(), anaphoric=True, definite=True))
             continue  # "the deal's critics": the deal named before
-        phrase = _noun_phrase(tokens, first, last + 1, head)
+        phrase = _noun_phrase(tokens, first, last + 1)
         complement_end, groups = _complements(ctx, last + 1)
         if tokens[first].text[:1].isupper() and (name_end := _name_end(tokens, last + 1)):
             # "the Treaty on Open Fisheries": the words of the name are no sides
@@ -366,7 +363,7 @@ def _inside_a_name(ctx: _Context, start: int, end: int) -> bool:
                for side in ctx.index.spans.within(ctx.clause.start, ctx.clause.end))
 
 
-def _noun_phrase(tokens, first: int, end: int, head: str) -> _Phrase:
+def _noun_phrase(tokens, first: int, end: int) -> _Phrase:
     index = first
     determiner = None
     premodifiers: list[Token] = []
@@ -407,7 +404,7 @@ def _noun_phrase(tokens, first: int, end: int, head: str) -> _Phrase:
             break
         premodifiers.insert(0, token)
         index -= 1
-    return _Phrase(index, first, end, determiner, head, tuple(premodifiers))
+    return _Phrase(index, first, end, determiner, tuple(premodifiers))
 
 
 def _is_participle(token: Token) -> bool:

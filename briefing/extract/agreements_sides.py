@@ -190,8 +190,9 @@ class _Antecedents:
     """The sides a pronoun can refer back to, indexed once per document (``named`` is in text order)."""
 
     def __init__(self, text: str, named: list[Side]) -> None:
-        self.fitting = {wanted: SpanIndex([side for side in named if _fits(side, wanted)])
-                        for wanted in ("person", "organization")}
+        self.fitting = {"person": SpanIndex([side for side in named if side.type == "person"]),
+                        "organization": SpanIndex([side for side in named
+                                                   if side.type in ("organization", "") and not side.demonym])}
         self.speakers = {wanted: SpanIndex([side for side in sides.spans if _SUBJECT_VERB.match(text, side.end)])
                          for wanted, sides in self.fitting.items()}
 
@@ -276,9 +277,3 @@ def _most_named(antecedents: _Antecedents, nearest: Side, start: int, position: 
     if best is None or weight(best, first[best]) <= weight(nearest.name, nearest):
         return nearest
     return first[best]
-
-
-def _fits(side: Side, wanted: str) -> bool:
-    if wanted == "person":
-        return side.type == "person"
-    return side.type in ("organization", "") and not side.demonym
