@@ -9,7 +9,6 @@ then merged into one item that keeps the most advanced status and every piece of
 from __future__ import annotations
 
 import re
-from bisect import insort
 from dataclasses import dataclass, replace
 
 from .. import lexicon
@@ -304,12 +303,12 @@ class _Merger:
         self.kind_words: list[set[str]] = []
         self.numbers: list[set[str]] = []
         self.terms: list[set[tuple[str, str]]] = []
-        # sorted item indices by party set, party, family, kind word and number
-        self.by_party_set: dict[frozenset[str], list[int]] = {}
-        self.by_party: dict[str, list[int]] = {}
-        self.by_family: dict[str, list[int]] = {}
-        self.by_word: dict[str, list[int]] = {}
-        self.by_number: dict[str, list[int]] = {}
+        # the indices of the items that hold each party set, party, family, kind word and number
+        self.by_party_set: dict[frozenset[str], set[int]] = {}
+        self.by_party: dict[str, set[int]] = {}
+        self.by_family: dict[str, set[int]] = {}
+        self.by_word: dict[str, set[int]] = {}
+        self.by_number: dict[str, set[int]] = {}
 
     def __len__(self) -> int:
         return len(self.mentions)
@@ -320,9 +319,9 @@ class _Merger:
             values.append(set())
         i = len(self.parties)
         self.parties.append(parties)
-        insort(self.by_party_set.setdefault(frozenset(parties), []), i)
+        self.by_party_set.setdefault(frozenset(parties), set()).add(i)
         for party in set(parties):
-            insort(self.by_party.setdefault(party, []), i)
+            self.by_party.setdefault(party, set()).add(i)
         self.extend(i, mention)
 
     def extend(self, i: int, mention: Mention) -> None:
@@ -332,7 +331,7 @@ class _Merger:
                                    (self.numbers, self.by_number, _numbers(mention))):
             for value in new - values[i]:
                 values[i].add(value)
-                insort(index.setdefault(value, []), i)
+                index.setdefault(value, set()).add(i)
         self.terms[i] |= _terms(mention)
 
     def items(self) -> list[_Item]:
@@ -340,7 +339,7 @@ class _Merger:
                 for mentions, parties, families in zip(self.mentions, self.parties, self.families)]
 
 
-def _union(index: dict[str, list[int]], keys) -> set[int]:
+def _union(index: dict[str, set[int]], keys) -> set[int]:
     return set().union(*(index.get(key, ()) for key in keys))
 
 
@@ -425,7 +424,7 @@ def _referent(items: _Merger, mention: Mention) -> int | None:
     if not generic:
         pools.append(_union(items.by_family, mention.families))
     if numbers:
-        pools.append(set(items.by_number.get(next(iter(numbers)), ())))
+        pools.append(items.by_number.get(next(iter(numbers)), set()))
     if by_party:
         pools.append(_union(items.by_party, parties))
     pool = sorted(min(pools, key=len), reverse=True) if pools else range(len(items) - 1, -1, -1)
@@ -450,7 +449,7 @@ def _same_agreement(items: _Merger, mention: Mention) -> int | None:
     # only items with these parties, or with more when the mention is definite, can match
     candidates = set(items.by_party_set.get(frozenset(parties), ()))
     if mention.definite and parties:
-        candidates |= set(min((items.by_party.get(p, []) for p in parties), key=len))
+        candidates |= min((items.by_party.get(p, set()) for p in parties), key=len)
     for i in sorted(candidates, reverse=True):
         if _different_terms(terms, frozenset(items.terms[i])):
             continue
