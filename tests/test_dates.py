@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 
+from briefing import lexicon
+from briefing.extract import dates
 from briefing.extract.dates import find_dates
 from briefing.extract.dates_lexicon import HOLIDAYS, year_from_words
 from helpers import make_doc
@@ -419,3 +421,23 @@ MAY_WEDNESDAY = dt.date(2031, 5, 14)
 )
 def test_direction_from_tense_and_context(body, expected):
     assert found(body, MAY_WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected_error",
+    [
+        (["pattern\tYEAR\t(?:1\\d|20)\\d\\d", "rule\tdigit\tyear\t\\bin\\s+{YEARS}"], "entry 2: 'YEARS'"),
+        (["rule\tdigit\tyear\t{YEAR}", "pattern\tYEAR\t\\d{4}"], "entry 1: 'YEAR'"),
+    ],
+)
+def test_a_pattern_file_naming_an_undefined_pattern_says_where(tmp_path, monkeypatch, lines, expected_error):
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    name = f"{tmp_path.name}.txt"  # the loader caches by file name
+    (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"briefing/data/{name}: {expected_error} is no pattern above it"):
+        dates._load_patterns(name)
+
+
+def test_the_pattern_file_defines_every_builder_it_names():
+    rows = dates._load_patterns("dates_patterns.txt")[2]
+    assert {builder for _, builder, _ in rows} == set(dates._BUILDERS)

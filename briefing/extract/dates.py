@@ -145,19 +145,33 @@ class _Rule:
 _MONTH_ALT = lexicon.alternation(MONTHS)
 _FULL_MONTH_ALT = lexicon.alternation(name for name in MONTHS if len(name) > 3 or name == "may")
 _WEEKDAY_ALT = lexicon.alternation(name for name in WEEKDAYS if len(name) > 5)
-_MON = rf"(?P<month>{_MONTH_ALT})\b\.?"
-_YEAR4 = r"(?P<year>(?:1\d|20|21)\d\d)(?![\d%]|[.,:]\d)"
-_YEAR_WORDS = rf"(?P<yearw>(?:{NUMBER_WORD})(?:(?:[\s-]+and)?[\s-]+(?:{NUMBER_WORD}))+)"
-_YEAR_ANY = rf"(?:{_YEAR4}|{_YEAR_WORDS}\b|['’](?P<yy>\d\d)\b)"
-_DAY = rf"(?:(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\d%]|[.,:]\d)|(?P<dayw>{DAY_WORD})\b)"
-_WEEKDAY = rf"(?P<weekday>{_WEEKDAY_ALT})\b"
-_PART = (r"(?:(?P<part>(?:the\s+)?(?:very\s+)?(?:early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of)"
-         r"(?:\s+the)?)(?:[\s-]+))?")
-_DURATION_COUNT = rf"\d+|(?:{NUMBER_WORD})(?:[\s-]+(?:{NUMBER_WORD}))?|an?|a\s+couple\s+of|a\s+few|several|few"
-_DURATION_UNIT = r"day|week|fortnight|month|year|decade"
-_DURATION_ITEM = rf"(?:{_DURATION_COUNT})\s+(?:{_DURATION_UNIT})s?"
-_DURATION_PART = re.compile(rf"(?P<count>{_DURATION_COUNT})\s+(?P<unit>{_DURATION_UNIT})s?", re.I)
-_DURATION = rf"(?P<duration>{_DURATION_ITEM}(?:,?\s+(?:and\s+)?{_DURATION_ITEM})*)"
+_WORD_LISTS = {"MONTH_ALT": _MONTH_ALT, "FULL_MONTH_ALT": _FULL_MONTH_ALT, "WEEKDAY_ALT": _WEEKDAY_ALT,
+               "NUMBER_WORD": NUMBER_WORD, "DAY_WORD": DAY_WORD, "ORDINAL_WORD_ALT": lexicon.alternation(ORDINALS),
+               "HOLIDAY_ALT": lexicon.alternation(HOLIDAYS).replace("'", "['’]"),
+               "HOLIDAY_WORD_ALT": lexicon.alternation({n.split()[-1] for n in HOLIDAYS})}
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+def _load_patterns(name: str) -> tuple[dict[str, str], dict[str, re.Pattern], list[list[str]]]:
+    """The named patterns, the triggers and the rules of data file ``name`` (its header tells the format)."""
+    named, triggers, rules = dict(_WORD_LISTS), {}, []
+    for number, (kind, *fields) in enumerate(lexicon.rows(name, sep="\t"), 1):
+        try:
+            pattern = _PLACEHOLDER.sub(lambda m: named[m[1]], fields[-1])
+        except KeyError as error:
+            raise ValueError(f"briefing/data/{name}: entry {number}: {error} is no pattern above it and no word list"
+                             " of dates._WORD_LISTS; define it on an earlier line") from None
+        if kind == "pattern":
+            named[fields[0]] = pattern
+        elif kind == "trigger":
+            triggers[fields[0]] = re.compile(pattern, re.I)
+        else:
+            rules.append([*fields[:-1], pattern])
+    return named, triggers, rules
+
+
+_PATTERNS, _TRIGGERS, _RULE_ROWS = _load_patterns("dates_patterns.txt")
+_DURATION_PART = re.compile(_PATTERNS["DURATION_PART"], re.I)
 
 # words before a year or month that make it a date ("in 2003", "since May")
 _DATE_PREPOSITIONS = lexicon.words("dates_date_prepositions.txt")
@@ -169,29 +183,15 @@ _FUNCTION_WORDS = lexicon.words("dates_function_words.txt")
 _UNITS = lexicon.words("dates_units.txt")
 _NAME_MONTHS = frozenset("april may june august".split())  # months that are also given names
 _MAGNITUDES = frozenset("hundred thousand million billion trillion bn mn m".split())
-_LEVEL_CUE = re.compile(r"\b(?:rose|fell|gained|lost|closed|dropped|climbed|slipped|jumped|declined|increased"
-                        r"|decreased|ended|finished|reached|points?|index|level)\b", re.I)
+_LEVEL_CUE = re.compile(_PATTERNS["LEVEL_CUE"], re.I)
 _DETERMINERS = frozenset("the its their his her our this that".split())
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|going\s+to|gonna|scheduled|upcoming|(?:is|are|was|were)\s+due|expected\s+to|plans?\s+to"
-    r"|intends?\s+to|set\s+to|(?:is|are|was|were)\s+to(?=\s+[a-z]+\b)(?!\s+blame\b)|until|till|wo\s*n['’]t|would(?!\s+(?:have|not\s+have|never\s+have)\b)"
-    r"|(?<!than\s)(?<!as\s)expected(?=\s+(?:in|on|by|at|before|within|next|later|early|late)\b)"
-    # expectations speak of what may come: 'a cut is likely in September', 'hopes to sign it in October'
-    r"|(?<!un)likely|hop(?:es|ing)\s+to|expects?|expecting"
-    # a decision or promise to act speaks of the act to come: 'agreed to meet again in February'
-    r"|(?:agreed|agrees|decided|decides|promised|promises|pledged|vowed|aims?|wants?)\s+to"
-    # a modal before a plain verb speaks of what may come: 'could begin cutting rates as early as September'
-    r"|(?-i:could|might|may|should|can)(?=(?:\s+(?:also|still|soon|only|even|then|yet))?\s+(?!have\b|not\b|be\b)"
-    r"(?-i:[a-z]+)\b))\b|['’]ll\b",
-    re.I,
-)
+_FUTURE_CUE = re.compile(_PATTERNS["FUTURE_CUE"], re.I)
 _AHEAD = re.compile(r"\b(?:before|ahead\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+)?$", re.I)
 _VERB_CUE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|\w{3,}ed)\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 # a past-tense verb before "until" ('lasted until mid-August') makes the clause past, not future
 _PAST_CUE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
-_NOT_PAST = re.compile(r"\b(?:has|have|is|are|am|may|might|can|could|should|must|shall|be|been|being|remains?|to)\b",
-                       re.I)  # a present, perfect or modal clause: 'has kept the border shut until Monday'
+_NOT_PAST = re.compile(_PATTERNS["NOT_PAST"], re.I)
 
 _CLAUSE_BREAK = re.compile(r"[;:\"“”()]|,\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
@@ -240,8 +240,7 @@ def _future(text: str, start: int) -> bool:
     return True
 
 
-# a future cue after the date, before any past-tense verb: 'In June, prices will rise'
-_FUTURE_AFTER = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:to|due|set|going)\b|wo\s*n['’]t)\b|['’]ll\b", re.I)
+_FUTURE_AFTER = re.compile(_PATTERNS["FUTURE_AFTER"], re.I)
 # irregular past-tense verbs, which the '-ed' cue misses
 _IRREGULAR_PAST = re.compile(r"\b(?:" + lexicon.alternation(lexicon.words("quotes_past_verbs.txt") | {
     v.past for v in lexicon.verbs("reporting_verbs.txt") if not v.past.endswith("ed")}) + r")\b", re.I)
@@ -600,13 +599,9 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
     return _candidate(m, resolve)
 
 
-# a month joined to another one as a span: 'October-December', 'from July to September'
-_MONTH_RANGE_BEFORE = re.compile(rf"\b(?:{_MONTH_ALT})\.?\s*(?:[-–/]|\s(?:to|through))\s*$", re.I)
-_MONTH_RANGE_AFTER = re.compile(rf"\s*(?:[-–/]|\s(?:to|through)\s)\s*(?:{_MONTH_ALT})\b", re.I)
-# the end of a range of months that gives the year for both: '(between March) and May next year'
-_RANGE_END = re.compile(rf"\s*(?:and|to|through|till|until|[-–])\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?"
-                        rf"(?P<month>{_FULL_MONTH_ALT})\b,?\s+(?:(?:of|in)\s+)?(?:(?P<year>(?:1\d|20)\d\d)(?![\d%])"
-                        r"|(?P<yrel>(?:this|last|next)\s+year))\b", re.I)
+_MONTH_RANGE_BEFORE = re.compile(_PATTERNS["MONTH_RANGE_BEFORE"], re.I)
+_MONTH_RANGE_AFTER = re.compile(_PATTERNS["MONTH_RANGE_AFTER"], re.I)
+_RANGE_END = re.compile(_PATTERNS["RANGE_END"], re.I)
 
 
 # 'this year', 'last month' count from the publication date; 'the previous year' from the last date given
@@ -878,7 +873,7 @@ def _build_ordinal_month(m: re.Match, text: str) -> _Candidate | None:
         _relative_year(which, frame)))
 
 
-def _no_value_rule(m: re.Match, text: str) -> _Candidate | None:
+def _build_no_value(m: re.Match, text: str) -> _Candidate | None:
     """Quarters, halves, fiscal years, decades: kept as text, no value (see the module docstring)."""
     g = m.groupdict()
     if g.get("season") and not (g["smod"] or g["year"]):
@@ -887,118 +882,12 @@ def _no_value_rule(m: re.Match, text: str) -> _Candidate | None:
     return _candidate(m, _no_value)
 
 
-_HOLIDAY_ALT = lexicon.alternation(HOLIDAYS).replace("'", "['’]")
-_ORDINAL_WORD_ALT = lexicon.alternation(ORDINALS)
-_I = re.I
-
-
-def _rule(trigger: str, pattern: str, build: Callable[[re.Match, str], "_Candidate | None"], *,
-          flags: int = re.I) -> _Rule:
-    return _Rule(trigger, re.compile(pattern, flags), build)
-
-
-_TRIGGERS = {
-    "digit": re.compile(r"\d"),
-    "two digits": re.compile(r"['’]\d\d|\b[cC][yY]\s?\d"),
-    "month": re.compile(rf"\b(?:{_MONTH_ALT})\b", _I),
-    "weekday": re.compile(rf"\b(?:{_WEEKDAY_ALT})\b", _I),
-    "day word": re.compile(r"\b(?:today|tonight|yesterday|tomorrow|night|morning|afternoon|evening)\b", _I),
-    "period": re.compile(r"\b(?:year|month|week|weekend|decade|century|day)\b", _I),
-    "duration": re.compile(r"\b(?:day|week|fortnight|month|year|decade)s?\b", _I),
-    "number word": re.compile(rf"\b(?:{NUMBER_WORD})\b", _I),
-    "ordinal": re.compile(rf"\d(?:st|nd|rd|th)\b|\b(?:{_ORDINAL_WORD_ALT})\b", _I),
-    "holiday": re.compile(r"\b(?:" + lexicon.alternation({name.split()[-1] for name in HOLIDAYS}) + r")\b", _I),
-    "decade": re.compile(r"\d0['’]?s\b|ties\b", _I),
-    "quarter": re.compile(r"\b(?:quarter|half)\b", _I),
-    "quarter code": re.compile(r"\b(?:Q[1-4]|[1-4]Q|FY)"),
-    "fiscal": re.compile(r"\b(?:fiscal|financial)\b", _I),
-    "season": re.compile(r"\b(?:spring|summer|autumn|winter|fall)\b", _I),
-}
-_RULES: tuple[_Rule, ...] = (
-    # numeric dates: 2019-08-23, 2019/aug/23, 20190823, 08/23/2019, 08-2019, 1996-97
-    _rule("digit", r"(?<![\w/.])(?P<year>\d{4})(?P<sep>[-/.])(?:(?P<mnum>\d{1,2})|(?P<mname>[a-z]{3,9}))(?P=sep)"
-                   r"(?P<d>\d{1,2})(?![\d/]|[.-]\d)", _build_year_first),
-    _rule("digit", r"(?<![\w$€£.,])(?P<year>(?:19|20)\d\d)(?P<mnum>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
-                   r"(?![\d,])", _build_year_first),
-    _rule("digit", r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-                   r"(?![\d/]|[.-]\d)", _build_numeric),
-    _rule("digit", r"(?<![\w/.,-])(?P<mnum>0?[1-9]|1[0-2])[/-](?P<year>(?:19|20)\d\d)(?![\d/]|[.-]\d)",
-          _build_year_first),
-    _rule("digit", r"(?<![\w/.,$-])(?P<year>(?:19|20)\d\d)(?P<sep>[-–/])(?P<yy2>\d\d)(?![\d/-])", _build_year_range),
-    # month names: 23 Aug 2019, Aug. 23, 2019, Oct-14-2021, August 2019, June of 93, (last) August
-    _rule("month", rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?:of\s+|in\s+)?{_YEAR_ANY})?",
-          _build_day_month),
-    _rule("month", rf"\b(?:{_WEEKDAY},?\s+)?{_MON}\s+(?:the\s+)?{_DAY}"
-                   rf"(?:\s*,?\s*(?:of\s+|in\s+)?(?:{_YEAR4}|{_YEAR_WORDS}\b))?", _build_day_month),
-    _rule("month", rf"\b{_MON}[-/](?P<day>\d{{1,2}})[-/]{_YEAR4}", _build_day_month),
-    _rule("month", rf"\b{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|&|or)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-                   rf"(?![\d%]|[.,:]\d)(?:,?\s+{_YEAR4})?", _build_second_day),
-    _rule("month", rf"\b{_PART}{_MON}(?:,?\s+(?:of\s+|in\s+)?|[/-]){_YEAR_ANY}", _build_month_year),
-    _rule("month", rf"\b{_MON}\s+of\s+(?P<yy>\d\d)(?!\d)", _build_month_year),
-    _rule("month", rf"\b{_PART}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{_FULL_MONTH_ALT})\b"
-                   r"(?P<yrel>\s+(?:of\s+)?(?:this|last|next|the\s+(?:same|following|previous|next))\s+year)?",
-          _build_month),
-    # weekdays: Thursday, next Friday, Thursday of next week, this week Friday, Friday 2019-3-8, Monday 16
-    _rule("weekday", rf"\b(?:(?P<rel>this\s+(?:coming|upcoming|past)|this|next|last|previous|coming|upcoming|past)\s+)?"
-                     rf"{_WEEKDAY}(?P<week>\s+(?:of\s+)?(?:this|next|last|previous"
-                     r"|the\s+(?:following|previous|next|same))\s+week\b)?(?P<week_first>)", _build_weekday),
-    _rule("weekday", r"\b(?P<week_first>this|next|last|previous|the\s+(?:following|previous|next))\s+week\s*[-–,]?\s*"
-                     rf"(?:on\s+)?{_WEEKDAY}(?P<rel>)(?P<week>)", _build_weekday),
-    _rule("weekday", rf"\b(?:(?:this|next|last|coming)\s+)?{_WEEKDAY},?\s+"
-                     r"(?:(?P<iso>\d{4}[-/]\d{1,2}[-/]\d{1,2})(?![\d/])"
-                     r"|(?P<md>\d{1,2}[/.]\d{1,2})(?![\d/]|\.\d)"
-                     r"|\((?P<paren>[a-z]{3,9}-\d{1,2})\)"
-                     rf"|(?:the\s+)?(?P<dom>\d{{1,2}}(?:st|nd|rd|th)?|{DAY_WORD})\b(?![\d%]|[.,:/]\d))",
-          _build_weekday_date),
-    _rule("digit", r"\bthis\s+(?P<md>\d{1,2}/\d{1,2})(?![\d/])(?P<weekday>)(?P<iso>)(?P<paren>)(?P<dom>)",
-          _build_weekday_date),
-    # relative days and periods: today, last night, this year, later this month, the previous year, the day
-    _rule("day word", r"\b(?:(?:earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|last\s+night"
-                      r"|this\s+(?:morning|afternoon|evening)|the\s+day\s+before\s+yesterday"
-                      r"|the\s+day\s+after\s+tomorrow)\b", _build_day_word),
-    _rule("period", r"\b(?:(?P<part>earlier|later|early|late|mid|(?:the\s+|by\s+)?(?:end|start|beginning|middle|rest"
-                    r"|remainder|first\s+half|second\s+half)\s+of)(?:\s+in)?[\s-]+)?"
-                    r"(?P<which>this\s+calendar|this|last|next|previous|current|coming|past"
-                    r"|the\s+(?:last|previous|past|next|following|coming|same|current))?(?(which)\s+|(?P<bare>the\s+))"
-                    r"(?P<unit>year|month|week|weekend|decade|century|day)\b", _build_relative_period),
-    _rule("period", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
-                    r"(?=\s*(?:[.,;:!?)\"”]|$))", _build_anchored_unit),
-    _rule("period", r"\bthe\s+same\s+(?P<unit>month|day)\s+(?:(?:a|one)\s+year\s+(?:ago|earlier|before)"
-                    r"|(?:of\s+)?(?:last|the\s+previous)\s+year)\b", _build_same_unit_year_before),
-    _rule("period", rf"\bthe\s+(?P<ord>{_ORDINAL_WORD_ALT}|\d{{1,2}}(?:st|nd|rd|th))\s+month\s+of\s+"
-                    rf"(?:{_YEAR4}|(?P<rel>this|last|next|the)\s+year)", _build_ordinal_month),
-    # shifts: three days ago, two weeks later, 5 months from tomorrow, in three weeks
-    _rule("duration", rf"\b{_DURATION}\s+(?P<dir>ago|later|earlier|before|after|hence|from|since)"
-                      r"(?:\s+(?P<ref>now|today|tomorrow|yesterday))?\b", _build_shift),
-    _rule("duration", rf"\bin\s+{_DURATION}(?P<time>['’]?\s+time)?\b", _build_in_duration),
-    # years: 1998, mid-2017, the year 2006, '79, cy21, in nineteen seventy four
-    _rule("digit", rf"\b{_PART}(?P<yearword>(?:the\s+)?(?:calendar\s+)?year\s+)?{_YEAR4}", _build_year),
-    _rule("two digits", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)|\b[cC][yY]\s?(?P<cy>\d{4}|\d\d)\b",
-          _build_two_digit_year),
-    _rule("number word", rf"\b(?:in|since|by|until|from|of|year)\s+{_YEAR_WORDS}\b", _build_word_year),
-    # the day of the month alone, named days
-    _rule("ordinal", r"\b(?:on|by|until|till|since|from|before|after)\s+(?P<date>the\s+(?P<dom>\d{1,2}(?:st|nd|rd|th)"
-                     rf"|{_ORDINAL_WORD_ALT}|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh"
-                     r"|eighth|ninth))(?:\s+of\s+(?P<ofrel>this|last|next|the\s+same)\s+month)?)\b",
-          _build_day_of_month),
-    _rule("holiday", rf"\b(?P<holiday>{_HOLIDAY_ALT})(?:,?\s+(?:of\s+)?{_YEAR4})?(?!\w)", _build_holiday),
-    # no value: decades, quarters and halves, fiscal years, seasons
-    _rule("decade", r"(?:\bthe\s+)?(?:\b(?:early|mid|late)[\s-]+)?(?:\b(?:1[89]|20)\d0|(?<!\w)['’]\d0)['’]?s\b"
-                    r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?:twenties|thirties|forties|fifties"
-                    r"|sixties|seventies|eighties|nineties)\b", _no_value_rule),
-    _rule("quarter", r"\b(?:(?:the|its|their|this|last|next|a|(?:19|20)\d\d['’]s)\s+)?"
-                     r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+"
-                     r"|calendar\s+)?(?:quarter|half)"
-                     r"(?:\s+(?:of|in)\s+(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?"
-                     rf"(?:{_YEAR4}|(?:this|last|next|the)\s+year))?\b", _no_value_rule),
-    _rule("quarter code", r"\bQ[1-4](?:[\s-]*(?:(?:19|20)\d\d|['’]?\d\d)\b)?|\b[1-4]Q(?:\s*(?:19|20)\d\d\b)?"
-                          r"|\bFY\s?['’]?(?:\d{4}|\d\d)\b(?:[-/]\d\d\b)?", _no_value_rule, flags=0),
-    _rule("fiscal", r"\b(?:(?:the|this|last|next|its|their|the\s+current|the\s+previous)\s+)?(?:fiscal|financial)"
-                    rf"(?:\s+year)?(?:\s+{_YEAR4}(?:[-/](?:\d\d){{1,2}})?)?(?(year)|(?<=year))\b", _no_value_rule),
-    _rule("fiscal", rf"\bthe\s+{_YEAR4}\s+(?:fiscal|financial)\s+year\b", _no_value_rule),
-    _rule("season", r"\b(?:(?P<smod>this|last|next|the|early|late|mid|past|coming)[\s-]+)?"
-                    rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{_YEAR4})?\b", _no_value_rule),
-)
+_BUILDERS = {build.__name__.removeprefix("_build_"): build for build in (
+    _build_year_first, _build_numeric, _build_year_range, _build_day_month, _build_second_day, _build_month_year,
+    _build_month, _build_weekday, _build_weekday_date, _build_day_word, _build_relative_period, _build_anchored_unit,
+    _build_same_unit_year_before, _build_ordinal_month, _build_shift, _build_in_duration, _build_year,
+    _build_two_digit_year, _build_word_year, _build_day_of_month, _build_holiday, _build_no_value)}
+_RULES = tuple(_Rule(trigger, re.compile(pattern, re.I), _BUILDERS[builder]) for trigger, builder, pattern in _RULE_ROWS)
 
 
 # --- the stage -------------------------------------------------------------------------
