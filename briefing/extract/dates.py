@@ -573,13 +573,13 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
         return None
     month = MONTHS[month_word.lower()]
     relation = (m["rel"] or "").lower()
-    year_relation = " ".join((m["yrel"] or "").lower().split())
+    year_relation = " ".join((m["yrel"] or "").lower().split()[:-1]).removeprefix("of ")  # 'of next year'
     shared = None if relation or year_relation else _RANGE_END.match(text, m.end())
     if shared and shared["year"]:  # 'between April and October of 2020': the year of the range's end
         end_month, year = MONTHS[shared["month"].lower().rstrip(".")], int(shared["year"])
         return _candidate(m, _fixed(_absolute(year if month <= end_month else year - 1, month)))
     if shared:
-        year_relation = " ".join(shared["yrel"].lower().split())  # 'between March and May next year'
+        year_relation = shared["yrel"].lower().split()[0]  # 'between March and May next year'
 
     in_range = bool(_MONTH_RANGE_BEFORE.search(text[max(0, m.start() - 20):m.start()])
                     or _MONTH_RANGE_AFTER.match(text, m.end()))
@@ -589,8 +589,7 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
 
     def resolve(frame: _Frame) -> When | None:
         if year_relation:
-            base = _relative_year(year_relation, frame)
-            return When(dt.date(base.day.year, month, 1), "month") if base else None
+            return _month_of_year(month, year_relation, frame)
         if not frame.published:
             return None
         when = _month_without_year(month, frame.published, future=frame.future or ahead, relation=relation)
@@ -617,23 +616,27 @@ def _period_base(which: str, frame: _Frame, precision: str) -> tuple[When | None
     return (When(frame.published, "day") if frame.published else None), _FROM_PUBLICATION[which]
 
 
-def _relative_year(which: str, frame: _Frame) -> When | None:
-    """``this year``, ``last year``, ``the previous year``, ``of next year`` ... as a year."""
-    base, shift = _period_base(which.replace("of ", "").replace(" year", "").strip(), frame, "year")
-    return When(dt.date(base.day.year + shift, 1, 1), "year") if base else None
+# one period of each unit, counted from the start of the period the count starts in
+_STEPS = {"day": _Shift(days=1), "month": _Shift(months=1), "year": _Shift(months=12)}
+_DAY_RELATIONS = frozenset({"this", "the", "the next", "the following", "the previous", "the same"})
 
 
-def _relative_month(which: str, frame: _Frame) -> When | None:
-    base, shift = _period_base(which, frame, "month")
-    return When(add_months(base.day.replace(day=1), shift), "month") if base else None
+def _relative_period(which: str, unit: str, frame: _Frame, step: _Shift | None = None) -> When | None:
+    """``this year``, ``last month``, ``the previous day``, ``the day``: the ``unit`` that ``which`` names,
+    counted in ``step`` (one ``unit`` when not given)."""
+    if unit == "day" and which not in _DAY_RELATIONS:
+        return None
+    base, count = _period_base(which, frame, unit)
+    if base is None:
+        return None
+    start = {"year": base.day.replace(month=1, day=1), "month": base.day.replace(day=1)}.get(unit, base.day)
+    return When((step or _STEPS[unit]).apply(start, count), unit)
 
 
-def _relative_day(which: str, frame: _Frame) -> When | None:
-    if which in ("this", "the"):
-        return When(frame.published, "day") if frame.published else None
-    shift = {"the next": 1, "the following": 1, "the previous": -1, "the same": 0}.get(which)
-    base = _from_anchor(frame, "day") if shift is not None else None
-    return When(base.day + dt.timedelta(days=shift), "day") if base else None
+def _month_of_year(month: int, which: str, frame: _Frame) -> When | None:
+    """``March of next year``, ``the fifth month of this year``: ``month`` of the year ``which`` names."""
+    year = _relative_period(which, "year", frame)
+    return When(dt.date(year.day.year, month, 1), "month") if year else None
 
 
 # words after 'the day/month/year' that make it some other day ('the day he died')
@@ -656,13 +659,9 @@ def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
         return _candidate(m, _no_value)
     if m["part"] and re.search(r"half|quarter", m["part"], re.I):
         return _candidate(m, _no_value)
-    if unit == "year":
-        return _candidate(m, lambda frame: _relative_year(which, frame))
-    if unit == "month":
-        return _candidate(m, lambda frame: _relative_month(which, frame))
-    if m["part"]:
+    if unit == "day" and m["part"]:
         return None
-    return _candidate(m, lambda frame: _relative_day(which, frame))
+    return _candidate(m, functools.partial(_relative_period, which, unit))
 
 
 def _build_day_word(m: re.Match, text: str) -> _Candidate | None:
@@ -785,29 +784,16 @@ def _build_in_duration(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_same_unit_year_before(m: re.Match, text: str) -> _Candidate | None:
-    """``the same month a year ago``, ``the same day last year``: the month (day) the text last gave,
-    a year before."""
-    unit = m["unit"].lower()
-
-    def resolve(frame: _Frame) -> When | None:
-        base = _from_anchor(frame, unit)
-        return When(add_months(base.day, -12), unit) if base else None
-
-    return _candidate(m, resolve)
+    """``the same month a year ago``, ``the same day last year``: the month (day) the text last gave, a year before."""
+    return _candidate(m, functools.partial(_relative_period, "the previous", m["unit"].lower(), step=_STEPS["year"]))
 
 
 def _build_anchored_unit(m: re.Match, text: str) -> _Candidate | None:
     """``the day before``, ``the year after`` at the end of a clause: one unit from the last date."""
-    unit, sign = m["unit"].lower(), (-1 if m["dir"].lower() in ("before", "earlier") else 1)
-    if unit == "week":
+    if m["unit"].lower() == "week":
         return _candidate(m, _no_value)
-    shift = _Shift(days=1) if unit == "day" else _Shift(months=1 if unit == "month" else 12)
-
-    def resolve(frame: _Frame) -> When | None:
-        base = _from_anchor(frame, unit)
-        return When(shift.apply(base.day, sign), unit) if base else None
-
-    return _candidate(m, resolve)
+    which = "the previous" if m["dir"].lower() in ("before", "earlier") else "the following"
+    return _candidate(m, functools.partial(_relative_period, which, m["unit"].lower()))
 
 
 def _build_year(m: re.Match, text: str) -> _Candidate | None:
@@ -868,9 +854,7 @@ def _build_ordinal_month(m: re.Match, text: str) -> _Candidate | None:
     if m["year"]:
         year = int(m["year"])
         return _candidate(m, _fixed(_absolute(year, month)))
-    which = m["rel"].lower()
-    return _candidate(m, lambda frame: (lambda base: When(dt.date(base.day.year, month, 1), "month") if base else None)(
-        _relative_year(which, frame)))
+    return _candidate(m, functools.partial(_month_of_year, month, m["rel"].lower()))
 
 
 def _build_no_value(m: re.Match, text: str) -> _Candidate | None:
