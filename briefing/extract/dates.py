@@ -248,17 +248,6 @@ _IRREGULAR_PAST = re.compile(r"\b(?:" + lexicon.alternation(lexicon.words("quote
 _FROM_WORDS = frozenset("from starting beginning effective".split())
 
 
-def _future_after(text: str, end: int) -> bool:
-    """Whether the words right after a date (``In June, prices will rise``) speak of the future:
-    a future cue among the next eight words, with no past-tense verb before it."""
-    after = " ".join(text[end:end + 80].split()[:8])
-    cue = _FUTURE_AFTER.search(after)
-    if not cue:
-        return False
-    head = after[:cue.start()]
-    return not (_PAST_CUE.search(head) or _IRREGULAR_PAST.search(head))
-
-
 def _change_from(text: str, start: int, end: int) -> bool:
     """``from April``, ``starting April``: a change from a month on, future when no past-tense verb
     stands in the sentence ('fares go up from April', not 'fares rose from April')."""
@@ -283,13 +272,21 @@ def _past_clause(clause: str) -> bool:
     return False
 
 
-def _past(text: str, start: int) -> bool:
-    """Whether the clause before ``start`` is in the past tense ('brokered ... on March 14'), not
-    present, perfect or modal ('could be approved on June 3')."""
-    before = text[max(0, start - 60):start]
-    words = _CLAUSE_BREAK.split(before)[-1].split()[-8:]
-    # 'X said Wednesday that it will ...', 'told reporters Monday': the day is of the telling, in the past
-    return _past_clause(" ".join(words)) or any(_IRREGULAR_PAST.fullmatch(word) for word in words[-3:])
+def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """(future, past) of the clause of the date at ``text[start:end]``: a future cue before it; else a past-tense
+    clause before it ('brokered ... on March 14'; 'X said Wednesday that it will ...': the day of the telling);
+    else, in a present clause, what it awaits: a future cue among the next eight words with no past-tense verb
+    before that cue ('In June, prices will rise'), or 'before' the date ('campaigning ends before Sunday's vote')."""
+    if _future(text, start):
+        return True, False
+    words = _CLAUSE_BREAK.split(text[max(0, start - 60):start])[-1].split()[-8:]
+    if _past_clause(" ".join(words)) or any(_IRREGULAR_PAST.fullmatch(word) for word in words[-3:]):
+        return False, True
+    after = " ".join(text[end:end + 80].split()[:8])
+    cue = _FUTURE_AFTER.search(after)
+    if cue and not (_PAST_CUE.search(after, 0, cue.start()) or _IRREGULAR_PAST.search(after, 0, cue.start())):
+        return True, False
+    return bool(_AHEAD.search(text, max(0, start - 20), start)), False
 
 
 def _capitalised(word: str) -> bool:
@@ -939,12 +936,7 @@ def find_dates(doc: Document) -> tuple[DateMention, ...]:
     after_vague = False
     for candidate in candidates:
         sentence = doc.sentences[doc.sentence_index(candidate.start)]
-        future = _future(sentence.text, candidate.start - sentence.start)
-        past = not future and _past(sentence.text, candidate.start - sentence.start)
-        if not future and not past:  # 'campaigning ends before Sunday's vote': what a present clause awaits
-            future = _future_after(sentence.text, candidate.end - sentence.start) \
-                or bool(_AHEAD.search(sentence.text, max(0, candidate.start - sentence.start - 20),
-                                      candidate.start - sentence.start))
+        future, past = _tense(sentence.text, candidate.start - sentence.start, candidate.end - sentence.start)
         when = candidate.resolve(_Frame(doc.published, future, anchor, after_vague, past))
         after_vague = when is None
         if when is not None:
