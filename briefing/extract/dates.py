@@ -293,10 +293,17 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _year_of_two_digits(two: str, published: dt.date | None) -> int:
-    pivot = (published.year if published else 2050) + 20
-    year = 2000 + int(two)
-    return year if year <= pivot else year - 100
+def _written_year(written: str, month: int | None = None, day: int | None = None) -> Resolver:
+    """A year of four digits, or of two: the century that puts it at most 20 years after publication."""
+    if len(written) == 4:
+        return _fixed(_absolute(int(written), month, day))
+
+    def resolve(frame: _Frame) -> When | None:
+        pivot = (frame.published.year if frame.published else 2050) + 20
+        year = 2000 + int(written)
+        return _absolute(year if year <= pivot else year - 100, month, day)
+
+    return resolve
 
 
 def _year(groups: dict) -> int | None:
@@ -354,11 +361,10 @@ def _nearest(candidates: list[dt.date], published: dt.date, future: bool) -> dt.
     return min(candidates, key=lambda c: (abs((c - published).days), c > published)) if candidates else None
 
 
-def _day_without_year(month: int, day: int, published: dt.date, future: bool,
-                      weekday: int | None = None, past: bool = False) -> When | None:
-    """``Nov. 20``: the nearest Nov. 20 (the next one in a future clause, the last one in a past-tense
-    clause; one on ``weekday`` when named)."""
-    dates = [d for y in (published.year - 1, published.year, published.year + 1) if (d := valid_date(y, month, day))]
+def _nearest_day(dates: list[dt.date], published: dt.date, future: bool, weekday: int | None = None,
+                 past: bool = False) -> When | None:
+    """The nearest of ``dates`` (the next one in a future clause, the last one in a past-tense clause; one on
+    ``weekday`` when named)."""
     if weekday is not None:
         dates = [d for d in dates if d.weekday() == weekday] or dates
     if past and not future:
@@ -367,19 +373,19 @@ def _day_without_year(month: int, day: int, published: dt.date, future: bool,
     return When(found, "day") if found else None
 
 
+def _day_without_year(month: int, day: int, published: dt.date, future: bool,
+                      weekday: int | None = None, past: bool = False) -> When | None:
+    """``Nov. 20``: the nearest Nov. 20."""
+    years = (published.year - 1, published.year, published.year + 1)
+    return _nearest_day([d for y in years if (d := valid_date(y, month, day))], published, future, weekday, past)
+
+
 def _day_of_month(day: int, published: dt.date, future: bool, weekday: int | None = None,
                   month_shift: int | None = None) -> When | None:
     """``on the 14th``/``Monday 16``: the nearest 14th (of the month ``month_shift`` away when given)."""
-    shifts = (month_shift,) if month_shift is not None else (-1, 0, 1)
-    dates = []
-    for shift in shifts:
-        base = add_months(published.replace(day=1), shift)
-        if found := valid_date(base.year, base.month, day):
-            dates.append(found)
-    if weekday is not None:
-        dates = [d for d in dates if d.weekday() == weekday] or dates
-    found = _nearest(dates, published, future)
-    return When(found, "day") if found else None
+    firsts = [add_months(published.replace(day=1), shift)
+              for shift in ((month_shift,) if month_shift is not None else (-1, 0, 1))]
+    return _nearest_day([d for f in firsts if (d := valid_date(f.year, f.month, day))], published, future, weekday)
 
 
 def _weekday(weekday: int, published: dt.date, *, future: bool, relation: str = "", week: int | None = None) -> When:
@@ -489,13 +495,7 @@ def _build_year_first(m: re.Match, text: str) -> _Candidate | None:
 def _build_numeric(m: re.Match, text: str) -> _Candidate | None:
     first, second = int(m["a"]), int(m["b"])
     month, day = (second, first) if m["sep"] == "." or first > 12 else (first, second)
-    yy = m["y"]
-
-    def resolve(frame: _Frame) -> When | None:
-        year = int(yy) if len(yy) == 4 else _year_of_two_digits(yy, frame.published)
-        return _absolute(year, month, day)
-
-    return _candidate(m, resolve)
+    return _candidate(m, _written_year(m["y"], month, day))
 
 
 def _build_year_range(m: re.Match, text: str) -> _Candidate | None:
@@ -520,8 +520,7 @@ def _build_day_month(m: re.Match, text: str) -> _Candidate | None:
     if year is not None and (g.get("year") or g.get("yearw")):
         return _fixed_candidate(m, _absolute(year, month, day))
     if g.get("yy"):
-        yy = g["yy"]
-        return _candidate(m, lambda frame: _absolute(_year_of_two_digits(yy, frame.published), month, day))
+        return _candidate(m, _written_year(g["yy"], month, day))
     # no year (or words after the day that are not one)
     day_first = m.start(day_group) < m.start("month")
     if not _capitalised(g["month"]) and (day_first or g["dayw"] or g["month"].lower() in ("may", "march", "mar")):
@@ -555,8 +554,7 @@ def _build_month_year(m: re.Match, text: str) -> _Candidate | None:
     if g["month"].lower() in _NAME_MONTHS and not g.get("part") and _is_name_part(text, m.start("month")):
         return None  # 'Theresa May 2017'
     if g.get("yy"):
-        yy = g["yy"]
-        return _candidate(m, lambda frame: _absolute(_year_of_two_digits(yy, frame.published), month))
+        return _candidate(m, _written_year(g["yy"], month))
     year = _year(g)
     if year is None:
         return None
@@ -826,10 +824,7 @@ def _build_year(m: re.Match, text: str) -> _Candidate | None:
 
 def _build_two_digit_year(m: re.Match, text: str) -> _Candidate | None:
     """``'82`` (a year), or ``cy18`` (a calendar year)."""
-    two = m["yy"] or m["cy"]
-    if len(two) == 4:
-        return _candidate(m, _fixed(_absolute(int(two))))
-    return _candidate(m, lambda frame: _absolute(_year_of_two_digits(two, frame.published)))
+    return _candidate(m, _written_year(m["yy"] or m["cy"]))
 
 
 def _build_word_year(m: re.Match, text: str) -> _Candidate | None:
