@@ -444,9 +444,18 @@ def test_a_pattern_file_naming_an_undefined_pattern_says_where(tmp_path, monkeyp
     name = f"{tmp_path.name}.txt"  # the loader caches by file name
     (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=rf"briefing/data/{name}: {expected_error} is no pattern above it"):
-        dates._load_patterns(name)
+        lexicon.patterns(name, {})
 
 
 def test_the_pattern_file_defines_every_builder_it_names():
-    rows = dates._load_patterns("dates_patterns.txt")[2]
-    assert {builder for _, builder, _ in rows} == set(dates._BUILDERS)
+    rows = lexicon.patterns("dates_patterns.txt", dates._WORD_LISTS)
+    assert {row[2] for row in rows if row[0] == "rule"} == set(dates._BUILDERS)
+
+
+def test_a_pattern_file_expands_blocks_and_earlier_patterns(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    name = f"{tmp_path.name}.txt"
+    lines = ["# a comment", "pattern\tYEAR\t(?:{CENTURY})\\d\\d", "rule\tdigit\tyear\t\\bin\\s+{YEAR}\\b"]
+    (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lexicon.patterns(name, {"CENTURY": "19|20"}) == [
+        ["pattern", "YEAR", "(?:19|20)\\d\\d"], ["rule", "digit", "year", "\\bin\\s+(?:19|20)\\d\\d\\b"]]

@@ -149,28 +149,9 @@ _WORD_LISTS = {"MONTH_ALT": _MONTH_ALT, "FULL_MONTH_ALT": _FULL_MONTH_ALT, "WEEK
                "NUMBER_WORD": NUMBER_WORD, "DAY_WORD": DAY_WORD, "ORDINAL_WORD_ALT": lexicon.alternation(ORDINALS),
                "HOLIDAY_ALT": lexicon.alternation(HOLIDAYS).replace("'", "['’]"),
                "HOLIDAY_WORD_ALT": lexicon.alternation({n.split()[-1] for n in HOLIDAYS})}
-_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
-
-
-def _load_patterns(name: str) -> tuple[dict[str, str], dict[str, re.Pattern], list[list[str]]]:
-    """The named patterns, the triggers and the rules of data file ``name`` (its header tells the format)."""
-    named, triggers, rules = dict(_WORD_LISTS), {}, []
-    for number, (kind, *fields) in enumerate(lexicon.rows(name, sep="\t"), 1):
-        try:
-            pattern = _PLACEHOLDER.sub(lambda m: named[m[1]], fields[-1])
-        except KeyError as error:
-            raise ValueError(f"briefing/data/{name}: entry {number}: {error} is no pattern above it and no word list"
-                             " of dates._WORD_LISTS; define it on an earlier line") from None
-        if kind == "pattern":
-            named[fields[0]] = pattern
-        elif kind == "trigger":
-            triggers[fields[0]] = re.compile(pattern, re.I)
-        else:
-            rules.append([*fields[:-1], pattern])
-    return named, triggers, rules
-
-
-_PATTERNS, _TRIGGERS, _RULE_ROWS = _load_patterns("dates_patterns.txt")
+_PATTERN_ROWS = lexicon.patterns("dates_patterns.txt", _WORD_LISTS)
+_PATTERNS = {row[1]: row[-1] for row in _PATTERN_ROWS if row[0] == "pattern"}
+_TRIGGERS = {row[1]: re.compile(row[-1], re.I) for row in _PATTERN_ROWS if row[0] == "trigger"}
 _DURATION_PART = re.compile(_PATTERNS["DURATION_PART"], re.I)
 
 # words before a year or month that make it a date ("in 2003", "since May")
@@ -863,7 +844,8 @@ _BUILDERS = {build.__name__.removeprefix("_build_"): build for build in (
     _build_month, _build_weekday, _build_weekday_date, _build_day_word, _build_relative_period, _build_anchored_unit,
     _build_same_unit_year_before, _build_ordinal_month, _build_shift, _build_in_duration, _build_year,
     _build_two_digit_year, _build_word_year, _build_day_of_month, _build_holiday, _build_no_value)}
-_RULES = tuple(_Rule(trigger, re.compile(pattern, re.I), _BUILDERS[builder]) for trigger, builder, pattern in _RULE_ROWS)
+_RULES = tuple(_Rule(trigger, re.compile(pattern, re.I), _BUILDERS[builder])
+               for trigger, builder, pattern in (row[1:] for row in _PATTERN_ROWS if row[0] == "rule"))
 
 
 # --- the stage -------------------------------------------------------------------------
