@@ -399,13 +399,9 @@ def _week_offset(text: str | None) -> int | None:
 def _from_anchor(frame: _Frame, precision: str) -> When | None:
     """The last date the text gave when it is at least as precise as ``precision``; the publication
     date when the text gave none; None when the last one is too vague to count from."""
-    if frame.after_vague:
+    if frame.after_vague or frame.anchor is not None and _LENGTH[frame.anchor.precision] < _LENGTH[precision]:
         return None
-    if frame.anchor is not None:
-        if _LENGTH[frame.anchor.precision] >= _LENGTH[precision]:
-            return frame.anchor
-        return None
-    return When(frame.published, "day") if frame.published else None
+    return frame.anchor or (When(frame.published, "day") if frame.published else None)
 
 
 def _shifted(base: When | None, shift: _Shift, sign: int) -> When | None:

@@ -78,13 +78,11 @@ def _fractions(text: str, start: int, end: int) -> list[Number]:
     """'cut by a third', 'fell by two-thirds': the share of a change ('a third of the vote' is vague, no figure)."""
     numbers = []
     for m in _FRACTION_BY.finditer(text, start, end):
-        if not (m.group("count") or m.group("part").lower() == "half"):
-            continue
-        count, part = _COUNTS[(m.group("count") or "a").lower()], m.group("part").lower()
-        if (count == 1) != (not part.endswith("s")) or part == "half" and count != 1:
-            continue  # 'one thirds', 'two third'
-        if part == "half" and (m.group("count") or "a").lower() not in ("a", "one"):
-            continue
+        written, part = (m.group("count") or "a").lower(), m.group("part").lower()
+        count = _COUNTS[written]
+        if not (m.group("count") or part == "half") or (count == 1) != (not part.endswith("s")) \
+                or part == "half" and written not in ("a", "one"):
+            continue  # 'by third', 'by one thirds', 'by two third', 'by an half'
         value = Decimal(count) / _PARTS[part.rstrip("s")]
         first = m.start("count") if m.group("count") else m.start("part")
         numbers.append(Number(first, m.end(), value, spelled=True, fraction=True))
@@ -113,10 +111,8 @@ def _numeral_value(m: re.Match) -> Decimal:
     value = Decimal(re.sub(r"[,\s]", "", m.group("int") + (m.group("dec") or "")))  # '35,000', '10 000', '9.1'
     if m.group("uni"):
         return value + _UNICODE_FRACTIONS[m.group("uni")]
-    if m.group("exp"):
-        return value.scaleb(int(m.group("exp").replace("−", "-")))
-    if m.group("exp10"):
-        return value.scaleb(int(m.group("exp10").replace("−", "-")))
+    if m.group("exp") or m.group("exp10"):
+        return value.scaleb(int((m.group("exp") or m.group("exp10")).replace("−", "-")))
     if m.group("base"):
         return value * Decimal(m.group("base")) ** int(m.group("power"))
     return value
