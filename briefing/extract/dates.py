@@ -717,16 +717,11 @@ def _build_day_of_month(m: re.Match, text: str) -> _Candidate | None:
 def _build_holiday(m: re.Match, text: str) -> _Candidate | None:
     holiday = HOLIDAYS[" ".join(m["holiday"].lower().split()).replace("’", "'")]
     if m["year"]:
-        year = int(m["year"])
-        return _candidate(m, _fixed(When(holiday.in_year(year), "day")))
+        return _candidate(m, _fixed(When(holiday.in_year(int(m["year"])), "day")))
     if not _capitalised(m["holiday"]):
         return None
-
-    def nearest(published: dt.date, frame: _Frame) -> When:
-        days = [holiday.in_year(y) for y in (published.year - 1, published.year, published.year + 1)]
-        return When(_nearest(days, published, frame.future), "day")
-
-    return _candidate(m, _on_published(nearest))
+    return _candidate(m, _on_published(lambda p, frame: _nearest_day(
+        [holiday.in_year(year) for year in (p.year - 1, p.year, p.year + 1)], p, frame.future)))
 
 
 def _build_shift(m: re.Match, text: str) -> _Candidate | None:
