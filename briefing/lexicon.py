@@ -48,6 +48,25 @@ def pairs(name: str) -> list[tuple[str, str]]:
     return [(key.strip(), value.strip()) for key, _, value in (line.partition("\t") for line in entries(name))]
 
 
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+def patterns(name: str, blocks: dict[str, str]) -> list[list[str]]:
+    """The entries of a data file of regular expressions, cut into fields at tabs, the last field the regex:
+    ``{NAME}`` in it stands for ``blocks[NAME]`` or for the regex of an earlier entry ``pattern<TAB>NAME<TAB>regex``."""
+    named, found = dict(blocks), []
+    for number, fields in enumerate(rows(name, sep="\t"), 1):
+        try:
+            fields[-1] = _PLACEHOLDER.sub(lambda m: named[m[1]], fields[-1])
+        except KeyError as error:
+            raise ValueError(f"briefing/data/{name}: entry {number}: {error} is no pattern above it and no block"
+                             " given by the code; define it on an earlier line") from None
+        if fields[0] == "pattern":
+            named[fields[1]] = fields[-1]
+        found.append(fields)
+    return found
+
+
 def plural(noun: str) -> str:
     if noun.endswith(("s", "sh", "ch", "x", "z")):
         return noun + "es"

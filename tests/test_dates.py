@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 
+from briefing import lexicon
+from briefing.extract import dates
 from briefing.extract.dates import find_dates
 from briefing.extract.dates_lexicon import HOLIDAYS, year_from_words
 from helpers import make_doc
@@ -230,6 +232,15 @@ def test_offsets_and_sentences_across_a_text():
          [("2009", "2009"), ("the following year", "2010")]),
         ("Shops close at Easter.", FRIDAY, [("Easter", "2020-04-12")]),
         ("The lease ends in the fifth month of 2023.", FRIDAY, [("the fifth month of 2023", "2023-05")]),
+        ("The lease ends in the fifth month of next year.", FRIDAY, [("the fifth month of next year", "2020-05")]),
+        ("The mill closed in March 2031 and reopened the month after.", FRIDAY,
+         [("March 2031", "2031-03"), ("the month after", "2031-04")]),
+        ("The mill closed in 2031, a year after the strike of the year before.", FRIDAY,
+         [("2031", "2031"), ("the year before", "2030")]),
+        ("The mill reopens in March of  next year.", FRIDAY, [("March of  next year", "2020-03")]),
+        ("Ytown voted on the day. The mill closed the next day.", FRIDAY,
+         [("the day", "2019-11-22"), ("the next day", "2019-11-23")]),
+        ("The mill closed on the last day.", FRIDAY, [("the last day", None)]),
         ("The cooperative was formed in two thousand and twelve.", FRIDAY, [("two thousand and twelve", "2012")]),
         ("The mill closed on October twelve nineteen sixty eight.", FRIDAY,
          [("October twelve nineteen sixty eight", "1968-10-12")]),
@@ -419,3 +430,32 @@ MAY_WEDNESDAY = dt.date(2031, 5, 14)
 )
 def test_direction_from_tense_and_context(body, expected):
     assert found(body, MAY_WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected_error",
+    [
+        (["pattern\tYEAR\t(?:1\\d|20)\\d\\d", "rule\tdigit\tyear\t\\bin\\s+{YEARS}"], "entry 2: 'YEARS'"),
+        (["rule\tdigit\tyear\t{YEAR}", "pattern\tYEAR\t\\d{4}"], "entry 1: 'YEAR'"),
+    ],
+)
+def test_a_pattern_file_naming_an_undefined_pattern_says_where(tmp_path, monkeypatch, lines, expected_error):
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    name = f"{tmp_path.name}.txt"  # the loader caches by file name
+    (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"briefing/data/{name}: {expected_error} is no pattern above it"):
+        lexicon.patterns(name, {})
+
+
+def test_the_pattern_file_defines_every_builder_it_names():
+    rows = lexicon.patterns("dates_patterns.txt", dates._WORD_LISTS)
+    assert {row[2] for row in rows if row[0] == "rule"} == set(dates._BUILDERS)
+
+
+def test_a_pattern_file_expands_blocks_and_earlier_patterns(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    name = f"{tmp_path.name}.txt"
+    lines = ["# a comment", "pattern\tYEAR\t(?:{CENTURY})\\d\\d", "rule\tdigit\tyear\t\\bin\\s+{YEAR}\\b"]
+    (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lexicon.patterns(name, {"CENTURY": "19|20"}) == [
+        ["pattern", "YEAR", "(?:19|20)\\d\\d"], ["rule", "digit", "year", "\\bin\\s+(?:19|20)\\d\\d\\b"]]

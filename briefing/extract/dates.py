@@ -145,19 +145,14 @@ class _Rule:
 _MONTH_ALT = lexicon.alternation(MONTHS)
 _FULL_MONTH_ALT = lexicon.alternation(name for name in MONTHS if len(name) > 3 or name == "may")
 _WEEKDAY_ALT = lexicon.alternation(name for name in WEEKDAYS if len(name) > 5)
-_MON = rf"(?P<month>{_MONTH_ALT})\b\.?"
-_YEAR4 = r"(?P<year>(?:1\d|20|21)\d\d)(?![\d%]|[.,:]\d)"
-_YEAR_WORDS = rf"(?P<yearw>(?:{NUMBER_WORD})(?:(?:[\s-]+and)?[\s-]+(?:{NUMBER_WORD}))+)"
-_YEAR_ANY = rf"(?:{_YEAR4}|{_YEAR_WORDS}\b|['’](?P<yy>\d\d)\b)"
-_DAY = rf"(?:(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\d%]|[.,:]\d)|(?P<dayw>{DAY_WORD})\b)"
-_WEEKDAY = rf"(?P<weekday>{_WEEKDAY_ALT})\b"
-_PART = (r"(?:(?P<part>(?:the\s+)?(?:very\s+)?(?:early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of)"
-         r"(?:\s+the)?)(?:[\s-]+))?")
-_DURATION_COUNT = rf"\d+|(?:{NUMBER_WORD})(?:[\s-]+(?:{NUMBER_WORD}))?|an?|a\s+couple\s+of|a\s+few|several|few"
-_DURATION_UNIT = r"day|week|fortnight|month|year|decade"
-_DURATION_ITEM = rf"(?:{_DURATION_COUNT})\s+(?:{_DURATION_UNIT})s?"
-_DURATION_PART = re.compile(rf"(?P<count>{_DURATION_COUNT})\s+(?P<unit>{_DURATION_UNIT})s?", re.I)
-_DURATION = rf"(?P<duration>{_DURATION_ITEM}(?:,?\s+(?:and\s+)?{_DURATION_ITEM})*)"
+_WORD_LISTS = {"MONTH_ALT": _MONTH_ALT, "FULL_MONTH_ALT": _FULL_MONTH_ALT, "WEEKDAY_ALT": _WEEKDAY_ALT,
+               "NUMBER_WORD": NUMBER_WORD, "DAY_WORD": DAY_WORD, "ORDINAL_WORD_ALT": lexicon.alternation(ORDINALS),
+               "HOLIDAY_ALT": lexicon.alternation(HOLIDAYS).replace("'", "['’]"),
+               "HOLIDAY_WORD_ALT": lexicon.alternation({n.split()[-1] for n in HOLIDAYS})}
+_PATTERN_ROWS = lexicon.patterns("dates_patterns.txt", _WORD_LISTS)
+_PATTERNS = {row[1]: row[-1] for row in _PATTERN_ROWS if row[0] == "pattern"}
+_TRIGGERS = {row[1]: re.compile(row[-1], re.I) for row in _PATTERN_ROWS if row[0] == "trigger"}
+_DURATION_PART = re.compile(_PATTERNS["DURATION_PART"], re.I)
 
 # words before a year or month that make it a date ("in 2003", "since May")
 _DATE_PREPOSITIONS = lexicon.words("dates_date_prepositions.txt")
@@ -169,29 +164,15 @@ _FUNCTION_WORDS = lexicon.words("dates_function_words.txt")
 _UNITS = lexicon.words("dates_units.txt")
 _NAME_MONTHS = frozenset("april may june august".split())  # months that are also given names
 _MAGNITUDES = frozenset("hundred thousand million billion trillion bn mn m".split())
-_LEVEL_CUE = re.compile(r"\b(?:rose|fell|gained|lost|closed|dropped|climbed|slipped|jumped|declined|increased"
-                        r"|decreased|ended|finished|reached|points?|index|level)\b", re.I)
+_LEVEL_CUE = re.compile(_PATTERNS["LEVEL_CUE"], re.I)
 _DETERMINERS = frozenset("the its their his her our this that".split())
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|going\s+to|gonna|scheduled|upcoming|(?:is|are|was|were)\s+due|expected\s+to|plans?\s+to"
-    r"|intends?\s+to|set\s+to|(?:is|are|was|were)\s+to(?=\s+[a-z]+\b)(?!\s+blame\b)|until|till|wo\s*n['’]t|would(?!\s+(?:have|not\s+have|never\s+have)\b)"
-    r"|(?<!than\s)(?<!as\s)expected(?=\s+(?:in|on|by|at|before|within|next|later|early|late)\b)"
-    # expectations speak of what may come: 'a cut is likely in September', 'hopes to sign it in October'
-    r"|(?<!un)likely|hop(?:es|ing)\s+to|expects?|expecting"
-    # a decision or promise to act speaks of the act to come: 'agreed to meet again in February'
-    r"|(?:agreed|agrees|decided|decides|promised|promises|pledged|vowed|aims?|wants?)\s+to"
-    # a modal before a plain verb speaks of what may come: 'could begin cutting rates as early as September'
-    r"|(?-i:could|might|may|should|can)(?=(?:\s+(?:also|still|soon|only|even|then|yet))?\s+(?!have\b|not\b|be\b)"
-    r"(?-i:[a-z]+)\b))\b|['’]ll\b",
-    re.I,
-)
+_FUTURE_CUE = re.compile(_PATTERNS["FUTURE_CUE"], re.I)
 _AHEAD = re.compile(r"\b(?:before|ahead\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+)?$", re.I)
 _VERB_CUE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|\w{3,}ed)\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 # a past-tense verb before "until" ('lasted until mid-August') makes the clause past, not future
 _PAST_CUE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
-_NOT_PAST = re.compile(r"\b(?:has|have|is|are|am|may|might|can|could|should|must|shall|be|been|being|remains?|to)\b",
-                       re.I)  # a present, perfect or modal clause: 'has kept the border shut until Monday'
+_NOT_PAST = re.compile(_PATTERNS["NOT_PAST"], re.I)
 
 _CLAUSE_BREAK = re.compile(r"[;:\"“”()]|,\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
@@ -240,24 +221,12 @@ def _future(text: str, start: int) -> bool:
     return True
 
 
-# a future cue after the date, before any past-tense verb: 'In June, prices will rise'
-_FUTURE_AFTER = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:to|due|set|going)\b|wo\s*n['’]t)\b|['’]ll\b", re.I)
+_FUTURE_AFTER = re.compile(_PATTERNS["FUTURE_AFTER"], re.I)
 # irregular past-tense verbs, which the '-ed' cue misses
 _IRREGULAR_PAST = re.compile(r"\b(?:" + lexicon.alternation(lexicon.words("quotes_past_verbs.txt") | {
     v.past for v in lexicon.verbs("reporting_verbs.txt") if not v.past.endswith("ed")}) + r")\b", re.I)
 # words before a month that start a change from then on: 'from April, fares go up'
 _FROM_WORDS = frozenset("from starting beginning effective".split())
-
-
-def _future_after(text: str, end: int) -> bool:
-    """Whether the words right after a date (``In June, prices will rise``) speak of the future:
-    a future cue among the next eight words, with no past-tense verb before it."""
-    after = " ".join(text[end:end + 80].split()[:8])
-    cue = _FUTURE_AFTER.search(after)
-    if not cue:
-        return False
-    head = after[:cue.start()]
-    return not (_PAST_CUE.search(head) or _IRREGULAR_PAST.search(head))
 
 
 def _change_from(text: str, start: int, end: int) -> bool:
@@ -284,23 +253,38 @@ def _past_clause(clause: str) -> bool:
     return False
 
 
-def _past(text: str, start: int) -> bool:
-    """Whether the clause before ``start`` is in the past tense ('brokered ... on March 14'), not
-    present, perfect or modal ('could be approved on June 3')."""
-    before = text[max(0, start - 60):start]
-    words = _CLAUSE_BREAK.split(before)[-1].split()[-8:]
-    # 'X said Wednesday that it will ...', 'told reporters Monday': the day is of the telling, in the past
-    return _past_clause(" ".join(words)) or any(_IRREGULAR_PAST.fullmatch(word) for word in words[-3:])
+def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """(future, past) of the clause of the date at ``text[start:end]``: a future cue before it; else a past-tense
+    clause before it ('brokered ... on March 14'; 'X said Wednesday that it will ...': the day of the telling);
+    else, in a present clause, what it awaits: a future cue among the next eight words with no past-tense verb
+    before that cue ('In June, prices will rise'), or 'before' the date ('campaigning ends before Sunday's vote')."""
+    if _future(text, start):
+        return True, False
+    words = _CLAUSE_BREAK.split(text[max(0, start - 60):start])[-1].split()[-8:]
+    if _past_clause(" ".join(words)) or any(_IRREGULAR_PAST.fullmatch(word) for word in words[-3:]):
+        return False, True
+    after = " ".join(text[end:end + 80].split()[:8])
+    cue = _FUTURE_AFTER.search(after)
+    if cue and not (_PAST_CUE.search(after, 0, cue.start()) or _IRREGULAR_PAST.search(after, 0, cue.start())):
+        return True, False
+    return bool(_AHEAD.search(text, max(0, start - 20), start)), False
 
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _year_of_two_digits(two: str, published: dt.date | None) -> int:
-    pivot = (published.year if published else 2050) + 20
-    year = 2000 + int(two)
-    return year if year <= pivot else year - 100
+def _written_year(written: str, month: int | None = None, day: int | None = None) -> Resolver:
+    """A year of four digits, or of two: the century that puts it at most 20 years after publication."""
+    if len(written) == 4:
+        return _fixed(_absolute(int(written), month, day))
+
+    def resolve(frame: _Frame) -> When | None:
+        pivot = (frame.published.year if frame.published else 2050) + 20
+        year = 2000 + int(written)
+        return _absolute(year if year <= pivot else year - 100, month, day)
+
+    return resolve
 
 
 def _year(groups: dict) -> int | None:
@@ -358,11 +342,10 @@ def _nearest(candidates: list[dt.date], published: dt.date, future: bool) -> dt.
     return min(candidates, key=lambda c: (abs((c - published).days), c > published)) if candidates else None
 
 
-def _day_without_year(month: int, day: int, published: dt.date, future: bool,
-                      weekday: int | None = None, past: bool = False) -> When | None:
-    """``Nov. 20``: the nearest Nov. 20 (the next one in a future clause, the last one in a past-tense
-    clause; one on ``weekday`` when named)."""
-    dates = [d for y in (published.year - 1, published.year, published.year + 1) if (d := valid_date(y, month, day))]
+def _nearest_day(dates: list[dt.date], published: dt.date, future: bool, weekday: int | None = None,
+                 past: bool = False) -> When | None:
+    """The nearest of ``dates`` (the next one in a future clause, the last one in a past-tense clause; one on
+    ``weekday`` when named)."""
     if weekday is not None:
         dates = [d for d in dates if d.weekday() == weekday] or dates
     if past and not future:
@@ -371,19 +354,19 @@ def _day_without_year(month: int, day: int, published: dt.date, future: bool,
     return When(found, "day") if found else None
 
 
+def _day_without_year(month: int, day: int, published: dt.date, future: bool,
+                      weekday: int | None = None, past: bool = False) -> When | None:
+    """``Nov. 20``: the nearest Nov. 20."""
+    years = (published.year - 1, published.year, published.year + 1)
+    return _nearest_day([d for y in years if (d := valid_date(y, month, day))], published, future, weekday, past)
+
+
 def _day_of_month(day: int, published: dt.date, future: bool, weekday: int | None = None,
                   month_shift: int | None = None) -> When | None:
     """``on the 14th``/``Monday 16``: the nearest 14th (of the month ``month_shift`` away when given)."""
-    shifts = (month_shift,) if month_shift is not None else (-1, 0, 1)
-    dates = []
-    for shift in shifts:
-        base = add_months(published.replace(day=1), shift)
-        if found := valid_date(base.year, base.month, day):
-            dates.append(found)
-    if weekday is not None:
-        dates = [d for d in dates if d.weekday() == weekday] or dates
-    found = _nearest(dates, published, future)
-    return When(found, "day") if found else None
+    firsts = [add_months(published.replace(day=1), shift)
+              for shift in ((month_shift,) if month_shift is not None else (-1, 0, 1))]
+    return _nearest_day([d for f in firsts if (d := valid_date(f.year, f.month, day))], published, future, weekday)
 
 
 def _weekday(weekday: int, published: dt.date, *, future: bool, relation: str = "", week: int | None = None) -> When:
@@ -416,13 +399,9 @@ def _week_offset(text: str | None) -> int | None:
 def _from_anchor(frame: _Frame, precision: str) -> When | None:
     """The last date the text gave when it is at least as precise as ``precision``; the publication
     date when the text gave none; None when the last one is too vague to count from."""
-    if frame.after_vague:
+    if frame.after_vague or frame.anchor is not None and _LENGTH[frame.anchor.precision] < _LENGTH[precision]:
         return None
-    if frame.anchor is not None:
-        if _LENGTH[frame.anchor.precision] >= _LENGTH[precision]:
-            return frame.anchor
-        return None
-    return When(frame.published, "day") if frame.published else None
+    return frame.anchor or (When(frame.published, "day") if frame.published else None)
 
 
 def _shifted(base: When | None, shift: _Shift, sign: int) -> When | None:
@@ -493,13 +472,7 @@ def _build_year_first(m: re.Match, text: str) -> _Candidate | None:
 def _build_numeric(m: re.Match, text: str) -> _Candidate | None:
     first, second = int(m["a"]), int(m["b"])
     month, day = (second, first) if m["sep"] == "." or first > 12 else (first, second)
-    yy = m["y"]
-
-    def resolve(frame: _Frame) -> When | None:
-        year = int(yy) if len(yy) == 4 else _year_of_two_digits(yy, frame.published)
-        return _absolute(year, month, day)
-
-    return _candidate(m, resolve)
+    return _candidate(m, _written_year(m["y"], month, day))
 
 
 def _build_year_range(m: re.Match, text: str) -> _Candidate | None:
@@ -524,8 +497,7 @@ def _build_day_month(m: re.Match, text: str) -> _Candidate | None:
     if year is not None and (g.get("year") or g.get("yearw")):
         return _fixed_candidate(m, _absolute(year, month, day))
     if g.get("yy"):
-        yy = g["yy"]
-        return _candidate(m, lambda frame: _absolute(_year_of_two_digits(yy, frame.published), month, day))
+        return _candidate(m, _written_year(g["yy"], month, day))
     # no year (or words after the day that are not one)
     day_first = m.start(day_group) < m.start("month")
     if not _capitalised(g["month"]) and (day_first or g["dayw"] or g["month"].lower() in ("may", "march", "mar")):
@@ -559,8 +531,7 @@ def _build_month_year(m: re.Match, text: str) -> _Candidate | None:
     if g["month"].lower() in _NAME_MONTHS and not g.get("part") and _is_name_part(text, m.start("month")):
         return None  # 'Theresa May 2017'
     if g.get("yy"):
-        yy = g["yy"]
-        return _candidate(m, lambda frame: _absolute(_year_of_two_digits(yy, frame.published), month))
+        return _candidate(m, _written_year(g["yy"], month))
     year = _year(g)
     if year is None:
         return None
@@ -574,13 +545,13 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
         return None
     month = MONTHS[month_word.lower()]
     relation = (m["rel"] or "").lower()
-    year_relation = " ".join((m["yrel"] or "").lower().split())
+    year_relation = " ".join((m["yrel"] or "").lower().split()[:-1]).removeprefix("of ")  # 'of next year'
     shared = None if relation or year_relation else _RANGE_END.match(text, m.end())
     if shared and shared["year"]:  # 'between April and October of 2020': the year of the range's end
         end_month, year = MONTHS[shared["month"].lower().rstrip(".")], int(shared["year"])
         return _candidate(m, _fixed(_absolute(year if month <= end_month else year - 1, month)))
     if shared:
-        year_relation = " ".join(shared["yrel"].lower().split())  # 'between March and May next year'
+        year_relation = shared["yrel"].lower().split()[0]  # 'between March and May next year'
 
     in_range = bool(_MONTH_RANGE_BEFORE.search(text[max(0, m.start() - 20):m.start()])
                     or _MONTH_RANGE_AFTER.match(text, m.end()))
@@ -590,8 +561,7 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
 
     def resolve(frame: _Frame) -> When | None:
         if year_relation:
-            base = _relative_year(year_relation, frame)
-            return When(dt.date(base.day.year, month, 1), "month") if base else None
+            return _month_of_year(month, year_relation, frame)
         if not frame.published:
             return None
         when = _month_without_year(month, frame.published, future=frame.future or ahead, relation=relation)
@@ -600,13 +570,9 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
     return _candidate(m, resolve)
 
 
-# a month joined to another one as a span: 'October-December', 'from July to September'
-_MONTH_RANGE_BEFORE = re.compile(rf"\b(?:{_MONTH_ALT})\.?\s*(?:[-–/]|\s(?:to|through))\s*$", re.I)
-_MONTH_RANGE_AFTER = re.compile(rf"\s*(?:[-–/]|\s(?:to|through)\s)\s*(?:{_MONTH_ALT})\b", re.I)
-# the end of a range of months that gives the year for both: '(between March) and May next year'
-_RANGE_END = re.compile(rf"\s*(?:and|to|through|till|until|[-–])\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?"
-                        rf"(?P<month>{_FULL_MONTH_ALT})\b,?\s+(?:(?:of|in)\s+)?(?:(?P<year>(?:1\d|20)\d\d)(?![\d%])"
-                        r"|(?P<yrel>(?:this|last|next)\s+year))\b", re.I)
+_MONTH_RANGE_BEFORE = re.compile(_PATTERNS["MONTH_RANGE_BEFORE"], re.I)
+_MONTH_RANGE_AFTER = re.compile(_PATTERNS["MONTH_RANGE_AFTER"], re.I)
+_RANGE_END = re.compile(_PATTERNS["RANGE_END"], re.I)
 
 
 # 'this year', 'last month' count from the publication date; 'the previous year' from the last date given
@@ -622,23 +588,27 @@ def _period_base(which: str, frame: _Frame, precision: str) -> tuple[When | None
     return (When(frame.published, "day") if frame.published else None), _FROM_PUBLICATION[which]
 
 
-def _relative_year(which: str, frame: _Frame) -> When | None:
-    """``this year``, ``last year``, ``the previous year``, ``of next year`` ... as a year."""
-    base, shift = _period_base(which.replace("of ", "").replace(" year", "").strip(), frame, "year")
-    return When(dt.date(base.day.year + shift, 1, 1), "year") if base else None
+# one period of each unit, counted from the start of the period the count starts in
+_STEPS = {"day": _Shift(days=1), "month": _Shift(months=1), "year": _Shift(months=12)}
+_DAY_RELATIONS = frozenset({"this", "the", "the next", "the following", "the previous", "the same"})
 
 
-def _relative_month(which: str, frame: _Frame) -> When | None:
-    base, shift = _period_base(which, frame, "month")
-    return When(add_months(base.day.replace(day=1), shift), "month") if base else None
+def _relative_period(which: str, unit: str, frame: _Frame, step: _Shift | None = None) -> When | None:
+    """``this year``, ``last month``, ``the previous day``, ``the day``: the ``unit`` that ``which`` names,
+    counted in ``step`` (one ``unit`` when not given)."""
+    if unit == "day" and which not in _DAY_RELATIONS:
+        return None
+    base, count = _period_base(which, frame, unit)
+    if base is None:
+        return None
+    start = {"year": base.day.replace(month=1, day=1), "month": base.day.replace(day=1)}.get(unit, base.day)
+    return When((step or _STEPS[unit]).apply(start, count), unit)
 
 
-def _relative_day(which: str, frame: _Frame) -> When | None:
-    if which in ("this", "the"):
-        return When(frame.published, "day") if frame.published else None
-    shift = {"the next": 1, "the following": 1, "the previous": -1, "the same": 0}.get(which)
-    base = _from_anchor(frame, "day") if shift is not None else None
-    return When(base.day + dt.timedelta(days=shift), "day") if base else None
+def _month_of_year(month: int, which: str, frame: _Frame) -> When | None:
+    """``March of next year``, ``the fifth month of this year``: ``month`` of the year ``which`` names."""
+    year = _relative_period(which, "year", frame)
+    return When(dt.date(year.day.year, month, 1), "month") if year else None
 
 
 # words after 'the day/month/year' that make it some other day ('the day he died')
@@ -661,13 +631,9 @@ def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
         return _candidate(m, _no_value)
     if m["part"] and re.search(r"half|quarter", m["part"], re.I):
         return _candidate(m, _no_value)
-    if unit == "year":
-        return _candidate(m, lambda frame: _relative_year(which, frame))
-    if unit == "month":
-        return _candidate(m, lambda frame: _relative_month(which, frame))
-    if m["part"]:
+    if unit == "day" and m["part"]:
         return None
-    return _candidate(m, lambda frame: _relative_day(which, frame))
+    return _candidate(m, functools.partial(_relative_period, which, unit))
 
 
 def _build_day_word(m: re.Match, text: str) -> _Candidate | None:
@@ -751,16 +717,11 @@ def _build_day_of_month(m: re.Match, text: str) -> _Candidate | None:
 def _build_holiday(m: re.Match, text: str) -> _Candidate | None:
     holiday = HOLIDAYS[" ".join(m["holiday"].lower().split()).replace("’", "'")]
     if m["year"]:
-        year = int(m["year"])
-        return _candidate(m, _fixed(When(holiday.in_year(year), "day")))
+        return _candidate(m, _fixed(When(holiday.in_year(int(m["year"])), "day")))
     if not _capitalised(m["holiday"]):
         return None
-
-    def nearest(published: dt.date, frame: _Frame) -> When:
-        days = [holiday.in_year(y) for y in (published.year - 1, published.year, published.year + 1)]
-        return When(_nearest(days, published, frame.future), "day")
-
-    return _candidate(m, _on_published(nearest))
+    return _candidate(m, _on_published(lambda p, frame: _nearest_day(
+        [holiday.in_year(year) for year in (p.year - 1, p.year, p.year + 1)], p, frame.future)))
 
 
 def _build_shift(m: re.Match, text: str) -> _Candidate | None:
@@ -790,29 +751,16 @@ def _build_in_duration(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_same_unit_year_before(m: re.Match, text: str) -> _Candidate | None:
-    """``the same month a year ago``, ``the same day last year``: the month (day) the text last gave,
-    a year before."""
-    unit = m["unit"].lower()
-
-    def resolve(frame: _Frame) -> When | None:
-        base = _from_anchor(frame, unit)
-        return When(add_months(base.day, -12), unit) if base else None
-
-    return _candidate(m, resolve)
+    """``the same month a year ago``, ``the same day last year``: the month (day) the text last gave, a year before."""
+    return _candidate(m, functools.partial(_relative_period, "the previous", m["unit"].lower(), step=_STEPS["year"]))
 
 
 def _build_anchored_unit(m: re.Match, text: str) -> _Candidate | None:
     """``the day before``, ``the year after`` at the end of a clause: one unit from the last date."""
-    unit, sign = m["unit"].lower(), (-1 if m["dir"].lower() in ("before", "earlier") else 1)
-    if unit == "week":
+    if m["unit"].lower() == "week":
         return _candidate(m, _no_value)
-    shift = _Shift(days=1) if unit == "day" else _Shift(months=1 if unit == "month" else 12)
-
-    def resolve(frame: _Frame) -> When | None:
-        base = _from_anchor(frame, unit)
-        return When(shift.apply(base.day, sign), unit) if base else None
-
-    return _candidate(m, resolve)
+    which = "the previous" if m["dir"].lower() in ("before", "earlier") else "the following"
+    return _candidate(m, functools.partial(_relative_period, which, m["unit"].lower()))
 
 
 def _build_year(m: re.Match, text: str) -> _Candidate | None:
@@ -848,10 +796,7 @@ def _build_year(m: re.Match, text: str) -> _Candidate | None:
 
 def _build_two_digit_year(m: re.Match, text: str) -> _Candidate | None:
     """``'82`` (a year), or ``cy18`` (a calendar year)."""
-    two = m["yy"] or m["cy"]
-    if len(two) == 4:
-        return _candidate(m, _fixed(_absolute(int(two))))
-    return _candidate(m, lambda frame: _absolute(_year_of_two_digits(two, frame.published)))
+    return _candidate(m, _written_year(m["yy"] or m["cy"]))
 
 
 def _build_word_year(m: re.Match, text: str) -> _Candidate | None:
@@ -873,12 +818,10 @@ def _build_ordinal_month(m: re.Match, text: str) -> _Candidate | None:
     if m["year"]:
         year = int(m["year"])
         return _candidate(m, _fixed(_absolute(year, month)))
-    which = m["rel"].lower()
-    return _candidate(m, lambda frame: (lambda base: When(dt.date(base.day.year, month, 1), "month") if base else None)(
-        _relative_year(which, frame)))
+    return _candidate(m, functools.partial(_month_of_year, month, m["rel"].lower()))
 
 
-def _no_value_rule(m: re.Match, text: str) -> _Candidate | None:
+def _build_no_value(m: re.Match, text: str) -> _Candidate | None:
     """Quarters, halves, fiscal years, decades: kept as text, no value (see the module docstring)."""
     g = m.groupdict()
     if g.get("season") and not (g["smod"] or g["year"]):
@@ -887,118 +830,13 @@ def _no_value_rule(m: re.Match, text: str) -> _Candidate | None:
     return _candidate(m, _no_value)
 
 
-_HOLIDAY_ALT = lexicon.alternation(HOLIDAYS).replace("'", "['’]")
-_ORDINAL_WORD_ALT = lexicon.alternation(ORDINALS)
-_I = re.I
-
-
-def _rule(trigger: str, pattern: str, build: Callable[[re.Match, str], "_Candidate | None"], *,
-          flags: int = re.I) -> _Rule:
-    return _Rule(trigger, re.compile(pattern, flags), build)
-
-
-_TRIGGERS = {
-    "digit": re.compile(r"\d"),
-    "two digits": re.compile(r"['’]\d\d|\b[cC][yY]\s?\d"),
-    "month": re.compile(rf"\b(?:{_MONTH_ALT})\b", _I),
-    "weekday": re.compile(rf"\b(?:{_WEEKDAY_ALT})\b", _I),
-    "day word": re.compile(r"\b(?:today|tonight|yesterday|tomorrow|night|morning|afternoon|evening)\b", _I),
-    "period": re.compile(r"\b(?:year|month|week|weekend|decade|century|day)\b", _I),
-    "duration": re.compile(r"\b(?:day|week|fortnight|month|year|decade)s?\b", _I),
-    "number word": re.compile(rf"\b(?:{NUMBER_WORD})\b", _I),
-    "ordinal": re.compile(rf"\d(?:st|nd|rd|th)\b|\b(?:{_ORDINAL_WORD_ALT})\b", _I),
-    "holiday": re.compile(r"\b(?:" + lexicon.alternation({name.split()[-1] for name in HOLIDAYS}) + r")\b", _I),
-    "decade": re.compile(r"\d0['’]?s\b|ties\b", _I),
-    "quarter": re.compile(r"\b(?:quarter|half)\b", _I),
-    "quarter code": re.compile(r"\b(?:Q[1-4]|[1-4]Q|FY)"),
-    "fiscal": re.compile(r"\b(?:fiscal|financial)\b", _I),
-    "season": re.compile(r"\b(?:spring|summer|autumn|winter|fall)\b", _I),
-}
-_RULES: tuple[_Rule, ...] = (
-    # numeric dates: 2019-08-23, 2019/aug/23, 20190823, 08/23/2019, 08-2019, 1996-97
-    _rule("digit", r"(?<![\w/.])(?P<year>\d{4})(?P<sep>[-/.])(?:(?P<mnum>\d{1,2})|(?P<mname>[a-z]{3,9}))(?P=sep)"
-                   r"(?P<d>\d{1,2})(?![\d/]|[.-]\d)", _build_year_first),
-    _rule("digit", r"(?<![\w$€£.,])(?P<year>(?:19|20)\d\d)(?P<mnum>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
-                   r"(?![\d,])", _build_year_first),
-    _rule("digit", r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-                   r"(?![\d/]|[.-]\d)", _build_numeric),
-    _rule("digit", r"(?<![\w/.,-])(?P<mnum>0?[1-9]|1[0-2])[/-](?P<year>(?:19|20)\d\d)(?![\d/]|[.-]\d)",
-          _build_year_first),
-    _rule("digit", r"(?<![\w/.,$-])(?P<year>(?:19|20)\d\d)(?P<sep>[-–/])(?P<yy2>\d\d)(?![\d/-])", _build_year_range),
-    # month names: 23 Aug 2019, Aug. 23, 2019, Oct-14-2021, August 2019, June of 93, (last) August
-    _rule("month", rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?:of\s+|in\s+)?{_YEAR_ANY})?",
-          _build_day_month),
-    _rule("month", rf"\b(?:{_WEEKDAY},?\s+)?{_MON}\s+(?:the\s+)?{_DAY}"
-                   rf"(?:\s*,?\s*(?:of\s+|in\s+)?(?:{_YEAR4}|{_YEAR_WORDS}\b))?", _build_day_month),
-    _rule("month", rf"\b{_MON}[-/](?P<day>\d{{1,2}})[-/]{_YEAR4}", _build_day_month),
-    _rule("month", rf"\b{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|&|or)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-                   rf"(?![\d%]|[.,:]\d)(?:,?\s+{_YEAR4})?", _build_second_day),
-    _rule("month", rf"\b{_PART}{_MON}(?:,?\s+(?:of\s+|in\s+)?|[/-]){_YEAR_ANY}", _build_month_year),
-    _rule("month", rf"\b{_MON}\s+of\s+(?P<yy>\d\d)(?!\d)", _build_month_year),
-    _rule("month", rf"\b{_PART}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<month>{_FULL_MONTH_ALT})\b"
-                   r"(?P<yrel>\s+(?:of\s+)?(?:this|last|next|the\s+(?:same|following|previous|next))\s+year)?",
-          _build_month),
-    # weekdays: Thursday, next Friday, Thursday of next week, this week Friday, Friday 2019-3-8, Monday 16
-    _rule("weekday", rf"\b(?:(?P<rel>this\s+(?:coming|upcoming|past)|this|next|last|previous|coming|upcoming|past)\s+)?"
-                     rf"{_WEEKDAY}(?P<week>\s+(?:of\s+)?(?:this|next|last|previous"
-                     r"|the\s+(?:following|previous|next|same))\s+week\b)?(?P<week_first>)", _build_weekday),
-    _rule("weekday", r"\b(?P<week_first>this|next|last|previous|the\s+(?:following|previous|next))\s+week\s*[-–,]?\s*"
-                     rf"(?:on\s+)?{_WEEKDAY}(?P<rel>)(?P<week>)", _build_weekday),
-    _rule("weekday", rf"\b(?:(?:this|next|last|coming)\s+)?{_WEEKDAY},?\s+"
-                     r"(?:(?P<iso>\d{4}[-/]\d{1,2}[-/]\d{1,2})(?![\d/])"
-                     r"|(?P<md>\d{1,2}[/.]\d{1,2})(?![\d/]|\.\d)"
-                     r"|\((?P<paren>[a-z]{3,9}-\d{1,2})\)"
-                     rf"|(?:the\s+)?(?P<dom>\d{{1,2}}(?:st|nd|rd|th)?|{DAY_WORD})\b(?![\d%]|[.,:/]\d))",
-          _build_weekday_date),
-    _rule("digit", r"\bthis\s+(?P<md>\d{1,2}/\d{1,2})(?![\d/])(?P<weekday>)(?P<iso>)(?P<paren>)(?P<dom>)",
-          _build_weekday_date),
-    # relative days and periods: today, last night, this year, later this month, the previous year, the day
-    _rule("day word", r"\b(?:(?:earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|last\s+night"
-                      r"|this\s+(?:morning|afternoon|evening)|the\s+day\s+before\s+yesterday"
-                      r"|the\s+day\s+after\s+tomorrow)\b", _build_day_word),
-    _rule("period", r"\b(?:(?P<part>earlier|later|early|late|mid|(?:the\s+|by\s+)?(?:end|start|beginning|middle|rest"
-                    r"|remainder|first\s+half|second\s+half)\s+of)(?:\s+in)?[\s-]+)?"
-                    r"(?P<which>this\s+calendar|this|last|next|previous|current|coming|past"
-                    r"|the\s+(?:last|previous|past|next|following|coming|same|current))?(?(which)\s+|(?P<bare>the\s+))"
-                    r"(?P<unit>year|month|week|weekend|decade|century|day)\b", _build_relative_period),
-    _rule("period", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
-                    r"(?=\s*(?:[.,;:!?)\"”]|$))", _build_anchored_unit),
-    _rule("period", r"\bthe\s+same\s+(?P<unit>month|day)\s+(?:(?:a|one)\s+year\s+(?:ago|earlier|before)"
-                    r"|(?:of\s+)?(?:last|the\s+previous)\s+year)\b", _build_same_unit_year_before),
-    _rule("period", rf"\bthe\s+(?P<ord>{_ORDINAL_WORD_ALT}|\d{{1,2}}(?:st|nd|rd|th))\s+month\s+of\s+"
-                    rf"(?:{_YEAR4}|(?P<rel>this|last|next|the)\s+year)", _build_ordinal_month),
-    # shifts: three days ago, two weeks later, 5 months from tomorrow, in three weeks
-    _rule("duration", rf"\b{_DURATION}\s+(?P<dir>ago|later|earlier|before|after|hence|from|since)"
-                      r"(?:\s+(?P<ref>now|today|tomorrow|yesterday))?\b", _build_shift),
-    _rule("duration", rf"\bin\s+{_DURATION}(?P<time>['’]?\s+time)?\b", _build_in_duration),
-    # years: 1998, mid-2017, the year 2006, '79, cy21, in nineteen seventy four
-    _rule("digit", rf"\b{_PART}(?P<yearword>(?:the\s+)?(?:calendar\s+)?year\s+)?{_YEAR4}", _build_year),
-    _rule("two digits", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)|\b[cC][yY]\s?(?P<cy>\d{4}|\d\d)\b",
-          _build_two_digit_year),
-    _rule("number word", rf"\b(?:in|since|by|until|from|of|year)\s+{_YEAR_WORDS}\b", _build_word_year),
-    # the day of the month alone, named days
-    _rule("ordinal", r"\b(?:on|by|until|till|since|from|before|after)\s+(?P<date>the\s+(?P<dom>\d{1,2}(?:st|nd|rd|th)"
-                     rf"|{_ORDINAL_WORD_ALT}|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh"
-                     r"|eighth|ninth))(?:\s+of\s+(?P<ofrel>this|last|next|the\s+same)\s+month)?)\b",
-          _build_day_of_month),
-    _rule("holiday", rf"\b(?P<holiday>{_HOLIDAY_ALT})(?:,?\s+(?:of\s+)?{_YEAR4})?(?!\w)", _build_holiday),
-    # no value: decades, quarters and halves, fiscal years, seasons
-    _rule("decade", r"(?:\bthe\s+)?(?:\b(?:early|mid|late)[\s-]+)?(?:\b(?:1[89]|20)\d0|(?<!\w)['’]\d0)['’]?s\b"
-                    r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?:twenties|thirties|forties|fifties"
-                    r"|sixties|seventies|eighties|nineties)\b", _no_value_rule),
-    _rule("quarter", r"\b(?:(?:the|its|their|this|last|next|a|(?:19|20)\d\d['’]s)\s+)?"
-                     r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+"
-                     r"|calendar\s+)?(?:quarter|half)"
-                     r"(?:\s+(?:of|in)\s+(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?"
-                     rf"(?:{_YEAR4}|(?:this|last|next|the)\s+year))?\b", _no_value_rule),
-    _rule("quarter code", r"\bQ[1-4](?:[\s-]*(?:(?:19|20)\d\d|['’]?\d\d)\b)?|\b[1-4]Q(?:\s*(?:19|20)\d\d\b)?"
-                          r"|\bFY\s?['’]?(?:\d{4}|\d\d)\b(?:[-/]\d\d\b)?", _no_value_rule, flags=0),
-    _rule("fiscal", r"\b(?:(?:the|this|last|next|its|their|the\s+current|the\s+previous)\s+)?(?:fiscal|financial)"
-                    rf"(?:\s+year)?(?:\s+{_YEAR4}(?:[-/](?:\d\d){{1,2}})?)?(?(year)|(?<=year))\b", _no_value_rule),
-    _rule("fiscal", rf"\bthe\s+{_YEAR4}\s+(?:fiscal|financial)\s+year\b", _no_value_rule),
-    _rule("season", r"\b(?:(?P<smod>this|last|next|the|early|late|mid|past|coming)[\s-]+)?"
-                    rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{_YEAR4})?\b", _no_value_rule),
-)
+_BUILDERS = {build.__name__.removeprefix("_build_"): build for build in (
+    _build_year_first, _build_numeric, _build_year_range, _build_day_month, _build_second_day, _build_month_year,
+    _build_month, _build_weekday, _build_weekday_date, _build_day_word, _build_relative_period, _build_anchored_unit,
+    _build_same_unit_year_before, _build_ordinal_month, _build_shift, _build_in_duration, _build_year,
+    _build_two_digit_year, _build_word_year, _build_day_of_month, _build_holiday, _build_no_value)}
+_RULES = tuple(_Rule(trigger, re.compile(pattern, re.I), _BUILDERS[builder])
+               for trigger, builder, pattern in (row[1:] for row in _PATTERN_ROWS if row[0] == "rule"))
 
 
 # --- the stage -------------------------------------------------------------------------
@@ -1066,12 +904,7 @@ def find_dates(doc: Document) -> tuple[DateMention, ...]:
     after_vague = False
     for candidate in candidates:
         sentence = doc.sentences[doc.sentence_index(candidate.start)]
-        future = _future(sentence.text, candidate.start - sentence.start)
-        past = not future and _past(sentence.text, candidate.start - sentence.start)
-        if not future and not past:  # 'campaigning ends before Sunday's vote': what a present clause awaits
-            future = _future_after(sentence.text, candidate.end - sentence.start) \
-                or bool(_AHEAD.search(sentence.text, max(0, candidate.start - sentence.start - 20),
-                                      candidate.start - sentence.start))
+        future, past = _tense(sentence.text, candidate.start - sentence.start, candidate.end - sentence.start)
         when = candidate.resolve(_Frame(doc.published, future, anchor, after_vague, past))
         after_vague = when is None
         if when is not None:

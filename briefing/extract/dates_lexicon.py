@@ -30,8 +30,6 @@ NUMBER_WORD = lexicon.alternation([*ONES, *TEENS, *TENS, "hundred", "thousand"])
 DAY_WORD = (r"(?:(?:twenty|thirty)[\s-]+)?(?:" + lexicon.alternation(ORDINALS) + r")"
             r"|(?:twenty|thirty)[\s-]+(?:" + lexicon.alternation(set(ONES) - {"zero", "oh"}) + r")"
             r"|" + lexicon.alternation(set(TEENS) | set(ONES) - {"zero", "oh"} | {"twenty", "thirty"}))
-# a number written in words: "twenty five", "nineteen seventy-four", "two thousand and twelve"
-NUMBER_WORDS = rf"(?:{NUMBER_WORD})(?:(?:[\s-]+and)?[\s-]+(?:{NUMBER_WORD}))*"
 
 
 def small_number(text: str) -> int | None:

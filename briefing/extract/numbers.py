@@ -26,36 +26,13 @@ ORDINALS = {word: value for word, value, kind in _NUMBER_WORDS if kind == ["ordi
 _SMALL = {word: value for word, value in {**ONES, **TEENS}.items() if word != "oh"}
 _UNICODE_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
                       "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}
-_MINUS = "-−–"
-
-_INTEGER = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # 35,000 and 9,87,654
-            r"|\d{1,3}(?:[\u00a0\u2009]\d{3})+(?![\d,/]|\.\d)"  # 10 000 with a thin or no-break space
-            r"|\d{1,3}(?:[ ]\d{3})+(?![\d,/]|\.\d)(?=\s?(?:[$€£¥]|[A-Z]{3}\b|(?:dollars?|euros?|pounds?|yen|francs?"
-            r"|rupees?)\b))"  # ... or a plain space, before a currency
-            r"|\d+")
-_NUMERAL = re.compile(
-    rf"""(?<![\d.,/])(?<![A-Za-z]-)
-    (?P<sign>[{_MINUS}](?=\d))?
-    (?:
-        (?P<whole>\d+)(?:\s|-)(?P<num>\d+)/(?P<den>\d+)(?![\d/])          # 2 1/2, 2-1/2
-      | (?P<fnum>\d+)/(?P<fden>\d+)(?![\d/])                              # 1/4
-      | (?P<int>{_INTEGER})(?P<dec>\.\d+)?
-        (?:
-            (?P<uni>[½¼¾⅓⅔⅛])
-          | [eE](?P<exp>[-+−]?\d+)(?![\w])
-          | \s?[x×]\s?10(?:\^|\*\*)?(?P<exp10>[-−]?\d+)(?![\w])
-          | [x×](?P<base>\d+)\^(?P<power>\d+)
-        )?
-      | (?P<lone>[½¼¾⅓⅔⅛])
-    )""",
-    re.VERBOSE,
-)
+_PATTERNS = {name: pattern for _, name, pattern in lexicon.patterns("numbers_patterns.txt", {})}
+_NUMERAL = re.compile(_PATTERNS["NUMERAL"])
+_FRACTION_BY = re.compile(_PATTERNS["FRACTION_BY"], re.I)
+_LETTER_SCALE = re.compile(_PATTERNS["LETTER_SCALE"])
 _SCALE_AFTER = re.compile(r"\s*(?:(" + lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["word"]) + r")\b"
                           r"|(" + lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["short"]) + r")\b"
                           r"(?:\.(?=\s+[a-z]))?)", re.I)
-# 'cut by a third', 'fell by two-thirds', 'reduced by half': a share of the thing changed, after 'by'
-_FRACTION_BY = re.compile(r"(?<![\w-])by\s+(?:(?P<count>an?|one|two|three)[\s-])?(?P<part>half|thirds?|quarters?|fifths?"
-                          r"|tenths?)(?![\w-])(?!\s+(?:of|an?|past|to)\b)", re.I)
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _NUMBER_STARTS = frozenset(_SMALL) | frozenset(TENS) | {"a", "an", "half"}
@@ -101,13 +78,11 @@ def _fractions(text: str, start: int, end: int) -> list[Number]:
     """'cut by a third', 'fell by two-thirds': the share of a change ('a third of the vote' is vague, no figure)."""
     numbers = []
     for m in _FRACTION_BY.finditer(text, start, end):
-        if not (m.group("count") or m.group("part").lower() == "half"):
-            continue
-        count, part = _COUNTS[(m.group("count") or "a").lower()], m.group("part").lower()
-        if (count == 1) != (not part.endswith("s")) or part == "half" and count != 1:
-            continue  # 'one thirds', 'two third'
-        if part == "half" and (m.group("count") or "a").lower() not in ("a", "one"):
-            continue
+        written, part = (m.group("count") or "a").lower(), m.group("part").lower()
+        count = _COUNTS[written]
+        if not (m.group("count") or part == "half") or (count == 1) != (not part.endswith("s")) \
+                or part == "half" and written not in ("a", "one"):
+            continue  # 'by third', 'by one thirds', 'by two third', 'by an half'
         value = Decimal(count) / _PARTS[part.rstrip("s")]
         first = m.start("count") if m.group("count") else m.start("part")
         numbers.append(Number(first, m.end(), value, spelled=True, fraction=True))
@@ -136,19 +111,13 @@ def _numeral_value(m: re.Match) -> Decimal:
     value = Decimal(re.sub(r"[,\s]", "", m.group("int") + (m.group("dec") or "")))  # '35,000', '10 000', '9.1'
     if m.group("uni"):
         return value + _UNICODE_FRACTIONS[m.group("uni")]
-    if m.group("exp"):
-        return value.scaleb(int(m.group("exp").replace("−", "-")))
-    if m.group("exp10"):
-        return value.scaleb(int(m.group("exp10").replace("−", "-")))
+    if m.group("exp") or m.group("exp10"):
+        return value.scaleb(int((m.group("exp") or m.group("exp10")).replace("−", "-")))
     if m.group("base"):
         return value * Decimal(m.group("base")) ** int(m.group("power"))
     return value
 
 
-# '1.5m subscribers', '200k followers', '3m tonnes': a letter scale stuck to the numeral, before a plural noun
-# (not '1.5m wall', '100m sprint': metres)
-_LETTER_SCALE = re.compile(r"(?-i:(m|k))(?=\s+(?:people|children|men|women|staff|personnel|livestock|cattle|sheep"
-                           r"|[a-z][a-z-]+(?<![su]s)(?<!is)s)\b)")
 _LETTER_SCALES = {"m": "million", "k": "thousand"}
 
 
