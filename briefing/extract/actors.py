@@ -32,16 +32,8 @@ _NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 
 
 def find_actors(doc: Document, *, ner: str = "builtin") -> tuple[Actor, ...]:
-    """Find the actors of ``doc``.
-
-    Args:
-        doc: the segmented article.
-        ner: ``"builtin"`` for the rule-based finder, or ``"spacy:<model>"`` to take the
-            names from a spaCy pipeline (a package name or a path).
-
-    Returns:
-        One actor per entity, most salient first; evidence offsets are into the body.
-    """
+    """One actor per entity of ``doc``, most salient first, its evidence offsets into the body; ``ner`` is
+    ``"builtin"`` for the rule-based finder, or ``"spacy:<model>"`` (a package name or a path) for a spaCy pipeline."""
     body_mentions, title_mentions = _mentions(doc, ner)
     groups = _group(doc.text, body_mentions, title_mentions, _lowercase_words(doc.text + "\n" + doc.article.title))
     return tuple(actor for actor in _actors(doc, groups) if not _only_a_label(doc.text, actor))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 
 from .. import lexicon
 from .. import reference as ref
@@ -171,20 +172,11 @@ def midsentence_capitalised(text: str, sentence_starts: frozenset[int], *,
 def find_mentions(text: str, *, in_title: bool = False, lowercase_words: frozenset[str] = frozenset(),
                   sentence_starts: frozenset[int] = frozenset(),
                   confirmed_words: frozenset[str] | None = None, words: list[Token] | None = None) -> list[Mention]:
-    """Find the name mentions of ``text``.
+    """The name mentions of ``text`` (a body or a title), in text order.
 
-    Args:
-        text: a body or a title.
-        in_title: mark the mentions as title mentions.
-        lowercase_words: words seen in lower case elsewhere in the article: a sentence-initial
-            capitalised word among them is a common word, not a name.
-        sentence_starts: offsets where sentences begin (the title starts one at 0).
-        confirmed_words: capitalised words the article uses inside sentences (by default those
-            of ``text``): an unknown word seen only at sentence starts is not taken for a name.
-        words: ``tokens(text)``, when the caller has them already.
-
-    Returns:
-        The mentions in text order.
+    A sentence-initial capitalised word among ``lowercase_words`` (seen in lower case elsewhere) is a common
+    word; an unknown word seen only at sentence starts, never among ``confirmed_words`` (by default the
+    capitalised words ``text`` uses inside sentences), is not taken for a name.
     """
     global _marks_of
     words = tokens(text) if words is None else words
@@ -357,6 +349,9 @@ def _names_a_place(text: str, words: list[Token], k: int) -> bool:
 def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool,
                 lowercase_words: frozenset[str], sentence_starts: frozenset[int],
                 confirmed_words: frozenset[str]) -> list[Mention]:
+    clean_part = partial(_clean_span, text, words, in_title=in_title, lowercase_words=lowercase_words,
+                         sentence_starts=sentence_starts, confirmed_words=confirmed_words)
+    named_person = partial(_typed, text, words, in_title=in_title, titled=True, initial=False)
     span = list(words[i:j])
     initial = _sentence_initial(text, span[0], sentence_starts)
     # leading common words ('Despite', 'Next week', 'The'), unless they begin a known name ('New York')
@@ -401,24 +396,16 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
                 and span[k + 1].text in ref.FIRST_NAMES), None)
     if cut is not None:
         # 'the founder of Orion Inc. Mara Lind' (a comma lost): the firm's name ends with its legal form
-        return [m for part in ((span[0].index, span[cut].index + 1), (span[cut + 1].index, span[-1].index + 1))
-                for m in _clean_span(text, words, *part, in_title=in_title, lowercase_words=lowercase_words,
-                                     sentence_starts=sentence_starts, confirmed_words=confirmed_words)]
+        return clean_part(span[0].index, span[cut].index + 1) + clean_part(span[cut + 1].index, span[-1].index + 1)
     named_at = next((k for k in range(max(1, len(span) - 3), len(span) - 1) if span[k].text in ref.FIRST_NAMES
                      and (span[k - 1].text in ref.ORG_HEADS or span[k - 1].text.lower() in ref.ROLE_MODIFIERS)
                      and (any(_is_title_word(w.text) for w in span[:k]) or k >= 2 and len(span) - k == 2)), None)
     if named_at is not None:
         # 'Director of Harbour Communications Tom Reyes': the office, then the person holding it
-        return (_clean_span(text, words, span[0].index, span[named_at].index, in_title=in_title,
-                            lowercase_words=lowercase_words, sentence_starts=sentence_starts,
-                            confirmed_words=confirmed_words)
-                + _typed(text, words, span[named_at:], in_title=in_title, titled=True, initial=False))
+        return clean_part(span[0].index, span[named_at].index) + named_person(span[named_at:])
     if len(span) >= 3 and _acronym_after(span):
         # 'Valdoria Farm Workers VFW' (brackets lost in the text): the name, then its acronym
-        return (_clean_span(text, words, span[0].index, span[-1].index, in_title=in_title,
-                            lowercase_words=lowercase_words, sentence_starts=sentence_starts,
-                            confirmed_words=confirmed_words)
-                + [_mention(text, span[-1:], ORGANIZATION, HINT, in_title)])
+        return clean_part(span[0].index, span[-1].index) + [_mention(text, span[-1:], ORGANIZATION, HINT, in_title)]
     portfolio = next((t for t in range(len(span) - 2) if span[t].text.lower() in _PORTFOLIO_TITLES
                       and span[t + 1].text in ("of", "for")), None)
     if portfolio is not None and not (portfolio and _org_words(span[:portfolio])):
@@ -427,12 +414,8 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         if not (ref.country_form(held) or ref.is_place_name(held)):
             # 'the Xland Secretary of State (Jane Doe)', 'Minister for Health': a title and its portfolio, no
             # actor but the state before it and the person after it
-            state = _clean_span(text, words, span[0].index, span[portfolio].index, in_title=in_title,
-                                lowercase_words=lowercase_words, sentence_starts=sentence_starts,
-                                confirmed_words=confirmed_words) if portfolio else []
-            person = _typed(text, words, span[named:], in_title=in_title, titled=True,
-                            initial=False) if named < len(span) else []
-            return state + person
+            state = clean_part(span[0].index, span[portfolio].index) if portfolio else []
+            return state + (named_person(span[named:]) if named < len(span) else [])
     split = _inner_title(span)
     if split:
         first = span[0].index
@@ -441,11 +424,8 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         if span[name_start - 1].text.lower() in _PORTFOLIO_TITLES and not _org_words(before_title) and not any(
                 ref.country_form(w.text) or ref.is_place_name(w.text) for w in before_title):
             # 'Emergency Situations Minister Jane Doe': the words before the title are its portfolio
-            return _typed(text, words, span[name_start:], in_title=in_title, titled=True, initial=False)
-        return (_clean_span(text, words, first, first + title_start, in_title=in_title,
-                            lowercase_words=lowercase_words, sentence_starts=sentence_starts,
-                            confirmed_words=confirmed_words)
-                + _typed(text, words, span[name_start:], in_title=in_title, titled=True, initial=False))
+            return named_person(span[name_start:])
+        return clean_part(first, first + title_start) + named_person(span[name_start:])
     found: list[Mention] = []
     prefix_end = _title_prefix_end(span)
     for word in span[:prefix_end]:
@@ -565,10 +545,7 @@ def _only_titles(span: list[Token]) -> bool:
 
 
 def _inner_title(span: list[Token]) -> tuple[int, int] | None:
-    """Where a title inside a span begins and the person's name after it begins.
-
-    'Orion Ltd. CEO Mara Lind' -> (2, 3); 'Harbour Board Press Secretary Tom Reyes' -> (2, 4).
-    """
+    """Where a title inside a span begins and the name after it begins: 'Orion Ltd. CEO Mara Lind' -> (2, 3)."""
     for t in range(len(span) - 2, 0, -1):
         word = span[t].text
         if not _is_title_word(word) or word.lower() in ref.ROLE_MODIFIERS and word.lower() not in ref.TITLES:
