@@ -681,8 +681,7 @@ def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
     names = {id(g): _canonical(g) for g in groups}
     placed = sorted((Placed(m.start, m.end, names[id(g)], g.type)
                      for g in groups for m in g.mentions if not m.in_title), key=lambda p: p.start)
-    bounds = [(s.start, s.end) for s in doc.sentences]
-    index = RoleIndex(doc.text, placed, bounds)
+    index = RoleIndex(doc.text, placed, [(s.start, s.end) for s in doc.sentences])
     actors = []
     for group in groups:
         body = sorted((m for m in group.mentions if not m.in_title), key=lambda m: m.start)
@@ -690,8 +689,7 @@ def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
         name = names[id(group)]
         roles, affiliation = (), None
         if group.type == PERSON:
-            description = describe(doc.text, [(m.start, m.end) for m in body], placed, sentence_bounds=bounds,
-                                   index=index)
+            description = describe([(m.start, m.end) for m in body], index)
             roles, affiliation = description.roles, description.affiliation
             if affiliation is None and government_affiliation(roles):
                 affiliation = _state_of_office(body, index, group) or _dominant_state(placed)
@@ -716,7 +714,7 @@ def _state_of_office(body: list[Mention], index: RoleIndex, group: _Group) -> st
     person = _canonical(group)
     for mention in body:
         start, end = index.sentence(mention.start, (0, 0))
-        states = [p for p in index.starting_in(start, end) if p.type == COUNTRY]
+        states = [p for p in index.spans.starting_in(start, end) if p.type == COUNTRY]
         claimed = {p.name for p in states if _qualifies_other_person(p, index, person)}
         free = list(dict.fromkeys(p.name for p in states if p.name not in claimed))
         if len(free) == 1:
@@ -734,4 +732,4 @@ def _dominant_state(placed: list[Placed]) -> str | None:
 def _qualifies_other_person(state: Placed, index: RoleIndex, person: str) -> bool:
     """A state mention that qualifies another person named within the next few words."""
     return any(p.type == PERSON and p.name != person and 0 < p.start - state.end
-               for p in index.starting_in(state.end + 1, state.end + 40))
+               for p in index.spans.starting_in(state.end + 1, state.end + 40))
