@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 
 from .. import reference as ref
 from ..load import slugify
@@ -407,14 +407,7 @@ def _close(a: str, b: str) -> bool:
 
 def _merge_people(groups: list[_Group]) -> list[_Group]:
     """Surnames, shorter forms and transliterations join the fullest form of a person's name."""
-    words_of: dict[str, list[str]] = {}
-
-    def name_words(text: str) -> list[str]:  # _name_words, remembered (a group's head never changes)
-        found = words_of.get(text)
-        if found is None:
-            found = words_of[text] = _name_words(text)
-        return found
-
+    name_words = cache(_name_words)  # a group's head never changes
     people = sorted((g for g in groups if g.type == PERSON and len(name_words(g.head)) >= 2),
                     key=lambda g: -len(name_words(g.head)))
     org_first_words = {name_words(g.head)[0] for g in groups

@@ -90,19 +90,16 @@ _INCH_CONTEXT = re.compile(r"\s*(?:[.,;:)!?]|$|thick|long|wide|tall|high|deep|ac
 # --- counted things --------------------------------------------------------------------------------------------
 _TOKEN = re.compile(r"\s+([A-Za-z][\w'’]*(?:-[\w]+)*(?:(?:\.[A-Za-z])+\.)?)")  # 'U.S.' is one token
 _DESIGNATION_PLURAL = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*s")
-_IRREGULAR_PLURALS = frozenset("""people men women children police personnel aircraft cattle sheep fish deer staff
-    crew livestock poultry militia clergy infantry cavalry""".split())
+_IRREGULAR_PLURALS = lexicon.words("figures_irregular_plurals.txt")
 _NOT_PLURAL_NOUNS = lexicon.words("figures_not_plural_nouns.txt")
 _FUNCTION_WORDS = lexicon.words("figures_function_words.txt")
 _LEADING_COUNT_MODIFIERS = frozenset("more additional other extra further".split())
 _REFERENCE_DETERMINERS = re.compile(r"(?<![\w-])(the|these|those|both|its|their|his|her|our|all|my|your|first|last"
                                     r"|next|past|previous|final|other)\s+$", re.I)
-_YEAR_LIKE = range(1000, 3000)
 
 
 def _year_like(value: Decimal) -> bool:
-    """``value in _YEAR_LIKE`` without the scan that ``in range`` does for a Decimal."""
-    return value == value.to_integral_value() and _YEAR_LIKE.start <= value < _YEAR_LIKE.stop
+    return value == value.to_integral_value() and 1000 <= value < 3000
 # --- not figures ------------------------------------------------------------------------------------------------
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|gmt\b|utc\b|hrs\b|:\d\d)|(?::|\.)\d\d\s?[ap]\.?m\b", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b", re.I)
@@ -417,12 +414,7 @@ def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: b
         return False
     number, nxt = numbers[i], numbers[i + 1]
     gap = text[number.end:nxt.start]
-    if between:
-        joiner = _RANGE_AND
-    elif change:
-        joiner = _RANGE_DASH
-    else:
-        joiner = _RANGE_TO
+    joiner = _RANGE_AND if between else _RANGE_DASH if change else _RANGE_TO
     if not joiner.fullmatch(gap):
         return False
     if gap.strip() in "-" and not gap.strip() == "" and gap != gap.strip():

@@ -19,14 +19,12 @@ from . import figures_units as ref
 from .numbers import plain_value
 
 _PURCHASE_NOUNS = dict(lexicon.rows("figures_purchase_nouns.txt"))
-_LEVEL_VERBS = (r"(?:stood|stands|stand|was|were|is|are|reached|reaches|totalled|totaled|totals|amounted to|amounts to"
-                r"|came to|comes to|rose to|fell to|increased to|decreased to|climbed to|dropped to|declined to"
-                r"|grew to|jumped to|slipped to|hit|topped|exceeded|hovered|averaged|valued|estimated|put|worth)")
+_LEVEL_VERBS = "(?:" + lexicon.alternation(lexicon.phrases("figures_level_verbs.txt"), exact=True) + ")"
 _DIRECTION = {form: direction for direction, forms in lexicon.rows("figures_change_verbs.txt") for form in forms.split()}
 _ADVERBS = r"(?:\s+(?:currently|now|already|still|only|just|roughly|about|around|reportedly|then|also|nearly|almost))*"
-_RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS
-                             + r"\s*$")
-_RELATIVE_LEVEL_TAIL = re.compile(r",\s+which" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$")
+_LEVEL_TAIL = _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$"
+_RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _LEVEL_TAIL)
+_RELATIVE_LEVEL_TAIL = re.compile(r",\s+which" + _LEVEL_TAIL)
 _APPOSED_VALUE = re.compile(r"(?P<clause>[^,;:]+),\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")
 _VALUED_TAIL = re.compile(r",\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")  # how _APPOSED_VALUE, _CLAUSE_VALUED end
 # Clause-final patterns: the clause before one runs from the sentence's last ',', ';' or ':' (see _clause_search).
@@ -34,7 +32,7 @@ _THING_WORTH = re.compile(r"\s+(?P<verb>" + "|".join(_PURCHASE_NOUNS) + r")\s+"
                           r"(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+worth\s*$")
 _CLAUSE_VALUED = re.compile(r"(?P<clause>[^,]+?)\s+(?:was|were|is|are)\b[^,]*,\s+(?:valued|estimated|put|worth)"
                             r"(?:\s+at)?\s*$")
-_LEVEL = re.compile(_ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$")
+_LEVEL = re.compile(_LEVEL_TAIL)
 _CHANGE = re.compile(r"\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$")
 _CHANGED_TO = re.compile(r"\s+(?P<verb>" + "|".join(sorted(_DIRECTION)) + r")\s[^,;:]*?\bto\s*$")
 _SUBJECT_VERB = re.compile(r"\s+(?P<verb>[a-z]+)\s*$")
