@@ -18,7 +18,7 @@ from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
     _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines,
-    find_mentions, initials, midsentence_capitalised, people_of_place, tokens,
+    find_mentions, initials, known_place, midsentence_capitalised, people_of_place, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .figures_units import CURRENCY_SYMBOLS
@@ -646,7 +646,7 @@ def _same_firm(short: str, rest: list[str]) -> bool:
     one ('Orion Canada').
     """
     joined = " ".join(rest)
-    if ref.country_for(joined) or ref.is_place_name(joined) or ref.country_for(rest[-1]):
+    if known_place(joined) or ref.country_for(rest[-1]):
         return False
     other = [w for w in rest if w not in ref.ORG_SUFFIXES and w not in _FIRM_WORDS]
     if len(other) <= 1:

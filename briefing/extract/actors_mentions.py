@@ -288,14 +288,13 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         # 'Bank of X and Y', 'Organization for Security and Co-operation': an organisation's name
         # that already has its 'of' or 'for' goes on through 'and'
         has_of = ("of" in span_words or "for" in span_words) and any(_org_head(w) for w in span_words)
-        if ref.country_for(candidate) or ref.is_place_name(candidate):
+        if known_place(candidate):
             return n
         if has_of:
             cut = max(k for k, w in enumerate(span_words) if w in ("of", "for"))
             where = " ".join(span_words[cut + 1:])
             joined_where = f"{where} and {words[j + 1].text}"
-            if (ref.country_for(where) or ref.is_place_name(where)) and not (
-                    ref.country_for(joined_where) or ref.is_place_name(joined_where)):
+            if known_place(where) and not known_place(joined_where):
                 return 0  # 'the University of Brelsk and Orion College': the first name ends with its place
         if has_of:
             return n if words[j + 1].text not in ref.FIRST_NAMES else 0
@@ -305,9 +304,14 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         return n if head_at is not None and len(span_words) <= 2 and all(
             _joined(text, words[j + k], words[j + k + 1]) and _is_name_word(words[j + k + 1])
             for k in range(head_at + 1)) and not any(
-            _org_head(w) or ref.country_form(w) or ref.is_place_name(w) for w in span_words + ahead[:head_at]) \
+            _org_head(w) or known_place(w) for w in span_words + ahead[:head_at]) \
             and span_words[0] not in ref.FIRST_NAMES else 0
     return 0
+
+
+def known_place(name: str) -> bool:
+    """A country's name, demonym or capital, or a known place."""
+    return ref.country_form(name) is not None or ref.is_place_name(name)
 
 
 def _org_head(word: str) -> bool:
@@ -339,11 +343,7 @@ def _names_a_place(text: str, words: list[Token], k: int) -> bool:
     while end < len(words) and end - k < 4 and _joined(text, words[end - 1], words[end]) \
             and _is_name_word(words[end]):
         end += 1
-    for stop in range(end, k, -1):
-        name = " ".join(w.text for w in words[k:stop])
-        if ref.country_for(name) or ref.is_place_name(name):
-            return True
-    return False
+    return any(known_place(" ".join(w.text for w in words[k:stop])) for stop in range(end, k, -1))
 
 
 def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool,
@@ -411,7 +411,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     if portfolio is not None and not (portfolio and _org_words(span[:portfolio])):
         named = next((k for k in range(portfolio + 3, len(span) - 1) if span[k].text in ref.FIRST_NAMES), len(span))
         held = " ".join(w.text for w in span[portfolio + 2:named])
-        if not (ref.country_form(held) or ref.is_place_name(held)):
+        if not known_place(held):
             # 'the Xland Secretary of State (Jane Doe)', 'Minister for Health': a title and its portfolio, no
             # actor but the state before it and the person after it
             state = clean_part(span[0].index, span[portfolio].index) if portfolio else []
@@ -421,8 +421,8 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         first = span[0].index
         title_start, name_start = split
         before_title = span[:title_start]
-        if span[name_start - 1].text.lower() in _PORTFOLIO_TITLES and not _org_words(before_title) and not any(
-                ref.country_form(w.text) or ref.is_place_name(w.text) for w in before_title):
+        if span[name_start - 1].text.lower() in _PORTFOLIO_TITLES and not _org_words(before_title) \
+                and not any(known_place(w.text) for w in before_title):
             # 'Emergency Situations Minister Jane Doe': the words before the title are its portfolio
             return named_person(span[name_start:])
         return clean_part(first, first + title_start) + named_person(span[name_start:])
@@ -439,8 +439,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         # 'Minister of Industry' names a portfolio; 'President of Valdoria', 'Chairman of Orion Ltd.' who he serves
         titled = False
         name = " ".join(w.text for w in rest[1:])
-        if span[prefix_end - 1].text.lower() in _PORTFOLIO_TITLES and not (
-                ref.country_form(name) or ref.is_place_name(name)):
+        if span[prefix_end - 1].text.lower() in _PORTFOLIO_TITLES and not known_place(name):
             rest = []
     if rest:
         typed = _typed(text, words, rest, in_title=in_title, titled=titled, initial=initial and prefix_end == 0)
@@ -457,7 +456,7 @@ def _bare_common_word(text: str, mention: Mention) -> bool:
     mention of the same name joins it."""
     word = mention.text
     if mention.certainty > GUESS or " " in word or "-" in word or word.isupper() or word.lower() not in \
-            ref.COMMON_ENGLISH_WORDS or word in ref.FIRST_NAMES or ref.country_form(word) or ref.is_place_name(word):
+            ref.COMMON_ENGLISH_WORDS or word in ref.FIRST_NAMES or known_place(word):
         return False
     return bool(_CAPITALISED_BEFORE_CONNECTOR.search(text, max(0, mention.start - 60), mention.start)
                 or _CONNECTOR_BEFORE_CAPITALISED.match(text, mention.end))
@@ -514,11 +513,7 @@ def _known_prefix(span: list[Token]) -> bool:
     """True when the first words of ``span`` make a known country or place ('New York', 'United States')."""
     if span[0].text in ("The", "A", "An"):
         return False
-    for k in range(min(len(span), 4), 1, -1):
-        name = " ".join(w.text for w in span[:k])
-        if ref.country_form(name) or ref.is_place_name(name):
-            return True
-    return False
+    return any(known_place(" ".join(w.text for w in span[:k])) for k in range(min(len(span), 4), 1, -1))
 
 
 def _region_adjective(word: str) -> bool:
@@ -566,7 +561,7 @@ def _inner_title(span: list[Token]) -> tuple[int, int] | None:
 def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bool:
     """A sentence-initial word the article never capitalises elsewhere, unknown and not a speaker."""
     word = token.text
-    if word in confirmed_words or word in ref.FIRST_NAMES or ref.country_form(word) or ref.is_place_name(word):
+    if word in confirmed_words or word in ref.FIRST_NAMES or known_place(word):
         return False
     if word.isupper() or not word[1:].islower():
         return False
@@ -586,7 +581,7 @@ _PLURAL_NOUN = re.compile(r"(?:[^aeiou]ies|[^aeiou]ers|[^aeiou]ors|tions|sions|m
 def _verb_form(token: Token) -> bool:
     """'Visiting', 'Praising', 'Asked', 'Clearly' at a sentence start: not a name."""
     word = token.text
-    if word in ref.FIRST_NAMES or ref.country_form(word) or ref.is_place_name(word) or not word[1:].islower():
+    if word in ref.FIRST_NAMES or known_place(word) or not word[1:].islower():
         return False
     return word.endswith(("ing", "ed", "ly")) and len(word) > 4
 
@@ -596,7 +591,7 @@ _MEMBER_OF = re.compile(r" of (?:the )?([A-Z][\w&.-]*(?: (?:of |for |and )?[A-Z]
 
 def _names_an_organisation(name: str) -> bool:
     """An acronym ('UNICEF') or a name with an organisation's word, and no place: whom a person works for."""
-    if ref.country_form(name) or ref.is_place_name(name):
+    if known_place(name):
         return False
     words = name.split()
     return len(words) == 1 and name.isupper() and len(name) >= 2 and name not in ref.COMMON_ACRONYMS \
@@ -611,7 +606,7 @@ def _shouting(span: list[Token]) -> bool:
 
 def _common_at_start(token: Token, lowercase_words: frozenset[str]) -> bool:
     word = token.text
-    if ref.country_form(word) or ref.is_place_name(word) or word in ref.FIRST_NAMES:
+    if known_place(word) or word in ref.FIRST_NAMES:
         return False
     if word.isupper() and len(word) > 1:
         return word in ref.COMMON_ACRONYMS
@@ -626,7 +621,7 @@ def _title_prefix_end(span: list[Token]) -> int:
     Ministry', 'Chilean Navy'): there the words are part of the name.
     """
     whole = " ".join(w.text for w in span)
-    if len(span) < 2 or ref.country_form(whole) or ref.is_place_name(whole):
+    if len(span) < 2 or known_place(whole):
         return 0  # 'Saudi Arabia', 'South Sudanese': a demonym that begins a state's own name
     if _org_words(_outside_titles(span)):
         if len(span) >= 2 and _is_demonym_or_country(span[0]) and not _org_words(span[1:]):
@@ -750,7 +745,7 @@ def _in_address(text: str, span: list[Token]) -> bool:
         return True
     after = _ADDRESS_AFTER.match(text, end)
     region = after.group(1).rstrip(".") if after else ""
-    return bool(after) and bool(ref.country_for(region) or ref.is_place_name(region)) \
+    return bool(after) and known_place(region) \
         and not text.startswith(("'", "’", " and"), after.end())
 
 
