@@ -500,44 +500,8 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
     for short in sorted(orgs, key=lambda g: -len(g.head)):
         form = _display(short.head)
         words = form.split()
-        targets = []
-        for long in (orgs[k] for k in candidates.of(form, words)):
-            if long is short or id(long) in absorbed:
-                continue
-            long_form = _display(long.head)
-            long_words = long_form.split()
-            if PLACE in (short.type, long.type):
-                if _short_place_form(short, long, form, words, long_form, long_words):
-                    targets.append(long)
-                continue
-            if len(words) > 1 and long_words[:-1] == words[:-1] and long_words[-1] == words[-1] + "s":
-                targets.append(long)  # 'the Defence Force' of the 'Defence Forces'
-                continue
-            full = ref.ORG_SHORT_FORMS.get(form)
-            if full and (long_form == full or long_form.endswith(" " + full)):
-                targets.append(long)  # 'the Fed' and the Federal Reserve
-                continue
-            if len(long_words) == len(words) > 1 and _firm_core(long_words) == _firm_core(words) \
-                    and _firm_core(words) and len(long_form) > len(form):
-                targets.append(long)  # 'Orion Motor Co.' and 'Orion Motor Company'
-                continue
-            if len(long_words) < len(words) or len(long_words) == len(words) > 1:
-                continue
-            rest = long_words[len(words):]
-            if form.isupper() and len(form) >= 2 and _acronym_of(form.replace(".", ""), long_form):
-                targets.append(long)
-            elif long_words[:len(words)] == words and _same_firm(form, rest):
-                targets.append(long)
-            elif long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
-                targets.append(long)
-            elif len(words) == 1 and form in ref.ORG_HEADS | _OF_HEADS and (
-                    long_words[-1] == form or long_words[:2] == [form, "of"]):
-                targets.append(long)  # 'the Commission' for the only '... Commission' ('the House' of 'House of ...')
-            elif form in long_form.split("-") and form.isupper():
-                targets.append(long)
-            elif len(words) == len(long_words) == 1 and len(form) >= 5 and _close(form, long_form) \
-                    and len(long.mentions) >= len(short.mentions):
-                targets.append(long)
+        targets = [long for long in (orgs[k] for k in candidates.of(form, words))
+                   if long is not short and id(long) not in absorbed and _shorter_form(short, long, form, words)]
         if len(targets) > 1:
             # 'Orion' with 'Orion Ltd.' and 'Orion Studios': the one that only adds a legal form
             targets = [t for t in targets if all(w in ref.ORG_SUFFIXES for w in _display(t.head).split()[len(words):])]
@@ -545,6 +509,37 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
             _absorb(targets[0], short)
             absorbed.add(id(short))
     return [g for g in groups if id(g) not in absorbed]
+
+
+def _shorter_form(short: _Group, long: _Group, form: str, words: list[str]) -> bool:
+    """Whether ``short`` (its head ``form``, split into ``words``) is a shorter form of organisation ``long``."""
+    long_form = _display(long.head)
+    long_words = long_form.split()
+    if PLACE in (short.type, long.type):
+        return _short_place_form(short, long, form, words, long_form, long_words)
+    if len(words) > 1 and long_words[:-1] == words[:-1] and long_words[-1] == words[-1] + "s":
+        return True  # 'the Defence Force' of the 'Defence Forces'
+    full = ref.ORG_SHORT_FORMS.get(form)
+    if full and (long_form == full or long_form.endswith(" " + full)):
+        return True  # 'the Fed' and the Federal Reserve
+    if len(long_words) == len(words) > 1 and _firm_core(long_words) == _firm_core(words) \
+            and _firm_core(words) and len(long_form) > len(form):
+        return True  # 'Orion Motor Co.' and 'Orion Motor Company'
+    if len(long_words) < len(words) or len(long_words) == len(words) > 1:
+        return False
+    if form.isupper() and len(form) >= 2 and _acronym_of(form.replace(".", ""), long_form):
+        return True
+    if long_words[:len(words)] == words and _same_firm(form, long_words[len(words):]):
+        return True
+    if long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
+        return True
+    if len(words) == 1 and form in ref.ORG_HEADS | _OF_HEADS and (
+            long_words[-1] == form or long_words[:2] == [form, "of"]):
+        return True  # 'the Commission' for the only '... Commission' ('the House' of 'House of ...')
+    if form in long_form.split("-") and form.isupper():
+        return True
+    return len(words) == len(long_words) == 1 and len(form) >= 5 and _close(form, long_form) \
+        and len(long.mentions) >= len(short.mentions)
 
 
 def _short_place_form(short: _Group, long: _Group, form: str, words: list[str], long_form: str,
@@ -568,7 +563,7 @@ _SHORTENED_WORDS = frozenset("international national regional municipal general 
 
 class _OrgCandidates:
     """The organisations a shorter form may join, looked up by what the checks of
-    ``_merge_organisations`` compare (firm core, initials, leading and trailing words, hyphen
+    ``_shorter_form`` compare (firm core, initials, leading and trailing words, hyphen
     pieces, a close single word), so that each form is not checked against every organisation."""
 
     def __init__(self, orgs: list[_Group]) -> None:

@@ -466,15 +466,14 @@ _CAPITALISED_BEFORE_CONNECTOR = re.compile(r"[A-Z][\w'’-]* (?:of|for|the|of th
 _CONNECTOR_BEFORE_CAPITALISED = re.compile(r" (?:of|for|the|of the|for the|\d+) [A-Z]")
 
 
-_NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|"
-                          r"seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|thousands?|"
-                          r"dozens?|several|many)")
+_NUMBER_WORDS = frozenset(row[0] for row in lexicon.rows("number_words.txt") if len(row) == 2) | frozenset(
+    "hundred hundreds thousand thousands dozen dozens several many".split())
 
 
 def _modifier_of_a_name(text: str, span: list[Token]) -> bool:
     """A number opening a sentence before a state's demonym or a name the article also writes without it
     ('Thirteen Xlandic soldiers'); a common word there may begin the name ('Current Events Ltd.'), so it stays."""
-    if not _NUMBER_WORD.fullmatch(span[0].text.lower()) or _known_prefix(span):
+    if span[0].text.lower() not in _NUMBER_WORDS or _known_prefix(span):
         return False
     rest = text[span[1].start:span[-1].end]
     # mid-sentence after a lower-case word, without the number
