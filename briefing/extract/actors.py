@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
+from .. import lexicon
 from .. import reference as ref
 from ..load import slugify
 from ..model import Actor, Document
@@ -618,9 +619,7 @@ class _OrgCandidates:
         return sorted(every)
 
 
-#: Words that say what kind of firm a name is without making it another entity ('Brothers', 'Group').
-_FIRM_WORDS = frozenset("Company Corporation Group Holdings Holding Brothers Bros Bros. Partners Associates "
-                        "Sons & and International Incorporated Limited".split())
+_FIRM_WORDS = lexicon.words("firm_words.txt")  # 'Orion Brothers', 'Orion Group': the same firm as 'Orion'
 
 
 def _firm_core(words: list[str]) -> tuple[str, ...]:

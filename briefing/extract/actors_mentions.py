@@ -48,10 +48,9 @@ class Mention:
     unconfirmed: bool = False  # an unknown word seen only at sentence starts: a name only if it joins one
 
 
-_KEEPS_PERIOD = frozenset("""inc co corp ltd jr sr st mr mrs ms dr gen lt col capt sgt prof sen rep gov mt ft no
-messrs adm cmdr maj brig gov pres rev hon supt""".split())
 _HONORIFICS = lexicon.words("honorifics.txt")
-_TITLE_ABBREVIATIONS = frozenset("gen lt col capt sgt prof sen rep gov adm cmdr maj brig pres rev hon supt".split())
+_TITLE_ABBREVIATIONS = lexicon.words("title_abbreviations.txt")
+_KEEPS_PERIOD = _TITLE_ABBREVIATIONS | frozenset("inc co corp ltd jr sr st mr mrs ms dr mt ft no messrs".split())
 _HYPHEN_MODIFIER = re.compile(r"([A-Z][\w'’.]*)-(?:based|born|led|owned|made|backed|listed|run|style|era|bound|"
                               r"registered|funded|controlled|sponsored|dominated|friendly|speaking|built|brokered|"
                               r"flagged|headquartered|linked|allied|aligned|held|occupied|administered|"
@@ -70,8 +69,7 @@ _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 #: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
 ORG_NOUNS = lexicon.nouns("organisation_nouns.txt")
 _PLACE_NOUNS = lexicon.nouns("place_nouns.txt")
-_AUXILIARIES = frozenset("""is was are were has had have will would could can may might should must did does
-say announced reported plans""".split())
+_AUXILIARIES = lexicon.words("actors_subject_verbs.txt")
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
 _MONTH_OR_DAY = frozenset(MONTH_NAMES + WEEKDAYS)
 
@@ -809,8 +807,7 @@ def _a_people(span: list[Token]) -> bool:
         and not _org_words(span) and not any(ref.country_form(w.text) for w in span[:-1])
 
 
-_COMPASS = frozenset("""north south east west northern southern eastern western central northeast northwest southeast
-southwest north-east north-west south-east south-west upper lower""".split())
+_COMPASS = lexicon.words("compass_words.txt")
 
 
 def _not_a_name_word(word: str) -> bool:
@@ -879,9 +876,7 @@ def _is_title_noun_word(word: str) -> bool:
     return word in ref.TITLES and word not in ref.ROLE_MODIFIERS
 
 
-#: Words of a credit line before 'by' and a person's name: 'Reporting by X', 'Editing by Y'.
-_CREDIT_WORDS = frozenset("reporting writing editing compiled compilation photograph photographs photo photos "
-                          "pictures illustration graphics research interviews produced".split())
+_CREDIT_WORDS = lexicon.words("credit_words.txt")  # 'Reporting by X', 'Editing by Y'
 _INITIAL = re.compile(r"[A-Z]\.")
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 

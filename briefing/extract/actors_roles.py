@@ -18,8 +18,7 @@ from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, to
 from .spans import SpanIndex
 
 _HONORIFICS = lexicon.words("honorifics.txt")
-_GOVERNMENT_TITLES = frozenset("""president prime minister premier chancellor minister king queen emir sultan
-sheikh foreign secretary ambassador""".split())
+_GOVERNMENT_TITLES = lexicon.words("government_titles.txt")
 _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
 # the two kinds of _CLAUSE_MARKS, found apart: a mark character, and a period before a space
 _MARK_CHARACTER = re.compile(r"[,;:()\"“”\n]")

@@ -51,8 +51,7 @@ _LEADING_TIME = re.compile(
     r"^\s*(?:(?:last|this|next|past)\s+(?:year|month|week|quarter)|in\s+\d{4}|in\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+day"
     r"|(?:also|meanwhile|however|overall|then|so far),?)\s*", re.I)
 _LEADING_VERBS = lexicon.words("figures_leading_verbs.txt")
-_NP_STOP = frozenset("to that which who is was are were be been has have had will would could should can may might "
-                     "do did does not it they he she we".split()) | lexicon.REPORTING_TENSED
+_NP_STOP = lexicon.words("figures_np_stop_words.txt") | lexicon.REPORTING_TENSED
 _NP_WORD = r"[A-Za-z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
 _NOUN_PHRASE_AFTER = re.compile(r"\s+((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)(?=\s+(?:to|for|in|on|of|at|from"
                                 r"|by|with|that|which|and|was|is|were|are|has|had|will|would)\b|[\s]*[,.;:)!?\"”]|\s*$)")
