@@ -575,6 +575,7 @@ class _OrgCandidates:
         self.by_piece: dict[str, list[int]] = {}
         self.single: dict[tuple[str, int], list[int]] = {}
         self.wordless: list[int] = []
+        self.size = len(orgs)
         for k, org in enumerate(orgs):
             long_form = _display(org.head)
             long_words = long_form.split()
@@ -595,7 +596,7 @@ class _OrgCandidates:
     def of(self, form: str, words: list[str]) -> list[int]:
         """The indices, in order, of every organisation that any check could match ``form`` with."""
         if not words:
-            return self._all()  # an empty form: any organisation may pass the checks
+            return list(range(self.size))  # an empty form: any organisation may pass the checks
         found = set(self.wordless)
         found.update(self.by_core.get((len(words), _firm_core(words)), ()))
         acronym = form.replace(".", "")
@@ -611,12 +612,6 @@ class _OrgCandidates:
             for size in range(len(folded) - 2, len(folded) + 3):
                 found.update(self.single.get((folded[:1], size), ()))
         return sorted(found)
-
-    def _all(self) -> list[int]:
-        every = set(self.wordless)
-        for ks in self.by_core.values():
-            every.update(ks)
-        return sorted(every)
 
 
 _FIRM_WORDS = lexicon.words("firm_words.txt")  # 'Orion Brothers', 'Orion Group': the same firm as 'Orion'

@@ -680,9 +680,9 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if len(span) == 1 and span[0].text in ref.ORG_SUFFIXES:
         return []  # 'X Partners, LLC': a legal form on its own names no one
     name = text[span[0].start:span[-1].end]
+    again = partial(_typed, text, words, span, in_title=in_title, titled=titled, initial=initial)
     if not checked and not ref.country_form(name) and _names_a_thing(text, span):
-        return [replace(m, not_actor=True) for m in _typed(text, words, span, in_title=in_title, titled=titled,
-                                                           initial=initial, numbered=numbered, checked=True)]
+        return [replace(m, not_actor=True) for m in again(numbered=numbered, checked=True)]
     before = _words_before(text, words, span[0], 3)
     after = text[span[-1].end:span[-1].end + 40]
     locative = bool(before) and before[-1] in _LOCATIVE or _in_address(text, span)
@@ -698,8 +698,7 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if len(span) >= 2 and _a_people(span):
         return []
     if numbered and _DESIGNATION_AFTER.match(after):
-        return [replace(m, designation=True) for m in _typed(text, words, span, in_title=in_title, titled=titled,
-                                                             initial=initial, numbered=False)]
+        return [replace(m, designation=True) for m in again(numbered=False)]
     if any(_is_model_designation(w) for w in span):
         return []
     if ref.is_place_name(name):
