@@ -17,7 +17,7 @@ from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure
 from ..pubdate import MONTHS, WEEKDAYS
 from . import figures_units as ref
-from .figures_context import WIRE_FILLER, dates_by_sentence, describe_sentence
+from .figures_context import WIRE_FILLER, WIRE_LABELS, WIRE_LINE, dates_by_sentence, describe_sentence
 from .numbers import SCALES, Number, find_numbers, plain_value
 from .spans import SpanIndex
 
@@ -26,8 +26,6 @@ _APPROX = re.compile(r"(?<![\w-])(" + lexicon.alternation(lexicon.phrases("figur
 _SINGLE_UNIT = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])", re.I)
 _IDIOMATIC_UNITS = frozenset({"degree", "ton", "foot", "pound", "knot", "bit"})  # 'a degree in law', 'a bit'
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|dlrs|cts))\s*$", re.I)
-_WIRE_KINDS = {label.lower(): kind for label, _, kind in lexicon.rows("figures_wire_labels.txt")}
-_WIRE_LINE = re.compile(r"\s*(" + lexicon.alternation(_WIRE_KINDS, exact=True) + r")\b", re.I)
 _UNCERTAINTY = re.compile(r"\s*(?:\+/-|±|\+-)\s*")
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|against)\s+", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
@@ -263,12 +261,12 @@ def _elided_count(text: str, start: int, end: int, number: Number, carried: Quan
 
 def _wire_amount(text: str, start: int, number: Number, dollar: str) -> Quantity | None:
     """A bare amount on a wire-service table line ('Net loss 2.6 mln vs profit 0.9 mln', 'Avg shrs 41.2 mln')."""
-    label = _WIRE_LINE.match(text, start)
+    label = WIRE_LINE.match(text, start)
     if not label or not WIRE_FILLER.fullmatch(text, label.end(), number.start):
         return None
     if number.spelled or (number.plain and _year_like(number.value)):
         return None
-    if _WIRE_KINDS[label.group(1).lower()] == "shares":
+    if WIRE_LABELS[label.group(1).lower()][1] == "shares":
         return Quantity(number.start, number.end, number.value, "shares", "count", shown_unit="shares",
                         scale=number.scale)
     return Quantity(number.start, number.end, number.value, dollar, "money", scale=number.scale)

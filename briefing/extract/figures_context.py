@@ -66,8 +66,9 @@ _WORTH_ELLIPSIS = re.compile(r"^\s*worth\s+(?:that\s+|which\s+)?(?:it|they|he|sh
                              r"((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
 _DELIVERY = re.compile(r"(?P<verb>[a-z]+ed)\s+(?:the\s+)?(?P<noun>[a-z]+)\s+of\s+$")
 _DESTINATION = re.compile(r"^\s+(?P<prep>to|from|for)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
-_WIRE_LABELS = {label.lower(): measure for label, measure, _ in lexicon.rows("figures_wire_labels.txt")}
-_WIRE_LINE = re.compile(r"^\s*(" + lexicon.alternation(_WIRE_LABELS, exact=True) + r")\b", re.I)
+#: A wire-service table line's label -> (what its figures measure, their kind): 'Shr' -> ('earnings per share', ...)
+WIRE_LABELS = {label.lower(): (measure, kind) for label, measure, kind in lexicon.rows("figures_wire_labels.txt")}
+WIRE_LINE = re.compile(r"\s*(" + lexicon.alternation(WIRE_LABELS, exact=True) + r")\b", re.I)
 WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
                          re.I)
 _ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|figures|estimates|statistics"
@@ -127,9 +128,9 @@ def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displ
 # --- measure -------------------------------------------------------------------------------------------------
 
 def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) -> tuple[str | None, _Reading]:
-    wire = _WIRE_LINE.match(sentence)
+    wire = WIRE_LINE.match(sentence)
     if wire and WIRE_FILLER.fullmatch(left[wire.end():]):
-        return _WIRE_LABELS[wire.group(1).lower()], reading
+        return WIRE_LABELS[wire.group(1).lower()][0], reading
     left_from = _after_barrier(left)
     approx = _APPROX_TAIL.search(left, left_from)  # what _APPROX_TAIL.sub("", left) removes: its one match
     core = left[:approx.start()] + left[approx.end():] if approx else left
