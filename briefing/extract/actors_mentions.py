@@ -51,10 +51,8 @@ class Mention:
 _HONORIFICS = lexicon.words("honorifics.txt")
 _TITLE_ABBREVIATIONS = lexicon.words("title_abbreviations.txt")
 _KEEPS_PERIOD = _TITLE_ABBREVIATIONS | frozenset("inc co corp ltd jr sr st mr mrs ms dr mt ft no messrs".split())
-_HYPHEN_MODIFIER = re.compile(r"([A-Z][\w'’.]*)-(?:based|born|led|owned|made|backed|listed|run|style|era|bound|"
-                              r"registered|funded|controlled|sponsored|dominated|friendly|speaking|built|brokered|"
-                              r"flagged|headquartered|linked|allied|aligned|held|occupied|administered|"
-                              r"[a-z]{3,}ed)$")
+_HYPHEN_MODIFIER = re.compile(
+    r"([A-Z][\w'’.]*)-(?:" + lexicon.alternation(lexicon.words("actors_hyphen_modifiers.txt")) + r"|[a-z]{3,}ed)$")
 _CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLES = frozenset("de du da di del della der den van von bin ibn al el la le y dos das ter ten zu".split())
@@ -860,8 +858,8 @@ _CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?|pounds?|euros?|yen|yuan|
 _PRODUCT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?(?:\s+([a-z]+)\b)?")
 _INDEX_MOVE_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?,?(?:\s+(?:however|meanwhile|though|also|too),)?\s+"
-    r"(?:was\s+(?:up|down)|(?:has\s+|had\s+|have\s+)?(?:fell|fallen|rose|risen|dropped|gained|lost|closed|plunged|"
-    r"climbed|jumped|slid|tumbled|surged|declined|advanced|added|shed|edged|slipped|soared|sank|sunk)"
+    r"(?:was\s+(?:up|down)|(?:has\s+|had\s+|have\s+)?(?:"
+    + lexicon.alternation(lexicon.words("actors_index_move_verbs.txt")) + ")"
     r"(?:\s+(?:up|down|another))?)"
     r"(?:\s+in\s+value)?\s+(?:by\s+|to\s+|at\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?"
     r"(?:[\d.,]+|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent|per cent|points)")
