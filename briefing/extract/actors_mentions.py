@@ -137,9 +137,7 @@ def _keeps_period(word: str) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
-    if not token.capitalised or _CONTRACTIONS.search(token.text):
-        return False
-    return token.text != "I"
+    return token.capitalised and not _CONTRACTIONS.search(token.text) and token.text != "I"
 
 
 def _is_particle_name(token: Token) -> bool:

@@ -702,10 +702,8 @@ _NOT_SUPERLATIVES = lexicon.words("figures_not_superlatives.txt")
 
 
 def _is_superlative(lower: str) -> bool:
-    if lower in ("most", "least", "best", "worst"):
-        return True
-    return len(lower) > 5 and lower.endswith("est") and lower not in _NOT_SUPERLATIVES \
-        and not lower.endswith(("interest", "protest", "harvest", "forest", "test", "request", "west"))
+    return lower in ("most", "least", "best", "worst") or len(lower) > 5 and lower.endswith("est") \
+        and lower not in _NOT_SUPERLATIVES and not lower.endswith(("harvest", "forest", "test", "request", "west"))
 
 
 def _is_plural_head(word: str) -> bool:

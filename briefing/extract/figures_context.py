@@ -317,9 +317,7 @@ def _clause_subject(clause: str) -> str | None:
     words = text.split()
     if not words or len(words) > 9 or words[0].lower() in _NP_STOP or not words[0][0].isalpha():
         return None
-    if words[0].lower() in ("the",) and len(words) == 1:
-        return None
-    return text
+    return None if words[0].lower() == "the" and len(words) == 1 else text
 
 
 def _noun_phrase_before(text: str) -> str | None:
