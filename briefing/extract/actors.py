@@ -10,15 +10,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 
+from .. import lexicon
 from .. import reference as ref
 from ..load import slugify
 from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
     _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines,
-    find_mentions, initials, midsentence_capitalised, people_of_place, tokens,
+    find_mentions, initials, known_place, midsentence_capitalised, people_of_place, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .figures_units import CURRENCY_SYMBOLS
@@ -32,16 +33,8 @@ _NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 
 
 def find_actors(doc: Document, *, ner: str = "builtin") -> tuple[Actor, ...]:
-    """Find the actors of ``doc``.
-
-    Args:
-        doc: the segmented article.
-        ner: ``"builtin"`` for the rule-based finder, or ``"spacy:<model>"`` to take the
-            names from a spaCy pipeline (a package name or a path).
-
-    Returns:
-        One actor per entity, most salient first; evidence offsets are into the body.
-    """
+    """One actor per entity of ``doc``, most salient first, its evidence offsets into the body; ``ner`` is
+    ``"builtin"`` for the rule-based finder, or ``"spacy:<model>"`` (a package name or a path) for a spaCy pipeline."""
     body_mentions, title_mentions = _mentions(doc, ner)
     groups = _group(doc.text, body_mentions, title_mentions, _lowercase_words(doc.text + "\n" + doc.article.title))
     return tuple(actor for actor in _actors(doc, groups) if not _only_a_label(doc.text, actor))
@@ -415,14 +408,7 @@ def _close(a: str, b: str) -> bool:
 
 def _merge_people(groups: list[_Group]) -> list[_Group]:
     """Surnames, shorter forms and transliterations join the fullest form of a person's name."""
-    words_of: dict[str, list[str]] = {}
-
-    def name_words(text: str) -> list[str]:  # _name_words, remembered (a group's head never changes)
-        found = words_of.get(text)
-        if found is None:
-            found = words_of[text] = _name_words(text)
-        return found
-
+    name_words = cache(_name_words)  # a group's head never changes
     people = sorted((g for g in groups if g.type == PERSON and len(name_words(g.head)) >= 2),
                     key=lambda g: -len(name_words(g.head)))
     org_first_words = {name_words(g.head)[0] for g in groups
@@ -515,44 +501,8 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
     for short in sorted(orgs, key=lambda g: -len(g.head)):
         form = _display(short.head)
         words = form.split()
-        targets = []
-        for long in (orgs[k] for k in candidates.of(form, words)):
-            if long is short or id(long) in absorbed:
-                continue
-            long_form = _display(long.head)
-            long_words = long_form.split()
-            if PLACE in (short.type, long.type):
-                if _short_place_form(short, long, form, words, long_form, long_words):
-                    targets.append(long)
-                continue
-            if len(words) > 1 and long_words[:-1] == words[:-1] and long_words[-1] == words[-1] + "s":
-                targets.append(long)  # 'the Defence Force' of the 'Defence Forces'
-                continue
-            full = ref.ORG_SHORT_FORMS.get(form)
-            if full and (long_form == full or long_form.endswith(" " + full)):
-                targets.append(long)  # 'the Fed' and the Federal Reserve
-                continue
-            if len(long_words) == len(words) > 1 and _firm_core(long_words) == _firm_core(words) \
-                    and _firm_core(words) and len(long_form) > len(form):
-                targets.append(long)  # 'Orion Motor Co.' and 'Orion Motor Company'
-                continue
-            if len(long_words) < len(words) or len(long_words) == len(words) > 1:
-                continue
-            rest = long_words[len(words):]
-            if form.isupper() and len(form) >= 2 and _acronym_of(form.replace(".", ""), long_form):
-                targets.append(long)
-            elif long_words[:len(words)] == words and _same_firm(form, rest):
-                targets.append(long)
-            elif long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
-                targets.append(long)
-            elif len(words) == 1 and form in ref.ORG_HEADS | _OF_HEADS and (
-                    long_words[-1] == form or long_words[:2] == [form, "of"]):
-                targets.append(long)  # 'the Commission' for the only '... Commission' ('the House' of 'House of ...')
-            elif form in long_form.split("-") and form.isupper():
-                targets.append(long)
-            elif len(words) == len(long_words) == 1 and len(form) >= 5 and _close(form, long_form) \
-                    and len(long.mentions) >= len(short.mentions):
-                targets.append(long)
+        targets = [long for long in (orgs[k] for k in candidates.of(form, words))
+                   if long is not short and id(long) not in absorbed and _shorter_form(short, long, form, words)]
         if len(targets) > 1:
             # 'Orion' with 'Orion Ltd.' and 'Orion Studios': the one that only adds a legal form
             targets = [t for t in targets if all(w in ref.ORG_SUFFIXES for w in _display(t.head).split()[len(words):])]
@@ -560,6 +510,37 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
             _absorb(targets[0], short)
             absorbed.add(id(short))
     return [g for g in groups if id(g) not in absorbed]
+
+
+def _shorter_form(short: _Group, long: _Group, form: str, words: list[str]) -> bool:
+    """Whether ``short`` (its head ``form``, split into ``words``) is a shorter form of organisation ``long``."""
+    long_form = _display(long.head)
+    long_words = long_form.split()
+    if PLACE in (short.type, long.type):
+        return _short_place_form(short, long, form, words, long_form, long_words)
+    if len(words) > 1 and long_words[:-1] == words[:-1] and long_words[-1] == words[-1] + "s":
+        return True  # 'the Defence Force' of the 'Defence Forces'
+    full = ref.ORG_SHORT_FORMS.get(form)
+    if full and (long_form == full or long_form.endswith(" " + full)):
+        return True  # 'the Fed' and the Federal Reserve
+    if len(long_words) == len(words) > 1 and _firm_core(long_words) == _firm_core(words) \
+            and _firm_core(words) and len(long_form) > len(form):
+        return True  # 'Orion Motor Co.' and 'Orion Motor Company'
+    if len(long_words) < len(words) or len(long_words) == len(words) > 1:
+        return False
+    if form.isupper() and len(form) >= 2 and _acronym_of(form.replace(".", ""), long_form):
+        return True
+    if long_words[:len(words)] == words and _same_firm(form, long_words[len(words):]):
+        return True
+    if long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
+        return True
+    if len(words) == 1 and form in ref.ORG_HEADS | _OF_HEADS and (
+            long_words[-1] == form or long_words[:2] == [form, "of"]):
+        return True  # 'the Commission' for the only '... Commission' ('the House' of 'House of ...')
+    if form in long_form.split("-") and form.isupper():
+        return True
+    return len(words) == len(long_words) == 1 and len(form) >= 5 and _close(form, long_form) \
+        and len(long.mentions) >= len(short.mentions)
 
 
 def _short_place_form(short: _Group, long: _Group, form: str, words: list[str], long_form: str,
@@ -583,7 +564,7 @@ _SHORTENED_WORDS = frozenset("international national regional municipal general 
 
 class _OrgCandidates:
     """The organisations a shorter form may join, looked up by what the checks of
-    ``_merge_organisations`` compare (firm core, initials, leading and trailing words, hyphen
+    ``_shorter_form`` compare (firm core, initials, leading and trailing words, hyphen
     pieces, a close single word), so that each form is not checked against every organisation."""
 
     def __init__(self, orgs: list[_Group]) -> None:
@@ -594,6 +575,7 @@ class _OrgCandidates:
         self.by_piece: dict[str, list[int]] = {}
         self.single: dict[tuple[str, int], list[int]] = {}
         self.wordless: list[int] = []
+        self.size = len(orgs)
         for k, org in enumerate(orgs):
             long_form = _display(org.head)
             long_words = long_form.split()
@@ -614,7 +596,7 @@ class _OrgCandidates:
     def of(self, form: str, words: list[str]) -> list[int]:
         """The indices, in order, of every organisation that any check could match ``form`` with."""
         if not words:
-            return self._all()  # an empty form: any organisation may pass the checks
+            return list(range(self.size))  # an empty form: any organisation may pass the checks
         found = set(self.wordless)
         found.update(self.by_core.get((len(words), _firm_core(words)), ()))
         acronym = form.replace(".", "")
@@ -631,16 +613,8 @@ class _OrgCandidates:
                 found.update(self.single.get((folded[:1], size), ()))
         return sorted(found)
 
-    def _all(self) -> list[int]:
-        every = set(self.wordless)
-        for ks in self.by_core.values():
-            every.update(ks)
-        return sorted(every)
 
-
-#: Words that say what kind of firm a name is without making it another entity ('Brothers', 'Group').
-_FIRM_WORDS = frozenset("Company Corporation Group Holdings Holding Brothers Bros Bros. Partners Associates "
-                        "Sons & and International Incorporated Limited".split())
+_FIRM_WORDS = lexicon.words("firm_words.txt")  # 'Orion Brothers', 'Orion Group': the same firm as 'Orion'
 
 
 def _firm_core(words: list[str]) -> tuple[str, ...]:
@@ -661,7 +635,7 @@ def _same_firm(short: str, rest: list[str]) -> bool:
     one ('Orion Canada').
     """
     joined = " ".join(rest)
-    if ref.country_for(joined) or ref.is_place_name(joined) or ref.country_for(rest[-1]):
+    if known_place(joined) or ref.country_for(rest[-1]):
         return False
     other = [w for w in rest if w not in ref.ORG_SUFFIXES and w not in _FIRM_WORDS]
     if len(other) <= 1:
@@ -689,8 +663,7 @@ def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
     names = {id(g): _canonical(g) for g in groups}
     placed = sorted((Placed(m.start, m.end, names[id(g)], g.type)
                      for g in groups for m in g.mentions if not m.in_title), key=lambda p: p.start)
-    bounds = [(s.start, s.end) for s in doc.sentences]
-    index = RoleIndex(doc.text, placed, bounds)
+    index = RoleIndex(doc.text, placed, [(s.start, s.end) for s in doc.sentences])
     actors = []
     for group in groups:
         body = sorted((m for m in group.mentions if not m.in_title), key=lambda m: m.start)
@@ -698,8 +671,7 @@ def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
         name = names[id(group)]
         roles, affiliation = (), None
         if group.type == PERSON:
-            description = describe(doc.text, [(m.start, m.end) for m in body], placed, sentence_bounds=bounds,
-                                   index=index)
+            description = describe([(m.start, m.end) for m in body], index)
             roles, affiliation = description.roles, description.affiliation
             if affiliation is None and government_affiliation(roles):
                 affiliation = _state_of_office(body, index, group) or _dominant_state(placed)
@@ -724,7 +696,7 @@ def _state_of_office(body: list[Mention], index: RoleIndex, group: _Group) -> st
     person = _canonical(group)
     for mention in body:
         start, end = index.sentence(mention.start, (0, 0))
-        states = [p for p in index.starting_in(start, end) if p.type == COUNTRY]
+        states = [p for p in index.spans.starting_in(start, end) if p.type == COUNTRY]
         claimed = {p.name for p in states if _qualifies_other_person(p, index, person)}
         free = list(dict.fromkeys(p.name for p in states if p.name not in claimed))
         if len(free) == 1:
@@ -742,4 +714,4 @@ def _dominant_state(placed: list[Placed]) -> str | None:
 def _qualifies_other_person(state: Placed, index: RoleIndex, person: str) -> bool:
     """A state mention that qualifies another person named within the next few words."""
     return any(p.type == PERSON and p.name != person and 0 < p.start - state.end
-               for p in index.starting_in(state.end + 1, state.end + 40))
+               for p in index.spans.starting_in(state.end + 1, state.end + 40))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 
 from .. import lexicon
 from .. import reference as ref
@@ -47,14 +48,11 @@ class Mention:
     unconfirmed: bool = False  # an unknown word seen only at sentence starts: a name only if it joins one
 
 
-_KEEPS_PERIOD = frozenset("""inc co corp ltd jr sr st mr mrs ms dr gen lt col capt sgt prof sen rep gov mt ft no
-messrs adm cmdr maj brig gov pres rev hon supt""".split())
 _HONORIFICS = lexicon.words("honorifics.txt")
-_TITLE_ABBREVIATIONS = frozenset("gen lt col capt sgt prof sen rep gov adm cmdr maj brig pres rev hon supt".split())
-_HYPHEN_MODIFIER = re.compile(r"([A-Z][\w'’.]*)-(?:based|born|led|owned|made|backed|listed|run|style|era|bound|"
-                              r"registered|funded|controlled|sponsored|dominated|friendly|speaking|built|brokered|"
-                              r"flagged|headquartered|linked|allied|aligned|held|occupied|administered|"
-                              r"[a-z]{3,}ed)$")
+_TITLE_ABBREVIATIONS = lexicon.words("title_abbreviations.txt")
+_KEEPS_PERIOD = _TITLE_ABBREVIATIONS | frozenset("inc co corp ltd jr sr st mr mrs ms dr mt ft no messrs".split())
+_HYPHEN_MODIFIER = re.compile(
+    r"([A-Z][\w'’.]*)-(?:" + lexicon.alternation(lexicon.words("actors_hyphen_modifiers.txt")) + r"|[a-z]{3,}ed)$")
 _CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLES = frozenset("de du da di del della der den van von bin ibn al el la le y dos das ter ten zu".split())
@@ -69,8 +67,7 @@ _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 #: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
 ORG_NOUNS = lexicon.nouns("organisation_nouns.txt")
 _PLACE_NOUNS = lexicon.nouns("place_nouns.txt")
-_AUXILIARIES = frozenset("""is was are were has had have will would could can may might should must did does
-say announced reported plans""".split())
+_AUXILIARIES = lexicon.words("actors_subject_verbs.txt")
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
 _MONTH_OR_DAY = frozenset(MONTH_NAMES + WEEKDAYS)
 
@@ -140,9 +137,7 @@ def _keeps_period(word: str) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
-    if not token.capitalised or _CONTRACTIONS.search(token.text):
-        return False
-    return token.text != "I"
+    return token.capitalised and not _CONTRACTIONS.search(token.text) and token.text != "I"
 
 
 def _is_particle_name(token: Token) -> bool:
@@ -171,20 +166,11 @@ def midsentence_capitalised(text: str, sentence_starts: frozenset[int], *,
 def find_mentions(text: str, *, in_title: bool = False, lowercase_words: frozenset[str] = frozenset(),
                   sentence_starts: frozenset[int] = frozenset(),
                   confirmed_words: frozenset[str] | None = None, words: list[Token] | None = None) -> list[Mention]:
-    """Find the name mentions of ``text``.
+    """The name mentions of ``text`` (a body or a title), in text order.
 
-    Args:
-        text: a body or a title.
-        in_title: mark the mentions as title mentions.
-        lowercase_words: words seen in lower case elsewhere in the article: a sentence-initial
-            capitalised word among them is a common word, not a name.
-        sentence_starts: offsets where sentences begin (the title starts one at 0).
-        confirmed_words: capitalised words the article uses inside sentences (by default those
-            of ``text``): an unknown word seen only at sentence starts is not taken for a name.
-        words: ``tokens(text)``, when the caller has them already.
-
-    Returns:
-        The mentions in text order.
+    A sentence-initial capitalised word among ``lowercase_words`` (seen in lower case elsewhere) is a common
+    word; an unknown word seen only at sentence starts, never among ``confirmed_words`` (by default the
+    capitalised words ``text`` uses inside sentences), is not taken for a name.
     """
     global _marks_of
     words = tokens(text) if words is None else words
@@ -296,14 +282,13 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         # 'Bank of X and Y', 'Organization for Security and Co-operation': an organisation's name
         # that already has its 'of' or 'for' goes on through 'and'
         has_of = ("of" in span_words or "for" in span_words) and any(_org_head(w) for w in span_words)
-        if ref.country_for(candidate) or ref.is_place_name(candidate):
+        if known_place(candidate):
             return n
         if has_of:
             cut = max(k for k, w in enumerate(span_words) if w in ("of", "for"))
             where = " ".join(span_words[cut + 1:])
             joined_where = f"{where} and {words[j + 1].text}"
-            if (ref.country_for(where) or ref.is_place_name(where)) and not (
-                    ref.country_for(joined_where) or ref.is_place_name(joined_where)):
+            if known_place(where) and not known_place(joined_where):
                 return 0  # 'the University of Brelsk and Orion College': the first name ends with its place
         if has_of:
             return n if words[j + 1].text not in ref.FIRST_NAMES else 0
@@ -313,9 +298,14 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         return n if head_at is not None and len(span_words) <= 2 and all(
             _joined(text, words[j + k], words[j + k + 1]) and _is_name_word(words[j + k + 1])
             for k in range(head_at + 1)) and not any(
-            _org_head(w) or ref.country_form(w) or ref.is_place_name(w) for w in span_words + ahead[:head_at]) \
+            _org_head(w) or known_place(w) for w in span_words + ahead[:head_at]) \
             and span_words[0] not in ref.FIRST_NAMES else 0
     return 0
+
+
+def known_place(name: str) -> bool:
+    """A country's name, demonym or capital, or a known place."""
+    return ref.country_form(name) is not None or ref.is_place_name(name)
 
 
 def _org_head(word: str) -> bool:
@@ -347,16 +337,15 @@ def _names_a_place(text: str, words: list[Token], k: int) -> bool:
     while end < len(words) and end - k < 4 and _joined(text, words[end - 1], words[end]) \
             and _is_name_word(words[end]):
         end += 1
-    for stop in range(end, k, -1):
-        name = " ".join(w.text for w in words[k:stop])
-        if ref.country_for(name) or ref.is_place_name(name):
-            return True
-    return False
+    return any(known_place(" ".join(w.text for w in words[k:stop])) for stop in range(end, k, -1))
 
 
 def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool,
                 lowercase_words: frozenset[str], sentence_starts: frozenset[int],
                 confirmed_words: frozenset[str]) -> list[Mention]:
+    clean_part = partial(_clean_span, text, words, in_title=in_title, lowercase_words=lowercase_words,
+                         sentence_starts=sentence_starts, confirmed_words=confirmed_words)
+    named_person = partial(_typed, text, words, in_title=in_title, titled=True, initial=False)
     span = list(words[i:j])
     initial = _sentence_initial(text, span[0], sentence_starts)
     # leading common words ('Despite', 'Next week', 'The'), unless they begin a known name ('New York')
@@ -401,51 +390,36 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
                 and span[k + 1].text in ref.FIRST_NAMES), None)
     if cut is not None:
         # 'the founder of Orion Inc. Mara Lind' (a comma lost): the firm's name ends with its legal form
-        return [m for part in ((span[0].index, span[cut].index + 1), (span[cut + 1].index, span[-1].index + 1))
-                for m in _clean_span(text, words, *part, in_title=in_title, lowercase_words=lowercase_words,
-                                     sentence_starts=sentence_starts, confirmed_words=confirmed_words)]
+        return clean_part(span[0].index, span[cut].index + 1) + clean_part(span[cut + 1].index, span[-1].index + 1)
     named_at = next((k for k in range(max(1, len(span) - 3), len(span) - 1) if span[k].text in ref.FIRST_NAMES
                      and (span[k - 1].text in ref.ORG_HEADS or span[k - 1].text.lower() in ref.ROLE_MODIFIERS)
                      and (any(_is_title_word(w.text) for w in span[:k]) or k >= 2 and len(span) - k == 2)), None)
     if named_at is not None:
         # 'Director of Harbour Communications Tom Reyes': the office, then the person holding it
-        return (_clean_span(text, words, span[0].index, span[named_at].index, in_title=in_title,
-                            lowercase_words=lowercase_words, sentence_starts=sentence_starts,
-                            confirmed_words=confirmed_words)
-                + _typed(text, words, span[named_at:], in_title=in_title, titled=True, initial=False))
+        return clean_part(span[0].index, span[named_at].index) + named_person(span[named_at:])
     if len(span) >= 3 and _acronym_after(span):
         # 'Valdoria Farm Workers VFW' (brackets lost in the text): the name, then its acronym
-        return (_clean_span(text, words, span[0].index, span[-1].index, in_title=in_title,
-                            lowercase_words=lowercase_words, sentence_starts=sentence_starts,
-                            confirmed_words=confirmed_words)
-                + [_mention(text, span[-1:], ORGANIZATION, HINT, in_title)])
+        return clean_part(span[0].index, span[-1].index) + [_mention(text, span[-1:], ORGANIZATION, HINT, in_title)]
     portfolio = next((t for t in range(len(span) - 2) if span[t].text.lower() in _PORTFOLIO_TITLES
                       and span[t + 1].text in ("of", "for")), None)
     if portfolio is not None and not (portfolio and _org_words(span[:portfolio])):
         named = next((k for k in range(portfolio + 3, len(span) - 1) if span[k].text in ref.FIRST_NAMES), len(span))
         held = " ".join(w.text for w in span[portfolio + 2:named])
-        if not (ref.country_form(held) or ref.is_place_name(held)):
+        if not known_place(held):
             # 'the Xland Secretary of State (Jane Doe)', 'Minister for Health': a title and its portfolio, no
             # actor but the state before it and the person after it
-            state = _clean_span(text, words, span[0].index, span[portfolio].index, in_title=in_title,
-                                lowercase_words=lowercase_words, sentence_starts=sentence_starts,
-                                confirmed_words=confirmed_words) if portfolio else []
-            person = _typed(text, words, span[named:], in_title=in_title, titled=True,
-                            initial=False) if named < len(span) else []
-            return state + person
+            state = clean_part(span[0].index, span[portfolio].index) if portfolio else []
+            return state + (named_person(span[named:]) if named < len(span) else [])
     split = _inner_title(span)
     if split:
         first = span[0].index
         title_start, name_start = split
         before_title = span[:title_start]
-        if span[name_start - 1].text.lower() in _PORTFOLIO_TITLES and not _org_words(before_title) and not any(
-                ref.country_form(w.text) or ref.is_place_name(w.text) for w in before_title):
+        if span[name_start - 1].text.lower() in _PORTFOLIO_TITLES and not _org_words(before_title) \
+                and not any(known_place(w.text) for w in before_title):
             # 'Emergency Situations Minister Jane Doe': the words before the title are its portfolio
-            return _typed(text, words, span[name_start:], in_title=in_title, titled=True, initial=False)
-        return (_clean_span(text, words, first, first + title_start, in_title=in_title,
-                            lowercase_words=lowercase_words, sentence_starts=sentence_starts,
-                            confirmed_words=confirmed_words)
-                + _typed(text, words, span[name_start:], in_title=in_title, titled=True, initial=False))
+            return named_person(span[name_start:])
+        return clean_part(first, first + title_start) + named_person(span[name_start:])
     found: list[Mention] = []
     prefix_end = _title_prefix_end(span)
     for word in span[:prefix_end]:
@@ -459,8 +433,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         # 'Minister of Industry' names a portfolio; 'President of Valdoria', 'Chairman of Orion Ltd.' who he serves
         titled = False
         name = " ".join(w.text for w in rest[1:])
-        if span[prefix_end - 1].text.lower() in _PORTFOLIO_TITLES and not (
-                ref.country_form(name) or ref.is_place_name(name)):
+        if span[prefix_end - 1].text.lower() in _PORTFOLIO_TITLES and not known_place(name):
             rest = []
     if rest:
         typed = _typed(text, words, rest, in_title=in_title, titled=titled, initial=initial and prefix_end == 0)
@@ -477,7 +450,7 @@ def _bare_common_word(text: str, mention: Mention) -> bool:
     mention of the same name joins it."""
     word = mention.text
     if mention.certainty > GUESS or " " in word or "-" in word or word.isupper() or word.lower() not in \
-            ref.COMMON_ENGLISH_WORDS or word in ref.FIRST_NAMES or ref.country_form(word) or ref.is_place_name(word):
+            ref.COMMON_ENGLISH_WORDS or word in ref.FIRST_NAMES or known_place(word):
         return False
     return bool(_CAPITALISED_BEFORE_CONNECTOR.search(text, max(0, mention.start - 60), mention.start)
                 or _CONNECTOR_BEFORE_CAPITALISED.match(text, mention.end))
@@ -487,15 +460,14 @@ _CAPITALISED_BEFORE_CONNECTOR = re.compile(r"[A-Z][\w'’-]* (?:of|for|the|of th
 _CONNECTOR_BEFORE_CAPITALISED = re.compile(r" (?:of|for|the|of the|for the|\d+) [A-Z]")
 
 
-_NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|"
-                          r"seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|thousands?|"
-                          r"dozens?|several|many)")
+_NUMBER_WORDS = frozenset(row[0] for row in lexicon.rows("number_words.txt") if len(row) == 2) | frozenset(
+    "hundred hundreds thousand thousands dozen dozens several many".split())
 
 
 def _modifier_of_a_name(text: str, span: list[Token]) -> bool:
     """A number opening a sentence before a state's demonym or a name the article also writes without it
     ('Thirteen Xlandic soldiers'); a common word there may begin the name ('Current Events Ltd.'), so it stays."""
-    if not _NUMBER_WORD.fullmatch(span[0].text.lower()) or _known_prefix(span):
+    if span[0].text.lower() not in _NUMBER_WORDS or _known_prefix(span):
         return False
     rest = text[span[1].start:span[-1].end]
     # mid-sentence after a lower-case word, without the number
@@ -534,11 +506,7 @@ def _known_prefix(span: list[Token]) -> bool:
     """True when the first words of ``span`` make a known country or place ('New York', 'United States')."""
     if span[0].text in ("The", "A", "An"):
         return False
-    for k in range(min(len(span), 4), 1, -1):
-        name = " ".join(w.text for w in span[:k])
-        if ref.country_form(name) or ref.is_place_name(name):
-            return True
-    return False
+    return any(known_place(" ".join(w.text for w in span[:k])) for k in range(min(len(span), 4), 1, -1))
 
 
 def _region_adjective(word: str) -> bool:
@@ -565,10 +533,7 @@ def _only_titles(span: list[Token]) -> bool:
 
 
 def _inner_title(span: list[Token]) -> tuple[int, int] | None:
-    """Where a title inside a span begins and the person's name after it begins.
-
-    'Orion Ltd. CEO Mara Lind' -> (2, 3); 'Harbour Board Press Secretary Tom Reyes' -> (2, 4).
-    """
+    """Where a title inside a span begins and the name after it begins: 'Orion Ltd. CEO Mara Lind' -> (2, 3)."""
     for t in range(len(span) - 2, 0, -1):
         word = span[t].text
         if not _is_title_word(word) or word.lower() in ref.ROLE_MODIFIERS and word.lower() not in ref.TITLES:
@@ -589,7 +554,7 @@ def _inner_title(span: list[Token]) -> tuple[int, int] | None:
 def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bool:
     """A sentence-initial word the article never capitalises elsewhere, unknown and not a speaker."""
     word = token.text
-    if word in confirmed_words or word in ref.FIRST_NAMES or ref.country_form(word) or ref.is_place_name(word):
+    if word in confirmed_words or word in ref.FIRST_NAMES or known_place(word):
         return False
     if word.isupper() or not word[1:].islower():
         return False
@@ -609,7 +574,7 @@ _PLURAL_NOUN = re.compile(r"(?:[^aeiou]ies|[^aeiou]ers|[^aeiou]ors|tions|sions|m
 def _verb_form(token: Token) -> bool:
     """'Visiting', 'Praising', 'Asked', 'Clearly' at a sentence start: not a name."""
     word = token.text
-    if word in ref.FIRST_NAMES or ref.country_form(word) or ref.is_place_name(word) or not word[1:].islower():
+    if word in ref.FIRST_NAMES or known_place(word) or not word[1:].islower():
         return False
     return word.endswith(("ing", "ed", "ly")) and len(word) > 4
 
@@ -619,7 +584,7 @@ _MEMBER_OF = re.compile(r" of (?:the )?([A-Z][\w&.-]*(?: (?:of |for |and )?[A-Z]
 
 def _names_an_organisation(name: str) -> bool:
     """An acronym ('UNICEF') or a name with an organisation's word, and no place: whom a person works for."""
-    if ref.country_form(name) or ref.is_place_name(name):
+    if known_place(name):
         return False
     words = name.split()
     return len(words) == 1 and name.isupper() and len(name) >= 2 and name not in ref.COMMON_ACRONYMS \
@@ -634,7 +599,7 @@ def _shouting(span: list[Token]) -> bool:
 
 def _common_at_start(token: Token, lowercase_words: frozenset[str]) -> bool:
     word = token.text
-    if ref.country_form(word) or ref.is_place_name(word) or word in ref.FIRST_NAMES:
+    if known_place(word) or word in ref.FIRST_NAMES:
         return False
     if word.isupper() and len(word) > 1:
         return word in ref.COMMON_ACRONYMS
@@ -649,7 +614,7 @@ def _title_prefix_end(span: list[Token]) -> int:
     Ministry', 'Chilean Navy'): there the words are part of the name.
     """
     whole = " ".join(w.text for w in span)
-    if len(span) < 2 or ref.country_form(whole) or ref.is_place_name(whole):
+    if len(span) < 2 or known_place(whole):
         return 0  # 'Saudi Arabia', 'South Sudanese': a demonym that begins a state's own name
     if _org_words(_outside_titles(span)):
         if len(span) >= 2 and _is_demonym_or_country(span[0]) and not _org_words(span[1:]):
@@ -711,9 +676,9 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if len(span) == 1 and span[0].text in ref.ORG_SUFFIXES:
         return []  # 'X Partners, LLC': a legal form on its own names no one
     name = text[span[0].start:span[-1].end]
+    again = partial(_typed, text, words, span, in_title=in_title, titled=titled, initial=initial)
     if not checked and not ref.country_form(name) and _names_a_thing(text, span):
-        return [replace(m, not_actor=True) for m in _typed(text, words, span, in_title=in_title, titled=titled,
-                                                           initial=initial, numbered=numbered, checked=True)]
+        return [replace(m, not_actor=True) for m in again(numbered=numbered, checked=True)]
     before = _words_before(text, words, span[0], 3)
     after = text[span[-1].end:span[-1].end + 40]
     locative = bool(before) and before[-1] in _LOCATIVE or _in_address(text, span)
@@ -729,8 +694,7 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if len(span) >= 2 and _a_people(span):
         return []
     if numbered and _DESIGNATION_AFTER.match(after):
-        return [replace(m, designation=True) for m in _typed(text, words, span, in_title=in_title, titled=titled,
-                                                             initial=initial, numbered=False)]
+        return [replace(m, designation=True) for m in again(numbered=False)]
     if any(_is_model_designation(w) for w in span):
         return []
     if ref.is_place_name(name):
@@ -773,7 +737,7 @@ def _in_address(text: str, span: list[Token]) -> bool:
         return True
     after = _ADDRESS_AFTER.match(text, end)
     region = after.group(1).rstrip(".") if after else ""
-    return bool(after) and bool(ref.country_for(region) or ref.is_place_name(region)) \
+    return bool(after) and known_place(region) \
         and not text.startswith(("'", "’", " and"), after.end())
 
 
@@ -838,8 +802,7 @@ def _a_people(span: list[Token]) -> bool:
         and not _org_words(span) and not any(ref.country_form(w.text) for w in span[:-1])
 
 
-_COMPASS = frozenset("""north south east west northern southern eastern western central northeast northwest southeast
-southwest north-east north-west south-east south-west upper lower""".split())
+_COMPASS = lexicon.words("compass_words.txt")
 
 
 def _not_a_name_word(word: str) -> bool:
@@ -893,8 +856,8 @@ _CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?|pounds?|euros?|yen|yuan|
 _PRODUCT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?(?:\s+([a-z]+)\b)?")
 _INDEX_MOVE_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?,?(?:\s+(?:however|meanwhile|though|also|too),)?\s+"
-    r"(?:was\s+(?:up|down)|(?:has\s+|had\s+|have\s+)?(?:fell|fallen|rose|risen|dropped|gained|lost|closed|plunged|"
-    r"climbed|jumped|slid|tumbled|surged|declined|advanced|added|shed|edged|slipped|soared|sank|sunk)"
+    r"(?:was\s+(?:up|down)|(?:has\s+|had\s+|have\s+)?(?:"
+    + lexicon.alternation(lexicon.words("actors_index_move_verbs.txt")) + ")"
     r"(?:\s+(?:up|down|another))?)"
     r"(?:\s+in\s+value)?\s+(?:by\s+|to\s+|at\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?"
     r"(?:[\d.,]+|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent|per cent|points)")
@@ -908,9 +871,7 @@ def _is_title_noun_word(word: str) -> bool:
     return word in ref.TITLES and word not in ref.ROLE_MODIFIERS
 
 
-#: Words of a credit line before 'by' and a person's name: 'Reporting by X', 'Editing by Y'.
-_CREDIT_WORDS = frozenset("reporting writing editing compiled compilation photograph photographs photo photos "
-                          "pictures illustration graphics research interviews produced".split())
+_CREDIT_WORDS = lexicon.words("credit_words.txt")  # 'Reporting by X', 'Editing by Y'
 _INITIAL = re.compile(r"[A-Z]\.")
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 

@@ -1,10 +1,9 @@
 """Roles and affiliations of the people an article names.
 
-A role is read from the words right before a name ('Chilean finance minister admiral X',
-'prime minister X', 'Orion CEO X'), from an apposition after it ('X, an analyst at Y',
-'X, chief executive of Y'). The affiliation is
-the actor a role belongs to: a demonym or country inside it, 'at/of Y', or a named
-organisation or country right before it ('Portugal's prime minister').
+A role is read from the words right before a name ('Chilean finance minister admiral X', 'prime minister X',
+'Orion CEO X'), from an apposition after it ('X, an analyst at Y', 'X, chief executive of Y'). The affiliation
+is the actor a role belongs to: a demonym or country inside it, 'at/of Y', or a named organisation or country
+right before it ('Portugal's prime minister').
 """
 from __future__ import annotations
 
@@ -19,8 +18,7 @@ from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, to
 from .spans import SpanIndex
 
 _HONORIFICS = lexicon.words("honorifics.txt")
-_GOVERNMENT_TITLES = frozenset("""president prime minister premier chancellor minister king queen emir sultan
-sheikh foreign secretary ambassador""".split())
+_GOVERNMENT_TITLES = lexicon.words("government_titles.txt")
 _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
 # the two kinds of _CLAUSE_MARKS, found apart: a mark character, and a period before a space
 _MARK_CHARACTER = re.compile(r"[,;:()\"“”\n]")
@@ -65,7 +63,7 @@ class RoleIndex:
     def __init__(self, text: str, placed: list[Placed], sentence_bounds: list[tuple[int, int]]) -> None:
         self.text = text
         self.placed = placed
-        self._spans = SpanIndex(placed)
+        self.spans = SpanIndex(placed)
         self.bounds = sentence_bounds
         self.bound_starts = [s for s, _e in sentence_bounds]
         # bisection finds the one sentence that can hold an offset when they follow one another
@@ -88,14 +86,6 @@ class RoleIndex:
         if k >= 0 and offset < self.bounds[k][1]:
             return self.bounds[k]
         return default
-
-    def within(self, start: int, end: int) -> list[Placed]:
-        """The mentions inside ``start``-``end``, in the order of ``placed``."""
-        return self._spans.within(start, end)
-
-    def starting_in(self, start: int, end: int) -> list[Placed]:
-        """The mentions with ``start <= p.start < end``, in the order of ``placed``."""
-        return self._spans.starting_in(start, end)
 
     def clause_start(self, sentence_start: int, start: int) -> int:
         """Where the clause that holds ``start`` begins: after the last _CLAUSE_MARKS match of
@@ -125,23 +115,9 @@ class RoleIndex:
         return self.placed[best] if best is not None else None
 
 
-def describe(text: str, spans: list[tuple[int, int]], placed: list[Placed], *,
-             sentence_bounds: list[tuple[int, int]], index: RoleIndex | None = None) -> Description:
-    """The roles and affiliation of one person from the context of each of their mentions.
-
-    Args:
-        text: the article body.
-        spans: ``(start, end)`` of the person's mentions in the body.
-        placed: every resolved mention of the body (to name affiliations).
-        sentence_bounds: ``(start, end)`` of each sentence.
-        index: ``RoleIndex(text, placed, sentence_bounds)``, built once per document (built
-            here if not given).
-
-    Returns:
-        The roles in text order (no repeats) and the first affiliation found.
-    """
-    if index is None:
-        index = RoleIndex(text, placed, sentence_bounds)
+def describe(spans: list[tuple[int, int]], index: RoleIndex) -> Description:
+    """The roles (in text order, no repeats) and the first affiliation found of the person mentioned at ``spans``."""
+    text = index.text
     roles: list[str] = []
     affiliation = None
     for start, end in spans:
@@ -179,7 +155,7 @@ def _title_run(text: str, clause_start: int, start: int, index: RoleIndex | None
             if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or _demonym(word.text):
                 # 'Acme Bank president X': a word of an actor's name belongs to the owner, not the role
                 if word.possessive or index is not None and not _demonym(word.text) \
-                        and index._spans.overlaps(word.start, word.end):
+                        and index.spans.overlaps(word.start, word.end):
                     stopped = True
                     break
                 run.insert(0, word)
@@ -199,7 +175,7 @@ def _title_run(text: str, clause_start: int, start: int, index: RoleIndex | None
 def _office_word(word, index: RoleIndex, clause_start: int) -> bool:
     """A capitalised word of an office's name: no actor, date or sentence-opening word."""
     return (word.text[:1].isupper() and word.start > clause_start and word.text.lower() not in ref.COMMON_WORDS
-            and not index._spans.overlaps(word.start, word.end))
+            and not index.spans.overlaps(word.start, word.end))
 
 
 def _shared_title(text: str, start: int, sentence_start: int, index: RoleIndex, depth: int = 0) -> list[str]:
@@ -209,7 +185,7 @@ def _shared_title(text: str, start: int, sentence_start: int, index: RoleIndex, 
     if words and words[-1].text.lower() in _PLURAL_TITLES and words[-1].end >= start - 1:
         title = _PLURAL_TITLES[words[-1].text.lower()]
         return [title[0].upper() + title[1:] if words[-1].text[0].isupper() else title]
-    previous = [p for p in index.starting_in(sentence_start, start) if p.type == PERSON and p.end < start]
+    previous = [p for p in index.spans.starting_in(sentence_start, start) if p.type == PERSON and p.end < start]
     if previous and depth < 6 and _LIST_GAP.fullmatch(text, previous[-1].end, start):
         return _shared_title(text, previous[-1].start, sentence_start, index, depth + 1)
     return []
@@ -342,10 +318,10 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
     if phrase_words[0][:1].isupper() and not _is_title_noun(phrase_words[0]) and (
             any(not w[:1].isupper() and w.lower() not in ref.ROLE_MODIFIERS for w in phrase_words[:title_at])
             or any(p.type == PERSON and p.start == phrase_start and text[p.end:p.end + 1] not in "'’"
-                   for p in index.starting_in(phrase_start, phrase_start + 1))):
+                   for p in index.spans.starting_in(phrase_start, phrase_start + 1))):
         return [], None
     owner = None
-    for item in index.within(phrase_start, phrase_start + len(phrase)):
+    for item in index.spans.within(phrase_start, phrase_start + len(phrase)):
         if item.type not in (COUNTRY, ORGANIZATION):
             continue
         lead = text[phrase_start:item.start]
@@ -371,7 +347,7 @@ def _anaphoric_owner(text: str, at: int, index: RoleIndex) -> str | None:
     if not m or m.end() != at:
         return None
     kind = COUNTRY if m["noun"] in ("country", "nation") else ORGANIZATION if m["noun"] in ORG_NOUNS else None
-    named = [p for p in index.starting_in(0, m.start()) if p.type == kind and p.end <= m.start()]
+    named = [p for p in index.spans.starting_in(0, m.start()) if p.type == kind and p.end <= m.start()]
     return named[-1].name if named else None
 
 
@@ -380,7 +356,7 @@ def _owner_after(text: str, end: int, index: RoleIndex) -> str | None:
     country right after the name (a place there is where X is from, not whom X works for)."""
     m = _OWNER_AFTER.match(text, end)
     while m:
-        owner = next((p for p in index.starting_in(m.end(), m.end() + 1) if p.type in (COUNTRY, ORGANIZATION)), None)
+        owner = next((p for p in index.spans.starting_in(m.end(), m.end() + 1) if p.type in (COUNTRY, ORGANIZATION)), None)
         if owner is None:
             return None
         m = _GAP_TO_NAME.match(text, owner.end) if text.startswith(("'", "’"), owner.end) else None
@@ -397,7 +373,7 @@ def _quoted_role(match: re.Match, index: RoleIndex) -> tuple[list[str], str | No
         return [], None
     start = match.start("phrase")
     owner = None
-    for item in index.within(start, start + len(phrase)):
+    for item in index.spans.within(start, start + len(phrase)):
         lead = match.string[start:item.start]
         if item.type in (COUNTRY, ORGANIZATION) and _AFFILIATION_PREPOSITION.search(lead) \
                 and lead.rstrip().split()[-1] in ("at", "for", "with", "from"):

@@ -17,7 +17,7 @@ from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure
 from ..pubdate import MONTHS, WEEKDAYS
 from . import figures_units as ref
-from .figures_context import WIRE_FILLER, dates_by_sentence, describe_sentence
+from .figures_context import WIRE_FILLER, WIRE_LABELS, WIRE_LINE, dates_by_sentence, describe_sentence
 from .numbers import SCALES, Number, find_numbers, plain_value
 from .spans import SpanIndex
 
@@ -26,8 +26,6 @@ _APPROX = re.compile(r"(?<![\w-])(" + lexicon.alternation(lexicon.phrases("figur
 _SINGLE_UNIT = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])", re.I)
 _IDIOMATIC_UNITS = frozenset({"degree", "ton", "foot", "pound", "knot", "bit"})  # 'a degree in law', 'a bit'
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|dlrs|cts))\s*$", re.I)
-_WIRE_KINDS = {label.lower(): kind for label, _, kind in lexicon.rows("figures_wire_labels.txt")}
-_WIRE_LINE = re.compile(r"\s*(" + lexicon.alternation(_WIRE_KINDS, exact=True) + r")\b", re.I)
 _UNCERTAINTY = re.compile(r"\s*(?:\+/-|±|\+-)\s*")
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|against)\s+", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
@@ -90,19 +88,16 @@ _INCH_CONTEXT = re.compile(r"\s*(?:[.,;:)!?]|$|thick|long|wide|tall|high|deep|ac
 # --- counted things --------------------------------------------------------------------------------------------
 _TOKEN = re.compile(r"\s+([A-Za-z][\w'’]*(?:-[\w]+)*(?:(?:\.[A-Za-z])+\.)?)")  # 'U.S.' is one token
 _DESIGNATION_PLURAL = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*s")
-_IRREGULAR_PLURALS = frozenset("""people men women children police personnel aircraft cattle sheep fish deer staff
-    crew livestock poultry militia clergy infantry cavalry""".split())
+_IRREGULAR_PLURALS = lexicon.words("figures_irregular_plurals.txt")
 _NOT_PLURAL_NOUNS = lexicon.words("figures_not_plural_nouns.txt")
 _FUNCTION_WORDS = lexicon.words("figures_function_words.txt")
 _LEADING_COUNT_MODIFIERS = frozenset("more additional other extra further".split())
 _REFERENCE_DETERMINERS = re.compile(r"(?<![\w-])(the|these|those|both|its|their|his|her|our|all|my|your|first|last"
                                     r"|next|past|previous|final|other)\s+$", re.I)
-_YEAR_LIKE = range(1000, 3000)
 
 
 def _year_like(value: Decimal) -> bool:
-    """``value in _YEAR_LIKE`` without the scan that ``in range`` does for a Decimal."""
-    return value == value.to_integral_value() and _YEAR_LIKE.start <= value < _YEAR_LIKE.stop
+    return value == value.to_integral_value() and 1000 <= value < 3000
 # --- not figures ------------------------------------------------------------------------------------------------
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|gmt\b|utc\b|hrs\b|:\d\d)|(?::|\.)\d\d\s?[ap]\.?m\b", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b", re.I)
@@ -266,12 +261,12 @@ def _elided_count(text: str, start: int, end: int, number: Number, carried: Quan
 
 def _wire_amount(text: str, start: int, number: Number, dollar: str) -> Quantity | None:
     """A bare amount on a wire-service table line ('Net loss 2.6 mln vs profit 0.9 mln', 'Avg shrs 41.2 mln')."""
-    label = _WIRE_LINE.match(text, start)
+    label = WIRE_LINE.match(text, start)
     if not label or not WIRE_FILLER.fullmatch(text, label.end(), number.start):
         return None
     if number.spelled or (number.plain and _year_like(number.value)):
         return None
-    if _WIRE_KINDS[label.group(1).lower()] == "shares":
+    if WIRE_LABELS[label.group(1).lower()][1] == "shares":
         return Quantity(number.start, number.end, number.value, "shares", "count", shown_unit="shares",
                         scale=number.scale)
     return Quantity(number.start, number.end, number.value, dollar, "money", scale=number.scale)
@@ -417,12 +412,7 @@ def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: b
         return False
     number, nxt = numbers[i], numbers[i + 1]
     gap = text[number.end:nxt.start]
-    if between:
-        joiner = _RANGE_AND
-    elif change:
-        joiner = _RANGE_DASH
-    else:
-        joiner = _RANGE_TO
+    joiner = _RANGE_AND if between else _RANGE_DASH if change else _RANGE_TO
     if not joiner.fullmatch(gap):
         return False
     if gap.strip() in "-" and not gap.strip() == "" and gap != gap.strip():
@@ -712,10 +702,8 @@ _NOT_SUPERLATIVES = lexicon.words("figures_not_superlatives.txt")
 
 
 def _is_superlative(lower: str) -> bool:
-    if lower in ("most", "least", "best", "worst"):
-        return True
-    return len(lower) > 5 and lower.endswith("est") and lower not in _NOT_SUPERLATIVES \
-        and not lower.endswith(("interest", "protest", "harvest", "forest", "test", "request", "west"))
+    return lower in ("most", "least", "best", "worst") or len(lower) > 5 and lower.endswith("est") \
+        and lower not in _NOT_SUPERLATIVES and not lower.endswith(("harvest", "forest", "test", "request", "west"))
 
 
 def _is_plural_head(word: str) -> bool:

@@ -19,14 +19,12 @@ from . import figures_units as ref
 from .numbers import plain_value
 
 _PURCHASE_NOUNS = dict(lexicon.rows("figures_purchase_nouns.txt"))
-_LEVEL_VERBS = (r"(?:stood|stands|stand|was|were|is|are|reached|reaches|totalled|totaled|totals|amounted to|amounts to"
-                r"|came to|comes to|rose to|fell to|increased to|decreased to|climbed to|dropped to|declined to"
-                r"|grew to|jumped to|slipped to|hit|topped|exceeded|hovered|averaged|valued|estimated|put|worth)")
+_LEVEL_VERBS = "(?:" + lexicon.alternation(lexicon.phrases("figures_level_verbs.txt"), exact=True) + ")"
 _DIRECTION = {form: direction for direction, forms in lexicon.rows("figures_change_verbs.txt") for form in forms.split()}
 _ADVERBS = r"(?:\s+(?:currently|now|already|still|only|just|roughly|about|around|reportedly|then|also|nearly|almost))*"
-_RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS
-                             + r"\s*$")
-_RELATIVE_LEVEL_TAIL = re.compile(r",\s+which" + _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$")
+_LEVEL_TAIL = _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$"
+_RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _LEVEL_TAIL)
+_RELATIVE_LEVEL_TAIL = re.compile(r",\s+which" + _LEVEL_TAIL)
 _APPOSED_VALUE = re.compile(r"(?P<clause>[^,;:]+),\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")
 _VALUED_TAIL = re.compile(r",\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")  # how _APPOSED_VALUE, _CLAUSE_VALUED end
 # Clause-final patterns: the clause before one runs from the sentence's last ',', ';' or ':' (see _clause_search).
@@ -34,7 +32,7 @@ _THING_WORTH = re.compile(r"\s+(?P<verb>" + "|".join(_PURCHASE_NOUNS) + r")\s+"
                           r"(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+worth\s*$")
 _CLAUSE_VALUED = re.compile(r"(?P<clause>[^,]+?)\s+(?:was|were|is|are)\b[^,]*,\s+(?:valued|estimated|put|worth)"
                             r"(?:\s+at)?\s*$")
-_LEVEL = re.compile(_ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$")
+_LEVEL = re.compile(_LEVEL_TAIL)
 _CHANGE = re.compile(r"\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$")
 _CHANGED_TO = re.compile(r"\s+(?P<verb>" + "|".join(sorted(_DIRECTION)) + r")\s[^,;:]*?\bto\s*$")
 _SUBJECT_VERB = re.compile(r"\s+(?P<verb>[a-z]+)\s*$")
@@ -53,8 +51,7 @@ _LEADING_TIME = re.compile(
     r"^\s*(?:(?:last|this|next|past)\s+(?:year|month|week|quarter)|in\s+\d{4}|in\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+day"
     r"|(?:also|meanwhile|however|overall|then|so far),?)\s*", re.I)
 _LEADING_VERBS = lexicon.words("figures_leading_verbs.txt")
-_NP_STOP = frozenset("to that which who is was are were be been has have had will would could should can may might "
-                     "do did does not it they he she we".split()) | lexicon.REPORTING_TENSED
+_NP_STOP = lexicon.words("figures_np_stop_words.txt") | lexicon.REPORTING_TENSED
 _NP_WORD = r"[A-Za-z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
 _NOUN_PHRASE_AFTER = re.compile(r"\s+((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)(?=\s+(?:to|for|in|on|of|at|from"
                                 r"|by|with|that|which|and|was|is|were|are|has|had|will|would)\b|[\s]*[,.;:)!?\"”]|\s*$)")
@@ -69,8 +66,9 @@ _WORTH_ELLIPSIS = re.compile(r"^\s*worth\s+(?:that\s+|which\s+)?(?:it|they|he|sh
                              r"((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
 _DELIVERY = re.compile(r"(?P<verb>[a-z]+ed)\s+(?:the\s+)?(?P<noun>[a-z]+)\s+of\s+$")
 _DESTINATION = re.compile(r"^\s+(?P<prep>to|from|for)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
-_WIRE_LABELS = {label.lower(): measure for label, measure, _ in lexicon.rows("figures_wire_labels.txt")}
-_WIRE_LINE = re.compile(r"^\s*(" + lexicon.alternation(_WIRE_LABELS, exact=True) + r")\b", re.I)
+#: A wire-service table line's label -> (what its figures measure, their kind): 'Shr' -> ('earnings per share', ...)
+WIRE_LABELS = {label.lower(): (measure, kind) for label, measure, kind in lexicon.rows("figures_wire_labels.txt")}
+WIRE_LINE = re.compile(r"\s*(" + lexicon.alternation(WIRE_LABELS, exact=True) + r")\b", re.I)
 WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
                          re.I)
 _ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|figures|estimates|statistics"
@@ -130,9 +128,9 @@ def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displ
 # --- measure -------------------------------------------------------------------------------------------------
 
 def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) -> tuple[str | None, _Reading]:
-    wire = _WIRE_LINE.match(sentence)
+    wire = WIRE_LINE.match(sentence)
     if wire and WIRE_FILLER.fullmatch(left[wire.end():]):
-        return _WIRE_LABELS[wire.group(1).lower()], reading
+        return WIRE_LABELS[wire.group(1).lower()][0], reading
     left_from = _after_barrier(left)
     approx = _APPROX_TAIL.search(left, left_from)  # what _APPROX_TAIL.sub("", left) removes: its one match
     core = left[:approx.start()] + left[approx.end():] if approx else left
@@ -319,9 +317,7 @@ def _clause_subject(clause: str) -> str | None:
     words = text.split()
     if not words or len(words) > 9 or words[0].lower() in _NP_STOP or not words[0][0].isalpha():
         return None
-    if words[0].lower() in ("the",) and len(words) == 1:
-        return None
-    return text
+    return None if words[0].lower() == "the" and len(words) == 1 else text
 
 
 def _noun_phrase_before(text: str) -> str | None:
