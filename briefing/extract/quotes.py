@@ -66,18 +66,9 @@ class _Said:
 
 
 def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMention, ...]) -> tuple[Quote, ...]:
-    """Find the direct quotes of ``doc`` and who said them.
-
-    Args:
-        doc: the article, split into sentences.
-        actors: the actors of the brief; a speaker is resolved to one of them when its mention
-            overlaps one of the actor's mentions or matches its name, an alias or a role.
-        dates: the dates of the brief; a quote takes the date given in its sentence.
-
-    Returns:
-        One :class:`Quote` per quoted stretch, in text order. Titles and names in quote marks
-        are left out; quoted terms of fewer than four words are kept with ``partial=True``.
-    """
+    """The direct quotes of ``doc``, one per quoted stretch in text order, with the actor who said each (a speaker
+    mention that overlaps an actor's mention or matches its name, an alias or a role) and the date of its
+    sentence. Titles and names in quote marks are left out; quoted terms of fewer than four words are partial."""
     text = doc.text
     stretches = [s for s in find_quoted_stretches(text) if not _is_name_or_title(text[s.start:s.end])]
     said = _attribute(doc, stretches)
@@ -214,20 +205,9 @@ def _without_trailing_comma(text: str, start: int, end: int) -> int:
 
 def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
                          dates: tuple[DateMention, ...]) -> tuple[Quote, ...]:
-    """Find reported speech: ``X said (that) …``, ``X told Y that …``, ``according to X, …``.
-
-    Kept apart from :func:`find_quotes` because a brief's ``quotes`` are scored as direct
-    quotes; sentences that hold quote marks are left to :func:`find_quotes`.
-
-    Args:
-        doc: the article, split into sentences.
-        actors: the actors of the brief, to resolve the speaker (as in :func:`find_quotes`).
-        dates: the dates of the brief; a statement takes the date given in its sentence.
-
-    Returns:
-        One ``kind="indirect"`` :class:`Quote` per reporting sentence; ``text`` is the reported
-        content clause.
-    """
+    """Reported speech, one indirect quote per reporting sentence (``X said (that) …``, ``X told Y that …``,
+    ``according to X, …``) whose text is the content clause. Kept apart from :func:`find_quotes` because a brief's
+    ``quotes`` are scored as direct quotes; sentences that hold quote marks are left to it."""
     text = doc.text
     resolver = _Resolver(doc, actors)
     dated = _DatesBySentence(dates)
@@ -350,11 +330,8 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
 
 
 class _FullQuotes:
-    """The full (not partial) quoted stretches of an article, indexed by their offsets.
-
-    Answers the questions the attribution asks of every stretch by bisection, so that an
-    article with many quotations costs no more than its length.
-    """
+    """The full (not partial) quoted stretches of an article, answering by bisection, so that an article with
+    many quotations costs no more than its length."""
 
     def __init__(self, stretches: list[QuotedStretch]) -> None:
         self.stretches = stretches
@@ -392,11 +369,8 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token], *, leads_on: bool) -> bool:
-    """Whether the words after a stretch may attribute it.
-
-    Not when they lead into the next quotation (``X quoted Y as saying: "…"``), nor when the
-    stretch ends a sentence and a long new sentence follows.
-    """
+    """Whether the words after a stretch may attribute it: not when they lead into the next quotation (``X quoted
+    Y as saying: "…"``), nor when the stretch ends a sentence and a long new sentence follows."""
     words = [t for t in after if t.text[:1].isalnum()]
     if not words:
         return False
@@ -533,11 +507,8 @@ def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
 
 
 def _continues(doc: Document, previous: _Said, current: _Said) -> bool:
-    """Whether a quotation without attribution goes on from the one before it.
-
-    It does when no sentence without a quotation stands between the two: the same sentence,
-    the next one, or a new paragraph that reopens the quotation.
-    """
+    """Whether a quotation without attribution goes on from the one before it: no sentence without a quotation
+    stands between the two (the same sentence, the next one, or a new paragraph that reopens the quotation)."""
     previous_end = doc.sentence_index(max(previous.stretch.after - 1, 0))
     return current.sentence - previous_end <= 1
 
@@ -588,11 +559,8 @@ class _DatesBySentence:
 
 
 class _Resolver:
-    """Resolves speaker mentions to actor names, reading the article in order.
-
-    It remembers who spoke or opened a sentence, newest last, so that "he"/"she" is the last
-    person and "they"/"it" the last organisation.
-    """
+    """Resolves speaker mentions to actor names, reading the article in order: it remembers who spoke or opened a
+    sentence, newest last, so that "he"/"she" is the last person and "they"/"it" the last organisation."""
 
     def __init__(self, doc: Document, actors: tuple[Actor, ...]) -> None:
         self._doc = doc
@@ -687,7 +655,7 @@ class _Resolver:
             # "Xland's Foreign Minister, Jane Doe, said": the title was taken for the name
             return self._by_form[_fold(mention.role)].name, mention.text
         if actor is None and mention.kind == "description":
-            actor_name = self._by_role(mention.text) or self._remembered_role(mention.text)
+            actor_name = self._role_holder(mention.text)
             if actor_name:
                 return actor_name, mention.text
             organisation = self._organisation(mention.text) or self._state_of(mention.text)
@@ -848,23 +816,16 @@ class _Resolver:
                 return actor
         return None
 
-    def _by_role(self, description: str) -> str | None:
+    def _role_holder(self, description: str) -> str | None:
+        """The actor whose role holds ``description``, else the newest speaker given such a role."""
         head = _role_key(description)
         if not head:
             return None
-        for name, keys in self._actor_role_keys:
-            if any(head in key for key in keys):
-                return name
-        return None
-
-    def _remembered_role(self, description: str) -> str | None:
-        head = _role_key(description)
-        if not head:
-            return None
+        held = next((name for name, keys in self._actor_role_keys if any(head in key for key in keys)), None)
         # the newest role whose key holds the head: only the latest use of each key can be it
         latest = max((item for key, item in self._latest_role.items() if head in key),
                      default=None, key=lambda item: item[0])
-        return latest[1] if latest else None
+        return held or (latest[1] if latest else None)
 
 
 # between a title and the name it was cut from ('Secretary| of State |Jane Doe', 'Minister|, |Jane Doe'), and
@@ -916,8 +877,7 @@ def _after_connector(prefix: str) -> bool:
 
 
 def _role_key(description: str) -> str:
-    words = [w for w in description.lower().split() if w not in {"the", "a", "an"}]
-    return " ".join(words)
+    return " ".join(w for w in description.lower().split() if w not in _DETERMINERS)
 
 
 def _person_shaped(name: str) -> bool:
