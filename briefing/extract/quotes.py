@@ -569,29 +569,26 @@ class _Resolver:
         self._spans = sorted((e.start, e.end, a) for a in actors for e in a.evidence)
         self._span_starts = [start for start, _, _ in self._spans]
         self._by_form: dict[str, Actor] = {}
+        self._organisations_by_word: dict[str, list[str]] = {}
         for actor in actors:
             for form in (actor.name, *actor.aliases):
                 self._by_form.setdefault(_fold(form), actor)
             if actor.type == "person" and len(actor.name.split()) > 1:
                 self._by_form.setdefault(_fold(actor.name.split()[-1]), actor)
-        self._organisations_by_word: dict[str, list[str]] = {}
-        for actor in actors:
             if actor.type == "organization":
                 for word in set(_fold(actor.name).split()):
                     self._organisations_by_word.setdefault(word, []).append(actor.name)
-        self._roles: list[tuple[str, str]] = [(r.lower(), a.name) for a in actors for r in a.roles]
-        # the latest position in self._roles of each role key, and who held it there
-        self._latest_role: dict[str, tuple[int, str]] = {}
-        for position, (role, who) in enumerate(self._roles):
-            self._latest_role[_role_key(role)] = (position, who)
+        roles = [(r.lower(), a.name) for a in actors for r in a.roles]
+        # the latest position of each role key among the roles given and heard, and who held it there
+        self._latest_role = {_role_key(role): (position, who) for position, (role, who) in enumerate(roles)}
+        self._roles_seen = len(roles)
         self._actor_role_keys = [(a.name, [_role_key(r) for r in a.roles]) for a in actors]
         self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'-]*\b", doc.text))
         self._read = -1
         self._bound: tuple[str, int, str, str | None] | None = None  # (he|she, referents then, name, role)
         self._position = 0  # the offset read up to: an organisation named only later is not yet known
-        forms = sorted({form for a in actors if a.type == "person" for form in (a.name, *a.aliases)
-                        if len(form) > 2}, key=len, reverse=True)
-        self._person_forms = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else None
+        forms = {form for a in actors if a.type == "person" for form in (a.name, *a.aliases) if len(form) > 2}
+        self._person_forms = re.compile(rf"(?<!\w)({lexicon.alternation(forms, exact=True)})(?!\w)") if forms else None
         self._sexes: dict[str, str] = {}  # person -> 'male' | 'female', from the pronouns that referred to them
         self._referents: list[tuple[str, str | None, str]] = []  # (name, role, person|group|unknown|place)
         self._latest_referent: dict[str, tuple[int, str, str | None]] = {}  # kind -> (position, name, role)
@@ -614,7 +611,7 @@ class _Resolver:
             name, role = self.resolve(subject)
             if self.actor_name(name, subject):  # "The border issue is …" is no one "she" can refer to
                 earlier = self._latest_referent.get("person")
-                self._remember(name, role, subject.kind)
+                self.heard(name, role, subject.kind)
                 pronoun = _object_pronoun(tokens, subject.end)
                 if earlier is not None and earlier[1] != name and pronoun:
                     # "A reporter pressed her on ...": "her" is someone other than the subject, so a
@@ -640,7 +637,7 @@ class _Resolver:
         for match in self._person_forms.finditer(self._doc.text, start, end):
             actor = self._by_form.get(_fold(match.group()))
             if actor is not None:
-                self._remember(actor.name, actor.roles[0] if actor.roles else None, "name")
+                self.heard(actor.name, actor.roles[0] if actor.roles else None, "name")
 
     def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
         """The speaker's name (an actor's canonical name when one matches) and role."""
@@ -702,10 +699,6 @@ class _Resolver:
         actor = self._by_form.get(_fold(name))
         return actor is None or actor.type == "organization"  # untyped: the actor stage missed the name
 
-    def heard(self, speaker: str, role: str | None, mention_kind: str) -> None:
-        """A quote was attributed to ``speaker``: "he" / "they" may now refer to it."""
-        self._remember(speaker, role, mention_kind)
-
     def actor_name(self, name: str | None, mention: Mention | None) -> str | None:
         """``name`` when it is an actor of the brief or could be a speaker the actor stage missed (a
         person's name, "a senior official"); None for what cannot speak (a weekday, an adverb, "the
@@ -753,13 +746,14 @@ class _Resolver:
         sex = given_name_sex(name.split()[0]) if " " in name else None
         return sex if sex in ("male", "female") else None
 
-    def _remember(self, name: str, role: str | None, mention_kind: str) -> None:
+    def heard(self, name: str, role: str | None, mention_kind: str) -> None:
+        """``name`` spoke or acted: "he" / "they" may now refer to it."""
         kind = self._kind_of(name, mention_kind, role)
         self._latest_referent[kind] = (len(self._referents), name, role)
         self._referents.append((name, role, kind))
         if role:
-            self._latest_role[_role_key(role.lower())] = (len(self._roles), name)
-            self._roles.append((role.lower(), name))
+            self._latest_role[_role_key(role.lower())] = (self._roles_seen, name)
+            self._roles_seen += 1
 
     def _kind_of(self, name: str, mention_kind: str, role: str | None = None) -> str:
         if role and role.split()[-1].lower() in SPOKES_WORDS:
