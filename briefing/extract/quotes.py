@@ -107,18 +107,10 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
                                                      or continues and attribution is None):
             via = previous.via  # the next quotation of the same interview ('X told Outlet. "…"')
         start, end = item.stretch.start, _without_trailing_comma(text, item.stretch.start, item.stretch.end)
-        quote = Quote(
-            text=text[start:end],
-            kind="direct",
-            partial=_is_partial(text[start:end]),
-            speaker=resolver.actor_name(speaker, attribution.speaker if attribution else None),
-            speaker_text=speaker_text,
-            role=role,
-            via=via,
-            date=dated.date_of(item),
-            evidence=(doc.evidence(start, end),),
-        )
-        quote = replace(quote, attribution=how if quote.speaker else "none")
+        named = resolver.actor_name(speaker, attribution.speaker if attribution else None)
+        quote = Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]), speaker=named,
+                      speaker_text=speaker_text, role=role, via=via, date=dated.date_of(item),
+                      attribution=how if named else "none", evidence=(doc.evidence(start, end),))
         if speaker is None and attribution is None and not quote.partial:
             if continues and chains and chains[-1][-1] == len(quotes) - 1:
                 chains[-1].append(len(quotes))
@@ -310,9 +302,8 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
         opens_sentence = not full.ends_within(blanks_from, pre_start)
         if len(before) > ATTRIBUTION_WINDOW:  # a long run of words: only its end can lead into the quotation
             before, opens_sentence = before[-ATTRIBUTION_WINDOW:], False
-        attribution = None
-        if _owns_following_words(text, stretch, after, leads_on=post_end in full.open_marks):
-            attribution = attribution_after(after)
+        owned = _owns_following_words(text, stretch, after, leads_on=post_end in full.open_marks)
+        attribution = attribution_after(after) if owned else None
         attribution = attribution or attribution_before(before, sentence_start=opens_sentence)
         if attribution is None and not before and not text[text.rfind("\n", 0, stretch.open_mark) + 1:
                                                              stretch.open_mark].strip():
@@ -334,7 +325,6 @@ class _FullQuotes:
     many quotations costs no more than its length."""
 
     def __init__(self, stretches: list[QuotedStretch]) -> None:
-        self.stretches = stretches
         self.ends = sorted(s.after for s in stretches)
         self.open_marks = frozenset(s.open_mark for s in stretches)
         self._marks = [s.open_mark for s in stretches]  # in text order (sorted by start)
@@ -412,9 +402,8 @@ def _post_end(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
 def _next_line_attribution(text: str, stretch: QuotedStretch, full: _FullQuotes) -> Attribution | None:
     """``"…"`` ending its paragraph, then ``Jane Doe said.`` alone on the next line."""
     line_end = text.find("\n", stretch.after)
-    if line_end < 0 or text[stretch.after:line_end].strip(" \t\"”’'.,"):
-        return None
-    if full.opens_within(stretch.after, line_end):
+    if line_end < 0 or text[stretch.after:line_end].strip(" \t\"”’'.,") \
+            or full.opens_within(stretch.after, line_end):
         return None
     next_end = text.find("\n", line_end + 1)
     next_end = len(text) if next_end < 0 else next_end
