@@ -109,8 +109,9 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         start, end = item.stretch.start, _without_trailing_comma(text, item.stretch.start, item.stretch.end)
         named = resolver.actor_name(speaker, attribution.speaker if attribution else None)
         quote = Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]), speaker=named,
-                      speaker_text=speaker_text, role=role, via=via, date=dated.date_of(item),
-                      attribution=how if named else "none", evidence=(doc.evidence(start, end),))
+                      speaker_text=speaker_text, role=role, via=via, attribution=how if named else "none",
+                      date=dated.date_of(item.sentence, item.stretch.open_mark, item.stretch.after),
+                      evidence=(doc.evidence(start, end),))
         if speaker is None and attribution is None and not quote.partial:
             if continues and chains and chains[-1][-1] == len(quotes) - 1:
                 chains[-1].append(len(quotes))
@@ -220,11 +221,10 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
         speaker, role = resolver.resolve(speaker_mention)
         if speaker and speaker_mention.kind != "pronoun":
             resolver.heard(speaker, role, speaker_mention.kind)
-        span = QuotedStretch(content_start, content_end, content_start, content_end, 0)
         found.append(Quote(
             text=text[content_start:content_end], kind="indirect", speaker=resolver.actor_name(speaker, speaker_mention),
             speaker_text=speaker_mention.text, role=role, attribution=attribution_kind(speaker_mention),
-            date=dated.date_of(_Said(span, sentence.index, None)),
+            date=dated.date_of(sentence.index, content_start, content_end),
             evidence=(doc.evidence(content_start, content_end),),
         ))
     return tuple(map(_with_attribution, found))
@@ -505,15 +505,10 @@ def _continues(doc: Document, previous: _Said, current: _Said) -> bool:
 # --- filters and small helpers -------------------------------------------------------------
 
 
-def _word_count(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
 def _is_partial(quoted: str) -> bool:
     """A quoted term or scare quote: under four words, unless a whole utterance ("Never!")."""
-    if _word_count(quoted) >= PARTIAL_BELOW_WORDS:
-        return False
-    return not (_word_count(quoted) > 1 and quoted[:1].isupper() and re.search(r"[.!?…,]$", quoted))
+    words = len(_WORD.findall(quoted))
+    return words < PARTIAL_BELOW_WORDS and not (words > 1 and quoted[:1].isupper() and re.search(r"[.!?…,]$", quoted))
 
 
 def _is_name_or_title(quoted: str) -> bool:
@@ -530,16 +525,14 @@ class _DatesBySentence:
 
     def __init__(self, dates: tuple[DateMention, ...]) -> None:
         self._by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-        for date in dates:
-            if not date.value:
-                continue
+        for date in (d for d in dates if d.value):
             for evidence in date.evidence:
                 self._by_sentence.setdefault(evidence.sentence, []).append((evidence.start, evidence.end, date.value))
 
-    def date_of(self, item: _Said) -> str | None:
-        """The value of a date mentioned in the quote's sentence, outside the quoted words."""
-        for start, end, value in self._by_sentence.get(item.sentence, ()):
-            if end <= item.stretch.open_mark or start >= item.stretch.after:
+    def date_of(self, sentence: int, quote_start: int, quote_end: int) -> str | None:
+        """The value of a date mentioned in sentence ``sentence``, outside the quoted words."""
+        for start, end, value in self._by_sentence.get(sentence, ()):
+            if end <= quote_start or start >= quote_end:
                 return value
         return None
 

@@ -315,17 +315,11 @@ def _span_text(tokens: list[Token]) -> str | None:
 def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
     """A capitalised name that ends at ``tokens[end - 1]``, titles split off."""
     k = end - 1
-    while k - 1 >= stop:
-        word = tokens[k - 1]
-        if not _is_word(word):
-            break
-        if is_capitalised(word.text) or word.lower in _NAME_PARTICLES:
-            k -= 1
-        elif word.lower in _CONNECTORS and k - 2 >= stop and (
-                is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in _CONNECTORS):
-            k -= 1
-        else:
-            break
+    while k - 1 >= stop and _is_word(tokens[k - 1]) and (
+            is_capitalised(tokens[k - 1].text) or tokens[k - 1].lower in _NAME_PARTICLES
+            or tokens[k - 1].lower in _CONNECTORS and k - 2 >= stop
+            and (is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in _CONNECTORS)):
+        k -= 1
     while k < end - 1 and (tokens[k].lower in _LEADING_WORDS or tokens[k].lower in _CONNECTORS):
         k += 1
     run = tokens[k:end]
