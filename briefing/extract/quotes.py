@@ -164,14 +164,9 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
                     or _QUESTION_LINE.match(text, text.rfind("\n", 0, m.start()) + 1))]
     if not answers:
         return []
-    subject = None
-    for sentence in doc.sentences:
-        if sentence.start >= first_question.start():
-            break
-        mention = leading_subject(_tokens(text, sentence.start, sentence.end))
-        if mention is not None and mention.kind == "name" and len(mention.text.split()) >= 2:
-            subject = mention
-            break
+    openers = (leading_subject(_tokens(text, s.start, s.end)) for s in doc.sentences
+               if s.start < first_question.start())
+    subject = next((m for m in openers if m is not None and m.kind == "name" and len(m.text.split()) >= 2), None)
     if subject is None:
         return []
     resolver = _Resolver(doc, actors)
@@ -476,10 +471,8 @@ def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
     words = [t.lower for t in tokens[:4]]
     if len(words) >= 3 and words[0] in {"that", "this"} and words[1] in {"is", "was", "'s"} and words[2] == "how":
         mention = noun_phrase_starting(tokens, 3)
-        verbs = {t.lower for t in tokens[4:]}
-        if mention and mention.kind == "name" and verbs & (_BACK_REFERENCE_VERBS | REPORTING_VERBS):
-            return mention
-        return None
+        said = {t.lower for t in tokens[4:]} & (_BACK_REFERENCE_VERBS | REPORTING_VERBS)
+        return mention if mention and mention.kind == "name" and said else None
     if len(words) >= 2 and words[0] == "so" and words[1] in {"says", "said"}:
         mention = noun_phrase_starting(tokens, 2)
         return mention if mention and mention.kind == "name" else None
