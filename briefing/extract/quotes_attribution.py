@@ -561,10 +561,15 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
             if described is not None:
                 return described
             continue  # "… between the two states, she added": a later verb may still be the attribution
-        if verb in _CARRIER_VERBS:
-            return _carried(tokens, v, subject)
-        return Attribution(subject, via=_addressee_outlet(tokens, v))
+        return _said_by(tokens, v, subject)
     return _according_to(tokens)
+
+
+def _said_by(tokens: list[Token], verb: int, subject: Mention) -> Attribution:
+    """``Outlet quoted X as saying`` (X spoke, the outlet carried it), or ``X said`` / ``X told Outlet``."""
+    if tokens[verb].lower in _CARRIER_VERBS:
+        return _carried(tokens, verb, subject)
+    return Attribution(subject, via=_addressee_outlet(tokens, verb))
 
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -610,30 +615,22 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
         if verb in _TRANSLATION_VERBS:
             outlet = subject_before(tokens, v)
             return Attribution(None, via=outlet, inherits=True) if outlet else None
-        if verb in _CARRIER_VERBS:
-            subject = subject_before(tokens, v)
-            if subject:
-                return _carried(tokens, v, subject)
-            continue
-        if verb not in REPORTING_VERBS:
-            continue
-        if verb.endswith("ing") and (v == 0 or tokens[v - 1].lower in _MESSAGE_NOUNS
-                                     or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
+        participle = verb.endswith("ing") and verb not in _CARRIER_VERBS
+        if verb not in REPORTING_VERBS | _CARRIER_VERBS or participle and (
+                v == 0 or tokens[v - 1].lower in _MESSAGE_NOUNS or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
             continue  # "issuing a statement saying", ", saying": the subject is earlier
         subject = subject_before(tokens, v)
-        if subject is not None and verb.endswith("ing") and _object_of_preposition(tokens, subject):
+        if subject is not None and participle and _object_of_preposition(tokens, subject):
             continue  # "X appeared on Outlet saying": the outlet is where X spoke
         if subject is not None:
-            return Attribution(subject, via=_addressee_outlet(tokens, v))
-    according = _according_to(tokens)
-    if according:
+            return _said_by(tokens, v, subject)
+    if according := _according_to(tokens):
         return according
     if tokens[-1].text == ":":
         label = noun_phrase_ending(tokens, len(tokens) - 1, stop=_clause_start(tokens, len(tokens) - 1))
         if label and label.kind == "name":
             return Attribution(label)
-    by = _agent(tokens)
-    if by:
+    if by := _agent(tokens):
         return Attribution(by)
     subject = leading_subject(tokens) if sentence_start else None
     if subject and (subject.kind != "pronoun" or subject.text.lower() in PERSON_PRONOUNS):
