@@ -203,15 +203,11 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
     for sentence in doc.sentences:
         if DOUBLE_MARK.search(sentence.text):
             continue
-        tokens = tokenize(text, sentence.start, sentence.end)
-        reported = _reported_clause(tokens)
-        if reported is None:
+        sentence_end = sentence.end - 1 if text[sentence.end - 1] in ".!?" else sentence.end
+        reported = _reported_clause(tokenize(text, sentence.start, sentence.end), sentence_end)
+        if reported is None or reported[2] - reported[1] < 12:
             continue
         speaker_mention, content_start, content_end = reported
-        if content_end is None:
-            content_end = sentence.end - 1 if text[sentence.end - 1] in ".!?" else sentence.end
-        if content_end - content_start < 12:
-            continue
         resolver.read_up_to(sentence.index, before=speaker_mention.start)
         speaker, role = resolver.resolve(speaker_mention)
         if speaker and speaker_mention.kind != "pronoun":
@@ -225,14 +221,14 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
     return tuple(map(_with_attribution, found))
 
 
-def _reported_clause(tokens: list[Token]) -> tuple[Mention, int, int | None] | None:
-    """The speaker and the content's start (and end, when not the sentence's) of a reporting sentence."""
+def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, int, int] | None:
+    """The speaker and the content's start and end of a reporting sentence whose words end at ``sentence_end``."""
     for i, token in enumerate(tokens[:-2]):
         if token.lower == "according" and tokens[i + 1].lower == "to":
             comma = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
             speaker = noun_phrase_starting(tokens, i + 2)
             if i == 0 and speaker and comma is not None and comma + 1 < len(tokens):
-                return speaker, tokens[comma + 1].start, None
+                return speaker, tokens[comma + 1].start, sentence_end
             return None
         if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing"):
             continue
@@ -253,7 +249,7 @@ def _reported_clause(tokens: list[Token]) -> tuple[Mention, int, int | None] | N
             k += 1
         if k >= len(tokens) or tokens[k].text in ",.;:":
             return None
-        return speaker, tokens[k].start, None
+        return speaker, tokens[k].start, sentence_end
     return None
 
 
