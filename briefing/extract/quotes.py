@@ -363,12 +363,9 @@ def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token],
 
 def _pre_start(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
     """Start of the words that lead into a stretch: its sentence, after any full quote before it."""
-    start = doc.sentences[doc.sentence_index(stretch.open_mark)].start if doc.sentences else 0
-    start = max(start, doc.text.rfind("\n", 0, stretch.open_mark) + 1)
-    last_end = full.last_end_at_or_before(stretch.open_mark)
-    if last_end is not None:
-        start = max(start, last_end)
-    start = max(start, stretch.open_mark - ATTRIBUTION_CHARS)
+    sentence_start = doc.sentences[doc.sentence_index(stretch.open_mark)].start if doc.sentences else 0
+    start = max(sentence_start, doc.text.rfind("\n", 0, stretch.open_mark) + 1,
+                full.last_end_at_or_before(stretch.open_mark) or 0, stretch.open_mark - ATTRIBUTION_CHARS)
     spans = split_sentences(doc.text[start:stretch.open_mark])
     return start + spans[-1][0] if spans else start
 
