@@ -66,18 +66,9 @@ class _Said:
 
 
 def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMention, ...]) -> tuple[Quote, ...]:
-    """Find the direct quotes of ``doc`` and who said them.
-
-    Args:
-        doc: the article, split into sentences.
-        actors: the actors of the brief; a speaker is resolved to one of them when its mention
-            overlaps one of the actor's mentions or matches its name, an alias or a role.
-        dates: the dates of the brief; a quote takes the date given in its sentence.
-
-    Returns:
-        One :class:`Quote` per quoted stretch, in text order. Titles and names in quote marks
-        are left out; quoted terms of fewer than four words are kept with ``partial=True``.
-    """
+    """The direct quotes of ``doc``, one per quoted stretch in text order, with the actor who said each (a speaker
+    mention that overlaps an actor's mention or matches its name, an alias or a role) and the date of its
+    sentence. Titles and names in quote marks are left out; quoted terms of fewer than four words are partial."""
     text = doc.text
     stretches = [s for s in find_quoted_stretches(text) if not _is_name_or_title(text[s.start:s.end])]
     said = _attribute(doc, stretches)
@@ -116,18 +107,11 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
                                                      or continues and attribution is None):
             via = previous.via  # the next quotation of the same interview ('X told Outlet. "…"')
         start, end = item.stretch.start, _without_trailing_comma(text, item.stretch.start, item.stretch.end)
-        quote = Quote(
-            text=text[start:end],
-            kind="direct",
-            partial=_is_partial(text[start:end]),
-            speaker=resolver.actor_name(speaker, attribution.speaker if attribution else None),
-            speaker_text=speaker_text,
-            role=role,
-            via=via,
-            date=dated.date_of(item),
-            evidence=(doc.evidence(start, end),),
-        )
-        quote = replace(quote, attribution=how if quote.speaker else "none")
+        named = resolver.actor_name(speaker, attribution.speaker if attribution else None)
+        quote = Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]), speaker=named,
+                      speaker_text=speaker_text, role=role, via=via, attribution=how if named else "none",
+                      date=dated.date_of(item.sentence, item.stretch.open_mark, item.stretch.after),
+                      evidence=(doc.evidence(start, end),))
         if speaker is None and attribution is None and not quote.partial:
             if continues and chains and chains[-1][-1] == len(quotes) - 1:
                 chains[-1].append(len(quotes))
@@ -180,14 +164,9 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
                     or _QUESTION_LINE.match(text, text.rfind("\n", 0, m.start()) + 1))]
     if not answers:
         return []
-    subject = None
-    for sentence in doc.sentences:
-        if sentence.start >= first_question.start():
-            break
-        mention = leading_subject(_tokens(text, sentence.start, sentence.end))
-        if mention is not None and mention.kind == "name" and len(mention.text.split()) >= 2:
-            subject = mention
-            break
+    openers = (leading_subject(_tokens(text, s.start, s.end)) for s in doc.sentences
+               if s.start < first_question.start())
+    subject = next((m for m in openers if m is not None and m.kind == "name" and len(m.text.split()) >= 2), None)
     if subject is None:
         return []
     resolver = _Resolver(doc, actors)
@@ -214,20 +193,9 @@ def _without_trailing_comma(text: str, start: int, end: int) -> int:
 
 def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
                          dates: tuple[DateMention, ...]) -> tuple[Quote, ...]:
-    """Find reported speech: ``X said (that) …``, ``X told Y that …``, ``according to X, …``.
-
-    Kept apart from :func:`find_quotes` because a brief's ``quotes`` are scored as direct
-    quotes; sentences that hold quote marks are left to :func:`find_quotes`.
-
-    Args:
-        doc: the article, split into sentences.
-        actors: the actors of the brief, to resolve the speaker (as in :func:`find_quotes`).
-        dates: the dates of the brief; a statement takes the date given in its sentence.
-
-    Returns:
-        One ``kind="indirect"`` :class:`Quote` per reporting sentence; ``text`` is the reported
-        content clause.
-    """
+    """Reported speech, one indirect quote per reporting sentence (``X said (that) …``, ``X told Y that …``,
+    ``according to X, …``) whose text is the content clause. Kept apart from :func:`find_quotes` because a brief's
+    ``quotes`` are scored as direct quotes; sentences that hold quote marks are left to it."""
     text = doc.text
     resolver = _Resolver(doc, actors)
     dated = _DatesBySentence(dates)
@@ -235,37 +203,32 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
     for sentence in doc.sentences:
         if DOUBLE_MARK.search(sentence.text):
             continue
-        tokens = tokenize(text, sentence.start, sentence.end)
-        reported = _reported_clause(tokens)
-        if reported is None:
+        sentence_end = sentence.end - 1 if text[sentence.end - 1] in ".!?" else sentence.end
+        reported = _reported_clause(tokenize(text, sentence.start, sentence.end), sentence_end)
+        if reported is None or reported[2] - reported[1] < 12:
             continue
         speaker_mention, content_start, content_end = reported
-        if content_end is None:
-            content_end = sentence.end - 1 if text[sentence.end - 1] in ".!?" else sentence.end
-        if content_end - content_start < 12:
-            continue
         resolver.read_up_to(sentence.index, before=speaker_mention.start)
         speaker, role = resolver.resolve(speaker_mention)
         if speaker and speaker_mention.kind != "pronoun":
             resolver.heard(speaker, role, speaker_mention.kind)
-        span = QuotedStretch(content_start, content_end, content_start, content_end, 0)
         found.append(Quote(
             text=text[content_start:content_end], kind="indirect", speaker=resolver.actor_name(speaker, speaker_mention),
             speaker_text=speaker_mention.text, role=role, attribution=attribution_kind(speaker_mention),
-            date=dated.date_of(_Said(span, sentence.index, None)),
+            date=dated.date_of(sentence.index, content_start, content_end),
             evidence=(doc.evidence(content_start, content_end),),
         ))
     return tuple(map(_with_attribution, found))
 
 
-def _reported_clause(tokens: list[Token]) -> tuple[Mention, int, int | None] | None:
-    """The speaker and the content's start (and end, when not the sentence's) of a reporting sentence."""
+def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, int, int] | None:
+    """The speaker and the content's start and end of a reporting sentence whose words end at ``sentence_end``."""
     for i, token in enumerate(tokens[:-2]):
         if token.lower == "according" and tokens[i + 1].lower == "to":
             comma = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
             speaker = noun_phrase_starting(tokens, i + 2)
             if i == 0 and speaker and comma is not None and comma + 1 < len(tokens):
-                return speaker, tokens[comma + 1].start, None
+                return speaker, tokens[comma + 1].start, sentence_end
             return None
         if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing"):
             continue
@@ -286,7 +249,7 @@ def _reported_clause(tokens: list[Token]) -> tuple[Mention, int, int | None] | N
             k += 1
         if k >= len(tokens) or tokens[k].text in ",.;:":
             return None
-        return speaker, tokens[k].start, None
+        return speaker, tokens[k].start, sentence_end
     return None
 
 
@@ -330,9 +293,8 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
         opens_sentence = not full.ends_within(blanks_from, pre_start)
         if len(before) > ATTRIBUTION_WINDOW:  # a long run of words: only its end can lead into the quotation
             before, opens_sentence = before[-ATTRIBUTION_WINDOW:], False
-        attribution = None
-        if _owns_following_words(text, stretch, after, leads_on=post_end in full.open_marks):
-            attribution = attribution_after(after)
+        owned = _owns_following_words(text, stretch, after, leads_on=post_end in full.open_marks)
+        attribution = attribution_after(after) if owned else None
         attribution = attribution or attribution_before(before, sentence_start=opens_sentence)
         if attribution is None and not before and not text[text.rfind("\n", 0, stretch.open_mark) + 1:
                                                              stretch.open_mark].strip():
@@ -350,14 +312,10 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
 
 
 class _FullQuotes:
-    """The full (not partial) quoted stretches of an article, indexed by their offsets.
-
-    Answers the questions the attribution asks of every stretch by bisection, so that an
-    article with many quotations costs no more than its length.
-    """
+    """The full (not partial) quoted stretches of an article, answering by bisection, so that an article with
+    many quotations costs no more than its length."""
 
     def __init__(self, stretches: list[QuotedStretch]) -> None:
-        self.stretches = stretches
         self.ends = sorted(s.after for s in stretches)
         self.open_marks = frozenset(s.open_mark for s in stretches)
         self._marks = [s.open_mark for s in stretches]  # in text order (sorted by start)
@@ -392,11 +350,8 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token], *, leads_on: bool) -> bool:
-    """Whether the words after a stretch may attribute it.
-
-    Not when they lead into the next quotation (``X quoted Y as saying: "…"``), nor when the
-    stretch ends a sentence and a long new sentence follows.
-    """
+    """Whether the words after a stretch may attribute it: not when they lead into the next quotation (``X quoted
+    Y as saying: "…"``), nor when the stretch ends a sentence and a long new sentence follows."""
     words = [t for t in after if t.text[:1].isalnum()]
     if not words:
         return False
@@ -408,12 +363,9 @@ def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token],
 
 def _pre_start(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
     """Start of the words that lead into a stretch: its sentence, after any full quote before it."""
-    start = doc.sentences[doc.sentence_index(stretch.open_mark)].start if doc.sentences else 0
-    start = max(start, doc.text.rfind("\n", 0, stretch.open_mark) + 1)
-    last_end = full.last_end_at_or_before(stretch.open_mark)
-    if last_end is not None:
-        start = max(start, last_end)
-    start = max(start, stretch.open_mark - ATTRIBUTION_CHARS)
+    sentence_start = doc.sentences[doc.sentence_index(stretch.open_mark)].start if doc.sentences else 0
+    start = max(sentence_start, doc.text.rfind("\n", 0, stretch.open_mark) + 1,
+                full.last_end_at_or_before(stretch.open_mark) or 0, stretch.open_mark - ATTRIBUTION_CHARS)
     spans = split_sentences(doc.text[start:stretch.open_mark])
     return start + spans[-1][0] if spans else start
 
@@ -438,9 +390,8 @@ def _post_end(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
 def _next_line_attribution(text: str, stretch: QuotedStretch, full: _FullQuotes) -> Attribution | None:
     """``"…"`` ending its paragraph, then ``Jane Doe said.`` alone on the next line."""
     line_end = text.find("\n", stretch.after)
-    if line_end < 0 or text[stretch.after:line_end].strip(" \t\"”’'.,"):
-        return None
-    if full.opens_within(stretch.after, line_end):
+    if line_end < 0 or text[stretch.after:line_end].strip(" \t\"”’'.,") \
+            or full.opens_within(stretch.after, line_end):
         return None
     next_end = text.find("\n", line_end + 1)
     next_end = len(text) if next_end < 0 else next_end
@@ -513,10 +464,8 @@ def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
     words = [t.lower for t in tokens[:4]]
     if len(words) >= 3 and words[0] in {"that", "this"} and words[1] in {"is", "was", "'s"} and words[2] == "how":
         mention = noun_phrase_starting(tokens, 3)
-        verbs = {t.lower for t in tokens[4:]}
-        if mention and mention.kind == "name" and verbs & (_BACK_REFERENCE_VERBS | REPORTING_VERBS):
-            return mention
-        return None
+        said = {t.lower for t in tokens[4:]} & (_BACK_REFERENCE_VERBS | REPORTING_VERBS)
+        return mention if mention and mention.kind == "name" and said else None
     if len(words) >= 2 and words[0] == "so" and words[1] in {"says", "said"}:
         mention = noun_phrase_starting(tokens, 2)
         return mention if mention and mention.kind == "name" else None
@@ -533,11 +482,8 @@ def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
 
 
 def _continues(doc: Document, previous: _Said, current: _Said) -> bool:
-    """Whether a quotation without attribution goes on from the one before it.
-
-    It does when no sentence without a quotation stands between the two: the same sentence,
-    the next one, or a new paragraph that reopens the quotation.
-    """
+    """Whether a quotation without attribution goes on from the one before it: no sentence without a quotation
+    stands between the two (the same sentence, the next one, or a new paragraph that reopens the quotation)."""
     previous_end = doc.sentence_index(max(previous.stretch.after - 1, 0))
     return current.sentence - previous_end <= 1
 
@@ -545,15 +491,10 @@ def _continues(doc: Document, previous: _Said, current: _Said) -> bool:
 # --- filters and small helpers -------------------------------------------------------------
 
 
-def _word_count(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
 def _is_partial(quoted: str) -> bool:
     """A quoted term or scare quote: under four words, unless a whole utterance ("Never!")."""
-    if _word_count(quoted) >= PARTIAL_BELOW_WORDS:
-        return False
-    return not (_word_count(quoted) > 1 and quoted[:1].isupper() and re.search(r"[.!?…,]$", quoted))
+    words = len(_WORD.findall(quoted))
+    return words < PARTIAL_BELOW_WORDS and not (words > 1 and quoted[:1].isupper() and re.search(r"[.!?…,]$", quoted))
 
 
 def _is_name_or_title(quoted: str) -> bool:
@@ -570,16 +511,14 @@ class _DatesBySentence:
 
     def __init__(self, dates: tuple[DateMention, ...]) -> None:
         self._by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-        for date in dates:
-            if not date.value:
-                continue
+        for date in (d for d in dates if d.value):
             for evidence in date.evidence:
                 self._by_sentence.setdefault(evidence.sentence, []).append((evidence.start, evidence.end, date.value))
 
-    def date_of(self, item: _Said) -> str | None:
-        """The value of a date mentioned in the quote's sentence, outside the quoted words."""
-        for start, end, value in self._by_sentence.get(item.sentence, ()):
-            if end <= item.stretch.open_mark or start >= item.stretch.after:
+    def date_of(self, sentence: int, quote_start: int, quote_end: int) -> str | None:
+        """The value of a date mentioned in sentence ``sentence``, outside the quoted words."""
+        for start, end, value in self._by_sentence.get(sentence, ()):
+            if end <= quote_start or start >= quote_end:
                 return value
         return None
 
@@ -588,11 +527,8 @@ class _DatesBySentence:
 
 
 class _Resolver:
-    """Resolves speaker mentions to actor names, reading the article in order.
-
-    It remembers who spoke or opened a sentence, newest last, so that "he"/"she" is the last
-    person and "they"/"it" the last organisation.
-    """
+    """Resolves speaker mentions to actor names, reading the article in order: it remembers who spoke or opened a
+    sentence, newest last, so that "he"/"she" is the last person and "they"/"it" the last organisation."""
 
     def __init__(self, doc: Document, actors: tuple[Actor, ...]) -> None:
         self._doc = doc
@@ -601,29 +537,26 @@ class _Resolver:
         self._spans = sorted((e.start, e.end, a) for a in actors for e in a.evidence)
         self._span_starts = [start for start, _, _ in self._spans]
         self._by_form: dict[str, Actor] = {}
+        self._organisations_by_word: dict[str, list[str]] = {}
         for actor in actors:
             for form in (actor.name, *actor.aliases):
                 self._by_form.setdefault(_fold(form), actor)
             if actor.type == "person" and len(actor.name.split()) > 1:
                 self._by_form.setdefault(_fold(actor.name.split()[-1]), actor)
-        self._organisations_by_word: dict[str, list[str]] = {}
-        for actor in actors:
             if actor.type == "organization":
                 for word in set(_fold(actor.name).split()):
                     self._organisations_by_word.setdefault(word, []).append(actor.name)
-        self._roles: list[tuple[str, str]] = [(r.lower(), a.name) for a in actors for r in a.roles]
-        # the latest position in self._roles of each role key, and who held it there
-        self._latest_role: dict[str, tuple[int, str]] = {}
-        for position, (role, who) in enumerate(self._roles):
-            self._latest_role[_role_key(role)] = (position, who)
+        roles = [(r.lower(), a.name) for a in actors for r in a.roles]
+        # the latest position of each role key among the roles given and heard, and who held it there
+        self._latest_role = {_role_key(role): (position, who) for position, (role, who) in enumerate(roles)}
+        self._roles_seen = len(roles)
         self._actor_role_keys = [(a.name, [_role_key(r) for r in a.roles]) for a in actors]
         self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'-]*\b", doc.text))
         self._read = -1
         self._bound: tuple[str, int, str, str | None] | None = None  # (he|she, referents then, name, role)
         self._position = 0  # the offset read up to: an organisation named only later is not yet known
-        forms = sorted({form for a in actors if a.type == "person" for form in (a.name, *a.aliases)
-                        if len(form) > 2}, key=len, reverse=True)
-        self._person_forms = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else None
+        forms = {form for a in actors if a.type == "person" for form in (a.name, *a.aliases) if len(form) > 2}
+        self._person_forms = re.compile(rf"(?<!\w)({lexicon.alternation(forms, exact=True)})(?!\w)") if forms else None
         self._sexes: dict[str, str] = {}  # person -> 'male' | 'female', from the pronouns that referred to them
         self._referents: list[tuple[str, str | None, str]] = []  # (name, role, person|group|unknown|place)
         self._latest_referent: dict[str, tuple[int, str, str | None]] = {}  # kind -> (position, name, role)
@@ -646,7 +579,7 @@ class _Resolver:
             name, role = self.resolve(subject)
             if self.actor_name(name, subject):  # "The border issue is …" is no one "she" can refer to
                 earlier = self._latest_referent.get("person")
-                self._remember(name, role, subject.kind)
+                self.heard(name, role, subject.kind)
                 pronoun = _object_pronoun(tokens, subject.end)
                 if earlier is not None and earlier[1] != name and pronoun:
                     # "A reporter pressed her on ...": "her" is someone other than the subject, so a
@@ -672,7 +605,7 @@ class _Resolver:
         for match in self._person_forms.finditer(self._doc.text, start, end):
             actor = self._by_form.get(_fold(match.group()))
             if actor is not None:
-                self._remember(actor.name, actor.roles[0] if actor.roles else None, "name")
+                self.heard(actor.name, actor.roles[0] if actor.roles else None, "name")
 
     def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
         """The speaker's name (an actor's canonical name when one matches) and role."""
@@ -687,7 +620,7 @@ class _Resolver:
             # "Xland's Foreign Minister, Jane Doe, said": the title was taken for the name
             return self._by_form[_fold(mention.role)].name, mention.text
         if actor is None and mention.kind == "description":
-            actor_name = self._by_role(mention.text) or self._remembered_role(mention.text)
+            actor_name = self._role_holder(mention.text)
             if actor_name:
                 return actor_name, mention.text
             organisation = self._organisation(mention.text) or self._state_of(mention.text)
@@ -733,10 +666,6 @@ class _Resolver:
     def _typed_organisation(self, name: str) -> bool:
         actor = self._by_form.get(_fold(name))
         return actor is None or actor.type == "organization"  # untyped: the actor stage missed the name
-
-    def heard(self, speaker: str, role: str | None, mention_kind: str) -> None:
-        """A quote was attributed to ``speaker``: "he" / "they" may now refer to it."""
-        self._remember(speaker, role, mention_kind)
 
     def actor_name(self, name: str | None, mention: Mention | None) -> str | None:
         """``name`` when it is an actor of the brief or could be a speaker the actor stage missed (a
@@ -785,13 +714,14 @@ class _Resolver:
         sex = given_name_sex(name.split()[0]) if " " in name else None
         return sex if sex in ("male", "female") else None
 
-    def _remember(self, name: str, role: str | None, mention_kind: str) -> None:
+    def heard(self, name: str, role: str | None, mention_kind: str) -> None:
+        """``name`` spoke or acted: "he" / "they" may now refer to it."""
         kind = self._kind_of(name, mention_kind, role)
         self._latest_referent[kind] = (len(self._referents), name, role)
         self._referents.append((name, role, kind))
         if role:
-            self._latest_role[_role_key(role.lower())] = (len(self._roles), name)
-            self._roles.append((role.lower(), name))
+            self._latest_role[_role_key(role.lower())] = (self._roles_seen, name)
+            self._roles_seen += 1
 
     def _kind_of(self, name: str, mention_kind: str, role: str | None = None) -> str:
         if role and role.split()[-1].lower() in SPOKES_WORDS:
@@ -848,23 +778,16 @@ class _Resolver:
                 return actor
         return None
 
-    def _by_role(self, description: str) -> str | None:
+    def _role_holder(self, description: str) -> str | None:
+        """The actor whose role holds ``description``, else the newest speaker given such a role."""
         head = _role_key(description)
         if not head:
             return None
-        for name, keys in self._actor_role_keys:
-            if any(head in key for key in keys):
-                return name
-        return None
-
-    def _remembered_role(self, description: str) -> str | None:
-        head = _role_key(description)
-        if not head:
-            return None
+        held = next((name for name, keys in self._actor_role_keys if any(head in key for key in keys)), None)
         # the newest role whose key holds the head: only the latest use of each key can be it
         latest = max((item for key, item in self._latest_role.items() if head in key),
                      default=None, key=lambda item: item[0])
-        return latest[1] if latest else None
+        return held or (latest[1] if latest else None)
 
 
 # between a title and the name it was cut from ('Secretary| of State |Jane Doe', 'Minister|, |Jane Doe'), and
@@ -916,8 +839,7 @@ def _after_connector(prefix: str) -> bool:
 
 
 def _role_key(description: str) -> str:
-    words = [w for w in description.lower().split() if w not in {"the", "a", "an"}]
-    return " ".join(words)
+    return " ".join(w for w in description.lower().split() if w not in _DETERMINERS)
 
 
 def _person_shaped(name: str) -> bool:

@@ -46,45 +46,27 @@ _ABBREVIATIONS = TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS | {"asst", "dept"}
 
 @dataclass(frozen=True)
 class Mention:
-    """How the text names a speaker or an outlet.
+    """How the text names a speaker or an outlet; the offsets span the whole noun phrase, titles included."""
 
-    Attributes:
-        text: the name as written, without titles ("Ada Brook"), the pronoun, or the
-            description ("a senior ministry official").
-        start: offset of the whole noun phrase, titles included.
-        end: offset just past the noun phrase.
-        kind: ``name``, ``pronoun`` or ``description``.
-        role: a title or appositive the text gives ("Oregon senator", "analyst"), or None.
-    """
-
-    text: str
+    text: str  # the name without titles ("Ada Brook"), the pronoun, or the description ("a ministry official")
     start: int
     end: int
-    kind: str
-    role: str | None = None
+    kind: str  # name | pronoun | description
+    role: str | None = None  # a title or appositive the text gives ("Oregon senator", "analyst")
 
 
 @dataclass(frozen=True)
 class Attribution:
-    """The attribution found for one quotation.
-
-    Attributes:
-        speaker: who spoke, or None when the text names nobody.
-        via: the outlet that carried the words, or None.
-        inherits: True when the attribution names only the carrier ("an agency rendered
-            the words as"): the speaker is that of the quotation before.
-    """
+    """The attribution found for one quotation: who spoke (None when the text names nobody), through which outlet."""
 
     speaker: Mention | None
     via: Mention | None = None
+    # the attribution names only the carrier ("an agency rendered the words as"): the speaker is the one before
     inherits: bool = False
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """Words and punctuation of ``text[start:end]`` with their offsets.
-
-    A period stays on a word only when the word is an abbreviation or an initial ("Mr.", "U.S.").
-    """
+    """Words and punctuation of ``text[start:end]``; a period stays only on abbreviations and initials ("Mr.")."""
     tokens = []
     for token in tokenized(text).attribution_tokens(start, end):
         word, s = token.text, token.start
@@ -115,16 +97,13 @@ def _is_title(word: str) -> bool:
 
 
 def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention | None:
-    """The noun phrase that ends right before ``tokens[end]`` (a verb): its subject.
-
-    Skips auxiliaries and adverbs ("has also said"), and appositives or relative clauses set
-    off by commas ("Jane Doe, a senior analyst at the bank, said"): when the words right
-    before the verb are not a name, an earlier comma-separated part that is one speaks.
-    """
+    """The subject of the verb ``tokens[end]``, past auxiliaries and adverbs ("has also said"). When the words
+    right before the verb are not a name, an earlier comma-separated part that is one speaks ("Jane Doe, an
+    analyst, said")."""
     k = end
     while k > stop and tokens[k - 1].lower in _SKIPPABLE:
         k -= 1
-    clause = _clause_begin(tokens, k, stop)
+    clause = _clause_start(tokens, k, stop)
     parts = _comma_parts(tokens, clause, k)
     if not parts:
         return None
@@ -162,7 +141,7 @@ def _object_of_preposition(tokens: list[Token], mention: Mention | None, start: 
     return index > 0 and tokens[index - 1].lower in {"of", "for", "on", "in", "at", "to", "with", "from", "by", "into"}
 
 
-def _clause_begin(tokens: list[Token], end: int, stop: int) -> int:
+def _clause_start(tokens: list[Token], end: int, stop: int = 0) -> int:
     """Index after the last ``;``, ``:`` or bracket before ``end``."""
     for i in range(end - 1, stop - 1, -1):
         if tokens[i].text in ";:()[]":
@@ -215,11 +194,8 @@ def noun_phrase_ending(tokens: list[Token], end: int, *, stop: int = 0) -> Menti
         return None
     if last.lower in _PRONOUNS:
         return Mention(last.text, last.start, last.end, "pronoun")
-    if is_capitalised(last.text):
-        mention = _name_ending(tokens, end, stop)
-    else:
-        mention = _description_ending(tokens, end, stop)
-    return _spoken_for(tokens, mention, stop)
+    phrase_ending = _name_ending if is_capitalised(last.text) else _description_ending
+    return _spoken_for(tokens, phrase_ending(tokens, end, stop), stop)
 
 
 def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Mention | None:
@@ -253,12 +229,9 @@ _SPOKES_MODIFIERS = frozenset({"senior", "chief", "deputy", "top", "official", "
 
 
 def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) -> Mention | None:
-    """The noun phrase that starts at ``tokens[begin]`` (after a verb: ``said X, the Y``).
-
-    A name (capitalised words, with lower-case titles among them: "American president Doe"),
-    or a description opened by an article ("a senior official"); a description followed by
-    ``, Name`` gives the name, with the description as role.
-    """
+    """The noun phrase that starts at ``tokens[begin]`` (after a verb: ``said X, the Y``): a name (with lower-case
+    titles among its words: "American president Doe") or a description opened by an article ("a senior official");
+    a description followed by ``, Name`` gives the name, with the description as role."""
     if begin >= len(tokens) or not _is_word(tokens[begin]):
         return None
     first = tokens[begin]
@@ -336,25 +309,17 @@ def _appositive(tokens: list[Token], begin: int) -> list[Token]:
 
 
 def _span_text(tokens: list[Token]) -> str | None:
-    if not tokens:
-        return None
-    return " ".join(t.text for t in tokens)
+    return " ".join(t.text for t in tokens) or None
 
 
 def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
     """A capitalised name that ends at ``tokens[end - 1]``, titles split off."""
     k = end - 1
-    while k - 1 >= stop:
-        word = tokens[k - 1]
-        if not _is_word(word):
-            break
-        if is_capitalised(word.text) or word.lower in _NAME_PARTICLES:
-            k -= 1
-        elif word.lower in _CONNECTORS and k - 2 >= stop and (
-                is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in _CONNECTORS):
-            k -= 1
-        else:
-            break
+    while k - 1 >= stop and _is_word(tokens[k - 1]) and (
+            is_capitalised(tokens[k - 1].text) or tokens[k - 1].lower in _NAME_PARTICLES
+            or tokens[k - 1].lower in _CONNECTORS and k - 2 >= stop
+            and (is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in _CONNECTORS)):
+        k -= 1
     while k < end - 1 and (tokens[k].lower in _LEADING_WORDS or tokens[k].lower in _CONNECTORS):
         k += 1
     run = tokens[k:end]
@@ -402,7 +367,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         return name, run[:run.index(name[0])]
     first_name, first_title = _strip_title(pieces[0])
     titled = any(_is_title(t.text) for piece in pieces[1:] for t in piece)
-    if len(pieces) > 1 and first_name and not _has_org_word(first_name) and (
+    if len(pieces) > 1 and first_name and not any(t.lower in ORG_WORDS for t in first_name) and (
             first_title or len(first_name) >= 2 and not titled):
         return first_name, first_title  # "Jane Doe of the Central Bank"
     last_name, last_title = _strip_title(pieces[-1])
@@ -423,10 +388,6 @@ def _strip_title(piece: list[Token]) -> tuple[list[Token], list[Token]]:
         if word in ORG_WORDS and len(rest) >= 2:
             return rest, piece[:i + 1]
     return piece, []
-
-
-def _has_org_word(tokens: list[Token]) -> bool:
-    return any(t.lower in ORG_WORDS for t in tokens)
 
 
 def _description_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
@@ -462,10 +423,8 @@ _AUXILIARIES = lexicon.words("quotes_auxiliaries.txt")
 
 
 def leading_subject(tokens: list[Token]) -> Mention | None:
-    """The subject that opens a clause (``The driver was laughing``), if any.
-
-    The subject runs up to the first comma, auxiliary, reporting verb or past-tense word.
-    """
+    """The subject that opens a clause (``The driver was laughing``): up to the first comma, auxiliary, reporting
+    verb or past-tense word."""
     k = _timestamp_end(tokens)  # "22:31 - The minister said ...": a live-blog time opens the line
     while k < len(tokens) and (tokens[k].lower in _INTRODUCERS or tokens[k].lower.endswith("ing")
                                or tokens[k].lower in _EVERY or tokens[k].lower in _QUESTIONED):
@@ -565,17 +524,8 @@ _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "wh
 
 
 def attribution_after(tokens: list[Token]) -> Attribution | None:
-    """An attribution that follows a quotation: ``"…," said X`` / ``"…," X said`` / ``"…," he added`` /
-    ``"…" last week, according to X``.
-
-    Args:
-        tokens: the words between the closing mark and the end of the sentence (or the next
-            quotation).
-    """
-    return _said_after(tokens) or _according_to(tokens)
-
-
-def _said_after(tokens: list[Token]) -> Attribution | None:
+    """The attribution in the words after a quotation, up to the end of the sentence (or the next quotation):
+    ``"…," said X`` / ``"…," X said`` / ``"…," he added`` / ``"…" last week, according to X``."""
     begin = 0
     while begin < len(tokens) and not _is_word(tokens[begin]):
         begin += 1
@@ -584,7 +534,7 @@ def _said_after(tokens: list[Token]) -> Attribution | None:
     first = tokens[begin].lower
     if first in REPORTING_VERBS and first not in _CARRIER_VERBS:
         speaker = noun_phrase_starting(tokens, begin + 1)
-        return Attribution(speaker) if speaker else None
+        return Attribution(speaker) if speaker else _according_to(tokens)
     for v in range(begin + 1, min(len(tokens), begin + 16)):
         if not _is_word(tokens[v]) and tokens[v].text != ",":
             break
@@ -611,10 +561,15 @@ def _said_after(tokens: list[Token]) -> Attribution | None:
             if described is not None:
                 return described
             continue  # "… between the two states, she added": a later verb may still be the attribution
-        if verb in _CARRIER_VERBS:
-            return _carried(tokens, v, subject)
-        return Attribution(subject, via=_addressee_outlet(tokens, v))
-    return None
+        return _said_by(tokens, v, subject)
+    return _according_to(tokens)
+
+
+def _said_by(tokens: list[Token], verb: int, subject: Mention) -> Attribution:
+    """``Outlet quoted X as saying`` (X spoke, the outlet carried it), or ``X said`` / ``X told Outlet``."""
+    if tokens[verb].lower in _CARRIER_VERBS:
+        return _carried(tokens, verb, subject)
+    return Attribution(subject, via=_addressee_outlet(tokens, verb))
 
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -648,15 +603,10 @@ def _described_speaker(tokens: list[Token], begin: int, verb: int) -> Attributio
 
 
 def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> Attribution | None:
-    """An attribution that leads into a quotation: ``X said: "…"``, ``according to X, "…"``,
-    ``X told Y that "…"``, ``Outlet quoted X as saying: "…"``, ``X: "…"``.
-
-    Args:
-        tokens: the words from the start of the sentence (or the previous quotation) up to
-            the opening mark.
-        sentence_start: whether ``tokens`` open their sentence; only then does the subject
-            of the sentence speak for a quotation with no reporting verb before it.
-    """
+    """The attribution in the words that lead into a quotation from the start of its sentence (or the previous
+    quotation): ``X said: "…"``, ``according to X, "…"``, ``X told Y that "…"``, ``Outlet quoted X as saying: "…"``,
+    ``X: "…"``. Only words that open their sentence (``sentence_start``) may give its subject as the speaker of a
+    quotation with no reporting verb before it."""
     words = [i for i, t in enumerate(tokens) if _is_word(t)]
     if not words:
         return None
@@ -665,42 +615,27 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
         if verb in _TRANSLATION_VERBS:
             outlet = subject_before(tokens, v)
             return Attribution(None, via=outlet, inherits=True) if outlet else None
-        if verb in _CARRIER_VERBS:
-            subject = subject_before(tokens, v)
-            if subject:
-                return _carried(tokens, v, subject)
-            continue
-        if verb not in REPORTING_VERBS:
-            continue
-        if verb.endswith("ing") and (v == 0 or tokens[v - 1].lower in _MESSAGE_NOUNS
-                                     or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
+        participle = verb.endswith("ing") and verb not in _CARRIER_VERBS
+        if verb not in REPORTING_VERBS | _CARRIER_VERBS or participle and (
+                v == 0 or tokens[v - 1].lower in _MESSAGE_NOUNS or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
             continue  # "issuing a statement saying", ", saying": the subject is earlier
         subject = subject_before(tokens, v)
-        if subject is not None and verb.endswith("ing") and _object_of_preposition(tokens, subject):
+        if subject is not None and participle and _object_of_preposition(tokens, subject):
             continue  # "X appeared on Outlet saying": the outlet is where X spoke
         if subject is not None:
-            return Attribution(subject, via=_addressee_outlet(tokens, v))
-    according = _according_to(tokens)
-    if according:
+            return _said_by(tokens, v, subject)
+    if according := _according_to(tokens):
         return according
     if tokens[-1].text == ":":
         label = noun_phrase_ending(tokens, len(tokens) - 1, stop=_clause_start(tokens, len(tokens) - 1))
         if label and label.kind == "name":
             return Attribution(label)
-    by = _agent(tokens)
-    if by:
+    if by := _agent(tokens):
         return Attribution(by)
     subject = leading_subject(tokens) if sentence_start else None
     if subject and (subject.kind != "pronoun" or subject.text.lower() in PERSON_PRONOUNS):
         return Attribution(subject)
     return None
-
-
-def _clause_start(tokens: list[Token], end: int) -> int:
-    for i in range(end - 1, -1, -1):
-        if tokens[i].text in ":;":
-            return i + 1
-    return 0
 
 
 def _according_to(tokens: list[Token]) -> Attribution | None:

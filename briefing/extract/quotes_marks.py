@@ -16,24 +16,14 @@ from .spans import Extent, SpanIndex
 
 @dataclass(frozen=True)
 class QuotedStretch:
-    """The words between one pair of quote marks.
-
-    Attributes:
-        start: offset of the first character inside the marks (blanks excluded).
-        end: offset just past the last character inside the marks (blanks excluded).
-        open_mark: offset of the opening mark.
-        close_mark: offset of the closing mark, or None when the quotation was never closed
-            and ends at its paragraph's end.
-        paragraph: index of the paragraph (line) that holds the opening mark.
-        single: True for a stretch between single quote marks.
-    """
+    """The words between one pair of quote marks: ``start``-``end`` holds them without the blanks inside the marks."""
 
     start: int
     end: int
     open_mark: int
-    close_mark: int | None
-    paragraph: int
-    single: bool = False
+    close_mark: int | None  # None when the quotation was never closed and ends at its paragraph's end
+    paragraph: int  # the paragraph (line) that holds the opening mark
+    single: bool = False  # between single quote marks
 
     @property
     def after(self) -> int:
@@ -52,14 +42,7 @@ _OPEN_BEFORE = set(" \t([{—–-:/")
 
 
 def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
-    """Find every quoted stretch of ``text``.
-
-    Args:
-        text: an article body, one paragraph per line.
-
-    Returns:
-        The stretches in text order, empty ones dropped.
-    """
+    """The non-empty quoted stretches of an article body (one paragraph per line), in text order."""
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     stretches: list[QuotedStretch] = []
     carried: tuple[int, int] | None = None  # (open mark, paragraph) of a quotation left open
@@ -99,23 +82,19 @@ def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
 
 
 def _stretch(text: str, open_mark: int, content_start: int, close_mark: int | None, paragraph: int,
-             bound: int | None = None) -> QuotedStretch:
+             bound: int | None = None, single: bool = False) -> QuotedStretch:
     end = close_mark if close_mark is not None else bound
     start = content_start
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return QuotedStretch(start=start, end=end, open_mark=open_mark, close_mark=close_mark, paragraph=paragraph)
+    return QuotedStretch(start, end, open_mark, close_mark, paragraph, single)
 
 
 def _closing_of_carried(text: str, para_start: int, marks: list[re.Match]) -> int | None:
-    """Where a quotation left open by the previous paragraph closes in this one, if it does.
-
-    A paragraph that starts with a mark reopens the quotation (news style): the previous
-    paragraph's part ends there, so None. Otherwise the first mark closes it when it is shaped
-    like a closing mark.
-    """
+    """Where a quotation left open by the previous paragraph closes in this one: at its first mark when that is
+    shaped like a closing mark; None when the paragraph starts with a mark, which reopens the quotation."""
     if not marks:
         return None
     first = marks[0]
@@ -166,9 +145,7 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
             closing = _SINGLE_CLOSE.search(text, opening.end(), para_end)
             if not closing or inside.holds(closing.start()):
                 continue
-            stretch = _stretch(text, opening.start(), opening.end(), closing.start(), index)
-            found.append(QuotedStretch(stretch.start, stretch.end, stretch.open_mark, stretch.close_mark,
-                                       index, single=True))
+            found.append(_stretch(text, opening.start(), opening.end(), closing.start(), index, single=True))
             pos = closing.end()
     return [s for s in found if s.end > s.start]
 

@@ -36,11 +36,7 @@ class SpanIndex(Generic[S]):
 
     def within(self, start: int, end: int) -> list[S]:
         """The spans with ``start <= s.start and s.end <= end``."""
-        if not self.in_order:
-            return [s for s in self.spans if start <= s.start and s.end <= end]
-        spans = self.spans
-        return [spans[k] for k in range(bisect_left(self.starts, start), bisect_right(self.starts, end))
-                if spans[k].end <= end]
+        return [s for s in self.starting_in(start, end + 1) if s.end <= end]
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether any span overlaps ``start``-``end`` (``s.start < end and start < s.end``)."""
