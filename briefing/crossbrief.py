@@ -118,7 +118,8 @@ def _countries(brief: Brief, pages_by_name: Mapping[tuple[str, str], ActorPage])
 
 def fold_name(text: str) -> str:
     """A spelling-insensitive key of a name: ASCII, lower case, no dots or a leading "the"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    ascii_text = (text if text.isascii() else
+                  unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()).lower()
     words = re.findall(r"[a-z0-9]+", ascii_text.replace(".", "").replace("'", "").replace("\u2019", ""))
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
@@ -232,7 +233,8 @@ def _merge_people_by_surname(mentions: list[Mention], groups: _Groups) -> None:
     candidates: dict[int, set[int]] = defaultdict(set)
     for bucket in by_letter.values():
         pairs = similar_pairs(bucket, _surname_edit_budget, _similar_surnames)
-        for surname, other in itertools.chain(((s, s) for s in bucket), pairs):
+        shared = ((s, s) for s in bucket if len(by_surname[s]) > 1)
+        for surname, other in itertools.chain(shared, pairs):
             for a in by_surname[surname]:
                 candidates[a] |= by_surname[other] - {a}
             for b in by_surname[other]:

@@ -29,7 +29,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from . import engine, pipeline
+from . import engine, pagefind, pipeline
 from .engine import Config, File, Files
 from .io import write_text_atomic
 from .templating import TEMPLATES_DIR
@@ -131,8 +131,8 @@ def prepare(files: Files, config: Config) -> None:
             state.skipped.add(file.src_uri)
             kept_outputs.add(os.path.normpath(file.abs_dest_path))
     for folder, dirs, names in os.walk(site_dir):
-        if folder == str(site_dir):
-            dirs[:] = [d for d in dirs if d not in KEPT_FOLDERS]
+        if folder == str(site_dir):  # the search bundle is no MkDocs output: briefing/pagefind.py updates it
+            dirs[:] = [d for d in dirs if d not in KEPT_FOLDERS and d != pagefind.BUNDLE_DIR]
         for name in names:
             path = os.path.join(folder, name)
             if path not in kept_outputs:

@@ -11,8 +11,17 @@ Pagefind's search fetches its index and WebAssembly with ``fetch()``, which brow
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import math
+import os
+import shutil
 import subprocess
+import tempfile
+import zlib
 from pathlib import Path
+
+from .io import write_json_atomic
 
 #: The modes of ``build --search``.
 SEARCH_MODES = ("auto", "material", "pagefind")
@@ -26,6 +35,12 @@ INDEXED_PAGES = "briefs/**/*.html"
 ROOT_SELECTOR = "article.md-content__inner"
 #: Page furniture a snippet should not read: heading permalinks, "¶ N" toggles, sentence numbers, back links.
 EXCLUDED = ".headerlink, details.brief-source > summary, .brief-sentence-no, .brief-backlinks, .brief-cite"
+#: Brief pages per shard bundle: a one-seed rebuild re-indexes one shard, a query fetches every shard's entry.
+SHARD_PAGES = 2000
+#: The list of shard bundles (read by the search page) and each one's signature (read by the next build).
+SHARDS_FILE = "shards.json"
+#: The search box's files, the same in every shard's bundle; the search page loads them from the bundle's top.
+UI_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")
 #: Pagefind's run over a large site is long; past this it is stopped and the build fails.
 TIMEOUT_SECONDS = 3600
 
@@ -61,21 +76,90 @@ def executable() -> Path:
                             "pagefind-bin==1.5.2)") from err
 
 
+def shard_count(pages: int) -> int:
+    """How many bundles :func:`index_site` splits ``pages`` brief pages into."""
+    return max(1, math.ceil(pages / SHARD_PAGES))
+
+
+def shard_of(brief_id: str, shards: int) -> int:
+    """The shard of a brief: a hash of its id that stays the same across builds and machines."""
+    return zlib.crc32(brief_id.encode("utf-8")) % shards
+
+
 def index_site(site_dir: Path) -> None:
-    """Run Pagefind over the built ``site_dir``: its bundle goes to ``site_dir/_pagefind``.
+    """Index the brief pages of the built ``site_dir`` into shard bundles in ``site_dir/_pagefind``.
+
+    The pages are split by :func:`shard_of` into :func:`shard_count` bundles, ``_pagefind/<n>/``, which
+    the search page merges at query time (Pagefind's ``mergeIndex``), listed in :data:`SHARDS_FILE`. Pagefind
+    has no incremental mode, so a rebuild re-indexes only the shards whose pages changed: a page the build
+    did not write again is still the previous site's hard link, with the same inode, size and time.
 
     Raises:
         PagefindError: Pagefind is missing, failed, or took longer than :data:`TIMEOUT_SECONDS`.
     """
-    command = [str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--glob", INDEXED_PAGES,
-               "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDED, "--quiet"]
+    bundle = site_dir / BUNDLE_DIR
+    pages = sorted(p for p in (site_dir / "briefs").glob("**/*.html")) if (site_dir / "briefs").is_dir() else []
+    shards: dict[str, list[Path]] = {}
+    count = shard_count(len(pages))
+    for page in pages:
+        brief_id = page.relative_to(site_dir / "briefs").parts[0].removesuffix(".html")
+        shards.setdefault(str(shard_of(brief_id, count)), []).append(page)
+    if not shards:
+        shards["0"] = []  # a site with no brief yet still gets a search box (that finds nothing)
+    previous = _read_shards(bundle)
+    signatures = {name: _signature(site_dir, shard) for name, shard in sorted(shards.items())}
+    for stale in (set(previous) - set(signatures)) | {n for n in signatures if previous.get(n) != signatures[n]}:
+        shutil.rmtree(bundle / stale, ignore_errors=True)  # unlinks the previous site's links, never writes to them
+    for name, shard in shards.items():
+        if previous.get(name) != signatures[name] or not (bundle / name / "pagefind.js").is_file():
+            _index_shard(site_dir, shard, bundle / name)
+    for asset in UI_ASSETS:  # one copy of the search box for every shard (each run writes the same files)
+        target = bundle / asset
+        target.unlink(missing_ok=True)
+        shutil.copyfile(bundle / min(shards, key=int) / asset, target)
+    write_json_atomic(bundle / SHARDS_FILE, {"shards": sorted(signatures, key=int), "signatures": signatures})
+
+
+def remove_bundle(site_dir: Path) -> None:
+    """Remove the Pagefind bundle a previous build left in ``site_dir`` (a site with Material's search)."""
+    shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)
+
+
+def _read_shards(bundle: Path) -> dict[str, str]:
     try:
-        run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
-    except subprocess.TimeoutExpired as err:
-        raise PagefindError(f"{site_dir}: Pagefind did not finish in {TIMEOUT_SECONDS} s") from err
-    except OSError as err:
-        raise PagefindError(f"{command[0]}: cannot run Pagefind: {err.strerror}") from err
-    if run.returncode != 0 or not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
+        signatures = json.loads((bundle / SHARDS_FILE).read_text(encoding="utf-8"))["signatures"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # no bundle, or one this build cannot trust: every shard is indexed again
+    return signatures if isinstance(signatures, dict) else {}
+
+
+def _signature(site_dir: Path, pages: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for page in pages:
+        info = page.stat()
+        digest.update(f"{page.relative_to(site_dir)}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _index_shard(site_dir: Path, pages: list[Path], output: Path) -> None:
+    """Run Pagefind over ``pages`` of ``site_dir`` alone: a folder of links to them, at the same paths."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-shard-", dir=site_dir.parent) as folder:
+        for page in pages:
+            link = Path(folder) / page.relative_to(site_dir)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page, link)
+            except OSError:
+                shutil.copyfile(page, link)
+        command = [str(executable()), "--site", folder, "--output-path", str(output), "--glob", INDEXED_PAGES,
+                   "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDED, "--quiet"]
+        try:
+            run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+        except subprocess.TimeoutExpired as err:
+            raise PagefindError(f"{site_dir}: Pagefind did not finish in {TIMEOUT_SECONDS} s") from err
+        except OSError as err:
+            raise PagefindError(f"{command[0]}: cannot run Pagefind: {err.strerror}") from err
+    if run.returncode != 0 or not (output / "pagefind.js").is_file():
         detail = (run.stderr or run.stdout).strip().splitlines()
         raise PagefindError(f"{site_dir}: Pagefind failed (exit {run.returncode}): {detail[-1] if detail else 'no output'}")
 
@@ -88,7 +172,7 @@ def search_page(*, directory_urls: bool) -> "RenderedPage":
     def href(target: str) -> str:
         return relative_href(SEARCH_PAGE, target, directory_urls=directory_urls)
 
-    body = make_env().get_template("site/find.md.j2").render(href=href, bundle=BUNDLE_DIR)
+    body = make_env().get_template("site/find.md.j2").render(href=href, bundle=BUNDLE_DIR, shards_file=SHARDS_FILE)
     return RenderedPage(src=SEARCH_PAGE, text=front_matter("Search", searched=False) + "\n" + body)
 
 

@@ -207,7 +207,7 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     if _stamp_file(final).is_file() and _stamp_file(final).read_text(encoding="utf-8") == stamp:
         log.info("%s: up to date: no page, file or setting changed since it was built", final)
         return final
-    built = build_site(config, index=pagefind.index_site if search == "pagefind" else None, stamp=stamp)
+    built = build_site(config, index=pagefind.index_site if search == "pagefind" else pagefind.remove_bundle, stamp=stamp)
     changes.write_state(state_file, state)
     return built
 

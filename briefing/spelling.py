@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Callable, Iterable, Iterator
 
+PREFIX_LENGTH = 8
+
 
 def within_edit_distance(a: str, b: str, limit: int) -> bool:
     """Whether the Levenshtein distance of ``a`` and ``b`` is at most ``limit``.
@@ -40,16 +42,26 @@ def similar_pairs(words: Iterable[str], budget: Callable[[str], int],
 
     ``similar(a, b)`` must imply a Levenshtein distance of at most ``min(budget(a), budget(b))``. Two such
     words share a string made by at most that many deletions from each (the symmetric-delete blocking of
-    SymSpell), so only words that share one are compared, not every pair.
+    SymSpell), so only words that share one are compared, not every pair. So do their first
+    ``PREFIX_LENGTH`` letters (SymSpell's prefix): if each word keeps a prefix of what both keep, the longer
+    kept prefix loses its tail, no more deletions than the other side made. Prefixes bound the variants of
+    a long word, at the price of comparing words that only start alike.
     """
+    unique = list(dict.fromkeys(words))
+    neighbourhoods = [deletion_variants(word[:PREFIX_LENGTH], budget(word)) for word in unique]
+    # Nearly every variant belongs to one word only; set operations find the shared ones without a
+    # Python step per variant, and only those become blocks.
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for variants in neighbourhoods:
+        shared |= seen & variants
+        seen |= variants
     blocks: dict[str, list[str]] = defaultdict(list)
-    for word in dict.fromkeys(words):
-        for variant in deletion_variants(word, budget(word)):
+    for word, variants in zip(unique, neighbourhoods):
+        for variant in shared & variants:
             blocks[variant].append(word)
     compared: set[tuple[str, str]] = set()
     for block in blocks.values():
-        if len(block) < 2:
-            continue
         for i, a in enumerate(block):
             for b in block[i + 1:]:
                 pair = (a, b) if a < b else (b, a)

@@ -121,9 +121,10 @@ def test_deletion_variants(word, deletions, variants):
     assert deletion_variants(word, deletions) == variants
 
 
-def test_similar_pairs_finds_every_pair_within_the_budget():
+@pytest.mark.parametrize("longest", [8, 16])  # 16: words past spelling.PREFIX_LENGTH, blocked by their prefix
+def test_similar_pairs_finds_every_pair_within_the_budget(longest):
     rng = random.Random(7)
-    words = sorted({"".join(rng.choice("abc") for _ in range(rng.randrange(1, 9))) for _ in range(400)})
+    words = sorted({"".join(rng.choice("abc") for _ in range(rng.randrange(1, longest + 1))) for _ in range(400)})
     budget = {w: 2 if len(w) >= 6 else 1 for w in words}
     within = lambda a, b: within_edit_distance(a, b, min(budget[a], budget[b]))  # noqa: E731
     expected = {(a, b) for i, a in enumerate(words) for b in words[i + 1:] if within(a, b)}
