@@ -81,7 +81,7 @@ def test_a_rebuild_with_nothing_changed_writes_no_page_and_runs_no_mkdocs(tmp_pa
     assert main(build) == 0
     docs, built = mtimes(tmp_path / "docs"), tree(tmp_path / "site")
     monkeypatch.setattr(site, "mkdocs_build", lambda config, **options: pytest.fail("MkDocs ran with nothing changed"))
-    monkeypatch.setattr(site, "render_site", lambda *a, **k: pytest.fail("rendered with nothing changed"))
+    monkeypatch.setattr(site, "render_changes", lambda *a, **k: pytest.fail("rendered with nothing changed"))
     capsys.readouterr()
     assert main(build) == 0
     assert mtimes(tmp_path / "docs") == docs and tree(tmp_path / "site") == built
