@@ -8,6 +8,14 @@ a link, an image, an admonition or a template expression.
 
 Links inside raw HTML are not rewritten by MkDocs, so this module asks MkDocs' own files for them
 (see :func:`relative_href`).
+
+Only what changed is rendered (:func:`render_changes`). The pages come in units (a page, or files made
+together such as a brief's exports or a feed's two files), each keyed by what it is rendered from: the
+templates, the code and the settings, and the unit's own inputs (a brief by the fingerprint of its whole JSON,
+an actor page by everything it holds). What a template asks the cross-brief index while rendering (the page of
+an actor a brief names, the countries of a brief, its tags) is recorded with the answer. The next render keeps
+a unit whose key is the same and whose questions get the same answers, without rendering it; anything else is
+rendered again, so a changed template, code version or setting renders every page.
 """
 from __future__ import annotations
 

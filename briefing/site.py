@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import functools
 import hashlib
 import json
 import logging
@@ -614,7 +615,7 @@ def add_preview_pages(files: Files, config: Config) -> Files:
         log.warning(str(problem))
     try:
         state = changes.next_state(read_build_state(project_dir(Path(config.config_file_path)) / changes.STATE_FILE),
-                                   result.briefs, changes.now())  # a preview shows the changes but keeps no state
+                                   result.briefs, preview_time())  # a preview shows the changes but keeps no state
         # Written outside the watched docs/ (so an edit costs one build), and only when changed, so that a dirty
         # build (serve) rebuilds only the pages that changed.
         rewritten, srcs = render_into(sources.pages, project_dir(Path(config.config_file_path)) / PREVIEW_RENDERED,
@@ -632,6 +633,14 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     log.info("briefing: %d brief(s) from %s; %d page(s) changed, %d removed", len(result.briefs), sources.seeds,
              len(rewritten.written), len(rewritten.removed))
     return files
+
+
+@functools.cache
+def preview_time() -> str:
+    """When this process began previewing: the time a preview gives the changes since the last build. The same
+    for every rebuild of one ``serve``, so an edit rewrites only the pages it changes, not every feed and the
+    home page for a new time."""
+    return changes.now()
 
 
 def template_problem(err: jinja2.TemplateError) -> str:
