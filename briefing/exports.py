@@ -123,16 +123,21 @@ def json_src(kind: str | None = None, brief_id: str | None = None) -> str:
     return f"{EXPORT_DIR}/briefs/{brief_id}.json" if brief_id else f"{EXPORT_DIR}/{kind}.json"
 
 
-def render_exports(index: SiteIndex) -> list[RenderedPage]:
-    """The CSV and JSON files of every brief and of the whole site."""
-    pages = []
+def brief_exports(brief: Brief, timeline: Iterable[TimelineEntry]) -> list[RenderedPage]:
+    """The CSV files and the JSON file of one brief."""
+    rows = brief_rows(brief, timeline)
+    return [*(render.RenderedPage(csv_src(kind, brief.id), to_csv(kind, rows[kind])) for kind in KINDS),
+            render.RenderedPage(json_src(brief_id=brief.id), to_json(rows))]
+
+
+def site_exports(index: SiteIndex) -> list[RenderedPage]:
+    """The CSV and JSON files of each kind, with the items of every brief."""
     everything: dict[str, list[Row]] = {kind: [] for kind in KINDS}
     for brief in index.briefs:
         rows = brief_rows(brief, index.timelines[brief.id])
         for kind in KINDS:
             everything[kind] += rows[kind]
-            pages.append(render.RenderedPage(csv_src(kind, brief.id), to_csv(kind, rows[kind])))
-        pages.append(render.RenderedPage(json_src(brief_id=brief.id), to_json(rows)))
+    pages = []
     for kind in KINDS:
         pages.append(render.RenderedPage(csv_src(kind), to_csv(kind, everything[kind])))
         pages.append(render.RenderedPage(json_src(kind), to_json(everything[kind])))

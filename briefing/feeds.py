@@ -94,7 +94,7 @@ def site_feeds(index: SiteIndex, *, site_name: str = "Briefing") -> tuple[Feed, 
             if fold_name(tag) not in country_names:
                 slug = slugify(tag)
                 names.setdefault(slug, tag)
-                if brief not in tagged[slug]:
+                if not tagged[slug] or tagged[slug][-1] is not brief:  # two tags of one brief with one slug
                     tagged[slug].append(brief)
     tags = [Feed(f"{FEED_DIR}/tags/{slug}", f"{site_name}: briefs tagged {names[slug]}", names[slug],
                  "tags/index.md", tuple(tagged[slug][:FEED_ENTRIES]))

@@ -8,14 +8,26 @@ a link, an image, an admonition or a template expression.
 
 Links inside raw HTML are not rewritten by MkDocs, so this module asks MkDocs' own files for them
 (see :func:`relative_href`).
+
+Only what changed is rendered (:func:`render_changes`). The pages come in units (a page, or files made
+together such as a brief's exports or a feed's two files), each keyed by what it is rendered from: the
+templates, the code and the settings, and the unit's own inputs (a brief by the fingerprint of its whole JSON,
+an actor page by everything it holds). What a template asks the cross-brief index while rendering (the page of
+an actor a brief names, the countries of a brief, its tags) is recorded with the answer. The next render keeps
+a unit whose key is the same and whose questions get the same answers, without rendering it; anything else is
+rendered again, so a changed template, code version or setting renders every page.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
 import jinja2
@@ -25,12 +37,13 @@ from . import changes as build_changes
 from . import exports as site_exports
 from . import feeds as site_feeds
 from . import lists, tracker
-from .crossbrief import (ActorPage, Cited, SiteIndex, Timeline, actor_section, actor_spellings, build_index,
-                         fold_name, sort_name)
+from .crossbrief import (ActorPage, Cited, Mention, SiteIndex, Timeline, actor_section, actor_spellings,
+                         build_index, fold_name, sort_name)
 from .engine import File
 from .load import slugify
 from .model import Brief, Evidence, Quote
-from .templating import make_env
+from .pipeline import code_version
+from .templating import TEMPLATES_DIR, make_env
 from .timeline import build_timeline
 from .verify import CATEGORIES, article_view, page_items, source_of
 
@@ -52,6 +65,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 # --------------------------------------------------------------------------- links
 
+@functools.lru_cache(maxsize=1 << 16)  # a page links to the same few indexes, actors and briefs as many others
 def site_file(src: str, *, directory_urls: bool = True) -> File:
     """MkDocs' own file of the site source ``src`` (``a/b.md``, or any other file such as ``pdf/x.pdf``)."""
     return File(src, src_dir=None, dest_dir="", use_directory_urls=directory_urls)
@@ -124,6 +138,112 @@ _FrontMatterDumper.add_representer(
     bool, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:bool", "true" if value else "false", style=""))
 
 
+# --------------------------------------------------------------------------- render only what changed
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """What one unit of rendering (a page, or files made together such as a brief's exports) was made from.
+
+    ``lookups`` are the questions the templates asked the cross-brief index while rendering it, with their
+    answers: ``(question, brief id, name, answer)``. The next render keeps the unit when its key is the same
+    and every question gets the same answer again.
+    """
+
+    key: str
+    lookups: tuple[tuple[str, str, str, str], ...]
+    srcs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """The pages rendered now and the sources of those kept from the previous render (unchanged, not rendered)."""
+
+    pages: tuple[RenderedPage, ...]
+    kept: tuple[str, ...]
+    units: Mapping[str, UnitRecord]
+
+
+def templates_version(templates_dir: Path = TEMPLATES_DIR) -> str:
+    """A hash of every template; a changed template (``serve`` reloads it) renders every page again."""
+    files = sorted(p for p in templates_dir.rglob("*") if p.is_file())
+    return _hash_templates(templates_dir, tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
+
+
+@functools.lru_cache(maxsize=4)  # read again only when a template's size or modification time changed
+def _hash_templates(templates_dir: Path, signature: tuple[tuple[str, int, int], ...]) -> str:
+    digest = hashlib.sha256()
+    for name, _, _ in signature:
+        digest.update(str(Path(name).relative_to(templates_dir)).encode() + b"\0" + Path(name).read_bytes())
+    return digest.hexdigest()
+
+
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+_SHORT = 20  # hex digits of a brief's or a page's hash inside a key: 80 bits, no collision at any archive size
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+class _Inputs:
+    """Keys of what a unit is rendered from: a brief counts as its fingerprint (its whole JSON), an item of a
+    brief as its place in the brief, an actor page as everything it holds (once per render)."""
+
+    def __init__(self, index: SiteIndex, brief_prints: Mapping[str, str]) -> None:
+        self.index = index
+        self.brief_prints = brief_prints
+        self._pages: dict[int, str] = {}
+        self._places: dict[str, dict[int, int]] = {}
+
+    def key(self, *values: Any) -> str:
+        return hashlib.sha256(repr(self._token(values)).encode()).hexdigest()
+
+    def brief(self, brief: Brief) -> str:
+        found = self.brief_prints.get(brief.id)
+        return found if found is not None else build_changes.fingerprint(brief)
+
+    def page(self, page: ActorPage) -> str:
+        known = self._pages.get(id(page))
+        if known is None:
+            known = self._pages[id(page)] = self.key(*(getattr(page, name) for name in _field_names(ActorPage)))
+        return known
+
+    def _place(self, brief: Brief, item: Any) -> int | None:
+        places = self._places.get(brief.id)
+        if places is None:
+            items = (*brief.actors, *brief.agreements, *brief.figures, *brief.quotes, *brief.reported_speech,
+                     *self.index.timelines.get(brief.id, ()))
+            places = self._places[brief.id] = {id(one): n for n, one in enumerate(items)}
+        return places.get(id(item))
+
+    def _token(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in _PLAIN:
+            return value
+        if kind is tuple or kind is list:
+            return tuple(map(self._token, value))
+        if kind is Cited or kind is Mention:
+            item = value.item if kind is Cited else value.actor
+            place = self._place(value.brief, item)
+            return ("item", self.brief(value.brief)[:_SHORT], place if place is not None else repr(item))
+        if kind is Brief:
+            return ("brief", self.brief(value)[:_SHORT])
+        if kind is ActorPage:
+            return ("page", self.page(value)[:_SHORT])
+        if kind is partial:
+            return ("partial", value.func.__qualname__, self._token(value.args), self._token(value.keywords))
+        if dataclasses.is_dataclass(value):
+            return (kind.__name__, *(self._token(getattr(value, name)) for name in _field_names(kind)))
+        if isinstance(value, Mapping):
+            return tuple((self._token(k), self._token(v)) for k, v in value.items())
+        if isinstance(value, (set, frozenset)):
+            return tuple(sorted(repr(self._token(one)) for one in value))
+        if callable(value):  # the helpers given to a template answer from the page's own inputs and the lookups
+            return "callable"
+        raise TypeError(f"cannot key a page input of type {type(value).__name__}")
+
+
 class SiteRenderer:
     """Renders every page of the site from a :class:`SiteIndex` and the templates in ``templates/site/``."""
 
@@ -131,7 +251,7 @@ class SiteRenderer:
                  env: jinja2.Environment | None = None, pdf_ids: Collection[str] = (),
                  book_pdf: str | None = None, redirects: Mapping[str, str] | None = None,
                  state: build_changes.BuildState | None = None, site_url: str = "",
-                 period_rows: int = lists.PERIOD_ROWS) -> None:
+                 period_rows: int = lists.PERIOD_ROWS, previous: Mapping[str, UnitRecord] | None = None) -> None:
         self.index = index
         self.state = state or build_changes.next_state(None, index.briefs, built="")
         self.site_url = site_url
@@ -143,42 +263,51 @@ class SiteRenderer:
         self.pdf_ids = frozenset(pdf_ids)
         self.book_pdf = book_pdf
         self._tracked: tuple[tracker.Record, ...] | None = None
+        # Units are kept only against these templates: a renderer given its own environment renders everything.
+        self.previous = previous or {} if env is None else {}
+        self.units: dict[str, UnitRecord] = {}
+        self.kept: list[str] = []
+        self._asked: list[tuple[str, str, str, str]] | None = None
+        self._by_id = {brief.id: brief for brief in index.briefs}
+        self._inputs = _Inputs(index, {brief_id: s.fingerprint for brief_id, s in self.state.briefs.items()})
+        self._settings = (templates_version(), code_version(), directory_urls, site_url, period_rows, book_pdf)
 
     def render_all(self) -> tuple[RenderedPage, ...]:
+        """Every page whose unit changed since :attr:`previous` (every page when there is none); the sources
+        of the others are in :attr:`kept` once this returns, and the record of every unit in :attr:`units`."""
         index = self.index
         everything, country_feeds, tag_feeds = site_feeds.site_feeds(index)
         feed_of = {feed.page_src: feed for feed in country_feeds}
-        pages = [self._page("index.md", "home.md.j2", front_matter("Home"),
-                            whats_new=build_changes.whats_new(self.state.changes, index.briefs), feed=everything,
-                            limit=HOME_BRIEFS,
-                            briefs=index.briefs[:HOME_BRIEFS], brief_count=len(index.briefs),
-                            book_pdf=f"{PDF_DIR}/{self.book_pdf}" if self.book_pdf else None,
-                            top_actors=self._top(lambda p: p.type != "country"),
-                            top_countries=self._top(lambda p: p.type == "country"),
-                            open_agreements=[r for r in self._records() if r.status in OPEN_STATUSES])]
+        pages = self._page_unit("index.md", "home.md.j2", partial(front_matter, "Home"),
+                                whats_new=build_changes.whats_new(self.state.changes, index.briefs), feed=everything,
+                                limit=HOME_BRIEFS,
+                                briefs=index.briefs[:HOME_BRIEFS], brief_count=len(index.briefs),
+                                book_pdf=f"{PDF_DIR}/{self.book_pdf}" if self.book_pdf else None,
+                                top_actors=self._top(lambda p: p.type != "country"),
+                                top_countries=self._top(lambda p: p.type == "country"),
+                                open_agreements=[r for r in self._records() if r.status in OPEN_STATUSES])
         pages += self._list_pages("all-briefs.md", "all_briefs.md.j2", "All briefs", index.briefs,
                                   lambda b: b.published, lambda rows: {"briefs": rows})
-        pages += [self.render_brief(brief) for brief in index.briefs]
-        pages += [self._page(p.src, "actor.md.j2",
-                             front_matter(p.name, feeds=[feed_of[p.src].head_link()] if p.src in feed_of else ()),
-                             actor=p, feed=feed_of.get(p.src),
-                             index_src=f"{actor_section(p.type)}/index.md",
-                             index_title="All countries" if p.type == "country" else "All actors")
-                  for p in index.actor_pages]
-        pages += [
-            self._page("actors/index.md", "actor_index.md.j2", front_matter("Actors"), what="actors",
-                       groups=_by_type_and_letter([p for p in index.actor_pages if p.type != "country"])),
-            self._page("countries/index.md", "actor_index.md.j2", front_matter("Countries"), what="countries",
-                       groups=_by_type_and_letter([p for p in index.actor_pages if p.type == "country"])),
-            self._page("agreements/index.md", "agreements.md.j2", front_matter("Agreements", searched=False),
-                       records=self._records()),
-            self._page("tags/index.md", "tags.md.j2", front_matter("Tags", searched=False)),
-            self._page("feeds/index.md", "feeds.md.j2", front_matter("Feeds", searched=False),
-                       everything=everything, countries=country_feeds, tags=tag_feeds,
-                       limit=site_feeds.FEED_ENTRIES),
-            self._page("exports/index.md", "exports.md.j2", front_matter("Downloads", searched=False),
-                       downloads=site_exports.downloads(), columns=site_exports.COLUMNS),
-        ]
+        for brief in index.briefs:
+            pages += self._unit(brief_src(brief.id), (brief, index.timelines[brief.id], brief.id in self.pdf_ids),
+                                partial(self._brief_pages, brief))
+        for p in index.actor_pages:
+            pages += self._page_unit(
+                p.src, "actor.md.j2", partial(front_matter, p.name, feeds=[feed_of[p.src].head_link()] if p.src in feed_of else ()),
+                actor=p, feed=feed_of.get(p.src), index_src=f"{actor_section(p.type)}/index.md",
+                index_title="All countries" if p.type == "country" else "All actors")
+        pages += self._page_unit("actors/index.md", "actor_index.md.j2", partial(front_matter, "Actors"), what="actors",
+                                 groups=_by_type_and_letter([p for p in index.actor_pages if p.type != "country"]))
+        pages += self._page_unit("countries/index.md", "actor_index.md.j2", partial(front_matter, "Countries"), what="countries",
+                                 groups=_by_type_and_letter([p for p in index.actor_pages if p.type == "country"]))
+        pages += self._page_unit("agreements/index.md", "agreements.md.j2", partial(front_matter, "Agreements", searched=False),
+                                 records=self._records())
+        pages += self._page_unit("tags/index.md", "tags.md.j2", partial(front_matter, "Tags", searched=False))
+        pages += self._page_unit("feeds/index.md", "feeds.md.j2", partial(front_matter, "Feeds", searched=False),
+                                 everything=everything, countries=country_feeds, tags=tag_feeds,
+                                 limit=site_feeds.FEED_ENTRIES)
+        pages += self._page_unit("exports/index.md", "exports.md.j2", partial(front_matter, "Downloads", searched=False),
+                                 downloads=site_exports.downloads(), columns=site_exports.COLUMNS)
         pages += self._list_pages("figures/index.md", "figures.md.j2", "Figures",
                                   [Cited(b, f) for b in index.briefs for f in b.figures],
                                   lambda c: c.brief.published, lambda rows: {"figures": rows})
@@ -192,11 +321,72 @@ class SiteRenderer:
                                          key=lambda c: (c.item.date, c.brief.id)),
                                   lambda c: c.item.date,
                                   lambda rows: {"months": lists.by_period(rows, lambda c: c.item.date)})
-        pages += site_exports.render_exports(index)
-        pages += site_feeds.render_feeds(index, [everything, *country_feeds, *tag_feeds], site_url=self.site_url,
-                                         directory_urls=self.directory_urls, state=self.state)
+        for brief in index.briefs:
+            pages += self._unit(f"{site_exports.EXPORT_DIR}/briefs/{brief.id}", (brief, index.timelines[brief.id]),
+                                partial(site_exports.brief_exports, brief, index.timelines[brief.id]))
+        pages += self._unit(site_exports.EXPORT_DIR, (index.briefs, index.timelines),
+                            partial(site_exports.site_exports, index))
+        for feed in (everything, *country_feeds, *tag_feeds):
+            changed = [(index.tags[b.id], self.state.briefs[b.id].changed if b.id in self.state.briefs else None)
+                       for b in feed.briefs]
+            pages += self._unit(feed.path, (feed, changed), partial(
+                site_feeds.render_feeds, index, [feed], site_url=self.site_url, directory_urls=self.directory_urls,
+                state=self.state))
         pages += self.render_redirects()
         return tuple(pages)
+
+    def _unit(self, name: str, inputs: tuple[Any, ...],
+              render: Callable[[], Iterable[RenderedPage]]) -> list[RenderedPage]:
+        """The pages of the unit ``name``, rendered from ``inputs``; none when :attr:`previous` has the unit made
+        from the same inputs and the index answers its questions as it did then (its pages are then kept)."""
+        key = self._inputs.key(self._settings, *inputs)
+        before = self.previous.get(name)
+        if before is not None and before.key == key and all(self._answer(*asked[:3]) == asked[3]
+                                                            for asked in before.lookups):
+            self.units[name] = before
+            self.kept.extend(before.srcs)
+            return []
+        self._asked = []
+        try:
+            pages = list(render())
+            self.units[name] = UnitRecord(key, tuple(dict.fromkeys(self._asked)), tuple(p.src for p in pages))
+        finally:
+            self._asked = None
+        return pages
+
+    def _page_unit(self, src: str, template: str, header: Callable[[], str], **context: Any) -> list[RenderedPage]:
+        """A page that is its own unit, its inputs being its context; ``header`` makes its front matter."""
+        return self._unit(src, (template, header, context), lambda: [self._page(src, template, header(), **context)])
+
+    def _answer(self, question: str, brief_id: str, name: str) -> str | None:
+        """What the index answers to a question a template asked; ``None`` for a brief that is gone."""
+        if question == "person":
+            return repr(self._countries_of_person_src().get(name, []))
+        brief = self._by_id.get(brief_id)
+        if brief is None:
+            return None
+        if question == "actor":
+            page = self.index.actor_page(brief, name)
+            return page.src if page else ""
+        if question == "countries":
+            return self._inputs.key(self.index.countries_of(brief))
+        return repr(self.index.tags[brief.id])
+
+    def _ask(self, question: str, brief: Brief | None, name: str = "") -> None:
+        if self._asked is not None:
+            brief_id = brief.id if brief is not None else ""
+            self._asked.append((question, brief_id, name, self._answer(question, brief_id, name) or ""))
+
+    def _countries_of(self, brief: Brief) -> tuple[ActorPage, ...]:
+        self._ask("countries", brief)
+        return self.index.countries_of(brief)
+
+    def _tags_of(self, brief: Brief) -> tuple[str, ...]:
+        self._ask("tags", brief)
+        return self.index.tags[brief.id]
+
+    def _brief_pages(self, brief: Brief) -> list[RenderedPage]:
+        return [self.render_brief(brief)]
 
     def _list_pages(self, src: str, template: str, title: str, rows: Sequence[Any],
                     date_of: Callable[[Any], str | None], shape: Callable[[Sequence[Any]], dict[str, Any]], *,
@@ -208,15 +398,15 @@ class SiteRenderer:
         folder = src.removesuffix("/index.md").removesuffix(".md")
         periods = lists.split_by_period(rows, date_of, folder=folder, limit=self.period_rows)
         if periods is None:
-            return [self._page(src, template, front_matter(title, searched=searched), period=None, previous=None,
-                               next=None, index_src=src, **shape(rows))]
-        pages = [self._page(src, "periods.md.j2", front_matter(title, searched=False), title=title,
-                            years=lists.periods_by_year(periods), count=len(rows))]
+            return self._page_unit(src, template, partial(front_matter, title, searched=searched), period=None, previous=None,
+                                   next=None, index_src=src, **shape(rows))
+        pages = self._page_unit(src, "periods.md.j2", partial(front_matter, title, searched=False), title=title,
+                                years=lists.periods_by_year(periods), count=len(rows))
         for n, period in enumerate(periods):
             neighbours = {"previous": periods[n - 1] if n else None,
                           "next": periods[n + 1] if n + 1 < len(periods) else None}
-            pages.append(self._page(period.src, template, front_matter(f"{title}: {period.label}", searched=searched),
-                                    period=period, index_src=src, **neighbours, **shape(period.rows)))
+            pages += self._page_unit(period.src, template, partial(front_matter, f"{title}: {period.label}", searched=searched),
+                                     period=period, index_src=src, **neighbours, **shape(period.rows))
         return pages
 
     def render_redirects(self) -> list[RenderedPage]:
@@ -226,11 +416,14 @@ class SiteRenderer:
         for old, new in sorted(self.redirects.items()):
             if new not in by_id or old in by_id:
                 continue
-            src = site_file(brief_src(old), directory_urls=self.directory_urls).dest_uri
-            target = relative_href(src, brief_src(new), directory_urls=self.directory_urls)
-            text = self.env.get_template("site/redirect.html.j2").render(brief=by_id[new], target=target)
-            pages.append(RenderedPage(src=src, text=text))
+            pages += self._unit(f"redirect:{old}", (old, by_id[new]), partial(self._redirect, old, by_id[new]))
         return pages
+
+    def _redirect(self, old: str, brief: Brief) -> list[RenderedPage]:
+        src = site_file(brief_src(old), directory_urls=self.directory_urls).dest_uri
+        target = relative_href(src, brief_src(brief.id), directory_urls=self.directory_urls)
+        return [RenderedPage(src=src, text=self.env.get_template("site/redirect.html.j2").render(brief=brief,
+                                                                                                  target=target))]
 
     def render_brief(self, brief: Brief) -> RenderedPage:
         direct = [q for q in brief.quotes if q.kind == "direct" and not q.partial]
@@ -238,7 +431,7 @@ class SiteRenderer:
         anchors, placed = page_items(brief, timeline)
         items = (*brief.actors, *brief.agreements, *brief.figures, *brief.quotes, *brief.reported_speech)
         return self._page(
-            brief_src(brief.id), "brief.md.j2", front_matter(brief.title, tags=self.index.tags[brief.id]),
+            brief_src(brief.id), "brief.md.j2", front_matter(brief.title, tags=self._tags_of(brief)),
             brief=brief, timeline=timeline, anchor_of=lambda item: anchors[id(item)],
             downloads=site_exports.downloads(brief.id), brief_json=site_exports.json_src(brief_id=brief.id),
             article=article_view(brief, placed), categories=CATEGORIES,
@@ -246,7 +439,7 @@ class SiteRenderer:
             pdf=f"{PDF_DIR}/{brief.id}.pdf" if brief.id in self.pdf_ids else None,
             direct_quotes=direct, partial_quotes=[q for q in brief.quotes if q.kind == "direct" and q.partial],
             indirect_quotes=[*(q for q in brief.quotes if q.kind != "direct"), *brief.reported_speech],
-            countries=self.index.countries_of(brief),
+            countries=self._countries_of(brief),
             actor_groups=[(heading, [a for a in brief.actors if a.type == actor_type])
                           for actor_type, heading in _TYPE_HEADINGS.items()
                           if any(a.type == actor_type for a in brief.actors)],
@@ -256,6 +449,7 @@ class SiteRenderer:
         href = partial(relative_href, src, directory_urls=self.directory_urls)
 
         def actor_href(brief: Brief, name: str | None) -> str | None:
+            self._ask("actor", brief, name or "")
             page = self.index.actor_page(brief, name)
             return href(page.src) if page else None
 
@@ -264,7 +458,7 @@ class SiteRenderer:
 
         body = self.env.get_template(f"site/{template}").render(
             src=src, href=href, actor_href=actor_href, brief_href=brief_href,
-            countries_of=self.index.countries_of, speaker_role=speaker_role,
+            countries_of=self._countries_of, speaker_role=speaker_role,
             source_of=source_of, row=self._row_attrs, page_row=self._page_row, **context)
         return RenderedPage(src=src, text=header + "\n" + body)
 
@@ -272,18 +466,24 @@ class SiteRenderer:
                    **values: str | Iterable[str] | None) -> Any:
         """The filter attributes of a row from ``brief`` (its date, countries, tags and actors unless given)."""
         return lists.row_attrs(date=date or brief.published,
-                               country=[page.name for page in self.index.countries_of(brief)],
+                               country=[page.name for page in self._countries_of(brief)],
                                actor=[a.name for a in brief.actors] if actors is None else actors,
-                               tag=self.index.tags[brief.id], **values)
+                               tag=self._tags_of(brief), **values)
 
     def _page_row(self, page: ActorPage) -> Any:
         """The filter attributes of an actor in the actor index: its spellings and the countries it is of."""
+        self._ask("person", None, page.src)
+        return lists.row_attrs(actor=(page.name, *page.spellings),
+                               country=self._countries_of_person_src().get(page.src, []))
+
+    def _countries_of_person_src(self) -> Mapping[str, list[str]]:
+        """Person page source -> the names of the countries whose page lists the person."""
         if self._countries_of_person is None:
             self._countries_of_person = defaultdict(list)
             for country in self.index.actor_pages:
                 for member in country.people:
                     self._countries_of_person[member.src].append(country.name)
-        return lists.row_attrs(actor=(page.name, *page.spellings), country=self._countries_of_person[page.src])
+        return self._countries_of_person
 
     def _top(self, keep: Callable[[ActorPage], bool]) -> list[ActorPage]:
         pages = [p for p in self.index.actor_pages if keep(p)]
@@ -357,8 +557,21 @@ def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True, timelin
         site_url: the site's address, for absolute links in the feeds ("" for links relative to the feed).
         period_rows: a list page with more rows is split into one page per month (:mod:`briefing.lists`).
     """
+    return render_changes(briefs, directory_urls=directory_urls, timeline=timeline, pdf_ids=pdf_ids,
+                          book_pdf=book_pdf, redirects=redirects, state=state, site_url=site_url,
+                          period_rows=period_rows).pages
+
+
+def render_changes(briefs: Iterable[Brief], *, previous: Mapping[str, UnitRecord] | None = None,
+                   directory_urls: bool = True, timeline: Timeline = build_timeline, pdf_ids: Collection[str] = (),
+                   book_pdf: str | None = None, redirects: Mapping[str, str] | None = None,
+                   state: build_changes.BuildState | None = None, site_url: str = "",
+                   period_rows: int = lists.PERIOD_ROWS) -> RenderedSite:
+    """The pages of :func:`render_site` (same arguments) but those whose unit ``previous`` (the units of the
+    previous render, :attr:`RenderedSite.units`) shows unchanged: their sources are in :attr:`RenderedSite.kept`,
+    and whoever keeps the previous pages keeps them."""
     renderer = SiteRenderer(build_index(briefs, timeline=timeline), directory_urls=directory_urls,
                             pdf_ids=pdf_ids, book_pdf=book_pdf, redirects=redirects, state=state, site_url=site_url,
-                            period_rows=period_rows)
-    return renderer.render_all()
-
+                            period_rows=period_rows, previous=previous)
+    pages = renderer.render_all()
+    return RenderedSite(pages=pages, kept=tuple(renderer.kept), units=renderer.units)

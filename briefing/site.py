@@ -17,7 +17,9 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import functools
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -27,7 +29,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import jinja2
 
@@ -41,7 +43,7 @@ from .io import write_text_atomic, write_text_if_changed
 from .model import Brief
 from .parallel import Workers, available_cores
 from .pdf import BOOK_FILENAME
-from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, render_site
+from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, UnitRecord, render_changes
 from .templating import TEMPLATES_DIR
 
 #: Set by ``serve`` for the MkDocs hook (briefing/mkdocs_hooks.py): regenerate pages before each build.
@@ -57,6 +59,9 @@ SITE_MARKER = ".briefing-site"
 BUILT_FROM = ".briefing-built-from"
 #: Where plain ``mkdocs build``/``serve`` (the hook) keep the generated pages, in the project folder.
 PREVIEW_PAGES_DIR = Path(".briefing") / "pages"
+#: The units of the last render into docs/ and into the preview pages (:func:`render_into`).
+DOCS_RENDERED, PREVIEW_RENDERED = Path(".briefing") / "rendered-docs.json", Path(".briefing") / "rendered-pages.json"
+RENDERED_SCHEMA = 1
 #: Held by a build (and by ``pdf``) for its whole run, so two on one project take turns.
 LOCK_FILE = Path(".briefing") / "build.lock"
 
@@ -194,13 +199,14 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     briefs = list(briefs)
     state_file = project_dir(config_file) / changes.STATE_FILE
     state = changes.next_state(read_build_state(state_file), briefs, changes.now())
-    pages = render_site(briefs, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
-                        book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
-                        redirects=redirects, state=state, site_url=config.site_url or "", period_rows=period_rows)
+    extra = ()
     if search == "pagefind":
         pagefind.use_pagefind(config)
-        pages = (*pages, pagefind.search_page(directory_urls=config.use_directory_urls))
-    replace_generated_docs(Path(config.docs_dir), pages)
+        extra = (pagefind.search_page(directory_urls=config.use_directory_urls),)
+    render_into(Path(config.docs_dir), project_dir(config_file) / DOCS_RENDERED, briefs, extra=extra,
+                directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
+                book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
+                redirects=redirects, state=state, site_url=config.site_url or "", period_rows=period_rows)
     mark_rendered(config)
     final = Path(config.site_dir)
     stamp = inputs_stamp(config, strict=strict, offline=offline, search=search)
@@ -316,8 +322,69 @@ class DocsChanges:
         return bool(self.written or self.removed)
 
 
-def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> DocsChanges:
-    """Make the generated paths of ``docs_dir`` hold exactly ``pages``, touching only what differs.
+def render_into(pages_dir: Path, record: Path, briefs: Iterable[Brief], *, extra: Iterable[RenderedPage] = (),
+                **options: Any) -> tuple[DocsChanges, tuple[str, ...]]:
+    """Render the pages of ``briefs`` (and the ``extra`` pages) into ``pages_dir``: only the units of pages
+    whose inputs changed since the render kept in ``record`` (:func:`briefing.render.render_changes`, given
+    ``options``); the others are neither rendered nor read, their files left as they are.
+
+    Returns what changed in ``pages_dir`` and the source of every page it holds now.
+    """
+    previous = read_rendered(record, pages_dir)
+    rendered = render_changes(briefs, previous={name: unit for name, (unit, _) in previous.items()}, **options)
+    pages = [*rendered.pages, *extra]
+    changed = replace_generated_docs(pages_dir, pages, kept=rendered.kept)
+    signatures = {src: signature for _, files in previous.values() for src, signature in files.items()}
+    signatures.update((page.src, _file_signature(pages_dir / page.src)) for page in rendered.pages)
+    units = {name: (unit, {src: signatures[src] for src in unit.srcs}) for name, unit in rendered.units.items()}
+    data = {"schema": RENDERED_SCHEMA,
+            "units": {name: [unit.key, unit.lookups, files] for name, (unit, files) in units.items()}}
+    record.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(record, json.dumps(data, separators=(",", ":")))
+    _RENDERED[record] = (_file_signature(record), units)
+    return changed, (*rendered.kept, *(page.src for page in pages))
+
+
+_Units = dict[str, tuple[UnitRecord, dict[str, tuple[int, int] | None]]]
+#: The record of each render this process made or read: path -> (the record file's signature, its units), so that
+#: ``serve`` keeps it in memory from edit to edit.
+_RENDERED: dict[Path, tuple[tuple[int, int] | None, _Units]] = {}
+
+
+def read_rendered(record: Path, pages_dir: Path) -> _Units:
+    """The units of the render kept in ``record`` whose files in ``pages_dir`` are as that render left them
+    (size and modification time), with those. A missing or unreadable record renders every page again."""
+    known = _RENDERED.get(record)
+    units = known[1] if known is not None and known[0] == _file_signature(record) else _parse_rendered(record)
+    return {name: (unit, files) for name, (unit, files) in units.items()
+            if all(signature is not None and _file_signature(pages_dir / src) == signature
+                   for src, signature in files.items())}
+
+
+def _parse_rendered(record: Path) -> _Units:
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        if data.get("schema") != RENDERED_SCHEMA:
+            return {}
+        return {str(name): (UnitRecord(key=str(key), lookups=tuple(tuple(map(str, asked)) for asked in lookups),
+                                       srcs=tuple(map(str, files))),
+                            {str(src): tuple(signature) for src, signature in files.items()})
+                for name, (key, lookups, files) in data["units"].items()}
+    except (OSError, ValueError, TypeError, AttributeError, KeyError, RecursionError):
+        return {}  # a record is a cache: a spoiled one costs a full render, never a wrong page
+
+
+def _file_signature(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns)
+
+
+def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage], *, kept: Iterable[str] = ()) -> DocsChanges:
+    """Make the generated paths of ``docs_dir`` hold exactly ``pages`` and the files ``kept`` (sources, left as
+    they are), touching only what differs.
 
     A page whose file already holds its text is left alone (its modification time too, for MkDocs'
     ``--dirty`` and for watchers); a changed page is replaced atomically; a generated file that no page
@@ -337,7 +404,7 @@ def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage]) -> Doc
             shutil.rmtree(target)
         if write_text_if_changed(target, page.text):
             written.append(page.src)
-    wanted = {page.src for page in pages}
+    wanted = {page.src for page in pages} | set(kept)
     removed = []
     for name in GENERATED_PATHS:
         current = docs_dir / name
@@ -548,24 +615,32 @@ def add_preview_pages(files: Files, config: Config) -> Files:
         log.warning(str(problem))
     try:
         state = changes.next_state(read_build_state(project_dir(Path(config.config_file_path)) / changes.STATE_FILE),
-                                   result.briefs, changes.now())  # a preview shows the changes but keeps no state
-        pages = render_site(result.briefs, redirects=result.redirects, directory_urls=config.use_directory_urls,
-                            state=state, site_url=config.site_url or "")
+                                   result.briefs, preview_time())  # a preview shows the changes but keeps no state
+        # Written outside the watched docs/ (so an edit costs one build), and only when changed, so that a dirty
+        # build (serve) rebuilds only the pages that changed.
+        rewritten, srcs = render_into(sources.pages, project_dir(Path(config.config_file_path)) / PREVIEW_RENDERED,
+                                      result.briefs, redirects=result.redirects,
+                                      directory_urls=config.use_directory_urls, state=state,
+                                      site_url=config.site_url or "")
     except jinja2.TemplateError as err:
         raise Abort(template_problem(err)) from None
     for file in list(files):  # what an earlier `build` left in docs/: these pages replace it, stale ones go
         if file.src_uri.split("/", 1)[0] in GENERATED_PATHS:
             files.remove(file)
-    # Written outside the watched docs/ (so an edit costs one build), and only when changed, so that a dirty
-    # build (serve) rebuilds only the pages that changed.
-    pages_dir = sources.pages
-    rewritten = replace_generated_docs(pages_dir, pages)
-    for page in pages:
-        files.append(File(page.src, src_dir=str(pages_dir), dest_dir=config.site_dir,
+    for src in srcs:
+        files.append(File(src, src_dir=str(sources.pages), dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))
     log.info("briefing: %d brief(s) from %s; %d page(s) changed, %d removed", len(result.briefs), sources.seeds,
              len(rewritten.written), len(rewritten.removed))
     return files
+
+
+@functools.cache
+def preview_time() -> str:
+    """When this process began previewing: the time a preview gives the changes since the last build. The same
+    for every rebuild of one ``serve``, so an edit rewrites only the pages it changes, not every feed and the
+    home page for a new time."""
+    return changes.now()
 
 
 def template_problem(err: jinja2.TemplateError) -> str:

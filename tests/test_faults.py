@@ -45,11 +45,11 @@ def after(function, steps=1):
 if moment == "extract":
     parallel.extract = die
 elif moment == "render":
-    site.render_site = die
+    site.render_changes = die
 elif moment == "docs":
     real_replace = os.replace
-    site.replace_generated_docs = lambda docs, pages, _real=site.replace_generated_docs: (
-        setattr(site.os, "replace", after(real_replace, 3)), _real(docs, pages))
+    site.replace_generated_docs = lambda docs, pages, _real=site.replace_generated_docs, **kept: (
+        setattr(site.os, "replace", after(real_replace, 3)), _real(docs, pages, **kept))
 elif moment == "mkdocs":
     real_build = site.mkdocs_build
     def half(config, **options):

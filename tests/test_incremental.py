@@ -1,14 +1,17 @@
 """Incremental builds: a rebuild writes only the pages that changed and gives the site a full build gives."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from briefing import site
+from briefing import changes, ids, render, site
 from briefing.cli import main
+from briefing.model import Agreement, Quote
+from test_pages_readable import actor, brief
 from test_site import make_project
 
 BODY = ("The mayor of Xland, Jane Doe, opened the new bridge on Monday. \"It took ten years,\" Doe said. "
@@ -81,7 +84,7 @@ def test_a_rebuild_with_nothing_changed_writes_no_page_and_runs_no_mkdocs(tmp_pa
     assert main(build) == 0
     docs, built = mtimes(tmp_path / "docs"), tree(tmp_path / "site")
     monkeypatch.setattr(site, "mkdocs_build", lambda config, **options: pytest.fail("MkDocs ran with nothing changed"))
-    monkeypatch.setattr(site, "render_site", lambda *a, **k: pytest.fail("rendered with nothing changed"))
+    monkeypatch.setattr(site, "render_changes", lambda *a, **k: pytest.fail("rendered with nothing changed"))
     capsys.readouterr()
     assert main(build) == 0
     assert mtimes(tmp_path / "docs") == docs and tree(tmp_path / "site") == built
@@ -198,3 +201,132 @@ def test_a_dirty_build_gives_the_site_of_a_full_build_with_its_search_index_and_
     expected_tags = {"changed": "tolls", "added": "islands", "removed": "ferries"}[edit]
     assert f'id="tag:{expected_tags}"' in tags_page
     assert ("business" in tags_page) == (edit != "removed")
+
+
+# --------------------------------------------------------------------------- only what changed is rendered
+
+def ripple_briefs() -> dict[str, object]:
+    """Briefs whose pages link to each other: a shared person, a country, an organisation named two ways."""
+    return {
+        "a": brief("a", actor("Velder Trade Council", "organization"), actor("Jane Doe", affiliation="Xland"),
+                   actor("Xland", "country"), published="2020-01-02",
+                   quotes=(Quote(text="We agreed.", kind="direct", speaker="Jane Doe"),)),
+        "b": brief("b", actor("VTC", "organization"), actor("Jane Doe"), published="2020-01-03"),
+        "c": brief("c", actor("Lin Wei"), actor("Xland", "country"), actor("Yland", "country"),
+                   published="2020-02-04"),
+    }
+
+
+def with_alias(one, name: str, alias: str):
+    return dataclasses.replace(one, actors=tuple(dataclasses.replace(a, aliases=(*a.aliases, alias)) if a.name == name
+                                                 else a for a in one.actors))
+
+
+BRIEF_EDITS = {
+    "changed": lambda briefs: {**briefs, "c": dataclasses.replace(briefs["c"], title="Brief c, corrected")},
+    "added": lambda briefs: {**briefs, "d": brief("d", actor("Lin Wei"), actor("Yland", "country"),
+                                                  published="2020-02-05")},
+    "removed": lambda briefs: {name: one for name, one in briefs.items() if name != "c"},
+    # "VTC" becomes an alias of the council in one brief: the other brief's "VTC" now joins the council's page,
+    # so that page, the other brief's links and the actor index change, and the page of "VTC" goes
+    "alias ripple": lambda briefs: {**briefs, "a": with_alias(briefs["a"], "Velder Trade Council", "VTC")},
+    "agreement": lambda briefs: {**briefs, "b": dataclasses.replace(briefs["b"], agreements=(
+        Agreement(kind="port deal", parties=("VTC", "Jane Doe"), status="signed", date=None, text="a port deal"),))},
+}
+
+#: A page that nothing of each edit reaches.
+UNTOUCHED_BY = {"changed": "briefs/b.md", "added": "briefs/b.md", "removed": "briefs/b.md",
+                "alias ripple": "actors/lin-wei.md", "agreement": "actors/lin-wei.md"}
+
+
+def texts(site_pages) -> dict[str, str]:
+    return {page.src: page.text for page in site_pages}
+
+
+@pytest.mark.parametrize("edit", BRIEF_EDITS)
+def test_a_render_after_an_edit_renders_only_what_changed_and_gives_every_page_of_a_full_render(edit):
+    before = ripple_briefs()
+    first = render.render_changes(before.values())
+    after = list(BRIEF_EDITS[edit](before).values())
+    again = render.render_changes(after, previous=first.units)
+    full = texts(render.render_changes(after).pages)
+    previous_text = texts(first.pages)
+    assert set(again.kept).isdisjoint(p.src for p in again.pages)
+    assert {**{src: previous_text[src] for src in again.kept}, **texts(again.pages)} == full
+    assert 0 < len(again.pages) < len(full)
+    assert UNTOUCHED_BY[edit] in again.kept
+    if edit == "alias ripple":
+        assert "actors/vtc.md" in texts(first.pages) and "actors/vtc.md" not in full
+        assert {"briefs/b.md", "actors/velder-trade-council.md", "actors/index.md"} <= texts(again.pages).keys()
+
+
+def test_a_render_with_nothing_changed_renders_no_page():
+    briefs = list(ripple_briefs().values())
+    first = render.render_changes(briefs)
+    again = render.render_changes(briefs, previous=first.units)
+    assert again.pages == () and sorted(again.kept) == sorted(p.src for p in first.pages)
+
+
+@pytest.mark.parametrize("change", ["templates", "code", "site address", "page URLs"])
+def test_a_changed_template_code_or_setting_renders_every_page_again(change, monkeypatch):
+    briefs = list(ripple_briefs().values())
+    first = render.render_changes(briefs)
+    options = {"site address": {"site_url": "https://example.org/"}, "page URLs": {"directory_urls": False}}
+    if change == "templates":
+        monkeypatch.setattr(render, "templates_version", lambda: "edited")
+    elif change == "code":
+        monkeypatch.setattr(render, "code_version", lambda: "another")
+    again = render.render_changes(briefs, previous=first.units, **options.get(change, {}))
+    assert again.kept == () and len(again.pages) == len(first.pages)
+
+
+STATE_NOW = "2024-01-02T03:04:05+00:00"
+RIPPLE_SEEDS = {
+    "a.txt": "Velder council meets\n14 Aug 2019\nThe Velder Trade Council met in Xland on Monday. \"We agreed,\" "
+             "said Jane Doe.\n",
+    "b.txt": "VTC plans port\n15 Aug 2019\nThe VTC announced a new port on Tuesday, Jane Doe said.\n",
+    "c.txt": SEEDS["c.txt"],
+}
+SEED_EDITS = {
+    "changed": {"c.txt": SEEDS["c.txt"].replace("Friday", "Sunday")},
+    "added": {"d.txt": "Zland joins the pact\n17 Aug 2019\nZland joined the ferry agreement, Jane Doe said.\n"},
+    "removed": {"c.txt": None},
+    "alias ripple": {"a.txt": RIPPLE_SEEDS["a.txt"].replace("Council met", "Council (VTC) met")},
+}
+
+
+@pytest.mark.parametrize("edit", SEED_EDITS)
+def test_an_incremental_build_gives_exactly_the_docs_and_site_of_a_full_build(edit, tmp_path, monkeypatch):
+    """Byte for byte, search index and home page included: the full build starts from the same build history."""
+    monkeypatch.setattr(changes, "now", lambda: STATE_NOW)
+    root = tmp_path / "incremental"
+    build = project(root, RIPPLE_SEEDS)
+    assert main(build) == 0
+    history = {path: (root / path).read_bytes() for path in (changes.STATE_FILE, ids.MANIFEST)}
+    first_docs = tree(root / "docs")
+    for name, text in SEED_EDITS[edit].items():
+        if text is None:
+            (root / "seeds" / name).unlink()
+        else:
+            (root / "seeds" / name).write_text(text, encoding="utf-8")
+    written = []
+    real_write = site.write_text_if_changed
+    monkeypatch.setattr(site, "write_text_if_changed", lambda path, text: written.append(path) or real_write(path, text))
+    assert main(build) == 0
+    monkeypatch.setattr(site, "write_text_if_changed", real_write)
+
+    full_root = tmp_path / "full"
+    full = project(full_root, {p.name: p.read_text(encoding="utf-8") for p in sorted((root / "seeds").iterdir())})
+    for path, data in history.items():
+        (full_root / path).parent.mkdir(parents=True, exist_ok=True)
+        (full_root / path).write_bytes(data)
+    assert main(full) == 0
+    for folder in ("docs", "site"):
+        incremental, fresh = tree(root / folder), tree(full_root / folder)
+        assert incremental.keys() == fresh.keys()
+        assert [name for name in incremental if incremental[name] != fresh[name]] == []
+    generated = [p for p in (root / "docs").rglob("*") if p.is_file() and p.relative_to(root / "docs").parts[0]
+                 in render.GENERATED_PATHS]
+    assert 0 < len(written) < len(generated)  # the pages of unchanged units were neither rendered nor read
+    if edit == "alias ripple":
+        assert "actors/vtc.md" in first_docs and "actors/vtc.md" not in tree(root / "docs")
