@@ -573,6 +573,10 @@ def test_credit_lines_and_plural_nouns_are_not_actors(body, absent):
      "Harbourside Fans' Trust"),
     ("Monitors from the Organization for Peace and Trade in Europe arrived.",
      "Organization for Peace and Trade in Europe", "Organization for Peace and Trade in Europe"),
+    ("The Data Commissioner's Office said it was investigating.", "Data Commissioner's Office",
+     "Data Commissioner's Office"),
+    ("A lawyer at the Attorney General's Office declined to comment.", "Attorney General's Office",
+     "Attorney General's Office"),
 ])
 def test_possessive_and_continent_inside_an_organisation_name(body, name, mention):
     doc, found = actors_of(body)

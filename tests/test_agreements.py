@@ -107,6 +107,9 @@ def extract(body: str):
     ("Norcom sued Baxter Labs; the two firms reached a settlement last year.", "settlement", {"Norcom", "Baxter Labs"},
      "signed", "2013"),
     ("The Norwegian deal with Chile could be concluded on Monday.", "deal", {"Norway", "Chile"}, "proposed", None),
+    ("Brazil and Norway inked a fisheries deal on Tuesday.", "fisheries", {"Brazil", "Norway"}, "signed",
+     "2014-11-18"),
+    ("Kenya clinched a loan agreement with Italy.", "loan", {"Kenya", "Italy"}, "signed", None),
 ])
 def test_one_agreement(body, kind_word, parties, status, date):
     (agreement,) = extract(body)

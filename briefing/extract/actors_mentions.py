@@ -227,14 +227,15 @@ _SAINT = frozenset(["St", "St.", "Saint", "Ste", "Ste."])
 def _inner_possessive(text: str, words: list[Token], i: int, j: int) -> bool:
     """Whether the possessive word at ``j - 1`` lies inside a name that goes on at ``j``.
 
-    "St. Jude's Hospital", "the Teachers' Union": a saint's name or a plural possessive,
-    followed by capitalised words that end in an organisation's head word.
+    "St. Jude's Hospital", "the Teachers' Union", "the Attorney General's Office": a saint's name, a plural
+    possessive or an office holder's title, followed by capitalised words that end in an organisation's head word.
     """
     prev = words[j - 1]
     saint = j - 2 >= i and words[j - 2].text in _SAINT
     plural = bool(_PLURAL_OF_PEOPLE.search(prev.text)) and text[prev.end:prev.end + 2] in ("' ", "’ ") \
         and not ref.country_form(prev.text) and not ref.is_place_name(prev.text)
-    if not (saint or plural) or text[prev.end:words[j].start].strip() not in ("'s", "’s", "'", "’"):
+    office = prev.text.lower() in ref.TITLE_WORDS  # "the Attorney General's Office"
+    if not (saint or plural or office) or text[prev.end:words[j].start].strip() not in ("'s", "’s", "'", "’"):
         return False
     k = j
     while k < len(words) and k - j < 3 and _is_name_word(words[k]) and not words[k].possessive \
