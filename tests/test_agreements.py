@@ -110,6 +110,10 @@ def extract(body: str):
     ("Brazil and Norway inked a fisheries deal on Tuesday.", "fisheries", {"Brazil", "Norway"}, "signed",
      "2014-11-18"),
     ("Kenya clinched a loan agreement with Italy.", "loan", {"Kenya", "Italy"}, "signed", None),
+    ("The fisheries agreement was signed by Brazil and Norway on Tuesday.", "fisheries", {"Brazil", "Norway"},
+     "signed", "2014-11-18"),
+    ("The border treaty was ratified by the parliaments of Ecuador and Peru.", "border", {"Ecuador", "Peru"},
+     "ratified", None),
 ])
 def test_one_agreement(body, kind_word, parties, status, date):
     (agreement,) = extract(body)
@@ -123,6 +127,8 @@ def test_one_agreement(body, kind_word, parties, status, date):
 
 
 @pytest.mark.parametrize("body", [
+    "The fisheries agreement was welcomed by Brazil and Norway.",
+    "The fisheries agreement was approved by regulators in Brazil.",
     "Spain and Morocco agreed that fishing quotas should rise.",
     "Spain and Morocco agreed to reopen talks on fishing quotas.",
     "Spain must deal with the problem of illegal fishing.",

@@ -215,6 +215,8 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             local += located if len(_names(located)) == 1 else []
         if family == "settlement" and not local and not subject:
             local = ctx.index.litigants(ctx.clause.sentence)
+        if not local and not subject:
+            local = _passive_agents(ctx, tokens[complement_end - 1].end)
         anaphoric = phrase.determiner in DEFINITE | {"possessive-pronoun"} and not local
         if head in ANAPHOR_ONLY and not anaphoric:
             continue
@@ -405,6 +407,30 @@ def _noun_phrase(tokens, first: int, end: int) -> _Phrase:
         premodifiers.insert(0, token)
         index -= 1
     return _Phrase(index, first, end, determiner, tuple(premodifiers))
+
+
+# "the accord was signed by", "the treaty, ratified by": a governing verb's participle and its agent
+_PASSIVE_AGENT = re.compile(r"\s*,?\s*(?:(?:was|were|is|are|has been|have been|had been|will be|would be)\s+)?"
+                            r"(?:[a-z]+ly\s+)?([a-z]+ed|[a-z]+en|struck|won|made|held)\s+by\s+", re.IGNORECASE)
+# the words between "by" and the first agent: "by fisheries ministers from", "by the parliaments of"
+_AGENT_LEAD = re.compile(r"(?:the\s+)?(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,3}(?:of|from)\s+(?:the\s+)?|(?:the\s+)?$")
+_AGENT_JOIN = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
+
+
+def _passive_agents(ctx: _Context, end: int) -> list[Side]:
+    """The agents of a passive right after an agreement's words: its parties."""
+    passive = _PASSIVE_AGENT.match(ctx.text, end, ctx.clause.end)
+    if not passive or passive.group(1).lower() not in GOVERNING_VERBS:
+        return []
+    agents: list[Side] = []
+    position = passive.end()
+    for side in _sides_in(ctx, position, ctx.clause.end):
+        between = ctx.text[position:side.start]
+        if not (_AGENT_JOIN if agents else _AGENT_LEAD).fullmatch(between):
+            break
+        agents.append(side)
+        position = side.end
+    return agents
 
 
 def _is_participle(token: Token) -> bool:
