@@ -610,9 +610,11 @@ def font_sizes_pt(path: Path) -> set[float]:
     ``0.75 0 0 0.75 0 0 cm`` transform, so a size in px times 0.75 is the printed size."""
     data = path.read_bytes()
     sizes: set[float] = set()
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+    # The end of line before ``endstream`` is left in the capture: compressed data may itself end in a CR byte, and
+    # a decompressor object stops at the end of the zlib stream whatever follows it.
+    for match in re.finditer(rb"stream\r?\n(.*?)\nendstream", data, re.S):
         try:
-            content = zlib.decompress(match.group(1))
+            content = zlib.decompressobj().decompress(match.group(1))
         except zlib.error:
             continue  # not a content stream (fonts, images)
         if b" Tf" in content:
