@@ -232,16 +232,15 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             status = "signed"  # a settlement reached ends the dispute there and then
         explicit = status is not None
         if status is None and not anaphoric:
-            modal = _modal_before(tokens, governing if governing is not None else phrase.start_index)
+            modal = _word_before(tokens, governing if governing is not None else phrase.start_index, MODALS, 3)
             awarded = family == "contract" and any(prep == "to" for prep, _ in groups)
             status = "proposed" if modal or clause.conditional else "signed" if awarded else DEFAULT_STATUS[family]
-        date = _date(ctx, match.start(), inside=(tokens[phrase.start_index].start, match.start()), status=status)
-        mention = Mention(kind=_noun_kind(ctx, phrase, complement_end), families=frozenset({family}), parties=(),
-                          status=status, date=date, clause=clause, position=match.start(), explicit=explicit,
-                          anaphoric=anaphoric, refers_to_pair=pair, only_refers=head in ANAPHOR_ONLY,
-                          definite=phrase.determiner is not None, parallel=parallel,
-                          partner_only=phrase.determiner in DEFINITE and not own and not subject and bool(groups)
-                          and all(prep == "with" for prep, _group in groups))
+        mention = _mention(ctx, _noun_kind(ctx, phrase, complement_end), family, match.start(), status,
+                           inside=(tokens[phrase.start_index].start, match.start()), explicit=explicit,
+                           anaphoric=anaphoric, refers_to_pair=pair, only_refers=head in ANAPHOR_ONLY,
+                           definite=phrase.determiner is not None, parallel=parallel,
+                           partner_only=phrase.determiner in DEFINITE and not own and not subject and bool(groups)
+                           and all(prep == "with" for prep, _group in groups))
         found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family,
                             plural=_plural(head)))
     return _absorb_partyless(found)
@@ -596,8 +595,9 @@ def _governing_verb(tokens, phrase_start: int) -> int | None:
     return None
 
 
-def _modal_before(tokens, index: int) -> bool:
-    return any(t.lower in MODALS for t in tokens[max(0, index - 3):index])
+def _word_before(tokens, index: int, words, reach: int) -> bool:
+    """True when one of ``words`` is among the ``reach`` tokens before ``tokens[index]``."""
+    return any(t.lower in words for t in tokens[max(0, index - reach):index])
 
 
 def _noun_kind(ctx: _Context, phrase: _Phrase, complement_end: int) -> str:
@@ -652,7 +652,7 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
         lemma = _verb_lemma(tokens, index)
         if lemma is None or token.text[0].isupper() and token.start != ctx.clause.sentence.start:
             continue
-        if any(t.lower in NEGATIONS for t in tokens[max(0, index - 2):index]):
+        if _negated(tokens, index):
             continue  # "should not purchase": no deal
         if index >= 2 and tokens[index - 1].lower == "to" and tokens[index - 2].lower in TRIGGER_FAMILY:
             continue  # "a deal to lease jets from X": the agreement noun's mention holds it
@@ -708,11 +708,9 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
         if status is None and _habitual(ctx, index, family):
             status = "in force"  # "Currently, X pays for Yland's rockets": an ongoing arrangement
         if status is None:
-            status = "proposed" if _modal_before(tokens, index) or ctx.clause.conditional else "signed"
-        mention = Mention(kind=_tidy(f"{noun} of {_object_words(thing_text)}"), families=frozenset({family}),
-                          parties=(), status=status, date=_date(ctx, token.start, inside=None, status=status),
-                          clause=ctx.clause,
-                          position=token.start, explicit=explicit)
+            status = "proposed" if _word_before(tokens, index, MODALS, 3) or ctx.clause.conditional else "signed"
+        mention = _mention(ctx, f"{noun} of {_object_words(thing_text)}", family, token.start, status,
+                           explicit=explicit)
         found.extend(_split(mention, subject=buyers, local=sellers or things, groups=groups, family=family))
     return found
 
@@ -729,7 +727,7 @@ def _agreed_in_return(ctx: _Context) -> list[Mention]:
         if tokens[index].lower not in ("agreed", "agrees") or tokens[index + 1].lower != "to" \
                 or not _bare_infinitive(tokens[index + 2]) or tokens[index + 2].lower in AGREED_TO_NOTHING:
             continue
-        if _verb_lemma(tokens, index + 2) is not None or any(t.lower in NEGATIONS for t in tokens[max(0, index - 2):index]):
+        if _verb_lemma(tokens, index + 2) is not None or _negated(tokens, index):
             continue  # "agreed to buy X" is read as the purchase; "did not agree to"
         sentence = ctx.clause.sentence
         condition = _IN_RETURN.search(text, tokens[index].end, sentence.end)
@@ -741,10 +739,8 @@ def _agreed_in_return(ctx: _Context) -> list[Mention]:
             continue
         before_condition = bisect_left(ctx.token_starts, condition.start())
         stop = max(index + 3, min(_phrase_end(tokens, index + 3, allow_verbs=False), index + 7, before_condition))
-        kind = _tidy("agreement to " + text[tokens[index + 2].start:tokens[max(index + 2, stop - 1)].end])
-        found.append(Mention(kind=kind, families=frozenset({"agreement"}), parties=_names(subject + others),
-                             status="agreed", date=_date(ctx, tokens[index].start, inside=None, status="agreed"),
-                             clause=ctx.clause, position=tokens[index].start, explicit=True))
+        kind = "agreement to " + text[tokens[index + 2].start:tokens[max(index + 2, stop - 1)].end]
+        found.append(_mention(ctx, kind, "agreement", tokens[index].start, "agreed", parties=_names(subject + others)))
     return found
 
 
@@ -781,7 +777,7 @@ def _habitual(ctx: _Context, index: int, family: str) -> bool:
     tokens = ctx.clause.tokens
     if family != "trade" or not tokens[index].lower.endswith("s"):
         return False
-    return any(t.lower in _HABITUAL for t in tokens[max(0, index - 6):index])
+    return _word_before(tokens, index, _HABITUAL, 6)
 
 
 def _paid_for(tokens, index: int) -> tuple[int, int]:
@@ -834,14 +830,21 @@ def _selection(ctx: _Context, index: int) -> list[Mention]:
         return []
     task_end = _phrase_end(tokens, to_index + 1, allow_verbs=True)
     status = _status(ctx, index, index + 1, index + 1) or "signed"
-    return [Mention(kind=_tidy("contract " + ctx.text[tokens[to_index].start:tokens[task_end - 1].end]),
-                    families=frozenset({"contract"}), parties=_names(chooser + chosen), status=status,
-                    date=_date(ctx, tokens[index].start, inside=None, status=status), clause=ctx.clause,
-                    position=tokens[index].start,
-                    explicit=True)]
+    return [_mention(ctx, "contract " + ctx.text[tokens[to_index].start:tokens[task_end - 1].end], "contract",
+                     tokens[index].start, status, parties=_names(chooser + chosen))]
 
 
 # --- status and date -------------------------------------------------------------------------
+
+def _mention(ctx: _Context, kind: str, family: str, position: int, status: str | None, *,
+             inside: tuple[int, int] | None = None, parties: tuple[str, ...] = (), explicit: bool = True,
+             **flags: bool) -> Mention:
+    """A mention of the clause whose agreement word starts at ``position``, dated by the event that
+    gave it ``status`` (``inside``: the words before the agreement word that belong to its phrase)."""
+    return Mention(kind=_tidy(kind), families=frozenset({family}), parties=parties, status=status,
+                   date=_date(ctx, position, inside=inside, status=status), clause=ctx.clause, position=position,
+                   explicit=explicit, **flags)
+
 
 def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | None:
     """The status the clause gives the agreement whose words run from token ``first`` to ``end``.
