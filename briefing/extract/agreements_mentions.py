@@ -24,7 +24,7 @@ from .agreements_lexicon import (
     SETTLED_THINGS, STATUS_CUE_RE, STATUS_CUES, TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS,
     VERB_PARTICLES,
 )
-from .agreements_sides import Side
+from .agreements_sides import AFTER_PREPOSITION, Side
 from .spans import SpanIndex
 from .text import Token
 
@@ -64,7 +64,6 @@ _PUNCT_TRANSPARENT = frozenset('"“”()')
 _COMPLEMENT_PREPOSITIONS = frozenset(
     "of with between to from by for on over regarding concerning about among involving in".split())
 _TAKEOVER_LEMMAS = frozenset({"buy", "acquire", "purchase", "take over"})
-_OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|of|for|by|in|at|on|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _LOOSE_ENDS = frozenset("a an the of to for with in on at by from and or its their his her".split())
 _INFINITIVE_PREPOSITIONS = frozenset("from with to by".split())
 _LOCATIVE = frozenset("in at near across around throughout inside outside within".split())
@@ -154,13 +153,14 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         if match.start() < covered_until:
             continue
         head = _phrase_key(match)
+        family = TRIGGER_FAMILY[head]
         first = bisect_left(ctx.token_starts, match.start())  # the first token at or after the match
         last = bisect_left(ctx.token_ends, match.end())  # the first token that reaches its end
         if max(first, last) >= len(tokens) or _not_an_agreement(ctx, first, last, head):
             continue
         if text[match.end():match.end() + 2] in ("'s", "’s"):
-            found.append(Mention(kind=head, families=frozenset({TRIGGER_FAMILY[head]}), parties=(), status=None,
-                                 date=None, clause=clause, position=match.start(), anaphoric=True, definite=True))
+            found.append(Mention(kind=head, families=frozenset({family}), parties=(), status=None, date=None,
+                                 clause=clause, position=match.start(), anaphoric=True, definite=True))
             continue  # "the deal's critics": the deal named before
         phrase = _noun_phrase(tokens, first, last + 1)
         complement_end, groups = _complements(ctx, last + 1)
@@ -168,17 +168,19 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             # "the Treaty on Open Fisheries": the words of the name are no sides
             groups = [(prep, [s for s in group if s.start >= name_end]) for prep, group in groups]
         covered_until = tokens[complement_end - 1].end
-        own = _sides_in(ctx, tokens[phrase.start_index].start, tokens[phrase.end_index - 1].end)
+        preps = [prep for prep, _group in groups]
+        phrase_start = tokens[phrase.start_index].start
+        own = _sides_in(ctx, phrase_start, tokens[phrase.end_index - 1].end)
         if head in ("treaty", "treaties") and phrase.determiner != "possessive":
             # "the Northern Treaty Organisation treaty", "the NTO treaty": the organisation names the
             # treaty it was founded by; its members, not the organisation, are the parties
             own = [s for s in own if s.type != "organization"]
         local = own + [s for _prep, group in groups for s in group]
-        family = TRIGGER_FAMILY[head]
         if family == "proposal" and _bid_for_no_deal(ctx, last + 1, complement_end, groups):
             continue  # "a bid for independence", "an offer to resign": no deal is offered
         governing = _governing_verb(tokens, phrase.start_index)
-        if not clause.conditional and (phrase.determiner == "no" or governing is not None and _negated(tokens, governing)):
+        if not clause.conditional and (phrase.determiner == "no"
+                                       or governing is not None and _negated(tokens, governing)):
             continue  # "could not reach an agreement", "no deal was struck": nothing was agreed
         if family == "trade" and _plural(head) and phrase.determiner is None \
                 and not any(_AMOUNT.search(t.text) or t.lower in NUMBER_WORDS for t in phrase.premodifiers):
@@ -193,17 +195,17 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         parallel = False
         if governing is not None:
             subject = _sides_before(ctx, tokens[governing].start) + [
-                s for s in _sides_in(ctx, tokens[governing].end, tokens[phrase.start_index].start)
-                if not re.search(r"\band\b", text[s.end:tokens[phrase.start_index].start])]
-        elif groups and all(prep in ("with", "between") for prep, _ in groups) and not own:
-            subject = _sides_before(ctx, tokens[phrase.start_index].start)[-1:]
+                s for s in _sides_in(ctx, tokens[governing].end, phrase_start)
+                if not re.search(r"\band\b", text[s.end:phrase_start])]
+        elif preps and set(preps) <= {"with", "between"} and not own:
+            subject = _sides_before(ctx, phrase_start)[-1:]
         if any(prep == "between" and len(_names(group)) > 1 for prep, group in groups):
             subject = []  # "the council called for a truce between X and Y": X and Y are its sides
-        if not subject and not own and _plural(head) and [prep for prep, _ in groups] == ["with"]:
+        if not subject and not own and _plural(head) and preps == ["with"]:
             # "..., after agreements with A and B": the side named last before, in the sentence
-            before_start = max(clause.sentence.start, tokens[phrase.start_index].start - 300)
-            subject = [s for s in ctx.index.spans.within(before_start, tokens[phrase.start_index].start)
-                       if not _OBJECT_BEFORE.search(text, max(0, s.start - 30), s.start)][-1:]
+            before_start = max(clause.sentence.start, phrase_start - 300)
+            subject = [s for s in ctx.index.spans.within(before_start, phrase_start)
+                       if not AFTER_PREPOSITION.search(text, max(0, s.start - 30), s.start)][-1:]
             parallel = bool(subject)
         named = subject + local
         if complement_end > last + 1 and len(_names(named)) == 1 and named[0].type == "country" \
@@ -233,16 +235,14 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         explicit = status is not None
         if status is None and not anaphoric:
             modal = _word_before(tokens, governing if governing is not None else phrase.start_index, MODALS, 3)
-            awarded = family == "contract" and any(prep == "to" for prep, _ in groups)
+            awarded = family == "contract" and "to" in preps
             status = "proposed" if modal or clause.conditional else "signed" if awarded else DEFAULT_STATUS[family]
         mention = _mention(ctx, _noun_kind(ctx, phrase, complement_end), family, match.start(), status,
-                           inside=(tokens[phrase.start_index].start, match.start()), explicit=explicit,
-                           anaphoric=anaphoric, refers_to_pair=pair, only_refers=head in ANAPHOR_ONLY,
-                           definite=phrase.determiner is not None, parallel=parallel,
-                           partner_only=phrase.determiner in DEFINITE and not own and not subject and bool(groups)
-                           and all(prep == "with" for prep, _group in groups))
-        found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family,
-                            plural=_plural(head)))
+                           inside=(phrase_start, match.start()), explicit=explicit, anaphoric=anaphoric,
+                           refers_to_pair=pair, only_refers=head in ANAPHOR_ONLY, parallel=parallel,
+                           definite=phrase.determiner is not None, partner_only=phrase.determiner in DEFINITE
+                           and not own and not subject and set(preps) == {"with"})
+        found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family, plural=_plural(head)))
     return _absorb_partyless(found)
 
 

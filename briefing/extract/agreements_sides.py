@@ -33,7 +33,8 @@ _GOVERNMENT = re.compile(r"\b(?:federal|national|central)\s+government\b(?!\s+of
 _PRONOUN = re.compile(r"\b(?:it|its|he|she|his|him|her)\b", re.IGNORECASE)
 _WINDOW = 40  # fitting sides looked back over, at most, for one pronoun or description
 _PLURAL_PRONOUN = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
-_AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|of|for|by|in|at|on|into|as)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Ends right after a preposition: a side named next is its object, not a subject.
+AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|of|for|by|in|at|on|into|as)\s+(?:the\s+)?$", re.IGNORECASE)
 _LEAD_BREAK = re.compile(r"\s(?:--|—|–)\s|:\s")
 _RELATIVE = re.compile(r"\s*,?\s*\b(which|who)\s+(?:\w+ly\s+)?(?:was|were|is|are|has|had|have)\b")
 _SINGULAR_DESCRIPTORS = sorted((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),
@@ -103,17 +104,13 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
         if name.lower() in TRIGGER_FAMILY or name in REGION_ADJECTIVES:
             continue  # 'Deliveries will begin', 'the Scandinavian carrier': not a name
         form = country_form(name)
-        if form is not None and abbreviation_as_modifier(text, start, end):
-            continue  # 'the U.S. car maker': the abbreviation labels the maker
-        if form is not None and _names_a_currency(text, name, end):
-            continue  # '40 million Slovak euros': the money, not a side
         if form is not None:
-            found.append(Side(form.country, "country", start, end, form.kind == "demonym"))
-        elif name.rstrip("s").replace(".", "") in COMMON_ACRONYMS or name in (name.lower().capitalize(), name.upper()) \
-                and name.lower() in COMMON_WORDS:
-            continue  # "IT", "CEOs", "It": never a side
-        else:
-            found.append(Side(name, "", start, end))
+            # not 'the U.S. car maker' (the abbreviation labels the maker), '40 million Slovak euros' (the money)
+            if not abbreviation_as_modifier(text, start, end) and not _names_a_currency(text, name, end):
+                found.append(Side(form.country, "country", start, end, form.kind == "demonym"))
+        elif not (name.rstrip("s").replace(".", "") in COMMON_ACRONYMS
+                  or name in (name.lower().capitalize(), name.upper()) and name.lower() in COMMON_WORDS):
+            found.append(Side(name, "", start, end))  # not "IT", "CEOs", "It": never a side
     found.extend(_state_groups(text, SpanIndex(named + found)))
     # the matches do not overlap one another, so those added here never cover a later one
     cover = SpanIndex(named + found)
@@ -202,27 +199,24 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
     referring: list[Side] = []
     cover = SpanIndex(named)
     antecedents = _Antecedents(text, named)
+
+    def refer(start: int, end: int, found) -> None:  # the words at start-end stand for the sides found
+        referring.extend(Side(side.name, side.type, start, end) for side in found if side)
+
     for sentence in doc.sentences:
         for match in _PRONOUN.finditer(text, sentence.start, sentence.end):
             wanted = "person" if match.group().lower() in _PERSON_PRONOUNS else "organization"
-            antecedent = _antecedent(doc, antecedents, match.start(), wanted)
-            if antecedent:
-                referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
+            refer(match.start(), match.end(), [_antecedent(doc, antecedents, match.start(), wanted)])
         for match in _PLURAL_PRONOUN.finditer(text, sentence.start, sentence.end):
-            for antecedent in _plural_antecedents(text, antecedents, sentence.start, match.start()):
-                referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
+            refer(match.start(), match.end(), _plural_antecedents(text, antecedents, sentence.start, match.start()))
         for match in _DESCRIPTION.finditer(text, sentence.start, sentence.end):
             before = text[max(sentence.start, match.start() - 30):match.start()]
-            if cover.overlaps(match.start(), match.end()) or re.search(r"[A-Z][\w.]*\s*$", before):
-                continue
-            antecedent = _antecedent(doc, antecedents, match.start(), "organization")
-            if antecedent:
-                referring.append(Side(antecedent.name, antecedent.type, match.start(), match.end()))
+            if not cover.overlaps(match.start(), match.end()) and not re.search(r"[A-Z][\w.]*\s*$", before):
+                refer(match.start(), match.end(), [_antecedent(doc, antecedents, match.start(), "organization")])
         for match in _RELATIVE.finditer(text, sentence.start, sentence.end):
             # the last side of the sentence that ends before the match with only spaces and commas between
             before = [s for s in cover.ending_before(text, match.start(), " ,") if sentence.start <= s.start]
-            if before:
-                referring.append(Side(before[-1].name, before[-1].type, match.start(1), match.end(1)))
+            refer(match.start(1), match.end(1), before[-1:])
     return referring
 
 
@@ -237,7 +231,7 @@ def _plural_antecedents(text: str, antecedents: _Antecedents, start: int, positi
     start = max([start] + [m.end() for m in _LEAD_BREAK.finditer(text, start, subject.start)])  # past a dateline
     found: dict[str, Side] = {}
     for side in antecedents.fitting["organization"].starting_in(start, subject.start)[-_WINDOW:]:
-        if side.type and not _AFTER_PREPOSITION.search(text, max(start, side.start - 30), side.start):
+        if side.type and not AFTER_PREPOSITION.search(text, max(start, side.start - 30), side.start):
             found.setdefault(side.name, side)
     found.setdefault(subject.name, subject)
     return list(found.values()) if len(found) > 1 else []
