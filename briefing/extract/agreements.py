@@ -45,8 +45,9 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[Da
         for clause in clauses:
             mentions.extend(clause_mentions(clause, index, reporting_dates=reporting))
         _share_parallel_status(mentions, first)
+    # a league, competition or event ('Northern Cup') regulates or hosts deals but is never their only party
     return tuple(_agreement(doc, _as_written(doc, sides, _with_lender(doc, sides, item))) for item in _merge(mentions)
-                 if item.parties and not all(_is_event(party) for party in item.parties))
+                 if item.parties and not all(_ends_in(party, EVENT_HEADS) for party in item.parties))
 
 
 _LENDER_BEFORE = re.compile(r"\b(?:creditor|lender)s?,?\s+$", re.IGNORECASE)
@@ -85,24 +86,21 @@ def _possible_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...
     return tuple(side for side in sides if possible(side))
 
 
-def _is_event(name: str) -> bool:
-    """True for the name of a league, competition or event ('Northern Cup'), which regulates or
-    hosts deals but is never their only party."""
+def _ends_in(name: str, heads: frozenset[str]) -> bool:
+    """True for a name of two words or more whose last word, or last two, is one of ``heads``."""
     words = name.lower().split()
-    return len(words) > 1 and (words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS)
+    return len(words) > 1 and (words[-1] in heads or " ".join(words[-2:]) in heads)
 
 
-AGREEMENT_NAME_HEADS = frozenset(form for head in lexicon.phrases("agreements_name_heads.txt") if " " not in head
-                                  for form in (head, lexicon.plural(head)))
-AGREEMENT_NAME_PAIRS = frozenset(head for head in lexicon.phrases("agreements_name_heads.txt") if " " in head)
+_AGREEMENT_NAME_HEADS = lexicon.nouns("agreements_name_heads.txt")
 
 
 def _names_agreement(name: str) -> bool:
     """True for the proper name of an agreement, which is what is agreed and never a party:
     'Southern Grain Pact', 'Northern Free Trade Area', 'Treaty on Open Fisheries'."""
     words = name.lower().split()
-    return len(words) > 1 and (words[-1] in AGREEMENT_NAME_HEADS or " ".join(words[-2:]) in AGREEMENT_NAME_PAIRS
-                               or words[0] in AGREEMENT_NAME_HEADS and words[1] in ("on", "of", "for", "between"))
+    return _ends_in(name, _AGREEMENT_NAME_HEADS) \
+        or len(words) > 1 and words[0] in _AGREEMENT_NAME_HEADS and words[1] in ("on", "of", "for", "between")
 
 
 _OUTLET_WORDS = lexicon.words("quotes_outlet_words.txt")
@@ -161,8 +159,7 @@ def _agreement_acronyms(text: str) -> frozenset[str]:
     'the Xland Trade Treaty (XTT)'): an agreement, never an organisation that is a party."""
     found = set()
     for match in _NAME_WITH_ACRONYM.finditer(text):
-        name = match.group(1)
-        if _names_agreement(name) or " ".join(name.lower().split()[-2:]) in AGREEMENT_NAME_PAIRS:
+        if _names_agreement(match.group(1)):
             found.add(match.group(2))
     return frozenset(found)
 
@@ -363,8 +360,7 @@ def _merge(mentions: list[Mention]) -> list[_Item]:
             items.add(mention, _holder(items, mention) + mention.parties)
             for earlier in _introduced(pending, mention):
                 items.extend(len(items) - 1, earlier)
-        if not mention.parties and not mention.anaphoric and not mention.only_refers \
-                and not set(mention.kind.lower().split()) & _OTHER_ONE:
+        if not mention.parties and not mention.anaphoric and not mention.only_refers and not _another_one(mention):
             pending.append(mention)
             if len(pending) > _PENDING_LIMIT:
                 pending.pop(0)
