@@ -31,7 +31,8 @@ _NUMBER = re.compile(r"\d[\d.,]*")
 _TERM = re.compile(r"(\d[\d.,]*|[a-z]+)\s*(million|billion|trillion|percent|per cent|%)", re.IGNORECASE)
 
 
-def find_agreements(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMention, ...]) -> tuple[Agreement, ...]:
+def find_agreements(doc: Document, *, actors: tuple[Actor, ...],
+                    dates: tuple[DateMention, ...]) -> tuple[Agreement, ...]:
     """One Agreement per distinct agreement of ``doc`` with at least one named party, in order of
     first mention: the actors' mention offsets name the parties, and a date in an agreement's
     clause dates its status."""
@@ -120,10 +121,10 @@ def _reports_the_news(text: str, side: Side) -> bool:
     return bool(cited) and side.type != "country" and not side.demonym
 
 
-_SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:"
-                     + lexicon.alternation(SPEECH_VERBS) + r")\b")
+_SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:" + lexicon.alternation(SPEECH_VERBS) + r")\b")
 _PRONOUNS = frozenset("he she him his her who".split())  # a pronoun that speaks names no new speaker
-_RELATIVE_OF = re.compile(r"(?:'s|’s)\s+(?:" + lexicon.alternation(lexicon.words("agreements_relatives.txt")) + r")\b")
+_RELATIVE_OF = re.compile(r"(?:'s|’s)\s+(?:" + lexicon.alternation(lexicon.words("agreements_relatives.txt"))
+                          + r")\b")
 _GENERIC_WORDS = (lexicon.nouns("organisation_nouns.txt") | lexicon.words("agreements_generic_sides.txt")
                   | frozenset(w.lower() for w in lexicon.words("org_heads.txt")) | _OUTLET_WORDS)
 
@@ -219,8 +220,7 @@ def _for_their_country(text: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
         match = _OFFICE_BEFORE.search(text, max(0, side.start - 60), side.start)
         if match and match.group(1) in TITLE_WORDS and match.start() in by_end:
             office.setdefault(side.name, by_end[match.start()])
-    found = [replace(s, name=office[s.name].name, type=office[s.name].type) if s.name in office else s
-             for s in sides]
+    found = [replace(s, name=office[s.name].name, type=office[s.name].type) if s.name in office else s for s in sides]
     for k, side in enumerate(found):
         first = text[side.start:side.end].split()[0].lower() if side.end > side.start else ""
         if side.type != "person" and first.rstrip("s") not in TITLE_WORDS:

@@ -283,16 +283,18 @@ def _pledged(tokens, phrase_start: int) -> bool:
     return False
 
 
+_COUNTED_WORDS = lexicon.words("agreements_counted_words.txt")
+
+
 def _counted_subject(tokens, verb: int) -> bool:
     """True when the subject of the verb at ``verb`` is a count of unnamed others ('27 have
     ratified', 'only twelve states signed'; not 'the two countries signed')."""
-    start = max(0, verb - 4)
-    for k in range(verb - 1, start - 1, -1):
+    for k in range(verb - 1, max(0, verb - 4) - 1, -1):
         lower = tokens[k].lower
         if _AMOUNT.match(lower) or lower in NUMBER_WORDS:
             # "the two countries signed the agreement": the parties named before, counted
             return not (k > 0 and tokens[k - 1].lower in DETERMINERS | {"both", "all"})
-        if lower not in AUXILIARIES and lower not in ("nations", "countries", "states", "members", "only", "of", "them"):
+        if lower not in AUXILIARIES and lower not in _COUNTED_WORDS:
             return False
     return False
 
@@ -663,8 +665,7 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
         after = index + 1 + (lemma in VERB_PARTICLES)
         if after < len(tokens) and tokens[after].lower in ("back", "out"):
             after += 1
-        passive = index > 0 and tokens[index - 1].lower in ("was", "were", "been", "be", "is", "are")
-        if passive:
+        if index > 0 and tokens[index - 1].lower in ("was", "were", "been", "be", "is", "are"):  # passive
             if after >= len(tokens) or tokens[after].lower != "by" or lemma == "pay":
                 continue
             end = _phrase_end(tokens, after + 1, allow_verbs=False)
@@ -707,7 +708,7 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
         explicit = status is not None
         if status is None and _habitual(ctx, index, family):
             status = "in force"  # "Currently, X pays for Yland's rockets": an ongoing arrangement
-        if status is None:
+        elif status is None:
             status = "proposed" if _word_before(tokens, index, MODALS, 3) or ctx.clause.conditional else "signed"
         mention = _mention(ctx, f"{noun} of {_object_words(thing_text)}", family, token.start, status,
                            explicit=explicit)

@@ -27,8 +27,7 @@ class Side:
     demonym: bool = False  # a demonym or country adjective ("Norwegian")
 
 
-_CAPITALISED = re.compile(
-    r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+(?:(?:of|&)\s+(?:the\s+)?)?[A-Z0-9][\w'’.&-]*)*")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+(?:(?:of|&)\s+(?:the\s+)?)?[A-Z0-9][\w'’.&-]*)*")
 _GOVERNMENT = re.compile(r"\b(?:federal|national|central)\s+government\b(?!\s+of\b)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|he|she|his|him|her)\b", re.IGNORECASE)
 _WINDOW = 40  # fitting sides looked back over, at most, for one pronoun or description
