@@ -15,7 +15,9 @@ from .. import lexicon
 from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence, StatusStep
 from ..reference import TITLE_WORDS
 from .agreements_clauses import split_clauses
-from .agreements_lexicon import EVENT_HEADS, GENERIC_NOUNS, REPORTING_VERBS, SPEECH_VERBS, TRIGGER_FAMILY
+from .agreements_lexicon import (
+    EVENT_HEADS, GENERIC_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, TRIGGER_FAMILY,
+)
 from .agreements_mentions import Mention, MentionIndex, clause_mentions
 from .agreements_sides import Side, find_sides
 
@@ -122,7 +124,6 @@ def _reports_the_news(text: str, side: Side) -> bool:
 
 
 _SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:" + lexicon.alternation(SPEECH_VERBS) + r")\b")
-_PRONOUNS = frozenset("he she him his her who".split())  # a pronoun that speaks names no new speaker
 _RELATIVE_OF = re.compile(r"(?:'s|’s)\s+(?:" + lexicon.alternation(lexicon.words("agreements_relatives.txt"))
                           + r")\b")
 _GENERIC_WORDS = (lexicon.nouns("organisation_nouns.txt") | lexicon.words("agreements_generic_sides.txt")
@@ -145,9 +146,9 @@ def _speakers(doc: Document, sides: tuple[Side, ...]) -> set[tuple[int, str]]:
     """(sentence index, name) of the people who speak about the news in a sentence ('Jane Doe,
     the mayor, said ...'), named there: someone quoted about a deal is not one of its sides
     there, in any mention of the sentence ('she considered the deal fair'); nor is the person
-    whose relative or lawyer speaks ('Jane Doe's mother said ...')."""
+    whose relative or lawyer speaks ('Jane Doe's mother said ...'). A pronoun that speaks names no new speaker."""
     return {(doc.sentence_index(s.start), s.name) for s in sides
-            if s.type == "person" and doc.text[s.start:s.end].lower() not in _PRONOUNS
+            if s.type == "person" and doc.text[s.start:s.end].lower() not in PERSON_PRONOUNS | {"who"}
             and (_SPEECH.match(doc.text, s.end) or _RELATIVE_OF.match(doc.text, s.end))}
 
 

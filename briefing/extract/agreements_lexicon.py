@@ -36,6 +36,7 @@ DEFAULT_STATUS = dict(lexicon.pairs("agreements_default_status.txt"))
 
 DEFINITE = frozenset("the this that these those such".split())
 POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
+PERSON_PRONOUNS = frozenset("he she his him her".split())
 PREPOSITIONS = lexicon.words("agreements_prepositions.txt")
 AUXILIARIES = lexicon.words("agreements_auxiliaries.txt")
 CONJUNCTIONS = frozenset("and or but nor that which who whom whose where when while if because although though".split())

@@ -11,7 +11,7 @@ from ..reference import (
     COMMON_ACRONYMS, COMMON_WORDS, REGION_ADJECTIVES, TITLE_WORDS, abbreviation_as_modifier, country_form,
 )
 from .actors_mentions import datelines
-from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES, TRIGGER_FAMILY
+from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES, PERSON_PRONOUNS, TRIGGER_FAMILY
 from .figures_units import currency_for
 from .spans import SpanIndex
 
@@ -29,7 +29,7 @@ class Side:
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+(?:(?:of|&)\s+(?:the\s+)?)?[A-Z0-9][\w'’.&-]*)*")
 _GOVERNMENT = re.compile(r"\b(?:federal|national|central)\s+government\b(?!\s+of\b)", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:it|its|he|she|his|him|her)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:" + lexicon.alternation(PERSON_PRONOUNS | {"it", "its"}) + r")\b", re.IGNORECASE)
 _WINDOW = 40  # fitting sides looked back over, at most, for one pronoun or description
 _PLURAL_PRONOUN = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
 #: Ends right after a preposition: a side named next is its object, not a subject.
@@ -42,7 +42,6 @@ _DESCRIPTION = re.compile(r"\b[Tt]he\s+(" + "|".join(_SINGULAR_DESCRIPTORS) + r"
 _SUBJECT_VERB = re.compile(r"[\s,]*(?:\w+ly\s+|today\s+|yesterday\s+|also\s+)?"
                            r"(?:has|have|had|is|was|will|would|announced|announces|"
                            + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b")
-_PERSON_PRONOUNS = frozenset({"he", "she", "his", "him", "her"})
 
 
 def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
@@ -204,7 +203,7 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
 
     for sentence in doc.sentences:
         for match in _PRONOUN.finditer(text, sentence.start, sentence.end):
-            wanted = "person" if match.group().lower() in _PERSON_PRONOUNS else "organization"
+            wanted = "person" if match.group().lower() in PERSON_PRONOUNS else "organization"
             refer(match.start(), match.end(), [_antecedent(doc, antecedents, match.start(), wanted)])
         for match in _PLURAL_PRONOUN.finditer(text, sentence.start, sentence.end):
             refer(match.start(), match.end(), _plural_antecedents(text, antecedents, sentence.start, match.start()))
