@@ -192,9 +192,9 @@ def _acting_sides(sides: tuple[Side, ...], actors: tuple[Actor, ...]) -> tuple[S
             for form in _surname_forms(actor.name):
                 surnames.setdefault(form, set()).add(actor.name)
     # "Obeidi" after "Abdul Ati al-Obeidi": the same person, if no other person has that surname
-    holder = {form: next(iter(names)) for form, names in surnames.items() if len(names) == 1}
-    return tuple(replace(s, name=office[holder.get(s.name, s.name)], type=types[office[holder.get(s.name, s.name)]])
-                 if holder.get(s.name, s.name) in office else s for s in sides)
+    acts_for = office | {form: office[next(iter(names))] for form, names in surnames.items() if len(names) == 1}
+    return tuple(replace(s, name=acts_for[s.name], type=types[acts_for[s.name]]) if s.name in acts_for else s
+                 for s in sides)
 
 
 def _surname_forms(name: str) -> set[str]:

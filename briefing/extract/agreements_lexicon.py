@@ -10,8 +10,10 @@ import re
 from .. import lexicon
 from ..lexicon import alternation as _alternation
 
+_TRIGGERS = lexicon.rows("agreements_triggers.txt", sep="\t")
 #: Agreement nouns (lower case, singular and plural) -> family.
-TRIGGER_FAMILY: dict[str, str] = {noun: family for family, noun in lexicon.pairs("agreements_triggers.txt")}
+TRIGGER_FAMILY: dict[str, str] = {noun: family for family, noun, *_flags in _TRIGGERS}
+_TRIGGER_FLAGS = {noun: frozenset(flags.split()) for _family, noun, *given in _TRIGGERS for flags in given}
 #: Status cue phrases (lower case) -> status.
 STATUS_CUES: dict[str, str] = {phrase: status for status, phrase in lexicon.pairs("agreements_status_cues.txt")}
 #: Nouns that describe an organisation ("airline", "car maker").
@@ -28,9 +30,9 @@ STATUS_CUE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(STATUS_CUES) + r")(?!
 #: Families whose sides act together: "A and B signed an agreement" is one agreement.
 JOINT_FAMILIES = frozenset({"agreement", "settlement", "negotiation"})
 #: Generic nouns that may stand for an agreement of any family ("the deal", "the proposal").
-GENERIC_NOUNS = frozenset({"agreement", "deal", "proposal", "award", "accord", "pact", "contract"})
+GENERIC_NOUNS = frozenset(noun for noun, flags in _TRIGGER_FLAGS.items() if "generic" in flags)
 #: Nouns that only refer back to an agreement named before; they never start one.
-ANAPHOR_ONLY = frozenset({"award", "proposal", "package"})
+ANAPHOR_ONLY = frozenset(noun for noun, flags in _TRIGGER_FLAGS.items() if "refers-back" in flags)
 #: Status of a bare agreement noun with no cue, by family.
 DEFAULT_STATUS = dict(lexicon.pairs("agreements_default_status.txt"))
 
