@@ -77,7 +77,7 @@ _FUTURE_EVENT = re.compile(r"\b(?:" + lexicon.alternation(MODALS | {"will", "sha
 _NAME_PUNCT = frozenset({"$", "%", "&", "'", "’", ".", "€", "£"})
 _OWNED_BY = re.compile(r"(?:that|which)\s+(.{1,60}?)\s+(?:\w+ly\s+)?(?:owns|holds|owned|held)\b")
 _HELD_BY = re.compile(r"(?:currently\s+|now\s+)?(?:held|owned)\s+by\s+((?:the\s+)?[A-Z][^,;]{0,50})")
-_RELATION_BETWEEN = re.compile(r"\s+(?:" + lexicon.alternation(lexicon.words("agreements_relations.txt")) + r")\s+[A-Z]")
+_RELATION_NOUN = re.compile(r"\s+(?:" + lexicon.alternation(lexicon.words("agreements_relations.txt")) + r")\s+[A-Z]")
 _SUED = re.compile(r"\b(?:sued|sues|is suing|was suing|filed (?:a )?(?:law)?suit against|(?:law)?suit against)\s+")
 
 
@@ -928,7 +928,7 @@ def _is_descriptive(text: str, side: Side) -> bool:
             return True
         if re.match(r"\s+[A-Z]", after) and not side.name.lower() in after[:30].lower():
             return True  # "Kenyan Tea Growers": part of the next name
-    if _RELATION_BETWEEN.match(after):
+    if _RELATION_NOUN.match(after):
         return True
     possessed = re.match(r"(?:'s|’s|'|’)((?:\s+[a-z][\w-]*){1,3}),\s+[A-Z]", after)
     if possessed and any(w in DESCRIPTOR_NOUNS for w in possessed.group(1).split()):
