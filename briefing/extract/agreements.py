@@ -397,8 +397,7 @@ def _introduced(pending: list[Mention], mention: Mention) -> list[Mention]:
     if not _DEFINITE_BEFORE.search(_text_before(mention)[-60:]):
         return []
     taken = [m for m in pending if m.families & mention.families and m.position < mention.position]
-    for m in taken:
-        pending.remove(m)
+    pending[:] = [m for m in pending if m not in taken]
     return taken
 
 
@@ -429,11 +428,8 @@ def _referent(items: _Merger, mention: Mention) -> int | None:
     if latest is None:
         return len(items) - 1 if not numbers and not mention.parties and len(items) else None
     # the best is the latest fitting item unless one sharing more kind words fits
-    best = (len(items.kind_words[latest] & words), latest)
-    for i in _union(items.by_word, words):
-        if i != latest and fits(i):
-            best = max(best, (len(items.kind_words[i] & words), i))
-    return best[1]
+    sharing = [i for i in _union(items.by_word, words) if fits(i)]
+    return max(sharing + [latest], key=lambda i: (len(items.kind_words[i] & words), i))
 
 
 def _same_agreement(items: _Merger, mention: Mention) -> int | None:

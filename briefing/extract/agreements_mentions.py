@@ -264,9 +264,8 @@ def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
         if lower in _TOPIC_WORDS - {"to", "for"} or k == last + 1 and lower in _TOPIC_WORDS \
                 or lower == "to" and following is not None and _bare_infinitive(following):
             return False  # "in talks with X regarding possible sales", "talks with X to buy Y"
-    others = [m for m in TRIGGER_RE.finditer(ctx.text, ctx.clause.start, ctx.clause.end)
-              if TRIGGER_FAMILY.get(_phrase_key(m)) != "negotiation"]
-    return not others
+    return all(TRIGGER_FAMILY.get(_phrase_key(m)) == "negotiation"
+               for m in TRIGGER_RE.finditer(ctx.text, ctx.clause.start, ctx.clause.end))
 
 
 _PLEDGES = lexicon.verb_forms("agreements_pledge_verbs.txt")
@@ -383,12 +382,8 @@ def _noun_phrase(tokens, first: int, end: int) -> _Phrase:
             break
         if not token.is_word:
             break
-        if lower in DETERMINERS:
-            determiner = lower
-            index -= 1
-            break
-        if lower in POSSESSIVE_PRONOUNS:
-            determiner = "possessive-pronoun"
+        if lower in DETERMINERS or lower in POSSESSIVE_PRONOUNS:
+            determiner = lower if lower in DETERMINERS else "possessive-pronoun"
             index -= 1
             break
         if lower.endswith(("'s", "’s")):
@@ -402,9 +397,8 @@ def _noun_phrase(tokens, first: int, end: int) -> _Phrase:
             premodifiers.insert(0, token)  # "Alpha and Beta supply contracts"
             index -= 1
             continue
-        if lower in PREPOSITIONS or lower in AUXILIARIES or lower in CONJUNCTIONS or lower in GOVERNING_VERBS:
-            break
-        if _is_participle(token):
+        if lower in PREPOSITIONS or lower in AUXILIARIES or lower in CONJUNCTIONS or lower in GOVERNING_VERBS \
+                or _is_participle(token):
             break
         premodifiers.insert(0, token)
         index -= 1
