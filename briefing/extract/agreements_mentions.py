@@ -64,7 +64,7 @@ _PUNCT_TRANSPARENT = frozenset('"“”()')
 _COMPLEMENT_PREPOSITIONS = frozenset(
     "of with between to from by for on over regarding concerning about among involving in".split())
 _TAKEOVER_LEMMAS = frozenset({"buy", "acquire", "purchase", "take over"})
-_LOOSE_ENDS = frozenset("a an the of to for with in on at by from and or its their his her".split())
+_LOOSE_ENDS = DETERMINERS | POSSESSIVE_PRONOUNS | PREPOSITIONS | CONJUNCTIONS  # no word a phrase ends in
 _INFINITIVE_PREPOSITIONS = frozenset("from with to by".split())
 _LOCATIVE = frozenset("in at near across around throughout inside outside within".split())
 _AMOUNT = re.compile(r"\d")
