@@ -35,7 +35,8 @@ _BOUNDARY = re.compile(
 )
 _FRONT_SUBORDINATE = re.compile(
     r"(?:When|After|Before|If|Although|Though|While|As|Since|Because|Unless|Once)\b[^,]{0,200}?,")
-_ASIDE_DASH = re.compile(r"—|\s–\s|\s--\s")
+#: A dash that opens or closes an aside ("X and the P nations — A, B and C — reached a deal").
+ASIDE_DASH = re.compile(r"—|\s–\s|\s--\s")
 _CONDITION = re.compile(r"\b(?:if|unless|provided that|on condition that)\b", re.IGNORECASE)
 
 
@@ -45,7 +46,7 @@ def split_clauses(text: str, sentence: Sentence) -> list[Clause]:
     front = _FRONT_SUBORDINATE.match(text, sentence.start, sentence.end)
     if front:
         cuts.add(front.end())
-    dashes = [m.start() for m in _ASIDE_DASH.finditer(text, sentence.start, sentence.end)]
+    dashes = [m.start() for m in ASIDE_DASH.finditer(text, sentence.start, sentence.end)]
     asides = list(zip(dashes[::2], dashes[1::2]))
     for match in _BOUNDARY.finditer(text, sentence.start, sentence.end):
         if match.group().startswith(";") and any(a < match.start() < b for a, b in asides):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .. import lexicon
 from ..lexicon import DETERMINERS
 from ..model import DateMention, Document, Sentence
-from .agreements_clauses import Clause
+from .agreements_clauses import ASIDE_DASH, Clause
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS, DEFAULT_STATUS,
     DEFINITE, DESCRIPTOR_NOUNS, GOVERNING_VERBS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS,
@@ -68,6 +68,8 @@ _LOOSE_ENDS = DETERMINERS | POSSESSIVE_PRONOUNS | PREPOSITIONS | CONJUNCTIONS  #
 _INFINITIVE_PREPOSITIONS = frozenset("from with to by".split())
 _LOCATIVE = frozenset("in at near across around throughout inside outside within".split())
 _AMOUNT = re.compile(r"\d")
+_NOT_ADJECTIVES = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | GOVERNING_VERBS | NUMBER_WORDS \
+    | set(TRIGGER_FAMILY)  # function words, verbs and numbers, and the agreement nouns
 _DEADLINE = re.compile(r"\b(?:by|until|within|before)\s*$", re.IGNORECASE)
 _GOVERNED_PREPOSITIONS = frozenset("in into of out with for on to".split())
 _PAIR = re.compile(r"\s*(?:between|of)\s+(?:the\s+two|both)\s+\w+", re.IGNORECASE)
@@ -519,10 +521,9 @@ def _sides_before(ctx: _Context, end: int) -> list[Side]:
 
 def _in_aside(ctx: _Context, side: Side, end: int) -> bool:
     """True when ``side`` stands between two dashes that both come before ``end``."""
-    text = ctx.text
-    before = text[ctx.clause.sentence.start:side.start]  # an aside may hold clauses of its own ("A; B")
-    return sum(before.count(dash) for dash in ("—", " – ", " -- ")) % 2 == 1 \
-        and any(dash in text[side.end:end] for dash in ("—", " – ", " -- "))
+    # an aside may hold clauses of its own ("A; B"): its dashes are counted over the sentence
+    dashes_before = ASIDE_DASH.findall(ctx.text, ctx.clause.sentence.start, side.start)
+    return len(dashes_before) % 2 == 1 and bool(ASIDE_DASH.search(ctx.text, side.end, end))
 
 
 def _introduced_by(ctx: _Context, side: Side, words) -> bool:
@@ -570,9 +571,7 @@ def _located(ctx: _Context, side: Side) -> bool:
 def _plain_adjective(token: Token) -> bool:
     """A lower-case word that may describe a place: not a function word, verb or number."""
     lower = token.text
-    return lower.replace("-", "").isalpha() and lower.islower() and lower not in DETERMINERS \
-        and lower not in PREPOSITIONS and lower not in CONJUNCTIONS and lower not in AUXILIARIES \
-        and lower not in GOVERNING_VERBS and lower not in NUMBER_WORDS and lower not in TRIGGER_FAMILY
+    return lower.replace("-", "").isalpha() and lower.islower() and lower not in _NOT_ADJECTIVES
 
 
 def _governing_verb(tokens, phrase_start: int) -> int | None:
