@@ -51,6 +51,8 @@ HOLDING_NOUNS = lexicon.words("agreements_holding_nouns.txt")
 #: Words that make the object of "buy"/"sell" a company or a stake, not merchandise in general.
 COMPANY_OBJECT_NOUNS = lexicon.words("agreements_company_object_nouns.txt")
 NUMBER_WORDS = lexicon.words("agreements_number_words.txt")
+#: Nouns for states or members taken together ("the G9 nations", "twelve states").
+STATE_NOUNS = lexicon.words("agreements_state_nouns.txt")
 #: Words before a noun that make it a verb: "to deal with", "will bid".
 VERB_MARKERS = frozenset("to will would can could may might must should shall cannot".split())
 #: Phrases with an agreement noun that are not agreements.

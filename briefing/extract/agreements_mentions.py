@@ -18,11 +18,11 @@ from ..lexicon import DETERMINERS
 from ..model import DateMention, Document, Sentence
 from .agreements_clauses import ASIDE_DASH, Clause
 from .agreements_lexicon import (
-    AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS, DEFAULT_STATUS,
-    DEFINITE, DESCRIPTOR_NOUNS, GOVERNING_VERBS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS,
-    NEGATIONS, NOT_AGREEMENT_RE, NUMBER_WORDS, POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS,
-    SETTLED_THINGS, STATUS_CUE_RE, STATUS_CUES, TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS,
-    VERB_PARTICLES,
+    AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS,
+    DEFAULT_STATUS, DEFINITE, DESCRIPTOR_NOUNS, GOVERNING_VERBS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES,
+    MODALS, NEGATIONS, NOT_AGREEMENT_RE, NUMBER_WORDS, POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS,
+    SETTLED_THINGS, STATE_NOUNS, STATUS_CUE_RE, STATUS_CUES, TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE,
+    VERB_MARKERS, VERB_PARTICLES,
 )
 from .agreements_sides import AFTER_PREPOSITION, Side
 from .spans import SpanIndex
@@ -285,9 +285,6 @@ def _pledged(tokens, phrase_start: int) -> bool:
     return False
 
 
-_COUNTED_WORDS = lexicon.words("agreements_counted_words.txt")
-
-
 def _counted_subject(tokens, verb: int) -> bool:
     """True when the subject of the verb at ``verb`` is a count of unnamed others ('27 have
     ratified', 'only twelve states signed'; not 'the two countries signed')."""
@@ -296,7 +293,7 @@ def _counted_subject(tokens, verb: int) -> bool:
         if _AMOUNT.match(lower) or lower in NUMBER_WORDS:
             # "the two countries signed the agreement": the parties named before, counted
             return not (k > 0 and tokens[k - 1].lower in DETERMINERS | {"both", "all"})
-        if lower not in AUXILIARIES and lower not in _COUNTED_WORDS:
+        if lower not in AUXILIARIES and lower not in STATE_NOUNS | {"only", "of", "them"}:  # "27 of them have"
             return False
     return False
 
@@ -770,9 +767,7 @@ def _habitual(ctx: _Context, index: int, family: str) -> bool:
     """'Currently, X pays for ...', 'X still buys its gas from Y': goods bought in the simple
     present with a word of continuance, an arrangement in force (not a headline's 'X buys Y')."""
     tokens = ctx.clause.tokens
-    if family != "trade" or not tokens[index].lower.endswith("s"):
-        return False
-    return _word_before(tokens, index, _HABITUAL, 6)
+    return family == "trade" and tokens[index].lower.endswith("s") and _word_before(tokens, index, _HABITUAL, 6)
 
 
 def _paid_for(tokens, index: int) -> tuple[int, int]:
@@ -863,9 +858,8 @@ def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | N
     words_before = text[max(clause.start, cue.start() - 40):cue.start()].lower().split()[-3:]
     if status in ("ended", "suspended"):
         return "proposed" if any(w in NEGATIONS for w in words_before) else status
-    if any(w in MODALS or w in NEGATIONS for w in words_before):
-        return "proposed"
-    if clause.conditional and status in ("signed", "approved", "agreed"):
+    if any(w in MODALS or w in NEGATIONS for w in words_before) \
+            or clause.conditional and status in ("signed", "approved", "agreed"):
         return "proposed"
     if "will" in words_before and status == "signed":
         return "agreed"
@@ -897,9 +891,7 @@ def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, statu
                 _FUTURE_EVENT.search(text, future_from, ev_start):
             continue  # "by March 3", "could be signed on Monday": not the date of the status
         candidates.append((abs(ev_start - position), value))
-    if candidates:
-        return min(candidates)[1]
-    return ctx.reporting_dates[0] if ctx.reporting_dates else None
+    return min(candidates)[1] if candidates else next(iter(ctx.reporting_dates), None)
 
 
 # --- sides -----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ pronouns or descriptions ("it", "the company") resolved to the actor they stand 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import lexicon
@@ -11,7 +12,7 @@ from ..reference import (
     COMMON_ACRONYMS, COMMON_WORDS, REGION_ADJECTIVES, TITLE_WORDS, abbreviation_as_modifier, country_form,
 )
 from .actors_mentions import datelines
-from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES, PERSON_PRONOUNS, TRIGGER_FAMILY
+from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES, PERSON_PRONOUNS, STATE_NOUNS, TRIGGER_FAMILY
 from .figures_units import currency_for
 from .spans import SpanIndex
 
@@ -127,7 +128,7 @@ def _names_a_currency(text: str, adjective: str, end: int) -> bool:
 
 
 _GROUP_CODE = r"[A-Z]\d{1,2}(?:\+\d)?"
-_STATE_GROUP = re.compile(r"(?<![\w+])(" + _GROUP_CODE + r")\s+(?:nations|countries|powers|states|members|group)\b")
+_STATE_GROUP = re.compile(r"(?<![\w+])(" + _GROUP_CODE + r")\s+(?:" + lexicon.alternation(STATE_NOUNS) + r")\b")
 
 
 def _state_groups(text: str, cover: SpanIndex) -> list[Side]:
@@ -136,8 +137,7 @@ def _state_groups(text: str, cover: SpanIndex) -> list[Side]:
     codes = {m.group(1) for m in _STATE_GROUP.finditer(text)}
     if not codes:
         return []
-    mention = re.compile(r"(?<![\w+])(?:" + "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
-                         + r")(?![\w+])")
+    mention = re.compile(r"(?<![\w+])(?:" + lexicon.alternation(codes, exact=True) + r")(?![\w+])")
     return [Side(m.group(), "organization", m.start(), m.end()) for m in mention.finditer(text)
             if not cover.overlaps(m.start(), m.end())]
 
@@ -257,13 +257,12 @@ def _most_named(antecedents: _Antecedents, nearest: Side, start: int, position: 
     """Of the fitting sides from ``start`` to ``position``, the one named most often there, an
     actor found as such before a bare capitalised name ('the group' after a passing name stands
     for the company the story is about); ``nearest`` unless another outweighs it."""
-    counts: dict[str, int] = {}
-    first: dict[str, Side] = {}
-    for side in antecedents.fitting[wanted].starting_in(start, position)[-_WINDOW:]:
-        counts[side.name] = counts.get(side.name, 0) + 1
-        first.setdefault(side.name, side)
+    sides = antecedents.fitting[wanted].starting_in(start, position)[-_WINDOW:]
+    counts = Counter(side.name for side in sides)  # in the order of the names' first mentions
+    first = {side.name: side for side in reversed(sides)}
+
     def weight(name: str, side: Side) -> tuple[bool, int]:
-        return bool(side.type), counts.get(name, 0)  # an actor found as such outweighs a bare name
+        return bool(side.type), counts[name]  # an actor found as such outweighs a bare name
 
     best = max(counts, key=lambda name: weight(name, first[name]), default=None)
     if best is None or weight(best, first[best]) <= weight(nearest.name, nearest):
