@@ -16,7 +16,7 @@ from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document,
 from ..reference import TITLE_WORDS
 from .agreements_clauses import split_clauses
 from .agreements_lexicon import (
-    EVENT_HEADS, GENERIC_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, TRIGGER_FAMILY,
+    EVENT_HEADS, GENERIC_NOUNS, NAME_PREPOSITIONS, PERSON_PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, TRIGGER_FAMILY,
 )
 from .agreements_mentions import Mention, MentionIndex, clause_mentions
 from .agreements_sides import Side, find_sides
@@ -103,7 +103,7 @@ def _names_agreement(name: str) -> bool:
     'Southern Grain Pact', 'Northern Free Trade Area', 'Treaty on Open Fisheries'."""
     words = name.lower().split()
     return _ends_in(name, _AGREEMENT_NAME_HEADS) \
-        or len(words) > 1 and words[0] in _AGREEMENT_NAME_HEADS and words[1] in ("on", "of", "for", "between")
+        or len(words) > 1 and words[0] in _AGREEMENT_NAME_HEADS and words[1] in NAME_PREPOSITIONS
 
 
 _OUTLET_WORDS = lexicon.words("quotes_outlet_words.txt")

@@ -40,6 +40,8 @@ DEFINITE = frozenset("the this that these those such".split())
 POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
 PERSON_PRONOUNS = frozenset("he she his him her".split())
 PREPOSITIONS = lexicon.words("agreements_prepositions.txt")
+#: Prepositions that join an agreement word to the rest of its proper name ("Treaty on Open Fisheries").
+NAME_PREPOSITIONS = frozenset("on of for between".split())
 AUXILIARIES = lexicon.words("agreements_auxiliaries.txt")
 CONJUNCTIONS = frozenset("and or but nor that which who whom whose where when while if because although though".split())
 MODALS = frozenset("may might could would should must".split())

@@ -20,9 +20,9 @@ from .agreements_clauses import ASIDE_DASH, Clause
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS,
     DEFAULT_STATUS, DEFINITE, DESCRIPTOR_NOUNS, GOVERNING_VERBS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES,
-    MODALS, NEGATIONS, NOT_AGREEMENT_RE, NUMBER_WORDS, POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS,
-    SETTLED_THINGS, STATE_NOUNS, STATUS_CUE_RE, STATUS_CUES, TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE,
-    VERB_MARKERS, VERB_PARTICLES,
+    MODALS, NAME_PREPOSITIONS, NEGATIONS, NOT_AGREEMENT_RE, NUMBER_WORDS, POSSESSIVE_PRONOUNS,
+    PREMODIFIER_PARTICIPLES, PREPOSITIONS, SETTLED_THINGS, STATE_NOUNS, STATUS_CUE_RE, STATUS_CUES,
+    TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS, VERB_PARTICLES,
 )
 from .agreements_sides import AFTER_PREPOSITION, Side
 from .spans import SpanIndex
@@ -616,7 +616,7 @@ def _noun_kind(ctx: _Context, phrase: _Phrase, complement_end: int) -> str:
 def _name_end(tokens, index: int) -> int:
     """Where the proper name of an agreement that opens with its agreement word ends: 'Treaty on
     Open Fisheries', 'Agreement on Trade and Transit' (0 when no name follows)."""
-    if index + 1 >= len(tokens) or tokens[index].lower not in ("on", "of", "for", "between"):
+    if index + 1 >= len(tokens) or tokens[index].lower not in NAME_PREPOSITIONS:
         return 0
     end, index = 0, index + 1
     while index < len(tokens) and (tokens[index].text[:1].isupper() or tokens[index].lower in ("and", "of", "the")
