@@ -844,3 +844,12 @@ def test_a_country_adjective_of_a_currency_is_no_party(body, parties, status):
 ])
 def test_talks_on_a_deal_and_stalled_talks_leave_it_under_negotiation(body):
     assert [(set(a.parties), a.status) for a in extract(body)] == [({"Xland", "Yland"}, "under negotiation")]
+
+
+@pytest.mark.parametrize("body", [
+    "The Minister Ardo Velm signed an agreement with Xland on Tuesday.",
+    "On Tuesday the Prime Minister Ardo Velm signed a trade agreement with Xland.",
+])
+def test_a_name_no_actor_covers_loses_every_title_word_before_it_and_nothing_more(body):
+    # the words dropped before the name were counted from the wrong place after the first ('o Velm', 'Velm')
+    assert [a.parties for a in extract(body)] == [("Ardo Velm", "Xland")]

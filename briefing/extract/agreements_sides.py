@@ -164,21 +164,15 @@ def _compound_parts(text: str, start: int, end: int, known: dict[str, Side]) -> 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop the words around a capitalised run that are not part of a name (titles, 'The', 's)."""
-    name = text[start:end]
-    name = re.sub(r"(?:'s|’s|'|’|\.)$", "", name)
+    name = re.sub(r"(?:'s|’s|'|’|\.)$", "", text[start:end])
     end = start + len(name)
     for word in re.finditer(r"\S+", name):
         written = word.group().strip(".,'’")
         bare = written.lower()
-        if written not in (bare, bare.capitalize()):
-            break  # an abbreviation ("ZTB") or mixed case ("VeriLink") is a name
-        if bare in NOT_NAMES or bare in COMMON_WORDS or bare in TITLE_WORDS or bare in {"of", "&"}:
-            start = start + word.end()
-            while start < end and text[start].isspace():
-                start += 1
-            continue
-        break
-    return start, end
+        dropped = bare in NOT_NAMES or bare in COMMON_WORDS or bare in TITLE_WORDS or bare in {"of", "&"}
+        if not dropped or written not in (bare, bare.capitalize()):  # "ZTB", "VeriLink": a name
+            return start + word.start(), end
+    return end, end
 
 
 class _Antecedents:
