@@ -16,14 +16,15 @@ from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document,
 from ..reference import TITLE_WORDS
 from .agreements_clauses import split_clauses
 from .agreements_lexicon import (
-    EVENT_HEADS, GENERIC_NOUNS, NAME_PREPOSITIONS, PERSON_PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, TRIGGER_FAMILY,
+    EVENT_HEADS, GENERIC_NOUNS, NAME_PREPOSITIONS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, PREPOSITIONS, REPORTING_VERBS,
+    SPEECH_VERBS, TRIGGER_FAMILY,
 )
 from .agreements_mentions import Mention, MentionIndex, clause_mentions
 from .agreements_sides import Side, find_sides
 
-_KIND_STOP = frozenset("""
-a an the of to on for and in with by from new first this that its their his her our further
-""".split()) | frozenset(w for noun in TRIGGER_FAMILY for w in noun.split())
+# the words of a kind that tell nothing about the agreement: function words, "new" and the agreement nouns
+_KIND_STOP = lexicon.DETERMINERS | POSSESSIVE_PRONOUNS | PREPOSITIONS | {"and", "new", "first", "further"} \
+    | {w for noun in TRIGGER_FAMILY for w in noun.split()}
 _OTHER_ONE = lexicon.words("agreements_other_one.txt")
 _OTHER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_OTHER_ONE)) + r")\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _INTRODUCTION_SPAN = 2  # sentences
