@@ -240,11 +240,11 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             modal = _word_before(tokens, governing if governing is not None else phrase.start_index, MODALS, 3)
             awarded = family == "contract" and "to" in preps
             status = "proposed" if modal or clause.conditional else "signed" if awarded else DEFAULT_STATUS[family]
+        partner_only = phrase.determiner in DEFINITE and not own and not subject and set(preps) == {"with"}
         mention = _mention(ctx, _noun_kind(ctx, phrase, complement_end), family, match.start(), status,
                            inside=(phrase_start, match.start()), explicit=explicit, anaphoric=anaphoric,
                            refers_to_pair=pair, only_refers=head in ANAPHOR_ONLY, parallel=parallel,
-                           definite=phrase.determiner is not None, partner_only=phrase.determiner in DEFINITE
-                           and not own and not subject and set(preps) == {"with"})
+                           definite=phrase.determiner is not None, partner_only=partner_only)
         found.extend(_split(mention, subject=subject, local=local, groups=groups, family=family, plural=_plural(head)))
     return _absorb_partyless(found)
 
