@@ -610,7 +610,7 @@ def _noun_kind(ctx: _Context, phrase: _Phrase, complement_end: int) -> str:
         end = max(end, tokens[stop - 1].end)
     if tokens[phrase.head_index].text[:1].isupper() and not any(t.text[:1].isupper() for t in words):
         end = max(end, _name_end(tokens, phrase.end_index))
-    return _tidy(ctx.text[start:end])
+    return ctx.text[start:end]  # tidied by _mention
 
 
 def _name_end(tokens, index: int) -> int:
