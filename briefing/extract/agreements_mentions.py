@@ -130,7 +130,7 @@ def clause_mentions(clause: Clause, index: MentionIndex, *, reporting_dates: tup
     clause_sides = [s for s in index.spans.within(clause.start, clause.end) if not _is_descriptive(index.text, s)]
     context = _Context(index.text, clause, reporting_dates, index, SpanIndex(clause_sides),
                        [t.start for t in clause.tokens], [t.end for t in clause.tokens])
-    mentions = _noun_mentions(context) + _verb_mentions(context) + _agreed_in_return(context)
+    mentions = _noun_mentions(context) + _verb_mentions(context)
     return sorted(mentions, key=lambda m: m.position)
 
 
@@ -642,6 +642,8 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
     tokens = ctx.clause.tokens
     found: list[Mention] = []
     for index, token in enumerate(tokens):
+        if token.lower in ("agreed", "agrees"):
+            found.extend(_agreed_in_return(ctx, index))
         lemma = _verb_lemma(tokens, index)
         if lemma is None or token.text[0].isupper() and token.start != ctx.clause.sentence.start:
             continue
@@ -710,30 +712,27 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
 _IN_RETURN = re.compile(r"\b(?:once|in exchange for|in return for|provided that|on condition that)\b", re.IGNORECASE)
 
 
-def _agreed_in_return(ctx: _Context) -> list[Mention]:
+def _agreed_in_return(ctx: _Context, index: int) -> list[Mention]:
     """'Xland agreed to delay the levy once Yland promised to cut its tariffs': a step one side
-    agreed to in return for the other's, an agreement of the two."""
+    agreed to (the 'agreed' at ``index``) in return for the other's, an agreement of the two."""
     tokens, text = ctx.clause.tokens, ctx.text
-    found = []
-    for index in range(len(tokens) - 2):
-        if tokens[index].lower not in ("agreed", "agrees") or tokens[index + 1].lower != "to" \
-                or not _bare_infinitive(tokens[index + 2]) or tokens[index + 2].lower in AGREED_TO_NOTHING:
-            continue
-        if _verb_lemma(tokens, index + 2) is not None or _negated(tokens, index):
-            continue  # "agreed to buy X" is read as the purchase; "did not agree to"
-        sentence = ctx.clause.sentence
-        condition = _IN_RETURN.search(text, tokens[index].end, sentence.end)
-        subject = _sides_before(ctx, tokens[index].start)[-1:]
-        if not condition or not subject:
-            continue
-        others = [s for s in ctx.index.spans.within(condition.end(), sentence.end) if s.name != subject[0].name][:1]
-        if not others:
-            continue
-        before_condition = bisect_left(ctx.token_starts, condition.start())
-        stop = max(index + 3, min(_phrase_end(tokens, index + 3, allow_verbs=False), index + 7, before_condition))
-        kind = "agreement to " + text[tokens[index + 2].start:tokens[max(index + 2, stop - 1)].end]
-        found.append(_mention(ctx, kind, "agreement", tokens[index].start, "agreed", parties=_names(subject + others)))
-    return found
+    if index + 2 >= len(tokens) or tokens[index + 1].lower != "to" or not _bare_infinitive(tokens[index + 2]) \
+            or tokens[index + 2].lower in AGREED_TO_NOTHING:
+        return []
+    if _verb_lemma(tokens, index + 2) is not None or _negated(tokens, index):
+        return []  # "agreed to buy X" is read as the purchase; "did not agree to"
+    sentence = ctx.clause.sentence
+    condition = _IN_RETURN.search(text, tokens[index].end, sentence.end)
+    subject = _sides_before(ctx, tokens[index].start)[-1:]
+    if not condition or not subject:
+        return []
+    others = [s for s in ctx.index.spans.within(condition.end(), sentence.end) if s.name != subject[0].name][:1]
+    if not others:
+        return []
+    before_condition = bisect_left(ctx.token_starts, condition.start())
+    stop = max(index + 3, min(_phrase_end(tokens, index + 3, allow_verbs=False), index + 7, before_condition))
+    kind = "agreement to " + text[tokens[index + 2].start:tokens[max(index + 2, stop - 1)].end]
+    return [_mention(ctx, kind, "agreement", tokens[index].start, "agreed", parties=_names(subject + others))]
 
 
 #: The transaction verbs each form can belong to, in the order of TRANSACTION_VERBS.
