@@ -41,8 +41,7 @@ _SINGULAR_DESCRIPTORS = sorted((n for n in DESCRIPTOR_NOUNS if not n.endswith("s
                                key=len, reverse=True)
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(" + "|".join(_SINGULAR_DESCRIPTORS) + r")\b(?!\s+[A-Z])")
 _SUBJECT_VERB = re.compile(r"[\s,]*(?:\w+ly\s+|today\s+|yesterday\s+|also\s+)?"
-                           r"(?:has|have|had|is|was|will|would|announced|announces|"
-                           + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b")
+                           r"(?:has|have|had|is|was|will|would|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b")
 
 
 def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
