@@ -40,8 +40,8 @@ _RELATIVE = re.compile(r"\s*,?\s*\b(which|who)\s+(?:\w+ly\s+)?(?:was|were|is|are
 _SINGULAR_DESCRIPTORS = sorted((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),
                                key=len, reverse=True)
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(" + "|".join(_SINGULAR_DESCRIPTORS) + r")\b(?!\s+[A-Z])")
-_SUBJECT_VERB = re.compile(r"[\s,]*(?:\w+ly\s+|today\s+|yesterday\s+|also\s+)?"
-                           r"(?:has|have|had|is|was|will|would|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b")
+_SUBJECT_VERB = re.compile(r"[\s,]*(?:\w+ly\s+|today\s+|yesterday\s+|also\s+)?(?:has|have|had|is|was|will|would|"
+                           + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b")
 
 
 def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
