@@ -90,8 +90,7 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
         if start >= end or cover.overlaps(start, end):
             continue
         name = text[start:end]
-        parts = _compound_parts(text, start, end, known)
-        if parts:
+        if parts := _compound_parts(text, start, end, known):
             found.extend(parts)
             continue
         if any(c.isdigit() for c in name) or text.startswith("$", end):
