@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, replace
 
 from .. import lexicon
+from ..lexicon import NAME_PARTICLES
 from ..model import Actor, DateMention, Document, Quote
 from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex
 from .quotes_attribution import (
+    CONNECTORS,
     GROUP_PRONOUNS,
     INDIRECT_VERBS,
     ORG_WORDS,
@@ -795,8 +797,7 @@ class _Resolver:
 _TITLE_TO_NAME = re.compile(r"(?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){1,4})?\s*,?\s*")
 _NAME_TO_TITLE = re.compile(r"\s*,\s*(?:the\s+)?")
 _NON_SPEAKER_HEADS = lexicon.nouns("non_speaker_heads.txt")
-_NAME_LINKS = frozenset({"of", "for", "on", "the", "and", "&", "at", "de", "del", "van", "von", "al", "bin", "el",
-                         "da", "di", "du", "la", "le"})
+_NAME_LINKS = CONNECTORS | NAME_PARTICLES
 
 
 def _can_speak(name: str, lower_words: frozenset[str]) -> bool:
@@ -835,7 +836,7 @@ def _object_pronoun(tokens: list[Token], after: int) -> str | None:
 def _after_connector(prefix: str) -> bool:
     """``Bank of <Acme>``: an actor named after "of"/"on"/"for" inside a name is not its head."""
     words = prefix.split()
-    return bool(words) and words[-1].lower() in {"of", "on", "for", "the", "at", "and", "&"}
+    return bool(words) and words[-1].lower() in CONNECTORS
 
 
 def _role_key(description: str) -> str:

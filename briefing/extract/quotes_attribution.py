@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from .. import reference as ref
-from ..lexicon import INDIRECT_VERBS, REPORTING_VERBS
+from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, REPORTING_VERBS
 from ..sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
 from .text import Token, tokenized
 
@@ -29,9 +29,7 @@ GROUP_PRONOUNS = frozenset({"they", "it"})
 _PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "we", "you"}
 _DETERMINERS = frozenset({"the", "a", "an"})
 # Words that link the parts of a long name: "Bank of England", "Secretary of the Navy".
-_CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "at", "from", "to", "in"})
-_NAME_PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "da", "di",
-                             "du", "la", "le", "st.", "el"})
+CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "at", "from", "to", "in"})
 # Capitalised words that open a sentence without being part of a name.
 _LEADING_WORDS = lexicon.words("quotes_leading_words.txt")
 # Words between a subject and its verb: "Smith also said", "the ministry has said".
@@ -175,7 +173,7 @@ def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
 def _name_led_clause(tokens: list[Token], start: int, end: int) -> Mention | None:
     """``Jane Doe an analyst at Acme``: a name followed by an article opens the phrase."""
     k = start
-    while k < end and (is_capitalised(tokens[k].text) or tokens[k].lower in _NAME_PARTICLES):
+    while k < end and (is_capitalised(tokens[k].text) or tokens[k].lower in NAME_PARTICLES):
         k += 1
     if k == start or k + 1 >= end or tokens[k].lower not in {"a", "an"} or not tokens[k + 1].text.islower():
         return None
@@ -210,7 +208,7 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
         while inner and (inner[0].lower in _DETERMINERS or inner[0].lower in _SPOKES_MODIFIERS):
             inner = inner[1:]
         if inner and all(_is_word(t) for t in inner):
-            kind = "name" if all(is_capitalised(t.text) or t.lower in _CONNECTORS for t in inner) else "description"
+            kind = "name" if all(is_capitalised(t.text) or t.lower in CONNECTORS for t in inner) else "description"
             return Mention(_span_text(inner), inner[0].start, inner[-1].end, kind, role=words[-1])
         return mention
     index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
@@ -249,10 +247,10 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
             k += 1
     else:
         while k < stop and _is_word(tokens[k]) and (
-                is_capitalised(tokens[k].text) or _is_title(tokens[k].text) or tokens[k].lower in _NAME_PARTICLES
-                or tokens[k].lower in _CONNECTORS and k + 1 < stop and is_capitalised(tokens[k + 1].text)):
+                is_capitalised(tokens[k].text) or _is_title(tokens[k].text) or tokens[k].lower in NAME_PARTICLES
+                or tokens[k].lower in CONNECTORS and k + 1 < stop and is_capitalised(tokens[k + 1].text)):
             k += 1
-    while k > begin and tokens[k - 1].lower in _CONNECTORS:
+    while k > begin and tokens[k - 1].lower in CONNECTORS:
         k -= 1
     if k == begin:
         return None
@@ -276,7 +274,7 @@ def _named_after_role(tokens: list[Token], begin: int, limit: int) -> Mention | 
     more words; the name speaks and the words are its role."""
     j = begin
     while (j < min(len(tokens), begin + 4) and tokens[j].text.isalpha() and tokens[j].text.islower()
-           and tokens[j].lower not in _PHRASE_ENDS | _CONNECTORS | _RELATIVES | REPORTING_VERBS | _DETERMINERS):
+           and tokens[j].lower not in _PHRASE_ENDS | CONNECTORS | _RELATIVES | REPORTING_VERBS | _DETERMINERS):
         j += 1
     if j == begin or j >= len(tokens) or not is_capitalised(tokens[j].text):
         return None
@@ -316,11 +314,11 @@ def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
     """A capitalised name that ends at ``tokens[end - 1]``, titles split off."""
     k = end - 1
     while k - 1 >= stop and _is_word(tokens[k - 1]) and (
-            is_capitalised(tokens[k - 1].text) or tokens[k - 1].lower in _NAME_PARTICLES
-            or tokens[k - 1].lower in _CONNECTORS and k - 2 >= stop
-            and (is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in _CONNECTORS)):
+            is_capitalised(tokens[k - 1].text) or tokens[k - 1].lower in NAME_PARTICLES
+            or tokens[k - 1].lower in CONNECTORS and k - 2 >= stop
+            and (is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in CONNECTORS)):
         k -= 1
-    while k < end - 1 and (tokens[k].lower in _LEADING_WORDS or tokens[k].lower in _CONNECTORS):
+    while k < end - 1 and (tokens[k].lower in _LEADING_WORDS or tokens[k].lower in CONNECTORS):
         k += 1
     run = tokens[k:end]
     if len(run) == 1 and run[0].lower in _LEADING_WORDS:
@@ -333,7 +331,7 @@ def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
 def _role_before(tokens: list[Token], k: int, stop: int, title: list[Token]) -> str | None:
     """Lower-case title words right before a name ("Oregon senator Jane Doe")."""
     j = k
-    while j - 1 >= stop and j > k - 4 and _is_word(tokens[j - 1]) and tokens[j - 1].lower not in _CONNECTORS:
+    while j - 1 >= stop and j > k - 4 and _is_word(tokens[j - 1]) and tokens[j - 1].lower not in CONNECTORS:
         j -= 1
     before = tokens[j:k]
     while before and not _is_title(before[-1].text) and not title:
@@ -352,7 +350,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """
     pieces: list[list[Token]] = [[]]
     for token in run:
-        if token.lower in _CONNECTORS:
+        if token.lower in CONNECTORS:
             if pieces[-1]:
                 pieces.append([])
         else:
@@ -373,7 +371,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     last_name, last_title = _strip_title(pieces[-1])
     if last_title and last_name:
         head = run[:run.index(last_name[0])]
-        return last_name, [t for t in head if t.lower not in _CONNECTORS]
+        return last_name, [t for t in head if t.lower not in CONNECTORS]
     return run, []
 
 
