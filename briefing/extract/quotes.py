@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .. import lexicon
 from ..lexicon import NAME_PARTICLES
@@ -41,6 +42,7 @@ from .quotes_attribution import (
 )
 from ..sentences import split_sentences
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
+from .spans import SpanIndex
 from .text import name_key as _fold
 
 PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
@@ -136,17 +138,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
     answers = _transcript_answers(doc, actors, quotes)
     if answers:
         quotes = sorted(quotes + answers, key=lambda q: q.evidence[0].start)
-    return tuple(map(_with_attribution, quotes))
-
-
-def _with_attribution(quote: Quote) -> Quote:
-    """A quote whose attribution was not noted where its speaker was found: named, by pronoun, or none."""
-    if not quote.speaker:
-        return replace(quote, attribution="none")
-    if quote.attribution is None:
-        pronoun = (quote.speaker_text or "").lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
-        return replace(quote, attribution="pronoun" if pronoun else "named")
-    return quote
+    return tuple(quotes)
 
 
 _QUESTION_LINE = re.compile(r"^[ \t]*Q:[ \t]+\S", re.M)
@@ -173,16 +165,16 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
         return []
     resolver = _Resolver(doc, actors)
     speaker, role = resolver.resolve(subject)
-    taken = [(q.evidence[0].start, q.evidence[0].end) for q in quotes]
+    named = resolver.actor_name(speaker, subject)
+    taken = SpanIndex([q.evidence[0] for q in quotes])
     found = []
     for match in answers:
         start, end = match.start(1), match.end(1)
-        if DOUBLE_MARK.search(text, start, end) or any(a < end and b > start for a, b in taken):
+        if DOUBLE_MARK.search(text, start, end) or taken.overlaps(start, end):
             continue  # the answer quotes someone, or holds a quotation found already
         found.append(Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]),
-                           speaker=resolver.actor_name(speaker, subject), speaker_text=subject.text,
-                           role=role, via=None, date=None,
-                           evidence=(doc.evidence(start, end),)))
+                           speaker=named, speaker_text=subject.text, role=role, via=None, date=None,
+                           attribution="named" if named else "none", evidence=(doc.evidence(start, end),)))
     return found
 
 
@@ -214,13 +206,14 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
         speaker, role = resolver.resolve(speaker_mention)
         if speaker and speaker_mention.kind != "pronoun":
             resolver.heard(speaker, role, speaker_mention.kind)
+        named = resolver.actor_name(speaker, speaker_mention)
         found.append(Quote(
-            text=text[content_start:content_end], kind="indirect", speaker=resolver.actor_name(speaker, speaker_mention),
-            speaker_text=speaker_mention.text, role=role, attribution=attribution_kind(speaker_mention),
+            text=text[content_start:content_end], kind="indirect", speaker=named, speaker_text=speaker_mention.text,
+            role=role, attribution=attribution_kind(speaker_mention) if named else "none",
             date=dated.date_of(sentence.index, content_start, content_end),
             evidence=(doc.evidence(content_start, content_end),),
         ))
-    return tuple(map(_with_attribution, found))
+    return tuple(found)
 
 
 def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, int, int] | None:
@@ -320,9 +313,7 @@ class _FullQuotes:
     def __init__(self, stretches: list[QuotedStretch]) -> None:
         self.ends = sorted(s.after for s in stretches)
         self.open_marks = frozenset(s.open_mark for s in stretches)
-        self._marks = [s.open_mark for s in stretches]  # in text order (sorted by start)
-        self._sorted_marks = sorted(self._marks)
-        self._marks_in_order = self._marks == self._sorted_marks
+        self._marks = sorted(self.open_marks)
 
     def ends_within(self, low: int, high: int) -> bool:
         """Whether a full stretch ends (its closing mark included) at an offset in ``[low, high]``."""
@@ -335,16 +326,14 @@ class _FullQuotes:
         return self.ends[i - 1] if i else None
 
     def first_open_mark_from(self, offset: int) -> int | None:
-        """The opening mark of the first stretch (in text order) that opens at or after ``offset``."""
-        if self._marks_in_order:
-            i = bisect.bisect_left(self._marks, offset)
-            return self._marks[i] if i < len(self._marks) else None
-        return next((mark for mark in self._marks if mark >= offset), None)
+        """The opening mark of the first stretch that opens at or after ``offset``."""
+        i = bisect.bisect_left(self._marks, offset)
+        return self._marks[i] if i < len(self._marks) else None
 
     def opens_within(self, low: int, high: int) -> bool:
         """Whether a full stretch opens at an offset in ``[low, high)``."""
-        i = bisect.bisect_left(self._sorted_marks, low)
-        return i < len(self._sorted_marks) and self._sorted_marks[i] < high
+        i = bisect.bisect_left(self._marks, low)
+        return i < len(self._marks) and self._marks[i] < high
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
@@ -528,6 +517,14 @@ class _DatesBySentence:
 # --- resolution ---------------------------------------------------------------------------
 
 
+class _ActorSpan(NamedTuple):
+    """One mention of an actor: where the text names it."""
+
+    start: int
+    end: int
+    actor: Actor
+
+
 class _Resolver:
     """Resolves speaker mentions to actor names, reading the article in order: it remembers who spoke or opened a
     sentence, newest last, so that "he"/"she" is the last person and "they"/"it" the last organisation."""
@@ -536,8 +533,8 @@ class _Resolver:
         self._doc = doc
         self._actors = actors
         self._actor_names = frozenset(a.name for a in actors)
-        self._spans = sorted((e.start, e.end, a) for a in actors for e in a.evidence)
-        self._span_starts = [start for start, _, _ in self._spans]
+        self._spans = SpanIndex(sorted((_ActorSpan(e.start, e.end, a) for a in actors for e in a.evidence),
+                                       key=lambda span: (span.start, span.end)))
         self._by_form: dict[str, Actor] = {}
         self._organisations_by_word: dict[str, list[str]] = {}
         for actor in actors:
@@ -754,18 +751,13 @@ class _Resolver:
                 and subject.text.lower() in self._lower_words and _fold(subject.text) not in self._by_form)
 
     def _actor_at(self, mention: Mention) -> Actor | None:
-        """The actor with a mention inside the phrase; the one nearest its end wins, people first."""
-        # a span inside the phrase starts in [mention.start, mention.end): bisect to those
-        low = bisect.bisect_left(self._span_starts, mention.start)
-        high = bisect.bisect_left(self._span_starts, mention.end, low)
-        inside = [(end, actor) for start, end, actor in self._spans[low:high]
-                  if start >= mention.start and end <= mention.end and start < end
-                  and not _after_connector(self._doc.text[mention.start:start])]
-        inside = [item for item in inside if item[0] == mention.end]  # the head (last word) must be the actor's
-        if not inside:
-            return None
-        people = [item for item in inside if item[1].type == "person"]
-        return max(people or inside, key=lambda item: item[0])[1]
+        """The actor with a mention inside the phrase that ends it (the head, its last word, must be the
+        actor's), people first."""
+        inside = [span.actor for span in self._spans.within(mention.start, mention.end)
+                  if span.start < span.end == mention.end
+                  and not _after_connector(self._doc.text[mention.start:span.start])]
+        people = [actor for actor in inside if actor.type == "person"]
+        return (people or inside or [None])[0]
 
     def _titled_person(self, mention: Mention) -> Actor | None:
         """The person a title was cut from: 'Xland Secretary of State Jane Doe said', 'Jane Doe, the
@@ -773,8 +765,7 @@ class _Resolver:
         if mention.kind == "pronoun" or not any(w.lower().strip(".,") in TITLE_WORDS for w in mention.text.split()):
             return None
         text = self._doc.text
-        low = bisect.bisect_left(self._span_starts, mention.start - 60)
-        for start, end, actor in self._spans[low:bisect.bisect_right(self._span_starts, mention.end + 60)]:
+        for start, end, actor in self._spans.starting_in(mention.start - 60, mention.end + 61):
             if actor.type == "person" and (start >= mention.end and _TITLE_TO_NAME.fullmatch(text, mention.end, start)
                                            or end <= mention.start and _NAME_TO_TITLE.fullmatch(text, end, mention.start)):
                 return actor
