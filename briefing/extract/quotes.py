@@ -8,7 +8,6 @@ their mention offsets, in reading order, so "he" is the person who spoke or acte
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -42,7 +41,7 @@ from .quotes_attribution import (
 )
 from ..sentences import split_sentences
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
-from .spans import SpanIndex
+from .spans import Extent, SpanIndex
 from .text import name_key as _fold
 
 PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
@@ -274,21 +273,19 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
     """Find the attribution of each stretch: after it, before it, or on the next line."""
     text = doc.text
     said = []
-    full = _FullQuotes([s for s in stretches if not _is_partial(text[s.start:s.end])])
+    # the full (not partial) quotations, from opening to closing mark
+    full = SpanIndex([Extent(s.open_mark, s.after) for s in stretches if not _is_partial(text[s.start:s.end])])
     for stretch in stretches:
         sentence = doc.sentence_index(stretch.open_mark)
         post_end = _post_end(doc, stretch, full)
         after = _tokens(text, stretch.after, post_end)[:ATTRIBUTION_WINDOW]
         pre_start = _pre_start(doc, stretch, full)
         before = _tokens(text, pre_start, stretch.open_mark)
-        # a full quote ends right before pre_start, with only blanks between: "…" "…"
-        blanks_from = pre_start
-        while blanks_from > 0 and text[blanks_from - 1] in " \t":
-            blanks_from -= 1
-        opens_sentence = not full.ends_within(blanks_from, pre_start)
+        # not when a full quote ends right before pre_start, with only blanks between: "…" "…"
+        opens_sentence = not full.ending_before(text, pre_start, " \t")
         if len(before) > ATTRIBUTION_WINDOW:  # a long run of words: only its end can lead into the quotation
             before, opens_sentence = before[-ATTRIBUTION_WINDOW:], False
-        owned = _owns_following_words(text, stretch, after, leads_on=post_end in full.open_marks)
+        owned = _owns_following_words(text, stretch, after, leads_on=bool(full.starting_in(post_end, post_end + 1)))
         attribution = attribution_after(after) if owned else None
         attribution = attribution or attribution_before(before, sentence_start=opens_sentence)
         if attribution is None and not before and not text[text.rfind("\n", 0, stretch.open_mark) + 1:
@@ -304,36 +301,6 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
             lead_in = _lead_in_subject(doc, stretch)
         said.append(_Said(stretch, sentence, attribution, next_line, back_ref, lead_in))
     return said
-
-
-class _FullQuotes:
-    """The full (not partial) quoted stretches of an article, answering by bisection, so that an article with
-    many quotations costs no more than its length."""
-
-    def __init__(self, stretches: list[QuotedStretch]) -> None:
-        self.ends = sorted(s.after for s in stretches)
-        self.open_marks = frozenset(s.open_mark for s in stretches)
-        self._marks = sorted(self.open_marks)
-
-    def ends_within(self, low: int, high: int) -> bool:
-        """Whether a full stretch ends (its closing mark included) at an offset in ``[low, high]``."""
-        i = bisect.bisect_left(self.ends, low)
-        return i < len(self.ends) and self.ends[i] <= high
-
-    def last_end_at_or_before(self, offset: int) -> int | None:
-        """The greatest end (``after``) of a full stretch that is at most ``offset``."""
-        i = bisect.bisect_right(self.ends, offset)
-        return self.ends[i - 1] if i else None
-
-    def first_open_mark_from(self, offset: int) -> int | None:
-        """The opening mark of the first stretch that opens at or after ``offset``."""
-        i = bisect.bisect_left(self._marks, offset)
-        return self._marks[i] if i < len(self._marks) else None
-
-    def opens_within(self, low: int, high: int) -> bool:
-        """Whether a full stretch opens at an offset in ``[low, high)``."""
-        i = bisect.bisect_left(self._marks, low)
-        return i < len(self._marks) and self._marks[i] < high
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
@@ -352,16 +319,16 @@ def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token],
     return not (ends_sentence and is_capitalised(words[0].text) and len(words) > 6)
 
 
-def _pre_start(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
+def _pre_start(doc: Document, stretch: QuotedStretch, full: SpanIndex[Extent]) -> int:
     """Start of the words that lead into a stretch: its sentence, after any full quote before it."""
     sentence_start = doc.sentences[doc.sentence_index(stretch.open_mark)].start if doc.sentences else 0
     start = max(sentence_start, doc.text.rfind("\n", 0, stretch.open_mark) + 1,
-                full.last_end_at_or_before(stretch.open_mark) or 0, stretch.open_mark - ATTRIBUTION_CHARS)
+                (full.last_ending_by(stretch.open_mark) or Extent(0, 0)).end, stretch.open_mark - ATTRIBUTION_CHARS)
     spans = split_sentences(doc.text[start:stretch.open_mark])
     return start + spans[-1][0] if spans else start
 
 
-def _post_end(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
+def _post_end(doc: Document, stretch: QuotedStretch, full: SpanIndex[Extent]) -> int:
     """End of the words that follow a stretch: its sentence's end or the next full quote."""
     text = doc.text
     line_end = text.find("\n", stretch.after)
@@ -370,19 +337,19 @@ def _post_end(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
         sentence = doc.sentences[doc.sentence_index(max(stretch.after - 1, 0))]
         if sentence.end > stretch.after:
             end = min(end, sentence.end)
-    following = full.first_open_mark_from(stretch.after)
+    following = full.first_starting_from(stretch.after)
     if following is not None:
-        end = min(end, following)
+        end = min(end, following.start)
     end = min(end, stretch.after + ATTRIBUTION_CHARS)
     spans = split_sentences(text[stretch.after:end])
     return stretch.after + spans[0][1] if spans else end
 
 
-def _next_line_attribution(text: str, stretch: QuotedStretch, full: _FullQuotes) -> Attribution | None:
+def _next_line_attribution(text: str, stretch: QuotedStretch, full: SpanIndex[Extent]) -> Attribution | None:
     """``"…"`` ending its paragraph, then ``Jane Doe said.`` alone on the next line."""
     line_end = text.find("\n", stretch.after)
     if line_end < 0 or text[stretch.after:line_end].strip(" \t\"”’'.,") \
-            or full.opens_within(stretch.after, line_end):
+            or full.starting_in(stretch.after, line_end):
         return None
     next_end = text.find("\n", line_end + 1)
     next_end = len(text) if next_end < 0 else next_end
