@@ -330,19 +330,13 @@ def _pre_start(doc: Document, stretch: QuotedStretch, full: SpanIndex[Extent]) -
 
 def _post_end(doc: Document, stretch: QuotedStretch, full: SpanIndex[Extent]) -> int:
     """End of the words that follow a stretch: its sentence's end or the next full quote."""
-    text = doc.text
-    line_end = text.find("\n", stretch.after)
-    end = len(text) if line_end < 0 else line_end
-    if doc.sentences:
-        sentence = doc.sentences[doc.sentence_index(max(stretch.after - 1, 0))]
-        if sentence.end > stretch.after:
-            end = min(end, sentence.end)
-    following = full.first_starting_from(stretch.after)
-    if following is not None:
-        end = min(end, following.start)
-    end = min(end, stretch.after + ATTRIBUTION_CHARS)
-    spans = split_sentences(text[stretch.after:end])
-    return stretch.after + spans[0][1] if spans else end
+    text, after = doc.text, stretch.after
+    sentence_end = doc.sentences[doc.sentence_index(max(after - 1, 0))].end if doc.sentences else after
+    line_end = text.find("\n", after)
+    end = min(sentence_end if sentence_end > after else len(text), len(text) if line_end < 0 else line_end,
+              (full.first_starting_from(after) or Extent(len(text), len(text))).start, after + ATTRIBUTION_CHARS)
+    spans = split_sentences(text[after:end])
+    return after + spans[0][1] if spans else end
 
 
 def _next_line_attribution(text: str, stretch: QuotedStretch, full: SpanIndex[Extent]) -> Attribution | None:
