@@ -349,7 +349,7 @@ def _next_line_attribution(text: str, stretch: QuotedStretch, full: SpanIndex[Ex
     next_end = len(text) if next_end < 0 else next_end
     tokens = _tokens(text, line_end + 1, next_end)
     words = [t for t in tokens if t.text[:1].isalnum()]
-    if not words or len(words) > _ATTRIBUTION_PARAGRAPH_WORDS or any(t.text in "\"“”" for t in tokens):
+    if not words or len(words) > _ATTRIBUTION_PARAGRAPH_WORDS or DOUBLE_MARK.search(text, line_end + 1, next_end):
         return None
     attribution = attribution_after(tokens)
     said_at = [i for i, t in enumerate(words) if t.lower in INDIRECT_VERBS]
