@@ -17,9 +17,12 @@ from ..lexicon import NAME_PARTICLES
 from ..model import Actor, DateMention, Document, Quote
 from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex
 from .quotes_attribution import (
+    ARTICLES,
     CONNECTORS,
+    GROUP_NOUNS,
     GROUP_PRONOUNS,
     INDIRECT_VERBS,
+    MESSAGE_NOUNS,
     ORG_WORDS,
     PERSON_PRONOUNS,
     REPORTING_VERBS,
@@ -31,9 +34,6 @@ from .quotes_attribution import (
     attribution_after,
     attribution_before,
     is_capitalised,
-    _DETERMINERS,
-    _GROUP_NOUNS,
-    _MESSAGE_NOUNS,
     leading_subject,
     noun_phrase_starting,
     subject_before,
@@ -226,7 +226,7 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
             return None
         if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing"):
             continue
-        if i > 0 and tokens[i - 1].lower in _DETERMINERS:
+        if i > 0 and tokens[i - 1].lower in ARTICLES:
             continue  # "a challenge by the state attorney general", "the report": a noun, not the verb
         if i > 1 and tokens[i - 1].text == ",":
             speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
@@ -264,7 +264,7 @@ def attribution_kind(mention: Mention) -> str:
     if mention.kind == "pronoun":
         return "pronoun"
     words = re.findall(r"[\w-]+", f"{mention.text} {mention.role or ''}".lower())
-    if any(word in _MESSAGE_NOUNS or word in SPOKES_WORDS for word in words):
+    if any(word in MESSAGE_NOUNS or word in SPOKES_WORDS for word in words):
         return "statement"
     return "named" if mention.kind == "name" else "description"
 
@@ -687,10 +687,10 @@ class _Resolver:
         if role and role.split()[-1].lower() in SPOKES_WORDS:
             return "person"  # "a spokeswoman for the ministry said ...": "she" is the ministry's voice
         actor = self._by_form.get(_fold(name))
-        if " " not in name and name.lower() in _GROUP_NOUNS and (actor is None or actor.type != "person"):
+        if " " not in name and name.lower() in GROUP_NOUNS and (actor is None or actor.type != "person"):
             return "group"  # "Critics call him ...": a plural noun opening a sentence is never "he"/"she"
         if mention_kind == "description":
-            return "group" if name.lower().split()[-1] in ORG_WORDS | _GENERIC_ORG_HEADS | _GROUP_NOUNS else "person"
+            return "group" if name.lower().split()[-1] in ORG_WORDS | _GENERIC_ORG_HEADS | GROUP_NOUNS else "person"
         if mention_kind == "name" and role and _is_person_role(role) and not _looks_like_org(name):
             return "person"  # "Her deputy, Jane Doe, ...", "Councilwoman Jane Doe": whatever the actor stage guessed
         if mention_kind == "name" and len(name.split()) > 1 and name.split()[0] in FIRST_NAMES \
@@ -766,7 +766,7 @@ def _can_speak(name: str, lower_words: frozenset[str]) -> bool:
             return False  # a clipped name: "President of the"
         return not (len(words) == 1 and (words[0].lower() in COMMON_WORDS or words[0].lower() in lower_words))
     head = re.sub(r"[^\w-]", "", words[-1].lower())
-    return not (head in _NAME_LINKS or head[:1].isdigit() or head in _MESSAGE_NOUNS or head in _NON_SPEAKER_HEADS)
+    return not (head in _NAME_LINKS or head[:1].isdigit() or head in MESSAGE_NOUNS or head in _NON_SPEAKER_HEADS)
 
 
 _OBJECT_FOLLOWERS = frozenset("on about over for with to at in into as of from by , . ; : and".split())
@@ -792,7 +792,7 @@ def _after_connector(prefix: str) -> bool:
 
 
 def _role_key(description: str) -> str:
-    return " ".join(w for w in description.lower().split() if w not in _DETERMINERS)
+    return " ".join(w for w in description.lower().split() if w not in ARTICLES)
 
 
 def _person_shaped(name: str) -> bool:

@@ -27,15 +27,17 @@ PAST_VERBS = lexicon.phrases("quotes_past_verbs.txt")
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they", "it"})
 _PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "we", "you"}
-_DETERMINERS = frozenset({"the", "a", "an"})
+#: The articles, not every determiner (lexicon.DETERMINERS): "that", "this", "no" also open clauses and
+#: time phrases ("said that cats ...", "this week"), which must not be read as a speaker.
+ARTICLES = frozenset({"the", "a", "an"})
 # Words that link the parts of a long name: "Bank of England", "Secretary of the Navy".
 CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "at", "from", "to", "in"})
 # Capitalised words that open a sentence without being part of a name.
 _LEADING_WORDS = lexicon.words("quotes_leading_words.txt")
 # Words between a subject and its verb: "Smith also said", "the ministry has said".
 _SKIPPABLE = lexicon.words("quotes_skippable.txt")
-_GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
-_MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
+GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
+MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
 _MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]|[a-z]{1,3}[-'’][A-Z]")  # 'McCain', 'al-Tahir', 'd'Arcy'
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$")
@@ -112,7 +114,7 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     last_start, last_end = parts[-1]
     mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end,
                                                                                    stop=last_start)
-    appositive_last = len(parts) > 1 and (tokens[last_start].lower in _DETERMINERS | _RELATIVES
+    appositive_last = len(parts) > 1 and (tokens[last_start].lower in ARTICLES | _RELATIVES
                                           or tokens[last_start].text.islower()
                                           and _object_of_preposition(tokens, mention, last_start + 1))
     if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
@@ -123,7 +125,7 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
         if named is not None:
             role_start, role_end = parts[index + 1]
             role_tokens = tokens[role_start:role_end]
-            if role_tokens and role_tokens[0].lower in _DETERMINERS:
+            if role_tokens and role_tokens[0].lower in ARTICLES:
                 role_tokens = role_tokens[1:]
             role = _span_text(role_tokens) if role_tokens and role_tokens[0].lower not in _RELATIVES else None
             return Mention(named.text, named.start, named.end, named.kind, role=role or named.role)
@@ -164,7 +166,7 @@ def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
     if mention is None or mention.kind != "name":
         return None
     before = [t for t in tokens[start:end] if t.end <= mention.start]
-    if len(before) > 4 or any(not (_is_title(t.text) or is_capitalised(t.text) or t.lower in _DETERMINERS)
+    if len(before) > 4 or any(not (_is_title(t.text) or is_capitalised(t.text) or t.lower in ARTICLES)
                               for t in before):
         return None
     return mention
@@ -205,7 +207,7 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
     words = mention.text.split()
     if mention.kind == "description" and len(words) >= 2 and words[-1].lower() in SPOKES_WORDS:
         inner = [t for t in tokens if mention.start <= t.start and t.end <= mention.end][:-1]
-        while inner and (inner[0].lower in _DETERMINERS or inner[0].lower in _SPOKES_MODIFIERS):
+        while inner and (inner[0].lower in ARTICLES or inner[0].lower in _SPOKES_MODIFIERS):
             inner = inner[1:]
         if inner and all(_is_word(t) for t in inner):
             kind = "name" if all(is_capitalised(t.text) or t.lower in CONNECTORS for t in inner) else "description"
@@ -241,7 +243,7 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
             return named
     stop = min(len(tokens), begin + limit)
     k = begin
-    if first.lower in _DETERMINERS or _counted_one(tokens, begin):
+    if first.lower in ARTICLES or _counted_one(tokens, begin):
         k += 1
         while k < stop and _is_word(tokens[k]) and tokens[k].lower not in _PHRASE_ENDS:
             k += 1
@@ -274,7 +276,7 @@ def _named_after_role(tokens: list[Token], begin: int, limit: int) -> Mention | 
     more words; the name speaks and the words are its role."""
     j = begin
     while (j < min(len(tokens), begin + 4) and tokens[j].text.isalpha() and tokens[j].text.islower()
-           and tokens[j].lower not in _PHRASE_ENDS | CONNECTORS | _RELATIVES | REPORTING_VERBS | _DETERMINERS):
+           and tokens[j].lower not in _PHRASE_ENDS | CONNECTORS | _RELATIVES | REPORTING_VERBS | ARTICLES):
         j += 1
     if j == begin or j >= len(tokens) or not is_capitalised(tokens[j].text):
         return None
@@ -301,7 +303,7 @@ def _appositive(tokens: list[Token], begin: int) -> list[Token]:
     while k < len(tokens) and _is_word(tokens[k]) and tokens[k].lower not in _RELATIVES:
         k += 1
     words = tokens[begin:k]
-    if words and words[0].lower in _DETERMINERS:
+    if words and words[0].lower in ARTICLES:
         words = words[1:]
     return words if len(words) <= 10 else []
 
@@ -336,7 +338,7 @@ def _role_before(tokens: list[Token], k: int, stop: int, title: list[Token]) -> 
     before = tokens[j:k]
     while before and not _is_title(before[-1].text) and not title:
         before = before[:-1]
-    while before and before[0].lower in _DETERMINERS | _LEADING_WORDS:
+    while before and before[0].lower in ARTICLES | _LEADING_WORDS:
         before = before[1:]
     role = before + title if before and _is_title(before[-1].text) else title
     return _span_text(role)
@@ -396,21 +398,21 @@ def _description_ending(tokens: list[Token], end: int, stop: int) -> Mention | N
     j = k
     while j - 1 >= limit and _is_word(tokens[j - 1]):
         word = tokens[j - 1].lower
-        if word in _DETERMINERS or _counted_one(tokens, j - 1):
+        if word in ARTICLES or _counted_one(tokens, j - 1):
             j -= 1
             break
         if word in REPORTING_VERBS or word in _SKIPPABLE or word in {"that", "who", "which", "to", "and", "but"}:
             break
         j -= 1
     phrase = tokens[j:end]
-    has_determiner = phrase[0].lower in _DETERMINERS or _counted_one(tokens, j)
+    has_determiner = phrase[0].lower in ARTICLES or _counted_one(tokens, j)
     if not has_determiner:
         while phrase and not is_capitalised(phrase[0].text) and phrase[0] is not tokens[k]:
             phrase = phrase[1:]
         org_head = head in ORG_WORDS and any(is_capitalised(t.text) for t in phrase)
-        if head not in _GROUP_NOUNS and head not in TITLES and not org_head:
+        if head not in GROUP_NOUNS and head not in TITLES and not org_head:
             return None
-    if head in _MESSAGE_NOUNS or len(phrase) > 6 or (has_determiner and len(phrase) < 2):
+    if head in MESSAGE_NOUNS or len(phrase) > 6 or (has_determiner and len(phrase) < 2):
         return None
     return Mention(_span_text(phrase), phrase[0].start, phrase[-1].end, "description")
 
@@ -430,7 +432,7 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
         if comma is None:
             return None
         k = comma + 1  # "In a speech on Monday, the minister ...": the subject follows the comma
-    while k < len(tokens) and (tokens[k].lower in _LEADING_WORDS - _DETERMINERS
+    while k < len(tokens) and (tokens[k].lower in _LEADING_WORDS - ARTICLES
                                or tokens[k].text == "," and k and tokens[k - 1].lower in _LEADING_WORDS):
         k += 1  # "Moreover, the minister …"
     j = k
@@ -491,9 +493,9 @@ def _present_verb_after_name(tokens: list[Token], k: int, j: int) -> bool:
     word = tokens[j].lower
     if j - k < 2 or not word.endswith("s") or word.endswith("ss") or len(word) < 4:
         return False
-    if word in _GROUP_NOUNS or word in TITLES or word in ORG_WORDS or word in _MESSAGE_NOUNS:
+    if word in GROUP_NOUNS or word in TITLES or word in ORG_WORDS or word in MESSAGE_NOUNS:
         return False
-    return all(is_capitalised(t.text) and t.lower not in _DETERMINERS for t in tokens[k:j])
+    return all(is_capitalised(t.text) and t.lower not in ARTICLES for t in tokens[k:j])
 
 
 def _appositive_name(tokens: list[Token], k: int, comma: int) -> Mention | None:
@@ -508,14 +510,14 @@ def _appositive_name(tokens: list[Token], k: int, comma: int) -> Mention | None:
     named = _whole_name(tokens, comma + 1, close)
     if named is None:
         return None
-    role_tokens = [t for t in tokens[k:comma] if t.lower not in _DETERMINERS]
+    role_tokens = [t for t in tokens[k:comma] if t.lower not in ARTICLES]
     role = _span_text(role_tokens) if role_tokens and len(role_tokens) <= 8 else None
     return Mention(named.text, named.start, named.end, "name", role=named.role or role)
 
 
 # --- attribution patterns -------------------------------------------------------------
 
-_LEAD_WORDS = _DETERMINERS | OUTLET_WORDS | ORG_WORDS
+_LEAD_WORDS = ARTICLES | OUTLET_WORDS | ORG_WORDS
 _CARRIER_VERBS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
 _TRANSLATION_VERBS = frozenset({"translated", "translates", "rendered"})
 _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
@@ -581,7 +583,7 @@ def _ends_sentence(tokens: list[Token], begin: int) -> bool:
 
 def _set_off_role(lead: list[Token]) -> str | None:
     """``his chief of staff ,`` / ``the party's treasurer ,`` before a name: the role it gives."""
-    if len(lead) < 3 or len(lead) > 9 or lead[-1].text != "," or lead[0].lower not in _DETERMINERS | _POSSESSIVES:
+    if len(lead) < 3 or len(lead) > 9 or lead[-1].text != "," or lead[0].lower not in ARTICLES | _POSSESSIVES:
         return None
     words = lead[1:-1]
     if not all(_is_word(t) or t.text in ("'", "’") for t in words) or words[-1].text[:1].isupper():
@@ -593,9 +595,9 @@ def _described_speaker(tokens: list[Token], begin: int, verb: int) -> Attributio
     """``one official familiar with the talks said``: a description opened by an article, with the
     words that qualify it, runs from the quotation up to the verb."""
     span = tokens[begin:verb]
-    if not (tokens[begin].lower in _DETERMINERS or _counted_one(tokens, begin)) or not 3 <= len(span) <= 8:
+    if not (tokens[begin].lower in ARTICLES or _counted_one(tokens, begin)) or not 3 <= len(span) <= 8:
         return None
-    if not all(_is_word(t) for t in span) or any(t.lower in _MESSAGE_NOUNS | _RELATIVES | _AUXILIARIES for t in span):
+    if not all(_is_word(t) for t in span) or any(t.lower in MESSAGE_NOUNS | _RELATIVES | _AUXILIARIES for t in span):
         return None
     return Attribution(Mention(_span_text(span), span[0].start, span[-1].end, "description"))
 
@@ -615,7 +617,7 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
             return Attribution(None, via=outlet, inherits=True) if outlet else None
         participle = verb.endswith("ing") and verb not in _CARRIER_VERBS
         if verb not in REPORTING_VERBS | _CARRIER_VERBS or participle and (
-                v == 0 or tokens[v - 1].lower in _MESSAGE_NOUNS or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
+                v == 0 or tokens[v - 1].lower in MESSAGE_NOUNS or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
             continue  # "issuing a statement saying", ", saying": the subject is earlier
         subject = subject_before(tokens, v)
         if subject is not None and participle and _object_of_preposition(tokens, subject):
@@ -655,7 +657,7 @@ def _agent(tokens: list[Token]) -> Mention | None:
     for i in range(end - 1, max(-1, end - 6), -1):
         if tokens[i].lower == "by":
             first = i + 1
-            while first < end and tokens[first].lower in _DETERMINERS:
+            while first < end and tokens[first].lower in ARTICLES:
                 first += 1
             mention = noun_phrase_ending(tokens, end, stop=i + 1)
             if mention is None or mention.kind != "name" or first >= end or mention.start != tokens[first].start:
