@@ -63,9 +63,10 @@ class _Said:
     stretch: QuotedStretch
     sentence: int
     attribution: Attribution | None
-    next_line: Attribution | None = None  # an attribution alone on the next line
+    # for a quotation that does not go on from the one before: an attribution alone on the next line, or the
+    # subject of the sentence before in the same paragraph ("She talked about her father. "…"")
+    fallback: Attribution | None = None
     back_ref: Mention | None = None  # "That is how Jane Doe describes it." right after the quotation
-    lead_in: Mention | None = None  # "She talked about her father. "…"": the sentence before, same paragraph
 
 
 def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMention, ...]) -> tuple[Quote, ...]:
@@ -87,30 +88,28 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         continues = previous_said is not None and (attribution is not None and attribution.inherits
                                                     or attribution is None and _continues(doc, previous_said, item))
         if attribution is None and not continues:
-            attribution = item.next_line
-        if attribution is None and not continues and item.lead_in is not None:
-            attribution = Attribution(item.lead_in)
+            attribution = item.fallback
         speaker, speaker_text, role, how = None, None, None, "none"
         if attribution and attribution.speaker and not attribution.inherits:
             speaker, role = resolver.resolve(attribution.speaker)
             speaker_text = attribution.speaker.text
             how = attribution_kind(attribution.speaker)
-        elif continues and previous is not None:
+        elif continues:
             speaker, speaker_text, role = previous.speaker, previous.speaker_text, previous.role
             how = "continuation" if previous.speaker else "none"
-        if resolver.actor_name(speaker, attribution.speaker if attribution else None) is None and not continues:
+        named = resolver.actor_name(speaker, attribution.speaker if attribution else None)
+        if named is None and not continues:
             # 'Furthermore, X claimed', 'X cited Y and said', 'X criticised Y saying': the subject that opens
             # the sentence, when the words next to the quotation name no one who can speak
             subject = resolver.opening_actor(item.sentence, item.stretch.open_mark)
             if subject is not None:
-                speaker, role, speaker_text = subject[0], subject[1], subject[2]
-                how = attribution_kind(subject[3])
+                named, role, mention = subject
+                speaker, speaker_text, how = named, mention.text, attribution_kind(mention)
         via = resolver.name_of(attribution.via) if attribution and attribution.via else None
         if via is None and previous is not None and (attribution is not None and attribution.inherits
                                                      or continues and attribution is None):
             via = previous.via  # the next quotation of the same interview ('X told Outlet. "…"')
         start, end = item.stretch.start, _without_trailing_comma(text, item.stretch.start, item.stretch.end)
-        named = resolver.actor_name(speaker, attribution.speaker if attribution else None)
         quote = Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]), speaker=named,
                       speaker_text=speaker_text, role=role, via=via, attribution=how if named else "none",
                       date=dated.date_of(item.sentence, item.stretch.open_mark, item.stretch.after),
@@ -291,15 +290,14 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
         if attribution is None and not before and not text[text.rfind("\n", 0, stretch.open_mark) + 1:
                                                              stretch.open_mark].strip():
             attribution = _previous_line_attribution(doc, stretch)
-        next_line = back_ref = None
+        fallback = back_ref = None
         if attribution is None and not any(t.text[:1].isalnum() for t in after):
-            next_line = _next_line_attribution(text, stretch, full)
-        if attribution is None and next_line is None:
+            fallback = _next_line_attribution(text, stretch, full)
+        if attribution is None and fallback is None:
             back_ref = _back_reference(doc, stretch)
-        lead_in = None
-        if attribution is None and next_line is None and back_ref is None and not before and opens_sentence:
-            lead_in = _lead_in_subject(doc, stretch)
-        said.append(_Said(stretch, sentence, attribution, next_line, back_ref, lead_in))
+        if attribution is None and fallback is None and back_ref is None and not before and opens_sentence:
+            fallback = _lead_in_subject(doc, stretch)
+        said.append(_Said(stretch, sentence, attribution, fallback, back_ref))
     return said
 
 
@@ -373,7 +371,7 @@ def _previous_line_attribution(doc: Document, stretch: QuotedStretch) -> Attribu
     return attribution_before(tokens) if tokens else None
 
 
-def _lead_in_subject(doc: Document, stretch: QuotedStretch) -> Mention | None:
+def _lead_in_subject(doc: Document, stretch: QuotedStretch) -> Attribution | None:
     """The subject of the sentence right before a quotation that opens its sentence with no
     attribution, in the same paragraph: ``Jane Doe insists she is not bitter. "…"``. Only a name or
     "he"/"she", and only when that sentence quotes nobody."""
@@ -388,7 +386,7 @@ def _lead_in_subject(doc: Document, stretch: QuotedStretch) -> Mention | None:
     if subject is None or subject.kind == "description" or (
             subject.kind == "pronoun" and subject.text.lower() not in PERSON_PRONOUNS):
         return None
-    return subject
+    return Attribution(subject)
 
 
 _BACK_REFERENCE_VERBS = frozenset({"describes", "described", "puts", "put", "sums", "summed"})
@@ -548,14 +546,14 @@ class _Resolver:
         self._position = max(self._position, before)
         self._read = max(self._read, sentence - 1)
 
-    def opening_actor(self, sentence: int, before: int) -> tuple[str, str | None, str, Mention] | None:
-        """The actor that opens sentence ``sentence`` before offset ``before``: (name, role, text, mention)."""
+    def opening_actor(self, sentence: int, before: int) -> tuple[str, str | None, Mention] | None:
+        """The actor that opens sentence ``sentence`` before offset ``before``: (name, role, mention)."""
         start = self._doc.sentences[sentence].start
         subject = leading_subject(tokenize(self._doc.text, start, before)) if before > start else None
         if subject is None or subject.kind == "pronoun":
             return None
         name, role = self.resolve(subject)
-        return (name, role, subject.text, subject) if name in self._actor_names else None
+        return (name, role, subject) if name in self._actor_names else None
 
     def _note_people(self, start: int, end: int) -> None:
         """The people a sentence names besides its subject ("X met Y"): a pronoun of a later sentence may
