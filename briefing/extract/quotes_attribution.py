@@ -67,17 +67,13 @@ class Attribution:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation of ``text[start:end]``; a period stays only on abbreviations and initials ("Mr.")."""
-    tokens = []
+    tokens: list[Token] = []
     for token in tokenized(text).attribution_tokens(start, end):
-        word, s = token.text, token.start
-        trail = ""
-        while len(word) > 1 and word[-1] in "'’-." and not (
-                word[-1] == "." and (_INITIALS.match(word) or word[:-1].lower() in _ABBREVIATIONS)):
-            trail = word[-1] + trail
-            word = word[:-1]
-        tokens.append(Token(s, s + len(word), word))
-        for i, ch in enumerate(trail):
-            tokens.append(Token(s + len(word) + i, s + len(word) + i + 1, ch))
+        word = tokens[-1].text + "." if tokens and token.text == "." and tokens[-1].end == token.start else None
+        if word is not None and (_INITIALS.match(word) or word[:-1].lower() in _ABBREVIATIONS):
+            tokens[-1] = Token(tokens[-1].start, token.end, word)
+        else:
+            tokens.append(token)
     return tokens
 
 
