@@ -374,14 +374,11 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
 
 
 def _strip_title(piece: list[Token]) -> tuple[list[Token], list[Token]]:
-    for i in range(len(piece) - 1, -1, -1):
-        word = piece[i].lower
-        rest = piece[i + 1:]
-        if not rest:
-            continue
-        if word in TITLES and (word not in AMBIGUOUS_TITLES or len(rest) >= 2):
-            return rest, piece[:i + 1]
-        if word in ORG_WORDS and len(rest) >= 2:
+    """(name, title) of ``Defence Minister Jane Doe``: the name follows the last title or organisation word."""
+    for i in range(len(piece) - 2, -1, -1):
+        word, rest = piece[i].lower, piece[i + 1:]
+        # a title that is also a name part ("Lord") or an organisation word needs two name words after it
+        if word in TITLES and word not in AMBIGUOUS_TITLES or (word in TITLES or word in ORG_WORDS) and len(rest) >= 2:
             return rest, piece[:i + 1]
     return piece, []
 
