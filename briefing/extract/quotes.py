@@ -605,7 +605,7 @@ class _Resolver:
         return named[0] if len(set(named)) == 1 else None
 
     def _state_of(self, description: str) -> str | None:
-        """``a Xlandian official``: an unnamed office-holder speaks for the state of the demonym, when it is an actor."""
+        """``a Xlandian official``: an unnamed office-holder speaks for the demonym's state, when it is an actor."""
         words = description.split()
         if len(words) < 2 or words[-1].lower() not in TITLES:
             return None
@@ -724,11 +724,10 @@ class _Resolver:
         if mention.kind == "pronoun" or not any(w.lower().strip(".,") in TITLE_WORDS for w in mention.text.split()):
             return None
         text = self._doc.text
-        for start, end, actor in self._spans.starting_in(mention.start - 60, mention.end + 61):
-            if actor.type == "person" and (start >= mention.end and _TITLE_TO_NAME.fullmatch(text, mention.end, start)
-                                           or end <= mention.start and _NAME_TO_TITLE.fullmatch(text, end, mention.start)):
-                return actor
-        return None
+        near = self._spans.starting_in(mention.start - 60, mention.end + 61)
+        return next((s.actor for s in near if s.actor.type == "person" and (
+            s.start >= mention.end and _TITLE_TO_NAME.fullmatch(text, mention.end, s.start)
+            or s.end <= mention.start and _NAME_TO_TITLE.fullmatch(text, s.end, mention.start))), None)
 
     def _role_holder(self, description: str) -> str | None:
         """The actor whose role holds ``description``, else the newest speaker given such a role."""
@@ -795,8 +794,8 @@ def _role_key(description: str) -> str:
 
 def _person_shaped(name: str) -> bool:
     words = name.split()
-    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
-            and not _looks_like_org(name))
+    return (2 <= len(words) <= 3 and not _looks_like_org(name)
+            and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words))
 
 
 def _is_person_role(role: str) -> bool:
