@@ -27,6 +27,7 @@ from .quotes_attribution import (
     PERSON_PRONOUNS,
     REPORTING_VERBS,
     SPOKES_WORDS,
+    TELL_FORMS,
     TITLES,
     Attribution,
     Mention,
@@ -235,7 +236,7 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
         if speaker is None:
             return None
         k = i + 1
-        if token.lower in {"told", "tells", "tell"}:
+        if token.lower in TELL_FORMS:
             while k < len(tokens) and tokens[k].lower != "that":
                 k += 1
         if k < len(tokens) and tokens[k].lower == "that":

@@ -22,6 +22,8 @@ AMBIGUOUS_TITLES = frozenset(t.split()[0] for t in _TITLE_LINES if t.endswith("~
 #: Head words and legal forms of organisation names, lower case ('ministry', 'institute', 'inc.').
 ORG_WORDS = frozenset(word.lower() for word in ref.ORG_HEADS | ref.ORG_SUFFIXES)
 OUTLET_WORDS = lexicon.phrases("quotes_outlet_words.txt")
+#: The forms of "tell", whose object is the addressee ("X told Outlet that ...").
+TELL_FORMS = next(verb.forms for verb in lexicon.verbs("reporting_verbs.txt") if verb.lemma == "tell")
 PAST_VERBS = lexicon.phrases("quotes_past_verbs.txt")
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -674,7 +676,7 @@ def _carried(tokens: list[Token], verb: int, outlet: Mention) -> Attribution:
 
 def _addressee_outlet(tokens: list[Token], verb: int) -> Mention | None:
     """``X told Outlet`` / ``X said in an interview with Outlet``: the outlet, when it looks like one."""
-    if tokens[verb].lower in {"told", "tells", "telling"}:
+    if tokens[verb].lower in TELL_FORMS:
         addressee = noun_phrase_starting(tokens, verb + 1, limit=6)
         if addressee and addressee.kind == "name" and is_outlet_name(addressee.text, addressee_of_told=True):
             return addressee
