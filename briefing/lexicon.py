@@ -192,3 +192,5 @@ REPORTING_TENSED: frozenset[str] = _tensed("reporting_verbs.txt")
 BELIEF_TENSED: frozenset[str] = _tensed("belief_verbs.txt")
 #: Determiners ('the', 'no', 'each'): the words that open a noun phrase.
 DETERMINERS: frozenset[str] = words("determiners.txt")
+#: Lower-case particles inside a person's name ('van', 'bin', 'de la').
+NAME_PARTICLES: frozenset[str] = words("name_particles.txt")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.quotes import find_quotes, find_reported_speech
+from briefing.extract.quotes_attribution import tokenize
 from briefing.extract.quotes_marks import find_quoted_stretches
 from briefing.model import Actor, DateMention, Evidence
 from helpers import make_doc
@@ -609,3 +610,12 @@ def _speakers_with_found_actors(body: str) -> list[str | None]:
 ])
 def test_a_title_next_to_a_name_is_that_person(body, speaker):
     assert _speakers_with_found_actors(body) == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mr. Doe of the U.S. said.", ["Mr.", "Doe", "of", "the", "U.S.", "said", "."]),
+    ("said Jane Doe.'", ["said", "Jane", "Doe", ".", "'"]),
+    ("Dr.. J. Lin-", ["Dr.", ".", "J.", "Lin", "-"]),
+])
+def test_attribution_tokens_keep_a_period_only_on_abbreviations_and_initials(text, expected):
+    assert [t.text for t in tokenize(text, 0, len(text))] == expected

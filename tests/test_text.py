@@ -37,7 +37,8 @@ def test_clause_tokens(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ('said Jane Doe.', [("said", 0, 4), ("Jane", 5, 9), ("Doe.", 10, 14)]),
+    ('said Jane Doe.', [("said", 0, 4), ("Jane", 5, 9), ("Doe", 10, 13), (".", 13, 14)]),
+    ("Xland-", [("Xland", 0, 5), ("-", 5, 6)]),
     ('"No," Lin_Wei', [('"', 0, 1), ("No", 1, 3), (",", 3, 4), ('"', 4, 5), ("Lin_Wei", 6, 13)]),
     ("_x -- y", [("x", 1, 2), ("-", 3, 4), ("-", 4, 5), ("y", 6, 7)]),
 ])

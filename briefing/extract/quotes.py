@@ -8,20 +8,26 @@ their mention offsets, in reading order, so "he" is the person who spoke or acte
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .. import lexicon
+from ..lexicon import NAME_PARTICLES
 from ..model import Actor, DateMention, Document, Quote
 from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex
 from .quotes_attribution import (
+    ARTICLES,
+    CONNECTORS,
+    GROUP_NOUNS,
     GROUP_PRONOUNS,
     INDIRECT_VERBS,
+    MESSAGE_NOUNS,
     ORG_WORDS,
     PERSON_PRONOUNS,
     REPORTING_VERBS,
     SPOKES_WORDS,
+    TELL_FORMS,
     TITLES,
     Attribution,
     Mention,
@@ -29,9 +35,6 @@ from .quotes_attribution import (
     attribution_after,
     attribution_before,
     is_capitalised,
-    _DETERMINERS,
-    _GROUP_NOUNS,
-    _MESSAGE_NOUNS,
     leading_subject,
     noun_phrase_starting,
     subject_before,
@@ -39,6 +42,7 @@ from .quotes_attribution import (
 )
 from ..sentences import split_sentences
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
+from .spans import Extent, SpanIndex
 from .text import name_key as _fold
 
 PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
@@ -60,9 +64,10 @@ class _Said:
     stretch: QuotedStretch
     sentence: int
     attribution: Attribution | None
-    next_line: Attribution | None = None  # an attribution alone on the next line
+    # for a quotation that does not go on from the one before: an attribution alone on the next line, or the
+    # subject of the sentence before in the same paragraph ("She talked about her father. "…"")
+    fallback: Attribution | None = None
     back_ref: Mention | None = None  # "That is how Jane Doe describes it." right after the quotation
-    lead_in: Mention | None = None  # "She talked about her father. "…"": the sentence before, same paragraph
 
 
 def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMention, ...]) -> tuple[Quote, ...]:
@@ -84,30 +89,28 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         continues = previous_said is not None and (attribution is not None and attribution.inherits
                                                     or attribution is None and _continues(doc, previous_said, item))
         if attribution is None and not continues:
-            attribution = item.next_line
-        if attribution is None and not continues and item.lead_in is not None:
-            attribution = Attribution(item.lead_in)
+            attribution = item.fallback
         speaker, speaker_text, role, how = None, None, None, "none"
         if attribution and attribution.speaker and not attribution.inherits:
             speaker, role = resolver.resolve(attribution.speaker)
             speaker_text = attribution.speaker.text
             how = attribution_kind(attribution.speaker)
-        elif continues and previous is not None:
+        elif continues:
             speaker, speaker_text, role = previous.speaker, previous.speaker_text, previous.role
             how = "continuation" if previous.speaker else "none"
-        if resolver.actor_name(speaker, attribution.speaker if attribution else None) is None and not continues:
+        named = resolver.actor_name(speaker, attribution.speaker if attribution else None)
+        if named is None and not continues:
             # 'Furthermore, X claimed', 'X cited Y and said', 'X criticised Y saying': the subject that opens
             # the sentence, when the words next to the quotation name no one who can speak
             subject = resolver.opening_actor(item.sentence, item.stretch.open_mark)
             if subject is not None:
-                speaker, role, speaker_text = subject[0], subject[1], subject[2]
-                how = attribution_kind(subject[3])
+                named, role, mention = subject
+                speaker, speaker_text, how = named, mention.text, attribution_kind(mention)
         via = resolver.name_of(attribution.via) if attribution and attribution.via else None
         if via is None and previous is not None and (attribution is not None and attribution.inherits
                                                      or continues and attribution is None):
             via = previous.via  # the next quotation of the same interview ('X told Outlet. "…"')
         start, end = item.stretch.start, _without_trailing_comma(text, item.stretch.start, item.stretch.end)
-        named = resolver.actor_name(speaker, attribution.speaker if attribution else None)
         quote = Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]), speaker=named,
                       speaker_text=speaker_text, role=role, via=via, attribution=how if named else "none",
                       date=dated.date_of(item.sentence, item.stretch.open_mark, item.stretch.after),
@@ -134,17 +137,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
     answers = _transcript_answers(doc, actors, quotes)
     if answers:
         quotes = sorted(quotes + answers, key=lambda q: q.evidence[0].start)
-    return tuple(map(_with_attribution, quotes))
-
-
-def _with_attribution(quote: Quote) -> Quote:
-    """A quote whose attribution was not noted where its speaker was found: named, by pronoun, or none."""
-    if not quote.speaker:
-        return replace(quote, attribution="none")
-    if quote.attribution is None:
-        pronoun = (quote.speaker_text or "").lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
-        return replace(quote, attribution="pronoun" if pronoun else "named")
-    return quote
+    return tuple(quotes)
 
 
 _QUESTION_LINE = re.compile(r"^[ \t]*Q:[ \t]+\S", re.M)
@@ -171,16 +164,16 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
         return []
     resolver = _Resolver(doc, actors)
     speaker, role = resolver.resolve(subject)
-    taken = [(q.evidence[0].start, q.evidence[0].end) for q in quotes]
+    named = resolver.actor_name(speaker, subject)
+    taken = SpanIndex([q.evidence[0] for q in quotes])
     found = []
     for match in answers:
         start, end = match.start(1), match.end(1)
-        if DOUBLE_MARK.search(text, start, end) or any(a < end and b > start for a, b in taken):
+        if DOUBLE_MARK.search(text, start, end) or taken.overlaps(start, end):
             continue  # the answer quotes someone, or holds a quotation found already
         found.append(Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]),
-                           speaker=resolver.actor_name(speaker, subject), speaker_text=subject.text,
-                           role=role, via=None, date=None,
-                           evidence=(doc.evidence(start, end),)))
+                           speaker=named, speaker_text=subject.text, role=role, via=None, date=None,
+                           attribution="named" if named else "none", evidence=(doc.evidence(start, end),)))
     return found
 
 
@@ -212,13 +205,14 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
         speaker, role = resolver.resolve(speaker_mention)
         if speaker and speaker_mention.kind != "pronoun":
             resolver.heard(speaker, role, speaker_mention.kind)
+        named = resolver.actor_name(speaker, speaker_mention)
         found.append(Quote(
-            text=text[content_start:content_end], kind="indirect", speaker=resolver.actor_name(speaker, speaker_mention),
-            speaker_text=speaker_mention.text, role=role, attribution=attribution_kind(speaker_mention),
+            text=text[content_start:content_end], kind="indirect", speaker=named, speaker_text=speaker_mention.text,
+            role=role, attribution=attribution_kind(speaker_mention) if named else "none",
             date=dated.date_of(sentence.index, content_start, content_end),
             evidence=(doc.evidence(content_start, content_end),),
         ))
-    return tuple(map(_with_attribution, found))
+    return tuple(found)
 
 
 def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, int, int] | None:
@@ -232,7 +226,7 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
             return None
         if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing"):
             continue
-        if i > 0 and tokens[i - 1].lower in _DETERMINERS:
+        if i > 0 and tokens[i - 1].lower in ARTICLES:
             continue  # "a challenge by the state attorney general", "the report": a noun, not the verb
         if i > 1 and tokens[i - 1].text == ",":
             speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
@@ -242,7 +236,7 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
         if speaker is None:
             return None
         k = i + 1
-        if token.lower in {"told", "tells", "tell"}:
+        if token.lower in TELL_FORMS:
             while k < len(tokens) and tokens[k].lower != "that":
                 k += 1
         if k < len(tokens) and tokens[k].lower == "that":
@@ -270,7 +264,7 @@ def attribution_kind(mention: Mention) -> str:
     if mention.kind == "pronoun":
         return "pronoun"
     words = re.findall(r"[\w-]+", f"{mention.text} {mention.role or ''}".lower())
-    if any(word in _MESSAGE_NOUNS or word in SPOKES_WORDS for word in words):
+    if any(word in MESSAGE_NOUNS or word in SPOKES_WORDS for word in words):
         return "statement"
     return "named" if mention.kind == "name" else "description"
 
@@ -279,70 +273,33 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
     """Find the attribution of each stretch: after it, before it, or on the next line."""
     text = doc.text
     said = []
-    full = _FullQuotes([s for s in stretches if not _is_partial(text[s.start:s.end])])
+    # the full (not partial) quotations, from opening to closing mark
+    full = SpanIndex([Extent(s.open_mark, s.after) for s in stretches if not _is_partial(text[s.start:s.end])])
     for stretch in stretches:
         sentence = doc.sentence_index(stretch.open_mark)
         post_end = _post_end(doc, stretch, full)
         after = _tokens(text, stretch.after, post_end)[:ATTRIBUTION_WINDOW]
         pre_start = _pre_start(doc, stretch, full)
         before = _tokens(text, pre_start, stretch.open_mark)
-        # a full quote ends right before pre_start, with only blanks between: "…" "…"
-        blanks_from = pre_start
-        while blanks_from > 0 and text[blanks_from - 1] in " \t":
-            blanks_from -= 1
-        opens_sentence = not full.ends_within(blanks_from, pre_start)
+        # not when a full quote ends right before pre_start, with only blanks between: "…" "…"
+        opens_sentence = not full.ending_before(text, pre_start, " \t")
         if len(before) > ATTRIBUTION_WINDOW:  # a long run of words: only its end can lead into the quotation
             before, opens_sentence = before[-ATTRIBUTION_WINDOW:], False
-        owned = _owns_following_words(text, stretch, after, leads_on=post_end in full.open_marks)
+        owned = _owns_following_words(text, stretch, after, leads_on=bool(full.starting_in(post_end, post_end + 1)))
         attribution = attribution_after(after) if owned else None
         attribution = attribution or attribution_before(before, sentence_start=opens_sentence)
         if attribution is None and not before and not text[text.rfind("\n", 0, stretch.open_mark) + 1:
                                                              stretch.open_mark].strip():
             attribution = _previous_line_attribution(doc, stretch)
-        next_line = back_ref = None
+        fallback = back_ref = None
         if attribution is None and not any(t.text[:1].isalnum() for t in after):
-            next_line = _next_line_attribution(text, stretch, full)
-        if attribution is None and next_line is None:
+            fallback = _next_line_attribution(text, stretch, full)
+        if attribution is None and fallback is None:
             back_ref = _back_reference(doc, stretch)
-        lead_in = None
-        if attribution is None and next_line is None and back_ref is None and not before and opens_sentence:
-            lead_in = _lead_in_subject(doc, stretch)
-        said.append(_Said(stretch, sentence, attribution, next_line, back_ref, lead_in))
+        if attribution is None and fallback is None and back_ref is None and not before and opens_sentence:
+            fallback = _lead_in_subject(doc, stretch)
+        said.append(_Said(stretch, sentence, attribution, fallback, back_ref))
     return said
-
-
-class _FullQuotes:
-    """The full (not partial) quoted stretches of an article, answering by bisection, so that an article with
-    many quotations costs no more than its length."""
-
-    def __init__(self, stretches: list[QuotedStretch]) -> None:
-        self.ends = sorted(s.after for s in stretches)
-        self.open_marks = frozenset(s.open_mark for s in stretches)
-        self._marks = [s.open_mark for s in stretches]  # in text order (sorted by start)
-        self._sorted_marks = sorted(self._marks)
-        self._marks_in_order = self._marks == self._sorted_marks
-
-    def ends_within(self, low: int, high: int) -> bool:
-        """Whether a full stretch ends (its closing mark included) at an offset in ``[low, high]``."""
-        i = bisect.bisect_left(self.ends, low)
-        return i < len(self.ends) and self.ends[i] <= high
-
-    def last_end_at_or_before(self, offset: int) -> int | None:
-        """The greatest end (``after``) of a full stretch that is at most ``offset``."""
-        i = bisect.bisect_right(self.ends, offset)
-        return self.ends[i - 1] if i else None
-
-    def first_open_mark_from(self, offset: int) -> int | None:
-        """The opening mark of the first stretch (in text order) that opens at or after ``offset``."""
-        if self._marks_in_order:
-            i = bisect.bisect_left(self._marks, offset)
-            return self._marks[i] if i < len(self._marks) else None
-        return next((mark for mark in self._marks if mark >= offset), None)
-
-    def opens_within(self, low: int, high: int) -> bool:
-        """Whether a full stretch opens at an offset in ``[low, high)``."""
-        i = bisect.bisect_left(self._sorted_marks, low)
-        return i < len(self._sorted_marks) and self._sorted_marks[i] < high
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
@@ -361,43 +318,37 @@ def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token],
     return not (ends_sentence and is_capitalised(words[0].text) and len(words) > 6)
 
 
-def _pre_start(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
+def _pre_start(doc: Document, stretch: QuotedStretch, full: SpanIndex[Extent]) -> int:
     """Start of the words that lead into a stretch: its sentence, after any full quote before it."""
     sentence_start = doc.sentences[doc.sentence_index(stretch.open_mark)].start if doc.sentences else 0
     start = max(sentence_start, doc.text.rfind("\n", 0, stretch.open_mark) + 1,
-                full.last_end_at_or_before(stretch.open_mark) or 0, stretch.open_mark - ATTRIBUTION_CHARS)
+                (full.last_ending_by(stretch.open_mark) or Extent(0, 0)).end, stretch.open_mark - ATTRIBUTION_CHARS)
     spans = split_sentences(doc.text[start:stretch.open_mark])
     return start + spans[-1][0] if spans else start
 
 
-def _post_end(doc: Document, stretch: QuotedStretch, full: _FullQuotes) -> int:
+def _post_end(doc: Document, stretch: QuotedStretch, full: SpanIndex[Extent]) -> int:
     """End of the words that follow a stretch: its sentence's end or the next full quote."""
-    text = doc.text
-    line_end = text.find("\n", stretch.after)
-    end = len(text) if line_end < 0 else line_end
-    if doc.sentences:
-        sentence = doc.sentences[doc.sentence_index(max(stretch.after - 1, 0))]
-        if sentence.end > stretch.after:
-            end = min(end, sentence.end)
-    following = full.first_open_mark_from(stretch.after)
-    if following is not None:
-        end = min(end, following)
-    end = min(end, stretch.after + ATTRIBUTION_CHARS)
-    spans = split_sentences(text[stretch.after:end])
-    return stretch.after + spans[0][1] if spans else end
+    text, after = doc.text, stretch.after
+    sentence_end = doc.sentences[doc.sentence_index(max(after - 1, 0))].end if doc.sentences else after
+    line_end = text.find("\n", after)
+    end = min(sentence_end if sentence_end > after else len(text), len(text) if line_end < 0 else line_end,
+              (full.first_starting_from(after) or Extent(len(text), len(text))).start, after + ATTRIBUTION_CHARS)
+    spans = split_sentences(text[after:end])
+    return after + spans[0][1] if spans else end
 
 
-def _next_line_attribution(text: str, stretch: QuotedStretch, full: _FullQuotes) -> Attribution | None:
+def _next_line_attribution(text: str, stretch: QuotedStretch, full: SpanIndex[Extent]) -> Attribution | None:
     """``"…"`` ending its paragraph, then ``Jane Doe said.`` alone on the next line."""
     line_end = text.find("\n", stretch.after)
     if line_end < 0 or text[stretch.after:line_end].strip(" \t\"”’'.,") \
-            or full.opens_within(stretch.after, line_end):
+            or full.starting_in(stretch.after, line_end):
         return None
     next_end = text.find("\n", line_end + 1)
     next_end = len(text) if next_end < 0 else next_end
     tokens = _tokens(text, line_end + 1, next_end)
     words = [t for t in tokens if t.text[:1].isalnum()]
-    if not words or len(words) > _ATTRIBUTION_PARAGRAPH_WORDS or any(t.text in "\"“”" for t in tokens):
+    if not words or len(words) > _ATTRIBUTION_PARAGRAPH_WORDS or DOUBLE_MARK.search(text, line_end + 1, next_end):
         return None
     attribution = attribution_after(tokens)
     said_at = [i for i, t in enumerate(words) if t.lower in INDIRECT_VERBS]
@@ -421,7 +372,7 @@ def _previous_line_attribution(doc: Document, stretch: QuotedStretch) -> Attribu
     return attribution_before(tokens) if tokens else None
 
 
-def _lead_in_subject(doc: Document, stretch: QuotedStretch) -> Mention | None:
+def _lead_in_subject(doc: Document, stretch: QuotedStretch) -> Attribution | None:
     """The subject of the sentence right before a quotation that opens its sentence with no
     attribution, in the same paragraph: ``Jane Doe insists she is not bitter. "…"``. Only a name or
     "he"/"she", and only when that sentence quotes nobody."""
@@ -436,7 +387,7 @@ def _lead_in_subject(doc: Document, stretch: QuotedStretch) -> Mention | None:
     if subject is None or subject.kind == "description" or (
             subject.kind == "pronoun" and subject.text.lower() not in PERSON_PRONOUNS):
         return None
-    return subject
+    return Attribution(subject)
 
 
 _BACK_REFERENCE_VERBS = frozenset({"describes", "described", "puts", "put", "sums", "summed"})
@@ -526,6 +477,14 @@ class _DatesBySentence:
 # --- resolution ---------------------------------------------------------------------------
 
 
+class _ActorSpan(NamedTuple):
+    """One mention of an actor: where the text names it."""
+
+    start: int
+    end: int
+    actor: Actor
+
+
 class _Resolver:
     """Resolves speaker mentions to actor names, reading the article in order: it remembers who spoke or opened a
     sentence, newest last, so that "he"/"she" is the last person and "they"/"it" the last organisation."""
@@ -534,8 +493,8 @@ class _Resolver:
         self._doc = doc
         self._actors = actors
         self._actor_names = frozenset(a.name for a in actors)
-        self._spans = sorted((e.start, e.end, a) for a in actors for e in a.evidence)
-        self._span_starts = [start for start, _, _ in self._spans]
+        self._spans = SpanIndex(sorted((_ActorSpan(e.start, e.end, a) for a in actors for e in a.evidence),
+                                       key=lambda span: (span.start, span.end)))
         self._by_form: dict[str, Actor] = {}
         self._organisations_by_word: dict[str, list[str]] = {}
         for actor in actors:
@@ -588,14 +547,14 @@ class _Resolver:
         self._position = max(self._position, before)
         self._read = max(self._read, sentence - 1)
 
-    def opening_actor(self, sentence: int, before: int) -> tuple[str, str | None, str, Mention] | None:
-        """The actor that opens sentence ``sentence`` before offset ``before``: (name, role, text, mention)."""
+    def opening_actor(self, sentence: int, before: int) -> tuple[str, str | None, Mention] | None:
+        """The actor that opens sentence ``sentence`` before offset ``before``: (name, role, mention)."""
         start = self._doc.sentences[sentence].start
         subject = leading_subject(tokenize(self._doc.text, start, before)) if before > start else None
         if subject is None or subject.kind == "pronoun":
             return None
         name, role = self.resolve(subject)
-        return (name, role, subject.text, subject) if name in self._actor_names else None
+        return (name, role, subject) if name in self._actor_names else None
 
     def _note_people(self, start: int, end: int) -> None:
         """The people a sentence names besides its subject ("X met Y"): a pronoun of a later sentence may
@@ -647,7 +606,7 @@ class _Resolver:
         return named[0] if len(set(named)) == 1 else None
 
     def _state_of(self, description: str) -> str | None:
-        """``a Xlandian official``: an unnamed office-holder speaks for the state of the demonym, when it is an actor."""
+        """``a Xlandian official``: an unnamed office-holder speaks for the demonym's state, when it is an actor."""
         words = description.split()
         if len(words) < 2 or words[-1].lower() not in TITLES:
             return None
@@ -727,10 +686,10 @@ class _Resolver:
         if role and role.split()[-1].lower() in SPOKES_WORDS:
             return "person"  # "a spokeswoman for the ministry said ...": "she" is the ministry's voice
         actor = self._by_form.get(_fold(name))
-        if " " not in name and name.lower() in _GROUP_NOUNS and (actor is None or actor.type != "person"):
+        if " " not in name and name.lower() in GROUP_NOUNS and (actor is None or actor.type != "person"):
             return "group"  # "Critics call him ...": a plural noun opening a sentence is never "he"/"she"
         if mention_kind == "description":
-            return "group" if name.lower().split()[-1] in ORG_WORDS | _GENERIC_ORG_HEADS | _GROUP_NOUNS else "person"
+            return "group" if name.lower().split()[-1] in ORG_WORDS | _GENERIC_ORG_HEADS | GROUP_NOUNS else "person"
         if mention_kind == "name" and role and _is_person_role(role) and not _looks_like_org(name):
             return "person"  # "Her deputy, Jane Doe, ...", "Councilwoman Jane Doe": whatever the actor stage guessed
         if mention_kind == "name" and len(name.split()) > 1 and name.split()[0] in FIRST_NAMES \
@@ -752,18 +711,13 @@ class _Resolver:
                 and subject.text.lower() in self._lower_words and _fold(subject.text) not in self._by_form)
 
     def _actor_at(self, mention: Mention) -> Actor | None:
-        """The actor with a mention inside the phrase; the one nearest its end wins, people first."""
-        # a span inside the phrase starts in [mention.start, mention.end): bisect to those
-        low = bisect.bisect_left(self._span_starts, mention.start)
-        high = bisect.bisect_left(self._span_starts, mention.end, low)
-        inside = [(end, actor) for start, end, actor in self._spans[low:high]
-                  if start >= mention.start and end <= mention.end and start < end
-                  and not _after_connector(self._doc.text[mention.start:start])]
-        inside = [item for item in inside if item[0] == mention.end]  # the head (last word) must be the actor's
-        if not inside:
-            return None
-        people = [item for item in inside if item[1].type == "person"]
-        return max(people or inside, key=lambda item: item[0])[1]
+        """The actor with a mention inside the phrase that ends it (the head, its last word, must be the
+        actor's), people first."""
+        inside = [span.actor for span in self._spans.within(mention.start, mention.end)
+                  if span.start < span.end == mention.end
+                  and not _after_connector(self._doc.text[mention.start:span.start])]
+        people = [actor for actor in inside if actor.type == "person"]
+        return (people or inside or [None])[0]
 
     def _titled_person(self, mention: Mention) -> Actor | None:
         """The person a title was cut from: 'Xland Secretary of State Jane Doe said', 'Jane Doe, the
@@ -771,12 +725,10 @@ class _Resolver:
         if mention.kind == "pronoun" or not any(w.lower().strip(".,") in TITLE_WORDS for w in mention.text.split()):
             return None
         text = self._doc.text
-        low = bisect.bisect_left(self._span_starts, mention.start - 60)
-        for start, end, actor in self._spans[low:bisect.bisect_right(self._span_starts, mention.end + 60)]:
-            if actor.type == "person" and (start >= mention.end and _TITLE_TO_NAME.fullmatch(text, mention.end, start)
-                                           or end <= mention.start and _NAME_TO_TITLE.fullmatch(text, end, mention.start)):
-                return actor
-        return None
+        near = self._spans.starting_in(mention.start - 60, mention.end + 61)
+        return next((s.actor for s in near if s.actor.type == "person" and (
+            s.start >= mention.end and _TITLE_TO_NAME.fullmatch(text, mention.end, s.start)
+            or s.end <= mention.start and _NAME_TO_TITLE.fullmatch(text, s.end, mention.start))), None)
 
     def _role_holder(self, description: str) -> str | None:
         """The actor whose role holds ``description``, else the newest speaker given such a role."""
@@ -795,8 +747,7 @@ class _Resolver:
 _TITLE_TO_NAME = re.compile(r"(?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){1,4})?\s*,?\s*")
 _NAME_TO_TITLE = re.compile(r"\s*,\s*(?:the\s+)?")
 _NON_SPEAKER_HEADS = lexicon.nouns("non_speaker_heads.txt")
-_NAME_LINKS = frozenset({"of", "for", "on", "the", "and", "&", "at", "de", "del", "van", "von", "al", "bin", "el",
-                         "da", "di", "du", "la", "le"})
+_NAME_LINKS = CONNECTORS | NAME_PARTICLES
 
 
 def _can_speak(name: str, lower_words: frozenset[str]) -> bool:
@@ -813,7 +764,7 @@ def _can_speak(name: str, lower_words: frozenset[str]) -> bool:
             return False  # a clipped name: "President of the"
         return not (len(words) == 1 and (words[0].lower() in COMMON_WORDS or words[0].lower() in lower_words))
     head = re.sub(r"[^\w-]", "", words[-1].lower())
-    return not (head in _NAME_LINKS or head[:1].isdigit() or head in _MESSAGE_NOUNS or head in _NON_SPEAKER_HEADS)
+    return not (head in _NAME_LINKS or head[:1].isdigit() or head in MESSAGE_NOUNS or head in _NON_SPEAKER_HEADS)
 
 
 _OBJECT_FOLLOWERS = frozenset("on about over for with to at in into as of from by , . ; : and".split())
@@ -835,17 +786,17 @@ def _object_pronoun(tokens: list[Token], after: int) -> str | None:
 def _after_connector(prefix: str) -> bool:
     """``Bank of <Acme>``: an actor named after "of"/"on"/"for" inside a name is not its head."""
     words = prefix.split()
-    return bool(words) and words[-1].lower() in {"of", "on", "for", "the", "at", "and", "&"}
+    return bool(words) and words[-1].lower() in CONNECTORS
 
 
 def _role_key(description: str) -> str:
-    return " ".join(w for w in description.lower().split() if w not in _DETERMINERS)
+    return " ".join(w for w in description.lower().split() if w not in ARTICLES)
 
 
 def _person_shaped(name: str) -> bool:
     words = name.split()
-    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
-            and not _looks_like_org(name))
+    return (2 <= len(words) <= 3 and not _looks_like_org(name)
+            and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words))
 
 
 def _is_person_role(role: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from .. import reference as ref
-from ..lexicon import INDIRECT_VERBS, REPORTING_VERBS
+from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, REPORTING_VERBS
 from ..sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
 from .text import Token, tokenized
 
@@ -22,22 +22,24 @@ AMBIGUOUS_TITLES = frozenset(t.split()[0] for t in _TITLE_LINES if t.endswith("~
 #: Head words and legal forms of organisation names, lower case ('ministry', 'institute', 'inc.').
 ORG_WORDS = frozenset(word.lower() for word in ref.ORG_HEADS | ref.ORG_SUFFIXES)
 OUTLET_WORDS = lexicon.phrases("quotes_outlet_words.txt")
+#: The forms of "tell", whose object is the addressee ("X told Outlet that ...").
+TELL_FORMS = next(verb.forms for verb in lexicon.verbs("reporting_verbs.txt") if verb.lemma == "tell")
 PAST_VERBS = lexicon.phrases("quotes_past_verbs.txt")
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they", "it"})
 _PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "we", "you"}
-_DETERMINERS = frozenset({"the", "a", "an"})
+#: The articles, not every determiner (lexicon.DETERMINERS): "that", "this", "no" also open clauses and
+#: time phrases ("said that cats ...", "this week"), which must not be read as a speaker.
+ARTICLES = frozenset({"the", "a", "an"})
 # Words that link the parts of a long name: "Bank of England", "Secretary of the Navy".
-_CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "at", "from", "to", "in"})
-_NAME_PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "da", "di",
-                             "du", "la", "le", "st.", "el"})
+CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "at", "from", "to", "in"})
 # Capitalised words that open a sentence without being part of a name.
 _LEADING_WORDS = lexicon.words("quotes_leading_words.txt")
 # Words between a subject and its verb: "Smith also said", "the ministry has said".
 _SKIPPABLE = lexicon.words("quotes_skippable.txt")
-_GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
-_MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
+GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
+MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
 _MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]|[a-z]{1,3}[-'’][A-Z]")  # 'McCain', 'al-Tahir', 'd'Arcy'
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$")
@@ -67,17 +69,13 @@ class Attribution:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation of ``text[start:end]``; a period stays only on abbreviations and initials ("Mr.")."""
-    tokens = []
+    tokens: list[Token] = []
     for token in tokenized(text).attribution_tokens(start, end):
-        word, s = token.text, token.start
-        trail = ""
-        while len(word) > 1 and word[-1] in "'’-." and not (
-                word[-1] == "." and (_INITIALS.match(word) or word[:-1].lower() in _ABBREVIATIONS)):
-            trail = word[-1] + trail
-            word = word[:-1]
-        tokens.append(Token(s, s + len(word), word))
-        for i, ch in enumerate(trail):
-            tokens.append(Token(s + len(word) + i, s + len(word) + i + 1, ch))
+        word = tokens[-1].text + "." if tokens and token.text == "." and tokens[-1].end == token.start else None
+        if word is not None and (_INITIALS.match(word) or word[:-1].lower() in _ABBREVIATIONS):
+            tokens[-1] = Token(tokens[-1].start, token.end, word)
+        else:
+            tokens.append(token)
     return tokens
 
 
@@ -114,7 +112,7 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     last_start, last_end = parts[-1]
     mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end,
                                                                                    stop=last_start)
-    appositive_last = len(parts) > 1 and (tokens[last_start].lower in _DETERMINERS | _RELATIVES
+    appositive_last = len(parts) > 1 and (tokens[last_start].lower in ARTICLES | _RELATIVES
                                           or tokens[last_start].text.islower()
                                           and _object_of_preposition(tokens, mention, last_start + 1))
     if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
@@ -125,7 +123,7 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
         if named is not None:
             role_start, role_end = parts[index + 1]
             role_tokens = tokens[role_start:role_end]
-            if role_tokens and role_tokens[0].lower in _DETERMINERS:
+            if role_tokens and role_tokens[0].lower in ARTICLES:
                 role_tokens = role_tokens[1:]
             role = _span_text(role_tokens) if role_tokens and role_tokens[0].lower not in _RELATIVES else None
             return Mention(named.text, named.start, named.end, named.kind, role=role or named.role)
@@ -166,7 +164,7 @@ def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
     if mention is None or mention.kind != "name":
         return None
     before = [t for t in tokens[start:end] if t.end <= mention.start]
-    if len(before) > 4 or any(not (_is_title(t.text) or is_capitalised(t.text) or t.lower in _DETERMINERS)
+    if len(before) > 4 or any(not (_is_title(t.text) or is_capitalised(t.text) or t.lower in ARTICLES)
                               for t in before):
         return None
     return mention
@@ -175,7 +173,7 @@ def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
 def _name_led_clause(tokens: list[Token], start: int, end: int) -> Mention | None:
     """``Jane Doe an analyst at Acme``: a name followed by an article opens the phrase."""
     k = start
-    while k < end and (is_capitalised(tokens[k].text) or tokens[k].lower in _NAME_PARTICLES):
+    while k < end and (is_capitalised(tokens[k].text) or tokens[k].lower in NAME_PARTICLES):
         k += 1
     if k == start or k + 1 >= end or tokens[k].lower not in {"a", "an"} or not tokens[k + 1].text.islower():
         return None
@@ -207,10 +205,10 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
     words = mention.text.split()
     if mention.kind == "description" and len(words) >= 2 and words[-1].lower() in SPOKES_WORDS:
         inner = [t for t in tokens if mention.start <= t.start and t.end <= mention.end][:-1]
-        while inner and (inner[0].lower in _DETERMINERS or inner[0].lower in _SPOKES_MODIFIERS):
+        while inner and (inner[0].lower in ARTICLES or inner[0].lower in _SPOKES_MODIFIERS):
             inner = inner[1:]
         if inner and all(_is_word(t) for t in inner):
-            kind = "name" if all(is_capitalised(t.text) or t.lower in _CONNECTORS for t in inner) else "description"
+            kind = "name" if all(is_capitalised(t.text) or t.lower in CONNECTORS for t in inner) else "description"
             return Mention(_span_text(inner), inner[0].start, inner[-1].end, kind, role=words[-1])
         return mention
     index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
@@ -243,16 +241,16 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
             return named
     stop = min(len(tokens), begin + limit)
     k = begin
-    if first.lower in _DETERMINERS or _counted_one(tokens, begin):
+    if first.lower in ARTICLES or _counted_one(tokens, begin):
         k += 1
         while k < stop and _is_word(tokens[k]) and tokens[k].lower not in _PHRASE_ENDS:
             k += 1
     else:
         while k < stop and _is_word(tokens[k]) and (
-                is_capitalised(tokens[k].text) or _is_title(tokens[k].text) or tokens[k].lower in _NAME_PARTICLES
-                or tokens[k].lower in _CONNECTORS and k + 1 < stop and is_capitalised(tokens[k + 1].text)):
+                is_capitalised(tokens[k].text) or _is_title(tokens[k].text) or tokens[k].lower in NAME_PARTICLES
+                or tokens[k].lower in CONNECTORS and k + 1 < stop and is_capitalised(tokens[k + 1].text)):
             k += 1
-    while k > begin and tokens[k - 1].lower in _CONNECTORS:
+    while k > begin and tokens[k - 1].lower in CONNECTORS:
         k -= 1
     if k == begin:
         return None
@@ -276,7 +274,7 @@ def _named_after_role(tokens: list[Token], begin: int, limit: int) -> Mention | 
     more words; the name speaks and the words are its role."""
     j = begin
     while (j < min(len(tokens), begin + 4) and tokens[j].text.isalpha() and tokens[j].text.islower()
-           and tokens[j].lower not in _PHRASE_ENDS | _CONNECTORS | _RELATIVES | REPORTING_VERBS | _DETERMINERS):
+           and tokens[j].lower not in _PHRASE_ENDS | CONNECTORS | _RELATIVES | REPORTING_VERBS | ARTICLES):
         j += 1
     if j == begin or j >= len(tokens) or not is_capitalised(tokens[j].text):
         return None
@@ -303,7 +301,7 @@ def _appositive(tokens: list[Token], begin: int) -> list[Token]:
     while k < len(tokens) and _is_word(tokens[k]) and tokens[k].lower not in _RELATIVES:
         k += 1
     words = tokens[begin:k]
-    if words and words[0].lower in _DETERMINERS:
+    if words and words[0].lower in ARTICLES:
         words = words[1:]
     return words if len(words) <= 10 else []
 
@@ -316,11 +314,11 @@ def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
     """A capitalised name that ends at ``tokens[end - 1]``, titles split off."""
     k = end - 1
     while k - 1 >= stop and _is_word(tokens[k - 1]) and (
-            is_capitalised(tokens[k - 1].text) or tokens[k - 1].lower in _NAME_PARTICLES
-            or tokens[k - 1].lower in _CONNECTORS and k - 2 >= stop
-            and (is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in _CONNECTORS)):
+            is_capitalised(tokens[k - 1].text) or tokens[k - 1].lower in NAME_PARTICLES
+            or tokens[k - 1].lower in CONNECTORS and k - 2 >= stop
+            and (is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in CONNECTORS)):
         k -= 1
-    while k < end - 1 and (tokens[k].lower in _LEADING_WORDS or tokens[k].lower in _CONNECTORS):
+    while k < end - 1 and (tokens[k].lower in _LEADING_WORDS or tokens[k].lower in CONNECTORS):
         k += 1
     run = tokens[k:end]
     if len(run) == 1 and run[0].lower in _LEADING_WORDS:
@@ -333,12 +331,12 @@ def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
 def _role_before(tokens: list[Token], k: int, stop: int, title: list[Token]) -> str | None:
     """Lower-case title words right before a name ("Oregon senator Jane Doe")."""
     j = k
-    while j - 1 >= stop and j > k - 4 and _is_word(tokens[j - 1]) and tokens[j - 1].lower not in _CONNECTORS:
+    while j - 1 >= stop and j > k - 4 and _is_word(tokens[j - 1]) and tokens[j - 1].lower not in CONNECTORS:
         j -= 1
     before = tokens[j:k]
     while before and not _is_title(before[-1].text) and not title:
         before = before[:-1]
-    while before and before[0].lower in _DETERMINERS | _LEADING_WORDS:
+    while before and before[0].lower in ARTICLES | _LEADING_WORDS:
         before = before[1:]
     role = before + title if before and _is_title(before[-1].text) else title
     return _span_text(role)
@@ -352,7 +350,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """
     pieces: list[list[Token]] = [[]]
     for token in run:
-        if token.lower in _CONNECTORS:
+        if token.lower in CONNECTORS:
             if pieces[-1]:
                 pieces.append([])
         else:
@@ -373,19 +371,16 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     last_name, last_title = _strip_title(pieces[-1])
     if last_title and last_name:
         head = run[:run.index(last_name[0])]
-        return last_name, [t for t in head if t.lower not in _CONNECTORS]
+        return last_name, [t for t in head if t.lower not in CONNECTORS]
     return run, []
 
 
 def _strip_title(piece: list[Token]) -> tuple[list[Token], list[Token]]:
-    for i in range(len(piece) - 1, -1, -1):
-        word = piece[i].lower
-        rest = piece[i + 1:]
-        if not rest:
-            continue
-        if word in TITLES and (word not in AMBIGUOUS_TITLES or len(rest) >= 2):
-            return rest, piece[:i + 1]
-        if word in ORG_WORDS and len(rest) >= 2:
+    """(name, title) of ``Defence Minister Jane Doe``: the name follows the last title or organisation word."""
+    for i in range(len(piece) - 2, -1, -1):
+        word, rest = piece[i].lower, piece[i + 1:]
+        # a title that is also a name part ("Lord") or an organisation word needs two name words after it
+        if word in TITLES and word not in AMBIGUOUS_TITLES or (word in TITLES or word in ORG_WORDS) and len(rest) >= 2:
             return rest, piece[:i + 1]
     return piece, []
 
@@ -398,21 +393,21 @@ def _description_ending(tokens: list[Token], end: int, stop: int) -> Mention | N
     j = k
     while j - 1 >= limit and _is_word(tokens[j - 1]):
         word = tokens[j - 1].lower
-        if word in _DETERMINERS or _counted_one(tokens, j - 1):
+        if word in ARTICLES or _counted_one(tokens, j - 1):
             j -= 1
             break
         if word in REPORTING_VERBS or word in _SKIPPABLE or word in {"that", "who", "which", "to", "and", "but"}:
             break
         j -= 1
     phrase = tokens[j:end]
-    has_determiner = phrase[0].lower in _DETERMINERS or _counted_one(tokens, j)
+    has_determiner = phrase[0].lower in ARTICLES or _counted_one(tokens, j)
     if not has_determiner:
         while phrase and not is_capitalised(phrase[0].text) and phrase[0] is not tokens[k]:
             phrase = phrase[1:]
         org_head = head in ORG_WORDS and any(is_capitalised(t.text) for t in phrase)
-        if head not in _GROUP_NOUNS and head not in TITLES and not org_head:
+        if head not in GROUP_NOUNS and head not in TITLES and not org_head:
             return None
-    if head in _MESSAGE_NOUNS or len(phrase) > 6 or (has_determiner and len(phrase) < 2):
+    if head in MESSAGE_NOUNS or len(phrase) > 6 or (has_determiner and len(phrase) < 2):
         return None
     return Mention(_span_text(phrase), phrase[0].start, phrase[-1].end, "description")
 
@@ -432,7 +427,7 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
         if comma is None:
             return None
         k = comma + 1  # "In a speech on Monday, the minister ...": the subject follows the comma
-    while k < len(tokens) and (tokens[k].lower in _LEADING_WORDS - _DETERMINERS
+    while k < len(tokens) and (tokens[k].lower in _LEADING_WORDS - ARTICLES
                                or tokens[k].text == "," and k and tokens[k - 1].lower in _LEADING_WORDS):
         k += 1  # "Moreover, the minister …"
     j = k
@@ -493,9 +488,9 @@ def _present_verb_after_name(tokens: list[Token], k: int, j: int) -> bool:
     word = tokens[j].lower
     if j - k < 2 or not word.endswith("s") or word.endswith("ss") or len(word) < 4:
         return False
-    if word in _GROUP_NOUNS or word in TITLES or word in ORG_WORDS or word in _MESSAGE_NOUNS:
+    if word in GROUP_NOUNS or word in TITLES or word in ORG_WORDS or word in MESSAGE_NOUNS:
         return False
-    return all(is_capitalised(t.text) and t.lower not in _DETERMINERS for t in tokens[k:j])
+    return all(is_capitalised(t.text) and t.lower not in ARTICLES for t in tokens[k:j])
 
 
 def _appositive_name(tokens: list[Token], k: int, comma: int) -> Mention | None:
@@ -510,14 +505,14 @@ def _appositive_name(tokens: list[Token], k: int, comma: int) -> Mention | None:
     named = _whole_name(tokens, comma + 1, close)
     if named is None:
         return None
-    role_tokens = [t for t in tokens[k:comma] if t.lower not in _DETERMINERS]
+    role_tokens = [t for t in tokens[k:comma] if t.lower not in ARTICLES]
     role = _span_text(role_tokens) if role_tokens and len(role_tokens) <= 8 else None
     return Mention(named.text, named.start, named.end, "name", role=named.role or role)
 
 
 # --- attribution patterns -------------------------------------------------------------
 
-_LEAD_WORDS = _DETERMINERS | OUTLET_WORDS | ORG_WORDS
+_LEAD_WORDS = ARTICLES | OUTLET_WORDS | ORG_WORDS
 _CARRIER_VERBS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
 _TRANSLATION_VERBS = frozenset({"translated", "translates", "rendered"})
 _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
@@ -583,7 +578,7 @@ def _ends_sentence(tokens: list[Token], begin: int) -> bool:
 
 def _set_off_role(lead: list[Token]) -> str | None:
     """``his chief of staff ,`` / ``the party's treasurer ,`` before a name: the role it gives."""
-    if len(lead) < 3 or len(lead) > 9 or lead[-1].text != "," or lead[0].lower not in _DETERMINERS | _POSSESSIVES:
+    if len(lead) < 3 or len(lead) > 9 or lead[-1].text != "," or lead[0].lower not in ARTICLES | _POSSESSIVES:
         return None
     words = lead[1:-1]
     if not all(_is_word(t) or t.text in ("'", "’") for t in words) or words[-1].text[:1].isupper():
@@ -595,9 +590,9 @@ def _described_speaker(tokens: list[Token], begin: int, verb: int) -> Attributio
     """``one official familiar with the talks said``: a description opened by an article, with the
     words that qualify it, runs from the quotation up to the verb."""
     span = tokens[begin:verb]
-    if not (tokens[begin].lower in _DETERMINERS or _counted_one(tokens, begin)) or not 3 <= len(span) <= 8:
+    if not (tokens[begin].lower in ARTICLES or _counted_one(tokens, begin)) or not 3 <= len(span) <= 8:
         return None
-    if not all(_is_word(t) for t in span) or any(t.lower in _MESSAGE_NOUNS | _RELATIVES | _AUXILIARIES for t in span):
+    if not all(_is_word(t) for t in span) or any(t.lower in MESSAGE_NOUNS | _RELATIVES | _AUXILIARIES for t in span):
         return None
     return Attribution(Mention(_span_text(span), span[0].start, span[-1].end, "description"))
 
@@ -617,7 +612,7 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
             return Attribution(None, via=outlet, inherits=True) if outlet else None
         participle = verb.endswith("ing") and verb not in _CARRIER_VERBS
         if verb not in REPORTING_VERBS | _CARRIER_VERBS or participle and (
-                v == 0 or tokens[v - 1].lower in _MESSAGE_NOUNS or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
+                v == 0 or tokens[v - 1].lower in MESSAGE_NOUNS or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
             continue  # "issuing a statement saying", ", saying": the subject is earlier
         subject = subject_before(tokens, v)
         if subject is not None and participle and _object_of_preposition(tokens, subject):
@@ -657,7 +652,7 @@ def _agent(tokens: list[Token]) -> Mention | None:
     for i in range(end - 1, max(-1, end - 6), -1):
         if tokens[i].lower == "by":
             first = i + 1
-            while first < end and tokens[first].lower in _DETERMINERS:
+            while first < end and tokens[first].lower in ARTICLES:
                 first += 1
             mention = noun_phrase_ending(tokens, end, stop=i + 1)
             if mention is None or mention.kind != "name" or first >= end or mention.start != tokens[first].start:
@@ -681,7 +676,7 @@ def _carried(tokens: list[Token], verb: int, outlet: Mention) -> Attribution:
 
 def _addressee_outlet(tokens: list[Token], verb: int) -> Mention | None:
     """``X told Outlet`` / ``X said in an interview with Outlet``: the outlet, when it looks like one."""
-    if tokens[verb].lower in {"told", "tells", "telling"}:
+    if tokens[verb].lower in TELL_FORMS:
         addressee = noun_phrase_starting(tokens, verb + 1, limit=6)
         if addressee and addressee.kind == "name" and is_outlet_name(addressee.text, addressee_of_told=True):
             return addressee

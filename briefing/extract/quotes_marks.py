@@ -61,9 +61,8 @@ def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
         for mark in marks[first:]:
             token = mark.group()
             if open_at is None:
-                if token in _CLOSING_ONLY or (token not in _OPENING_ONLY and _closing_shaped(text, mark)
-                                              and not _opening_shaped(text, mark)):
-                    continue  # a stray closing mark
+                if token in _CLOSING_ONLY or token not in _OPENING_ONLY and _shape(text, mark) == (False, True):
+                    continue  # a stray closing mark: shaped like one and not like an opening mark
                 open_at = (mark.start(), mark.end())
             elif token in _OPENING_ONLY:
                 stretches.append(_stretch(text, open_at[0], open_at[1], None, index, bound=mark.start()))
@@ -100,21 +99,18 @@ def _closing_of_carried(text: str, para_start: int, marks: list[re.Match]) -> in
     first = marks[0]
     if not text[para_start:first.start()].strip():
         return None
-    if first.group() in _OPENING_ONLY or not _closing_shaped(text, first):
+    if first.group() in _OPENING_ONLY or not _shape(text, first)[1]:
         return None
     return first.start()
 
 
-def _closing_shaped(text: str, mark: re.Match) -> bool:
+def _shape(text: str, mark: re.Match) -> tuple[bool, bool]:
+    """Whether a mark is shaped like an opening mark (a blank or bracket before it, no blank after) and
+    whether it is shaped like a closing mark (no blank before it, a blank or punctuation after)."""
     before = text[mark.start() - 1] if mark.start() else " "
     after = text[mark.end()] if mark.end() < len(text) else " "
-    return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-")
-
-
-def _opening_shaped(text: str, mark: re.Match) -> bool:
-    before = text[mark.start() - 1] if mark.start() else " "
-    after = text[mark.end()] if mark.end() < len(text) else " "
-    return (before.isspace() or before in _OPEN_BEFORE) and not after.isspace()
+    return ((before.isspace() or before in _OPEN_BEFORE) and not after.isspace(),
+            not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-"))
 
 
 def _is_inch_mark(text: str, mark: re.Match) -> bool:

@@ -69,6 +69,19 @@ class SpanIndex(Generic[S]):
         order = sorted(range(len(self.spans)), key=lambda k: self.spans[k].end)
         return [self.spans[k].end for k in order], order
 
+    def last_ending_by(self, offset: int) -> S | None:
+        """The span that ends last at or before ``offset`` (the last given, among those that end there)."""
+        ends, order = self._by_end
+        i = bisect_right(ends, offset)
+        return self.spans[order[i - 1]] if i else None
+
+    def first_starting_from(self, offset: int) -> S | None:
+        """The span that starts first at or after ``offset`` (the first given, among those that start there)."""
+        if not self.in_order:
+            return min((s for s in self.spans if s.start >= offset), key=lambda s: s.start, default=None)
+        i = bisect_left(self.starts, offset)
+        return self.spans[i] if i < len(self.spans) else None
+
     def starting_in(self, start: int, end: int) -> list[S]:
         """The spans with ``start <= s.start < end``."""
         if not self.in_order:

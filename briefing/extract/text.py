@@ -112,23 +112,22 @@ class Tokenized:
     def clause_tokens(self, start: int, end: int) -> tuple[Token, ...]:
         """Words, numbers and punctuation marks: a token of letters, digits and ``_ $ € £ ¥ %``
         keeps the ``. , ' & / -`` between them ('1,200', '$4.5bn', 'U.S', 'joint-venture')."""
-        return tuple(self._joined(start, end, _NUMBER_CHARS, _CLAUSE_JOINERS, trim=True))
+        return tuple(self._joined(start, end, _NUMBER_CHARS, _CLAUSE_JOINERS))
 
     def attribution_tokens(self, start: int, end: int) -> list[Token]:
-        """Words (with any ``_ ' & . -`` inside or after them) and single punctuation marks but ``_``."""
-        return [t for t in self._joined(start, end, frozenset(), _ATTRIBUTION_JOINERS, trim=False) if t.text != "_"]
+        """Words (with any ``_ ' & . -`` inside them) and single punctuation marks but ``_``."""
+        return [t for t in self._joined(start, end, frozenset(), _ATTRIBUTION_JOINERS) if t.text != "_"]
 
-    def _joined(self, start: int, end: int, core: frozenset[str], joiners: frozenset[str], *,
-                trim: bool) -> list[Token]:
+    def _joined(self, start: int, end: int, core: frozenset[str], joiners: frozenset[str]) -> list[Token]:
         """Single atoms, and runs of touching atoms that open with a letter, digit or ``core`` character and go on
-        through those and ``joiners`` (with ``trim``, only up to the last that is no joiner)."""
+        through those and ``joiners``, up to the last that is no joiner."""
         text, atoms = self.text, self._atoms(start, end)
         found, i = [], 0
         while i < len(atoms):
             last = i
             if text[atoms[i][0]].isalnum() or text[atoms[i][0]] in core:
                 last = self._run(atoms, i, lambda char, _: char.isalnum() or char in core or char in joiners)
-                while trim and not (text[atoms[last][0]].isalnum() or text[atoms[last][0]] in core):
+                while not (text[atoms[last][0]].isalnum() or text[atoms[last][0]] in core):
                     last -= 1
             found.append(Token(atoms[i][0], atoms[last][1], text[atoms[i][0]:atoms[last][1]]))
             i = last + 1
