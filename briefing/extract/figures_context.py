@@ -137,11 +137,9 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
     core_from = _after_barrier(core)
     worth = _WORTH_OF.match(right)
     if worth:
-        subject, verb = _subject_and_verb(core)
+        verb, subject = _tail_subject(_SUBJECT_VERB, core, core_from)
         thing = worth.group(1)
-        if subject and verb in _PURCHASE_NOUNS:
-            return f"{_adjective(subject)} {_PURCHASE_NOUNS[verb]} of {thing}", _Reading(subject, thing)
-        return thing, _Reading(subject, thing)
+        return _purchase(subject, verb and verb.group("verb"), thing), _Reading(subject, thing)
     ellipsis = _WORTH_ELLIPSIS.match(right)
     if ellipsis and reading.subject and ellipsis.group(1) in _PURCHASE_NOUNS:
         place = ellipsis.group(2)
@@ -153,7 +151,7 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             thing = " ".join([origin, *words[1:]])
         else:
             thing = f"{thing} from {place}".strip()
-        return f"{_adjective(reading.subject)} {_PURCHASE_NOUNS[ellipsis.group(1)]} of {thing}", reading
+        return _purchase(reading.subject, ellipsis.group(1), thing), reading
     if quantity.kind == "count":
         delivery = _DELIVERY.search(left, left_from)
         destination = _DESTINATION.match(right)
@@ -167,40 +165,30 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
         phrase = _noun_phrase_before(relative.group("np"))
         if phrase:
             return phrase, _Reading(phrase)
-    changed_to = _clause_search(_CHANGED_TO, core, core_from)
-    if changed_to:
-        subject = _clause_subject(_clause(core, changed_to))
-        if subject:
-            return _possessive_to_adjective(subject), _Reading(subject)
+    subject = _tail_subject(_CHANGED_TO, core, core_from)[1]
+    if subject:
+        return _possessive_to_adjective(subject), _Reading(subject)
     valued_tail = "," in core and _VALUED_TAIL.search(core)
     apposed = _APPOSED_VALUE.search(core) if valued_tail else None
     if apposed:
         subject = _clause_subject(apposed.group("clause"))
         if subject and not re.search(r"\s(?:was|were|is|are)\b", subject):
             return _possessive_to_adjective(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)), _Reading(subject)
-    worth_after = _clause_search(_THING_WORTH, core, core_from)
+    worth_after, subject = _tail_subject(_THING_WORTH, core, core_from)
     if worth_after and worth_after.group("verb") in _PURCHASE_NOUNS:
-        subject = _clause_subject(_clause(core, worth_after))
         thing = worth_after.group("thing")
-        if subject:
-            return f"{_adjective(subject)} {_PURCHASE_NOUNS[worth_after.group('verb')]} of {thing}", \
-                _Reading(subject, thing)
-        return thing, _Reading(None, thing)
+        return _purchase(subject, worth_after.group("verb"), thing), _Reading(subject, thing)
     valued = _CLAUSE_VALUED.search(core) if valued_tail else None
     if valued:
         subject = _clause_subject(valued.group("clause"))
         if subject:
             return _possessive_to_adjective(subject), _Reading(subject)
-    level = _clause_search(_LEVEL, core, core_from)
-    if level:
-        subject = _clause_subject(_clause(core, level))
-        if subject:
-            return _possessive_to_adjective(subject), _Reading(subject)
-    change = _clause_search(_CHANGE, core, core_from)
-    if change and change.group("verb") in _DIRECTION:
-        subject = _clause_subject(_clause(core, change))
-        if subject:
-            return f"{_DIRECTION[change.group('verb')]} in {_possessive_to_adjective(subject)}", _Reading(subject)
+    subject = _tail_subject(_LEVEL, core, core_from)[1]
+    if subject:
+        return _possessive_to_adjective(subject), _Reading(subject)
+    change, subject = _tail_subject(_CHANGE, core, core_from)
+    if subject and change.group("verb") in _DIRECTION:
+        return f"{_DIRECTION[change.group('verb')]} in {_possessive_to_adjective(subject)}", _Reading(subject)
     if _DETERMINER_END.search(left, left_from):
         noun = _NOUN_PHRASE_AFTER.match(right)
         if noun and not re.match(r"\s*(?:to|for|in|on|of|at|from|by|with|and)\b", right) \
@@ -244,11 +232,15 @@ def _counted_measure(unit: str, right: str) -> str:
     return f"{unit} {rest}".strip() if rest and not rest[0].isupper() else unit
 
 
-def _subject_and_verb(core: str) -> tuple[str | None, str | None]:
-    m = _clause_search(_SUBJECT_VERB, core, _after_barrier(core))
-    if not m:
-        return None, None
-    return _clause_subject(_clause(core, m)), m.group("verb")
+def _purchase(subject: str | None, verb: str | None, thing: str) -> str:
+    """'Brazilian purchases of jets' for 'Brazil purchased ... jets'; the ``thing`` alone without a subject."""
+    return f"{_adjective(subject)} {_PURCHASE_NOUNS[verb]} of {thing}" if subject and verb in _PURCHASE_NOUNS else thing
+
+
+def _tail_subject(tail: re.Pattern, core: str, core_from: int) -> tuple[re.Match | None, str | None]:
+    """Clause-final ``tail`` in ``core`` and the subject of the clause it ends (None when it has none)."""
+    m = _clause_search(tail, core, core_from)
+    return m, _clause_subject(_clause(core, m)) if m else None
 
 
 def _after_barrier(text: str) -> int:
