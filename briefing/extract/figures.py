@@ -21,8 +21,7 @@ from .figures_context import WIRE_FILLER, WIRE_LABELS, WIRE_LINE, dates_by_sente
 from .numbers import SCALES, Number, find_numbers, plain_value
 from .spans import SpanIndex
 
-_APPROX = re.compile(r"(?<![\w-])(" + lexicon.alternation(lexicon.phrases("figures_approximators.txt"), exact=True)
-                     + r")\s*$", re.I)
+_APPROX = re.compile(r"(?<![\w-])(" + lexicon.alternation(ref.APPROXIMATORS, exact=True) + r")\s*$", re.I)
 _SINGLE_UNIT = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])", re.I)
 _IDIOMATIC_UNITS = frozenset({"degree", "ton", "foot", "pound", "knot", "bit"})  # 'a degree in law', 'a bit'
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|dlrs|cts))\s*$", re.I)
@@ -229,9 +228,8 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
 # a bare number that goes on counting what was just counted: 'two of them', 'only 27 have', 'received 192.'
 _ELIDED_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:them|those|these|the|its|their|his|her|our|other"
                         r"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)\b")
-_ELIDED_BEFORE = re.compile(r"(?<![\w-])(?:(?P<approx>a\s+total\s+of|at\s+least|more\s+than|(?:well\s+|just\s+)?over"
-                            r"|nearly|almost|about|around|roughly|some|including|only|with)"
-                            r"|(?P<joined>and)|(?P<final>received|won|got|at|to))\s+$", re.I)
+_ELIDED_BEFORE = re.compile(r"(?<![\w-])(?:(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|a\s+total\s+of|including"
+                            r"|only|with)|(?P<joined>and)|(?P<final>received|won|got|at|to))\s+$", re.I)
 _ELIDED_AFTER = re.compile(r"\s*(?:[,;.!?)—–]|$)|\s+(?:are|were|have|had|has|was|is|for|in|recorded|reported|died"
                            r"|voted|signed|ratified)\b")
 
@@ -424,9 +422,9 @@ _REPEATED_UNIT = r"(?:\s*(?:%|pct\b|per\s?cent\b|percent\b))?"  # '12% to 15%': 
 _RANGE_AND = re.compile(_REPEATED_UNIT + r"\s*(?:and)\s*(?:[$€£¥]\s?)?")
 _RANGE_TO = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—|to)\s*(?:[$€£¥]\s?)?")
 _RANGE_DASH = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—)\s*(?:[$€£¥]\s?)?")
-_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("figures_change_words.txt")) + r")(?:\s+(?:up|down|by|about|some|nearly|almost|just"
-                            r"|more than|over|around|roughly|a further|another|an?))*\s*(?:[$€£¥]|[A-Z]{1,3}\$)?\s*$",
-                            re.I)
+_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("figures_change_words.txt"))
+                            + r")(?:\s+(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|up|down|by|just|a further"
+                            r"|another|an?))*\s*(?:[$€£¥]|[A-Z]{1,3}\$)?\s*$", re.I)
 
 
 # --- money -------------------------------------------------------------------------------------------------
@@ -590,8 +588,7 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
 _DURATION_BEFORE = re.compile(
     r"(?<![\w-])(?:for|over|in|within|during)\s+(?:(?:the|a|an)\s+)?"
     r"(?:(?:next|past|last|coming|previous|first|average\s+of|period\s+of|total\s+of|span\s+of)\s+)?"
-    r"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|fewer\s+than|over|at\s+least|some|roughly|just|up\s+to"
-    r"|well\s+over|close\s+to)\s+)?$", re.I)
+    r"(?:(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|just)\s+)?$", re.I)
 _TIME_CHAIN = re.compile(r",?\s+(?:and\s+)?[\w.-]+\s+(?:second|minute|hour|day|week|month|year)s?\b", re.I)
 _PRISON_TERM = re.compile(r"(?<![\w-])(?:sentenced\b[^,;.]{0,40}?\bto|life\s+plus)\s+(?:about\s+|nearly\s+)?$", re.I)
 _OF_AFTER = re.compile(r"\s+of\s")

@@ -41,9 +41,8 @@ _ENDINGS = {_CHANGED_TO: re.compile(r"\bto\s*$"), _THING_WORTH: re.compile(r"\sw
 # printable ASCII that is neither a letter nor a blank: no pattern made of words and blanks matches it
 _BARRIER = re.compile(r"[!-@\[-`{-~]")
 _DETERMINER_END = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s*$", re.I)
-_APPROX_TAIL = re.compile(
-    r"(?:\s*(?:a mere|only|just|about|around|roughly|approximately|nearly|almost|some|over|more than|less than"
-    r"|up to|at least|close to|under|an estimated|as much as|as many as|a record|a total of|an? |the))+\s*$", re.I)
+_APPROX_TAIL = re.compile(r"(?:\s*(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|a mere|only|just|a record"
+                          r"|a total of|an? |the))+\s*$", re.I)
 _BOUNDARY = re.compile(r"[,;:(\"“”]|\b(?:that|which|who|while|whereas|but|because|as|after|before|when|"
                        + lexicon.alternation(lexicon.REPORTING_TENSED) +
                        r"|according to)\b", re.I)

@@ -1,4 +1,4 @@
-"""Reference data for figures: currencies and units of measurement, as lookup tables built once at import.
+"""Reference data for figures: currencies, units of measurement and approximators, built once at import.
 
 Currencies come from CLDR (``briefing/data/currencies_cldr.txt``, written from babel by
 ``scripts/cldr_currencies.py``: names, plurals, symbols and the territories that use each ISO 4217 currency), with
@@ -17,6 +17,8 @@ from .. import lexicon
 
 SI_PREFIXES = {"k": "kilo", "K": "kilo", "M": "mega", "G": "giga", "T": "tera", "P": "peta", "E": "exa",
                "h": "hecto", "d": "deci", "c": "centi", "m": "milli", "µ": "micro", "u": "micro", "n": "nano"}
+#: Words before a number that make it approximate ('about 300', 'more than 40%'), one phrase each.
+APPROXIMATORS = lexicon.phrases("figures_approximators.txt")
 # Currency codes that are also capitalised English words ("ALL 3 options", "TOP 20"): money only when attached.
 WORDLIKE_CODES = frozenset("ALL TOP CUP MOP BOB SOS PEN TRY GEL CHE COP".split())
 
