@@ -145,10 +145,16 @@ class _Rule:
 _MONTH_ALT = lexicon.alternation(MONTHS)
 _FULL_MONTH_ALT = lexicon.alternation(name for name in MONTHS if len(name) > 3 or name == "may")
 _WEEKDAY_ALT = lexicon.alternation(name for name in WEEKDAYS if len(name) > 5)
+# 'today', 'yesterday', 'the day after tomorrow' ... -> days from the publication date
+_DAY_WORDS = {words: int(days) for words, days in lexicon.rows("dates_day_words.txt")}
+# 'this year', 'last month' count from the publication date; 'the previous year' from the last date given
+_OFFSETS = {words: int(moves) for words, moves, _ in lexicon.rows("dates_relations.txt")}
+_FROM_ANCHOR = frozenset(words for words, _, base in lexicon.rows("dates_relations.txt") if base == "anchor")
 _WORD_LISTS = {"MONTH_ALT": _MONTH_ALT, "FULL_MONTH_ALT": _FULL_MONTH_ALT, "WEEKDAY_ALT": _WEEKDAY_ALT,
                "NUMBER_WORD": NUMBER_WORD, "DAY_WORD": DAY_WORD, "ORDINAL_WORD_ALT": lexicon.alternation(ORDINALS),
                "HOLIDAY_ALT": lexicon.alternation(HOLIDAYS).replace("'", "['’]"),
-               "HOLIDAY_WORD_ALT": lexicon.alternation({n.split()[-1] for n in HOLIDAYS})}
+               "HOLIDAY_WORD_ALT": lexicon.alternation({n.split()[-1] for n in HOLIDAYS}),
+               "DAY_WORD_ALT": lexicon.alternation(_DAY_WORDS)}
 _PATTERN_ROWS = lexicon.patterns("dates_patterns.txt", _WORD_LISTS)
 _PATTERNS = {row[1]: row[-1] for row in _PATTERN_ROWS if row[0] == "pattern"}
 _TRIGGERS = {row[1]: re.compile(row[-1], re.I) for row in _PATTERN_ROWS if row[0] == "trigger"}
@@ -371,29 +377,25 @@ def _day_of_month(day: int, published: dt.date, future: bool, weekday: int | Non
 
 def _weekday(weekday: int, published: dt.date, *, future: bool, relation: str = "", week: int | None = None) -> When:
     """The date of a weekday name, see the module docstring."""
-    monday = published - dt.timedelta(days=published.weekday())
-    if week is not None:
-        return When(monday + dt.timedelta(days=7 * week + weekday), "day")
     if relation in ("past", "this past"):
         back = (published.weekday() - weekday) % 7 or 7
         return When(published - dt.timedelta(days=back), "day")
     if relation in ("coming", "upcoming", "this coming", "this upcoming"):
         ahead = (weekday - published.weekday()) % 7 or 7
         return When(published + dt.timedelta(days=ahead), "day")
+    if week is not None:
+        monday = published - dt.timedelta(days=published.weekday())
+        return When(monday + dt.timedelta(days=7 * week + weekday), "day")
     if future:
         return When(published + dt.timedelta(days=(weekday - published.weekday()) % 7), "day")
     return When(published - dt.timedelta(days=(published.weekday() - weekday) % 7), "day")
-
-
-_WEEK_OFFSETS = {"this": 0, "next": 1, "last": -1, "previous": -1, "the following": 1, "the next": 1,
-                 "the previous": -1, "the last": -1, "the same": 0}
 
 
 def _week_offset(text: str | None) -> int | None:
     if not text:
         return None
     words = text.lower().split()
-    return _WEEK_OFFSETS.get(" ".join(w for w in words if w not in ("of", "week")))
+    return _OFFSETS.get(" ".join(w for w in words if w not in ("of", "week")))
 
 
 def _from_anchor(frame: _Frame, precision: str) -> When | None:
@@ -575,17 +577,12 @@ _MONTH_RANGE_AFTER = re.compile(_PATTERNS["MONTH_RANGE_AFTER"], re.I)
 _RANGE_END = re.compile(_PATTERNS["RANGE_END"], re.I)
 
 
-# 'this year', 'last month' count from the publication date; 'the previous year' from the last date given
-_FROM_PUBLICATION = {"this": 0, "current": 0, "the current": 0, "this calendar": 0, "the": 0, "last": -1,
-                     "the last": -1, "next": 1, "coming": 1, "the coming": 1}
-_FROM_ANCHOR = {"previous": -1, "the previous": -1, "the following": 1, "the next": 1, "the same": 0}
-
 
 def _period_base(which: str, frame: _Frame, precision: str) -> tuple[When | None, int]:
     """The date a relative period counts from, and how many periods it moves."""
     if which in _FROM_ANCHOR:
-        return _from_anchor(frame, precision), _FROM_ANCHOR[which]
-    return (When(frame.published, "day") if frame.published else None), _FROM_PUBLICATION[which]
+        return _from_anchor(frame, precision), _OFFSETS[which]
+    return (When(frame.published, "day") if frame.published else None), _OFFSETS[which]
 
 
 # one period of each unit, counted from the start of the period the count starts in
@@ -638,10 +635,7 @@ def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
 
 def _build_day_word(m: re.Match, text: str) -> _Candidate | None:
     """today, tonight, yesterday, tomorrow, last night, the day before yesterday ..."""
-    word = " ".join(m["word"].lower().split())
-    shift = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-             "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-             "the day after tomorrow": 2}[word]
+    shift = _DAY_WORDS[" ".join(m["word"].lower().split())]
     return _candidate(m, _on_published(lambda p, frame: When(p + dt.timedelta(days=shift), "day")))
 
 
@@ -668,7 +662,7 @@ def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
     if (m["week"] or m["week_first"]) and week is None:
         return None
     if week is None:
-        week = _WEEK_OFFSETS.get(relation)  # 'next Friday': the Friday of next week
+        week = _OFFSETS.get(relation)  # 'next Friday': the Friday of next week ('coming Friday' is read first)
     return _candidate(m, _on_published(lambda p, frame: _weekday(weekday, p, future=frame.future,
                                                                  relation=relation, week=week)))
 
@@ -709,7 +703,7 @@ def _build_day_of_month(m: re.Match, text: str) -> _Candidate | None:
         following = _word_after(text, m.end())
         if following and following.lower() not in _FUNCTION_WORDS:
             return None
-    shift = {"this": 0, "last": -1, "next": 1, "the same": 0}.get(" ".join((relation or "").lower().split()))
+    shift = _OFFSETS.get(" ".join((relation or "").lower().split()))
     return _candidate(m, _on_published(lambda p, frame: _day_of_month(day, p, frame.future, month_shift=shift)),
                       "date")
 
@@ -731,12 +725,11 @@ def _build_shift(m: re.Match, text: str) -> _Candidate | None:
     reference = (m["ref"] or "").lower()
     if direction == "since":
         return None
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
     if direction in ("ago", "hence") or reference:
-        sign = -1 if direction in ("ago", "before") else 1
         offset = {"yesterday": -1, "tomorrow": 1}.get(reference, 0)
         return _candidate(m, _on_published(
             lambda p, frame: _shifted(When(p + dt.timedelta(days=offset), "day"), shift, sign)))
-    sign = -1 if direction in ("earlier", "before") else 1
     if direction in ("later", "earlier") or _CLAUSE_END_AFTER.match(text, m.end()):
         return _candidate(m, lambda frame: _shifted(_from_anchor(frame, shift.precision), shift, sign))
     return _Candidate(m.start(), m.end(), _no_value, pending=shift, sign=sign)
@@ -802,10 +795,9 @@ def _build_two_digit_year(m: re.Match, text: str) -> _Candidate | None:
 def _build_word_year(m: re.Match, text: str) -> _Candidate | None:
     """A year in words after a preposition: ``in nineteen seventy four``."""
     year = year_from_words(m["yearw"])
-    if year is None or not 1000 <= year <= 2100 or _word_after(text, m.end()).lower() in _UNITS:
-        return None
     following = _word_after(text, m.end())
-    if following.islower() and following.endswith("s"):
+    if year is None or not 1000 <= year <= 2100 or following.lower() in _UNITS or following.islower() \
+            and following.endswith("s"):
         return None
     return _candidate(m, _fixed(_absolute(year)), "yearw")
 
