@@ -18,7 +18,7 @@ from ..model import Actor, DateMention, Document, Figure
 from ..pubdate import MONTHS, WEEKDAYS
 from . import figures_units as ref
 from .figures_context import WIRE_FILLER, WIRE_LABELS, WIRE_LINE, dates_by_sentence, describe_sentence
-from .numbers import SCALES, Number, find_numbers, plain_value
+from .numbers import LETTER_SCALES, SCALES, Number, find_numbers, plain_value
 from .spans import SpanIndex
 
 _APPROX = re.compile(r"(?<![\w-])(" + lexicon.alternation(ref.APPROXIMATORS, exact=True) + r")\s*$", re.I)
@@ -68,7 +68,7 @@ _SIGN_AFTER = re.compile(r"\s?(?P<sign>" + _SIGNS + r")")
 _SUBUNIT_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?:(?P<adj>euro|[A-Z][a-z]+)\s)?(?P<word>" + lexicon.alternation(ref.SUBUNITS, exact=True)
     + r")(?![\w])|(?P<short>(?-i:[cp]))(?![\w])", re.I)  # '50c', '20p'; '41C' is Celsius
-_MONEY_SCALE = re.compile(r"(?P<scale>m|k|b)(?![\w])", re.I)
+_MONEY_SCALE = re.compile(r"(?P<scale>" + "|".join(LETTER_SCALES) + r")(?![\w])", re.I)
 # --- percentages ----------------------------------------------------------------------------------------------
 _PERCENT = re.compile(
     r"\s*(?:(?P<points>(?:percentage|pct|per\s?cent|percent)\s+points?)|(?P<bp>basis\s+points?|bps|bp)\b"
@@ -446,9 +446,8 @@ def _money_before(prefix: re.Match, dollar: str) -> _Money | None:
 def _money_scale_after(text: str, pos: int, end: int, money: _Money) -> _Money:
     """'$5m', '£1.5bn', '$50k' (when the number has no scale word yet): the end of the money phrase."""
     m = _MONEY_SCALE.match(text, pos, end)
-    factor = {"m": SCALES["million"], "b": SCALES["billion"], "k": SCALES["thousand"]}
     if m:
-        return _Money(money.code, m.end(), money.factor * factor[m.group("scale").lower()])
+        return _Money(money.code, m.end(), money.factor * LETTER_SCALES[m.group("scale").lower()])
     return _Money(money.code, pos, money.factor)
 
 

@@ -75,11 +75,11 @@ _ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|fig
                         r"(?P<name>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w&.'’-]*))*)"
                         r"(?:\s+\((?P<short>[A-Z][\w&.-]+)\))?")
 _ESTIMATE_VERBS = frozenset({"estimated", "estimates"})  # the source of a figure, not of words
-_SAID = re.compile(r"(?:[,\"”]|\bsaid)\s*(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+"
-                   r"(?:" + lexicon.alternation(lexicon.REPORTING_TENSED | _ESTIMATE_VERBS) + r")\b[^,]*[.!?\"”]?\s*$")
+_CREDITED = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+"
+_CREDITING = r"(?:" + lexicon.alternation(lexicon.REPORTING_TENSED | _ESTIMATE_VERBS) + r")\b"
+_SAID = re.compile(r"(?:[,\"”]|\bsaid)\s*(?:the\s+)?" + _CREDITED + _CREDITING + r"[^,]*[.!?\"”]?\s*$")
 # 'Police said 68 people ...', 'The ministry estimates ...': a sentence that opens with whose word it is
-_SAID_FIRST = re.compile(r"\s*(?:(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)|[Tt]he\s+(?P<noun>[a-z]+))\s+"
-                         r"(?:" + lexicon.alternation(lexicon.REPORTING_TENSED | _ESTIMATE_VERBS) + r")\b")
+_SAID_FIRST = re.compile(r"\s*(?:(?:[Tt]he\s+)?" + _CREDITED + r"|[Tt]he\s+(?P<noun>[a-z]+)\s+)" + _CREDITING)
 _CURRENT = re.compile(r"\b(?:currently|at present|presently)\b", re.I)
 
 
