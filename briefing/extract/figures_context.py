@@ -164,25 +164,20 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
         phrase = _noun_phrase_before(relative.group("np"))
         if phrase:
             return phrase, _Reading(phrase)
-    subject = _tail_subject(_CHANGED_TO, core, core_from)[1]
-    if subject:
-        return _possessive_to_adjective(subject), _Reading(subject)
+    # '<thing> worth', ', valued at' and 'changed ... to' end in different words: at most one of them matches
+    worth_after, subject = _tail_subject(_THING_WORTH, core, core_from)
+    if worth_after:
+        thing = worth_after.group("thing")
+        return _purchase(subject, worth_after.group("verb"), thing), _Reading(subject, thing)
     valued_tail = "," in core and _VALUED_TAIL.search(core)
     apposed = _APPOSED_VALUE.search(core) if valued_tail else None
     if apposed:
         subject = _clause_subject(apposed.group("clause"))
         if subject and not re.search(r"\s(?:was|were|is|are)\b", subject):
             return _possessive_to_adjective(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)), _Reading(subject)
-    worth_after, subject = _tail_subject(_THING_WORTH, core, core_from)
-    if worth_after and worth_after.group("verb") in _PURCHASE_NOUNS:
-        thing = worth_after.group("thing")
-        return _purchase(subject, worth_after.group("verb"), thing), _Reading(subject, thing)
     valued = _CLAUSE_VALUED.search(core) if valued_tail else None
-    if valued:
-        subject = _clause_subject(valued.group("clause"))
-        if subject:
-            return _possessive_to_adjective(subject), _Reading(subject)
-    subject = _tail_subject(_LEVEL, core, core_from)[1]
+    subject = (_tail_subject(_CHANGED_TO, core, core_from)[1] or valued and _clause_subject(valued.group("clause"))
+               or _tail_subject(_LEVEL, core, core_from)[1])
     if subject:
         return _possessive_to_adjective(subject), _Reading(subject)
     change, subject = _tail_subject(_CHANGE, core, core_from)
