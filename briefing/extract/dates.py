@@ -71,6 +71,7 @@ from .dates_lexicon import (
     valid_date,
     year_from_words,
 )
+from .numbers import LETTER_SCALES, SCALES
 
 _LENGTH = {"year": 4, "month": 7, "day": 10}
 
@@ -169,7 +170,7 @@ _FUNCTION_WORDS = lexicon.words("dates_function_words.txt")
 # what a number followed by one of these counts is not a year
 _UNITS = lexicon.words("dates_units.txt")
 _NAME_MONTHS = frozenset("april may june august".split())  # months that are also given names
-_MAGNITUDES = frozenset("hundred thousand million billion trillion bn mn m".split())
+_MAGNITUDES = frozenset(SCALES) | frozenset(LETTER_SCALES)
 _LEVEL_CUE = re.compile(_PATTERNS["LEVEL_CUE"], re.I)
 _DETERMINERS = frozenset("the its their his her our this that".split())
 _FUTURE_CUE = re.compile(_PATTERNS["FUTURE_CUE"], re.I)
@@ -645,11 +646,11 @@ def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
     if not relation and not m["week"] and not m["week_first"]:
         if _is_name_part(text, m.start("weekday")):
             return None  # 'Super Tuesday'
-        article = _word_before(text, m.start("weekday")).lower() in ("the", "a")
+        before, after = _word_before(text, m.start("weekday")), _word_after(text, m.end("weekday"))
+        article = before.lower() in ("the", "a")
         visible = _next_visible(text, m.end("weekday"))
         if article and text[visible:visible + 1].isupper():
             return None  # 'the Sunday Times'
-        before, after = _word_before(text, m.start("weekday")), _word_after(text, m.end("weekday"))
         governed = _word_before(text, m.start("weekday") - len(before) - 1).lower() in _FUNCTION_WORDS
         if (article and not governed  # 'in a Wednesday media event' is a date, 'the Sunday trade ban' is not
                 or before.islower() and before not in _FUNCTION_WORDS and before not in ("said", "says")) \

@@ -413,7 +413,7 @@ def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: b
     joiner = _RANGE_AND if between else _RANGE_DASH if change else _RANGE_TO
     if not joiner.fullmatch(gap):
         return False
-    if gap.strip() in "-" and not gap.strip() == "" and gap != gap.strip():
+    if gap.strip() == "-" and gap != "-":
         return False  # '5 - 3' with spaces is arithmetic or a score, not a range
     return nxt.value >= number.value or nxt.scale != number.scale
 

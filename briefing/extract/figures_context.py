@@ -295,8 +295,8 @@ def _clause_subject(clause: str) -> str | None:
         text = _LEADING_TIME.sub("", text)
         text = re.sub(r"^\s*(?:and|but|so|then|yet)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+(?:last|this|next)\s+(?:year|month|week|quarter)\s*$", "", text.strip(), flags=re.I)
-    text = re.sub(r"\s+(?:had|has|have|been|being|also|reportedly|still|already)$", "", text)
-    text = re.sub(r"\s+(?:could|would|will|may|might|should|can|must|is expected to|are expected to)$", "", text)
+    text = re.sub(r"(?:\s+(?:could|would|will|may|might|should|can|must|is expected to|are expected to))?"
+                  r"(?:\s+(?:had|has|have|been|being|also|reportedly|still|already))?$", "", text)
     if re.search(r"\s(?:and|or)\s+(?:was|were|is|are|has been|have been)$", text):
         return None  # 'sells its systems in 19 countries and was [valued at]': a second predicate, no subject
     text = re.sub(r"\s+(?:is|are|was|were)$", "", text)  # 'the relief is [worth]'
