@@ -18,7 +18,7 @@ from ..model import Actor, DateMention, Document, Figure
 from ..pubdate import MONTHS, WEEKDAYS
 from . import figures_units as ref
 from .figures_context import WIRE_FILLER, WIRE_LABELS, WIRE_LINE, dates_by_sentence, describe_sentence
-from .numbers import LETTER_SCALES, SCALES, Number, find_numbers, plain_value
+from .numbers import LETTER_SCALES, ONES, SCALES, Number, find_numbers, plain_value
 from .spans import SpanIndex
 
 _APPROX = re.compile(r"(?<![\w-])(" + lexicon.alternation(ref.APPROXIMATORS, exact=True) + r")\s*$", re.I)
@@ -91,6 +91,7 @@ _IRREGULAR_PLURALS = lexicon.words("figures_irregular_plurals.txt")
 _NOT_PLURAL_NOUNS = lexicon.words("figures_not_plural_nouns.txt")
 _FUNCTION_WORDS = lexicon.words("figures_function_words.txt")
 _LEADING_COUNT_MODIFIERS = frozenset("more additional other extra further".split())
+_DIGIT_WORDS = lexicon.alternation(word for word, value in ONES.items() if value)  # 'one' to 'nine'
 _REFERENCE_DETERMINERS = re.compile(r"(?<![\w-])(the|these|those|both|its|their|his|her|our|all|my|your|first|last"
                                     r"|next|past|previous|final|other)\s+$", re.I)
 
@@ -211,17 +212,16 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
     elided = _elided_count(text, start, end, number, carried, quantities)
     if elided:
         return [elided]
+    unsigned = not number.spelled and not _PREFIX.search(text, max(start, number.start - 6), number.start)
     money = next((q for q in reversed(quantities) if q.kind == "money" and q.scale == number.scale), None)
-    if money and number.scale >= SCALES["thousand"] and not number.spelled \
-            and not _PREFIX.search(text, max(start, number.start - 6), number.start):
+    if money and number.scale >= SCALES["thousand"] and unsigned:
         return [_like(money, number)]  # '450 mln dlrs in sales and a 107 mln loss': the same currency
     if _MIXED_FRACTION.fullmatch(text, number.start, number.end) and _SHARE_PRICE.search(text, start, end):
         return [Quantity(number.start, number.end, number.value, dollar, "money")]  # 'Acme closed at 62-3/4'
-    counted = carried  # the last count read so far, in this sentence or the paragraph's earlier ones
-    if counted and number.scale >= SCALES["million"] and counted.scale == number.scale and not number.spelled \
-            and _CLAUSE_END.match(text, number.end, end) and not _PREFIX.search(text, max(start, number.start - 6),
-                                                                                number.start):
-        return [_like(counted, number)]  # '4.8 million refugees ... Turkey alone hosts 2.7 million.'
+    # carried: the last count read so far, in this sentence or the paragraph's earlier ones
+    if carried and number.scale >= SCALES["million"] and carried.scale == number.scale and unsigned \
+            and _CLAUSE_END.match(text, number.end, end):
+        return [_like(carried, number)]  # '4.8 million refugees ... Turkey alone hosts 2.7 million.'
     return []
 
 
@@ -667,8 +667,8 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
     return None
 
 
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:top|bottom|per|every)|(?<![\w-])(?:\d+|one|two|three|four|five|six"
-                                 r"|seven|eight|nine|ten)\s+in|(?<![\w-])(?:1|one)\s+out\s+of)\s+$", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"(?<![\w-])(?:top|bottom|per|every|(?:\d+|ten|" + _DIGIT_WORDS + r")\s+in"
+                                 r"|(?:1|one)\s+out\s+of)\s+$", re.I)
 _MODEL_NUMBER = re.compile(r"\s\d{1,4}[A-Za-z]{0,3}(?:-\d+)?(?=\s+[a-z])")
 _NAME_THEN_NUMBER = re.compile(r"(?<![\w'’-])([A-Z][A-Za-z]+)\s$")
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|on|from|to|across|throughout|by|and|with|than|of|told|tells|telling"
@@ -689,7 +689,7 @@ def _designation_number(text: str, start: int, first: int, number: Number) -> bo
     return not _PLACE_BEFORE.search(text, max(start, name.start() - 16), name.start())
 
 
-_SMALL_ALTERNATIVE = re.compile(r"(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+or\s+$", re.I)
+_SMALL_ALTERNATIVE = re.compile(r"(?<![\w-])(?:" + _DIGIT_WORDS + r"|\d)\s+or\s+$", re.I)
 _PERSON_PLURALS = frozenset("people men women children".split())
 _COUNT_THEN_TIME = re.compile(r"\s+(?:ago|later|earlier)\b", re.I)
 # adjectives used as plural nouns after a number ('200 wounded'), unless a noun follows ('200 injured people')
