@@ -341,23 +341,17 @@ def _month_without_year(month: int, published: dt.date, *, future: bool, relatio
     return When(dt.date(year, month, 1), "month")
 
 
-def _nearest(candidates: list[dt.date], published: dt.date, future: bool) -> dt.date | None:
-    if future:
-        ahead = [c for c in candidates if c >= published]
-        if ahead:
-            return min(ahead)
-    return min(candidates, key=lambda c: (abs((c - published).days), c > published)) if candidates else None
-
-
 def _nearest_day(dates: list[dt.date], published: dt.date, future: bool, weekday: int | None = None,
                  past: bool = False) -> When | None:
     """The nearest of ``dates`` (the next one in a future clause, the last one in a past-tense clause; one on
     ``weekday`` when named)."""
     if weekday is not None:
         dates = [d for d in dates if d.weekday() == weekday] or dates
-    if past and not future:
+    if future:
+        dates = [d for d in dates if d >= published] or dates
+    elif past:
         dates = [d for d in dates if d <= published] or dates
-    found = _nearest(dates, published, future)
+    found = min(dates, key=lambda d: (abs((d - published).days), d > published), default=None)
     return When(found, "day") if found else None
 
 
@@ -497,7 +491,7 @@ def _build_day_month(m: re.Match, text: str) -> _Candidate | None:
         return None
     day_group = "day" if g["day"] else "dayw"
     year = _year(g)
-    if year is not None and (g.get("year") or g.get("yearw")):
+    if year is not None:
         return _fixed_candidate(m, _absolute(year, month, day))
     if g.get("yy"):
         return _candidate(m, _written_year(g["yy"], month, day))
@@ -536,9 +530,7 @@ def _build_month_year(m: re.Match, text: str) -> _Candidate | None:
     if g.get("yy"):
         return _candidate(m, _written_year(g["yy"], month))
     year = _year(g)
-    if year is None:
-        return None
-    return _candidate(m, _fixed(_absolute(year, month)))
+    return _fixed_candidate(m, _absolute(year, month)) if year is not None else None
 
 
 def _build_month(m: re.Match, text: str) -> _Candidate | None:
@@ -809,8 +801,7 @@ def _build_ordinal_month(m: re.Match, text: str) -> _Candidate | None:
     if not month or month > 12:
         return None
     if m["year"]:
-        year = int(m["year"])
-        return _candidate(m, _fixed(_absolute(year, month)))
+        return _fixed_candidate(m, _absolute(int(m["year"]), month))
     return _candidate(m, functools.partial(_month_of_year, month, m["rel"].lower()))
 
 
