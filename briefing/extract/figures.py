@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import takewhile
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure
@@ -741,15 +742,9 @@ def _named_model(text: str, quantity: Quantity, models: dict[str, str | None]) -
 def _model_head(text: str, model: str) -> str | None:
     """The noun the article puts after a model designation ('T-90 tanks' -> 'tanks'), or None."""
     for mention in re.finditer(re.escape(model) + r"((?:\s+[a-z][a-z-]*){1,3})", text):
-        words = mention.group(1).split()
-        kept = []
-        for word in words:
-            if word in _FUNCTION_WORDS:
-                break
-            kept.append(word)
-        if not kept:
-            continue
-        return next((w for w in kept if _is_plural_head(w)), None) or kept[-1] + "s"
+        kept = list(takewhile(lambda word: word not in _FUNCTION_WORDS, mention.group(1).split()))
+        if kept:
+            return next((w for w in kept if _is_plural_head(w)), None) or kept[-1] + "s"
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import dropwhile, islice, takewhile
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure, Sentence
@@ -308,18 +309,11 @@ def _clause_subject(clause: str) -> str | None:
 
 def _noun_phrase_before(text: str) -> str | None:
     """The noun phrase that ends ``text``: 'to improve road links between X and Y' -> 'road links ...'."""
-    words = text.split()
-    kept: list[str] = []
-    for word in reversed(words):
-        if word.lower() in _NP_STOP or not re.fullmatch(r"[\w'’.-]+", word):
-            break
-        kept.append(word)
-        if len(kept) >= 10:
-            break
-    kept.reverse()
-    while kept and kept[0].lower() in _LEADING_VERBS:
-        kept.pop(0)
-    return " ".join(kept) or None
+    def in_phrase(word: str) -> bool:
+        return word.lower() not in _NP_STOP and bool(re.fullmatch(r"[\w'’.-]+", word))
+
+    kept = list(islice(takewhile(in_phrase, reversed(text.split())), 10))[::-1]  # its last ten words at most
+    return " ".join(dropwhile(lambda word: word.lower() in _LEADING_VERBS, kept)) or None
 
 
 def _adjective(name: str) -> str:
