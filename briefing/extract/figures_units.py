@@ -25,23 +25,21 @@ WORDLIKE_CODES = frozenset("ALL TOP CUP MOP BOB SOS PEN TRY GEL CHE COP".split()
 
 # --- countries -----------------------------------------------------------------------------------------
 
-def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(adjective or name -> ISO alpha-2, alpha-2 -> demonym, lower-case name -> demonym)."""
-    by_word, demonym_of, demonym_by_name = {}, {}, {}
-    for row in lexicon.rows("countries_sovereign.txt"):
-        code, name, others, demonyms = row[0], row[1], row[2], row[3]
+def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(adjective or name -> ISO alpha-2, lower-case name -> demonym)."""
+    by_word, demonym_by_name = {}, {}
+    for code, name, others, demonyms, *_ in lexicon.rows("countries_sovereign.txt"):
         names = [name, *[n.strip() for n in others.split(";") if n.strip()]]
         adjectives = [d.strip() for d in demonyms.split(";") if d.strip()]
         for word in names + adjectives:
             by_word.setdefault(word.lower(), code)
         if adjectives:
-            demonym_of[code] = adjectives[0]
             for n in names:
                 demonym_by_name.setdefault(n.lower(), adjectives[0])
-    return by_word, demonym_of, demonym_by_name
+    return by_word, demonym_by_name
 
 
-COUNTRY_BY_WORD, DEMONYM_BY_CODE, DEMONYM_BY_NAME = _country_tables()
+COUNTRY_BY_WORD, DEMONYM_BY_NAME = _country_tables()
 # short forms that name a country as an adjective in money phrases ("US dollars", "HK dollars")
 COUNTRY_BY_WORD.update({"us": "US", "u.s.": "US", "hong kong": "HK", "hk": "HK", "taiwan": "TW", "new taiwan": "TW"})
 
@@ -138,7 +136,7 @@ def _currency_tables():
     return currencies, by_country_word, by_name, heads, words
 
 
-def _currency_symbols(currencies: list[_Currency]) -> dict[str, str]:
+def _currency_symbols(currencies: list[_Currency]) -> tuple[dict[str, str], frozenset[str]]:
     """Lower-case symbol -> ISO code; a symbol CLDR gives to several currencies only where the hand data says."""
     owners: dict[str, set[str]] = {}
     written: set[str] = set()
