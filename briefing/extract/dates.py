@@ -220,7 +220,7 @@ def _future(text: str, start: int) -> bool:
     if len(parts) > 1 and not _VERB_CUE.search(clause):  # ', this time in Ytown, in February': the verb is earlier
         clause = " ".join(parts[-3:])
     clause = " ".join(clause.split()[-16:])
-    cues = [m for m in _FUTURE_CUE.finditer(clause)]
+    cues = list(_FUTURE_CUE.finditer(clause))
     if not cues:
         return False
     if all(_UNTIL.fullmatch(m.group()) for m in cues):
@@ -249,15 +249,9 @@ def _change_from(text: str, start: int, end: int) -> bool:
 def _past_clause(clause: str) -> bool:
     """A past-tense clause: 'was', 'had' ... or an -ed verb that no present verb leads into
     ('stays closed until' is present), and no present, perfect or modal word."""
-    if _NOT_PAST.search(clause):
-        return False
-    for m in _PAST_CUE.finditer(clause):
-        if m.group().lower() in ("was", "were", "had", "did"):
-            return True
-        previous = clause[:m.start()].split()[-1:]
-        if not previous or not previous[0].lower().endswith("s"):
-            return True
-    return False
+    return not _NOT_PAST.search(clause) and any(
+        m.group().lower() in ("was", "were", "had", "did") or not clause[:m.start()].rstrip().lower().endswith("s")
+        for m in _PAST_CUE.finditer(clause))
 
 
 def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
