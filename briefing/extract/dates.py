@@ -308,8 +308,7 @@ def _fixed(when: When | None) -> Resolver:
     return lambda frame: when
 
 
-def _no_value(frame: _Frame) -> None:
-    return None
+_no_value = _fixed(None)
 
 
 def _on_published(make: Callable[[dt.date, _Frame], "When | None"]) -> Resolver:

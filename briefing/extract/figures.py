@@ -604,15 +604,12 @@ def _whole_period(text: str, pos: int, end: int, unit: str, value: Decimal) -> b
     return bool(m) and _PERIOD_LENGTHS.get((unit, m.group(1).lower())) == value
 
 
+_POWER_WORDS = {"2": "square ", "²": "square ", "squared": "square ", "3": "cubic ", "³": "cubic ", "cubed": "cubic ",
+                "-1": "inverse ", "¹": "inverse "}
+
+
 def _powered(name: str, power: str | None) -> str:
-    power = (power or "").lower().replace("−", "-")
-    if power in ("2", "²", "squared"):
-        return "square " + name
-    if power in ("3", "³", "cubed"):
-        return "cubic " + name
-    if power in ("-1", "¹"):
-        return "inverse " + name
-    return name
+    return _POWER_WORDS.get((power or "").lower().replace("−", "-"), "") + name
 
 
 def _counted_after(text: str, pos: int, end: int, number: Number, first: int, start: int) -> tuple[str, int] | None:
@@ -760,12 +757,9 @@ def display(quantity: Quantity) -> str:
     if quantity.kind == "fraction":
         return quantity.shown_unit
     high = quantity.value_high
-    scale_name, divisor = "", Decimal(1)
     largest = max(abs(quantity.value), abs(high) if high is not None else 0)
-    for size, name in _SCALE_NAMES:
-        if largest >= size and (quantity.kind == "money" or quantity.scale >= size):
-            scale_name, divisor = name, size
-            break
+    scale_name, divisor = next(((name, size) for size, name in _SCALE_NAMES if largest >= size
+                                and (quantity.kind == "money" or quantity.scale >= size)), ("", Decimal(1)))
     cents = quantity.kind == "money" and not scale_name and quantity.value != int(quantity.value)
     amount = _format(quantity.value / divisor, cents=cents)
     if high is not None:
