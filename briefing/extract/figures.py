@@ -32,8 +32,9 @@ _BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
 _FROM_BEFORE = re.compile(r"(?<![\w-])(?:from|compared\s+(?:with|to))\s*$", re.I)
 _TO = re.compile(r"\s+to\s+")
 _NAME_AFTER = re.compile(r"\s*(?:[A-Z\d]|-\w)")  # 'from 10 Downing Street', 'from 4 B', 'from 3-D': part of a name
-_RANGING = re.compile(r"(?<![\w-])(?:rang(?:e|es|ed|ing)|vary|varies|varied|varying)\s+from\s*(?:[$€£¥]\s?)?$", re.I)
-_RATE_AFTER = re.compile(r"\s+(?:(?:is|was|are|were)\s+)?(?:worth|equal|equals|equalled|buys|bought|fetches|fetched)\b", re.I)
+_RANGING = re.compile(r"(?<![\w-])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s*(?:[$€£¥]\s?)?$", re.I)
+_RATE_AFTER = re.compile(r"\s+(?:(?:is|was|are|were)\s+)?(?:worth|equal|equals|equalled|buys|bought|fetches|fetched)\b",
+                         re.I)
 _ACCOUNTING_NEGATIVE = re.compile(r"(?<![\w-])(?:is|was|were|are|of|at):?\s+\($")
 _MIXED_FRACTION = re.compile(r"(?:\d+[\s-])?\d+/\d+")  # stock prices in eighths: '62-3/4', 'down 1/8'
 _SHARE_PRICE = re.compile(r"\b(?:shares?|stocks?)\b", re.I)
@@ -60,10 +61,9 @@ _PREFIX = re.compile(
 # --- currency after the number --------------------------------------------------------------------------------
 _COUNTRY_ADJECTIVE = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US|U\.S\.|HK|CFA|[a-z]+(?:\s[a-z]+)?)"
 _CURRENCY_WORD = lexicon.alternation(ref.CURRENCY_WORDS, exact=True)
-_WORD_AFTER = re.compile(
-    r"(?:\s*-\s*|\s+)(?:(?P<adj>" + _COUNTRY_ADJECTIVE + r")\s)?(?P<word>" + _CURRENCY_WORD + r")(?![\w-])"
-    r"(?:\s+sterling\b)?", re.I)
-_WORD_AFTER_BARE = re.compile(r"(?:\s*-\s*|\s+)(?P<word>" + _CURRENCY_WORD + r")(?![\w-])(?:\s+sterling\b)?", re.I)
+_CURRENCY_WORD_AFTER = r"(?P<word>" + _CURRENCY_WORD + r")(?![\w-])(?:\s+sterling\b)?"
+_WORD_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?:(?P<adj>" + _COUNTRY_ADJECTIVE + r")\s)?" + _CURRENCY_WORD_AFTER, re.I)
+_WORD_AFTER_BARE = re.compile(r"(?:\s*-\s*|\s+)" + _CURRENCY_WORD_AFTER, re.I)
 _CODE_AFTER = re.compile(r"\s?(?P<mega>M)?(?P<code>" + _CODES + r")(?![A-Za-z\d])")
 _SIGN_AFTER = re.compile(r"\s?(?P<sign>" + _SIGNS + r")")
 _SUBUNIT_AFTER = re.compile(
@@ -71,9 +71,10 @@ _SUBUNIT_AFTER = re.compile(
     + r")(?![\w])|(?P<short>(?-i:[cp]))(?![\w])", re.I)  # '50c', '20p'; '41C' is Celsius
 _MONEY_SCALE = re.compile(r"(?P<scale>" + "|".join(LETTER_SCALES) + r")(?![\w])", re.I)
 # --- percentages ----------------------------------------------------------------------------------------------
+_PERCENT_SIGN = r"(?:%|pct\b|per\s?cent\b|percent\b)"
 _PERCENT = re.compile(
     r"\s*(?:(?P<points>(?:percentage|pct|per\s?cent|percent)\s+points?)|(?P<bp>basis\s+points?|bps|bp)\b"
-    r"|(?P<pct>%|pct\b|per\s?cent\b|percent\b))", re.I)
+    r"|(?P<pct>" + _PERCENT_SIGN + "))", re.I)
 # --- units of measurement -------------------------------------------------------------------------------------
 _POWER = r"(?:\^?(?P<{0}>[-−]?[123])(?![\d.,])|(?P<{0}u>[²³¹])|(?:\s(?P<{0}w>squared|cubed)\b))"
 _UNIT = (r"(?:(?P<{0}area>square|sq\.?|cubic|cu\.?)\s+)?"
@@ -419,7 +420,7 @@ def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: b
     return nxt.value >= number.value or nxt.scale != number.scale
 
 
-_REPEATED_UNIT = r"(?:\s*(?:%|pct\b|per\s?cent\b|percent\b))?"  # '12% to 15%': the unit written on both ends
+_REPEATED_UNIT = r"(?:\s*" + _PERCENT_SIGN + ")?"  # '12% to 15%': the unit written on both ends
 _RANGE_AND = re.compile(_REPEATED_UNIT + r"\s*(?:and)\s*(?:[$€£¥]\s?)?")
 _RANGE_TO = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—|to)\s*(?:[$€£¥]\s?)?")
 _RANGE_DASH = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—)\s*(?:[$€£¥]\s?)?")
