@@ -610,9 +610,8 @@ def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
             return None
         if _DIGIT_AFTER.match(text, m.end()):
             return None
-    if unit in ("week", "weekend", "decade", "century") or which in ("past", "the past"):
-        return _candidate(m, _no_value)
-    if m["part"] and re.search(r"half|quarter", m["part"], re.I):
+    if unit in ("week", "weekend", "decade", "century") or which in ("past", "the past") \
+            or m["part"] and re.search(r"half|quarter", m["part"], re.I):
         return _candidate(m, _no_value)
     if unit == "day" and m["part"]:
         return None
@@ -667,9 +666,7 @@ def _build_weekday_date(m: re.Match, text: str) -> _Candidate | None:
             month, day = (int(x) for x in re.split(r"[/.]", m["md"]))
         else:
             name, number = m["paren"].split("-")
-            if name.lower() not in MONTHS:
-                return None
-            month, day = MONTHS[name.lower()], int(number)
+            month, day = MONTHS.get(name.lower(), 0), int(number)  # 0 when the name is no month
         if not 1 <= month <= 12:
             return None
         return _candidate(m, _on_published(lambda p, frame: _day_without_year(month, day, p, frame.future)))
