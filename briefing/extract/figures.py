@@ -650,13 +650,10 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
         if word:
             if _COUNT_THEN_TIME.match(text, cursor, end):
                 return None  # 'two seasons ago'
-            phrase = [m for m in modifiers if m.lower() not in _LEADING_COUNT_MODIFIERS] + [word]
-            if number.spelled and number.value <= 10 and lower in _REFERENTS:
-                return None
-            if number.spelled and number.value <= 10 and _REFERENCE_DETERMINERS.search(text, max(start, first - 12),
-                                                                                     first):
-                return None
-            return " ".join(phrase), cursor
+            if number.spelled and number.value <= 10 and (lower in _REFERENTS or _REFERENCE_DETERMINERS.search(
+                    text, max(start, first - 12), first)):
+                return None  # 'the two countries', 'both sides': the ones spoken of, not a count
+            return " ".join([m for m in modifiers if m.lower() not in _LEADING_COUNT_MODIFIERS] + [word]), cursor
         if lower in _FUNCTION_WORDS or lower in _NOT_PLURAL_NOUNS or lower in ref.CURRENCY_WORDS:
             return None
         model = _MODEL_NUMBER.match(text, cursor, end) if written[0].isupper() else None
