@@ -97,20 +97,18 @@ def _currency_tables():
     heads: dict[str, str] = {}  # any written form -> canonical singular word
     codes_by_head: dict[str, list[str]] = {}
     current_by_head: dict[str, list[str]] = {}
-    for current in (True, False):  # a currency in use now wins over a former one of the same country and word
-        for currency in currencies:
-            if bool(currency.territories) != current:
-                continue
-            head = _head(currency.name)
-            for form in (currency.name, *currency.plurals):
-                heads.setdefault(form.split()[-1].lower(), head)
-                qualifier = " ".join(form.split()[:-1]).lower()
-                by_name.setdefault(f"{qualifier} {head}".strip(), currency.code)
-            codes_by_head.setdefault(head, []).append(currency.code)
-            if current:
-                current_by_head.setdefault(head, []).append(currency.code)
-            for territory in currency.territories + currency.former_territories:
-                by_country_word.setdefault((territory, head), currency.code)
+    # the currencies in use now first: one wins over a former one of the same country and word
+    for currency in sorted(currencies, key=lambda c: not c.territories):
+        head = _head(currency.name)
+        for form in (currency.name, *currency.plurals):
+            heads.setdefault(form.split()[-1].lower(), head)
+            qualifier = " ".join(form.split()[:-1]).lower()
+            by_name.setdefault(f"{qualifier} {head}".strip(), currency.code)
+        codes_by_head.setdefault(head, []).append(currency.code)
+        if currency.territories:
+            current_by_head.setdefault(head, []).append(currency.code)
+        for territory in currency.territories + currency.former_territories:
+            by_country_word.setdefault((territory, head), currency.code)
     for names, code in _extra_rows("name"):
         for name in _forms(names):
             word = name.split()[-1].lower()
