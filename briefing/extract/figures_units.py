@@ -205,10 +205,8 @@ def _unit_tables() -> tuple[dict[str, Unit], dict[str, Unit]]:
         unit = Unit(name, time=name in TIME_UNITS)
         unit_symbols = [s.strip() for s in symbol_cell.split(",") if s.strip()]
         unit_words = [w.strip().lower() for w in word_cell.split(",") if w.strip()]
-        for symbol in unit_symbols:
-            symbols[symbol] = unit
-        for word in unit_words:
-            words[word] = unit
+        symbols.update(dict.fromkeys(unit_symbols, unit))
+        words.update(dict.fromkeys(unit_words, unit))
         for prefix in prefix_cell.split():
             prefixed = Unit(SI_PREFIXES[prefix] + name)
             for symbol in unit_symbols[:1]:
