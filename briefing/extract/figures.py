@@ -287,8 +287,7 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
     if _is_not_a_quantity(text, start, end, number, before):
         return None
     prefix = _PREFIX.search(before)
-    if prefix and prefix.group("letters") and not prefix.group("letters").isupper() \
-            and prefix.group("letters") in _NOT_DOLLAR_PREFIXES and " " in prefix.group(0).rstrip():
+    if prefix and prefix.group("letters") in _NOT_DOLLAR_PREFIXES and " " in prefix.group(0).rstrip():
         prefix = _PREFIX.search(before, prefix.start("letters") + len(prefix.group("letters")))
     code = prefix.group("code") if prefix else None
     if code and (code in ref.WORDLIKE_CODES and before.endswith(" ") or not code.isupper()):
@@ -456,10 +455,9 @@ def _money_scale_after(text: str, pos: int, end: int, money: _Money) -> _Money:
 def _money_after(text: str, pos: int, end: int, number: Number, scale: Decimal, dollar: str) -> _Money | None:
     """A currency written after the number: 'dollars', 'Danish kroner', 'USD', '€', 'cents', 'MEUR'."""
     code = _CODE_AFTER.match(text, pos, end)
-    if code and (code.group("code").isupper() and (code.group("mega") is None or code.group("mega") == "M")):
-        if code.group("code") not in ref.WORDLIKE_CODES or text[pos:code.start("code")] == "":
-            factor = SCALES["million"] if code.group("mega") else Decimal(1)
-            return _Money(code.group("code"), code.end(), factor)
+    if code and code.group("code").isupper() and code.group("mega") in (None, "M") \
+            and (code.group("code") not in ref.WORDLIKE_CODES or text[pos:code.start("code")] == ""):
+        return _Money(code.group("code"), code.end(), SCALES["million"] if code.group("mega") else Decimal(1))
     sign = _SIGN_AFTER.match(text, pos, end)
     if sign:
         symbol = ref.CURRENCY_SYMBOLS[sign.group("sign").lower()]
