@@ -71,6 +71,7 @@ from .dates_lexicon import (
     valid_date,
     year_from_words,
 )
+from .numbers import LETTER_SCALES, SCALES
 
 _LENGTH = {"year": 4, "month": 7, "day": 10}
 
@@ -145,10 +146,16 @@ class _Rule:
 _MONTH_ALT = lexicon.alternation(MONTHS)
 _FULL_MONTH_ALT = lexicon.alternation(name for name in MONTHS if len(name) > 3 or name == "may")
 _WEEKDAY_ALT = lexicon.alternation(name for name in WEEKDAYS if len(name) > 5)
+# 'today', 'yesterday', 'the day after tomorrow' ... -> days from the publication date
+_DAY_WORDS = {words: int(days) for words, days in lexicon.rows("dates_day_words.txt")}
+# 'this year', 'last month' count from the publication date; 'the previous year' from the last date given
+_OFFSETS = {words: int(moves) for words, moves, _ in lexicon.rows("dates_relations.txt")}
+_FROM_ANCHOR = frozenset(words for words, _, base in lexicon.rows("dates_relations.txt") if base == "anchor")
 _WORD_LISTS = {"MONTH_ALT": _MONTH_ALT, "FULL_MONTH_ALT": _FULL_MONTH_ALT, "WEEKDAY_ALT": _WEEKDAY_ALT,
                "NUMBER_WORD": NUMBER_WORD, "DAY_WORD": DAY_WORD, "ORDINAL_WORD_ALT": lexicon.alternation(ORDINALS),
                "HOLIDAY_ALT": lexicon.alternation(HOLIDAYS).replace("'", "['’]"),
-               "HOLIDAY_WORD_ALT": lexicon.alternation({n.split()[-1] for n in HOLIDAYS})}
+               "HOLIDAY_WORD_ALT": lexicon.alternation({n.split()[-1] for n in HOLIDAYS}),
+               "DAY_WORD_ALT": lexicon.alternation(_DAY_WORDS)}
 _PATTERN_ROWS = lexicon.patterns("dates_patterns.txt", _WORD_LISTS)
 _PATTERNS = {row[1]: row[-1] for row in _PATTERN_ROWS if row[0] == "pattern"}
 _TRIGGERS = {row[1]: re.compile(row[-1], re.I) for row in _PATTERN_ROWS if row[0] == "trigger"}
@@ -163,7 +170,7 @@ _FUNCTION_WORDS = lexicon.words("dates_function_words.txt")
 # what a number followed by one of these counts is not a year
 _UNITS = lexicon.words("dates_units.txt")
 _NAME_MONTHS = frozenset("april may june august".split())  # months that are also given names
-_MAGNITUDES = frozenset("hundred thousand million billion trillion bn mn m".split())
+_MAGNITUDES = frozenset(SCALES) | frozenset(LETTER_SCALES)
 _LEVEL_CUE = re.compile(_PATTERNS["LEVEL_CUE"], re.I)
 _DETERMINERS = frozenset("the its their his her our this that".split())
 _FUTURE_CUE = re.compile(_PATTERNS["FUTURE_CUE"], re.I)
@@ -213,7 +220,7 @@ def _future(text: str, start: int) -> bool:
     if len(parts) > 1 and not _VERB_CUE.search(clause):  # ', this time in Ytown, in February': the verb is earlier
         clause = " ".join(parts[-3:])
     clause = " ".join(clause.split()[-16:])
-    cues = [m for m in _FUTURE_CUE.finditer(clause)]
+    cues = list(_FUTURE_CUE.finditer(clause))
     if not cues:
         return False
     if all(_UNTIL.fullmatch(m.group()) for m in cues):
@@ -242,15 +249,9 @@ def _change_from(text: str, start: int, end: int) -> bool:
 def _past_clause(clause: str) -> bool:
     """A past-tense clause: 'was', 'had' ... or an -ed verb that no present verb leads into
     ('stays closed until' is present), and no present, perfect or modal word."""
-    if _NOT_PAST.search(clause):
-        return False
-    for m in _PAST_CUE.finditer(clause):
-        if m.group().lower() in ("was", "were", "had", "did"):
-            return True
-        previous = clause[:m.start()].split()[-1:]
-        if not previous or not previous[0].lower().endswith("s"):
-            return True
-    return False
+    return not _NOT_PAST.search(clause) and any(
+        m.group().lower() in ("was", "were", "had", "did") or not clause[:m.start()].rstrip().lower().endswith("s")
+        for m in _PAST_CUE.finditer(clause))
 
 
 def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
@@ -307,8 +308,7 @@ def _fixed(when: When | None) -> Resolver:
     return lambda frame: when
 
 
-def _no_value(frame: _Frame) -> None:
-    return None
+_no_value = _fixed(None)
 
 
 def _on_published(make: Callable[[dt.date, _Frame], "When | None"]) -> Resolver:
@@ -334,23 +334,17 @@ def _month_without_year(month: int, published: dt.date, *, future: bool, relatio
     return When(dt.date(year, month, 1), "month")
 
 
-def _nearest(candidates: list[dt.date], published: dt.date, future: bool) -> dt.date | None:
-    if future:
-        ahead = [c for c in candidates if c >= published]
-        if ahead:
-            return min(ahead)
-    return min(candidates, key=lambda c: (abs((c - published).days), c > published)) if candidates else None
-
-
 def _nearest_day(dates: list[dt.date], published: dt.date, future: bool, weekday: int | None = None,
                  past: bool = False) -> When | None:
     """The nearest of ``dates`` (the next one in a future clause, the last one in a past-tense clause; one on
     ``weekday`` when named)."""
     if weekday is not None:
         dates = [d for d in dates if d.weekday() == weekday] or dates
-    if past and not future:
+    if future:
+        dates = [d for d in dates if d >= published] or dates
+    elif past:
         dates = [d for d in dates if d <= published] or dates
-    found = _nearest(dates, published, future)
+    found = min(dates, key=lambda d: (abs((d - published).days), d > published), default=None)
     return When(found, "day") if found else None
 
 
@@ -371,29 +365,25 @@ def _day_of_month(day: int, published: dt.date, future: bool, weekday: int | Non
 
 def _weekday(weekday: int, published: dt.date, *, future: bool, relation: str = "", week: int | None = None) -> When:
     """The date of a weekday name, see the module docstring."""
-    monday = published - dt.timedelta(days=published.weekday())
-    if week is not None:
-        return When(monday + dt.timedelta(days=7 * week + weekday), "day")
     if relation in ("past", "this past"):
         back = (published.weekday() - weekday) % 7 or 7
         return When(published - dt.timedelta(days=back), "day")
     if relation in ("coming", "upcoming", "this coming", "this upcoming"):
         ahead = (weekday - published.weekday()) % 7 or 7
         return When(published + dt.timedelta(days=ahead), "day")
+    if week is not None:
+        monday = published - dt.timedelta(days=published.weekday())
+        return When(monday + dt.timedelta(days=7 * week + weekday), "day")
     if future:
         return When(published + dt.timedelta(days=(weekday - published.weekday()) % 7), "day")
     return When(published - dt.timedelta(days=(published.weekday() - weekday) % 7), "day")
-
-
-_WEEK_OFFSETS = {"this": 0, "next": 1, "last": -1, "previous": -1, "the following": 1, "the next": 1,
-                 "the previous": -1, "the last": -1, "the same": 0}
 
 
 def _week_offset(text: str | None) -> int | None:
     if not text:
         return None
     words = text.lower().split()
-    return _WEEK_OFFSETS.get(" ".join(w for w in words if w not in ("of", "week")))
+    return _OFFSETS.get(" ".join(w for w in words if w not in ("of", "week")))
 
 
 def _from_anchor(frame: _Frame, precision: str) -> When | None:
@@ -494,7 +484,7 @@ def _build_day_month(m: re.Match, text: str) -> _Candidate | None:
         return None
     day_group = "day" if g["day"] else "dayw"
     year = _year(g)
-    if year is not None and (g.get("year") or g.get("yearw")):
+    if year is not None:
         return _fixed_candidate(m, _absolute(year, month, day))
     if g.get("yy"):
         return _candidate(m, _written_year(g["yy"], month, day))
@@ -533,9 +523,7 @@ def _build_month_year(m: re.Match, text: str) -> _Candidate | None:
     if g.get("yy"):
         return _candidate(m, _written_year(g["yy"], month))
     year = _year(g)
-    if year is None:
-        return None
-    return _candidate(m, _fixed(_absolute(year, month)))
+    return _fixed_candidate(m, _absolute(year, month)) if year is not None else None
 
 
 def _build_month(m: re.Match, text: str) -> _Candidate | None:
@@ -575,17 +563,12 @@ _MONTH_RANGE_AFTER = re.compile(_PATTERNS["MONTH_RANGE_AFTER"], re.I)
 _RANGE_END = re.compile(_PATTERNS["RANGE_END"], re.I)
 
 
-# 'this year', 'last month' count from the publication date; 'the previous year' from the last date given
-_FROM_PUBLICATION = {"this": 0, "current": 0, "the current": 0, "this calendar": 0, "the": 0, "last": -1,
-                     "the last": -1, "next": 1, "coming": 1, "the coming": 1}
-_FROM_ANCHOR = {"previous": -1, "the previous": -1, "the following": 1, "the next": 1, "the same": 0}
-
 
 def _period_base(which: str, frame: _Frame, precision: str) -> tuple[When | None, int]:
     """The date a relative period counts from, and how many periods it moves."""
     if which in _FROM_ANCHOR:
-        return _from_anchor(frame, precision), _FROM_ANCHOR[which]
-    return (When(frame.published, "day") if frame.published else None), _FROM_PUBLICATION[which]
+        return _from_anchor(frame, precision), _OFFSETS[which]
+    return (When(frame.published, "day") if frame.published else None), _OFFSETS[which]
 
 
 # one period of each unit, counted from the start of the period the count starts in
@@ -627,9 +610,8 @@ def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
             return None
         if _DIGIT_AFTER.match(text, m.end()):
             return None
-    if unit in ("week", "weekend", "decade", "century") or which in ("past", "the past"):
-        return _candidate(m, _no_value)
-    if m["part"] and re.search(r"half|quarter", m["part"], re.I):
+    if unit in ("week", "weekend", "decade", "century") or which in ("past", "the past") \
+            or m["part"] and re.search(r"half|quarter", m["part"], re.I):
         return _candidate(m, _no_value)
     if unit == "day" and m["part"]:
         return None
@@ -638,10 +620,7 @@ def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
 
 def _build_day_word(m: re.Match, text: str) -> _Candidate | None:
     """today, tonight, yesterday, tomorrow, last night, the day before yesterday ..."""
-    word = " ".join(m["word"].lower().split())
-    shift = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-             "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-             "the day after tomorrow": 2}[word]
+    shift = _DAY_WORDS[" ".join(m["word"].lower().split())]
     return _candidate(m, _on_published(lambda p, frame: When(p + dt.timedelta(days=shift), "day")))
 
 
@@ -651,11 +630,11 @@ def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
     if not relation and not m["week"] and not m["week_first"]:
         if _is_name_part(text, m.start("weekday")):
             return None  # 'Super Tuesday'
-        article = _word_before(text, m.start("weekday")).lower() in ("the", "a")
+        before, after = _word_before(text, m.start("weekday")), _word_after(text, m.end("weekday"))
+        article = before.lower() in ("the", "a")
         visible = _next_visible(text, m.end("weekday"))
         if article and text[visible:visible + 1].isupper():
             return None  # 'the Sunday Times'
-        before, after = _word_before(text, m.start("weekday")), _word_after(text, m.end("weekday"))
         governed = _word_before(text, m.start("weekday") - len(before) - 1).lower() in _FUNCTION_WORDS
         if (article and not governed  # 'in a Wednesday media event' is a date, 'the Sunday trade ban' is not
                 or before.islower() and before not in _FUNCTION_WORDS and before not in ("said", "says")) \
@@ -668,7 +647,7 @@ def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
     if (m["week"] or m["week_first"]) and week is None:
         return None
     if week is None:
-        week = _WEEK_OFFSETS.get(relation)  # 'next Friday': the Friday of next week
+        week = _OFFSETS.get(relation)  # 'next Friday': the Friday of next week ('coming Friday' is read first)
     return _candidate(m, _on_published(lambda p, frame: _weekday(weekday, p, future=frame.future,
                                                                  relation=relation, week=week)))
 
@@ -687,9 +666,7 @@ def _build_weekday_date(m: re.Match, text: str) -> _Candidate | None:
             month, day = (int(x) for x in re.split(r"[/.]", m["md"]))
         else:
             name, number = m["paren"].split("-")
-            if name.lower() not in MONTHS:
-                return None
-            month, day = MONTHS[name.lower()], int(number)
+            month, day = MONTHS.get(name.lower(), 0), int(number)  # 0 when the name is no month
         if not 1 <= month <= 12:
             return None
         return _candidate(m, _on_published(lambda p, frame: _day_without_year(month, day, p, frame.future)))
@@ -709,7 +686,7 @@ def _build_day_of_month(m: re.Match, text: str) -> _Candidate | None:
         following = _word_after(text, m.end())
         if following and following.lower() not in _FUNCTION_WORDS:
             return None
-    shift = {"this": 0, "last": -1, "next": 1, "the same": 0}.get(" ".join((relation or "").lower().split()))
+    shift = _OFFSETS.get(" ".join((relation or "").lower().split()))
     return _candidate(m, _on_published(lambda p, frame: _day_of_month(day, p, frame.future, month_shift=shift)),
                       "date")
 
@@ -731,12 +708,11 @@ def _build_shift(m: re.Match, text: str) -> _Candidate | None:
     reference = (m["ref"] or "").lower()
     if direction == "since":
         return None
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
     if direction in ("ago", "hence") or reference:
-        sign = -1 if direction in ("ago", "before") else 1
         offset = {"yesterday": -1, "tomorrow": 1}.get(reference, 0)
         return _candidate(m, _on_published(
             lambda p, frame: _shifted(When(p + dt.timedelta(days=offset), "day"), shift, sign)))
-    sign = -1 if direction in ("earlier", "before") else 1
     if direction in ("later", "earlier") or _CLAUSE_END_AFTER.match(text, m.end()):
         return _candidate(m, lambda frame: _shifted(_from_anchor(frame, shift.precision), shift, sign))
     return _Candidate(m.start(), m.end(), _no_value, pending=shift, sign=sign)
@@ -802,10 +778,9 @@ def _build_two_digit_year(m: re.Match, text: str) -> _Candidate | None:
 def _build_word_year(m: re.Match, text: str) -> _Candidate | None:
     """A year in words after a preposition: ``in nineteen seventy four``."""
     year = year_from_words(m["yearw"])
-    if year is None or not 1000 <= year <= 2100 or _word_after(text, m.end()).lower() in _UNITS:
-        return None
     following = _word_after(text, m.end())
-    if following.islower() and following.endswith("s"):
+    if year is None or not 1000 <= year <= 2100 or following.lower() in _UNITS or following.islower() \
+            and following.endswith("s"):
         return None
     return _candidate(m, _fixed(_absolute(year)), "yearw")
 
@@ -816,8 +791,7 @@ def _build_ordinal_month(m: re.Match, text: str) -> _Candidate | None:
     if not month or month > 12:
         return None
     if m["year"]:
-        year = int(m["year"])
-        return _candidate(m, _fixed(_absolute(year, month)))
+        return _fixed_candidate(m, _absolute(int(m["year"]), month))
     return _candidate(m, functools.partial(_month_of_year, month, m["rel"].lower()))
 
 

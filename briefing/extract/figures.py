@@ -12,17 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import takewhile
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure
 from ..pubdate import MONTHS, WEEKDAYS
 from . import figures_units as ref
 from .figures_context import WIRE_FILLER, WIRE_LABELS, WIRE_LINE, dates_by_sentence, describe_sentence
-from .numbers import SCALES, Number, find_numbers, plain_value
+from .numbers import LETTER_SCALES, ONES, SCALES, Number, find_numbers, plain_value
 from .spans import SpanIndex
 
-_APPROX = re.compile(r"(?<![\w-])(" + lexicon.alternation(lexicon.phrases("figures_approximators.txt"), exact=True)
-                     + r")\s*$", re.I)
+_APPROX = re.compile(r"(?<![\w-])(" + lexicon.alternation(ref.APPROXIMATORS, exact=True) + r")\s*$", re.I)
 _SINGLE_UNIT = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])", re.I)
 _IDIOMATIC_UNITS = frozenset({"degree", "ton", "foot", "pound", "knot", "bit"})  # 'a degree in law', 'a bit'
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|dlrs|cts))\s*$", re.I)
@@ -32,8 +32,9 @@ _BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
 _FROM_BEFORE = re.compile(r"(?<![\w-])(?:from|compared\s+(?:with|to))\s*$", re.I)
 _TO = re.compile(r"\s+to\s+")
 _NAME_AFTER = re.compile(r"\s*(?:[A-Z\d]|-\w)")  # 'from 10 Downing Street', 'from 4 B', 'from 3-D': part of a name
-_RANGING = re.compile(r"(?<![\w-])(?:rang(?:e|es|ed|ing)|vary|varies|varied|varying)\s+from\s*(?:[$€£¥]\s?)?$", re.I)
-_RATE_AFTER = re.compile(r"\s+(?:(?:is|was|are|were)\s+)?(?:worth|equal|equals|equalled|buys|bought|fetches|fetched)\b", re.I)
+_RANGING = re.compile(r"(?<![\w-])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s*(?:[$€£¥]\s?)?$", re.I)
+_RATE_AFTER = re.compile(r"\s+(?:(?:is|was|are|were)\s+)?(?:worth|equal|equals|equalled|buys|bought|fetches|fetched)\b",
+                         re.I)
 _ACCOUNTING_NEGATIVE = re.compile(r"(?<![\w-])(?:is|was|were|are|of|at):?\s+\($")
 _MIXED_FRACTION = re.compile(r"(?:\d+[\s-])?\d+/\d+")  # stock prices in eighths: '62-3/4', 'down 1/8'
 _SHARE_PRICE = re.compile(r"\b(?:shares?|stocks?)\b", re.I)
@@ -60,20 +61,20 @@ _PREFIX = re.compile(
 # --- currency after the number --------------------------------------------------------------------------------
 _COUNTRY_ADJECTIVE = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US|U\.S\.|HK|CFA|[a-z]+(?:\s[a-z]+)?)"
 _CURRENCY_WORD = lexicon.alternation(ref.CURRENCY_WORDS, exact=True)
-_WORD_AFTER = re.compile(
-    r"(?:\s*-\s*|\s+)(?:(?P<adj>" + _COUNTRY_ADJECTIVE + r")\s)?(?P<word>" + _CURRENCY_WORD + r")(?![\w-])"
-    r"(?:\s+sterling\b)?", re.I)
-_WORD_AFTER_BARE = re.compile(r"(?:\s*-\s*|\s+)(?P<word>" + _CURRENCY_WORD + r")(?![\w-])(?:\s+sterling\b)?", re.I)
+_CURRENCY_WORD_AFTER = r"(?P<word>" + _CURRENCY_WORD + r")(?![\w-])(?:\s+sterling\b)?"
+_WORD_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?:(?P<adj>" + _COUNTRY_ADJECTIVE + r")\s)?" + _CURRENCY_WORD_AFTER, re.I)
+_WORD_AFTER_BARE = re.compile(r"(?:\s*-\s*|\s+)" + _CURRENCY_WORD_AFTER, re.I)
 _CODE_AFTER = re.compile(r"\s?(?P<mega>M)?(?P<code>" + _CODES + r")(?![A-Za-z\d])")
 _SIGN_AFTER = re.compile(r"\s?(?P<sign>" + _SIGNS + r")")
 _SUBUNIT_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?:(?P<adj>euro|[A-Z][a-z]+)\s)?(?P<word>" + lexicon.alternation(ref.SUBUNITS, exact=True)
     + r")(?![\w])|(?P<short>(?-i:[cp]))(?![\w])", re.I)  # '50c', '20p'; '41C' is Celsius
-_MONEY_SCALE = re.compile(r"(?P<scale>m|k|b)(?![\w])", re.I)
+_MONEY_SCALE = re.compile(r"(?P<scale>" + "|".join(LETTER_SCALES) + r")(?![\w])", re.I)
 # --- percentages ----------------------------------------------------------------------------------------------
+_PERCENT_SIGN = r"(?:%|pct\b|per\s?cent\b|percent\b)"
 _PERCENT = re.compile(
     r"\s*(?:(?P<points>(?:percentage|pct|per\s?cent|percent)\s+points?)|(?P<bp>basis\s+points?|bps|bp)\b"
-    r"|(?P<pct>%|pct\b|per\s?cent\b|percent\b))", re.I)
+    r"|(?P<pct>" + _PERCENT_SIGN + "))", re.I)
 # --- units of measurement -------------------------------------------------------------------------------------
 _POWER = r"(?:\^?(?P<{0}>[-−]?[123])(?![\d.,])|(?P<{0}u>[²³¹])|(?:\s(?P<{0}w>squared|cubed)\b))"
 _UNIT = (r"(?:(?P<{0}area>square|sq\.?|cubic|cu\.?)\s+)?"
@@ -92,6 +93,7 @@ _IRREGULAR_PLURALS = lexicon.words("figures_irregular_plurals.txt")
 _NOT_PLURAL_NOUNS = lexicon.words("figures_not_plural_nouns.txt")
 _FUNCTION_WORDS = lexicon.words("figures_function_words.txt")
 _LEADING_COUNT_MODIFIERS = frozenset("more additional other extra further".split())
+_DIGIT_WORDS = lexicon.alternation(word for word, value in ONES.items() if value)  # 'one' to 'nine'
 _REFERENCE_DETERMINERS = re.compile(r"(?<![\w-])(the|these|those|both|its|their|his|her|our|all|my|your|first|last"
                                     r"|next|past|previous|final|other)\s+$", re.I)
 
@@ -212,26 +214,24 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
     elided = _elided_count(text, start, end, number, carried, quantities)
     if elided:
         return [elided]
+    unsigned = not number.spelled and not _PREFIX.search(text, max(start, number.start - 6), number.start)
     money = next((q for q in reversed(quantities) if q.kind == "money" and q.scale == number.scale), None)
-    if money and number.scale >= SCALES["thousand"] and not number.spelled \
-            and not _PREFIX.search(text, max(start, number.start - 6), number.start):
+    if money and number.scale >= SCALES["thousand"] and unsigned:
         return [_like(money, number)]  # '450 mln dlrs in sales and a 107 mln loss': the same currency
     if _MIXED_FRACTION.fullmatch(text, number.start, number.end) and _SHARE_PRICE.search(text, start, end):
         return [Quantity(number.start, number.end, number.value, dollar, "money")]  # 'Acme closed at 62-3/4'
-    counted = carried  # the last count read so far, in this sentence or the paragraph's earlier ones
-    if counted and number.scale >= SCALES["million"] and counted.scale == number.scale and not number.spelled \
-            and _CLAUSE_END.match(text, number.end, end) and not _PREFIX.search(text, max(start, number.start - 6),
-                                                                                number.start):
-        return [_like(counted, number)]  # '4.8 million refugees ... Turkey alone hosts 2.7 million.'
+    # carried: the last count read so far, in this sentence or the paragraph's earlier ones
+    if carried and number.scale >= SCALES["million"] and carried.scale == number.scale and unsigned \
+            and _CLAUSE_END.match(text, number.end, end):
+        return [_like(carried, number)]  # '4.8 million refugees ... Turkey alone hosts 2.7 million.'
     return []
 
 
 # a bare number that goes on counting what was just counted: 'two of them', 'only 27 have', 'received 192.'
 _ELIDED_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:them|those|these|the|its|their|his|her|our|other"
                         r"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)\b")
-_ELIDED_BEFORE = re.compile(r"(?<![\w-])(?:(?P<approx>a\s+total\s+of|at\s+least|more\s+than|(?:well\s+|just\s+)?over"
-                            r"|nearly|almost|about|around|roughly|some|including|only|with)"
-                            r"|(?P<joined>and)|(?P<final>received|won|got|at|to))\s+$", re.I)
+_ELIDED_BEFORE = re.compile(r"(?<![\w-])(?:(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|a\s+total\s+of|including"
+                            r"|only|with)|(?P<joined>and)|(?P<final>received|won|got|at|to))\s+$", re.I)
 _ELIDED_AFTER = re.compile(r"\s*(?:[,;.!?)—–]|$)|\s+(?:are|were|have|had|has|was|is|for|in|recorded|reported|died"
                            r"|voted|signed|ratified)\b")
 
@@ -287,8 +287,7 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
     if _is_not_a_quantity(text, start, end, number, before):
         return None
     prefix = _PREFIX.search(before)
-    if prefix and prefix.group("letters") and not prefix.group("letters").isupper() \
-            and prefix.group("letters") in _NOT_DOLLAR_PREFIXES and " " in prefix.group(0).rstrip():
+    if prefix and prefix.group("letters") in _NOT_DOLLAR_PREFIXES and " " in prefix.group(0).rstrip():
         prefix = _PREFIX.search(before, prefix.start("letters") + len(prefix.group("letters")))
     code = prefix.group("code") if prefix else None
     if code and (code in ref.WORDLIKE_CODES and before.endswith(" ") or not code.isupper()):
@@ -415,18 +414,18 @@ def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: b
     joiner = _RANGE_AND if between else _RANGE_DASH if change else _RANGE_TO
     if not joiner.fullmatch(gap):
         return False
-    if gap.strip() in "-" and not gap.strip() == "" and gap != gap.strip():
+    if gap.strip() == "-" and gap != "-":
         return False  # '5 - 3' with spaces is arithmetic or a score, not a range
     return nxt.value >= number.value or nxt.scale != number.scale
 
 
-_REPEATED_UNIT = r"(?:\s*(?:%|pct\b|per\s?cent\b|percent\b))?"  # '12% to 15%': the unit written on both ends
+_REPEATED_UNIT = r"(?:\s*" + _PERCENT_SIGN + ")?"  # '12% to 15%': the unit written on both ends
 _RANGE_AND = re.compile(_REPEATED_UNIT + r"\s*(?:and)\s*(?:[$€£¥]\s?)?")
 _RANGE_TO = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—|to)\s*(?:[$€£¥]\s?)?")
 _RANGE_DASH = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—)\s*(?:[$€£¥]\s?)?")
-_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("figures_change_words.txt")) + r")(?:\s+(?:up|down|by|about|some|nearly|almost|just"
-                            r"|more than|over|around|roughly|a further|another|an?))*\s*(?:[$€£¥]|[A-Z]{1,3}\$)?\s*$",
-                            re.I)
+_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("figures_change_words.txt"))
+                            + r")(?:\s+(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|up|down|by|just|a further"
+                            r"|another|an?))*\s*(?:[$€£¥]|[A-Z]{1,3}\$)?\s*$", re.I)
 
 
 # --- money -------------------------------------------------------------------------------------------------
@@ -448,19 +447,17 @@ def _money_before(prefix: re.Match, dollar: str) -> _Money | None:
 def _money_scale_after(text: str, pos: int, end: int, money: _Money) -> _Money:
     """'$5m', '£1.5bn', '$50k' (when the number has no scale word yet): the end of the money phrase."""
     m = _MONEY_SCALE.match(text, pos, end)
-    factor = {"m": SCALES["million"], "b": SCALES["billion"], "k": SCALES["thousand"]}
     if m:
-        return _Money(money.code, m.end(), money.factor * factor[m.group("scale").lower()])
+        return _Money(money.code, m.end(), money.factor * LETTER_SCALES[m.group("scale").lower()])
     return _Money(money.code, pos, money.factor)
 
 
 def _money_after(text: str, pos: int, end: int, number: Number, scale: Decimal, dollar: str) -> _Money | None:
     """A currency written after the number: 'dollars', 'Danish kroner', 'USD', '€', 'cents', 'MEUR'."""
     code = _CODE_AFTER.match(text, pos, end)
-    if code and (code.group("code").isupper() and (code.group("mega") is None or code.group("mega") == "M")):
-        if code.group("code") not in ref.WORDLIKE_CODES or text[pos:code.start("code")] == "":
-            factor = SCALES["million"] if code.group("mega") else Decimal(1)
-            return _Money(code.group("code"), code.end(), factor)
+    if code and code.group("code").isupper() and code.group("mega") in (None, "M") \
+            and (code.group("code") not in ref.WORDLIKE_CODES or text[pos:code.start("code")] == ""):
+        return _Money(code.group("code"), code.end(), SCALES["million"] if code.group("mega") else Decimal(1))
     sign = _SIGN_AFTER.match(text, pos, end)
     if sign:
         symbol = ref.CURRENCY_SYMBOLS[sign.group("sign").lower()]
@@ -590,8 +587,7 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
 _DURATION_BEFORE = re.compile(
     r"(?<![\w-])(?:for|over|in|within|during)\s+(?:(?:the|a|an)\s+)?"
     r"(?:(?:next|past|last|coming|previous|first|average\s+of|period\s+of|total\s+of|span\s+of)\s+)?"
-    r"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|fewer\s+than|over|at\s+least|some|roughly|just|up\s+to"
-    r"|well\s+over|close\s+to)\s+)?$", re.I)
+    r"(?:(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|just)\s+)?$", re.I)
 _TIME_CHAIN = re.compile(r",?\s+(?:and\s+)?[\w.-]+\s+(?:second|minute|hour|day|week|month|year)s?\b", re.I)
 _PRISON_TERM = re.compile(r"(?<![\w-])(?:sentenced\b[^,;.]{0,40}?\bto|life\s+plus)\s+(?:about\s+|nearly\s+)?$", re.I)
 _OF_AFTER = re.compile(r"\s+of\s")
@@ -607,15 +603,12 @@ def _whole_period(text: str, pos: int, end: int, unit: str, value: Decimal) -> b
     return bool(m) and _PERIOD_LENGTHS.get((unit, m.group(1).lower())) == value
 
 
+_POWER_WORDS = {"2": "square ", "²": "square ", "squared": "square ", "3": "cubic ", "³": "cubic ", "cubed": "cubic ",
+                "-1": "inverse ", "¹": "inverse "}
+
+
 def _powered(name: str, power: str | None) -> str:
-    power = (power or "").lower().replace("−", "-")
-    if power in ("2", "²", "squared"):
-        return "square " + name
-    if power in ("3", "³", "cubed"):
-        return "cubic " + name
-    if power in ("-1", "¹"):
-        return "inverse " + name
-    return name
+    return _POWER_WORDS.get((power or "").lower().replace("−", "-"), "") + name
 
 
 def _counted_after(text: str, pos: int, end: int, number: Number, first: int, start: int) -> tuple[str, int] | None:
@@ -655,13 +648,10 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
         if word:
             if _COUNT_THEN_TIME.match(text, cursor, end):
                 return None  # 'two seasons ago'
-            phrase = [m for m in modifiers if m.lower() not in _LEADING_COUNT_MODIFIERS] + [word]
-            if number.spelled and number.value <= 10 and lower in _REFERENTS:
-                return None
-            if number.spelled and number.value <= 10 and _REFERENCE_DETERMINERS.search(text, max(start, first - 12),
-                                                                                     first):
-                return None
-            return " ".join(phrase), cursor
+            if number.spelled and number.value <= 10 and (lower in _REFERENTS or _REFERENCE_DETERMINERS.search(
+                    text, max(start, first - 12), first)):
+                return None  # 'the two countries', 'both sides': the ones spoken of, not a count
+            return " ".join([m for m in modifiers if m.lower() not in _LEADING_COUNT_MODIFIERS] + [word]), cursor
         if lower in _FUNCTION_WORDS or lower in _NOT_PLURAL_NOUNS or lower in ref.CURRENCY_WORDS:
             return None
         model = _MODEL_NUMBER.match(text, cursor, end) if written[0].isupper() else None
@@ -671,8 +661,8 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
     return None
 
 
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:top|bottom|per|every)|(?<![\w-])(?:\d+|one|two|three|four|five|six"
-                                 r"|seven|eight|nine|ten)\s+in|(?<![\w-])(?:1|one)\s+out\s+of)\s+$", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"(?<![\w-])(?:top|bottom|per|every|(?:\d+|ten|" + _DIGIT_WORDS + r")\s+in"
+                                 r"|(?:1|one)\s+out\s+of)\s+$", re.I)
 _MODEL_NUMBER = re.compile(r"\s\d{1,4}[A-Za-z]{0,3}(?:-\d+)?(?=\s+[a-z])")
 _NAME_THEN_NUMBER = re.compile(r"(?<![\w'’-])([A-Z][A-Za-z]+)\s$")
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|on|from|to|across|throughout|by|and|with|than|of|told|tells|telling"
@@ -693,7 +683,7 @@ def _designation_number(text: str, start: int, first: int, number: Number) -> bo
     return not _PLACE_BEFORE.search(text, max(start, name.start() - 16), name.start())
 
 
-_SMALL_ALTERNATIVE = re.compile(r"(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+or\s+$", re.I)
+_SMALL_ALTERNATIVE = re.compile(r"(?<![\w-])(?:" + _DIGIT_WORDS + r"|\d)\s+or\s+$", re.I)
 _PERSON_PLURALS = frozenset("people men women children".split())
 _COUNT_THEN_TIME = re.compile(r"\s+(?:ago|later|earlier)\b", re.I)
 # adjectives used as plural nouns after a number ('200 wounded'), unless a noun follows ('200 injured people')
@@ -745,15 +735,9 @@ def _named_model(text: str, quantity: Quantity, models: dict[str, str | None]) -
 def _model_head(text: str, model: str) -> str | None:
     """The noun the article puts after a model designation ('T-90 tanks' -> 'tanks'), or None."""
     for mention in re.finditer(re.escape(model) + r"((?:\s+[a-z][a-z-]*){1,3})", text):
-        words = mention.group(1).split()
-        kept = []
-        for word in words:
-            if word in _FUNCTION_WORDS:
-                break
-            kept.append(word)
-        if not kept:
-            continue
-        return next((w for w in kept if _is_plural_head(w)), None) or kept[-1] + "s"
+        kept = list(takewhile(lambda word: word not in _FUNCTION_WORDS, mention.group(1).split()))
+        if kept:
+            return next((w for w in kept if _is_plural_head(w)), None) or kept[-1] + "s"
     return None
 
 
@@ -769,12 +753,9 @@ def display(quantity: Quantity) -> str:
     if quantity.kind == "fraction":
         return quantity.shown_unit
     high = quantity.value_high
-    scale_name, divisor = "", Decimal(1)
     largest = max(abs(quantity.value), abs(high) if high is not None else 0)
-    for size, name in _SCALE_NAMES:
-        if largest >= size and (quantity.kind == "money" or quantity.scale >= size):
-            scale_name, divisor = name, size
-            break
+    scale_name, divisor = next(((name, size) for size, name in _SCALE_NAMES if largest >= size
+                                and (quantity.kind == "money" or quantity.scale >= size)), ("", Decimal(1)))
     cents = quantity.kind == "money" and not scale_name and quantity.value != int(quantity.value)
     amount = _format(quantity.value / divisor, cents=cents)
     if high is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import dropwhile, islice, takewhile
 
 from .. import lexicon
 from ..model import Actor, DateMention, Document, Figure, Sentence
@@ -41,9 +42,8 @@ _ENDINGS = {_CHANGED_TO: re.compile(r"\bto\s*$"), _THING_WORTH: re.compile(r"\sw
 # printable ASCII that is neither a letter nor a blank: no pattern made of words and blanks matches it
 _BARRIER = re.compile(r"[!-@\[-`{-~]")
 _DETERMINER_END = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s*$", re.I)
-_APPROX_TAIL = re.compile(
-    r"(?:\s*(?:a mere|only|just|about|around|roughly|approximately|nearly|almost|some|over|more than|less than"
-    r"|up to|at least|close to|under|an estimated|as much as|as many as|a record|a total of|an? |the))+\s*$", re.I)
+_APPROX_TAIL = re.compile(r"(?:\s*(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|a mere|only|just|a record"
+                          r"|a total of|an? |the))+\s*$", re.I)
 _BOUNDARY = re.compile(r"[,;:(\"“”]|\b(?:that|which|who|while|whereas|but|because|as|after|before|when|"
                        + lexicon.alternation(lexicon.REPORTING_TENSED) +
                        r"|according to)\b", re.I)
@@ -76,11 +76,11 @@ _ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|fig
                         r"(?P<name>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w&.'’-]*))*)"
                         r"(?:\s+\((?P<short>[A-Z][\w&.-]+)\))?")
 _ESTIMATE_VERBS = frozenset({"estimated", "estimates"})  # the source of a figure, not of words
-_SAID = re.compile(r"(?:[,\"”]|\bsaid)\s*(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+"
-                   r"(?:" + lexicon.alternation(lexicon.REPORTING_TENSED | _ESTIMATE_VERBS) + r")\b[^,]*[.!?\"”]?\s*$")
+_CREDITED = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+"
+_CREDITING = r"(?:" + lexicon.alternation(lexicon.REPORTING_TENSED | _ESTIMATE_VERBS) + r")\b"
+_SAID = re.compile(r"(?:[,\"”]|\bsaid)\s*(?:the\s+)?" + _CREDITED + _CREDITING + r"[^,]*[.!?\"”]?\s*$")
 # 'Police said 68 people ...', 'The ministry estimates ...': a sentence that opens with whose word it is
-_SAID_FIRST = re.compile(r"\s*(?:(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)|[Tt]he\s+(?P<noun>[a-z]+))\s+"
-                         r"(?:" + lexicon.alternation(lexicon.REPORTING_TENSED | _ESTIMATE_VERBS) + r")\b")
+_SAID_FIRST = re.compile(r"\s*(?:(?:[Tt]he\s+)?" + _CREDITED + r"|[Tt]he\s+(?P<noun>[a-z]+)\s+)" + _CREDITING)
 _CURRENT = re.compile(r"\b(?:currently|at present|presently)\b", re.I)
 
 
@@ -137,11 +137,9 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
     core_from = _after_barrier(core)
     worth = _WORTH_OF.match(right)
     if worth:
-        subject, verb = _subject_and_verb(core)
+        verb, subject = _tail_subject(_SUBJECT_VERB, core, core_from)
         thing = worth.group(1)
-        if subject and verb in _PURCHASE_NOUNS:
-            return f"{_adjective(subject)} {_PURCHASE_NOUNS[verb]} of {thing}", _Reading(subject, thing)
-        return thing, _Reading(subject, thing)
+        return _purchase(subject, verb and verb.group("verb"), thing), _Reading(subject, thing)
     ellipsis = _WORTH_ELLIPSIS.match(right)
     if ellipsis and reading.subject and ellipsis.group(1) in _PURCHASE_NOUNS:
         place = ellipsis.group(2)
@@ -153,7 +151,7 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             thing = " ".join([origin, *words[1:]])
         else:
             thing = f"{thing} from {place}".strip()
-        return f"{_adjective(reading.subject)} {_PURCHASE_NOUNS[ellipsis.group(1)]} of {thing}", reading
+        return _purchase(reading.subject, ellipsis.group(1), thing), reading
     if quantity.kind == "count":
         delivery = _DELIVERY.search(left, left_from)
         destination = _DESTINATION.match(right)
@@ -167,40 +165,25 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
         phrase = _noun_phrase_before(relative.group("np"))
         if phrase:
             return phrase, _Reading(phrase)
-    changed_to = _clause_search(_CHANGED_TO, core, core_from)
-    if changed_to:
-        subject = _clause_subject(_clause(core, changed_to))
-        if subject:
-            return _possessive_to_adjective(subject), _Reading(subject)
+    # '<thing> worth', ', valued at' and 'changed ... to' end in different words: at most one of them matches
+    worth_after, subject = _tail_subject(_THING_WORTH, core, core_from)
+    if worth_after:
+        thing = worth_after.group("thing")
+        return _purchase(subject, worth_after.group("verb"), thing), _Reading(subject, thing)
     valued_tail = "," in core and _VALUED_TAIL.search(core)
     apposed = _APPOSED_VALUE.search(core) if valued_tail else None
     if apposed:
         subject = _clause_subject(apposed.group("clause"))
         if subject and not re.search(r"\s(?:was|were|is|are)\b", subject):
             return _possessive_to_adjective(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)), _Reading(subject)
-    worth_after = _clause_search(_THING_WORTH, core, core_from)
-    if worth_after and worth_after.group("verb") in _PURCHASE_NOUNS:
-        subject = _clause_subject(_clause(core, worth_after))
-        thing = worth_after.group("thing")
-        if subject:
-            return f"{_adjective(subject)} {_PURCHASE_NOUNS[worth_after.group('verb')]} of {thing}", \
-                _Reading(subject, thing)
-        return thing, _Reading(None, thing)
     valued = _CLAUSE_VALUED.search(core) if valued_tail else None
-    if valued:
-        subject = _clause_subject(valued.group("clause"))
-        if subject:
-            return _possessive_to_adjective(subject), _Reading(subject)
-    level = _clause_search(_LEVEL, core, core_from)
-    if level:
-        subject = _clause_subject(_clause(core, level))
-        if subject:
-            return _possessive_to_adjective(subject), _Reading(subject)
-    change = _clause_search(_CHANGE, core, core_from)
-    if change and change.group("verb") in _DIRECTION:
-        subject = _clause_subject(_clause(core, change))
-        if subject:
-            return f"{_DIRECTION[change.group('verb')]} in {_possessive_to_adjective(subject)}", _Reading(subject)
+    subject = (_tail_subject(_CHANGED_TO, core, core_from)[1] or valued and _clause_subject(valued.group("clause"))
+               or _tail_subject(_LEVEL, core, core_from)[1])
+    if subject:
+        return _possessive_to_adjective(subject), _Reading(subject)
+    change, subject = _tail_subject(_CHANGE, core, core_from)
+    if subject and change.group("verb") in _DIRECTION:
+        return f"{_DIRECTION[change.group('verb')]} in {_possessive_to_adjective(subject)}", _Reading(subject)
     if _DETERMINER_END.search(left, left_from):
         noun = _NOUN_PHRASE_AFTER.match(right)
         if noun and not re.match(r"\s*(?:to|for|in|on|of|at|from|by|with|and)\b", right) \
@@ -244,11 +227,15 @@ def _counted_measure(unit: str, right: str) -> str:
     return f"{unit} {rest}".strip() if rest and not rest[0].isupper() else unit
 
 
-def _subject_and_verb(core: str) -> tuple[str | None, str | None]:
-    m = _clause_search(_SUBJECT_VERB, core, _after_barrier(core))
-    if not m:
-        return None, None
-    return _clause_subject(_clause(core, m)), m.group("verb")
+def _purchase(subject: str | None, verb: str | None, thing: str) -> str:
+    """'Brazilian purchases of jets' for 'Brazil purchased ... jets'; the ``thing`` alone without a subject."""
+    return f"{_adjective(subject)} {_PURCHASE_NOUNS[verb]} of {thing}" if subject and verb in _PURCHASE_NOUNS else thing
+
+
+def _tail_subject(tail: re.Pattern, core: str, core_from: int) -> tuple[re.Match | None, str | None]:
+    """Clause-final ``tail`` in ``core`` and the subject of the clause it ends (None when it has none)."""
+    m = _clause_search(tail, core, core_from)
+    return m, _clause_subject(_clause(core, m)) if m else None
 
 
 def _after_barrier(text: str) -> int:
@@ -309,8 +296,8 @@ def _clause_subject(clause: str) -> str | None:
         text = _LEADING_TIME.sub("", text)
         text = re.sub(r"^\s*(?:and|but|so|then|yet)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+(?:last|this|next)\s+(?:year|month|week|quarter)\s*$", "", text.strip(), flags=re.I)
-    text = re.sub(r"\s+(?:had|has|have|been|being|also|reportedly|still|already)$", "", text)
-    text = re.sub(r"\s+(?:could|would|will|may|might|should|can|must|is expected to|are expected to)$", "", text)
+    text = re.sub(r"(?:\s+(?:could|would|will|may|might|should|can|must|is expected to|are expected to))?"
+                  r"(?:\s+(?:had|has|have|been|being|also|reportedly|still|already))?$", "", text)
     if re.search(r"\s(?:and|or)\s+(?:was|were|is|are|has been|have been)$", text):
         return None  # 'sells its systems in 19 countries and was [valued at]': a second predicate, no subject
     text = re.sub(r"\s+(?:is|are|was|were)$", "", text)  # 'the relief is [worth]'
@@ -322,18 +309,11 @@ def _clause_subject(clause: str) -> str | None:
 
 def _noun_phrase_before(text: str) -> str | None:
     """The noun phrase that ends ``text``: 'to improve road links between X and Y' -> 'road links ...'."""
-    words = text.split()
-    kept: list[str] = []
-    for word in reversed(words):
-        if word.lower() in _NP_STOP or not re.fullmatch(r"[\w'’.-]+", word):
-            break
-        kept.append(word)
-        if len(kept) >= 10:
-            break
-    kept.reverse()
-    while kept and kept[0].lower() in _LEADING_VERBS:
-        kept.pop(0)
-    return " ".join(kept) or None
+    def in_phrase(word: str) -> bool:
+        return word.lower() not in _NP_STOP and bool(re.fullmatch(r"[\w'’.-]+", word))
+
+    kept = list(islice(takewhile(in_phrase, reversed(text.split())), 10))[::-1]  # its last ten words at most
+    return " ".join(dropwhile(lambda word: word.lower() in _LEADING_VERBS, kept)) or None
 
 
 def _adjective(name: str) -> str:

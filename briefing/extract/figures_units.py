@@ -1,4 +1,4 @@
-"""Reference data for figures: currencies and units of measurement, as lookup tables built once at import.
+"""Reference data for figures: currencies, units of measurement and approximators, built once at import.
 
 Currencies come from CLDR (``briefing/data/currencies_cldr.txt``, written from babel by
 ``scripts/cldr_currencies.py``: names, plurals, symbols and the territories that use each ISO 4217 currency), with
@@ -17,29 +17,29 @@ from .. import lexicon
 
 SI_PREFIXES = {"k": "kilo", "K": "kilo", "M": "mega", "G": "giga", "T": "tera", "P": "peta", "E": "exa",
                "h": "hecto", "d": "deci", "c": "centi", "m": "milli", "µ": "micro", "u": "micro", "n": "nano"}
+#: Words before a number that make it approximate ('about 300', 'more than 40%'), one phrase each.
+APPROXIMATORS = lexicon.phrases("figures_approximators.txt")
 # Currency codes that are also capitalised English words ("ALL 3 options", "TOP 20"): money only when attached.
 WORDLIKE_CODES = frozenset("ALL TOP CUP MOP BOB SOS PEN TRY GEL CHE COP".split())
 
 
 # --- countries -----------------------------------------------------------------------------------------
 
-def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(adjective or name -> ISO alpha-2, alpha-2 -> demonym, lower-case name -> demonym)."""
-    by_word, demonym_of, demonym_by_name = {}, {}, {}
-    for row in lexicon.rows("countries_sovereign.txt"):
-        code, name, others, demonyms = row[0], row[1], row[2], row[3]
+def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(adjective or name -> ISO alpha-2, lower-case name -> demonym)."""
+    by_word, demonym_by_name = {}, {}
+    for code, name, others, demonyms, *_ in lexicon.rows("countries_sovereign.txt"):
         names = [name, *[n.strip() for n in others.split(";") if n.strip()]]
         adjectives = [d.strip() for d in demonyms.split(";") if d.strip()]
         for word in names + adjectives:
             by_word.setdefault(word.lower(), code)
         if adjectives:
-            demonym_of[code] = adjectives[0]
             for n in names:
                 demonym_by_name.setdefault(n.lower(), adjectives[0])
-    return by_word, demonym_of, demonym_by_name
+    return by_word, demonym_by_name
 
 
-COUNTRY_BY_WORD, DEMONYM_BY_CODE, DEMONYM_BY_NAME = _country_tables()
+COUNTRY_BY_WORD, DEMONYM_BY_NAME = _country_tables()
 # short forms that name a country as an adjective in money phrases ("US dollars", "HK dollars")
 COUNTRY_BY_WORD.update({"us": "US", "u.s.": "US", "hong kong": "HK", "hk": "HK", "taiwan": "TW", "new taiwan": "TW"})
 
@@ -97,20 +97,18 @@ def _currency_tables():
     heads: dict[str, str] = {}  # any written form -> canonical singular word
     codes_by_head: dict[str, list[str]] = {}
     current_by_head: dict[str, list[str]] = {}
-    for current in (True, False):  # a currency in use now wins over a former one of the same country and word
-        for currency in currencies:
-            if bool(currency.territories) != current:
-                continue
-            head = _head(currency.name)
-            for form in (currency.name, *currency.plurals):
-                heads.setdefault(form.split()[-1].lower(), head)
-                qualifier = " ".join(form.split()[:-1]).lower()
-                by_name.setdefault(f"{qualifier} {head}".strip(), currency.code)
-            codes_by_head.setdefault(head, []).append(currency.code)
-            if current:
-                current_by_head.setdefault(head, []).append(currency.code)
-            for territory in currency.territories + currency.former_territories:
-                by_country_word.setdefault((territory, head), currency.code)
+    # the currencies in use now first: one wins over a former one of the same country and word
+    for currency in sorted(currencies, key=lambda c: not c.territories):
+        head = _head(currency.name)
+        for form in (currency.name, *currency.plurals):
+            heads.setdefault(form.split()[-1].lower(), head)
+            qualifier = " ".join(form.split()[:-1]).lower()
+            by_name.setdefault(f"{qualifier} {head}".strip(), currency.code)
+        codes_by_head.setdefault(head, []).append(currency.code)
+        if currency.territories:
+            current_by_head.setdefault(head, []).append(currency.code)
+        for territory in currency.territories + currency.former_territories:
+            by_country_word.setdefault((territory, head), currency.code)
     for names, code in _extra_rows("name"):
         for name in _forms(names):
             word = name.split()[-1].lower()
@@ -136,7 +134,7 @@ def _currency_tables():
     return currencies, by_country_word, by_name, heads, words
 
 
-def _currency_symbols(currencies: list[_Currency]) -> dict[str, str]:
+def _currency_symbols(currencies: list[_Currency]) -> tuple[dict[str, str], frozenset[str]]:
     """Lower-case symbol -> ISO code; a symbol CLDR gives to several currencies only where the hand data says."""
     owners: dict[str, set[str]] = {}
     written: set[str] = set()
@@ -207,10 +205,8 @@ def _unit_tables() -> tuple[dict[str, Unit], dict[str, Unit]]:
         unit = Unit(name, time=name in TIME_UNITS)
         unit_symbols = [s.strip() for s in symbol_cell.split(",") if s.strip()]
         unit_words = [w.strip().lower() for w in word_cell.split(",") if w.strip()]
-        for symbol in unit_symbols:
-            symbols[symbol] = unit
-        for word in unit_words:
-            words[word] = unit
+        symbols.update(dict.fromkeys(unit_symbols, unit))
+        words.update(dict.fromkeys(unit_words, unit))
         for prefix in prefix_cell.split():
             prefixed = Unit(SI_PREFIXES[prefix] + name)
             for symbol in unit_symbols[:1]:

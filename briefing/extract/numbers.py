@@ -17,6 +17,8 @@ from .text import tokenized
 
 _SCALE_ROWS = lexicon.rows("scale_words.txt")
 SCALES = {word: Decimal(10) ** int(power) for word, power, *_ in _SCALE_ROWS}
+#: A scale letter stuck to a numeral ('1.5m', '200k', '£2bn' after a currency) -> its factor.
+LETTER_SCALES = {"k": SCALES["thousand"], "m": SCALES["million"], "b": SCALES["billion"]}
 #: Number words below a hundred (data/number_words.txt), by value: ones (with the "oh" of spoken years), teens, tens, ordinals.
 _NUMBER_WORDS = [(word, int(value), kind) for word, value, *kind in lexicon.rows("number_words.txt")]
 ONES = {word: value for word, value, kind in _NUMBER_WORDS if value < 10 and kind != ["ordinal"]}
@@ -118,17 +120,14 @@ def _numeral_value(m: re.Match) -> Decimal:
     return value
 
 
-_LETTER_SCALES = {"m": "million", "k": "thousand"}
-
-
 def _with_scale(text: str, number: Number, limit: int) -> Number:
     """Fold a following scale word in: ``9.1 billion``, ``2.4bn``, ``5 mln``, ``half a billion``, ``1.5m people``."""
     m = _SCALE_AFTER.match(text, number.end, limit)
     if not m and not number.spelled:
         m = _LETTER_SCALE.match(text, number.end, limit)
         if m:
-            word = _LETTER_SCALES[m.group(1)]
-            return Number(number.start, m.end(), number.value * SCALES[word], scale=number.scale * SCALES[word])
+            factor = LETTER_SCALES[m.group(1)]
+            return Number(number.start, m.end(), number.value * factor, scale=number.scale * factor)
     if not m:
         return number
     word = (m.group(1) or m.group(2)).lower()
