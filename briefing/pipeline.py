@@ -29,6 +29,7 @@ from .extract import ExtractOptions
 from .ids import stable_ids
 from .io import write_json_atomic
 from .load import load_seeds
+from .memo import SameObject
 from .model import SCHEMA_VERSION, Article, Brief
 from .parallel import Workers, extract_articles
 
@@ -100,7 +101,7 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
                 str(cache.folder), f"cannot write the brief cache: {cache.write_error.strerror}; the briefs are "
                                    "made without it", severity="warning",
                 hint="free some disk space or make the folder writable, or give another with --cache DIR"))
-    result.briefs = [rate_brief(brief) for brief in result.briefs]
+    result.briefs = [_RATED(brief.source.path, brief) for brief in result.briefs]
     if corrections_dir is not None:
         corrected = apply_corrections(result.briefs, load_corrections(corrections_dir, display_root=display_root))
         result.briefs = corrected.briefs
@@ -133,6 +134,18 @@ def write_briefs(briefs: list[Brief], out_dir: Path) -> list[Path]:
         paths.append(path)
     return paths
 
+
+#: The rated brief of each brief of this process (by its seed): the same cached brief is rated once.
+_RATED = SameObject(rate_brief)
+
+
+def _article_digest(article: Article) -> str:
+    article_json = json.dumps(article.as_dict(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(article_json.encode()).hexdigest()
+
+
+#: The hash of each article loaded in this process (by its seed): an unchanged seed is the same article.
+_ARTICLE_DIGESTS = SameObject(_article_digest)
 
 #: Cache entries read in this process: path -> ((size, modification time), entry).
 _READ_ENTRIES: dict[Path, tuple[tuple[int, int], dict[str, Any] | None]] = {}
@@ -177,9 +190,7 @@ class BriefCache:
         return self.folder / f"{_digest(source)}.json"
 
     def _made_from(self, article: Article) -> dict[str, Any]:
-        article_json = json.dumps(article.as_dict(), sort_keys=True, ensure_ascii=False)
-        return {"article": hashlib.sha256(article_json.encode()).hexdigest(), "code": code_version(),
-                "options": self.options}
+        return {"article": _ARTICLE_DIGESTS(article.path, article), "code": code_version(), "options": self.options}
 
     @staticmethod
     def _read(path: Path) -> dict[str, Any] | None:
