@@ -71,6 +71,7 @@ def site_file(src: str, *, directory_urls: bool = True) -> File:
     return File(src, src_dir=None, dest_dir="", use_directory_urls=directory_urls)
 
 
+@functools.lru_cache(maxsize=1 << 18)  # list pages link to thousands of pages, the same links from build to build
 def relative_href(from_src: str, target: str, anchor: str = "", *, directory_urls: bool = True) -> str:
     """A link from page ``from_src`` to ``target`` (a page ``.md`` source or any other site file), as MkDocs
     makes it (:meth:`mkdocs.structure.files.File.url_relative_to`)."""
