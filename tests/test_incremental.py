@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import changes, crossbrief, ids, load, render, site
+from briefing import changes, crossbrief, ids, load, pipeline, render, site
 from briefing.cli import main
 from briefing.model import Agreement, Quote
 from test_pages_readable import actor, brief
@@ -393,3 +393,17 @@ def test_a_seed_is_read_and_parsed_again_only_when_its_file_changed(tmp_path, mo
     (tmp_path / "b.txt").unlink()
     assert [a.path for a in load.load_seeds(tmp_path).articles] == [a.path for a in again.articles
                                                                       if not a.path.endswith("b.txt")]
+
+
+def test_the_rebuild_after_an_extraction_gives_the_very_briefs_it_made_and_a_fresh_read_equals_them(tmp_path,
+                                                                                                   monkeypatch):
+    """``serve``'s rebuild after its first build takes the briefs it just stored, not their JSON read back, so what
+    was made from them is kept; read back in another process, they are the same briefs."""
+    for name, text in SEEDS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first = pipeline.extract_briefs(tmp_path, cache_dir=tmp_path / ".cache")
+    again = pipeline.extract_briefs(tmp_path, cache_dir=tmp_path / ".cache")
+    assert len(again.briefs) == len(SEEDS) and all(a is b for a, b in zip(first.briefs, again.briefs))
+    monkeypatch.setattr(pipeline, "_READ_ENTRIES", {})  # as a new process finds the cache
+    read_back = pipeline.extract_briefs(tmp_path, cache_dir=tmp_path / ".cache")
+    assert read_back.briefs == again.briefs and not any(a is b for a, b in zip(read_back.briefs, again.briefs))
