@@ -3,16 +3,20 @@
 Runs the build that ``serve`` (and plain ``mkdocs serve``) makes after an edit: the hook extracts the
 seeds through the cache (only the edited one again), rewrites the pages that changed in .briefing/pages
 and MkDocs rebuilds only those (a dirty build, as ``serve`` runs it). The
-browser reload itself is not counted. Prints figures, asserts nothing. Run from the project root:
-``.venv/bin/python bench/bench_serve.py [--briefs 100 1000]``.
+browser reload itself is not counted. With ``--profile`` the edit build runs again, under cProfile, and the
+seconds of each stage are printed (cProfile's overhead makes them larger than the bare times). Prints figures,
+asserts nothing. Run from the project root: ``.venv/bin/python bench/bench_serve.py [--briefs 100 1000]``.
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
 import logging
+import pstats
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,38 +25,89 @@ sys.path.insert(0, str(ROOT))
 from bench.make_briefs import copy_project, write_seeds  # noqa: E402
 from briefing.site import mkdocs_build, site_config  # noqa: E402
 
+#: The stages of a preview build shown by ``--profile``: (label, file of the function, function name).
+STAGES = (
+    ("load the seeds", "briefing/load.py", "load_seeds"),
+    ("keep the brief ids", "briefing/ids.py", "stable_ids"),
+    ("cache look-ups", "briefing/pipeline.py", "fresh"),
+    ("extract changed seeds", "briefing/parallel.py", "extract_articles"),
+    ("rate the briefs", "briefing/confidence.py", "rate_brief"),
+    ("what changed (next_state)", "briefing/changes.py", "next_state"),
+    ("cross-brief index", "briefing/crossbrief.py", "build_index"),
+    ("render the changed units", "briefing/render.py", "render_all"),
+    ("read the render record", "briefing/site.py", "read_rendered"),
+    ("write the changed pages", "briefing/site.py", "replace_generated_docs"),
+    ("all of the hook's pages", "briefing/site.py", "add_preview_pages"),
+    ("dirty-build preparation", "briefing/incremental.py", "prepare"),
+    ("dirty-build finish", "briefing/incremental.py", "finish"),
+    ("MkDocs build, in all", "mkdocs/commands/build.py", "build"),
+)
 
-def preview_build(project: Path, *, dirty: bool) -> float:
+
+@dataclass(frozen=True)
+class Took:
+    """The wall time of a build and the CPU time of this process in it (on a busy machine, the steadier one)."""
+
+    wall: float
+    cpu: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:6.2f} s (CPU {self.cpu:6.2f} s)"
+
+
+def preview_build(project: Path, *, dirty: bool) -> Took:
     config = site_config(project / "mkdocs.yml", site_dir=project / "preview")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     config.plugins.on_startup(command="serve", dirty=dirty)
     try:
         mkdocs_build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
-    return time.perf_counter() - started
+    return Took(time.perf_counter() - started, time.process_time() - cpu)
 
 
-def bench(count: int, project: Path) -> None:
+def edit(seed: Path, line: str) -> None:
+    seed.write_text(seed.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+
+
+def stage_seconds(profile: cProfile.Profile) -> list[tuple[str, float]]:
+    """The cumulative seconds of each of :data:`STAGES` in ``profile`` (0 for a stage that did not run)."""
+    stats = pstats.Stats(profile).stats  # (file, line, function) -> (calls, primitive calls, tottime, cumtime, ...)
+    found = []
+    for label, file, function in STAGES:
+        seconds = [row[3] for (path, _, name), row in stats.items()
+                   if name == function and Path(path).as_posix().endswith(file)]
+        found.append((label, max(seconds, default=0.0)))
+    return found
+
+
+def bench(count: int, project: Path, *, profile: bool) -> None:
     copy_project(project)
     seeds = write_seeds(count, project / "seeds")
     cold = preview_build(project, dirty=False)
     warm = preview_build(project, dirty=True)
-    seeds[count // 2].write_text(seeds[count // 2].read_text(encoding="utf-8") + "Lin Wei said the talks went on.\n",
-                                 encoding="utf-8")
+    edit(seeds[count // 2], "Lin Wei said the talks went on.")
     edited = preview_build(project, dirty=True)
-    print(f"{count:>5} briefs: first preview build {cold:6.2f} s, rebuild with nothing changed {warm:6.2f} s, "
-          f"edit-to-rebuilt (one seed edited) {edited:6.2f} s")
+    print(f"{count:>5} briefs: first preview build {cold}, rebuild with nothing changed {warm}, "
+          f"edit-to-rebuilt (one seed edited) {edited}")
+    if profile:
+        edit(seeds[count // 3], "Lin Wei said the talks would go on.")
+        profiler = cProfile.Profile()
+        took = profiler.runcall(preview_build, project, dirty=True)
+        print(f"{count:>5} briefs: one edit under cProfile, {took} in all; seconds per stage:")
+        for label, seconds in stage_seconds(profiler):
+            print(f"        {label:<28} {seconds:6.2f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--profile", action="store_true", help="also print the seconds of each stage of an edit")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     for count in args.briefs:
         with tempfile.TemporaryDirectory() as tmp:
-            bench(count, Path(tmp))
+            bench(count, Path(tmp), profile=args.profile)
 
 
 if __name__ == "__main__":

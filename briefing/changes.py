@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .io import write_json_atomic
+from .memo import SameObject
 from .model import Agreement, Brief
 
 #: The state of the last build, in the project folder.
@@ -105,9 +106,19 @@ def agreement_key(agreement: Agreement) -> str:
     return f"{' '.join(agreement.kind.casefold().split())}|{parties}"
 
 
-def fingerprint(brief: Brief) -> str:
+def _fingerprint(brief: Brief) -> str:
     text = json.dumps(brief.as_dict(), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+#: Fingerprints made in this process, by brief id: ``serve`` gives the briefs of unchanged seeds again, the same
+#: objects, so after an edit only the edited brief is turned into JSON again.
+_FINGERPRINTS = SameObject(_fingerprint)
+
+
+def fingerprint(brief: Brief) -> str:
+    """A hash of the brief's whole JSON."""
+    return _FINGERPRINTS(brief.id, brief)
 
 
 def now() -> str:

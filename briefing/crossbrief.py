@@ -5,14 +5,16 @@ Rendering (:mod:`briefing.render`), the feeds and the exports read a :class:`Sit
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping
 
 from .load import slugify
+from .memo import SameObject
 from .model import Actor, Agreement, Brief, Figure, Quote
 from .spelling import similar_pairs, within_edit_distance
 from .timeline import TimelineEntry, build_timeline
@@ -100,6 +102,7 @@ class SiteIndex:
     timelines: Mapping[str, tuple[TimelineEntry, ...]]
     tags: Mapping[str, tuple[str, ...]]
     _pages_by_name: Mapping[tuple[str, str], ActorPage]
+    _countries: Mapping[str, tuple[ActorPage, ...]] = field(default_factory=dict)  # brief id -> its countries
 
     def actor_page(self, brief: Brief, name: str | None) -> ActorPage | None:
         """The page of the actor that ``brief`` calls ``name`` (a name or alias), if any."""
@@ -108,7 +111,8 @@ class SiteIndex:
         return self._pages_by_name.get((brief.id, fold_name(name)))
 
     def countries_of(self, brief: Brief) -> tuple[ActorPage, ...]:
-        return _countries(brief, self._pages_by_name)
+        known = self._countries.get(brief.id)
+        return known if known is not None else _countries(brief, self._pages_by_name)
 
 
 def _countries(brief: Brief, pages_by_name: Mapping[tuple[str, str], ActorPage]) -> tuple[ActorPage, ...]:
@@ -116,6 +120,7 @@ def _countries(brief: Brief, pages_by_name: Mapping[tuple[str, str], ActorPage])
     return tuple(dict.fromkeys(p for p in pages if p is not None))
 
 
+@functools.lru_cache(maxsize=1 << 18)  # the same few names are folded again for every brief, page and link
 def fold_name(text: str) -> str:
     """A spelling-insensitive key of a name: ASCII, lower case, no dots or a leading "the"."""
     ascii_text = (text if text.isascii() else
@@ -313,12 +318,20 @@ def _brief_sort_key(brief: Brief) -> tuple[str, str]:
 
 def topics_of(brief: Brief) -> tuple[str, ...]:
     """The topic tags of a brief (see :data:`TOPIC_WORDS`)."""
+    return _TOPICS(brief.id, brief)
+
+
+def _topics_of(brief: Brief) -> tuple[str, ...]:
     text = " ".join(s.text for s in brief.sentences) or brief.summary
     found = []
     for topic, pattern in _TOPIC_PATTERNS.items():
         if pattern.search(brief.title) or len(pattern.findall(text)) >= 2:
             found.append(topic)
     return tuple(found)
+
+
+#: The topics of each brief of this process: searching every brief's text was most of the cross-brief index.
+_TOPICS = SameObject(_topics_of)
 
 
 def clean_tag(text: str) -> str:
@@ -336,14 +349,15 @@ def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline)
     by_src = {page.src: page for page in pages}
     by_name = {key: by_src[page.src] for key, page in by_name.items()}
     tags: dict[str, tuple[str, ...]] = {}
+    countries: dict[str, tuple[ActorPage, ...]] = {}
     for brief in ordered:
-        countries = (page.name for page in _countries(brief, by_name))
-        names = (clean_tag(t) for t in (*countries, *topics_of(brief), *brief.tags))
+        countries[brief.id] = _countries(brief, by_name)
+        names = (clean_tag(t) for t in (*(page.name for page in countries[brief.id]), *topics_of(brief), *brief.tags))
         tags[brief.id] = tuple(dict.fromkeys(t for t in names if t))
     return SiteIndex(
         briefs=ordered, actor_pages=tuple(pages),
         timelines={brief.id: tuple(timeline(brief)) for brief in ordered},
-        tags=tags, _pages_by_name=by_name,
+        tags=tags, _pages_by_name=by_name, _countries=countries,
     )
 
 

@@ -131,17 +131,41 @@ def brief_exports(brief: Brief, timeline: Iterable[TimelineEntry]) -> list[Rende
 
 
 def site_exports(index: SiteIndex) -> list[RenderedPage]:
-    """The CSV and JSON files of each kind, with the items of every brief."""
-    everything: dict[str, list[Row]] = {kind: [] for kind in KINDS}
-    for brief in index.briefs:
-        rows = brief_rows(brief, index.timelines[brief.id])
-        for kind in KINDS:
-            everything[kind] += rows[kind]
+    """The CSV and JSON files of each kind, with the items of every brief.
+
+    Each file is the rows of every brief, written brief by brief (:func:`_written_rows`), exactly as
+    :func:`to_csv` and :func:`to_json` write all of them at once.
+    """
+    written = [_written_rows(brief, index.timelines[brief.id]) for brief in index.briefs]
     pages = []
     for kind in KINDS:
-        pages.append(render.RenderedPage(csv_src(kind), to_csv(kind, everything[kind])))
-        pages.append(render.RenderedPage(json_src(kind), to_json(everything[kind])))
+        csv_rows = "".join(rows[kind][0] for rows in written)
+        json_rows = [item for rows in written for item in rows[kind][1]]
+        pages.append(render.RenderedPage(csv_src(kind), to_csv(kind, ()) + csv_rows))
+        pages.append(render.RenderedPage(json_src(kind), "[\n" + ",\n".join(json_rows) + "\n]\n" if json_rows
+                                         else to_json([])))
     return pages
+
+
+#: What :func:`_written_rows` wrote for each brief (by id) of this process, with its brief and timeline.
+_WRITTEN: dict[str, tuple[Brief, tuple[TimelineEntry, ...], dict[str, tuple[str, tuple[str, ...]]]]] = {}
+
+
+def _written_rows(brief: Brief, timeline: tuple[TimelineEntry, ...]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The rows of each kind of one brief as the site files hold them: CSV lines, and JSON items (each as a
+    JSON list one level deep writes it). Kept for the same brief (``serve`` rewrites the site files after each
+    edit, and writing every brief's rows again was most of the time of it)."""
+    known = _WRITTEN.get(brief.id)
+    if known is not None and known[0] is brief and known[1] == timeline:
+        return known[2]
+    rows = brief_rows(brief, timeline)
+    written = {}
+    for kind in KINDS:
+        lines = to_csv(kind, rows[kind]).removeprefix(to_csv(kind, ()))
+        items = tuple(" " + json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n ") for row in rows[kind])
+        written[kind] = (lines, items)
+    _WRITTEN[brief.id] = (brief, timeline, written)
+    return written
 
 
 def downloads(brief_id: str | None = None) -> list[tuple[str, str, str]]:

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import hashlib
 import html
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import yaml
 
@@ -102,26 +103,37 @@ def seed_files(seeds: Path) -> list[Path]:
     """The seed files of a folder, in name order (hidden files and other suffixes skipped); a file is itself."""
     if seeds.is_file():
         return [seeds]
-    return sorted(
-        p for p in seeds.rglob("*")
-        if p.is_file() and p.suffix.lower() in SEED_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(seeds).parts)
-    )
+    found: list[Path] = []
+    folders = [seeds]
+    while folders:  # os.scandir tells files from folders without a stat of each (thousands, after every edit)
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(Path(entry.path))
+                    elif PurePath(entry.name).suffix.lower() in SEED_SUFFIXES and entry.is_file():
+                        found.append(Path(entry.path))
+        except OSError:  # a folder that went or cannot be read holds no seed
+            continue
+    return sorted(found)
 
 
 def load_seeds(seeds: Path, *, display_root: Path | None = None) -> LoadResult:
     """Load every seed of ``seeds`` (a folder, or one file); a seed that fails is reported, the others still load."""
     result = LoadResult()
     folder = seeds.resolve() if seeds.is_dir() else None
+    real = _RealPaths()
     for path in seed_files(seeds):
-        shown = _shown(path, display_root)
-        if folder is not None and not path.resolve().is_relative_to(folder):
+        shown = _shown(path, display_root, real.folder)
+        if folder is not None and not real.file(path).is_relative_to(folder):
             problem = Problem(shown, f"is a link to {path.resolve()}, outside the seeds folder; it is not read",
                               hint=f"copy the article into {seeds} instead of linking to it")
             result.problems.append(problem)
             result.failures.append(problem)
             continue
-        articles, problems, failures = load_seed(path, shown=shown)
+        articles, problems, failures = _load_seed_once(path, shown)
         result.problems.extend(problems)
         result.failures.extend(failures)
         result.articles.extend(articles)
@@ -130,10 +142,49 @@ def load_seeds(seeds: Path, *, display_root: Path | None = None) -> LoadResult:
     return result
 
 
-def _shown(path: Path, root: Path | None) -> str:
+#: Seeds loaded in this process: (path, name shown) -> (the file's signature, what :func:`load_seed` gave).
+_LOADED: dict[tuple[Path, str], tuple[tuple[int, ...], tuple[list[Article], list[Problem], list[Problem]]]] = {}
+
+
+def _load_seed_once(path: Path, shown: str) -> tuple[list[Article], list[Problem], list[Problem]]:
+    """:func:`load_seed`, taken from memory for a seed loaded before in this process whose file is unchanged
+    (same inode, size, modification and change times): ``serve`` loads every seed after each edit, and
+    reading and parsing the unchanged ones was most of the time of a rebuild at thousands of seeds."""
+    try:
+        info = os.stat(path)
+    except OSError:  # load_seed says what is wrong with it
+        return load_seed(path, shown=shown)
+    signature = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    known = _LOADED.get((path, shown))
+    if known is not None and known[0] == signature:
+        articles, problems, failures = known[1]
+    else:
+        articles, problems, failures = load_seed(path, shown=shown)
+        _LOADED[(path, shown)] = (signature, (articles, problems, failures))
+    return list(articles), list(problems), list(failures)
+
+
+class _RealPaths:
+    """The real paths of the seeds of a folder, each folder resolved once (resolving a path costs a system call
+    for each of its parts, and thousands of seeds share a few folders)."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, Path] = {}
+
+    def folder(self, path: Path) -> Path:
+        known = self._folders.get(path)
+        if known is None:
+            known = self._folders[path] = path.resolve()
+        return known
+
+    def file(self, path: Path) -> Path:
+        return path.resolve() if path.is_symlink() else self.folder(path.parent) / path.name
+
+
+def _shown(path: Path, root: Path | None, resolve: Callable[[Path], Path] = Path.resolve) -> str:
     if root is not None:
         try:  # the link's own name, not its target's
-            return str(path.parent.resolve().relative_to(root.resolve()) / path.name)
+            return str(resolve(path.parent).relative_to(resolve(root)) / path.name)
         except ValueError:
             pass
     return str(path)

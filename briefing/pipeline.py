@@ -20,7 +20,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .confidence import rate_brief
 from .corrections import apply_corrections, load_corrections
@@ -29,6 +29,7 @@ from .extract import ExtractOptions
 from .ids import stable_ids
 from .io import write_json_atomic
 from .load import load_seeds
+from .memo import SameObject
 from .model import SCHEMA_VERSION, Article, Brief
 from .parallel import Workers, extract_articles
 
@@ -100,7 +101,7 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
                 str(cache.folder), f"cannot write the brief cache: {cache.write_error.strerror}; the briefs are "
                                    "made without it", severity="warning",
                 hint="free some disk space or make the folder writable, or give another with --cache DIR"))
-    result.briefs = [rate_brief(brief) for brief in result.briefs]
+    result.briefs = [_RATED(brief.source.path, brief) for brief in result.briefs]
     if corrections_dir is not None:
         corrected = apply_corrections(result.briefs, load_corrections(corrections_dir, display_root=display_root))
         result.briefs = corrected.briefs
@@ -134,6 +135,18 @@ def write_briefs(briefs: list[Brief], out_dir: Path) -> list[Path]:
     return paths
 
 
+#: The rated brief of each brief of this process (by its seed): the same cached brief is rated once.
+_RATED = SameObject(rate_brief)
+
+
+def _article_digest(article: Article) -> str:
+    article_json = json.dumps(article.as_dict(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(article_json.encode()).hexdigest()
+
+
+#: The hash of each article loaded in this process (by its seed): an unchanged seed is the same article.
+_ARTICLE_DIGESTS = SameObject(_article_digest)
+
 #: Cache entries read in this process: path -> ((size, modification time), entry).
 _READ_ENTRIES: dict[Path, tuple[tuple[int, int], dict[str, Any] | None]] = {}
 
@@ -165,10 +178,16 @@ class BriefCache:
 
     def store(self, article: Article, brief: Brief) -> None:
         entry = {"seed": article.path, "made_from": self._made_from(article), "brief": brief.as_dict()}
+        path = self._entry_path(article.path)
         try:
-            write_json_atomic(self._entry_path(article.path), entry)
+            write_json_atomic(path, entry)
+            info = path.stat()
         except OSError as err:  # a full or read-only cache folder: the run goes on without it
             self.write_error = self.write_error or err
+            return
+        # The brief itself is the entry read back (a brief survives its JSON unchanged): the next rebuild of
+        # ``serve`` gives this very brief again, and what was made from it is kept (briefing/memo.py).
+        _READ_ENTRIES[path] = ((info.st_size, info.st_mtime_ns), {**entry, "brief": brief})
 
     def _entry_path(self, source: str) -> Path:
         path, mark, record = source.rpartition("#")
@@ -177,9 +196,7 @@ class BriefCache:
         return self.folder / f"{_digest(source)}.json"
 
     def _made_from(self, article: Article) -> dict[str, Any]:
-        article_json = json.dumps(article.as_dict(), sort_keys=True, ensure_ascii=False)
-        return {"article": hashlib.sha256(article_json.encode()).hexdigest(), "code": code_version(),
-                "options": self.options}
+        return {"article": _ARTICLE_DIGESTS(article.path, article), "code": code_version(), "options": self.options}
 
     @staticmethod
     def _read(path: Path) -> dict[str, Any] | None:
@@ -218,26 +235,37 @@ class BriefCache:
 
 def _conforms(kind: Any, value: Any) -> bool:
     """Whether ``value`` (JSON data) has the shape and types of ``kind`` (a model dataclass or a field type)."""
+    return _checker(kind)(value)
+
+
+@functools.cache
+def _checker(kind: Any) -> Callable[[Any], bool]:
+    """The test of :func:`_conforms` for ``kind``, made once per type: a cache hit checks every field of a brief,
+    and asking ``typing`` what each field's type is, for every value, was half of the time of a hit."""
     if dataclasses.is_dataclass(kind):
-        if not isinstance(value, dict):
-            return False
         hints, required = _fields_of(kind)
-        return required <= value.keys() and all(_conforms(hints[name], item) for name, item in value.items()
-                                                if name in hints)
+        fields = {name: _checker(hint) for name, hint in hints.items()}
+
+        def conforms_to_dataclass(value: Any) -> bool:
+            return isinstance(value, dict) and required <= value.keys() and \
+                all(fields[name](item) for name, item in value.items() if name in fields)
+        return conforms_to_dataclass
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin is tuple:
-        return isinstance(value, list) and all(_conforms(args[0], item) for item in value)
+        item_conforms = _checker(args[0])
+        return lambda value: isinstance(value, list) and all(map(item_conforms, value))
     if origin in (typing.Union, types.UnionType):
-        return any(_conforms(arg, value) for arg in args)
+        alternatives = tuple(_checker(arg) for arg in args)
+        return lambda value: any(conforms(value) for conforms in alternatives)
     if kind is type(None):
-        return value is None
+        return lambda value: value is None
     if kind is Any:
-        return True
+        return lambda value: True
     if kind is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
     if kind is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    return isinstance(value, kind)
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    return lambda value: isinstance(value, kind)
 
 
 @functools.cache

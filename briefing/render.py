@@ -71,6 +71,7 @@ def site_file(src: str, *, directory_urls: bool = True) -> File:
     return File(src, src_dir=None, dest_dir="", use_directory_urls=directory_urls)
 
 
+@functools.lru_cache(maxsize=1 << 18)  # list pages link to thousands of pages, the same links from build to build
 def relative_href(from_src: str, target: str, anchor: str = "", *, directory_urls: bool = True) -> str:
     """A link from page ``from_src`` to ``target`` (a page ``.md`` source or any other site file), as MkDocs
     makes it (:meth:`mkdocs.structure.files.File.url_relative_to`)."""
@@ -359,7 +360,11 @@ class SiteRenderer:
         return self._unit(src, (template, header, context), lambda: [self._page(src, template, header(), **context)])
 
     def _answer(self, question: str, brief_id: str, name: str) -> str | None:
-        """What the index answers to a question a template asked; ``None`` for a brief that is gone."""
+        """What the index answers to a question a template asked; ``None`` for a brief that is gone.
+
+        An answer holds what the templates show of it: of an actor page its source (a link), of a brief's
+        countries their sources and names (links), not all that the pages hold, so that a new brief on a
+        country's page does not render again every page that links to the country."""
         if question == "person":
             return repr(self._countries_of_person_src().get(name, []))
         brief = self._by_id.get(brief_id)
@@ -369,7 +374,7 @@ class SiteRenderer:
             page = self.index.actor_page(brief, name)
             return page.src if page else ""
         if question == "countries":
-            return self._inputs.key(self.index.countries_of(brief))
+            return repr([(page.src, page.name) for page in self.index.countries_of(brief)])
         return repr(self.index.tags[brief.id])
 
     def _ask(self, question: str, brief: Brief | None, name: str = "") -> None:
@@ -402,9 +407,12 @@ class SiteRenderer:
                                    next=None, index_src=src, **shape(rows))
         pages = self._page_unit(src, "periods.md.j2", partial(front_matter, title, searched=False), title=title,
                                 years=lists.periods_by_year(periods), count=len(rows))
+        # A page links to its neighbours (source and label) and shows none of their rows: without them, an edit
+        # in one month renders again that month's page only, not its neighbours too.
+        links = [dataclasses.replace(period, rows=()) for period in periods]
         for n, period in enumerate(periods):
-            neighbours = {"previous": periods[n - 1] if n else None,
-                          "next": periods[n + 1] if n + 1 < len(periods) else None}
+            neighbours = {"previous": links[n - 1] if n else None,
+                          "next": links[n + 1] if n + 1 < len(periods) else None}
             pages += self._page_unit(period.src, template, partial(front_matter, f"{title}: {period.label}", searched=searched),
                                      period=period, index_src=src, **neighbours, **shape(period.rows))
         return pages

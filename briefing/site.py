@@ -409,18 +409,30 @@ def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage], *, kep
     for name in GENERATED_PATHS:
         current = docs_dir / name
         if current.is_file() or current.is_symlink():
-            stale = [current] if name not in wanted else []
+            stale = [name] if name not in wanted else []
+            folders = []
         else:
-            stale = sorted(p for p in current.rglob("*") if (p.is_file() or p.is_symlink())
-                           and p.relative_to(docs_dir).as_posix() not in wanted) if current.is_dir() else []
-        for path in stale:
-            path.unlink()
-            removed.append(path.relative_to(docs_dir).as_posix())
-        if current.is_dir():
-            for folder in sorted((p for p in current.rglob("*") if p.is_dir()), reverse=True) + [current]:
-                if not any(folder.iterdir()):
-                    folder.rmdir()
+            files, folders = _files_and_folders(current, name) if current.is_dir() else ([], [])
+            stale = sorted((src for src in files if src not in wanted), key=lambda src: src.split("/"))
+        for src in stale:
+            (docs_dir / src).unlink()
+            removed.append(src)
+        for folder in reversed(folders):  # the deepest first
+            if not any(os.scandir(folder)):
+                os.rmdir(folder)
     return DocsChanges(written=tuple(written), removed=tuple(removed))
+
+
+def _files_and_folders(top: Path, name: str) -> tuple[list[str], list[str]]:
+    """The files (and links) under ``top`` as sources (``name/...``), and its folders, ``top`` first, parents
+    before children. Listed with os.walk, which reads each folder once: thousands of pages, after every edit."""
+    files, folders = [], []
+    for folder, dirs, names in os.walk(top):
+        folders.append(folder)
+        prefix = Path(name, os.path.relpath(folder, top)).as_posix()
+        links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]  # os.walk does not enter them
+        files += [f"{prefix}/{entry}" for entry in (*names, *links)]
+    return files, folders
 
 
 def build_site(config: Config, *, index: Callable[[Path], None] | None = None, stamp: str | None = None) -> Path:

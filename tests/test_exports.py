@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -123,3 +124,25 @@ def test_pages_link_the_exports(built):
         assert f'<a href="{kind}.csv" download>{kind}.csv</a>' in downloads
     assert 'href="exports/"' in (built / "index.html").read_text(encoding="utf-8")
     assert broken_links(built) == []
+
+
+def test_the_site_files_written_brief_by_brief_equal_all_rows_written_at_once():
+    """The site files are joined from each brief's rows, kept from rebuild to rebuild; they must be exactly what
+    writing all rows at once gives, whatever the text (new lines, quotes, accents, formulas) and for no rows."""
+    from briefing import exports
+    from briefing.crossbrief import build_index
+
+    briefs = [brief("a", "2021-03-01", quote='She said "no"\nthen left; café =1+1'),
+              brief("b", "2021-03-02", speaker="Zoë Ångström", quote=HOSTILE[0]),
+              dataclasses.replace(brief("c", "2021-03-03"), figures=(), quotes=(), agreements=())]
+    for index in (build_index(briefs), build_index(briefs[1:]), build_index([])):
+        everything = {kind: [] for kind in KINDS}
+        for one in index.briefs:
+            rows = exports.brief_rows(one, index.timelines[one.id])
+            for kind in KINDS:
+                everything[kind] += rows[kind]
+        expected = {}
+        for kind in KINDS:
+            expected[exports.csv_src(kind)] = exports.to_csv(kind, everything[kind])
+            expected[exports.json_src(kind)] = exports.to_json(everything[kind])
+        assert {page.src: page.text for page in exports.site_exports(index)} == expected

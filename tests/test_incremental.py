@@ -1,14 +1,16 @@
 """Incremental builds: a rebuild writes only the pages that changed and gives the site a full build gives."""
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
+import os
 import re
 from pathlib import Path
 
 import pytest
 
-from briefing import changes, ids, render, site
+from briefing import changes, crossbrief, ids, load, pipeline, render, site
 from briefing.cli import main
 from briefing.model import Agreement, Quote
 from test_pages_readable import actor, brief
@@ -330,3 +332,78 @@ def test_an_incremental_build_gives_exactly_the_docs_and_site_of_a_full_build(ed
     assert 0 < len(written) < len(generated)  # the pages of unchanged units were neither rendered nor read
     if edit == "alias ripple":
         assert "actors/vtc.md" in first_docs and "actors/vtc.md" not in tree(root / "docs")
+
+
+# --------------------------------------------------------------------------- kept in the serve process
+
+def index_data(index) -> dict[str, object]:
+    """Everything a :class:`SiteIndex` holds, as plain data (its pages are compared by identity)."""
+    def cited(items) -> list[tuple[str, str]]:
+        return [(c.brief.id, repr(c.item)) for c in items]
+
+    pages = [(p.slug, p.src, p.name, p.type, [(m.brief.id, repr(m.actor)) for m in p.mentions], p.spellings, p.roles,
+              p.affiliations, cited(p.quotes), cited(p.agreements), cited(p.figures), [o.src for o in p.people])
+             for p in index.actor_pages]
+    return {"briefs": [repr(b) for b in index.briefs], "pages": pages, "timelines": dict(index.timelines),
+            "tags": dict(index.tags), "names": {key: page.src for key, page in index._pages_by_name.items()},
+            "countries": {b.id: [p.src for p in index.countries_of(b)] for b in index.briefs}}
+
+
+@pytest.mark.parametrize("edit", BRIEF_EDITS)
+def test_the_index_and_pages_made_after_an_edit_in_one_process_equal_those_of_a_fresh_process(edit):
+    """``serve`` keeps what it made from each brief (topics, fingerprints, export rows) and gives it again for the
+    same brief; deep copies are briefs this process never saw, so they are made afresh."""
+    before = ripple_briefs()
+    first = render.render_changes(before.values())
+    after = list(BRIEF_EDITS[edit](before).values())
+    kept_index = crossbrief.build_index(after)
+    again = render.render_changes(after, previous=first.units)
+    fresh = copy.deepcopy(after)
+    assert index_data(kept_index) == index_data(crossbrief.build_index(fresh))
+    previous_text = texts(first.pages)
+    assert {**{src: previous_text[src] for src in again.kept}, **texts(again.pages)} == \
+        texts(render.render_changes(fresh).pages)
+
+
+def test_an_edited_brief_gets_a_new_fingerprint_and_an_unchanged_one_keeps_it():
+    one = ripple_briefs()["a"]
+    edited = dataclasses.replace(one, title="Brief a, corrected")
+    assert changes.fingerprint(one) == changes.fingerprint(copy.deepcopy(one))
+    assert changes.fingerprint(edited) != changes.fingerprint(one)
+    assert changes.fingerprint(edited) == changes.fingerprint(copy.deepcopy(edited))
+
+
+def test_a_seed_is_read_and_parsed_again_only_when_its_file_changed(tmp_path, monkeypatch):
+    """``serve`` loads every seed after each edit; an unchanged file gives the articles it gave before, unread."""
+    for name, text in SEEDS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first = load.load_seeds(tmp_path)
+    read = []
+    real_load_seed = load.load_seed
+    monkeypatch.setattr(load, "load_seed", lambda path, **kw: read.append(path.name) or real_load_seed(path, **kw))
+    assert load.load_seeds(tmp_path) == first and read == []
+    edited = tmp_path / "a.txt"
+    info = edited.stat()
+    edited.write_text(SEEDS["a.txt"].replace("ten years", "six years"), encoding="utf-8")  # the same size
+    os.utime(edited, ns=(info.st_atime_ns, info.st_mtime_ns))  # and the same modification time: the change time
+    again = load.load_seeds(tmp_path)                            # still tells
+    assert read == ["a.txt"]
+    assert [a.body for a in again.articles] == [a.body.replace("ten years", "six years") if a.path.endswith("a.txt")
+                                                else a.body for a in first.articles]
+    (tmp_path / "b.txt").unlink()
+    assert [a.path for a in load.load_seeds(tmp_path).articles] == [a.path for a in again.articles
+                                                                      if not a.path.endswith("b.txt")]
+
+
+def test_the_rebuild_after_an_extraction_gives_the_very_briefs_it_made_and_a_fresh_read_equals_them(tmp_path,
+                                                                                                   monkeypatch):
+    """``serve``'s rebuild after its first build takes the briefs it just stored, not their JSON read back, so what
+    was made from them is kept; read back in another process, they are the same briefs."""
+    for name, text in SEEDS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first = pipeline.extract_briefs(tmp_path, cache_dir=tmp_path / ".cache")
+    again = pipeline.extract_briefs(tmp_path, cache_dir=tmp_path / ".cache")
+    assert len(again.briefs) == len(SEEDS) and all(a is b for a, b in zip(first.briefs, again.briefs))
+    monkeypatch.setattr(pipeline, "_READ_ENTRIES", {})  # as a new process finds the cache
+    read_back = pipeline.extract_briefs(tmp_path, cache_dir=tmp_path / ".cache")
+    assert read_back.briefs == again.briefs and not any(a is b for a, b in zip(read_back.briefs, again.briefs))
