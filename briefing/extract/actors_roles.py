@@ -14,10 +14,10 @@ from itertools import accumulate
 
 from .. import lexicon
 from .. import reference as ref
+from ..lexicon import HONORIFICS
 from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, tokens
 from .spans import SpanIndex
 
-_HONORIFICS = lexicon.words("honorifics.txt")
 _GOVERNMENT_TITLES = lexicon.words("government_titles.txt")
 _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
 # the two kinds of _CLAUSE_MARKS, found apart: a mark character, and a period before a space
@@ -150,7 +150,7 @@ def _title_run(text: str, clause_start: int, start: int, index: RoleIndex | None
         stopped = False
         for word in reversed(tokens(text, window_start, start)):
             lower = word.text.lower().rstrip(".")
-            if lower in _HONORIFICS and not run:
+            if lower in HONORIFICS and not run:
                 continue
             if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or _demonym(word.text):
                 # 'Acme Bank president X': a word of an actor's name belongs to the owner, not the role
