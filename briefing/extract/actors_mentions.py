@@ -15,6 +15,7 @@ from functools import partial
 
 from .. import lexicon
 from .. import reference as ref
+from ..lexicon import HONORIFICS, NAME_PARTICLES
 from ..pubdate import MONTH_NAMES, WEEKDAYS
 from .text import Token, tokenized
 
@@ -48,20 +49,18 @@ class Mention:
     unconfirmed: bool = False  # an unknown word seen only at sentence starts: a name only if it joins one
 
 
-_HONORIFICS = lexicon.words("honorifics.txt")
 _TITLE_ABBREVIATIONS = lexicon.words("title_abbreviations.txt")
 _KEEPS_PERIOD = _TITLE_ABBREVIATIONS | frozenset("inc co corp ltd jr sr st mr mrs ms dr mt ft no messrs".split())
 _HYPHEN_MODIFIER = re.compile(
     r"([A-Z][\w'’.]*)-(?:" + lexicon.alternation(lexicon.words("actors_hyphen_modifiers.txt")) + r"|[a-z]{3,}ed)$")
 _CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
-_PARTICLES = frozenset("de du da di del della der den van von bin ibn al el la le y dos das ter ten zu".split())
 _OF_HEADS = lexicon.words("actors_of_heads.txt")
 _TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly ex".split())
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary under-secretary".split())
-_TRAILING_CONNECTORS = _PARTICLES | {"of", "for", "and", "&", "the"}
 _TRAILING_WORDS = frozenset({"of", "for", "and", "&", "the"})
+_TRAILING_CONNECTORS = NAME_PARTICLES | _TRAILING_WORDS
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 #: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
@@ -143,7 +142,7 @@ def _is_name_word(token: Token) -> bool:
 def _is_particle_name(token: Token) -> bool:
     """'al-Assad', 'bin-Laden': a lower-case particle fused to a capitalised name."""
     head, _, rest = token.text.partition("-")
-    return head.lower() in _PARTICLES and rest[:1].isupper()
+    return head.lower() in NAME_PARTICLES and rest[:1].isupper()
 
 
 def _joined(text: str, left: Token, right: Token, *, hyphen: bool = False) -> bool:
@@ -252,9 +251,10 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
     lower = word.lower()
     if not _joined(text, words[j - 1], words[j]):
         return 0
-    if lower in _PARTICLES and word == lower:
+    if lower in NAME_PARTICLES and word == lower:
         k = j
-        while k < len(words) and words[k].text in _PARTICLES and k - j < 3 and _joined(text, words[k - 1], words[k]):
+        while k < len(words) and words[k].text in NAME_PARTICLES and k - j < 3 \
+                and _joined(text, words[k - 1], words[k]):
             k += 1
         return k - j if k < len(words) and _joined(text, words[k - 1], words[k]) and _is_name_word(words[k]) else 0
     span_words = [w.text for w in words[i:j]]
@@ -428,7 +428,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         if form is not None and form.kind != "capital":
             found.append(_mention(text, [word], COUNTRY, KNOWN, in_title, form.country))
     rest = span[prefix_end:]
-    titled = prefix_end > 0 and any(_is_title_word(w.text) and w.text.lower().rstrip(".") not in _HONORIFICS
+    titled = prefix_end > 0 and any(_is_title_word(w.text) and w.text.lower().rstrip(".") not in HONORIFICS
                                     or _party_label(span, k) for k, w in enumerate(span[:prefix_end]))
     if rest and rest[0].text in ("of", "for"):
         # 'Minister of Industry' names a portfolio; 'President of Valdoria', 'Chairman of Orion Ltd.' who he serves
@@ -493,7 +493,7 @@ def _trailing_title(span: list[Token]) -> bool:
     """'the Harbour Board Press Secretary': the span ends in a title (a title of its own, or the
     last word of a two-word title), not in a word that only appears inside titles ('Associated Press')."""
     last = span[-1].text.lower().rstrip(".")
-    if last in ref.TITLES or last in _HONORIFICS or last in _TITLE_ABBREVIATIONS:
+    if last in ref.TITLES or last in HONORIFICS or last in _TITLE_ABBREVIATIONS:
         return True
     return len(span) > 2 and f"{span[-2].text.lower()} {last}" in ref.TITLES
 
@@ -519,7 +519,7 @@ def _is_title_word(word: str) -> bool:
     lower = word.lower().rstrip(".")
     if lower.endswith("s") and lower[:-1] in ref.TITLE_WORDS and lower[:-1] not in ref.ROLE_MODIFIERS:
         lower = lower[:-1]
-    return lower in ref.TITLE_WORDS or lower in _HONORIFICS or lower in _TITLE_ABBREVIATIONS
+    return lower in ref.TITLE_WORDS or lower in HONORIFICS or lower in _TITLE_ABBREVIATIONS
 
 
 def _party_label(span: list[Token], k: int) -> bool:
