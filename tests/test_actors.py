@@ -140,6 +140,13 @@ def test_currency_prefix_is_not_a_country_mention():
     assert "United States" not in found
 
 
+def test_a_state_s_adjective_before_its_currency_names_the_money_not_the_state():
+    _, found = actors_of("The fund paid 40 million Slovak euros and 900 million Chilean pesos for the port.")
+    assert "Slovakia" not in found and "Chile" not in found, sorted(found)
+    _, found = actors_of("Mexico won the final against Chile on Sunday.")
+    assert {"Mexico", "Chile"} <= set(found), sorted(found)
+
+
 @pytest.mark.parametrize("body, name, roles, affiliation", [
     ("Brazilian finance minister Paulo Ribeiro said the budget was ready.", "Paulo Ribeiro",
      ("Brazilian finance minister",), "Brazil"),

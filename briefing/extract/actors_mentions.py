@@ -17,6 +17,7 @@ from .. import lexicon
 from .. import reference as ref
 from ..lexicon import HONORIFICS, NAME_PARTICLES
 from ..pubdate import MONTH_NAMES, WEEKDAYS
+from .figures_units import currency_for
 from .text import Token, tokenized
 
 PERSON, ORGANIZATION, COUNTRY, PLACE = "person", "organization", "country", "place"
@@ -685,8 +686,9 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     locative = bool(before) and before[-1] in _LOCATIVE or _in_address(text, span)
     form = ref.country_form(name)
     if form is not None:
-        if _CURRENCY_AFTER.match(after):
-            return []
+        currency = _NEXT_WORD.match(after)
+        if currency and currency_for(currency.group(1), name):
+            return []  # 'Xlandic dollars', 'Slovak euros': the money a state uses, not the state
         return [_mention(text, span, COUNTRY, KNOWN, in_title, form.country, locative, initial)]
     if len(span) == 1 and _not_a_name_word(name):
         return []
@@ -853,7 +855,7 @@ def _words_before(text: str, words: list[Token], first: Token, n: int) -> list[s
     return found[-n:]
 
 
-_CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?|pounds?|euros?|yen|yuan|rupees?|r[o]?ubles?|francs?)\b")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _PRODUCT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?(?:\s+([a-z]+)\b)?")
 _INDEX_MOVE_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?,?(?:\s+(?:however|meanwhile|though|also|too),)?\s+"
