@@ -19,7 +19,7 @@ from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
     _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines,
-    find_mentions, initials, known_place, midsentence_capitalised, people_of_place, tokens,
+    find_mentions, in_address, initials, known_place, midsentence_capitalised, people_of_place, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .figures_units import CURRENCY_SYMBOLS
@@ -240,7 +240,8 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     capital_in_state_role = {name_key(m.text) for m in body if m.country and not m.locative}
     # 'flown to Kestia' in an article that names Xland: the capital counts as the state (not in a dateline)
     named_states = {m.country for m in body + title if m.country and ref.country_form(m.text).kind != "capital"}
-    apart_from_address = {name_key(m.text) for m in body if m.country and not _in_address(text, m)}
+    # a capital written only in addresses ('Kestia, Xland', 'Port Vex, Kestia') is the city, not its state
+    apart_from_address = {name_key(m.text) for m in body if m.country and not in_address(text, m.start, m.end)}
     body_keys = [name_key(people_of_place(m.text) or m.text) for m in body]
     body_key_set = set(body_keys)
     owners = _owners(text, body)
@@ -283,17 +284,6 @@ def _government_of(mention: Mention) -> str | None:
     if words[-1].casefold() == "government":
         return ref.country_for(" ".join(words[:-1]))
     return ref.country_for(" ".join(words[2:])) if words[0] == "Government" and words[1] == "of" else None
-
-
-_ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*, $")
-_ADDRESS_AFTER = re.compile(r", (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*)(?!['’\w])")
-
-
-def _in_address(text: str, mention: Mention) -> bool:
-    """'Kestia, Xland' or 'Port Vex, Kestia': a capital written only in addresses is the city, not its state."""
-    after = _ADDRESS_AFTER.match(text, mention.end)
-    return bool(_ADDRESS_BEFORE.search(text, max(0, mention.start - 30), mention.start)
-                or after and ref.country_for(after.group(1).rstrip(".")) == mention.country)
 
 
 def _acronyms_of(text: str, groups: list[_Group]) -> frozenset[str]:

@@ -683,7 +683,7 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return [replace(m, not_actor=True) for m in again(numbered=numbered, checked=True)]
     before = _words_before(text, words, span[0], 3)
     after = text[span[-1].end:span[-1].end + 40]
-    locative = bool(before) and before[-1] in _LOCATIVE or _in_address(text, span)
+    locative = bool(before) and before[-1] in _LOCATIVE or in_address(text, span[0].start, span[-1].end)
     form = ref.country_form(name)
     if form is not None:
         currency = _NEXT_WORD.match(after)
@@ -729,12 +729,11 @@ _WEATHER_EVENTS = frozenset("Storm Hurricane Typhoon Cyclone Tornado Blizzard".s
 _BASED_AFTER = re.compile(r"-?\s?(?:based|born)\b")
 _TITLE_BEFORE_COMMA = re.compile(r"\b([a-z]+)\s*,\s*$")
 _ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s+$")
-_ADDRESS_AFTER = re.compile(r", +([A-Z][\w'’-]*(?:\.[A-Z]\.?)*(?: [A-Z][\w'’-]*){0,2})")
+_ADDRESS_AFTER = re.compile(r", +([A-Z][\w-]*(?:\.[A-Z]\.?)*(?: [A-Z][\w-]*){0,2})")
 
 
-def _in_address(text: str, span: list[Token]) -> bool:
-    """'Austin, Texas' / 'Porto, Portugal': a place in a 'City, Region' address."""
-    start, end = span[0].start, span[-1].end
+def in_address(text: str, start: int, end: int) -> bool:
+    """'Austin, Texas' / 'Porto, Portugal': the name at ``text[start:end]`` is a place in a 'City, Region' address."""
     before = _ADDRESS_BEFORE.search(text, max(0, start - 40), start)
     if before and (ref.is_place_name(before.group().rstrip(", ")) or _single_word_capital(before.group())):
         return True
