@@ -53,7 +53,7 @@ def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
         # the word after a dateline ('PARIS — Talks resumed') opens its sentence
         starts = frozenset(s.start for s in doc.sentences) | {line.end for line in datelines(doc.text)}
         words = tokens(doc.text)
-        confirmed = midsentence_capitalised(doc.text, starts, words=words)
+        confirmed = midsentence_capitalised(doc.text, starts, words)
         body = find_mentions(doc.text, lowercase_words=lowercase, sentence_starts=starts, confirmed_words=confirmed,
                              words=words)
         title = find_mentions(doc.article.title, in_title=True, lowercase_words=lowercase,

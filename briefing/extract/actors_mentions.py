@@ -8,7 +8,6 @@ days and months, model designations ('X-35'), shouting. Each surviving span beco
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import partial
@@ -155,40 +154,31 @@ def _joined(text: str, left: Token, right: Token, *, hyphen: bool = False) -> bo
     return hyphen and gap.strip() == "-" and "\n" not in gap
 
 
-def midsentence_capitalised(text: str, sentence_starts: frozenset[int], *,
-                            words: list[Token] | None = None) -> frozenset[str]:
-    """The capitalised words of ``text`` seen somewhere other than at a sentence start
-    (``words``: ``tokens(text)`` when the caller has them already)."""
-    words = tokens(text) if words is None else words
+def midsentence_capitalised(text: str, sentence_starts: frozenset[int], words: list[Token]) -> frozenset[str]:
+    """The capitalised words of ``text`` (its ``tokens``) seen somewhere other than at a sentence start."""
     return frozenset(w.text for w in words if w.capitalised and not _sentence_initial(text, w, sentence_starts))
 
 
-def find_mentions(text: str, *, in_title: bool = False, lowercase_words: frozenset[str] = frozenset(),
-                  sentence_starts: frozenset[int] = frozenset(),
-                  confirmed_words: frozenset[str] | None = None, words: list[Token] | None = None) -> list[Mention]:
-    """The name mentions of ``text`` (a body or a title), in text order.
+def find_mentions(text: str, *, in_title: bool = False, lowercase_words: frozenset[str],
+                  sentence_starts: frozenset[int], confirmed_words: frozenset[str],
+                  words: list[Token] | None = None) -> list[Mention]:
+    """The name mentions of ``text`` (a body or a title, its ``tokens`` if the caller has them), in text order.
 
     A sentence-initial capitalised word among ``lowercase_words`` (seen in lower case elsewhere) is a common
-    word; an unknown word seen only at sentence starts, never among ``confirmed_words`` (by default the
-    capitalised words ``text`` uses inside sentences), is not taken for a name.
+    word; an unknown word seen only at sentence starts, never among ``confirmed_words`` (the capitalised
+    words the article uses inside sentences), is not taken for a name.
     """
-    global _marks_of
     words = tokens(text) if words is None else words
-    if confirmed_words is None:
-        confirmed_words = midsentence_capitalised(text, sentence_starts, words=words)
     mentions: list[Mention] = []
     i = 0
-    try:
-        while i < len(words):
-            if not (_is_name_word(words[i]) or _is_particle_name(words[i])):
-                i += 1
-                continue
-            j = _span_end(text, words, i)
-            mentions.extend(_clean_span(text, words, i, j, in_title=in_title, lowercase_words=lowercase_words,
-                                        sentence_starts=sentence_starts, confirmed_words=confirmed_words))
-            i = j
-    finally:
-        _marks_of = None  # the clause marks of this text are not needed any more
+    while i < len(words):
+        if not (_is_name_word(words[i]) or _is_particle_name(words[i])):
+            i += 1
+            continue
+        j = _span_end(text, words, i)
+        mentions.extend(_clean_span(text, words, i, j, in_title=in_title, lowercase_words=lowercase_words,
+                                    sentence_starts=sentence_starts, confirmed_words=confirmed_words))
+        i = j
     return mentions
 
 
@@ -832,26 +822,16 @@ def _is_model_designation(token: Token) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[,.;:\n(\"“]")
-_marks_of: tuple[str, list[int]] | None = None  # the last text read and where its clause marks are
-
-
-def _last_mark_before(text: str, position: int) -> int:
-    """Where the last clause mark of ``text`` before ``position`` is (-1 if none): the same as
-    ``max(text.rfind(mark, 0, position) for mark in ',.;:\\n("“')``, found by bisection."""
-    global _marks_of
-    cached = _marks_of
-    if cached is None or cached[0] is not text:
-        cached = _marks_of = (text, [m.start() for m in _CLAUSE_MARK.finditer(text)])
-    marks = cached[1]
-    below = bisect.bisect_left(marks, position)
-    return marks[below - 1] if below else -1
 
 
 def _words_before(text: str, words: list[Token], first: Token, n: int) -> list[str]:
-    """Up to ``n`` words right before ``first`` in its clause, lower-cased."""
-    clause_start = _last_mark_before(text, first.start)
-    found = [w.text.lower() for w in words[max(0, first.index - n):first.index] if clause_start < w.start]
-    return found[-n:]
+    """Up to ``n`` words right before ``first`` in its clause (no clause mark from the word on), lower-cased."""
+    found: list[str] = []
+    for word in reversed(words[max(0, first.index - n):first.index]):
+        if _CLAUSE_MARK.search(text, word.start, first.start):
+            break
+        found.insert(0, word.text.lower())
+    return found
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
