@@ -208,6 +208,7 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None
     owner: str | None = None  # the state whose institution this is, when two states' share a name
+    best: dict[str, int] = field(default_factory=dict)  # the highest certainty of its mentions of each type
 
     @cached_property
     def head(self) -> str:
@@ -220,15 +221,13 @@ class _Group:
 
     @property
     def certainty(self) -> int:
-        """The highest certainty of the mentions of the group's type (kept up to date as the
-        mentions, which only ever grow, are added)."""
-        seen, best = self.__dict__.get("_certainty_seen", 0), self.__dict__.setdefault("_certainty_best", {})
-        if seen != len(self.mentions):
-            for m in self.mentions[seen:]:
-                if m.certainty > best.get(m.type, -1):
-                    best[m.type] = m.certainty
-            self.__dict__["_certainty_seen"] = len(self.mentions)
-        return best.get(self.type, GUESS)
+        """The highest certainty of the mentions of the group's type."""
+        return self.best.get(self.type, GUESS)
+
+    def add(self, mentions: list[Mention]) -> None:
+        self.mentions.extend(mentions)
+        for m in mentions:
+            self.best[m.type] = max(self.best.get(m.type, GUESS), m.certainty)
 
 
 def _display(text: str) -> str:
@@ -262,7 +261,7 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
             group = groups.setdefault(key, _Group(key, PLACE))
         else:
             group = groups.setdefault(key, _Group(key, mention.type))
-        group.mentions.append(mention)
+        group.add([mention])
     for group in groups.values():
         if group.country is None and not all(m.country for m in group.mentions):
             group.type = _vote(group.mentions)
@@ -353,7 +352,7 @@ def _vote(mentions: list[Mention]) -> str:
 
 
 def _absorb(target: _Group, other: _Group) -> None:
-    target.mentions.extend(other.mentions)
+    target.add(other.mentions)
     if other.type == PERSON and target.type != PERSON and other.certainty > target.certainty:
         target.type = PERSON
 
@@ -404,16 +403,14 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
     org_first_words = {name_words(g.head)[0] for g in groups
                        if g.type == ORGANIZATION and len(name_words(g.head)) >= 2}
     # a group can only join a person whose surname is _close to its last word: same first letter, about
-    # as long; groups are looked up by those (the checks below stay the judges)
+    # as long; groups are looked up by those (the checks below stay the judges). A group without name
+    # words (a lone name suffix, 'Jr.') names nobody and joins no one.
     by_last: dict[tuple[str, int], list[int]] = {}
-    wordless: list[int] = []
     for k, group in enumerate(groups):
         group_words = name_words(group.head)
         if group_words:
             folded = group_words[-1].casefold()
             by_last.setdefault((folded[0], len(folded)), []).append(k)
-        else:
-            wordless.append(k)
     absorbed: set[int] = set()
     for person in people:
         if id(person) in absorbed:
@@ -421,26 +418,22 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
         words = name_words(person.head)
         first, last = words[0], words[-1]
         folded = last.casefold()
-        candidates = sorted(wordless + [k for size in range(len(folded) - 2, len(folded) + 3)
-                                        for k in by_last.get((folded[0], size), ())])
+        candidates = sorted(k for size in range(len(folded) - 2, len(folded) + 3)
+                            for k in by_last.get((folded[0], size), ()))
         for other in (groups[k] for k in candidates):
-            if other is person or id(other) in absorbed or other.type == COUNTRY:
-                continue
-            if other.certainty >= KNOWN and other.type == PLACE:
+            if other is person or id(other) in absorbed or other.type == COUNTRY \
+                    or other.certainty >= KNOWN and other.type == PLACE:
                 continue
             other_words = name_words(other.head)
-            if not other_words:  # a lone name suffix ('Jr.') names nobody
-                continue
             if len(other_words) == 1 and other.type != PERSON and other_words[0] in org_first_words:
                 continue
+            loose = other.type == PERSON or other.certainty < KNOWN  # an unsure type may be a person's
             if len(other_words) == 1:
-                same = _close(other_words[0], last) if other.type == PERSON or other.certainty < KNOWN else False
-            elif [w.casefold() for w in other_words] == [w.casefold() for w in words]:
-                same = other.type == PERSON or other.certainty < KNOWN  # 'Omar al-Rashidi' and 'Omar Rashidi'
-            elif len(other_words) < len(words) and [w.casefold() for w in other_words] == \
-                    [w.casefold() for w in words[-len(other_words):]]:
-                # a surname of several words: 'De la Fuente', 'Ferreira Lopes' for 'Ana Ferreira Lopes'
-                same = other.type == PERSON or other.certainty < KNOWN
+                same = loose and _close(other_words[0], last)
+            elif [w.casefold() for w in other_words] == [w.casefold() for w in words[-len(other_words):]]:
+                # the whole name ('Omar Rashidi' for 'Omar al-Rashidi') or a surname of several words ('De la
+                # Fuente', 'Ferreira Lopes' for 'Ana Ferreira Lopes')
+                same = loose
             else:
                 same = other.type == PERSON and _close(other_words[0], first) and _close(other_words[-1], last)
             if same:
@@ -641,7 +634,7 @@ def _canonical(group: _Group) -> str:
         return group.country
     if group.owner:
         return f"{group.owner}'s {max(group.forms, key=len)}"
-    forms = [f for f in group.forms]
+    forms = group.forms
     if group.type == PERSON:
         return max(forms, key=lambda f: (len(_name_words(f)), len(f)))
     expansions = [f for f in forms if not f.isupper() and not people_of_place(f)] \
@@ -665,8 +658,7 @@ def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
             roles, affiliation = description.roles, description.affiliation
             if affiliation is None and government_affiliation(roles):
                 affiliation = _state_of_office(body, index, group) or _dominant_state(placed)
-        aliases = tuple(f for f in dict.fromkeys(_display(m.text) for m in group.mentions)
-                        if name_key(f) != name_key(name))
+        aliases = tuple(f for f in group.forms if name_key(f) != name_key(name))
         actors.append(Actor(
             id=slugify(name), name=name, type=group.type, aliases=aliases, roles=roles,
             affiliation=affiliation if affiliation != name else None,

@@ -20,9 +20,6 @@ from .spans import SpanIndex
 
 _GOVERNMENT_TITLES = lexicon.words("government_titles.txt")
 _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
-# the two kinds of _CLAUSE_MARKS, found apart: a mark character, and a period before a space
-_MARK_CHARACTER = re.compile(r"[,;:()\"“”\n]")
-_PERIOD_BEFORE_SPACE = re.compile(r"\.(?=\s)")
 _GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
@@ -68,8 +65,8 @@ class RoleIndex:
         self.bound_starts = [s for s, _e in sentence_bounds]
         # bisection finds the one sentence that can hold an offset when they follow one another
         self.bounds_in_order = all(e1 <= s2 for (_s1, e1), (s2, _e2) in zip(sentence_bounds, sentence_bounds[1:]))
-        self.mark_ends = [m.end() for m in _MARK_CHARACTER.finditer(text)]
-        self.period_ends = [m.end() + 1 for m in _PERIOD_BEFORE_SPACE.finditer(text)]
+        self.marks = [m.span() for m in _CLAUSE_MARKS.finditer(text)]
+        self.mark_ends = [end for _start, end in self.marks]
         # countries and organisations, in the order of ``placed``: what a role can belong to
         owners = [k for k, p in enumerate(placed) if p.type in (COUNTRY, ORGANIZATION, PLACE)]
         self.owner_order = owners
@@ -88,16 +85,9 @@ class RoleIndex:
         return default
 
     def clause_start(self, sentence_start: int, start: int) -> int:
-        """Where the clause that holds ``start`` begins: after the last _CLAUSE_MARKS match of
-        ``text[sentence_start:start]`` (as ``finditer(text, sentence_start, start)`` finds them)."""
-        found = sentence_start
+        """Where the clause that holds ``start`` begins: after the last clause mark of ``text[sentence_start:start]``."""
         k = bisect_right(self.mark_ends, start) - 1
-        if k >= 0 and self.mark_ends[k] - 1 >= sentence_start:
-            found = max(found, self.mark_ends[k])
-        k = bisect_right(self.period_ends, start) - 1
-        if k >= 0 and self.period_ends[k] - 2 >= sentence_start:
-            found = max(found, self.period_ends[k])
-        return found
+        return self.marks[k][1] if k >= 0 and self.marks[k][0] >= sentence_start else sentence_start
 
     def owner_ending_at(self, end: int) -> Placed | None:
         """The first country or organisation of ``placed`` that ends at ``end`` (an 's and spaces
@@ -121,8 +111,7 @@ def describe(spans: list[tuple[int, int]], index: RoleIndex) -> Description:
     roles: list[str] = []
     affiliation = None
     for start, end in spans:
-        sentence_end = index.sentence(start, (0, len(text)))[1]
-        sentence_start = index.sentence(start, (0, 0))[0]
+        sentence_start, sentence_end = index.sentence(start, (0, len(text)))
         for role, owner in (_role_before(text, start, sentence_start, index),
                             _role_after(text, end, sentence_end, index)):
             for part in role:
