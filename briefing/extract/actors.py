@@ -18,8 +18,8 @@ from ..load import slugify
 from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
-    _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines,
-    find_mentions, in_address, initials, known_place, midsentence_capitalised, people_of_place, tokens,
+    _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, country_kind,
+    datelines, find_mentions, in_address, initials, known_place, midsentence_capitalised, people_of_place, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .figures_units import CURRENCY_SYMBOLS
@@ -112,7 +112,7 @@ def _in_datelines(text: str, body: list[Mention]) -> list[Mention]:
         elif line.city[0] <= mention.start and mention.end <= line.city[1]:
             shown = " ".join(w.capitalize() for w in mention.text.split()) if mention.text.isupper() else mention.text
             kept.append(replace(mention, text=shown, type=PLACE if mention.type != COUNTRY or mention.country is None
-                                or ref.country_form(mention.text).kind == "capital" else mention.type,
+                                or country_kind(mention.text) == "capital" else mention.type,
                                 certainty=max(mention.certainty, KNOWN), locative=True, unconfirmed=False))
         elif line.agency and line.agency[0] <= mention.start and mention.end <= line.agency[1]:
             kept.append(replace(mention, type=ORGANIZATION, certainty=max(mention.certainty, KNOWN), country=None,
@@ -238,7 +238,7 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     groups: dict[str, _Group] = {}
     capital_in_state_role = {name_key(m.text) for m in body if m.country and not m.locative}
     # 'flown to Kestia' in an article that names Xland: the capital counts as the state (not in a dateline)
-    named_states = {m.country for m in body + title if m.country and ref.country_form(m.text).kind != "capital"}
+    named_states = {m.country for m in body + title if m.country and country_kind(m.text) != "capital"}
     # a capital written only in addresses ('Kestia, Xland', 'Port Vex, Kestia') is the city, not its state
     apart_from_address = {name_key(m.text) for m in body if m.country and not in_address(text, m.start, m.end)}
     body_keys = [name_key(people_of_place(m.text) or m.text) for m in body]
@@ -251,7 +251,7 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
             group = groups.setdefault("country:" + state, _Group("country:" + state, COUNTRY, country=state))
         elif owner is not None:
             group = groups.setdefault(f"{key}@{owner}", _Group(f"{key}@{owner}", mention.type, owner=owner))
-        elif mention.country and (ref.country_form(mention.text).kind != "capital" or key in capital_in_state_role
+        elif mention.country and (country_kind(mention.text) != "capital" or key in capital_in_state_role
                                 or key not in body_key_set
                                 or mention.country in named_states and mention.type == COUNTRY
                                 and key in apart_from_address):

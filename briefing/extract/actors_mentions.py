@@ -635,8 +635,7 @@ def _outside_titles(span: list[Token]) -> list[Token]:
 
 
 def _is_demonym_or_country(token: Token) -> bool:
-    form = ref.country_form(token.text)
-    return form is not None and form.kind in ("demonym", "name")
+    return country_kind(token.text) in ("demonym", "name")
 
 
 def _org_words(span: list[Token]) -> bool:
@@ -704,7 +703,6 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if name.isupper() and len(name.replace(".", "").replace("-", "")) >= 2:
         if name.replace(".", "") in ref.COMMON_ACRONYMS:
             return []
-
         return [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
     spelled = name.replace(" & ", " and ")
     if spelled != name and not ref.country_form(spelled) and not ref.is_place_name(spelled):
@@ -725,17 +723,21 @@ _ADDRESS_AFTER = re.compile(r", +([A-Z][\w-]*(?:\.[A-Z]\.?)*(?: [A-Z][\w-]*){0,2
 def in_address(text: str, start: int, end: int) -> bool:
     """'Austin, Texas' / 'Porto, Portugal': the name at ``text[start:end]`` is a place in a 'City, Region' address."""
     before = _ADDRESS_BEFORE.search(text, max(0, start - 40), start)
-    if before and (ref.is_place_name(before.group().rstrip(", ")) or _single_word_capital(before.group())):
-        return True
+    city = before.group().rstrip(", ") if before else ""
+    return bool(before) and (ref.is_place_name(city) or country_kind(city) == "capital") or _region_after(text, end)
+
+
+def _region_after(text: str, end: int) -> bool:
+    """', Portugal', ', Texas': a known place or country after a comma at ``end`` (not 'Xland's', 'X and Y')."""
     after = _ADDRESS_AFTER.match(text, end)
-    region = after.group(1).rstrip(".") if after else ""
-    return bool(after) and known_place(region) \
+    return bool(after) and known_place(after.group(1).rstrip(".")) \
         and not text.startswith(("'", "’", " and"), after.end())
 
 
-def _single_word_capital(text: str) -> bool:
-    form = ref.country_form(text.rstrip(", "))
-    return form is not None and form.kind == "capital"
+def country_kind(word: str) -> str | None:
+    """What kind of a country's form ``word`` is ('name', 'demonym', 'capital'), if it is one."""
+    form = ref.country_form(word)
+    return form.kind if form is not None else None
 
 
 def _names_a_thing(text: str, span: list[Token]) -> bool:
@@ -789,8 +791,8 @@ def _a_people(span: list[Token]) -> bool:
     last = span[-1].text
     if span[0].text.lower() in _COMPASS:
         return False  # 'North Xlandic', 'Eastern Mediterranean': a region
-    demonym = ref.country_form(last) or ref.country_form(last.removesuffix("s"))
-    return (demonym is not None and demonym.kind == "demonym" or _region_adjective(last)) \
+    kind = country_kind(last) or country_kind(last.removesuffix("s"))
+    return (kind == "demonym" or _region_adjective(last)) \
         and not _org_words(span) and not any(ref.country_form(w.text) for w in span[:-1])
 
 
@@ -844,13 +846,8 @@ _INDEX_MOVE_AFTER = re.compile(
     r"(?:\s+in\s+value)?\s+(?:by\s+|to\s+|at\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?"
     r"(?:[\d.,]+|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent|per cent|points)")
 _DESIGNATION_AFTER = re.compile(r"(?:['’]s)?[\s-]+(?!(?:1[89]|20)\d\d\b)[A-Z]{0,3}\d")
-_PLACE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _APPOSITION = re.compile(r",\s*(?:(?:a|an|the|its|his|her)\s+)?((?:[\w'’-]+\s+){0,4}?)([\w-]+)\s*(?:,|\.|$| at | of | for | with | in )")
-
-
-def _is_title_noun_word(word: str) -> bool:
-    return word in ref.TITLES and word not in ref.ROLE_MODIFIERS
 
 
 _CREDIT_WORDS = lexicon.words("credit_words.txt")  # 'Reporting by X', 'Editing by Y'
@@ -878,9 +875,9 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
         return ORGANIZATION, CUE  # 'carmaker X', not 'the Orion Fund's X'
     if before and (before[-1] in _PLACE_NOUNS or len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS):
         return PLACE, CUE  # 'the towns of X', 'the village X'
-    if not before and _TITLE_BEFORE_COMMA.search(preceding) and _is_title_noun_word(
-            _TITLE_BEFORE_COMMA.search(preceding).group(1)):
-        return PERSON, CUE  # 'the prime minister, X, said
+    title = _TITLE_BEFORE_COMMA.search(preceding) if not before else None
+    if title and title.group(1) in ref.TITLES and title.group(1) not in ref.ROLE_MODIFIERS:
+        return PERSON, CUE  # 'the prime minister, X, said'
     if _AGE.match(after):
         return PERSON, CUE
     apposition = _APPOSITION.match(after)
@@ -897,9 +894,7 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
         return PERSON, CUE  # '(Reporting by X; Editing by Y)', 'Photograph by X'
     if first_name or _middle_initial(span):
         return PERSON, HINT
-    place_after = _PLACE_AFTER.match(after)
-    if place_after and (ref.is_place_name(place_after.group(1)) or ref.country_form(place_after.group(1))) \
-            and not after[place_after.end():].startswith(("'", "’", " and")):
+    if _region_after(after, 0):
         return PLACE, HINT
     if locative and before and before[-1] in _PLACE_PREPOSITIONS:
         return PLACE, HINT

@@ -15,7 +15,7 @@ from itertools import accumulate
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import HONORIFICS
-from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, tokens
+from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, country_kind, tokens
 from .spans import SpanIndex
 
 _GOVERNMENT_TITLES = lexicon.words("government_titles.txt")
@@ -85,7 +85,7 @@ class RoleIndex:
         return default
 
     def clause_start(self, sentence_start: int, start: int) -> int:
-        """Where the clause that holds ``start`` begins: after the last clause mark of ``text[sentence_start:start]``."""
+        """Where the clause that holds ``start`` begins: after the last clause mark since ``sentence_start``."""
         k = bisect_right(self.mark_ends, start) - 1
         return self.marks[k][1] if k >= 0 and self.marks[k][0] >= sentence_start else sentence_start
 
@@ -255,8 +255,7 @@ def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleI
 
 
 def _demonym(word: str) -> bool:
-    form = ref.country_form(word)
-    return form is not None and form.kind == "demonym"
+    return country_kind(word) == "demonym"
 
 
 def _bare_word(word: str) -> str:
