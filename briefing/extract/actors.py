@@ -557,14 +557,11 @@ class _OrgCandidates:
         self.by_suffix: dict[tuple[str, ...], list[int]] = {}
         self.by_piece: dict[str, list[int]] = {}
         self.single: dict[tuple[str, int], list[int]] = {}
-        self.wordless: list[int] = []
-        self.size = len(orgs)
         for k, org in enumerate(orgs):
             long_form = _display(org.head)
             long_words = long_form.split()
             if not long_words:
-                self.wordless.append(k)
-                continue
+                continue  # no shorter form can join a form without words
             self.by_core.setdefault((len(long_words), _firm_core(long_words)), []).append(k)
             self.by_initials.setdefault(_initials(long_form), []).append(k)
             for n in range(1, len(long_words) + 1):
@@ -578,10 +575,7 @@ class _OrgCandidates:
 
     def of(self, form: str, words: list[str]) -> list[int]:
         """The indices, in order, of every organisation that any check could match ``form`` with."""
-        if not words:
-            return list(range(self.size))  # an empty form: any organisation may pass the checks
-        found = set(self.wordless)
-        found.update(self.by_core.get((len(words), _firm_core(words)), ()))
+        found = set(self.by_core.get((len(words), _firm_core(words)), ()))
         acronym = form.replace(".", "")
         for cut in (0, 2, 3):
             found.update(self.by_initials.get(acronym[cut:], ()))

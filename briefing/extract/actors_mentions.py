@@ -59,7 +59,7 @@ _OF_HEADS = lexicon.words("actors_of_heads.txt")
 _TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly ex".split())
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary under-secretary".split())
-_TRAILING_WORDS = frozenset({"of", "for", "and", "&", "the"})
+_TRAILING_WORDS = frozenset({"of", "for", "and", "the"})  # no '&': in 'X & Y' the ampersand is no token
 _TRAILING_CONNECTORS = NAME_PARTICLES | _TRAILING_WORDS
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
@@ -237,7 +237,7 @@ def _inner_possessive(text: str, words: list[Token], i: int, j: int) -> bool:
 
 
 def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
-    """How many lower-case connector words at ``j`` continue the name ('of the', 'von der', '&')."""
+    """How many lower-case connector words at ``j`` continue the name ('of the', 'von der', 'and')."""
     word = words[j].text
     lower = word.lower()
     if not _joined(text, words[j - 1], words[j]):
@@ -254,8 +254,6 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         n = 2
     if j + n >= len(words) or not _joined(text, words[j + n - 1], words[j + n]) or not _is_name_word(words[j + n]):
         return 0
-    if word == "&":
-        return n
     if lower in ("of", "for") and word == lower:
         if not any(w in _OF_HEADS or _org_head(w) for w in span_words):
             return 0

@@ -61,10 +61,8 @@ class RoleIndex:
         self.text = text
         self.placed = placed
         self.spans = SpanIndex(placed)
-        self.bounds = sentence_bounds
+        self.bounds = sentence_bounds  # in text order, as a Document's sentences are
         self.bound_starts = [s for s, _e in sentence_bounds]
-        # bisection finds the one sentence that can hold an offset when they follow one another
-        self.bounds_in_order = all(e1 <= s2 for (_s1, e1), (s2, _e2) in zip(sentence_bounds, sentence_bounds[1:]))
         self.marks = [m.span() for m in _CLAUSE_MARKS.finditer(text)]
         self.mark_ends = [end for _start, end in self.marks]
         # countries and organisations, in the order of ``placed``: what a role can belong to
@@ -76,9 +74,7 @@ class RoleIndex:
             self.owners_by_end.setdefault(placed[k].end, []).append(k)
 
     def sentence(self, offset: int, default: tuple[int, int]) -> tuple[int, int]:
-        """The first sentence ``(start, end)`` that holds ``offset``, else ``default``."""
-        if not self.bounds_in_order:
-            return next(((s, e) for s, e in self.bounds if s <= offset < e), default)
+        """The sentence ``(start, end)`` that holds ``offset``, else ``default``."""
         k = bisect_right(self.bound_starts, offset) - 1
         if k >= 0 and offset < self.bounds[k][1]:
             return self.bounds[k]
