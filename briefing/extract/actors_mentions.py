@@ -60,7 +60,6 @@ _TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly 
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary under-secretary".split())
 _TRAILING_WORDS = frozenset({"of", "for", "and", "the"})  # no '&': in 'X & Y' the ampersand is no token
-_TRAILING_CONNECTORS = NAME_PARTICLES | _TRAILING_WORDS
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 #: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
@@ -111,23 +110,17 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]`` with offsets; possessive 's and sentence periods split off."""
     found = []
     for word_token in tokenized(text).words(start, end):
-        word, s, e = word_token.text, word_token.start, word_token.end
+        word = word_token.text
         if word.endswith(".") and not _keeps_period(word[:-1]):
-            word, e = word[:-1], e - 1
-        possessive = False
+            word = word[:-1]
         # the patterns below need an apostrophe (_POSSESSIVE) or a hyphen (_HYPHEN_MODIFIER)
-        if ("'" in word or "’" in word) and _POSSESSIVE.search(word) and not _CONTRACTIONS.search(word):
-            trimmed = _POSSESSIVE.sub("", word)
-            if trimmed:
-                possessive = True
-                e -= len(word) - len(trimmed)
-                word = trimmed
-        closed = possessive
-        modifier = _HYPHEN_MODIFIER.match(word) if "-" in word else None
-        if modifier and not possessive:
-            e -= len(word) - len(modifier.group(1))
-            word, closed = modifier.group(1), True
-        found.append(Token(s, e, word, len(found), possessive, closed))
+        trimmed = _POSSESSIVE.sub("", word) if ("'" in word or "’" in word) and not _CONTRACTIONS.search(word) else ""
+        possessive = bool(trimmed) and trimmed != word
+        word = trimmed if possessive else word
+        modifier = _HYPHEN_MODIFIER.match(word) if "-" in word and not possessive else None
+        word = modifier.group(1) if modifier else word
+        found.append(Token(word_token.start, word_token.start + len(word), word, len(found), possessive,
+                           possessive or modifier is not None))
     return found
 
 
@@ -357,7 +350,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         initial = False
     while span and span[-1].text.lower() in _MONTH_OR_DAY:
         span.pop()
-    while span and (span[-1].text in _TRAILING_CONNECTORS or span[-1].text.lower() in _TRAILING_WORDS):
+    while span and (span[-1].text in NAME_PARTICLES or span[-1].text.lower() in _TRAILING_WORDS):
         span.pop()  # a particle ends a name only in lower case: 'Mark N. Das', 'Kim Le' keep their surname
     while len(span) > 1 and _trailing_title(span) and not _org_words(span[-1:]) \
             and span[0].text not in ref.FIRST_NAMES and span[-2].text not in _TRAILING_WORDS:
