@@ -35,8 +35,9 @@ _NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 def find_actors(doc: Document, *, ner: str = "builtin") -> tuple[Actor, ...]:
     """One actor per entity of ``doc``, most salient first, its evidence offsets into the body; ``ner`` is
     ``"builtin"`` for the rule-based finder, or ``"spacy:<model>"`` (a package name or a path) for a spaCy pipeline."""
-    body_mentions, title_mentions = _mentions(doc, ner)
-    groups = _group(doc.text, body_mentions, title_mentions, _lowercase_words(doc.text + "\n" + doc.article.title))
+    lowercase = _lowercase_words(doc.text + "\n" + doc.article.title)
+    body_mentions, title_mentions = _mentions(doc, ner, lowercase)
+    groups = _group(doc.text, body_mentions, title_mentions, lowercase)
     return tuple(actor for actor in _actors(doc, groups) if not _only_a_label(doc.text, actor))
 
 
@@ -47,9 +48,8 @@ def _only_a_label(text: str, actor: Actor) -> bool:
         ref.abbreviation_as_modifier(text, e.start, e.end) for e in actor.evidence)
 
 
-def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
+def _mentions(doc: Document, ner: str, lowercase: frozenset[str]) -> tuple[list[Mention], list[Mention]]:
     if ner == "builtin":
-        lowercase = _lowercase_words(doc.text + "\n" + doc.article.title)
         # the word after a dateline ('PARIS — Talks resumed') opens its sentence
         starts = frozenset(s.start for s in doc.sentences) | {line.end for line in datelines(doc.text)}
         words = tokens(doc.text)
@@ -68,8 +68,7 @@ def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
     if ner.startswith("spacy:"):
         from .ner_spacy import spacy_mentions
 
-        body, title = spacy_mentions(doc, ner.removeprefix("spacy:"))
-        return body, title
+        return spacy_mentions(doc, ner.removeprefix("spacy:"))
     raise ValueError(f"unknown actor finder {ner!r}: use 'builtin' or 'spacy:<model>'")
 
 
@@ -241,22 +240,21 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     named_states = {m.country for m in body + title if m.country and country_kind(m.text) != "capital"}
     # a capital written only in addresses ('Kestia, Xland', 'Port Vex, Kestia') is the city, not its state
     apart_from_address = {name_key(m.text) for m in body if m.country and not in_address(text, m.start, m.end)}
-    body_keys = [name_key(people_of_place(m.text) or m.text) for m in body]
-    body_key_set = set(body_keys)
-    owners = _owners(text, body)
-    for mention, key in zip(body + title, body_keys + [name_key(people_of_place(m.text) or m.text) for m in title]):
+    keys = [name_key(people_of_place(m.text) or m.text) for m in body + title]
+    body_keys = set(keys[:len(body)])
+    owners = _owners(text, body)  # only for mentions that stand for no state
+    for mention, key in zip(body + title, keys):
         owner = owners.get(id(mention))
         state = _government_of(mention)
+        if mention.country and (country_kind(mention.text) != "capital" or key in capital_in_state_role
+                                or key not in body_keys
+                                or mention.country in named_states and mention.type == COUNTRY
+                                and key in apart_from_address):
+            state = mention.country
         if state is not None:
             group = groups.setdefault("country:" + state, _Group("country:" + state, COUNTRY, country=state))
         elif owner is not None:
             group = groups.setdefault(f"{key}@{owner}", _Group(f"{key}@{owner}", mention.type, owner=owner))
-        elif mention.country and (country_kind(mention.text) != "capital" or key in capital_in_state_role
-                                or key not in body_key_set
-                                or mention.country in named_states and mention.type == COUNTRY
-                                and key in apart_from_address):
-            gkey = "country:" + mention.country
-            group = groups.setdefault(gkey, _Group(gkey, COUNTRY, country=mention.country))
         elif mention.country:
             group = groups.setdefault(key, _Group(key, PLACE))
         else:

@@ -54,7 +54,7 @@ _KEEPS_PERIOD = _TITLE_ABBREVIATIONS | frozenset("inc co corp ltd jr sr st mr mr
 _HYPHEN_MODIFIER = re.compile(
     r"([A-Z][\w'’.]*)-(?:" + lexicon.alternation(lexicon.words("actors_hyphen_modifiers.txt")) + r"|[a-z]{3,}ed)$")
 _CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
-_POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE = re.compile(r"['’]s?$")
 _OF_HEADS = lexicon.words("actors_of_heads.txt")
 _TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly ex".split())
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
@@ -113,8 +113,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         word = word_token.text
         if word.endswith(".") and not _keeps_period(word[:-1]):
             word = word[:-1]
-        # the patterns below need an apostrophe (_POSSESSIVE) or a hyphen (_HYPHEN_MODIFIER)
-        trimmed = _POSSESSIVE.sub("", word) if ("'" in word or "’" in word) and not _CONTRACTIONS.search(word) else ""
+        # the patterns below need an apostrophe (POSSESSIVE) or a hyphen (_HYPHEN_MODIFIER)
+        trimmed = POSSESSIVE.sub("", word) if ("'" in word or "’" in word) and not _CONTRACTIONS.search(word) else ""
         possessive = bool(trimmed) and trimmed != word
         word = trimmed if possessive else word
         modifier = _HYPHEN_MODIFIER.match(word) if "-" in word and not possessive else None

@@ -8,14 +8,13 @@ right before it ('Portugal's prime minister').
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import HONORIFICS
-from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, country_kind, tokens
+from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, POSSESSIVE, country_kind, tokens
 from .spans import SpanIndex
 
 _GOVERNMENT_TITLES = lexicon.words("government_titles.txt")
@@ -66,12 +65,10 @@ class RoleIndex:
         self.marks = [m.span() for m in _CLAUSE_MARKS.finditer(text)]
         self.mark_ends = [end for _start, end in self.marks]
         # countries and organisations, in the order of ``placed``: what a role can belong to
-        owners = [k for k, p in enumerate(placed) if p.type in (COUNTRY, ORGANIZATION, PLACE)]
-        self.owner_order = owners
-        self.owner_max_ends = list(accumulate((placed[k].end for k in owners), max))
         self.owners_by_end: dict[int, list[int]] = {}
-        for k in owners:
-            self.owners_by_end.setdefault(placed[k].end, []).append(k)
+        for k, p in enumerate(placed):
+            if p.type in (COUNTRY, ORGANIZATION, PLACE):
+                self.owners_by_end.setdefault(p.end, []).append(k)
 
     def sentence(self, offset: int, default: tuple[int, int]) -> tuple[int, int]:
         """The sentence ``(start, end)`` that holds ``offset``, else ``default``."""
@@ -86,19 +83,13 @@ class RoleIndex:
         return self.marks[k][1] if k >= 0 and self.marks[k][0] >= sentence_start else sentence_start
 
     def owner_ending_at(self, end: int) -> Placed | None:
-        """The first country or organisation of ``placed`` that ends at ``end`` (an 's and spaces
-        between allowed) or after it: what ``_placed_ending_at`` finds."""
-        text = self.text
-        first = bisect_left(self.owner_max_ends, end)  # the first that ends at or after ``end``
-        best = self.owner_order[first] if first < len(self.owner_order) else None
+        """The first country or organisation of ``placed`` that ends at ``end``, an 's and spaces between allowed."""
         gap_start = end
-        while gap_start > 0 and text[gap_start - 1].isspace():
+        while gap_start > 0 and self.text[gap_start - 1].isspace():
             gap_start -= 1
-        for at in range(max(0, gap_start - 2), end):
-            for k in self.owners_by_end.get(at, ()):
-                if (best is None or k < best) and _GAP_TO_NAME.fullmatch(text, at, end):
-                    best = k
-        return self.placed[best] if best is not None else None
+        found = [k for at in range(max(0, gap_start - 2), end + 1) for k in self.owners_by_end.get(at, ())
+                 if _GAP_TO_NAME.fullmatch(self.text, at, end)]
+        return self.placed[min(found)] if found else None
 
 
 def describe(spans: list[tuple[int, int]], index: RoleIndex) -> Description:
@@ -216,9 +207,7 @@ def _role_before(text: str, start: int, sentence_start: int,
     owner = next((ref.country_for(w.text) for w in run if _demonym(w.text)), None)
     if owner is None:
         before = index.owner_ending_at(run[0].start)
-        # only an owner that ends before the title ('Orion's chief X'), never one later in the text
-        if before is not None and before.end <= run[0].start \
-                and text[before.end:run[0].start].strip(" '’s") == "":
+        if before is not None and text[before.end:run[0].start].strip(" '’s") == "":  # 'Orion's chief X'
             owner = before.name
     return roles, owner or _anaphoric_owner(text, run[0].start, index)
 
@@ -244,7 +233,7 @@ def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleI
     lead = text[previous:run[0].start].strip()
     # the clause is the title itself: 'The bank's governor,', 'Its chief executive,' (not 'Asked
     # about the president,', where the title is the object of another clause)
-    if lead.lower() in _DETERMINERS or (re.search(r"['’]s?$", lead) and len(lead.split()) <= 5) \
+    if lead.lower() in _DETERMINERS or (POSSESSIVE.search(lead) and len(lead.split()) <= 5) \
             or _ANAPHOR.search(lead + " "):
         return run
     return []
@@ -257,8 +246,7 @@ def _demonym(word: str) -> bool:
 def _bare_word(word: str) -> str:
     """A word without its punctuation and possessive ('bank's,' -> 'bank'); its own letters kept
     ('spokeswoman' stays whole: stripping a set of characters would eat its leading 's')."""
-    word = word.strip(",.;:")
-    return re.sub(r"['’]s?$", "", word)
+    return POSSESSIVE.sub("", word.strip(",.;:"))
 
 
 def _is_title_noun(word: str) -> bool:
