@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
@@ -262,7 +263,7 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
         group.add([mention])
     for group in groups.values():
         if group.country is None and not all(m.country for m in group.mentions):
-            group.type = _vote(group.mentions)
+            group.type = _vote(group)
     things = [g for g in groups.values() if 2 * sum(m.not_actor for m in g.mentions) >= len(g.mentions)]
     thing_acronyms = _acronyms_of(text, things) | _common_noun_acronyms(text)
     named = [g for g in groups.values() if not _common_designation(g, lowercase_words)
@@ -341,12 +342,10 @@ def _owners(text: str, body: list[Mention]) -> dict[int, str]:
     return {k: state for k, (key, state) in owner_of.items() if len(states_of[key]) > 1}
 
 
-def _vote(mentions: list[Mention]) -> str:
-    best: dict[str, tuple[int, int]] = {}
-    for m in mentions:
-        certainty, count = best.get(m.type, (-1, 0))
-        best[m.type] = (max(certainty, m.certainty), count + 1)
-    return max(best, key=lambda t: best[t])
+def _vote(group: _Group) -> str:
+    """The type of the group's surest mentions; of the most mentions among those as sure."""
+    counts = Counter(m.type for m in group.mentions)
+    return max(group.best, key=lambda t: (group.best[t], counts[t]))
 
 
 def _absorb(target: _Group, other: _Group) -> None:

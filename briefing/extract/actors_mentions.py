@@ -96,10 +96,8 @@ def datelines(text: str) -> list[Dateline]:
     found = []
     for m in _DATELINE.finditer(text):
         city = m.group("city")
-        if len(city.replace(".", "")) < 3 or city in ref.COMMON_ACRONYMS:
-            continue
-        if not (m.group("agency") or m.group("region") or m.group("date")
-                or ref.is_place_name(city.title()) or ref.country_form(city.title())):
+        if len(city.replace(".", "")) < 3 or city in ref.COMMON_ACRONYMS or not (
+                m.group("agency") or m.group("region") or m.group("date") or known_place(city.title())):
             continue
         agency = m.span("agency") if m.group("agency") else None
         found.append(Dateline(m.start(), m.end(), m.span("city"), agency))
@@ -600,9 +598,7 @@ def _title_prefix_end(span: list[Token]) -> int:
     if len(span) < 2 or known_place(whole):
         return 0  # 'Saudi Arabia', 'South Sudanese': a demonym that begins a state's own name
     if _org_words(_outside_titles(span)):
-        if len(span) >= 2 and _is_demonym_or_country(span[0]) and not _org_words(span[1:]):
-            return 1
-        return 0
+        return 1 if _is_demonym_or_country(span[0]) and not _org_words(span[1:]) else 0
     k = 0
     while k < len(span) - 1:
         word = span[k].text
@@ -653,8 +649,7 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if not span or text.startswith("$", span[-1].end) or _after_model_number(text, words, span[0]):
         return []
     if len(span) >= 2 and span[-1].text == "Flight" and _DESIGNATION_AFTER.match(text, span[-1].end):
-        span = span[:-1]
-        return [_mention(text, span, ORGANIZATION, CUE, in_title)]
+        return [_mention(text, span[:-1], ORGANIZATION, CUE, in_title)]
     if len(span) == 1 and span[0].text in ref.ORG_SUFFIXES:
         return []  # 'X Partners, LLC': a legal form on its own names no one
     name = text[span[0].start:span[-1].end]
@@ -692,9 +687,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if name.endswith("s") and name[:-1].replace(".", "") in ref.COMMON_ACRONYMS:
         return []  # 'SUVs', 'CEOs'
     if name.isupper() and len(name.replace(".", "").replace("-", "")) >= 2:
-        if name.replace(".", "") in ref.COMMON_ACRONYMS:
-            return []
-        return [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
+        acronym = name.replace(".", "") in ref.COMMON_ACRONYMS  # 'CEO', 'GDP': a common noun's acronym
+        return [] if acronym else [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
     spelled = name.replace(" & ", " and ")
     if spelled != name and not ref.country_form(spelled) and not ref.is_place_name(spelled):
         return [_mention(text, span, ORGANIZATION, CUE, in_title, initial=initial)]  # 'Orr & Pryce': a firm
@@ -802,10 +796,9 @@ def _not_a_name_word(word: str) -> bool:
 
 def _after_model_number(text: str, words: list[Token], first: Token) -> bool:
     """'300 Kestrel', 'T5 Max': a capitalised word right after a model number names the model."""
-    index = first.index
-    if index == 0:
+    if first.index == 0:
         return False
-    previous = words[index - 1]
+    previous = words[first.index - 1]
     return text[previous.end:first.start] == " " and _is_model_designation(previous) \
         and not _SMALL_NUMBER_OR_YEAR.fullmatch(previous.text)
 
