@@ -361,11 +361,12 @@ def test_a_given_name_alone_joins_the_most_mentioned_person_of_that_name():
     assert "Maria" in found["Maria Lind"].aliases
 
 
-def test_role_from_an_outlet_quoting_a_person_after_the_name():
-    _, found = actors_of("The sale may be near, Anna Berg, the Harbour Times quoted an analyst at Orion Bank as "
+@pytest.mark.parametrize("workplace", ["at Orion Bank", "at the Orion Bank"])
+def test_role_from_an_outlet_quoting_a_person_after_the_name(workplace):
+    _, found = actors_of(f"The sale may be near, Anna Berg, the Harbour Times quoted an analyst {workplace} as "
                          "saying. \"It is near,\" Berg said.")
     berg = found["Anna Berg"]
-    assert berg.roles == ("analyst at Orion Bank",)
+    assert berg.roles == (f"analyst {workplace}",)
     assert berg.affiliation == "Orion Bank"
 
 

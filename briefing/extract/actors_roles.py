@@ -30,6 +30,8 @@ _PLURAL_TITLES = {lexicon.plural(title): title for title in ref.TITLES if " " no
 _LIST_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _OWNER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
+# where someone works ('an analyst at the Y', 'a lawyer for Y'); 'a critic of Y' names no employer
+_WORKPLACE_PREPOSITION = re.compile(r"\s+(?:at|for|with|from)\s+(?:the\s+)?$")
 # 'X, the Daily Planet quoted an analyst at Y as saying': the person named first is the one quoted
 _QUOTED_AS = re.compile(r"\s*,\s*(?:the\s+|The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\s+"
                         r"(?:quoted|cited)\s+(?:a|an|the)\s+(?P<phrase>[^,;()\"“”]{2,80}?)\s+as\s+"
@@ -344,13 +346,8 @@ def _quoted_role(match: re.Match, index: RoleIndex) -> tuple[list[str], str | No
     if not any(_is_title_noun(_bare_word(w)) for w in words[:4]):
         return [], None
     start = match.start("phrase")
-    owner = None
-    for item in index.spans.within(start, start + len(phrase)):
-        lead = match.string[start:item.start]
-        if item.type in (COUNTRY, ORGANIZATION) and _AFFILIATION_PREPOSITION.search(lead) \
-                and lead.rstrip().split()[-1] in ("at", "for", "with", "from"):
-            owner = item.name
-            break
+    owner = next((item.name for item in index.spans.within(start, start + len(phrase)) if item.type in (
+        COUNTRY, ORGANIZATION) and _WORKPLACE_PREPOSITION.search(match.string, start, item.start)), None)
     return [phrase], owner
 
 
