@@ -185,9 +185,8 @@ def _span_end(text: str, words: list[Token], i: int) -> int:
         dashed = text[prev.end:word.start] in ("-", "–") and not prev.closed
         if (_joined(text, prev, word, hyphen=j == i + 1) or dashed) and (_is_name_word(word)
                                                                           or _is_particle_name(word)):
-            if text[prev.end:word.start] != " " and (ref.country_for(prev.text) or ref.country_for(word.text)
-                                                     or ref.is_place_name(prev.text) or ref.is_place_name(word.text)):
-                break
+            if text[prev.end:word.start] != " " and (known_place(prev.text) or known_place(word.text)):
+                break  # 'Brelsk-Orion talks', 'Xland & Yland': a place joined to a name is a name of its own
             j += 1
             continue
         connector = _connector_length(text, words, i, j)
@@ -268,10 +267,8 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         if has_of:
             cut = max(k for k, w in enumerate(span_words) if w in ("of", "for"))
             where = " ".join(span_words[cut + 1:])
-            joined_where = f"{where} and {words[j + 1].text}"
-            if known_place(where) and not known_place(joined_where):
+            if known_place(where) and not known_place(f"{where} and {words[j + 1].text}"):
                 return 0  # 'the University of Brelsk and Orion College': the first name ends with its place
-        if has_of:
             return n if words[j + 1].text not in ref.FIRST_NAMES else 0
         # 'Food and Drug Administration', 'the Brelsk and Kestow Tribes': two words sharing the head after them
         ahead = [w.text for w in words[j + 1:j + 4]]
@@ -535,9 +532,8 @@ def _inner_title(span: list[Token]) -> tuple[int, int] | None:
 def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bool:
     """A sentence-initial word the article never capitalises elsewhere, unknown and not a speaker."""
     word = token.text
-    if word in confirmed_words or word in ref.FIRST_NAMES or known_place(word):
-        return False
-    if word.isupper() or not word[1:].islower():
+    if word in confirmed_words or word.isupper() or not word[1:].islower() or word in ref.FIRST_NAMES \
+            or known_place(word):
         return False
     next_word = text[token.end:token.end + 20].split(None, 1)
     if word.lower() in ref.COMMON_ENGLISH_WORDS:
@@ -555,9 +551,8 @@ _PLURAL_NOUN = re.compile(r"(?:[^aeiou]ies|[^aeiou]ers|[^aeiou]ors|tions|sions|m
 def _verb_form(token: Token) -> bool:
     """'Visiting', 'Praising', 'Asked', 'Clearly' at a sentence start: not a name."""
     word = token.text
-    if word in ref.FIRST_NAMES or known_place(word) or not word[1:].islower():
-        return False
-    return word.endswith(("ing", "ed", "ly")) and len(word) > 4
+    return word.endswith(("ing", "ed", "ly")) and len(word) > 4 and word[1:].islower() \
+        and not (word in ref.FIRST_NAMES or known_place(word))
 
 
 _MEMBER_OF = re.compile(r" of (?:the )?([A-Z][\w&.-]*(?: (?:of |for |and )?[A-Z][\w&.-]*){0,5})")
