@@ -36,7 +36,7 @@ _NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 def find_actors(doc: Document, *, ner: str = "builtin") -> tuple[Actor, ...]:
     """One actor per entity of ``doc``, most salient first, its evidence offsets into the body; ``ner`` is
     ``"builtin"`` for the rule-based finder, or ``"spacy:<model>"`` (a package name or a path) for a spaCy pipeline."""
-    lowercase = _lowercase_words(doc.text + "\n" + doc.article.title)
+    lowercase = frozenset(re.findall(r"\b[a-z][a-z-]+\b", doc.text + "\n" + doc.article.title))  # seen in lower case
     body_mentions, title_mentions = _mentions(doc, ner, lowercase)
     groups = _group(doc.text, body_mentions, title_mentions, lowercase)
     return tuple(actor for actor in _actors(doc, groups) if not _only_a_label(doc.text, actor))
@@ -143,17 +143,11 @@ def _defined_acronyms(text: str, body: list[Mention]) -> frozenset[str]:
 
 def _with_acronyms(text: str, mentions: list[Mention], defined: frozenset[str], *, in_title: bool) -> list[Mention]:
     """Add a mention for every use of an acronym the article defines that no mention covers."""
-    if not defined:
-        return mentions
     covered = SpanIndex(mentions).overlaps
     added = [Mention(m.group(), m.start(), m.end(), ORGANIZATION, HINT, in_title=in_title)
              for acronym in defined for m in re.finditer(r"(?<![\w.-])" + re.escape(acronym) + r"(?![\w-])", text)
              if not covered(m.start(), m.end())]
     return sorted(mentions + added, key=lambda m: m.start)
-
-
-def _lowercase_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\b[a-z][a-z-]+\b", text))
 
 
 def _title_mentions(title: str, found: list[Mention], body: list[Mention]) -> list[Mention]:
