@@ -280,13 +280,9 @@ def _government_of(mention: Mention) -> str | None:
 
 def _acronyms_of(text: str, groups: list[_Group]) -> frozenset[str]:
     """The keys of the acronyms given in brackets after the mentions of ``groups``: 'Foo Index (FI)'."""
-    found = set()
-    for group in groups:
-        for mention in group.mentions:
-            m = _ACRONYM_AFTER.match(text, mention.end) if not mention.in_title else None
-            if m and _acronym_of(m.group(1).replace(".", ""), mention.text):
-                found.add(name_key(m.group(1)))
-    return frozenset(found)
+    after = ((m.text, _ACRONYM_AFTER.match(text, m.end)) for g in groups for m in g.mentions if not m.in_title)
+    return frozenset(name_key(acronym.group(1)) for name, acronym in after
+                     if acronym and _acronym_of(acronym.group(1).replace(".", ""), name))
 
 
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,6})s?\)")
@@ -361,10 +357,9 @@ def _merge_acronyms(text: str, body: list[Mention], groups: list[_Group]) -> lis
         owner = owner_of.get(id(mention))
         if acronym is not None and owner is not None and acronym is not owner and owner.type != COUNTRY:
             _absorb(owner, acronym)
-            for moved in acronym.mentions:
-                owner_of[id(moved)] = owner
+            owner_of.update((id(moved), owner) for moved in acronym.mentions)
             groups = [g for g in groups if g is not acronym]
-            by_key = {g.key: g for g in groups}
+            del by_key[acronym.key]
     return groups
 
 
@@ -379,11 +374,8 @@ _FUSED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|at|an|ash|az)-(?=[A-Z])")
 def _close(a: str, b: str) -> bool:
     """Transliteration variants: same first letter, a small edit distance (Kowalsky/Kowalski)."""
     a, b = a.casefold(), b.casefold()
-    if a == b:
-        return True
-    if a[0] != b[0] or min(len(a), len(b)) < 4:
-        return False
-    return within_edit_distance(a, b, 1 if min(len(a), len(b)) < 6 else 2)
+    shorter = min(len(a), len(b))
+    return a == b or a[0] == b[0] and shorter >= 4 and within_edit_distance(a, b, 1 if shorter < 6 else 2)
 
 
 def _merge_people(groups: list[_Group]) -> list[_Group]:
@@ -461,10 +453,8 @@ def _initials(text: str) -> str:
 
 def _acronym_of(acronym: str, name: str) -> bool:
     """'NTC' of 'Northern Timber Company'; also with a state's abbreviation in front ('USCG' of 'Coast Guard')."""
-    initials = _initials(name)
-    if acronym == initials:
-        return True
-    return any(acronym[k:] == initials and ref.country_for(acronym[:k]) for k in (2, 3))
+    letters = _initials(name)
+    return acronym == letters or any(acronym[k:] == letters and ref.country_for(acronym[:k]) for k in (2, 3))
 
 
 def _merge_organisations(groups: list[_Group]) -> list[_Group]:
@@ -602,8 +592,7 @@ def _same_firm(short: str, rest: list[str]) -> bool:
     name a division or subsidiary ('Orion Commercial Vehicles'), and a country or place another
     one ('Orion Canada').
     """
-    joined = " ".join(rest)
-    if known_place(joined) or ref.country_for(rest[-1]):
+    if known_place(" ".join(rest)) or ref.country_for(rest[-1]):
         return False
     other = [w for w in rest if w not in ref.ORG_SUFFIXES and w not in _FIRM_WORDS]
     if len(other) <= 1:
