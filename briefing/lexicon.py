@@ -192,5 +192,7 @@ REPORTING_TENSED: frozenset[str] = _tensed("reporting_verbs.txt")
 BELIEF_TENSED: frozenset[str] = _tensed("belief_verbs.txt")
 #: Determiners ('the', 'no', 'each'): the words that open a noun phrase.
 DETERMINERS: frozenset[str] = words("determiners.txt")
+#: Honorifics before a name, lower case without the period ('mr', 'dame'): no part of the name or of a role.
+HONORIFICS: frozenset[str] = words("honorifics.txt")
 #: Lower-case particles inside a person's name ('van', 'bin', 'de la').
 NAME_PARTICLES: frozenset[str] = words("name_particles.txt")

@@ -140,6 +140,13 @@ def test_currency_prefix_is_not_a_country_mention():
     assert "United States" not in found
 
 
+def test_a_state_s_adjective_before_its_currency_names_the_money_not_the_state():
+    _, found = actors_of("The fund paid 40 million Slovak euros and 900 million Chilean pesos for the port.")
+    assert "Slovakia" not in found and "Chile" not in found, sorted(found)
+    _, found = actors_of("Mexico won the final against Chile on Sunday.")
+    assert {"Mexico", "Chile"} <= set(found), sorted(found)
+
+
 @pytest.mark.parametrize("body, name, roles, affiliation", [
     ("Brazilian finance minister Paulo Ribeiro said the budget was ready.", "Paulo Ribeiro",
      ("Brazilian finance minister",), "Brazil"),
@@ -354,11 +361,12 @@ def test_a_given_name_alone_joins_the_most_mentioned_person_of_that_name():
     assert "Maria" in found["Maria Lind"].aliases
 
 
-def test_role_from_an_outlet_quoting_a_person_after_the_name():
-    _, found = actors_of("The sale may be near, Anna Berg, the Harbour Times quoted an analyst at Orion Bank as "
+@pytest.mark.parametrize("workplace", ["at Orion Bank", "at the Orion Bank"])
+def test_role_from_an_outlet_quoting_a_person_after_the_name(workplace):
+    _, found = actors_of(f"The sale may be near, Anna Berg, the Harbour Times quoted an analyst {workplace} as "
                          "saying. \"It is near,\" Berg said.")
     berg = found["Anna Berg"]
-    assert berg.roles == ("analyst at Orion Bank",)
+    assert berg.roles == (f"analyst {workplace}",)
     assert berg.affiliation == "Orion Bank"
 
 
@@ -896,6 +904,7 @@ def test_the_language_list_matches_the_pinned_pycountry():
     ("Kenyan officials said the envoy was flown to Nairobi on Monday.", "Kenya", "Nairobi", 45),
     ("Peru will host the talks, and the delegates meet in Lima next week.", "Peru", "Lima", 52),
     ("Canada sent a team; a press conference in Ottawa followed.", "Canada", "Ottawa", 42),
+    ("In Nairobi, Kenya's envoys were welcomed home.", "Kenya", "Nairobi", 3),  # no address: 'Kenya's' owns
 ])
 def test_a_capital_in_an_article_that_names_its_state_is_the_state(body, country, capital, offset):
     doc, found = actors_of(body)

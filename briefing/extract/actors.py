@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
@@ -18,8 +19,8 @@ from ..load import slugify
 from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
-    _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, datelines,
-    find_mentions, initials, known_place, midsentence_capitalised, people_of_place, tokens,
+    _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, country_kind,
+    datelines, find_mentions, in_address, initials, known_place, midsentence_capitalised, people_of_place, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .figures_units import CURRENCY_SYMBOLS
@@ -35,8 +36,9 @@ _NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 def find_actors(doc: Document, *, ner: str = "builtin") -> tuple[Actor, ...]:
     """One actor per entity of ``doc``, most salient first, its evidence offsets into the body; ``ner`` is
     ``"builtin"`` for the rule-based finder, or ``"spacy:<model>"`` (a package name or a path) for a spaCy pipeline."""
-    body_mentions, title_mentions = _mentions(doc, ner)
-    groups = _group(doc.text, body_mentions, title_mentions, _lowercase_words(doc.text + "\n" + doc.article.title))
+    lowercase = frozenset(re.findall(r"\b[a-z][a-z-]+\b", doc.text + "\n" + doc.article.title))  # seen in lower case
+    body_mentions, title_mentions = _mentions(doc, ner, lowercase)
+    groups = _group(doc.text, body_mentions, title_mentions, lowercase)
     return tuple(actor for actor in _actors(doc, groups) if not _only_a_label(doc.text, actor))
 
 
@@ -47,13 +49,12 @@ def _only_a_label(text: str, actor: Actor) -> bool:
         ref.abbreviation_as_modifier(text, e.start, e.end) for e in actor.evidence)
 
 
-def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
+def _mentions(doc: Document, ner: str, lowercase: frozenset[str]) -> tuple[list[Mention], list[Mention]]:
     if ner == "builtin":
-        lowercase = _lowercase_words(doc.text + "\n" + doc.article.title)
         # the word after a dateline ('PARIS — Talks resumed') opens its sentence
         starts = frozenset(s.start for s in doc.sentences) | {line.end for line in datelines(doc.text)}
         words = tokens(doc.text)
-        confirmed = midsentence_capitalised(doc.text, starts, words=words)
+        confirmed = midsentence_capitalised(doc.text, starts, words)
         body = find_mentions(doc.text, lowercase_words=lowercase, sentence_starts=starts, confirmed_words=confirmed,
                              words=words)
         title = find_mentions(doc.article.title, in_title=True, lowercase_words=lowercase,
@@ -68,8 +69,7 @@ def _mentions(doc: Document, ner: str) -> tuple[list[Mention], list[Mention]]:
     if ner.startswith("spacy:"):
         from .ner_spacy import spacy_mentions
 
-        body, title = spacy_mentions(doc, ner.removeprefix("spacy:"))
-        return body, title
+        return spacy_mentions(doc, ner.removeprefix("spacy:"))
     raise ValueError(f"unknown actor finder {ner!r}: use 'builtin' or 'spacy:<model>'")
 
 
@@ -112,7 +112,7 @@ def _in_datelines(text: str, body: list[Mention]) -> list[Mention]:
         elif line.city[0] <= mention.start and mention.end <= line.city[1]:
             shown = " ".join(w.capitalize() for w in mention.text.split()) if mention.text.isupper() else mention.text
             kept.append(replace(mention, text=shown, type=PLACE if mention.type != COUNTRY or mention.country is None
-                                or ref.country_form(mention.text).kind == "capital" else mention.type,
+                                or country_kind(mention.text) == "capital" else mention.type,
                                 certainty=max(mention.certainty, KNOWN), locative=True, unconfirmed=False))
         elif line.agency and line.agency[0] <= mention.start and mention.end <= line.agency[1]:
             kept.append(replace(mention, type=ORGANIZATION, certainty=max(mention.certainty, KNOWN), country=None,
@@ -143,17 +143,11 @@ def _defined_acronyms(text: str, body: list[Mention]) -> frozenset[str]:
 
 def _with_acronyms(text: str, mentions: list[Mention], defined: frozenset[str], *, in_title: bool) -> list[Mention]:
     """Add a mention for every use of an acronym the article defines that no mention covers."""
-    if not defined:
-        return mentions
     covered = SpanIndex(mentions).overlaps
     added = [Mention(m.group(), m.start(), m.end(), ORGANIZATION, HINT, in_title=in_title)
              for acronym in defined for m in re.finditer(r"(?<![\w.-])" + re.escape(acronym) + r"(?![\w-])", text)
              if not covered(m.start(), m.end())]
     return sorted(mentions + added, key=lambda m: m.start)
-
-
-def _lowercase_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\b[a-z][a-z-]+\b", text))
 
 
 def _title_mentions(title: str, found: list[Mention], body: list[Mention]) -> list[Mention]:
@@ -208,6 +202,7 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None
     owner: str | None = None  # the state whose institution this is, when two states' share a name
+    best: dict[str, int] = field(default_factory=dict)  # the highest certainty of its mentions of each type
 
     @cached_property
     def head(self) -> str:
@@ -220,15 +215,13 @@ class _Group:
 
     @property
     def certainty(self) -> int:
-        """The highest certainty of the mentions of the group's type (kept up to date as the
-        mentions, which only ever grow, are added)."""
-        seen, best = self.__dict__.get("_certainty_seen", 0), self.__dict__.setdefault("_certainty_best", {})
-        if seen != len(self.mentions):
-            for m in self.mentions[seen:]:
-                if m.certainty > best.get(m.type, -1):
-                    best[m.type] = m.certainty
-            self.__dict__["_certainty_seen"] = len(self.mentions)
-        return best.get(self.type, GUESS)
+        """The highest certainty of the mentions of the group's type."""
+        return self.best.get(self.type, GUESS)
+
+    def add(self, mentions: list[Mention]) -> None:
+        self.mentions.extend(mentions)
+        for m in mentions:
+            self.best[m.type] = max(self.best.get(m.type, GUESS), m.certainty)
 
 
 def _display(text: str) -> str:
@@ -239,32 +232,32 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
     groups: dict[str, _Group] = {}
     capital_in_state_role = {name_key(m.text) for m in body if m.country and not m.locative}
     # 'flown to Kestia' in an article that names Xland: the capital counts as the state (not in a dateline)
-    named_states = {m.country for m in body + title if m.country and ref.country_form(m.text).kind != "capital"}
-    apart_from_address = {name_key(m.text) for m in body if m.country and not _in_address(text, m)}
-    body_keys = [name_key(people_of_place(m.text) or m.text) for m in body]
-    body_key_set = set(body_keys)
-    owners = _owners(text, body)
-    for mention, key in zip(body + title, body_keys + [name_key(people_of_place(m.text) or m.text) for m in title]):
+    named_states = {m.country for m in body + title if m.country and country_kind(m.text) != "capital"}
+    # a capital written only in addresses ('Kestia, Xland', 'Port Vex, Kestia') is the city, not its state
+    apart_from_address = {name_key(m.text) for m in body if m.country and not in_address(text, m.start, m.end)}
+    keys = [name_key(people_of_place(m.text) or m.text) for m in body + title]
+    body_keys = set(keys[:len(body)])
+    owners = _owners(text, body)  # only for mentions that stand for no state
+    for mention, key in zip(body + title, keys):
         owner = owners.get(id(mention))
         state = _government_of(mention)
+        if mention.country and (country_kind(mention.text) != "capital" or key in capital_in_state_role
+                                or key not in body_keys
+                                or mention.country in named_states and mention.type == COUNTRY
+                                and key in apart_from_address):
+            state = mention.country
         if state is not None:
             group = groups.setdefault("country:" + state, _Group("country:" + state, COUNTRY, country=state))
         elif owner is not None:
             group = groups.setdefault(f"{key}@{owner}", _Group(f"{key}@{owner}", mention.type, owner=owner))
-        elif mention.country and (ref.country_form(mention.text).kind != "capital" or key in capital_in_state_role
-                                or key not in body_key_set
-                                or mention.country in named_states and mention.type == COUNTRY
-                                and key in apart_from_address):
-            gkey = "country:" + mention.country
-            group = groups.setdefault(gkey, _Group(gkey, COUNTRY, country=mention.country))
         elif mention.country:
             group = groups.setdefault(key, _Group(key, PLACE))
         else:
             group = groups.setdefault(key, _Group(key, mention.type))
-        group.mentions.append(mention)
+        group.add([mention])
     for group in groups.values():
         if group.country is None and not all(m.country for m in group.mentions):
-            group.type = _vote(group.mentions)
+            group.type = _vote(group)
     things = [g for g in groups.values() if 2 * sum(m.not_actor for m in g.mentions) >= len(g.mentions)]
     thing_acronyms = _acronyms_of(text, things) | _common_noun_acronyms(text)
     named = [g for g in groups.values() if not _common_designation(g, lowercase_words)
@@ -285,26 +278,11 @@ def _government_of(mention: Mention) -> str | None:
     return ref.country_for(" ".join(words[2:])) if words[0] == "Government" and words[1] == "of" else None
 
 
-_ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*, $")
-_ADDRESS_AFTER = re.compile(r", (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*)(?!['’\w])")
-
-
-def _in_address(text: str, mention: Mention) -> bool:
-    """'Kestia, Xland' or 'Port Vex, Kestia': a capital written only in addresses is the city, not its state."""
-    after = _ADDRESS_AFTER.match(text, mention.end)
-    return bool(_ADDRESS_BEFORE.search(text, max(0, mention.start - 30), mention.start)
-                or after and ref.country_for(after.group(1).rstrip(".")) == mention.country)
-
-
 def _acronyms_of(text: str, groups: list[_Group]) -> frozenset[str]:
     """The keys of the acronyms given in brackets after the mentions of ``groups``: 'Foo Index (FI)'."""
-    found = set()
-    for group in groups:
-        for mention in group.mentions:
-            m = _ACRONYM_AFTER.match(text, mention.end) if not mention.in_title else None
-            if m and _acronym_of(m.group(1).replace(".", ""), mention.text):
-                found.add(name_key(m.group(1)))
-    return frozenset(found)
+    after = ((m.text, _ACRONYM_AFTER.match(text, m.end)) for g in groups for m in g.mentions if not m.in_title)
+    return frozenset(name_key(acronym.group(1)) for name, acronym in after
+                     if acronym and _acronym_of(acronym.group(1).replace(".", ""), name))
 
 
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,6})s?\)")
@@ -354,16 +332,14 @@ def _owners(text: str, body: list[Mention]) -> dict[int, str]:
     return {k: state for k, (key, state) in owner_of.items() if len(states_of[key]) > 1}
 
 
-def _vote(mentions: list[Mention]) -> str:
-    best: dict[str, tuple[int, int]] = {}
-    for m in mentions:
-        certainty, count = best.get(m.type, (-1, 0))
-        best[m.type] = (max(certainty, m.certainty), count + 1)
-    return max(best, key=lambda t: best[t])
+def _vote(group: _Group) -> str:
+    """The type of the group's surest mentions; of the most mentions among those as sure."""
+    counts = Counter(m.type for m in group.mentions)
+    return max(group.best, key=lambda t: (group.best[t], counts[t]))
 
 
 def _absorb(target: _Group, other: _Group) -> None:
-    target.mentions.extend(other.mentions)
+    target.add(other.mentions)
     if other.type == PERSON and target.type != PERSON and other.certainty > target.certainty:
         target.type = PERSON
 
@@ -381,10 +357,9 @@ def _merge_acronyms(text: str, body: list[Mention], groups: list[_Group]) -> lis
         owner = owner_of.get(id(mention))
         if acronym is not None and owner is not None and acronym is not owner and owner.type != COUNTRY:
             _absorb(owner, acronym)
-            for moved in acronym.mentions:
-                owner_of[id(moved)] = owner
+            owner_of.update((id(moved), owner) for moved in acronym.mentions)
             groups = [g for g in groups if g is not acronym]
-            by_key = {g.key: g for g in groups}
+            del by_key[acronym.key]
     return groups
 
 
@@ -399,11 +374,8 @@ _FUSED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|at|an|ash|az)-(?=[A-Z])")
 def _close(a: str, b: str) -> bool:
     """Transliteration variants: same first letter, a small edit distance (Kowalsky/Kowalski)."""
     a, b = a.casefold(), b.casefold()
-    if a == b:
-        return True
-    if a[0] != b[0] or min(len(a), len(b)) < 4:
-        return False
-    return within_edit_distance(a, b, 1 if min(len(a), len(b)) < 6 else 2)
+    shorter = min(len(a), len(b))
+    return a == b or a[0] == b[0] and shorter >= 4 and within_edit_distance(a, b, 1 if shorter < 6 else 2)
 
 
 def _merge_people(groups: list[_Group]) -> list[_Group]:
@@ -414,16 +386,14 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
     org_first_words = {name_words(g.head)[0] for g in groups
                        if g.type == ORGANIZATION and len(name_words(g.head)) >= 2}
     # a group can only join a person whose surname is _close to its last word: same first letter, about
-    # as long; groups are looked up by those (the checks below stay the judges)
+    # as long; groups are looked up by those (the checks below stay the judges). A group without name
+    # words (a lone name suffix, 'Jr.') names nobody and joins no one.
     by_last: dict[tuple[str, int], list[int]] = {}
-    wordless: list[int] = []
     for k, group in enumerate(groups):
         group_words = name_words(group.head)
         if group_words:
             folded = group_words[-1].casefold()
             by_last.setdefault((folded[0], len(folded)), []).append(k)
-        else:
-            wordless.append(k)
     absorbed: set[int] = set()
     for person in people:
         if id(person) in absorbed:
@@ -431,26 +401,22 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
         words = name_words(person.head)
         first, last = words[0], words[-1]
         folded = last.casefold()
-        candidates = sorted(wordless + [k for size in range(len(folded) - 2, len(folded) + 3)
-                                        for k in by_last.get((folded[0], size), ())])
+        candidates = sorted(k for size in range(len(folded) - 2, len(folded) + 3)
+                            for k in by_last.get((folded[0], size), ()))
         for other in (groups[k] for k in candidates):
-            if other is person or id(other) in absorbed or other.type == COUNTRY:
-                continue
-            if other.certainty >= KNOWN and other.type == PLACE:
+            if other is person or id(other) in absorbed or other.type == COUNTRY \
+                    or other.certainty >= KNOWN and other.type == PLACE:
                 continue
             other_words = name_words(other.head)
-            if not other_words:  # a lone name suffix ('Jr.') names nobody
-                continue
             if len(other_words) == 1 and other.type != PERSON and other_words[0] in org_first_words:
                 continue
+            loose = other.type == PERSON or other.certainty < KNOWN  # an unsure type may be a person's
             if len(other_words) == 1:
-                same = _close(other_words[0], last) if other.type == PERSON or other.certainty < KNOWN else False
-            elif [w.casefold() for w in other_words] == [w.casefold() for w in words]:
-                same = other.type == PERSON or other.certainty < KNOWN  # 'Omar al-Rashidi' and 'Omar Rashidi'
-            elif len(other_words) < len(words) and [w.casefold() for w in other_words] == \
-                    [w.casefold() for w in words[-len(other_words):]]:
-                # a surname of several words: 'De la Fuente', 'Ferreira Lopes' for 'Ana Ferreira Lopes'
-                same = other.type == PERSON or other.certainty < KNOWN
+                same = loose and _close(other_words[0], last)
+            elif [w.casefold() for w in other_words] == [w.casefold() for w in words[-len(other_words):]]:
+                # the whole name ('Omar Rashidi' for 'Omar al-Rashidi') or a surname of several words ('De la
+                # Fuente', 'Ferreira Lopes' for 'Ana Ferreira Lopes')
+                same = loose
             else:
                 same = other.type == PERSON and _close(other_words[0], first) and _close(other_words[-1], last)
             if same:
@@ -487,10 +453,8 @@ def _initials(text: str) -> str:
 
 def _acronym_of(acronym: str, name: str) -> bool:
     """'NTC' of 'Northern Timber Company'; also with a state's abbreviation in front ('USCG' of 'Coast Guard')."""
-    initials = _initials(name)
-    if acronym == initials:
-        return True
-    return any(acronym[k:] == initials and ref.country_for(acronym[:k]) for k in (2, 3))
+    letters = _initials(name)
+    return acronym == letters or any(acronym[k:] == letters and ref.country_for(acronym[:k]) for k in (2, 3))
 
 
 def _merge_organisations(groups: list[_Group]) -> list[_Group]:
@@ -574,14 +538,11 @@ class _OrgCandidates:
         self.by_suffix: dict[tuple[str, ...], list[int]] = {}
         self.by_piece: dict[str, list[int]] = {}
         self.single: dict[tuple[str, int], list[int]] = {}
-        self.wordless: list[int] = []
-        self.size = len(orgs)
         for k, org in enumerate(orgs):
             long_form = _display(org.head)
             long_words = long_form.split()
             if not long_words:
-                self.wordless.append(k)
-                continue
+                continue  # no shorter form can join a form without words
             self.by_core.setdefault((len(long_words), _firm_core(long_words)), []).append(k)
             self.by_initials.setdefault(_initials(long_form), []).append(k)
             for n in range(1, len(long_words) + 1):
@@ -595,10 +556,7 @@ class _OrgCandidates:
 
     def of(self, form: str, words: list[str]) -> list[int]:
         """The indices, in order, of every organisation that any check could match ``form`` with."""
-        if not words:
-            return list(range(self.size))  # an empty form: any organisation may pass the checks
-        found = set(self.wordless)
-        found.update(self.by_core.get((len(words), _firm_core(words)), ()))
+        found = set(self.by_core.get((len(words), _firm_core(words)), ()))
         acronym = form.replace(".", "")
         for cut in (0, 2, 3):
             found.update(self.by_initials.get(acronym[cut:], ()))
@@ -634,8 +592,7 @@ def _same_firm(short: str, rest: list[str]) -> bool:
     name a division or subsidiary ('Orion Commercial Vehicles'), and a country or place another
     one ('Orion Canada').
     """
-    joined = " ".join(rest)
-    if known_place(joined) or ref.country_for(rest[-1]):
+    if known_place(" ".join(rest)) or ref.country_for(rest[-1]):
         return False
     other = [w for w in rest if w not in ref.ORG_SUFFIXES and w not in _FIRM_WORDS]
     if len(other) <= 1:
@@ -651,7 +608,7 @@ def _canonical(group: _Group) -> str:
         return group.country
     if group.owner:
         return f"{group.owner}'s {max(group.forms, key=len)}"
-    forms = [f for f in group.forms]
+    forms = group.forms
     if group.type == PERSON:
         return max(forms, key=lambda f: (len(_name_words(f)), len(f)))
     expansions = [f for f in forms if not f.isupper() and not people_of_place(f)] \
@@ -675,8 +632,7 @@ def _actors(doc: Document, groups: list[_Group]) -> tuple[Actor, ...]:
             roles, affiliation = description.roles, description.affiliation
             if affiliation is None and government_affiliation(roles):
                 affiliation = _state_of_office(body, index, group) or _dominant_state(placed)
-        aliases = tuple(f for f in dict.fromkeys(_display(m.text) for m in group.mentions)
-                        if name_key(f) != name_key(name))
+        aliases = tuple(f for f in group.forms if name_key(f) != name_key(name))
         actors.append(Actor(
             id=slugify(name), name=name, type=group.type, aliases=aliases, roles=roles,
             affiliation=affiliation if affiliation != name else None,

@@ -8,14 +8,15 @@ days and months, model designations ('X-35'), shouting. Each surviving span beco
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import partial
 
 from .. import lexicon
 from .. import reference as ref
+from ..lexicon import HONORIFICS, NAME_PARTICLES
 from ..pubdate import MONTH_NAMES, WEEKDAYS
+from .figures_units import currency_for
 from .text import Token, tokenized
 
 PERSON, ORGANIZATION, COUNTRY, PLACE = "person", "organization", "country", "place"
@@ -48,20 +49,17 @@ class Mention:
     unconfirmed: bool = False  # an unknown word seen only at sentence starts: a name only if it joins one
 
 
-_HONORIFICS = lexicon.words("honorifics.txt")
 _TITLE_ABBREVIATIONS = lexicon.words("title_abbreviations.txt")
 _KEEPS_PERIOD = _TITLE_ABBREVIATIONS | frozenset("inc co corp ltd jr sr st mr mrs ms dr mt ft no messrs".split())
 _HYPHEN_MODIFIER = re.compile(
     r"([A-Z][\w'’.]*)-(?:" + lexicon.alternation(lexicon.words("actors_hyphen_modifiers.txt")) + r"|[a-z]{3,}ed)$")
 _CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
-_POSSESSIVE = re.compile(r"['’]s?$")
-_PARTICLES = frozenset("de du da di del della der den van von bin ibn al el la le y dos das ter ten zu".split())
+POSSESSIVE = re.compile(r"['’]s?$")
 _OF_HEADS = lexicon.words("actors_of_heads.txt")
 _TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly ex".split())
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary under-secretary".split())
-_TRAILING_CONNECTORS = _PARTICLES | {"of", "for", "and", "&", "the"}
-_TRAILING_WORDS = frozenset({"of", "for", "and", "&", "the"})
+_TRAILING_WORDS = frozenset({"of", "for", "and", "the"})  # no '&': in 'X & Y' the ampersand is no token
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 #: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
@@ -98,10 +96,8 @@ def datelines(text: str) -> list[Dateline]:
     found = []
     for m in _DATELINE.finditer(text):
         city = m.group("city")
-        if len(city.replace(".", "")) < 3 or city in ref.COMMON_ACRONYMS:
-            continue
-        if not (m.group("agency") or m.group("region") or m.group("date")
-                or ref.is_place_name(city.title()) or ref.country_form(city.title())):
+        if len(city.replace(".", "")) < 3 or city in ref.COMMON_ACRONYMS or not (
+                m.group("agency") or m.group("region") or m.group("date") or known_place(city.title())):
             continue
         agency = m.span("agency") if m.group("agency") else None
         found.append(Dateline(m.start(), m.end(), m.span("city"), agency))
@@ -112,23 +108,17 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]`` with offsets; possessive 's and sentence periods split off."""
     found = []
     for word_token in tokenized(text).words(start, end):
-        word, s, e = word_token.text, word_token.start, word_token.end
+        word = word_token.text
         if word.endswith(".") and not _keeps_period(word[:-1]):
-            word, e = word[:-1], e - 1
-        possessive = False
-        # the patterns below need an apostrophe (_POSSESSIVE) or a hyphen (_HYPHEN_MODIFIER)
-        if ("'" in word or "’" in word) and _POSSESSIVE.search(word) and not _CONTRACTIONS.search(word):
-            trimmed = _POSSESSIVE.sub("", word)
-            if trimmed:
-                possessive = True
-                e -= len(word) - len(trimmed)
-                word = trimmed
-        closed = possessive
-        modifier = _HYPHEN_MODIFIER.match(word) if "-" in word else None
-        if modifier and not possessive:
-            e -= len(word) - len(modifier.group(1))
-            word, closed = modifier.group(1), True
-        found.append(Token(s, e, word, len(found), possessive, closed))
+            word = word[:-1]
+        # the patterns below need an apostrophe (POSSESSIVE) or a hyphen (_HYPHEN_MODIFIER)
+        trimmed = POSSESSIVE.sub("", word) if ("'" in word or "’" in word) and not _CONTRACTIONS.search(word) else ""
+        possessive = bool(trimmed) and trimmed != word
+        word = trimmed if possessive else word
+        modifier = _HYPHEN_MODIFIER.match(word) if "-" in word and not possessive else None
+        word = modifier.group(1) if modifier else word
+        found.append(Token(word_token.start, word_token.start + len(word), word, len(found), possessive,
+                           possessive or modifier is not None))
     return found
 
 
@@ -143,7 +133,7 @@ def _is_name_word(token: Token) -> bool:
 def _is_particle_name(token: Token) -> bool:
     """'al-Assad', 'bin-Laden': a lower-case particle fused to a capitalised name."""
     head, _, rest = token.text.partition("-")
-    return head.lower() in _PARTICLES and rest[:1].isupper()
+    return head.lower() in NAME_PARTICLES and rest[:1].isupper()
 
 
 def _joined(text: str, left: Token, right: Token, *, hyphen: bool = False) -> bool:
@@ -155,40 +145,31 @@ def _joined(text: str, left: Token, right: Token, *, hyphen: bool = False) -> bo
     return hyphen and gap.strip() == "-" and "\n" not in gap
 
 
-def midsentence_capitalised(text: str, sentence_starts: frozenset[int], *,
-                            words: list[Token] | None = None) -> frozenset[str]:
-    """The capitalised words of ``text`` seen somewhere other than at a sentence start
-    (``words``: ``tokens(text)`` when the caller has them already)."""
-    words = tokens(text) if words is None else words
+def midsentence_capitalised(text: str, sentence_starts: frozenset[int], words: list[Token]) -> frozenset[str]:
+    """The capitalised words of ``text`` (its ``tokens``) seen somewhere other than at a sentence start."""
     return frozenset(w.text for w in words if w.capitalised and not _sentence_initial(text, w, sentence_starts))
 
 
-def find_mentions(text: str, *, in_title: bool = False, lowercase_words: frozenset[str] = frozenset(),
-                  sentence_starts: frozenset[int] = frozenset(),
-                  confirmed_words: frozenset[str] | None = None, words: list[Token] | None = None) -> list[Mention]:
-    """The name mentions of ``text`` (a body or a title), in text order.
+def find_mentions(text: str, *, in_title: bool = False, lowercase_words: frozenset[str],
+                  sentence_starts: frozenset[int], confirmed_words: frozenset[str],
+                  words: list[Token] | None = None) -> list[Mention]:
+    """The name mentions of ``text`` (a body or a title, its ``tokens`` if the caller has them), in text order.
 
     A sentence-initial capitalised word among ``lowercase_words`` (seen in lower case elsewhere) is a common
-    word; an unknown word seen only at sentence starts, never among ``confirmed_words`` (by default the
-    capitalised words ``text`` uses inside sentences), is not taken for a name.
+    word; an unknown word seen only at sentence starts, never among ``confirmed_words`` (the capitalised
+    words the article uses inside sentences), is not taken for a name.
     """
-    global _marks_of
     words = tokens(text) if words is None else words
-    if confirmed_words is None:
-        confirmed_words = midsentence_capitalised(text, sentence_starts, words=words)
     mentions: list[Mention] = []
     i = 0
-    try:
-        while i < len(words):
-            if not (_is_name_word(words[i]) or _is_particle_name(words[i])):
-                i += 1
-                continue
-            j = _span_end(text, words, i)
-            mentions.extend(_clean_span(text, words, i, j, in_title=in_title, lowercase_words=lowercase_words,
-                                        sentence_starts=sentence_starts, confirmed_words=confirmed_words))
-            i = j
-    finally:
-        _marks_of = None  # the clause marks of this text are not needed any more
+    while i < len(words):
+        if not (_is_name_word(words[i]) or _is_particle_name(words[i])):
+            i += 1
+            continue
+        j = _span_end(text, words, i)
+        mentions.extend(_clean_span(text, words, i, j, in_title=in_title, lowercase_words=lowercase_words,
+                                    sentence_starts=sentence_starts, confirmed_words=confirmed_words))
+        i = j
     return mentions
 
 
@@ -204,9 +185,8 @@ def _span_end(text: str, words: list[Token], i: int) -> int:
         dashed = text[prev.end:word.start] in ("-", "–") and not prev.closed
         if (_joined(text, prev, word, hyphen=j == i + 1) or dashed) and (_is_name_word(word)
                                                                           or _is_particle_name(word)):
-            if text[prev.end:word.start] != " " and (ref.country_for(prev.text) or ref.country_for(word.text)
-                                                     or ref.is_place_name(prev.text) or ref.is_place_name(word.text)):
-                break
+            if text[prev.end:word.start] != " " and (known_place(prev.text) or known_place(word.text)):
+                break  # 'Brelsk-Orion talks', 'Xland & Yland': a place joined to a name is a name of its own
             j += 1
             continue
         connector = _connector_length(text, words, i, j)
@@ -247,14 +227,15 @@ def _inner_possessive(text: str, words: list[Token], i: int, j: int) -> bool:
 
 
 def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
-    """How many lower-case connector words at ``j`` continue the name ('of the', 'von der', '&')."""
+    """How many lower-case connector words at ``j`` continue the name ('of the', 'von der', 'and')."""
     word = words[j].text
     lower = word.lower()
     if not _joined(text, words[j - 1], words[j]):
         return 0
-    if lower in _PARTICLES and word == lower:
+    if lower in NAME_PARTICLES and word == lower:
         k = j
-        while k < len(words) and words[k].text in _PARTICLES and k - j < 3 and _joined(text, words[k - 1], words[k]):
+        while k < len(words) and words[k].text in NAME_PARTICLES and k - j < 3 \
+                and _joined(text, words[k - 1], words[k]):
             k += 1
         return k - j if k < len(words) and _joined(text, words[k - 1], words[k]) and _is_name_word(words[k]) else 0
     span_words = [w.text for w in words[i:j]]
@@ -263,8 +244,6 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         n = 2
     if j + n >= len(words) or not _joined(text, words[j + n - 1], words[j + n]) or not _is_name_word(words[j + n]):
         return 0
-    if word == "&":
-        return n
     if lower in ("of", "for") and word == lower:
         if not any(w in _OF_HEADS or _org_head(w) for w in span_words):
             return 0
@@ -288,10 +267,8 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         if has_of:
             cut = max(k for k, w in enumerate(span_words) if w in ("of", "for"))
             where = " ".join(span_words[cut + 1:])
-            joined_where = f"{where} and {words[j + 1].text}"
-            if known_place(where) and not known_place(joined_where):
+            if known_place(where) and not known_place(f"{where} and {words[j + 1].text}"):
                 return 0  # 'the University of Brelsk and Orion College': the first name ends with its place
-        if has_of:
             return n if words[j + 1].text not in ref.FIRST_NAMES else 0
         # 'Food and Drug Administration', 'the Brelsk and Kestow Tribes': two words sharing the head after them
         ahead = [w.text for w in words[j + 1:j + 4]]
@@ -368,7 +345,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         initial = False
     while span and span[-1].text.lower() in _MONTH_OR_DAY:
         span.pop()
-    while span and (span[-1].text in _TRAILING_CONNECTORS or span[-1].text.lower() in _TRAILING_WORDS):
+    while span and (span[-1].text in NAME_PARTICLES or span[-1].text.lower() in _TRAILING_WORDS):
         span.pop()  # a particle ends a name only in lower case: 'Mark N. Das', 'Kim Le' keep their surname
     while len(span) > 1 and _trailing_title(span) and not _org_words(span[-1:]) \
             and span[0].text not in ref.FIRST_NAMES and span[-2].text not in _TRAILING_WORDS:
@@ -428,7 +405,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         if form is not None and form.kind != "capital":
             found.append(_mention(text, [word], COUNTRY, KNOWN, in_title, form.country))
     rest = span[prefix_end:]
-    titled = prefix_end > 0 and any(_is_title_word(w.text) and w.text.lower().rstrip(".") not in _HONORIFICS
+    titled = prefix_end > 0 and any(_is_title_word(w.text) and w.text.lower().rstrip(".") not in HONORIFICS
                                     or _party_label(span, k) for k, w in enumerate(span[:prefix_end]))
     if rest and rest[0].text in ("of", "for"):
         # 'Minister of Industry' names a portfolio; 'President of Valdoria', 'Chairman of Orion Ltd.' who he serves
@@ -493,7 +470,7 @@ def _trailing_title(span: list[Token]) -> bool:
     """'the Harbour Board Press Secretary': the span ends in a title (a title of its own, or the
     last word of a two-word title), not in a word that only appears inside titles ('Associated Press')."""
     last = span[-1].text.lower().rstrip(".")
-    if last in ref.TITLES or last in _HONORIFICS or last in _TITLE_ABBREVIATIONS:
+    if last in ref.TITLES or last in HONORIFICS or last in _TITLE_ABBREVIATIONS:
         return True
     return len(span) > 2 and f"{span[-2].text.lower()} {last}" in ref.TITLES
 
@@ -519,7 +496,7 @@ def _is_title_word(word: str) -> bool:
     lower = word.lower().rstrip(".")
     if lower.endswith("s") and lower[:-1] in ref.TITLE_WORDS and lower[:-1] not in ref.ROLE_MODIFIERS:
         lower = lower[:-1]
-    return lower in ref.TITLE_WORDS or lower in _HONORIFICS or lower in _TITLE_ABBREVIATIONS
+    return lower in ref.TITLE_WORDS or lower in HONORIFICS or lower in _TITLE_ABBREVIATIONS
 
 
 def _party_label(span: list[Token], k: int) -> bool:
@@ -555,9 +532,8 @@ def _inner_title(span: list[Token]) -> tuple[int, int] | None:
 def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bool:
     """A sentence-initial word the article never capitalises elsewhere, unknown and not a speaker."""
     word = token.text
-    if word in confirmed_words or word in ref.FIRST_NAMES or known_place(word):
-        return False
-    if word.isupper() or not word[1:].islower():
+    if word in confirmed_words or word.isupper() or not word[1:].islower() or word in ref.FIRST_NAMES \
+            or known_place(word):
         return False
     next_word = text[token.end:token.end + 20].split(None, 1)
     if word.lower() in ref.COMMON_ENGLISH_WORDS:
@@ -575,9 +551,8 @@ _PLURAL_NOUN = re.compile(r"(?:[^aeiou]ies|[^aeiou]ers|[^aeiou]ors|tions|sions|m
 def _verb_form(token: Token) -> bool:
     """'Visiting', 'Praising', 'Asked', 'Clearly' at a sentence start: not a name."""
     word = token.text
-    if word in ref.FIRST_NAMES or known_place(word) or not word[1:].islower():
-        return False
-    return word.endswith(("ing", "ed", "ly")) and len(word) > 4
+    return word.endswith(("ing", "ed", "ly")) and len(word) > 4 and word[1:].islower() \
+        and not (word in ref.FIRST_NAMES or known_place(word))
 
 
 _MEMBER_OF = re.compile(r" of (?:the )?([A-Z][\w&.-]*(?: (?:of |for |and )?[A-Z][\w&.-]*){0,5})")
@@ -618,9 +593,7 @@ def _title_prefix_end(span: list[Token]) -> int:
     if len(span) < 2 or known_place(whole):
         return 0  # 'Saudi Arabia', 'South Sudanese': a demonym that begins a state's own name
     if _org_words(_outside_titles(span)):
-        if len(span) >= 2 and _is_demonym_or_country(span[0]) and not _org_words(span[1:]):
-            return 1
-        return 0
+        return 1 if _is_demonym_or_country(span[0]) and not _org_words(span[1:]) else 0
     k = 0
     while k < len(span) - 1:
         word = span[k].text
@@ -644,8 +617,7 @@ def _outside_titles(span: list[Token]) -> list[Token]:
 
 
 def _is_demonym_or_country(token: Token) -> bool:
-    form = ref.country_form(token.text)
-    return form is not None and form.kind in ("demonym", "name")
+    return country_kind(token.text) in ("demonym", "name")
 
 
 def _org_words(span: list[Token]) -> bool:
@@ -672,8 +644,7 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if not span or text.startswith("$", span[-1].end) or _after_model_number(text, words, span[0]):
         return []
     if len(span) >= 2 and span[-1].text == "Flight" and _DESIGNATION_AFTER.match(text, span[-1].end):
-        span = span[:-1]
-        return [_mention(text, span, ORGANIZATION, CUE, in_title)]
+        return [_mention(text, span[:-1], ORGANIZATION, CUE, in_title)]
     if len(span) == 1 and span[0].text in ref.ORG_SUFFIXES:
         return []  # 'X Partners, LLC': a legal form on its own names no one
     name = text[span[0].start:span[-1].end]
@@ -682,11 +653,12 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return [replace(m, not_actor=True) for m in again(numbered=numbered, checked=True)]
     before = _words_before(text, words, span[0], 3)
     after = text[span[-1].end:span[-1].end + 40]
-    locative = bool(before) and before[-1] in _LOCATIVE or _in_address(text, span)
+    locative = bool(before) and before[-1] in _LOCATIVE or in_address(text, span[0].start, span[-1].end)
     form = ref.country_form(name)
     if form is not None:
-        if _CURRENCY_AFTER.match(after):
-            return []
+        currency = _NEXT_WORD.match(after)
+        if currency and currency_for(currency.group(1), name):
+            return []  # 'Xlandic dollars', 'Slovak euros': the money a state uses, not the state
         return [_mention(text, span, COUNTRY, KNOWN, in_title, form.country, locative, initial)]
     if len(span) == 1 and _not_a_name_word(name):
         return []
@@ -710,10 +682,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if name.endswith("s") and name[:-1].replace(".", "") in ref.COMMON_ACRONYMS:
         return []  # 'SUVs', 'CEOs'
     if name.isupper() and len(name.replace(".", "").replace("-", "")) >= 2:
-        if name.replace(".", "") in ref.COMMON_ACRONYMS:
-            return []
-
-        return [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
+        acronym = name.replace(".", "") in ref.COMMON_ACRONYMS  # 'CEO', 'GDP': a common noun's acronym
+        return [] if acronym else [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
     spelled = name.replace(" & ", " and ")
     if spelled != name and not ref.country_form(spelled) and not ref.is_place_name(spelled):
         return [_mention(text, span, ORGANIZATION, CUE, in_title, initial=initial)]  # 'Orr & Pryce': a firm
@@ -727,24 +697,27 @@ _WEATHER_EVENTS = frozenset("Storm Hurricane Typhoon Cyclone Tornado Blizzard".s
 _BASED_AFTER = re.compile(r"-?\s?(?:based|born)\b")
 _TITLE_BEFORE_COMMA = re.compile(r"\b([a-z]+)\s*,\s*$")
 _ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s+$")
-_ADDRESS_AFTER = re.compile(r", +([A-Z][\w'’-]*(?:\.[A-Z]\.?)*(?: [A-Z][\w'’-]*){0,2})")
+_ADDRESS_AFTER = re.compile(r", +([A-Z][\w-]*(?:\.[A-Z]\.?)*(?: [A-Z][\w-]*){0,2})")
 
 
-def _in_address(text: str, span: list[Token]) -> bool:
-    """'Austin, Texas' / 'Porto, Portugal': a place in a 'City, Region' address."""
-    start, end = span[0].start, span[-1].end
+def in_address(text: str, start: int, end: int) -> bool:
+    """'Austin, Texas' / 'Porto, Portugal': the name at ``text[start:end]`` is a place in a 'City, Region' address."""
     before = _ADDRESS_BEFORE.search(text, max(0, start - 40), start)
-    if before and (ref.is_place_name(before.group().rstrip(", ")) or _single_word_capital(before.group())):
-        return True
+    city = before.group().rstrip(", ") if before else ""
+    return bool(before) and (ref.is_place_name(city) or country_kind(city) == "capital") or _region_after(text, end)
+
+
+def _region_after(text: str, end: int) -> bool:
+    """', Portugal', ', Texas': a known place or country after a comma at ``end`` (not 'Xland's', 'X and Y')."""
     after = _ADDRESS_AFTER.match(text, end)
-    region = after.group(1).rstrip(".") if after else ""
-    return bool(after) and known_place(region) \
+    return bool(after) and known_place(after.group(1).rstrip(".")) \
         and not text.startswith(("'", "’", " and"), after.end())
 
 
-def _single_word_capital(text: str) -> bool:
-    form = ref.country_form(text.rstrip(", "))
-    return form is not None and form.kind == "capital"
+def country_kind(word: str) -> str | None:
+    """What kind of a country's form ``word`` is ('name', 'demonym', 'capital'), if it is one."""
+    form = ref.country_form(word)
+    return form.kind if form is not None else None
 
 
 def _names_a_thing(text: str, span: list[Token]) -> bool:
@@ -798,8 +771,8 @@ def _a_people(span: list[Token]) -> bool:
     last = span[-1].text
     if span[0].text.lower() in _COMPASS:
         return False  # 'North Xlandic', 'Eastern Mediterranean': a region
-    demonym = ref.country_form(last) or ref.country_form(last.removesuffix("s"))
-    return (demonym is not None and demonym.kind == "demonym" or _region_adjective(last)) \
+    kind = country_kind(last) or country_kind(last.removesuffix("s"))
+    return (kind == "demonym" or _region_adjective(last)) \
         and not _org_words(span) and not any(ref.country_form(w.text) for w in span[:-1])
 
 
@@ -818,10 +791,9 @@ def _not_a_name_word(word: str) -> bool:
 
 def _after_model_number(text: str, words: list[Token], first: Token) -> bool:
     """'300 Kestrel', 'T5 Max': a capitalised word right after a model number names the model."""
-    index = first.index
-    if index == 0:
+    if first.index == 0:
         return False
-    previous = words[index - 1]
+    previous = words[first.index - 1]
     return text[previous.end:first.start] == " " and _is_model_designation(previous) \
         and not _SMALL_NUMBER_OR_YEAR.fullmatch(previous.text)
 
@@ -831,29 +803,19 @@ def _is_model_designation(token: Token) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[,.;:\n(\"“]")
-_marks_of: tuple[str, list[int]] | None = None  # the last text read and where its clause marks are
-
-
-def _last_mark_before(text: str, position: int) -> int:
-    """Where the last clause mark of ``text`` before ``position`` is (-1 if none): the same as
-    ``max(text.rfind(mark, 0, position) for mark in ',.;:\\n("“')``, found by bisection."""
-    global _marks_of
-    cached = _marks_of
-    if cached is None or cached[0] is not text:
-        cached = _marks_of = (text, [m.start() for m in _CLAUSE_MARK.finditer(text)])
-    marks = cached[1]
-    below = bisect.bisect_left(marks, position)
-    return marks[below - 1] if below else -1
 
 
 def _words_before(text: str, words: list[Token], first: Token, n: int) -> list[str]:
-    """Up to ``n`` words right before ``first`` in its clause, lower-cased."""
-    clause_start = _last_mark_before(text, first.start)
-    found = [w.text.lower() for w in words[max(0, first.index - n):first.index] if clause_start < w.start]
-    return found[-n:]
+    """Up to ``n`` words right before ``first`` in its clause (no clause mark from the word on), lower-cased."""
+    found: list[str] = []
+    for word in reversed(words[max(0, first.index - n):first.index]):
+        if _CLAUSE_MARK.search(text, word.start, first.start):
+            break
+        found.insert(0, word.text.lower())
+    return found
 
 
-_CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?|pounds?|euros?|yen|yuan|rupees?|r[o]?ubles?|francs?)\b")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _PRODUCT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?(?:\s+([a-z]+)\b)?")
 _INDEX_MOVE_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?,?(?:\s+(?:however|meanwhile|though|also|too),)?\s+"
@@ -863,13 +825,8 @@ _INDEX_MOVE_AFTER = re.compile(
     r"(?:\s+in\s+value)?\s+(?:by\s+|to\s+|at\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?"
     r"(?:[\d.,]+|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent|per cent|points)")
 _DESIGNATION_AFTER = re.compile(r"(?:['’]s)?[\s-]+(?!(?:1[89]|20)\d\d\b)[A-Z]{0,3}\d")
-_PLACE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _APPOSITION = re.compile(r",\s*(?:(?:a|an|the|its|his|her)\s+)?((?:[\w'’-]+\s+){0,4}?)([\w-]+)\s*(?:,|\.|$| at | of | for | with | in )")
-
-
-def _is_title_noun_word(word: str) -> bool:
-    return word in ref.TITLES and word not in ref.ROLE_MODIFIERS
 
 
 _CREDIT_WORDS = lexicon.words("credit_words.txt")  # 'Reporting by X', 'Editing by Y'
@@ -897,9 +854,9 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
         return ORGANIZATION, CUE  # 'carmaker X', not 'the Orion Fund's X'
     if before and (before[-1] in _PLACE_NOUNS or len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS):
         return PLACE, CUE  # 'the towns of X', 'the village X'
-    if not before and _TITLE_BEFORE_COMMA.search(preceding) and _is_title_noun_word(
-            _TITLE_BEFORE_COMMA.search(preceding).group(1)):
-        return PERSON, CUE  # 'the prime minister, X, said
+    title = _TITLE_BEFORE_COMMA.search(preceding) if not before else None
+    if title and title.group(1) in ref.TITLES and title.group(1) not in ref.ROLE_MODIFIERS:
+        return PERSON, CUE  # 'the prime minister, X, said'
     if _AGE.match(after):
         return PERSON, CUE
     apposition = _APPOSITION.match(after)
@@ -916,9 +873,7 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
         return PERSON, CUE  # '(Reporting by X; Editing by Y)', 'Photograph by X'
     if first_name or _middle_initial(span):
         return PERSON, HINT
-    place_after = _PLACE_AFTER.match(after)
-    if place_after and (ref.is_place_name(place_after.group(1)) or ref.country_form(place_after.group(1))) \
-            and not after[place_after.end():].startswith(("'", "’", " and")):
+    if _region_after(after, 0):
         return PLACE, HINT
     if locative and before and before[-1] in _PLACE_PREPOSITIONS:
         return PLACE, HINT

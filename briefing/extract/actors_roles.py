@@ -8,21 +8,17 @@ right before it ('Portugal's prime minister').
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 from .. import lexicon
 from .. import reference as ref
-from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, tokens
+from ..lexicon import HONORIFICS
+from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, POSSESSIVE, country_kind, tokens
 from .spans import SpanIndex
 
-_HONORIFICS = lexicon.words("honorifics.txt")
 _GOVERNMENT_TITLES = lexicon.words("government_titles.txt")
 _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
-# the two kinds of _CLAUSE_MARKS, found apart: a mark character, and a period before a space
-_MARK_CHARACTER = re.compile(r"[,;:()\"“”\n]")
-_PERIOD_BEFORE_SPACE = re.compile(r"\.(?=\s)")
 _GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
@@ -34,6 +30,8 @@ _PLURAL_TITLES = {lexicon.plural(title): title for title in ref.TITLES if " " no
 _LIST_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _OWNER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
+# where someone works ('an analyst at the Y', 'a lawyer for Y'); 'a critic of Y' names no employer
+_WORKPLACE_PREPOSITION = re.compile(r"\s+(?:at|for|with|from)\s+(?:the\s+)?$")
 # 'X, the Daily Planet quoted an analyst at Y as saying': the person named first is the one quoted
 _QUOTED_AS = re.compile(r"\s*,\s*(?:the\s+|The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\s+"
                         r"(?:quoted|cited)\s+(?:a|an|the)\s+(?P<phrase>[^,;()\"“”]{2,80}?)\s+as\s+"
@@ -64,55 +62,36 @@ class RoleIndex:
         self.text = text
         self.placed = placed
         self.spans = SpanIndex(placed)
-        self.bounds = sentence_bounds
+        self.bounds = sentence_bounds  # in text order, as a Document's sentences are
         self.bound_starts = [s for s, _e in sentence_bounds]
-        # bisection finds the one sentence that can hold an offset when they follow one another
-        self.bounds_in_order = all(e1 <= s2 for (_s1, e1), (s2, _e2) in zip(sentence_bounds, sentence_bounds[1:]))
-        self.mark_ends = [m.end() for m in _MARK_CHARACTER.finditer(text)]
-        self.period_ends = [m.end() + 1 for m in _PERIOD_BEFORE_SPACE.finditer(text)]
+        self.marks = [m.span() for m in _CLAUSE_MARKS.finditer(text)]
+        self.mark_ends = [end for _start, end in self.marks]
         # countries and organisations, in the order of ``placed``: what a role can belong to
-        owners = [k for k, p in enumerate(placed) if p.type in (COUNTRY, ORGANIZATION, PLACE)]
-        self.owner_order = owners
-        self.owner_max_ends = list(accumulate((placed[k].end for k in owners), max))
         self.owners_by_end: dict[int, list[int]] = {}
-        for k in owners:
-            self.owners_by_end.setdefault(placed[k].end, []).append(k)
+        for k, p in enumerate(placed):
+            if p.type in (COUNTRY, ORGANIZATION, PLACE):
+                self.owners_by_end.setdefault(p.end, []).append(k)
 
     def sentence(self, offset: int, default: tuple[int, int]) -> tuple[int, int]:
-        """The first sentence ``(start, end)`` that holds ``offset``, else ``default``."""
-        if not self.bounds_in_order:
-            return next(((s, e) for s, e in self.bounds if s <= offset < e), default)
+        """The sentence ``(start, end)`` that holds ``offset``, else ``default``."""
         k = bisect_right(self.bound_starts, offset) - 1
         if k >= 0 and offset < self.bounds[k][1]:
             return self.bounds[k]
         return default
 
     def clause_start(self, sentence_start: int, start: int) -> int:
-        """Where the clause that holds ``start`` begins: after the last _CLAUSE_MARKS match of
-        ``text[sentence_start:start]`` (as ``finditer(text, sentence_start, start)`` finds them)."""
-        found = sentence_start
+        """Where the clause that holds ``start`` begins: after the last clause mark since ``sentence_start``."""
         k = bisect_right(self.mark_ends, start) - 1
-        if k >= 0 and self.mark_ends[k] - 1 >= sentence_start:
-            found = max(found, self.mark_ends[k])
-        k = bisect_right(self.period_ends, start) - 1
-        if k >= 0 and self.period_ends[k] - 2 >= sentence_start:
-            found = max(found, self.period_ends[k])
-        return found
+        return self.marks[k][1] if k >= 0 and self.marks[k][0] >= sentence_start else sentence_start
 
     def owner_ending_at(self, end: int) -> Placed | None:
-        """The first country or organisation of ``placed`` that ends at ``end`` (an 's and spaces
-        between allowed) or after it: what ``_placed_ending_at`` finds."""
-        text = self.text
-        first = bisect_left(self.owner_max_ends, end)  # the first that ends at or after ``end``
-        best = self.owner_order[first] if first < len(self.owner_order) else None
+        """The first country or organisation of ``placed`` that ends at ``end``, an 's and spaces between allowed."""
         gap_start = end
-        while gap_start > 0 and text[gap_start - 1].isspace():
+        while gap_start > 0 and self.text[gap_start - 1].isspace():
             gap_start -= 1
-        for at in range(max(0, gap_start - 2), end):
-            for k in self.owners_by_end.get(at, ()):
-                if (best is None or k < best) and _GAP_TO_NAME.fullmatch(text, at, end):
-                    best = k
-        return self.placed[best] if best is not None else None
+        found = [k for at in range(max(0, gap_start - 2), end + 1) for k in self.owners_by_end.get(at, ())
+                 if _GAP_TO_NAME.fullmatch(self.text, at, end)]
+        return self.placed[min(found)] if found else None
 
 
 def describe(spans: list[tuple[int, int]], index: RoleIndex) -> Description:
@@ -121,8 +100,7 @@ def describe(spans: list[tuple[int, int]], index: RoleIndex) -> Description:
     roles: list[str] = []
     affiliation = None
     for start, end in spans:
-        sentence_end = index.sentence(start, (0, len(text)))[1]
-        sentence_start = index.sentence(start, (0, 0))[0]
+        sentence_start, sentence_end = index.sentence(start, (0, len(text)))
         for role, owner in (_role_before(text, start, sentence_start, index),
                             _role_after(text, end, sentence_end, index)):
             for part in role:
@@ -150,7 +128,7 @@ def _title_run(text: str, clause_start: int, start: int, index: RoleIndex | None
         stopped = False
         for word in reversed(tokens(text, window_start, start)):
             lower = word.text.lower().rstrip(".")
-            if lower in _HONORIFICS and not run:
+            if lower in HONORIFICS and not run:
                 continue
             if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or _demonym(word.text):
                 # 'Acme Bank president X': a word of an actor's name belongs to the owner, not the role
@@ -231,9 +209,7 @@ def _role_before(text: str, start: int, sentence_start: int,
     owner = next((ref.country_for(w.text) for w in run if _demonym(w.text)), None)
     if owner is None:
         before = index.owner_ending_at(run[0].start)
-        # only an owner that ends before the title ('Orion's chief X'), never one later in the text
-        if before is not None and before.end <= run[0].start \
-                and text[before.end:run[0].start].strip(" '’s") == "":
+        if before is not None and text[before.end:run[0].start].strip(" '’s") == "":  # 'Orion's chief X'
             owner = before.name
     return roles, owner or _anaphoric_owner(text, run[0].start, index)
 
@@ -259,22 +235,20 @@ def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleI
     lead = text[previous:run[0].start].strip()
     # the clause is the title itself: 'The bank's governor,', 'Its chief executive,' (not 'Asked
     # about the president,', where the title is the object of another clause)
-    if lead.lower() in _DETERMINERS or (re.search(r"['’]s?$", lead) and len(lead.split()) <= 5) \
+    if lead.lower() in _DETERMINERS or (POSSESSIVE.search(lead) and len(lead.split()) <= 5) \
             or _ANAPHOR.search(lead + " "):
         return run
     return []
 
 
 def _demonym(word: str) -> bool:
-    form = ref.country_form(word)
-    return form is not None and form.kind == "demonym"
+    return country_kind(word) == "demonym"
 
 
 def _bare_word(word: str) -> str:
     """A word without its punctuation and possessive ('bank's,' -> 'bank'); its own letters kept
     ('spokeswoman' stays whole: stripping a set of characters would eat its leading 's')."""
-    word = word.strip(",.;:")
-    return re.sub(r"['’]s?$", "", word)
+    return POSSESSIVE.sub("", word.strip(",.;:"))
 
 
 def _is_title_noun(word: str) -> bool:
@@ -372,13 +346,8 @@ def _quoted_role(match: re.Match, index: RoleIndex) -> tuple[list[str], str | No
     if not any(_is_title_noun(_bare_word(w)) for w in words[:4]):
         return [], None
     start = match.start("phrase")
-    owner = None
-    for item in index.spans.within(start, start + len(phrase)):
-        lead = match.string[start:item.start]
-        if item.type in (COUNTRY, ORGANIZATION) and _AFFILIATION_PREPOSITION.search(lead) \
-                and lead.rstrip().split()[-1] in ("at", "for", "with", "from"):
-            owner = item.name
-            break
+    owner = next((item.name for item in index.spans.within(start, start + len(phrase)) if item.type in (
+        COUNTRY, ORGANIZATION) and _WORKPLACE_PREPOSITION.search(match.string, start, item.start)), None)
     return [phrase], owner
 
 
