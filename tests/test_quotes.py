@@ -321,6 +321,24 @@ def test_reported_speech_pronoun_and_quoted_sentences():
 # --- appositive subjects, spokespeople, "one", via, next-paragraph and back-reference speakers ---
 
 @pytest.mark.parametrize(
+    "body, expected_speaker, expected_role",
+    [
+        # a named owner before the role: the person named after the comma speaks, the role is without the owner
+        ('"This pact ends years of dispute," said Corvela\'s transport minister, Ilse Marrow, at the signing.',
+         "Ilse Marrow", "transport minister"),
+        ('"We are ready," said South Korvania\'s foreign minister, Ilse Marrow.', "Ilse Marrow", "foreign minister"),
+        ('"We are ready," said the company\'s chief executive, Ilse Marrow.', "Ilse Marrow", "chief executive"),
+        # no name after it: the whole description speaks, not the owner
+        ('"We are ready," said Corvela\'s transport minister.', "Corvela's transport minister", None),
+    ],
+)
+def test_a_named_owner_before_the_role_is_not_the_speaker(body, expected_speaker, expected_role):
+    (quote,) = quotes_of(body)
+    assert (quote.speaker, quote.speaker_text, quote.role) == (expected_speaker, expected_speaker, expected_role)
+    assert_offsets(body, (quote,))
+
+
+@pytest.mark.parametrize(
     "body, names, expected_speaker",
     [
         # a description set off by a name in commas opens the sentence: the name is who "she" is

@@ -250,6 +250,8 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
                 is_capitalised(tokens[k].text) or _is_title(tokens[k].text) or tokens[k].lower in NAME_PARTICLES
                 or tokens[k].lower in CONNECTORS and k + 1 < stop and is_capitalised(tokens[k + 1].text)):
             k += 1
+        if begin < k < stop and _is_possessive(tokens[k - 1]) and tokens[k].text.islower():
+            k = _owned_description_end(tokens, k, stop)  # "said Xland's transport minister, Jane Doe"
     while k > begin and tokens[k - 1].lower in CONNECTORS:
         k -= 1
     if k == begin:
@@ -261,12 +263,27 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
         if mention.kind == "description":
             named = noun_phrase_starting(tokens, k + 1, limit=limit)
             if named is not None and named.kind == "name" and is_capitalised(tokens[k + 1].text):
-                role = mention.text.split(" ", 1)[-1]
+                owner = max((i for i in range(begin, k) if _is_possessive(tokens[i])), default=None)
+                role = _span_text(tokens[owner + 1:k]) if owner is not None else mention.text.split(" ", 1)[-1]
                 return Mention(named.text, named.start, named.end, "name", role=role)
         role_tokens = _appositive(tokens, k + 1)
         if role_tokens and mention.kind == "name":
             return Mention(mention.text, mention.start, mention.end, mention.kind, role=_span_text(role_tokens))
     return mention
+
+
+def _is_possessive(token: Token) -> bool:
+    """``Xland's`` / ``Nations'``: a word that owns the words after it."""
+    return token.text.endswith(("'s", "’s", "'", "’")) and len(token.text) > 1
+
+
+def _owned_description_end(tokens: list[Token], begin: int, stop: int) -> int:
+    """Where the words owned by the name before ``tokens[begin]`` end when they describe someone who can speak
+    (``Xland's transport minister``); ``begin`` when they do not (``Acme's announcement``: Acme speaks)."""
+    end = begin
+    while end < stop and _is_word(tokens[end]) and tokens[end].lower not in _PHRASE_ENDS:
+        end += 1
+    return end if end > begin and _description_ending(tokens, end, begin - 1) is not None else begin
 
 
 def _named_after_role(tokens: list[Token], begin: int, limit: int) -> Mention | None:
