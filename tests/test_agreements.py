@@ -165,6 +165,20 @@ def test_agreements_with_different_terms_stay_separate():
         ({"Borland Tools", "Acme Bank"}, "signed", "2014-06")]
 
 
+@pytest.mark.parametrize("later", [
+    "In June Brazil and Norway began talks on a wider fisheries agreement.",
+    "Brazil and Norway are negotiating a separate agreement on fisheries.",
+])
+def test_a_wider_or_separate_agreement_of_the_same_parties_is_another_one(later):
+    body = "Brazil and Norway signed a trade agreement on Tuesday. " + later
+    signed, other = extract(body)
+    assert (set(signed.parties), signed.status, signed.date) == ({"Brazil", "Norway"}, "signed", "2014-11-18")
+    assert "wider" not in signed.kind and "separate" not in signed.kind
+    assert (set(other.parties), other.status) == ({"Brazil", "Norway"}, "under negotiation")
+    (evidence,) = other.evidence
+    assert body[evidence.start:evidence.end] == later
+
+
 def test_orders_from_several_customers_are_separate_orders():
     orders = extract("Skyway announced 20 new orders from Polar Air and Coastal Jet.")
     assert [set(a.parties) for a in orders] == [{"Skyway", "Polar Air"}, {"Skyway", "Coastal Jet"}]
@@ -233,6 +247,8 @@ def test_parties_from_the_actor_stage_keep_a_division_and_a_firm_of_a_country_ap
      "suspended", "2014-11-18"),
     ("Halden Steel said it had ended talks to buy Kessler Dairy.", "buy", {"Halden Steel", "Kessler Dairy"},
      "ended", None),
+    ("Brazil and Norway will meet in June to discuss a fisheries agreement.", "fisheries", {"Brazil", "Norway"},
+     "under negotiation", None),
 ])
 def test_one_agreement_with_its_parties_status_and_date(body, kind_word, parties, status, date):
     (agreement,) = extract(body)

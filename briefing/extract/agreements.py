@@ -26,9 +26,11 @@ from .agreements_sides import Side, find_sides
 _KIND_STOP = lexicon.DETERMINERS | POSSESSIVE_PRONOUNS | PREPOSITIONS | {"and", "new", "first", "further"} \
     | {w for noun in TRIGGER_FAMILY for w in noun.split()}
 _OTHER_ONE = lexicon.words("agreements_other_one.txt")
+_FURTHER_ONE = lexicon.words("agreements_further_one.txt")
 _OTHER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_OTHER_ONE)) + r")\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _INTRODUCTION_SPAN = 2  # sentences
 _PENDING_LIMIT = 8  # mentions without a side kept for a later one to name
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d.,]*")
 _TERM = re.compile(r"(\d[\d.,]*|[a-z]+)\s*(million|billion|trillion|percent|per cent|%)", re.IGNORECASE)
@@ -349,7 +351,10 @@ def _merge(mentions: list[Mention]) -> list[_Item]:
     for mention in mentions:
         if mention.anaphoric and _another_one(mention):
             continue  # "the third such deal", "the previous accord": another agreement, named in passing
-        index = _referent(items, mention) if mention.anaphoric else _same_agreement(items, mention)
+        if mention.anaphoric:
+            index = _referent(items, mention)
+        else:
+            index = None if _a_further_one(mention) else _same_agreement(items, mention)
         if index is None and mention.anaphoric and mention.parties and len(items):
             # "the parliament approved the treaty", "the league must approve the deal": the
             # subject acts on the agreement named before without being one of its parties
@@ -389,6 +394,12 @@ def _another_one(mention: Mention) -> bool:
     that point to another agreement than the one named before."""
     before = _text_before(mention)[-60:]
     return bool(set(mention.kind.lower().split()) & _OTHER_ONE) or bool(_OTHER_BEFORE.search(before))
+
+
+def _a_further_one(mention: Mention) -> bool:
+    """'a wider trade deal', 'a separate accord': not the agreement of the same parties named before."""
+    further = bool(set(mention.kind.lower().split()) & _FURTHER_ONE)
+    return further and bool(_INDEFINITE_BEFORE.search(_text_before(mention)))
 
 
 def _introduced(pending: list[Mention], mention: Mention) -> list[Mention]:
@@ -457,7 +468,7 @@ def _same_agreement(items: _Merger, mention: Mention) -> int | None:
 
 
 def _as_written(doc: Document, sides: tuple[Side, ...], item: _Item) -> _Item:
-    """'Tesco' where the actor is 'Tesco Polska': a party that the item's sentences write only in
+    """'Acme' where the actor is 'Acme Polska': a party that the item's sentences write only in
     shorter forms opening the actor's name is named as written, by the longest (a parent company,
     or a name the actor stage ran on too far)."""
     sentences = {m.clause.sentence.index for m in item.mentions}
