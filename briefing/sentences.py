@@ -2,7 +2,7 @@
 
 Rules, not a model: a sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
 brackets that follow) when the next word starts a new sentence. Abbreviations (Mr., Gen.,
-Jan., U.S.), initials (George W. Bush), decimals and a quotation that goes on after its
+Jan., U.S.), initials (Jane Q. Doe), decimals and a quotation that goes on after its
 attribution (``"Yes," he said.``) do not end one. Paragraphs (lines) always do.
 """
 from __future__ import annotations
@@ -121,7 +121,7 @@ def _ends_sentence(line: str, mark_start: int, mark_end: int) -> bool:
         # U.S. / U.K. / a.m.: an initialism; it ends a sentence only before a common sentence start
         return bool(opener) or _looks_like_sentence_start(line, nxt.start(2))
     if len(bare) == 1 and word[0].isupper():
-        return False  # an initial: 'George W. Bush'
+        return False  # an initial: 'Jane Q. Doe'
     if bare in TITLE_ABBREVIATIONS and not opener:
         return False
     if bare in TRAILING_ABBREVIATIONS:

@@ -31,7 +31,7 @@ def texts(doc, actor) -> list[str]:
     ("The summit took place in Nairobi.", "Nairobi", "place", "Nairobi"),
     ("Floods hit Bavaria again.", "Bavaria", "place", "Bavaria"),
     ("Shipments left Mombasa Port before noon.", "Mombasa Port", "place", "Mombasa Port"),
-    ("The deal was signed by former president George W. Bush.", "George W. Bush", "person", "George W. Bush"),
+    ("The deal was signed by former president Marta K. Vell.", "Marta K. Vell", "person", "Marta K. Vell"),
     ("Sean O'Brien and Kate McDonald signed the letter.", "Sean O'Brien", "person", "Sean O'Brien"),
     ("Sean O'Brien and Kate McDonald signed the letter.", "Kate McDonald", "person", "Kate McDonald"),
     ("The militia leader Omar al-Rashidi denied the report.", "Omar al-Rashidi", "person", "Omar al-Rashidi"),
@@ -459,7 +459,7 @@ def test_roles_and_affiliations_in_wire_copy(body, name, roles, affiliation):
      "United Kingdom"),
     ("Matt Sim, Acme’s CEO for Central Europe, explained the sale.", "Matt Sim", ("CEO for Central Europe",), "Acme"),
     ("Ali Rahman, the Prime Minister of Kenya, welcomed the plan.", "Ali Rahman", ("Prime Minister",), "Kenya"),
-    ("Susan Bro, Jane Heyer's mother, told reporters she was relieved.", "Susan Bro", ("mother",), None),
+    ("Ilka Varn, Jane Doral's mother, told reporters she was relieved.", "Ilka Varn", ("mother",), None),
     # a title-case office before the name keeps all its words
     ("Montana Secretary of State Corey Dale said so.", "Corey Dale", ("Secretary of State",), "Montana"),
     ("Italian Minister for Defence Ugo Rossi said ten advisers would go.", "Ugo Rossi",
@@ -746,7 +746,7 @@ def test_the_name_inside_a_compound_and_real_names_stay(body, name, type_, start
 
 @pytest.mark.parametrize("body, name, type_, start", [
     ("Rebels fought the forces of Chilean leader Omrah Qadiri on Monday.", "Omrah Qadiri", "person", 43),
-    ("In a statement, Sheldrake Yott of UNICEF observed the camp.", "Sheldrake Yott", "person", 16),
+    ("In a statement, Sheldrake Yott of VELCOM observed the camp.", "Sheldrake Yott", "person", 16),
     ("Talks with Tamsin Orrell of the Orion Institute went well.", "Tamsin Orrell", "person", 11),
     ("Market leader Orbitex lost ground.", "Orbitex", "organization", 14),
     ("Kestrel Leasing of Valdoria raised its fees.", "Kestrel Leasing", "organization", 0),
@@ -845,7 +845,7 @@ def test_a_name_is_not_cut_inside_a_state_nor_joined_to_a_word_before_or_after_i
 
 
 @pytest.mark.parametrize("body, name", [
-    ("General Motors cut jobs. Motors were fine, said General Motors.", "General Motors"),
+    ("General Holdings cut jobs. Holdings were fine, said General Holdings.", "General Holdings"),
     ("Current Events Ltd. grew. The shares of Events Ltd. rose.", "Current Events Ltd."),
 ])
 def test_a_common_word_that_opens_a_firms_name_stays_in_it(body, name):

@@ -455,8 +455,8 @@ def test_letter_scale_before_a_plural_noun(body, text, value, unit, start):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("The carrier bought 25 Boeing 787 jets last year.", [("25 Boeing 787 jets", 25, 19)]),
-    ("Regulators grounded the Boeing 787 jets again.", []),
+    ("The carrier bought 25 Velmar 787 jets last year.", [("25 Velmar 787 jets", 25, 19)]),
+    ("Regulators grounded the Velmar 787 jets again.", []),
     ("Forecasters expect three Category 4 storms.", [("three Category 4 storms", 3, 19)]),
     ("Offices still run Windows 8 computers.", []),
     ("A spokesman told Reuters 21 people had died.", [("21 people", 21, 25)]),

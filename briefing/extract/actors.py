@@ -440,7 +440,7 @@ def _merge_first_names(groups: list[_Group]) -> list[_Group]:
             continue
         namesakes = sorted(people_by_first.get(words[0], ()), key=lambda p: -len(p.mentions))
         if words[0] not in ref.FIRST_NAMES and (len(namesakes) != 1 or words[0] in surnames):
-            continue  # a name put first that is no given name ('Ban' of 'Ban Ki-moon'): only the one person's
+            continue  # a name put first that is no given name ('Sol' of 'Sol Ye-rin'): only the one person's
         if namesakes and (len(namesakes) == 1 or len(namesakes[0].mentions) > 2 * len(namesakes[1].mentions)):
             _absorb(namesakes[0], other)
             absorbed.add(id(other))
@@ -509,7 +509,7 @@ def _shorter_form(short: _Group, long: _Group, form: str, words: list[str]) -> b
 
 def _short_place_form(short: _Group, long: _Group, form: str, words: list[str], long_form: str,
                       long_words: list[str]) -> bool:
-    """'ISS' of the 'International Space Station', 'Vex Airport' of 'Vex International Airport', a one-letter
+    """'OSS' of the 'Orbital Survey Station', 'Vex Airport' of 'Vex International Airport', a one-letter
     slip in a town's name written once where the town is named often: forms of one place (places join nothing
     else: 'Brelsk' is not 'Brelsk Bay')."""
     if form.isupper() and len(form) >= 2 and len(long_words) > 1:

@@ -131,7 +131,7 @@ def _is_name_word(token: Token) -> bool:
 
 
 def _is_particle_name(token: Token) -> bool:
-    """'al-Assad', 'bin-Laden': a lower-case particle fused to a capitalised name."""
+    """'al-Rashidi', 'bin-Talib': a lower-case particle fused to a capitalised name."""
     head, _, rest = token.text.partition("-")
     return head.lower() in NAME_PARTICLES and rest[:1].isupper()
 
@@ -198,7 +198,7 @@ def _span_end(text: str, words: list[Token], i: int) -> int:
 
 
 # the plural nouns of people that head such names (Teachers', Workers', Veterans'), not a name
-# that happens to end in s ("Airbus' plant")
+# that happens to end in s ("Nordbus' plant")
 _PLURAL_OF_PEOPLE = re.compile(r"(?:er|or|an|ant|ent|ist|ee|ian|ite)s$")
 _CONTINENTS = frozenset("Europe Asia Africa America Americas Oceania Australasia Eurasia".split())
 _SAINT = frozenset(["St", "St.", "Saint", "Ste", "Ste."])
@@ -559,7 +559,7 @@ _MEMBER_OF = re.compile(r" of (?:the )?([A-Z][\w&.-]*(?: (?:of |for |and )?[A-Z]
 
 
 def _names_an_organisation(name: str) -> bool:
-    """An acronym ('UNICEF') or a name with an organisation's word, and no place: whom a person works for."""
+    """An acronym ('VELCOM') or a name with an organisation's word, and no place: whom a person works for."""
     if known_place(name):
         return False
     words = name.split()
@@ -868,7 +868,7 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
             return PERSON, CUE
     member_of = _MEMBER_OF.match(after)
     if member_of and not _org_words(span) and _names_an_organisation(member_of.group(1)):
-        return PERSON, HINT  # 'Mara Lind of the Orion Institute said', 'X of UNICEF observed'
+        return PERSON, HINT  # 'Mara Lind of the Orion Institute said', 'X of VELCOM observed'
     if len(before) >= 2 and before[-1] == "by" and before[-2] in _CREDIT_WORDS:
         return PERSON, CUE  # '(Reporting by X; Editing by Y)', 'Photograph by X'
     if first_name or _middle_initial(span):

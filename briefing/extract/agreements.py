@@ -194,7 +194,7 @@ def _acting_sides(sides: tuple[Side, ...], actors: tuple[Actor, ...]) -> tuple[S
         if actor.name in office and " " in actor.name:
             for form in _surname_forms(actor.name):
                 surnames.setdefault(form, set()).add(actor.name)
-    # "Obeidi" after "Abdul Ati al-Obeidi": the same person, if no other person has that surname
+    # "Rashidi" after "Samir Abdul Hadi al-Rashidi": the same person, if no other person has that surname
     acts_for = office | {form: office[next(iter(names))] for form, names in surnames.items() if len(names) == 1}
     return tuple(replace(s, name=acts_for[s.name], type=types[acts_for[s.name]]) if s.name in acts_for else s
                  for s in sides)

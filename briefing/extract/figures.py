@@ -620,7 +620,7 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
     if _NOT_A_COUNT_BEFORE.search(text, max(start, first - 16), first):
         return None  # 'the top 10 firms', '4.2 per 100,000 people', 'one in five adults'
     if _designation_number(text, start, first, number):
-        return None  # 'the Boeing 737 jets', 'Category 5 storms', 'Windows 11 machines': a model or grade, not a count
+        return None  # 'the Velmar 737 jets', 'Category 5 storms', 'Windows 11 machines': a model or grade, not a count
     if number.spelled and number.value <= 10 and _SMALL_ALTERNATIVE.search(text, max(start, first - 16), first):
         return None  # 'three or four medicines', 'two or three times': a loose handful, not a figure
     modifiers: list[str] = []
@@ -655,7 +655,7 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
         if lower in _FUNCTION_WORDS or lower in _NOT_PLURAL_NOUNS or lower in ref.CURRENCY_WORDS:
             return None
         model = _MODEL_NUMBER.match(text, cursor, end) if written[0].isupper() else None
-        if model:  # '30 Boeing 737 jets': the maker's name and its model number describe what is counted
+        if model:  # '30 Velmar 737 jets': the maker's name and its model number describe what is counted
             written, cursor = written + model.group(0), model.end()
         modifiers.append(written)
     return None
@@ -671,7 +671,7 @@ _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _designation_number(text: str, start: int, first: int, number: Number) -> bool:
-    """A bare number right after a name inside a sentence ('Boeing 737', 'Category 5'): part of the name."""
+    """A bare number right after a name inside a sentence ('Velmar 737', 'Category 5'): part of the name."""
     if not number.plain or number.value >= 10000:
         return False
     name = _NAME_THEN_NUMBER.search(text, max(start, first - 30), first)

@@ -41,7 +41,7 @@ _SKIPPABLE = lexicon.words("quotes_skippable.txt")
 GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
 MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
-_MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]|[a-z]{1,3}[-'’][A-Z]")  # 'McCain', 'al-Tahir', 'd'Arcy'
+_MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]|[a-z]{1,3}[-'’][A-Z]")  # 'McAllister', 'al-Tahir', 'd'Arcy'
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$")
 _ABBREVIATIONS = TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS | {"asst", "dept"}
 
