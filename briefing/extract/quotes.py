@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from .. import lexicon
 from ..lexicon import NAME_PARTICLES
@@ -649,18 +649,19 @@ class _Resolver:
         sex = _PRONOUN_SEX.get(pronoun)
         if latest is not None and sex and self._sex_of(latest[1], latest[2]) not in (None, sex):
             # "he" after a woman was named: the nearest earlier person it can be
-            recent = self._referents[-_RECENT_REFERENTS:]
-            latest = next(((0, name, role) for name, role, kind in reversed(recent)
-                           if kind in wanted and self._sex_of(name, role) in (None, sex)), None)
+            latest = self._recent(lambda name, role, kind: kind in wanted and self._sex_of(name, role) in (None, sex))
         if latest is None and pronoun in PERSON_PRONOUNS:
             # nobody taken for a person yet: "he"/"she" is the last name shaped like a person's
             # (two or three capitalised words) that the actor stage may have typed otherwise
-            recent = self._referents[-_RECENT_REFERENTS:]
-            latest = next(((0, name, role) for name, role, kind in reversed(recent)
-                           if kind == "group" and _person_shaped(name)), None)
+            latest = self._recent(lambda name, role, kind: kind == "group" and _person_shaped(name))
         if latest and sex:
             self._sexes.setdefault(latest[1], sex)  # what a pronoun said of a person holds for the next one
         return (latest[1], latest[2]) if latest else (None, None)
+
+    def _recent(self, fits: Callable[[str, str | None, str], bool]) -> tuple[int, str, str | None] | None:
+        """The newest of the recent referents whose (name, role, kind) ``fits``, as (0, name, role)."""
+        return next(((0, name, role) for name, role, kind in reversed(self._referents[-_RECENT_REFERENTS:])
+                     if fits(name, role, kind)), None)
 
     def _sex_of(self, name: str, role: str | None) -> str | None:
         """'male' or 'female' when the text or the given-name data tell; None when they do not."""
