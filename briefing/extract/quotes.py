@@ -667,10 +667,9 @@ class _Resolver:
         """'male' or 'female' when the text or the given-name data tell; None when they do not."""
         if name in self._sexes:
             return self._sexes[name]
-        words = [w.lower().strip(".") for w in (role or "").split()]
-        for word in words:
-            if word in _SEXED_WORDS:
-                return _SEXED_WORDS[word]
+        for word in (role or "").lower().split():
+            if word.strip(".") in _SEXED_WORDS:
+                return _SEXED_WORDS[word.strip(".")]
         sex = given_name_sex(name.split()[0]) if " " in name else None
         return sex if sex in ("male", "female") else None
 
@@ -691,13 +690,11 @@ class _Resolver:
             return "group"  # "Critics call him ...": a plural noun opening a sentence is never "he"/"she"
         if mention_kind == "description":
             return "group" if name.lower().split()[-1] in ORG_WORDS | _GENERIC_ORG_HEADS | GROUP_NOUNS else "person"
-        if mention_kind == "name" and role and _is_person_role(role) and not _looks_like_org(name):
-            return "person"  # "Her deputy, Jane Doe, ...", "Councilwoman Jane Doe": whatever the actor stage guessed
-        if mention_kind == "name" and len(name.split()) > 1 and name.split()[0] in FIRST_NAMES \
-                and not _looks_like_org(name):
-            return "person"
         if _looks_like_org(name):
             return "group"
+        if mention_kind == "name" and (role and _is_person_role(role)
+                                       or len(name.split()) > 1 and name.split()[0] in FIRST_NAMES):
+            return "person"  # "Her deputy, Jane Doe, ...", "Councilwoman Jane Doe": whatever the actor stage guessed
         if actor is not None and actor.type == "person":
             return "person"
         if actor is not None and actor.type in ("country", "place"):
