@@ -91,11 +91,9 @@ def _stretch(text: str, open_mark: int, content_start: int, close_mark: int | No
 def _closing_of_carried(text: str, para_start: int, marks: list[re.Match]) -> int | None:
     """Where a quotation left open by the previous paragraph closes in this one: at its first mark when that is
     shaped like a closing mark; None when the paragraph starts with a mark, which reopens the quotation."""
-    if not marks:
+    if not marks or not text[para_start:marks[0].start()].strip():
         return None
     first = marks[0]
-    if not text[para_start:first.start()].strip():
-        return None
     if first.group() in _OPENING_ONLY or not _shape(text, first)[1]:
         return None
     return first.start()
