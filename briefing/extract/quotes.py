@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from .. import lexicon
 from ..lexicon import NAME_PARTICLES
@@ -649,27 +649,27 @@ class _Resolver:
         sex = _PRONOUN_SEX.get(pronoun)
         if latest is not None and sex and self._sex_of(latest[1], latest[2]) not in (None, sex):
             # "he" after a woman was named: the nearest earlier person it can be
-            recent = self._referents[-_RECENT_REFERENTS:]
-            latest = next(((0, name, role) for name, role, kind in reversed(recent)
-                           if kind in wanted and self._sex_of(name, role) in (None, sex)), None)
+            latest = self._recent(lambda name, role, kind: kind in wanted and self._sex_of(name, role) in (None, sex))
         if latest is None and pronoun in PERSON_PRONOUNS:
             # nobody taken for a person yet: "he"/"she" is the last name shaped like a person's
             # (two or three capitalised words) that the actor stage may have typed otherwise
-            recent = self._referents[-_RECENT_REFERENTS:]
-            latest = next(((0, name, role) for name, role, kind in reversed(recent)
-                           if kind == "group" and _person_shaped(name)), None)
+            latest = self._recent(lambda name, role, kind: kind == "group" and _person_shaped(name))
         if latest and sex:
             self._sexes.setdefault(latest[1], sex)  # what a pronoun said of a person holds for the next one
         return (latest[1], latest[2]) if latest else (None, None)
+
+    def _recent(self, fits: Callable[[str, str | None, str], bool]) -> tuple[int, str, str | None] | None:
+        """The newest of the recent referents whose (name, role, kind) ``fits``, as (0, name, role)."""
+        return next(((0, name, role) for name, role, kind in reversed(self._referents[-_RECENT_REFERENTS:])
+                     if fits(name, role, kind)), None)
 
     def _sex_of(self, name: str, role: str | None) -> str | None:
         """'male' or 'female' when the text or the given-name data tell; None when they do not."""
         if name in self._sexes:
             return self._sexes[name]
-        words = [w.lower().strip(".") for w in (role or "").split()]
-        for word in words:
-            if word in _SEXED_WORDS:
-                return _SEXED_WORDS[word]
+        for word in (role or "").lower().split():
+            if word.strip(".") in _SEXED_WORDS:
+                return _SEXED_WORDS[word.strip(".")]
         sex = given_name_sex(name.split()[0]) if " " in name else None
         return sex if sex in ("male", "female") else None
 
@@ -690,13 +690,11 @@ class _Resolver:
             return "group"  # "Critics call him ...": a plural noun opening a sentence is never "he"/"she"
         if mention_kind == "description":
             return "group" if name.lower().split()[-1] in ORG_WORDS | _GENERIC_ORG_HEADS | GROUP_NOUNS else "person"
-        if mention_kind == "name" and role and _is_person_role(role) and not _looks_like_org(name):
-            return "person"  # "Her deputy, Jane Doe, ...", "Councilwoman Jane Doe": whatever the actor stage guessed
-        if mention_kind == "name" and len(name.split()) > 1 and name.split()[0] in FIRST_NAMES \
-                and not _looks_like_org(name):
-            return "person"
         if _looks_like_org(name):
             return "group"
+        if mention_kind == "name" and (role and _is_person_role(role)
+                                       or len(name.split()) > 1 and name.split()[0] in FIRST_NAMES):
+            return "person"  # "Her deputy, Jane Doe, ...", "Councilwoman Jane Doe": whatever the actor stage guessed
         if actor is not None and actor.type == "person":
             return "person"
         if actor is not None and actor.type in ("country", "place"):

@@ -459,10 +459,13 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
         return None
     if j - k > _SHORT_SUBJECT and tokens[j].lower not in REPORTING_VERBS:
         return None  # a long subject only before a reporting verb: "A spokesman for the ... Committee said"
-    if tokens[j].text == ",":
-        named = _appositive_name(tokens, k, j)
-        if named is not None:
-            return named
+    close = next((i for i in range(j + 1, min(len(tokens), j + 8)) if tokens[i].text == ","), None)
+    if tokens[j].text == "," and close is not None:
+        # "The party leader, Jane Doe, accused ...": the name set off by commas is the subject
+        named = _whole_name(tokens, j + 1, close)
+        role = _set_off_role(tokens, k, j)
+        if named is not None and role is not None:
+            return Mention(named.text, named.start, named.end, "name", role=named.role or role)
     return subject_before(tokens, j, stop=k)
 
 
@@ -510,23 +513,6 @@ def _present_verb_after_name(tokens: list[Token], k: int, j: int) -> bool:
     return all(is_capitalised(t.text) and t.lower not in ARTICLES for t in tokens[k:j])
 
 
-def _appositive_name(tokens: list[Token], k: int, comma: int) -> Mention | None:
-    """``The party leader, Jane Doe, accused ...``: a description set off by a name in commas opens
-    the clause; the name is the subject and the description its role."""
-    lead = noun_phrase_ending(tokens, comma, stop=k)
-    if lead is not None and lead.kind != "description":
-        return None
-    close = next((i for i in range(comma + 1, min(len(tokens), comma + 8)) if tokens[i].text == ","), None)
-    if close is None or close == comma + 1:
-        return None
-    named = _whole_name(tokens, comma + 1, close)
-    if named is None:
-        return None
-    role_tokens = [t for t in tokens[k:comma] if t.lower not in ARTICLES]
-    role = _span_text(role_tokens) if role_tokens and len(role_tokens) <= 8 else None
-    return Mention(named.text, named.start, named.end, "name", role=named.role or role)
-
-
 # --- attribution patterns -------------------------------------------------------------
 
 _LEAD_WORDS = ARTICLES | OUTLET_WORDS | ORG_WORDS
@@ -560,8 +546,8 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
             spokes = next((t for t in tokens[begin:v] if t.lower == subject.role.split()[-1].lower()), None)
             lead_end = min(lead_end, spokes.start) if spokes is not None else lead_end
         lead = [t for t in tokens[begin:v] if t.end <= lead_end]
-        if subject is not None and subject.kind == "name" and not subject.role:
-            role = _set_off_role(lead)
+        if subject is not None and subject.kind == "name" and not subject.role and lead[-1:] and lead[-1].text == ",":
+            role = _set_off_role(tokens, begin, begin + len(lead) - 1)
             if role:  # "his chief of staff, Jane Doe, told reporters": the description is her role
                 subject, lead = Mention(subject.text, subject.start, subject.end, "name", role=role), []
         if subject is None or any(not (is_capitalised(t.text) or _is_title(t.text) or t.lower in _LEAD_WORDS)
@@ -593,12 +579,14 @@ def _ends_sentence(tokens: list[Token], begin: int) -> bool:
     return len(rest) <= 4 and all(_is_word(t) for t in rest)
 
 
-def _set_off_role(lead: list[Token]) -> str | None:
-    """``his chief of staff ,`` / ``the party's treasurer ,`` before a name: the role it gives."""
-    if len(lead) < 3 or len(lead) > 9 or lead[-1].text != "," or lead[0].lower not in ARTICLES | _POSSESSIVES:
+def _set_off_role(tokens: list[Token], start: int, comma: int) -> str | None:
+    """``his chief of staff,`` / ``The party leader,`` before a name set off by a comma: the role it
+    gives, a description opened by an article or possessive, with no capitalised head."""
+    if tokens[start].lower not in ARTICLES | _POSSESSIVES:
         return None
-    words = lead[1:-1]
-    if not all(_is_word(t) or t.text in ("'", "’") for t in words) or words[-1].text[:1].isupper():
+    words = tokens[start + 1:comma]
+    if not 1 <= len(words) <= 8 or not all(_is_word(t) or t.text in ("'", "’") for t in words) \
+            or is_capitalised(words[-1].text):
         return None
     return _span_text(words)
 

@@ -51,12 +51,10 @@ def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
         open_at: tuple[int, int] | None = None
         first = 0
         if carried is not None:
-            close = _closing_of_carried(text, para_start, marks)
+            close = _closing_of_carried(text, para_start, marks)  # None: it ends with its own paragraph
+            stretches.append(_stretch(text, carried[0], carried[2], close, carried[1], bound=carried[3]))
             if close is not None:
-                stretches.append(_stretch(text, carried[0], carried[2], close, carried[1]))
                 first = next(i for i, m in enumerate(marks) if m.start() == close) + 1
-            else:
-                stretches.append(_stretch(text, carried[0], carried[2], None, carried[1], bound=carried[3]))
         carried = None
         for mark in marks[first:]:
             token = mark.group()
@@ -72,9 +70,8 @@ def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
                 open_at = None
         if open_at is not None:
             carried = (open_at[0], index, open_at[1], para_end)
-            if index + 1 == len(paragraphs):
-                stretches.append(_stretch(text, open_at[0], open_at[1], None, index, bound=para_end))
-                carried = None
+    if carried is not None:  # left open in the last paragraph
+        stretches.append(_stretch(text, carried[0], carried[2], None, carried[1], bound=carried[3]))
     stretches = [s for s in stretches if s.end > s.start]
     stretches.extend(_single_quoted(text, paragraphs, stretches))
     return tuple(sorted(stretches, key=lambda s: s.start))
@@ -94,11 +91,9 @@ def _stretch(text: str, open_mark: int, content_start: int, close_mark: int | No
 def _closing_of_carried(text: str, para_start: int, marks: list[re.Match]) -> int | None:
     """Where a quotation left open by the previous paragraph closes in this one: at its first mark when that is
     shaped like a closing mark; None when the paragraph starts with a mark, which reopens the quotation."""
-    if not marks:
+    if not marks or not text[para_start:marks[0].start()].strip():
         return None
     first = marks[0]
-    if not text[para_start:first.start()].strip():
-        return None
     if first.group() in _OPENING_ONLY or not _shape(text, first)[1]:
         return None
     return first.start()
