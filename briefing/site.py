@@ -250,17 +250,30 @@ def sources_stamp(seeds: Path, *, config_file: Path, corrections: Path | None, c
     if with_own:
         roots.append(cache_dir(cache, config_file))
     for root in roots:
-        paths = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
-        for path in paths:
-            if root == docs_dir and path.relative_to(docs_dir).parts[0] in GENERATED_PATHS:
-                continue
-            if path.is_file():
-                info = path.stat()
-                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+        # the generated pages of docs_dir are left out unread: at archive size they are most of the files
+        for path in _files_under(root, left_out=GENERATED_PATHS if root == docs_dir else ()):
+            info = os.stat(path)
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     for path in ((ids_file(config_file),) if with_own else ()) + (config_file,):
         digest.update(path.read_bytes() if path.is_file() else b"-")
     digest.update(repr((settings, pipeline.code_version(), engine.NAME)).encode())
     return digest.hexdigest()
+
+
+def _files_under(root: Path, *, left_out: Iterable[str] = ()) -> Iterator[str]:
+    """The files of the folder ``root`` (or ``root`` itself, a file), in a fixed order, but for its top entries
+    ``left_out``; links to folders are not followed."""
+    if root.is_file():
+        yield str(root)
+        return
+    for folder, dirs, names in os.walk(root):
+        if folder == str(root):
+            dirs[:] = [name for name in dirs if name not in left_out]
+            names = [name for name in names if name not in left_out]
+        dirs.sort()
+        for name in sorted(names):
+            if os.path.isfile(os.path.join(folder, name)):
+                yield os.path.join(folder, name)
 
 
 def built_from(site_dir: Path, stamp: str) -> bool:
