@@ -1,8 +1,9 @@
 """Archive scale (#20): extraction speed on one core and on all, and full / no-change / one-seed rebuilds.
 
 For each size (synthetic briefs with distinct people and organisations, bench/make_briefs.py) it runs
-``build_briefs.py build`` three times in a fresh project — a full build (empty cache), a rebuild with
-nothing changed, and a rebuild after one seed changed — and a plain ``mkdocs build`` of as many Markdown
+``build_briefs.py build`` four times in a fresh project — a full build (empty cache), a rebuild with
+nothing changed, and two rebuilds each after one seed changed (the second one starts from the site the first
+replaced, as every later rebuild does) — and a plain ``mkdocs build`` of as many Markdown
 pages with the same theme and plugins. Each run is its own process: time, peak memory (its maximum
 resident set) and site size; ratios are to plain MkDocs and, for extraction, to one core. Prints figures,
 asserts nothing. Run from the project root: ``.venv/bin/python bench/bench_scale.py [--briefs 1000 10000]``.
@@ -70,9 +71,12 @@ def scale(count: int, folder: Path, *, plain_mkdocs: bool = True) -> None:
     seeds[count // 2].write_text(seeds[count // 2].read_text(encoding="utf-8").replace("next month", "next week"),
                                  encoding="utf-8")
     one_seed = run(build, project)
+    other = seeds[count // 3]  # a second edit: this rebuild starts from the site the first one replaced
+    other.write_text(other.read_text(encoding="utf-8").replace("next month", "next week"), encoding="utf-8")
+    one_seed_again = run(build, project)
     if not plain_mkdocs:
         for name, (took, memory) in (("full build", full), ("no-change rebuild", unchanged),
-                                     ("one-seed rebuild", one_seed)):
+                                     ("one-seed rebuild", one_seed), ("one-seed, next", one_seed_again)):
             print(f"{count:>6} briefs, {pages:>6} pages: {name:<17} {took:7.1f} s = {took / full[0]:6.1%} of the full "
                   f"build; peak {memory:6.0f} MiB", flush=True)
         return
@@ -90,7 +94,7 @@ def scale(count: int, folder: Path, *, plain_mkdocs: bool = True) -> None:
                           encoding="utf-8")
     mkdocs = run([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
     for name, (took, memory) in (("full build", full), ("no-change rebuild", unchanged),
-                                 ("one-seed rebuild", one_seed)):
+                                 ("one-seed rebuild", one_seed), ("one-seed, next", one_seed_again)):
         print(f"{count:>6} briefs, {pages:>6} pages: {name:<17} {took:7.1f} s = x{took / mkdocs[0]:5.2f} plain "
               f"MkDocs, {took / full[0]:6.1%} of the full build; peak {memory:6.0f} MiB", flush=True)
     print(f"{count:>6} briefs: plain MkDocs on {pages} pages {mkdocs[0]:.1f} s, peak {mkdocs[1]:.0f} MiB, site "

@@ -86,13 +86,15 @@ def shard_of(brief_id: str, shards: int) -> int:
     return zlib.crc32(brief_id.encode("utf-8")) % shards
 
 
-def index_site(site_dir: Path) -> None:
+def index_site(site_dir: Path, *, links_dir: Path | None = None) -> None:
     """Index the brief pages of the built ``site_dir`` into shard bundles in ``site_dir/_pagefind``.
 
     The pages are split by :func:`shard_of` into :func:`shard_count` bundles, ``_pagefind/<n>/``, which
     the search page merges at query time (Pagefind's ``mergeIndex``), listed in :data:`SHARDS_FILE`. Pagefind
     has no incremental mode, so a rebuild re-indexes only the shards whose pages changed: a page the build
     did not write again is still the previous site's hard link, with the same inode, size and time.
+    Pagefind reads each shard from a folder of links to its pages: kept in ``links_dir/<n>`` from build to
+    build when given (only the links of changed pages are made again), else made and removed each time.
 
     Raises:
         PagefindError: Pagefind is missing, failed, or took longer than :data:`TIMEOUT_SECONDS`.
@@ -112,7 +114,7 @@ def index_site(site_dir: Path) -> None:
         shutil.rmtree(bundle / stale, ignore_errors=True)  # unlinks the previous site's links, never writes to them
     for name, shard in shards.items():
         if previous.get(name) != signatures[name] or not (bundle / name / "pagefind.js").is_file():
-            _index_shard(site_dir, shard, bundle / name)
+            _index_shard(site_dir, shard, bundle / name, links=None if links_dir is None else links_dir / name)
     for asset in UI_ASSETS:  # one copy of the search box for every shard (each run writes the same files)
         target = bundle / asset
         target.unlink(missing_ok=True)
@@ -141,24 +143,49 @@ def _signature(site_dir: Path, pages: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _index_shard(site_dir: Path, pages: list[Path], output: Path) -> None:
-    """Run Pagefind over ``pages`` of ``site_dir`` alone: a folder of links to them, at the same paths."""
-    with tempfile.TemporaryDirectory(prefix=".pagefind-shard-", dir=site_dir.parent) as folder:
-        for page in pages:
-            link = Path(folder) / page.relative_to(site_dir)
-            link.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(page, link)
-            except OSError:
-                shutil.copyfile(page, link)
-        command = [str(executable()), "--site", folder, "--output-path", str(output), "--glob", INDEXED_PAGES,
-                   "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDED, "--quiet"]
+def _index_shard(site_dir: Path, pages: list[Path], output: Path, *, links: Path | None) -> None:
+    """Run Pagefind over ``pages`` of ``site_dir`` alone: a folder of links to them, at the same paths (``links``,
+    kept for the next build, else a temporary one)."""
+    if links is None:
+        with tempfile.TemporaryDirectory(prefix=".pagefind-shard-", dir=site_dir.parent) as folder:
+            _link_pages(site_dir, pages, Path(folder))
+            _run_pagefind(site_dir, Path(folder), output)
+    else:
+        links.mkdir(parents=True, exist_ok=True)
+        _link_pages(site_dir, pages, links)
+        _run_pagefind(site_dir, links, output)
+
+
+def _link_pages(site_dir: Path, pages: list[Path], folder: Path) -> None:
+    """Make ``folder`` hold exactly ``pages`` (paths in ``site_dir``) as hard links (copies where links fail),
+    leaving alone a link that is already to its page."""
+    wanted = {os.path.join(folder, page.relative_to(site_dir)): page for page in pages}
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            if os.path.join(parent, name) not in wanted:
+                os.unlink(os.path.join(parent, name))
+    for link, page in wanted.items():
         try:
-            run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
-        except subprocess.TimeoutExpired as err:
-            raise PagefindError(f"{site_dir}: Pagefind did not finish in {TIMEOUT_SECONDS} s") from err
-        except OSError as err:
-            raise PagefindError(f"{command[0]}: cannot run Pagefind: {err.strerror}") from err
+            if os.path.samestat(os.lstat(link), page.stat()):
+                continue
+            os.unlink(link)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(link), exist_ok=True)
+        try:
+            os.link(page, link)
+        except OSError:
+            shutil.copyfile(page, link)
+
+
+def _run_pagefind(site_dir: Path, folder: Path, output: Path) -> None:
+    command = [str(executable()), "--site", str(folder), "--output-path", str(output), "--glob", INDEXED_PAGES,
+               "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDED, "--quiet"]
+    try:
+        run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+    except subprocess.TimeoutExpired as err:
+        raise PagefindError(f"{site_dir}: Pagefind did not finish in {TIMEOUT_SECONDS} s") from err
+    except OSError as err:
+        raise PagefindError(f"{command[0]}: cannot run Pagefind: {err.strerror}") from err
     if run.returncode != 0 or not (output / "pagefind.js").is_file():
         detail = (run.stderr or run.stdout).strip().splitlines()
         raise PagefindError(f"{site_dir}: Pagefind failed (exit {run.returncode}): {detail[-1] if detail else 'no output'}")

@@ -213,7 +213,11 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     if _stamp_file(final).is_file() and _stamp_file(final).read_text(encoding="utf-8") == stamp:
         log.info("%s: up to date: no page, file or setting changed since it was built", final)
         return final
-    built = build_site(config, index=pagefind.index_site if search == "pagefind" else pagefind.remove_bundle, stamp=stamp)
+    links = final.with_name(f".{final.name}-pagefind")  # Pagefind's folders of links to each shard's pages
+    if search != "pagefind":
+        shutil.rmtree(links, ignore_errors=True)
+    index = functools.partial(pagefind.index_site, links_dir=links) if search == "pagefind" else pagefind.remove_bundle
+    built = build_site(config, index=index, stamp=stamp)
     changes.write_state(state_file, state)
     return built
 
@@ -246,17 +250,30 @@ def sources_stamp(seeds: Path, *, config_file: Path, corrections: Path | None, c
     if with_own:
         roots.append(cache_dir(cache, config_file))
     for root in roots:
-        paths = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
-        for path in paths:
-            if root == docs_dir and path.relative_to(docs_dir).parts[0] in GENERATED_PATHS:
-                continue
-            if path.is_file():
-                info = path.stat()
-                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+        # the generated pages of docs_dir are left out unread: at archive size they are most of the files
+        for path in _files_under(root, left_out=GENERATED_PATHS if root == docs_dir else ()):
+            info = os.stat(path)
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     for path in ((ids_file(config_file),) if with_own else ()) + (config_file,):
         digest.update(path.read_bytes() if path.is_file() else b"-")
     digest.update(repr((settings, pipeline.code_version(), engine.NAME)).encode())
     return digest.hexdigest()
+
+
+def _files_under(root: Path, *, left_out: Iterable[str] = ()) -> Iterator[str]:
+    """The files of the folder ``root`` (or ``root`` itself, a file), in a fixed order, but for its top entries
+    ``left_out``; links to folders are not followed."""
+    if root.is_file():
+        yield str(root)
+        return
+    for folder, dirs, names in os.walk(root):
+        if folder == str(root):
+            dirs[:] = [name for name in dirs if name not in left_out]
+            names = [name for name in names if name not in left_out]
+        dirs.sort()
+        for name in sorted(names):
+            if os.path.isfile(os.path.join(folder, name)):
+                yield os.path.join(folder, name)
 
 
 def built_from(site_dir: Path, stamp: str) -> bool:
@@ -444,14 +461,17 @@ def build_site(config: Config, *, index: Callable[[Path], None] | None = None, s
     final = Path(config.site_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}.build-", dir=final.parent))
-    fresh.chmod(0o777 & ~_umask())  # mkdtemp makes 0700; the published site must be readable by a web server
     # The hook (briefing/mkdocs_hooks.py) makes a dirty build give the site of a full one; without it, build all.
     dirty = bool(config.hooks) and incremental.reusable(final)
+    spare = spare_dir(final)
+    if dirty and spare.is_dir() and not spare.is_symlink():
+        os.replace(spare, fresh)  # onto the empty folder: the build starts from the site before the last one
+    fresh.chmod(0o777 & ~_umask())  # mkdtemp makes 0700; the published site must be readable by a web server
     quiet = incremental.QuietDirtyWarning()
     build_log = logging.getLogger(mkdocs_build.__module__)  # "mkdocs.commands.build", or ProperDocs' own
     try:
         if dirty:
-            incremental.link_tree(final, fresh)
+            mirror_tree(final, fresh, left_out=incremental.KEPT_FOLDERS)
         config.site_dir = str(fresh)
         config.plugins.on_startup(command="build", dirty=dirty)
         build_log.addFilter(quiet)
@@ -465,7 +485,9 @@ def build_site(config: Config, *, index: Callable[[Path], None] | None = None, s
         (fresh / SITE_MARKER).write_text("A site built by briefing: the next build replaces this folder.\n")
         if stamp is not None:
             _stamp_file(fresh).write_text(stamp, encoding="utf-8")
-        _swap_in(fresh, final)
+        _swap_in(fresh, final, retired_to=spare if dirty else None)
+        if not dirty:  # a spare of an older site would have no file in common with this one
+            shutil.rmtree(spare, ignore_errors=True)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -480,9 +502,55 @@ def _umask() -> int:
     return mask
 
 
-def _swap_in(fresh: Path, final: Path) -> None:
+def spare_dir(final: Path) -> Path:
+    """Where the site a dirty build replaced is kept (hard links, mostly to the files of ``final``): the next
+    dirty build starts from it, so that it makes and removes only the files of the pages that changed, not a
+    folder for every page (on many disks removing a folder costs milliseconds)."""
+    return final.with_name(f".{final.name}-spare")
+
+
+def mirror_tree(source: Path, target: Path, *, left_out: Iterable[str] = ()) -> None:
+    """Make the folder ``target`` hold exactly the files of ``source`` as hard links (copies where links fail),
+    but for the top folders ``left_out``. A file of ``target`` that is already a link to its file in ``source``
+    is left alone: over the site before the last one, only what the last build changed is touched."""
+    _mirror(os.fspath(source), os.fspath(target), frozenset(left_out))
+
+
+def _mirror(source: str, target: str, left_out: frozenset[str]) -> None:
+    with os.scandir(source) as entries:
+        wanted = {entry.name: entry for entry in entries if entry.name not in left_out}
+    with os.scandir(target) as entries:
+        present = {entry.name: entry for entry in entries}
+    for name, entry in present.items():
+        if name not in wanted or entry.is_dir(follow_symlinks=False) != wanted[name].is_dir(follow_symlinks=False):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+            present[name] = None
+    for name, entry in wanted.items():
+        into = os.path.join(target, name)
+        old = present.get(name)
+        if entry.is_dir(follow_symlinks=False):
+            if old is None:
+                os.mkdir(into)
+            _mirror(entry.path, into, frozenset())
+            continue
+        if old is not None:
+            mine, theirs = entry.stat(follow_symlinks=False), old.stat(follow_symlinks=False)
+            if (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev):
+                continue
+            os.unlink(into)
+        try:
+            os.link(entry.path, into, follow_symlinks=False)
+        except OSError:
+            shutil.copy2(entry.path, into, follow_symlinks=False)
+
+
+def _swap_in(fresh: Path, final: Path, *, retired_to: Path | None = None) -> None:
     """Replace ``final`` by ``fresh`` (which holds :data:`SITE_MARKER`), carrying over the PDFs of ``final``.
 
+    The replaced site is removed, or becomes ``retired_to`` (see :func:`spare_dir`) when that is given and free.
     Killed at any step, this leaves ``final`` whole (old or new, with its PDFs) or, between the
     two renames where there is no atomic exchange, the complete new site in ``fresh``, which
     :func:`recover_site` puts in place.
@@ -493,7 +561,7 @@ def _swap_in(fresh: Path, final: Path) -> None:
         os.replace(fresh, final)
         return
     if _exchange(fresh, final):
-        shutil.rmtree(fresh, ignore_errors=True)
+        _retire(fresh, retired_to)
         return
     retired = final.with_name(f".{final.name}.old-{os.getpid()}")
     os.replace(final, retired)
@@ -502,7 +570,14 @@ def _swap_in(fresh: Path, final: Path) -> None:
     except BaseException:
         os.replace(retired, final)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    _retire(retired, retired_to)
+
+
+def _retire(old: Path, spare: Path | None) -> None:
+    if spare is not None and not os.path.lexists(spare):
+        os.replace(old, spare)
+    else:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _carry_pdfs(old: Path, new: Path) -> None:

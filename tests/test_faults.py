@@ -61,9 +61,9 @@ elif moment.startswith("swap-rename-"):
     site._exchange = lambda a, b: False
     steps = int(moment.rsplit("-", 1)[1])
     real_swap = site._swap_in
-    def swap(fresh, final):
+    def swap(fresh, final, **options):
         site.os.replace = after(os.replace, steps)
-        real_swap(fresh, final)
+        real_swap(fresh, final, **options)
     site._swap_in = swap
 elif moment == "swap-carried":
     site._carry_pdfs = after(site._carry_pdfs)

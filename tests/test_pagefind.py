@@ -177,7 +177,7 @@ def test_a_failed_pagefind_run_keeps_the_last_site(tmp_path, monkeypatch):
     site_dir = site.publish([golden_brief()], config_file=config, strict=True)
     before = (site_dir / "index.html").read_text(encoding="utf-8")
 
-    def fail(folder):
+    def fail(folder, **options):
         raise PagefindError(f"{folder}: Pagefind failed (exit 1): out of disk")
 
     monkeypatch.setattr("briefing.pagefind.index_site", fail)
