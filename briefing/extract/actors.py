@@ -247,14 +247,12 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
                                 and key in apart_from_address):
             state = mention.country
         if state is not None:
-            group = groups.setdefault("country:" + state, _Group("country:" + state, COUNTRY, country=state))
+            new = _Group("country:" + state, COUNTRY, country=state)
         elif owner is not None:
-            group = groups.setdefault(f"{key}@{owner}", _Group(f"{key}@{owner}", mention.type, owner=owner))
-        elif mention.country:
-            group = groups.setdefault(key, _Group(key, PLACE))
+            new = _Group(f"{key}@{owner}", mention.type, owner=owner)
         else:
-            group = groups.setdefault(key, _Group(key, mention.type))
-        group.add([mention])
+            new = _Group(key, PLACE if mention.country else mention.type)
+        groups.setdefault(new.key, new).add([mention])
     for group in groups.values():
         if group.country is None and not all(m.country for m in group.mentions):
             group.type = _vote(group)
