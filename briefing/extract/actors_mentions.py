@@ -842,13 +842,14 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
         part in ref.FIRST_NAMES for part in span[0].text.split("-")))  # 'Jean-Yves Le Bras
     if titled:
         return PERSON, CUE
-    if before and (before[-1] in ref.TITLE_WORDS or " ".join(before[-2:]) in ref.TITLES) \
-            and (before[-1] not in ("head", "chief", "leader", "partner", "owner", "player")
-                 or len(before) >= 2 and ref.country_form(before[-2].capitalize()) is not None):
+    second, last = ([""] * 2 + before)[-2:]  # the two words right before the name ("" for none)
+    if (last in ref.TITLE_WORDS or " ".join(before[-2:]) in ref.TITLES) and (
+            last not in ("head", "chief", "leader", "partner", "owner", "player")
+            or second and ref.country_form(second.capitalize()) is not None):
         return PERSON, CUE  # 'foreign minister X', 'Xlandic leader X' (not 'market leader X')
-    if before and before[-1] in ORG_NOUNS and not re.search(r"['’]s?\s+$", preceding):
+    if last in ORG_NOUNS and not re.search(r"['’]s?\s+$", preceding):
         return ORGANIZATION, CUE  # 'carmaker X', not 'the Orion Fund's X'
-    if before and (before[-1] in _PLACE_NOUNS or len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS):
+    if last in _PLACE_NOUNS or last == "of" and second in _PLACE_NOUNS:
         return PLACE, CUE  # 'the towns of X', 'the village X'
     title = _TITLE_BEFORE_COMMA.search(preceding) if not before else None
     if title and title.group(1) in ref.TITLES and title.group(1) not in ref.ROLE_MODIFIERS:
@@ -865,12 +866,12 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
     member_of = _MEMBER_OF.match(after)
     if member_of and not _org_words(span) and _names_an_organisation(member_of.group(1)):
         return PERSON, HINT  # 'Mara Lind of the Orion Institute said', 'X of UNICEF observed'
-    if len(before) >= 2 and before[-1] == "by" and before[-2] in _CREDIT_WORDS:
+    if last == "by" and second in _CREDIT_WORDS:
         return PERSON, CUE  # '(Reporting by X; Editing by Y)', 'Photograph by X'
     if first_name or _middle_initial(span):
         return PERSON, HINT
     if _region_after(after, 0):
         return PLACE, HINT
-    if locative and before and before[-1] in _PLACE_PREPOSITIONS:
+    if locative and last in _PLACE_PREPOSITIONS:
         return PLACE, HINT
     return ORGANIZATION, GUESS
