@@ -843,9 +843,8 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
     if titled:
         return PERSON, CUE
     second, last = ([""] * 2 + before)[-2:]  # the two words right before the name ("" for none)
-    if (last in ref.TITLE_WORDS or " ".join(before[-2:]) in ref.TITLES) and (
-            last not in ("head", "chief", "leader", "partner", "owner", "player")
-            or second and ref.country_form(second.capitalize()) is not None):
+    if (last in ref.TITLE_WORDS or " ".join(before[-2:]) in ref.TITLES) and (last not in (
+            "head", "chief", "leader", "partner", "owner", "player") or ref.country_form(second.capitalize())):
         return PERSON, CUE  # 'foreign minister X', 'Xlandic leader X' (not 'market leader X')
     if last in ORG_NOUNS and not re.search(r"['’]s?\s+$", preceding):
         return ORGANIZATION, CUE  # 'carmaker X', not 'the Orion Fund's X'
