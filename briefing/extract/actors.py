@@ -247,14 +247,12 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
                                 and key in apart_from_address):
             state = mention.country
         if state is not None:
-            group = groups.setdefault("country:" + state, _Group("country:" + state, COUNTRY, country=state))
+            new = _Group("country:" + state, COUNTRY, country=state)
         elif owner is not None:
-            group = groups.setdefault(f"{key}@{owner}", _Group(f"{key}@{owner}", mention.type, owner=owner))
-        elif mention.country:
-            group = groups.setdefault(key, _Group(key, PLACE))
+            new = _Group(f"{key}@{owner}", mention.type, owner=owner)
         else:
-            group = groups.setdefault(key, _Group(key, mention.type))
-        group.add([mention])
+            new = _Group(key, PLACE if mention.country else mention.type)
+        groups.setdefault(new.key, new).add([mention])
     for group in groups.values():
         if group.country is None and not all(m.country for m in group.mentions):
             group.type = _vote(group)
@@ -378,6 +376,13 @@ def _close(a: str, b: str) -> bool:
     return a == b or a[0] == b[0] and shorter >= 4 and within_edit_distance(a, b, 1 if shorter < 6 else 2)
 
 
+def _length_keys(word: str, reach: int) -> list[tuple[str, int]]:
+    """(first letter, length) of the words as long as ``word`` give or take ``reach`` letters: with
+    a reach of 2, the keys of every word that can be _close to it."""
+    folded = word.casefold()
+    return [(folded[:1], size) for size in range(len(folded) - reach, len(folded) + reach + 1)]
+
+
 def _merge_people(groups: list[_Group]) -> list[_Group]:
     """Surnames, shorter forms and transliterations join the fullest form of a person's name."""
     name_words = cache(_name_words)  # a group's head never changes
@@ -390,19 +395,16 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
     # words (a lone name suffix, 'Jr.') names nobody and joins no one.
     by_last: dict[tuple[str, int], list[int]] = {}
     for k, group in enumerate(groups):
-        group_words = name_words(group.head)
-        if group_words:
-            folded = group_words[-1].casefold()
-            by_last.setdefault((folded[0], len(folded)), []).append(k)
+        if group_words := name_words(group.head):
+            [key] = _length_keys(group_words[-1], 0)
+            by_last.setdefault(key, []).append(k)
     absorbed: set[int] = set()
     for person in people:
         if id(person) in absorbed:
             continue
         words = name_words(person.head)
         first, last = words[0], words[-1]
-        folded = last.casefold()
-        candidates = sorted(k for size in range(len(folded) - 2, len(folded) + 3)
-                            for k in by_last.get((folded[0], size), ()))
+        candidates = sorted(k for near in _length_keys(last, 2) for k in by_last.get(near, ()))
         for other in (groups[k] for k in candidates):
             if other is person or id(other) in absorbed or other.type == COUNTRY \
                     or other.certainty >= KNOWN and other.type == PLACE:
@@ -532,44 +534,31 @@ class _OrgCandidates:
     pieces, a close single word), so that each form is not checked against every organisation."""
 
     def __init__(self, orgs: list[_Group]) -> None:
-        self.by_core: dict[tuple, list[int]] = {}
-        self.by_initials: dict[str, list[int]] = {}
-        self.by_prefix: dict[tuple[str, ...], list[int]] = {}
-        self.by_suffix: dict[tuple[str, ...], list[int]] = {}
-        self.by_piece: dict[str, list[int]] = {}
-        self.single: dict[tuple[str, int], list[int]] = {}
+        self.by_key: dict[tuple, list[int]] = {}
         for k, org in enumerate(orgs):
             long_form = _display(org.head)
             long_words = long_form.split()
             if not long_words:
                 continue  # no shorter form can join a form without words
-            self.by_core.setdefault((len(long_words), _firm_core(long_words)), []).append(k)
-            self.by_initials.setdefault(_initials(long_form), []).append(k)
+            keys = {("core", len(long_words), _firm_core(long_words)), ("initials", _initials(long_form))}
+            keys.update(("piece", piece) for piece in long_form.split("-"))
             for n in range(1, len(long_words) + 1):
-                self.by_prefix.setdefault(tuple(long_words[:n]), []).append(k)
-                self.by_suffix.setdefault(tuple(long_words[-n:]), []).append(k)
-            for piece in set(long_form.split("-")):
-                self.by_piece.setdefault(piece, []).append(k)
+                keys.update({("prefix", tuple(long_words[:n])), ("suffix", tuple(long_words[-n:]))})
             if len(long_words) == 1:
-                folded = long_form.casefold()
-                self.single.setdefault((folded[:1], len(folded)), []).append(k)
+                keys.update(("single", key) for key in _length_keys(long_form, 0))
+            for key in keys:
+                self.by_key.setdefault(key, []).append(k)
 
     def of(self, form: str, words: list[str]) -> list[int]:
         """The indices, in order, of every organisation that any check could match ``form`` with."""
-        found = set(self.by_core.get((len(words), _firm_core(words)), ()))
         acronym = form.replace(".", "")
-        for cut in (0, 2, 3):
-            found.update(self.by_initials.get(acronym[cut:], ()))
-        found.update(self.by_prefix.get(tuple(words[:-1] or words), ()))
-        found.update(self.by_suffix.get(tuple(words), ()))
-        found.update(self.by_piece.get(form, ()))
+        keys = [("core", len(words), _firm_core(words)), ("prefix", tuple(words[:-1] or words)),
+                ("suffix", tuple(words)), ("piece", form)] + [("initials", acronym[cut:]) for cut in (0, 2, 3)]
         if form in ref.ORG_SHORT_FORMS:
-            found.update(self.by_suffix.get(tuple(ref.ORG_SHORT_FORMS[form].split()), ()))
+            keys.append(("suffix", tuple(ref.ORG_SHORT_FORMS[form].split())))
         if len(words) == 1:
-            folded = form.casefold()
-            for size in range(len(folded) - 2, len(folded) + 3):
-                found.update(self.single.get((folded[:1], size), ()))
-        return sorted(found)
+            keys += [("single", near) for near in _length_keys(form, 2)]
+        return sorted({k for key in keys for k in self.by_key.get(key, ())})
 
 
 _FIRM_WORDS = lexicon.words("firm_words.txt")  # 'Orion Brothers', 'Orion Group': the same firm as 'Orion'

@@ -499,6 +499,11 @@ def _is_title_word(word: str) -> bool:
     return lower in ref.TITLE_WORDS or lower in HONORIFICS or lower in _TITLE_ABBREVIATIONS
 
 
+def _title_or_modifier(word: str) -> bool:
+    """A word of a title or a word that qualifies one ('deputy', 'acting', 'former')."""
+    return _is_title_word(word) or word.lower().rstrip(".") in ref.ROLE_MODIFIERS
+
+
 def _party_label(span: list[Token], k: int) -> bool:
     """'Republican' in 'Republican Jane Doe': a political label before a given name."""
     return span[k].text.lower() in ref.PARTY_LABELS and k + 1 < len(span) and span[k + 1].text in ref.FIRST_NAMES
@@ -506,8 +511,7 @@ def _party_label(span: list[Token], k: int) -> bool:
 
 def _only_titles(span: list[Token]) -> bool:
     """'Chief Executive Officer', 'Officer': a title with no name."""
-    return any(_is_title_word(w.text) for w in span) and all(
-        _is_title_word(w.text) or w.text.lower() in ref.ROLE_MODIFIERS for w in span)
+    return any(_is_title_word(w.text) for w in span) and all(_title_or_modifier(w.text) for w in span)
 
 
 def _inner_title(span: list[Token]) -> tuple[int, int] | None:
@@ -520,12 +524,9 @@ def _inner_title(span: list[Token]) -> tuple[int, int] | None:
         if _org_words(rest) or _is_title_word(rest[0].text) or len(rest) > 4 or rest[0].text.islower():
             continue  # 'Secretary of State': a portfolio after the title, no name
         title_start = t
-        while title_start > 0 and (_is_title_word(span[title_start - 1].text)
-                                   or span[title_start - 1].text.lower() in ref.ROLE_MODIFIERS):
+        while title_start > 0 and _title_or_modifier(span[title_start - 1].text):
             title_start -= 1
-        if title_start == 0:
-            return None
-        return title_start, t + 1
+        return (title_start, t + 1) if title_start else None
     return None
 
 
@@ -595,14 +596,9 @@ def _title_prefix_end(span: list[Token]) -> int:
     if _org_words(_outside_titles(span)):
         return 1 if _is_demonym_or_country(span[0]) and not _org_words(span[1:]) else 0
     k = 0
-    while k < len(span) - 1:
-        word = span[k].text
-        lower = word.lower().rstrip(".")
-        if _is_title_word(word) or lower in ref.ROLE_MODIFIERS or _party_label(span, k) \
-                or _is_demonym_or_country(span[k]):
-            k += 1
-            continue
-        break
+    while k < len(span) - 1 and (_title_or_modifier(span[k].text) or _party_label(span, k)
+                                 or _is_demonym_or_country(span[k])):
+        k += 1
     if k and not any(_is_title_word(span[m].text) or _party_label(span, m) for m in range(k)):
         # only demonyms/modifiers before the name: 'French Pierre' is not a title
         return 1 if _is_demonym_or_country(span[0]) else 0
@@ -846,13 +842,13 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
         part in ref.FIRST_NAMES for part in span[0].text.split("-")))  # 'Jean-Yves Le Bras
     if titled:
         return PERSON, CUE
-    if before and (before[-1] in ref.TITLE_WORDS or " ".join(before[-2:]) in ref.TITLES) \
-            and (before[-1] not in ("head", "chief", "leader", "partner", "owner", "player")
-                 or len(before) >= 2 and ref.country_form(before[-2].capitalize()) is not None):
+    second, last = ([""] * 2 + before)[-2:]  # the two words right before the name ("" for none)
+    if (last in ref.TITLE_WORDS or " ".join(before[-2:]) in ref.TITLES) and (last not in (
+            "head", "chief", "leader", "partner", "owner", "player") or ref.country_form(second.capitalize())):
         return PERSON, CUE  # 'foreign minister X', 'Xlandic leader X' (not 'market leader X')
-    if before and before[-1] in ORG_NOUNS and not re.search(r"['’]s?\s+$", preceding):
+    if last in ORG_NOUNS and not re.search(r"['’]s?\s+$", preceding):
         return ORGANIZATION, CUE  # 'carmaker X', not 'the Orion Fund's X'
-    if before and (before[-1] in _PLACE_NOUNS or len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS):
+    if last in _PLACE_NOUNS or last == "of" and second in _PLACE_NOUNS:
         return PLACE, CUE  # 'the towns of X', 'the village X'
     title = _TITLE_BEFORE_COMMA.search(preceding) if not before else None
     if title and title.group(1) in ref.TITLES and title.group(1) not in ref.ROLE_MODIFIERS:
@@ -869,12 +865,12 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
     member_of = _MEMBER_OF.match(after)
     if member_of and not _org_words(span) and _names_an_organisation(member_of.group(1)):
         return PERSON, HINT  # 'Mara Lind of the Orion Institute said', 'X of VELCOM observed'
-    if len(before) >= 2 and before[-1] == "by" and before[-2] in _CREDIT_WORDS:
+    if last == "by" and second in _CREDIT_WORDS:
         return PERSON, CUE  # '(Reporting by X; Editing by Y)', 'Photograph by X'
     if first_name or _middle_initial(span):
         return PERSON, HINT
     if _region_after(after, 0):
         return PLACE, HINT
-    if locative and before and before[-1] in _PLACE_PREPOSITIONS:
+    if locative and last in _PLACE_PREPOSITIONS:
         return PLACE, HINT
     return ORGANIZATION, GUESS

@@ -162,11 +162,7 @@ _NAME_WITH_ACRONYM = re.compile(
 def _agreement_acronyms(text: str) -> frozenset[str]:
     """The acronyms given for named agreements ('the Northern Free Trade Area (NFTA)',
     'the Xland Trade Treaty (XTT)'): an agreement, never an organisation that is a party."""
-    found = set()
-    for match in _NAME_WITH_ACRONYM.finditer(text):
-        if _names_agreement(match.group(1)):
-            found.add(match.group(2))
-    return frozenset(found)
+    return frozenset(match.group(2) for match in _NAME_WITH_ACRONYM.finditer(text) if _names_agreement(match.group(1)))
 
 
 def _share_parallel_status(mentions: list[Mention], first: int) -> None:
@@ -304,15 +300,19 @@ class _Merger:
         self.kind_words: list[set[str]] = []
         self.numbers: list[set[str]] = []
         self.terms: list[set[tuple[str, str]]] = []
-        # the indices of the items that hold each party set, party, family, kind word and number
-        self.by_party_set: dict[frozenset[str], set[int]] = {}
-        self.by_party: dict[str, set[int]] = {}
-        self.by_family: dict[str, set[int]] = {}
-        self.by_word: dict[str, set[int]] = {}
-        self.by_number: dict[str, set[int]] = {}
+        # the indices of the items that hold each (what, value): a party set, party, family, kind word or number
+        self.holders: dict[tuple[str, object], set[int]] = {}
 
     def __len__(self) -> int:
         return len(self.mentions)
+
+    def holding(self, what: str, values) -> set[int]:
+        """The items that hold any of ``values`` as a ``what`` ('party', 'family', 'word' ...)."""
+        return set().union(*(self.holders.get((what, value), ()) for value in values))
+
+    def _hold(self, i: int, what: str, values) -> None:
+        for value in values:
+            self.holders.setdefault((what, value), set()).add(i)
 
     def add(self, mention: Mention, parties: tuple[str, ...]) -> None:
         self.mentions.append([])
@@ -320,28 +320,22 @@ class _Merger:
             values.append(set())
         i = len(self.parties)
         self.parties.append(parties)
-        self.by_party_set.setdefault(frozenset(parties), set()).add(i)
-        for party in set(parties):
-            self.by_party.setdefault(party, set()).add(i)
+        self._hold(i, "party set", [frozenset(parties)])
+        self._hold(i, "party", parties)
         self.extend(i, mention)
 
     def extend(self, i: int, mention: Mention) -> None:
         self.mentions[i].append(mention)
-        for values, index, new in ((self.families, self.by_family, mention.families),
-                                   (self.kind_words, self.by_word, _kind_words(mention)),
-                                   (self.numbers, self.by_number, _numbers(mention))):
-            for value in new - values[i]:
-                values[i].add(value)
-                index.setdefault(value, set()).add(i)
+        for values, what, new in ((self.families, "family", mention.families),
+                                  (self.kind_words, "word", _kind_words(mention)),
+                                  (self.numbers, "number", _numbers(mention))):
+            self._hold(i, what, new - values[i])
+            values[i] |= new
         self.terms[i] |= _terms(mention)
 
     def items(self) -> list[_Item]:
         return [_Item(tuple(mentions), parties, frozenset(families))
                 for mentions, parties, families in zip(self.mentions, self.parties, self.families)]
-
-
-def _union(index: dict[str, set[int]], keys) -> set[int]:
-    return set().union(*(index.get(key, ()) for key in keys))
 
 
 def _merge(mentions: list[Mention]) -> list[_Item]:
@@ -430,17 +424,17 @@ def _referent(items: _Merger, mention: Mention) -> int | None:
     # every fitting item is in each of these pools (all items when there is none)
     pools = []
     if not generic:
-        pools.append(_union(items.by_family, mention.families))
+        pools.append(items.holding("family", mention.families))
     if numbers:
-        pools.append(items.by_number.get(next(iter(numbers)), set()))
+        pools.append(items.holding("number", [next(iter(numbers))]))
     if by_party:
-        pools.append(_union(items.by_party, parties))
+        pools.append(items.holding("party", parties))
     pool = sorted(min(pools, key=len), reverse=True) if pools else range(len(items) - 1, -1, -1)
     latest = next((i for i in pool if fits(i)), None)
     if latest is None:
         return len(items) - 1 if not numbers and not mention.parties and len(items) else None
     # the best is the latest fitting item unless one sharing more kind words fits
-    sharing = [i for i in _union(items.by_word, words) if fits(i)]
+    sharing = [i for i in items.holding("word", words) if fits(i)]
     return max(sharing + [latest], key=lambda i: (len(items.kind_words[i] & words), i))
 
 
@@ -452,9 +446,9 @@ def _same_agreement(items: _Merger, mention: Mention) -> int | None:
     terms = _terms(mention)
     parties = set(mention.parties)
     # only items with these parties, or with more when the mention is definite, can match
-    candidates = set(items.by_party_set.get(frozenset(parties), ()))
+    candidates = items.holding("party set", [frozenset(parties)])
     if mention.definite and parties:
-        candidates |= min((items.by_party.get(p, set()) for p in parties), key=len)
+        candidates |= min((items.holding("party", [p]) for p in parties), key=len)
     for i in sorted(candidates, reverse=True):
         if _different_terms(terms, frozenset(items.terms[i])):
             continue
