@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -67,22 +66,6 @@ def settings_stamp(config: Config) -> str:
 def reusable(site_dir: Path) -> bool:
     """Whether ``site_dir`` holds the record of a build, so that a dirty build of it may skip pages."""
     return (site_dir / PAGES_FILE).is_file()
-
-
-def link_tree(source: Path, target: Path) -> None:
-    """Make ``target`` (an empty folder) a copy of ``source`` in hard links (real copies where links fail),
-    but for :data:`KEPT_FOLDERS`, which the swap into place carries over (briefing/site.py)."""
-    for folder, dirs, files in os.walk(source):
-        if folder == str(source):
-            dirs[:] = [d for d in dirs if d not in KEPT_FOLDERS]
-        into = target / Path(folder).relative_to(source)
-        for name in dirs:
-            (into / name).mkdir(exist_ok=True)
-        for name in files:
-            try:
-                os.link(os.path.join(folder, name), into / name, follow_symlinks=False)
-            except OSError:
-                shutil.copy2(os.path.join(folder, name), into / name, follow_symlinks=False)
 
 
 def _signature(path: str) -> list[int] | None:
