@@ -39,6 +39,11 @@ def texts(doc, actor) -> list[str]:
     ("The ABC-XYZ consortium won the tender.", "ABC-XYZ", "organization", "ABC-XYZ"),
     ("Spokeswoman Dana Whitfield declined to comment.", "Dana Whitfield", "person", "Dana Whitfield"),
     ("Delegates met at the Kowloon Shipping Council in Hong Kong.", "Hong Kong", "place", "Hong Kong"),
+    ("Benedek Sarro, who chairs the growers union, said the deal was a start.", "Benedek Sarro", "person",
+     "Benedek Sarro"),
+    ("Farmers along the Orlen river protested on Monday.", "Orlen", "place", "Orlen"),
+    ("Fighting spread across the Kessa region on Monday.", "Kessa", "place", "Kessa"),
+    ("The Vantor plant closed on Monday.", "Vantor", "organization", "Vantor"),
 ])
 def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
     doc, found = actors_of(body)

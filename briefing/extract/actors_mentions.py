@@ -822,6 +822,9 @@ _INDEX_MOVE_AFTER = re.compile(
     r"(?:[\d.,]+|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent|per cent|points)")
 _DESIGNATION_AFTER = re.compile(r"(?:['’]s)?[\s-]+(?!(?:1[89]|20)\d\d\b)[A-Z]{0,3}\d")
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
+_WHO_AFTER = re.compile(r",\s+who(?:se)?\b")
+#: Lower-case nouns of land, water and areas that make the name before them a place's ('the X river').
+_FEATURE_NOUNS = lexicon.nouns("place_feature_nouns.txt")
 _APPOSITION = re.compile(r",\s*(?:(?:a|an|the|its|his|her)\s+)?((?:[\w'’-]+\s+){0,4}?)([\w-]+)\s*(?:,|\.|$| at | of | for | with | in )")
 
 
@@ -853,8 +856,10 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
     title = _TITLE_BEFORE_COMMA.search(preceding) if not before else None
     if title and title.group(1) in ref.TITLES and title.group(1) not in ref.ROLE_MODIFIERS:
         return PERSON, CUE  # 'the prime minister, X, said'
-    if _AGE.match(after):
-        return PERSON, CUE
+    if _AGE.match(after) or _WHO_AFTER.match(after):
+        return PERSON, CUE  # 'X, 52, said', 'X, who chairs the union'
+    if (feature := _NEXT_WORD.match(after)) and feature.group(1) in _FEATURE_NOUNS:
+        return PLACE, CUE  # 'the Orlen river', 'the Kessa region'
     apposition = _APPOSITION.match(after)
     if apposition:
         head = apposition.group(2).lower()
