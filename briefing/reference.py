@@ -95,6 +95,10 @@ def _load_countries() -> tuple[Country, ...]:
 
 COUNTRIES: tuple[Country, ...] = _load_countries()
 COUNTRY_NAMES: frozenset[str] = frozenset(c.name for c in COUNTRIES)
+#: The states' names in their own languages ('Polska', 'España'; scripts/cldr_endonyms.py): in a firm's name
+#: they name a subsidiary. Not country forms of text: some are English words or given names ('Maurice').
+COUNTRY_ENDONYMS: frozenset[str] = frozenset(
+    name.strip() for line in _entries("countries_endonyms.txt") for name in line.split("|", 1)[1].split(";"))
 
 
 

@@ -44,6 +44,9 @@ def texts(doc, actor) -> list[str]:
     ("Farmers along the Orlen river protested on Monday.", "Orlen", "place", "Orlen"),
     ("Fighting spread across the Kessa region on Monday.", "Kessa", "place", "Kessa"),
     ("The Vantor plant closed on Monday.", "Vantor", "organization", "Vantor"),
+    # a common word opening the sentence begins a name the article writes inside a sentence too
+    ("United Nations officials met on Monday. A United Nations envoy left.", "United Nations", "organization",
+     "United Nations"),
 ])
 def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
     doc, found = actors_of(body)
@@ -255,6 +258,17 @@ def test_spacy_pipeline_names_go_through_the_same_merging_and_roles(ruler_model)
 
 
 # --- organisation names: divisions, 'of <Country>', acronyms (invented sentences) ---------------------------
+
+def test_a_subsidiary_named_by_its_country_in_its_own_language_is_not_merged_into_its_parent():
+    _, found = actors_of("Vantor said sales rose. Vantor Polska was sold to a rival on Monday.")
+    assert set(found) == {"Vantor", "Vantor Polska"}, sorted(found)
+
+
+def test_the_cldr_endonym_table_matches_the_pinned_babel():
+    script = Path(__file__).resolve().parent.parent / "scripts" / "cldr_endonyms.py"
+    run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
 
 def test_a_division_is_not_merged_into_its_parent():
     _, found = actors_of("Orion said sales rose. Tom Reyes, head of Orion Commercial Vehicles, agreed. "
@@ -493,6 +507,15 @@ def test_roles_from_capitalised_appositions_and_offices(body, name, roles, affil
     ("AU trade and industry commissioner Ama Osei announced it.", "Ama Osei",
      ("trade and industry commissioner",), "AU"),
     ("Jane and deputy minister Paul Ray left.", "Paul Ray", ("deputy minister",), None),
+    # an owner's possessive right before the name, with no title
+    ("The Corvela Farmers Union's Ilse Marrow said the talks would resume.", "Ilse Marrow", (),
+     "Corvela Farmers Union"),
+    ("Ilse Marrow's brother Tom Marrow spoke on Monday.", "Tom Marrow", (), None),
+    # a title, 'for' and its portfolio in capitals, the name after it given or not
+    ("High Commissioner for Refugees Ilse Marrow spoke on Monday.", "Ilse Marrow",
+     ("High Commissioner for Refugees",), None),
+    ("UN High Commissioner for Human Rights Orsu Pellanek said it was over.", "Orsu Pellanek",
+     ("High Commissioner for Human Rights",), "UN"),
 ])
 def test_affiliation_after_the_name_and_owner_words_before_the_title(body, name, roles, affiliation):
     _, found = actors_of(body)

@@ -579,9 +579,9 @@ def _same_firm(short: str, rest: list[str]) -> bool:
     most one other word ('Orion Motors Co.', 'Orion Computer', 'Halden Pryce'); an acronym is the
     same firm as its spelled-out name ('KLF Kestrel Leasing & Finance'). Two or more other words
     name a division or subsidiary ('Orion Commercial Vehicles'), and a country or place another
-    one ('Orion Canada').
+    one ('Orion Canada', 'Orion Polska').
     """
-    if known_place(" ".join(rest)) or ref.country_for(rest[-1]):
+    if known_place(" ".join(rest)) or ref.country_for(rest[-1]) or " ".join(rest) in ref.COUNTRY_ENDONYMS:
         return False
     other = [w for w in rest if w not in ref.ORG_SUFFIXES and w not in _FIRM_WORDS]
     if len(other) <= 1:

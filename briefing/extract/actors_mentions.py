@@ -146,8 +146,13 @@ def _joined(text: str, left: Token, right: Token, *, hyphen: bool = False) -> bo
 
 
 def midsentence_capitalised(text: str, sentence_starts: frozenset[int], words: list[Token]) -> frozenset[str]:
-    """The capitalised words of ``text`` (its ``tokens``) seen somewhere other than at a sentence start."""
-    return frozenset(w.text for w in words if w.capitalised and not _sentence_initial(text, w, sentence_starts))
+    """The capitalised words of ``text`` (its ``tokens``) seen somewhere other than at a sentence start,
+    and the pairs of capitalised words seen there ('United Nations'): a common word that opens such a
+    pair at a sentence start begins the name."""
+    inside = [(k, w) for k, w in enumerate(words) if w.capitalised and not _sentence_initial(text, w, sentence_starts)]
+    pairs = (f"{w.text} {words[k + 1].text}" for k, w in inside
+             if k + 1 < len(words) and words[k + 1].capitalised and text[w.end:words[k + 1].start] == " ")
+    return frozenset(w.text for _k, w in inside) | frozenset(pairs)
 
 
 def find_mentions(text: str, *, in_title: bool = False, lowercase_words: frozenset[str],
@@ -327,7 +332,8 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     span = list(words[i:j])
     initial = _sentence_initial(text, span[0], sentence_starts)
     # leading common words ('Despite', 'Next week', 'The'), unless they begin a known name ('New York')
-    while span and _common_word(span[0]) and not _known_prefix(span):
+    # or one the article writes inside a sentence too ('the United Nations')
+    while span and _common_word(span[0]) and not _known_prefix(span) and not _written_inside(span, confirmed_words):
         span.pop(0)
         initial = False
     if initial and len(span) >= 2 and _modifier_of_a_name(text, span):
@@ -340,7 +346,8 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     while len(span) > 1 and span[0].text.lower() in _TIME_MODIFIERS:
         span.pop(0)  # 'Former Orion CEO X': the modifier belongs to the title
         initial = False
-    if span and initial and _verb_form(span[0]) and not _known_prefix(span):
+    if span and initial and _verb_form(span[0]) and not _known_prefix(span) \
+            and not _written_inside(span, confirmed_words):
         span.pop(0)
         initial = False
     while span and span[-1].text.lower() in _MONTH_OR_DAY:
@@ -381,12 +388,18 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     portfolio = next((t for t in range(len(span) - 2) if span[t].text.lower() in _PORTFOLIO_TITLES
                       and span[t + 1].text in ("of", "for")), None)
     if portfolio is not None and not (portfolio and _org_words(span[:portfolio])):
-        named = next((k for k in range(portfolio + 3, len(span) - 1) if span[k].text in ref.FIRST_NAMES), len(span))
+        named = next((k for k in range(portfolio + 3, len(span) - 1) if span[k].text in ref.FIRST_NAMES), None)
+        if named is None:  # 'Minister for Health Navi Pillay': a name of words no portfolio is made of
+            named = next((k for k in range(max(portfolio + 3, len(span) - 3), len(span) - 1)
+                          if all(_uncommon_name_word(w.text) for w in span[k:])), len(span))
         held = " ".join(w.text for w in span[portfolio + 2:named])
         if not known_place(held):
             # 'the Xland Secretary of State (Jane Doe)', 'Minister for Health': a title and its portfolio, no
             # actor but the state before it and the person after it
-            state = clean_part(span[0].index, span[portfolio].index) if portfolio else []
+            title_start = portfolio
+            while title_start and span[title_start - 1].text.lower() in ref.ROLE_MODIFIERS:
+                title_start -= 1  # 'UN High Commissioner for X': the modifier belongs to the title
+            state = clean_part(span[0].index, span[title_start].index) if title_start else []
             return state + (named_person(span[named:]) if named < len(span) else [])
     split = _inner_title(span)
     if split:
@@ -485,6 +498,17 @@ def _known_prefix(span: list[Token]) -> bool:
     if span[0].text in ("The", "A", "An"):
         return False
     return any(known_place(" ".join(w.text for w in span[:k])) for k in range(min(len(span), 4), 1, -1))
+
+
+def _uncommon_name_word(word: str) -> bool:
+    """A capitalised word that is no English word, place or organisation word: a word of a person's name."""
+    return word.lower() not in ref.COMMON_ENGLISH_WORDS and not known_place(word) and not _org_head(word)
+
+
+def _written_inside(span: list[Token], confirmed_words: frozenset[str]) -> bool:
+    """True when the first two words of ``span`` are a pair the article also capitalises inside a sentence."""
+    return len(span) > 1 and span[0].text not in ("The", "A", "An") \
+        and f"{span[0].text} {span[1].text}" in confirmed_words
 
 
 def _region_adjective(word: str) -> bool:

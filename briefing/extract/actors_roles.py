@@ -150,6 +150,18 @@ def _title_run(text: str, clause_start: int, start: int, index: RoleIndex | None
         width *= 4
 
 
+def _portfolio_run(text: str, clause_start: int, start: int, index: RoleIndex) -> list:
+    """'High Commissioner for Refugees X': a title, 'for' or 'of', and its portfolio in capitals (no actor's name)."""
+    words = tokens(text, max(clause_start, start - 80), start)
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= 4 and words[k].text[:1].isupper() and words[k].start > clause_start \
+            and not index.spans.overlaps(words[k].start, words[k].end):
+        k -= 1
+    if k < 1 or k == len(words) - 1 or words[k].text not in ("for", "of") or not _is_title_noun(words[k - 1].text):
+        return []
+    return _title_run(text, clause_start, words[k - 1].end, index) + words[k:]
+
+
 def _office_word(word, index: RoleIndex, clause_start: int) -> bool:
     """A capitalised word of an office's name: no actor, date or sentence-opening word."""
     return (word.text[:1].isupper() and word.start > clause_start and word.text.lower() not in ref.COMMON_WORDS
@@ -179,6 +191,14 @@ def _party_before(text: str, start: int, clause_start: int, index: RoleIndex) ->
     return next((p.name for p in index.placed if p.type == ORGANIZATION and p.name in names), None)
 
 
+def _possessor_before(text: str, start: int, index: RoleIndex) -> str | None:
+    """'the Orion Growers Union's X', 'Valdoria's X': the organisation or country the person is named as one of."""
+    owner = index.owner_ending_at(start)
+    if owner is None or owner.type == PLACE or text[owner.end:start].strip()[:1] not in ("'", "’"):
+        return None
+    return owner.name
+
+
 def _office_complement(run: list) -> bool:
     """Whether the run ends in the capitalised complement of a title: 'Minister for Defence'."""
     joints = [k for k, w in enumerate(run) if w.text in ("of", "for")]
@@ -190,11 +210,12 @@ def _role_before(text: str, start: int, sentence_start: int,
                  index: RoleIndex) -> tuple[list[str], str | None]:
     """'Chilean finance minister admiral X' -> (['Chilean finance minister', 'admiral'], 'Chile')."""
     clause_start = index.clause_start(sentence_start, start)
-    run = _title_run(text, clause_start, start, index)
+    run = _title_run(text, clause_start, start, index) or _portfolio_run(text, clause_start, start, index)
     if not run:
         run = _title_before_comma(text, sentence_start, start, index)
     if not run:
-        return _shared_title(text, start, sentence_start, index), _party_before(text, start, clause_start, index)
+        return _shared_title(text, start, sentence_start, index), \
+            _party_before(text, start, clause_start, index) or _possessor_before(text, start, index)
     while run and not _is_title_noun(run[-1].text) and not _office_complement(run):
         run.pop()
     spoken_for = [k for k, w in enumerate(run[1:], 1)
