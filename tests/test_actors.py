@@ -479,6 +479,8 @@ def test_roles_and_affiliations_in_wire_copy(body, name, roles, affiliation):
     ("Matt Sim, Acme’s CEO for Central Europe, explained the sale.", "Matt Sim", ("CEO for Central Europe",), "Acme"),
     ("Ali Rahman, the Prime Minister of Kenya, welcomed the plan.", "Ali Rahman", ("Prime Minister",), "Kenya"),
     ("Ilka Varn, Jane Doral's mother, told reporters she was relieved.", "Ilka Varn", ("mother",), None),
+    ("Vantor Holdings said it would close. Ilse Marrow, the firm's chief executive, told reporters it was over.",
+     "Ilse Marrow", ("chief executive",), "Vantor Holdings"),
     # a title-case office before the name keeps all its words
     ("Montana Secretary of State Corey Dale said so.", "Corey Dale", ("Secretary of State",), "Montana"),
     ("Italian Minister for Defence Ugo Rossi said ten advisers would go.", "Ugo Rossi",

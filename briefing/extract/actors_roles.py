@@ -22,7 +22,8 @@ _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
 _GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
-_POSSESSOR = re.compile(r"(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}|country|nation)['’]s?\s+")
+_POSSESSOR = re.compile(r"(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}|country|nation|"
+                        + lexicon.alternation(ORG_NOUNS) + r")['’]s?\s+")
 # 'the country's president': the country (or organisation) the text named last
 _ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)['’]s?\s+$")
 _PLURAL_TITLES = {lexicon.plural(title): title for title in ref.TITLES if " " not in title}
