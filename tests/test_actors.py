@@ -44,6 +44,9 @@ def texts(doc, actor) -> list[str]:
     ("Farmers along the Orlen river protested on Monday.", "Orlen", "place", "Orlen"),
     ("Fighting spread across the Kessa region on Monday.", "Kessa", "place", "Kessa"),
     ("The Vantor plant closed on Monday.", "Vantor", "organization", "Vantor"),
+    # a legal form ends a firm's name: 'and' after it joins two names, not one ('Food and Drug Administration')
+    ("Acme Corp and Orion Bank have entered into a joint venture.", "Acme Corp", "organization", "Acme Corp"),
+    ("Acme Corp and Orion Bank have entered into a joint venture.", "Orion Bank", "organization", "Orion Bank"),
     # a common word opening the sentence begins a name the article writes inside a sentence too
     ("United Nations officials met on Monday. A United Nations envoy left.", "United Nations", "organization",
      "United Nations"),

@@ -281,7 +281,7 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         return n if head_at is not None and len(span_words) <= 2 and all(
             _joined(text, words[j + k], words[j + k + 1]) and _is_name_word(words[j + k + 1])
             for k in range(head_at + 1)) and not any(
-            _org_head(w) or known_place(w) for w in span_words + ahead[:head_at]) \
+            _org_head(w) or known_place(w) or w in ref.ORG_SUFFIXES for w in span_words + ahead[:head_at]) \
             and span_words[0] not in ref.FIRST_NAMES else 0
     return 0
 
