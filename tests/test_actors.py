@@ -47,6 +47,11 @@ def texts(doc, actor) -> list[str]:
     # a legal form ends a firm's name: 'and' after it joins two names, not one ('Food and Drug Administration')
     ("Acme Corp and Orion Bank have entered into a joint venture.", "Acme Corp", "organization", "Acme Corp"),
     ("Acme Corp and Orion Bank have entered into a joint venture.", "Orion Bank", "organization", "Orion Bank"),
+    # an honorific makes a person, at a sentence start too; a surname that is a title word keeps its suffix
+    ("Mr. Pellanek spoke to the board.", "Pellanek", "person", "Pellanek"),
+    ("Dr. Orsu Pellanek spoke to the board.", "Orsu Pellanek", "person", "Orsu Pellanek"),
+    ("Sir Orsu Pellanek left on Monday.", "Orsu Pellanek", "person", "Orsu Pellanek"),
+    ("The march was led by Tomas Vell King Jr. in Brelsk.", "Tomas Vell King Jr.", "person", "Tomas Vell King Jr."),
     # a common word opening the sentence begins a name the article writes inside a sentence too
     ("United Nations officials met on Monday. A United Nations envoy left.", "United Nations", "organization",
      "United Nations"),
@@ -76,6 +81,7 @@ def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
     '"We are not worried. Tariffs will come down," the minister said of tariffs.',
     "Retailers had warned of empty shelves for weeks.",
     "Deliveries will begin in the spring.",
+    "The board thanked them all, Sr. and Jr. alike.",
 ])
 def test_junk_is_not_an_actor(body):
     _, found = actors_of(body)

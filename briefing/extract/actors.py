@@ -19,8 +19,9 @@ from ..load import slugify
 from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
-    _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, ORGANIZATION, PERSON, PLACE, Mention, country_kind,
-    datelines, find_mentions, in_address, initials, known_place, midsentence_capitalised, people_of_place, tokens,
+    _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, NAME_SUFFIXES, ORGANIZATION, PERSON, PLACE, Mention,
+    country_kind, datelines, find_mentions, in_address, initials, known_place, midsentence_capitalised,
+    people_of_place, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .figures_units import CURRENCY_SYMBOLS
@@ -30,7 +31,6 @@ from .text import name_key
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.-]{1,9})\s*\)")
 _SPACED_HYPHEN = re.compile(r"\s+-\s+")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
-_NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 
 
 def find_actors(doc: Document, *, ner: str = "builtin") -> tuple[Actor, ...]:
@@ -363,7 +363,7 @@ def _merge_acronyms(text: str, body: list[Mention], groups: list[_Group]) -> lis
 
 def _name_words(text: str) -> list[str]:
     """The words a name is compared on: no 'Jr.', no particle fused to a surname ('al-Rashidi' is 'Rashidi')."""
-    return [_FUSED_PARTICLE.sub("", w) for w in _display(text).split() if w not in _NAME_SUFFIXES]
+    return [_FUSED_PARTICLE.sub("", w) for w in _display(text).split() if w not in NAME_SUFFIXES]
 
 
 _FUSED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|at|an|ash|az)-(?=[A-Z])")

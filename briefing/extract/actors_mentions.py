@@ -59,6 +59,10 @@ _OF_HEADS = lexicon.words("actors_of_heads.txt")
 _TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly ex".split())
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary under-secretary".split())
+#: Honorifics that also begin the names of places and things ('Lord Howe Island', 'Lady Elliot Reef').
+_PLACE_HONORIFICS = frozenset({"lord", "lady"})
+#: What follows a person's surname as part of the name ('Jr.'); alone it names nobody.
+NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 _TRAILING_WORDS = frozenset({"of", "for", "and", "the"})  # no '&': in 'X & Y' the ampersand is no token
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
@@ -418,7 +422,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         if form is not None and form.kind != "capital":
             found.append(_mention(text, [word], COUNTRY, KNOWN, in_title, form.country))
     rest = span[prefix_end:]
-    titled = prefix_end > 0 and any(_is_title_word(w.text) and w.text.lower().rstrip(".") not in HONORIFICS
+    titled = prefix_end > 0 and any(_is_title_word(w.text) and w.text.lower().rstrip(".") not in _PLACE_HONORIFICS
                                     or _party_label(span, k) for k, w in enumerate(span[:prefix_end]))
     if rest and rest[0].text in ("of", "for"):
         # 'Minister of Industry' names a portfolio; 'President of Valdoria', 'Chairman of Orion Ltd.' who he serves
@@ -489,8 +493,10 @@ def _trailing_title(span: list[Token]) -> bool:
 
 
 def _common_word(token: Token) -> bool:
+    """A word that opens a span without being part of the name ('Despite', 'The'); an honorific is not one."""
     word = token.text
-    return word in ("The", "A", "An") or word.lower().rstrip(".") in ref.COMMON_WORDS and not word.isupper()
+    lower = word.lower().rstrip(".")
+    return word in ("The", "A", "An") or lower in ref.COMMON_WORDS and not word.isupper() and lower not in HONORIFICS
 
 
 def _known_prefix(span: list[Token]) -> bool:
@@ -545,6 +551,8 @@ def _inner_title(span: list[Token]) -> tuple[int, int] | None:
         if not _is_title_word(word) or word.lower() in ref.ROLE_MODIFIERS and word.lower() not in ref.TITLES:
             continue
         rest = span[t + 1:]
+        if all(w.text in NAME_SUFFIXES for w in rest):
+            continue  # 'Tom King Jr.': a surname that is also a title, before the suffix
         if _org_words(rest) or _is_title_word(rest[0].text) or len(rest) > 4 or rest[0].text.islower():
             continue  # 'Secretary of State': a portfolio after the title, no name
         title_start = t
@@ -665,8 +673,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return []
     if len(span) >= 2 and span[-1].text == "Flight" and _DESIGNATION_AFTER.match(text, span[-1].end):
         return [_mention(text, span[:-1], ORGANIZATION, CUE, in_title)]
-    if len(span) == 1 and span[0].text in ref.ORG_SUFFIXES:
-        return []  # 'X Partners, LLC': a legal form on its own names no one
+    if len(span) == 1 and (span[0].text in ref.ORG_SUFFIXES or span[0].text in NAME_SUFFIXES):
+        return []  # 'X Partners, LLC', 'X, Sr.': a legal form or a name suffix on its own names no one
     name = text[span[0].start:span[-1].end]
     again = partial(_typed, text, words, span, in_title=in_title, titled=titled, initial=initial)
     if not checked and not ref.country_form(name) and _names_a_thing(text, span):
