@@ -55,6 +55,9 @@ def texts(doc, actor) -> list[str]:
     # a common word opening the sentence begins a name the article writes inside a sentence too
     ("United Nations officials met on Monday. A United Nations envoy left.", "United Nations", "organization",
      "United Nations"),
+    # a transcript's speaker label names the person without the title; a numbered list item keeps its name
+    ("Opening remarks.\nMINISTER ILSE MARROW: Thank you all for coming.", "ILSE MARROW", "person", "ILSE MARROW"),
+    ("Results:\n1. Orla Venn - 88,412 votes", "Orla Venn", "person", "Orla Venn"),
 ])
 def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
     doc, found = actors_of(body)
@@ -82,6 +85,11 @@ def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
     "Retailers had warned of empty shelves for weeks.",
     "Deliveries will begin in the spring.",
     "The board thanked them all, Sr. and Jr. alike.",
+    # a transcript's labels for a part, not a person, and what it heard; the header cells of a table
+    "MODERATOR: Good morning, everyone.",
+    "Q: Will the vote pass on time?",
+    "[CROSSTALK]\n\nIt will pass. (LAUGHTER)",
+    "| Votes | Seats |\n|---|---|\n| 88,412 | 12 |",
 ])
 def test_junk_is_not_an_actor(body):
     _, found = actors_of(body)
@@ -111,6 +119,16 @@ def test_acronym_in_brackets_joins_its_expansion():
     actor = found["Northern Grain Traders Association"]
     assert actor.aliases == ("NGTA",)
     assert texts(doc, actor) == ["Northern Grain Traders Association", "NGTA", "NGTA"]
+
+
+@pytest.mark.parametrize("body, aliases", [
+    ("John Fitzgerald Kaye (JFK) spoke on Monday.", ("JFK",)),
+    ("The Unity Party won. Orla Venn (UP) spoke on Monday.", ()),
+])
+def test_an_acronym_after_a_person_is_an_alias_only_when_it_is_the_initials(body, aliases):
+    _, found = actors_of(body)
+    person = next(a for a in found.values() if a.type == "person")
+    assert person.aliases == aliases
 
 
 def test_acronym_of_initials_joins_the_organisation():
@@ -527,6 +545,9 @@ def test_roles_from_capitalised_appositions_and_offices(body, name, roles, affil
      ("High Commissioner for Refugees",), None),
     ("UN High Commissioner for Human Rights Orsu Pellanek said it was over.", "Orsu Pellanek",
      ("High Commissioner for Human Rights",), "UN"),
+    # the party or firm in brackets after a name
+    ("The Unity Party won.\n1. Orla Venn (UP) - 88,412 votes", "Orla Venn", (), "Unity Party"),
+    ("Mara Lind (Orion Bank) spoke on Monday.", "Mara Lind", (), "Orion Bank"),
 ])
 def test_affiliation_after_the_name_and_owner_words_before_the_title(body, name, roles, affiliation):
     _, found = actors_of(body)

@@ -92,6 +92,9 @@ SHAPES = st.sampled_from([
     "{PLACE}, {PLACE} (Reuters) - {ORG} said on Monday it would buy {ORG} for $2bn.",
     "\"We agreed,\" {SURNAME} said. \"It holds.\"",
     "{NAME}, {ORG}'s chief executive, said revenue rose 4%.",
+    "MINISTER {NAME_UPPER}: Thank you.\n[CROSSTALK]\nMODERATOR: Next question. (LAUGHTER)",
+    "| Party | Votes | Seats |\n|---|---|---|\n| {ORG} | 1,204 | 3 |",
+    "{NAME} ({ORG}) and {NAME} (SEA) spoke.",
 ])
 
 

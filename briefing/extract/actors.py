@@ -353,6 +353,9 @@ def _merge_acronyms(text: str, body: list[Mention], groups: list[_Group]) -> lis
             continue  # 'CITY (AP) -': the agency that filed the story, not the city's acronym
         acronym = by_key.get(name_key(m.group(1)))
         owner = owner_of.get(id(mention))
+        if owner is not None and owner.type == PERSON \
+                and m.group(1).replace(".", "") != initials(_name_words(owner.head)):
+            continue  # 'Orla Venn (UP)': a person's party or firm in brackets, unless it is her initials
         if acronym is not None and owner is not None and acronym is not owner and owner.type != COUNTRY:
             _absorb(owner, acronym)
             owner_of.update((id(moved), owner) for moved in acronym.mentions)

@@ -334,6 +334,8 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
                          sentence_starts=sentence_starts, confirmed_words=confirmed_words)
     named_person = partial(_typed, text, words, in_title=in_title, titled=True, initial=False)
     span = list(words[i:j])
+    if _speaker_label(text, span):
+        return _labelled_speaker(text, span, in_title)
     initial = _sentence_initial(text, span[0], sentence_starts)
     # leading common words ('Despite', 'Next week', 'The'), unless they begin a known name ('New York')
     # or one the article writes inside a sentence too ('the United Nations')
@@ -439,6 +441,38 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     return [replace(m, unconfirmed=True) if _bare_common_word(text, m) else m for m in found]
 
 
+def _speaker_label(text: str, span: list[Token]) -> bool:
+    """A transcript's speaker label: capitals that open a line, then a colon ('MINISTER JO LEE: Thank you.')."""
+    line_start = text.rfind("\n", 0, span[0].start) + 1
+    return not text[line_start:span[0].start].strip() and text.startswith(": ", span[-1].end) \
+        and all(w.text.isupper() for w in span)
+
+
+def _labelled_speaker(text: str, span: list[Token], in_title: bool) -> list[Mention]:
+    """The person a speaker label names, without the title before the name; a label that names a part
+    ('MODERATOR', 'Q', 'UNIDENTIFIED MALE') is no actor. A title makes the rest a name even if it is a word."""
+    name_start = 0
+    while name_start < len(span) - 1 and (_title_or_modifier(span[name_start].text)
+                                          or _is_demonym_or_country(span[name_start])):
+        name_start += 1
+    name = span[name_start:]
+    if not name_start and all(len(w.text) == 1 or w.text.lower() in ref.COMMON_ENGLISH_WORDS
+                              and w.text.title() not in ref.FIRST_NAMES for w in name):
+        return []
+    return [_mention(text, name, PERSON, CUE, in_title)]
+
+
+def _stage_direction(text: str, span: list[Token]) -> bool:
+    """'[CROSSTALK]', '(LAUGHTER)': what a transcript heard, in capitals alone in brackets."""
+    inside = text[span[0].start - 1:span[-1].end + 1]
+    word = inside[1:-1].lower()
+    return inside[:1] + inside[-1:] in ("[]", "()") and len(span) == 1 \
+        and (len(word) >= 4 and word in ref.COMMON_ENGLISH_WORDS or word in _TRANSCRIPT_DIRECTIONS)
+
+
+_TRANSCRIPT_DIRECTIONS = lexicon.words("transcript_directions.txt")
+
+
 def _bare_common_word(text: str, mention: Mention) -> bool:
     """A common English word cut from a longer capitalised name by a connector or a number ('Use of Unregistered
     Drugs', 'Unite the Right', 'Level 1 Centre'): a piece of that name, not an actor of its own, unless a surer
@@ -476,8 +510,8 @@ def _sentence_initial(text: str, token: Token, sentence_starts: frozenset[int]) 
     if token.start in sentence_starts:
         return True
     before = text[max(0, token.start - 3):token.start].rstrip()
-    return before.endswith(("\"", "“", "‘", "(", ":")) or bool(_QUOTED_SENTENCE_END.search(text, max(0, token.start - 4),
-                                                                                          token.start))
+    return before.endswith(("\"", "“", "‘", "(", ":", "|")) \
+        or bool(_QUOTED_SENTENCE_END.search(text, max(0, token.start - 4), token.start))
 
 
 _QUOTED_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"”’]?[ \t]+$")
@@ -710,6 +744,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if name.endswith("s") and name[:-1].replace(".", "") in ref.COMMON_ACRONYMS:
         return []  # 'SUVs', 'CEOs'
     if name.isupper() and len(name.replace(".", "").replace("-", "")) >= 2:
+        if _stage_direction(text, span):
+            return []
         acronym = name.replace(".", "") in ref.COMMON_ACRONYMS  # 'CEO', 'GDP': a common noun's acronym
         return [] if acronym else [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
     spelled = name.replace(" & ", " and ")
@@ -823,7 +859,16 @@ def _after_model_number(text: str, words: list[Token], first: Token) -> bool:
         return False
     previous = words[first.index - 1]
     return text[previous.end:first.start] == " " and _is_model_designation(previous) \
-        and not _SMALL_NUMBER_OR_YEAR.fullmatch(previous.text)
+        and not _SMALL_NUMBER_OR_YEAR.fullmatch(previous.text) and not _list_number(text, previous)
+
+
+def _list_number(text: str, token: Token) -> bool:
+    """'1.', '12)' opening a line: the number of an item in a list, not a model number."""
+    line_start = text.rfind("\n", 0, token.start) + 1
+    return bool(_LIST_NUMBER.fullmatch(token.text)) and not text[line_start:token.start].strip()
+
+
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
 
 
 def _is_model_designation(token: Token) -> bool:

@@ -29,7 +29,7 @@ _ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)['’]s?\s+$")
 _PLURAL_TITLES = {lexicon.plural(title): title for title in ref.TITLES if " " not in title}
 # between two names of a list: 'X, Y', 'X and Y', 'X of Kenya and Y' (an owner after each name)
 _LIST_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
-_OWNER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
+_OWNER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?|\s+(?P<bracket>\()")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
 # where someone works ('an analyst at the Y', 'a lawyer for Y'); 'a critic of Y' names no employer
 _WORKPLACE_PREPOSITION = re.compile(r"\s+(?:at|for|with|from)\s+(?:the\s+)?$")
@@ -348,12 +348,13 @@ def _anaphoric_owner(text: str, at: int, index: RoleIndex) -> str | None:
 
 
 def _owner_after(text: str, end: int, index: RoleIndex) -> str | None:
-    """'X of Acme said', 'X of the Kenyan Bar's ethics board', 'X at the UN': the organisation or
+    """'X of Acme said', 'X of the Kenyan Bar's ethics board', 'X at the UN', 'X (UP)': the organisation or
     country right after the name (a place there is where X is from, not whom X works for)."""
     m = _OWNER_AFTER.match(text, end)
+    bracketed = bool(m and m["bracket"])
     while m:
         owner = next((p for p in index.spans.starting_in(m.end(), m.end() + 1) if p.type in (COUNTRY, ORGANIZATION)), None)
-        if owner is None:
+        if owner is None or bracketed and not text.startswith(")", owner.end):
             return None
         m = _GAP_TO_NAME.match(text, owner.end) if text.startswith(("'", "’"), owner.end) else None
         if m is None:
