@@ -64,6 +64,17 @@ def assert_offsets(body: str, quotes) -> None:
          [("The rules say 'no exceptions' for anyone at all", "Sara Lind")]),
         ('Sen. Lena Amsel said in an interview "We need the funds now."',
          [("We need the funds now.", "Lena Amsel")]),
+        # a name after a dash signs the quotation; dashes that set words off read as commas
+        ('"Trade will suffer this year" — Tom Reyes, head of the Brelsk Institute.',
+         [("Trade will suffer this year", "Tom Reyes")]),
+        ('"Trade will suffer this year," Tom Reyes – a banker – said on Monday.',
+         [("Trade will suffer this year", "Tom Reyes")]),
+        # the body a spokesperson speaks for, its name whole
+        ('"We will not sign it," said a spokesman for the Brelsk Chamber of Commerce.',
+         [("We will not sign it", "Brelsk Chamber of Commerce")]),
+        # a short utterance set off by its comma is a statement: the next quotation goes on with its speaker
+        ('"We will win," Ana Lopez said. "The numbers are with us."',
+         [("We will win", "Ana Lopez"), ("The numbers are with us.", "Ana Lopez")]),
     ],
 )
 def test_layouts(body, expected):
@@ -103,6 +114,16 @@ def test_quote_without_attribution_continues_the_previous_speaker():
     body = '"The storm took the roof," Lena Moss said.\n"We slept in the school for a week."\nRepairs began.'
     quotes = quotes_of(body)
     assert [q.speaker for q in quotes] == ["Lena Moss", "Lena Moss"]
+
+
+def test_a_signed_quotation_does_not_continue_the_previous_speaker():
+    body = '"Nobody asked us about the plan," said Jo Park.\n"We are ready for it" — Tom Reyes.'
+    assert [q.speaker for q in quotes_of(body)] == ["Jo Park", "Tom Reyes"]
+
+
+def test_a_capitalised_word_inside_a_name_is_no_reporting_verb():
+    body = 'The United States and Xland plan to hold the drills "in the near future."'
+    assert [q.speaker for q in quotes_of(body)] == [None]
 
 
 def test_unattributed_quote_after_a_gap_has_no_speaker():

@@ -521,6 +521,9 @@ _TRANSLATION_VERBS = frozenset({"translated", "translates", "rendered"})
 _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
 
 
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
 def attribution_after(tokens: list[Token]) -> Attribution | None:
     """The attribution in the words after a quotation, up to the end of the sentence (or the next quotation):
     ``"…," said X`` / ``"…," X said`` / ``"…," he added`` / ``"…" last week, according to X``."""
@@ -529,6 +532,12 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
         begin += 1
     if begin >= len(tokens):
         return None
+    if any(dash in "".join(t.text for t in tokens[:begin]) for dash in ("—", "–", "--")):
+        signed = noun_phrase_starting(tokens, begin)
+        if signed is not None and signed.kind == "name":
+            return Attribution(signed)  # '"We are ready" — Jane Doe, head of the institute.'
+    # 'X – a banker – said': dashes that set words off read as commas
+    tokens = tokens[:begin] + [t._replace(text=",") if t.text in _DASHES else t for t in tokens[begin:]]
     first = tokens[begin].lower
     if first in REPORTING_VERBS and first not in _CARRIER_VERBS:
         speaker = noun_phrase_starting(tokens, begin + 1)
@@ -537,8 +546,9 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
         if not _is_word(tokens[v]) and tokens[v].text != ",":
             break
         verb = tokens[v].lower
-        if verb not in REPORTING_VERBS and verb not in _CARRIER_VERBS or verb.endswith("ing"):
-            continue
+        if verb not in REPORTING_VERBS and verb not in _CARRIER_VERBS or verb.endswith("ing") \
+                or is_capitalised(tokens[v].text):
+            continue  # 'the United States': a capitalised word inside a name is no verb
         subject = subject_before(tokens, v, stop=begin)
         lead_end = subject.start if subject else 0
         if subject is not None and subject.role and subject.role.split()[-1].lower() in SPOKES_WORDS:
@@ -616,7 +626,7 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
             outlet = subject_before(tokens, v)
             return Attribution(None, via=outlet, inherits=True) if outlet else None
         participle = verb.endswith("ing") and verb not in _CARRIER_VERBS
-        if verb not in REPORTING_VERBS | _CARRIER_VERBS or participle and (
+        if verb not in REPORTING_VERBS | _CARRIER_VERBS or v and is_capitalised(tokens[v].text) or participle and (
                 v == 0 or tokens[v - 1].lower in MESSAGE_NOUNS or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
             continue  # "issuing a statement saying", ", saying": the subject is earlier
         subject = subject_before(tokens, v)
