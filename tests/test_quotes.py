@@ -121,6 +121,11 @@ def test_a_signed_quotation_does_not_continue_the_previous_speaker():
     assert [q.speaker for q in quotes_of(body)] == ["Jo Park", "Tom Reyes"]
 
 
+def test_a_participle_after_a_clause_is_spoken_by_its_subject():
+    (quote,) = quotes_of('Ilse Marrow appeared in court saying: "I am innocent of it."')
+    assert quote.speaker == "Ilse Marrow"
+
+
 def test_a_capitalised_word_inside_a_name_is_no_reporting_verb():
     body = 'The United States and Xland plan to hold the drills "in the near future."'
     assert [q.speaker for q in quotes_of(body)] == [None]
@@ -274,6 +279,19 @@ def test_speaker_title_is_split_off():
         ('Ivo Brandt told Nordpress: "The border stays open."', "Ivo Brandt", "Nordpress"),
         ('"The border stays open," Ivo Brandt said in an interview with Radio Lumen.', "Ivo Brandt",
          "Radio Lumen"),
+        # the time or place after the outlet is not part of its name; a body told is no outlet
+        ('"The border stays open," Ivo Brandt told Nordpress on Wednesday.', "Ivo Brandt", "Nordpress"),
+        ('"The border stays open," Ivo Brandt told Nordpress in Kenya.', "Ivo Brandt", "Nordpress"),
+        ('"The border stays open," Ivo Brandt told the Council on Foreign Relations.', "Ivo Brandt", None),
+        # the outlet named before the speaker, or after a verb that does not report
+        ('In remarks to the Harbour Press news service, Ivo Brandt observed, "The border stays open."',
+         "Ivo Brandt", "Harbour Press"),
+        ('In comments to Radio Lumen, Ivo Brandt said: "The border stays open."', "Ivo Brandt", "Radio Lumen"),
+        ('Ivo Brandt voiced his doubts by telling Nordpress, "The border stays open."', "Ivo Brandt", "Nordpress"),
+        ('Ivo Brandt appeared on Radio Lumen saying the rules hold; "The border stays open."', "Ivo Brandt",
+         "Radio Lumen"),
+        # someone the article does not name, told an outlet
+        ('One of them told the Harbour Times, "The border stays open for now."', None, "Harbour Times"),
     ],
 )
 def test_via(body, speaker, via):

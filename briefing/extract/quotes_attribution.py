@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, REPORTING_VERBS
+from ..pubdate import MONTH_NAMES, WEEKDAYS
 from ..sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
 from .text import Token, tokenized
 
@@ -620,6 +621,7 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
     words = [i for i, t in enumerate(tokens) if _is_word(t)]
     if not words:
         return None
+    appeared_on = None
     for v in reversed(words):
         verb = tokens[v].lower
         if verb in _TRANSLATION_VERBS:
@@ -631,7 +633,14 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
             continue  # "issuing a statement saying", ", saying": the subject is earlier
         subject = subject_before(tokens, v)
         if subject is not None and participle and _object_of_preposition(tokens, subject):
+            preposition = next((t.lower for t in reversed(tokens) if t.end <= subject.start), "")
+            if preposition == "on" and is_outlet_name(subject.text, addressee_of_told=True):
+                appeared_on = subject
             continue  # "X appeared on Outlet saying": the outlet is where X spoke
+        if subject is not None and participle and subject.kind == "description":
+            opening = leading_subject(tokens)  # 'X appeared in court saying': X, not 'X appeared in court'
+            if opening is not None and opening.kind == "name" and opening.start == subject.start:
+                subject = opening
         if subject is not None:
             return _said_by(tokens, v, subject)
     if according := _according_to(tokens):
@@ -642,10 +651,11 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
             return Attribution(label)
     if by := _agent(tokens):
         return Attribution(by)
+    told = next((o for i in words if tokens[i].lower in TELL_FORMS and (o := _told_outlet(tokens, i))), appeared_on)
     subject = leading_subject(tokens) if sentence_start else None
     if subject and (subject.kind != "pronoun" or subject.text.lower() in PERSON_PRONOUNS):
-        return Attribution(subject)
-    return None
+        return Attribution(subject, via=told)
+    return Attribution(None, via=told) if told else None  # 'One of them told Outlet, "…"'
 
 
 def _according_to(tokens: list[Token]) -> Attribution | None:
@@ -690,17 +700,58 @@ def _carried(tokens: list[Token], verb: int, outlet: Mention) -> Attribution:
 
 
 def _addressee_outlet(tokens: list[Token], verb: int) -> Mention | None:
-    """``X told Outlet`` / ``X said in an interview with Outlet``: the outlet, when it looks like one."""
-    if tokens[verb].lower in TELL_FORMS:
-        addressee = noun_phrase_starting(tokens, verb + 1, limit=6)
-        if addressee and addressee.kind == "name" and is_outlet_name(addressee.text, addressee_of_told=True):
+    """``X told Outlet`` / ``X said in an interview with Outlet`` / ``X spoke out by telling Outlet`` /
+    ``In remarks to Outlet, X said``: the outlet, when it looks like one."""
+    for i in range(verb, min(len(tokens) - 1, verb + 8)):
+        if tokens[i].lower in TELL_FORMS and (addressee := _told_outlet(tokens, i)) is not None:
             return addressee
     for i in range(verb + 1, min(len(tokens) - 1, verb + 8)):
-        if tokens[i].lower in {"with", "to"} and tokens[i - 1].lower == "interview":
+        if tokens[i].lower in {"with", "to"} and tokens[i - 1].lower in _TALK_NOUNS:
             outlet = noun_phrase_starting(tokens, i + 1, limit=6)
             if outlet and outlet.kind == "name":
                 return outlet
-    return None
+    return next((o for i in range(1, verb) if tokens[i].lower in {"with", "to"} and tokens[i - 1].lower in _TALK_NOUNS
+                 and (o := _outlet_at(tokens, i + 1))), None)
+
+
+def _outlet_at(tokens: list[Token], begin: int) -> Mention | None:
+    """The outlet named at ``tokens[begin]`` ('the Xland Times', 'the Xland Press news service'), if it is one."""
+    while begin < len(tokens) and tokens[begin].lower in ARTICLES:
+        begin += 1
+    end = begin
+    while end < len(tokens) and _is_word(tokens[end]) and (
+            is_capitalised(tokens[end].text)
+            or tokens[end].lower == "of" and is_capitalised(tokens[min(end + 1, len(tokens) - 1)].text)):
+        end += 1
+    if end == begin:
+        return None
+    name = Mention(_span_text(tokens[begin:end]), tokens[begin].start, tokens[end - 1].end, "name")
+    outlet_word_after = end < len(tokens) and tokens[end].lower in OUTLET_WORDS
+    return name if outlet_word_after or is_outlet_name(name.text) else None
+
+
+_TALK_NOUNS = frozenset({"interview", "interviews", "remarks", "comments", "speaking", "talking"})
+
+
+def _told_outlet(tokens: list[Token], told: int) -> Mention | None:
+    """The outlet a form of "tell" at ``told`` addresses, without a time or place after it ('told Outlet on Monday')."""
+    addressee = noun_phrase_starting(tokens, told + 1, limit=6)
+    if addressee is None or addressee.kind != "name":
+        return None
+    name = [t for t in tokens if addressee.start <= t.start and t.end <= addressee.end]
+    cut = next((k for k, t in enumerate(name[:-1]) if k and t.lower in _TIME_OR_PLACE_PREPOSITIONS
+                and _time_or_place(name[k + 1].text)), len(name))
+    if cut < len(name):
+        addressee = Mention(_span_text(name[:cut]), name[0].start, name[cut - 1].end, "name")
+    return addressee if is_outlet_name(addressee.text, addressee_of_told=True) else None
+
+
+_TIME_OR_PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "from"})
+
+
+def _time_or_place(word: str) -> bool:
+    lower = word.lower()
+    return lower in MONTH_NAMES or lower in WEEKDAYS or ref.is_place_name(word) or ref.country_form(word) is not None
 
 
 def is_outlet_name(name: str, *, addressee_of_told: bool = False) -> bool:
@@ -709,4 +760,4 @@ def is_outlet_name(name: str, *, addressee_of_told: bool = False) -> bool:
     words = name.lower().split()
     if any(w in OUTLET_WORDS for w in words) or re.search(r"\.(?:com|net|org|co\.\w+)$", name.lower()):
         return True
-    return addressee_of_told and len(words) == 1
+    return addressee_of_told and len(words) == 1 and name not in ref.ORG_HEADS  # 'told the Council': a body
