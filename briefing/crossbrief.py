@@ -6,7 +6,6 @@ Rendering (:mod:`briefing.render`), the feeds and the exports read a :class:`Sit
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -178,7 +177,9 @@ def merge_actors(mentions: list[Mention]) -> list[list[Mention]]:
     A person's one-word name is only a surname: two people merge through their surnames when
     those are equal or a small edit apart with the same first letter (``Petrovsky``/``Petrovski``)
     and their first names, when both are known, share an initial; a surname-only mention joins
-    a full name only when exactly one candidate fits.
+    a full name only when exactly one candidate fits (the full names merged first, so the order of
+    ``mentions`` does not matter), and surname-only mentions with no full name to join merge
+    with each other.
 
     Returns:
         The groups, each in the order of ``mentions``.
@@ -216,6 +217,12 @@ def _merge_key(actor: Actor, spelling: str) -> tuple[str, str] | None:
 
 
 def _merge_people_by_surname(mentions: list[Mention], groups: _Groups) -> None:
+    """The surname rule of :func:`merge_actors`, blocked by (surname, initial) so that many people sharing a
+    surname cost no more than as many with distinct ones.
+
+    The full names are united first; a surname-only mention is then judged against those final groups, so the
+    result does not depend on the order of ``mentions``.
+    """
     surnames: dict[int, set[str]] = defaultdict(set)
     initials: dict[int, set[str]] = defaultdict(set)
     for node, mention in enumerate(mentions):
@@ -228,34 +235,55 @@ def _merge_people_by_surname(mentions: list[Mention], groups: _Groups) -> None:
                 surnames[root].add(words[-1])
             if len(words) > 1:
                 initials[root].add(words[0][0])
-    by_surname: dict[str, set[int]] = defaultdict(set)
-    for root, names in surnames.items():
-        for surname in names:
-            by_surname[surname].add(root)
+    blocks: dict[tuple[str, str], int] = {}  # (surname, initial) -> a full name of that block
+    block_initials: dict[str, set[str]] = defaultdict(set)
+    surname_only: list[int] = []
+    for root in sorted(surnames):
+        if not initials[root]:
+            surname_only.append(root)
+            continue
+        for surname in surnames[root]:
+            block_initials[surname] |= initials[root]
+            for initial in initials[root]:
+                if (first := blocks.setdefault((surname, initial), root)) != root:
+                    groups.union(first, root)
     by_letter: dict[str, list[str]] = defaultdict(list)
-    for surname in by_surname:
+    for surname in {s for names in surnames.values() for s in names}:
         by_letter[surname[0]].append(surname)
-    candidates: dict[int, set[int]] = defaultdict(set)
-    for bucket in by_letter.values():
-        pairs = similar_pairs(bucket, _surname_edit_budget, _similar_surnames)
-        shared = ((s, s) for s in bucket if len(by_surname[s]) > 1)
-        for surname, other in itertools.chain(shared, pairs):
-            for a in by_surname[surname]:
-                candidates[a] |= by_surname[other] - {a}
-            for b in by_surname[other]:
-                candidates[b] |= by_surname[surname] - {b}
-    for root, others in sorted(candidates.items()):
-        if initials[root]:
-            for other in sorted(others):
-                if initials[other] & initials[root]:
-                    groups.union(root, other)
-        else:
-            full_names = {groups.find(o) for o in others if initials[o]}
-            if len(full_names) == 1:
-                groups.union(root, full_names.pop())
-            elif not full_names:
-                for other in others:
-                    groups.union(root, other)
+    pairs = [pair for bucket in by_letter.values()
+             for pair in similar_pairs(bucket, _surname_edit_budget, _similar_surnames)]
+    similar: dict[str, list[str]] = defaultdict(list)
+    for a, b in pairs:
+        similar[a].append(b)
+        similar[b].append(a)
+        for initial in block_initials.get(a, set()) & block_initials.get(b, set()):
+            groups.union(blocks[(a, initial)], blocks[(b, initial)])
+
+    @functools.cache
+    def fitting(surname: str) -> frozenset[int]:
+        """The full-name groups a surname-only mention of ``surname`` could join: two say it is ambiguous."""
+        found: set[int] = set()
+        for other in (surname, *similar.get(surname, ())):
+            for initial in block_initials.get(other, ()):
+                found.add(groups.find(blocks[(other, initial)]))
+                if len(found) > 1:
+                    return frozenset(found)
+        return frozenset(found)
+
+    joins: list[tuple[int, int]] = []
+    alone: dict[str, int] = {}  # surname -> a surname-only mention with no full name to join
+    for root in surname_only:
+        found = frozenset().union(*(fitting(s) for s in surnames[root]))
+        if len(found) == 1:
+            joins.append((root, next(iter(found))))
+        elif not found:
+            for surname in surnames[root]:
+                groups.union(alone.setdefault(surname, root), root)
+    for a, b in pairs:
+        if a in alone and b in alone:
+            groups.union(alone[a], alone[b])
+    for root, group in joins:
+        groups.union(root, group)
 
 
 def _most_common(values: Iterable[str]) -> tuple[str, ...]:

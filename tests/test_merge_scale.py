@@ -1,6 +1,6 @@
-"""The linear surname merge (blocking keys) gives exactly what the former pairwise merge gave.
+"""The linear surname merge (blocking keys) gives exactly what the rule stated pair by pair gives.
 
-``_pairwise_merge_people_by_surname`` is the former quadratic code, kept here as the oracle; the
+``_pairwise_merge_people_by_surname`` compares every pair of people and is the oracle; the
 generated mentions hold near-miss surnames (one and two edits, long and short, other first
 letters), shared surnames, first names with equal and other initials, and surname-only mentions.
 """
@@ -21,7 +21,9 @@ BRIEF = Brief(id="b", title="B", published=None, source=Source(path="b.txt"), su
 
 
 def _pairwise_merge_people_by_surname(mentions: list[Mention], groups: _Groups) -> None:
-    """The merge as it was before blocking keys: every pair of surnames with the same first letter compared."""
+    """The surname rule stated pair by pair, every pair of people compared: the full names sharing an initial
+    and a similar surname unite; then a surname-only mention joins the one full-name group within reach, or,
+    with none within reach, unites with the surname-only mentions of a similar surname in the same case."""
     surnames: dict[int, set[str]] = defaultdict(set)
     initials: dict[int, set[str]] = defaultdict(set)
     for node, mention in enumerate(mentions):
@@ -34,34 +36,26 @@ def _pairwise_merge_people_by_surname(mentions: list[Mention], groups: _Groups) 
                 surnames[root].add(words[-1])
             if len(words) > 1:
                 initials[root].add(words[0][0])
-    by_surname: dict[str, set[int]] = defaultdict(set)
-    for root, names in surnames.items():
-        for surname in names:
-            by_surname[surname].add(root)
-    by_letter: dict[str, list[str]] = defaultdict(list)
-    for surname in by_surname:
-        by_letter[surname[0]].append(surname)
-    candidates: dict[int, set[int]] = defaultdict(set)
-    for bucket in by_letter.values():
-        for i, surname in enumerate(bucket):
-            for other in bucket[i:]:
-                if _similar_surnames(surname, other):
-                    for a in by_surname[surname]:
-                        candidates[a] |= by_surname[other] - {a}
-                    for b in by_surname[other]:
-                        candidates[b] |= by_surname[surname] - {b}
-    for root, others in sorted(candidates.items()):
-        if initials[root]:
-            for other in sorted(others):
-                if initials[other] & initials[root]:
-                    groups.union(root, other)
-        else:
-            full_names = {groups.find(o) for o in others if initials[o]}
-            if len(full_names) == 1:
-                groups.union(root, full_names.pop())
-            elif not full_names:
-                for other in others:
-                    groups.union(root, other)
+    near = lambda a, b: any(_similar_surnames(s, t) for s in surnames[a] for t in surnames[b])  # noqa: E731
+    full = [root for root in surnames if initials[root]]
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            if initials[a] & initials[b] and near(a, b):
+                groups.union(a, b)
+    joins, alone = [], []
+    for root in surnames:
+        if not initials[root]:
+            reach = {groups.find(other) for other in full if near(root, other)}
+            if len(reach) == 1:
+                joins.append((root, reach.pop()))
+            elif not reach:
+                alone.append(root)
+    for i, a in enumerate(alone):
+        for b in alone[i + 1:]:
+            if near(a, b):
+                groups.union(a, b)
+    for root, group in joins:
+        groups.union(root, group)
 
 
 def _mutate(word: str, rng: random.Random) -> str:
@@ -130,3 +124,35 @@ def test_similar_pairs_finds_every_pair_within_the_budget(longest):
     expected = {(a, b) for i, a in enumerate(words) for b in words[i + 1:] if within(a, b)}
     assert set(similar_pairs(words, budget.__getitem__, within)) == expected
     assert len(expected) > 100
+
+
+def _person(name: str) -> Mention:
+    return Mention(BRIEF, Actor(id=fold_name(name), name=name, type="person"))
+
+
+def _names(mentions: list[Mention]) -> set[frozenset[str]]:
+    return {frozenset(m.actor.name for m in group) for group in merge_actors(mentions)}
+
+
+def test_many_people_of_one_surname_merge_by_initial_only():
+    tails = ("ella", "oran", "usti")
+    mentions = [_person(f"{initial}{tail} Quennard") for initial in "ABCDEFGH" for tail in tails]
+    groups = _names([*mentions, _person("Quennard")])
+    assert groups == {frozenset({"Quennard"}),
+                      *(frozenset(f"{initial}{tail} Quennard" for tail in tails) for initial in "ABCDEFGH")}
+
+
+def test_a_surname_alone_stays_apart_from_two_groups_it_could_join():
+    groups = _names([_person("Quennard"), _person("Ada Quennard"), _person("Bo Quenard")])
+    assert groups == {frozenset({"Ada Quennard"}), frozenset({"Bo Quenard"}), frozenset({"Quennard"})}
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 2, 0), (2, 0, 1)])
+def test_a_surname_alone_joins_full_names_that_merge_whatever_the_order(order):
+    people = [_person("Quennard"), _person("Ada Quennard"), _person("Alba Quenard")]
+    assert _names([people[n] for n in order]) == {frozenset({"Quennard", "Ada Quennard", "Alba Quenard"})}
+
+
+def test_surnames_alone_do_not_chain_into_a_group_out_of_reach():
+    groups = _names([_person("Iva Drobnicka"), _person("Drobnicki"), _person("Drobnyckiy")])
+    assert groups == {frozenset({"Drobnyckiy"}), frozenset({"Iva Drobnicka", "Drobnicki"})}
