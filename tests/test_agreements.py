@@ -198,6 +198,16 @@ def test_unnamed_sides_are_left_out():
     assert talks.status == "under negotiation"
 
 
+@pytest.mark.parametrize("body, agreements", [
+    # 'the union' is no firm named before it (its deal is not the firm's); 'the company' may be any
+    ("Acme Corp agreed to buy Globex on Monday.\nThe union struck a wage deal.", [(("Acme Corp", "Globex"), "agreed")]),
+    ("Acme Corp agreed to buy Globex on Monday.\nThe company struck a wage deal with Clarion.",
+     [(("Acme Corp", "Globex"), "agreed"), (("Acme Corp", "Clarion"), "signed")]),
+])
+def test_a_description_stands_only_for_an_actor_of_its_kind(body, agreements):
+    assert [(a.parties, a.status) for a in extract(body)] == agreements
+
+
 def test_repeated_mentions_merge_into_one_agreement():
     # speed is measured in bench/bench_large.py, not asserted here
     body = " ".join(["Brazil and Norway on Tuesday signed a fisheries agreement."] * 100)

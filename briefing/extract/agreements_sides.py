@@ -202,12 +202,21 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
         for match in _DESCRIPTION.finditer(text, sentence.start, sentence.end):
             before = text[max(sentence.start, match.start() - 30):match.start()]
             if not cover.overlaps(match.start(), match.end()) and not re.search(r"[A-Z][\w.]*\s*$", before):
-                refer(match.start(), match.end(), [_antecedent(doc, antecedents, match.start(), "organization")])
+                side = _antecedent(doc, antecedents, match.start(), "organization")
+                refer(match.start(), match.end(), [side if side and _can_be_called(side, match.group(1)) else None])
         for match in _RELATIVE.finditer(text, sentence.start, sentence.end):
             # the last side of the sentence that ends before the match with only spaces and commas between
             before = [s for s in cover.ending_before(text, match.start(), " ,") if sentence.start <= s.start]
             refer(match.start(1), match.end(1), before[-1:])
     return referring
+
+
+_INSTITUTION_NOUNS = lexicon.words("institution_nouns.txt")
+
+
+def _can_be_called(side: Side, noun: str) -> bool:
+    noun = noun.lower()
+    return noun not in _INSTITUTION_NOUNS or noun in side.name.lower().split() or side.name.isupper()
 
 
 def _plural_antecedents(text: str, antecedents: _Antecedents, start: int, position: int) -> list[Side]:
