@@ -545,6 +545,15 @@ def test_roles_from_capitalised_appositions_and_offices(body, name, roles, affil
      ("High Commissioner for Refugees",), None),
     ("UN High Commissioner for Human Rights Orsu Pellanek said it was over.", "Orsu Pellanek",
      ("High Commissioner for Human Rights",), "UN"),
+    # a relative clause that gives the role; 'from' an organisation (not a country: where X comes from)
+    ("Ilse Marrow, who heads the Brelsk Farmers Union, spoke first.", "Ilse Marrow", ("head",),
+     "Brelsk Farmers Union"),
+    ("Priya Raman, who chairs the Harbour Board, voted.", "Priya Raman", ("chair",), "Harbour Board"),
+    ("Omar Haddad, who works for Acme Corp, stayed.", "Omar Haddad", (), "Acme Corp"),
+    ("Mara Lind from Globex Holdings said little.", "Mara Lind", (), "Globex Holdings"),
+    ("Tom Reyes from Kenya spoke on Monday.", "Tom Reyes", (), None),
+    # a given name before a place word is a person when the words after describe one
+    ("Jo Park, a member of the Unity Party, left early.", "Jo Park", ("member",), "Unity Party"),
     # the party or firm in brackets after a name
     ("The Unity Party won.\n1. Orla Venn (UP) - 88,412 votes", "Orla Venn", (), "Unity Party"),
     ("Mara Lind (Orion Bank) spoke on Monday.", "Mara Lind", (), "Orion Bank"),

@@ -736,8 +736,9 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return [_mention(text, span, PLACE, KNOWN, in_title, initial=initial)]
     if _BASED_AFTER.match(text, span[-1].end) and not _org_words(span):
         return [_mention(text, span, PLACE, CUE, in_title, initial=initial)]  # 'the Brelsk-based maker
-    if span[-1].text in ref.PLACE_HEADS and len(span) >= 2 and not _org_words(span[:-1]):
-        return [_mention(text, span, PLACE, CUE, in_title, initial=initial)]
+    if span[-1].text in ref.PLACE_HEADS and len(span) >= 2 and not _org_words(span[:-1]) \
+            and not (span[0].text in ref.FIRST_NAMES and _described_as_a_person(after)):
+        return [_mention(text, span, PLACE, CUE, in_title, initial=initial)]  # not 'Jo Park, a member of X
     if _org_words(span) and not (span[0].text in ref.FIRST_NAMES and len(span) == 2 and span[-1].text in ref.ORG_HEADS
                                  and not span[-1].text.endswith("s")):
         return [_mention(text, span, ORGANIZATION, CUE, in_title, initial=initial)]
@@ -898,6 +899,13 @@ _INDEX_MOVE_AFTER = re.compile(
     r"(?:\s+in\s+value)?\s+(?:by\s+|to\s+|at\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?"
     r"(?:[\d.,]+|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent|per cent|points)")
 _DESIGNATION_AFTER = re.compile(r"(?:['’]s)?[\s-]+(?!(?:1[89]|20)\d\d\b)[A-Z]{0,3}\d")
+def _described_as_a_person(after: str) -> bool:
+    """', 52,', ', who', ', a member of': what follows a name describes a person."""
+    apposition = _APPOSITION.match(after)
+    return bool(_AGE.match(after) or _WHO_AFTER.match(after)
+                or apposition and apposition.group(2).lower() in ref.TITLE_WORDS)
+
+
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _WHO_AFTER = re.compile(r",\s+who(?:se)?\b")
 #: Lower-case nouns of land, water and areas that make the name before them a place's ('the X river').

@@ -22,6 +22,8 @@ _CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
 _GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
+_RELATIVE_ROLES = {verb: role for verb, role in lexicon.rows("actors_relative_roles.txt")}
+_RELATIVE_ROLE = re.compile(r"who\s+(?P<verb>" + lexicon.alternation(_RELATIVE_ROLES) + r")\s+(?:the\s+)?")
 _POSSESSOR = re.compile(r"(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}|country|nation|"
                         + lexicon.alternation(ORG_NOUNS) + r")['’]s?\s+")
 # 'the country's president': the country (or organisation) the text named last
@@ -29,7 +31,7 @@ _ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)['’]s?\s+$")
 _PLURAL_TITLES = {lexicon.plural(title): title for title in ref.TITLES if " " not in title}
 # between two names of a list: 'X, Y', 'X and Y', 'X of Kenya and Y' (an owner after each name)
 _LIST_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
-_OWNER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?|\s+(?P<bracket>\()")
+_OWNER_AFTER = re.compile(r"\s+(?:of|at|(?P<from>from))\s+(?:the\s+)?|\s+(?P<bracket>\()")
 _AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
 # where someone works ('an analyst at the Y', 'a lawyer for Y'); 'a critic of Y' names no employer
 _WORKPLACE_PREPOSITION = re.compile(r"\s+(?:at|for|with|from)\s+(?:the\s+)?$")
@@ -302,6 +304,13 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
     if not m:
         return [], _owner_after(text, end, index)
     phrase_start = m.start("phrase")
+    relative = _RELATIVE_ROLE.match(m.group("phrase"))
+    if relative:  # 'X, who heads the Y': the role the verb gives, and Y
+        named_at = phrase_start + relative.end()
+        owner = next((p for p in index.spans.starting_in(named_at, named_at + 1) if p.type in (COUNTRY, ORGANIZATION)),
+                     None)
+        role = _RELATIVE_ROLES[" ".join(relative["verb"].split())]
+        return ([role] if role != "-" else []), owner.name if owner else None
     phrase = _RELATIVE.sub("", m.group("phrase"))
     phrase_words = phrase.split()
     if not phrase_words or len(phrase_words) > 12:
@@ -348,12 +357,13 @@ def _anaphoric_owner(text: str, at: int, index: RoleIndex) -> str | None:
 
 
 def _owner_after(text: str, end: int, index: RoleIndex) -> str | None:
-    """'X of Acme said', 'X of the Kenyan Bar's ethics board', 'X at the UN', 'X (UP)': the organisation or
-    country right after the name (a place there is where X is from, not whom X works for)."""
+    """'X of Acme said', 'X of the Kenyan Bar's ethics board', 'X at the UN', 'X (UP)', 'X from Acme': the
+    organisation or country right after the name (a place there is where X is from, not whom X works for)."""
     m = _OWNER_AFTER.match(text, end)
     bracketed = bool(m and m["bracket"])
+    kinds = (ORGANIZATION,) if m and m["from"] else (COUNTRY, ORGANIZATION)  # 'X from Kenya' is where X is from
     while m:
-        owner = next((p for p in index.spans.starting_in(m.end(), m.end() + 1) if p.type in (COUNTRY, ORGANIZATION)), None)
+        owner = next((p for p in index.spans.starting_in(m.end(), m.end() + 1) if p.type in kinds), None)
         if owner is None or bracketed and not text.startswith(")", owner.end):
             return None
         m = _GAP_TO_NAME.match(text, owner.end) if text.startswith(("'", "’"), owner.end) else None
