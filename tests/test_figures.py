@@ -364,6 +364,11 @@ def test_a_model_counted_with_a_number_is_a_figure():
     ("Xland cut tariffs on 90 percent of its farm goods.", "farm goods"),
     ("Ytown will give the rebels $25 million in medical aid.", "medical aid"),
     ("Acme agreed to pay at a cost of one billion złotys.", "cost"),
+    ("The fine of €40m was the largest ever.", "fine"),
+    # what a verb raises or lowers by the figure
+    ("The bank raised rates by 50 basis points.", "rise in rates"),
+    ("The government cut spending by $2 billion.", "fall in spending"),
+    ("The firm reduced its workforce by 10%.", "fall in workforce"),
     # a later figure of a list or a conversion takes the earlier one's measure
     ("Death rates were 49% for drug A and 53% for drug B.", "Death rates"),
     ("The relief is worth around US$7 billion (about €5 billion).", "The relief"),

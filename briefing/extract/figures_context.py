@@ -35,6 +35,10 @@ _CLAUSE_VALUED = re.compile(r"(?P<clause>[^,]+?)\s+(?:was|were|is|are)\b[^,]*,\s
                             r"(?:\s+at)?\s*$")
 _LEVEL = re.compile(_LEVEL_TAIL)
 _CHANGE = re.compile(r"\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$")
+_RAISED = {form: direction for direction, forms in lexicon.rows("figures_transitive_change_verbs.txt")
+           for form in forms.split()}
+_RAISED_BY = re.compile(r"\s(?P<verb>" + "|".join(sorted(_RAISED)) + r")\s+(?:(?:its|their|the|his|her)\s+)?"
+                        r"(?P<object>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+by\s*$")
 _CHANGED_TO = re.compile(r"\s+(?P<verb>" + "|".join(sorted(_DIRECTION)) + r")\s[^,;:]*?\bto\s*$")
 _SUBJECT_VERB = re.compile(r"\s+(?P<verb>[a-z]+)\s*$")
 # their endings, checked first, as searching those two is slow
@@ -184,6 +188,9 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
     change, subject = _tail_subject(_CHANGE, core, core_from)
     if subject and change.group("verb") in _DIRECTION:
         return f"{_DIRECTION[change.group('verb')]} in {_possessive_to_adjective(subject)}", _Reading(subject)
+    raised = _RAISED_BY.search(core, core_from)
+    if raised and raised.group("object").split()[-1] not in _FUNCTION_WORDS:
+        return f"{_RAISED[raised.group('verb')]} in {raised.group('object')}", reading  # 'raised rates by 50 points'
     if _DETERMINER_END.search(left, left_from):
         noun = _NOUN_PHRASE_AFTER.match(right)
         if noun and not re.match(r"\s*(?:to|for|in|on|of|at|from|by|with|and)\b", right) \
@@ -202,7 +209,8 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
 
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([^,;:()\"“”—–]+)")
 _SPENT_ON = re.compile(r"\s+(?:in|of|on)\s+(?!(?:the|a|an|this|that|its|their)\b)([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
-_NOUN_OF = re.compile(r"(?:^|\s)(?:an?|the|its|their|his|her)\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+of\s*$")
+_NOUN_OF = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
+                      r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+of\s*$")
 _PHRASE_END = re.compile(r"(?:^|\s)(?:and|or|but|while|whereas|because|as|after|before|when|than|since|if|according"
                          r"|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b|[\d,;:()\"“”—–.!?]")
 _FUNCTION_WORDS = lexicon.words("english_function_words.txt") - {"year", "years", "new"} | {"nearly", "may", "might"}
