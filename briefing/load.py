@@ -784,14 +784,30 @@ def _is_prose(line: str) -> bool:
 
 
 def normalise_body(text: str) -> str:
-    """One paragraph per line: blank-line separated blocks are joined, blanks dropped."""
+    """One paragraph per line: the lines of a blank-line separated block are joined, blanks dropped; a table row,
+    a list item or a transcript's speaker line stays a line of its own."""
     text = text.strip("\n")
     if _BLANK_LINE.search(text):
-        blocks = _BLANK_LINE.split(text)
-        paragraphs = [" ".join(line.strip() for line in block.split("\n") if line.strip()) for block in blocks]
+        paragraphs = [line for block in _BLANK_LINE.split(text) for line in _joined_lines(block)]
     else:
         paragraphs = [line.strip() for line in text.split("\n")]
     return "\n".join(p for p in paragraphs if p)
+
+
+#: A line that is a unit of its own, not prose wrapped onto the next: '| a | b |', '- item', '2. item', 'Q: …'.
+_OWN_LINE = re.compile(r"\||(?:[-*•–]|\d{1,3}[.)])\s|[A-Z][A-Z.'’ -]{0,40}:\s|.*\t")
+
+
+def _joined_lines(block: str) -> list[str]:
+    lines: list[str] = []
+    for line in (line.strip() for line in block.split("\n")):
+        if not line:
+            continue
+        if lines and not _OWN_LINE.match(line) and not _OWN_LINE.match(lines[-1]):
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+    return lines
 
 
 def _article(shown: str, title: str, published: dt.date | None, body: str, *, given_id: str | None = None,

@@ -58,6 +58,8 @@ def texts(doc, actor) -> list[str]:
     # a transcript's speaker label names the person without the title; a numbered list item keeps its name
     ("Opening remarks.\nMINISTER ILSE MARROW: Thank you all for coming.", "ILSE MARROW", "person", "ILSE MARROW"),
     ("Results:\n1. Orla Venn - 88,412 votes", "Orla Venn", "person", "Orla Venn"),
+    # a name that fills a table's cell keeps a common word it opens with
+    ("| Party | Votes |\n|---|---|\n| Farmers Bloc | 88,412 |", "Farmers Bloc", "organization", "Farmers Bloc"),
 ])
 def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
     doc, found = actors_of(body)
@@ -90,6 +92,8 @@ def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
     "Q: Will the vote pass on time?",
     "[CROSSTALK]\n\nIt will pass. (LAUGHTER)",
     "| Votes | Seats |\n|---|---|\n| 88,412 | 12 |",
+    "| Party | Votes |\n|---|---|\n| 88,412 | 12 |",
+    "Pos Team P W D L Pts",
 ])
 def test_junk_is_not_an_actor(body):
     _, found = actors_of(body)

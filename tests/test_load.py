@@ -266,6 +266,13 @@ def test_non_english_article_is_loaded_with_a_warning(tmp_path):
     ("One.\nTwo.", "One.\nTwo."),
     ("One\nstill one.\n\n\nTwo.", "One still one.\nTwo."),
     ("  padded  \n\n", "padded"),
+    # a table's rows, a list's items and a transcript's turns keep their lines inside a block
+    ("Results:\n\n| Party | Votes |\n|---|---|\n| Unity | 88 |\n\nEnd.",
+     "Results:\n| Party | Votes |\n|---|---|\n| Unity | 88 |\nEnd."),
+    ("Winners:\n1. Orla Venn\n2. Tom Reyes\n\nEnd.", "Winners:\n1. Orla Venn\n2. Tom Reyes\nEnd."),
+    ("MODERATOR: Welcome.\nQ: Will it pass?\nA: It will.\n\nEnd.",
+     "MODERATOR: Welcome.\nQ: Will it pass?\nA: It will.\nEnd."),
+    ("Prices rose 5% in\n2019, officials said.\n\nEnd.", "Prices rose 5% in 2019, officials said.\nEnd."),
 ])
 def test_normalise_body(text, body):
     assert normalise_body(text) == body

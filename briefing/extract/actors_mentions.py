@@ -336,10 +336,14 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     span = list(words[i:j])
     if _speaker_label(text, span):
         return _labelled_speaker(text, span, in_title)
+    if _table_header(text, span) or sum(len(w.text) <= 2 and w.text.isupper() for w in span) >= 3:
+        return []  # '| Party | Votes |' over '|---|---|', 'Pos Team P W D L Pts': the heads of a table's columns
     initial = _sentence_initial(text, span[0], sentence_starts)
+    cell = len(span) > 1 and _table_cell(text, span)
     # leading common words ('Despite', 'Next week', 'The'), unless they begin a known name ('New York')
-    # or one the article writes inside a sentence too ('the United Nations')
-    while span and _common_word(span[0]) and not _known_prefix(span) and not _written_inside(span, confirmed_words):
+    # or one the article writes inside a sentence too ('the United Nations'), or fill a table's cell
+    while span and _common_word(span[0]) and not _known_prefix(span) and not _written_inside(span, confirmed_words) \
+            and not cell:
         span.pop(0)
         initial = False
     if initial and len(span) >= 2 and _modifier_of_a_name(text, span):
@@ -353,7 +357,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         span.pop(0)  # 'Former Orion CEO X': the modifier belongs to the title
         initial = False
     if span and initial and _verb_form(span[0]) and not _known_prefix(span) \
-            and not _written_inside(span, confirmed_words):
+            and not _written_inside(span, confirmed_words) and not cell:
         span.pop(0)
         initial = False
     while span and span[-1].text.lower() in _MONTH_OR_DAY:
@@ -439,6 +443,20 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
             typed = [replace(m, unconfirmed=True) for m in typed]  # 'the Xlandic Constitution', 'Xland Federal'
         found.extend(typed)
     return [replace(m, unconfirmed=True) if _bare_common_word(text, m) else m for m in found]
+
+
+def _table_cell(text: str, span: list[Token]) -> bool:
+    """'| Farmers Bloc |': the span fills a cell of a Markdown table."""
+    return text[:span[0].start].rstrip(" \t").endswith("|") and text[span[-1].end:].lstrip(" \t").startswith("|")
+
+
+def _table_header(text: str, span: list[Token]) -> bool:
+    """A cell of the row above a Markdown table's '|---|---|' line: a column's head."""
+    line_end = text.find("\n", span[-1].end)
+    return _table_cell(text, span) and line_end >= 0 and _TABLE_RULE.match(text, line_end + 1) is not None
+
+
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|")
 
 
 def _speaker_label(text: str, span: list[Token]) -> bool:
