@@ -114,6 +114,9 @@ def extract(body: str):
      "signed", "2014-11-18"),
     ("The border treaty was ratified by the parliaments of Ecuador and Peru.", "border", {"Ecuador", "Peru"},
      "ratified", None),
+    # an agreement in a phrase before the main clause is the main clause's subject's
+    ("Under a settlement reached with regulators in March, Acme Bank agreed to pay a fine.", "settlement",
+     {"Acme Bank"}, "signed", "2014-03"),
 ])
 def test_one_agreement(body, kind_word, parties, status, date):
     (agreement,) = extract(body)
@@ -196,6 +199,10 @@ def test_unnamed_sides_are_left_out():
     (talks,) = extract("Vortex Mining is in talks with several creditor banks on a loan.")
     assert talks.parties == ("Vortex Mining",)
     assert talks.status == "under negotiation"
+
+
+def test_a_definite_agreement_before_the_main_clause_refers_back():
+    assert extract("Under the deal, Acme Corp will supply 40 trains.") == ()
 
 
 @pytest.mark.parametrize("body, agreements", [

@@ -222,6 +222,8 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             local = ctx.index.litigants(ctx.clause.sentence)
         if not local and not subject:
             local = _passive_agents(ctx, tokens[complement_end - 1].end)
+        if not local and not subject and phrase.determiner not in DEFINITE and _fronted(tokens, phrase.start_index):
+            subject = _subject_after_fronted(ctx, complement_end)
         anaphoric = phrase.determiner in DEFINITE | {"possessive-pronoun"} and not local
         if head in ANAPHOR_ONLY and not anaphoric:
             continue
@@ -502,6 +504,25 @@ def _is_verb_like(token: Token) -> bool:
     if lower in DETERMINERS or lower in NUMBER_WORDS or not token.is_word or token.text[0].isupper():
         return False
     return _is_participle(token) or lower in GOVERNING_VERBS
+
+
+_FRONTING = frozenset({"under", "through", "with", "after", "following", "in"})
+
+
+def _fronted(tokens, phrase_start: int) -> bool:
+    """'Under a settlement reached with regulators, X agreed …': the phrase opens the clause after a preposition."""
+    return 1 <= phrase_start <= 2 and tokens[0].lower in _FRONTING
+
+
+def _subject_after_fronted(ctx: _Context, complement_end: int) -> list[Side]:
+    """The side that opens the main clause after a fronted phrase's comma: the one who entered the agreement."""
+    tokens = ctx.clause.tokens
+    comma = next((k for k in range(complement_end, len(tokens)) if tokens[k].text == ","), None)
+    if comma is None or comma + 1 >= len(tokens):
+        return []
+    start = tokens[comma + 1].start
+    return [s for s in _sides_in(ctx, start, ctx.clause.end) if s.start == start
+            or s.start == start + 4 and ctx.text.startswith("the ", start)][:1]
 
 
 def _sides_in(ctx: _Context, start: int, end: int) -> list[Side]:
