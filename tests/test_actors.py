@@ -94,6 +94,10 @@ def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
     "| Votes | Seats |\n|---|---|\n| 88,412 | 12 |",
     "| Party | Votes |\n|---|---|\n| 88,412 | 12 |",
     "Pos Team P W D L Pts",
+    # a day's name that opens with a common word; a time zone after a time; a product after its name
+    "Sales rose ahead of Black Friday and Super Tuesday.",
+    "Updated: 3:45 p.m. ET, and again at 10:00 GMT.",
+    "Sign up for our Morning Briefing newsletter.",
 ])
 def test_junk_is_not_an_actor(body):
     _, found = actors_of(body)

@@ -360,8 +360,12 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
             and not _written_inside(span, confirmed_words) and not cell:
         span.pop(0)
         initial = False
+    dated = bool(span) and span[-1].text.lower() in _MONTH_OR_DAY
     while span and span[-1].text.lower() in _MONTH_OR_DAY:
         span.pop()
+    if dated and len(span) == 1 and span[0].text.lower() in ref.COMMON_ENGLISH_WORDS:
+        return []  # 'Black Friday', 'Super Tuesday': a day's name, not 'Black'
+
     while span and (span[-1].text in NAME_PARTICLES or span[-1].text.lower() in _TRAILING_WORDS):
         span.pop()  # a particle ends a name only in lower case: 'Mark N. Das', 'Kim Le' keep their surname
     while len(span) > 1 and _trailing_title(span) and not _org_words(span[-1:]) \
@@ -489,6 +493,7 @@ def _stage_direction(text: str, span: list[Token]) -> bool:
 
 
 _TRANSCRIPT_DIRECTIONS = lexicon.words("transcript_directions.txt")
+_CLOCK_BEFORE = re.compile(r"(?:\d[:.]\d\d|\d\s?[ap]\.?m\.?|\d\s?[AP]M)\s*\(?$")
 
 
 def _bare_common_word(text: str, mention: Mention) -> bool:
@@ -763,8 +768,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if name.endswith("s") and name[:-1].replace(".", "") in ref.COMMON_ACRONYMS:
         return []  # 'SUVs', 'CEOs'
     if name.isupper() and len(name.replace(".", "").replace("-", "")) >= 2:
-        if _stage_direction(text, span):
-            return []
+        if _stage_direction(text, span) or len(span) == 1 and _CLOCK_BEFORE.search(text, 0, span[0].start):
+            return []  # '[CROSSTALK]'; '3:45 p.m. ET': a time zone
         acronym = name.replace(".", "") in ref.COMMON_ACRONYMS  # 'CEO', 'GDP': a common noun's acronym
         return [] if acronym else [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
     spelled = name.replace(" & ", " and ")
