@@ -58,6 +58,9 @@ def texts(doc, actor) -> list[str]:
     # a transcript's speaker label names the person without the title; a numbered list item keeps its name
     ("Opening remarks.\nMINISTER ILSE MARROW: Thank you all for coming.", "ILSE MARROW", "person", "ILSE MARROW"),
     ("Results:\n1. Orla Venn - 88,412 votes", "Orla Venn", "person", "Orla Venn"),
+    # a common word before a name the article writes without it; 'The Times of' a place is one outlet
+    ("Previous Orvex pods docked on Monday. Engineers said Orvex would send more.", "Orvex", "organization", "Orvex"),
+    ("One of them told The Times of Kenya that it was over.", "Times of Kenya", "organization", "Times of Kenya"),
     # a name that fills a table's cell keeps a common word it opens with
     ("| Party | Votes |\n|---|---|\n| Farmers Bloc | 88,412 |", "Farmers Bloc", "organization", "Farmers Bloc"),
 ])

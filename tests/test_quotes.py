@@ -126,6 +126,13 @@ def test_a_participle_after_a_clause_is_spoken_by_its_subject():
     assert quote.speaker == "Ilse Marrow"
 
 
+def test_he_is_no_one_word_organisation_with_capitals_inside():
+    body = 'Tom Reyes spoke on Monday. OrvexNet programs run anywhere. He said it was "nearly ready for launch".'
+    actors = (actor("Tom Reyes", body), actor("OrvexNet", body, type="organization"))
+    (quote,) = quotes_of(body, actors)
+    assert quote.speaker == "Tom Reyes"
+
+
 def test_a_capitalised_word_inside_a_name_is_no_reporting_verb():
     body = 'The United States and Xland plan to hold the drills "in the near future."'
     assert [q.speaker for q in quotes_of(body)] == [None]

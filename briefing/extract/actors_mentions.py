@@ -346,6 +346,9 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
             and not cell:
         span.pop(0)
         initial = False
+    if initial and len(span) >= 2 and _common_adjective_before(text, span, confirmed_words) and not cell:
+        span.pop(0)  # 'Previous SpaceX pods': a common word before a name the article writes without it
+        initial = False
     if initial and len(span) >= 2 and _modifier_of_a_name(text, span):
         span.pop(0)  # 'Thirteen Xlandic soldiers': the name is used without the number too
         initial = False
@@ -561,6 +564,17 @@ def _known_prefix(span: list[Token]) -> bool:
     if span[0].text in ("The", "A", "An"):
         return False
     return any(known_place(" ".join(w.text for w in span[:k])) for k in range(min(len(span), 4), 1, -1))
+
+
+def _common_adjective_before(text: str, span: list[Token], confirmed_words: frozenset[str]) -> bool:
+    """A common English word (no title, name, place or organisation word) before an uncommon name word that the
+    article also writes inside a sentence after a lower-case word, the pair never."""
+    first, second = span[0].text, span[1].text
+    return first.lower() in ref.COMMON_ENGLISH_WORDS and second in confirmed_words and _uncommon_name_word(second) \
+        and first not in ref.FIRST_NAMES and not _title_or_modifier(first) and not _org_head(first) \
+        and not known_place(first) and not _is_demonym_or_country(span[0]) and not _known_prefix(span) \
+        and not _written_inside(span, confirmed_words) \
+        and re.search(r"(?<![\w'’.-])[a-z][\w'’-]* " + re.escape(second) + r"\b", text) is not None
 
 
 def _uncommon_name_word(word: str) -> bool:

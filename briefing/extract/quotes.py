@@ -700,8 +700,8 @@ class _Resolver:
             return "person"
         if actor is not None and actor.type in ("country", "place"):
             return "place"
-        if actor is not None and len(name.split()) > 1:
-            return "group"
+        if actor is not None and (len(name.split()) > 1 or any(c.isupper() for c in name[1:])):
+            return "group"  # 'PowerPC', 'ACME': no surname has capitals inside
         return "person" if len(name.split()) > 1 else "unknown"  # the actor stage may guess one word wrong
 
     def _is_common_word(self, subject: Mention, sentence_start: int) -> bool:
