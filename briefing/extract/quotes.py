@@ -112,8 +112,9 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
             via = previous.via  # the next quotation of the same interview ('X told Outlet. "…"')
         start, end = item.stretch.start, _without_trailing_comma(text, item.stretch.start, item.stretch.end)
         # partial or not with its comma: '"We will win," she said' is a statement, not a quoted term
-        quote = Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:item.stretch.end]),
-                      speaker=named, speaker_text=speaker_text, role=role, via=via, attribution=how if named else "none",
+        partial = _is_partial(text[start:item.stretch.end])
+        quote = Quote(text=text[start:end], kind="direct", partial=partial, speaker=named, speaker_text=speaker_text,
+                      role=role, via=via, attribution=how if named else "none",
                       date=dated.date_of(item.sentence, item.stretch.open_mark, item.stretch.after),
                       evidence=(doc.evidence(start, end),))
         if speaker is None and attribution is None and not quote.partial:
