@@ -69,6 +69,8 @@ def assert_offsets(body: str, quotes) -> None:
          [("Trade will suffer this year", "Tom Reyes")]),
         ('"Trade will suffer this year," Tom Reyes – a banker – said on Monday.',
          [("Trade will suffer this year", "Tom Reyes")]),
+        # a reporting verb's form after 'a' or a possessive is a noun
+        ('Tom Reyes wrote in a blog post: "This plan is simply wrong."', [("This plan is simply wrong.", "Tom Reyes")]),
         # the body a spokesperson speaks for, its name whole
         ('"We will not sign it," said a spokesman for the Brelsk Chamber of Commerce.',
          [("We will not sign it", "Brelsk Chamber of Commerce")]),

@@ -584,6 +584,14 @@ def _said_by(tokens: list[Token], verb: int, subject: Mention) -> Attribution:
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
+def _used_as_noun(tokens: list[Token], verb: int) -> bool:
+    """'wrote in a blog post', 'in his report': a reporting verb's base form after 'a' or a possessive is a noun."""
+    word = tokens[verb].lower
+    if word.endswith(("ed", "ing")) or word in TELL_FORMS or word in ("said", "says", "say"):
+        return False
+    return any(tokens[k].lower in _POSSESSIVES | {"a", "an"} for k in range(max(0, verb - 2), verb))
+
+
 def _ends_sentence(tokens: list[Token], begin: int) -> bool:
     """Whether at most a short phrase ("on Tuesday", "in a statement") follows ``tokens[begin]`` to the end."""
     rest = [t for t in tokens[begin:] if t.text not in ".!?"]
@@ -628,7 +636,8 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
             outlet = subject_before(tokens, v)
             return Attribution(None, via=outlet, inherits=True) if outlet else None
         participle = verb.endswith("ing") and verb not in _CARRIER_VERBS
-        if verb not in REPORTING_VERBS | _CARRIER_VERBS or v and is_capitalised(tokens[v].text) or participle and (
+        if verb not in REPORTING_VERBS | _CARRIER_VERBS or v and is_capitalised(tokens[v].text) \
+                or _used_as_noun(tokens, v) or participle and (
                 v == 0 or tokens[v - 1].lower in MESSAGE_NOUNS or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
             continue  # "issuing a statement saying", ", saying": the subject is earlier
         subject = subject_before(tokens, v)
