@@ -20,7 +20,7 @@ import functools
 import os
 from pathlib import Path
 
-from briefing import incremental, site
+from briefing import incremental, site, templating
 from briefing.engine import Config, Files, event_priority
 
 _dirty = False  # of the builds that follow (set once by `serve`, by each `build`)
@@ -53,6 +53,8 @@ def on_files(files: Files, config: Config) -> Files:
 
 @event_priority(150)  # before the tags plugin lists the pages (100)
 def on_env(env, config: Config, files: Files):
+    if env.bytecode_cache is None:
+        env.bytecode_cache = templating.THEME_TEMPLATES
     incremental.restore_tags(files, config)
     config.briefing_files = files
     return env

@@ -10,6 +10,7 @@ import functools
 import itertools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -59,3 +60,34 @@ def make_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.filters["period_label"] = period_label
     return env
+
+
+def _compile_settings(env: jinja2.Environment) -> tuple:
+    """What a template's compiled code depends on besides its source: the syntax, extensions and policies."""
+    return (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+            env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
+            env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+            tuple(sorted(env.extensions)), env.optimized, env.is_async, env.finalize, env.autoescape,
+            getattr(env, "newstyle_gettext", None), repr(sorted(env.policies.items())))
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The compiled code of templates, kept in memory for the life of the process and shared by environments that
+    compile alike. MkDocs makes the theme's environment anew for each build, so without it ``serve`` compiles
+    every template of the theme again after each edit. A template's code is taken again only for the same source
+    (Jinja's checksum) and the same :func:`_compile_settings`."""
+
+    def __init__(self) -> None:
+        self._code: dict[tuple[tuple, str], tuple[str, Any]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        known = self._code.get((_compile_settings(bucket.environment), bucket.key))
+        if known is not None and known[0] == bucket.checksum:
+            bucket.code = known[1]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[(_compile_settings(bucket.environment), bucket.key)] = (bucket.checksum, bucket.code)
+
+
+#: The theme's templates compiled by the builds of this process (briefing/mkdocs_hooks.py).
+THEME_TEMPLATES = CompiledTemplates()

@@ -6,8 +6,10 @@ import dataclasses
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from briefing import changes, crossbrief, ids, load, pipeline, render, site
@@ -407,3 +409,35 @@ def test_the_rebuild_after_an_extraction_gives_the_very_briefs_it_made_and_a_fre
     monkeypatch.setattr(pipeline, "_READ_ENTRIES", {})  # as a new process finds the cache
     read_back = pipeline.extract_briefs(tmp_path, cache_dir=tmp_path / ".cache")
     assert read_back.briefs == again.briefs and not any(a is b for a, b in zip(read_back.briefs, again.briefs))
+
+
+# --------------------------------------------------------------------------- serve's rebuilds in one process
+
+def preview_build(root: Path, *, dirty: bool) -> Path:
+    """The build ``serve`` makes (the hook renders the pages; a dirty build after an edit), into ``root/preview``."""
+    config = site.site_config(root / "mkdocs.yml", site_dir=root / "preview")
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    try:
+        site.mkdocs_build(config, dirty=dirty)
+    finally:
+        config.plugins.on_shutdown()
+    return root / "preview"
+
+
+def test_the_theme_is_compiled_once_per_process_and_a_changed_template_again(tmp_path, monkeypatch):
+    project(tmp_path, SEEDS)
+    (tmp_path / "overrides").unlink()
+    shutil.copytree(Path(__file__).resolve().parent.parent / "overrides", tmp_path / "overrides")
+    preview_build(tmp_path, dirty=False)
+    override = tmp_path / "overrides" / "main.html"
+    override.write_text(override.read_text(encoding="utf-8").replace(
+        "{{ super() }}", '{{ super() }}\n  <meta name="edited-override">', 1), encoding="utf-8")
+    compiled = []
+    real_parse = jinja2.Environment._parse
+    monkeypatch.setattr(jinja2.Environment, "_parse",
+                        lambda env, source, name, filename: compiled.append(name) or real_parse(env, source, name,
+                                                                                               filename))
+    preview = preview_build(tmp_path, dirty=False)
+    assert "main.html" in compiled and not {"base.html", "404.html", "partials/header.html"} & set(compiled)
+    assert '<meta name="edited-override">' in (preview / "index.html").read_text(encoding="utf-8")
+
