@@ -51,6 +51,7 @@ class DirtyBuild:
     previous_pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # url -> {"title", "tags"}
     previous_search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # page url -> its entries
     pruned_folders: set[str] = field(default_factory=set)
+    sources: dict[str, list[int] | None] = field(default_factory=dict)  # abs_src_path -> signature, before reading
 
 
 def settings_stamp(config: Config) -> str:
@@ -86,13 +87,34 @@ def _read_record(site_dir: Path, stamp: str) -> dict[str, Any]:
     return record
 
 
-def _read_search(site_dir: Path) -> dict[str, list[dict[str, Any]]]:
+#: The entries of each search index that :func:`finish` wrote in this process, by page: path -> (the file's
+#: identity, the entries), so that ``serve`` does not read back after every edit the index it wrote.
+_WRITTEN_SEARCH: dict[Path, tuple[tuple[int, int, int] | None, dict[str, list[dict[str, Any]]]]] = {}
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
     try:
-        index = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _read_search(site_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    path = site_dir / SEARCH_INDEX
+    known = _WRITTEN_SEARCH.get(path)
+    if known is not None and known[0] is not None and known[0] == _identity(path):
+        return known[1]
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return _by_page(index.get("docs", []) if isinstance(index, dict) else [])
+
+
+def _by_page(entries: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     by_page: dict[str, list[dict[str, Any]]] = {}
-    for entry in index.get("docs", []) if isinstance(index, dict) else []:
+    for entry in entries:
         by_page.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
     return by_page
 
@@ -109,10 +131,13 @@ def prepare(files: Files, config: Config) -> None:
     state = DirtyBuild(previous_pages=record.get("pages", {}), previous_search=_read_search(site_dir))
     kept_outputs = set()
     for file in files:
+        if file.abs_src_path:
+            state.sources[file.abs_src_path] = _signature(file.abs_src_path)
         if (record and file.abs_src_path and file.src_uri not in listings and not file.is_modified()
-                and sources.get(file.abs_src_path) == _signature(file.abs_src_path)):
+                and sources.get(file.abs_src_path) == state.sources[file.abs_src_path]):
             state.skipped.add(file.src_uri)
             kept_outputs.add(os.path.normpath(file.abs_dest_path))
+            file.is_modified = _unmodified  # MkDocs asks again for every file, twice for a page: two stats each
     for folder, dirs, names in os.walk(site_dir):
         if folder == str(site_dir):  # the search bundle is no MkDocs output: briefing/pagefind.py updates it
             dirs[:] = [d for d in dirs if d not in KEPT_FOLDERS and d != pagefind.BUNDLE_DIR]
@@ -125,6 +150,10 @@ def prepare(files: Files, config: Config) -> None:
     if search is not None:
         search.search_index_prev = None  # Material's own merge of the previous index, which this one replaces
     config.briefing_dirty_build = state
+
+
+def _unmodified() -> bool:
+    return False
 
 
 def _state(config: Config) -> DirtyBuild | None:
@@ -162,7 +191,7 @@ def finish(files: Files, config: Config) -> None:
     search = config.plugins.get("material/search")
     if state is not None and search is not None and search.config.enabled:
         _merge_search_index(site_dir / SEARCH_INDEX, pages, state)
-    _write_record(site_dir, files, config)
+    _write_record(site_dir, files, config, state)
     if state is not None:
         for folder in sorted(state.pruned_folders, key=len, reverse=True):
             while folder != str(site_dir) and os.path.isdir(folder) and not os.listdir(folder):
@@ -182,9 +211,10 @@ def _merge_search_index(path: Path, pages: list[File], state: DirtyBuild) -> Non
         docs += source.get(file.page.url, [])
     index["docs"] = docs
     write_text_atomic(path, json.dumps(index, separators=(",", ":"), default=str))  # as Material writes it
+    _WRITTEN_SEARCH[path] = (_identity(path), _by_page(docs))
 
 
-def _write_record(site_dir: Path, files: Files, config: Config) -> None:
+def _write_record(site_dir: Path, files: Files, config: Config, state: DirtyBuild | None) -> None:
     plugin = config.plugins.get("material/tags")
     tagged: dict[str, dict[str, Any]] = {}
     listings: list[str] = []
@@ -193,7 +223,10 @@ def _write_record(site_dir: Path, files: Files, config: Config) -> None:
         tagged = {mapping.item.url: {"title": mapping.item.title, "tags": mapping.item.meta.get(name, [])}
                   for mapping in plugin.mappings if hasattr(mapping.item, "meta")}
         listings = sorted({listing.page.file.src_uri for listing in plugin.listings})
-    sources = {file.abs_src_path: _signature(file.abs_src_path) for file in files if file.abs_src_path}
+    # A dirty build records each source as it was before being read: one changed meanwhile is built again next time.
+    known = state.sources if state is not None else {}
+    sources = {file.abs_src_path: known[file.abs_src_path] if file.abs_src_path in known
+               else _signature(file.abs_src_path) for file in files if file.abs_src_path}
     record = {"schema": PAGES_SCHEMA, "settings": settings_stamp(config), "sources": sources, "pages": tagged,
               "listings": listings}
     write_text_atomic(site_dir / PAGES_FILE, json.dumps(record, separators=(",", ":"), default=str))

@@ -345,7 +345,8 @@ def render_into(pages_dir: Path, record: Path, briefs: Iterable[Brief], *, extra
     whose inputs changed since the render kept in ``record`` (:func:`briefing.render.render_changes`, given
     ``options``); the others are neither rendered nor read, their files left as they are.
 
-    Returns what changed in ``pages_dir`` and the source of every page it holds now.
+    Returns what changed in ``pages_dir`` and the source of every page it holds now, in the order of a full render
+    (MkDocs lists the pages in it: the search index, the sitemap).
     """
     previous = read_rendered(record, pages_dir)
     rendered = render_changes(briefs, previous={name: unit for name, (unit, _) in previous.items()}, **options)
@@ -359,7 +360,7 @@ def render_into(pages_dir: Path, record: Path, briefs: Iterable[Brief], *, extra
     record.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(record, json.dumps(data, separators=(",", ":")))
     _RENDERED[record] = (_file_signature(record), units)
-    return changed, (*rendered.kept, *(page.src for page in pages))
+    return changed, (*(src for unit in rendered.units.values() for src in unit.srcs), *(page.src for page in extra))
 
 
 _Units = dict[str, tuple[UnitRecord, dict[str, tuple[int, int] | None]]]

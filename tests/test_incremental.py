@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from briefing import changes, crossbrief, ids, load, pipeline, render, site
+from briefing import changes, crossbrief, ids, incremental, load, pipeline, render, site
 from briefing.cli import main
 from briefing.model import Agreement, Quote
 from test_pages_readable import actor, brief
@@ -441,3 +441,51 @@ def test_the_theme_is_compiled_once_per_process_and_a_changed_template_again(tmp
     assert "main.html" in compiled and not {"base.html", "404.html", "partials/header.html"} & set(compiled)
     assert '<meta name="edited-override">' in (preview / "index.html").read_text(encoding="utf-8")
 
+
+def test_a_preview_rebuild_takes_the_search_index_it_wrote_from_memory_unless_the_file_changed(tmp_path,
+                                                                                               monkeypatch):
+    root = tmp_path / "preview"
+    project(root, TAGGED_SEEDS)
+    preview_build(root, dirty=False)
+    seeds = root / "seeds"
+    (seeds / "a.md").write_text(EDITS["changed"]["a.md"], encoding="utf-8")
+    index = preview_build(root, dirty=True) / "search" / "search_index.json"
+    read = []
+    real_read_text = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda path, *args, **kwargs: read.append(path) or
+                        real_read_text(path, *args, **kwargs))
+    (seeds / "d.md").write_text(EDITS["added"]["d.md"], encoding="utf-8")
+    preview_build(root, dirty=True)
+    assert read.count(index) == 1  # Material's index of the pages built again, not the previous one
+    read.clear()
+    index.write_text(index.read_text(encoding="utf-8"), encoding="utf-8")  # the same entries, but another file
+    (seeds / "b.md").unlink()
+    preview_build(root, dirty=True)
+    assert read.count(index) == 3
+
+    full = tmp_path / "full"
+    project(full, {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds.iterdir())})
+    assert search_entries(root / "preview") == search_entries(preview_build(full, dirty=False))
+
+
+def test_a_source_changed_while_the_site_was_built_is_built_again_by_the_next_build(tmp_path, monkeypatch):
+    """Even when its new modification time is older than the page built from it (a copy that kept its time)."""
+    build = project(tmp_path, SEEDS)
+    notes = tmp_path / "docs" / "notes.md"
+    notes.write_text("# Notes\n\nFirst draft.\n", encoding="utf-8")
+    assert main(build) == 0
+    real_finish = incremental.finish
+
+    def edited_meanwhile(files, config):
+        notes.write_text("# Notes\n\nSecond draft.\n", encoding="utf-8")
+        hour_ago = notes.stat().st_mtime_ns - 3600 * 10**9
+        os.utime(notes, ns=(hour_ago, hour_ago))
+        real_finish(files, config)
+
+    monkeypatch.setattr(incremental, "finish", edited_meanwhile)
+    (tmp_path / "seeds" / "c.txt").write_text(SEEDS["c.txt"].replace("Friday", "Sunday"), encoding="utf-8")
+    assert main(build) == 0
+    assert "First draft" in (tmp_path / "site" / "notes" / "index.html").read_text(encoding="utf-8")
+    monkeypatch.setattr(incremental, "finish", real_finish)
+    assert main(build) == 0
+    assert "Second draft" in (tmp_path / "site" / "notes" / "index.html").read_text(encoding="utf-8")
