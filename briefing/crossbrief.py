@@ -360,6 +360,9 @@ def _topics_of(brief: Brief) -> tuple[str, ...]:
 
 #: The topics of each brief of this process: searching every brief's text was most of the cross-brief index.
 _TOPICS = SameObject(_topics_of)
+#: The timeline of each brief of this process: the same object from build to build, so that the pages keyed by it
+#: (briefing/render.py) key it once.
+_TIMELINES = SameObject(lambda brief: tuple(build_timeline(brief)))
 
 
 def clean_tag(text: str) -> str:
@@ -384,7 +387,8 @@ def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline)
         tags[brief.id] = tuple(dict.fromkeys(t for t in names if t))
     return SiteIndex(
         briefs=ordered, actor_pages=tuple(pages),
-        timelines={brief.id: tuple(timeline(brief)) for brief in ordered},
+        timelines={brief.id: _TIMELINES(brief.id, brief) if timeline is build_timeline else tuple(timeline(brief))
+                   for brief in ordered},
         tags=tags, _pages_by_name=by_name, _countries=countries,
     )
 

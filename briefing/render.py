@@ -187,6 +187,11 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(kind))
 
 
+#: The key of each brief's timeline (by brief id) with the timeline keyed: a timeline that is the same object
+#: (briefing/crossbrief.py keeps it from build to build) is keyed once in a process, not by every unit showing it.
+_TIMELINE_KEYS: dict[str, tuple[tuple[Any, ...], str]] = {}
+
+
 class _Inputs:
     """Keys of what a unit is rendered from: a brief counts as its fingerprint (its whole JSON), an item of a
     brief as its place in the brief, an actor page as everything it holds (once per render)."""
@@ -196,6 +201,13 @@ class _Inputs:
         self.brief_prints = brief_prints
         self._pages: dict[int, str] = {}
         self._places: dict[str, dict[int, int]] = {}
+        self._timelines: dict[int, tuple[str, str]] = {}  # id of a brief's timeline (held by the index) -> its token
+        for brief_id, entries in index.timelines.items():
+            known = _TIMELINE_KEYS.get(brief_id)
+            if known is None or known[0] is not entries:
+                known = _TIMELINE_KEYS[brief_id] = (entries, self.key(entries))
+            if entries:
+                self._timelines[id(entries)] = ("timeline", known[1][:_SHORT])
 
     def key(self, *values: Any) -> str:
         return hashlib.sha256(repr(self._token(values)).encode()).hexdigest()
@@ -223,7 +235,8 @@ class _Inputs:
         if kind in _PLAIN:
             return value
         if kind is tuple or kind is list:
-            return tuple(map(self._token, value))
+            known = self._timelines.get(id(value))
+            return known if known is not None else tuple(map(self._token, value))
         if kind is Cited or kind is Mention:
             item = value.item if kind is Cited else value.actor
             place = self._place(value.brief, item)

@@ -489,3 +489,18 @@ def test_a_source_changed_while_the_site_was_built_is_built_again_by_the_next_bu
     monkeypatch.setattr(incremental, "finish", real_finish)
     assert main(build) == 0
     assert "Second draft" in (tmp_path / "site" / "notes" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_brief_keeps_its_timeline_object_from_index_to_index_and_its_pages_their_keys(monkeypatch):
+    """``serve``'s rebuilds key each unchanged brief's timeline once (briefing/render.py), not on every page."""
+    dated = Agreement(kind="port deal", parties=("VTC",), status="signed", date="2020-01-01", text="a port deal")
+    briefs = {**ripple_briefs(), "b": dataclasses.replace(ripple_briefs()["b"], agreements=(dated,))}
+    first = render.render_changes(briefs.values())
+    timelines = crossbrief.build_index(briefs.values()).timelines
+    assert timelines["b"] and crossbrief.build_index(briefs.values()).timelines["b"] is timelines["b"]
+    keyed = []
+    real_key = render._Inputs.key
+    monkeypatch.setattr(render._Inputs, "key",
+                        lambda inputs, *values: keyed.append(values) or real_key(inputs, *values))
+    again = render.render_changes(briefs.values(), previous=first.units)
+    assert again.pages == () and (timelines["b"],) not in keyed
