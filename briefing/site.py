@@ -374,8 +374,9 @@ def read_rendered(record: Path, pages_dir: Path) -> _Units:
     (size and modification time), with those. A missing or unreadable record renders every page again."""
     known = _RENDERED.get(record)
     units = known[1] if known is not None and known[0] == _file_signature(record) else _parse_rendered(record)
+    folder = os.fspath(pages_dir)  # a file per page and export after every edit: no Path object for each
     return {name: (unit, files) for name, (unit, files) in units.items()
-            if all(signature is not None and _file_signature(pages_dir / src) == signature
+            if all(signature is not None and _file_signature(os.path.join(folder, src)) == signature
                    for src, signature in files.items())}
 
 
@@ -392,9 +393,9 @@ def _parse_rendered(record: Path) -> _Units:
         return {}  # a record is a cache: a spoiled one costs a full render, never a wrong page
 
 
-def _file_signature(path: Path) -> tuple[int, int] | None:
+def _file_signature(path: str | Path) -> tuple[int, int] | None:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns)
