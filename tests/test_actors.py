@@ -107,6 +107,11 @@ def test_junk_is_not_an_actor(body):
     assert found == {}
 
 
+def test_initials_are_no_heads_of_a_table_s_columns():
+    _, found = actors_of("The prize went to J. R. R. Tolvik on Monday.")
+    assert list(found) == ["J. R. R. Tolvik"]
+
+
 def test_surname_after_full_name_is_an_alias_with_its_own_evidence():
     body = "Oliver Brandt opened the plant. Later Brandt said it would hire 200 people."
     doc, found = actors_of(body)

@@ -336,7 +336,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     span = list(words[i:j])
     if _speaker_label(text, span):
         return _labelled_speaker(text, span, in_title)
-    if _table_header(text, span) or sum(len(w.text) <= 2 and w.text.isupper() for w in span) >= 3:
+    if _table_header(text, span) or sum(len(w.text) <= 2 and w.text.isalpha() and w.text.isupper() for w in span) >= 3:
         return []  # '| Party | Votes |' over '|---|---|', 'Pos Team P W D L Pts': the heads of a table's columns
     initial = _sentence_initial(text, span[0], sentence_starts)
     cell = len(span) > 1 and _table_cell(text, span)
@@ -368,7 +368,6 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         span.pop()
     if dated and len(span) == 1 and span[0].text.lower() in ref.COMMON_ENGLISH_WORDS:
         return []  # 'Black Friday', 'Super Tuesday': a day's name, not 'Black'
-
     while span and (span[-1].text in NAME_PARTICLES or span[-1].text.lower() in _TRAILING_WORDS):
         span.pop()  # a particle ends a name only in lower case: 'Mark N. Das', 'Kim Le' keep their surname
     while len(span) > 1 and _trailing_title(span) and not _org_words(span[-1:]) \
@@ -936,13 +935,6 @@ _INDEX_MOVE_AFTER = re.compile(
     r"(?:\s+in\s+value)?\s+(?:by\s+|to\s+|at\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?"
     r"(?:[\d.,]+|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent|per cent|points)")
 _DESIGNATION_AFTER = re.compile(r"(?:['’]s)?[\s-]+(?!(?:1[89]|20)\d\d\b)[A-Z]{0,3}\d")
-def _described_as_a_person(after: str) -> bool:
-    """', 52,', ', who', ', a member of': what follows a name describes a person."""
-    apposition = _APPOSITION.match(after)
-    return bool(_AGE.match(after) or _WHO_AFTER.match(after)
-                or apposition and apposition.group(2).lower() in ref.TITLE_WORDS)
-
-
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _WHO_AFTER = re.compile(r",\s+who(?:se)?\b")
 #: Lower-case nouns of land, water and areas that make the name before them a place's ('the X river').
@@ -959,6 +951,13 @@ def _middle_initial(span: list[Token]) -> bool:
     """'Krishna N. Das': a given name, one initial and a surname, the shape of a person's name."""
     return len(span) == 3 and bool(_INITIAL.fullmatch(span[1].text)) \
         and all(_NAME_WORD.fullmatch(w.text) for w in (span[0], span[2]))
+
+
+def _described_as_a_person(after: str) -> bool:
+    """', 52,', ', who', ', a member of': what follows a name describes a person."""
+    apposition = _APPOSITION.match(after)
+    return bool(_AGE.match(after) or _WHO_AFTER.match(after)
+                or apposition and apposition.group(2).lower() in ref.TITLE_WORDS)
 
 
 def _context_type(span: list[Token], before: list[str], after: str, *, titled: bool,

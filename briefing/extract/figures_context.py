@@ -21,7 +21,14 @@ from .numbers import plain_value
 
 _PURCHASE_NOUNS = dict(lexicon.rows("figures_purchase_nouns.txt"))
 _LEVEL_VERBS = "(?:" + lexicon.alternation(lexicon.phrases("figures_level_verbs.txt"), exact=True) + ")"
-_DIRECTION = {form: direction for direction, forms in lexicon.rows("figures_change_verbs.txt") for form in forms.split()}
+
+
+def _directions(name: str) -> dict[str, str]:
+    """form -> 'rise' | 'fall', from data file ``name`` (direction | forms)."""
+    return {form: direction for direction, forms in lexicon.rows(name) for form in forms.split()}
+
+
+_DIRECTION = _directions("figures_change_verbs.txt")
 _ADVERBS = r"(?:\s+(?:currently|now|already|still|only|just|roughly|about|around|reportedly|then|also|nearly|almost))*"
 _LEVEL_TAIL = _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$"
 _RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _LEVEL_TAIL)
@@ -35,8 +42,7 @@ _CLAUSE_VALUED = re.compile(r"(?P<clause>[^,]+?)\s+(?:was|were|is|are)\b[^,]*,\s
                             r"(?:\s+at)?\s*$")
 _LEVEL = re.compile(_LEVEL_TAIL)
 _CHANGE = re.compile(r"\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$")
-_RAISED = {form: direction for direction, forms in lexicon.rows("figures_transitive_change_verbs.txt")
-           for form in forms.split()}
+_RAISED = _directions("figures_transitive_change_verbs.txt")
 _RAISED_BY = re.compile(r"\s(?P<verb>" + "|".join(sorted(_RAISED)) + r")\s+(?:(?:its|their|the|his|her)\s+)?"
                         r"(?P<object>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+by\s*$")
 _CHANGED_TO = re.compile(r"\s+(?P<verb>" + "|".join(sorted(_DIRECTION)) + r")\s[^,;:]*?\bto\s*$")

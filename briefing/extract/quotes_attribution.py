@@ -522,7 +522,8 @@ _TRANSLATION_VERBS = frozenset({"translated", "translates", "rendered"})
 _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
 
 
-_DASHES = frozenset({"—", "–", "-", "--"})
+_SIGNING_DASHES = ("—", "–", "--")  # before a name that signs a quotation; a hyphen never does
+_DASHES = frozenset(_SIGNING_DASHES) | {"-"}
 
 
 def attribution_after(tokens: list[Token]) -> Attribution | None:
@@ -533,7 +534,7 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
         begin += 1
     if begin >= len(tokens):
         return None
-    if any(dash in "".join(t.text for t in tokens[:begin]) for dash in ("—", "–", "--")):
+    if any(dash in "".join(t.text for t in tokens[:begin]) for dash in _SIGNING_DASHES):
         signed = noun_phrase_starting(tokens, begin)
         if signed is not None and signed.kind == "name":
             return Attribution(signed)  # '"We are ready" — Jane Doe, head of the institute.'
