@@ -232,8 +232,14 @@ TITLES: frozenset[str] = frozenset(_entries("titles.txt"))
 ROLE_MODIFIERS: frozenset[str] = _words("role_modifiers.txt")
 #: One-word names of languages ('Swahili'; scripts/iso_languages.py), which name no actor on their own.
 LANGUAGES: frozenset[str] = _words("languages_iso639.txt")
+_PARTY_ROWS = lexicon.rows("party_labels.txt")
 #: Political labels before a politician's name ("Republican", "Labour").
-PARTY_LABELS: frozenset[str] = _words("party_labels.txt")
+PARTY_LABELS: frozenset[str] = frozenset(label for row in _PARTY_ROWS for label in row[0].split())
+#: The party a label names on its own ("democrats" -> "Democratic Party").
+PARTY_NAMES: dict[str, str] = {label: row[1] for row in _PARTY_ROWS if len(row) > 1
+                               for label in row[0].split() + [row[1].lower()]}
+#: The party of an initial in 'X (R-Texas)'.
+PARTY_INITIALS: dict[str, str] = dict(lexicon.rows("party_initials.txt"))
 #: Capitalised words that make a name an organisation ("Institute", "Ministry").
 ORG_HEADS: frozenset[str] = _words("org_heads.txt")
 #: Lower-case nouns after a name that make it a product, index or event ('the X index').
@@ -254,6 +260,9 @@ COMMON_ENGLISH_WORDS: frozenset[str] = _words("common_english_words.txt")
 COMMON_ACRONYMS: frozenset[str] = _words("acronyms_common.txt") | frozenset(
     c.alpha_3 for c in pycountry.currencies)
 
+#: Titles written abbreviated before a name ('sen'), each with the title it stands for ('senator'; None for 'hon').
+TITLE_ABBREVIATIONS: dict[str, str | None] = {
+    row[0]: row[1] if len(row) > 1 else None for row in lexicon.rows("title_abbreviations.txt")}
 #: The words of the titles ('prime', 'minister'), without the small words inside some ('chief of staff').
 TITLE_WORDS: frozenset[str] = frozenset(
     word for title in TITLES for word in title.split() if word not in ("of", "and", "the"))

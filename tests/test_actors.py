@@ -101,10 +101,24 @@ def test_finds_named_actor_with_type_and_offsets(body, name, type_, mention):
     "Sales rose ahead of Black Friday and Super Tuesday.",
     "Updated: 3:45 p.m. ET, and again at 10:00 GMT.",
     "Sign up for our Morning Briefing newsletter.",
+    # an independent legislator's state
+    "The bill's critic (I-Vt.) met them.",
 ])
 def test_junk_is_not_an_actor(body):
     _, found = actors_of(body)
     assert found == {}
+
+
+@pytest.mark.parametrize("body, party, aliases", [
+    ("The Democrats won. Democrats said so.", "Democratic Party", ("Democrats",)),
+    ("Both Republicans and the Tories lost seats.", "Republican Party", ("Republicans",)),
+    ("The Labour Party won, and Labour said so.", "Labour Party", ("Labour",)),
+    ("Sen. Dara Kolvin (R-Texas) spoke.", "Republican Party", ("R-Texas",)),
+])
+def test_a_party_named_by_its_label_is_named_as_the_party(body, party, aliases):
+    _, found = actors_of(body)
+    assert found[party].type == "organization"
+    assert found[party].aliases == aliases
 
 
 def test_initials_are_no_heads_of_a_table_s_columns():
@@ -214,6 +228,14 @@ def test_a_state_s_adjective_before_its_currency_names_the_money_not_the_state()
      ("Attorney General",), None),
     ("A spokesman for Finance Minister Olek Varga declined to comment.", "Olek Varga", ("Finance Minister",), None),
     ("Opposition MLA Kavya Menon demanded a debate.", "Kavya Menon", ("Opposition MLA",), None),
+    # abbreviated titles are spelled out; a party label or a party initial in brackets gives the party
+    ("Sen. Dara Kolvin said the bill would pass.", "Dara Kolvin", ("Senator",), None),
+    ("Lt. Gen. Mo Tane inspected the troops.", "Mo Tane", ("Lieutenant General",), None),
+    ("Gov. Bo Rell signed it. Rep. Ada Quist did not.", "Ada Quist", ("Representative",), None),
+    ("Sen. Dara Kolvin (R-Texas) said the bill would pass.", "Dara Kolvin", ("Senator",), "Republican Party"),
+    ("Mo Tane (D-N.Y.) voted against it.", "Mo Tane", (), "Democratic Party"),
+    ("Bo Rell (I-Vt.) voted against it.", "Bo Rell", (), None),
+    ("Democrat Ada Quist voted against it, as did the Democrats.", "Ada Quist", (), "Democratic Party"),
 ])
 def test_roles_and_affiliation(body, name, roles, affiliation):
     _, found = actors_of(body)
@@ -608,9 +630,9 @@ def test_the_country_s_title_belongs_to_the_country_named_last(body, name, roles
 
 @pytest.mark.parametrize("body, name, affiliation", [
     ("The Democrats won. Democratic Jane Doe and Republican Paul Ray spoke. The Republicans lost.", "Jane Doe",
-     "Democrats"),
+     "Democratic Party"),
     ("The Democrats won. Democratic Jane Doe and Republican Paul Ray spoke. The Republicans lost.", "Paul Ray",
-     "Republicans"),
+     "Republican Party"),
     ("Republican Paul Ray spoke.", "Paul Ray", None),  # no party named: no actor to point to
 ])
 def test_a_party_label_before_the_name_is_the_party_the_article_names(body, name, affiliation):

@@ -202,6 +202,7 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None
     owner: str | None = None  # the state whose institution this is, when two states' share a name
+    party: str | None = None  # the party a label or initial names: 'the Democrats', 'X (R-Texas)'
     best: dict[str, int] = field(default_factory=dict)  # the highest certainty of its mentions of each type
 
     @cached_property
@@ -246,8 +247,11 @@ def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words
                                 or mention.country in named_states and mention.type == COUNTRY
                                 and key in apart_from_address):
             state = mention.country
+        party = mention.party or ref.PARTY_NAMES.get(mention.text.lower())
         if state is not None:
             new = _Group("country:" + state, COUNTRY, country=state)
+        elif party is not None and mention.type == ORGANIZATION:
+            new = _Group("party:" + party, ORGANIZATION, party=party)
         elif owner is not None:
             new = _Group(f"{key}@{owner}", mention.type, owner=owner)
         else:
@@ -598,6 +602,8 @@ def _same_firm(short: str, rest: list[str]) -> bool:
 def _canonical(group: _Group) -> str:
     if group.type == COUNTRY and group.country:
         return group.country
+    if group.party:
+        return group.party
     if group.owner:
         return f"{group.owner}'s {max(group.forms, key=len)}"
     forms = group.forms

@@ -47,9 +47,10 @@ class Mention:
     designation: bool = False  # followed by a model number: 'Kestrel 300' (the maker, or the model itself)
     not_actor: bool = False  # names a product, index or event here: 'the X index', 'X laptops', 'X Average'
     unconfirmed: bool = False  # an unknown word seen only at sentence starts: a name only if it joins one
+    party: str | None = None  # the party an initial stands for: 'R-Texas' in 'X (R-Texas)'
 
 
-_TITLE_ABBREVIATIONS = lexicon.words("title_abbreviations.txt")
+_TITLE_ABBREVIATIONS = frozenset(ref.TITLE_ABBREVIATIONS)
 _KEEPS_PERIOD = _TITLE_ABBREVIATIONS | frozenset("inc co corp ltd jr sr st mr mrs ms dr mt ft no messrs".split())
 _HYPHEN_MODIFIER = re.compile(
     r"([A-Z][\w'’.]*)-(?:" + lexicon.alternation(lexicon.words("actors_hyphen_modifiers.txt")) + r"|[a-z]{3,}ed)$")
@@ -745,6 +746,9 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return [_mention(text, span[:-1], ORGANIZATION, CUE, in_title)]
     if len(span) == 1 and (span[0].text in ref.ORG_SUFFIXES or span[0].text in NAME_SUFFIXES):
         return []  # 'X Partners, LLC', 'X, Sr.': a legal form or a name suffix on its own names no one
+    party = party_and_state(text, span[0].start - 1)
+    if party is not None:  # 'Sen. X (R-Texas)': the legislator's party (none for an independent) and state
+        return [replace(_mention(text, span, ORGANIZATION, KNOWN, in_title), party=party)] if party else []
     name = text[span[0].start:span[-1].end]
     again = partial(_typed, text, words, span, in_title=in_title, titled=titled, initial=initial)
     if not checked and not ref.country_form(name) and _names_a_thing(text, span):
@@ -793,6 +797,13 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     return [_mention(text, span, type_, certainty, in_title, locative=locative, initial=initial)]
 
 
+def party_and_state(text: str, start: int) -> str | None:
+    """The party of '(R-Texas)', '(D-N.Y.)' when those brackets open at ``start``; '' for an independent."""
+    m = _PARTY_AND_STATE.match(text, start) if start >= 0 else None
+    return ref.PARTY_INITIALS.get(m[1], "") if m else None
+
+
+_PARTY_AND_STATE = re.compile(r"\(([A-Z])-[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
 #: First words that make a capitalised name a weather system ('Storm X', 'Typhoon X').
 _WEATHER_EVENTS = frozenset("Storm Hurricane Typhoon Cyclone Tornado Blizzard".split())
 _BASED_AFTER = re.compile(r"-?\s?(?:based|born)\b")

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import HONORIFICS
-from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, POSSESSIVE, country_kind, tokens
+from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, POSSESSIVE, country_kind, \
+    party_and_state, tokens
 from .spans import SpanIndex
 
 _GOVERNMENT_TITLES = lexicon.words("government_titles.txt")
@@ -57,6 +58,15 @@ class Description:
     affiliation: str | None
 
 
+def _abbreviated_title_ends(text: str, at: int) -> bool:
+    """The period at ``at`` ends an abbreviated title ('Sen. X'), not a clause."""
+    word = _LAST_WORD.search(text, max(0, at - 6), at)
+    return text.startswith(".", at) and word is not None and word[0].lower() in ref.TITLE_ABBREVIATIONS
+
+
+_LAST_WORD = re.compile(r"\b[A-Za-z]+$")
+
+
 class RoleIndex:
     """The body's resolved mentions, sentences and clause marks, indexed once per document so
     that reading the context of a mention bisects instead of scanning the whole body."""
@@ -67,7 +77,7 @@ class RoleIndex:
         self.spans = SpanIndex(placed)
         self.bounds = sentence_bounds  # in text order, as a Document's sentences are
         self.bound_starts = [s for s, _e in sentence_bounds]
-        self.marks = [m.span() for m in _CLAUSE_MARKS.finditer(text)]
+        self.marks = [m.span() for m in _CLAUSE_MARKS.finditer(text) if not _abbreviated_title_ends(text, m.start())]
         self.mark_ends = [end for _start, end in self.marks]
         # countries and organisations, in the order of ``placed``: what a role can belong to
         self.owners_by_end: dict[int, list[int]] = {}
@@ -133,7 +143,8 @@ def _title_run(text: str, clause_start: int, start: int, index: RoleIndex | None
             lower = word.text.lower().rstrip(".")
             if lower in HONORIFICS and not run:
                 continue
-            if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or _demonym(word.text):
+            if lower in ref.TITLE_WORDS or lower in ref.ROLE_MODIFIERS or _demonym(word.text) \
+                    or ref.TITLE_ABBREVIATIONS.get(lower):
                 # 'Acme Bank president X': a word of an actor's name belongs to the owner, not the role
                 if word.possessive or index is not None and not _demonym(word.text) \
                         and index.spans.overlaps(word.start, word.end):
@@ -190,7 +201,8 @@ def _party_before(text: str, start: int, clause_start: int, index: RoleIndex) ->
     label = words[-1].text if words and words[-1].text[:1].isupper() else ""
     if label.lower() not in ref.PARTY_LABELS:
         return None
-    names = {label + "s", label + " Party", label[:-2] + "s" if label.endswith("ic") else label}
+    names = {ref.PARTY_NAMES.get(label.lower()), label + "s", label + " Party",
+             label[:-2] + "s" if label.endswith("ic") else label}
     return next((p.name for p in index.placed if p.type == ORGANIZATION and p.name in names), None)
 
 
@@ -277,7 +289,8 @@ def _bare_word(word: str) -> str:
 
 def _is_title_noun(word: str) -> bool:
     lower = word.lower().rstrip(".")
-    return lower in ref.TITLE_WORDS and (lower in ref.TITLES or lower not in ref.ROLE_MODIFIERS)
+    return lower in ref.TITLE_WORDS and (lower in ref.TITLES or lower not in ref.ROLE_MODIFIERS) \
+        or bool(ref.TITLE_ABBREVIATIONS.get(lower))
 
 
 def _split_roles(text: str, run: list) -> list[str]:
@@ -292,7 +305,19 @@ def _split_roles(text: str, run: list) -> list[str]:
         else:
             current.append(word)
     roles.append(current)
-    return [text[part[0].start:part[-1].end] for part in roles]
+    return [_spelled_out(text, part) for part in roles]
+
+
+def _spelled_out(text: str, words: list) -> str:
+    """The text of a run of title words, abbreviated titles spelled out ('Lt. Gen.' -> 'Lieutenant General')."""
+    pieces, at = [], words[0].start
+    for word in words:
+        title = ref.TITLE_ABBREVIATIONS.get(word.text.lower().rstrip("."))
+        if title:
+            end = word.end + text.startswith(".", word.end)
+            pieces += [text[at:word.start], title.title() if word.text[:1].isupper() else title]
+            at = end
+    return "".join(pieces) + text[at:words[-1].end]
 
 
 def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tuple[list[str], str | None]:
@@ -364,7 +389,7 @@ def _owner_after(text: str, end: int, index: RoleIndex) -> str | None:
     kinds = (ORGANIZATION,) if m and m["from"] else (COUNTRY, ORGANIZATION)  # 'X from Kenya' is where X is from
     while m:
         owner = next((p for p in index.spans.starting_in(m.end(), m.end() + 1) if p.type in kinds), None)
-        if owner is None or bracketed and not text.startswith(")", owner.end):
+        if owner is None or bracketed and not (text.startswith(")", owner.end) or party_and_state(text, m.end() - 1)):
             return None
         m = _GAP_TO_NAME.match(text, owner.end) if text.startswith(("'", "’"), owner.end) else None
         if m is None:
