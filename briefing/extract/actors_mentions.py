@@ -959,9 +959,13 @@ _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
 def _middle_initial(span: list[Token]) -> bool:
-    """'Krishna N. Das': a given name, one initial and a surname, the shape of a person's name."""
-    return len(span) == 3 and bool(_INITIAL.fullmatch(span[1].text)) \
-        and all(_NAME_WORD.fullmatch(w.text) for w in (span[0], span[2]))
+    """'Krishna N. Das', 'J. R. Tolvik', 'P. Quist': a given name or initials, then the surname, the shape of a
+    person's name."""
+    given = len(span) - 1
+    while given and _INITIAL.fullmatch(span[given - 1].text):
+        given -= 1
+    return 0 < len(span) - 1 - given <= 3 and _NAME_WORD.fullmatch(span[-1].text) is not None \
+        and (given == 0 or given == 1 and len(span) == 3 and _NAME_WORD.fullmatch(span[0].text) is not None)
 
 
 def _described_as_a_person(after: str) -> bool:
