@@ -33,6 +33,7 @@ def texts(doc, actor) -> list[str]:
     ("Shipments left Mombasa Port before noon.", "Mombasa Port", "place", "Mombasa Port"),
     ("The deal was signed by former president Marta K. Vell.", "Marta K. Vell", "person", "Marta K. Vell"),
     ("Sean O'Brien and Kate McDonald signed the letter.", "Sean O'Brien", "person", "Sean O'Brien"),
+    ("Output at King Retail Group A/S fell.", "King Retail Group A/S", "organization", "King Retail Group A/S"),
     # initials before a surname no given-name list knows
     ("J. R. R. Tolvik wrote the book.", "J. R. R. Tolvik", "person", "J. R. R. Tolvik"),
     ("The plan failed, P. Quist said.", "P. Quist", "person", "P. Quist"),

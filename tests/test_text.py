@@ -20,6 +20,10 @@ def spans(tokens) -> list[tuple[str, int, int]]:
     ("Acme-based Hale&Dorsey", [("Acme-based", 0, 10), ("Hale&Dorsey", 11, 22)]),
     ("a - b", [("a", 0, 1), ("b", 4, 5)]),
     ("Xland- (Acme)", [("Xland", 0, 5), ("Acme", 8, 12)]),
+    # a slash joins two lone capitals ('A/S'), not two words
+    ("Acme A/S and Kessa/Brelsk", [("Acme", 0, 4), ("A/S", 5, 8), ("and", 9, 12), ("Kessa", 13, 18),
+                                   ("Brelsk", 19, 25)]),
+    ("A/SB", [("A", 0, 1), ("SB", 2, 4)]),
 ])
 def test_words(text, expected):
     assert spans(Tokenized(text).words()) == expected

@@ -94,6 +94,11 @@ class Tokenized:
         def joins(char: str, k: int) -> bool:
             if char.isalnum() or char in _WORD_JOINERS:
                 return True
+            if char == "/":  # 'A/S': a slash joins two capital letters that stand alone
+                return k + 1 < len(atoms) and atoms[k + 1][0] == atoms[k][1] and all(
+                    atoms[j][1] - atoms[j][0] == 1 and text[atoms[j][0]].isupper() for j in (k - 1, k + 1)) \
+                    and (k + 2 == len(atoms) or atoms[k + 2][0] != atoms[k + 1][1]
+                         or not text[atoms[k + 2][0]].isalnum())
             return (char in _WORD_LINKS and k + 1 < len(atoms) and atoms[k + 1][0] == atoms[k][1]
                     and text[atoms[k + 1][0]].isalnum())
 
