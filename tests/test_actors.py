@@ -240,6 +240,13 @@ def test_a_state_s_adjective_before_its_currency_names_the_money_not_the_state()
     ("Mo Tane (D-N.Y.) voted against it.", "Mo Tane", (), "Democratic Party"),
     ("Bo Rell (I-Vt.) voted against it.", "Bo Rell", (), None),
     ("Democrat Ada Quist voted against it, as did the Democrats.", "Ada Quist", (), "Democratic Party"),
+    # a role in a relative clause; a qualifier that opens the sentence belongs to the title after the name
+    ("Pia Holt, who is the chief executive of Kestrel Mining, resigned.", "Pia Holt", ("chief executive",),
+     "Kestrel Mining"),
+    ("Al Dunn, who was a senior adviser at Orion Bank, quit.", "Al Dunn", ("senior adviser",), "Orion Bank"),
+    ("Senior Kestrel Mining executive Ivo Brand quit.", "Ivo Brand", ("executive",), "Kestrel Mining"),
+    # a two-word title before the comma makes the name after it a person, whatever the given name
+    ("Orion Bank's chief executive, Nia Pell, said so.", "Nia Pell", ("chief executive",), "Orion Bank"),
 ])
 def test_roles_and_affiliation(body, name, roles, affiliation):
     _, found = actors_of(body)

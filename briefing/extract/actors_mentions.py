@@ -57,7 +57,7 @@ _HYPHEN_MODIFIER = re.compile(
 _CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
 POSSESSIVE = re.compile(r"['’]s?$")
 _OF_HEADS = lexicon.words("actors_of_heads.txt")
-_TIME_MODIFIERS = frozenset("former then outgoing incoming acting interim newly ex".split())
+_TITLE_QUALIFIERS = lexicon.words("actors_title_qualifiers.txt")
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary under-secretary".split())
 #: Honorifics that also begin the names of places and things ('Lord Howe Island', 'Lady Elliot Reef').
@@ -357,7 +357,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
                 and span[k].text.lower() in ref.COMMON_WORDS), None)
     if cut is not None:
         span = span[:cut]  # 'in Washington, D.C. They also said': a new sentence after the abbreviation
-    while len(span) > 1 and span[0].text.lower() in _TIME_MODIFIERS:
+    while len(span) > 1 and span[0].text.lower() in _TITLE_QUALIFIERS:
         span.pop(0)  # 'Former Orion CEO X': the modifier belongs to the title
         initial = False
     if span and initial and _verb_form(span[0]) and not _known_prefix(span) \
@@ -807,7 +807,7 @@ _PARTY_AND_STATE = re.compile(r"\(([A-Z])-[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
 #: First words that make a capitalised name a weather system ('Storm X', 'Typhoon X').
 _WEATHER_EVENTS = frozenset("Storm Hurricane Typhoon Cyclone Tornado Blizzard".split())
 _BASED_AFTER = re.compile(r"-?\s?(?:based|born)\b")
-_TITLE_BEFORE_COMMA = re.compile(r"\b([a-z]+)\s*,\s*$")
+_TITLE_BEFORE_COMMA = re.compile(r"\b(?:([a-z]+)\s+)?([a-z]+)\s*,\s*$")
 _ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s+$")
 _ADDRESS_AFTER = re.compile(r", +([A-Z][\w-]*(?:\.[A-Z]\.?)*(?: [A-Z][\w-]*){0,2})")
 
@@ -990,8 +990,9 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
     if last in _PLACE_NOUNS or last == "of" and second in _PLACE_NOUNS:
         return PLACE, CUE  # 'the towns of X', 'the village X'
     title = _TITLE_BEFORE_COMMA.search(preceding) if not before else None
-    if title and title.group(1) in ref.TITLES and title.group(1) not in ref.ROLE_MODIFIERS:
-        return PERSON, CUE  # 'the prime minister, X, said'
+    if title and (title[2] in ref.TITLES and title[2] not in ref.ROLE_MODIFIERS
+                  or f"{title[1]} {title[2]}" in ref.TITLES):
+        return PERSON, CUE  # 'the prime minister, X, said', 'its chief executive, X'
     if _AGE.match(after) or _WHO_AFTER.match(after):
         return PERSON, CUE  # 'X, 52, said', 'X, who chairs the union'
     if (feature := _NEXT_WORD.match(after)) and feature.group(1) in _FEATURE_NOUNS:

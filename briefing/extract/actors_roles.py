@@ -25,6 +25,8 @@ _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phr
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
 _RELATIVE_ROLES = {verb: role for verb, role in lexicon.rows("actors_relative_roles.txt")}
 _RELATIVE_ROLE = re.compile(r"who\s+(?P<verb>" + lexicon.alternation(_RELATIVE_ROLES) + r")\s+(?:the\s+)?")
+_RELATIVE_COPULA = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|served\s+as)\s+"
+                              r"(?:(?:a|an|the)\s+)?")
 _POSSESSOR = re.compile(r"(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}|country|nation|"
                         + lexicon.alternation(ORG_NOUNS) + r")['’]s?\s+")
 # 'the country's president': the country (or organisation) the text named last
@@ -336,7 +338,9 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
                      None)
         role = _RELATIVE_ROLES[" ".join(relative["verb"].split())]
         return ([role] if role != "-" else []), owner.name if owner else None
-    phrase = _RELATIVE.sub("", m.group("phrase"))
+    copula = _RELATIVE_COPULA.match(m.group("phrase"))  # 'X, who is the chief executive of Y'
+    phrase_start += copula.end() if copula else 0
+    phrase = _RELATIVE.sub("", m.group("phrase")[copula.end() if copula else 0:])
     phrase_words = phrase.split()
     if not phrase_words or len(phrase_words) > 12:
         return [], None
