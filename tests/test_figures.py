@@ -145,6 +145,7 @@ def test_model_designation_alone_is_not_a_figure():
     ("The rate rose 3.5 percentage points.", "3.5 percentage points"),
     ("Repairs will cost $15-20 million.", "US$15–20 million"),
     ("About 20,000 troops were sent.", "about 20,000 troops"),
+    ("At least 62 have died.", "at least 62 deaths"),
     ("A stamp costs 60 cents.", "US$0.60"),
     # money keeps its decimal places
     ("The euro traded at $1.0735 on Monday.", "US$1.0735"),
@@ -257,6 +258,16 @@ def test_numbers(text, value):
     ("There were 45 cases, at least 12 in May.", [("45 cases", 45, "cases"), ("12", 12, "cases")]),
     ("The vote was held at 3 in Ytown.", []),
     ("Acme said 40 were hired.", []),
+    # a bare number whose verb or noun says what it counts: a toll
+    ("A total of 39 are confirmed dead.", [("39 are confirmed dead", 39, "deaths")]),
+    ("Since May, 12 have died and 30 were hurt.", [("12 have died", 12, "deaths"), ("30 were hurt", 30,
+                                                                                      "people injured")]),
+    ("The outbreak infected over 4,200 of the city's people and killed at least 62.",
+     [("4,200", 4200, "people infected"), ("62", 62, "deaths")]),
+    ("The death toll rose from nine to 31.", [("31", 31, "deaths")]),
+    ("The storm killed 12 people.", [("12 people", 12, "people")]),
+    # a misprinted number is no count that ends at its comma
+    ("It has 40 schools for its roughly 200,0000 residents.", [("40 schools", 40, "schools")]),
     # the currency of an earlier amount of the sentence carries to a later bare amount on its scale
     ("Acme had a 947 million pounds turnover for a 107 million loss.",
      [("947 million pounds", 947_000_000, "GBP"), ("107 million", 107_000_000, "GBP")]),

@@ -236,14 +236,42 @@ _ELIDED_AFTER = re.compile(r"\s*(?:[,;.!?)—–]|$)|\s+(?:are|were|have|had|has
                            r"|voted|signed|ratified)\b")
 
 
+_DIGITS_GO_ON = re.compile(r"[,.]\d")  # '200,0000': a misprinted number, not a count that ends at the comma
+_TOLL_ROWS = lexicon.rows("figures_toll_words.txt")
+_TOLL_AFTER_UNITS = {word: unit for unit, after, *_others in _TOLL_ROWS for word in after.split()}
+_TOLL_BEFORE_UNITS = {word: unit for unit, _after, before, _nouns in _TOLL_ROWS for word in before.split()}
+_TOLL_NOUN_UNITS = {noun.replace("_", " "): unit for unit, *_words, nouns in _TOLL_ROWS for noun in nouns.split()}
+# 'were killed', 'are confirmed dead', 'have died', 'were reported missing'
+_TOLL_AFTER = re.compile(r"\s+(?:(?:are|were|was|is|have|had|has)\s+(?:been\s+)?)?(?:(?:confirmed|reported|feared|"
+                         r"believed|now)\s+(?:to\s+(?:be|have)\s+)?)?(?P<word>"
+                         + lexicon.alternation(_TOLL_AFTER_UNITS) + r")\b")
+# 'killed at least 62,', 'the death toll rose to 31'
+_TOLL_BEFORE = re.compile(r"(?<![\w-])(?:(?P<word>" + lexicon.alternation(_TOLL_BEFORE_UNITS) + r")|(?P<toll>" + lexicon.alternation(_TOLL_NOUN_UNITS) + r")"
+                          r"(?:\s+[\w-]+){0,5}?\s+(?:to|of|at|reached|hit))\s+(?:(?:"
+                          + lexicon.alternation(ref.APPROXIMATORS) + r")\s+)?$", re.I)
+
+
 def _elided_count(text: str, start: int, end: int, number: Number, carried: Quantity | None,
                   quantities: list[Quantity]) -> Quantity | None:
     """A bare number counting what the sentence or paragraph just counted ('of the 54 nations, only 27 have')."""
     before = text[max(start, number.start - 24):number.start]
     if number.spelled and number.value <= 1 or number.start > start and text[number.start - 1].isalpha() \
+            or _DIGITS_GO_ON.match(text, number.end) \
             or _is_not_a_quantity(text, start, end, number, before) \
             or _designation_number(text, start, number.start, number):
         return None
+    approx = _approx_word(_APPROX.search(text, max(start, number.start - 24), number.start))
+    toll = _TOLL_AFTER.match(text, number.end, end)
+    if toll:  # 'a total of 39 are confirmed dead': the verb says what is counted
+        unit = _TOLL_AFTER_UNITS[toll["word"].lower()]
+        return Quantity(number.start, toll.end(), number.value, unit, "count", approx=approx, shown_unit=unit,
+                        scale=number.scale)
+    toll = _TOLL_BEFORE.search(text, max(start, number.start - 60), number.start)
+    if toll and (_CLAUSE_END.match(text, number.end, end) or _ELIDED_OF.match(text, number.end, end)):
+        unit = _TOLL_NOUN_UNITS[" ".join(toll["toll"].lower().split())] if toll["toll"] \
+            else _TOLL_BEFORE_UNITS[toll["word"].lower()]
+        return Quantity(number.start, number.end, number.value, unit, "count", approx=approx, shown_unit=unit,
+                        scale=number.scale)
     unit = carried.unit if carried else None
     of = _ELIDED_OF.match(text, number.end, end)
     if of:  # 'two of them', '80 of other people's ballots'
@@ -256,7 +284,8 @@ def _elided_count(text: str, start: int, end: int, number: Number, carried: Quan
             return None
     if not unit:
         return None
-    return Quantity(number.start, number.end, number.value, unit, "count", shown_unit=unit, scale=number.scale)
+    return Quantity(number.start, number.end, number.value, unit, "count", approx=approx, shown_unit=unit,
+                    scale=number.scale)
 
 
 def _wire_amount(text: str, start: int, number: Number, dollar: str) -> Quantity | None:
