@@ -193,6 +193,15 @@ def test_date_and_source_from_the_sentence():
     assert (figure.date, figure.source) == ("2013", "Central Bank")
 
 
+def test_a_date_right_after_a_figure_is_its_date():
+    body = "Unemployment fell to 3.9% in May from 4.1% in April."
+    doc = make_doc(body)
+    dates = tuple(DateMention(month, value, (doc.evidence(body.index(month), body.index(month) + len(month)),))
+                  for month, value in (("May", "2014-05"), ("April", "2014-04")))
+    assert [(f.text, f.date) for f in find_figures(doc, dates=dates, actors=())] == [("3.9%", "2014-05"),
+                                                                                   ("4.1%", "2014-04")]
+
+
 @pytest.mark.parametrize("body, source", [
     ("Police said 68 people were missing.", "Police"),
     ("The ministry estimates 40 people died.", "ministry"),

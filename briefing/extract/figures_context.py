@@ -103,12 +103,11 @@ class _Reading:
 
 
 def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displays: list[str], *,
-                      actors: tuple[Actor, ...], sentence_dates: dict[int, str]) -> list[Figure]:
+                      actors: tuple[Actor, ...], sentence_dates: dict) -> list[Figure]:
     """The figures of one sentence's quantities (``figures.Quantity``, each with its ``displays`` text), with
     what each measures, its date (``sentence_dates`` is ``dates_by_sentence`` of the article) and its source."""
     if not quantities:
         return []
-    date = _sentence_date(doc, sentence, sentence_dates)
     source = _source(sentence.text, actors)
     reading = _Reading()
     figures = []
@@ -127,7 +126,7 @@ def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displ
             value_high=plain_value(quantity.value_high) if quantity.value_high is not None else None,
             approx=quantity.approx is not None,
             measure=measure,
-            date=date,
+            date=_figure_date(doc, sentence, quantity, sentence_dates),
             source=source,
             display=shown,
             evidence=(doc.evidence(quantity.start, quantity.end),),
@@ -352,22 +351,30 @@ def _is_adjective_of_place(word: str) -> bool:
 
 # --- date and source -----------------------------------------------------------------------------------------
 
-def dates_by_sentence(dates: tuple[DateMention, ...]) -> dict[int, str]:
-    """The value of the first dated mention (by its first evidence) of each sentence, by sentence index."""
-    found: dict[int, str] = {}
+def dates_by_sentence(dates: tuple[DateMention, ...]) -> dict[int, tuple[str, list[tuple[int, str]]]]:
+    """For each sentence, by index: the value of its first dated mention (by the mention's first evidence),
+    and the (start, value) of every dated mention in it, in text order."""
+    found: dict[int, tuple[str, list[tuple[int, str]]]] = {}
     for mention in dates:
         if mention.value and mention.evidence:
-            found.setdefault(mention.evidence[0].sentence, mention.value)
-    return found
+            found.setdefault(mention.evidence[0].sentence, (mention.value, []))
+            for evidence in mention.evidence:
+                found.setdefault(evidence.sentence, (mention.value, []))[1].append((evidence.start, mention.value))
+    return {index: (first, sorted(dated)) for index, (first, dated) in found.items()}
 
 
-def _sentence_date(doc: Document, sentence: Sentence, sentence_dates: dict[int, str]) -> str | None:
-    value = sentence_dates.get(sentence.index)
-    if value is not None:
-        return value
+def _figure_date(doc: Document, sentence: Sentence, quantity, sentence_dates: dict) -> str | None:
+    """The date of a figure: the date right after it ('4.1% in April'), else its sentence's first date."""
+    if sentence.index in sentence_dates:
+        first, dated = sentence_dates[sentence.index]
+        return next((value for start, value in dated if start >= quantity.end
+                     and _DATE_RIGHT_AFTER.fullmatch(doc.text, quantity.end, start)), first)
     if doc.published and _CURRENT.search(sentence.text):
         return str(doc.published.year)
     return None
+
+
+_DATE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:in|on|for|during|as\s+of|by)\s+(?:the\s+)?")
 
 
 def _source(sentence: str, actors: tuple[Actor, ...]) -> str | None:
