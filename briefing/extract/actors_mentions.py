@@ -210,6 +210,7 @@ def _span_end(text: str, words: list[Token], i: int) -> int:
 # the plural nouns of people that head such names (Teachers', Workers', Veterans'), not a name
 # that happens to end in s ("Nordbus' plant")
 _PLURAL_OF_PEOPLE = re.compile(r"(?:er|or|an|ant|ent|ist|ee|ian|ite)s$")
+_PEOPLE_PLURALS = lexicon.words("actors_people_plurals.txt")
 _CONTINENTS = frozenset("Europe Asia Africa America Americas Oceania Australasia Eurasia".split())
 _SAINT = frozenset(["St", "St.", "Saint", "Ste", "Ste."])
 
@@ -222,7 +223,8 @@ def _inner_possessive(text: str, words: list[Token], i: int, j: int) -> bool:
     """
     prev = words[j - 1]
     saint = j - 2 >= i and words[j - 2].text in _SAINT
-    plural = bool(_PLURAL_OF_PEOPLE.search(prev.text)) and text[prev.end:prev.end + 2] in ("' ", "’ ") \
+    plural = (bool(_PLURAL_OF_PEOPLE.search(prev.text)) and text[prev.end:prev.end + 2] in ("' ", "’ ")
+              or prev.text.lower() in _PEOPLE_PLURALS) \
         and not ref.country_form(prev.text) and not ref.is_place_name(prev.text)
     office = prev.text.lower() in ref.TITLE_WORDS  # "the Attorney General's Office"
     if not (saint or plural or office) or text[prev.end:words[j].start].strip() not in ("'s", "’s", "'", "’"):
@@ -344,7 +346,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     # leading common words ('Despite', 'Next week', 'The'), unless they begin a known name ('New York')
     # or one the article writes inside a sentence too ('the United Nations'), or fill a table's cell
     while span and _common_word(span[0]) and not _known_prefix(span) and not _written_inside(span, confirmed_words) \
-            and not cell:
+            and not cell and not (span[0].possessive and len(span) > 1):  # 'Teachers' Union', 'People's Bank'
         span.pop(0)
         initial = False
     if initial and len(span) >= 2 and _common_adjective_before(text, span, confirmed_words) and not cell:
