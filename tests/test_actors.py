@@ -249,6 +249,10 @@ def test_a_state_s_adjective_before_its_currency_names_the_money_not_the_state()
      "Kestrel Mining"),
     ("Al Dunn, who was a senior adviser at Orion Bank, quit.", "Al Dunn", ("senior adviser",), "Orion Bank"),
     ("Senior Kestrel Mining executive Ivo Brand quit.", "Ivo Brand", ("executive",), "Kestrel Mining"),
+    # an organisation's title before the comma ('An Acme spokeswoman, X,')
+    ("An IMF spokeswoman, Julia Ferrante, said so.", "Julia Ferrante", ("spokeswoman",), "IMF"),
+    ("A Kestrel Mining spokesman, Tom Reyes, declined to comment.", "Tom Reyes", ("spokesman",), "Kestrel Mining"),
+    ("After meeting the Kessa ambassador, Ivo Brand left.", "Ivo Brand", (), None),
     # a two-word title before the comma makes the name after it a person, whatever the given name
     ("Orion Bank's chief executive, Nia Pell, said so.", "Nia Pell", ("chief executive",), "Orion Bank"),
 ])

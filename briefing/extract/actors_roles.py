@@ -268,6 +268,8 @@ def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleI
     comma = gap.start()
     previous = index.clause_start(sentence_start, comma)
     run = _title_run(text, previous, comma)
+    while run and index.spans.overlaps(run[0].start, run[0].end):
+        run.pop(0)  # 'A Kestrel Mining spokesman,': 'Mining' is a word of the owner's name, not of the title
     if not run:
         return []
     lead = text[previous:run[0].start].strip()
@@ -275,6 +277,9 @@ def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleI
     # about the president,', where the title is the object of another clause)
     if lead.lower() in _DETERMINERS or (POSSESSIVE.search(lead) and len(lead.split()) <= 5) \
             or _ANAPHOR.search(lead + " "):
+        return run
+    owner = index.owner_ending_at(run[0].start)  # 'An Acme spokeswoman, X,': the owner names the title's body
+    if owner is not None and text[previous:owner.start].strip().lower() in _DETERMINERS | {"a", "an"}:
         return run
     return []
 
