@@ -9,7 +9,8 @@ then merged into one item that keeps the most advanced status and every piece of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from .. import lexicon
 from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document, Evidence, StatusStep
@@ -185,13 +186,10 @@ def _acting_sides(sides: tuple[Side, ...], actors: tuple[Actor, ...]) -> tuple[S
     types = {a.name: a.type for a in actors if a.type in ("country", "organization")}
     office = {a.name: a.affiliation for a in actors
               if a.type == "person" and a.affiliation in types and (a.roles or types[a.affiliation] == "country")}
-    surnames: dict[str, set[str]] = {}
-    for actor in actors:
-        if actor.name in office and " " in actor.name:
-            for form in _surname_forms(actor.name):
-                surnames.setdefault(form, set()).add(actor.name)
+    surnames = {(form, a.name) for a in actors if a.name in office and " " in a.name for form in _surname_forms(a.name)}
+    holders = Counter(form for form, _name in surnames)
     # "Rashidi" after "Samir Abdul Hadi al-Rashidi": the same person, if no other person has that surname
-    acts_for = office | {form: office[next(iter(names))] for form, names in surnames.items() if len(names) == 1}
+    acts_for = office | {form: office[name] for form, name in surnames if holders[form] == 1}
     return tuple(replace(s, name=acts_for[s.name], type=types[acts_for[s.name]]) if s.name in acts_for else s
                  for s in sides)
 
@@ -239,13 +237,16 @@ def _reporting_dates(index: MentionIndex, clauses, dates: tuple[DateMention, ...
                  for k in sorted({ev.index for ev in index.date_evidence.within(clause.start, clause.end)}))
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Item:
-    """The mentions of one agreement, merged."""
+    """The mentions of one agreement, merged, and what they hold."""
 
-    mentions: tuple[Mention, ...]
+    mentions: list[Mention]
     parties: tuple[str, ...]
-    families: frozenset[str]
+    families: set[str] = field(default_factory=set)
+    kind_words: set[str] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+    terms: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def lead(self) -> Mention:
@@ -289,22 +290,14 @@ def _different_terms(first: frozenset[tuple[str, str]], second: frozenset[tuple[
                for scale in {scale for _n, scale in first} & {scale for _n, scale in second})
 
 
-class _Merger:
+class _Merger(list[_Item]):
     """The items being merged, with what each holds indexed so that a mention finds the items it
     may belong to without reading every item (private to ``_merge``)."""
 
     def __init__(self) -> None:
-        self.mentions: list[list[Mention]] = []
-        self.parties: list[tuple[str, ...]] = []
-        self.families: list[set[str]] = []
-        self.kind_words: list[set[str]] = []
-        self.numbers: list[set[str]] = []
-        self.terms: list[set[tuple[str, str]]] = []
+        super().__init__()
         # the indices of the items that hold each (what, value): a party set, party, family, kind word or number
         self.holders: dict[tuple[str, object], set[int]] = {}
-
-    def __len__(self) -> int:
-        return len(self.mentions)
 
     def holding(self, what: str, values) -> set[int]:
         """The items that hold any of ``values`` as a ``what`` ('party', 'family', 'word' ...)."""
@@ -315,27 +308,20 @@ class _Merger:
             self.holders.setdefault((what, value), set()).add(i)
 
     def add(self, mention: Mention, parties: tuple[str, ...]) -> None:
-        self.mentions.append([])
-        for values in (self.families, self.kind_words, self.numbers, self.terms):
-            values.append(set())
-        i = len(self.parties)
-        self.parties.append(parties)
-        self._hold(i, "party set", [frozenset(parties)])
-        self._hold(i, "party", parties)
-        self.extend(i, mention)
+        self.append(_Item([], parties))
+        self._hold(len(self) - 1, "party set", [frozenset(parties)])
+        self._hold(len(self) - 1, "party", parties)
+        self.join(len(self) - 1, mention)
 
-    def extend(self, i: int, mention: Mention) -> None:
-        self.mentions[i].append(mention)
-        for values, what, new in ((self.families, "family", mention.families),
-                                  (self.kind_words, "word", _kind_words(mention)),
-                                  (self.numbers, "number", _numbers(mention))):
-            self._hold(i, what, new - values[i])
-            values[i] |= new
-        self.terms[i] |= _terms(mention)
-
-    def items(self) -> list[_Item]:
-        return [_Item(tuple(mentions), parties, frozenset(families))
-                for mentions, parties, families in zip(self.mentions, self.parties, self.families)]
+    def join(self, i: int, mention: Mention) -> None:
+        item = self[i]
+        item.mentions.append(mention)
+        for values, what, new in ((item.families, "family", mention.families),
+                                  (item.kind_words, "word", _kind_words(mention)),
+                                  (item.numbers, "number", _numbers(mention))):
+            self._hold(i, what, new - values)
+            values |= new
+        item.terms |= _terms(mention)
 
 
 def _merge(mentions: list[Mention]) -> list[_Item]:
@@ -354,20 +340,20 @@ def _merge(mentions: list[Mention]) -> list[_Item]:
             # subject acts on the agreement named before without being one of its parties
             index = _referent(items, replace(mention, parties=()))
         if index is not None:  # (never with more parties: _same_agreement matches the same ones, or fewer)
-            items.extend(index, mention)
-        elif mention.refers_to_pair and len(items) and len(items.parties[-1]) == 2:
-            items.add(mention, items.parties[-1])
+            items.join(index, mention)
+        elif mention.refers_to_pair and len(items) and len(items[-1].parties) == 2:
+            items.add(mention, items[-1].parties)
         elif mention.parties and not mention.only_refers:
             items.add(mention, _holder(items, mention) + mention.parties)
             for earlier in _introduced(pending, mention):
-                items.extend(len(items) - 1, earlier)
+                items.join(len(items) - 1, earlier)
         if not mention.parties and not mention.anaphoric and not mention.only_refers and not _another_one(mention):
             pending.append(mention)
             if len(pending) > _PENDING_LIMIT:
                 pending.pop(0)
         while pending and mention.clause.sentence.index - pending[0].clause.sentence.index > _INTRODUCTION_SPAN:
             pending.pop(0)
-    return items.items()
+    return items
 
 
 def _holder(items: _Merger, mention: Mention) -> tuple[str, ...]:
@@ -377,8 +363,8 @@ def _holder(items: _Merger, mention: Mention) -> tuple[str, ...]:
     if not mention.partner_only:
         return ()
     for i in range(len(items) - 1, max(-1, len(items) - 4), -1):
-        parties = items.parties[i]
-        if items.families[i] & mention.families and len(parties) == 2 and not set(parties) & set(mention.parties):
+        parties = items[i].parties
+        if items[i].families & mention.families and len(parties) == 2 and not set(parties) & set(mention.parties):
             return parties[:1]
     return ()
 
@@ -418,8 +404,8 @@ def _referent(items: _Merger, mention: Mention) -> int | None:
     by_party = not mention.only_refers and bool(parties)
 
     def fits(i: int) -> bool:
-        return (generic or bool(items.families[i] & mention.families)) and numbers <= items.numbers[i] \
-            and (not by_party or bool(parties & set(items.parties[i])))
+        return (generic or bool(items[i].families & mention.families)) and numbers <= items[i].numbers \
+            and (not by_party or bool(parties & set(items[i].parties)))
 
     # every fitting item is in each of these pools (all items when there is none)
     pools = []
@@ -435,7 +421,7 @@ def _referent(items: _Merger, mention: Mention) -> int | None:
         return len(items) - 1 if not numbers and not mention.parties and len(items) else None
     # the best is the latest fitting item unless one sharing more kind words fits
     sharing = [i for i in items.holding("word", words) if fits(i)]
-    return max(sharing + [latest], key=lambda i: (len(items.kind_words[i] & words), i))
+    return max(sharing + [latest], key=lambda i: (len(items[i].kind_words & words), i))
 
 
 def _same_agreement(items: _Merger, mention: Mention) -> int | None:
@@ -450,11 +436,11 @@ def _same_agreement(items: _Merger, mention: Mention) -> int | None:
     if mention.definite and parties:
         candidates |= min((items.holding("party", [p]) for p in parties), key=len)
     for i in sorted(candidates, reverse=True):
-        if _different_terms(terms, frozenset(items.terms[i])):
+        if _different_terms(terms, frozenset(items[i].terms)):
             continue
-        item_parties = set(items.parties[i])
-        if parties == item_parties and (items.families[i] & mention.families or items.kind_words[i] & words
-                                        or not words or not items.kind_words[i]):
+        item_parties = set(items[i].parties)
+        if parties == item_parties and (items[i].families & mention.families or items[i].kind_words & words
+                                        or not words or not items[i].kind_words):
             return i  # a bare "agreement" or "deal" between the same parties is the deal named with them
         if mention.definite and parties and parties < item_parties:
             return i

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import dropwhile
 from typing import NamedTuple
 
 from .. import lexicon
@@ -68,6 +69,7 @@ _LOOSE_ENDS = DETERMINERS | POSSESSIVE_PRONOUNS | PREPOSITIONS | CONJUNCTIONS  #
 _INFINITIVE_PREPOSITIONS = frozenset("from with to by".split())
 _LOCATIVE = frozenset("in at near across around throughout inside outside within".split())
 _AMOUNT = re.compile(r"\d")
+_NOT_INFINITIVES = DETERMINERS | POSSESSIVE_PRONOUNS | NUMBER_WORDS | PREPOSITIONS
 _NOT_ADJECTIVES = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | GOVERNING_VERBS | NUMBER_WORDS \
     | set(TRIGGER_FAMILY)  # function words, verbs and numbers, and the agreement nouns
 _DEADLINE = re.compile(r"\b(?:by|until|within|before)\s*$", re.IGNORECASE)
@@ -278,13 +280,9 @@ _PLEDGES = lexicon.verb_forms("agreements_pledge_verbs.txt")
 def _pledged(tokens, phrase_start: int) -> bool:
     """True when a verb of promising governs the phrase at ``phrase_start`` ('pledged a $2
     billion aid package to Xland'): one side's promise, not an agreement."""
-    for k in range(phrase_start - 1, max(-1, phrase_start - 5), -1):
-        lower = tokens[k].lower
-        if lower in _PLEDGES:
-            return True
-        if lower in GOVERNING_VERBS or not tokens[k].is_word:
-            return False
-    return False
+    decisive = next((t.lower for t in reversed(tokens[max(0, phrase_start - 4):phrase_start])
+                     if t.lower in _PLEDGES or t.lower in GOVERNING_VERBS or not t.is_word), "")
+    return decisive in _PLEDGES
 
 
 def _counted_subject(tokens, verb: int) -> bool:
@@ -491,12 +489,9 @@ def _phrase_end(tokens, index: int, *, allow_verbs: bool) -> int:
 def _bare_infinitive(token: Token) -> bool:
     """'a contract to produce', 'an agreement to supply': after 'to', a lower-case word that is
     not a determiner, a number, a plural noun ('loans to farmers') or a participle."""
-    lower = token.text
-    if not lower.isalpha() or not lower.islower():
-        return False
-    if lower in DETERMINERS or lower in POSSESSIVE_PRONOUNS or lower in NUMBER_WORDS or lower in PREPOSITIONS:
-        return False
-    return not (lower.endswith("s") and not lower.endswith("ss")) and not lower.endswith(("ed", "ing"))
+    word = token.text
+    return word.isalpha() and word.islower() and word not in _NOT_INFINITIVES \
+        and (not word.endswith("s") or word.endswith("ss")) and not word.endswith(("ed", "ing"))
 
 
 def _is_verb_like(token: Token) -> bool:
@@ -617,8 +612,7 @@ def _word_before(tokens, index: int, words, reach: int) -> bool:
 def _noun_kind(ctx: _Context, phrase: _Phrase, complement_end: int) -> str:
     tokens = ctx.clause.tokens
     words = [t for t in phrase.premodifiers if t.lower not in DETERMINERS]
-    while words and words[0].lower in _EMPTY_ADJECTIVES:
-        words.pop(0)
+    words = list(dropwhile(lambda t: t.lower in _EMPTY_ADJECTIVES, words))
     start = words[0].start if words else tokens[phrase.head_index].start
     end = tokens[phrase.end_index - 1].end
     if phrase.end_index < complement_end and tokens[phrase.end_index].lower in ("of", "to"):
@@ -762,8 +756,7 @@ _LEMMAS_OF = {form: [lemma for lemma, (forms, _noun, _family) in TRANSACTION_VER
 
 
 def _verb_lemma(tokens, index: int) -> str | None:
-    lower = tokens[index].lower
-    lemmas = _LEMMAS_OF.get(lower)
+    lemmas = _LEMMAS_OF.get(tokens[index].lower)
     if not lemmas:
         return None
     nxt = tokens[index + 1].lower if index + 1 < len(tokens) else ""
@@ -822,9 +815,7 @@ def _owner_after(ctx: _Context, index: int) -> list[Side]:
 
 
 def _object_words(thing_text: str) -> str:
-    words = thing_text.split()
-    while words and words[0].lower() in DETERMINERS | POSSESSIVE_PRONOUNS:
-        words.pop(0)
+    words = list(dropwhile(lambda word: word.lower() in DETERMINERS | POSSESSIVE_PRONOUNS, thing_text.split()))
     return " ".join(words[:10])
 
 

@@ -11,7 +11,7 @@ from ..model import Actor, Document
 from ..reference import (
     COMMON_ACRONYMS, COMMON_WORDS, REGION_ADJECTIVES, TITLE_WORDS, abbreviation_as_modifier, country_form,
 )
-from .actors_mentions import datelines
+from .actors_mentions import country_kind, datelines
 from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES, PERSON_PRONOUNS, STATE_NOUNS, TRIGGER_FAMILY
 from .figures_units import currency_for
 from .spans import SpanIndex
@@ -55,19 +55,13 @@ def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
     text = doc.text
     in_dateline = SpanIndex(datelines(text)).holds
     named = sorted(
-        (Side(actor.name, actor.type, ev.start, ev.end, _is_demonym(text[ev.start:ev.end]))
+        (Side(actor.name, actor.type, ev.start, ev.end, country_kind(text[ev.start:ev.end]) == "demonym")
          for actor in actors for ev in actor.evidence if not in_dateline(ev.start)),
         key=lambda side: (side.start, -side.end))
     named = _without_overlaps(named)
     named = sorted(named + [s for s in _unmatched_names(doc, named) if not in_dateline(s.start)],
                    key=lambda side: side.start)
-    referring = _referring_sides(doc, named)
-    return tuple(sorted(named + referring, key=lambda side: side.start))
-
-
-def _is_demonym(text: str) -> bool:
-    form = country_form(text)
-    return form is not None and form.kind == "demonym"
+    return tuple(sorted(named + _referring_sides(doc, named), key=lambda side: side.start))
 
 
 def _without_overlaps(sides: list[Side]) -> list[Side]:
@@ -262,10 +256,8 @@ def _most_named(antecedents: _Antecedents, nearest: Side, start: int, position: 
     counts = Counter(side.name for side in sides)  # in the order of the names' first mentions
     first = {side.name: side for side in reversed(sides)}
 
-    def weight(name: str, side: Side) -> tuple[bool, int]:
-        return bool(side.type), counts[name]  # an actor found as such outweighs a bare name
+    def weight(side: Side) -> tuple[bool, int]:
+        return bool(side.type), counts[side.name]  # an actor found as such outweighs a bare name
 
-    best = max(counts, key=lambda name: weight(name, first[name]), default=None)
-    if best is None or weight(best, first[best]) <= weight(nearest.name, nearest):
-        return nearest
-    return first[best]
+    best = max((first[name] for name in counts), key=weight, default=nearest)
+    return best if weight(best) > weight(nearest) else nearest
