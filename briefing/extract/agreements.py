@@ -17,8 +17,8 @@ from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document,
 from ..reference import TITLE_WORDS
 from .agreements_clauses import split_clauses
 from .agreements_lexicon import (
-    EVENT_HEADS, GENERIC_NOUNS, NAME_PREPOSITIONS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, PREPOSITIONS, REPORTING_VERBS,
-    SPEECH_VERBS, TRIGGER_FAMILY,
+    AGREEMENT_NAME_HEADS, EVENT_HEADS, FURTHER_ONE, GENERIC_NOUNS, GENERIC_SIDES, NAME_PREPOSITIONS, OTHER_ONE,
+    PATTERNS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, PREPOSITIONS, REPORTING_VERBS, TRIGGER_FAMILY,
 )
 from .agreements_mentions import Mention, MentionIndex, clause_mentions
 from .agreements_sides import Side, find_sides
@@ -26,15 +26,9 @@ from .agreements_sides import Side, find_sides
 # the words of a kind that tell nothing about the agreement: function words, "new" and the agreement nouns
 _KIND_STOP = lexicon.DETERMINERS | POSSESSIVE_PRONOUNS | PREPOSITIONS | {"and", "new", "first", "further"} \
     | {w for noun in TRIGGER_FAMILY for w in noun.split()}
-_OTHER_ONE = lexicon.words("agreements_other_one.txt")
-_FURTHER_ONE = lexicon.words("agreements_further_one.txt")
-_OTHER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_OTHER_ONE)) + r")\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _INTRODUCTION_SPAN = 2  # sentences
 _PENDING_LIMIT = 8  # mentions without a side kept for a later one to name
-_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d.,]*")
-_TERM = re.compile(r"(\d[\d.,]*|[a-z]+)\s*(million|billion|trillion|percent|per cent|%)", re.IGNORECASE)
 
 
 def find_agreements(doc: Document, *, actors: tuple[Actor, ...],
@@ -57,9 +51,6 @@ def find_agreements(doc: Document, *, actors: tuple[Actor, ...],
                  if item.parties and not all(_ends_in(party, EVENT_HEADS) for party in item.parties))
 
 
-_LENDER_BEFORE = re.compile(r"\b(?:creditor|lender)s?,?\s+$", re.IGNORECASE)
-
-
 def _with_lender(doc: Document, sides: tuple[Side, ...], item: _Item) -> _Item:
     """'... X's $40 million loan. The creditor Acme Bank is ...': the lender that a one-party
     loan's sentence, or the next, names is its other party."""
@@ -67,7 +58,7 @@ def _with_lender(doc: Document, sides: tuple[Side, ...], item: _Item) -> _Item:
         return item
     near = {i + step for i in (m.clause.sentence.index for m in item.mentions) for step in (0, 1)}
     lender = next((s.name for s in sides if doc.sentence_index(s.start) in near and s.name not in item.parties
-                   and _LENDER_BEFORE.search(doc.text, max(0, s.start - 30), s.start)), None)
+                   and PATTERNS["LENDER_BEFORE"].search(doc.text, max(0, s.start - 30), s.start)), None)
     return replace(item, parties=item.parties + (lender,)) if lender else item
 
 
@@ -78,7 +69,7 @@ def _possible_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...
     sentence."""
     text = doc.text
     sides = _for_their_country(text, _acting_sides(find_sides(doc, actors), actors))
-    outlets = {s.name for s in sides if _OUTLET_BEFORE.search(text, max(0, s.start - 40), s.start)}
+    outlets = {s.name for s in sides if PATTERNS["OUTLET_BEFORE"].search(text, max(0, s.start - 40), s.start)}
     speakers = _speakers(doc, sides)
     agreement_acronyms = _agreement_acronyms(text)
     starts = {sentence.start for sentence in doc.sentences}
@@ -99,23 +90,12 @@ def _ends_in(name: str, heads: frozenset[str]) -> bool:
     return len(words) > 1 and (words[-1] in heads or " ".join(words[-2:]) in heads)
 
 
-_AGREEMENT_NAME_HEADS = lexicon.nouns("agreements_name_heads.txt")
-
-
 def _names_agreement(name: str) -> bool:
     """True for the proper name of an agreement, which is what is agreed and never a party:
     'Southern Grain Pact', 'Northern Free Trade Area', 'Treaty on Open Fisheries'."""
     words = name.lower().split()
-    return _ends_in(name, _AGREEMENT_NAME_HEADS) \
-        or len(words) > 1 and words[0] in _AGREEMENT_NAME_HEADS and words[1] in NAME_PREPOSITIONS
-
-
-_OUTLET_WORDS = lexicon.words("quotes_outlet_words.txt")
-_CITED_BEFORE = re.compile(
-    r"(?:\baccording\s+to|\binterviews?\s+with|\b(?:told|telling)|\b(?:reported|covered|published|quoted)\s+(?:in|by)"
-    r"|\b(?-i:" + "|".join(sorted(_OUTLET_WORDS)) + r"))\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
-_OUTLET_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_OUTLET_WORDS)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
-_CITED_AFTER = re.compile(r"\s+(?:reported|reports|covered|wrote|writes|has\s+reported|quoted)\b")
+    return _ends_in(name, AGREEMENT_NAME_HEADS) \
+        or len(words) > 1 and words[0] in AGREEMENT_NAME_HEADS and words[1] in NAME_PREPOSITIONS
 
 
 def _reports_the_news(text: str, side: Side) -> bool:
@@ -123,20 +103,14 @@ def _reports_the_news(text: str, side: Side) -> bool:
     interview with X', 'daily X' (the word in lower case: 'The Herald reported that X ...' cites the
     Herald only), 'X reported' (a name that follows 'daily', 'newspaper' is an
     outlet in every mention), or of whoever is told it ('A told B it had signed a deal with C')."""
-    cited = _CITED_BEFORE.search(text, max(0, side.start - 60), side.start) or _CITED_AFTER.match(text, side.end)
+    cited = PATTERNS["CITED_BEFORE"].search(text, max(0, side.start - 60), side.start) \
+        or PATTERNS["CITED_AFTER"].match(text, side.end)
     return bool(cited) and side.type != "country" and not side.demonym
-
-
-_SPEECH = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:" + lexicon.alternation(SPEECH_VERBS) + r")\b")
-_RELATIVE_OF = re.compile(r"(?:'s|’s)\s+(?:" + lexicon.alternation(lexicon.words("agreements_relatives.txt"))
-                          + r")\b")
-_GENERIC_WORDS = (lexicon.nouns("organisation_nouns.txt") | lexicon.words("agreements_generic_sides.txt")
-                  | frozenset(w.lower() for w in lexicon.words("org_heads.txt")) | _OUTLET_WORDS)
 
 
 def _generic(name: str) -> bool:
     """'Ministry', 'Shareholders', 'Herald': one word naming a kind of group, not a side."""
-    return " " not in name and name.lower() in _GENERIC_WORDS
+    return " " not in name and name.lower() in GENERIC_SIDES
 
 
 def _sentence_initial_word(text: str, side: Side, sentence_starts: set[int]) -> bool:
@@ -153,17 +127,14 @@ def _speakers(doc: Document, sides: tuple[Side, ...]) -> set[tuple[int, str]]:
     whose relative or lawyer speaks ('Jane Doe's mother said ...'). A pronoun that speaks names no new speaker."""
     return {(doc.sentence_index(s.start), s.name) for s in sides
             if s.type == "person" and doc.text[s.start:s.end].lower() not in PERSON_PRONOUNS | {"who"}
-            and (_SPEECH.match(doc.text, s.end) or _RELATIVE_OF.match(doc.text, s.end))}
-
-
-_NAME_WITH_ACRONYM = re.compile(
-    r"\b((?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|the|and)\s+)*){1,8}[A-Za-z]+)\s*\(([A-Z][A-Za-z]{1,9})\)")
+            and (PATTERNS["SPEECH"].match(doc.text, s.end) or PATTERNS["RELATIVE_OF"].match(doc.text, s.end))}
 
 
 def _agreement_acronyms(text: str) -> frozenset[str]:
     """The acronyms given for named agreements ('the Northern Free Trade Area (NFTA)',
     'the Xland Trade Treaty (XTT)'): an agreement, never an organisation that is a party."""
-    return frozenset(match.group(2) for match in _NAME_WITH_ACRONYM.finditer(text) if _names_agreement(match.group(1)))
+    return frozenset(match.group(2) for match in PATTERNS["NAME_WITH_ACRONYM"].finditer(text)
+                     if _names_agreement(match.group(1)))
 
 
 def _share_parallel_status(mentions: list[Mention], first: int) -> None:
@@ -201,7 +172,6 @@ def _surname_forms(name: str) -> set[str]:
     return {last, rest} if rest and prefix.islower() else {last}
 
 
-_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
 _OFFICE_BEFORE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*),?\s+$")
 
 
@@ -224,7 +194,7 @@ def _for_their_country(text: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
         if side.type != "person" and first.rstrip("s") not in TITLE_WORDS:
             continue
         for later in found[k + 1:k + 4]:
-            if later.type == "country" and _OF_COUNTRY.fullmatch(text, side.end, later.start):
+            if later.type == "country" and PATTERNS["OF_COUNTRY"].fullmatch(text, side.end, later.start):
                 found[k] = replace(side, name=later.name, type="country")
                 break
     return tuple(found)
@@ -281,7 +251,7 @@ def _numbers(mention: Mention) -> frozenset[str]:
 def _terms(mention: Mention) -> frozenset[tuple[str, str]]:
     """Amounts and shares in the kind, as (number, scale): ('6', 'billion'), ('20', 'percent')."""
     return frozenset((number, scale.lower().rstrip("s").replace("%", "percent"))
-                     for number, scale in _TERM.findall(mention.kind))
+                     for number, scale in PATTERNS["TERM"].findall(mention.kind))
 
 
 def _different_terms(first: frozenset[tuple[str, str]], second: frozenset[tuple[str, str]]) -> bool:
@@ -373,20 +343,20 @@ def _another_one(mention: Mention) -> bool:
     """True for 'the third such deal', 'the previous accord': words before the agreement word
     that point to another agreement than the one named before."""
     before = _text_before(mention)[-60:]
-    return bool(set(mention.kind.lower().split()) & _OTHER_ONE) or bool(_OTHER_BEFORE.search(before))
+    return bool(set(mention.kind.lower().split()) & OTHER_ONE) or bool(PATTERNS["OTHER_BEFORE"].search(before))
 
 
 def _a_further_one(mention: Mention) -> bool:
     """'a wider trade deal', 'a separate accord': not the agreement of the same parties named before."""
-    further = bool(set(mention.kind.lower().split()) & _FURTHER_ONE)
-    return further and bool(_INDEFINITE_BEFORE.search(_text_before(mention)))
+    further = bool(set(mention.kind.lower().split()) & FURTHER_ONE)
+    return further and bool(PATTERNS["INDEFINITE_BEFORE"].search(_text_before(mention)))
 
 
 def _introduced(pending: list[Mention], mention: Mention) -> list[Mention]:
     """The mentions without named sides that introduced the agreement ``mention`` names with
     'the': "... agreed to a ceasefire. The truce between X and Y took effect" (a mention of the
     same family a sentence or two before, taken out of ``pending``)."""
-    if not _DEFINITE_BEFORE.search(_text_before(mention)[-60:]):
+    if not PATTERNS["DEFINITE_BEFORE"].search(_text_before(mention)[-60:]):
         return []
     taken = [m for m in pending if m.families & mention.families and m.position < mention.position]
     pending[:] = [m for m in pending if m not in taken]

@@ -77,6 +77,9 @@ def _transaction_verb(lemma: str, noun: str, family: str, past: str = "") -> tup
 #: Verbs that make an agreement by themselves: lemma -> (forms, noun for the kind, family).
 TRANSACTION_VERBS: dict[str, tuple[frozenset[str], str, str]] = {
     row[0]: _transaction_verb(*row) for row in lexicon.rows("agreements_transaction_verbs.txt")}
+#: The transaction verbs each form can belong to, in the order of TRANSACTION_VERBS.
+TRANSACTION_LEMMAS = {form: [lemma for lemma, (forms, _noun, _family) in TRANSACTION_VERBS.items() if form in forms]
+                      for forms, _noun, _family in TRANSACTION_VERBS.values() for form in forms}
 #: Particles some transaction verbs need ("take over", "bail out").
 VERB_PARTICLES = {lemma: lemma.split()[1] for lemma in TRANSACTION_VERBS if " " in lemma}
 #: Nouns that make an agreement word before them a mere modifier ("purchase protection").
@@ -87,3 +90,42 @@ INTRANSITIVE_CUES = lexicon.phrases("agreements_intransitive_cues.txt")
 SETTLED_THINGS = lexicon.words("agreements_settled_things.txt")
 #: Verbs after "agreed to" that make no agreement ("agreed to reopen talks").
 AGREED_TO_NOTHING = lexicon.words("agreements_agreed_to_nothing.txt")
+#: Words before an agreement noun that point to another agreement than the one named before ('previous').
+OTHER_ONE = lexicon.words("agreements_other_one.txt")
+#: Words that make 'a ... deal' another deal than the one of the same parties named before ('wider').
+FURTHER_ONE = lexicon.words("agreements_further_one.txt")
+#: Adjectives that open the kind of an agreement without telling what it is ('a new trade deal' is a 'trade deal').
+EMPTY_ADJECTIVES = lexicon.words("agreements_empty_adjectives.txt")
+#: Verbs of a one-sided promise ('pledged an aid package'): no agreement.
+PLEDGE_VERBS = lexicon.verb_forms("agreements_pledge_verbs.txt")
+#: Words of continuance that make a purchase in the present an arrangement in force ('still buys').
+HABITUAL_WORDS = lexicon.words("agreements_habitual_words.txt")
+#: Words that say what talks are about ('talks on', 'talks regarding').
+TOPIC_WORDS = frozenset("on over about regarding concerning for to toward towards aimed".split())
+#: Prepositions that open a phrase fronted before the main clause ('Under a settlement reached ..., X agreed').
+FRONTING_PREPOSITIONS = frozenset({"under", "through", "with", "after", "following", "in"})
+#: Words that name a news outlet ('daily', 'agency').
+OUTLET_WORDS = lexicon.words("quotes_outlet_words.txt")
+#: Head nouns that make a capitalised name an agreement's ('Northern Trade Accord', 'Treaty on Open Fisheries').
+AGREEMENT_NAME_HEADS = lexicon.nouns("agreements_name_heads.txt")
+#: One word naming a kind of group ('Ministry', 'Shareholders', 'Herald'): no side on its own.
+GENERIC_SIDES = DESCRIPTOR_NOUNS | lexicon.words("agreements_generic_sides.txt") \
+    | {w.lower() for w in lexicon.words("org_heads.txt")} | OUTLET_WORDS
+#: Kinds of institution ('the union', 'the ministry') that stand only for an actor with the word in its name.
+INSTITUTION_NOUNS = lexicon.words("institution_nouns.txt")
+
+_PATTERN_ROWS = lexicon.patterns("agreements_patterns.txt", {
+    "REPORTING": lexicon.alternation(REPORTING_VERBS), "SAID": lexicon.alternation(SPEECH_VERBS),
+    "OTHER_ONE": "|".join(sorted(OTHER_ONE)), "OUTLET": "|".join(sorted(OUTLET_WORDS)),
+    "RELATIVES": lexicon.alternation(lexicon.words("agreements_relatives.txt")),
+    "FUTURE_MODALS": lexicon.alternation(MODALS | {"will", "shall"}),
+    "RELATIONS": lexicon.alternation(lexicon.words("agreements_relations.txt")),
+    "PRONOUNS": lexicon.alternation(PERSON_PRONOUNS | {"it", "its"}),
+    "DESCRIPTORS": lexicon.alternation((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),
+                                       exact=True),
+    "REPORTING_TENSED": lexicon.alternation(lexicon.REPORTING_TENSED),
+    "STATE_NOUNS": lexicon.alternation(STATE_NOUNS)})
+#: The regular expressions of ``briefing/data/agreements_patterns.txt`` by name.
+PATTERNS: dict[str, re.Pattern[str]] = {
+    name: re.compile("|".join(regex for _kind, other, regex in _PATTERN_ROWS if other == name))
+    for _kind, name, _regex in _PATTERN_ROWS}

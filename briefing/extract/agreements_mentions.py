@@ -14,18 +14,18 @@ from dataclasses import dataclass, field, replace
 from itertools import dropwhile
 from typing import NamedTuple
 
-from .. import lexicon
 from ..lexicon import DETERMINERS
 from ..model import DateMention, Document, Sentence
 from .agreements_clauses import ASIDE_DASH, Clause
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS,
-    DEFAULT_STATUS, DEFINITE, DESCRIPTOR_NOUNS, GOVERNING_VERBS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES,
-    MODALS, NAME_PREPOSITIONS, NEGATIONS, NOT_AGREEMENT_RE, NUMBER_WORDS, POSSESSIVE_PRONOUNS,
-    PREMODIFIER_PARTICIPLES, PREPOSITIONS, SETTLED_THINGS, STATE_NOUNS, STATUS_CUE_RE, STATUS_CUES,
+    DEFAULT_STATUS, DEFINITE, DESCRIPTOR_NOUNS, EMPTY_ADJECTIVES, FRONTING_PREPOSITIONS, GOVERNING_VERBS,
+    HABITUAL_WORDS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS, NAME_PREPOSITIONS, NEGATIONS,
+    NOT_AGREEMENT_RE, NUMBER_WORDS, PATTERNS, PLEDGE_VERBS, POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES,
+    PREPOSITIONS, SETTLED_THINGS, STATE_NOUNS, STATUS_CUE_RE, STATUS_CUES, TOPIC_WORDS, TRANSACTION_LEMMAS,
     TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS, VERB_PARTICLES,
 )
-from .agreements_sides import AFTER_PREPOSITION, Side
+from .agreements_sides import Side
 from .spans import SpanIndex
 from .text import Token
 
@@ -72,17 +72,8 @@ _AMOUNT = re.compile(r"\d")
 _NOT_INFINITIVES = DETERMINERS | POSSESSIVE_PRONOUNS | NUMBER_WORDS | PREPOSITIONS
 _NOT_ADJECTIVES = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | GOVERNING_VERBS | NUMBER_WORDS \
     | set(TRIGGER_FAMILY)  # function words, verbs and numbers, and the agreement nouns
-_DEADLINE = re.compile(r"\b(?:by|until|within|before)\s*$", re.IGNORECASE)
 _GOVERNED_PREPOSITIONS = frozenset("in into of out with for on to".split())
-_PAIR = re.compile(r"\s*(?:between|of)\s+(?:the\s+two|both)\s+\w+", re.IGNORECASE)
-_EMPTY_ADJECTIVES = lexicon.words("agreements_empty_adjectives.txt")
-_FUTURE_EVENT = re.compile(r"\b(?:" + lexicon.alternation(MODALS | {"will", "shall"}) + r")\b(?:\s+\S+){0,4}\s*$",
-                           re.IGNORECASE)
 _NAME_PUNCT = frozenset({"$", "%", "&", "'", "’", ".", "€", "£"})
-_OWNED_BY = re.compile(r"(?:that|which)\s+(.{1,60}?)\s+(?:\w+ly\s+)?(?:owns|holds|owned|held)\b")
-_HELD_BY = re.compile(r"(?:currently\s+|now\s+)?(?:held|owned)\s+by\s+((?:the\s+)?[A-Z][^,;]{0,50})")
-_RELATION_NOUN = re.compile(r"\s+(?:" + lexicon.alternation(lexicon.words("agreements_relations.txt")) + r")\s+[A-Z]")
-_SUED = re.compile(r"\b(?:sued|sues|is suing|was suing|filed (?:a )?(?:law)?suit against|(?:law)?suit against)\s+")
 
 
 class _DateEvidence(NamedTuple):
@@ -112,7 +103,7 @@ class MentionIndex:
         """The sides of a lawsuit a settlement ends: those around the sentence's first 'sued', 'suit against'."""
         start, end = sentence.start, sentence.end
         if start not in self._litigants:
-            match = _SUED.search(self.text, start, end)
+            match = PATTERNS["SUED"].search(self.text, start, end)
             around = (self.spans.ending_before(self.text, match.start())
                       + self.spans.starting_in(match.end(), match.end() + 1)) if match else []
             self._litigants[start] = [s for s in around if start <= s.start and s.end <= end]
@@ -210,7 +201,7 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             # "..., after agreements with A and B": the side named last before, in the sentence
             before_start = max(clause.sentence.start, phrase_start - 300)
             subject = [s for s in ctx.index.spans.within(before_start, phrase_start)
-                       if not AFTER_PREPOSITION.search(text, max(0, s.start - 30), s.start)][-1:]
+                       if not PATTERNS["AFTER_PREPOSITION"].search(text, max(0, s.start - 30), s.start)][-1:]
             parallel = bool(subject)
         named = subject + local
         if complement_end > last + 1 and len(_names(named)) == 1 and named[0].type == "country" \
@@ -234,7 +225,7 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         if own and not subject and len(local) == len(own) and all(side.demonym for side in own) \
                 and len(_names(own)) == 1:
             continue  # "the Xlandian bid won": an adjective of origin, no side the clause names
-        pair = not local and bool(_PAIR.match(text, match.end()))
+        pair = not local and bool(PATTERNS["PAIR"].match(text, match.end()))
         status = _status(ctx, phrase.start_index, last + 1, complement_end)
         if status == "agreed" and family == "settlement" and any(
                 t.lower == "reached" for t in tokens[max(0, phrase.start_index - 8):complement_end + 8]):
@@ -253,9 +244,6 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
     return _absorb_partyless(found)
 
 
-_TOPIC_WORDS = frozenset("on over about regarding concerning for to toward towards aimed".split())
-
-
 def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
     """True for talks with no subject matter: no word before 'talks' ('peace talks', 'merger
     talks'), no 'on', 'over', 'regarding', 'to buy' after them and no agreement word in the clause."""
@@ -267,22 +255,19 @@ def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is not None and following.text[0].isupper() and not following.lower.endswith(("'s", "’s")):
             continue  # "talks on Tuesday", "talks in Xville": when or where, not what about
-        if lower in _TOPIC_WORDS - {"to", "for"} or k == last + 1 and lower in _TOPIC_WORDS \
+        if lower in TOPIC_WORDS - {"to", "for"} or k == last + 1 and lower in TOPIC_WORDS \
                 or lower == "to" and following is not None and _bare_infinitive(following):
             return False  # "in talks with X regarding possible sales", "talks with X to buy Y"
     return all(TRIGGER_FAMILY.get(_phrase_key(m)) == "negotiation"
                for m in TRIGGER_RE.finditer(ctx.text, ctx.clause.start, ctx.clause.end))
 
 
-_PLEDGES = lexicon.verb_forms("agreements_pledge_verbs.txt")
-
-
 def _pledged(tokens, phrase_start: int) -> bool:
     """True when a verb of promising governs the phrase at ``phrase_start`` ('pledged a $2
     billion aid package to Xland'): one side's promise, not an agreement."""
     decisive = next((t.lower for t in reversed(tokens[max(0, phrase_start - 4):phrase_start])
-                     if t.lower in _PLEDGES or t.lower in GOVERNING_VERBS or not t.is_word), "")
-    return decisive in _PLEDGES
+                     if t.lower in PLEDGE_VERBS or t.lower in GOVERNING_VERBS or not t.is_word), "")
+    return decisive in PLEDGE_VERBS
 
 
 def _counted_subject(tokens, verb: int) -> bool:
@@ -404,24 +389,16 @@ def _noun_phrase(tokens, first: int, end: int) -> _Phrase:
     return _Phrase(index, first, end, determiner, tuple(premodifiers))
 
 
-# "the accord was signed by", "the treaty, ratified by": a governing verb's participle and its agent
-_PASSIVE_AGENT = re.compile(r"\s*,?\s*(?:(?:was|were|is|are|has been|have been|had been|will be|would be)\s+)?"
-                            r"(?:[a-z]+ly\s+)?([a-z]+ed|[a-z]+en|struck|won|made|held)\s+by\s+", re.IGNORECASE)
-# the words between "by" and the first agent: "by fisheries ministers from", "by the parliaments of"
-_AGENT_LEAD = re.compile(r"(?:the\s+)?(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,3}(?:of|from)\s+(?:the\s+)?|(?:the\s+)?$")
-_AGENT_JOIN = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
-
-
 def _passive_agents(ctx: _Context, end: int) -> list[Side]:
     """The agents of a passive right after an agreement's words: its parties."""
-    passive = _PASSIVE_AGENT.match(ctx.text, end, ctx.clause.end)
+    passive = PATTERNS["PASSIVE_AGENT"].match(ctx.text, end, ctx.clause.end)
     if not passive or passive.group(1).lower() not in GOVERNING_VERBS:
         return []
     agents: list[Side] = []
     position = passive.end()
     for side in _sides_in(ctx, position, ctx.clause.end):
         between = ctx.text[position:side.start]
-        if not (_AGENT_JOIN if agents else _AGENT_LEAD).fullmatch(between):
+        if not (PATTERNS["AGENT_JOIN"] if agents else PATTERNS["AGENT_LEAD"]).fullmatch(between):
             break
         agents.append(side)
         position = side.end
@@ -501,12 +478,9 @@ def _is_verb_like(token: Token) -> bool:
     return _is_participle(token) or lower in GOVERNING_VERBS
 
 
-_FRONTING = frozenset({"under", "through", "with", "after", "following", "in"})
-
-
 def _fronted(tokens, phrase_start: int) -> bool:
     """'Under a settlement reached with regulators, X agreed …': the phrase opens the clause after a preposition."""
-    return 1 <= phrase_start <= 2 and tokens[0].lower in _FRONTING
+    return 1 <= phrase_start <= 2 and tokens[0].lower in FRONTING_PREPOSITIONS
 
 
 def _subject_after_fronted(ctx: _Context, complement_end: int) -> list[Side]:
@@ -612,7 +586,7 @@ def _word_before(tokens, index: int, words, reach: int) -> bool:
 def _noun_kind(ctx: _Context, phrase: _Phrase, complement_end: int) -> str:
     tokens = ctx.clause.tokens
     words = [t for t in phrase.premodifiers if t.lower not in DETERMINERS]
-    words = list(dropwhile(lambda t: t.lower in _EMPTY_ADJECTIVES, words))
+    words = list(dropwhile(lambda t: t.lower in EMPTY_ADJECTIVES, words))
     start = words[0].start if words else tokens[phrase.head_index].start
     end = tokens[phrase.end_index - 1].end
     if phrase.end_index < complement_end and tokens[phrase.end_index].lower in ("of", "to"):
@@ -724,9 +698,6 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
     return found
 
 
-_IN_RETURN = re.compile(r"\b(?:once|in exchange for|in return for|provided that|on condition that)\b", re.IGNORECASE)
-
-
 def _agreed_in_return(ctx: _Context, index: int) -> list[Mention]:
     """'Xland agreed to delay the levy once Yland promised to cut its tariffs': a step one side
     agreed to (the 'agreed' at ``index``) in return for the other's, an agreement of the two."""
@@ -737,7 +708,7 @@ def _agreed_in_return(ctx: _Context, index: int) -> list[Mention]:
     if _verb_lemma(tokens, index + 2) is not None or _negated(tokens, index):
         return []  # "agreed to buy X" is read as the purchase; "did not agree to"
     sentence = ctx.clause.sentence
-    condition = _IN_RETURN.search(text, tokens[index].end, sentence.end)
+    condition = PATTERNS["IN_RETURN"].search(text, tokens[index].end, sentence.end)
     subject = _sides_before(ctx, tokens[index].start)[-1:]
     if not condition or not subject:
         return []
@@ -750,13 +721,8 @@ def _agreed_in_return(ctx: _Context, index: int) -> list[Mention]:
     return [_mention(ctx, kind, "agreement", tokens[index].start, "agreed", parties=_names(subject + others))]
 
 
-#: The transaction verbs each form can belong to, in the order of TRANSACTION_VERBS.
-_LEMMAS_OF = {form: [lemma for lemma, (forms, _noun, _family) in TRANSACTION_VERBS.items() if form in forms]
-              for forms, _noun, _family in TRANSACTION_VERBS.values() for form in forms}
-
-
 def _verb_lemma(tokens, index: int) -> str | None:
-    lemmas = _LEMMAS_OF.get(tokens[index].lower)
+    lemmas = TRANSACTION_LEMMAS.get(tokens[index].lower)
     if not lemmas:
         return None
     nxt = tokens[index + 1].lower if index + 1 < len(tokens) else ""
@@ -773,14 +739,11 @@ def _verb_lemma(tokens, index: int) -> str | None:
     return None
 
 
-_HABITUAL = lexicon.words("agreements_habitual_words.txt")
-
-
 def _habitual(ctx: _Context, index: int, family: str) -> bool:
     """'Currently, X pays for ...', 'X still buys its gas from Y': goods bought in the simple
     present with a word of continuance, an arrangement in force (not a headline's 'X buys Y')."""
     tokens = ctx.clause.tokens
-    return family == "trade" and tokens[index].lower.endswith("s") and _word_before(tokens, index, _HABITUAL, 6)
+    return family == "trade" and tokens[index].lower.endswith("s") and _word_before(tokens, index, HABITUAL_WORDS, 6)
 
 
 def _paid_for(tokens, index: int) -> tuple[int, int]:
@@ -809,8 +772,8 @@ def _owner_after(ctx: _Context, index: int) -> list[Side]:
     tokens = ctx.clause.tokens
     if index >= len(tokens):
         return []
-    match = _OWNED_BY.match(ctx.text, tokens[index].start, ctx.clause.end)
-    match = match or _HELD_BY.match(ctx.text, tokens[index].start, ctx.clause.end)
+    match = PATTERNS["OWNED_BY"].match(ctx.text, tokens[index].start, ctx.clause.end)
+    match = match or PATTERNS["HELD_BY"].match(ctx.text, tokens[index].start, ctx.clause.end)
     return _sides_in(ctx, match.start(1), match.end(1)) if match else []
 
 
@@ -898,8 +861,8 @@ def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, statu
             continue
         # a modal and at most four more words right before the date: the search can begin five words back
         future_from = max(clause.start, ctx.index.words_back(ev_start, 5))
-        if _DEADLINE.search(text[max(clause.start, ev_start - 10):ev_start]) or \
-                _FUTURE_EVENT.search(text, future_from, ev_start):
+        if PATTERNS["DEADLINE"].search(text[max(clause.start, ev_start - 10):ev_start]) or \
+                PATTERNS["FUTURE_EVENT"].search(text, future_from, ev_start):
             continue  # "by March 3", "could be signed on Monday": not the date of the status
         candidates.append((abs(ev_start - position), value))
     return min(candidates)[1] if candidates else next(iter(ctx.reporting_dates), None)
@@ -924,7 +887,7 @@ def _is_descriptive(text: str, side: Side) -> bool:
             return True
         if re.match(r"\s+[A-Z]", after) and not side.name.lower() in after[:30].lower():
             return True  # "Kenyan Tea Growers": part of the next name
-    if _RELATION_NOUN.match(after):
+    if PATTERNS["RELATION_NOUN"].match(after):
         return True
     possessed = re.match(r"(?:'s|’s|'|’)((?:\s+[a-z][\w-]*){1,3}),\s+[A-Z]", after)
     if possessed and any(w in DESCRIPTOR_NOUNS for w in possessed.group(1).split()):

@@ -12,7 +12,7 @@ from ..reference import (
     COMMON_ACRONYMS, COMMON_WORDS, REGION_ADJECTIVES, TITLE_WORDS, abbreviation_as_modifier, country_form,
 )
 from .actors_mentions import country_kind, datelines
-from .agreements_lexicon import DESCRIPTOR_NOUNS, NOT_NAMES, PERSON_PRONOUNS, STATE_NOUNS, TRIGGER_FAMILY
+from .agreements_lexicon import INSTITUTION_NOUNS, NOT_NAMES, PATTERNS, PERSON_PRONOUNS, TRIGGER_FAMILY
 from .figures_units import currency_for
 from .spans import SpanIndex
 
@@ -28,20 +28,8 @@ class Side:
     demonym: bool = False  # a demonym or country adjective ("Norwegian")
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+(?:(?:of|&)\s+(?:the\s+)?)?[A-Z0-9][\w'’.&-]*)*")
-_GOVERNMENT = re.compile(r"\b(?:federal|national|central)\s+government\b(?!\s+of\b)", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:" + lexicon.alternation(PERSON_PRONOUNS | {"it", "its"}) + r")\b", re.IGNORECASE)
 _WINDOW = 40  # fitting sides looked back over, at most, for one pronoun or description
-_PLURAL_PRONOUN = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
-#: Ends right after a preposition: a side named next is its object, not a subject.
-AFTER_PREPOSITION = re.compile(r"\b(?:with|to|from|of|for|by|in|at|on|into|as)\s+(?:the\s+)?$", re.IGNORECASE)
 _LEAD_BREAK = re.compile(r"\s(?:--|—|–)\s|:\s")
-_RELATIVE = re.compile(r"\s*,?\s*\b(which|who)\s+(?:\w+ly\s+)?(?:was|were|is|are|has|had|have)\b")
-_SINGULAR_DESCRIPTORS = sorted((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),
-                               key=len, reverse=True)
-_DESCRIPTION = re.compile(r"\b[Tt]he\s+(" + "|".join(_SINGULAR_DESCRIPTORS) + r")\b(?!\s+[A-Z])")
-_SUBJECT_VERB = re.compile(r"[\s,]*(?:\w+ly\s+|today\s+|yesterday\s+|also\s+)?(?:has|have|had|is|was|will|would|"
-                           + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b")
 
 
 def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
@@ -79,7 +67,7 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
     found: list[Side] = []
     cover = SpanIndex(named)
     known = {text[side.start:side.end]: side for side in named}
-    for match in _CAPITALISED.finditer(text):
+    for match in PATTERNS["CAPITALISED"].finditer(text):
         start, end = _trim_name(text, match.start(), match.end())
         if start >= end or cover.overlaps(start, end):
             continue
@@ -105,7 +93,7 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
     found.extend(_state_groups(text, SpanIndex(named + found)))
     # the matches do not overlap one another, so those added here never cover a later one
     cover = SpanIndex(named + found)
-    for match in _GOVERNMENT.finditer(text):
+    for match in PATTERNS["GOVERNMENT"].finditer(text):
         if not cover.overlaps(match.start(), match.end()):
             found.append(Side(match.group(), "organization", match.start(), match.end()))
     return found
@@ -119,14 +107,10 @@ def _names_a_currency(text: str, adjective: str, end: int) -> bool:
     return word is not None and currency_for(word.group(1), adjective) is not None
 
 
-_GROUP_CODE = r"[A-Z]\d{1,2}(?:\+\d)?"
-_STATE_GROUP = re.compile(r"(?<![\w+])(" + _GROUP_CODE + r")\s+(?:" + lexicon.alternation(STATE_NOUNS) + r")\b")
-
-
 def _state_groups(text: str, cover: SpanIndex) -> list[Side]:
     """Groups of states known by a letter and a number ('the G9 nations', 'the Q4+1 powers'): a side,
     in every mention once the text has named it so (a name with digits is otherwise a model)."""
-    codes = {m.group(1) for m in _STATE_GROUP.finditer(text)}
+    codes = {m.group(1) for m in PATTERNS["STATE_GROUP"].finditer(text)}
     if not codes:
         return []
     mention = re.compile(r"(?<![\w+])(?:" + lexicon.alternation(codes, exact=True) + r")(?![\w+])")
@@ -174,7 +158,8 @@ class _Antecedents:
         self.fitting = {"person": SpanIndex([side for side in named if side.type == "person"]),
                         "organization": SpanIndex([side for side in named
                                                    if side.type in ("organization", "") and not side.demonym])}
-        self.speakers = {wanted: SpanIndex([side for side in sides.spans if _SUBJECT_VERB.match(text, side.end)])
+        self.speakers = {wanted: SpanIndex([side for side in sides.spans
+                                            if PATTERNS["SUBJECT_VERB"].match(text, side.end)])
                          for wanted, sides in self.fitting.items()}
 
 
@@ -188,29 +173,26 @@ def _referring_sides(doc: Document, named: list[Side]) -> list[Side]:
         referring.extend(Side(side.name, side.type, start, end) for side in found if side)
 
     for sentence in doc.sentences:
-        for match in _PRONOUN.finditer(text, sentence.start, sentence.end):
+        for match in PATTERNS["PRONOUN"].finditer(text, sentence.start, sentence.end):
             wanted = "person" if match.group().lower() in PERSON_PRONOUNS else "organization"
             refer(match.start(), match.end(), [_antecedent(doc, antecedents, match.start(), wanted)])
-        for match in _PLURAL_PRONOUN.finditer(text, sentence.start, sentence.end):
+        for match in PATTERNS["PLURAL_PRONOUN"].finditer(text, sentence.start, sentence.end):
             refer(match.start(), match.end(), _plural_antecedents(text, antecedents, sentence.start, match.start()))
-        for match in _DESCRIPTION.finditer(text, sentence.start, sentence.end):
+        for match in PATTERNS["DESCRIPTION"].finditer(text, sentence.start, sentence.end):
             before = text[max(sentence.start, match.start() - 30):match.start()]
             if not cover.overlaps(match.start(), match.end()) and not re.search(r"[A-Z][\w.]*\s*$", before):
                 side = _antecedent(doc, antecedents, match.start(), "organization")
                 refer(match.start(), match.end(), [side if side and _can_be_called(side, match.group(1)) else None])
-        for match in _RELATIVE.finditer(text, sentence.start, sentence.end):
+        for match in PATTERNS["RELATIVE"].finditer(text, sentence.start, sentence.end):
             # the last side of the sentence that ends before the match with only spaces and commas between
             before = [s for s in cover.ending_before(text, match.start(), " ,") if sentence.start <= s.start]
             refer(match.start(1), match.end(1), before[-1:])
     return referring
 
 
-_INSTITUTION_NOUNS = lexicon.words("institution_nouns.txt")
-
-
 def _can_be_called(side: Side, noun: str) -> bool:
     noun = noun.lower()
-    return noun not in _INSTITUTION_NOUNS or noun in side.name.lower().split() or side.name.isupper()
+    return noun not in INSTITUTION_NOUNS or noun in side.name.lower().split() or side.name.isupper()
 
 
 def _plural_antecedents(text: str, antecedents: _Antecedents, start: int, position: int) -> list[Side]:
@@ -224,7 +206,7 @@ def _plural_antecedents(text: str, antecedents: _Antecedents, start: int, positi
     start = max([start] + [m.end() for m in _LEAD_BREAK.finditer(text, start, subject.start)])  # past a dateline
     found: dict[str, Side] = {}
     for side in antecedents.fitting["organization"].starting_in(start, subject.start)[-_WINDOW:]:
-        if side.type and not AFTER_PREPOSITION.search(text, max(start, side.start - 30), side.start):
+        if side.type and not PATTERNS["AFTER_PREPOSITION"].search(text, max(start, side.start - 30), side.start):
             found.setdefault(side.name, side)
     found.setdefault(subject.name, subject)
     return list(found.values()) if len(found) > 1 else []
