@@ -28,7 +28,6 @@ _KIND_STOP = lexicon.DETERMINERS | POSSESSIVE_PRONOUNS | PREPOSITIONS | {"and", 
     | {w for noun in TRIGGER_FAMILY for w in noun.split()}
 _INTRODUCTION_SPAN = 2  # sentences
 _PENDING_LIMIT = 8  # mentions without a side kept for a later one to name
-_NUMBER = re.compile(r"\d[\d.,]*")
 
 
 def find_agreements(doc: Document, *, actors: tuple[Actor, ...],
@@ -63,25 +62,19 @@ def _with_lender(doc: Document, sides: tuple[Side, ...], item: _Item) -> _Item:
 
 
 def _possible_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
-    """The side mentions that may be parties: people acting for a country or organisation
-    replaced by it; left out the names of agreements and their acronyms, the reporting outlet,
-    people speaking about the news in their sentence, generic nouns and common words opening a
-    sentence."""
+    """The side mentions that may be parties, people acting for a country or organisation replaced by it:
+    no agreement's name or acronym, outlet, speaker about the news, generic noun or common word."""
     text = doc.text
     sides = _for_their_country(text, _acting_sides(find_sides(doc, actors), actors))
     outlets = {s.name for s in sides if PATTERNS["OUTLET_BEFORE"].search(text, max(0, s.start - 40), s.start)}
     speakers = _speakers(doc, sides)
-    agreement_acronyms = _agreement_acronyms(text)
+    acronyms = _agreement_acronyms(text)
     starts = {sentence.start for sentence in doc.sentences}
-
-    def possible(side: Side) -> bool:
-        return not (_names_agreement(side.name) or side.name in agreement_acronyms
-                    or text[side.start:side.end] in agreement_acronyms
-                    or side.name in outlets or _reports_the_news(text, side)
-                    or (doc.sentence_index(side.start), side.name) in speakers
-                    or _generic(side.name) or _sentence_initial_word(text, side, starts))
-
-    return tuple(side for side in sides if possible(side))
+    return tuple(side for side in sides if not (
+        _names_agreement(side.name) or side.name in acronyms or text[side.start:side.end] in acronyms
+        or side.name in outlets or _reports_the_news(text, side)
+        or (doc.sentence_index(side.start), side.name) in speakers
+        or _generic(side.name) or _sentence_initial_word(text, side, starts)))
 
 
 def _ends_in(name: str, heads: frozenset[str]) -> bool:
@@ -172,9 +165,6 @@ def _surname_forms(name: str) -> set[str]:
     return {last, rest} if rest and prefix.islower() else {last}
 
 
-_OFFICE_BEFORE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*),?\s+$")
-
-
 def _for_their_country(text: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
     """'President Jane Doe of Xland', 'Presidents A of Xland and B of Yland': a person (or a
     title and a name) followed by 'of' and a country acts for that country, which is the side.
@@ -185,7 +175,7 @@ def _for_their_country(text: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
     for side in sides:
         if side.type in ("country", "place"):
             continue
-        match = _OFFICE_BEFORE.search(text, max(0, side.start - 60), side.start)
+        match = PATTERNS["OFFICE_BEFORE"].search(text, max(0, side.start - 60), side.start)
         if match and match.group(1) in TITLE_WORDS and match.start() in by_end:
             office.setdefault(side.name, by_end[match.start()])
     found = [replace(s, name=office[s.name].name, type=office[s.name].type) if s.name in office else s for s in sides]
@@ -245,7 +235,7 @@ def _kind_words(mention: Mention) -> frozenset[str]:
 
 
 def _numbers(mention: Mention) -> frozenset[str]:
-    return frozenset(_NUMBER.findall(mention.kind))
+    return frozenset(PATTERNS["NUMBER"].findall(mention.kind))
 
 
 def _terms(mention: Mention) -> frozenset[tuple[str, str]]:
@@ -378,13 +368,9 @@ def _referent(items: _Merger, mention: Mention) -> int | None:
             and (not by_party or bool(parties & set(items[i].parties)))
 
     # every fitting item is in each of these pools (all items when there is none)
-    pools = []
-    if not generic:
-        pools.append(items.holding("family", mention.families))
-    if numbers:
-        pools.append(items.holding("number", [next(iter(numbers))]))
-    if by_party:
-        pools.append(items.holding("party", parties))
+    pools = [items.holding(what, values) for what, values, used in (
+        ("family", mention.families, not generic), ("number", list(numbers)[:1], bool(numbers)),
+        ("party", parties, by_party)) if used]
     pool = sorted(min(pools, key=len), reverse=True) if pools else range(len(items) - 1, -1, -1)
     latest = next((i for i in pool if fits(i)), None)
     if latest is None:

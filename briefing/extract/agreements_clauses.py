@@ -1,7 +1,6 @@
 """Clauses and tokens: the units the agreement extractor reads a sentence in."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..model import Sentence
@@ -20,17 +19,13 @@ class Clause:
     conditional: bool  # it depends on a condition ("if", "unless")
 
 
-#: A dash that opens or closes an aside ("X and the P nations — A, B and C — reached a deal").
-ASIDE_DASH = re.compile(r"—|\s–\s|\s--\s")
-
-
 def split_clauses(text: str, sentence: Sentence) -> list[Clause]:
     """Split ``sentence`` at subordinators, relative pronouns, reporting verbs and semicolons."""
     cuts = {sentence.start, sentence.end}
     front = PATTERNS["FRONT_SUBORDINATE"].match(text, sentence.start, sentence.end)
     if front:
         cuts.add(front.end())
-    dashes = [m.start() for m in ASIDE_DASH.finditer(text, sentence.start, sentence.end)]
+    dashes = [m.start() for m in PATTERNS["ASIDE_DASH"].finditer(text, sentence.start, sentence.end)]
     asides = list(zip(dashes[::2], dashes[1::2]))
     for match in PATTERNS["CLAUSE_BOUNDARY"].finditer(text, sentence.start, sentence.end):
         if match.group().startswith(";") and any(a < match.start() < b for a, b in asides):

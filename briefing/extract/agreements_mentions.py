@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..lexicon import DETERMINERS
 from ..model import DateMention, Document, Sentence
-from .agreements_clauses import ASIDE_DASH, Clause
+from .agreements_clauses import Clause
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS,
     DEFAULT_STATUS, DEFINITE, DESCRIPTOR_NOUNS, EMPTY_ADJECTIVES, FRONTING_PREPOSITIONS, GOVERNING_VERBS,
@@ -68,7 +68,6 @@ _TAKEOVER_LEMMAS = frozenset({"buy", "acquire", "purchase", "take over"})
 _LOOSE_ENDS = DETERMINERS | POSSESSIVE_PRONOUNS | PREPOSITIONS | CONJUNCTIONS  # no word a phrase ends in
 _INFINITIVE_PREPOSITIONS = frozenset("from with to by".split())
 _LOCATIVE = frozenset("in at near across around throughout inside outside within".split())
-_AMOUNT = re.compile(r"\d")
 _NOT_INFINITIVES = DETERMINERS | POSSESSIVE_PRONOUNS | NUMBER_WORDS | PREPOSITIONS
 _NOT_ADJECTIVES = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | GOVERNING_VERBS | NUMBER_WORDS \
     | set(TRIGGER_FAMILY)  # function words, verbs and numbers, and the agreement nouns
@@ -179,7 +178,7 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
                                        or governing is not None and _negated(tokens, governing)):
             continue  # "could not reach an agreement", "no deal was struck": nothing was agreed
         if family == "trade" and _plural(head) and phrase.determiner is None \
-                and not any(_AMOUNT.search(t.text) or t.lower in NUMBER_WORDS for t in phrase.premodifiers):
+                and not any(PATTERNS["DIGIT"].search(t.text) or t.lower in NUMBER_WORDS for t in phrase.premodifiers):
             continue  # "limiting purchases of X", "sales rose": trade in general, not a deal
         if family in ("finance", "proposal") and _pledged(tokens, phrase.start_index):
             continue  # "Xland pledged an aid package", "promised a payout": a unilateral promise
@@ -275,7 +274,7 @@ def _counted_subject(tokens, verb: int) -> bool:
     ratified', 'only twelve states signed'; not 'the two countries signed')."""
     for k in range(verb - 1, max(0, verb - 4) - 1, -1):
         lower = tokens[k].lower
-        if _AMOUNT.match(lower) or lower in NUMBER_WORDS:
+        if PATTERNS["DIGIT"].match(lower) or lower in NUMBER_WORDS:
             # "the two countries signed the agreement": the parties named before, counted
             return not (k > 0 and tokens[k - 1].lower in DETERMINERS | {"both", "all"})
         if lower not in AUXILIARIES and lower not in STATE_NOUNS | {"only", "of", "them"}:  # "27 of them have"
@@ -473,9 +472,8 @@ def _bare_infinitive(token: Token) -> bool:
 
 def _is_verb_like(token: Token) -> bool:
     lower = token.lower
-    if lower in DETERMINERS or lower in NUMBER_WORDS or not token.is_word or token.text[0].isupper():
-        return False
-    return _is_participle(token) or lower in GOVERNING_VERBS
+    return token.is_word and not token.text[0].isupper() and lower not in DETERMINERS and lower not in NUMBER_WORDS \
+        and (_is_participle(token) or lower in GOVERNING_VERBS)
 
 
 def _fronted(tokens, phrase_start: int) -> bool:
@@ -509,8 +507,8 @@ def _sides_before(ctx: _Context, end: int) -> list[Side]:
 def _in_aside(ctx: _Context, side: Side, end: int) -> bool:
     """True when ``side`` stands between two dashes that both come before ``end``."""
     # an aside may hold clauses of its own ("A; B"): its dashes are counted over the sentence
-    dashes_before = ASIDE_DASH.findall(ctx.text, ctx.clause.sentence.start, side.start)
-    return len(dashes_before) % 2 == 1 and bool(ASIDE_DASH.search(ctx.text, side.end, end))
+    dashes_before = PATTERNS["ASIDE_DASH"].findall(ctx.text, ctx.clause.sentence.start, side.start)
+    return len(dashes_before) % 2 == 1 and bool(PATTERNS["ASIDE_DASH"].search(ctx.text, side.end, end))
 
 
 def _introduced_by(ctx: _Context, side: Side, words) -> bool:
@@ -727,16 +725,10 @@ def _verb_lemma(tokens, index: int) -> str | None:
         return None
     nxt = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     previous = tokens[index - 1].lower if index > 0 else ""
-    for lemma in lemmas:
-        particle = VERB_PARTICLES.get(lemma)
-        if particle and nxt != particle:
-            continue
-        if previous in DETERMINERS | POSSESSIVE_PRONOUNS or previous.endswith(("'s", "’s")) or nxt == "of":
-            return None  # a noun ("the purchase of", "limiting purchases of"), read with the agreement nouns
-        if previous == "agreed" and nxt in AGREED_TO_NOTHING:
-            return None
-        return lemma
-    return None
+    if previous in DETERMINERS | POSSESSIVE_PRONOUNS or previous.endswith(("'s", "’s")) or nxt == "of" \
+            or previous == "agreed" and nxt in AGREED_TO_NOTHING:
+        return None  # a noun ("the purchase of", "limiting purchases of"), read with the agreement nouns
+    return next((lemma for lemma in lemmas if VERB_PARTICLES.get(lemma, nxt) == nxt), None)
 
 
 def _habitual(ctx: _Context, index: int, family: str) -> bool:
@@ -764,7 +756,8 @@ def _buys_something(lemma: str, object_tokens, things) -> bool:
         return False
     if lemma == "settle":
         return any(w in SETTLED_THINGS for w in words)
-    return bool(things) or any(w in COMPANY_OBJECT_NOUNS or w in NUMBER_WORDS or _AMOUNT.search(w) for w in words)
+    return bool(things) or any(w in COMPANY_OBJECT_NOUNS or w in NUMBER_WORDS or PATTERNS["DIGIT"].search(w)
+                               for w in words)
 
 
 def _owner_after(ctx: _Context, index: int) -> list[Side]:
@@ -878,21 +871,16 @@ def _is_descriptive(text: str, side: Side) -> bool:
     if side.type in ("country", "place") or side.demonym:
         # 'the Irish airline', "Valdoria's state oil company X": the country describes the firm
         words = re.match(r"(?:'s|’s)?(?:\s+and\s+[A-Z][\w-]*)*((?:\s+[a-z][\w-]*){1,3})", after)
-        if words and any(w in DESCRIPTOR_NOUNS for w in words.group(1).split()):
-            return True
         longer = re.match(r"((?:\s+[a-z][\w-]*){4,6})\s+[A-Z]", after)  # 'Austrian mortar and shell maker X'
-        if longer and longer.group(1).split()[-1] in DESCRIPTOR_NOUNS:
-            return True
-        if re.match(r"-?\s*based\b", after) or re.search(r"[A-Z][\w.&]*\s+of\s+$", before):
-            return True
-        if re.match(r"\s+[A-Z]", after) and not side.name.lower() in after[:30].lower():
-            return True  # "Kenyan Tea Growers": part of the next name
-    if PATTERNS["RELATION_NOUN"].match(after):
-        return True
+        if words and not DESCRIPTOR_NOUNS.isdisjoint(words.group(1).split()) \
+                or longer and longer.group(1).split()[-1] in DESCRIPTOR_NOUNS \
+                or re.match(r"-?\s*based\b", after) or re.search(r"[A-Z][\w.&]*\s+of\s+$", before) \
+                or re.match(r"\s+[A-Z]", after) and side.name.lower() not in after[:30].lower():
+            return True  # the last: "Kenyan Tea Growers", part of the next name
+    # "the family's holding company, Kestrel Holdings"
     possessed = re.match(r"(?:'s|’s|'|’)((?:\s+[a-z][\w-]*){1,3}),\s+[A-Z]", after)
-    if possessed and any(w in DESCRIPTOR_NOUNS for w in possessed.group(1).split()):
-        return True  # "the family's holding company, Kestrel Holdings"
-    return bool(re.search(r"[A-Za-z.]\s*\(\s*$", before))
+    return bool(PATTERNS["RELATION_NOUN"].match(after) or re.search(r"[A-Za-z.]\s*\(\s*$", before)
+                or possessed and not DESCRIPTOR_NOUNS.isdisjoint(possessed.group(1).split()))
 
 
 def _names(sides) -> tuple[str, ...]:

@@ -29,7 +29,6 @@ class Side:
 
 
 _WINDOW = 40  # fitting sides looked back over, at most, for one pronoun or description
-_LEAD_BREAK = re.compile(r"\s(?:--|—|–)\s|:\s")
 
 
 def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
@@ -99,11 +98,8 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
     return found
 
 
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-
-
 def _names_a_currency(text: str, adjective: str, end: int) -> bool:
-    word = _NEXT_WORD.match(text, end)
+    word = PATTERNS["NEXT_WORD"].match(text, end)
     return word is not None and currency_for(word.group(1), adjective) is not None
 
 
@@ -203,7 +199,8 @@ def _plural_antecedents(text: str, antecedents: _Antecedents, start: int, positi
     if subject is None or subject.end > position:
         return []
     start = max(start, subject.start - 300)
-    start = max([start] + [m.end() for m in _LEAD_BREAK.finditer(text, start, subject.start)])  # past a dateline
+    # past a dateline
+    start = max([start] + [m.end() for m in PATTERNS["LEAD_BREAK"].finditer(text, start, subject.start)])
     found: dict[str, Side] = {}
     for side in antecedents.fitting["organization"].starting_in(start, subject.start)[-_WINDOW:]:
         if side.type and not PATTERNS["AFTER_PREPOSITION"].search(text, max(start, side.start - 30), side.start):
