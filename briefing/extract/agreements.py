@@ -9,7 +9,7 @@ then merged into one item that keeps the most advanced status and every piece of
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
@@ -17,8 +17,8 @@ from ..model import AGREEMENT_STATUSES, Actor, Agreement, DateMention, Document,
 from ..reference import TITLE_WORDS
 from .agreements_clauses import split_clauses
 from .agreements_lexicon import (
-    AGREEMENT_NAME_HEADS, EVENT_HEADS, FURTHER_ONE, GENERIC_NOUNS, GENERIC_SIDES, NAME_PREPOSITIONS, OTHER_ONE,
-    PATTERNS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, PREPOSITIONS, REPORTING_VERBS, TRIGGER_FAMILY,
+    AGREEMENT_NAME_HEADS, EVENT_HEADS, FURTHER_ONE, GENERIC_NOUNS, GENERIC_SIDES, OTHER_ONE, PATTERNS,
+    PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, PREPOSITIONS, PREPOSITIONS_FOR, REPORTING_VERBS, TRIGGER_FAMILY,
 )
 from .agreements_mentions import Mention, MentionIndex, clause_mentions
 from .agreements_sides import Side, find_sides
@@ -88,7 +88,7 @@ def _names_agreement(name: str) -> bool:
     'Southern Grain Pact', 'Northern Free Trade Area', 'Treaty on Open Fisheries'."""
     words = name.lower().split()
     return _ends_in(name, AGREEMENT_NAME_HEADS) \
-        or len(words) > 1 and words[0] in AGREEMENT_NAME_HEADS and words[1] in NAME_PREPOSITIONS
+        or len(words) > 1 and words[0] in AGREEMENT_NAME_HEADS and words[1] in PREPOSITIONS_FOR["name"]
 
 
 def _reports_the_news(text: str, side: Side) -> bool:
@@ -166,10 +166,9 @@ def _surname_forms(name: str) -> set[str]:
 
 
 def _for_their_country(text: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
-    """'President Jane Doe of Xland', 'Presidents A of Xland and B of Yland': a person (or a
-    title and a name) followed by 'of' and a country acts for that country, which is the side.
-    'Xland's foreign minister, Jane Doe' names her office: Xland is the side in every mention of
-    her name."""
+    """'President Jane Doe of Xland', 'Presidents A of Xland and B of Yland': a person (or a title and a name)
+    followed by 'of' and a country acts for that country, which is the side. 'Xland's foreign minister, Jane Doe'
+    names her office: Xland is the side in every mention of her name."""
     by_end = {side.end: side for side in sides if side.type in ("country", "organization")}
     office: dict[str, Side] = {}
     for side in sides:
@@ -287,7 +286,7 @@ class _Merger(list[_Item]):
 def _merge(mentions: list[Mention]) -> list[_Item]:
     """Group mentions of the same agreement, in text order."""
     items = _Merger()
-    pending: list[Mention] = []  # recent mentions with no named side, which a later one may name
+    pending: deque[Mention] = deque(maxlen=_PENDING_LIMIT)  # recent mentions with no side, which a later one may name
     for mention in mentions:
         if mention.anaphoric and _another_one(mention):
             continue  # "the third such deal", "the previous accord": another agreement, named in passing
@@ -309,10 +308,8 @@ def _merge(mentions: list[Mention]) -> list[_Item]:
                 items.join(len(items) - 1, earlier)
         if not mention.parties and not mention.anaphoric and not mention.only_refers and not _another_one(mention):
             pending.append(mention)
-            if len(pending) > _PENDING_LIMIT:
-                pending.pop(0)
         while pending and mention.clause.sentence.index - pending[0].clause.sentence.index > _INTRODUCTION_SPAN:
-            pending.pop(0)
+            pending.popleft()
     return items
 
 
@@ -320,13 +317,9 @@ def _holder(items: _Merger, mention: Mention) -> tuple[str, ...]:
     """'A's contract with C is worth $4 billion. The contract with B is worth $2 billion.': the
     side that holds the agreement of the same family named last with a partner, for 'the ...
     with B' (nothing when there is no such agreement or the mention is not of that form)."""
-    if not mention.partner_only:
-        return ()
-    for i in range(len(items) - 1, max(-1, len(items) - 4), -1):
-        parties = items[i].parties
-        if items[i].families & mention.families and len(parties) == 2 and not set(parties) & set(mention.parties):
-            return parties[:1]
-    return ()
+    recent = reversed(items[-3:]) if mention.partner_only else ()
+    return next((item.parties[:1] for item in recent if item.families & mention.families and len(item.parties) == 2
+                 and not set(item.parties) & set(mention.parties)), ())
 
 
 def _another_one(mention: Mention) -> bool:
@@ -342,14 +335,15 @@ def _a_further_one(mention: Mention) -> bool:
     return further and bool(PATTERNS["INDEFINITE_BEFORE"].search(_text_before(mention)))
 
 
-def _introduced(pending: list[Mention], mention: Mention) -> list[Mention]:
+def _introduced(pending: deque[Mention], mention: Mention) -> list[Mention]:
     """The mentions without named sides that introduced the agreement ``mention`` names with
     'the': "... agreed to a ceasefire. The truce between X and Y took effect" (a mention of the
     same family a sentence or two before, taken out of ``pending``)."""
     if not PATTERNS["DEFINITE_BEFORE"].search(_text_before(mention)[-60:]):
         return []
     taken = [m for m in pending if m.families & mention.families and m.position < mention.position]
-    pending[:] = [m for m in pending if m not in taken]
+    for m in taken:
+        pending.remove(m)
     return taken
 
 

@@ -40,8 +40,10 @@ DEFINITE = frozenset("the this that these those such".split())
 POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
 PERSON_PRONOUNS = frozenset("he she his him her".split())
 PREPOSITIONS = lexicon.words("agreements_prepositions.txt")
-#: Prepositions that join an agreement word to the rest of its proper name ("Treaty on Open Fisheries").
-NAME_PREPOSITIONS = frozenset("on of for between".split())
+#: Prepositions by what they do: 'name' ("Treaty on ..."), 'complement', 'infinitive', 'locative', 'governed',
+#: 'topic' (of talks), 'fronting' (a phrase before the main clause).
+PREPOSITIONS_FOR: dict[str, frozenset[str]] = {
+    role: frozenset(words.split()) for role, words in lexicon.rows("agreements_preposition_roles.txt")}
 AUXILIARIES = lexicon.words("agreements_auxiliaries.txt")
 CONJUNCTIONS = frozenset("and or but nor that which who whom whose where when while if because although though".split())
 MODALS = frozenset("may might could would should must".split())
@@ -100,10 +102,6 @@ EMPTY_ADJECTIVES = lexicon.words("agreements_empty_adjectives.txt")
 PLEDGE_VERBS = lexicon.verb_forms("agreements_pledge_verbs.txt")
 #: Words of continuance that make a purchase in the present an arrangement in force ('still buys').
 HABITUAL_WORDS = lexicon.words("agreements_habitual_words.txt")
-#: Words that say what talks are about ('talks on', 'talks regarding').
-TOPIC_WORDS = frozenset("on over about regarding concerning for to toward towards aimed".split())
-#: Prepositions that open a phrase fronted before the main clause ('Under a settlement reached ..., X agreed').
-FRONTING_PREPOSITIONS = frozenset({"under", "through", "with", "after", "following", "in"})
 #: Words that name a news outlet ('daily', 'agency').
 OUTLET_WORDS = lexicon.words("quotes_outlet_words.txt")
 #: Head nouns that make a capitalised name an agreement's ('Northern Trade Accord', 'Treaty on Open Fisheries').

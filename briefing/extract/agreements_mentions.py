@@ -19,11 +19,11 @@ from ..model import DateMention, Document, Sentence
 from .agreements_clauses import Clause
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS,
-    DEFAULT_STATUS, DEFINITE, DESCRIPTOR_NOUNS, EMPTY_ADJECTIVES, FRONTING_PREPOSITIONS, GOVERNING_VERBS,
-    HABITUAL_WORDS, HOLDING_NOUNS, INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS, NAME_PREPOSITIONS, NEGATIONS,
-    NOT_AGREEMENT_RE, NUMBER_WORDS, PATTERNS, PLEDGE_VERBS, POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES,
-    PREPOSITIONS, SETTLED_THINGS, STATE_NOUNS, STATUS_CUE_RE, STATUS_CUES, TOPIC_WORDS, TRANSACTION_LEMMAS,
-    TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS, VERB_PARTICLES,
+    DEFAULT_STATUS, DEFINITE, DESCRIPTOR_NOUNS, EMPTY_ADJECTIVES, GOVERNING_VERBS, HABITUAL_WORDS, HOLDING_NOUNS,
+    INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS, NEGATIONS, NOT_AGREEMENT_RE, NUMBER_WORDS, PATTERNS, PLEDGE_VERBS,
+    POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_FOR, SETTLED_THINGS, STATE_NOUNS,
+    STATUS_CUE_RE, STATUS_CUES, TRANSACTION_LEMMAS, TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS,
+    VERB_PARTICLES,
 )
 from .agreements_sides import Side
 from .spans import SpanIndex
@@ -62,16 +62,11 @@ class _Phrase:
 
 
 _PUNCT_TRANSPARENT = frozenset('"“”()')
-_COMPLEMENT_PREPOSITIONS = frozenset(
-    "of with between to from by for on over regarding concerning about among involving in".split())
 _TAKEOVER_LEMMAS = frozenset({"buy", "acquire", "purchase", "take over"})
 _LOOSE_ENDS = DETERMINERS | POSSESSIVE_PRONOUNS | PREPOSITIONS | CONJUNCTIONS  # no word a phrase ends in
-_INFINITIVE_PREPOSITIONS = frozenset("from with to by".split())
-_LOCATIVE = frozenset("in at near across around throughout inside outside within".split())
 _NOT_INFINITIVES = DETERMINERS | POSSESSIVE_PRONOUNS | NUMBER_WORDS | PREPOSITIONS
 _NOT_ADJECTIVES = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | GOVERNING_VERBS | NUMBER_WORDS \
     | set(TRIGGER_FAMILY)  # function words, verbs and numbers, and the agreement nouns
-_GOVERNED_PREPOSITIONS = frozenset("in into of out with for on to".split())
 _NAME_PUNCT = frozenset({"$", "%", "&", "'", "’", ".", "€", "£"})
 
 
@@ -214,7 +209,9 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
             local = ctx.index.litigants(ctx.clause.sentence)
         if not local and not subject:
             local = _passive_agents(ctx, tokens[complement_end - 1].end)
-        if not local and not subject and phrase.determiner not in DEFINITE and _fronted(tokens, phrase.start_index):
+        # "Under a settlement reached with regulators, X agreed …": the phrase opens the clause after a preposition
+        if not local and not subject and phrase.determiner not in DEFINITE and 1 <= phrase.start_index <= 2 \
+                and tokens[0].lower in PREPOSITIONS_FOR["fronting"]:
             subject = _subject_after_fronted(ctx, complement_end)
         anaphoric = phrase.determiner in DEFINITE | {"possessive-pronoun"} and not local
         if head in ANAPHOR_ONLY and not anaphoric:
@@ -254,7 +251,7 @@ def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is not None and following.text[0].isupper() and not following.lower.endswith(("'s", "’s")):
             continue  # "talks on Tuesday", "talks in Xville": when or where, not what about
-        if lower in TOPIC_WORDS - {"to", "for"} or k == last + 1 and lower in TOPIC_WORDS \
+        if lower in PREPOSITIONS_FOR["topic"] - {"to", "for"} or k == last + 1 and lower in PREPOSITIONS_FOR["topic"] \
                 or lower == "to" and following is not None and _bare_infinitive(following):
             return False  # "in talks with X regarding possible sales", "talks with X to buy Y"
     return all(TRIGGER_FAMILY.get(_phrase_key(m)) == "negotiation"
@@ -375,13 +372,10 @@ def _noun_phrase(tokens, first: int, end: int) -> _Phrase:
             while index > 0 and tokens[index - 1].text[0].isupper() and tokens[index - 1].lower not in DETERMINERS:
                 index -= 1  # the rest of the possessor's name: "North Star Mining's"
             break
-        if lower == "and" and index > 1 and tokens[index - 2].text[0].isupper() and premodifiers \
-                and premodifiers[0].text[0].isupper():
-            premodifiers.insert(0, token)  # "Alpha and Beta supply contracts"
-            index -= 1
-            continue
-        if lower in PREPOSITIONS or lower in AUXILIARIES or lower in CONJUNCTIONS or lower in GOVERNING_VERBS \
-                or _is_participle(token):
+        names_joined = lower == "and" and index > 1 and tokens[index - 2].text[0].isupper() and premodifiers \
+            and premodifiers[0].text[0].isupper()  # "Alpha and Beta supply contracts"
+        if not names_joined and (lower in PREPOSITIONS or lower in AUXILIARIES or lower in CONJUNCTIONS
+                                 or lower in GOVERNING_VERBS or _is_participle(token)):
             break
         premodifiers.insert(0, token)
         index -= 1
@@ -417,14 +411,14 @@ def _complements(ctx: _Context, index: int) -> tuple[int, list[tuple[str, list[S
     previous = tokens[index - 1].lower if index > 0 else ""
     while index < len(tokens):
         lower = tokens[index].lower
-        if lower not in _COMPLEMENT_PREPOSITIONS or (lower == "in" and previous not in HOLDING_NOUNS):
+        if lower not in PREPOSITIONS_FOR["complement"] or (lower == "in" and previous not in HOLDING_NOUNS):
             break
         if lower == "to" and index + 1 < len(tokens) and (_is_verb_like(tokens[index + 1])
                                                           or _bare_infinitive(tokens[index + 1])):
             end = _phrase_end(tokens, index + 1, allow_verbs=True)
             bought = _verb_lemma(tokens, index + 1) in _TAKEOVER_LEMMAS  # "talks to buy X": X is a side
             sides = [s for s in _sides_in(ctx, tokens[index].start, tokens[end - 1].end)
-                     if _introduced_by(ctx, s, _INFINITIVE_PREPOSITIONS)
+                     if _introduced_by(ctx, s, PREPOSITIONS_FOR["infinitive"])
                      or bought and not _located(ctx, s) and not s.demonym]
             if sides:
                 groups.append(("to-infinitive", sides))
@@ -474,11 +468,6 @@ def _is_verb_like(token: Token) -> bool:
     lower = token.lower
     return token.is_word and not token.text[0].isupper() and lower not in DETERMINERS and lower not in NUMBER_WORDS \
         and (_is_participle(token) or lower in GOVERNING_VERBS)
-
-
-def _fronted(tokens, phrase_start: int) -> bool:
-    """'Under a settlement reached with regulators, X agreed …': the phrase opens the clause after a preposition."""
-    return 1 <= phrase_start <= 2 and tokens[0].lower in FRONTING_PREPOSITIONS
 
 
 def _subject_after_fronted(ctx: _Context, complement_end: int) -> list[Side]:
@@ -537,7 +526,7 @@ def _located(ctx: _Context, side: Side) -> bool:
     """'in X', 'at the X', 'in war-torn X', 'in Xville, Xland': a place where, not a side."""
     if side in ctx.located:
         return ctx.located[side]
-    tokens, words = ctx.clause.tokens, _LOCATIVE
+    tokens, words = ctx.clause.tokens, PREPOSITIONS_FOR["locative"]
     k = bisect_right(ctx.token_ends, side.start)  # tokens[:k] end at or before the side
     while k and (tokens[k - 1].lower in DETERMINERS or tokens[k - 1].text in _PUNCT_TRANSPARENT):
         k -= 1
@@ -570,8 +559,8 @@ def _governing_verb(tokens, phrase_start: int) -> int | None:
             return index
         if lower == "and":
             limit -= 8  # "receive both the loan and a new contract"
-        if lower in (",", ";") or lower in CONJUNCTIONS - {"and"} or lower in PREPOSITIONS - _GOVERNED_PREPOSITIONS \
-                or lower.endswith(("'s", "’s")):
+        if lower in (",", ";") or lower in CONJUNCTIONS - {"and"} \
+                or lower in PREPOSITIONS - PREPOSITIONS_FOR["governed"] or lower.endswith(("'s", "’s")):
             return None
     return None
 
@@ -603,7 +592,7 @@ def _noun_kind(ctx: _Context, phrase: _Phrase, complement_end: int) -> str:
 def _name_end(tokens, index: int) -> int:
     """Where the proper name of an agreement that opens with its agreement word ends: 'Treaty on
     Open Fisheries', 'Agreement on Trade and Transit' (0 when no name follows)."""
-    if index + 1 >= len(tokens) or tokens[index].lower not in NAME_PREPOSITIONS:
+    if index + 1 >= len(tokens) or tokens[index].lower not in PREPOSITIONS_FOR["name"]:
         return 0
     end, index = 0, index + 1
     while index < len(tokens) and (tokens[index].text[:1].isupper() or tokens[index].lower in ("and", "of", "the")
@@ -686,10 +675,13 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
             continue
         status = _status(ctx, index, index + 1, end)
         explicit = status is not None
-        if status is None and _habitual(ctx, index, family):
-            status = "in force"  # "Currently, X pays for Yland's rockets": an ongoing arrangement
-        elif status is None:
-            status = "proposed" if _word_before(tokens, index, MODALS, 3) or ctx.clause.conditional else "signed"
+        if status is None:
+            # "Currently, X pays for ...", "X still buys its gas from Y": goods bought in the simple present with a
+            # word of continuance are an arrangement in force (not a headline's "X buys Y")
+            habitual = family == "trade" and token.lower.endswith("s") \
+                and _word_before(tokens, index, HABITUAL_WORDS, 6)
+            modal = _word_before(tokens, index, MODALS, 3) or ctx.clause.conditional
+            status = "in force" if habitual else "proposed" if modal else "signed"
         mention = _mention(ctx, f"{noun} of {_object_words(thing_text)}", family, token.start, status,
                            explicit=explicit)
         found.extend(_split(mention, subject=buyers, local=sellers or things, groups=groups, family=family))
@@ -729,13 +721,6 @@ def _verb_lemma(tokens, index: int) -> str | None:
             or previous == "agreed" and nxt in AGREED_TO_NOTHING:
         return None  # a noun ("the purchase of", "limiting purchases of"), read with the agreement nouns
     return next((lemma for lemma in lemmas if VERB_PARTICLES.get(lemma, nxt) == nxt), None)
-
-
-def _habitual(ctx: _Context, index: int, family: str) -> bool:
-    """'Currently, X pays for ...', 'X still buys its gas from Y': goods bought in the simple
-    present with a word of continuance, an arrangement in force (not a headline's 'X buys Y')."""
-    tokens = ctx.clause.tokens
-    return family == "trade" and tokens[index].lower.endswith("s") and _word_before(tokens, index, HABITUAL_WORDS, 6)
 
 
 def _paid_for(tokens, index: int) -> tuple[int, int]:

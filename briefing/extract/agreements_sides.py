@@ -41,11 +41,10 @@ def find_sides(doc: Document, actors: tuple[Actor, ...]) -> tuple[Side, ...]:
     """
     text = doc.text
     in_dateline = SpanIndex(datelines(text)).holds
-    named = sorted(
+    named = _without_overlaps(sorted(
         (Side(actor.name, actor.type, ev.start, ev.end, country_kind(text[ev.start:ev.end]) == "demonym")
          for actor in actors for ev in actor.evidence if not in_dateline(ev.start)),
-        key=lambda side: (side.start, -side.end))
-    named = _without_overlaps(named)
+        key=lambda side: (side.start, -side.end)))
     named = sorted(named + [s for s in _unmatched_names(doc, named) if not in_dateline(s.start)],
                    key=lambda side: side.start)
     return tuple(sorted(named + _referring_sides(doc, named), key=lambda side: side.start))
@@ -92,10 +91,8 @@ def _unmatched_names(doc: Document, named: list[Side]) -> list[Side]:
     found.extend(_state_groups(text, SpanIndex(named + found)))
     # the matches do not overlap one another, so those added here never cover a later one
     cover = SpanIndex(named + found)
-    for match in PATTERNS["GOVERNMENT"].finditer(text):
-        if not cover.overlaps(match.start(), match.end()):
-            found.append(Side(match.group(), "organization", match.start(), match.end()))
-    return found
+    return found + [Side(m.group(), "organization", m.start(), m.end()) for m in PATTERNS["GOVERNMENT"].finditer(text)
+                    if not cover.overlaps(m.start(), m.end())]
 
 
 def _names_a_currency(text: str, adjective: str, end: int) -> bool:
