@@ -1,14 +1,14 @@
 """Word lists and patterns of the agreement extractor, loaded once at import.
 
-The lists live in ``briefing/data/agreements_*.txt``; a few one-line closed word classes
-(conjunctions, modals) stay here.
+The lists live in ``briefing/data/agreements_*.txt``, the regular expressions in
+``briefing/data/agreements_patterns.txt``; a few one-line closed word classes (conjunctions,
+modals) stay here.
 """
 from __future__ import annotations
 
 import re
 
 from .. import lexicon
-from ..lexicon import alternation as _alternation
 
 _TRIGGERS = lexicon.rows("agreements_triggers.txt", sep="\t")
 #: Agreement nouns (lower case, singular and plural) -> family.
@@ -22,11 +22,6 @@ DESCRIPTOR_NOUNS: frozenset[str] = lexicon.nouns("organisation_nouns.txt")
 EVENT_HEADS: frozenset[str] = lexicon.phrases("agreements_event_heads.txt")
 #: Capitalised words that are not a name on their own.
 NOT_NAMES: frozenset[str] = lexicon.phrases("agreements_not_names.txt")
-
-
-TRIGGER_RE = re.compile(r"(?<![\w-])(?:" + _alternation(TRIGGER_FAMILY) + r")(?![\w-])", re.IGNORECASE)
-STATUS_CUE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(STATUS_CUES) + r")(?![\w-])", re.IGNORECASE)
-
 #: Families whose sides act together: "A and B signed an agreement" is one agreement.
 JOINT_FAMILIES = frozenset({"agreement", "settlement", "negotiation"})
 #: Generic nouns that may stand for an agreement of any family ("the deal", "the proposal").
@@ -59,8 +54,6 @@ NUMBER_WORDS = lexicon.words("agreements_number_words.txt")
 STATE_NOUNS = lexicon.words("agreements_state_nouns.txt")
 #: Words before a noun that make it a verb: "to deal with", "will bid".
 VERB_MARKERS = frozenset("to will would can could may might must should shall cannot".split())
-#: Phrases with an agreement noun that are not agreements.
-NOT_AGREEMENT_RE = re.compile("|".join(lexicon.entries("agreements_not_agreements.txt")), re.IGNORECASE)
 
 #: Verbs whose subject is a side of the agreement they govern ("A and B signed an agreement").
 GOVERNING_VERBS = lexicon.verb_forms("agreements_governing_verbs.txt", unambiguous=True) | {"is", "are", "was", "were"}
@@ -69,6 +62,7 @@ GOVERNING_VERBS = lexicon.verb_forms("agreements_governing_verbs.txt", unambiguo
 REPORTING_VERBS = (lexicon.REPORTING_FINITE | lexicon.BELIEF_VERBS) - GOVERNING_VERBS
 #: The forms that say someone spoke ('said', 'says'; no noun-like 'states', no governing 'announced').
 SPEECH_VERBS = lexicon.REPORTING_TENSED - GOVERNING_VERBS
+
 
 def _transaction_verb(lemma: str, noun: str, family: str, past: str = "") -> tuple[frozenset[str], str, str]:
     base = lemma.split()[0]
@@ -113,6 +107,8 @@ GENERIC_SIDES = DESCRIPTOR_NOUNS | lexicon.words("agreements_generic_sides.txt")
 INSTITUTION_NOUNS = lexicon.words("institution_nouns.txt")
 
 _PATTERN_ROWS = lexicon.patterns("agreements_patterns.txt", {
+    "TRIGGERS": lexicon.alternation(TRIGGER_FAMILY), "STATUS_CUES": lexicon.alternation(STATUS_CUES),
+    "NOT_AGREEMENTS": "|".join(lexicon.entries("agreements_not_agreements.txt")),
     "REPORTING": lexicon.alternation(REPORTING_VERBS), "SAID": lexicon.alternation(SPEECH_VERBS),
     "OTHER_ONE": "|".join(sorted(OTHER_ONE)), "OUTLET": "|".join(sorted(OUTLET_WORDS)),
     "RELATIVES": lexicon.alternation(lexicon.words("agreements_relatives.txt")),

@@ -20,10 +20,9 @@ from .agreements_clauses import Clause
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS,
     DEFAULT_STATUS, DEFINITE, DESCRIPTOR_NOUNS, EMPTY_ADJECTIVES, GOVERNING_VERBS, HABITUAL_WORDS, HOLDING_NOUNS,
-    INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS, NEGATIONS, NOT_AGREEMENT_RE, NUMBER_WORDS, PATTERNS, PLEDGE_VERBS,
-    POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_FOR, SETTLED_THINGS, STATE_NOUNS,
-    STATUS_CUE_RE, STATUS_CUES, TRANSACTION_LEMMAS, TRANSACTION_VERBS, TRIGGER_FAMILY, TRIGGER_RE, VERB_MARKERS,
-    VERB_PARTICLES,
+    INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS, NEGATIONS, NUMBER_WORDS, PATTERNS, PLEDGE_VERBS, POSSESSIVE_PRONOUNS,
+    PREMODIFIER_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_FOR, SETTLED_THINGS, STATE_NOUNS, STATUS_CUES,
+    TRANSACTION_LEMMAS, TRANSACTION_VERBS, TRIGGER_FAMILY, VERB_MARKERS, VERB_PARTICLES,
 )
 from .agreements_sides import Side
 from .spans import SpanIndex
@@ -139,7 +138,7 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
     text, clause, tokens = ctx.text, ctx.clause, ctx.clause.tokens
     found: list[Mention] = []
     covered_until = -1
-    for match in TRIGGER_RE.finditer(text, clause.start, clause.end):
+    for match in PATTERNS["TRIGGER"].finditer(text, clause.start, clause.end):
         if match.start() < covered_until:
             continue
         head = _phrase_key(match)
@@ -255,7 +254,7 @@ def _talks_about_nothing(ctx: _Context, phrase: _Phrase, last: int) -> bool:
                 or lower == "to" and following is not None and _bare_infinitive(following):
             return False  # "in talks with X regarding possible sales", "talks with X to buy Y"
     return all(TRIGGER_FAMILY.get(_phrase_key(m)) == "negotiation"
-               for m in TRIGGER_RE.finditer(ctx.text, ctx.clause.start, ctx.clause.end))
+               for m in PATTERNS["TRIGGER"].finditer(ctx.text, ctx.clause.start, ctx.clause.end))
 
 
 def _pledged(tokens, phrase_start: int) -> bool:
@@ -311,7 +310,7 @@ def _bid_for_no_deal(ctx: _Context, index: int, complement_end: int, groups) -> 
         return False
     end = max(complement_end, _phrase_end(tokens, index + 1, allow_verbs=True))
     return not any(not _inside_a_name(ctx, m.start(), m.end())
-                   for m in TRIGGER_RE.finditer(ctx.text, tokens[index].end, tokens[end - 1].end))
+                   for m in PATTERNS["TRIGGER"].finditer(ctx.text, tokens[index].end, tokens[end - 1].end))
 
 
 def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
@@ -319,7 +318,7 @@ def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
     before = tokens[first - 1].lower if first > 0 else ""
     window_start = max(ctx.clause.start, tokens[first].start - 40)
     if any(m.start() <= tokens[first].start and tokens[last].end <= m.end()
-           for m in NOT_AGREEMENT_RE.finditer(ctx.text, window_start, tokens[last].end + 40)):
+           for m in PATTERNS["NOT_AGREEMENT"].finditer(ctx.text, window_start, tokens[last].end + 40)):
         return True
     if before in VERB_MARKERS:
         return True  # "to deal with", "will bid"
@@ -797,11 +796,11 @@ def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | N
     """
     text, clause, tokens = ctx.text, ctx.clause, ctx.clause.tokens
     window_start = max(tokens[max(0, first - 8)].start, clause.start)
-    cues = list(STATUS_CUE_RE.finditer(text, window_start, tokens[end - 1].end))
+    cues = list(PATTERNS["STATUS_CUE"].finditer(text, window_start, tokens[end - 1].end))
     if not cues:
         after_start = tokens[complement_end - 1].end
         after_end = tokens[min(len(tokens), complement_end + 8) - 1].end
-        cues = [cue for cue in STATUS_CUE_RE.finditer(text, after_start, max(after_start, after_end))
+        cues = [cue for cue in PATTERNS["STATUS_CUE"].finditer(text, after_start, max(after_start, after_end))
                 if _predicate_cue(text, clause, cue)][:1]
     if not cues:
         return None
