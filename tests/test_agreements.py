@@ -1,11 +1,14 @@
 """The agreement extractor: kinds, parties, statuses, dates, evidence offsets and merging."""
 from __future__ import annotations
 
+import importlib
+import inspect
 import re
 
 import pytest
 
 from briefing.extract.agreements import find_agreements
+from briefing.extract.agreements_lexicon import PATTERNS
 from briefing.model import Actor, DateMention, Document
 from helpers import make_doc
 
@@ -886,3 +889,15 @@ def test_talks_on_a_deal_and_stalled_talks_leave_it_under_negotiation(body):
 def test_a_name_no_actor_covers_loses_every_title_word_before_it_and_nothing_more(body):
     # the words dropped before the name were counted from the wrong place after the first ('o Velm', 'Velm')
     assert [a.parties for a in extract(body)] == [("Ardo Velm", "Xland")]
+
+
+def test_every_pattern_the_agreement_modules_name_is_in_the_pattern_file():
+    modules = [importlib.import_module(f"briefing.extract.{name}")
+               for name in ("agreements", "agreements_clauses", "agreements_mentions", "agreements_sides")]
+    named = {name for module in modules for name in re.findall(r'PATTERNS\["(\w+)"\]', inspect.getsource(module))}
+    assert len(named) > 40 and named <= set(PATTERNS)
+
+
+def test_a_pattern_named_on_several_lines_is_the_alternation_of_its_lines():
+    # the first line of the clause boundaries ends a clause at a semicolon, a later one before "although"
+    assert [m.group() for m in PATTERNS["CLAUSE_BOUNDARY"].finditer("A rose; B fell although C held")] == [";", " "]
