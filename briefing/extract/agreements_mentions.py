@@ -62,8 +62,9 @@ class _Phrase:
 
 _PUNCT_TRANSPARENT = frozenset('"“”()')
 _TAKEOVER_LEMMAS = frozenset({"buy", "acquire", "purchase", "take over"})
-_LOOSE_ENDS = DETERMINERS | POSSESSIVE_PRONOUNS | PREPOSITIONS | CONJUNCTIONS  # no word a phrase ends in
-_NOT_INFINITIVES = DETERMINERS | POSSESSIVE_PRONOUNS | NUMBER_WORDS | PREPOSITIONS
+_DETERMINING = DETERMINERS | POSSESSIVE_PRONOUNS  # the words that open a noun phrase or own it
+_LOOSE_ENDS = _DETERMINING | PREPOSITIONS | CONJUNCTIONS  # no word a phrase ends in
+_NOT_INFINITIVES = _DETERMINING | NUMBER_WORDS | PREPOSITIONS
 _NOT_ADJECTIVES = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | GOVERNING_VERBS | NUMBER_WORDS \
     | set(TRIGGER_FAMILY)  # function words, verbs and numbers, and the agreement nouns
 _NAME_PUNCT = frozenset({"$", "%", "&", "'", "’", ".", "€", "£"})
@@ -294,7 +295,7 @@ def _deal_with_as_verb(tokens, phrase: _Phrase, last: int, governing: int | None
     if any(t.text[0].islower() and t.lower != "and" for t in phrase.premodifiers):
         return False
     k = last + 2
-    while k < len(tokens) - 1 and tokens[k].lower in DETERMINERS | POSSESSIVE_PRONOUNS:
+    while k < len(tokens) - 1 and tokens[k].lower in _DETERMINING:
         k += 1
     return tokens[k].text[0].islower()
 
@@ -361,7 +362,7 @@ def _noun_phrase(tokens, first: int, end: int) -> _Phrase:
             break
         if not token.is_word:
             break
-        if lower in DETERMINERS or lower in POSSESSIVE_PRONOUNS:
+        if lower in _DETERMINING:
             determiner = lower if lower in DETERMINERS else "possessive-pronoun"
             index -= 1
             break
@@ -716,7 +717,7 @@ def _verb_lemma(tokens, index: int) -> str | None:
         return None
     nxt = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     previous = tokens[index - 1].lower if index > 0 else ""
-    if previous in DETERMINERS | POSSESSIVE_PRONOUNS or previous.endswith(("'s", "’s")) or nxt == "of" \
+    if previous in _DETERMINING or previous.endswith(("'s", "’s")) or nxt == "of" \
             or previous == "agreed" and nxt in AGREED_TO_NOTHING:
         return None  # a noun ("the purchase of", "limiting purchases of"), read with the agreement nouns
     return next((lemma for lemma in lemmas if VERB_PARTICLES.get(lemma, nxt) == nxt), None)
@@ -755,7 +756,7 @@ def _owner_after(ctx: _Context, index: int) -> list[Side]:
 
 
 def _object_words(thing_text: str) -> str:
-    words = list(dropwhile(lambda word: word.lower() in DETERMINERS | POSSESSIVE_PRONOUNS, thing_text.split()))
+    words = list(dropwhile(lambda word: word.lower() in _DETERMINING, thing_text.split()))
     return " ".join(words[:10])
 
 
