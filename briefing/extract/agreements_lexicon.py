@@ -122,4 +122,4 @@ _PATTERN_ROWS = lexicon.patterns("agreements_patterns.txt", {
 #: The regular expressions of ``briefing/data/agreements_patterns.txt`` by name.
 PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile("|".join(regex for _kind, other, regex in _PATTERN_ROWS if other == name))
-    for _kind, name, _regex in _PATTERN_ROWS}
+    for name in dict.fromkeys(name for _kind, name, _regex in _PATTERN_ROWS)}
