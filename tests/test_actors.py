@@ -253,6 +253,9 @@ def test_a_state_s_adjective_before_its_currency_names_the_money_not_the_state()
     ("An IMF spokeswoman, Julia Ferrante, said so.", "Julia Ferrante", ("spokeswoman",), "IMF"),
     ("A Kestrel Mining spokesman, Tom Reyes, declined to comment.", "Tom Reyes", ("spokesman",), "Kestrel Mining"),
     ("After meeting the Kessa ambassador, Ivo Brand left.", "Ivo Brand", (), None),
+    # 'its' names whose title it is, not the place the title is about
+    ("Human Rights Watch spoke out. Its Velmar researcher, Sara Quent, said so.", "Sara Quent", ("researcher",),
+     "Human Rights Watch"),
     # a two-word title before the comma makes the name after it a person, whatever the given name
     ("Orion Bank's chief executive, Nia Pell, said so.", "Nia Pell", ("chief executive",), "Orion Bank"),
 ])

@@ -30,7 +30,7 @@ _RELATIVE_COPULA = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|became|ser
 _POSSESSOR = re.compile(r"(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}|country|nation|"
                         + lexicon.alternation(ORG_NOUNS) + r")['’]s?\s+")
 # 'the country's president': the country (or organisation) the text named last
-_ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)['’]s?\s+$")
+_ANAPHOR = re.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z]+)['’]s?|(?P<its>[Ii]ts))\s+$")
 _PLURAL_TITLES = {lexicon.plural(title): title for title in ref.TITLES if " " not in title}
 # between two names of a list: 'X, Y', 'X and Y', 'X of Kenya and Y' (an owner after each name)
 _LIST_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -249,6 +249,8 @@ def _role_before(text: str, start: int, sentence_start: int,
         before = index.owner_ending_at(run[0].start)
         if before is not None and text[before.end:run[0].start].strip(" '’s") == "":  # 'Orion's chief X'
             owner = before.name
+            # 'Its Xland researcher': Xland is what the research is about; 'its' names whose researcher
+            owner = _anaphoric_owner(text, before.start, index) or owner
     return roles, owner or _anaphoric_owner(text, run[0].start, index)
 
 
@@ -385,8 +387,9 @@ def _anaphoric_owner(text: str, at: int, index: RoleIndex) -> str | None:
     m = _ANAPHOR.search(text, max(0, at - 24), at)
     if not m or m.end() != at:
         return None
-    kind = COUNTRY if m["noun"] in ("country", "nation") else ORGANIZATION if m["noun"] in ORG_NOUNS else None
-    named = [p for p in index.spans.starting_in(0, m.start()) if p.type == kind and p.end <= m.start()]
+    kinds = (COUNTRY, ORGANIZATION) if m["its"] else (COUNTRY,) if m["noun"] in ("country", "nation") \
+        else (ORGANIZATION,) if m["noun"] in ORG_NOUNS else ()
+    named = [p for p in index.spans.starting_in(0, m.start()) if p.type in kinds and p.end <= m.start()]
     return named[-1].name if named else None
 
 
