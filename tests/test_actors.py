@@ -376,6 +376,26 @@ def test_a_short_name_joins_a_name_that_only_adds_a_legal_form_or_one_word(long,
     assert found[long].aliases == (short,)
 
 
+_FIRM_AND_PLACE = "\n\n".join([
+    'OSLO, Oct 9 (Wire) - Halvorsen ASA agreed on Thursday to buy Danish rival Brakke Group A/S for $4.2 '
+    "billion in cash, creating the region's largest maker of industrial pumps, the companies said.",
+    "Halvorsen will pay 310 Danish crowns a share, a premium of 28% to Brakke's closing price on "
+    'Wednesday. The deal, which still needs approval from European Union regulators, is expected to close'
+    ' in the first half of 2026.',
+    '"This is a unique opportunity to combine two strong companies," Halvorsen Chief Executive Kari Lund '
+    'said in a statement. Brakke chairman Jens Holm said the board would recommend the offer to '
+    'shareholders.',
+    'Shares in Halvorsen rose 3.1% in Oslo, while Brakke jumped 24% in Copenhagen. Analysts at Vestbank '
+    'said the price was "fair but not cheap".',
+])
+
+
+def test_a_firm_s_name_without_its_legal_form_is_the_firm_even_where_it_reads_as_a_place():
+    _, found = actors_of(_FIRM_AND_PLACE)
+    assert found["Halvorsen ASA"].aliases == ("Halvorsen",)
+    assert "Halvorsen" not in found
+
+
 def test_abbreviated_and_spelled_out_legal_forms_are_one_firm():
     _, found = actors_of("Halden Motor Co. hired 50 people. Halden Motor Company said more would follow.")
     assert set(found) == {"Halden Motor Company"}

@@ -489,6 +489,10 @@ def _shorter_form(short: _Group, long: _Group, form: str, words: list[str]) -> b
     """Whether ``short`` (its head ``form``, split into ``words``) is a shorter form of organisation ``long``."""
     long_form = _display(long.head)
     long_words = long_form.split()
+    if short.type == PLACE and long.type == ORGANIZATION and short.certainty < KNOWN \
+            and long_words[:len(words)] == words and long_words[len(words):] \
+            and all(w in ref.ORG_SUFFIXES for w in long_words[len(words):]):
+        return True  # 'Halvorsen ASA' and 'shares in Halvorsen': the firm, not a place
     if PLACE in (short.type, long.type):
         return _short_place_form(short, long, form, words, long_form, long_words)
     if len(words) > 1 and long_words[:-1] == words[:-1] and long_words[-1] == words[-1] + "s":
