@@ -45,16 +45,16 @@ def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
     """The non-empty quoted stretches of an article body (one paragraph per line), in text order."""
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     stretches: list[QuotedStretch] = []
-    carried: tuple[int, int] | None = None  # (open mark, paragraph) of a quotation left open
-    for index, (para_start, para_end) in enumerate(paragraphs):
+    carried: tuple[int, int, int, int] | None = None  # (open mark, paragraph, content start, bound) of one left open
+    # an empty paragraph past the end ends a quotation left open in the last one
+    for index, (para_start, para_end) in enumerate([*paragraphs, (len(text), len(text))]):
         marks = [m for m in DOUBLE_MARK.finditer(text, para_start, para_end) if not _is_inch_mark(text, m)]
         open_at: tuple[int, int] | None = None
         first = 0
         if carried is not None:
             close = _closing_of_carried(text, para_start, marks)  # None: it ends with its own paragraph
             stretches.append(_stretch(text, carried[0], carried[2], close, carried[1], bound=carried[3]))
-            if close is not None:
-                first = next(i for i, m in enumerate(marks) if m.start() == close) + 1
+            first = int(close is not None)  # the closing mark is the paragraph's first
         carried = None
         for mark in marks[first:]:
             token = mark.group()
@@ -70,8 +70,6 @@ def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
                 open_at = None
         if open_at is not None:
             carried = (open_at[0], index, open_at[1], para_end)
-    if carried is not None:  # left open in the last paragraph
-        stretches.append(_stretch(text, carried[0], carried[2], None, carried[1], bound=carried[3]))
     stretches = [s for s in stretches if s.end > s.start]
     stretches.extend(_single_quoted(text, paragraphs, stretches))
     return tuple(sorted(stretches, key=lambda s: s.start))
@@ -79,24 +77,17 @@ def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
 
 def _stretch(text: str, open_mark: int, content_start: int, close_mark: int | None, paragraph: int,
              bound: int | None = None, single: bool = False) -> QuotedStretch:
-    end = close_mark if close_mark is not None else bound
-    start = content_start
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return QuotedStretch(start, end, open_mark, close_mark, paragraph, single)
+    inside = text[content_start:close_mark if close_mark is not None else bound]
+    start = content_start + len(inside) - len(inside.lstrip())
+    return QuotedStretch(start, start + len(inside.strip()), open_mark, close_mark, paragraph, single)
 
 
 def _closing_of_carried(text: str, para_start: int, marks: list[re.Match]) -> int | None:
     """Where a quotation left open by the previous paragraph closes in this one: at its first mark when that is
     shaped like a closing mark; None when the paragraph starts with a mark, which reopens the quotation."""
-    if not marks or not text[para_start:marks[0].start()].strip():
+    if not marks or not text[para_start:marks[0].start()].strip() or marks[0].group() in _OPENING_ONLY:
         return None
-    first = marks[0]
-    if first.group() in _OPENING_ONLY or not _shape(text, first)[1]:
-        return None
-    return first.start()
+    return marks[0].start() if _shape(text, marks[0])[1] else None
 
 
 def _shape(text: str, mark: re.Match) -> tuple[bool, bool]:
@@ -126,10 +117,7 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
     found = []
     for index, (para_start, para_end) in enumerate(paragraphs):
         pos = para_start
-        while True:
-            opening = _SINGLE_OPEN.search(text, pos, para_end)
-            if not opening:
-                break
+        while opening := _SINGLE_OPEN.search(text, pos, para_end):
             pos = opening.end()
             if inside.holds(opening.start()):
                 continue
