@@ -8,7 +8,8 @@ resolve it to an actor of the brief.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import groupby
 
 from .. import lexicon
 from .. import reference as ref
@@ -119,15 +120,11 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
         return mention
     for index in range(len(parts) - 2, -1, -1):
-        part_start, part_end = parts[index]
-        named = _whole_name(tokens, part_start, part_end)
+        named = _whole_name(tokens, *parts[index])
         if named is not None:
-            role_start, role_end = parts[index + 1]
-            role_tokens = tokens[role_start:role_end]
-            if role_tokens and role_tokens[0].lower in ARTICLES:
-                role_tokens = role_tokens[1:]
+            role_tokens = _without_article(tokens[slice(*parts[index + 1])])
             role = _span_text(role_tokens) if role_tokens and role_tokens[0].lower not in _RELATIVES else None
-            return Mention(named.text, named.start, named.end, named.kind, role=role or named.role)
+            return replace(named, role=role or named.role)
     return mention
 
 
@@ -142,10 +139,7 @@ def _object_of_preposition(tokens: list[Token], mention: Mention | None, start: 
 
 def _clause_start(tokens: list[Token], end: int, stop: int = 0) -> int:
     """Index after the last ``;``, ``:`` or bracket before ``end``."""
-    for i in range(end - 1, stop - 1, -1):
-        if tokens[i].text in ";:()[]":
-            return i + 1
-    return stop
+    return next((i + 1 for i in range(end - 1, stop - 1, -1) if tokens[i].text in ";:()[]"), stop)
 
 
 def _comma_parts(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
@@ -181,7 +175,7 @@ def _name_led_clause(tokens: list[Token], start: int, end: int) -> Mention | Non
     name = noun_phrase_ending(tokens, k, stop=start)
     if name is None or name.kind != "name":
         return None
-    return Mention(name.text, name.start, name.end, "name", role=_span_text(tokens[k + 1:end]))
+    return replace(name, role=_span_text(tokens[k + 1:end]))
 
 
 def noun_phrase_ending(tokens: list[Token], end: int, *, stop: int = 0) -> Mention | None:
@@ -219,7 +213,7 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
     while j > max(stop, index - 4) and _is_word(tokens[j]) and tokens[j].lower not in {"for", "of", "at"}:
         j -= 1
     if j - 1 >= stop and tokens[j].lower in {"for", "of", "at"} and tokens[j - 1].lower in SPOKES_WORDS:
-        return Mention(mention.text, mention.start, mention.end, mention.kind, role=tokens[j - 1].text)
+        return replace(mention, role=tokens[j - 1].text)
     return mention
 
 
@@ -266,10 +260,9 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
             if named is not None and named.kind == "name" and is_capitalised(tokens[k + 1].text):
                 owner = max((i for i in range(begin, k) if _is_possessive(tokens[i])), default=None)
                 role = _span_text(tokens[owner + 1:k]) if owner is not None else mention.text.split(" ", 1)[-1]
-                return Mention(named.text, named.start, named.end, "name", role=role)
-        role_tokens = _appositive(tokens, k + 1)
-        if role_tokens and mention.kind == "name":
-            return Mention(mention.text, mention.start, mention.end, mention.kind, role=_span_text(role_tokens))
+                return replace(named, role=role)
+        if mention.kind == "name" and (role := _span_text(_appositive(tokens, k + 1))):
+            return replace(mention, role=role)
     return mention
 
 
@@ -299,8 +292,7 @@ def _named_after_role(tokens: list[Token], begin: int, limit: int) -> Mention | 
     named = noun_phrase_starting(tokens, j, limit=limit)
     if named is None or named.kind != "name" or len(named.text.split()) < 2:
         return None
-    role = _span_text(tokens[begin:j]) + (" " + named.role if named.role else "")
-    return Mention(named.text, named.start, named.end, "name", role=role)
+    return replace(named, role=_span_text(tokens[begin:j]) + (" " + named.role if named.role else ""))
 
 
 def _counted_one(tokens: list[Token], i: int) -> bool:
@@ -318,10 +310,12 @@ def _appositive(tokens: list[Token], begin: int) -> list[Token]:
     k = begin
     while k < len(tokens) and _is_word(tokens[k]) and tokens[k].lower not in _RELATIVES:
         k += 1
-    words = tokens[begin:k]
-    if words and words[0].lower in ARTICLES:
-        words = words[1:]
+    words = _without_article(tokens[begin:k])
     return words if len(words) <= 10 else []
+
+
+def _without_article(tokens: list[Token]) -> list[Token]:
+    return tokens[1:] if tokens and tokens[0].lower in ARTICLES else tokens
 
 
 def _span_text(tokens: list[Token]) -> str | None:
@@ -366,14 +360,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     The name is what follows the last title or organisation word, when what follows looks
     like a person's name; a run such as ``Bank of England`` stays whole.
     """
-    pieces: list[list[Token]] = [[]]
-    for token in run:
-        if token.lower in CONNECTORS:
-            if pieces[-1]:
-                pieces.append([])
-        else:
-            pieces[-1].append(token)
-    pieces = [p for p in pieces if p]
+    pieces = [list(words) for connector, words in groupby(run, key=lambda t: t.lower in CONNECTORS) if not connector]
     if not pieces:
         return run, []
     if len(pieces) > 1 and _is_title(pieces[0][-1].text) and len(pieces[-1]) >= 3:
@@ -466,7 +453,7 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
         named = _whole_name(tokens, j + 1, close)
         role = _set_off_role(tokens, k, j)
         if named is not None and role is not None:
-            return Mention(named.text, named.start, named.end, "name", role=named.role or role)
+            return replace(named, role=named.role or role)
     return subject_before(tokens, j, stop=k)
 
 
@@ -561,7 +548,7 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
         if subject is not None and subject.kind == "name" and not subject.role and lead[-1:] and lead[-1].text == ",":
             role = _set_off_role(tokens, begin, begin + len(lead) - 1)
             if role:  # "his chief of staff, Jane Doe, told reporters": the description is her role
-                subject, lead = Mention(subject.text, subject.start, subject.end, "name", role=role), []
+                subject, lead = replace(subject, role=role), []
         if subject is None or any(not (is_capitalised(t.text) or _is_title(t.text) or t.lower in _LEAD_WORDS)
                                   for t in lead):
             if subject is not None and subject.kind != "description" and lead[-1:] and lead[-1].text == "," \
