@@ -13,34 +13,15 @@ from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 
 from .. import lexicon
-from ..lexicon import NAME_PARTICLES
+from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, REPORTING_VERBS, SPOKES_NOUNS
 from ..model import Actor, DateMention, Document, Quote
 from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex
-from .quotes_attribution import (
-    ARTICLES,
-    CONNECTORS,
-    GROUP_NOUNS,
-    GROUP_PRONOUNS,
-    INDIRECT_VERBS,
-    MESSAGE_NOUNS,
-    ORG_WORDS,
-    PERSON_PRONOUNS,
-    REPORTING_VERBS,
-    SPOKES_WORDS,
-    TELL_FORMS,
-    TITLES,
-    Attribution,
-    Mention,
-    Token,
-    attribution_after,
-    attribution_before,
-    is_capitalised,
-    leading_subject,
-    noun_phrase_starting,
-    subject_before,
-    tokenize,
-)
 from ..sentences import split_sentences
+from .quotes_attribution import (
+    ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS, TELL_FORMS, TITLES,
+    Attribution, Mention, Token, attribution_after, attribution_before, is_capitalised, is_word, leading_subject,
+    noun_phrase_starting, subject_before, tokenize,
+)
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
 from .spans import Extent, SpanIndex
 from .text import name_key as _fold
@@ -55,6 +36,7 @@ _PRONOUN_SEX = {"he": "male", "she": "female"}
 _SEXED_WORDS = {word: sex for sex, word in lexicon.pairs("sexed_role_words.txt")}
 _RECENT_REFERENTS = 40  # how far back "the company" / a stray "she" look among who spoke or acted
 _GENERIC_ORG_HEADS = lexicon.nouns("organisation_nouns.txt")
+_ORG_HEADS = ORG_WORDS | _GENERIC_ORG_HEADS
 
 
 @dataclass(frozen=True)
@@ -181,9 +163,7 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
 
 def _without_trailing_comma(text: str, start: int, end: int) -> int:
     """End of a quoted stretch without the comma that joins it to its attribution ('"We won," he said')."""
-    while end > start + 1 and text[end - 1] in ",;: ":
-        end -= 1
-    return end
+    return start + 1 + len(text[start + 1:end].rstrip(",;: "))
 
 
 def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
@@ -266,7 +246,7 @@ def attribution_kind(mention: Mention) -> str:
     if mention.kind == "pronoun":
         return "pronoun"
     words = re.findall(r"[\w-]+", f"{mention.text} {mention.role or ''}".lower())
-    if any(word in MESSAGE_NOUNS or word in SPOKES_WORDS for word in words):
+    if any(word in MESSAGE_NOUNS or word in SPOKES_NOUNS for word in words):
         return "statement"
     return "named" if mention.kind == "name" else "description"
 
@@ -294,7 +274,7 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
                                                              stretch.open_mark].strip():
             attribution = _previous_line_attribution(doc, stretch)
         fallback = back_ref = None
-        if attribution is None and not any(t.text[:1].isalnum() for t in after):
+        if attribution is None and not any(is_word(t) for t in after):
             fallback = _next_line_attribution(text, stretch, full)
         if attribution is None and fallback is None:
             back_ref = _back_reference(doc, stretch)
@@ -311,7 +291,7 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token], *, leads_on: bool) -> bool:
     """Whether the words after a stretch may attribute it: not when they lead into the next quotation (``X quoted
     Y as saying: "…"``), nor when the stretch ends a sentence and a long new sentence follows."""
-    words = [t for t in after if t.text[:1].isalnum()]
+    words = [t for t in after if is_word(t)]
     if not words:
         return False
     if leads_on and (after[-1].text == ":" or words[-1].lower in {"saying", "as", "that"}):
@@ -349,7 +329,7 @@ def _next_line_attribution(text: str, stretch: QuotedStretch, full: SpanIndex[Ex
     next_end = text.find("\n", line_end + 1)
     next_end = len(text) if next_end < 0 else next_end
     tokens = _tokens(text, line_end + 1, next_end)
-    words = [t for t in tokens if t.text[:1].isalnum()]
+    words = [t for t in tokens if is_word(t)]
     if not words or len(words) > _ATTRIBUTION_PARAGRAPH_WORDS or DOUBLE_MARK.search(text, line_end + 1, next_end):
         return None
     attribution = attribution_after(tokens)
@@ -470,10 +450,8 @@ class _DatesBySentence:
 
     def date_of(self, sentence: int, quote_start: int, quote_end: int) -> str | None:
         """The value of a date mentioned in sentence ``sentence``, outside the quoted words."""
-        for start, end, value in self._by_sentence.get(sentence, ()):
-            if end <= quote_start or start >= quote_end:
-                return value
-        return None
+        return next((value for start, end, value in self._by_sentence.get(sentence, ())
+                     if end <= quote_start or start >= quote_end), None)
 
 
 # --- resolution ---------------------------------------------------------------------------
@@ -533,7 +511,7 @@ class _Resolver:
             subject = leading_subject(tokens)
             if subject is None or subject.kind == "pronoun" or self._is_common_word(subject, s.start):
                 continue
-            spokesperson = subject.role is not None and subject.role.split()[-1].lower() in SPOKES_WORDS
+            spokesperson = subject.role is not None and subject.role.split()[-1].lower() in SPOKES_NOUNS
             if subject.kind == "description" and not spokesperson and (
                     subject.start != s.start or len(subject.text.split()) > 3):
                 continue  # only a short description that opens the sentence: "The driver was ..."
@@ -595,7 +573,7 @@ class _Resolver:
         """``the company``, ``the ministry``: the organisation last named with that head word (any
         organisation for a generic head such as "company"), else the only actor whose name has it."""
         words = _fold(description).split()
-        if not words or len(words) > 3 or words[-1] not in ORG_WORDS | _GENERIC_ORG_HEADS:
+        if not words or len(words) > 3 or words[-1] not in _ORG_HEADS:
             return None
         head = words[-1]
         for name, _, kind in reversed(self._referents[-_RECENT_REFERENTS:]):
@@ -669,10 +647,8 @@ class _Resolver:
         """'male' or 'female' when the text or the given-name data tell; None when they do not."""
         if name in self._sexes:
             return self._sexes[name]
-        for word in (role or "").lower().split():
-            if word.strip(".") in _SEXED_WORDS:
-                return _SEXED_WORDS[word.strip(".")]
-        sex = given_name_sex(name.split()[0]) if " " in name else None
+        sexed = (_SEXED_WORDS.get(word.strip(".")) for word in (role or "").lower().split())
+        sex = next(filter(None, sexed), None) or (given_name_sex(name.split()[0]) if " " in name else None)
         return sex if sex in ("male", "female") else None
 
     def heard(self, name: str, role: str | None, mention_kind: str) -> None:
@@ -685,13 +661,13 @@ class _Resolver:
             self._roles_seen += 1
 
     def _kind_of(self, name: str, mention_kind: str, role: str | None = None) -> str:
-        if role and role.split()[-1].lower() in SPOKES_WORDS:
+        if role and role.split()[-1].lower() in SPOKES_NOUNS:
             return "person"  # "a spokeswoman for the ministry said ...": "she" is the ministry's voice
         actor = self._by_form.get(_fold(name))
         if " " not in name and name.lower() in GROUP_NOUNS and (actor is None or actor.type != "person"):
             return "group"  # "Critics call him ...": a plural noun opening a sentence is never "he"/"she"
         if mention_kind == "description":
-            return "group" if name.lower().split()[-1] in ORG_WORDS | _GENERIC_ORG_HEADS | GROUP_NOUNS else "person"
+            return "group" if name.lower().split()[-1] in _ORG_HEADS | GROUP_NOUNS else "person"
         if _looks_like_org(name):
             return "group"
         if mention_kind == "name" and (role and _is_person_role(role)
@@ -802,7 +778,7 @@ def _person_shaped(name: str) -> bool:
 def _is_person_role(role: str) -> bool:
     """A role that only a person holds: a title ("deputy", "Sen."), or a word for a relative or neighbour."""
     words = re.split(r"[\s-]+", role.lower())
-    if words[-1] in ORG_WORDS or words[-1] in _GENERIC_ORG_HEADS:
+    if words[-1] in _ORG_HEADS:
         return False
     return any(w in TITLES or w.rstrip(".") in TITLES or w in _PERSON_NOUNS for w in words[-2:])
 

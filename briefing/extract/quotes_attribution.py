@@ -85,7 +85,7 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper() or bool(_MIXED_CASE.match(word))
 
 
-def _is_word(token: Token) -> bool:
+def is_word(token: Token) -> bool:
     return token.text[:1].isalnum()
 
 
@@ -183,7 +183,7 @@ def noun_phrase_ending(tokens: list[Token], end: int, *, stop: int = 0) -> Menti
     if end <= stop:
         return None
     last = tokens[end - 1]
-    if not _is_word(last):
+    if not is_word(last):
         return None
     if last.lower in _PRONOUNS:
         return Mention(last.text, last.start, last.end, "pronoun")
@@ -202,7 +202,7 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
         inner = [t for t in tokens if mention.start <= t.start and t.end <= mention.end][:-1]
         while inner and (inner[0].lower in ARTICLES or inner[0].lower in _SPOKES_MODIFIERS):
             inner = inner[1:]
-        if inner and all(_is_word(t) for t in inner):
+        if inner and all(is_word(t) for t in inner):
             kind = "name" if all(is_capitalised(t.text) or t.lower in CONNECTORS for t in inner) else "description"
             return Mention(_span_text(inner), inner[0].start, inner[-1].end, kind, role=words[-1])
         return mention
@@ -210,7 +210,7 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
     if index is None:
         return mention
     j = index - 1  # "a spokesman for the rebel Front": skip a few modifiers back to "for"
-    while j > max(stop, index - 4) and _is_word(tokens[j]) and tokens[j].lower not in {"for", "of", "at"}:
+    while j > max(stop, index - 4) and is_word(tokens[j]) and tokens[j].lower not in {"for", "of", "at"}:
         j -= 1
     if j - 1 >= stop and tokens[j].lower in {"for", "of", "at"} and tokens[j - 1].lower in SPOKES_WORDS:
         return replace(mention, role=tokens[j - 1].text)
@@ -225,7 +225,7 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
     """The noun phrase that starts at ``tokens[begin]`` (after a verb: ``said X, the Y``): a name (with lower-case
     titles among its words: "American president Doe") or a description opened by an article ("a senior official");
     a description followed by ``, Name`` gives the name, with the description as role."""
-    if begin >= len(tokens) or not _is_word(tokens[begin]):
+    if begin >= len(tokens) or not is_word(tokens[begin]):
         return None
     first = tokens[begin]
     if first.lower in _PRONOUNS:
@@ -238,10 +238,10 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
     k = begin
     if first.lower in ARTICLES or _counted_one(tokens, begin):
         k += 1
-        while k < stop and _is_word(tokens[k]) and tokens[k].lower not in _PHRASE_ENDS:
+        while k < stop and is_word(tokens[k]) and tokens[k].lower not in _PHRASE_ENDS:
             k += 1
     else:
-        while k < stop and _is_word(tokens[k]) and (
+        while k < stop and is_word(tokens[k]) and (
                 is_capitalised(tokens[k].text) or _is_title(tokens[k].text) or tokens[k].lower in NAME_PARTICLES
                 or tokens[k].lower in CONNECTORS and k + 1 < stop and is_capitalised(tokens[k + 1].text)):
             k += 1
@@ -254,7 +254,7 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
     mention = noun_phrase_ending(tokens, k, stop=begin)
     if mention is None:
         return None
-    if k + 1 < len(tokens) and tokens[k].text == "," and _is_word(tokens[k + 1]):
+    if k + 1 < len(tokens) and tokens[k].text == "," and is_word(tokens[k + 1]):
         if mention.kind == "description":
             named = noun_phrase_starting(tokens, k + 1, limit=limit)
             if named is not None and named.kind == "name" and is_capitalised(tokens[k + 1].text):
@@ -275,7 +275,7 @@ def _owned_description_end(tokens: list[Token], begin: int, stop: int) -> int:
     """Where the words owned by the name before ``tokens[begin]`` end when they describe someone who can speak
     (``Xland's transport minister``); ``begin`` when they do not (``Acme's announcement``: Acme speaks)."""
     end = begin
-    while end < stop and _is_word(tokens[end]) and tokens[end].lower not in _PHRASE_ENDS:
+    while end < stop and is_word(tokens[end]) and tokens[end].lower not in _PHRASE_ENDS:
         end += 1
     return end if end > begin and _description_ending(tokens, end, begin - 1) is not None else begin
 
@@ -308,7 +308,7 @@ _PHRASE_ENDS = lexicon.words("quotes_phrase_ends.txt")
 def _appositive(tokens: list[Token], begin: int) -> list[Token]:
     """``the Y of Z`` after ``said X,``: up to the next comma, period or relative pronoun."""
     k = begin
-    while k < len(tokens) and _is_word(tokens[k]) and tokens[k].lower not in _RELATIVES:
+    while k < len(tokens) and is_word(tokens[k]) and tokens[k].lower not in _RELATIVES:
         k += 1
     words = _without_article(tokens[begin:k])
     return words if len(words) <= 10 else []
@@ -325,7 +325,7 @@ def _span_text(tokens: list[Token]) -> str | None:
 def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
     """A capitalised name that ends at ``tokens[end - 1]``, titles split off."""
     k = end - 1
-    while k - 1 >= stop and _is_word(tokens[k - 1]) and (
+    while k - 1 >= stop and is_word(tokens[k - 1]) and (
             is_capitalised(tokens[k - 1].text) or tokens[k - 1].lower in NAME_PARTICLES
             or tokens[k - 1].lower in CONNECTORS and k - 2 >= stop
             and (is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in CONNECTORS)):
@@ -343,7 +343,7 @@ def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
 def _role_before(tokens: list[Token], k: int, stop: int, title: list[Token]) -> str | None:
     """Lower-case title words right before a name ("Oregon senator Jane Doe")."""
     j = k
-    while j - 1 >= stop and j > k - 4 and _is_word(tokens[j - 1]) and tokens[j - 1].lower not in CONNECTORS:
+    while j - 1 >= stop and j > k - 4 and is_word(tokens[j - 1]) and tokens[j - 1].lower not in CONNECTORS:
         j -= 1
     before = tokens[j:k]
     while before and not _is_title(before[-1].text) and not title:
@@ -396,7 +396,7 @@ def _description_ending(tokens: list[Token], end: int, stop: int) -> Mention | N
     head = tokens[k].lower
     limit = max(stop, end - 7)
     j = k
-    while j - 1 >= limit and _is_word(tokens[j - 1]):
+    while j - 1 >= limit and is_word(tokens[j - 1]):
         word = tokens[j - 1].lower
         if word in ARTICLES or _counted_one(tokens, j - 1):
             j -= 1
@@ -436,14 +436,14 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
                                or tokens[k].text == "," and k and tokens[k - 1].lower in _LEADING_WORDS):
         k += 1  # "Moreover, the minister …"
     j = k
-    while j < len(tokens) and j < k + _LONG_SUBJECT and (_is_word(tokens[j]) or _possessive_mark(tokens, j)):
+    while j < len(tokens) and j < k + _LONG_SUBJECT and (is_word(tokens[j]) or _possessive_mark(tokens, j)):
         word = tokens[j]
         if j > k and word.text.islower() and (word.lower in _AUXILIARIES or word.lower in REPORTING_VERBS
                                               or word.lower.endswith("ed") or word.lower in PAST_VERBS
                                               or _present_verb_after_name(tokens, k, j)):
             break
         j += 1
-    if j == k or j >= len(tokens) or (j == k + _LONG_SUBJECT and _is_word(tokens[j])):
+    if j == k or j >= len(tokens) or (j == k + _LONG_SUBJECT and is_word(tokens[j])):
         return None
     if j - k > _SHORT_SUBJECT and tokens[j].lower not in REPORTING_VERBS:
         return None  # a long subject only before a reporting verb: "A spokesman for the ... Committee said"
@@ -481,7 +481,7 @@ def _possessive_mark(tokens: list[Token], j: int) -> bool:
     if j == 0 or j + 1 >= len(tokens) or tokens[j].text not in ("'", "’"):
         return False
     before, after = tokens[j - 1], tokens[j + 1]
-    return (before.end == tokens[j].start and before.lower.endswith("s") and _is_word(after)
+    return (before.end == tokens[j].start and before.lower.endswith("s") and is_word(after)
             and after.start > tokens[j].end)
 
 
@@ -517,7 +517,7 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
     """The attribution in the words after a quotation, up to the end of the sentence (or the next quotation):
     ``"…," said X`` / ``"…," X said`` / ``"…," he added`` / ``"…" last week, according to X``."""
     begin = 0
-    while begin < len(tokens) and not _is_word(tokens[begin]):
+    while begin < len(tokens) and not is_word(tokens[begin]):
         begin += 1
     if begin >= len(tokens):
         return None
@@ -532,7 +532,7 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
         speaker = noun_phrase_starting(tokens, begin + 1)
         return Attribution(speaker) if speaker else _according_to(tokens)
     for v in range(begin + 1, min(len(tokens), begin + 16)):
-        if not _is_word(tokens[v]) and tokens[v].text != ",":
+        if not is_word(tokens[v]) and tokens[v].text != ",":
             break
         verb = tokens[v].lower
         if verb not in REPORTING_VERBS and verb not in _CARRIER_VERBS or verb.endswith("ing") \
@@ -583,7 +583,7 @@ def _used_as_noun(tokens: list[Token], verb: int) -> bool:
 def _ends_sentence(tokens: list[Token], begin: int) -> bool:
     """Whether at most a short phrase ("on Tuesday", "in a statement") follows ``tokens[begin]`` to the end."""
     rest = [t for t in tokens[begin:] if t.text not in ".!?"]
-    return len(rest) <= 4 and all(_is_word(t) for t in rest)
+    return len(rest) <= 4 and all(is_word(t) for t in rest)
 
 
 def _set_off_role(tokens: list[Token], start: int, comma: int) -> str | None:
@@ -592,7 +592,7 @@ def _set_off_role(tokens: list[Token], start: int, comma: int) -> str | None:
     if tokens[start].lower not in ARTICLES | _POSSESSIVES:
         return None
     words = tokens[start + 1:comma]
-    if not 1 <= len(words) <= 8 or not all(_is_word(t) or t.text in ("'", "’") for t in words) \
+    if not 1 <= len(words) <= 8 or not all(is_word(t) or t.text in ("'", "’") for t in words) \
             or is_capitalised(words[-1].text):
         return None
     return _span_text(words)
@@ -604,7 +604,7 @@ def _described_speaker(tokens: list[Token], begin: int, verb: int) -> Attributio
     span = tokens[begin:verb]
     if not (tokens[begin].lower in ARTICLES or _counted_one(tokens, begin)) or not 3 <= len(span) <= 8:
         return None
-    if not all(_is_word(t) for t in span) or any(t.lower in MESSAGE_NOUNS | _RELATIVES | _AUXILIARIES for t in span):
+    if not all(is_word(t) for t in span) or any(t.lower in MESSAGE_NOUNS | _RELATIVES | _AUXILIARIES for t in span):
         return None
     return Attribution(Mention(_span_text(span), span[0].start, span[-1].end, "description"))
 
@@ -614,7 +614,7 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
     quotation): ``X said: "…"``, ``according to X, "…"``, ``X told Y that "…"``, ``Outlet quoted X as saying: "…"``,
     ``X: "…"``. Only words that open their sentence (``sentence_start``) may give its subject as the speaker of a
     quotation with no reporting verb before it."""
-    words = [i for i, t in enumerate(tokens) if _is_word(t)]
+    words = [i for i, t in enumerate(tokens) if is_word(t)]
     if not words:
         return None
     appeared_on = None
@@ -667,7 +667,7 @@ def _according_to(tokens: list[Token]) -> Attribution | None:
 def _agent(tokens: list[Token]) -> Mention | None:
     """``was praised by X as "…"``: the agent of a passive right before the quotation."""
     end = len(tokens)
-    while end and not _is_word(tokens[end - 1]):
+    while end and not is_word(tokens[end - 1]):
         end -= 1
     if end and tokens[end - 1].lower == "as":
         end -= 1
@@ -686,7 +686,7 @@ def _agent(tokens: list[Token]) -> Mention | None:
 def _carried(tokens: list[Token], verb: int, outlet: Mention) -> Attribution:
     """``Outlet quoted X as saying``: X spoke, the outlet carried it."""
     end = verb + 1
-    while end < len(tokens) and _is_word(tokens[end]) and tokens[end].lower != "as":
+    while end < len(tokens) and is_word(tokens[end]) and tokens[end].lower != "as":
         end += 1
     speaker = noun_phrase_ending(tokens, end, stop=verb + 1) if end > verb + 1 else None
     if speaker is not None and speaker.start != tokens[verb + 1].start and speaker.kind == "name":
@@ -716,7 +716,7 @@ def _outlet_at(tokens: list[Token], begin: int) -> Mention | None:
     while begin < len(tokens) and tokens[begin].lower in ARTICLES:
         begin += 1
     end = begin
-    while end < len(tokens) and _is_word(tokens[end]) and (
+    while end < len(tokens) and is_word(tokens[end]) and (
             is_capitalised(tokens[end].text)
             or tokens[end].lower == "of" and is_capitalised(tokens[min(end + 1, len(tokens) - 1)].text)):
         end += 1
