@@ -89,8 +89,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
                 named, role, mention = subject
                 speaker, speaker_text, how = named, mention.text, attribution_kind(mention)
         via = resolver.name_of(attribution.via) if attribution and attribution.via else None
-        if via is None and previous is not None and (attribution is not None and attribution.inherits
-                                                     or continues and attribution is None):
+        if via is None and continues:
             via = previous.via  # the next quotation of the same interview ('X told Outlet. "…"')
         start, end = item.stretch.start, _without_trailing_comma(text, item.stretch.start, item.stretch.end)
         # partial or not with its comma: '"We will win," she said' is a statement, not a quoted term

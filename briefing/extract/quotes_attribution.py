@@ -13,7 +13,7 @@ from itertools import groupby
 
 from .. import lexicon
 from .. import reference as ref
-from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, REPORTING_VERBS
+from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, REPORTING_VERBS, SPOKES_NOUNS
 from ..pubdate import MONTH_NAMES, WEEKDAYS
 from ..sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
 from .text import Token, tokenized
@@ -46,6 +46,27 @@ MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 _MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]|[a-z]{1,3}[-'’][A-Z]")  # 'McAllister', 'al-Tahir', 'd'Arcy'
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$")
 _ABBREVIATIONS = TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS | {"asst", "dept"}
+_RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "that"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_EVERY = frozenset({"every", "each"})  # "Every morning at seven, Jane Doe ...": the subject follows the comma
+_TIME_OR_PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "from"})
+_PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
+_SPOKES_MODIFIERS = lexicon.words("quotes_spokes_modifiers.txt")
+# Words that end a description opened by an article: "a spokesman for the ministry said in ...".
+_PHRASE_ENDS = lexicon.words("quotes_phrase_ends.txt")
+# Words that open an introductory phrase ("In a speech on Monday, ...").
+_INTRODUCERS = lexicon.words("quotes_introducers.txt")
+_AUXILIARIES = lexicon.words("quotes_auxiliaries.txt")
+_QUESTIONED = lexicon.words("quotes_questioned.txt")
+_LEAD_WORDS = ARTICLES | OUTLET_WORDS | ORG_WORDS
+_CARRIER_VERBS = lexicon.words("quotes_carrier_verbs.txt")
+_TRANSLATION_VERBS = lexicon.words("quotes_translation_verbs.txt")
+_TALK_NOUNS = lexicon.words("quotes_talk_nouns.txt")
+_SIGNING_DASHES = ("—", "–", "--")  # before a name that signs a quotation; a hyphen never does
+_DASHES = frozenset(_SIGNING_DASHES) | {"-"}
+_SHORT_SUBJECT = 10  # words of an opening subject in general
+_LONG_SUBJECT = 16  # ... and before a reporting verb ("A spokesman for the International Committee of ... said")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|EST|ET|PT|local))?", re.I)
 
 
 @dataclass(frozen=True)
@@ -128,9 +149,6 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     return mention
 
 
-_RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "that"})
-
-
 def _object_of_preposition(tokens: list[Token], mention: Mention | None, start: int = 1) -> bool:
     """``prime minister of Xland``, ``appeared on Outlet``: the mention follows a preposition at ``start`` or later."""
     index = next((i for i in range(start, len(tokens)) if mention and tokens[i].start == mention.start), 0)
@@ -195,10 +213,10 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
     """A spokesperson speaks for the body they represent: ``a spokeswoman for the ministry`` is the
     ministry, ``a Acme spokesman`` / ``a ministry spokeswoman`` is Acme / the ministry; the mention keeps
     the spokesperson as its role (so that a later "she" is that body)."""
-    if mention is None or mention.role is not None and mention.role.split()[-1].lower() in SPOKES_WORDS:
+    if mention is None or mention.role is not None and mention.role.split()[-1].lower() in SPOKES_NOUNS:
         return mention
     words = mention.text.split()
-    if mention.kind == "description" and len(words) >= 2 and words[-1].lower() in SPOKES_WORDS:
+    if mention.kind == "description" and len(words) >= 2 and words[-1].lower() in SPOKES_NOUNS:
         inner = [t for t in tokens if mention.start <= t.start and t.end <= mention.end][:-1]
         while inner and (inner[0].lower in ARTICLES or inner[0].lower in _SPOKES_MODIFIERS):
             inner = inner[1:]
@@ -212,13 +230,9 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
     j = index - 1  # "a spokesman for the rebel Front": skip a few modifiers back to "for"
     while j > max(stop, index - 4) and is_word(tokens[j]) and tokens[j].lower not in {"for", "of", "at"}:
         j -= 1
-    if j - 1 >= stop and tokens[j].lower in {"for", "of", "at"} and tokens[j - 1].lower in SPOKES_WORDS:
+    if j - 1 >= stop and tokens[j].lower in {"for", "of", "at"} and tokens[j - 1].lower in SPOKES_NOUNS:
         return replace(mention, role=tokens[j - 1].text)
     return mention
-
-
-SPOKES_WORDS = lexicon.SPOKES_NOUNS
-_SPOKES_MODIFIERS = frozenset({"senior", "chief", "deputy", "top", "official", "another", "one", "second", "press"})
 
 
 def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) -> Mention | None:
@@ -299,10 +313,6 @@ def _counted_one(tokens: list[Token], i: int) -> bool:
     """``one senior lawmaker``, ``another official``: "one"/"another" used as an article."""
     return (tokens[i].lower in {"one", "another"} and i + 1 < len(tokens) and tokens[i + 1].text.isalpha()
             and tokens[i + 1].text.islower() and tokens[i + 1].lower not in {"of", "who", "which", "that"})
-
-
-# Words that end a description opened by an article: "a spokesman for the ministry said in ...".
-_PHRASE_ENDS = lexicon.words("quotes_phrase_ends.txt")
 
 
 def _appositive(tokens: list[Token], begin: int) -> list[Token]:
@@ -417,11 +427,6 @@ def _description_ending(tokens: list[Token], end: int, stop: int) -> Mention | N
     return Mention(_span_text(phrase), phrase[0].start, phrase[-1].end, "description")
 
 
-# Words that open an introductory phrase ("In a speech on Monday, ...").
-_INTRODUCERS = lexicon.words("quotes_introducers.txt")
-_AUXILIARIES = lexicon.words("quotes_auxiliaries.txt")
-
-
 def leading_subject(tokens: list[Token]) -> Mention | None:
     """The subject that opens a clause (``The driver was laughing``): up to the first comma, auxiliary, reporting
     verb or past-tense word."""
@@ -457,11 +462,6 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
     return subject_before(tokens, j, stop=k)
 
 
-_SHORT_SUBJECT = 10  # words of an opening subject in general
-_LONG_SUBJECT = 16  # ... and before a reporting verb ("A spokesman for the International Committee of ... said")
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|EST|ET|PT|local))?", re.I)
-
-
 def _timestamp_end(tokens: list[Token]) -> int:
     """The index of the first token after a leading clock time and its dash ("22:31 -", "9.05am:")."""
     if not tokens or not tokens[0].text[:1].isdigit():
@@ -485,11 +485,6 @@ def _possessive_mark(tokens: list[Token], j: int) -> bool:
             and after.start > tokens[j].end)
 
 
-_EVERY = frozenset({"every", "each"})  # "Every morning at seven, Jane Doe ...": the subject follows the comma
-# Participles that open a clause about a question put to the subject: "Asked about the plan, she ...".
-_QUESTIONED = frozenset({"asked", "pressed", "questioned", "challenged", "quizzed"})
-
-
 def _present_verb_after_name(tokens: list[Token], k: int, j: int) -> bool:
     """``Jane Doe unlocks ...``: a lower-case word ending in -s right after a run of two or more
     capitalised words is the verb (not a plural noun such as "analysts", a title or an org word)."""
@@ -502,15 +497,6 @@ def _present_verb_after_name(tokens: list[Token], k: int, j: int) -> bool:
 
 
 # --- attribution patterns -------------------------------------------------------------
-
-_LEAD_WORDS = ARTICLES | OUTLET_WORDS | ORG_WORDS
-_CARRIER_VERBS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
-_TRANSLATION_VERBS = frozenset({"translated", "translates", "rendered"})
-_PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
-
-
-_SIGNING_DASHES = ("—", "–", "--")  # before a name that signs a quotation; a hyphen never does
-_DASHES = frozenset(_SIGNING_DASHES) | {"-"}
 
 
 def attribution_after(tokens: list[Token]) -> Attribution | None:
@@ -540,7 +526,7 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
             continue  # 'the United States': a capitalised word inside a name is no verb
         subject = subject_before(tokens, v, stop=begin)
         lead_end = subject.start if subject else 0
-        if subject is not None and subject.role and subject.role.split()[-1].lower() in SPOKES_WORDS:
+        if subject is not None and subject.role and subject.role.split()[-1].lower() in SPOKES_NOUNS:
             # "a spokesman for the rebel Front said": the phrase opens at the spokesperson
             spokes = next((t for t in tokens[begin:v] if t.lower == subject.role.split()[-1].lower()), None)
             lead_end = min(lead_end, spokes.start) if spokes is not None else lead_end
@@ -567,9 +553,6 @@ def _said_by(tokens: list[Token], verb: int, subject: Mention) -> Attribution:
     if tokens[verb].lower in _CARRIER_VERBS:
         return _carried(tokens, verb, subject)
     return Attribution(subject, via=_addressee_outlet(tokens, verb))
-
-
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
 def _used_as_noun(tokens: list[Token], verb: int) -> bool:
@@ -727,9 +710,6 @@ def _outlet_at(tokens: list[Token], begin: int) -> Mention | None:
     return name if outlet_word_after or is_outlet_name(name.text) else None
 
 
-_TALK_NOUNS = frozenset({"interview", "interviews", "remarks", "comments", "speaking", "talking"})
-
-
 def _told_outlet(tokens: list[Token], told: int) -> Mention | None:
     """The outlet a form of "tell" at ``told`` addresses, without a time or place after it ('told Outlet on Monday')."""
     addressee = noun_phrase_starting(tokens, told + 1, limit=6)
@@ -741,9 +721,6 @@ def _told_outlet(tokens: list[Token], told: int) -> Mention | None:
     if cut < len(name):
         addressee = Mention(_span_text(name[:cut]), name[0].start, name[cut - 1].end, "name")
     return addressee if is_outlet_name(addressee.text, addressee_of_told=True) else None
-
-
-_TIME_OR_PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "from"})
 
 
 def _time_or_place(word: str) -> bool:
