@@ -37,6 +37,25 @@ _SEXED_WORDS = {word: sex for sex, word in lexicon.pairs("sexed_role_words.txt")
 _RECENT_REFERENTS = 40  # how far back "the company" / a stray "she" look among who spoke or acted
 _GENERIC_ORG_HEADS = lexicon.nouns("organisation_nouns.txt")
 _ORG_HEADS = ORG_WORDS | _GENERIC_ORG_HEADS
+_PERSON_NOUNS = lexicon.words("quotes_person_nouns.txt")
+_NON_SPEAKER_HEADS = lexicon.nouns("non_speaker_heads.txt")
+_NAME_LINKS = CONNECTORS | NAME_PARTICLES
+_POINTING_VERBS = REPORTING_VERBS | lexicon.words("quotes_back_reference_verbs.txt")
+_BACK_REFERENCE_OBJECTS = frozenset({"it", "this", "that", "so", "them"})
+_OBJECT_FOLLOWERS = frozenset("on about over for with to at in into as of from by , . ; : and".split())
+#: Tokens read on each side of a quotation for its attribution: enough for the longest subject and its verb
+#: ("A spokeswoman for the … said"), and a bound that keeps a sentence of many quotations linear.
+ATTRIBUTION_WINDOW = 48
+#: Characters looked at on each side of a quotation for the sentence that holds its attribution (well over
+#: ATTRIBUTION_WINDOW tokens).
+ATTRIBUTION_CHARS = 2_000
+_QUESTION_LINE = re.compile(r"^[ \t]*Q:[ \t]+\S", re.M)
+# an answer opens its line, or follows the question on the same line (a paragraph joined into one)
+_ANSWER_LINE = re.compile(r"(?:^[ \t]*|(?<=[?.!] ))A:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+# between a title and the name it was cut from ('Secretary| of State |Jane Doe', 'Minister|, |Jane Doe'), and
+# between a name and its apposition ('Jane Doe|, the |Prime Minister')
+_TITLE_TO_NAME = re.compile(r"(?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){1,4})?\s*,?\s*")
+_NAME_TO_TITLE = re.compile(r"\s*,\s*(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -121,11 +140,6 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
     if answers:
         quotes = sorted(quotes + answers, key=lambda q: q.evidence[0].start)
     return tuple(quotes)
-
-
-_QUESTION_LINE = re.compile(r"^[ \t]*Q:[ \t]+\S", re.M)
-# an answer opens its line, or follows the question on the same line (a paragraph joined into one)
-_ANSWER_LINE = re.compile(r"(?:^[ \t]*|(?<=[?.!] ))A:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
 
 
 def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Quote]) -> list[Quote]:
@@ -229,14 +243,6 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
 
 
 # --- attribution ----------------------------------------------------------------------
-
-
-#: Tokens read on each side of a quotation for its attribution: enough for the longest subject and its verb
-#: ("A spokeswoman for the … said"), and a bound that keeps a sentence of many quotations linear.
-ATTRIBUTION_WINDOW = 48
-#: Characters looked at on each side of a quotation for the sentence that holds its attribution (well over
-#: ATTRIBUTION_WINDOW tokens).
-ATTRIBUTION_CHARS = 2_000
 
 
 def attribution_kind(mention: Mention) -> str:
@@ -371,10 +377,6 @@ def _lead_in_subject(doc: Document, stretch: QuotedStretch) -> Attribution | Non
     return Attribution(subject)
 
 
-_BACK_REFERENCE_VERBS = frozenset({"describes", "described", "puts", "put", "sums", "summed"})
-_BACK_REFERENCE_OBJECTS = frozenset({"it", "this", "that", "so", "them"})
-
-
 def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
     """The speaker named by the sentence right after an unattributed quotation that points back at it:
     ``That is how Jane Doe describes ...``, ``Jane Doe says it without ...``, ``So says Jane Doe.``"""
@@ -396,7 +398,7 @@ def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
     words = [t.lower for t in tokens[:4]]
     if len(words) >= 3 and words[0] in {"that", "this"} and words[1] in {"is", "was", "'s"} and words[2] == "how":
         mention = noun_phrase_starting(tokens, 3)
-        said = {t.lower for t in tokens[4:]} & (_BACK_REFERENCE_VERBS | REPORTING_VERBS)
+        said = {t.lower for t in tokens[4:]} & _POINTING_VERBS
         return mention if mention and mention.kind == "name" and said else None
     if len(words) >= 2 and words[0] == "so" and words[1] in {"says", "said"}:
         mention = noun_phrase_starting(tokens, 2)
@@ -407,7 +409,7 @@ def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
     k = next((i for i, t in enumerate(tokens) if t.start >= subject.end), None)
     if k is None or k + 1 >= len(tokens):
         return None
-    if (tokens[k].lower in REPORTING_VERBS | _BACK_REFERENCE_VERBS and not tokens[k].lower.endswith("ing")
+    if (tokens[k].lower in _POINTING_VERBS and not tokens[k].lower.endswith("ing")
             and tokens[k + 1].lower in _BACK_REFERENCE_OBJECTS):
         return subject
     return None
@@ -717,14 +719,6 @@ class _Resolver:
         return held or (latest[1] if latest else None)
 
 
-# between a title and the name it was cut from ('Secretary| of State |Jane Doe', 'Minister|, |Jane Doe'), and
-# between a name and its apposition ('Jane Doe|, the |Prime Minister')
-_TITLE_TO_NAME = re.compile(r"(?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){1,4})?\s*,?\s*")
-_NAME_TO_TITLE = re.compile(r"\s*,\s*(?:the\s+)?")
-_NON_SPEAKER_HEADS = lexicon.nouns("non_speaker_heads.txt")
-_NAME_LINKS = CONNECTORS | NAME_PARTICLES
-
-
 def _can_speak(name: str, lower_words: frozenset[str]) -> bool:
     """Whether a speaker phrase that is no actor of the brief names someone who can speak: a name
     (capitalised words, no weekday, month or adverb, not a word the article writes in lower case),
@@ -740,9 +734,6 @@ def _can_speak(name: str, lower_words: frozenset[str]) -> bool:
         return not (len(words) == 1 and (words[0].lower() in COMMON_WORDS or words[0].lower() in lower_words))
     head = re.sub(r"[^\w-]", "", words[-1].lower())
     return not (head in _NAME_LINKS or head[:1].isdigit() or head in MESSAGE_NOUNS or head in _NON_SPEAKER_HEADS)
-
-
-_OBJECT_FOLLOWERS = frozenset("on about over for with to at in into as of from by , . ; : and".split())
 
 
 def _object_pronoun(tokens: list[Token], after: int) -> str | None:
@@ -780,9 +771,6 @@ def _is_person_role(role: str) -> bool:
     if words[-1] in _ORG_HEADS:
         return False
     return any(w in TITLES or w.rstrip(".") in TITLES or w in _PERSON_NOUNS for w in words[-2:])
-
-
-_PERSON_NOUNS = lexicon.words("quotes_person_nouns.txt")
 
 
 def _looks_like_org(name: str) -> bool:
