@@ -136,10 +136,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
             named = resolver.actor_name(speaker, mention)
             quotes[i] = replace(quotes[i], speaker=named, speaker_text=mention.text, role=role,
                                 attribution=attribution_kind(mention) if named else "none")
-    answers = _transcript_answers(doc, actors, quotes)
-    if answers:
-        quotes = sorted(quotes + answers, key=lambda q: q.evidence[0].start)
-    return tuple(quotes)
+    return tuple(sorted(quotes + _transcript_answers(doc, actors, quotes), key=lambda q: q.evidence[0].start))
 
 
 def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Quote]) -> list[Quote]:
@@ -406,13 +403,9 @@ def _back_reference(doc: Document, stretch: QuotedStretch) -> Mention | None:
     subject = leading_subject(tokens)
     if subject is None or subject.kind != "name" or subject.start != sentence.start:
         return None
-    k = next((i for i, t in enumerate(tokens) if t.start >= subject.end), None)
-    if k is None or k + 1 >= len(tokens):
-        return None
-    if (tokens[k].lower in _POINTING_VERBS and not tokens[k].lower.endswith("ing")
-            and tokens[k + 1].lower in _BACK_REFERENCE_OBJECTS):
-        return subject
-    return None
+    k = next((i for i, t in enumerate(tokens) if t.start >= subject.end), len(tokens))
+    pointing = k + 1 < len(tokens) and tokens[k].lower in _POINTING_VERBS and not tokens[k].lower.endswith("ing")
+    return subject if pointing and tokens[k + 1].lower in _BACK_REFERENCE_OBJECTS else None
 
 
 def _continues(doc: Document, previous: _Said, current: _Said) -> bool:

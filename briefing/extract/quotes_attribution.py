@@ -110,10 +110,6 @@ def is_word(token: Token) -> bool:
     return token.text[:1].isalnum()
 
 
-def _is_title(word: str) -> bool:
-    return word.lower() in TITLES
-
-
 # --- noun phrases ---------------------------------------------------------------------
 
 
@@ -177,7 +173,7 @@ def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
     if mention is None or mention.kind != "name":
         return None
     before = [t for t in tokens[start:end] if t.end <= mention.start]
-    if len(before) > 4 or any(not (_is_title(t.text) or is_capitalised(t.text) or t.lower in ARTICLES)
+    if len(before) > 4 or any(not (t.lower in TITLES or is_capitalised(t.text) or t.lower in ARTICLES)
                               for t in before):
         return None
     return mention
@@ -244,7 +240,7 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
     first = tokens[begin]
     if first.lower in _PRONOUNS:
         return Mention(first.text, first.start, first.end, "pronoun")
-    if first.text.islower() and not _is_title(first.text) and not _counted_one(tokens, begin):
+    if first.text.islower() and first.lower not in TITLES and not _counted_one(tokens, begin):
         named = _named_after_role(tokens, begin, limit)
         if named is not None:
             return named
@@ -256,7 +252,7 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
             k += 1
     else:
         while k < stop and is_word(tokens[k]) and (
-                is_capitalised(tokens[k].text) or _is_title(tokens[k].text) or tokens[k].lower in NAME_PARTICLES
+                is_capitalised(tokens[k].text) or tokens[k].lower in TITLES or tokens[k].lower in NAME_PARTICLES
                 or tokens[k].lower in CONNECTORS and k + 1 < stop and is_capitalised(tokens[k + 1].text)):
             k += 1
         if begin < k < stop and _is_possessive(tokens[k - 1]) and tokens[k].text.islower():
@@ -356,11 +352,11 @@ def _role_before(tokens: list[Token], k: int, stop: int, title: list[Token]) -> 
     while j - 1 >= stop and j > k - 4 and is_word(tokens[j - 1]) and tokens[j - 1].lower not in CONNECTORS:
         j -= 1
     before = tokens[j:k]
-    while before and not _is_title(before[-1].text) and not title:
+    while before and before[-1].lower not in TITLES and not title:
         before = before[:-1]
     while before and before[0].lower in ARTICLES | _LEADING_WORDS:
         before = before[1:]
-    role = before + title if before and _is_title(before[-1].text) else title
+    role = before + title if before and before[-1].lower in TITLES else title
     return _span_text(role)
 
 
@@ -373,13 +369,13 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     pieces = [list(words) for connector, words in groupby(run, key=lambda t: t.lower in CONNECTORS) if not connector]
     if not pieces:
         return run, []
-    if len(pieces) > 1 and _is_title(pieces[0][-1].text) and len(pieces[-1]) >= 3:
+    if len(pieces) > 1 and pieces[0][-1].lower in TITLES and len(pieces[-1]) >= 3:
         # "High Commissioner for Human Rights Jane Doe": the office runs up to the person's name
         name = next((pieces[-1][i:] for i in range(len(pieces[-1]) - 1) if pieces[-1][i].text in ref.FIRST_NAMES),
                     pieces[-1][-2:])
         return name, run[:run.index(name[0])]
     first_name, first_title = _strip_title(pieces[0])
-    titled = any(_is_title(t.text) for piece in pieces[1:] for t in piece)
+    titled = any(t.lower in TITLES for piece in pieces[1:] for t in piece)
     if len(pieces) > 1 and first_name and not any(t.lower in ORG_WORDS for t in first_name) and (
             first_title or len(first_name) >= 2 and not titled):
         return first_name, first_title  # "Jane Doe of the Central Bank"
@@ -535,7 +531,7 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
             role = _set_off_role(tokens, begin, begin + len(lead) - 1)
             if role:  # "his chief of staff, Jane Doe, told reporters": the description is her role
                 subject, lead = replace(subject, role=role), []
-        if subject is None or any(not (is_capitalised(t.text) or _is_title(t.text) or t.lower in _LEAD_WORDS)
+        if subject is None or any(not (is_capitalised(t.text) or t.lower in TITLES or t.lower in _LEAD_WORDS)
                                   for t in lead):
             if subject is not None and subject.kind != "description" and lead[-1:] and lead[-1].text == "," \
                     and _ends_sentence(tokens, v + 1):
@@ -654,16 +650,16 @@ def _agent(tokens: list[Token]) -> Mention | None:
         end -= 1
     if end and tokens[end - 1].lower == "as":
         end -= 1
-    for i in range(end - 1, max(-1, end - 6), -1):
-        if tokens[i].lower == "by":
-            first = i + 1
-            while first < end and tokens[first].lower in ARTICLES:
-                first += 1
-            mention = noun_phrase_ending(tokens, end, stop=i + 1)
-            if mention is None or mention.kind != "name" or first >= end or mention.start != tokens[first].start:
-                return None  # "by telling the outlet": a verb after "by", so no agent
-            return mention
-    return None
+    by = next((i for i in range(end - 1, max(-1, end - 6), -1) if tokens[i].lower == "by"), None)
+    if by is None:
+        return None
+    first = by + 1
+    while first < end and tokens[first].lower in ARTICLES:
+        first += 1
+    mention = noun_phrase_ending(tokens, end, stop=by + 1)
+    if mention is None or mention.kind != "name" or first >= end or mention.start != tokens[first].start:
+        return None  # "by telling the outlet": a verb after "by", so no agent
+    return mention
 
 
 def _carried(tokens: list[Token], verb: int, outlet: Mention) -> Attribution:
