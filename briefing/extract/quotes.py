@@ -261,9 +261,8 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
     full = SpanIndex([Extent(s.open_mark, s.after) for s in stretches if not _is_partial(text[s.start:s.end])])
     for stretch in stretches:
         sentence = doc.sentence_index(stretch.open_mark)
-        post_end = _post_end(doc, stretch, full)
+        pre_start, post_end = _bounds(doc, stretch, full)
         after = _tokens(text, stretch.after, post_end)[:ATTRIBUTION_WINDOW]
-        pre_start = _pre_start(doc, stretch, full)
         before = _tokens(text, pre_start, stretch.open_mark)
         # not when a full quote ends right before pre_start, with only blanks between: "…" "…"
         opens_sentence = not full.ending_before(text, pre_start, " \t")
@@ -302,24 +301,19 @@ def _owns_following_words(text: str, stretch: QuotedStretch, after: list[Token],
     return not (ends_sentence and is_capitalised(words[0].text) and len(words) > 6)
 
 
-def _pre_start(doc: Document, stretch: QuotedStretch, full: SpanIndex[Extent]) -> int:
-    """Start of the words that lead into a stretch: its sentence, after any full quote before it."""
-    sentence_start = doc.sentences[doc.sentence_index(stretch.open_mark)].start if doc.sentences else 0
-    start = max(sentence_start, doc.text.rfind("\n", 0, stretch.open_mark) + 1,
-                (full.last_ending_by(stretch.open_mark) or Extent(0, 0)).end, stretch.open_mark - ATTRIBUTION_CHARS)
-    spans = split_sentences(doc.text[start:stretch.open_mark])
-    return start + spans[-1][0] if spans else start
-
-
-def _post_end(doc: Document, stretch: QuotedStretch, full: SpanIndex[Extent]) -> int:
-    """End of the words that follow a stretch: its sentence's end or the next full quote."""
-    text, after = doc.text, stretch.after
+def _bounds(doc: Document, stretch: QuotedStretch, full: SpanIndex[Extent]) -> tuple[int, int]:
+    """Start of the words that lead into a stretch and end of those that follow it: its sentence and its line,
+    up to any full quote on either side."""
+    text, opening, after = doc.text, stretch.open_mark, stretch.after
+    sentence_start = doc.sentences[doc.sentence_index(opening)].start if doc.sentences else 0
+    start = max(sentence_start, text.rfind("\n", 0, opening) + 1,
+                (full.last_ending_by(opening) or Extent(0, 0)).end, opening - ATTRIBUTION_CHARS)
     sentence_end = doc.sentences[doc.sentence_index(max(after - 1, 0))].end if doc.sentences else after
     line_end = text.find("\n", after)
     end = min(sentence_end if sentence_end > after else len(text), len(text) if line_end < 0 else line_end,
               (full.first_starting_from(after) or Extent(len(text), len(text))).start, after + ATTRIBUTION_CHARS)
-    spans = split_sentences(text[after:end])
-    return after + spans[0][1] if spans else end
+    leading, following = split_sentences(text[start:opening]), split_sentences(text[after:end])
+    return start + leading[-1][0] if leading else start, after + following[0][1] if following else end
 
 
 def _next_line_attribution(text: str, stretch: QuotedStretch, full: SpanIndex[Extent]) -> Attribution | None:
@@ -584,12 +578,9 @@ class _Resolver:
         words = description.split()
         if len(words) < 2 or words[-1].lower() not in TITLES:
             return None
-        for size in (2, 1):
-            for i in range(len(words) - size):
-                form = country_form(" ".join(words[i:i + size]))
-                if form is not None and form.kind == "demonym" and _fold(form.country) in self._by_form:
-                    return self._by_form[_fold(form.country)].name
-        return None
+        forms = (country_form(" ".join(words[i:i + size])) for size in (2, 1) for i in range(len(words) - size))
+        states = (self._by_form.get(_fold(f.country)) for f in forms if f is not None and f.kind == "demonym")
+        return next((state.name for state in states if state is not None), None)
 
     def _named_before(self, name: str) -> bool:
         """Whether the actor ``name`` has a mention before the quotation being resolved."""
