@@ -158,13 +158,8 @@ def _clause_start(tokens: list[Token], end: int, stop: int = 0) -> int:
 
 def _comma_parts(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) token ranges between the commas of ``tokens[start:end]``, empty ones dropped."""
-    parts, begin = [], start
-    for i in range(start, end):
-        if tokens[i].text == ",":
-            parts.append((begin, i))
-            begin = i + 1
-    parts.append((begin, end))
-    return [(a, b) for a, b in parts if b > a]
+    commas = [i for i in range(start, end) if tokens[i].text == ","]
+    return [(a, b) for a, b in zip([start] + [c + 1 for c in commas], commas + [end]) if b > a]
 
 
 def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
@@ -187,18 +182,14 @@ def _name_led_clause(tokens: list[Token], start: int, end: int) -> Mention | Non
     if k == start or k + 1 >= end or tokens[k].lower not in {"a", "an"} or not tokens[k + 1].text.islower():
         return None
     name = noun_phrase_ending(tokens, k, stop=start)
-    if name is None or name.kind != "name":
-        return None
-    return replace(name, role=_span_text(tokens[k + 1:end]))
+    return replace(name, role=_span_text(tokens[k + 1:end])) if name is not None and name.kind == "name" else None
 
 
 def noun_phrase_ending(tokens: list[Token], end: int, *, stop: int = 0) -> Mention | None:
     """The noun phrase made of ``tokens[..end]``: a pronoun, a name or a description."""
-    if end <= stop:
+    if end <= stop or not is_word(tokens[end - 1]):
         return None
     last = tokens[end - 1]
-    if not is_word(last):
-        return None
     if last.lower in _PRONOUNS:
         return Mention(last.text, last.start, last.end, "pronoun")
     phrase_ending = _name_ending if is_capitalised(last.text) else _description_ending
@@ -498,9 +489,7 @@ def _present_verb_after_name(tokens: list[Token], k: int, j: int) -> bool:
 def attribution_after(tokens: list[Token]) -> Attribution | None:
     """The attribution in the words after a quotation, up to the end of the sentence (or the next quotation):
     ``"…," said X`` / ``"…," X said`` / ``"…," he added`` / ``"…" last week, according to X``."""
-    begin = 0
-    while begin < len(tokens) and not is_word(tokens[begin]):
-        begin += 1
+    begin = next((i for i, t in enumerate(tokens) if is_word(t)), len(tokens))
     if begin >= len(tokens):
         return None
     if any(dash in "".join(t.text for t in tokens[:begin]) for dash in _SIGNING_DASHES):
@@ -645,9 +634,7 @@ def _according_to(tokens: list[Token]) -> Attribution | None:
 
 def _agent(tokens: list[Token]) -> Mention | None:
     """``was praised by X as "…"``: the agent of a passive right before the quotation."""
-    end = len(tokens)
-    while end and not is_word(tokens[end - 1]):
-        end -= 1
+    end = next((i + 1 for i in range(len(tokens) - 1, -1, -1) if is_word(tokens[i])), 0)
     if end and tokens[end - 1].lower == "as":
         end -= 1
     by = next((i for i in range(end - 1, max(-1, end - 6), -1) if tokens[i].lower == "by"), None)
