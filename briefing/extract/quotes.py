@@ -32,6 +32,7 @@ _QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs de la le".split())
 _ATTRIBUTION_PARAGRAPH_WORDS = 10
 _PRONOUN_SEX = {"he": "male", "she": "female"}
+_KIND_OF_TYPE = {"person": "person", "country": "place", "place": "place"}  # the referent kind of an actor type
 #: Words of a role or title that tell a person's sex ('spokeswoman', 'Mrs').
 _SEXED_WORDS = {word: sex for sex, word in lexicon.pairs("sexed_role_words.txt")}
 _RECENT_REFERENTS = 40  # how far back "the company" / a stray "she" look among who spoke or acted
@@ -79,7 +80,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
     stretches = [s for s in find_quoted_stretches(text) if not _is_name_or_title(text[s.start:s.end])]
     said = _attribute(doc, stretches)
     resolver = _Resolver(doc, actors)
-    dated = _DatesBySentence(dates)
+    dated = _dates_by_sentence(dates)
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_said: _Said | None = None
@@ -94,8 +95,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         speaker, speaker_text, role, how = None, None, None, "none"
         if attribution and attribution.speaker and not attribution.inherits:
             speaker, role = resolver.resolve(attribution.speaker)
-            speaker_text = attribution.speaker.text
-            how = attribution_kind(attribution.speaker)
+            speaker_text, how = attribution.speaker.text, attribution_kind(attribution.speaker)
         elif continues:
             speaker, speaker_text, role = previous.speaker, previous.speaker_text, previous.role
             how = "continuation" if previous.speaker else "none"
@@ -115,7 +115,7 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         partial = _is_partial(text[start:item.stretch.end])
         quote = Quote(text=text[start:end], kind="direct", partial=partial, speaker=named, speaker_text=speaker_text,
                       role=role, via=via, attribution=how if named else "none",
-                      date=dated.date_of(item.sentence, item.stretch.open_mark, item.stretch.after),
+                      date=_date_of(dated, item.sentence, item.stretch.open_mark, item.stretch.after),
                       evidence=(doc.evidence(start, end),))
         if speaker is None and attribution is None and not quote.partial:
             if continues and chains and chains[-1][-1] == len(quotes) - 1:
@@ -183,7 +183,7 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
     ``quotes`` are scored as direct quotes; sentences that hold quote marks are left to it."""
     text = doc.text
     resolver = _Resolver(doc, actors)
-    dated = _DatesBySentence(dates)
+    dated = _dates_by_sentence(dates)
     found = []
     for sentence in doc.sentences:
         if DOUBLE_MARK.search(sentence.text):
@@ -201,7 +201,7 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
         found.append(Quote(
             text=text[content_start:content_end], kind="indirect", speaker=named, speaker_text=speaker_mention.text,
             role=role, attribution=attribution_kind(speaker_mention) if named else "none",
-            date=dated.date_of(sentence.index, content_start, content_end),
+            date=_date_of(dated, sentence.index, content_start, content_end),
             evidence=(doc.evidence(content_start, content_end),),
         ))
     return tuple(found)
@@ -228,9 +228,8 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
         if speaker is None:
             return None
         k = i + 1
-        if token.lower in TELL_FORMS:
-            while k < len(tokens) and tokens[k].lower != "that":
-                k += 1
+        if token.lower in TELL_FORMS:  # 'told reporters that ...': the content follows "that"
+            k = next((j for j in range(k, len(tokens)) if tokens[j].lower == "that"), len(tokens))
         if k < len(tokens) and tokens[k].lower == "that":
             k += 1
         if k >= len(tokens) or tokens[k].text in ",.;:":
@@ -427,19 +426,18 @@ def _is_name_or_title(quoted: str) -> bool:
     return bool(content) and all(is_capitalised(w) or w[0].isdigit() for w in content)
 
 
-class _DatesBySentence:
-    """The dates of a brief grouped by the sentence of their evidence, built once per article."""
+def _dates_by_sentence(dates: tuple[DateMention, ...]) -> dict[int, list[tuple[int, int, str]]]:
+    """The (start, end, value) of the dates of a brief by the sentence of their evidence, built once per article."""
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for date in (d for d in dates if d.value):
+        for evidence in date.evidence:
+            found.setdefault(evidence.sentence, []).append((evidence.start, evidence.end, date.value))
+    return found
 
-    def __init__(self, dates: tuple[DateMention, ...]) -> None:
-        self._by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-        for date in (d for d in dates if d.value):
-            for evidence in date.evidence:
-                self._by_sentence.setdefault(evidence.sentence, []).append((evidence.start, evidence.end, date.value))
 
-    def date_of(self, sentence: int, quote_start: int, quote_end: int) -> str | None:
-        """The value of a date mentioned in sentence ``sentence``, outside the quoted words."""
-        return next((value for start, end, value in self._by_sentence.get(sentence, ())
-                     if end <= quote_start or start >= quote_end), None)
+def _date_of(dated: dict[int, list[tuple[int, int, str]]], sentence: int, start: int, end: int) -> str | None:
+    """The value of a date mentioned in sentence ``sentence``, outside the quoted words ``start``-``end``."""
+    return next((value for s, e, value in dated.get(sentence, ()) if e <= start or s >= end), None)
 
 
 # --- resolution ---------------------------------------------------------------------------
@@ -658,10 +656,8 @@ class _Resolver:
         if mention_kind == "name" and (role and _is_person_role(role)
                                        or len(name.split()) > 1 and name.split()[0] in FIRST_NAMES):
             return "person"  # "Her deputy, Jane Doe, ...", "Councilwoman Jane Doe": whatever the actor stage guessed
-        if actor is not None and actor.type == "person":
-            return "person"
-        if actor is not None and actor.type in ("country", "place"):
-            return "place"
+        if actor is not None and actor.type in _KIND_OF_TYPE:
+            return _KIND_OF_TYPE[actor.type]
         if actor is not None and (len(name.split()) > 1 or any(c.isupper() for c in name[1:])):
             return "group"  # 'PowerPC', 'ACME': no surname has capitals inside
         return "person" if len(name.split()) > 1 else "unknown"  # the actor stage may guess one word wrong

@@ -101,13 +101,10 @@ def _shape(text: str, mark: re.Match) -> tuple[bool, bool]:
 
 def _is_inch_mark(text: str, mark: re.Match) -> bool:
     """``5'11"`` or ``a 12" screen``: a double mark right after a number is a unit."""
-    if mark.group() != '"':
-        return False
     before = text[max(0, mark.start() - 12):mark.start()]
-    if not _INCH_MARK.search(before):
+    if mark.group() != '"' or not _INCH_MARK.search(before):
         return False
-    after = text[mark.end():mark.end() + 2]
-    return "'" in before[-6:] or bool(re.match(r"[\s-][a-z0-9]", after))
+    return "'" in before[-6:] or bool(re.match(r"[\s-][a-z0-9]", text[mark.end():mark.end() + 2]))
 
 
 def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
