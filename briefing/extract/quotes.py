@@ -149,26 +149,21 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
     answers = [m for m in _ANSWER_LINE.finditer(text) if m.start() > first_question.start()
                and (text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip() == ""
                     or _QUESTION_LINE.match(text, text.rfind("\n", 0, m.start()) + 1))]
-    if not answers:
-        return []
     openers = (leading_subject(_tokens(text, s.start, s.end)) for s in doc.sentences
                if s.start < first_question.start())
     subject = next((m for m in openers if m is not None and m.kind == "name" and len(m.text.split()) >= 2), None)
-    if subject is None:
+    if not answers or subject is None:
         return []
     resolver = _Resolver(doc, actors)
     speaker, role = resolver.resolve(subject)
     named = resolver.actor_name(speaker, subject)
     taken = SpanIndex([q.evidence[0] for q in quotes])
-    found = []
-    for match in answers:
-        start, end = match.start(1), match.end(1)
-        if DOUBLE_MARK.search(text, start, end) or taken.overlaps(start, end):
-            continue  # the answer quotes someone, or holds a quotation found already
-        found.append(Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]),
-                           speaker=named, speaker_text=subject.text, role=role, via=None, date=None,
-                           attribution="named" if named else "none", evidence=(doc.evidence(start, end),)))
-    return found
+    # not an answer that quotes someone, or holds a quotation found already
+    return [Quote(text=text[start:end], kind="direct", partial=_is_partial(text[start:end]), speaker=named,
+                  speaker_text=subject.text, role=role, via=None, date=None,
+                  attribution="named" if named else "none", evidence=(doc.evidence(start, end),))
+            for start, end in (m.span(1) for m in answers)
+            if not DOUBLE_MARK.search(text, start, end) and not taken.overlaps(start, end)]
 
 
 def _without_trailing_comma(text: str, start: int, end: int) -> int:
@@ -731,8 +726,7 @@ def _object_pronoun(tokens: list[Token], after: int) -> str | None:
 
 def _after_connector(prefix: str) -> bool:
     """``Bank of <Acme>``: an actor named after "of"/"on"/"for" inside a name is not its head."""
-    words = prefix.split()
-    return bool(words) and words[-1].lower() in CONNECTORS
+    return any(word.lower() in CONNECTORS for word in prefix.split()[-1:])
 
 
 def _role_key(description: str) -> str:
@@ -748,9 +742,8 @@ def _person_shaped(name: str) -> bool:
 def _is_person_role(role: str) -> bool:
     """A role that only a person holds: a title ("deputy", "Sen."), or a word for a relative or neighbour."""
     words = re.split(r"[\s-]+", role.lower())
-    if words[-1] in _ORG_HEADS:
-        return False
-    return any(w in TITLES or w.rstrip(".") in TITLES or w in _PERSON_NOUNS for w in words[-2:])
+    return words[-1] not in _ORG_HEADS and any(w in TITLES or w.rstrip(".") in TITLES or w in _PERSON_NOUNS
+                                               for w in words[-2:])
 
 
 def _looks_like_org(name: str) -> bool:

@@ -347,8 +347,7 @@ def _role_before(tokens: list[Token], k: int, stop: int, title: list[Token]) -> 
         before = before[:-1]
     while before and before[0].lower in ARTICLES | _LEADING_WORDS:
         before = before[1:]
-    role = before + title if before and before[-1].lower in TITLES else title
-    return _span_text(role)
+    return _span_text(before + title if before and before[-1].lower in TITLES else title)
 
 
 def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
