@@ -60,6 +60,7 @@ _AUXILIARIES = lexicon.words("quotes_auxiliaries.txt")
 _QUESTIONED = lexicon.words("quotes_questioned.txt")
 _LEAD_WORDS = ARTICLES | OUTLET_WORDS | ORG_WORDS
 _CARRIER_VERBS = lexicon.words("quotes_carrier_verbs.txt")
+_ATTRIBUTING_VERBS = REPORTING_VERBS | _CARRIER_VERBS
 _TRANSLATION_VERBS = lexicon.words("quotes_translation_verbs.txt")
 _TALK_NOUNS = lexicon.words("quotes_talk_nouns.txt")
 _SIGNING_DASHES = ("—", "–", "--")  # before a name that signs a quotation; a hyphen never does
@@ -505,8 +506,7 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
         if not is_word(tokens[v]) and tokens[v].text != ",":
             break
         verb = tokens[v].lower
-        if verb not in REPORTING_VERBS and verb not in _CARRIER_VERBS or verb.endswith("ing") \
-                or is_capitalised(tokens[v].text):
+        if verb not in _ATTRIBUTING_VERBS or verb.endswith("ing") or is_capitalised(tokens[v].text):
             continue  # 'the United States': a capitalised word inside a name is no verb
         subject = subject_before(tokens, v, stop=begin)
         lead_end = subject.start if subject else 0
@@ -591,7 +591,7 @@ def attribution_before(tokens: list[Token], *, sentence_start: bool = True) -> A
             outlet = subject_before(tokens, v)
             return Attribution(None, via=outlet, inherits=True) if outlet else None
         participle = verb.endswith("ing") and verb not in _CARRIER_VERBS
-        if verb not in REPORTING_VERBS | _CARRIER_VERBS or v and is_capitalised(tokens[v].text) \
+        if verb not in _ATTRIBUTING_VERBS or v and is_capitalised(tokens[v].text) \
                 or _used_as_noun(tokens, v) or participle and (
                 v == 0 or tokens[v - 1].lower in MESSAGE_NOUNS or tokens[v - 1].text in _PARTICIPLE_SUBJECTLESS):
             continue  # "issuing a statement saying", ", saying": the subject is earlier
