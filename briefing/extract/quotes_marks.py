@@ -58,16 +58,12 @@ def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
         carried = None
         for mark in marks[first:]:
             token = mark.group()
-            if open_at is None:
-                if token in _CLOSING_ONLY or token not in _OPENING_ONLY and _shape(text, mark) == (False, True):
-                    continue  # a stray closing mark: shaped like one and not like an opening mark
-                open_at = (mark.start(), mark.end())
-            elif token in _OPENING_ONLY:
-                stretches.append(_stretch(text, open_at[0], open_at[1], None, index, bound=mark.start()))
-                open_at = (mark.start(), mark.end())
-            else:
-                stretches.append(_stretch(text, open_at[0], open_at[1], mark.start(), index))
-                open_at = None
+            if open_at is not None:
+                reopens = token in _OPENING_ONLY  # the quotation before was never closed
+                stretches.append(_stretch(text, *open_at, None if reopens else mark.start(), index, bound=mark.start()))
+                open_at = mark.span() if reopens else None
+            elif not (token in _CLOSING_ONLY or token not in _OPENING_ONLY and _shape(text, mark) == (False, True)):
+                open_at = mark.span()  # not a stray closing mark: shaped like one and not like an opening mark
         if open_at is not None:
             carried = (open_at[0], index, open_at[1], para_end)
     stretches = [s for s in stretches if s.end > s.start]
