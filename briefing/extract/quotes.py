@@ -110,7 +110,8 @@ def find_quotes(doc: Document, *, actors: tuple[Actor, ...], dates: tuple[DateMe
         via = resolver.name_of(attribution.via) if attribution and attribution.via else None
         if via is None and continues:
             via = previous.via  # the next quotation of the same interview ('X told Outlet. "…"')
-        start, end = item.stretch.start, _without_trailing_comma(text, item.stretch.start, item.stretch.end)
+        start = item.stretch.start  # the end drops the comma that joins it to its attribution ('"We won," he said')
+        end = start + 1 + len(text[start + 1:item.stretch.end].rstrip(",;: "))
         # partial or not with its comma: '"We will win," she said' is a statement, not a quoted term
         partial = _is_partial(text[start:item.stretch.end])
         quote = Quote(text=text[start:end], kind="direct", partial=partial, speaker=named, speaker_text=speaker_text,
@@ -164,11 +165,6 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
                   attribution="named" if named else "none", evidence=(doc.evidence(start, end),))
             for start, end in (m.span(1) for m in answers)
             if not DOUBLE_MARK.search(text, start, end) and not taken.overlaps(start, end)]
-
-
-def _without_trailing_comma(text: str, start: int, end: int) -> int:
-    """End of a quoted stretch without the comma that joins it to its attribution ('"We won," he said')."""
-    return start + 1 + len(text[start + 1:end].rstrip(",;: "))
 
 
 def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
@@ -664,10 +660,10 @@ class _Resolver:
 
     def _actor_at(self, mention: Mention) -> Actor | None:
         """The actor with a mention inside the phrase that ends it (the head, its last word, must be the
-        actor's), people first."""
+        actor's; not after "of"/"on"/"for": ``Bank of <Acme>``), people first."""
         inside = [span.actor for span in self._spans.within(mention.start, mention.end)
                   if span.start < span.end == mention.end
-                  and not _after_connector(self._doc.text[mention.start:span.start])]
+                  and not any(w.lower() in CONNECTORS for w in self._doc.text[mention.start:span.start].split()[-1:])]
         people = [actor for actor in inside if actor.type == "person"]
         return (people or inside or [None])[0]
 
@@ -722,11 +718,6 @@ def _object_pronoun(tokens: list[Token], after: int) -> str | None:
         if token.lower == "her" and (i + 1 == len(tokens) or tokens[i + 1].lower in _OBJECT_FOLLOWERS):
             return "she"
     return None
-
-
-def _after_connector(prefix: str) -> bool:
-    """``Bank of <Acme>``: an actor named after "of"/"on"/"for" inside a name is not its head."""
-    return any(word.lower() in CONNECTORS for word in prefix.split()[-1:])
 
 
 def _role_key(description: str) -> str:
