@@ -59,6 +59,7 @@ _INTRODUCERS = lexicon.words("quotes_introducers.txt")
 _AUXILIARIES = lexicon.words("quotes_auxiliaries.txt")
 _QUESTIONED = lexicon.words("quotes_questioned.txt")
 _LEAD_WORDS = ARTICLES | OUTLET_WORDS | ORG_WORDS
+_NOT_PRESENT_VERBS = GROUP_NOUNS | TITLES | ORG_WORDS | MESSAGE_NOUNS  # nouns, in -s too ("analysts")
 _CARRIER_VERBS = lexicon.words("quotes_carrier_verbs.txt")
 _ATTRIBUTING_VERBS = REPORTING_VERBS | _CARRIER_VERBS
 _TRANSLATION_VERBS = lexicon.words("quotes_translation_verbs.txt")
@@ -476,9 +477,7 @@ def _present_verb_after_name(tokens: list[Token], k: int, j: int) -> bool:
     """``Jane Doe unlocks ...``: a lower-case word ending in -s right after a run of two or more
     capitalised words is the verb (not a plural noun such as "analysts", a title or an org word)."""
     word = tokens[j].lower
-    if j - k < 2 or not word.endswith("s") or word.endswith("ss") or len(word) < 4:
-        return False
-    if word in GROUP_NOUNS or word in TITLES or word in ORG_WORDS or word in MESSAGE_NOUNS:
+    if j - k < 2 or not word.endswith("s") or word.endswith("ss") or len(word) < 4 or word in _NOT_PRESENT_VERBS:
         return False
     return all(is_capitalised(t.text) and t.lower not in ARTICLES for t in tokens[k:j])
 

@@ -112,13 +112,10 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
         pos = para_start
         while opening := _SINGLE_OPEN.search(text, pos, para_end):
             pos = opening.end()
-            if inside.holds(opening.start()):
-                continue
-            closing = _SINGLE_CLOSE.search(text, opening.end(), para_end)
-            if not closing or inside.holds(closing.start()):
-                continue
-            found.append(_stretch(text, opening.start(), opening.end(), closing.start(), index, single=True))
-            pos = closing.end()
+            closing = None if inside.holds(opening.start()) else _SINGLE_CLOSE.search(text, opening.end(), para_end)
+            if closing and not inside.holds(closing.start()):
+                found.append(_stretch(text, opening.start(), opening.end(), closing.start(), index, single=True))
+                pos = closing.end()
     return [s for s in found if s.end > s.start]
 
 
