@@ -13,7 +13,7 @@ from itertools import groupby
 
 from .. import lexicon
 from .. import reference as ref
-from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, REPORTING_VERBS, SPOKES_NOUNS
+from ..lexicon import NAME_PARTICLES, REPORTING_VERBS, SPOKES_NOUNS
 from ..pubdate import MONTH_NAMES, WEEKDAYS
 from ..sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
 from .text import Token, tokenized
