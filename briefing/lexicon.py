@@ -170,6 +170,8 @@ def alternation(forms, *, exact: bool = False) -> str:
     return "|".join(escaped if exact else (e.replace(r"\ ", r"\s+") for e in escaped))
 
 
+#: English prepositions ('of', 'during', 'despite').
+PREPOSITIONS: frozenset[str] = words("prepositions.txt")
 #: Every form of the verbs that attribute words to a speaker ('said', 'tells', 'warning').
 REPORTING_VERBS: frozenset[str] = verb_forms("reporting_verbs.txt")
 #: The reporting verbs that also introduce reported speech ('said that ...').

@@ -344,17 +344,34 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
          "the need for new roads in the north"),
         ("According to Ana Lopez, the bridge will open in spring.", "Ana Lopez", "the bridge will open in spring"),
         ("The bridge will open in spring, said Ana Lopez, the mayor.", "Ana Lopez", "The bridge will open in spring"),
+        # what was said before the speaker and verb; the verb followed by where and when, not by what
+        ("At least nine soldiers were killed, the army said in a statement on Wednesday.", "the army",
+         "At least nine soldiers were killed"),
+        ("The bridge will open in spring, Ana Lopez said yesterday.", "Ana Lopez", "The bridge will open in spring"),
+        ("Talks will resume next month, an official, who asked not to be named, told the Kessa Herald.",
+         "an official", "Talks will resume next month"),
+        # a place before the speaker's comma is where, not who; a participle ends the subject
+        ("In Xtown, the minister said the talks had failed.", "the minister", "the talks had failed"),
+        ("On Tuesday, Ana Lopez speaking to the Orion Council said the plan had failed.", "Ana Lopez",
+         "the plan had failed"),
     ],
 )
 def test_reported_speech(body, speaker, content):
     (quote,) = find_reported_speech(make_doc(body), actors=(), dates=())
-    assert (quote.kind, quote.speaker, quote.text) == ("indirect", speaker, content)
+    assert (quote.kind, quote.speaker_text, quote.text) == ("indirect", speaker, content)
     assert_offsets(body, [quote])
+
+
+def test_reported_speech_carries_the_outlet_told():
+    (quote,) = find_reported_speech(make_doc("The plan is dead, Ana Lopez told the Kessa Herald."), actors=(),
+                                    dates=())
+    assert (quote.text, quote.via) == ("The plan is dead", "Kessa Herald")
 
 
 @pytest.mark.parametrize("body", [
     "The judge rejected a challenge by the state attorney general to the merger of the two grocers.",
     "Acme Corp lost its appeal against a ruling by the state supreme court on Monday.",
+    "The attack was claimed by the Orion Front, a group the council lists as banned.",
 ])
 def test_a_reporting_verb_after_a_determiner_is_a_noun_and_reports_nothing(body):
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()

@@ -34,7 +34,7 @@ DEFAULT_STATUS = dict(lexicon.pairs("agreements_default_status.txt"))
 DEFINITE = frozenset("the this that these those such".split())
 POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
 PERSON_PRONOUNS = frozenset("he she his him her".split())
-PREPOSITIONS = lexicon.words("agreements_prepositions.txt")
+PREPOSITIONS = lexicon.PREPOSITIONS
 #: Prepositions by what they do: 'name' ("Treaty on ..."), 'complement', 'infinitive', 'locative', 'governed',
 #: 'topic' (of talks), 'fronting' (a phrase before the main clause).
 PREPOSITIONS_FOR: dict[str, frozenset[str]] = {

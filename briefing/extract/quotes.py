@@ -19,8 +19,8 @@ from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, gi
 from ..sentences import split_sentences
 from .quotes_attribution import (
     ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS, TELL_FORMS, TITLES,
-    Attribution, Mention, Token, attribution_after, attribution_before, is_capitalised, is_word, leading_subject,
-    noun_phrase_starting, subject_before, tokenize,
+    Attribution, Mention, Token, addressee_outlet, attribution_after, attribution_before, is_capitalised, is_word,
+    leading_subject, noun_phrase_starting, subject_before, tokenize,
 )
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
 from .spans import Extent, SpanIndex
@@ -180,10 +180,12 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
         if DOUBLE_MARK.search(sentence.text):
             continue
         sentence_end = sentence.end - 1 if text[sentence.end - 1] in ".!?" else sentence.end
-        reported = _reported_clause(tokenize(text, sentence.start, sentence.end), sentence_end)
+        tokens = tokenize(text, sentence.start, sentence.end)
+        reported = _reported_clause(tokens, sentence_end)
         if reported is None or reported[2] - reported[1] < 12:
             continue
-        speaker_mention, content_start, content_end = reported
+        speaker_mention, content_start, content_end, verb = reported
+        via = addressee_outlet(tokens, verb) if verb is not None else None
         resolver.read_up_to(sentence.index, before=speaker_mention.start)
         speaker, role = resolver.resolve(speaker_mention)
         if speaker and speaker_mention.kind != "pronoun":
@@ -191,21 +193,27 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
         named = resolver.actor_name(speaker, speaker_mention)
         found.append(Quote(
             text=text[content_start:content_end], kind="indirect", speaker=named, speaker_text=speaker_mention.text,
-            role=role, attribution=attribution_kind(speaker_mention) if named else "none",
+            role=role, via=resolver.name_of(via) if via else None,
+            attribution=attribution_kind(speaker_mention) if named else "none",
             date=_date_of(dated, sentence.index, content_start, content_end),
             evidence=(doc.evidence(content_start, content_end),),
         ))
     return tuple(found)
 
 
-def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, int, int] | None:
-    """The speaker and the content's start and end of a reporting sentence whose words end at ``sentence_end``."""
+_BE_FORMS = lexicon.words("be_forms.txt")
+_ADJUNCT_OPENERS = lexicon.words("quotes_adjunct_openers.txt") | lexicon.PREPOSITIONS
+
+
+def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, int, int, int | None] | None:
+    """The speaker, the content's start and end, and the reporting verb's index (None for 'according to') of a
+    reporting sentence whose words end at ``sentence_end``."""
     for i, token in enumerate(tokens[:-2]):
         if token.lower == "according" and tokens[i + 1].lower == "to":
             comma = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
             speaker = noun_phrase_starting(tokens, i + 2)
             if i == 0 and speaker and comma is not None and comma + 1 < len(tokens):
-                return speaker, tokens[comma + 1].start, sentence_end
+                return speaker, tokens[comma + 1].start, sentence_end, None
             return None
         if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing"):
             continue
@@ -214,18 +222,25 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
         if i > 1 and tokens[i - 1].text == ",":
             speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
             if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"}:
-                return speaker, tokens[0].start, tokens[i - 1].start
+                return speaker, tokens[0].start, tokens[i - 1].start, i
+        if i > 0 and tokens[i - 1].lower in _BE_FORMS:
+            continue  # 'was claimed by', 'is said to': no one is named saying it
         speaker = subject_before(tokens, i)
         if speaker is None:
             return None
         k = i + 1
         if token.lower in TELL_FORMS:  # 'told reporters that ...': the content follows "that"
             k = next((j for j in range(k, len(tokens)) if tokens[j].lower == "that"), len(tokens))
+        said_before = next((j for j in range(3, i) if tokens[j].start == speaker.start and tokens[j - 1].text == ","),
+                           None)
+        if said_before is not None and (k >= len(tokens) or tokens[k].text in ",.;:"
+                                        or tokens[k].lower in _ADJUNCT_OPENERS):
+            return speaker, tokens[0].start, tokens[said_before - 1].start, i  # '…, the army said on Tuesday.'
         if k < len(tokens) and tokens[k].lower == "that":
             k += 1
         if k >= len(tokens) or tokens[k].text in ",.;:":
             return None
-        return speaker, tokens[k].start, sentence_end
+        return speaker, tokens[k].start, sentence_end, i
     return None
 
 

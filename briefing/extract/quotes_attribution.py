@@ -127,10 +127,13 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     if not parts:
         return None
     relative = next((part for part in parts[1:] if tokens[part[0]].lower in _RELATIVES - {"that"}), None)
-    if relative is not None and relative is not parts[-1]:
+    if relative is not None:
         # "Jane Doe, who is in Xton, Yland meeting with …, said": the relative clause holds commas of its own
         return subject_before(tokens, relative[0] - 1, stop=clause)
     last_start, last_end = parts[-1]
+    # 'X speaking to the Y Council called it': the subject ends before its participle
+    last_end = next((k for k in range(last_start + 1, last_end) if tokens[k].lower.endswith("ing")
+                     and tokens[k].lower in REPORTING_VERBS and is_capitalised(tokens[k - 1].text)), last_end)
     mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end,
                                                                                    stop=last_start)
     appositive_last = len(parts) > 1 and (tokens[last_start].lower in ARTICLES | _RELATIVES
@@ -167,8 +170,8 @@ def _comma_parts(tokens: list[Token], start: int, end: int) -> list[tuple[int, i
 def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
     """The name that makes up ``tokens[start:end]`` (titles allowed before it), or None."""
     mention = noun_phrase_ending(tokens, end, stop=start)
-    if mention is None or mention.kind != "name":
-        return None
+    if mention is None or mention.kind != "name" or tokens[start].lower in lexicon.PREPOSITIONS:
+        return None  # 'In Xtown, the minister said': a place where, not who
     before = [t for t in tokens[start:end] if t.end <= mention.start]
     if len(before) > 4 or any(not (t.lower in TITLES or is_capitalised(t.text) or t.lower in ARTICLES)
                               for t in before):
@@ -535,7 +538,7 @@ def _said_by(tokens: list[Token], verb: int, subject: Mention) -> Attribution:
     """``Outlet quoted X as saying`` (X spoke, the outlet carried it), or ``X said`` / ``X told Outlet``."""
     if tokens[verb].lower in _CARRIER_VERBS:
         return _carried(tokens, verb, subject)
-    return Attribution(subject, via=_addressee_outlet(tokens, verb))
+    return Attribution(subject, via=addressee_outlet(tokens, verb))
 
 
 def _used_as_noun(tokens: list[Token], verb: int) -> bool:
@@ -660,7 +663,7 @@ def _carried(tokens: list[Token], verb: int, outlet: Mention) -> Attribution:
     return Attribution(speaker, via=outlet)
 
 
-def _addressee_outlet(tokens: list[Token], verb: int) -> Mention | None:
+def addressee_outlet(tokens: list[Token], verb: int) -> Mention | None:
     """``X told Outlet`` / ``X said in an interview with Outlet`` / ``X spoke out by telling Outlet`` /
     ``In remarks to Outlet, X said``: the outlet, when it looks like one."""
     for i in range(verb, min(len(tokens) - 1, verb + 8)):
