@@ -778,6 +778,14 @@ def test_a_deal_between_two_named_sides_has_only_them_as_parties(body, parties, 
 
 
 @pytest.mark.parametrize("body", [
+    "Jane Doe called the border deal illegal.",
+    "Xland and Yland signed a border deal in May. Jane Doe called the deal illegal.",
+])
+def test_whoever_only_judges_a_deal_is_not_its_party(body):
+    assert all("Jane Doe" not in agreement.parties for agreement in extract(body))
+
+
+@pytest.mark.parametrize("body", [
     "The Herald reported that Acme Corp acquired Globex.",
     "On Monday, daily Herald revealed that Acme Corp acquired Globex.",
 ])

@@ -57,6 +57,7 @@ VERB_MARKERS = frozenset("to will would can could may might must should shall ca
 
 #: Verbs whose subject is a side of the agreement they govern ("A and B signed an agreement").
 GOVERNING_VERBS = lexicon.verb_forms("agreements_governing_verbs.txt", unambiguous=True) | {"is", "are", "was", "were"}
+NAMING_VERBS = lexicon.verb_forms("agreements_naming_verbs.txt")
 #: "X said that ..." and the like: the words after "that" are a clause of their own. A verb that can
 #: govern an agreement ("concluded", "announced") is read as governing it.
 REPORTING_VERBS = (lexicon.REPORTING_FINITE | lexicon.BELIEF_VERBS) - GOVERNING_VERBS

@@ -20,9 +20,9 @@ from .agreements_clauses import Clause
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS,
     DEFAULT_STATUS, DEFINITE, DESCRIPTOR_NOUNS, EMPTY_ADJECTIVES, GOVERNING_VERBS, HABITUAL_WORDS, HOLDING_NOUNS,
-    INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS, NEGATIONS, NUMBER_WORDS, PATTERNS, PLEDGE_VERBS, POSSESSIVE_PRONOUNS,
-    PREMODIFIER_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_FOR, SETTLED_THINGS, STATE_NOUNS, STATUS_CUES,
-    TRANSACTION_LEMMAS, TRANSACTION_VERBS, TRIGGER_FAMILY, VERB_MARKERS, VERB_PARTICLES,
+    INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS, NAMING_VERBS, NEGATIONS, NUMBER_WORDS, PATTERNS, PLEDGE_VERBS,
+    POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_FOR, SETTLED_THINGS, STATE_NOUNS,
+    STATUS_CUES, TRANSACTION_LEMMAS, TRANSACTION_VERBS, TRIGGER_FAMILY, VERB_MARKERS, VERB_PARTICLES,
 )
 from .agreements_sides import Side
 from .spans import SpanIndex
@@ -556,7 +556,8 @@ def _governing_verb(tokens, phrase_start: int) -> int | None:
             return None
         lower = tokens[index].lower
         if lower in GOVERNING_VERBS:
-            return index
+            # 'called the deal illegal' judges it; 'called for a truce', 'called off the deal' govern it
+            return None if lower in NAMING_VERBS and tokens[index + 1].lower not in PREPOSITIONS | {"off"} else index
         if lower == "and":
             limit -= 8  # "receive both the loan and a new contract"
         if lower in (",", ";") or lower in CONJUNCTIONS - {"and"} \
