@@ -100,3 +100,16 @@ def test_an_unnamed_official_speaks_for_the_state(body, expected):
 ])
 def test_names_with_particles_and_people_named_by_no_one(body, expected):
     assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'the 54-year-old': the person the text gave that age, else the last person named
+    ('Ada Quist, 54, runs the bank. Ivo Brand, 61, runs its rival. "Rates will rise," the 54-year-old said.',
+     [("Rates will rise", "Ada Quist")]),
+    ('Ada Quist runs the bank. "Rates will rise," the 54-year-old said.', [("Rates will rise", "Ada Quist")]),
+    # a relative clause between the speaker and the verb of an outlet
+    ('"We won," Ada Quist said. "It is over," one official, who asked not to be named, told the Kessa Gazette.',
+     [("We won", "Ada Quist"), ("It is over", "one official")]),
+])
+def test_a_described_speaker(body, expected):
+    assert speakers(body) == expected

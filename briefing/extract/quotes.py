@@ -457,6 +457,10 @@ class _ActorSpan(NamedTuple):
     actor: Actor
 
 
+_AGE_DESCRIPTION = re.compile(r"(?:the\s+)?(\d{1,3})-year-old$", re.I)
+_AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")
+
+
 class _Resolver:
     """Resolves speaker mentions to actor names, reading the article in order: it remembers who spoke or opened a
     sentence, newest last, so that "he"/"she" is the last person and "they"/"it" the last organisation."""
@@ -477,6 +481,11 @@ class _Resolver:
             if actor.type == "organization":
                 for word in set(_fold(actor.name).split()):
                     self._organisations_by_word.setdefault(word, []).append(actor.name)
+        self._ages: dict[str, list[str]] = {}  # 'Jane Doe, 54,': the people of each age the text gives
+        for actor in actors:
+            if actor.type == "person":
+                for age in {m[1] for e in actor.evidence if (m := _AGE_AFTER.match(doc.text, e.end))}:
+                    self._ages.setdefault(age, []).append(actor.name)
         roles = [(r.lower(), a.name) for a in actors for r in a.roles]
         # the latest position of each role key among the roles given and heard, and who held it there
         self._latest_role = {_role_key(role): (position, who) for position, (role, who) in enumerate(roles)}
@@ -550,6 +559,13 @@ class _Resolver:
         if actor is None and mention.role and self._by_form.get(_fold(mention.role)) is not None:
             # "Xland's Foreign Minister, Jane Doe, said": the title was taken for the name
             return self._by_form[_fold(mention.role)].name, mention.text
+        if actor is None and mention.kind == "description" and (age := _AGE_DESCRIPTION.match(mention.text)):
+            # 'the 54-year-old said': the person the text gave that age ('Jane Doe, 54,'), else the last person
+            aged = self._ages.get(age[1], [])
+            latest = self._recent(lambda name, role, kind: kind == "person")
+            name = aged[0] if len(aged) == 1 else latest[1] if latest else None
+            if name:
+                return name, None
         if actor is None and mention.kind == "description":
             actor_name = self._role_holder(mention.text)
             if actor_name:
