@@ -350,6 +350,10 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         ("The bridge will open in spring, Ana Lopez said yesterday.", "Ana Lopez", "The bridge will open in spring"),
         ("Talks will resume next month, an official, who asked not to be named, told the Kessa Herald.",
          "an official", "Talks will resume next month"),
+        ("Varga, who denies wrongdoing, will appeal, his lawyer Piotr Nowak told reporters.", "Piotr Nowak",
+         "Varga, who denies wrongdoing, will appeal"),
+        ("The firm, which says it did nothing wrong, will pay the fine, Ana Lopez said.", "Ana Lopez",
+         "The firm, which says it did nothing wrong, will pay the fine"),
         # a place before the speaker's comma is where, not who; a participle ends the subject
         ("In Xtown, the minister said the talks had failed.", "the minister", "the talks had failed"),
         ("On Tuesday, Ana Lopez speaking to the Orion Council said the plan had failed.", "Ana Lopez",

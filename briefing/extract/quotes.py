@@ -202,13 +202,14 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
 
 
 _BE_FORMS = lexicon.words("be_forms.txt")
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "whom"})
 _ADJUNCT_OPENERS = lexicon.words("quotes_adjunct_openers.txt") | lexicon.PREPOSITIONS
 
 
 def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, int, int, int | None] | None:
     """The speaker, the content's start and end, and the reporting verb's index (None for 'according to') of a
     reporting sentence whose words end at ``sentence_end``."""
-    for i, token in enumerate(tokens[:-2]):
+    for i, token in enumerate(tokens[:-1]):
         if token.lower == "according" and tokens[i + 1].lower == "to":
             comma = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
             speaker = noun_phrase_starting(tokens, i + 2)
@@ -225,14 +226,18 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
                 return speaker, tokens[0].start, tokens[i - 1].start, i
         if i > 0 and tokens[i - 1].lower in _BE_FORMS:
             continue  # 'was claimed by', 'is said to': no one is named saying it
+        if i > 0 and tokens[i - 1].lower in _RELATIVE_PRONOUNS:
+            continue  # 'X, who denies wrongdoing, will appeal, his lawyer said': the verb of an aside
         speaker = subject_before(tokens, i)
         if speaker is None:
             return None
         k = i + 1
         if token.lower in TELL_FORMS:  # 'told reporters that ...': the content follows "that"
             k = next((j for j in range(k, len(tokens)) if tokens[j].lower == "that"), len(tokens))
-        said_before = next((j for j in range(3, i) if tokens[j].start == speaker.start and tokens[j - 1].text == ","),
-                           None)
+        # the comma before the speaker's phrase, its title words allowed between ('…, his lawyer Jane Doe told …')
+        said_before = next((j for j in range(3, i) if tokens[j - 1].text == "," and (
+            tokens[j].start == speaker.start or tokens[j].start < speaker.start < tokens[j].start + 30
+            and all(is_word(t) for t in tokens[j:i]))), None)
         if said_before is not None and (k >= len(tokens) or tokens[k].text in ",.;:"
                                         or tokens[k].lower in _ADJUNCT_OPENERS):
             return speaker, tokens[0].start, tokens[said_before - 1].start, i  # '…, the army said on Tuesday.'

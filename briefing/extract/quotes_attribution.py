@@ -127,8 +127,9 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     if not parts:
         return None
     relative = next((part for part in parts[1:] if tokens[part[0]].lower in _RELATIVES - {"that"}), None)
-    if relative is not None:
+    if relative is not None and (relative is parts[-1] or tokens[k - 1].text == ","):
         # "Jane Doe, who is in Xton, Yland meeting with …, said": the relative clause holds commas of its own
+        # (not "X, who denies it, will appeal, his lawyer Y said", where Y is the subject)
         return subject_before(tokens, relative[0] - 1, stop=clause)
     last_start, last_end = parts[-1]
     # 'X speaking to the Y Council called it': the subject ends before its participle
