@@ -22,60 +22,43 @@ from .figures_context import WIRE_FILLER, WIRE_LABELS, WIRE_LINE, dates_by_sente
 from .numbers import LETTER_SCALES, ONES, SCALES, Number, find_numbers, plain_value
 from .spans import SpanIndex
 
-_APPROX = re.compile(r"(?<![\w-])(" + lexicon.alternation(ref.APPROXIMATORS, exact=True) + r")\s*$", re.I)
-_SINGLE_UNIT = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])", re.I)
 _IDIOMATIC_UNITS = frozenset({"degree", "ton", "foot", "pound", "knot", "bit"})  # 'a degree in law', 'a bit'
-_RATE_BEFORE = re.compile(r"(?:\d|\b(?:per|cents?|dollars?|euros?|pounds?|pence|dlrs|cts))\s*$", re.I)
-_UNCERTAINTY = re.compile(r"\s*(?:\+/-|±|\+-)\s*")
-_VERSUS = re.compile(r"\s+(?:vs\.?|versus|against)\s+", re.I)
-_BETWEEN = re.compile(r"(?<![\w-])between\s*$", re.I)
-_FROM_BEFORE = re.compile(r"(?<![\w-])(?:from|compared\s+(?:with|to))\s*$", re.I)
-_TO = re.compile(r"\s+to\s+")
-_NAME_AFTER = re.compile(r"\s*(?:[A-Z\d]|-\w)")  # 'from 10 Downing Street', 'from 4 B', 'from 3-D': part of a name
-_RANGING = re.compile(r"(?<![\w-])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s*(?:[$€£¥]\s?)?$", re.I)
-_RATE_AFTER = re.compile(r"\s+(?:(?:is|was|are|were)\s+)?(?:worth|equal|equals|equalled|buys|bought|fetches|fetched)\b",
-                         re.I)
-_ACCOUNTING_NEGATIVE = re.compile(r"(?<![\w-])(?:is|was|were|are|of|at):?\s+\($")
-_MIXED_FRACTION = re.compile(r"(?:\d+[\s-])?\d+/\d+")  # stock prices in eighths: '62-3/4', 'down 1/8'
-_SHARE_PRICE = re.compile(r"\b(?:shares?|stocks?)\b", re.I)
-_OF_THE = re.compile(r"\s+(?:(?:out\s+)?of\s+(?:the|its|their|his|her|our)|out\s+of)\s+")  # '29 out of 30 charges'
-
-# --- currency before the number: '$', 'US$', 'c $', 'HK$', '€', 'USD', 'MEUR', 'Rs.' ---------------------------
-_LETTER_DOLLARS = lexicon.alternation((s[:-1] for s in ref.CURRENCY_SYMBOLS if s.endswith("$") and s[:-1]), exact=True)
-_SIGNS = lexicon.alternation((s for s in ref.CURRENCY_SYMBOLS if not (s[0].isascii() and s[0].isalpha())), exact=True)
-_LETTER_SIGNS = lexicon.alternation((s for s in ref.CURRENCY_SYMBOLS if s[0].isascii() and s[0].isalpha()
-                                     and not s.endswith("$") and len(s) > 2), exact=True)
-# one or two letters ('R', 'RM', 'Rp', 'kr') are matched only as CLDR writes them or in capitals: 'km 40' is no money
-_SHORT_SIGNS = lexicon.alternation((form for symbol in ref.CURRENCY_SYMBOL_FORMS if symbol[0].isascii()
-                                    and symbol[0].isalpha() and not symbol.endswith("$") and len(symbol) <= 2
-                                    for form in (symbol, symbol.upper())), exact=True)
 # 'a $5 bill', "the company's $5 million": a word before a spaced '$' is not a dollar prefix
 _NOT_DOLLAR_PREFIXES = frozenset({"a", "s", "us"})
-_CODES = "|".join(sorted(ref.ISO_CODES))
-_PREFIX = re.compile(
-    r"(?:(?<![A-Za-z'’])(?P<letters>" + _LETTER_DOLLARS + r")\s?\$|(?P<sign>" + _SIGNS + r")"
-    r"|(?<![A-Za-z])(?P<lsign>" + _LETTER_SIGNS + r"|(?-i:" + _SHORT_SIGNS + r"))(?=\s|$)"
-    r"|(?<![A-Za-z])(?P<mega>M)?(?P<code>" + _CODES + r"))\s?$",
-    re.I,
-)
-# --- currency after the number --------------------------------------------------------------------------------
-_COUNTRY_ADJECTIVE = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US|U\.S\.|HK|CFA|[a-z]+(?:\s[a-z]+)?)"
-_CURRENCY_WORD = lexicon.alternation(ref.CURRENCY_WORDS, exact=True)
-_CURRENCY_WORD_AFTER = r"(?P<word>" + _CURRENCY_WORD + r")(?![\w-])(?:\s+sterling\b)?"
-_WORD_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?:(?P<adj>" + _COUNTRY_ADJECTIVE + r")\s)?" + _CURRENCY_WORD_AFTER, re.I)
-_WORD_AFTER_BARE = re.compile(r"(?:\s*-\s*|\s+)" + _CURRENCY_WORD_AFTER, re.I)
-_CODE_AFTER = re.compile(r"\s?(?P<mega>M)?(?P<code>" + _CODES + r")(?![A-Za-z\d])")
-_SIGN_AFTER = re.compile(r"\s?(?P<sign>" + _SIGNS + r")")
-_SUBUNIT_AFTER = re.compile(
-    r"(?:\s*-\s*|\s+)(?:(?P<adj>euro|[A-Z][a-z]+)\s)?(?P<word>" + lexicon.alternation(ref.SUBUNITS, exact=True)
-    + r")(?![\w])|(?P<short>(?-i:[cp]))(?![\w])", re.I)  # '50c', '20p'; '41C' is Celsius
-_MONEY_SCALE = re.compile(r"(?P<scale>" + "|".join(LETTER_SCALES) + r")(?![\w])", re.I)
-# --- percentages ----------------------------------------------------------------------------------------------
-_PERCENT_SIGN = r"(?:%|pct\b|per\s?cent\b|percent\b)"
-_PERCENT = re.compile(
-    r"\s*(?:(?P<points>(?:percentage|pct|per\s?cent|percent)\s+points?)|(?P<bp>basis\s+points?|bps|bp)\b"
-    r"|(?P<pct>" + _PERCENT_SIGN + "))", re.I)
-# --- units of measurement -------------------------------------------------------------------------------------
+_COMPOUND_ONLY_SYMBOLS = frozenset("s N V J W h K A".split())
+_IRREGULAR_PLURALS = lexicon.words("figures_irregular_plurals.txt")
+_NOT_PLURAL_NOUNS = lexicon.words("figures_not_plural_nouns.txt")
+_FUNCTION_WORDS = lexicon.words("figures_function_words.txt")
+_LEADING_COUNT_MODIFIERS = frozenset("more additional other extra further".split())
+_LABELS = frozenset(label.lower() for label in lexicon.entries("figures_labels.txt"))
+_REFERENTS = lexicon.phrases("figures_referents.txt")
+_TOLL_ROWS = lexicon.rows("figures_toll_words.txt")
+_TOLL_AFTER_UNITS = {word: unit for unit, after, *_others in _TOLL_ROWS for word in after.split()}
+_TOLL_BEFORE_UNITS = {word: unit for unit, _after, before, _nouns in _TOLL_ROWS for word in before.split()}
+_TOLL_NOUN_UNITS = {noun.replace("_", " "): unit for unit, *_words, nouns in _TOLL_ROWS for noun in nouns.split()}
+_P = lexicon.compiled("figures_patterns.txt", {
+    "APPROXIMATORS": lexicon.alternation(ref.APPROXIMATORS),
+    "APPROXIMATORS_EXACT": lexicon.alternation(ref.APPROXIMATORS, exact=True),
+    "UNIT_WORDS": ref.UNIT_WORD_PATTERN,
+    "LETTER_DOLLARS": lexicon.alternation((s[:-1] for s in ref.CURRENCY_SYMBOLS if s.endswith("$") and s[:-1]),
+                                          exact=True),
+    "SIGNS": lexicon.alternation((s for s in ref.CURRENCY_SYMBOLS if not (s[0].isascii() and s[0].isalpha())),
+                                 exact=True),
+    "LETTER_SIGNS": lexicon.alternation((s for s in ref.CURRENCY_SYMBOLS if s[0].isascii() and s[0].isalpha()
+                                         and not s.endswith("$") and len(s) > 2), exact=True),
+    "SHORT_SIGNS": lexicon.alternation((form for symbol in ref.CURRENCY_SYMBOL_FORMS if symbol[0].isascii()
+                                        and symbol[0].isalpha() and not symbol.endswith("$") and len(symbol) <= 2
+                                        for form in (symbol, symbol.upper())), exact=True),
+    "CODES": "|".join(sorted(ref.ISO_CODES)),
+    "CURRENCY_WORDS": lexicon.alternation(ref.CURRENCY_WORDS, exact=True),
+    "SUBUNITS": lexicon.alternation(ref.SUBUNITS, exact=True),
+    "LETTER_SCALES": "|".join(LETTER_SCALES),
+    "TOLL_AFTER_WORDS": lexicon.alternation(_TOLL_AFTER_UNITS),
+    "TOLL_BEFORE_WORDS": lexicon.alternation(_TOLL_BEFORE_UNITS),
+    "TOLL_NOUNS": lexicon.alternation(_TOLL_NOUN_UNITS),
+    "CHANGE_WORDS": lexicon.alternation(lexicon.words("figures_change_words.txt")),
+    "DIGIT_WORDS": lexicon.alternation(word for word, value in ONES.items() if value),  # 'one' to 'nine'
+})
 _POWER = r"(?:\^?(?P<{0}>[-−]?[123])(?![\d.,])|(?P<{0}u>[²³¹])|(?:\s(?P<{0}w>squared|cubed)\b))"
 _UNIT = (r"(?:(?P<{0}area>square|sq\.?|cubic|cu\.?)\s+)?"
          r"(?:(?P<{0}word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])"
@@ -84,33 +67,10 @@ _UNIT_AFTER = re.compile(
     r"(?P<gap>\s?-\s?|\s*)" + _UNIT.format("a") + "(?:" + _POWER.format("pa") + ")?"
     r"(?:(?P<per>\s?/\s?|\s+per\s+)" + _UNIT.format("b") + "(?:" + _POWER.format("pb") + ")?)?",
     re.I)
-_COMPOUND_ONLY_SYMBOLS = frozenset("s N V J W h K A".split())
-_INCH_CONTEXT = re.compile(r"\s*(?:[.,;:)!?]|$|thick|long|wide|tall|high|deep|across|in diameter)")
-# --- counted things --------------------------------------------------------------------------------------------
-_TOKEN = re.compile(r"\s+([A-Za-z][\w'’]*(?:-[\w]+)*(?:(?:\.[A-Za-z])+\.)?)")  # 'U.S.' is one token
-_DESIGNATION_PLURAL = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*s")
-_IRREGULAR_PLURALS = lexicon.words("figures_irregular_plurals.txt")
-_NOT_PLURAL_NOUNS = lexicon.words("figures_not_plural_nouns.txt")
-_FUNCTION_WORDS = lexicon.words("figures_function_words.txt")
-_LEADING_COUNT_MODIFIERS = frozenset("more additional other extra further".split())
-_DIGIT_WORDS = lexicon.alternation(word for word, value in ONES.items() if value)  # 'one' to 'nine'
-_REFERENCE_DETERMINERS = re.compile(r"(?<![\w-])(the|these|those|both|its|their|his|her|our|all|my|your|first|last"
-                                    r"|next|past|previous|final|other)\s+$", re.I)
 
 
 def _year_like(value: Decimal) -> bool:
     return value == value.to_integral_value() and 1000 <= value < 3000
-# --- not figures ------------------------------------------------------------------------------------------------
-_TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|gmt\b|utc\b|hrs\b|:\d\d)|(?::|\.)\d\d\s?[ap]\.?m\b", re.I)
-_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b", re.I)
-_AGE = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b|-year-old|\s+(?:ago|earlier|later|old)\b", re.I)
-_LABELS = frozenset(label.lower() for label in lexicon.entries("figures_labels.txt"))
-_REFERENTS = lexicon.phrases("figures_referents.txt")
-_WORD_BEFORE = re.compile(r"([A-Za-z#]+)\.?\s*$")
-_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
-_PHONE_LIKE = re.compile(r"[-.]\d{3,}")
-_CENTS_WORD = re.compile(r"\s*cents?\b")
-_CLAUSE_END = re.compile(r"\s*(?:[.,;!?)]|$)")
 
 
 @dataclass(frozen=True)
@@ -192,63 +152,39 @@ def _compared(text: str, start: int, end: int, numbers: list[Number], i: int, qu
     if wire:
         return [wire]
     previous = quantities[-1] if quantities else None
-    if previous and _VERSUS.fullmatch(text, previous.end, number.start) and number.start - previous.end < 8:
+    if previous and _P["VERSUS"].fullmatch(text, previous.end, number.start) and number.start - previous.end < 8:
         return [_like(previous, number)]
     if number.plain and _year_like(number.value) or number.spelled and number.value <= 1:
         return []
-    if i + 1 < len(numbers) and (_VERSUS.fullmatch(text, number.end, numbers[i + 1].start)
-                                 or _FROM_BEFORE.search(text, max(start, number.start - 12), number.start)
-                                 and _TO.fullmatch(text, number.end, numbers[i + 1].start)
-                                 or _OF_THE.fullmatch(text, number.end, numbers[i + 1].start)):
+    if i + 1 < len(numbers) and (_P["VERSUS"].fullmatch(text, number.end, numbers[i + 1].start)
+                                 or _P["FROM_BEFORE"].search(text, max(start, number.start - 12), number.start)
+                                 and _P["TO"].fullmatch(text, number.end, numbers[i + 1].start)
+                                 or _P["OF_THE"].fullmatch(text, number.end, numbers[i + 1].start)):
         # 'X vs Y dlrs', 'from 5 to 7 percent', '47 of the 81 seats': the bare number shares the other's unit
         found = _read(text, start, end, numbers, i + 1, dollar)
         if found and found[0].start == numbers[i + 1].start and found[0].value_high is None \
-                and (found[0].kind == "count" or not _OF_THE.fullmatch(text, number.end, numbers[i + 1].start)):
+                and (found[0].kind == "count" or not _P["OF_THE"].fullmatch(text, number.end, numbers[i + 1].start)):
             return [_like(found[0], number), found[0]]
     if previous and previous.kind != "fraction" and previous.unit not in ref.TIME_UNITS \
-            and _FROM_BEFORE.search(text, max(start, number.start - 20), number.start) \
-            and not _NAME_AFTER.match(text, number.end, end) \
-            and not (i + 1 < len(numbers) and _TO.fullmatch(text, number.end, numbers[i + 1].start)):
+            and _P["FROM_BEFORE"].search(text, max(start, number.start - 20), number.start) \
+            and not _P["NAME_AFTER"].match(text, number.end, end) \
+            and not (i + 1 < len(numbers) and _P["TO"].fullmatch(text, number.end, numbers[i + 1].start)):
         # 'rose 12 pct to 3.4 bln yen, from 3.04 bln', 'slumped to 21 seats from 34': the earlier level
         return [_like(previous, number)]
     elided = _elided_count(text, start, end, number, carried, quantities)
     if elided:
         return [elided]
-    unsigned = not number.spelled and not _PREFIX.search(text, max(start, number.start - 6), number.start)
+    unsigned = not number.spelled and not _P["PREFIX"].search(text, max(start, number.start - 6), number.start)
     money = next((q for q in reversed(quantities) if q.kind == "money" and q.scale == number.scale), None)
     if money and number.scale >= SCALES["thousand"] and unsigned:
         return [_like(money, number)]  # '450 mln dlrs in sales and a 107 mln loss': the same currency
-    if _MIXED_FRACTION.fullmatch(text, number.start, number.end) and _SHARE_PRICE.search(text, start, end):
+    if _P["MIXED_FRACTION"].fullmatch(text, number.start, number.end) and _P["SHARE_PRICE"].search(text, start, end):
         return [Quantity(number.start, number.end, number.value, dollar, "money")]  # 'Acme closed at 62-3/4'
     # carried: the last count read so far, in this sentence or the paragraph's earlier ones
     if carried and number.scale >= SCALES["million"] and carried.scale == number.scale and unsigned \
-            and _CLAUSE_END.match(text, number.end, end):
+            and _P["CLAUSE_END"].match(text, number.end, end):
         return [_like(carried, number)]  # '4.8 million refugees ... Turkey alone hosts 2.7 million.'
     return []
-
-
-# a bare number that goes on counting what was just counted: 'two of them', 'only 27 have', 'received 192.'
-_ELIDED_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:them|those|these|the|its|their|his|her|our|other"
-                        r"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)\b")
-_ELIDED_BEFORE = re.compile(r"(?<![\w-])(?:(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|a\s+total\s+of|including"
-                            r"|only|with)|(?P<joined>and)|(?P<final>received|won|got|at|to))\s+$", re.I)
-_ELIDED_AFTER = re.compile(r"\s*(?:[,;.!?)—–]|$)|\s+(?:are|were|have|had|has|was|is|for|in|recorded|reported|died"
-                           r"|voted|signed|ratified)\b")
-
-
-_DIGITS_GO_ON = re.compile(r"[,.]\d")  # '200,0000': a misprinted number, not a count that ends at the comma
-_TOLL_ROWS = lexicon.rows("figures_toll_words.txt")
-_TOLL_AFTER_UNITS = {word: unit for unit, after, *_others in _TOLL_ROWS for word in after.split()}
-_TOLL_BEFORE_UNITS = {word: unit for unit, _after, before, _nouns in _TOLL_ROWS for word in before.split()}
-_TOLL_NOUN_UNITS = {noun.replace("_", " "): unit for unit, *_words, nouns in _TOLL_ROWS for noun in nouns.split()}
-# 'were killed', 'are confirmed dead', 'have died', 'were reported missing'
-_TOLL_AFTER = re.compile(r"\s+(?:(?:are|were|was|is|have|had|has)\s+(?:been\s+)?)?(?:(?:confirmed|reported|feared|"
-                         r"believed|now)\s+(?:to\s+(?:be|have)\s+)?)?(?P<word>"
-                         + lexicon.alternation(_TOLL_AFTER_UNITS) + r")\b")
-# 'killed at least 62,', 'the death toll rose to 31'
-_TOLL_BEFORE = re.compile(r"(?<![\w-])(?:(?P<word>" + lexicon.alternation(_TOLL_BEFORE_UNITS) + r")|(?P<toll>" + lexicon.alternation(_TOLL_NOUN_UNITS) + r")"
-                          r"(?:\s+[\w-]+){0,5}?\s+(?:to|of|at|reached|hit))\s+(?:(?:"
-                          + lexicon.alternation(ref.APPROXIMATORS) + r")\s+)?$", re.I)
 
 
 def _elided_count(text: str, start: int, end: int, number: Number, carried: Quantity | None,
@@ -256,31 +192,31 @@ def _elided_count(text: str, start: int, end: int, number: Number, carried: Quan
     """A bare number counting what the sentence or paragraph just counted ('of the 54 nations, only 27 have')."""
     before = text[max(start, number.start - 24):number.start]
     if number.spelled and number.value <= 1 or number.start > start and text[number.start - 1].isalpha() \
-            or _DIGITS_GO_ON.match(text, number.end) \
+            or _P["DIGITS_GO_ON"].match(text, number.end) \
             or _is_not_a_quantity(text, start, end, number, before) \
             or _designation_number(text, start, number.start, number):
         return None
-    approx = _approx_word(_APPROX.search(text, max(start, number.start - 24), number.start))
-    toll = _TOLL_AFTER.match(text, number.end, end)
+    approx = _approx_word(_P["APPROX"].search(text, max(start, number.start - 24), number.start))
+    toll = _P["TOLL_AFTER"].match(text, number.end, end)
     if toll:  # 'a total of 39 are confirmed dead': the verb says what is counted
         unit = _TOLL_AFTER_UNITS[toll["word"].lower()]
         return Quantity(number.start, toll.end(), number.value, unit, "count", approx=approx, shown_unit=unit,
                         scale=number.scale)
-    toll = _TOLL_BEFORE.search(text, max(start, number.start - 60), number.start)
-    if toll and (_CLAUSE_END.match(text, number.end, end) or _ELIDED_OF.match(text, number.end, end)):
+    toll = _P["TOLL_BEFORE"].search(text, max(start, number.start - 60), number.start)
+    if toll and (_P["CLAUSE_END"].match(text, number.end, end) or _P["ELIDED_OF"].match(text, number.end, end)):
         unit = _TOLL_NOUN_UNITS[" ".join(toll["toll"].lower().split())] if toll["toll"] \
             else _TOLL_BEFORE_UNITS[toll["word"].lower()]
         return Quantity(number.start, number.end, number.value, unit, "count", approx=approx, shown_unit=unit,
                         scale=number.scale)
     unit = carried.unit if carried else None
-    of = _ELIDED_OF.match(text, number.end, end)
+    of = _P["ELIDED_OF"].match(text, number.end, end)
     if of:  # 'two of them', '80 of other people's ballots'
         head = _counted_after(text, of.end() - len(of.group(0).split()[-1]) - 1, end, number, number.start, start)
         unit = head[0] if head else unit
     else:
-        cue = _ELIDED_BEFORE.search(before)
+        cue = _P["ELIDED_BEFORE"].search(before)
         if not cue or cue.group("joined") and not (quantities and quantities[-1].kind == "count") \
-                or not (_CLAUSE_END if cue.group("final") else _ELIDED_AFTER).match(text, number.end, end):
+                or not (_P["CLAUSE_END"] if cue.group("final") else _P["ELIDED_AFTER"]).match(text, number.end, end):
             return None
     if not unit:
         return None
@@ -315,31 +251,31 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
     before = text[max(start, number.start - 24):number.start]
     if _is_not_a_quantity(text, start, end, number, before):
         return None
-    prefix = _PREFIX.search(before)
+    prefix = _P["PREFIX"].search(before)
     if prefix and prefix.group("letters") in _NOT_DOLLAR_PREFIXES and " " in prefix.group(0).rstrip():
-        prefix = _PREFIX.search(before, prefix.start("letters") + len(prefix.group("letters")))
+        prefix = _P["PREFIX"].search(before, prefix.start("letters") + len(prefix.group("letters")))
     code = prefix.group("code") if prefix else None
     if code and (code in ref.WORDLIKE_CODES and before.endswith(" ") or not code.isupper()):
         prefix = None
     if prefix and prefix.group("lsign") and len(prefix.group("lsign")) == 1 and number.scale == 1 \
-            and not _MONEY_SCALE.match(text, number.end, end):
+            and not _P["MONEY_SCALE"].match(text, number.end, end):
         prefix = None  # 'G7', 'Q3': a lone letter is a currency only before a scaled amount ('R4bn', 'R2 million')
     if not prefix and number.start > start and text[number.start - 1].isalpha():
         return None  # part of a name or a code: 'B52', 'K300'
     first = prefix.start() + (number.start - len(before)) if prefix else number.start
-    approx = _APPROX.search(text, max(start, first - 24), first)
+    approx = _P["APPROX"].search(text, max(start, first - 24), first)
     value, scale, after, nxt = number.value, number.scale, number.end, i + 1
     high = None
-    ranged = _range_end(text, numbers, i, end, between=bool(_BETWEEN.search(text, max(start, first - 12), first)),
-                        change=bool(_CHANGE_BEFORE.search(text, max(start, first - 40), first))
-                        and not _RANGING.search(text, max(start, first - 24), first))
+    ranged = _range_end(text, numbers, i, end, between=bool(_P["BETWEEN"].search(text, max(start, first - 12), first)),
+                        change=bool(_P["CHANGE_BEFORE"].search(text, max(start, first - 40), first))
+                        and not _P["RANGING"].search(text, max(start, first - 24), first))
     if ranged:
         high_number = numbers[i + 1]
         high, after, nxt = high_number.value, high_number.end, i + 2
         if scale == 1 and high_number.scale != 1:
             scale = high_number.scale
             value = value * scale
-    uncertainty = _UNCERTAINTY.match(text, after, end)
+    uncertainty = _P["UNCERTAINTY"].match(text, after, end)
     if uncertainty and nxt < len(numbers) and numbers[nxt].start == uncertainty.end():
         after, nxt = numbers[nxt].end, nxt + 1
     money = _money_before(prefix, dollar) if prefix else None
@@ -347,7 +283,7 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
         money = _money_scale_after(text, after, end, money)
     else:
         money = _money_after(text, after, end, number, scale, dollar)
-    if money and number.spelled and number.value == 1 and scale == 1 and _RATE_AFTER.match(text, money.end, end):
+    if money and number.spelled and number.value == 1 and scale == 1 and _P["RATE_AFTER"].match(text, money.end, end):
         return None  # 'one bitcoin is worth $8,000': the currency's unit in a rate, not an amount
     if money:
         value, high = value * money.factor, high * money.factor if high is not None else None
@@ -357,13 +293,13 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
             if cents:
                 value, stop, nxt = value + cents[0], cents[1], cents[2]
         nxt = _skip_to(numbers, nxt, stop)
-        if _ACCOUNTING_NEGATIVE.search(text, max(start, first - 12), first) and text[stop:stop + 1] == ")":
+        if _P["ACCOUNTING_NEGATIVE"].search(text, max(start, first - 12), first) and text[stop:stop + 1] == ")":
             first, stop, value = first - 1, stop + 1, -value  # 'revenue was ($99.99)': brackets write a loss
         return Quantity(first, stop, value, money.code, "money", high, _approx_word(approx),
                         scale=scale * money.factor if money.factor >= 1 else scale, factor=money.factor), nxt
     if prefix:
         return None
-    percent = _PERCENT.match(text, after, end)
+    percent = _P["PERCENT"].match(text, after, end)
     if percent:
         unit = "percentage points" if percent.group("points") else "basis points" if percent.group("bp") else "%"
         return Quantity(number.start, percent.end(), value, unit, "percent", high, _approx_word(approx),
@@ -385,11 +321,11 @@ def _single_units(text: str, start: int, end: int, taken: list[Quantity]) -> lis
     """'a litre of milk', 'an acre': one of a unit of measurement (not of time, and not a rate like '$4 a litre')."""
     found = []
     taken_spans = SpanIndex(taken)
-    for m in _SINGLE_UNIT.finditer(text, start, end):
+    for m in _P["SINGLE_UNIT"].finditer(text, start, end):
         unit = ref.UNIT_WORDS[m.group("word").lower()]
         if unit.time or unit.name in _IDIOMATIC_UNITS or taken_spans.holds(m.start()):
             continue
-        if _RATE_BEFORE.search(text, max(start, m.start() - 16), m.start()):
+        if _P["RATE_BEFORE"].search(text, max(start, m.start() - 16), m.start()):
             continue
         found.append(Quantity(m.start(), m.end(), Decimal(1), unit.name, "unit", shown_unit=m.group("word")))
     return found
@@ -413,17 +349,17 @@ def _is_not_a_quantity(text: str, start: int, end: int, number: Number, before: 
     """Years-as-labels, times, ordinals, ages, identifiers, phone numbers and list numbering."""
     after = number.end  # the patterns read text[number.end:end] in place, without copying it
     if not number.spelled:
-        if _TIME_AFTER.match(text, after, end) or _ORDINAL_AFTER.match(text, after, end) \
-                or _PHONE_LIKE.match(text, after, end):
+        if _P["TIME_AFTER"].match(text, after, end) or _P["ORDINAL_AFTER"].match(text, after, end) \
+                or _P["PHONE_LIKE"].match(text, after, end):
             return True
         if number.start - 2 >= start and (text[number.start - 1] in "-." and text[number.start - 2].isdigit()
                                           or text[number.start - 1] == "+" and text[number.start - 2].isalnum()):
             return True  # the tail of '7788-9911' or '6 . 2', or of a name such as 'G4+1'
-        if number.start == start and _LIST_NUMBER.match(text, number.start) and number.scale == 1:
+        if number.start == start and _P["LIST_NUMBER"].match(text, number.start) and number.scale == 1:
             return True
-    if _AGE.match(text, after, end):
+    if _P["AGE"].match(text, after, end):
         return True
-    word = _WORD_BEFORE.search(before)
+    word = _P["WORD_BEFORE"].search(before)
     if word and word.group(1).lower() in _LABELS and not number.spelled:
         return True
     # 'the March 3 strikes': the day of a date, not a count
@@ -440,21 +376,12 @@ def _range_end(text: str, numbers: list[Number], i: int, end: int, *, between: b
         return False
     number, nxt = numbers[i], numbers[i + 1]
     gap = text[number.end:nxt.start]
-    joiner = _RANGE_AND if between else _RANGE_DASH if change else _RANGE_TO
+    joiner = _P["RANGE_AND"] if between else _P["RANGE_DASH"] if change else _P["RANGE_TO"]
     if not joiner.fullmatch(gap):
         return False
     if gap.strip() == "-" and gap != "-":
         return False  # '5 - 3' with spaces is arithmetic or a score, not a range
     return nxt.value >= number.value or nxt.scale != number.scale
-
-
-_REPEATED_UNIT = r"(?:\s*" + _PERCENT_SIGN + ")?"  # '12% to 15%': the unit written on both ends
-_RANGE_AND = re.compile(_REPEATED_UNIT + r"\s*(?:and)\s*(?:[$€£¥]\s?)?")
-_RANGE_TO = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—|to)\s*(?:[$€£¥]\s?)?")
-_RANGE_DASH = re.compile(_REPEATED_UNIT + r"\s*(?:-|–|—)\s*(?:[$€£¥]\s?)?")
-_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("figures_change_words.txt"))
-                            + r")(?:\s+(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|up|down|by|just|a further"
-                            r"|another|an?))*\s*(?:[$€£¥]|[A-Z]{1,3}\$)?\s*$", re.I)
 
 
 # --- money -------------------------------------------------------------------------------------------------
@@ -475,7 +402,7 @@ def _money_before(prefix: re.Match, dollar: str) -> _Money | None:
 
 def _money_scale_after(text: str, pos: int, end: int, money: _Money) -> _Money:
     """'$5m', '£1.5bn', '$50k' (when the number has no scale word yet): the end of the money phrase."""
-    m = _MONEY_SCALE.match(text, pos, end)
+    m = _P["MONEY_SCALE"].match(text, pos, end)
     if m:
         return _Money(money.code, m.end(), money.factor * LETTER_SCALES[m.group("scale").lower()])
     return _Money(money.code, pos, money.factor)
@@ -483,18 +410,18 @@ def _money_scale_after(text: str, pos: int, end: int, money: _Money) -> _Money:
 
 def _money_after(text: str, pos: int, end: int, number: Number, scale: Decimal, dollar: str) -> _Money | None:
     """A currency written after the number: 'dollars', 'Danish kroner', 'USD', '€', 'cents', 'MEUR'."""
-    code = _CODE_AFTER.match(text, pos, end)
+    code = _P["CODE_AFTER"].match(text, pos, end)
     if code and code.group("code").isupper() and code.group("mega") in (None, "M") \
             and (code.group("code") not in ref.WORDLIKE_CODES or text[pos:code.start("code")] == ""):
         return _Money(code.group("code"), code.end(), SCALES["million"] if code.group("mega") else Decimal(1))
-    sign = _SIGN_AFTER.match(text, pos, end)
+    sign = _P["SIGN_AFTER"].match(text, pos, end)
     if sign:
         symbol = ref.CURRENCY_SYMBOLS[sign.group("sign").lower()]
         return _Money(dollar if sign.group("sign") == "$" else symbol, sign.end())
     money = _currency_word(text, pos, end, scale, dollar)
     if money:
         return money
-    sub = _SUBUNIT_AFTER.match(text, pos, end)
+    sub = _P["SUBUNIT_AFTER"].match(text, pos, end)
     if sub and (sub.group("word") or sub.start() == pos):
         if sub.group("short"):
             code, share = ("USD", Decimal("0.01")) if sub.group("short").lower() == "c" else ("GBP", Decimal("0.01"))
@@ -515,12 +442,12 @@ def _money_after(text: str, pos: int, end: int, number: Number, scale: Decimal, 
 
 def _currency_word(text: str, pos: int, end: int, scale: Decimal, dollar: str) -> _Money | None:
     """A currency word after the number ('dollars', 'Norwegian kroner', 'swedish kronor', 'pounds sterling')."""
-    word = _WORD_AFTER.match(text, pos, end)
+    word = _P["WORD_AFTER"].match(text, pos, end)
     if word and word.group("adj"):
         code = ref.currency_for(word.group("word"), word.group("adj"))
         if code:
             return _Money(code, word.end())
-        word = _WORD_AFTER_BARE.match(text, pos, end)
+        word = _P["WORD_AFTER_BARE"].match(text, pos, end)
     if not word:
         return None
     entry = ref.CURRENCY_WORDS[word.group("word").lower()]
@@ -538,9 +465,9 @@ def _cents_continuation(text: str, numbers: list[Number], nxt: int, money: _Mone
     if not re.fullmatch(r"\s+(?:and\s+)?", gap) or number.value >= 100 or number.value != int(number.value) \
             or number.value < 1:
         return None
-    tail = _CENTS_WORD.match(text, number.end, end)
+    tail = _P["CENTS_WORD"].match(text, number.end, end)
     stop = tail.end() if tail else number.end
-    if not tail and not _CLAUSE_END.match(text, stop, end):
+    if not tail and not _P["CLAUSE_END"].match(text, stop, end):
         return None
     return number.value / 100, stop, nxt + 1
 
@@ -573,20 +500,20 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
         return None
     if unit.time and number.spelled and number.value == 1:
         return None  # 'one day' is mostly 'some day'
-    if unit.time and number.value != 1 and word and word.lower() == unit.name and _TOKEN.match(text, m.end(), end) \
-            and text[m.end() + 1:m.end() + 2].islower():
+    if unit.time and number.value != 1 and word and word.lower() == unit.name \
+            and _P["TOKEN"].match(text, m.end(), end) and text[m.end() + 1:m.end() + 2].islower():
         return None  # 'a six month period', 'its 13 year mission': a compound adjective, not a figure
-    if unit.time and (_SMALL_ALTERNATIVE.search(text, max(0, number.start - 16), number.start)
-                      or _PRISON_TERM.search(text, max(0, number.start - 60), number.start)):
+    if unit.time and (_P["SMALL_ALTERNATIVE"].search(text, max(0, number.start - 16), number.start)
+                      or _P["PRISON_TERM"].search(text, max(0, number.start - 60), number.start)):
         return None  # 'in five or six years': a loose guess; 'sentenced him to 16 months': a prison term
-    if unit.time and _OF_AFTER.match(text, m.end(), end):
+    if unit.time and _P["OF_AFTER"].match(text, m.end(), end):
         return None  # 'three months of decline', '16 months of prison': a span of something, not a figure
-    if unit.time and _RELATIVE_TIME.match(text, m.end(), end):
+    if unit.time and _P["RELATIVE_TIME"].match(text, m.end(), end):
         return None  # 'three weeks ago', 'seven years later': when, not how much
     if unit.time and _whole_period(text, m.end(), end, unit.name, number.value):
         return None  # 'seven days a week', '24 hours a day': always
-    if unit.time and _DURATION_BEFORE.search(text, max(0, number.start - 40), number.start) \
-            and not _TIME_CHAIN.match(text, m.end(), end):
+    if unit.time and _P["DURATION_BEFORE"].search(text, max(0, number.start - 40), number.start) \
+            and not _P["TIME_CHAIN"].match(text, m.end(), end):
         return None  # 'for 15 years', 'over the next two years', 'the highest in 15 years': how long, not a figure
 
     if m.end() < end and text[m.end()].isalnum():
@@ -594,7 +521,7 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
     if symbol and not word and re.match(r"-\d", text[m.end():m.end() + 2]):
         return None  # 'two F-16s': a model designation, not degrees Fahrenheit
     if symbol and not word:
-        if symbol == "in" and not _INCH_CONTEXT.match(text, m.end("asym"), end):
+        if symbol == "in" and not _P["INCH_CONTEXT"].match(text, m.end("asym"), end):
             return None  # '2 in 10 voters'
         if symbol in _COMPOUND_ONLY_SYMBOLS and not m.group("per") and not m.group("pa"):
             return None  # '5 s', '3 N': a unit only inside 'km/s', 'N/m2'
@@ -611,24 +538,13 @@ def _unit_after(text: str, pos: int, end: int, number: Number) -> tuple[str, int
     return name, m.end()
 
 
-# a span of time after 'for', 'over', 'in', 'within', 'during' is the background of a story, not one of its figures;
-# a chain of periods ('for 3 years, 2 months and 14 days') is a measured length and stays
-_DURATION_BEFORE = re.compile(
-    r"(?<![\w-])(?:for|over|in|within|during)\s+(?:(?:the|a|an)\s+)?"
-    r"(?:(?:next|past|last|coming|previous|first|average\s+of|period\s+of|total\s+of|span\s+of)\s+)?"
-    r"(?:(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|just)\s+)?$", re.I)
-_TIME_CHAIN = re.compile(r",?\s+(?:and\s+)?[\w.-]+\s+(?:second|minute|hour|day|week|month|year)s?\b", re.I)
-_PRISON_TERM = re.compile(r"(?<![\w-])(?:sentenced\b[^,;.]{0,40}?\bto|life\s+plus)\s+(?:about\s+|nearly\s+)?$", re.I)
-_OF_AFTER = re.compile(r"\s+of\s")
-_RELATIVE_TIME = re.compile(r"\s+(?:ago|later|earlier|before|after|into|hence|afterwards)\b", re.I)
-_PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute)\b", re.I)
 _PERIOD_LENGTHS = {("day", "week"): 7, ("hour", "day"): 24, ("day", "year"): 365, ("month", "year"): 12,
                    ("week", "year"): 52, ("minute", "hour"): 60, ("second", "minute"): 60}
 
 
 def _whole_period(text: str, pos: int, end: int, unit: str, value: Decimal) -> bool:
     """'seven days a week', '24 hours a day', '365 days a year': the whole of the period, an idiom for 'always'."""
-    m = _PER_PERIOD.match(text, pos, end)
+    m = _P["PER_PERIOD"].match(text, pos, end)
     return bool(m) and _PERIOD_LENGTHS.get((unit, m.group(1).lower())) == value
 
 
@@ -642,20 +558,20 @@ def _powered(name: str, power: str | None) -> str:
 
 def _counted_after(text: str, pos: int, end: int, number: Number, first: int, start: int) -> tuple[str, int] | None:
     """A plural noun phrase right after the number -- the thing counted -- and where it ends."""
-    if number.plain and _year_like(number.value) and not _APPROX.search(text, max(start, first - 24), first):
+    if number.plain and _year_like(number.value) and not _P["APPROX"].search(text, max(start, first - 24), first):
         return None  # '1990 people' is rare, 'in 1990 people' is not; 'over 1800 people' is a count
     if number.spelled and number.value <= 1:
         return None
-    if _NOT_A_COUNT_BEFORE.search(text, max(start, first - 16), first):
+    if _P["NOT_A_COUNT_BEFORE"].search(text, max(start, first - 16), first):
         return None  # 'the top 10 firms', '4.2 per 100,000 people', 'one in five adults'
     if _designation_number(text, start, first, number):
         return None  # 'the Velmar 737 jets', 'Category 5 storms', 'Windows 11 machines': a model or grade, not a count
-    if number.spelled and number.value <= 10 and _SMALL_ALTERNATIVE.search(text, max(start, first - 16), first):
+    if number.spelled and number.value <= 10 and _P["SMALL_ALTERNATIVE"].search(text, max(start, first - 16), first):
         return None  # 'three or four medicines', 'two or three times': a loose handful, not a figure
     modifiers: list[str] = []
     cursor = pos
     for _ in range(4):
-        token = _TOKEN.match(text, cursor, end)
+        token = _P["TOKEN"].match(text, cursor, end)
         if not token:
             return None
         written = word = token.group(1)
@@ -665,7 +581,7 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
             return None  # 'its three biggest ports': which ones, not how many
         if lower in ref.UNIT_WORDS and ref.UNIT_WORDS[lower].time:
             return None  # a duration that _unit_after did not take ('three weeks ago', 'seven days a week')
-        following = _TOKEN.match(text, cursor, end)
+        following = _P["TOKEN"].match(text, cursor, end)
         if lower in _NOMINAL_ADJECTIVES and (not following or not _is_plural_head(following.group(1))):
             word = lower  # '200 wounded', '37 dead'
         elif lower in _NOMINAL_ADJECTIVES or not (_is_plural_head(word) or _is_plural_name(word, following)
@@ -675,27 +591,21 @@ def _counted_after(text: str, pos: int, end: int, number: Number, first: int, st
                 and _is_plural_head(following.group(1)) and following.group(1).lower() not in _IRREGULAR_PLURALS:
             word, cursor = f"{word} {following.group(1)}", following.end()  # 'six crew members', '300 police officers'
         if word:
-            if _COUNT_THEN_TIME.match(text, cursor, end):
+            if _P["COUNT_THEN_TIME"].match(text, cursor, end):
                 return None  # 'two seasons ago'
-            if number.spelled and number.value <= 10 and (lower in _REFERENTS or _REFERENCE_DETERMINERS.search(
+            if number.spelled and number.value <= 10 and (lower in _REFERENTS or _P["REFERENCE_DETERMINERS"].search(
                     text, max(start, first - 12), first)):
                 return None  # 'the two countries', 'both sides': the ones spoken of, not a count
             return " ".join([m for m in modifiers if m.lower() not in _LEADING_COUNT_MODIFIERS] + [word]), cursor
         if lower in _FUNCTION_WORDS or lower in _NOT_PLURAL_NOUNS or lower in ref.CURRENCY_WORDS:
             return None
-        model = _MODEL_NUMBER.match(text, cursor, end) if written[0].isupper() else None
+        model = _P["MODEL_NUMBER"].match(text, cursor, end) if written[0].isupper() else None
         if model:  # '30 Velmar 737 jets': the maker's name and its model number describe what is counted
             written, cursor = written + model.group(0), model.end()
         modifiers.append(written)
     return None
 
 
-_NOT_A_COUNT_BEFORE = re.compile(r"(?<![\w-])(?:top|bottom|per|every|(?:\d+|ten|" + _DIGIT_WORDS + r")\s+in"
-                                 r"|(?:1|one)\s+out\s+of)\s+$", re.I)
-_MODEL_NUMBER = re.compile(r"\s\d{1,4}[A-Za-z]{0,3}(?:-\d+)?(?=\s+[a-z])")
-_NAME_THEN_NUMBER = re.compile(r"(?<![\w'’-])([A-Z][A-Za-z]+)\s$")
-_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|on|from|to|across|throughout|by|and|with|than|of|told|tells|telling"
-                           r"|informed|warned|asked|assured|reminded)\s+$", re.I)  # 'told Reuters 15 people died
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
@@ -703,18 +613,16 @@ def _designation_number(text: str, start: int, first: int, number: Number) -> bo
     """A bare number right after a name inside a sentence ('Velmar 737', 'Category 5'): part of the name."""
     if not number.plain or number.value >= 10000:
         return False
-    name = _NAME_THEN_NUMBER.search(text, max(start, first - 30), first)
+    name = _P["NAME_THEN_NUMBER"].search(text, max(start, first - 30), first)
     if not name or name.group(1).lower() in _CALENDAR_WORDS:
         return False
     before = text[start:name.start()].rstrip()
     if not before or before[-1] in ".:;!?\"“‘'(—–-":
         return False  # the first word of a sentence or clause: 'Police 300 ...' is rare, 'Officials said' is not
-    return not _PLACE_BEFORE.search(text, max(start, name.start() - 16), name.start())
+    return not _P["PLACE_BEFORE"].search(text, max(start, name.start() - 16), name.start())
 
 
-_SMALL_ALTERNATIVE = re.compile(r"(?<![\w-])(?:" + _DIGIT_WORDS + r"|\d)\s+or\s+$", re.I)
 _PERSON_PLURALS = frozenset("people men women children".split())
-_COUNT_THEN_TIME = re.compile(r"\s+(?:ago|later|earlier)\b", re.I)
 # adjectives used as plural nouns after a number ('200 wounded'), unless a noun follows ('200 injured people')
 _NOMINAL_ADJECTIVES = frozenset("dead wounded injured missing displaced homeless unemployed killed".split())
 _NOT_SUPERLATIVES = lexicon.words("figures_not_superlatives.txt")
@@ -726,7 +634,7 @@ def _is_superlative(lower: str) -> bool:
 
 
 def _is_plural_head(word: str) -> bool:
-    if _DESIGNATION_PLURAL.fullmatch(word):
+    if _P["DESIGNATION_PLURAL"].fullmatch(word):
         return True
     lower = word.lower()
     if not word[0].islower() or lower in _NOT_PLURAL_NOUNS:
@@ -749,7 +657,7 @@ def _named_model(text: str, quantity: Quantity, models: dict[str, str | None]) -
 
     ``models`` keeps what was found for each designation, so the article is read once per model.
     """
-    if quantity.kind != "count" or not _DESIGNATION_PLURAL.fullmatch(quantity.unit.split()[-1]):
+    if quantity.kind != "count" or not _P["DESIGNATION_PLURAL"].fullmatch(quantity.unit.split()[-1]):
         return quantity
     model = quantity.unit.split()[-1][:-1]
     if model not in models:
