@@ -20,7 +20,6 @@ from . import figures_units as ref
 from .numbers import plain_value
 
 _PURCHASE_NOUNS = dict(lexicon.rows("figures_purchase_nouns.txt"))
-_LEVEL_VERBS = "(?:" + lexicon.alternation(lexicon.phrases("figures_level_verbs.txt"), exact=True) + ")"
 
 
 def _directions(name: str) -> dict[str, str]:
@@ -29,69 +28,28 @@ def _directions(name: str) -> dict[str, str]:
 
 
 _DIRECTION = _directions("figures_change_verbs.txt")
-_ADVERBS = r"(?:\s+(?:currently|now|already|still|only|just|roughly|about|around|reportedly|then|also|nearly|almost))*"
-_LEVEL_TAIL = _ADVERBS + r"\s+" + _LEVEL_VERBS + r"(?:\s+at)?" + _ADVERBS + r"\s*$"
-_RELATIVE_LEVEL = re.compile(r"(?P<np>[^,]+),\s+which" + _LEVEL_TAIL)
-_RELATIVE_LEVEL_TAIL = re.compile(r",\s+which" + _LEVEL_TAIL)
-_APPOSED_VALUE = re.compile(r"(?P<clause>[^,;:]+),\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")
-_VALUED_TAIL = re.compile(r",\s+(?:valued|estimated|put|worth)(?:\s+at)?\s*$")  # how _APPOSED_VALUE, _CLAUSE_VALUED end
-# Clause-final patterns: the clause before one runs from the sentence's last ',', ';' or ':' (see _clause_search).
-_THING_WORTH = re.compile(r"\s+(?P<verb>" + "|".join(_PURCHASE_NOUNS) + r")\s+"
-                          r"(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+worth\s*$")
-_CLAUSE_VALUED = re.compile(r"(?P<clause>[^,]+?)\s+(?:was|were|is|are)\b[^,]*,\s+(?:valued|estimated|put|worth)"
-                            r"(?:\s+at)?\s*$")
-_LEVEL = re.compile(_LEVEL_TAIL)
-_CHANGE = re.compile(r"\s+(?P<verb>[a-z]+)(?:\s+by)?\s*$")
 _RAISED = _directions("figures_transitive_change_verbs.txt")
-_RAISED_BY = re.compile(r"\s(?P<verb>" + "|".join(sorted(_RAISED)) + r")\s+(?:(?:its|their|the|his|her)\s+)?"
-                        r"(?P<object>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+by\s*$")
-_CHANGED_TO = re.compile(r"\s+(?P<verb>" + "|".join(sorted(_DIRECTION)) + r")\s[^,;:]*?\bto\s*$")
-_SUBJECT_VERB = re.compile(r"\s+(?P<verb>[a-z]+)\s*$")
-# their endings, checked first, as searching those two is slow
-_ENDINGS = {_CHANGED_TO: re.compile(r"\bto\s*$"), _THING_WORTH: re.compile(r"\sworth\s*$")}
-# printable ASCII that is neither a letter nor a blank: no pattern made of words and blanks matches it
-_BARRIER = re.compile(r"[!-@\[-`{-~]")
-_DETERMINER_END = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s*$", re.I)
-_APPROX_TAIL = re.compile(r"(?:\s*(?:" + lexicon.alternation(ref.APPROXIMATORS) + r"|a mere|only|just|a record"
-                          r"|a total of|an? |the))+\s*$", re.I)
-_BOUNDARY = re.compile(r"[,;:(\"“”]|\b(?:that|which|who|while|whereas|but|because|as|after|before|when|"
-                       + lexicon.alternation(lexicon.REPORTING_TENSED) +
-                       r"|according to)\b", re.I)
-_LEADING_TIME = re.compile(
-    r"^\s*(?:(?:last|this|next|past)\s+(?:year|month|week|quarter)|in\s+\d{4}|in\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+day"
-    r"|(?:also|meanwhile|however|overall|then|so far),?)\s*", re.I)
 _LEADING_VERBS = lexicon.words("figures_leading_verbs.txt")
 _NP_STOP = lexicon.words("figures_np_stop_words.txt") | lexicon.REPORTING_TENSED
-_NP_WORD = r"[A-Za-z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
-_NOUN_PHRASE_AFTER = re.compile(r"\s+((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)(?=\s+(?:to|for|in|on|of|at|from"
-                                r"|by|with|that|which|and|was|is|were|are|has|had|will|would)\b|[\s]*[,.;:)!?\"”]|\s*$)")
 # 'want their $2.3 billion back': an adverb after the amount is not what it pays for
 _PARTICLES = frozenset("back up down out off away again now too so there here today yesterday tomorrow".split())
-# 'the €1.05bn analysts had expected': the noun is the subject of a relative clause, not the thing costed
-_REDUCED_RELATIVE = re.compile(r"\s+(?:had|have|has)?\s*(?:expected|forecast|predicted|estimated|projected"
-                               r"|anticipated|sought|wanted|demanded|requested)\b")
-_WORTH_OF = re.compile(r"^\s*worth\s+of\s+(" + _NP_WORD + r"(?:\s+" + _NP_WORD + r"){0,3}?)(?=\s*(?:[,.;:)\-–—]|$"
-                       r"|\s+(?:to|from|in|for|and|by|last|this|during|according)\b))", re.I)
-_WORTH_ELLIPSIS = re.compile(r"^\s*worth\s+(?:that\s+|which\s+)?(?:it|they|he|she|we)\s+(\w+)\s+from\s+"
-                             r"((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
-_DELIVERY = re.compile(r"(?P<verb>[a-z]+ed)\s+(?:the\s+)?(?P<noun>[a-z]+)\s+of\s+$")
-_DESTINATION = re.compile(r"^\s+(?P<prep>to|from|for)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 #: A wire-service table line's label -> (what its figures measure, their kind): 'Shr' -> ('earnings per share', ...)
 WIRE_LABELS = {label.lower(): (measure, kind) for label, measure, kind in lexicon.rows("figures_wire_labels.txt")}
-WIRE_LINE = re.compile(r"\s*(" + lexicon.alternation(WIRE_LABELS, exact=True) + r")\b", re.I)
-WIRE_FILLER = re.compile(r"(?:[\d.,$%\s]|\b(?:vs|mln|bln|billion|million|dlrs?|cts|pct|stg|loss|profit|shr)\b)*",
-                         re.I)
-_ACCORDING = re.compile(r"according to\s+(?:(?:the\s+)?(?:latest\s+)?(?:data|figures|estimates|statistics"
-                        r"|a report|a study|a survey|research)\s+(?:from|by|of)\s+)?"
-                        r"(?P<name>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w&.'’-]*))*)"
-                        r"(?:\s+\((?P<short>[A-Z][\w&.-]+)\))?")
-_ESTIMATE_VERBS = frozenset({"estimated", "estimates"})  # the source of a figure, not of words
-_CREDITED = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+"
-_CREDITING = r"(?:" + lexicon.alternation(lexicon.REPORTING_TENSED | _ESTIMATE_VERBS) + r")\b"
-_SAID = re.compile(r"(?:[,\"”]|\bsaid)\s*(?:the\s+)?" + _CREDITED + _CREDITING + r"[^,]*[.!?\"”]?\s*$")
-# 'Police said 68 people ...', 'The ministry estimates ...': a sentence that opens with whose word it is
-_SAID_FIRST = re.compile(r"\s*(?:(?:[Tt]he\s+)?" + _CREDITED + r"|[Tt]he\s+(?P<noun>[a-z]+)\s+)" + _CREDITING)
-_CURRENT = re.compile(r"\b(?:currently|at present|presently)\b", re.I)
+_P = lexicon.compiled("figures_context_patterns.txt", {
+    "LEVEL_VERBS": lexicon.alternation(lexicon.phrases("figures_level_verbs.txt"), exact=True),
+    "PURCHASE_VERBS": "|".join(_PURCHASE_NOUNS),
+    "RAISED_VERBS": "|".join(sorted(_RAISED)),
+    "CHANGE_VERBS": "|".join(sorted(_DIRECTION)),
+    "APPROXIMATORS": lexicon.alternation(ref.APPROXIMATORS),
+    "REPORTING_TENSED": lexicon.alternation(lexicon.REPORTING_TENSED),
+    # 'estimated' credits the source of a figure, not of words
+    "CREDITING": lexicon.alternation(lexicon.REPORTING_TENSED | {"estimated", "estimates"}),
+    "WIRE_LABELS": lexicon.alternation(WIRE_LABELS, exact=True),
+})
+#: A wire-service table line ('Shr 2.10 dlrs vs 1.85'), and what may stand between its label and a figure.
+WIRE_LINE, WIRE_FILLER = _P["WIRE_LINE"], _P["WIRE_FILLER"]
+# the ending of a slow clause-final pattern, checked before searching for it
+_ENDINGS = {_P["CHANGED_TO"]: _P["CHANGED_TO_END"], _P["THING_WORTH"]: _P["THING_WORTH_END"]}
 
 
 @dataclass(frozen=True)
@@ -141,15 +99,15 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
     if wire and WIRE_FILLER.fullmatch(left[wire.end():]):
         return WIRE_LABELS[wire.group(1).lower()][0], reading
     left_from = _after_barrier(left)
-    approx = _APPROX_TAIL.search(left, left_from)  # what _APPROX_TAIL.sub("", left) removes: its one match
+    approx = _P["APPROX_TAIL"].search(left, left_from)  # what APPROX_TAIL.sub("", left) removes: its one match
     core = left[:approx.start()] + left[approx.end():] if approx else left
     core_from = _after_barrier(core)
-    worth = _WORTH_OF.match(right)
+    worth = _P["WORTH_OF"].match(right)
     if worth:
-        verb, subject = _tail_subject(_SUBJECT_VERB, core, core_from)
+        verb, subject = _tail_subject(_P["SUBJECT_VERB"], core, core_from)
         thing = worth.group(1)
         return _purchase(subject, verb and verb.group("verb"), thing), _Reading(subject, thing)
-    ellipsis = _WORTH_ELLIPSIS.match(right)
+    ellipsis = _P["WORTH_ELLIPSIS"].match(right)
     if ellipsis and reading.subject and ellipsis.group(1) in _PURCHASE_NOUNS:
         place = ellipsis.group(2)
         place = place[:-1] if place.endswith(".") and place.count(".") == 1 else place  # the sentence's full stop
@@ -162,70 +120,62 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
             thing = f"{thing} from {place}".strip()
         return _purchase(reading.subject, ellipsis.group(1), thing), reading
     if quantity.kind == "count":
-        delivery = _DELIVERY.search(left, left_from)
-        destination = _DESTINATION.match(right)
+        delivery = _P["DELIVERY"].search(left, left_from)
+        destination = _P["DESTINATION"].match(right)
         if delivery and destination:
             head = quantity.unit.split()[-1]
             return (f"{head} {delivery.group('verb')} for {delivery.group('noun')} {destination.group('prep')} "
                     f"{destination.group('place')}"), reading
         return _counted_measure(quantity.unit, right), reading
-    relative = _RELATIVE_LEVEL.search(core) if "," in core and _RELATIVE_LEVEL_TAIL.search(core) else None
+    relative = _P["RELATIVE_LEVEL"].search(core) if "," in core and _P["RELATIVE_LEVEL_TAIL"].search(core) else None
     if relative:
         phrase = _noun_phrase_before(relative.group("np"))
         if phrase:
             return phrase, _Reading(phrase)
     # '<thing> worth', ', valued at' and 'changed ... to' end in different words: at most one of them matches
-    worth_after, subject = _tail_subject(_THING_WORTH, core, core_from)
+    worth_after, subject = _tail_subject(_P["THING_WORTH"], core, core_from)
     if worth_after:
         thing = worth_after.group("thing")
         return _purchase(subject, worth_after.group("verb"), thing), _Reading(subject, thing)
-    valued_tail = "," in core and _VALUED_TAIL.search(core)
-    apposed = _APPOSED_VALUE.search(core) if valued_tail else None
+    valued_tail = "," in core and _P["VALUED_TAIL"].search(core)
+    apposed = _P["APPOSED_VALUE"].search(core) if valued_tail else None
     if apposed:
         subject = _clause_subject(apposed.group("clause"))
         if subject and not re.search(r"\s(?:was|were|is|are)\b", subject):
             return _possessive_to_adjective(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)), _Reading(subject)
-    valued = _CLAUSE_VALUED.search(core) if valued_tail else None
-    subject = (_tail_subject(_CHANGED_TO, core, core_from)[1] or valued and _clause_subject(valued.group("clause"))
-               or _tail_subject(_LEVEL, core, core_from)[1])
+    valued = _P["CLAUSE_VALUED"].search(core) if valued_tail else None
+    subject = (_tail_subject(_P["CHANGED_TO"], core, core_from)[1] or valued and _clause_subject(valued.group("clause"))
+               or _tail_subject(_P["LEVEL"], core, core_from)[1])
     if subject:
         return _possessive_to_adjective(subject), _Reading(subject)
-    change, subject = _tail_subject(_CHANGE, core, core_from)
+    change, subject = _tail_subject(_P["CHANGE"], core, core_from)
     if subject and change.group("verb") in _DIRECTION:
         return f"{_DIRECTION[change.group('verb')]} in {_possessive_to_adjective(subject)}", _Reading(subject)
-    raised = _RAISED_BY.search(core, core_from)
+    raised = _P["RAISED_BY"].search(core, core_from)
     if raised and raised.group("object").split()[-1] not in _FUNCTION_WORDS:
         return f"{_RAISED[raised.group('verb')]} in {raised.group('object')}", reading  # 'raised rates by 50 points'
-    if _DETERMINER_END.search(left, left_from):
-        noun = _NOUN_PHRASE_AFTER.match(right)
+    if _P["DETERMINER_END"].search(left, left_from):
+        noun = _P["NOUN_PHRASE_AFTER"].match(right)
         if noun and not re.match(r"\s*(?:to|for|in|on|of|at|from|by|with|and)\b", right) \
                 and noun.group(1).split()[-1].lower() not in _PARTICLES \
-                and not _REDUCED_RELATIVE.match(right, noun.end()):
+                and not _P["REDUCED_RELATIVE"].match(right, noun.end()):
             return noun.group(1), reading
-    share = (_SHARE_OF if quantity.kind == "percent" else _SPENT_ON if quantity.kind == "money" else None)
+    share = (_P["SHARE_OF"] if quantity.kind == "percent" else _P["SPENT_ON"] if quantity.kind == "money" else None)
     share = share.match(right) if share else None
     if share:  # '90 percent of tariffs on goods', '$25 million in aid'
         return _phrase(share.group(1)), reading
-    named = _NOUN_OF.search(core, core_from)
+    named = _P["NOUN_OF"].search(core, core_from)
     if named:  # 'at a cost of $5 million', 'fines of nearly $2,000'
         return _phrase(named.group(1).split()[-1]), reading
     return None, reading
 
 
-_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([^,;:()\"“”—–]+)")
-_SPENT_ON = re.compile(r"\s+(?:in|of|on)\s+(?!(?:the|a|an|this|that|its|their)\b)([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
-_NOUN_OF = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
-                      r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+of\s*$")
-_PHRASE_END = re.compile(r"(?:^|\s)(?:and|or|but|while|whereas|because|as|after|before|when|than|since|if|according"
-                         r"|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b|[\d,;:()\"“”—–.!?]")
 _FUNCTION_WORDS = lexicon.words("english_function_words.txt") - {"year", "years", "new"} | {"nearly", "may", "might"}
-_LEADING_AUXILIARY = re.compile(r"^(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|reportedly"
-                                r"|already|also|still|now|currently|all)\s+)+", re.I)
 
 
 def _phrase(text: str, words: int = 7) -> str | None:
     """A short phrase: ``text`` up to a clause boundary, at most ``words`` words, without function words at its end."""
-    stop = _PHRASE_END.search(text)
+    stop = _P["PHRASE_END"].search(text)
     kept = text[:stop.start() if stop else len(text)].split()[:words]
     while kept and kept[-1].lower() in _FUNCTION_WORDS:
         kept.pop()
@@ -236,7 +186,7 @@ def _counted_measure(unit: str, right: str) -> str:
     """What a count counts: the thing with what the sentence says of it ('people missing', 'suspected users')."""
     if re.match(r"\s*(?:out\s+)?of\b", right):
         return unit  # 'two of them', '80 of the ballots': the thing is named after 'of'
-    rest = _phrase(_LEADING_AUXILIARY.sub("", right.strip()), words=5) or ""
+    rest = _phrase(_P["LEADING_AUXILIARY"].sub("", right.strip()), words=5) or ""
     return f"{unit} {rest}".strip() if rest and not rest[0].isupper() else unit
 
 
@@ -252,13 +202,13 @@ def _tail_subject(tail: re.Pattern, core: str, core_from: int) -> tuple[re.Match
 
 
 def _after_barrier(text: str) -> int:
-    """Where the run of letters and blanks that ends ``text`` starts: just after its last ``_BARRIER`` char.
+    """Where the run of letters and blanks that ends ``text`` starts: just after its last ``BARRIER`` char.
 
     A pattern that matches only letters and blanks and is anchored at the end of ``text`` (``...\\s*$``)
     cannot match before that point, so searching from there gives the same match, in time that
     does not grow with the words before it.
     """
-    return _last_match_end(_BARRIER, text)
+    return _last_match_end(_P["BARRIER"], text)
 
 
 def _last_match_end(pattern: re.Pattern, text: str) -> int:
@@ -302,11 +252,11 @@ def _clause(core: str, tail: re.Match) -> str:
 
 def _clause_subject(clause: str) -> str | None:
     """The subject of a clause that ends right before its verb ('Next year Brazil's imports from Chile')."""
-    text = clause[_last_match_end(_BOUNDARY, clause):]
+    text = clause[_last_match_end(_P["BOUNDARY"], clause):]
     previous = None
     while previous != text:
         previous = text
-        text = _LEADING_TIME.sub("", text)
+        text = _P["LEADING_TIME"].sub("", text)
         text = re.sub(r"^\s*(?:and|but|so|then|yet)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+(?:last|this|next)\s+(?:year|month|week|quarter)\s*$", "", text.strip(), flags=re.I)
     text = re.sub(r"(?:\s+(?:could|would|will|may|might|should|can|must|is expected to|are expected to))?"
@@ -368,17 +318,14 @@ def _figure_date(doc: Document, sentence: Sentence, quantity, sentence_dates: di
     if sentence.index in sentence_dates:
         first, dated = sentence_dates[sentence.index]
         return next((value for start, value in dated if start >= quantity.end
-                     and _DATE_RIGHT_AFTER.fullmatch(doc.text, quantity.end, start)), first)
-    if doc.published and _CURRENT.search(sentence.text):
+                     and _P["DATE_RIGHT_AFTER"].fullmatch(doc.text, quantity.end, start)), first)
+    if doc.published and _P["CURRENT"].search(sentence.text):
         return str(doc.published.year)
     return None
 
 
-_DATE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:in|on|for|during|as\s+of|by)\s+(?:the\s+)?")
-
-
 def _source(sentence: str, actors: tuple[Actor, ...]) -> str | None:
-    m = _ACCORDING.search(sentence) or _SAID.search(sentence) or _SAID_FIRST.match(sentence)
+    m = _P["ACCORDING"].search(sentence) or _P["SAID"].search(sentence) or _P["SAID_FIRST"].match(sentence)
     if not m:
         return None
     name = re.sub(r"^the\s+", "", m.groupdict().get("name") or m.group("noun")).strip(" .")
