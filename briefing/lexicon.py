@@ -67,9 +67,9 @@ def patterns(name: str, blocks: dict[str, str]) -> list[list[str]]:
     return found
 
 
-def compiled(name: str, blocks: dict[str, str]) -> dict[str, re.Pattern[str]]:
-    """The ``pattern`` entries of data file ``name`` (see :func:`patterns`) compiled, by name."""
-    return {fields[1]: re.compile(fields[-1]) for fields in patterns(name, blocks) if fields[0] == "pattern"}
+def compiled(name: str, blocks: dict[str, str], flags: int = 0) -> dict[str, re.Pattern[str]]:
+    """The ``pattern`` entries of data file ``name`` (see :func:`patterns`) compiled with ``flags``, by name."""
+    return {fields[1]: re.compile(fields[-1], flags) for fields in patterns(name, blocks) if fields[0] == "pattern"}
 
 
 def plural(noun: str) -> str:

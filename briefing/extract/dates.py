@@ -143,23 +143,23 @@ class _Rule:
 
 # --- regex building blocks -------------------------------------------------------------
 
-_MONTH_ALT = lexicon.alternation(MONTHS)
-_FULL_MONTH_ALT = lexicon.alternation(name for name in MONTHS if len(name) > 3 or name == "may")
-_WEEKDAY_ALT = lexicon.alternation(name for name in WEEKDAYS if len(name) > 5)
 # 'today', 'yesterday', 'the day after tomorrow' ... -> days from the publication date
 _DAY_WORDS = {words: int(days) for words, days in lexicon.rows("dates_day_words.txt")}
 # 'this year', 'last month' count from the publication date; 'the previous year' from the last date given
 _OFFSETS = {words: int(moves) for words, moves, _ in lexicon.rows("dates_relations.txt")}
 _FROM_ANCHOR = frozenset(words for words, _, base in lexicon.rows("dates_relations.txt") if base == "anchor")
-_WORD_LISTS = {"MONTH_ALT": _MONTH_ALT, "FULL_MONTH_ALT": _FULL_MONTH_ALT, "WEEKDAY_ALT": _WEEKDAY_ALT,
+_WORD_LISTS = {"MONTH_ALT": lexicon.alternation(MONTHS),
+               "FULL_MONTH_ALT": lexicon.alternation(name for name in MONTHS if len(name) > 3 or name == "may"),
+               "WEEKDAY_ALT": lexicon.alternation(name for name in WEEKDAYS if len(name) > 5),
                "NUMBER_WORD": NUMBER_WORD, "DAY_WORD": DAY_WORD, "ORDINAL_WORD_ALT": lexicon.alternation(ORDINALS),
                "HOLIDAY_ALT": lexicon.alternation(HOLIDAYS).replace("'", "['’]"),
                "HOLIDAY_WORD_ALT": lexicon.alternation({n.split()[-1] for n in HOLIDAYS}),
-               "DAY_WORD_ALT": lexicon.alternation(_DAY_WORDS)}
+               "DAY_WORD_ALT": lexicon.alternation(_DAY_WORDS),
+               "IRREGULAR_PAST_ALT": lexicon.alternation(lexicon.words("quotes_past_verbs.txt") | {
+                   v.past for v in lexicon.verbs("reporting_verbs.txt") if not v.past.endswith("ed")})}
 _PATTERN_ROWS = lexicon.patterns("dates_patterns.txt", _WORD_LISTS)
-_PATTERNS = {row[1]: row[-1] for row in _PATTERN_ROWS if row[0] == "pattern"}
+_P = lexicon.compiled("dates_patterns.txt", _WORD_LISTS, re.I)
 _TRIGGERS = {row[1]: re.compile(row[-1], re.I) for row in _PATTERN_ROWS if row[0] == "trigger"}
-_DURATION_PART = re.compile(_PATTERNS["DURATION_PART"], re.I)
 
 # words before a year or month that make it a date ("in 2003", "since May")
 _DATE_PREPOSITIONS = lexicon.words("dates_date_prepositions.txt")
@@ -171,22 +171,7 @@ _FUNCTION_WORDS = lexicon.words("dates_function_words.txt")
 _UNITS = lexicon.words("dates_units.txt")
 _NAME_MONTHS = frozenset("april may june august".split())  # months that are also given names
 _MAGNITUDES = frozenset(SCALES) | frozenset(LETTER_SCALES)
-_LEVEL_CUE = re.compile(_PATTERNS["LEVEL_CUE"], re.I)
 _DETERMINERS = frozenset("the its their his her our this that".split())
-_FUTURE_CUE = re.compile(_PATTERNS["FUTURE_CUE"], re.I)
-_AHEAD = re.compile(r"\b(?:before|ahead\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+)?$", re.I)
-_VERB_CUE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|\w{3,}ed)\b", re.I)
-_UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
-# a past-tense verb before "until" ('lasted until mid-August') makes the clause past, not future
-_PAST_CUE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
-_NOT_PAST = re.compile(_PATTERNS["NOT_PAST"], re.I)
-
-_CLAUSE_BREAK = re.compile(r"[;:\"“”()]|,\s")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-_BLANKS = re.compile(r"\s*")
-_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
-_DIGIT_AFTER = re.compile(r"\s*\d")
-_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)\"”]|$)")
 
 
 # --- context helpers -------------------------------------------------------------------
@@ -198,11 +183,11 @@ def _word_before(text: str, start: int) -> str:
 
 def _next_visible(text: str, end: int) -> int:
     """Where ``text[end:].lstrip()`` starts, found without copying the rest of the text."""
-    return _BLANKS.match(text, end).end()
+    return _P["BLANKS"].match(text, end).end()
 
 
 def _word_after(text: str, end: int) -> str:
-    m = _WORD.match(text, _next_visible(text, end))
+    m = _P["WORD"].match(text, _next_visible(text, end))
     return m.group().rstrip(".") if m else ""
 
 
@@ -215,23 +200,19 @@ def _is_name_part(text: str, start: int) -> bool:
 
 def _future(text: str, start: int) -> bool:
     before = text[max(0, start - 100):start]
-    parts = _CLAUSE_BREAK.split(before)
+    parts = _P["CLAUSE_BREAK"].split(before)
     clause = parts[-1]
-    if len(parts) > 1 and not _VERB_CUE.search(clause):  # ', this time in Ytown, in February': the verb is earlier
+    if len(parts) > 1 and not _P["VERB_CUE"].search(clause):  # ', this time in Ytown, in February': the verb is earlier
         clause = " ".join(parts[-3:])
     clause = " ".join(clause.split()[-16:])
-    cues = list(_FUTURE_CUE.finditer(clause))
+    cues = list(_P["FUTURE_CUE"].finditer(clause))
     if not cues:
         return False
-    if all(_UNTIL.fullmatch(m.group()) for m in cues):
+    if all(_P["UNTIL"].fullmatch(m.group()) for m in cues):
         return not _past_clause(clause[:cues[0].start()])
     return True
 
 
-_FUTURE_AFTER = re.compile(_PATTERNS["FUTURE_AFTER"], re.I)
-# irregular past-tense verbs, which the '-ed' cue misses
-_IRREGULAR_PAST = re.compile(r"\b(?:" + lexicon.alternation(lexicon.words("quotes_past_verbs.txt") | {
-    v.past for v in lexicon.verbs("reporting_verbs.txt") if not v.past.endswith("ed")}) + r")\b", re.I)
 # words before a month that start a change from then on: 'from April, fares go up'
 _FROM_WORDS = frozenset("from starting beginning effective".split())
 
@@ -242,16 +223,16 @@ def _change_from(text: str, start: int, end: int) -> bool:
     if _word_before(text, start).lower() not in _FROM_WORDS:
         return False
     text = text[max(0, start - 150):end + 150]  # the words around, so that a long sentence stays linear
-    return not (_past_clause(text) or _IRREGULAR_PAST.search(text)
+    return not (_past_clause(text) or _P["IRREGULAR_PAST"].search(text)
                 or re.search(r"\b(?:was|were|had|did)\b|\b(?:has|have)\s+\w+ed\b", text, re.I))
 
 
 def _past_clause(clause: str) -> bool:
     """A past-tense clause: 'was', 'had' ... or an -ed verb that no present verb leads into
     ('stays closed until' is present), and no present, perfect or modal word."""
-    return not _NOT_PAST.search(clause) and any(
+    return not _P["NOT_PAST"].search(clause) and any(
         m.group().lower() in ("was", "were", "had", "did") or not clause[:m.start()].rstrip().lower().endswith("s")
-        for m in _PAST_CUE.finditer(clause))
+        for m in _P["PAST_CUE"].finditer(clause))
 
 
 def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
@@ -261,14 +242,14 @@ def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
     before that cue ('In June, prices will rise'), or 'before' the date ('campaigning ends before Sunday's vote')."""
     if _future(text, start):
         return True, False
-    words = _CLAUSE_BREAK.split(text[max(0, start - 60):start])[-1].split()[-8:]
-    if _past_clause(" ".join(words)) or any(_IRREGULAR_PAST.fullmatch(word) for word in words[-3:]):
+    words = _P["CLAUSE_BREAK"].split(text[max(0, start - 60):start])[-1].split()[-8:]
+    if _past_clause(" ".join(words)) or any(_P["IRREGULAR_PAST"].fullmatch(word) for word in words[-3:]):
         return False, True
     after = " ".join(text[end:end + 80].split()[:8])
-    cue = _FUTURE_AFTER.search(after)
-    if cue and not (_PAST_CUE.search(after, 0, cue.start()) or _IRREGULAR_PAST.search(after, 0, cue.start())):
+    cue = _P["FUTURE_AFTER"].search(after)
+    if cue and not (_P["PAST_CUE"].search(after, 0, cue.start()) or _P["IRREGULAR_PAST"].search(after, 0, cue.start())):
         return True, False
-    return bool(_AHEAD.search(text, max(0, start - 20), start)), False
+    return bool(_P["AHEAD"].search(text, max(0, start - 20), start)), False
 
 
 def _capitalised(word: str) -> bool:
@@ -405,7 +386,7 @@ def _shifted(base: When | None, shift: _Shift, sign: int) -> When | None:
 
 def _parse_shift(text: str) -> _Shift:
     months = days = 0
-    for m in _DURATION_PART.finditer(text):
+    for m in _P["DURATION_PART"].finditer(text):
         unit = m["unit"].lower()
         count = duration_number(m["count"])
         if count is None or unit == "decade":
@@ -441,7 +422,7 @@ def _month_alone_ok(m: re.Match, text: str) -> bool:
         return False
     if word.lower() in ("may", "march") and _word_before(text, start).lower() not in _DATE_PREPOSITIONS:
         return False
-    if _POSSESSIVE_AFTER.match(text, end):
+    if _P["POSSESSIVE_AFTER"].match(text, end):
         return False
     following = _word_after(text, end)
     visible = _next_visible(text, end)
@@ -534,15 +515,15 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
     month = MONTHS[month_word.lower()]
     relation = (m["rel"] or "").lower()
     year_relation = " ".join((m["yrel"] or "").lower().split()[:-1]).removeprefix("of ")  # 'of next year'
-    shared = None if relation or year_relation else _RANGE_END.match(text, m.end())
+    shared = None if relation or year_relation else _P["RANGE_END"].match(text, m.end())
     if shared and shared["year"]:  # 'between April and October of 2020': the year of the range's end
         end_month, year = MONTHS[shared["month"].lower().rstrip(".")], int(shared["year"])
         return _candidate(m, _fixed(_absolute(year if month <= end_month else year - 1, month)))
     if shared:
         year_relation = shared["yrel"].lower().split()[0]  # 'between March and May next year'
 
-    in_range = bool(_MONTH_RANGE_BEFORE.search(text[max(0, m.start() - 20):m.start()])
-                    or _MONTH_RANGE_AFTER.match(text, m.end()))
+    in_range = bool(_P["MONTH_RANGE_BEFORE"].search(text[max(0, m.start() - 20):m.start()])
+                    or _P["MONTH_RANGE_AFTER"].match(text, m.end()))
     # 'from April, fares go up' and 'a September cut' (a month as a noun after 'a') speak of the next one
     ahead = not relation and (_change_from(text, m.start(), m.end())
                               or _word_before(text, m.start()).lower() in ("a", "an"))
@@ -556,12 +537,6 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
         return replace(when, in_range=True) if in_range else when
 
     return _candidate(m, resolve)
-
-
-_MONTH_RANGE_BEFORE = re.compile(_PATTERNS["MONTH_RANGE_BEFORE"], re.I)
-_MONTH_RANGE_AFTER = re.compile(_PATTERNS["MONTH_RANGE_AFTER"], re.I)
-_RANGE_END = re.compile(_PATTERNS["RANGE_END"], re.I)
-
 
 
 def _period_base(which: str, frame: _Frame, precision: str) -> tuple[When | None, int]:
@@ -608,7 +583,7 @@ def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
             return None
         if text[m.end():m.end() + 1] == "-" or _word_after(text, m.end()).lower() in _COMPLEMENT_AFTER:
             return None
-        if _DIGIT_AFTER.match(text, m.end()):
+        if _P["DIGIT_AFTER"].match(text, m.end()):
             return None
     if unit in ("week", "weekend", "decade", "century") or which in ("past", "the past") \
             or m["part"] and re.search(r"half|quarter", m["part"], re.I):
@@ -713,7 +688,7 @@ def _build_shift(m: re.Match, text: str) -> _Candidate | None:
         offset = {"yesterday": -1, "tomorrow": 1}.get(reference, 0)
         return _candidate(m, _on_published(
             lambda p, frame: _shifted(When(p + dt.timedelta(days=offset), "day"), shift, sign)))
-    if direction in ("later", "earlier") or _CLAUSE_END_AFTER.match(text, m.end()):
+    if direction in ("later", "earlier") or _P["CLAUSE_END_AFTER"].match(text, m.end()):
         return _candidate(m, lambda frame: _shifted(_from_anchor(frame, shift.precision), shift, sign))
     return _Candidate(m.start(), m.end(), _no_value, pending=shift, sign=sign)
 
@@ -758,7 +733,7 @@ def _build_year(m: re.Match, text: str) -> _Candidate | None:
     following = _word_after(text, end)
     if following.lower() in _UNITS:
         return None
-    if previous.lower() in ("to", "at") and _LEVEL_CUE.search(text[max(0, start - 60):start]) and not re.search(
+    if previous.lower() in ("to", "at") and _P["LEVEL_CUE"].search(text[max(0, start - 60):start]) and not re.search(
             r"\bfrom\s+(?:1[89]|20)\d\d\s+to\s*$", text[max(0, start - 20):start]):
         return None  # 'the index rose 1.5% to 1999': a level, not a year
     if not prepositioned:
