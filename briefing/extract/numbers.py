@@ -28,13 +28,9 @@ ORDINALS = {word: value for word, value, kind in _NUMBER_WORDS if kind == ["ordi
 _SMALL = {word: value for word, value in {**ONES, **TEENS}.items() if word != "oh"}
 _UNICODE_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
                       "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}
-_PATTERNS = {name: pattern for _, name, pattern in lexicon.patterns("numbers_patterns.txt", {})}
-_NUMERAL = re.compile(_PATTERNS["NUMERAL"])
-_FRACTION_BY = re.compile(_PATTERNS["FRACTION_BY"], re.I)
-_LETTER_SCALE = re.compile(_PATTERNS["LETTER_SCALE"])
-_SCALE_AFTER = re.compile(r"\s*(?:(" + lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["word"]) + r")\b"
-                          r"|(" + lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["short"]) + r")\b"
-                          r"(?:\.(?=\s+[a-z]))?)", re.I)
+_P = lexicon.compiled("numbers_patterns.txt", {
+    "SCALE_WORDS": lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["word"]),
+    "SHORT_SCALES": lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["short"])})
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _NUMBER_STARTS = frozenset(_SMALL) | frozenset(TENS) | {"a", "an", "half"}
@@ -79,7 +75,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 def _fractions(text: str, start: int, end: int) -> list[Number]:
     """'cut by a third', 'fell by two-thirds': the share of a change ('a third of the vote' is vague, no figure)."""
     numbers = []
-    for m in _FRACTION_BY.finditer(text, start, end):
+    for m in _P["FRACTION_BY"].finditer(text, start, end):
         written, part = (m.group("count") or "a").lower(), m.group("part").lower()
         count = _COUNTS[written]
         if not (m.group("count") or part == "half") or (count == 1) != (not part.endswith("s")) \
@@ -93,7 +89,7 @@ def _fractions(text: str, start: int, end: int) -> list[Number]:
 
 def _numerals(text: str, start: int, end: int) -> list[Number]:
     numbers = []
-    for m in _NUMERAL.finditer(text, start, end):
+    for m in _P["NUMERAL"].finditer(text, start, end):
         value = _numeral_value(m)
         if m.group("sign"):
             value = -value
@@ -122,9 +118,9 @@ def _numeral_value(m: re.Match) -> Decimal:
 
 def _with_scale(text: str, number: Number, limit: int) -> Number:
     """Fold a following scale word in: ``9.1 billion``, ``2.4bn``, ``5 mln``, ``half a billion``, ``1.5m people``."""
-    m = _SCALE_AFTER.match(text, number.end, limit)
+    m = _P["SCALE_AFTER"].match(text, number.end, limit)
     if not m and not number.spelled:
-        m = _LETTER_SCALE.match(text, number.end, limit)
+        m = _P["LETTER_SCALE"].match(text, number.end, limit)
         if m:
             factor = LETTER_SCALES[m.group(1)]
             return Number(number.start, m.end(), number.value * factor, scale=number.scale * factor)
