@@ -346,18 +346,16 @@ def _day_of_month(day: int, published: dt.date, future: bool, weekday: int | Non
 
 def _weekday(weekday: int, published: dt.date, *, future: bool, relation: str = "", week: int | None = None) -> When:
     """The date of a weekday name, see the module docstring."""
+    ahead, back = (weekday - published.weekday()) % 7, (published.weekday() - weekday) % 7
     if relation in ("past", "this past"):
-        back = (published.weekday() - weekday) % 7 or 7
-        return When(published - dt.timedelta(days=back), "day")
-    if relation in ("coming", "upcoming", "this coming", "this upcoming"):
-        ahead = (weekday - published.weekday()) % 7 or 7
-        return When(published + dt.timedelta(days=ahead), "day")
-    if week is not None:
-        monday = published - dt.timedelta(days=published.weekday())
-        return When(monday + dt.timedelta(days=7 * week + weekday), "day")
-    if future:
-        return When(published + dt.timedelta(days=(weekday - published.weekday()) % 7), "day")
-    return When(published - dt.timedelta(days=(published.weekday() - weekday) % 7), "day")
+        days = -(back or 7)
+    elif relation in ("coming", "upcoming", "this coming", "this upcoming"):
+        days = ahead or 7
+    elif week is not None:
+        days = 7 * week + weekday - published.weekday()  # from the Monday of the publication week
+    else:
+        days = ahead if future else -back
+    return When(published + dt.timedelta(days=days), "day")
 
 
 def _week_offset(text: str | None) -> int | None:
@@ -539,13 +537,6 @@ def _build_month(m: re.Match, text: str) -> _Candidate | None:
     return _candidate(m, resolve)
 
 
-def _period_base(which: str, frame: _Frame, precision: str) -> tuple[When | None, int]:
-    """The date a relative period counts from, and how many periods it moves."""
-    if which in _FROM_ANCHOR:
-        return _from_anchor(frame, precision), _OFFSETS[which]
-    return (When(frame.published, "day") if frame.published else None), _OFFSETS[which]
-
-
 # one period of each unit, counted from the start of the period the count starts in
 _STEPS = {"day": _Shift(days=1), "month": _Shift(months=1), "year": _Shift(months=12)}
 _DAY_RELATIONS = frozenset({"this", "the", "the next", "the following", "the previous", "the same"})
@@ -553,14 +544,15 @@ _DAY_RELATIONS = frozenset({"this", "the", "the next", "the following", "the pre
 
 def _relative_period(which: str, unit: str, frame: _Frame, step: _Shift | None = None) -> When | None:
     """``this year``, ``last month``, ``the previous day``, ``the day``: the ``unit`` that ``which`` names,
-    counted in ``step`` (one ``unit`` when not given)."""
+    counted in ``step`` (one ``unit`` when not given), from the last date given or the publication date."""
     if unit == "day" and which not in _DAY_RELATIONS:
         return None
-    base, count = _period_base(which, frame, unit)
+    base = (_from_anchor(frame, unit) if which in _FROM_ANCHOR
+            else When(frame.published, "day") if frame.published else None)
     if base is None:
         return None
     start = {"year": base.day.replace(month=1, day=1), "month": base.day.replace(day=1)}.get(unit, base.day)
-    return When((step or _STEPS[unit]).apply(start, count), unit)
+    return When((step or _STEPS[unit]).apply(start, _OFFSETS[which]), unit)
 
 
 def _month_of_year(month: int, which: str, frame: _Frame) -> When | None:
@@ -775,7 +767,6 @@ def _build_no_value(m: re.Match, text: str) -> _Candidate | None:
     g = m.groupdict()
     if g.get("season") and not (g["smod"] or g["year"]):
         return None  # 'a hot spring', 'prices fall'
-
     return _candidate(m, _no_value)
 
 
@@ -792,10 +783,8 @@ _RULES = tuple(_Rule(trigger, re.compile(pattern, re.I), _BUILDERS[builder])
 
 def _candidates(text: str, base: int) -> list[_Candidate]:
     found = []
-    triggered: dict[str, bool] = {}
+    triggered = {name: bool(trigger.search(text)) for name, trigger in _TRIGGERS.items()}
     for rule in _RULES:
-        if rule.trigger not in triggered:
-            triggered[rule.trigger] = bool(_TRIGGERS[rule.trigger].search(text))
         if not triggered[rule.trigger]:
             continue
         for m in rule.pattern.finditer(text):
@@ -826,19 +815,15 @@ def _resolve_shifted(inner, shift, sign, frame):
 def _merge_pending(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """Join ``two weeks before`` to the date expression right after it; drop it when none follows."""
     merged: list[_Candidate] = []
-    skip = False
-    for candidate, following in zip(candidates, [*candidates[1:], None]):
-        if skip:
-            skip = False
-            continue
+    pairs = zip(candidates, [*candidates[1:], None])
+    for candidate, following in pairs:
         if candidate.pending is None:
             merged.append(candidate)
-            continue
-        if following is not None and not text[candidate.end:following.start].strip():
+        elif following is not None and not text[candidate.end:following.start].strip():
             merged.append(_Candidate(candidate.start, following.end,
                                      functools.partial(_resolve_shifted, following.resolve,
                                                        candidate.pending, candidate.sign)))
-            skip = True
+            next(pairs)  # the date it shifts is taken
     return merged
 
 
