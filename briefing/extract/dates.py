@@ -278,11 +278,6 @@ def _year(groups: dict) -> int | None:
     return None
 
 
-def _day(groups: dict) -> int | None:
-    written = groups.get("day") or groups.get("dayw")
-    return day_number(written) if written else None
-
-
 # --- resolution helpers ----------------------------------------------------------------
 
 def _fixed(when: When | None) -> Resolver:
@@ -356,13 +351,6 @@ def _weekday(weekday: int, published: dt.date, *, future: bool, relation: str = 
     else:
         days = ahead if future else -back
     return When(published + dt.timedelta(days=days), "day")
-
-
-def _week_offset(text: str | None) -> int | None:
-    if not text:
-        return None
-    words = text.lower().split()
-    return _OFFSETS.get(" ".join(w for w in words if w not in ("of", "week")))
 
 
 def _from_anchor(frame: _Frame, precision: str) -> When | None:
@@ -458,7 +446,8 @@ def _build_day_month(m: re.Match, text: str) -> _Candidate | None:
     """``23 Aug 2019``, ``Aug. 23, 2019``, ``the 9th of June``, ``October twelve nineteen sixty eight``."""
     g = m.groupdict()
     month = MONTHS[g["month"].lower().rstrip(".")]
-    day = _day(g)
+    written = g["day"] or g.get("dayw")
+    day = day_number(written) if written else None
     if day is None:
         return None
     day_group = "day" if g["day"] else "dayw"
@@ -594,7 +583,8 @@ def _build_day_word(m: re.Match, text: str) -> _Candidate | None:
 def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
     """``Thursday``, ``next Friday``, ``this past Friday``, ``Thursday of next week``."""
     relation = " ".join((m["rel"] or "").lower().split())
-    if not relation and not m["week"] and not m["week_first"]:
+    in_week = m["week"] or m["week_first"]  # 'this week Friday', 'Friday of next week'
+    if not relation and not in_week:
         if _is_name_part(text, m.start("weekday")):
             return None  # 'Super Tuesday'
         before, after = _word_before(text, m.start("weekday")), _word_after(text, m.end("weekday"))
@@ -610,11 +600,10 @@ def _build_weekday(m: re.Match, text: str) -> _Candidate | None:
             return None  # 'the Sunday trade ban', 'allows Sunday opening hours': a kind of day, not a date
 
     weekday = WEEKDAYS[m["weekday"].lower()]
-    week = _week_offset(m["week"] or m["week_first"])
-    if (m["week"] or m["week_first"]) and week is None:
+    phrase = " ".join(w for w in in_week.lower().split() if w not in ("of", "week")) if in_week else relation
+    week = _OFFSETS.get(phrase)  # 'next Friday': the Friday of next week ('coming Friday' is read first)
+    if in_week and week is None:
         return None
-    if week is None:
-        week = _OFFSETS.get(relation)  # 'next Friday': the Friday of next week ('coming Friday' is read first)
     return _candidate(m, _on_published(lambda p, frame: _weekday(weekday, p, future=frame.future,
                                                                  relation=relation, week=week)))
 

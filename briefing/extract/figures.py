@@ -308,7 +308,8 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
     if measured:
         unit_name, unit_end = measured
         return Quantity(number.start, unit_end, value, unit_name, "unit", high, _approx_word(approx),
-                        shown_unit=_squash(text[after:unit_end]), scale=scale), _skip_to(numbers, nxt, unit_end)
+                        shown_unit=re.sub(r"\s+", " ", text[after:unit_end].strip(" -")), scale=scale), \
+            _skip_to(numbers, nxt, unit_end)
     counted = _counted_after(text, after, end, number, first, start)
     if counted:
         unit, count_end = counted
@@ -335,10 +336,6 @@ def _skip_to(numbers: list[Number], index: int, offset: int) -> int:
     while index < len(numbers) and numbers[index].start < offset:
         index += 1
     return index
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip(" -"))
 
 
 def _approx_word(match: re.Match | None) -> str | None:

@@ -114,7 +114,7 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
         origin = _adjective(place)
         thing = reading.thing or ""
         words = thing.split()
-        if words and _is_adjective_of_place(words[0]):
+        if words and words[0].lower() in ref.COUNTRY_BY_WORD and words[0][0].isupper():  # 'Brazilian jets'
             thing = " ".join([origin, *words[1:]])
         else:
             thing = f"{thing} from {place}".strip()
@@ -293,10 +293,6 @@ def _possessive_to_adjective(phrase: str) -> str:
     if m and m.group(1).lower() in ref.DEMONYM_BY_NAME:
         return f"{ref.DEMONYM_BY_NAME[m.group(1).lower()]} {m.group(2)}"
     return phrase
-
-
-def _is_adjective_of_place(word: str) -> bool:
-    return word.lower() in ref.COUNTRY_BY_WORD and word[0].isupper()
 
 
 # --- date and source -----------------------------------------------------------------------------------------

@@ -53,9 +53,7 @@ class Number:
 
 def plain_value(value: Decimal) -> int | float:
     """``value`` as an int when it is whole, else as a float (for JSON)."""
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
@@ -66,9 +64,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     found.sort(key=lambda n: (n.start, -n.end))
     result: list[Number] = []
     for number in found:
-        if result and number.start < result[-1].end:
-            continue
-        result.append(number)
+        if not result or number.start >= result[-1].end:
+            result.append(number)
     return result
 
 
@@ -141,12 +138,10 @@ def _spelled(text: str, start: int, end: int) -> list[Number]:
     i = 0
     while i < len(tokens):
         parsed = _parse_words(text, tokens, words, i) if words[i] in _NUMBER_STARTS else None
-        if parsed is None:
-            i += 1
-            continue
-        j, value = parsed
-        numbers.append(_with_scale(text, Number(tokens[i][0], tokens[j - 1][1], value, spelled=True), end))
-        i = j
+        if parsed:
+            j, value = parsed
+            numbers.append(_with_scale(text, Number(tokens[i][0], tokens[j - 1][1], value, spelled=True), end))
+        i = parsed[0] if parsed else i + 1
     return numbers
 
 
