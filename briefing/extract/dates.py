@@ -164,7 +164,7 @@ _TRIGGERS = {row[1]: re.compile(row[-1], re.I) for row in _PATTERN_ROWS if row[0
 # words before a year or month that make it a date ("in 2003", "since May")
 _DATE_PREPOSITIONS = lexicon.words("dates_date_prepositions.txt")
 _ENGLISH_WORDS = lexicon.words("english_function_words.txt")  # 'announced Monday it has ...'
-_DAY_PARTS = frozenset("morning afternoon evening night noon midnight".split())
+_DAY_PARTS = lexicon.words("dates_day_parts.txt")
 # capitalised words that may stand before a date name without making it part of a name
 _FUNCTION_WORDS = lexicon.words("dates_function_words.txt")
 # what a number followed by one of these counts is not a year

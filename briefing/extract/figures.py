@@ -22,7 +22,7 @@ from .figures_context import WIRE_FILLER, WIRE_LABELS, WIRE_LINE, dates_by_sente
 from .numbers import LETTER_SCALES, ONES, SCALES, Number, find_numbers, plain_value
 from .spans import SpanIndex
 
-_IDIOMATIC_UNITS = frozenset({"degree", "ton", "foot", "pound", "knot", "bit"})  # 'a degree in law', 'a bit'
+_IDIOMATIC_UNITS = lexicon.words("figures_idiomatic_units.txt")
 # 'a $5 bill', "the company's $5 million": a word before a spaced '$' is not a dollar prefix
 _NOT_DOLLAR_PREFIXES = frozenset({"a", "s", "us"})
 _COMPOUND_ONLY_SYMBOLS = frozenset("s N V J W h K A".split())
@@ -619,9 +619,8 @@ def _designation_number(text: str, start: int, first: int, number: Number) -> bo
     return not _P["PLACE_BEFORE"].search(text, max(start, name.start() - 16), name.start())
 
 
-_PERSON_PLURALS = frozenset("people men women children".split())
-# adjectives used as plural nouns after a number ('200 wounded'), unless a noun follows ('200 injured people')
-_NOMINAL_ADJECTIVES = frozenset("dead wounded injured missing displaced homeless unemployed killed".split())
+_PERSON_PLURALS = lexicon.words("actors_people_plurals.txt")
+_NOMINAL_ADJECTIVES = lexicon.words("figures_nominal_adjectives.txt")
 _NOT_SUPERLATIVES = lexicon.words("figures_not_superlatives.txt")
 
 

@@ -31,8 +31,7 @@ _DIRECTION = _directions("figures_change_verbs.txt")
 _RAISED = _directions("figures_transitive_change_verbs.txt")
 _LEADING_VERBS = lexicon.words("figures_leading_verbs.txt")
 _NP_STOP = lexicon.words("figures_np_stop_words.txt") | lexicon.REPORTING_TENSED
-# 'want their $2.3 billion back': an adverb after the amount is not what it pays for
-_PARTICLES = frozenset("back up down out off away again now too so there here today yesterday tomorrow".split())
+_PARTICLES = lexicon.words("figures_particles.txt")
 #: A wire-service table line's label -> (what its figures measure, their kind): 'Shr' -> ('earnings per share', ...)
 WIRE_LABELS = {label.lower(): (measure, kind) for label, measure, kind in lexicon.rows("figures_wire_labels.txt")}
 _P = lexicon.compiled("figures_context_patterns.txt", {
