@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import inspect
+import re
 
 import pytest
 
@@ -459,3 +462,24 @@ def test_a_pattern_file_expands_blocks_and_earlier_patterns(tmp_path, monkeypatc
     (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert lexicon.patterns(name, {"CENTURY": "19|20"}) == [
         ["pattern", "YEAR", "(?:19|20)\\d\\d"], ["rule", "digit", "year", "\\bin\\s+(?:19|20)\\d\\d\\b"]]
+
+
+def test_compiled_gives_the_pattern_entries_of_a_file_by_name_with_the_flags(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    name = f"{tmp_path.name}.txt"
+    lines = ["pattern\tTENS\t(?:{DIGIT})0", "pattern\tWORD\tfoo\\s{TENS}", "rule\tdigit\tyear\t{WORD}"]
+    (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = lexicon.compiled(name, {"DIGIT": "1|2"}, re.I)
+    assert set(found) == {"TENS", "WORD"}
+    assert found["WORD"].pattern == "foo\\s(?:1|2)0" and found["WORD"].flags & re.I
+    assert found["WORD"].match("FOO 20")
+
+
+@pytest.mark.parametrize("module, data_file", [
+    ("dates", "dates_patterns.txt"), ("figures", "figures_patterns.txt"),
+    ("figures_context", "figures_context_patterns.txt"), ("numbers", "numbers_patterns.txt")])
+def test_every_pattern_a_module_names_is_in_its_pattern_file(module, data_file):
+    source = inspect.getsource(importlib.import_module(f"briefing.extract.{module}"))
+    named = set(re.findall(r'_P\["(\w+)"\]', source))
+    defined = {row[1] for row in lexicon.rows(data_file, sep="\t") if row[0] == "pattern"}
+    assert named and named <= defined
