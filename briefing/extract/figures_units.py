@@ -138,9 +138,7 @@ def _currency_symbols(currencies: list[_Currency]) -> tuple[dict[str, str], froz
     """Lower-case symbol -> ISO code; a symbol CLDR gives to several currencies only where the hand data says."""
     owners: dict[str, set[str]] = {}
     written: set[str] = set()
-    for currency in currencies:
-        if not currency.territories:
-            continue
+    for currency in (c for c in currencies if c.territories):
         for symbol in currency.symbols:
             owners.setdefault(symbol.lower(), set()).add(currency.code)
             written.add(symbol)
