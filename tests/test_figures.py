@@ -505,6 +505,9 @@ def test_a_number_inside_a_name_is_not_a_count(body, expected):
     ("The airport cost A$2bn.", "A$2bn", 2_000_000_000, "AUD", 17),
     ("Acme Corp earned 12 mln Australian dlrs last year.", "12 mln Australian dlrs", 12_000_000, "AUD", 17),
     ("They paid 9 million Czech crowns for it.", "9 million Czech crowns", 9_000_000, "CZK", 10),
+    # the crowns a state uses now, not one it used once; crowns in the state's own spelling
+    ("They paid 9 million Norwegian crowns for it.", "9 million Norwegian crowns", 9_000_000, "NOK", 10),
+    ("They paid 9 million Icelandic kronur for it.", "9 million Icelandic kronur", 9_000_000, "ISK", 10),
     ("The tram cost 5 billion Kenyan shillings.", "5 billion Kenyan shillings", 5_000_000_000, "KES", 14),
     ("The bridge cost 70 million Croatian kuna.", "70 million Croatian kuna", 70_000_000, "HRK", 16),
     ("The loan was 5 million Soviet roubles.", "5 million Soviet roubles", 5_000_000, "SUR", 13),

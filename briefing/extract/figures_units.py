@@ -164,6 +164,7 @@ _CURRENCIES, CURRENCY_BY_COUNTRY_WORD, CURRENCY_BY_NAME, CURRENCY_HEADS, CURRENC
 ISO_CODES = frozenset(c.alpha_3 for c in pycountry.currencies) | {c.code for c in _CURRENCIES} | {"BTC", "XBT", "RMB"}
 #: lower-case symbol -> ISO code, and the symbols as CLDR and the hand data write them (for case-sensitive matching)
 CURRENCY_SYMBOLS, CURRENCY_SYMBOL_FORMS = _currency_symbols(_CURRENCIES)
+_TERRITORIES = {currency.code: currency.territories for currency in _CURRENCIES}
 SUBUNITS = {form: (code, Decimal(share)) for code, share, forms in lexicon.rows("currencies_subunits.txt")
             for form in forms.split()}
 
@@ -178,11 +179,10 @@ def currency_for(word: str, adjective: str | None) -> str | None:
     lower = word.lower()
     heads = _ALIASES.get(lower) or [CURRENCY_HEADS.get(lower) or CURRENCY_HEADS.get(_singular(lower), _singular(lower))]
     country = COUNTRY_BY_WORD.get(adjective.lower(), adjective.lower())
-    for head in heads:
-        code = CURRENCY_BY_COUNTRY_WORD.get((country, head)) or CURRENCY_BY_NAME.get(f"{adjective} {head}".lower())
-        if code:
-            return code
-    return None
+    codes = [code for head in heads if (code := CURRENCY_BY_COUNTRY_WORD.get((country, head))
+                                        or CURRENCY_BY_NAME.get(f"{adjective} {head}".lower()))]
+    # 'Norwegian crowns': the krone Norway uses, not the krona it used once
+    return next((code for code in codes if country in _TERRITORIES.get(code, ())), codes[0] if codes else None)
 
 
 # --- units ------------------------------------------------------------------------------------------------
