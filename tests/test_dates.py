@@ -161,12 +161,25 @@ def test_shift_before_an_event_is_not_a_date():
         ("Net income for fiscal 1996 fell.", [("fiscal 1996", None)]),
         ("Results for Q2 2018 were weak.", [("Q2 2018", None)]),
         ("Profit fell in the third quarter.", [("the third quarter", None)]),
-        ("Profit fell in the first half of 2013.", [("the first half of 2013", None)]),
+        ("Profit rose in the second quarter of 2013.", [("the second quarter of 2013", None)]),
         ("The 1996-97 season was long.", [("1996-97", None)]),
-        ("The resort opens in the summer of 2015.", [("the summer of 2015", None)]),
+        ("The resort opens next summer.", [("next summer", None)]),
     ],
 )
 def test_periods_without_a_schema_precision_keep_their_text(body, expected):
+    assert found(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Profit fell in the first half of 2013.", [("the first half of 2013", "2013")]),
+        ("Profit fell in the second half of last year.", [("the second half of last year", "2018")]),
+        ("The resort opens in the summer of 2015.", [("the summer of 2015", "2015")]),
+        ("The resort opened this summer.", [("this summer", "2019")]),
+    ],
+)
+def test_a_half_or_season_of_a_named_year_is_that_year(body, expected):
     assert found(body) == expected
 
 

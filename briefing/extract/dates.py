@@ -33,10 +33,12 @@ as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
   without a year take the nearest one; two-digit years (``'79``, ``6/2/08``) the century
   that puts them at most 20 years after publication.
 - **Periods without a schema precision get the value None** (their text is kept):
-  weeks and weekends, quarters and halves (``Q2 2018``, ``the second quarter``), fiscal
-  years (``fiscal 1996``), seasons, season ranges (``1996-97``) and decades
-  (``the 1990s``). The brief's values are calendar years, months and days only, and a
-  year standing in for a quarter would claim more than the text says.
+  weeks and weekends, quarters (``Q2 2018``, ``the second quarter``), halves and seasons whose
+  year the text does not say, fiscal years (``fiscal 1996``), season
+  ranges (``1996-97``) and decades (``the 1990s``). The brief's values are calendar years, months
+  and days only, and a year standing in for a quarter would claim more than the text says; but
+  ``the first half of 2026``, ``this summer`` and ``the summer of 2015`` are the year they are part
+  of, as an analyst files them.
 - ``early 2011``, ``mid-2017``, ``the end of this year`` take the value of the period
   they qualify (``2011``, ``2017``, the publication year); so does ``the start of this year``
   (TimeML gold is split between the year and its first day, so the year is kept).
@@ -567,8 +569,9 @@ def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
         if _P["DIGIT_AFTER"].match(text, m.end()):
             return None
     if unit in ("week", "weekend", "decade", "century") or which in ("past", "the past") \
-            or m["part"] and re.search(r"half|quarter", m["part"], re.I):
-        return _candidate(m, _no_value)
+            or m["part"] and re.search(r"quarter", m["part"], re.I) \
+            or m["part"] and re.search(r"half", m["part"], re.I) and unit != "year":
+        return _candidate(m, _no_value)  # 'the first half of this year' is that year, as 'early this year' is
     if unit == "day" and m["part"]:
         return None
     return _candidate(m, functools.partial(_relative_period, which, unit))
@@ -752,10 +755,23 @@ def _build_ordinal_month(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _build_no_value(m: re.Match, text: str) -> _Candidate | None:
-    """Quarters, halves, fiscal years, decades: kept as text, no value (see the module docstring)."""
+    """Fiscal years, decades: kept as text, no value (see the module docstring)."""
+    return _candidate(m, _no_value)
+
+
+def _build_part_of_year(m: re.Match, text: str) -> _Candidate | None:
+    """``the first half of 2026``, ``this summer``, ``the summer of 2015``: the year they are part of, when the text
+    says which; a quarter, and any part of a fiscal year, has no value."""
     g = m.groupdict()
     if g.get("season") and not (g["smod"] or g["year"]):
         return None  # 'a hot spring', 'prices fall'
+    if re.search(r"fiscal|financial|quarter", m[0], re.I):
+        return _candidate(m, _no_value)  # a quarter is more precise than its year, and a fiscal year is no year
+    if g["year"]:
+        return _fixed_candidate(m, _absolute(int(g["year"])))
+    which = (g.get("rel") or (g.get("smod") if g.get("season") else None) or "").lower()
+    if which == "this" or which in ("last", "next") and not g.get("season"):
+        return _candidate(m, functools.partial(_relative_period, which, "year"))
     return _candidate(m, _no_value)
 
 
@@ -763,7 +779,8 @@ _BUILDERS = {build.__name__.removeprefix("_build_"): build for build in (
     _build_year_first, _build_numeric, _build_year_range, _build_day_month, _build_second_day, _build_month_year,
     _build_month, _build_weekday, _build_weekday_date, _build_day_word, _build_relative_period, _build_anchored_unit,
     _build_same_unit_year_before, _build_ordinal_month, _build_shift, _build_in_duration, _build_year,
-    _build_two_digit_year, _build_word_year, _build_day_of_month, _build_holiday, _build_no_value)}
+    _build_two_digit_year, _build_word_year, _build_day_of_month, _build_holiday, _build_no_value,
+    _build_part_of_year)}
 _RULES = tuple(_Rule(trigger, re.compile(pattern, re.I), _BUILDERS[builder])
                for trigger, builder, pattern in (row[1:] for row in _PATTERN_ROWS if row[0] == "rule"))
 
