@@ -354,6 +354,10 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
          "Varga, who denies wrongdoing, will appeal"),
         ("The firm, which says it did nothing wrong, will pay the fine, Ana Lopez said.", "Ana Lopez",
          "The firm, which says it did nothing wrong, will pay the fine"),
+        # where and when between the verb and 'that'; a title before the name's comma is no content
+        ("Ada Quist said on Monday that prices would rise.", "Ada Quist", "prices would rise"),
+        ("An Orion Bank spokeswoman, Mara Lind, said in a statement that the staff would visit.", "Mara Lind",
+         "the staff would visit"),
         # a place before the speaker's comma is where, not who; a participle ends the subject
         ("In Xtown, the minister said the talks had failed.", "the minister", "the talks had failed"),
         ("On Tuesday, Ana Lopez speaking to the Orion Council said the plan had failed.", "Ana Lopez",
@@ -376,6 +380,7 @@ def test_reported_speech_carries_the_outlet_told():
     "The judge rejected a challenge by the state attorney general to the merger of the two grocers.",
     "Acme Corp lost its appeal against a ruling by the state supreme court on Monday.",
     "The attack was claimed by the Orion Front, a group the council lists as banned.",
+    "An Orion Bank spokesman, Tom Reyes, said on Monday.",
 ])
 def test_a_reporting_verb_after_a_determiner_is_a_noun_and_reports_nothing(body):
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()

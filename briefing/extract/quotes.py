@@ -220,7 +220,7 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
             continue
         if i > 0 and tokens[i - 1].lower in ARTICLES:
             continue  # "a challenge by the state attorney general", "the report": a noun, not the verb
-        if i > 1 and tokens[i - 1].text == ",":
+        if i > 1 and tokens[i - 1].text == "," and tokens[i + 1].lower not in lexicon.PREPOSITIONS:
             speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
             if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"}:
                 return speaker, tokens[0].start, tokens[i - 1].start, i
@@ -239,8 +239,14 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
             tokens[j].start == speaker.start or tokens[j].start < speaker.start < tokens[j].start + 30
             and all(is_word(t) for t in tokens[j:i]))), None)
         if said_before is not None and (k >= len(tokens) or tokens[k].text in ",.;:"
-                                        or tokens[k].lower in _ADJUNCT_OPENERS):
+                                        or tokens[k].lower in _ADJUNCT_OPENERS) \
+                and not any(t.lower == "that" for t in tokens[k:]) \
+                and not all(t.lower in ARTICLES or t.lower in TITLE_WORDS or is_capitalised(t.text)
+                            for t in tokens[:said_before - 1]):  # not 'An Acme spokeswoman, X, said in …'
             return speaker, tokens[0].start, tokens[said_before - 1].start, i  # '…, the army said on Tuesday.'
+        if k < len(tokens) and tokens[k].lower in _ADJUNCT_OPENERS:
+            # 'said in a statement that …', 'said on Monday that …': what was said follows the 'that'
+            k = next((j for j in range(k, min(len(tokens), k + 8)) if tokens[j].lower == "that"), k)
         if k < len(tokens) and tokens[k].lower == "that":
             k += 1
         if k >= len(tokens) or tokens[k].text in ",.;:":
