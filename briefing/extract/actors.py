@@ -19,7 +19,7 @@ from ..load import slugify
 from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
-    _OF_HEADS, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, NAME_SUFFIXES, ORGANIZATION, PERSON, PLACE, Mention,
+    _OF_HEADS, _P, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, NAME_SUFFIXES, ORGANIZATION, PERSON, PLACE, Mention,
     country_kind, datelines, find_mentions, in_address, initials, known_place, midsentence_capitalised,
     people_of_place, tokens,
 )
@@ -27,10 +27,6 @@ from .actors_roles import Placed, RoleIndex, describe, government_affiliation
 from .figures_units import CURRENCY_SYMBOLS
 from .spans import SpanIndex
 from .text import name_key
-
-_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.-]{1,9})\s*\)")
-_SPACED_HYPHEN = re.compile(r"\s+-\s+")
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 
 def find_actors(doc: Document, *, ner: str = "builtin") -> tuple[Actor, ...]:
@@ -73,27 +69,21 @@ def _mentions(doc: Document, ner: str, lowercase: frozenset[str]) -> tuple[list[
     raise ValueError(f"unknown actor finder {ner!r}: use 'builtin' or 'spacy:<model>'")
 
 
-_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-
-
 def _places_in_lists(text: str, body: list[Mention]) -> list[Mention]:
     """'the towns of Brelsk, Orvane and Kestrel': an unknown name listed right after a place is a place too."""
     kept: list[Mention] = []
     for mention in body:
         prev = kept[-1] if kept else None
         if prev is not None and mention.type == ORGANIZATION and mention.certainty == GUESS and prev.type == PLACE \
-                and not prev.in_title and _LIST_GAP.fullmatch(text, prev.end, mention.start):
+                and not prev.in_title and _P["PLACE_LIST_GAP"].fullmatch(text, prev.end, mention.start):
             mention = replace(mention, type=PLACE, certainty=HINT, locative=True)
         kept.append(mention)
     return kept
 
 
-_AMOUNT_AFTER = re.compile(r"\.?\s?\d")
-
-
 def _currency_symbol(text: str, mention: Mention) -> bool:
     """'Rs 1,200 crore', 'KSh 40m': a currency's letters before an amount, not a name."""
-    return mention.text.lower() in CURRENCY_SYMBOLS and _AMOUNT_AFTER.match(text, mention.end) is not None
+    return mention.text.lower() in CURRENCY_SYMBOLS and _P["AMOUNT_AFTER"].match(text, mention.end) is not None
 
 
 def _in_datelines(text: str, body: list[Mention]) -> list[Mention]:
@@ -131,7 +121,7 @@ def _defined_acronyms(text: str, body: list[Mention]) -> frozenset[str]:
     """Abbreviations that usually mean something else, defined here as a name's: 'Gamma Motors (GM)'."""
     defined = set()
     for mention in body:
-        m = _ACRONYM_AFTER.match(text, mention.end)
+        m = _P["ACRONYM_AFTER"].match(text, mention.end)
         if not m or mention.type not in (ORGANIZATION, PLACE) or mention.country or mention.not_actor:
             continue
         acronym = m.group(1).replace(".", "")
@@ -226,7 +216,7 @@ class _Group:
 
 
 def _display(text: str) -> str:
-    return _LEADING_THE.sub("", _SPACED_HYPHEN.sub("-", text))
+    return _P["LEADING_THE"].sub("", _P["SPACED_HYPHEN"].sub("-", text))
 
 
 def _group(text: str, body: list[Mention], title: list[Mention], lowercase_words: frozenset[str]) -> list[_Group]:
@@ -282,19 +272,16 @@ def _government_of(mention: Mention) -> str | None:
 
 def _acronyms_of(text: str, groups: list[_Group]) -> frozenset[str]:
     """The keys of the acronyms given in brackets after the mentions of ``groups``: 'Foo Index (FI)'."""
-    after = ((m.text, _ACRONYM_AFTER.match(text, m.end)) for g in groups for m in g.mentions if not m.in_title)
+    after = ((m.text, _P["ACRONYM_AFTER"].match(text, m.end)) for g in groups for m in g.mentions if not m.in_title)
     return frozenset(name_key(acronym.group(1)) for name, acronym in after
                      if acronym and _acronym_of(acronym.group(1).replace(".", ""), name))
-
-
-_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,6})s?\)")
 
 
 def _common_noun_acronyms(text: str) -> frozenset[str]:
     """The keys of acronyms the article defines by a common noun phrase: 'the exclusive economic zone (EEZ)',
     'a rocket-propelled grenade (RPG)'. Such an acronym names a thing, never an actor."""
     found = set()
-    for m in _BRACKETED_ACRONYM.finditer(text):
+    for m in _P["BRACKETED_ACRONYM"].finditer(text):
         acronym = m.group(1)
         before = re.split(r"[\s-]+", text[max(0, m.start() - 80):m.start()].strip())
         for n in range(len(acronym) - 1, len(acronym) + 2):
@@ -312,9 +299,6 @@ def _common_designation(group: _Group, lowercase_words: frozenset[str]) -> bool:
         w.lower().rstrip(".") in lowercase_words | ref.COMMON_WORDS for w in group.head.split())
 
 
-_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s $")
-
-
 def _owners(text: str, body: list[Mention]) -> dict[int, str]:
     """The state that owns each organisation mention ('Xland's Defence Ministry'), for the names that two
     states' institutions share in the article: those are two actors, never one."""
@@ -323,7 +307,7 @@ def _owners(text: str, body: list[Mention]) -> dict[int, str]:
     for mention in body:
         if mention.type != ORGANIZATION or mention.country:
             continue
-        m = _POSSESSOR.search(text, max(0, mention.start - 40), mention.start)
+        m = _P["STATE_POSSESSOR"].search(text, max(0, mention.start - 40), mention.start)
         words = m.group(1).split() if m else []
         state = next((ref.country_for(" ".join(words[k:])) for k in range(len(words))
                       if ref.country_for(" ".join(words[k:]))), None)  # 'Later Xland's': Xland
@@ -352,7 +336,7 @@ def _merge_acronyms(text: str, body: list[Mention], groups: list[_Group]) -> lis
     owner_of = {id(m): g for g in groups for m in g.mentions}
     agencies = {line.agency[0] for line in datelines(text) if line.agency}
     for mention in body:
-        m = _ACRONYM_AFTER.match(text, mention.end)
+        m = _P["ACRONYM_AFTER"].match(text, mention.end)
         if not m or m.start(1) in agencies:
             continue  # 'CITY (AP) -': the agency that filed the story, not the city's acronym
         acronym = by_key.get(name_key(m.group(1)))
@@ -370,10 +354,7 @@ def _merge_acronyms(text: str, body: list[Mention], groups: list[_Group]) -> lis
 
 def _name_words(text: str) -> list[str]:
     """The words a name is compared on: no 'Jr.', no particle fused to a surname ('al-Rashidi' is 'Rashidi')."""
-    return [_FUSED_PARTICLE.sub("", w) for w in _display(text).split() if w not in NAME_SUFFIXES]
-
-
-_FUSED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|at|an|ash|az)-(?=[A-Z])")
+    return [_P["FUSED_PARTICLE"].sub("", w) for w in _display(text).split() if w not in NAME_SUFFIXES]
 
 
 def _close(a: str, b: str) -> bool:

@@ -52,10 +52,6 @@ class Mention:
 
 _TITLE_ABBREVIATIONS = frozenset(ref.TITLE_ABBREVIATIONS)
 _KEEPS_PERIOD = _TITLE_ABBREVIATIONS | frozenset("inc co corp ltd jr sr st mr mrs ms dr mt ft no messrs".split())
-_HYPHEN_MODIFIER = re.compile(
-    r"([A-Z][\w'’.]*)-(?:" + lexicon.alternation(lexicon.words("actors_hyphen_modifiers.txt")) + r"|[a-z]{3,}ed)$")
-_CONTRACTIONS = re.compile(r"['’](?:ve|re|ll|d|m|t)$|n['’]t$", re.I)
-POSSESSIVE = re.compile(r"['’]s?$")
 _OF_HEADS = lexicon.words("actors_of_heads.txt")
 _TITLE_QUALIFIERS = lexicon.words("actors_title_qualifiers.txt")
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
@@ -73,16 +69,13 @@ _PLACE_NOUNS = lexicon.nouns("place_nouns.txt")
 _AUXILIARIES = lexicon.words("actors_subject_verbs.txt")
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
 _MONTH_OR_DAY = frozenset(MONTH_NAMES + WEEKDAYS)
-
-
-#: A wire-copy dateline at the start of a paragraph: 'OSLO (Reuters) -', 'PORT CITY, Valdoria (AP) —',
-#: 'PARIS, June 19 (Reuters) -': the city (in capitals), its state or region, a date, the agency.
-_DATELINE = re.compile(
-    r"(?m)^(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-    r"(?:, (?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))?"
-    r"(?P<date>, [A-Z][a-z]{2,8}\.? \d{1,2})?"
-    r"(?: ?\((?P<agency>[A-Z][\w&.’' -]{0,40}?)\))?"
-    r" *(?:[-—–]+|:) ")
+_P = lexicon.compiled("actors_patterns.txt", {
+    "HYPHEN_MODIFIERS": lexicon.alternation(lexicon.words("actors_hyphen_modifiers.txt")),
+    "INDEX_MOVE_VERBS": lexicon.alternation(lexicon.words("actors_index_move_verbs.txt")),
+    "REPORTING_TENSED": lexicon.alternation(lexicon.REPORTING_TENSED),
+    "RELATIVE_VERBS": lexicon.alternation(dict(lexicon.rows("actors_relative_roles.txt"))),
+    "ORG_NOUNS": lexicon.alternation(ORG_NOUNS),
+})
 
 
 @dataclass(frozen=True)
@@ -99,7 +92,7 @@ def datelines(text: str) -> list[Dateline]:
     """The wire datelines of ``text``: a city in capitals with an agency in brackets, a state or a
     date after it, or a city that reference data knows ('LONDON -')."""
     found = []
-    for m in _DATELINE.finditer(text):
+    for m in _P["DATELINE"].finditer(text):
         city = m.group("city")
         if len(city.replace(".", "")) < 3 or city in ref.COMMON_ACRONYMS or not (
                 m.group("agency") or m.group("region") or m.group("date") or known_place(city.title())):
@@ -116,11 +109,12 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         word = word_token.text
         if word.endswith(".") and not _keeps_period(word[:-1]):
             word = word[:-1]
-        # the patterns below need an apostrophe (POSSESSIVE) or a hyphen (_HYPHEN_MODIFIER)
-        trimmed = POSSESSIVE.sub("", word) if ("'" in word or "’" in word) and not _CONTRACTIONS.search(word) else ""
+        # the patterns below need an apostrophe (POSSESSIVE) or a hyphen (HYPHEN_MODIFIER)
+        apostrophe = ("'" in word or "’" in word) and not _P["CONTRACTIONS"].search(word)
+        trimmed = _P["POSSESSIVE"].sub("", word) if apostrophe else ""
         possessive = bool(trimmed) and trimmed != word
         word = trimmed if possessive else word
-        modifier = _HYPHEN_MODIFIER.match(word) if "-" in word and not possessive else None
+        modifier = _P["HYPHEN_MODIFIER"].match(word) if "-" in word and not possessive else None
         word = modifier.group(1) if modifier else word
         found.append(Token(word_token.start, word_token.start + len(word), word, len(found), possessive,
                            possessive or modifier is not None))
@@ -132,7 +126,7 @@ def _keeps_period(word: str) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
-    return token.capitalised and not _CONTRACTIONS.search(token.text) and token.text != "I"
+    return token.capitalised and not _P["CONTRACTIONS"].search(token.text) and token.text != "I"
 
 
 def _is_particle_name(token: Token) -> bool:
@@ -207,9 +201,6 @@ def _span_end(text: str, words: list[Token], i: int) -> int:
     return j
 
 
-# the plural nouns of people that head such names (Teachers', Workers', Veterans'), not a name
-# that happens to end in s ("Nordbus' plant")
-_PLURAL_OF_PEOPLE = re.compile(r"(?:er|or|an|ant|ent|ist|ee|ian|ite)s$")
 _PEOPLE_PLURALS = lexicon.words("actors_people_plurals.txt")
 _CONTINENTS = frozenset("Europe Asia Africa America Americas Oceania Australasia Eurasia".split())
 _SAINT = frozenset(["St", "St.", "Saint", "Ste", "Ste."])
@@ -223,7 +214,7 @@ def _inner_possessive(text: str, words: list[Token], i: int, j: int) -> bool:
     """
     prev = words[j - 1]
     saint = j - 2 >= i and words[j - 2].text in _SAINT
-    plural = (bool(_PLURAL_OF_PEOPLE.search(prev.text)) and text[prev.end:prev.end + 2] in ("' ", "’ ")
+    plural = (bool(_P["PLURAL_OF_PEOPLE"].search(prev.text)) and text[prev.end:prev.end + 2] in ("' ", "’ ")
               or prev.text.lower() in _PEOPLE_PLURALS) \
         and not ref.country_form(prev.text) and not ref.is_place_name(prev.text)
     office = prev.text.lower() in ref.TITLE_WORDS  # "the Attorney General's Office"
@@ -462,10 +453,7 @@ def _table_cell(text: str, span: list[Token]) -> bool:
 def _table_header(text: str, span: list[Token]) -> bool:
     """A cell of the row above a Markdown table's '|---|---|' line: a column's head."""
     line_end = text.find("\n", span[-1].end)
-    return _table_cell(text, span) and line_end >= 0 and _TABLE_RULE.match(text, line_end + 1) is not None
-
-
-_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|")
+    return _table_cell(text, span) and line_end >= 0 and _P["TABLE_RULE"].match(text, line_end + 1) is not None
 
 
 def _speaker_label(text: str, span: list[Token]) -> bool:
@@ -498,7 +486,6 @@ def _stage_direction(text: str, span: list[Token]) -> bool:
 
 
 _TRANSCRIPT_DIRECTIONS = lexicon.words("transcript_directions.txt")
-_CLOCK_BEFORE = re.compile(r"(?:\d[:.]\d\d|\d\s?[ap]\.?m\.?|\d\s?[AP]M)\s*\(?$")
 
 
 def _bare_common_word(text: str, mention: Mention) -> bool:
@@ -509,12 +496,8 @@ def _bare_common_word(text: str, mention: Mention) -> bool:
     if mention.certainty > GUESS or " " in word or "-" in word or word.isupper() or word.lower() not in \
             ref.COMMON_ENGLISH_WORDS or word in ref.FIRST_NAMES or known_place(word):
         return False
-    return bool(_CAPITALISED_BEFORE_CONNECTOR.search(text, max(0, mention.start - 60), mention.start)
-                or _CONNECTOR_BEFORE_CAPITALISED.match(text, mention.end))
-
-
-_CAPITALISED_BEFORE_CONNECTOR = re.compile(r"[A-Z][\w'’-]* (?:of|for|the|of the|for the) $")
-_CONNECTOR_BEFORE_CAPITALISED = re.compile(r" (?:of|for|the|of the|for the|\d+) [A-Z]")
+    return bool(_P["CAPITALISED_BEFORE_CONNECTOR"].search(text, max(0, mention.start - 60), mention.start)
+                or _P["CONNECTOR_BEFORE_CAPITALISED"].match(text, mention.end))
 
 
 _NUMBER_WORDS = frozenset(row[0] for row in lexicon.rows("number_words.txt") if len(row) == 2) | frozenset(
@@ -539,10 +522,7 @@ def _sentence_initial(text: str, token: Token, sentence_starts: frozenset[int]) 
         return True
     before = text[max(0, token.start - 3):token.start].rstrip()
     return before.endswith(("\"", "“", "‘", "(", ":", "|")) \
-        or bool(_QUOTED_SENTENCE_END.search(text, max(0, token.start - 4), token.start))
-
-
-_QUOTED_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"”’]?[ \t]+$")
+        or bool(_P["QUOTED_SENTENCE_END"].search(text, max(0, token.start - 4), token.start))
 
 
 def _trailing_title(span: list[Token]) -> bool:
@@ -644,14 +624,13 @@ def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bo
     next_word = text[token.end:token.end + 20].split(None, 1)
     if word.lower() in ref.COMMON_ENGLISH_WORDS:
         return not (next_word and next_word[0].strip(",.") in _PERSON_VERBS)  # 'Cranes were used'; 'Smith said'
-    if _PLURAL_NOUN.search(word) and next_word and next_word[0] in _PLURAL_VERBS:
+    if _P["PLURAL_NOUN"].search(word) and next_word and next_word[0] in _PLURAL_VERBS:
         return True  # 'Retailers had warned', 'Deliveries will begin': a common noun in the plural
     return not (next_word and (next_word[0].strip(",.") in _PERSON_VERBS | _AUXILIARIES
                                or next_word[0].endswith("ed")))
 
 
 _PLURAL_VERBS = frozenset("are were have had will would could can may might should must do did".split())
-_PLURAL_NOUN = re.compile(r"(?:[^aeiou]ies|[^aeiou]ers|[^aeiou]ors|tions|sions|ments|ings|ants|ents|ists|ives|ances|ences)$")
 
 
 def _verb_form(token: Token) -> bool:
@@ -659,9 +638,6 @@ def _verb_form(token: Token) -> bool:
     word = token.text
     return word.endswith(("ing", "ed", "ly")) and len(word) > 4 and word[1:].islower() \
         and not (word in ref.FIRST_NAMES or known_place(word))
-
-
-_MEMBER_OF = re.compile(r" of (?:the )?([A-Z][\w&.-]*(?: (?:of |for |and )?[A-Z][\w&.-]*){0,5})")
 
 
 def _names_an_organisation(name: str) -> bool:
@@ -744,7 +720,7 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         span = span[1:]
     if not span or text.startswith("$", span[-1].end) or _after_model_number(text, words, span[0]):
         return []
-    if len(span) >= 2 and span[-1].text == "Flight" and _DESIGNATION_AFTER.match(text, span[-1].end):
+    if len(span) >= 2 and span[-1].text == "Flight" and _P["DESIGNATION_AFTER"].match(text, span[-1].end):
         return [_mention(text, span[:-1], ORGANIZATION, CUE, in_title)]
     if len(span) == 1 and (span[0].text in ref.ORG_SUFFIXES or span[0].text in NAME_SUFFIXES):
         return []  # 'X Partners, LLC', 'X, Sr.': a legal form or a name suffix on its own names no one
@@ -760,7 +736,7 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     locative = bool(before) and before[-1] in _LOCATIVE or in_address(text, span[0].start, span[-1].end)
     form = ref.country_form(name)
     if form is not None:
-        currency = _NEXT_WORD.match(after)
+        currency = _P["NEXT_WORD"].match(after)
         if currency and currency_for(currency.group(1), name):
             return []  # 'Xlandic dollars', 'Slovak euros': the money a state uses, not the state
         return [_mention(text, span, COUNTRY, KNOWN, in_title, form.country, locative, initial)]
@@ -770,13 +746,13 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return [_mention(text, span, PLACE, KNOWN, in_title, initial=initial)]  # 'Xlandians' of the region
     if len(span) >= 2 and _a_people(span):
         return []
-    if numbered and _DESIGNATION_AFTER.match(after):
+    if numbered and _P["DESIGNATION_AFTER"].match(after):
         return [replace(m, designation=True) for m in again(numbered=False)]
     if any(_is_model_designation(w) for w in span):
         return []
     if ref.is_place_name(name):
         return [_mention(text, span, PLACE, KNOWN, in_title, initial=initial)]
-    if _BASED_AFTER.match(text, span[-1].end) and not _org_words(span):
+    if _P["BASED_AFTER"].match(text, span[-1].end) and not _org_words(span):
         return [_mention(text, span, PLACE, CUE, in_title, initial=initial)]  # 'the Brelsk-based maker
     if span[-1].text in ref.PLACE_HEADS and len(span) >= 2 and not _org_words(span[:-1]) \
             and not (span[0].text in ref.FIRST_NAMES and _described_as_a_person(after)):
@@ -787,7 +763,7 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
     if name.endswith("s") and name[:-1].replace(".", "") in ref.COMMON_ACRONYMS:
         return []  # 'SUVs', 'CEOs'
     if name.isupper() and len(name.replace(".", "").replace("-", "")) >= 2:
-        if _stage_direction(text, span) or len(span) == 1 and _CLOCK_BEFORE.search(text, 0, span[0].start):
+        if _stage_direction(text, span) or len(span) == 1 and _P["CLOCK_BEFORE"].search(text, 0, span[0].start):
             return []  # '[CROSSTALK]'; '3:45 p.m. ET': a time zone
         acronym = name.replace(".", "") in ref.COMMON_ACRONYMS  # 'CEO', 'GDP': a common noun's acronym
         return [] if acronym else [_mention(text, span, ORGANIZATION, HINT, in_title, initial=initial)]
@@ -801,29 +777,24 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
 
 def party_and_state(text: str, start: int) -> str | None:
     """The party of '(R-Texas)', '(D-N.Y.)' when those brackets open at ``start``; '' for an independent."""
-    m = _PARTY_AND_STATE.match(text, start) if start >= 0 else None
+    m = _P["PARTY_AND_STATE"].match(text, start) if start >= 0 else None
     return ref.PARTY_INITIALS.get(m[1], "") if m else None
 
 
-_PARTY_AND_STATE = re.compile(r"\(([A-Z])-[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
 #: First words that make a capitalised name a weather system ('Storm X', 'Typhoon X').
 _WEATHER_EVENTS = frozenset("Storm Hurricane Typhoon Cyclone Tornado Blizzard".split())
-_BASED_AFTER = re.compile(r"-?\s?(?:based|born)\b")
-_TITLE_BEFORE_COMMA = re.compile(r"\b(?:([a-z]+)\s+)?([a-z]+)\s*,\s*$")
-_ADDRESS_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s+$")
-_ADDRESS_AFTER = re.compile(r", +([A-Z][\w-]*(?:\.[A-Z]\.?)*(?: [A-Z][\w-]*){0,2})")
 
 
 def in_address(text: str, start: int, end: int) -> bool:
     """'Austin, Texas' / 'Porto, Portugal': the name at ``text[start:end]`` is a place in a 'City, Region' address."""
-    before = _ADDRESS_BEFORE.search(text, max(0, start - 40), start)
+    before = _P["ADDRESS_BEFORE"].search(text, max(0, start - 40), start)
     city = before.group().rstrip(", ") if before else ""
     return bool(before) and (ref.is_place_name(city) or country_kind(city) == "capital") or _region_after(text, end)
 
 
 def _region_after(text: str, end: int) -> bool:
     """', Portugal', ', Texas': a known place or country after a comma at ``end`` (not 'Xland's', 'X and Y')."""
-    after = _ADDRESS_AFTER.match(text, end)
+    after = _P["ADDRESS_AFTER"].match(text, end)
     return bool(after) and known_place(after.group(1).rstrip(".")) \
         and not text.startswith(("'", "’", " and"), after.end())
 
@@ -837,25 +808,25 @@ def country_kind(word: str) -> str | None:
 def _names_a_thing(text: str, span: list[Token]) -> bool:
     """'Nordic Industrial Average', 'the X index', 'X laptops', 'X fell 2%', 'browser X', 'X, the latest
     version of', 'iWidget Store', a name in quotes: a product, index, event or plan."""
-    if span[-1].text in ref.NON_ACTOR_HEADS or _INDEX_MOVE_AFTER.match(text, span[-1].end):
+    if span[-1].text in ref.NON_ACTOR_HEADS or _P["INDEX_MOVE_AFTER"].match(text, span[-1].end):
         return True
-    head = next((k for k in range(len(span) - 1) if span[k + 1].text in ("of", "for") or _ROMAN.fullmatch(
+    head = next((k for k in range(len(span) - 1) if span[k + 1].text in ("of", "for") or _P["ROMAN"].fullmatch(
         span[k + 1].text) and k + 2 == len(span)), None)
     if head is not None and span[head].text in ref.NON_ACTOR_HEADS:
         return True  # 'the Valdoria Prize for Poetry', 'the Great War II', 'the Treaty of Brelsk'
     if len(span) >= 2 and span[0].text in _WEATHER_EVENTS:
         return True  # 'Storm X', 'Hurricane X': a named weather system
-    noun = _PRODUCT_AFTER.match(text, span[-1].end)
+    noun = _P["PRODUCT_AFTER"].match(text, span[-1].end)
     if noun and (noun.group(1) in ref.PRODUCT_NOUNS or f"{noun.group(1)} {noun.group(2)}" in ref.PRODUCT_NOUNS
                  or noun.group(1) in _INDEX_MODIFIERS and _INDEX_WORDS & {noun.group(2), noun.group(3)}):
         return True
     start, end = span[0].start, span[-1].end
-    before = _THING_BEFORE.search(text, max(0, start - 40), start)
+    before = _P["THING_BEFORE"].search(text, max(0, start - 40), start)
     if before and before.group(1) in _THING_NOUNS_BEFORE:
         return True  # 'the web browser X', 'the stock index X', 'the main index, the X 100'
-    if _BRAND_BEFORE.search(text, max(0, start - 30), start):
+    if _P["BRAND_BEFORE"].search(text, max(0, start - 30), start):
         return True  # 'the iWidget Developer Program': a line of a product brand
-    apposition = _APPOSITION.match(text, end)
+    apposition = _P["APPOSITION"].match(text, end)
     if apposition and apposition.group(2).lower() in _THING_APPOSITIONS:
         return True
     quoted = start > 0 and text[start - 1] in "\"“" and text[end:end + 1] in ("\"", "”")
@@ -871,12 +842,6 @@ _INDEX_WORDS = frozenset("index indices indexes average".split())
 _THING_NOUNS_BEFORE = (ref.PRODUCT_NOUNS | _INDEX_WORDS | {"model"}) - frozenset(
     "summit conference festival programme player players computer computers software".split())
 _THING_APPOSITIONS = frozenset("version edition release update successor sequel index".split())
-_THING_BEFORE = re.compile(r"\b([a-z]+)(?:,\s+the)?\s+$")
-_BRAND_BEFORE = re.compile(r"(?<![\w-])[a-z]+[A-Z][a-z]+\s+$")
-
-
-_ROMAN = re.compile(r"[IVX]+")
-_SMALL_NUMBER_OR_YEAR = re.compile(r"\d{1,2}|(?:1[89]|20)\d\d")
 
 
 def _a_people(span: list[Token]) -> bool:
@@ -909,71 +874,50 @@ def _after_model_number(text: str, words: list[Token], first: Token) -> bool:
         return False
     previous = words[first.index - 1]
     return text[previous.end:first.start] == " " and _is_model_designation(previous) \
-        and not _SMALL_NUMBER_OR_YEAR.fullmatch(previous.text) and not _list_number(text, previous)
+        and not _P["SMALL_NUMBER_OR_YEAR"].fullmatch(previous.text) and not _list_number(text, previous)
 
 
 def _list_number(text: str, token: Token) -> bool:
     """'1.', '12)' opening a line: the number of an item in a list, not a model number."""
     line_start = text.rfind("\n", 0, token.start) + 1
-    return bool(_LIST_NUMBER.fullmatch(token.text)) and not text[line_start:token.start].strip()
-
-
-_LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
+    return bool(_P["LIST_NUMBER"].fullmatch(token.text)) and not text[line_start:token.start].strip()
 
 
 def _is_model_designation(token: Token) -> bool:
     return any(c.isdigit() for c in token.text)
 
 
-_CLAUSE_MARK = re.compile(r"[,.;:\n(\"“]")
-
-
 def _words_before(text: str, words: list[Token], first: Token, n: int) -> list[str]:
     """Up to ``n`` words right before ``first`` in its clause (no clause mark from the word on), lower-cased."""
     found: list[str] = []
     for word in reversed(words[max(0, first.index - n):first.index]):
-        if _CLAUSE_MARK.search(text, word.start, first.start):
+        if _P["CLAUSE_MARK"].search(text, word.start, first.start):
             break
         found.insert(0, word.text.lower())
     return found
 
 
-_NEXT_WORD = re.compile(r"\s+(\w+)")
-_PRODUCT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?(?:\s+([a-z]+)\b)?")
-_INDEX_MOVE_AFTER = re.compile(
-    r"(?:['’]s)?(?:\s+[A-Z]*\d[\w.-]*)?,?(?:\s+(?:however|meanwhile|though|also|too),)?\s+"
-    r"(?:was\s+(?:up|down)|(?:has\s+|had\s+|have\s+)?(?:"
-    + lexicon.alternation(lexicon.words("actors_index_move_verbs.txt")) + ")"
-    r"(?:\s+(?:up|down|another))?)"
-    r"(?:\s+in\s+value)?\s+(?:by\s+|to\s+|at\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?"
-    r"(?:[\d.,]+|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent|per cent|points)")
-_DESIGNATION_AFTER = re.compile(r"(?:['’]s)?[\s-]+(?!(?:1[89]|20)\d\d\b)[A-Z]{0,3}\d")
-_AGE = re.compile(r",\s*\d{1,3}\s*,")
-_WHO_AFTER = re.compile(r",\s+who(?:se)?\b")
 #: Lower-case nouns of land, water and areas that make the name before them a place's ('the X river').
 _FEATURE_NOUNS = lexicon.nouns("place_feature_nouns.txt")
-_APPOSITION = re.compile(r",\s*(?:(?:a|an|the|its|his|her)\s+)?((?:[\w'’-]+\s+){0,4}?)([\w-]+)\s*(?:,|\.|$| at | of | for | with | in )")
 
 
 _CREDIT_WORDS = lexicon.words("credit_words.txt")  # 'Reporting by X', 'Editing by Y'
-_INITIAL = re.compile(r"[A-Z]\.")
-_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
 def _middle_initial(span: list[Token]) -> bool:
     """'Krishna N. Das', 'J. R. Tolvik', 'P. Quist': a given name or initials, then the surname, the shape of a
     person's name."""
     given = len(span) - 1
-    while given and _INITIAL.fullmatch(span[given - 1].text):
+    while given and _P["INITIAL"].fullmatch(span[given - 1].text):
         given -= 1
-    return 0 < len(span) - 1 - given <= 3 and _NAME_WORD.fullmatch(span[-1].text) is not None \
-        and (given == 0 or given == 1 and len(span) == 3 and _NAME_WORD.fullmatch(span[0].text) is not None)
+    return 0 < len(span) - 1 - given <= 3 and _P["NAME_WORD"].fullmatch(span[-1].text) is not None \
+        and (given == 0 or given == 1 and len(span) == 3 and _P["NAME_WORD"].fullmatch(span[0].text) is not None)
 
 
 def _described_as_a_person(after: str) -> bool:
     """', 52,', ', who', ', a member of': what follows a name describes a person."""
-    apposition = _APPOSITION.match(after)
-    return bool(_AGE.match(after) or _WHO_AFTER.match(after)
+    apposition = _P["APPOSITION"].match(after)
+    return bool(_P["AGE"].match(after) or _P["WHO_AFTER"].match(after)
                 or apposition and apposition.group(2).lower() in ref.TITLE_WORDS)
 
 
@@ -991,22 +935,22 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
         return ORGANIZATION, CUE  # 'carmaker X', not 'the Orion Fund's X'
     if last in _PLACE_NOUNS or last == "of" and second in _PLACE_NOUNS:
         return PLACE, CUE  # 'the towns of X', 'the village X'
-    title = _TITLE_BEFORE_COMMA.search(preceding) if not before else None
+    title = _P["TITLE_BEFORE_COMMA"].search(preceding) if not before else None
     if title and (title[2] in ref.TITLES and title[2] not in ref.ROLE_MODIFIERS
                   or f"{title[1]} {title[2]}" in ref.TITLES):
         return PERSON, CUE  # 'the prime minister, X, said', 'its chief executive, X'
-    if _AGE.match(after) or _WHO_AFTER.match(after):
+    if _P["AGE"].match(after) or _P["WHO_AFTER"].match(after):
         return PERSON, CUE  # 'X, 52, said', 'X, who chairs the union'
-    if (feature := _NEXT_WORD.match(after)) and feature.group(1) in _FEATURE_NOUNS:
+    if (feature := _P["NEXT_WORD"].match(after)) and feature.group(1) in _FEATURE_NOUNS:
         return PLACE, CUE  # 'the Orlen river', 'the Kessa region'
-    apposition = _APPOSITION.match(after)
+    apposition = _P["APPOSITION"].match(after)
     if apposition:
         head = apposition.group(2).lower()
         if head in ORG_NOUNS:
             return ORGANIZATION, CUE
         if head in ref.TITLE_WORDS:
             return PERSON, CUE
-    member_of = _MEMBER_OF.match(after)
+    member_of = _P["MEMBER_OF"].match(after)
     if member_of and not _org_words(span) and _names_an_organisation(member_of.group(1)):
         return PERSON, HINT  # 'Mara Lind of the Orion Institute said', 'X of VELCOM observed'
     if last == "by" and second in _CREDIT_WORDS:

@@ -14,34 +14,13 @@ from dataclasses import dataclass
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import HONORIFICS
-from .actors_mentions import COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, POSSESSIVE, country_kind, \
-    party_and_state, tokens
+from .actors_mentions import _P, COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, country_kind, party_and_state, \
+    tokens
 from .spans import SpanIndex
 
 _GOVERNMENT_TITLES = lexicon.words("government_titles.txt")
-_CLAUSE_MARKS = re.compile(r"[,;:()\"“”\n]|\.\s")
-_GAP_TO_NAME = re.compile(r"(?:['’]s?)?\s*")
-_APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;()\"“”]+?)\s*(?=[,;()\"“”]|\.(?:\s|$)|$)")
-_RELATIVE = re.compile(r"\s+(?:who|which|that|whose|" + lexicon.alternation(lexicon.REPORTING_TENSED) + r")\b.*$")
 _RELATIVE_ROLES = {verb: role for verb, role in lexicon.rows("actors_relative_roles.txt")}
-_RELATIVE_ROLE = re.compile(r"who\s+(?P<verb>" + lexicon.alternation(_RELATIVE_ROLES) + r")\s+(?:the\s+)?")
-_RELATIVE_COPULA = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|served\s+as)\s+"
-                              r"(?:(?:a|an|the)\s+)?")
-_POSSESSOR = re.compile(r"(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,4}|country|nation|"
-                        + lexicon.alternation(ORG_NOUNS) + r")['’]s?\s+")
-# 'the country's president': the country (or organisation) the text named last
-_ANAPHOR = re.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z]+)['’]s?|(?P<its>[Ii]ts))\s+$")
 _PLURAL_TITLES = {lexicon.plural(title): title for title in ref.TITLES if " " not in title}
-# between two names of a list: 'X, Y', 'X and Y', 'X of Kenya and Y' (an owner after each name)
-_LIST_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
-_OWNER_AFTER = re.compile(r"\s+(?:of|at|(?P<from>from))\s+(?:the\s+)?|\s+(?P<bracket>\()")
-_AFFILIATION_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?$")
-# where someone works ('an analyst at the Y', 'a lawyer for Y'); 'a critic of Y' names no employer
-_WORKPLACE_PREPOSITION = re.compile(r"\s+(?:at|for|with|from)\s+(?:the\s+)?$")
-# 'X, the Daily Planet quoted an analyst at Y as saying': the person named first is the one quoted
-_QUOTED_AS = re.compile(r"\s*,\s*(?:the\s+|The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\s+"
-                        r"(?:quoted|cited)\s+(?:a|an|the)\s+(?P<phrase>[^,;()\"“”]{2,80}?)\s+as\s+"
-                        r"(?:saying|telling|stating|writing|warning|arguing|explaining|adding)\b")
 
 
 @dataclass(frozen=True)
@@ -62,11 +41,8 @@ class Description:
 
 def _abbreviated_title_ends(text: str, at: int) -> bool:
     """The period at ``at`` ends an abbreviated title ('Sen. X'), not a clause."""
-    word = _LAST_WORD.search(text, max(0, at - 6), at)
+    word = _P["LAST_WORD"].search(text, max(0, at - 6), at)
     return text.startswith(".", at) and word is not None and word[0].lower() in ref.TITLE_ABBREVIATIONS
-
-
-_LAST_WORD = re.compile(r"\b[A-Za-z]+$")
 
 
 class RoleIndex:
@@ -79,7 +55,8 @@ class RoleIndex:
         self.spans = SpanIndex(placed)
         self.bounds = sentence_bounds  # in text order, as a Document's sentences are
         self.bound_starts = [s for s, _e in sentence_bounds]
-        self.marks = [m.span() for m in _CLAUSE_MARKS.finditer(text) if not _abbreviated_title_ends(text, m.start())]
+        self.marks = [m.span() for m in _P["CLAUSE_MARKS"].finditer(text)
+                      if not _abbreviated_title_ends(text, m.start())]
         self.mark_ends = [end for _start, end in self.marks]
         # countries and organisations, in the order of ``placed``: what a role can belong to
         self.owners_by_end: dict[int, list[int]] = {}
@@ -105,7 +82,7 @@ class RoleIndex:
         while gap_start > 0 and self.text[gap_start - 1].isspace():
             gap_start -= 1
         found = [k for at in range(max(0, gap_start - 2), end + 1) for k in self.owners_by_end.get(at, ())
-                 if _GAP_TO_NAME.fullmatch(self.text, at, end)]
+                 if _P["GAP_TO_NAME"].fullmatch(self.text, at, end)]
         return self.placed[min(found)] if found else None
 
 
@@ -192,7 +169,7 @@ def _shared_title(text: str, start: int, sentence_start: int, index: RoleIndex, 
         title = _PLURAL_TITLES[words[-1].text.lower()]
         return [title[0].upper() + title[1:] if words[-1].text[0].isupper() else title]
     previous = [p for p in index.spans.starting_in(sentence_start, start) if p.type == PERSON and p.end < start]
-    if previous and depth < 6 and _LIST_GAP.fullmatch(text, previous[-1].end, start):
+    if previous and depth < 6 and _P["NAME_LIST_GAP"].fullmatch(text, previous[-1].end, start):
         return _shared_title(text, previous[-1].start, sentence_start, index, depth + 1)
     return []
 
@@ -254,7 +231,6 @@ def _role_before(text: str, start: int, sentence_start: int,
     return roles, owner or _anaphoric_owner(text, run[0].start, index)
 
 
-_COMMA_BEFORE_NAME = re.compile(r",\s*$")
 _DETERMINERS = frozenset(["", "the", "its", "his", "her", "their", "our"])
 
 
@@ -264,7 +240,7 @@ def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleI
     Only when the name opens its clause and the title run fills the end of the clause before
     it (a run of title words ending at the comma, the word before it not a title).
     """
-    gap = _COMMA_BEFORE_NAME.search(text, max(sentence_start, start - 3), start)
+    gap = _P["COMMA_BEFORE_NAME"].search(text, max(sentence_start, start - 3), start)
     if not gap or gap.start() <= sentence_start:
         return []
     comma = gap.start()
@@ -277,8 +253,8 @@ def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleI
     lead = text[previous:run[0].start].strip()
     # the clause is the title itself: 'The bank's governor,', 'Its chief executive,' (not 'Asked
     # about the president,', where the title is the object of another clause)
-    if lead.lower() in _DETERMINERS or (POSSESSIVE.search(lead) and len(lead.split()) <= 5) \
-            or _ANAPHOR.search(lead + " "):
+    if lead.lower() in _DETERMINERS or (_P["POSSESSIVE"].search(lead) and len(lead.split()) <= 5) \
+            or _P["ANAPHOR"].search(lead + " "):
         return run
     owner = index.owner_ending_at(run[0].start)  # 'An Acme spokeswoman, X,': the owner names the title's body
     if owner is not None and text[previous:owner.start].strip().lower() in _DETERMINERS | {"a", "an"}:
@@ -293,7 +269,7 @@ def _demonym(word: str) -> bool:
 def _bare_word(word: str) -> str:
     """A word without its punctuation and possessive ('bank's,' -> 'bank'); its own letters kept
     ('spokeswoman' stays whole: stripping a set of characters would eat its leading 's')."""
-    return POSSESSIVE.sub("", word.strip(",.;:"))
+    return _P["POSSESSIVE"].sub("", word.strip(",.;:"))
 
 
 def _is_title_noun(word: str) -> bool:
@@ -331,23 +307,23 @@ def _spelled_out(text: str, words: list) -> str:
 
 def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tuple[list[str], str | None]:
     """'X, an analyst at Y' -> (['analyst'], 'Y')."""
-    quoted = _QUOTED_AS.match(text, end, sentence_end)
+    quoted = _P["QUOTED_AS"].match(text, end, sentence_end)
     if quoted:
         return _quoted_role(quoted, index)
-    m = _APPOSITION.match(text, end, sentence_end)
+    m = _P["ROLE_APPOSITION"].match(text, end, sentence_end)
     if not m:
         return [], _owner_after(text, end, index)
     phrase_start = m.start("phrase")
-    relative = _RELATIVE_ROLE.match(m.group("phrase"))
+    relative = _P["RELATIVE_ROLE"].match(m.group("phrase"))
     if relative:  # 'X, who heads the Y': the role the verb gives, and Y
         named_at = phrase_start + relative.end()
         owner = next((p for p in index.spans.starting_in(named_at, named_at + 1) if p.type in (COUNTRY, ORGANIZATION)),
                      None)
         role = _RELATIVE_ROLES[" ".join(relative["verb"].split())]
         return ([role] if role != "-" else []), owner.name if owner else None
-    copula = _RELATIVE_COPULA.match(m.group("phrase"))  # 'X, who is the chief executive of Y'
+    copula = _P["RELATIVE_COPULA"].match(m.group("phrase"))  # 'X, who is the chief executive of Y'
     phrase_start += copula.end() if copula else 0
-    phrase = _RELATIVE.sub("", m.group("phrase")[copula.end() if copula else 0:])
+    phrase = _P["RELATIVE"].sub("", m.group("phrase")[copula.end() if copula else 0:])
     phrase_words = phrase.split()
     if not phrase_words or len(phrase_words) > 12:
         return [], None
@@ -366,7 +342,7 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
         if item.type not in (COUNTRY, ORGANIZATION):
             continue
         lead = text[phrase_start:item.start]
-        preposition = _AFFILIATION_PREPOSITION.search(lead)
+        preposition = _P["AFFILIATION_PREPOSITION"].search(lead)
         if preposition:
             role = lead[:preposition.start()].strip()
             if any(_is_title_noun(w) for w in role.split()):
@@ -375,7 +351,7 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
             owner = item.name
     if owner is None:
         owner = next((ref.country_for(_bare_word(w)) for w in phrase_words[:title_at] if _demonym(_bare_word(w))), None)
-    possessor = _POSSESSOR.match(phrase) if title_at else None  # "Acme's CEO" -> "CEO", of Acme
+    possessor = _P["TITLE_POSSESSOR"].match(phrase) if title_at else None  # "Acme's CEO" -> "CEO", of Acme
     if possessor and owner is None:
         owner = _anaphoric_owner(text, phrase_start + possessor.end(), index)
     return [phrase[possessor.end():] if possessor else phrase.strip()], owner
@@ -384,7 +360,7 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
 def _anaphoric_owner(text: str, at: int, index: RoleIndex) -> str | None:
     """The owner 'the country's' or 'the company's' right before ``at`` refers to: the last country
     (or organisation) named before it."""
-    m = _ANAPHOR.search(text, max(0, at - 24), at)
+    m = _P["ANAPHOR"].search(text, max(0, at - 24), at)
     if not m or m.end() != at:
         return None
     kinds = (COUNTRY, ORGANIZATION) if m["its"] else (COUNTRY,) if m["noun"] in ("country", "nation") \
@@ -396,14 +372,14 @@ def _anaphoric_owner(text: str, at: int, index: RoleIndex) -> str | None:
 def _owner_after(text: str, end: int, index: RoleIndex) -> str | None:
     """'X of Acme said', 'X of the Kenyan Bar's ethics board', 'X at the UN', 'X (UP)', 'X from Acme': the
     organisation or country right after the name (a place there is where X is from, not whom X works for)."""
-    m = _OWNER_AFTER.match(text, end)
+    m = _P["OWNER_AFTER"].match(text, end)
     bracketed = bool(m and m["bracket"])
     kinds = (ORGANIZATION,) if m and m["from"] else (COUNTRY, ORGANIZATION)  # 'X from Kenya' is where X is from
     while m:
         owner = next((p for p in index.spans.starting_in(m.end(), m.end() + 1) if p.type in kinds), None)
         if owner is None or bracketed and not (text.startswith(")", owner.end) or party_and_state(text, m.end() - 1)):
             return None
-        m = _GAP_TO_NAME.match(text, owner.end) if text.startswith(("'", "’"), owner.end) else None
+        m = _P["GAP_TO_NAME"].match(text, owner.end) if text.startswith(("'", "’"), owner.end) else None
         if m is None:
             return owner.name
     return None
@@ -417,7 +393,7 @@ def _quoted_role(match: re.Match, index: RoleIndex) -> tuple[list[str], str | No
         return [], None
     start = match.start("phrase")
     owner = next((item.name for item in index.spans.within(start, start + len(phrase)) if item.type in (
-        COUNTRY, ORGANIZATION) and _WORKPLACE_PREPOSITION.search(match.string, start, item.start)), None)
+        COUNTRY, ORGANIZATION) and _P["WORKPLACE_PREPOSITION"].search(match.string, start, item.start)), None)
     return [phrase], owner
 
 
