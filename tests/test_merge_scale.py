@@ -15,7 +15,7 @@ import pytest
 from briefing import crossbrief
 from briefing.model import Actor, Brief, Source
 from briefing.crossbrief import Mention, _Groups, _similar_surnames, actor_spellings, fold_name, merge_actors
-from briefing.spelling import deletion_variants, similar_pairs, within_edit_distance
+from briefing.spelling import deletion_variants, edit_distance, similar_pairs, within_edit_distance
 
 BRIEF = Brief(id="b", title="B", published=None, source=Source(path="b.txt"), summary="")
 
@@ -124,6 +124,37 @@ def test_similar_pairs_finds_every_pair_within_the_budget(longest):
     expected = {(a, b) for i, a in enumerate(words) for b in words[i + 1:] if within(a, b)}
     assert set(similar_pairs(words, budget.__getitem__, within)) == expected
     assert len(expected) > 100
+
+
+def _table_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def test_edit_distance_equals_the_table():
+    rng = random.Random(11)
+    pairs = [("", ""), ("", "ab"), ("ab", ""), ("a", "a"), ("kitten", "sitting"), ("ŁódźÉ", "lodze")]
+    pairs += [tuple("".join(rng.choice("abcé") for _ in range(rng.randrange(0, 70))) for _ in range(2))
+              for _ in range(3000)]
+    for a, b in pairs:
+        assert edit_distance(a, b) == _table_distance(a, b), (a, b)
+
+
+def test_long_words_that_only_start_alike_are_not_compared():
+    words = ["zorvadelmunik", "zorvadelpatrix", "zorvadelquosbe", "zorvadelmunix"]
+    compared = []
+
+    def similar(a: str, b: str) -> bool:
+        compared.append((a, b))
+        return within_edit_distance(a, b, 2)
+
+    assert list(similar_pairs(words, lambda word: 2, similar)) == [("zorvadelmunik", "zorvadelmunix")]
+    assert compared == [("zorvadelmunik", "zorvadelmunix")]
 
 
 def _person(name: str) -> Mention:
