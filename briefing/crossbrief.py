@@ -6,6 +6,7 @@ Rendering (:mod:`briefing.render`), the feeds and the exports read a :class:`Sit
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -148,6 +149,52 @@ def _similar_surnames(a: str, b: str) -> bool:
     return within_edit_distance(a, b, limit)
 
 
+class SurnamePairs:
+    """The similar pairs of each bucket of surnames (those of one first letter), by a hash of the bucket.
+
+    One seed changes a bucket or none, and comparing the surnames of every bucket again was most of the
+    cross-brief index at archive size. ``serve`` keeps this in memory; ``build`` keeps it in the project
+    between its processes (:func:`briefing.site.publish`, with the code version it was made by).
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.changed = False  # since the last load: a new bucket found, or an unused one dropped
+        self._used: set[str] = set()
+
+    def of(self, bucket: list[str]) -> tuple[tuple[str, str], ...]:
+        key = hashlib.sha256("\0".join(sorted(bucket)).encode()).hexdigest()[:32]
+        self._used.add(key)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = tuple(similar_pairs(bucket, _surname_edit_budget, _similar_surnames))
+            self.changed = True
+        return found
+
+    def keep_only_used(self) -> None:
+        """Forget the buckets that the last merge did not have (memory stays bounded by the archive)."""
+        if self._used != self.known.keys():
+            self.known = {key: self.known[key] for key in self._used}
+            self.changed = True
+        self._used = set()
+
+    def load(self, data: object) -> None:
+        """Take the buckets of :meth:`dump`'s form; anything else leaves the memo as it is."""
+        if isinstance(data, dict) and all(
+                isinstance(key, str) and isinstance(pairs, list)
+                and all(isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)
+                        for pair in pairs)
+                for key, pairs in data.items()):
+            self.known = {key: tuple((a, b) for a, b in pairs) for key, pairs in data.items()}
+            self.changed = False
+
+    def dump(self) -> dict[str, list[list[str]]]:
+        return {key: [list(pair) for pair in pairs] for key, pairs in self.known.items()}
+
+
+SURNAME_PAIRS = SurnamePairs()
+
+
 class _Groups:
     """Union-find over actor mentions."""
 
@@ -250,8 +297,8 @@ def _merge_people_by_surname(mentions: list[Mention], groups: _Groups) -> None:
     by_letter: dict[str, list[str]] = defaultdict(list)
     for surname in {s for names in surnames.values() for s in names}:
         by_letter[surname[0]].append(surname)
-    pairs = [pair for bucket in by_letter.values()
-             for pair in similar_pairs(bucket, _surname_edit_budget, _similar_surnames)]
+    pairs = [pair for bucket in by_letter.values() for pair in SURNAME_PAIRS.of(bucket)]
+    SURNAME_PAIRS.keep_only_used()
     similar: dict[str, list[str]] = defaultdict(list)
     for a, b in pairs:
         similar[a].append(b)

@@ -33,13 +33,13 @@ from typing import Any, Iterable
 
 import jinja2
 
-from . import changes, engine, ids, incremental, pipeline
+from . import changes, crossbrief, engine, ids, incremental, pipeline
 from .engine import Abort, Config, EngineError, File, Files, load_config
 from .engine import build as mkdocs_build
 from .extract import ExtractOptions
 from .lists import PERIOD_ROWS
 from . import pagefind
-from .io import write_text_atomic, write_text_if_changed
+from .io import write_json_atomic, write_text_atomic, write_text_if_changed
 from .model import Brief
 from .parallel import Workers, available_cores
 from .pdf import BOOK_FILENAME
@@ -62,6 +62,8 @@ PREVIEW_PAGES_DIR = Path(".briefing") / "pages"
 #: The units of the last render into docs/ and into the preview pages (:func:`render_into`).
 DOCS_RENDERED, PREVIEW_RENDERED = Path(".briefing") / "rendered-docs.json", Path(".briefing") / "rendered-pages.json"
 RENDERED_SCHEMA = 1
+#: The similar surnames of the last build (:class:`briefing.crossbrief.SurnamePairs`), for the next one.
+SURNAME_PAIRS_FILE = Path(".briefing") / "surname-pairs.json"
 #: Held by a build (and by ``pdf``) for its whole run, so two on one project take turns.
 LOCK_FILE = Path(".briefing") / "build.lock"
 
@@ -203,10 +205,14 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     if search == "pagefind":
         pagefind.use_pagefind(config)
         extra = (pagefind.search_page(directory_urls=config.use_directory_urls),)
+    pairs_file = project_dir(config_file) / SURNAME_PAIRS_FILE
+    _load_surname_pairs(pairs_file)
     render_into(Path(config.docs_dir), project_dir(config_file) / DOCS_RENDERED, briefs, extra=extra,
                 directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
                 book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
                 redirects=redirects, state=state, site_url=config.site_url or "", period_rows=period_rows)
+    if crossbrief.SURNAME_PAIRS.changed:
+        write_json_atomic(pairs_file, {"code": pipeline.code_version(), "buckets": crossbrief.SURNAME_PAIRS.dump()})
     mark_rendered(config)
     final = Path(config.site_dir)
     stamp = inputs_stamp(config, strict=strict, offline=offline, search=search)
@@ -220,6 +226,16 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     built = build_site(config, index=index, stamp=stamp)
     changes.write_state(state_file, state)
     return built
+
+
+def _load_surname_pairs(path: Path) -> None:
+    """The similar surnames kept by the last build of this code; a missing or spoiled file costs their comparison."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return
+    if isinstance(data, dict) and data.get("code") == pipeline.code_version():
+        crossbrief.SURNAME_PAIRS.load(data.get("buckets"))
 
 
 def read_build_state(path: Path) -> changes.BuildState | None:

@@ -504,3 +504,44 @@ def test_a_brief_keeps_its_timeline_object_from_index_to_index_and_its_pages_the
                         lambda inputs, *values: keyed.append(values) or real_key(inputs, *values))
     again = render.render_changes(briefs.values(), previous=first.units)
     assert again.pages == () and (timelines["b"],) not in keyed
+
+
+SURNAME_SEEDS = {
+    "a.txt": "Xland opens bridge\n14 Aug 2019\nThe mayor of Xland, Jane Dorran, opened the bridge on Monday.\n",
+    "b.txt": "Xland bridge tolls\n15 Aug 2019\nJane Doran, the mayor of Xland, set the tolls on Tuesday.\n",
+    "c.txt": "Yland ferry\n16 Aug 2019\nThe minister of Yland, Tom Quarry, opened the ferry on Friday.\n",
+}
+
+
+def test_a_build_takes_the_similar_surnames_of_the_last_build_and_compares_only_a_changed_bucket(tmp_path,
+                                                                                                 monkeypatch):
+    build = project(tmp_path, SURNAME_SEEDS)
+    assert main(build) == 0
+    pairs_file = tmp_path / site.SURNAME_PAIRS_FILE
+    assert [["doran", "dorran"]] in json.loads(pairs_file.read_text(encoding="utf-8"))["buckets"].values()
+    merged = sorted(p.name for p in (tmp_path / "docs" / "actors").glob("*.md"))
+    compared: list[list[str]] = []  # the buckets of surnames compared
+    real_pairs = crossbrief.similar_pairs
+    monkeypatch.setattr(crossbrief, "similar_pairs", lambda words, *rule: compared.append(sorted(words))
+                        or real_pairs(words, *rule))
+
+    def build_in_a_new_process(seed: str, text: str) -> None:
+        monkeypatch.setattr(crossbrief, "SURNAME_PAIRS", crossbrief.SurnamePairs())
+        (tmp_path / "seeds" / seed).write_text(text, encoding="utf-8")
+        compared.clear()
+        assert main(build) == 0
+
+    build_in_a_new_process("a.txt", SURNAME_SEEDS["a.txt"].replace("Monday", "Sunday"))
+    assert compared == []
+    assert sorted(p.name for p in (tmp_path / "docs" / "actors").glob("*.md")) == merged
+    build_in_a_new_process("c.txt", SURNAME_SEEDS["c.txt"].replace("Quarry", "Quarrie"))
+    assert compared == [["quarrie"]]
+
+    spoiled = json.loads(pairs_file.read_text(encoding="utf-8"))
+    spoiled["buckets"] = {key: [] for key in spoiled["buckets"]}
+    pairs_file.write_text(json.dumps({**spoiled, "code": "another version"}), encoding="utf-8")
+    build_in_a_new_process("a.txt", SURNAME_SEEDS["a.txt"])
+    assert ["doran", "dorran"] in compared
+    assert sorted(p.name for p in (tmp_path / "docs" / "actors").glob("*.md")) == \
+        sorted(name.replace("quarry", "quarrie") for name in merged)
+
