@@ -12,7 +12,7 @@ import functools
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 SCHEMA_VERSION = 1
 
@@ -27,9 +27,16 @@ AGREEMENT_STATUSES = (
 )
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _dataclass_fields(kind)
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -37,6 +44,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+@functools.cache
+def _dataclass_fields(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (``None`` for any other type), looked up once per type: a brief's
+    JSON, which every build makes of every brief (its fingerprint), is mostly the asking."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 class Record:
@@ -53,18 +67,42 @@ class Record:
 
 def _from_plain(kind: Any, value: Any) -> Any:
     """Rebuild a value of type ``kind`` (a model dataclass, tuple, optional...) from its ``as_dict()`` form."""
-    if value is None:
-        return None
+    build = _builder(kind)
+    return value if build is None else build(value)
+
+
+@functools.cache
+def _builder(kind: Any) -> Callable[[Any], Any] | None:
+    """What :func:`_from_plain` does for ``kind``, worked out once per type (``None``: the value as it is): every
+    build reads back every cached brief, and asking ``typing`` about each field of each item was most of it."""
     if dataclasses.is_dataclass(kind):
-        hints = _init_field_types(kind)
-        return kind(**{name: _from_plain(hints[name], item) for name, item in value.items() if name in hints})
+        fields = {name: _builder(hint) for name, hint in _init_field_types(kind).items()}
+        missing = object()
+
+        def build_dataclass(value: Any) -> Any:
+            if value is None:
+                return None
+            given = {}
+            for name, item in value.items():
+                build = fields.get(name, missing)
+                if build is None:
+                    given[name] = item
+                elif build is not missing:
+                    given[name] = build(item)
+            return kind(**given)
+        return build_dataclass
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin is tuple:
-        return tuple(_from_plain(args[0], item) for item in value)
+        item_builder = _builder(args[0])
+        if item_builder is None:
+            return lambda value: None if value is None else tuple(value)
+        return lambda value: None if value is None else tuple(map(item_builder, value))
     if origin in (typing.Union, types.UnionType):
         model_type = next((arg for arg in args if dataclasses.is_dataclass(arg)), None)
-        return _from_plain(model_type, value) if model_type and isinstance(value, dict) else value
-    return value
+        if model_type is not None:
+            model_builder = _builder(model_type)
+            return lambda value: model_builder(value) if isinstance(value, dict) else value
+    return None
 
 
 @functools.cache

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import typing
 from pathlib import Path
 
 import jinja2
@@ -14,7 +15,7 @@ import pytest
 
 from briefing import changes, crossbrief, ids, incremental, load, pipeline, render, site
 from briefing.cli import main
-from briefing.model import Agreement, Quote
+from briefing.model import Agreement, Brief, Quote
 from test_pages_readable import actor, brief
 from test_site import make_project
 
@@ -545,3 +546,20 @@ def test_a_build_takes_the_similar_surnames_of_the_last_build_and_compares_only_
     assert sorted(p.name for p in (tmp_path / "docs" / "actors").glob("*.md")) == \
         sorted(name.replace("quarry", "quarrie") for name in merged)
 
+
+def test_a_brief_is_read_back_and_turned_into_json_without_asking_its_types_again(monkeypatch):
+    """Every build reads back every cached brief and fingerprints its JSON: the types are asked once per type."""
+    made = brief("typed", actor("Mara Velk", roles=("envoy",)), quotes=(
+        Quote(text="We will", kind="direct", speaker="Mara Velk"),))
+    plain = made.as_dict()
+    assert Brief.from_dict(plain) == made  # the types of this brief are known from here on
+    asked = []
+    for module, name in ((typing, "get_origin"), (typing, "get_type_hints"), (dataclasses, "fields"),
+                         (dataclasses, "is_dataclass")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, _real=real, _name=name, **kw: asked.append(_name)
+                            or _real(*args, **kw))
+    again = Brief.from_dict(json.loads(json.dumps(plain)))
+    assert again.as_dict() == plain
+    assert again == made
+    assert asked == []
