@@ -317,12 +317,13 @@ def inputs_stamp(config: Config, *, strict: bool, offline: bool, search: str | N
 
     digest = hashlib.sha256()
     docs_dir = Path(config.docs_dir)
-    for folder, dirs, files in os.walk(docs_dir):
+    for folder, dirs, files in os.walk(docs_dir):  # strings, not a Path per file: every page, every build
         dirs.sort()
+        prefix = os.path.relpath(folder, docs_dir) + os.sep
+        prefix = "" if prefix == os.curdir + os.sep else prefix
         for name in sorted(files):
-            path = Path(folder, name)
-            info = path.stat()
-            digest.update(f"{path.relative_to(docs_dir)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+            info = os.stat(os.path.join(folder, name))
+            digest.update(f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     digest.update(Path(config.config_file_path).read_bytes())
     pdf_dir = Path(config.site_dir) / PDF_DIR
     pdfs = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in pdf_dir.glob("*.pdf")) \
