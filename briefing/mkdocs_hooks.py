@@ -32,15 +32,16 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_files(files: Files, config: Config) -> Files:
-    docs_dir = Path(config.docs_dir).resolve()
+    docs_dir = str(Path(config.docs_dir).resolve())
     real_folder = functools.cache(os.path.realpath)  # one resolution per folder, not one per file of the folder
     for file in list(files):
-        if file.abs_src_path is None or file.src_dir is None or real_folder(file.src_dir) != str(docs_dir):
+        if file.abs_src_path is None or file.src_dir is None or real_folder(file.src_dir) != docs_dir:
             continue  # generated, or a file of the theme
         folder, name = os.path.split(file.abs_src_path)
-        target = Path(os.path.realpath(file.abs_src_path) if os.path.islink(file.abs_src_path)
-                      else os.path.join(real_folder(folder), name))
-        if not target.is_relative_to(docs_dir):
+        # strings, not a Path per file: every page of the site, every build
+        target = os.path.realpath(file.abs_src_path) if os.path.islink(file.abs_src_path) \
+            else os.path.join(real_folder(folder), name)
+        if not (target == docs_dir or target.startswith(docs_dir.rstrip(os.sep) + os.sep)):
             site.log.warning(f"{Path(config.docs_dir).name}/{file.src_uri}: is a link to {target}, outside the docs "
                              "folder; it is not published (copy the file into the docs folder instead)")
             files.remove(file)
