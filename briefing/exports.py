@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import render
@@ -112,7 +113,37 @@ def to_csv(kind: str, rows: Iterable[Row]) -> str:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return _indented(data, "\n") + "\n"
+
+
+_STRING = json.encoder.encode_basestring  # noqa: the C encoder of json.dumps(..., ensure_ascii=False)
+
+
+def _indented(value: Any, newline: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1)`` at the depth whose line break and indent is
+    ``newline``: given an indent, json encodes in Python step by step, which was most of writing the exports of
+    every brief (the site-wide files hold them all, rewritten by every build that changes a brief)."""
+    kind = type(value)
+    if kind is str:
+        return _STRING(value)
+    if value is None or kind is bool:
+        return "null" if value is None else "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        return float.__repr__(value) if math.isfinite(value) else json.dumps(value)
+    if kind is dict and all(type(key) is str for key in value):
+        if not value:
+            return "{}"
+        inner = newline + " "
+        return "{" + inner + ("," + inner).join(f"{_STRING(key)}: {_indented(item, inner)}"
+                                               for key, item in value.items()) + newline + "}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = newline + " "
+        return "[" + inner + ("," + inner).join(_indented(item, inner) for item in value) + newline + "]"
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", newline)
 
 
 def csv_src(kind: str, brief_id: str | None = None) -> str:
@@ -162,7 +193,7 @@ def _written_rows(brief: Brief, timeline: tuple[TimelineEntry, ...]) -> dict[str
     written = {}
     for kind in KINDS:
         lines = to_csv(kind, rows[kind]).removeprefix(to_csv(kind, ()))
-        items = tuple(" " + json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n ") for row in rows[kind])
+        items = tuple(" " + _indented(row, "\n ") for row in rows[kind])
         written[kind] = (lines, items)
     _WRITTEN[brief.id] = (brief, timeline, written)
     return written

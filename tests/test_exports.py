@@ -146,3 +146,21 @@ def test_the_site_files_written_brief_by_brief_equal_all_rows_written_at_once():
             expected[exports.csv_src(kind)] = exports.to_csv(kind, everything[kind])
             expected[exports.json_src(kind)] = exports.to_json(everything[kind])
         assert {page.src: page.text for page in exports.site_exports(index)} == expected
+
+
+@pytest.mark.parametrize("value", [
+    {"brief_id": "a", "value": 40_000_000, "share": 0.25, "huge": 2 ** 70, "minus": -0.0, "flag": True, "no": False,
+     "none": None, "parties": ["Xland", "Yland"], "empty": [], "nothing": {}, "nested": [[], {}, {"x": [1, [2]]}],
+     "text": "é \"quoted\" \\ \n\t\u2028\x00 😀", "pair": ("one", 2)},
+    {"nan": float("nan"), "inf": float("inf"), "-inf": float("-inf")},
+    {1: "a number as key", "b": 2},
+    [], {}, "plain", 12, None,
+])
+def test_json_is_written_as_json_dumps_with_indent_writes_it_without_its_python_encoder(value, monkeypatch):
+    from briefing import exports
+
+    expected = json.dumps(value, ensure_ascii=False, indent=1)
+    if not isinstance(value, dict) or all(type(key) is str for key in value):  # else json.dumps writes it
+        monkeypatch.setattr(json.encoder, "_make_iterencode", None)  # the step-by-step encoder of indent=…
+    assert exports.to_json(value) == expected + "\n"
+    assert exports._indented(value, "\n ") == expected.replace("\n", "\n ")
