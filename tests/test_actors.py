@@ -1,16 +1,12 @@
 """The actor extractor: names, types, merging, roles, affiliations, junk, the spaCy path."""
 from __future__ import annotations
 
-import importlib
-import inspect
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from briefing import lexicon
 from briefing.extract.actors import find_actors
 from briefing.extract.ner_spacy import NerModelError
 from helpers import make_doc
@@ -1201,10 +1197,3 @@ def test_a_currency_s_letters_before_an_amount_are_no_actor(body):
     _, found = actors_of(body)
     assert sorted(found) == ["Acme Corp"]
 
-
-@pytest.mark.parametrize("module", ["actors", "actors_mentions", "actors_roles"])
-def test_every_pattern_a_module_names_is_in_the_actors_pattern_file(module):
-    source = inspect.getsource(importlib.import_module(f"briefing.extract.{module}"))
-    named = set(re.findall(r'_P\["(\w+)"\]', source))
-    defined = {row[1] for row in lexicon.rows("actors_patterns.txt", sep="\t") if row[0] == "pattern"}
-    assert named and named <= defined

@@ -490,7 +490,10 @@ def test_compiled_gives_the_pattern_entries_of_a_file_by_name_with_the_flags(tmp
 
 @pytest.mark.parametrize("module, data_file", [
     ("dates", "dates_patterns.txt"), ("figures", "figures_patterns.txt"),
-    ("figures_context", "figures_context_patterns.txt"), ("numbers", "numbers_patterns.txt")])
+    ("figures_context", "figures_context_patterns.txt"), ("numbers", "numbers_patterns.txt"),
+    ("actors", "actors_patterns.txt"), ("actors_mentions", "actors_patterns.txt"), ("actors_roles", "actors_patterns.txt"),
+    ("quotes", "quotes_patterns.txt"), ("quotes_attribution", "quotes_patterns.txt"),
+    ("quotes_marks", "quotes_patterns.txt")])
 def test_every_pattern_a_module_names_is_in_its_pattern_file(module, data_file):
     source = inspect.getsource(importlib.import_module(f"briefing.extract.{module}"))
     named = set(re.findall(r'_P\["(\w+)"\]', source))

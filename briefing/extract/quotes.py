@@ -18,16 +18,15 @@ from ..model import Actor, DateMention, Document, Quote
 from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex
 from ..sentences import split_sentences
 from .quotes_attribution import (
-    ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS, TELL_FORMS, TITLES,
-    Attribution, Mention, Token, addressee_outlet, attribution_after, attribution_before, is_capitalised, is_word,
-    leading_subject, noun_phrase_starting, subject_before, tokenize,
+    ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS, RELATIVES, TELL_FORMS,
+    TITLES, Attribution, Mention, Token, addressee_outlet, attribution_after, attribution_before, is_capitalised,
+    is_word, leading_subject, noun_phrase_starting, subject_before, tokenize,
 )
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
 from .spans import Extent, SpanIndex
 from .text import name_key as _fold
 
 PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
-_WORD = re.compile(r"[^\W_][\w'’.-]*")
 _QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘", "’", "`"})
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs de la le".split())
 _ATTRIBUTION_PARAGRAPH_WORDS = 10
@@ -50,13 +49,7 @@ ATTRIBUTION_WINDOW = 48
 #: Characters looked at on each side of a quotation for the sentence that holds its attribution (well over
 #: ATTRIBUTION_WINDOW tokens).
 ATTRIBUTION_CHARS = 2_000
-_QUESTION_LINE = re.compile(r"^[ \t]*Q:[ \t]+\S", re.M)
-# an answer opens its line, or follows the question on the same line (a paragraph joined into one)
-_ANSWER_LINE = re.compile(r"(?:^[ \t]*|(?<=[?.!] ))A:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
-# between a title and the name it was cut from ('Secretary| of State |Jane Doe', 'Minister|, |Jane Doe'), and
-# between a name and its apposition ('Jane Doe|, the |Prime Minister')
-_TITLE_TO_NAME = re.compile(r"(?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){1,4})?\s*,?\s*")
-_NAME_TO_TITLE = re.compile(r"\s*,\s*(?:the\s+)?")
+_P = lexicon.compiled("quotes_patterns.txt", {})
 
 
 @dataclass(frozen=True)
@@ -144,12 +137,12 @@ def _transcript_answers(doc: Document, actors: tuple[Actor, ...], quotes: list[Q
     """``Q: …`` / ``A: …`` lines of an interview transcript: each answer is a quote of the person the
     article names (as a sentence subject, with two or more words) before the first question."""
     text = doc.text
-    first_question = _QUESTION_LINE.search(text)
+    first_question = _P["QUESTION_LINE"].search(text)
     if first_question is None:
         return []
-    answers = [m for m in _ANSWER_LINE.finditer(text) if m.start() > first_question.start()
+    answers = [m for m in _P["ANSWER_LINE"].finditer(text) if m.start() > first_question.start()
                and (text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip() == ""
-                    or _QUESTION_LINE.match(text, text.rfind("\n", 0, m.start()) + 1))]
+                    or _P["QUESTION_LINE"].match(text, text.rfind("\n", 0, m.start()) + 1))]
     openers = (leading_subject(_tokens(text, s.start, s.end)) for s in doc.sentences
                if s.start < first_question.start())
     subject = next((m for m in openers if m is not None and m.kind == "name" and len(m.text.split()) >= 2), None)
@@ -202,7 +195,6 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
 
 
 _BE_FORMS = lexicon.words("be_forms.txt")
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "whom"})
 _ADJUNCT_OPENERS = lexicon.words("quotes_adjunct_openers.txt") | lexicon.PREPOSITIONS
 
 
@@ -226,7 +218,7 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
                 return speaker, tokens[0].start, tokens[i - 1].start, i
         if i > 0 and tokens[i - 1].lower in _BE_FORMS:
             continue  # 'was claimed by', 'is said to': no one is named saying it
-        if i > 0 and tokens[i - 1].lower in _RELATIVE_PRONOUNS:
+        if i > 0 and tokens[i - 1].lower in RELATIVES - {"that"}:
             continue  # 'X, who denies wrongdoing, will appeal, his lawyer said': the verb of an aside
         speaker = subject_before(tokens, i)
         if speaker is None:
@@ -430,13 +422,13 @@ def _continues(doc: Document, previous: _Said, current: _Said) -> bool:
 
 def _is_partial(quoted: str) -> bool:
     """A quoted term or scare quote: under four words, unless a whole utterance ("Never!")."""
-    words = len(_WORD.findall(quoted))
+    words = len(_P["WORD"].findall(quoted))
     return words < PARTIAL_BELOW_WORDS and not (words > 1 and quoted[:1].isupper() and re.search(r"[.!?…,]$", quoted))
 
 
 def _is_name_or_title(quoted: str) -> bool:
     """``"Eighty Winters in the Valley"``, ``"New Deal"``: capitalised words, no sentence."""
-    words = _WORD.findall(quoted)
+    words = _P["WORD"].findall(quoted)
     if not words or len(words) > 8 or re.search(r"[.!?,;:]\W*$", quoted.strip()):
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
@@ -468,10 +460,6 @@ class _ActorSpan(NamedTuple):
     actor: Actor
 
 
-_AGE_DESCRIPTION = re.compile(r"(?:the\s+)?(\d{1,3})-year-old$", re.I)
-_AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")
-
-
 class _Resolver:
     """Resolves speaker mentions to actor names, reading the article in order: it remembers who spoke or opened a
     sentence, newest last, so that "he"/"she" is the last person and "they"/"it" the last organisation."""
@@ -495,7 +483,7 @@ class _Resolver:
         self._ages: dict[str, list[str]] = {}  # 'Jane Doe, 54,': the people of each age the text gives
         for actor in actors:
             if actor.type == "person":
-                for age in {m[1] for e in actor.evidence if (m := _AGE_AFTER.match(doc.text, e.end))}:
+                for age in {m[1] for e in actor.evidence if (m := _P["AGE_AFTER"].match(doc.text, e.end))}:
                     self._ages.setdefault(age, []).append(actor.name)
         roles = [(r.lower(), a.name) for a in actors for r in a.roles]
         # the latest position of each role key among the roles given and heard, and who held it there
@@ -570,7 +558,8 @@ class _Resolver:
         if actor is None and mention.role and self._by_form.get(_fold(mention.role)) is not None:
             # "Xland's Foreign Minister, Jane Doe, said": the title was taken for the name
             return self._by_form[_fold(mention.role)].name, mention.text
-        if actor is None and mention.kind == "description" and (age := _AGE_DESCRIPTION.match(mention.text)):
+        age = _P["AGE_DESCRIPTION"].match(mention.text) if actor is None and mention.kind == "description" else None
+        if age:
             # 'the 54-year-old said': the person the text gave that age ('Jane Doe, 54,'), else the last person
             aged = self._ages.get(age[1], [])
             latest = self._recent(lambda name, role, kind: kind == "person")
@@ -717,8 +706,8 @@ class _Resolver:
         text = self._doc.text
         near = self._spans.starting_in(mention.start - 60, mention.end + 61)
         return next((s.actor for s in near if s.actor.type == "person" and (
-            s.start >= mention.end and _TITLE_TO_NAME.fullmatch(text, mention.end, s.start)
-            or s.end <= mention.start and _NAME_TO_TITLE.fullmatch(text, s.end, mention.start))), None)
+            s.start >= mention.end and _P["TITLE_TO_NAME"].fullmatch(text, mention.end, s.start)
+            or s.end <= mention.start and _P["NAME_TO_TITLE"].fullmatch(text, s.end, mention.start))), None)
 
     def _role_holder(self, description: str) -> str | None:
         """The actor whose role holds ``description``, else the newest speaker given such a role."""

@@ -43,10 +43,9 @@ _SKIPPABLE = lexicon.words("quotes_skippable.txt")
 GROUP_NOUNS = lexicon.phrases("speaking_groups.txt")
 MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
-_MIXED_CASE = re.compile(r"[a-z]{1,2}[A-Z]|[a-z]{1,3}[-'’][A-Z]")  # 'McAllister', 'al-Tahir', 'd'Arcy'
-_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$|[A-Z]\.$")
+_P = lexicon.compiled("quotes_patterns.txt", {})
 _ABBREVIATIONS = TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS | {"asst", "dept"}
-_RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "that"})
+RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "that"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _EVERY = frozenset({"every", "each"})  # "Every morning at seven, Jane Doe ...": the subject follows the comma
 _TIME_OR_PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "from"})
@@ -68,7 +67,6 @@ _SIGNING_DASHES = ("—", "–", "--")  # before a name that signs a quotation; 
 _DASHES = frozenset(_SIGNING_DASHES) | {"-"}
 _SHORT_SUBJECT = 10  # words of an opening subject in general
 _LONG_SUBJECT = 16  # ... and before a reporting verb ("A spokesman for the International Committee of ... said")
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|EST|ET|PT|local))?", re.I)
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     tokens: list[Token] = []
     for token in tokenized(text).attribution_tokens(start, end):
         word = tokens[-1].text + "." if tokens and token.text == "." and tokens[-1].end == token.start else None
-        if word is not None and (_INITIALS.match(word) or word[:-1].lower() in _ABBREVIATIONS):
+        if word is not None and (_P["INITIALS"].match(word) or word[:-1].lower() in _ABBREVIATIONS):
             tokens[-1] = Token(tokens[-1].start, token.end, word)
         else:
             tokens.append(token)
@@ -105,7 +103,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 
 def is_capitalised(word: str) -> bool:
-    return word[:1].isupper() or bool(_MIXED_CASE.match(word))
+    return word[:1].isupper() or bool(_P["MIXED_CASE"].match(word))
 
 
 def is_word(token: Token) -> bool:
@@ -126,7 +124,7 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     parts = _comma_parts(tokens, clause, k)
     if not parts:
         return None
-    relative = next((part for part in parts[1:] if tokens[part[0]].lower in _RELATIVES - {"that"}), None)
+    relative = next((part for part in parts[1:] if tokens[part[0]].lower in RELATIVES - {"that"}), None)
     if relative is not None and (relative is parts[-1] or tokens[k - 1].text == ","):
         # "Jane Doe, who is in Xton, Yland meeting with …, said": the relative clause holds commas of its own
         # (not "X, who denies it, will appeal, his lawyer Y said", where Y is the subject)
@@ -137,7 +135,7 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
                      and tokens[k].lower in REPORTING_VERBS and is_capitalised(tokens[k - 1].text)), last_end)
     mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end,
                                                                                    stop=last_start)
-    appositive_last = len(parts) > 1 and (tokens[last_start].lower in ARTICLES | _RELATIVES
+    appositive_last = len(parts) > 1 and (tokens[last_start].lower in ARTICLES | RELATIVES
                                           or tokens[last_start].text.islower()
                                           and _object_of_preposition(tokens, mention, last_start + 1))
     if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
@@ -146,7 +144,7 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
         named = _whole_name(tokens, *parts[index])
         if named is not None:
             role_tokens = _without_article(tokens[slice(*parts[index + 1])])
-            role = _span_text(role_tokens) if role_tokens and role_tokens[0].lower not in _RELATIVES else None
+            role = _span_text(role_tokens) if role_tokens and role_tokens[0].lower not in RELATIVES else None
             return replace(named, role=role or named.role)
     return mention
 
@@ -292,7 +290,7 @@ def _named_after_role(tokens: list[Token], begin: int, limit: int) -> Mention | 
     more words; the name speaks and the words are its role."""
     j = begin
     while (j < min(len(tokens), begin + 4) and tokens[j].text.isalpha() and tokens[j].text.islower()
-           and tokens[j].lower not in _PHRASE_ENDS | CONNECTORS | _RELATIVES | REPORTING_VERBS | ARTICLES):
+           and tokens[j].lower not in _PHRASE_ENDS | CONNECTORS | RELATIVES | REPORTING_VERBS | ARTICLES):
         j += 1
     if j == begin or j >= len(tokens) or not is_capitalised(tokens[j].text):
         return None
@@ -311,7 +309,7 @@ def _counted_one(tokens: list[Token], i: int) -> bool:
 def _appositive(tokens: list[Token], begin: int) -> list[Token]:
     """``the Y of Z`` after ``said X,``: up to the next comma, period or relative pronoun."""
     k = begin
-    while k < len(tokens) and is_word(tokens[k]) and tokens[k].lower not in _RELATIVES:
+    while k < len(tokens) and is_word(tokens[k]) and tokens[k].lower not in RELATIVES:
         k += 1
     words = _without_article(tokens[begin:k])
     return words if len(words) <= 10 else []
@@ -463,7 +461,7 @@ def _timestamp_end(tokens: list[Token]) -> int:
                                                             or not tokens[0].text.isdigit()):
             raw = "".join((" " if n and t.start > tokens[n - 1].end else "") + t.text
                           for n, t in enumerate(tokens[:i]))
-            if _CLOCK.fullmatch(raw) and i + 1 < len(tokens):
+            if _P["CLOCK"].fullmatch(raw) and i + 1 < len(tokens):
                 return i + 1
     return 0
 
@@ -574,7 +572,7 @@ def _described_speaker(tokens: list[Token], begin: int, verb: int) -> Attributio
     span = tokens[begin:verb]
     if not (tokens[begin].lower in ARTICLES or _counted_one(tokens, begin)) or not 3 <= len(span) <= 8:
         return None
-    if not all(is_word(t) for t in span) or any(t.lower in MESSAGE_NOUNS | _RELATIVES | _AUXILIARIES for t in span):
+    if not all(is_word(t) for t in span) or any(t.lower in MESSAGE_NOUNS | RELATIVES | _AUXILIARIES for t in span):
         return None
     return Attribution(Mention(_span_text(span), span[0].start, span[-1].end, "description"))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
 from .spans import Extent, SpanIndex
 
 
@@ -32,18 +33,15 @@ class QuotedStretch:
 
 
 DOUBLE_MARK = re.compile(r"``|''|[\"“”„«»]")
+_P = lexicon.compiled("quotes_patterns.txt", {})
 _OPENING_ONLY = {"“", "„", "«", "``"}
 _CLOSING_ONLY = {"”", "»"}
-_INCH_MARK = re.compile(r"\d+\s?'\s?\d+(?:\.\d+)?$|\d$")
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[^\W\d_])")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’](?=$|[\s.,;:!?)\]—–-])")
-_PARAGRAPH = re.compile(r"[^\n]+")
 _OPEN_BEFORE = set(" \t([{—–-:/")
 
 
 def find_quoted_stretches(text: str) -> tuple[QuotedStretch, ...]:
     """The non-empty quoted stretches of an article body (one paragraph per line), in text order."""
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    paragraphs = [(m.start(), m.end()) for m in _P["PARAGRAPH"].finditer(text)]
     stretches: list[QuotedStretch] = []
     carried: tuple[int, int, int, int] | None = None  # (open mark, paragraph, content start, bound) of one left open
     # an empty paragraph past the end ends a quotation left open in the last one
@@ -98,7 +96,7 @@ def _shape(text: str, mark: re.Match) -> tuple[bool, bool]:
 def _is_inch_mark(text: str, mark: re.Match) -> bool:
     """``5'11"`` or ``a 12" screen``: a double mark right after a number is a unit."""
     before = text[max(0, mark.start() - 12):mark.start()]
-    if mark.group() != '"' or not _INCH_MARK.search(before):
+    if mark.group() != '"' or not _P["INCH_MARK"].search(before):
         return False
     return "'" in before[-6:] or bool(re.match(r"[\s-][a-z0-9]", text[mark.end():mark.end() + 2]))
 
@@ -110,9 +108,10 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
     found = []
     for index, (para_start, para_end) in enumerate(paragraphs):
         pos = para_start
-        while opening := _SINGLE_OPEN.search(text, pos, para_end):
+        while opening := _P["SINGLE_OPEN"].search(text, pos, para_end):
             pos = opening.end()
-            closing = None if inside.holds(opening.start()) else _SINGLE_CLOSE.search(text, opening.end(), para_end)
+            closing = None if inside.holds(opening.start()) \
+                else _P["SINGLE_CLOSE"].search(text, opening.end(), para_end)
             if closing and not inside.holds(closing.start()):
                 found.append(_stretch(text, opening.start(), opening.end(), closing.start(), index, single=True))
                 pos = closing.end()
