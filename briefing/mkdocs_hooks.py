@@ -17,6 +17,7 @@ docs/passwd.txt``) is left out of the site, for ``build`` and ``serve`` alike, w
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from pathlib import Path
 
@@ -24,11 +25,14 @@ from briefing import incremental, site, templating
 from briefing.engine import Config, Files, event_priority
 
 _dirty = False  # of the builds that follow (set once by `serve`, by each `build`)
+_serving = False  # the builds that follow are those of a live preview, one per edit
+_frozen = False  # the objects left by the first preview build of this process are out of the collector's sight
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _dirty
+    global _dirty, _serving
     _dirty = dirty
+    _serving = command == "serve"
 
 
 def on_files(files: Files, config: Config) -> Files:
@@ -64,6 +68,20 @@ def on_env(env, config: Config, files: Files):
 @event_priority(-50)  # after Material's search index is written (0), before the offline plugin copies it (-100)
 def on_post_build(config: Config) -> None:
     incremental.finish(config.briefing_files, config)
+    if _serving:
+        _freeze_first_build()
+
+
+def _freeze_first_build() -> None:
+    """Once the first preview build is done, freeze what it left alive (every brief, the caches kept from edit to
+    edit, the first build's configuration, which ``serve`` holds to the end): a full garbage collection during each
+    later build would otherwise walk all of it again (0.1-0.3 s at 1,000 briefs). Objects made later are still
+    collected; a cycle alive here that dies later is never freed, which is at most the first build's own, once."""
+    global _frozen
+    if not _frozen:
+        gc.collect()
+        gc.freeze()
+        _frozen = True
 
 
 def on_serve(server, config: Config, builder) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 import json
 import os
 import re
@@ -564,3 +565,17 @@ def test_a_brief_is_read_back_and_turned_into_json_without_asking_its_types_agai
     assert again.as_dict() == plain
     assert again == made
     assert asked == []
+
+
+def test_the_first_preview_build_of_a_process_freezes_what_it_leaves_and_no_other_build_does(tmp_path, monkeypatch):
+    """After its first build ``serve`` holds every brief and cache to the end: frozen, they are not walked again by
+    the full garbage collections of each edit's build (briefing/mkdocs_hooks.py). A ``build`` freezes nothing."""
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    assert main(project(tmp_path, SEEDS)) == 0 and frozen == []
+    preview_build(tmp_path, dirty=False)
+    assert frozen == [True]
+    seed = tmp_path / "seeds" / "a.txt"
+    seed.write_text(SEEDS["a.txt"].replace("ten years", "six years"), encoding="utf-8")
+    preview_build(tmp_path, dirty=True)
+    assert frozen == [True]
