@@ -363,11 +363,11 @@ def actor_section(actor_type: str) -> str:
     return "countries" if actor_type == "country" else "actors"
 
 
-def _actor_page(group: list[Mention], slug: str) -> ActorPage:
+def _actor_page(group: list[Mention], slug: str, name: str) -> ActorPage:
     actor_type = group[0].actor.type
     spellings = tuple(dict.fromkeys(s for m in group for s in actor_spellings(m.actor)))
     return ActorPage(
-        slug=slug, src=f"{actor_section(actor_type)}/{slug}.md", name=_canonical_name(group), type=actor_type,
+        slug=slug, src=f"{actor_section(actor_type)}/{slug}.md", name=name, type=actor_type,
         mentions=tuple(group),
         spellings=spellings,
         roles=_most_common(r for m in group for r in m.actor.roles),
@@ -418,9 +418,14 @@ def clean_tag(text: str) -> str:
 
 
 def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline) -> SiteIndex:
-    """Merge the actors of all briefs into actor pages and attach their quotes, agreements and figures."""
+    """Merge the actors of all briefs into actor pages and attach their quotes, agreements and figures.
+
+    A page made of the same objects as a page of the previous index of this process (the same mentions, quotes,
+    agreements, figures and people, compared by identity) is that very page: ``serve`` indexes again after each
+    edit, and the pages of the briefs not edited, and what was computed from them, are kept.
+    """
     ordered = tuple(sorted(briefs, key=_brief_sort_key, reverse=True))
-    mentions = [Mention(brief, actor) for brief in ordered for actor in brief.actors if actor.name.strip()]
+    mentions = [mention for brief in ordered for mention in _MENTIONS(brief.id, brief)]
     pages = _named_pages(merge_actors(mentions))
     by_name = _pages_by_name(pages)
     pages = _with_people(_with_items(pages, ordered, by_name), by_name)
@@ -440,18 +445,39 @@ def build_index(briefs: Iterable[Brief], *, timeline: Timeline = build_timeline)
     )
 
 
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+
+
+#: The pages of the previous index by their mentions' identities: (mentions, canonical name, page). Holding the
+#: mentions keeps their ids from being reused, so an equal tuple of ids is the same mentions.
+_GROUP_PAGES: dict[tuple[int, ...], tuple[tuple[Mention, ...], str, ActorPage | None]] = {}
+
+
 def _named_pages(groups: list[list[Mention]]) -> list[ActorPage]:
     """One page per group, with a slug unique in its section (``actors/`` or ``countries/``)."""
+    global _GROUP_PAGES
+    previous, kept = _GROUP_PAGES, {}
+    named = []
+    for group in groups:
+        ids = tuple(map(id, group))
+        known = previous.get(ids) or (tuple(group), _canonical_name(group), None)
+        named.append((group, ids, known))
     taken: set[tuple[str, str]] = set()
     pages = []
-    for group in sorted(groups, key=lambda g: (g[0].actor.type, fold_name(g[0].actor.name))):
-        base = slugify(_canonical_name(group))
+    for group, ids, (members, name, page) in sorted(named, key=lambda g: (g[0][0].actor.type,
+                                                                          fold_name(g[0][0].actor.name))):
+        base = slugify(name)
         slug, n = base, 2
         section = actor_section(group[0].actor.type)
         while (section, slug) in taken or slug == "index":
             slug, n = f"{base}-{n}", n + 1
         taken.add((section, slug))
-        pages.append(_actor_page(group, slug))
+        if page is None or page.slug != slug:
+            page = _actor_page(group, slug, name)
+        kept[ids] = (members, name, page)
+        pages.append(page)
+    _GROUP_PAGES = kept
     return pages
 
 
@@ -459,10 +485,47 @@ def _pages_by_name(pages: list[ActorPage]) -> dict[tuple[str, str], ActorPage]:
     """(brief id, folded name or alias) -> the page of the actor the brief calls so."""
     by_name: dict[tuple[str, str], ActorPage] = {}
     for page in pages:
-        for mention in page.mentions:
-            for spelling in actor_spellings(mention.actor):
-                by_name.setdefault((mention.brief.id, fold_name(spelling)), page)
+        for key in _NAME_KEYS(page.src, page):
+            by_name.setdefault(key, page)
     return by_name
+
+
+def _name_keys(page: ActorPage) -> tuple[tuple[str, str], ...]:
+    return tuple((mention.brief.id, fold_name(spelling))
+                 for mention in page.mentions for spelling in actor_spellings(mention.actor))
+
+
+@dataclass(frozen=True)
+class _BriefItems:
+    """What a brief gives the actor pages, found in the brief alone: the folded names its quotes and agreements
+    name, and for each figure whether its sentence names each of the brief's actors (in their order)."""
+
+    quotes: tuple[tuple[str, Cited], ...]
+    agreements: tuple[tuple[frozenset[str], Cited], ...]
+    actors: tuple[str, ...]  # the folded name of each actor
+    figures: tuple[tuple[Cited, tuple[bool, ...]], ...]
+
+
+def _brief_items(brief: Brief) -> _BriefItems:
+    sentence_text = {s.index: s.text for s in brief.sentences}
+    figures = []
+    for figure in brief.figures:
+        text = sentence_text.get(figure.evidence[0].sentence, "") if figure.evidence else figure.text
+        figures.append((Cited(brief, figure), tuple(_names_in(text, actor_spellings(a)) for a in brief.actors)))
+    return _BriefItems(
+        quotes=tuple((fold_name(q.speaker or q.speaker_text or ""), Cited(brief, q))
+                     for q in (*brief.quotes, *brief.reported_speech)),
+        agreements=tuple((frozenset(map(fold_name, a.parties)), Cited(brief, a)) for a in brief.agreements),
+        actors=tuple(fold_name(actor.name) for actor in brief.actors), figures=tuple(figures))
+
+
+#: The mentions, the page keys and the items of each brief of this process, the same objects while the brief is
+#: (see :func:`build_index`).
+_MENTIONS = SameObject(lambda brief: tuple(Mention(brief, actor) for actor in brief.actors if actor.name.strip()))
+_NAME_KEYS = SameObject(_name_keys)
+_ITEMS = SameObject(_brief_items)
+#: The pages of the previous index with their items: source -> (the page before, its items, the page with them).
+_ITEM_PAGES: dict[str, tuple[ActorPage, tuple[tuple[Cited, ...], ...], ActorPage]] = {}
 
 
 def _with_items(pages: list[ActorPage], briefs: tuple[Brief, ...],
@@ -471,36 +534,48 @@ def _with_items(pages: list[ActorPage], briefs: tuple[Brief, ...],
 
     A figure is about an actor when the figure's sentence names the actor.
     """
+    global _ITEM_PAGES
     quotes: dict[str, list[Cited]] = defaultdict(list)
     agreements: dict[str, list[Cited]] = defaultdict(list)
     figures: dict[str, list[Cited]] = defaultdict(list)
     for brief in briefs:
-        for quote in (*brief.quotes, *brief.reported_speech):
-            page = by_name.get((brief.id, fold_name(quote.speaker or quote.speaker_text or "")))
+        items = _ITEMS(brief.id, brief)
+        for speaker, cited in items.quotes:
+            page = by_name.get((brief.id, speaker))
             if page is not None:
-                quotes[page.src].append(Cited(brief, quote))
-        for agreement in brief.agreements:
-            parties = {by_name.get((brief.id, fold_name(p))) for p in agreement.parties}
-            for page in parties - {None}:
-                agreements[page.src].append(Cited(brief, agreement))
-        spellings: dict[str, list[str]] = defaultdict(list)
-        for actor in brief.actors:
-            if page := by_name.get((brief.id, fold_name(actor.name))):
-                spellings[page.src].extend(actor_spellings(actor))
-        sentence_text = {s.index: s.text for s in brief.sentences}
-        for figure in brief.figures:
-            text = sentence_text.get(figure.evidence[0].sentence, "") if figure.evidence else figure.text
-            for src, names in spellings.items():
-                if _names_in(text, names):
-                    figures[src].append(Cited(brief, figure))
-    return [replace(page, quotes=tuple(quotes[page.src]), agreements=tuple(agreements[page.src]),
-                    figures=tuple(figures[page.src]))
-            for page in pages]
+                quotes[page.src].append(cited)
+        for parties, cited in items.agreements:
+            for page in {by_name.get((brief.id, party)) for party in parties} - {None}:
+                agreements[page.src].append(cited)
+        if not items.figures:
+            continue
+        actor_pages = [by_name.get((brief.id, name)) for name in items.actors]
+        for cited, named in items.figures:
+            for src in dict.fromkeys(page.src for page, names in zip(actor_pages, named) if page and names):
+                figures[src].append(cited)
+    previous, kept = _ITEM_PAGES, {}
+    result = []
+    for page in pages:
+        found = (tuple(quotes[page.src]), tuple(agreements[page.src]), tuple(figures[page.src]))
+        known = previous.get(page.src)
+        if known is not None and known[0] is page and all(map(_same, known[1], found)):
+            kept[page.src] = known
+        else:
+            kept[page.src] = (page, found, replace(page, quotes=found[0], agreements=found[1], figures=found[2]))
+        result.append(kept[page.src][2])
+    _ITEM_PAGES = kept
+    return result
+
+
+#: The country pages of the previous index with their people: source -> (the page before, its people, the briefs
+#: of each, the page with them).
+_PEOPLE_PAGES: dict[str, tuple[ActorPage, tuple[ActorPage, ...], dict[str, set[str]], ActorPage]] = {}
 
 
 def _with_people(pages: list[ActorPage], by_name: Mapping[tuple[str, str], ActorPage]) -> list[ActorPage]:
     """Country pages with the people a brief affiliates with the country, and what those people said and
     agreed in those briefs, besides the country's own quotes and agreements (newest brief first, each once)."""
+    global _PEOPLE_PAGES
     people: dict[str, dict[str, set[str]]] = defaultdict(dict)  # country src -> person src -> brief ids
     for page in pages:
         if page.type != "person":
@@ -510,18 +585,25 @@ def _with_people(pages: list[ActorPage], by_name: Mapping[tuple[str, str], Actor
             if country is not None and country.type == "country":
                 people[country.src].setdefault(page.src, set()).add(mention.brief.id)
     by_src = {page.src: page for page in pages}
+    previous, kept = _PEOPLE_PAGES, {}
     result = []
     for page in pages:
         members = people.get(page.src) if page.type == "country" else None
         if not members:
             result.append(page)
             continue
-        persons = sorted((by_src[src] for src in members), key=sort_name)
-        said = [c for p in persons for c in p.quotes if c.brief.id in members[p.src]]
-        agreed = [c for p in persons for c in p.agreements if c.brief.id in members[p.src]]
-        result.append(replace(page, people=tuple(persons), quotes=_newest_once(page.quotes, said),
-                              agreements=_newest_once(page.agreements, agreed)))
+        persons = tuple(sorted((by_src[src] for src in members), key=sort_name))
+        known = previous.get(page.src)
+        if known is None or known[0] is not page or not _same(known[1], persons) or known[2] != members:
+            said = [c for p in persons for c in p.quotes if c.brief.id in members[p.src]]
+            agreed = [c for p in persons for c in p.agreements if c.brief.id in members[p.src]]
+            known = (page, persons, members, replace(page, people=persons, quotes=_newest_once(page.quotes, said),
+                                                     agreements=_newest_once(page.agreements, agreed)))
+        kept[page.src] = known
+        result.append(known[3])
+    _PEOPLE_PAGES = kept
     return result
+
 
 
 def _newest_once(*lists: Iterable[Cited]) -> tuple[Cited, ...]:

@@ -567,6 +567,16 @@ def test_a_brief_is_read_back_and_turned_into_json_without_asking_its_types_agai
     assert asked == []
 
 
+def test_an_index_after_an_edit_keeps_the_actor_pages_the_edit_does_not_reach():
+    """``serve`` indexes again after each edit: an actor page made of the same objects (mentions, quotes, people) is
+    the page of the last index, so what was made from it is kept (its key, briefing/render.py)."""
+    before = ripple_briefs()
+    pages_before = crossbrief.build_index(before.values()).actor_pages
+    pages = crossbrief.build_index(BRIEF_EDITS["changed"](before).values()).actor_pages
+    assert {page.src for page in pages if any(page is old for old in pages_before)} == \
+        {"actors/velder-trade-council.md", "actors/vtc.md", "actors/jane-doe.md"}
+
+
 def test_the_first_preview_build_of_a_process_freezes_what_it_leaves_and_no_other_build_does(tmp_path, monkeypatch):
     """After its first build ``serve`` holds every brief and cache to the end: frozen, they are not walked again by
     the full garbage collections of each edit's build (briefing/mkdocs_hooks.py). A ``build`` freezes nothing."""
