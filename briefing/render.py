@@ -190,6 +190,13 @@ def _field_names(kind: type) -> tuple[str, ...]:
 #: The key of each brief's timeline (by brief id) with the timeline keyed: a timeline that is the same object
 #: (briefing/crossbrief.py keeps it from build to build) is keyed once in a process, not by every unit showing it.
 _TIMELINE_KEYS: dict[str, tuple[tuple[Any, ...], str]] = {}
+#: The key of each actor page (by source) with the page keyed: the index keeps a page that is made of the same
+#: objects from build to build, and it is keyed once in a process.
+_PAGE_KEYS: dict[str, tuple[ActorPage, str]] = {}
+#: The key of each unit (by name) with its settings and inputs, for a unit whose inputs are the same objects
+#: again (a brief that was not edited, its timeline): keyed once in a process, not after every edit.
+_UNIT_KEYS: dict[str, tuple[tuple[Any, ...], tuple[Any, ...], str]] = {}
+_KEPT_OBJECTS = (Brief, ActorPage, tuple)  # immutable, and kept from build to build while their inputs are
 
 
 class _Inputs:
@@ -199,7 +206,6 @@ class _Inputs:
     def __init__(self, index: SiteIndex, brief_prints: Mapping[str, str]) -> None:
         self.index = index
         self.brief_prints = brief_prints
-        self._pages: dict[int, str] = {}
         self._places: dict[str, dict[int, int]] = {}
         self._timelines: dict[int, tuple[str, str]] = {}  # id of a brief's timeline (held by the index) -> its token
         for brief_id, entries in index.timelines.items():
@@ -216,11 +222,26 @@ class _Inputs:
         found = self.brief_prints.get(brief.id)
         return found if found is not None else build_changes.fingerprint(brief)
 
+    def unit(self, name: str, settings: tuple[Any, ...], inputs: tuple[Any, ...]) -> str:
+        """The key of the unit ``name`` made with ``settings`` from ``inputs``: that of the last unit of this
+        name when the settings are equal and each input is the same kept object or an equal plain value."""
+        known = _UNIT_KEYS.get(name)
+        if known is not None and known[0] == settings and len(known[1]) == len(inputs) and all(
+                new is old or (type(new) in _PLAIN and type(old) is type(new) and new == old)
+                for new, old in zip(inputs, known[1])):
+            return known[2]
+        key = self.key(settings, *inputs)
+        if all(type(value) in _PLAIN or isinstance(value, _KEPT_OBJECTS) for value in inputs):
+            _UNIT_KEYS[name] = (settings, inputs, key)
+        else:
+            _UNIT_KEYS.pop(name, None)
+        return key
+
     def page(self, page: ActorPage) -> str:
-        known = self._pages.get(id(page))
-        if known is None:
-            known = self._pages[id(page)] = self.key(*(getattr(page, name) for name in _field_names(ActorPage)))
-        return known
+        known = _PAGE_KEYS.get(page.src)
+        if known is None or known[0] is not page:
+            known = _PAGE_KEYS[page.src] = (page, self.key(*(getattr(page, name) for name in _field_names(ActorPage))))
+        return known[1]
 
     def _place(self, brief: Brief, item: Any) -> int | None:
         places = self._places.get(brief.id)
@@ -353,7 +374,7 @@ class SiteRenderer:
               render: Callable[[], Iterable[RenderedPage]]) -> list[RenderedPage]:
         """The pages of the unit ``name``, rendered from ``inputs``; none when :attr:`previous` has the unit made
         from the same inputs and the index answers its questions as it did then (its pages are then kept)."""
-        key = self._inputs.key(self._settings, *inputs)
+        key = self._inputs.unit(name, self._settings, inputs)
         before = self.previous.get(name)
         if before is not None and before.key == key and all(self._answer(*asked[:3]) == asked[3]
                                                             for asked in before.lookups):

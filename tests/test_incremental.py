@@ -577,6 +577,24 @@ def test_an_index_after_an_edit_keeps_the_actor_pages_the_edit_does_not_reach():
         {"actors/velder-trade-council.md", "actors/vtc.md", "actors/jane-doe.md"}
 
 
+def test_after_an_edit_only_the_edited_briefs_units_and_the_actor_pages_it_reaches_are_keyed_again(monkeypatch):
+    """The units of a brief not edited, and an actor page the index kept, are keyed once per process."""
+    before = ripple_briefs()
+    first = render.render_changes(before.values())
+    pages_before = crossbrief.build_index(before.values()).actor_pages
+    after = BRIEF_EDITS["changed"](before)
+    keyed = []
+    real_key = render._Inputs.key
+    monkeypatch.setattr(render._Inputs, "key",
+                        lambda inputs, *values: keyed.append(values) or real_key(inputs, *values))
+    render.render_changes(after.values(), previous=first.units)
+    pages = crossbrief.build_index(after.values()).actor_pages
+    assert {values[1].id for values in keyed if len(values) > 1 and isinstance(values[1], Brief)} == {"c"}
+    assert {values[1] for values in keyed if any(values[:2] == (page.slug, page.src) for page in pages)} == \
+        {page.src for page in pages if not any(page is old for old in pages_before)} == \
+        {"actors/lin-wei.md", "countries/xland.md", "countries/yland.md"}
+
+
 def test_the_first_preview_build_of_a_process_freezes_what_it_leaves_and_no_other_build_does(tmp_path, monkeypatch):
     """After its first build ``serve`` holds every brief and cache to the end: frozen, they are not walked again by
     the full garbage collections of each edit's build (briefing/mkdocs_hooks.py). A ``build`` freezes nothing."""
