@@ -33,6 +33,7 @@ def texts(doc, actor) -> list[str]:
     ("Shipments left Mombasa Port before noon.", "Mombasa Port", "place", "Mombasa Port"),
     ("The deal was signed by former president Marta K. Vell.", "Marta K. Vell", "person", "Marta K. Vell"),
     ("Sean O'Brien and Kate McDonald signed the letter.", "Sean O'Brien", "person", "Sean O'Brien"),
+    ("Sean O'Brien and Kate McDonald signed the letter.", "Kate McDonald", "person", "Kate McDonald"),
     ("Output at King Retail Group A/S fell.", "King Retail Group A/S", "organization", "King Retail Group A/S"),
     # a plural of people with its apostrophe heads the name
     ("She backs the Teachers' Union.", "Teachers' Union", "organization", "Teachers' Union"),
@@ -41,7 +42,6 @@ def texts(doc, actor) -> list[str]:
     # initials before a surname no given-name list knows
     ("J. R. R. Tolvik wrote the book.", "J. R. R. Tolvik", "person", "J. R. R. Tolvik"),
     ("The plan failed, P. Quist said.", "P. Quist", "person", "P. Quist"),
-    ("Sean O'Brien and Kate McDonald signed the letter.", "Kate McDonald", "person", "Kate McDonald"),
     ("The militia leader Omar al-Rashidi denied the report.", "Omar al-Rashidi", "person", "Omar al-Rashidi"),
     ("The plan was drafted by analyst Pieter van der Berg.", "Pieter van der Berg", "person", "Pieter van der Berg"),
     ("The ABC-XYZ consortium won the tender.", "ABC-XYZ", "organization", "ABC-XYZ"),
