@@ -10,20 +10,17 @@ from __future__ import annotations
 import bisect
 import re
 
+from . import lexicon
 from .model import Article, Document, Sentence
 
+_ABBREVIATIONS = lexicon.rows("abbreviations.txt")
 # Abbreviations that are followed by a name or a number, so never end a sentence.
-TITLE_ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt rep sen gov pres rev hon st sr jr
-messrs mme mlle fr supt insp det amb sec gens brig lieut
-no nos vol fig op art sect ch pp p para
-jan feb mar apr jun jul aug sep sept oct nov dec
-mt ft
-vs v cf approx ca
-""".split())
+TITLE_ABBREVIATIONS = frozenset(row[0] for row in lexicon.rows("title_abbreviations.txt")) | frozenset(
+    word for kind, words in _ABBREVIATIONS if kind == "before" for word in words.split())
 # Abbreviations that may end a sentence: they end one only before a capitalised word that is
 # not itself a name-like continuation (checked by the caller).
-TRAILING_ABBREVIATIONS = frozenset("inc ltd co corp plc llc bros etc jr sr".split())
+TRAILING_ABBREVIATIONS = frozenset(
+    word for kind, words in _ABBREVIATIONS if kind == "trailing" for word in words.split())
 
 _CLOSERS = "\"'”’»)]"
 _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
