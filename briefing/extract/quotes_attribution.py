@@ -15,12 +15,10 @@ from .. import lexicon
 from .. import reference as ref
 from ..lexicon import NAME_PARTICLES, REPORTING_VERBS, SPOKES_NOUNS
 from ..pubdate import MONTH_NAMES, WEEKDAYS
+from ..reference import AMBIGUOUS_SPEAKER_TITLES as AMBIGUOUS_TITLES, SPEAKER_TITLES as TITLES
 from ..sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
 from .text import Token, tokenized
 
-_TITLE_LINES = lexicon.entries("quotes_titles.txt")
-TITLES = frozenset(t.split()[0] for t in _TITLE_LINES)
-AMBIGUOUS_TITLES = frozenset(t.split()[0] for t in _TITLE_LINES if t.endswith("~"))
 #: Head words and legal forms of organisation names, lower case ('ministry', 'institute', 'inc.').
 ORG_WORDS = frozenset(word.lower() for word in ref.ORG_HEADS | ref.ORG_SUFFIXES)
 OUTLET_WORDS = lexicon.phrases("quotes_outlet_words.txt")
