@@ -16,11 +16,11 @@ from .model import Article, Document, Sentence
 _ABBREVIATIONS = lexicon.rows("abbreviations.txt")
 # Abbreviations that are followed by a name or a number, so never end a sentence.
 TITLE_ABBREVIATIONS = frozenset(row[0] for row in lexicon.rows("title_abbreviations.txt")) | frozenset(
-    word for kind, words in _ABBREVIATIONS if kind == "before" for word in words.split())
+    word for kind, words, *_ in _ABBREVIATIONS if kind == "before" for word in words.split())
 # Abbreviations that may end a sentence: they end one only before a capitalised word that is
 # not itself a name-like continuation (checked by the caller).
 TRAILING_ABBREVIATIONS = frozenset(
-    word for kind, words in _ABBREVIATIONS if kind == "trailing" for word in words.split())
+    word for kind, words, *_ in _ABBREVIATIONS if kind == "trailing" for word in words.split())
 
 _CLOSERS = "\"'”’»)]"
 _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")

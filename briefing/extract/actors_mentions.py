@@ -51,7 +51,8 @@ class Mention:
 
 
 _TITLE_ABBREVIATIONS = frozenset(ref.TITLE_ABBREVIATIONS)
-_KEEPS_PERIOD = _TITLE_ABBREVIATIONS | frozenset("inc co corp ltd jr sr st mr mrs ms dr mt ft no messrs".split())
+_KEEPS_PERIOD = _TITLE_ABBREVIATIONS | frozenset(
+    word for kind, words, *marks in lexicon.rows("abbreviations.txt") if marks == ["name"] for word in words.split())
 _OF_HEADS = lexicon.words("actors_of_heads.txt")
 _TITLE_QUALIFIERS = lexicon.words("actors_title_qualifiers.txt")
 #: Titles whose 'of' names a portfolio, not an actor: 'Minister of Industry', 'Secretary of State'.
