@@ -43,6 +43,12 @@ def rows(name: str, *, sep: str = "|") -> list[list[str]]:
     return [[cell.strip() for cell in line.split(sep)] for line in entries(name)]
 
 
+@functools.cache
+def marked(name: str, *marks: str) -> frozenset[str]:
+    """The words of data file ``name`` (``word | marks``) that carry every one of ``marks`` (all of them when none)."""
+    return frozenset(word for word, *given in rows(name) if set(marks) <= set(" ".join(given).split()))
+
+
 def pairs(name: str) -> list[tuple[str, str]]:
     """The entries of a two-column data file whose columns are separated by a tab."""
     return [(key.strip(), value.strip()) for key, _, value in (line.partition("\t") for line in entries(name))]
@@ -198,7 +204,15 @@ def _tensed(name: str) -> frozenset[str]:
 REPORTING_TENSED: frozenset[str] = _tensed("reporting_verbs.txt")
 BELIEF_TENSED: frozenset[str] = _tensed("belief_verbs.txt")
 #: Determiners ('the', 'no', 'each'): the words that open a noun phrase.
-DETERMINERS: frozenset[str] = words("determiners.txt")
+DETERMINERS: frozenset[str] = marked("determiners.txt")
+#: Subject pronouns ('he', 'we', 'it').
+SUBJECT_PRONOUNS: frozenset[str] = marked("pronouns.txt", "subject")
+#: Possessive pronouns ('his', 'my', 'their').
+POSSESSIVE_PRONOUNS: frozenset[str] = marked("pronouns.txt", "possessive")
+#: The possessives that may stand for a party, an owner other than the one speaking or spoken to: those of the
+#: third person and the plural ones ('its', 'their', 'our'; not 'my', 'your').
+PARTY_POSSESSIVES: frozenset[str] = marked("pronouns.txt", "possessive", "third") | marked(
+    "pronouns.txt", "possessive", "plural")
 #: Honorifics before a name, lower case without the period ('mr', 'dame'): no part of the name or of a role.
 HONORIFICS: frozenset[str] = words("honorifics.txt")
 #: Lower-case particles inside a person's name ('van', 'bin', 'de la').

@@ -226,15 +226,14 @@ PLACE_NAMES: frozenset[str] = frozenset(_PLACES_TEXT.split("\n"))
 #: given_names_extra.txt); a capitalised word from this set starting a name marks a person.
 FIRST_NAMES: frozenset[str] = frozenset(_GIVEN_NAME_SEXES)
 
-_TITLE_MARKS = {row[0]: frozenset(row[1].split() if len(row) > 1 else ()) for row in lexicon.rows("titles.txt")}
 #: Person titles and roles, lower case ("prime minister", "analyst").
-TITLES: frozenset[str] = frozenset(title for title, marks in _TITLE_MARKS.items() if "speaker-only" not in marks)
-_SPEAKER_MARKS = {title: marks for title, marks in _TITLE_MARKS.items() if marks & {"speaker", "speaker-only"}} | {
-    form: frozenset(marks) for form, *marks in (entry.split() for entry in _entries("quotes_honorific_forms.txt"))}
+TITLES: frozenset[str] = lexicon.marked("titles.txt") - lexicon.marked("titles.txt", "speaker-only")
 #: The words that stand before a speaker's name in an attribution ("minister", "analyst", "sen.").
-SPEAKER_TITLES: frozenset[str] = frozenset(_SPEAKER_MARKS)
+SPEAKER_TITLES: frozenset[str] = lexicon.marked("titles.txt", "speaker") | lexicon.marked(
+    "titles.txt", "speaker-only") | lexicon.marked("quotes_honorific_forms.txt")
 #: The speaker titles that are also ordinary name parts: titles only when two name words follow.
-AMBIGUOUS_SPEAKER_TITLES: frozenset[str] = frozenset(title for title, marks in _SPEAKER_MARKS.items() if "~" in marks)
+AMBIGUOUS_SPEAKER_TITLES: frozenset[str] = lexicon.marked("titles.txt", "~") | lexicon.marked(
+    "quotes_honorific_forms.txt", "~")
 #: Words that qualify a title ("former", "defence", "deputy").
 ROLE_MODIFIERS: frozenset[str] = _words("role_modifiers.txt")
 #: One-word names of languages ('Swahili'; scripts/iso_languages.py), which name no actor on their own.

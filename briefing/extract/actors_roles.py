@@ -231,7 +231,7 @@ def _role_before(text: str, start: int, sentence_start: int,
     return roles, owner or _anaphoric_owner(text, run[0].start, index)
 
 
-_DETERMINERS = frozenset(["", "the", "its", "his", "her", "their", "our"])
+_DETERMINERS = frozenset({"", "the"}) | lexicon.PARTY_POSSESSIVES
 
 
 def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleIndex) -> list:

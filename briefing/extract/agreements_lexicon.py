@@ -1,8 +1,8 @@
 """Word lists and patterns of the agreement extractor, loaded once at import.
 
 The lists live in ``briefing/data/agreements_*.txt``, the regular expressions in
-``briefing/data/agreements_patterns.txt``; a few one-line closed word classes (conjunctions,
-modals) stay here.
+``briefing/data/agreements_patterns.txt``; the closed word classes shared
+with other stages (determiners, pronouns, conjunctions) come from :mod:`briefing.lexicon`.
 """
 from __future__ import annotations
 
@@ -31,16 +31,16 @@ ANAPHOR_ONLY = frozenset(noun for noun, flags in _TRIGGER_FLAGS.items() if "refe
 #: Status of a bare agreement noun with no cue, by family.
 DEFAULT_STATUS = dict(lexicon.pairs("agreements_default_status.txt"))
 
-DEFINITE = frozenset("the this that these those such".split())
-POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
-PERSON_PRONOUNS = frozenset("he she his him her".split())
+DEFINITE = lexicon.marked("determiners.txt", "definite")
+POSSESSIVE_PRONOUNS = lexicon.PARTY_POSSESSIVES
+PERSON_PRONOUNS = lexicon.marked("pronouns.txt", "person")
 PREPOSITIONS = lexicon.PREPOSITIONS
 #: Prepositions by what they do: 'name' ("Treaty on ..."), 'complement', 'infinitive', 'locative', 'governed',
 #: 'topic' (of talks), 'fronting' (a phrase before the main clause).
 PREPOSITIONS_FOR: dict[str, frozenset[str]] = {
     role: frozenset(words.split()) for role, words in lexicon.rows("agreements_preposition_roles.txt")}
 AUXILIARIES = lexicon.words("agreements_auxiliaries.txt")
-CONJUNCTIONS = frozenset("and or but nor that which who whom whose where when while if because although though".split())
+CONJUNCTIONS = lexicon.marked("conjunctions.txt")
 MODALS = frozenset("may might could would should must".split())
 NEGATIONS = frozenset("not n't never no".split())
 #: Participles that may describe an agreement noun ("the proposed merger", "confirmed orders").

@@ -173,7 +173,7 @@ _FUNCTION_WORDS = lexicon.words("dates_function_words.txt")
 _UNITS = lexicon.words("dates_units.txt")
 _NAME_MONTHS = frozenset("april may june august".split())  # months that are also given names
 _MAGNITUDES = frozenset(SCALES) | frozenset(LETTER_SCALES)
-_DETERMINERS = frozenset("the its their his her our this that".split())
+_DETERMINERS = lexicon.marked("determiners.txt", "definite", "singular") | lexicon.PARTY_POSSESSIVES
 
 
 # --- context helpers -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from itertools import groupby
 
 from .. import lexicon
 from .. import reference as ref
-from ..lexicon import NAME_PARTICLES, REPORTING_VERBS, SPOKES_NOUNS
+from ..lexicon import NAME_PARTICLES, POSSESSIVE_PRONOUNS, REPORTING_VERBS, SPOKES_NOUNS, SUBJECT_PRONOUNS
 from ..pubdate import MONTH_NAMES, WEEKDAYS
 from ..reference import AMBIGUOUS_SPEAKER_TITLES as AMBIGUOUS_TITLES, SPEAKER_TITLES as TITLES
 from ..sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
@@ -26,12 +26,11 @@ OUTLET_WORDS = lexicon.phrases("quotes_outlet_words.txt")
 TELL_FORMS = next(verb.forms for verb in lexicon.verbs("reporting_verbs.txt") if verb.lemma == "tell")
 PAST_VERBS = lexicon.phrases("quotes_past_verbs.txt")
 
-PERSON_PRONOUNS = frozenset({"he", "she"})
-GROUP_PRONOUNS = frozenset({"they", "it"})
-_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "we", "you"}
+PERSON_PRONOUNS = lexicon.marked("pronouns.txt", "subject", "person")
+GROUP_PRONOUNS = lexicon.marked("pronouns.txt", "subject", "group")
 #: The articles, not every determiner (lexicon.DETERMINERS): "that", "this", "no" also open clauses and
 #: time phrases ("said that cats ...", "this week"), which must not be read as a speaker.
-ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = lexicon.marked("determiners.txt", "article")
 # Words that link the parts of a long name: "Bank of England", "Secretary of the Navy".
 CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "at", "from", "to", "in"})
 # Capitalised words that open a sentence without being part of a name.
@@ -43,9 +42,9 @@ MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 
 _P = lexicon.compiled("quotes_patterns.txt", {})
 _ABBREVIATIONS = TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS | {"asst", "dept"}
-RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "that"})
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-_EVERY = frozenset({"every", "each"})  # "Every morning at seven, Jane Doe ...": the subject follows the comma
+RELATIVES = lexicon.marked("conjunctions.txt", "relative")
+# "Every morning at seven, Jane Doe ...": the subject follows the comma
+_EVERY = lexicon.marked("determiners.txt", "distributive")
 _TIME_OR_PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "from"})
 _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
 _SPOKES_MODIFIERS = lexicon.words("quotes_spokes_modifiers.txt")
@@ -192,7 +191,7 @@ def noun_phrase_ending(tokens: list[Token], end: int, *, stop: int = 0) -> Menti
     if end <= stop or not is_word(tokens[end - 1]):
         return None
     last = tokens[end - 1]
-    if last.lower in _PRONOUNS:
+    if last.lower in SUBJECT_PRONOUNS:
         return Mention(last.text, last.start, last.end, "pronoun")
     phrase_ending = _name_ending if is_capitalised(last.text) else _description_ending
     return _spoken_for(tokens, phrase_ending(tokens, end, stop), stop)
@@ -231,7 +230,7 @@ def noun_phrase_starting(tokens: list[Token], begin: int, *, limit: int = 12) ->
     if begin >= len(tokens) or not is_word(tokens[begin]):
         return None
     first = tokens[begin]
-    if first.lower in _PRONOUNS:
+    if first.lower in SUBJECT_PRONOUNS:
         return Mention(first.text, first.start, first.end, "pronoun")
     if first.text.islower() and first.lower not in TITLES and not _counted_one(tokens, begin):
         named = _named_after_role(tokens, begin, limit)
@@ -543,7 +542,7 @@ def _used_as_noun(tokens: list[Token], verb: int) -> bool:
     word = tokens[verb].lower
     if word.endswith(("ed", "ing")) or word in TELL_FORMS or word in ("said", "says", "say"):
         return False
-    return any(tokens[k].lower in _POSSESSIVES | {"a", "an"} for k in range(max(0, verb - 2), verb))
+    return any(tokens[k].lower in POSSESSIVE_PRONOUNS | {"a", "an"} for k in range(max(0, verb - 2), verb))
 
 
 def _ends_sentence(tokens: list[Token], begin: int) -> bool:
@@ -555,7 +554,7 @@ def _ends_sentence(tokens: list[Token], begin: int) -> bool:
 def _set_off_role(tokens: list[Token], start: int, comma: int) -> str | None:
     """``his chief of staff,`` / ``The party leader,`` before a name set off by a comma: the role it
     gives, a description opened by an article or possessive, with no capitalised head."""
-    if tokens[start].lower not in ARTICLES | _POSSESSIVES:
+    if tokens[start].lower not in ARTICLES | POSSESSIVE_PRONOUNS:
         return None
     words = tokens[start + 1:comma]
     if not 1 <= len(words) <= 8 or not all(is_word(t) or t.text in ("'", "’") for t in words) \
