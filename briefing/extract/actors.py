@@ -376,8 +376,7 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
     name_words = cache(_name_words)  # a group's head never changes
     people = sorted((g for g in groups if g.type == PERSON and len(name_words(g.head)) >= 2),
                     key=lambda g: -len(name_words(g.head)))
-    org_first_words = {name_words(g.head)[0] for g in groups
-                       if g.type == ORGANIZATION and len(name_words(g.head)) >= 2}
+    org_first_words = {name_words(g.head)[0] for g in groups if g.type == ORGANIZATION and len(name_words(g.head)) >= 2}
     # a group can only join a person whose surname is _close to its last word: same first letter, about
     # as long; groups are looked up by those (the checks below stay the judges). A group without name
     # words (a lone name suffix, 'Jr.') names nobody and joins no one.

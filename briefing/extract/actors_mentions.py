@@ -627,8 +627,7 @@ def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bo
         return not (next_word and next_word[0].strip(",.") in _PERSON_VERBS)  # 'Cranes were used'; 'Smith said'
     if _P["PLURAL_NOUN"].search(word) and next_word and next_word[0] in _PLURAL_VERBS:
         return True  # 'Retailers had warned', 'Deliveries will begin': a common noun in the plural
-    return not (next_word and (next_word[0].strip(",.") in _PERSON_VERBS | _AUXILIARIES
-                               or next_word[0].endswith("ed")))
+    return not (next_word and (next_word[0].strip(",.") in _PERSON_VERBS | _AUXILIARIES or next_word[0].endswith("ed")))
 
 
 _PLURAL_VERBS = frozenset("are were have had will would could can may might should must do did".split())
@@ -690,8 +689,7 @@ def _title_prefix_end(span: list[Token]) -> int:
 def _outside_titles(span: list[Token]) -> list[Token]:
     """The words of ``span`` without those that name a portfolio before a title ('Finance' in
     'Finance Minister X', 'Trade' in 'Trade Secretary X'), which are no organisation words there."""
-    return [w for k, w in enumerate(span)
-            if not (k + 1 < len(span) - 1 and span[k + 1].text.lower() in ref.TITLES)]
+    return [w for k, w in enumerate(span) if not (k + 1 < len(span) - 1 and span[k + 1].text.lower() in ref.TITLES)]
 
 
 def _is_demonym_or_country(token: Token) -> bool:

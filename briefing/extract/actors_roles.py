@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import HONORIFICS
-from .actors_mentions import _P, COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, country_kind, party_and_state, \
-    tokens
+from .actors_mentions import _P, COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, country_kind, party_and_state, tokens
 from .spans import SpanIndex
 
 _GOVERNMENT_TITLES = lexicon.words("government_titles.txt")

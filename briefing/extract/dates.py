@@ -59,19 +59,8 @@ from typing import Callable
 from .. import lexicon
 from ..model import DateMention, Document
 from .dates_lexicon import (
-    DAY_WORD,
-    HOLIDAYS,
-    MONTHS,
-    NUMBER_WORD,
-    ORDINALS,
-    UNIT_DAYS,
-    UNIT_MONTHS,
-    WEEKDAYS,
-    add_months,
-    day_number,
-    duration_number,
-    valid_date,
-    year_from_words,
+    DAY_WORD, HOLIDAYS, MONTHS, NUMBER_WORD, ORDINALS, UNIT_DAYS, UNIT_MONTHS, WEEKDAYS, add_months, day_number,
+    duration_number, valid_date, year_from_words,
 )
 from .numbers import LETTER_SCALES, SCALES
 
@@ -646,8 +635,7 @@ def _build_day_of_month(m: re.Match, text: str) -> _Candidate | None:
         if following and following.lower() not in _FUNCTION_WORDS:
             return None
     shift = _OFFSETS.get(" ".join((relation or "").lower().split()))
-    return _candidate(m, _on_published(lambda p, frame: _day_of_month(day, p, frame.future, month_shift=shift)),
-                      "date")
+    return _candidate(m, _on_published(lambda p, frame: _day_of_month(day, p, frame.future, month_shift=shift)), "date")
 
 
 def _build_holiday(m: re.Match, text: str) -> _Candidate | None:

@@ -151,8 +151,7 @@ def _load_holidays(name: str) -> dict[str, Holiday]:
         elif m["month"]:
             holiday = Holiday(month=int(m["month"]), day=int(m["day"]), offset=offset)
         else:
-            holiday = Holiday(month=int(m["wmonth"]), weekday=WEEKDAYS[m["weekday"]], nth=int(m["nth"]),
-                              offset=offset)
+            holiday = Holiday(month=int(m["wmonth"]), weekday=WEEKDAYS[m["weekday"]], nth=int(m["nth"]), offset=offset)
         for name in names.split("|"):
             holidays[name.strip().lower()] = holiday
     return holidays

@@ -130,8 +130,7 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     # 'X speaking to the Y Council called it': the subject ends before its participle
     last_end = next((k for k in range(last_start + 1, last_end) if tokens[k].lower.endswith("ing")
                      and tokens[k].lower in REPORTING_VERBS and is_capitalised(tokens[k - 1].text)), last_end)
-    mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end,
-                                                                                   stop=last_start)
+    mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end, stop=last_start)
     appositive_last = len(parts) > 1 and (tokens[last_start].lower in ARTICLES | RELATIVES
                                           or tokens[last_start].text.islower()
                                           and _object_of_preposition(tokens, mention, last_start + 1))
@@ -456,8 +455,7 @@ def _timestamp_end(tokens: list[Token]) -> int:
     for i in range(1, min(len(tokens), 6)):
         if tokens[i].text in ("-", "–", "—", ":", "|") and (i > 1 or tokens[i].start > tokens[0].end
                                                             or not tokens[0].text.isdigit()):
-            raw = "".join((" " if n and t.start > tokens[n - 1].end else "") + t.text
-                          for n, t in enumerate(tokens[:i]))
+            raw = "".join((" " if n and t.start > tokens[n - 1].end else "") + t.text for n, t in enumerate(tokens[:i]))
             if _P["CLOCK"].fullmatch(raw) and i + 1 < len(tokens):
                 return i + 1
     return 0
