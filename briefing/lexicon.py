@@ -205,6 +205,8 @@ REPORTING_TENSED: frozenset[str] = _tensed("reporting_verbs.txt")
 BELIEF_TENSED: frozenset[str] = _tensed("belief_verbs.txt")
 #: Determiners ('the', 'no', 'each'): the words that open a noun phrase.
 DETERMINERS: frozenset[str] = marked("determiners.txt")
+#: The cardinal number words below a hundred ('zero', 'seven', 'forty').
+CARDINALS: frozenset[str] = frozenset(word for word, _value, *kind in rows("number_words.txt") if not kind)
 #: Subject pronouns ('he', 'we', 'it').
 SUBJECT_PRONOUNS: frozenset[str] = marked("pronouns.txt", "subject")
 #: Possessive pronouns ('his', 'my', 'their').

@@ -316,8 +316,7 @@ def _acronym_after(span: list[Token]) -> bool:
 def _names_a_place(text: str, words: list[Token], k: int) -> bool:
     """Whether the capitalised words from ``k`` on begin with a country's or a known place's name."""
     end = k + 1
-    while end < len(words) and end - k < 4 and _joined(text, words[end - 1], words[end]) \
-            and _is_name_word(words[end]):
+    while end < len(words) and end - k < 4 and _joined(text, words[end - 1], words[end]) and _is_name_word(words[end]):
         end += 1
     return any(known_place(" ".join(w.text for w in words[k:stop])) for stop in range(end, k, -1))
 
@@ -501,8 +500,8 @@ def _bare_common_word(text: str, mention: Mention) -> bool:
                 or _P["CONNECTOR_BEFORE_CAPITALISED"].match(text, mention.end))
 
 
-_NUMBER_WORDS = frozenset(row[0] for row in lexicon.rows("number_words.txt") if len(row) == 2) | frozenset(
-    "hundred hundreds thousand thousands dozen dozens several many".split())
+_NUMBER_WORDS = lexicon.CARDINALS | lexicon.marked("amount_words.txt", "round") | lexicon.marked(
+    "amount_words.txt", "vague")
 
 
 def _modifier_of_a_name(text: str, span: list[Token]) -> bool:

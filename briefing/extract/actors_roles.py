@@ -199,8 +199,7 @@ def _office_complement(run: list) -> bool:
         and all(w.text[:1].isupper() for w in run[joints[-1] + 1:])
 
 
-def _role_before(text: str, start: int, sentence_start: int,
-                 index: RoleIndex) -> tuple[list[str], str | None]:
+def _role_before(text: str, start: int, sentence_start: int, index: RoleIndex) -> tuple[list[str], str | None]:
     """'Chilean finance minister admiral X' -> (['Chilean finance minister', 'admiral'], 'Chile')."""
     clause_start = index.clause_start(sentence_start, start)
     run = _title_run(text, clause_start, start, index) or _portfolio_run(text, clause_start, start, index)

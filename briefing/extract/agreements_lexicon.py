@@ -49,7 +49,9 @@ PREMODIFIER_PARTICIPLES = lexicon.words("agreements_premodifier_participles.txt"
 HOLDING_NOUNS = lexicon.words("agreements_holding_nouns.txt")
 #: Words that make the object of "buy"/"sell" a company or a stake, not merchandise in general.
 COMPANY_OBJECT_NOUNS = lexicon.words("agreements_company_object_nouns.txt")
-NUMBER_WORDS = lexicon.words("agreements_number_words.txt")
+#: Number words: a word among them makes a noun phrase an amount ('two deals', 'dozens of firms'), not a name.
+NUMBER_WORDS = lexicon.CARDINALS - {"zero"} | lexicon.marked("amount_words.txt", "round") | lexicon.marked(
+    "amount_words.txt", "scale")
 #: Nouns for states or members taken together ("the G9 nations", "twelve states").
 STATE_NOUNS = lexicon.words("agreements_state_nouns.txt")
 #: Words before a noun that make it a verb: "to deal with", "will bid".

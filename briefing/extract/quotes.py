@@ -327,8 +327,7 @@ def _bounds(doc: Document, stretch: QuotedStretch, full: SpanIndex[Extent]) -> t
 def _next_line_attribution(text: str, stretch: QuotedStretch, full: SpanIndex[Extent]) -> Attribution | None:
     """``"…"`` ending its paragraph, then ``Jane Doe said.`` alone on the next line."""
     line_end = text.find("\n", stretch.after)
-    if line_end < 0 or text[stretch.after:line_end].strip(" \t\"”’'.,") \
-            or full.starting_in(stretch.after, line_end):
+    if line_end < 0 or text[stretch.after:line_end].strip(" \t\"”’'.,") or full.starting_in(stretch.after, line_end):
         return None
     next_end = text.find("\n", line_end + 1)
     next_end = len(text) if next_end < 0 else next_end

@@ -168,8 +168,7 @@ def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
     if mention is None or mention.kind != "name" or tokens[start].lower in lexicon.PREPOSITIONS:
         return None  # 'In Xtown, the minister said': a place where, not who
     before = [t for t in tokens[start:end] if t.end <= mention.start]
-    if len(before) > 4 or any(not (t.lower in TITLES or is_capitalised(t.text) or t.lower in ARTICLES)
-                              for t in before):
+    if len(before) > 4 or any(not (t.lower in TITLES or is_capitalised(t.text) or t.lower in ARTICLES) for t in before):
         return None
     return mention
 

@@ -101,8 +101,7 @@ def _is_inch_mark(text: str, mark: re.Match) -> bool:
     return "'" in before[-6:] or bool(re.match(r"[\s-][a-z0-9]", text[mark.end():mark.end() + 2]))
 
 
-def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
-                   doubles: list[QuotedStretch]) -> list[QuotedStretch]:
+def _single_quoted(text: str, paragraphs: list[tuple[int, int]], doubles: list[QuotedStretch]) -> list[QuotedStretch]:
     """Stretches between single marks, outside double-quoted text, within one paragraph."""
     inside = SpanIndex([Extent(s.open_mark, s.after) for s in doubles])
     found = []
