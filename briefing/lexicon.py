@@ -46,7 +46,10 @@ def rows(name: str, *, sep: str = "|") -> list[list[str]]:
 @functools.cache
 def marked(name: str, *marks: str) -> frozenset[str]:
     """The words of data file ``name`` (``word | marks``) that carry every one of ``marks`` (all of them when none)."""
-    return frozenset(word for word, *given in rows(name) if set(marks) <= set(" ".join(given).split()))
+    marked_rows = [(word, set(" ".join(given).split())) for word, *given in rows(name)]
+    if unknown := set(marks).difference(*(given for _word, given in marked_rows)):
+        raise ValueError(f"briefing/data/{name}: no entry is marked {', '.join(sorted(unknown))}")
+    return frozenset(word for word, given in marked_rows if set(marks) <= given)
 
 
 def pairs(name: str) -> list[tuple[str, str]]:

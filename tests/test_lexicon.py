@@ -1,0 +1,41 @@
+"""The closed word classes of briefing/data/ read through lexicon.marked, and the lists built from them."""
+import pytest
+
+from briefing import lexicon
+from briefing import reference as ref
+from briefing.extract import actors_mentions, agreements_lexicon, quotes_attribution
+from briefing.sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
+
+
+def test_marked_keeps_the_words_with_every_mark_asked():
+    assert lexicon.marked("determiners.txt", "article") == {"the", "a", "an"}
+    assert lexicon.marked("determiners.txt", "definite", "singular") == {"the", "this", "that"}
+    assert lexicon.marked("determiners.txt") == lexicon.DETERMINERS
+
+
+def test_a_mark_no_entry_carries_is_an_error_not_an_empty_list():
+    with pytest.raises(ValueError, match="pronouns.txt: no entry is marked nobody"):
+        lexicon.marked("pronouns.txt", "subject", "nobody")
+
+
+def test_each_stage_keeps_its_own_subset_of_the_pronouns():
+    assert quotes_attribution.PERSON_PRONOUNS == {"he", "she"}
+    assert quotes_attribution.GROUP_PRONOUNS == {"it", "they"}
+    assert {"my", "your"} <= lexicon.POSSESSIVE_PRONOUNS
+    assert agreements_lexicon.POSSESSIVE_PRONOUNS == lexicon.POSSESSIVE_PRONOUNS - {"my", "your"}
+    assert agreements_lexicon.PERSON_PRONOUNS == {"he", "him", "his", "she", "her"}
+
+
+def test_speaker_only_titles_stand_before_a_speaker_but_are_no_actor_role():
+    speaker_only = lexicon.marked("titles.txt", "speaker-only")
+    forms = lexicon.marked("quotes_honorific_forms.txt")
+    assert speaker_only and forms
+    assert not (speaker_only | forms) & ref.TITLES
+    assert speaker_only | forms | lexicon.marked("titles.txt", "speaker") == ref.SPEAKER_TITLES
+    assert ref.AMBIGUOUS_SPEAKER_TITLES < ref.SPEAKER_TITLES
+
+
+def test_the_name_finder_keeps_the_period_only_on_abbreviations_the_splitter_knows():
+    kept = actors_mentions._KEEPS_PERIOD - frozenset(ref.TITLE_ABBREVIATIONS)
+    assert kept and kept <= TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS
+    assert kept < TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS
