@@ -185,7 +185,7 @@ def alternation(forms, *, exact: bool = False) -> str:
 
 
 #: English prepositions ('of', 'during', 'despite').
-PREPOSITIONS: frozenset[str] = words("prepositions.txt")
+PREPOSITIONS: frozenset[str] = marked("prepositions.txt")
 #: Every form of the verbs that attribute words to a speaker ('said', 'tells', 'warning').
 REPORTING_VERBS: frozenset[str] = verb_forms("reporting_verbs.txt")
 #: The reporting verbs that also introduce reported speech ('said that ...').

@@ -39,3 +39,16 @@ def test_the_name_finder_keeps_the_period_only_on_abbreviations_the_splitter_kno
     kept = actors_mentions._KEEPS_PERIOD - frozenset(ref.TITLE_ABBREVIATIONS)
     assert kept and kept <= TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS
     assert kept < TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS
+
+
+def test_auxiliaries_modals_and_negations_are_one_list_each_stage_selects_from():
+    every = lexicon.marked("auxiliaries.txt")
+    assert agreements_lexicon.AUXILIARIES == every - {"cannot"}
+    assert agreements_lexicon.MODALS | lexicon.marked("auxiliaries.txt", "future") | {"can", "cannot"} \
+        == lexicon.marked("auxiliaries.txt", "modal")
+    assert agreements_lexicon.NEGATIONS == {"not", "n't", "never", "no"}
+    assert agreements_lexicon.VERB_MARKERS == lexicon.marked("auxiliaries.txt", "modal") | {"to"}
+    finite = quotes_attribution._AUXILIARIES
+    assert "am" not in finite and "cannot" not in finite and finite < every
+    assert actors_mentions._PLURAL_VERBS < finite and "is" not in actors_mentions._PLURAL_VERBS
+    assert {"is", "can"} <= actors_mentions._AUXILIARIES and "do" not in actors_mentions._AUXILIARIES

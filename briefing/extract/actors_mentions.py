@@ -67,7 +67,7 @@ _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 #: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
 ORG_NOUNS = lexicon.nouns("organisation_nouns.txt")
 _PLACE_NOUNS = lexicon.nouns("place_nouns.txt")
-_AUXILIARIES = lexicon.words("actors_subject_verbs.txt")
+_AUXILIARIES = lexicon.words("actors_subject_verbs.txt") | lexicon.marked("auxiliaries.txt", "subject")
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
 _MONTH_OR_DAY = frozenset(MONTH_NAMES + WEEKDAYS)
 _P = lexicon.compiled("actors_patterns.txt", {
@@ -629,7 +629,7 @@ def _unconfirmed(text: str, token: Token, confirmed_words: frozenset[str]) -> bo
     return not (next_word and (next_word[0].strip(",.") in _PERSON_VERBS | _AUXILIARIES or next_word[0].endswith("ed")))
 
 
-_PLURAL_VERBS = frozenset("are were have had will would could can may might should must do did".split())
+_PLURAL_VERBS = lexicon.marked("auxiliaries.txt", "plural")
 
 
 def _verb_form(token: Token) -> bool:

@@ -39,10 +39,10 @@ PREPOSITIONS = lexicon.PREPOSITIONS
 #: 'topic' (of talks), 'fronting' (a phrase before the main clause).
 PREPOSITIONS_FOR: dict[str, frozenset[str]] = {
     role: frozenset(words.split()) for role, words in lexicon.rows("agreements_preposition_roles.txt")}
-AUXILIARIES = lexicon.words("agreements_auxiliaries.txt")
+AUXILIARIES = lexicon.marked("auxiliaries.txt") - lexicon.marked("auxiliaries.txt", "fused")
 CONJUNCTIONS = lexicon.marked("conjunctions.txt")
-MODALS = frozenset("may might could would should must".split())
-NEGATIONS = frozenset("not n't never no".split())
+MODALS = lexicon.marked("auxiliaries.txt", "tentative")
+NEGATIONS = lexicon.marked("auxiliaries.txt", "negation") | lexicon.marked("determiners.txt", "negative")
 #: Participles that may describe an agreement noun ("the proposed merger", "confirmed orders").
 PREMODIFIER_PARTICIPLES = lexicon.words("agreements_premodifier_participles.txt")
 #: Nouns after which "in" names the company bought ("a stake in X").
@@ -55,10 +55,12 @@ NUMBER_WORDS = lexicon.CARDINALS - {"zero"} | lexicon.marked("amount_words.txt",
 #: Nouns for states or members taken together ("the G9 nations", "twelve states").
 STATE_NOUNS = lexicon.words("agreements_state_nouns.txt")
 #: Words before a noun that make it a verb: "to deal with", "will bid".
-VERB_MARKERS = frozenset("to will would can could may might must should shall cannot".split())
+VERB_MARKERS = lexicon.marked("auxiliaries.txt", "modal") | lexicon.marked("prepositions.txt", "infinitive")
+PASSIVE_AUXILIARIES = lexicon.marked("auxiliaries.txt", "passive")
 
 #: Verbs whose subject is a side of the agreement they govern ("A and B signed an agreement").
-GOVERNING_VERBS = lexicon.verb_forms("agreements_governing_verbs.txt", unambiguous=True) | {"is", "are", "was", "were"}
+GOVERNING_VERBS = lexicon.verb_forms("agreements_governing_verbs.txt", unambiguous=True) | lexicon.marked(
+    "auxiliaries.txt", "be", "finite")
 NAMING_VERBS = lexicon.verb_forms("agreements_naming_verbs.txt")
 #: "X said that ..." and the like: the words after "that" are a clause of their own. A verb that can
 #: govern an agreement ("concluded", "announced") is read as governing it.
@@ -115,7 +117,7 @@ _PATTERN_ROWS = lexicon.patterns("agreements_patterns.txt", {
     "REPORTING": lexicon.alternation(REPORTING_VERBS), "SAID": lexicon.alternation(SPEECH_VERBS),
     "OTHER_ONE": "|".join(sorted(OTHER_ONE)), "OUTLET": "|".join(sorted(OUTLET_WORDS)),
     "RELATIVES": lexicon.alternation(lexicon.words("agreements_relatives.txt")),
-    "FUTURE_MODALS": lexicon.alternation(MODALS | {"will", "shall"}),
+    "FUTURE_MODALS": lexicon.alternation(MODALS | lexicon.marked("auxiliaries.txt", "future")),
     "RELATIONS": lexicon.alternation(lexicon.words("agreements_relations.txt")),
     "PRONOUNS": lexicon.alternation(PERSON_PRONOUNS | {"it", "its"}),
     "DESCRIPTORS": lexicon.alternation((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),

@@ -18,9 +18,9 @@ from ..lexicon import DETERMINERS
 from ..model import DateMention, Document, Sentence
 from .agreements_clauses import Clause
 from .agreements_lexicon import (
-    AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS,
-    DEFAULT_STATUS, DEFINITE, DESCRIPTOR_NOUNS, EMPTY_ADJECTIVES, GOVERNING_VERBS, HABITUAL_WORDS, HOLDING_NOUNS,
-    INTRANSITIVE_CUES, JOINT_FAMILIES, MODALS, NAMING_VERBS, NEGATIONS, NUMBER_WORDS, PATTERNS, PLEDGE_VERBS,
+    AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS, DEFAULT_STATUS,
+    DEFINITE, DESCRIPTOR_NOUNS, EMPTY_ADJECTIVES, GOVERNING_VERBS, HABITUAL_WORDS, HOLDING_NOUNS, INTRANSITIVE_CUES,
+    JOINT_FAMILIES, MODALS, NAMING_VERBS, NEGATIONS, NUMBER_WORDS, PASSIVE_AUXILIARIES, PATTERNS, PLEDGE_VERBS,
     POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_FOR, SETTLED_THINGS, STATE_NOUNS,
     STATUS_CUES, TRANSACTION_LEMMAS, TRANSACTION_VERBS, TRIGGER_FAMILY, VERB_MARKERS, VERB_PARTICLES,
 )
@@ -635,7 +635,7 @@ def _verb_mentions(ctx: _Context) -> list[Mention]:
         after = index + 1 + (lemma in VERB_PARTICLES)
         if after < len(tokens) and tokens[after].lower in ("back", "out"):
             after += 1
-        if index > 0 and tokens[index - 1].lower in ("was", "were", "been", "be", "is", "are"):  # passive
+        if index > 0 and tokens[index - 1].lower in PASSIVE_AUXILIARIES:
             if after >= len(tokens) or tokens[after].lower != "by" or lemma == "pay":
                 continue
             end = _phrase_end(tokens, after + 1, allow_verbs=False)

@@ -205,6 +205,7 @@ def _future(text: str, start: int) -> bool:
 
 
 # words before a month that start a change from then on: 'from April, fares go up'
+_PAST_AUXILIARIES = lexicon.marked("auxiliaries.txt", "past")
 _FROM_WORDS = frozenset("from starting beginning effective".split())
 
 
@@ -222,7 +223,7 @@ def _past_clause(clause: str) -> bool:
     """A past-tense clause: 'was', 'had' ... or an -ed verb that no present verb leads into
     ('stays closed until' is present), and no present, perfect or modal word."""
     return not _P["NOT_PAST"].search(clause) and any(
-        m.group().lower() in ("was", "were", "had", "did") or not clause[:m.start()].rstrip().lower().endswith("s")
+        m.group().lower() in _PAST_AUXILIARIES or not clause[:m.start()].rstrip().lower().endswith("s")
         for m in _P["PAST_CUE"].finditer(clause))
 
 

@@ -194,7 +194,7 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
     return tuple(found)
 
 
-_BE_FORMS = lexicon.words("be_forms.txt")
+_BE_FORMS = lexicon.marked("auxiliaries.txt", "be")
 _ADJUNCT_OPENERS = lexicon.words("quotes_adjunct_openers.txt") | lexicon.PREPOSITIONS
 
 

@@ -52,7 +52,7 @@ _SPOKES_MODIFIERS = lexicon.words("quotes_spokes_modifiers.txt")
 _PHRASE_ENDS = lexicon.words("quotes_phrase_ends.txt")
 # Words that open an introductory phrase ("In a speech on Monday, ...").
 _INTRODUCERS = lexicon.words("quotes_introducers.txt")
-_AUXILIARIES = lexicon.words("quotes_auxiliaries.txt")
+_AUXILIARIES = lexicon.marked("auxiliaries.txt", "finite")
 _QUESTIONED = lexicon.words("quotes_questioned.txt")
 _LEAD_WORDS = ARTICLES | OUTLET_WORDS | ORG_WORDS
 _NOT_PRESENT_VERBS = GROUP_NOUNS | TITLES | ORG_WORDS | MESSAGE_NOUNS  # nouns, in -s too ("analysts")
