@@ -18,9 +18,9 @@ from ..model import Actor, DateMention, Document, Quote
 from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex
 from ..sentences import split_sentences
 from .quotes_attribution import (
-    ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS, RELATIVES, TELL_FORMS,
-    TITLES, Attribution, Mention, Token, addressee_outlet, attribution_after, attribution_before, is_capitalised,
-    is_word, leading_subject, noun_phrase_starting, subject_before, tokenize,
+    _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS, RELATIVES,
+    TELL_FORMS, TITLES, Attribution, Mention, Token, addressee_outlet, attribution_after, attribution_before,
+    is_capitalised, is_word, leading_subject, noun_phrase_starting, subject_before, tokenize,
 )
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
 from .spans import Extent, SpanIndex
@@ -49,7 +49,6 @@ ATTRIBUTION_WINDOW = 48
 #: Characters looked at on each side of a quotation for the sentence that holds its attribution (well over
 #: ATTRIBUTION_WINDOW tokens).
 ATTRIBUTION_CHARS = 2_000
-_P = lexicon.compiled("quotes_patterns.txt", {})
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import lexicon
+from .quotes_attribution import _P
 from .spans import Extent, SpanIndex
 
 
@@ -33,7 +33,6 @@ class QuotedStretch:
 
 
 DOUBLE_MARK = re.compile(r"``|''|[\"“”„«»]")
-_P = lexicon.compiled("quotes_patterns.txt", {})
 _OPENING_ONLY = {"“", "„", "«", "``"}
 _CLOSING_ONLY = {"”", "»"}
 _OPEN_BEFORE = set(" \t([{—–-:/")
