@@ -186,6 +186,8 @@ def alternation(forms, *, exact: bool = False) -> str:
 
 #: English prepositions ('of', 'during', 'despite').
 PREPOSITIONS: frozenset[str] = marked("prepositions.txt")
+#: 'of' and 'for', which join a head to what it names ('Bank of X', 'Minister for Y').
+NAMING_PREPOSITIONS: frozenset[str] = marked("prepositions.txt", "naming")
 #: Every form of the verbs that attribute words to a speaker ('said', 'tells', 'warning').
 REPORTING_VERBS: frozenset[str] = verb_forms("reporting_verbs.txt")
 #: The reporting verbs that also introduce reported speech ('said that ...').

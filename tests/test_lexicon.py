@@ -52,3 +52,11 @@ def test_auxiliaries_modals_and_negations_are_one_list_each_stage_selects_from()
     assert "am" not in finite and "cannot" not in finite and finite < every
     assert actors_mentions._PLURAL_VERBS < finite and "is" not in actors_mentions._PLURAL_VERBS
     assert {"is", "can"} <= actors_mentions._AUXILIARIES and "do" not in actors_mentions._AUXILIARIES
+
+
+def test_the_preposition_subsets_of_the_stages_are_marks_on_the_one_list():
+    assert lexicon.NAMING_PREPOSITIONS == {"of", "for"}
+    assert lexicon.marked("prepositions.txt", "infinitive") == {"to"}
+    assert quotes_attribution.CONNECTORS - lexicon.PREPOSITIONS == {"the", "and", "&"}
+    assert actors_mentions.ACRONYM_SKIP & lexicon.PREPOSITIONS == {"of", "for", "on", "in"}
+    assert lexicon.NAMING_PREPOSITIONS < actors_mentions._TRAILING_WORDS

@@ -14,7 +14,7 @@ from functools import partial
 
 from .. import lexicon
 from .. import reference as ref
-from ..lexicon import HONORIFICS, NAME_PARTICLES
+from ..lexicon import HONORIFICS, NAME_PARTICLES, NAMING_PREPOSITIONS
 from ..pubdate import MONTH_NAMES, WEEKDAYS
 from .figures_units import currency_for
 from .text import Token, tokenized
@@ -61,7 +61,7 @@ _PORTFOLIO_TITLES = frozenset("minister secretary commissioner undersecretary un
 _PLACE_HONORIFICS = frozenset({"lord", "lady"})
 #: What follows a person's surname as part of the name ('Jr.'); alone it names nobody.
 NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
-_TRAILING_WORDS = frozenset({"of", "for", "and", "the"})  # no '&': in 'X & Y' the ampersand is no token
+_TRAILING_WORDS = lexicon.NAMING_PREPOSITIONS | {"and", "the"}  # no '&': in 'X & Y' the ampersand is no token
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 #: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
@@ -244,11 +244,11 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
         return k - j if k < len(words) and _joined(text, words[k - 1], words[k]) and _is_name_word(words[k]) else 0
     span_words = [w.text for w in words[i:j]]
     n = 1
-    if lower in ("of", "for") and j + 1 < len(words) and words[j + 1].text == "the":
+    if lower in NAMING_PREPOSITIONS and j + 1 < len(words) and words[j + 1].text == "the":
         n = 2
     if j + n >= len(words) or not _joined(text, words[j + n - 1], words[j + n]) or not _is_name_word(words[j + n]):
         return 0
-    if lower in ("of", "for") and word == lower:
+    if lower in NAMING_PREPOSITIONS and word == lower:
         if not any(w in _OF_HEADS or _org_head(w) for w in span_words):
             return 0
         if _names_a_place(text, words, j + n) and (span_words[-1] not in _OF_HEADS
@@ -258,18 +258,18 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
     if lower == "in" and word == lower:
         # 'Organization for Security and Co-operation in Europe': a long name with its 'for' and
         # 'and' goes on through 'in' to a continent
-        has_for_and = ("of" in span_words or "for" in span_words) and "and" in span_words \
+        has_for_and = not NAMING_PREPOSITIONS.isdisjoint(span_words) and "and" in span_words \
             and any(w in ref.ORG_HEADS for w in span_words)
         return n if has_for_and and words[j + 1].text in _CONTINENTS else 0
     if lower == "and" and word == lower:
         candidate = " ".join(span_words + ["and", words[j + 1].text])
         # 'Bank of X and Y', 'Organization for Security and Co-operation': an organisation's name
         # that already has its 'of' or 'for' goes on through 'and'
-        has_of = ("of" in span_words or "for" in span_words) and any(_org_head(w) for w in span_words)
+        has_of = not NAMING_PREPOSITIONS.isdisjoint(span_words) and any(_org_head(w) for w in span_words)
         if known_place(candidate):
             return n
         if has_of:
-            cut = max(k for k, w in enumerate(span_words) if w in ("of", "for"))
+            cut = max(k for k, w in enumerate(span_words) if w in NAMING_PREPOSITIONS)
             where = " ".join(span_words[cut + 1:])
             if known_place(where) and not known_place(f"{where} and {words[j + 1].text}"):
                 return 0  # 'the University of Brelsk and Orion College': the first name ends with its place
@@ -296,7 +296,7 @@ def _org_head(word: str) -> bool:
 
 
 #: Connectors left out of a name's initials.
-ACRONYM_SKIP = frozenset("of the and for on in & de du la le von van".split())
+ACRONYM_SKIP = lexicon.marked("prepositions.txt", "acronym") | frozenset("the and & de du la le von van".split())
 
 
 def initials(names: list[str]) -> str:
@@ -396,7 +396,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
         # 'Valdoria Farm Workers VFW' (brackets lost in the text): the name, then its acronym
         return clean_part(span[0].index, span[-1].index) + [_mention(text, span[-1:], ORGANIZATION, HINT, in_title)]
     portfolio = next((t for t in range(len(span) - 2) if span[t].text.lower() in _PORTFOLIO_TITLES
-                      and span[t + 1].text in ("of", "for")), None)
+                      and span[t + 1].text in NAMING_PREPOSITIONS), None)
     if portfolio is not None and not (portfolio and _org_words(span[:portfolio])):
         named = next((k for k in range(portfolio + 3, len(span) - 1) if span[k].text in ref.FIRST_NAMES), None)
         if named is None:  # 'Minister for Health Navi Pillay': a name of words no portfolio is made of
@@ -430,7 +430,7 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     rest = span[prefix_end:]
     titled = prefix_end > 0 and any(_is_title_word(w.text) and w.text.lower().rstrip(".") not in _PLACE_HONORIFICS
                                     or _party_label(span, k) for k, w in enumerate(span[:prefix_end]))
-    if rest and rest[0].text in ("of", "for"):
+    if rest and rest[0].text in NAMING_PREPOSITIONS:
         # 'Minister of Industry' names a portfolio; 'President of Valdoria', 'Chairman of Orion Ltd.' who he serves
         titled = False
         name = " ".join(w.text for w in rest[1:])
@@ -808,7 +808,7 @@ def _names_a_thing(text: str, span: list[Token]) -> bool:
     version of', 'iWidget Store', a name in quotes: a product, index, event or plan."""
     if span[-1].text in ref.NON_ACTOR_HEADS or _P["INDEX_MOVE_AFTER"].match(text, span[-1].end):
         return True
-    head = next((k for k in range(len(span) - 1) if span[k + 1].text in ("of", "for") or _P["ROMAN"].fullmatch(
+    head = next((k for k in range(len(span) - 1) if span[k + 1].text in NAMING_PREPOSITIONS or _P["ROMAN"].fullmatch(
         span[k + 1].text) and k + 2 == len(span)), None)
     if head is not None and span[head].text in ref.NON_ACTOR_HEADS:
         return True  # 'the Valdoria Prize for Poetry', 'the Great War II', 'the Treaty of Brelsk'

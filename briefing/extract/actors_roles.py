@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from .. import reference as ref
-from ..lexicon import HONORIFICS
+from ..lexicon import HONORIFICS, NAMING_PREPOSITIONS
 from .actors_mentions import _P, COUNTRY, ORG_NOUNS, ORGANIZATION, PERSON, PLACE, country_kind, party_and_state, tokens
 from .spans import SpanIndex
 
@@ -131,7 +131,7 @@ def _title_run(text: str, clause_start: int, start: int, index: RoleIndex | None
                 run.insert(0, word)
                 continue
             if index is not None and run and run[0].text[:1].isupper() and not word.possessive and (
-                    lower in ("of", "for") or _office_word(word, index, clause_start)) \
+                    lower in NAMING_PREPOSITIONS or _office_word(word, index, clause_start)) \
                     or run and lower == "and" and run[0].text.lower() in ref.ROLE_MODIFIERS:  # 'trade and industry'
                 run.insert(0, word)
                 continue
@@ -149,7 +149,7 @@ def _portfolio_run(text: str, clause_start: int, start: int, index: RoleIndex) -
     while k > 0 and len(words) - k <= 4 and words[k].text[:1].isupper() and words[k].start > clause_start \
             and not index.spans.overlaps(words[k].start, words[k].end):
         k -= 1
-    if k < 1 or k == len(words) - 1 or words[k].text not in ("for", "of") or not _is_title_noun(words[k - 1].text):
+    if not 0 < k < len(words) - 1 or words[k].text not in NAMING_PREPOSITIONS or not _is_title_noun(words[k - 1].text):
         return []
     return _title_run(text, clause_start, words[k - 1].end, index) + words[k:]
 
@@ -194,7 +194,7 @@ def _possessor_before(text: str, start: int, index: RoleIndex) -> str | None:
 
 def _office_complement(run: list) -> bool:
     """Whether the run ends in the capitalised complement of a title: 'Minister for Defence'."""
-    joints = [k for k, w in enumerate(run) if w.text in ("of", "for")]
+    joints = [k for k, w in enumerate(run) if w.text in NAMING_PREPOSITIONS]
     return bool(joints) and 0 < joints[-1] < len(run) - 1 and _is_title_noun(run[joints[-1] - 1].text) \
         and all(w.text[:1].isupper() for w in run[joints[-1] + 1:])
 
@@ -211,10 +211,10 @@ def _role_before(text: str, start: int, sentence_start: int, index: RoleIndex) -
     while run and not _is_title_noun(run[-1].text) and not _office_complement(run):
         run.pop()
     spoken_for = [k for k, w in enumerate(run[1:], 1)
-                  if w.text in ("for", "of") and run[k - 1].text.lower() in lexicon.SPOKES_NOUNS]
+                  if w.text in NAMING_PREPOSITIONS and run[k - 1].text.lower() in lexicon.SPOKES_NOUNS]
     if spoken_for:
         run = run[spoken_for[-1] + 1:]  # 'a spokeswoman for Attorney General X': X's title is what follows
-    while run and run[0].text.lower() in ("and", "of", "for"):
+    while run and run[0].text.lower() in NAMING_PREPOSITIONS | {"and"}:
         run.pop(0)
     if not run or not any(_is_title_noun(w.text) for w in run):
         return [], None

@@ -28,7 +28,7 @@ from .text import name_key as _fold
 
 PARTIAL_BELOW_WORDS = 4  # a quoted term of fewer words is a scare quote / quoted term
 _QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "'", "‘", "’", "`"})
-_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs de la le".split())
+_SMALL_WORDS = lexicon.marked("prepositions.txt", "minor") | frozenset("a an the and or vs de la le".split())
 _ATTRIBUTION_PARAGRAPH_WORDS = 10
 _PRONOUN_SEX = {"he": "male", "she": "female"}
 _KIND_OF_TYPE = {"person": "person", "country": "place", "place": "place"}  # the referent kind of an actor type
@@ -42,7 +42,7 @@ _NON_SPEAKER_HEADS = lexicon.nouns("non_speaker_heads.txt")
 _NAME_LINKS = CONNECTORS | NAME_PARTICLES
 _POINTING_VERBS = REPORTING_VERBS | lexicon.words("quotes_back_reference_verbs.txt")
 _BACK_REFERENCE_OBJECTS = frozenset({"it", "this", "that", "so", "them"})
-_OBJECT_FOLLOWERS = frozenset("on about over for with to at in into as of from by , . ; : and".split())
+_OBJECT_FOLLOWERS = lexicon.marked("prepositions.txt", "after-object") | frozenset(", . ; : and".split())
 #: Tokens read on each side of a quotation for its attribution: enough for the longest subject and its verb
 #: ("A spokeswoman for the … said"), and a bound that keeps a sentence of many quotations linear.
 ATTRIBUTION_WINDOW = 48

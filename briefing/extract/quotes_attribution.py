@@ -32,7 +32,7 @@ GROUP_PRONOUNS = lexicon.marked("pronouns.txt", "subject", "group")
 #: time phrases ("said that cats ...", "this week"), which must not be read as a speaker.
 ARTICLES = lexicon.marked("determiners.txt", "article")
 # Words that link the parts of a long name: "Bank of England", "Secretary of the Navy".
-CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "at", "from", "to", "in"})
+CONNECTORS = lexicon.marked("prepositions.txt", "connector") | {"the", "and", "&"}
 # Capitalised words that open a sentence without being part of a name.
 _LEADING_WORDS = lexicon.words("quotes_leading_words.txt")
 # Words between a subject and its verb: "Smith also said", "the ministry has said".
@@ -45,7 +45,9 @@ _ABBREVIATIONS = TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS | {"asst", "dept"}
 RELATIVES = lexicon.marked("conjunctions.txt", "relative")
 # "Every morning at seven, Jane Doe ...": the subject follows the comma
 _EVERY = lexicon.marked("determiners.txt", "distributive")
-_TIME_OR_PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "from"})
+_OBJECT_PREPOSITIONS = lexicon.marked("prepositions.txt", "object")
+_SPOKES_PREPOSITIONS = lexicon.marked("prepositions.txt", "spokes")
+_TIME_OR_PLACE_PREPOSITIONS = lexicon.marked("prepositions.txt", "time-place")
 _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
 _SPOKES_MODIFIERS = lexicon.words("quotes_spokes_modifiers.txt")
 # Words that end a description opened by an article: "a spokesman for the ministry said in ...".
@@ -148,7 +150,7 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
 def _object_of_preposition(tokens: list[Token], mention: Mention | None, start: int = 1) -> bool:
     """``prime minister of Xland``, ``appeared on Outlet``: the mention follows a preposition at ``start`` or later."""
     index = next((i for i in range(start, len(tokens)) if mention and tokens[i].start == mention.start), 0)
-    return index > 0 and tokens[index - 1].lower in {"of", "for", "on", "in", "at", "to", "with", "from", "by", "into"}
+    return index > 0 and tokens[index - 1].lower in _OBJECT_PREPOSITIONS
 
 
 def _clause_start(tokens: list[Token], end: int, stop: int = 0) -> int:
@@ -214,9 +216,9 @@ def _spoken_for(tokens: list[Token], mention: Mention | None, stop: int) -> Ment
     if index is None:
         return mention
     j = index - 1  # "a spokesman for the rebel Front": skip a few modifiers back to "for"
-    while j > max(stop, index - 4) and is_word(tokens[j]) and tokens[j].lower not in {"for", "of", "at"}:
+    while j > max(stop, index - 4) and is_word(tokens[j]) and tokens[j].lower not in _SPOKES_PREPOSITIONS:
         j -= 1
-    if j - 1 >= stop and tokens[j].lower in {"for", "of", "at"} and tokens[j - 1].lower in SPOKES_NOUNS:
+    if j - 1 >= stop and tokens[j].lower in _SPOKES_PREPOSITIONS and tokens[j - 1].lower in SPOKES_NOUNS:
         return replace(mention, role=tokens[j - 1].text)
     return mention
 
