@@ -19,16 +19,14 @@ as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
   in a future clause); ``this Thursday`` is the one of the publication week (weeks start
   on Monday), ``next``/``last``/``previous Thursday`` the one of the week after/before,
   ``this past``/``this coming Thursday`` the nearest one strictly before/after.
-- **Relative days** (today, yesterday, tomorrow, tonight, ``three days ago``) are
-  resolved against the publication date, as are ``this year``, ``last month`` and the
-  bare ``the day``/``the year``; ``two days later``/``earlier``, ``the next day`` and
-  ``the previous year`` against the last date the text gave (the publication date when it
-  gave none, no value when that date is too coarse or had no value itself: ``the third
-  quarter ... a year earlier``). Shifts of days, weeks or months give a day; shifts of
-  years give a year, or the month a year before when they count from a single month
-  (``in January ... a year earlier``, as TimeML annotates it; not from a span of months such as
-  ``the October-December period``). ``the same month a year ago``/``last year`` is the month the
-  text last gave (else the publication month) a year before. ``three days before Easter`` shifts the date that follows it.
+- **Relative days** (today, yesterday, tomorrow, tonight, ``three days ago``) are resolved against the publication date,
+  as are ``this year``, ``last month`` and the bare ``the day``/``the year``; ``two days later``/``earlier``,
+  ``the next day`` and ``the previous year`` against the last date the text gave (the publication date when it gave
+  none, no value when that date is too coarse or had no value itself: ``the third quarter ... a year earlier``). Shifts
+  of days, weeks or months give a day; shifts of years give a year, or the month a year before when they count from a
+  single month (``in January ... a year earlier``, as TimeML annotates it; not from a span of months such as
+  ``the October-December period``). ``the same month a year ago``/``last year`` is the month the text last gave (else
+  the publication month) a year before. ``three days before Easter`` shifts the date that follows it.
 - **Named days** (Christmas, Easter, Thanksgiving ... from ``briefing/data/dates_holidays.txt``)
   without a year take the nearest one; two-digit years (``'79``, ``6/2/08``) the century
   that puts them at most 20 years after publication.

@@ -19,7 +19,7 @@ _SCALE_ROWS = lexicon.rows("scale_words.txt")
 SCALES = {word: Decimal(10) ** int(power) for word, power, *_ in _SCALE_ROWS}
 #: A scale letter stuck to a numeral ('1.5m', '200k', '£2bn' after a currency) -> its factor.
 LETTER_SCALES = {"k": SCALES["thousand"], "m": SCALES["million"], "b": SCALES["billion"]}
-#: Number words below a hundred (data/number_words.txt), by value: ones (with the "oh" of spoken years), teens, tens, ordinals.
+#: Number words below a hundred (data/number_words.txt) by value: ones (with the "oh" of years), teens, tens, ordinals.
 _NUMBER_WORDS = [(word, int(value), kind) for word, value, *kind in lexicon.rows("number_words.txt")]
 ONES = {word: value for word, value, kind in _NUMBER_WORDS if value < 10 and kind != ["ordinal"]}
 TEENS = {word: value for word, value, kind in _NUMBER_WORDS if 10 <= value < 20 and not kind}
