@@ -57,16 +57,24 @@ def pairs(name: str) -> list[tuple[str, str]]:
     return [(key.strip(), value.strip()) for key, _, value in (line.partition("\t") for line in entries(name))]
 
 
-_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*|[a-z][a-z0-9_]*\.txt)(?::([a-z][a-z -]*))?\}")
+
+
+def _block(named: dict[str, str], name: str, marks: str | None) -> str:
+    if not name.endswith(".txt"):
+        return named[name]
+    return alternation(marked(name, *marks.split()) if marks else words(name))
 
 
 def patterns(name: str, blocks: dict[str, str]) -> list[list[str]]:
     """The entries of a data file of regular expressions, cut into fields at tabs, the last field the regex:
-    ``{NAME}`` in it stands for ``blocks[NAME]`` or for the regex of an earlier entry ``pattern<TAB>NAME<TAB>regex``."""
-    named, found = dict(blocks), []
+    ``{NAME}`` in it stands for ``blocks[NAME]`` (or ``REPORTING_TENSED``, given to every file) or for the regex of an
+    earlier entry ``pattern<TAB>NAME<TAB>regex``; ``{file.txt}`` for the words of a data file and ``{file.txt:mark}``
+    for those with the marks (:func:`marked`), longest first."""
+    named, found = {"REPORTING_TENSED": alternation(REPORTING_TENSED), **blocks}, []
     for number, fields in enumerate(rows(name, sep="\t"), 1):
         try:
-            fields[-1] = _PLACEHOLDER.sub(lambda m: named[m[1]], fields[-1])
+            fields[-1] = _PLACEHOLDER.sub(lambda m: _block(named, m[1], m[2]), fields[-1])
         except KeyError as error:
             raise ValueError(f"briefing/data/{name}: entry {number}: {error} is no pattern above it and no block"
                              " given by the code; define it on an earlier line") from None

@@ -60,3 +60,18 @@ def test_the_preposition_subsets_of_the_stages_are_marks_on_the_one_list():
     assert quotes_attribution.CONNECTORS - lexicon.PREPOSITIONS == {"the", "and", "&"}
     assert actors_mentions.ACRONYM_SKIP & lexicon.PREPOSITIONS == {"of", "for", "on", "in"}
     assert lexicon.NAMING_PREPOSITIONS < actors_mentions._TRAILING_WORDS
+
+
+def test_a_pattern_file_may_name_a_data_file_its_marked_words_and_the_shared_reporting_verbs(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    listed = f"{tmp_path.name}_words.txt".lower()  # the loaders cache by file name
+    (tmp_path / listed).write_text("fen | wet\nmoor | wet high\ntor | high\n", encoding="utf-8")
+    plain = f"{tmp_path.name}_plain.txt".lower()
+    (tmp_path / plain).write_text("# a comment\nbog mire\n", encoding="utf-8")
+    name = f"{tmp_path.name}_patterns.txt".lower()
+    (tmp_path / name).write_text(f"pattern\tWET\t\\b(?:{{{listed}:wet}})\\b\npattern\tPLAIN\t{{{plain}}}\n"
+                                 "pattern\tSAID\t(?:{REPORTING_TENSED})$\n", encoding="utf-8")
+    found = lexicon.compiled(name, {})
+    assert found["WET"].pattern == r"\b(?:moor|fen)\b"
+    assert found["PLAIN"].fullmatch("mire") and found["PLAIN"].fullmatch("bog")
+    assert found["SAID"].search("she said") and not found["SAID"].search("she sang")

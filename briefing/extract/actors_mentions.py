@@ -71,9 +71,6 @@ _AUXILIARIES = lexicon.words("actors_subject_verbs.txt") | lexicon.marked("auxil
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
 _MONTH_OR_DAY = frozenset(MONTH_NAMES + WEEKDAYS)
 _P = lexicon.compiled("actors_patterns.txt", {
-    "HYPHEN_MODIFIERS": lexicon.alternation(lexicon.words("actors_hyphen_modifiers.txt")),
-    "INDEX_MOVE_VERBS": lexicon.alternation(lexicon.words("actors_index_move_verbs.txt")),
-    "REPORTING_TENSED": lexicon.alternation(lexicon.REPORTING_TENSED),
     "RELATIVE_VERBS": lexicon.alternation(dict(lexicon.rows("actors_relative_roles.txt"))),
     "ORG_NOUNS": lexicon.alternation(ORG_NOUNS),
 })

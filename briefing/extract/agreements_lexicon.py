@@ -116,13 +116,10 @@ _PATTERN_ROWS = lexicon.patterns("agreements_patterns.txt", {
     "NOT_AGREEMENTS": "|".join(lexicon.entries("agreements_not_agreements.txt")),
     "REPORTING": lexicon.alternation(REPORTING_VERBS), "SAID": lexicon.alternation(SPEECH_VERBS),
     "OTHER_ONE": "|".join(sorted(OTHER_ONE)), "OUTLET": "|".join(sorted(OUTLET_WORDS)),
-    "RELATIVES": lexicon.alternation(lexicon.words("agreements_relatives.txt")),
     "FUTURE_MODALS": lexicon.alternation(MODALS | lexicon.marked("auxiliaries.txt", "future")),
-    "RELATIONS": lexicon.alternation(lexicon.words("agreements_relations.txt")),
     "PRONOUNS": lexicon.alternation(PERSON_PRONOUNS | {"it", "its"}),
     "DESCRIPTORS": lexicon.alternation((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),
                                        exact=True),
-    "REPORTING_TENSED": lexicon.alternation(lexicon.REPORTING_TENSED),
     "STATE_NOUNS": lexicon.alternation(STATE_NOUNS)})
 #: The regular expressions of ``briefing/data/agreements_patterns.txt`` by name.
 PATTERNS: dict[str, re.Pattern[str]] = {

@@ -56,7 +56,6 @@ _P = lexicon.compiled("figures_patterns.txt", {
     "TOLL_AFTER_WORDS": lexicon.alternation(_TOLL_AFTER_UNITS),
     "TOLL_BEFORE_WORDS": lexicon.alternation(_TOLL_BEFORE_UNITS),
     "TOLL_NOUNS": lexicon.alternation(_TOLL_NOUN_UNITS),
-    "CHANGE_WORDS": lexicon.alternation(lexicon.words("figures_change_words.txt")),
     "DIGIT_WORDS": lexicon.alternation(word for word, value in ONES.items() if value),  # 'one' to 'nine'
 })
 _POWER = r"(?:\^?(?P<{0}>[-−]?[123])(?![\d.,])|(?P<{0}u>[²³¹])|(?:\s(?P<{0}w>squared|cubed)\b))"

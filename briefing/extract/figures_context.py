@@ -40,7 +40,6 @@ _P = lexicon.compiled("figures_context_patterns.txt", {
     "RAISED_VERBS": "|".join(sorted(_RAISED)),
     "CHANGE_VERBS": "|".join(sorted(_DIRECTION)),
     "APPROXIMATORS": lexicon.alternation(ref.APPROXIMATORS),
-    "REPORTING_TENSED": lexicon.alternation(lexicon.REPORTING_TENSED),
     # 'estimated' credits the source of a figure, not of words
     "CREDITING": lexicon.alternation(lexicon.REPORTING_TENSED | {"estimated", "estimates"}),
     "WIRE_LABELS": lexicon.alternation(WIRE_LABELS, exact=True),
