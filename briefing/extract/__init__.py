@@ -50,9 +50,8 @@ class ExtractOptions:
 def extract(doc: Document, options: ExtractOptions = ExtractOptions()) -> Brief:
     """Run every stage over ``doc`` and assemble its brief.
 
-    A stage that raises loses only its own items: the failure is named in the brief's
-    ``failed_stages`` and ``warnings`` (the pipeline reports it as an error), and the stages
-    that need its items get none.
+    A stage that raises loses only its own items: the failure is named in the brief's ``failed_stages`` and ``warnings``
+    (the pipeline reports it as an error), and the stages that need its items get none.
     """
     doc = ArticleText.of(doc)
     found: dict[str, Any] = {}

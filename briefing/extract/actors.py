@@ -566,11 +566,10 @@ def _firm_core(words: list[str]) -> tuple[str, ...]:
 def _same_firm(short: str, rest: list[str]) -> bool:
     """Whether a name that is ``short`` followed by ``rest`` is the same firm as ``short``.
 
-    It is when ``rest`` adds legal forms and firm words ('Orion Ltd.', 'Orion Group PLC') and at
-    most one other word ('Orion Motors Co.', 'Orion Computer', 'Halden Pryce'); an acronym is the
-    same firm as its spelled-out name ('KLF Kestrel Leasing & Finance'). Two or more other words
-    name a division or subsidiary ('Orion Commercial Vehicles'), and a country or place another
-    one ('Orion Canada', 'Orion Polska').
+    It is when ``rest`` adds legal forms and firm words ('Orion Ltd.', 'Orion Group PLC') and at most one other word
+    ('Orion Motors Co.', 'Orion Computer', 'Halden Pryce'); an acronym is the same firm as its spelled-out name ('KLF
+    Kestrel Leasing & Finance'). Two or more other words name a division or subsidiary ('Orion Commercial Vehicles'),
+    and a country or place another one ('Orion Canada', 'Orion Polska').
     """
     if known_place(" ".join(rest)) or ref.country_for(rest[-1]) or " ".join(rest) in ref.COUNTRY_ENDONYMS:
         return False

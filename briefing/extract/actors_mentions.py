@@ -29,10 +29,9 @@ GUESS, HINT, CUE, KNOWN = 0, 1, 2, 3
 class Mention:
     """One naming of a possible actor.
 
-    Offsets are into the article body, or into the title when ``in_title`` is set.
-    ``country`` is the state the form stands for (a country's name, demonym or capital),
-    ``locative`` marks a form right after a place preposition or in an address ('in Lisbon',
-    'Porto, Portugal'). The last three flags let grouping drop what is not an actor after all.
+    Offsets are into the article body, or into the title when ``in_title`` is set. ``country`` is the state the form
+    stands for (a country's name, demonym or capital), ``locative`` marks a form right after a place preposition or in
+    an address ('in Lisbon', 'Porto, Portugal'). The last three flags let grouping drop what is not an actor after all.
     """
 
     text: str

@@ -32,9 +32,8 @@ _PENDING_LIMIT = 8  # mentions without a side kept for a later one to name
 
 def find_agreements(doc: Document, *, actors: tuple[Actor, ...],
                     dates: tuple[DateMention, ...]) -> tuple[Agreement, ...]:
-    """One Agreement per distinct agreement of ``doc`` with at least one named party, in order of
-    first mention: the actors' mention offsets name the parties, and a date in an agreement's
-    clause dates its status."""
+    """One Agreement per distinct agreement of ``doc`` with at least one named party, in order of first mention: the
+    actors' mention offsets name the parties, and a date in an agreement's clause dates its status."""
     sides = _possible_sides(doc, actors)
     index = MentionIndex(doc, sides, dates)
     mentions: list[Mention] = []
@@ -375,9 +374,8 @@ def _referent(items: _Merger, mention: Mention) -> int | None:
 
 
 def _same_agreement(items: _Merger, mention: Mention) -> int | None:
-    """The item ``mention`` mentions again, if any (latest first): the same parties and the same
-    kind of terms (or a bare 'agreement' of the same parties), or a definite mention ('the
-    takeover of X') of some of its parties."""
+    """The item ``mention`` mentions again, if any (latest first): the same parties and the same kind of terms (or a
+    bare 'agreement' of the same parties), or a definite mention ('the takeover of X') of some of its parties."""
     words = _kind_words(mention)
     terms = _terms(mention)
     parties = set(mention.parties)
@@ -426,9 +424,8 @@ def _agreement(doc: Document, item: _Item) -> Agreement:
 
 
 def _history(item: _Item, lead: Mention, status: str, date: str | None) -> tuple[StatusStep, ...]:
-    """The states the mentions report ('under negotiation', then 'signed'), one step per state
-    with its first mention's sentence and date, in the order a deal moves through them and
-    ending at the item's status."""
+    """The states the mentions report ('under negotiation', then 'signed'), one step per state with its first mention's
+    sentence and date, in the order a deal moves through them and ending at the item's status."""
     steps = {}
     for m in sorted((m for m in item.mentions if m.explicit and m.status), key=lambda m: m.position):
         if AGREEMENT_STATUSES.index(m.status) < AGREEMENT_STATUSES.index(status) and not _quoted(m):

@@ -110,10 +110,9 @@ class MentionIndex:
 
 
 def clause_mentions(clause: Clause, index: MentionIndex, *, reporting_dates: tuple[str, ...]) -> list[Mention]:
-    """The agreement mentions of one clause (several agreement words with no sides of their own
-    join the mention before them: "the takeover of X in a $5 billion loan" is one mention);
-    ``reporting_dates`` are those the sentence gives where it reports the news ("an official said
-    Friday"), used when the clause itself has none."""
+    """The agreement mentions of one clause (several agreement words with no sides of their own join the mention before
+    them: "the takeover of X in a $5 billion loan" is one mention); ``reporting_dates`` are those the sentence gives
+    where it reports the news ("an official said Friday"), used when the clause itself has none."""
     clause_sides = [s for s in index.spans.within(clause.start, clause.end) if not _is_descriptive(index.text, s)]
     context = _Context(index.text, clause, reporting_dates, index, SpanIndex(clause_sides),
                        [t.start for t in clause.tokens], [t.end for t in clause.tokens])
@@ -339,9 +338,8 @@ def _not_an_agreement(ctx: _Context, first: int, last: int, head: str) -> bool:
 
 
 def _inside_a_name(ctx: _Context, start: int, end: int) -> bool:
-    """True when ``start``-``end`` lies inside a name that goes on past it with another word:
-    "Treaty" in "Northern Treaty Organisation" (a name ending in the agreement word, "Southern
-    Grain Pact", names the agreement itself)."""
+    """True when ``start``-``end`` lies inside a name that goes on past it with another word: "Treaty" in "Northern
+    Treaty Organisation" (a name ending in the agreement word, "Southern Grain Pact", names the agreement itself)."""
     return any(side.start <= start and end < side.end and re.match(r"\s+\S", ctx.text[end:side.end])
                for side in ctx.index.spans.within(ctx.clause.start, ctx.clause.end))
 

@@ -4,21 +4,18 @@ Each :class:`~briefing.model.DateMention` keeps the expression as written (prepo
 as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
 ``YYYY-MM`` or ``YYYY-MM-DD``. Conventions, where the text leaves a choice:
 
-- **Numeric dates** ``08/23/2019`` and ``08-23-2019`` are read in US order (month first)
-  unless the first number cannot be a month; dotted ``23.08.2019`` is day first;
-  ``2019-08-23``, ``2019/08/23`` and ``20190823`` are year first.
-- **A month or a day without a year** (``in August``, ``Aug. 14``, ``on the 14th``) takes
-  its year (and month) from the publication date: the latest one not after publication,
-  or the next one when the clause speaks of the future (*will*, *until*, *scheduled* ...).
-  A month and day take the nearest such date, so a January article's ``Dec. 30`` is the
-  previous year. A clause speaks of the future also when a future cue follows the date before any
-  past-tense verb (``In June, prices will rise``), when it voices an expectation (*likely*,
-  *hopes to*, *expects*), when a month starts a change and no verb around it is in the past
-  (``from April, fares go up``) and when the month is a noun after *a* (``a September cut``).
-- **Weekdays**: ``on Thursday`` is the latest Thursday not after publication (the next one
-  in a future clause); ``this Thursday`` is the one of the publication week (weeks start
-  on Monday), ``next``/``last``/``previous Thursday`` the one of the week after/before,
-  ``this past``/``this coming Thursday`` the nearest one strictly before/after.
+- **Numeric dates** ``08/23/2019`` and ``08-23-2019`` are read in US order (month first) unless the first number cannot
+  be a month; dotted ``23.08.2019`` is day first; ``2019-08-23``, ``2019/08/23`` and ``20190823`` are year first.
+- **A month or a day without a year** (``in August``, ``Aug. 14``, ``on the 14th``) takes its year (and month) from the
+  publication date: the latest one not after publication, or the next one when the clause speaks of the future (*will*,
+  *until*, *scheduled* ...). A month and day take the nearest such date, so a January article's ``Dec. 30`` is the
+  previous year. A clause speaks of the future also when a future cue follows the date before any past-tense verb
+  (``In June, prices will rise``), when it voices an expectation (*likely*, *hopes to*, *expects*), when a month starts
+  a change and no verb around it is in the past (``from April, fares go up``) and when the month is a noun after *a*
+  (``a September cut``).
+- **Weekdays**: ``on Thursday`` is the latest Thursday not after publication (the next one in a future clause);
+  ``this Thursday`` is the one of the publication week (weeks start on Monday), ``next``/``last``/``previous Thursday``
+  the one of the week after/before, ``this past``/``this coming Thursday`` the nearest one strictly before/after.
 - **Relative days** (today, yesterday, tomorrow, tonight, ``three days ago``) are resolved against the publication date,
   as are ``this year``, ``last month`` and the bare ``the day``/``the year``; ``two days later``/``earlier``,
   ``the next day`` and ``the previous year`` against the last date the text gave (the publication date when it gave
@@ -27,22 +24,19 @@ as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
   single month (``in January ... a year earlier``, as TimeML annotates it; not from a span of months such as
   ``the October-December period``). ``the same month a year ago``/``last year`` is the month the text last gave (else
   the publication month) a year before. ``three days before Easter`` shifts the date that follows it.
-- **Named days** (Christmas, Easter, Thanksgiving ... from ``briefing/data/dates_holidays.txt``)
-  without a year take the nearest one; two-digit years (``'79``, ``6/2/08``) the century
-  that puts them at most 20 years after publication.
-- **Periods without a schema precision get the value None** (their text is kept):
-  weeks and weekends, quarters (``Q2 2018``, ``the second quarter``), halves and seasons whose
-  year the text does not say, fiscal years (``fiscal 1996``), season
-  ranges (``1996-97``) and decades (``the 1990s``). The brief's values are calendar years, months
-  and days only, and a year standing in for a quarter would claim more than the text says; but
-  ``the first half of 2026``, ``this summer`` and ``the summer of 2015`` are the year they are part
-  of, as an analyst files them.
+- **Named days** (Christmas, Easter, Thanksgiving ... from ``briefing/data/dates_holidays.txt``) without a year take the
+  nearest one; two-digit years (``'79``, ``6/2/08``) the century that puts them at most 20 years after publication.
+- **Periods without a schema precision get the value None** (their text is kept): weeks and weekends, quarters
+  (``Q2 2018``, ``the second quarter``), halves and seasons whose year the text does not say, fiscal years
+  (``fiscal 1996``), season ranges (``1996-97``) and decades (``the 1990s``). The brief's values are calendar years,
+  months and days only, and a year standing in for a quarter would claim more than the text says; but
+  ``the first half of 2026``, ``this summer`` and ``the summer of 2015`` are the year they are part of, as an analyst
+  files them.
 - ``early 2011``, ``mid-2017``, ``the end of this year`` take the value of the period
   they qualify (``2011``, ``2017``, the publication year); so does ``the start of this year``
   (TimeML gold is split between the year and its first day, so the year is kept).
-- Not dates: durations (``for three years``), times of day, ages, fractions, amounts,
-  numbers followed by a unit, ``May`` the modal verb, ``March`` the verb and month or
-  weekday names inside names.
+- Not dates: durations (``for three years``), times of day, ages, fractions, amounts, numbers followed by a unit,
+  ``May`` the modal verb, ``March`` the verb and month or weekday names inside names.
 - An undated article (no publication date) keeps relative expressions with value None.
 """
 from __future__ import annotations
