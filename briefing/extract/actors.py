@@ -1,9 +1,8 @@
 """Actors: the people, organisations, countries and places an article names.
 
-The finder (built-in rules, or a spaCy pipeline) gives name mentions in the title and the
-body; they are then grouped into one actor per real-world entity (surnames, transliterations,
-acronyms, short and official state names, demonyms and capitals standing for a state), typed,
-given roles and affiliations, and ordered by salience.
+The finder (built-in rules, or a spaCy pipeline) gives name mentions in the title and the body; they are then grouped
+into one actor per real-world entity (surnames, transliterations, acronyms, short and official state names, demonyms and
+capitals standing for a state), typed, given roles and affiliations, and ordered by salience.
 """
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
 """The built-in name finder: capitalised spans of a text, cleaned and given a first type.
 
-A span is a run of capitalised words joined by spaces (plus the connectors that live inside
-names: 'Bank of Valdoria', 'Ursula von der Leyen', 'Hale & Dorsey'). It is then trimmed of
-what only looks like a name: sentence-initial common words, titles ('President', 'Gen.'),
-days and months, model designations ('X-35'), shouting. Each surviving span becomes a
-:class:`Mention` with the type its own words or its context suggest and how sure that is.
+A span is a run of capitalised words joined by spaces (plus the connectors that live inside names: 'Bank of Valdoria',
+'Ursula von der Leyen', 'Hale & Dorsey'). It is then trimmed of what only looks like a name: sentence-initial common
+words, titles ('President', 'Gen.'), days and months, model designations ('X-35'), shouting. Each surviving span becomes
+a :class:`Mention` with the type its own words or its context suggest and how sure that is.
 """
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
 """Agreements: deals, accords, treaties and the like, with parties, status and date.
 
-Each clause is read for agreement words (nouns such as "agreement", "takeover", "loan" and
-verbs such as "bought", "was acquired by"); each such mention gets its named sides, the status
-its verbs give ("signed", "are negotiating", "could be signed") and the date of that event. The
-mentions of one agreement ("the deal", "this agreement", the same parties and terms again) are
-then merged into one item that keeps the most advanced status and every piece of evidence.
+Each clause is read for agreement words (nouns such as "agreement", "takeover", "loan" and verbs such as "bought", "was
+acquired by"); each such mention gets its named sides, the status its verbs give ("signed", "are negotiating", "could be
+signed") and the date of that event. The mentions of one agreement ("the deal", "this agreement", the same parties and
+terms again) are then merged into one item that keeps the most advanced status and every piece of evidence.
 """
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
 """Agreement mentions in one clause: the agreement word, its sides, its status cue and its date.
 
-A mention is either an agreement noun ("a fisheries cooperation accord", "the takeover of X",
-"40 new orders from X") or a transaction verb ("X bought Y", "X was acquired by Y"). Its sides
-come from the noun phrase itself (a possessor, a name before the noun, "with"/"between"/"of"/
-"to"/"from"/"by" complements) and, when a verb such as "signed" or "received" governs the noun,
-from that verb's subject and indirect objects.
+A mention is either an agreement noun ("a fisheries cooperation accord", "the takeover of X", "40 new orders from X") or
+a transaction verb ("X bought Y", "X was acquired by Y"). Its sides come from the noun phrase itself (a possessor, a
+name before the noun, "with"/"between"/"of"/"to"/"from"/"by" complements) and, when a verb such as "signed" or
+"received" governs the noun, from that verb's subject and indirect objects.
 """
 from __future__ import annotations
 

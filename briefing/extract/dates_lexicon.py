@@ -1,8 +1,7 @@
 """Words of dates for :mod:`briefing.extract.dates`: month and weekday names, number words,
 calendar arithmetic and the holidays of ``briefing/data/dates_holidays.txt``.
 
-Everything here is general reference data built once at import; nothing is specific to
-an article.
+Everything here is general reference data built once at import; nothing is specific to an article.
 """
 from __future__ import annotations
 

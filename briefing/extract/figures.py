@@ -1,11 +1,10 @@
 """Figures: amounts of money, percentages, physical quantities and counted things.
 
-A number becomes a figure only when the words around it say what it counts: a currency
-(``$718 million``, ``350 million Swedish kronor``, ``7.2 mln dlrs``), a percent sign or word
-(``4.5 pct``, ``3 percentage points``), a unit of measurement (``12,408.5 km``, ``nine litres``)
-or a plural noun (``45,000 workers``, ``12 T-90s``). Bare numbers -- years, times, ordinals,
-identifiers (``clause 7``, ``T-90``), phone numbers, list numbering -- are left out.
-What a figure measures, when and on whose word are read from its sentence (``figures_context``).
+A number becomes a figure only when the words around it say what it counts: a currency (``$718 million``,
+``350 million Swedish kronor``, ``7.2 mln dlrs``), a percent sign or word (``4.5 pct``, ``3 percentage points``), a unit
+of measurement (``12,408.5 km``, ``nine litres``) or a plural noun (``45,000 workers``, ``12 T-90s``). Bare numbers --
+years, times, ordinals, identifiers (``clause 7``, ``T-90``), phone numbers, list numbering -- are left out. What a
+figure measures, when and on whose word are read from its sentence (``figures_context``).
 """
 from __future__ import annotations
 

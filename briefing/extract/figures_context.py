@@ -1,11 +1,10 @@
 """What a figure measures, when, and on whose word: read from the figure's sentence by general rules.
 
-``measure`` is a short noun phrase: the subject of 'stood at / was / reached / totalled', the
-antecedent of ', which stood at', '<subject> purchases of Y' for '<subject> purchased $N worth of Y',
-'rise in X' for 'X rose 5%', the noun a money amount qualifies ('a $27 million rail contract'),
-'<things> approved for delivery to Z' for 'approved the delivery of N things to Z', or the label of a
-wire-service table line ('Shr' -> 'earnings per share'). ``date`` is the value of a date mention in the
-same sentence (or the publication year for 'currently'); ``source`` whom the sentence credits
+``measure`` is a short noun phrase: the subject of 'stood at / was / reached / totalled', the antecedent of ', which
+stood at', '<subject> purchases of Y' for '<subject> purchased $N worth of Y', 'rise in X' for 'X rose 5%', the noun a
+money amount qualifies ('a $27 million rail contract'), '<things> approved for delivery to Z' for 'approved the delivery
+of N things to Z', or the label of a wire-service table line ('Shr' -> 'earnings per share'). ``date`` is the value of a
+date mention in the same sentence (or the publication year for 'currently'); ``source`` whom the sentence credits
 ('according to the IMF', '..., the ministry said'), resolved to an actor's name when one matches.
 """
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """Reference data for figures: currencies, units of measurement and approximators, built once at import.
 
-Currencies come from CLDR (``briefing/data/currencies_cldr.txt``, written from babel by
-``scripts/cldr_currencies.py``: names, plurals, symbols and the territories that use each ISO 4217 currency), with
-what CLDR does not say in ``currencies_extra.txt`` (wire abbreviations, shared words) and sub-units in
-``currencies_subunits.txt``; units from
+Currencies come from CLDR (``briefing/data/currencies_cldr.txt``, written from babel by ``scripts/cldr_currencies.py``:
+names, plurals, symbols and the territories that use each ISO 4217 currency), with what CLDR does not say in
+``currencies_extra.txt`` (wire abbreviations, shared words) and sub-units in ``currencies_subunits.txt``; units from
 ``briefing/data/figures_units.txt``; country adjectives from ``briefing/data/countries_sovereign.txt``.
 """
 from __future__ import annotations

@@ -1,10 +1,9 @@
 """Numbers as written in news copy: numerals, spelled-out numbers and scale words.
 
-``find_numbers`` reads ``718``, ``35,000``, ``9,87,654.32``, ``9.1``, ``3 3/4``, ``3-3/4``, ``3¾``,
-``7e12``, ``2.5x10-4``, ``6x2^8``, ``−40``, ``thirty-four``, ``a hundred and six``,
-``three and a half``, ``half a billion``, ``five million``, ``2.4bn``, ``$9.1 billion``'s ``9.1 billion``
-and ``mln``/``bln`` wire abbreviations. It does not decide what a number counts; the figure extractor
-does that from the words around it.
+``find_numbers`` reads ``718``, ``35,000``, ``9,87,654.32``, ``9.1``, ``3 3/4``, ``3-3/4``, ``3¾``, ``7e12``,
+``2.5x10-4``, ``6x2^8``, ``−40``, ``thirty-four``, ``a hundred and six``, ``three and a half``, ``half a billion``,
+``five million``, ``2.4bn``, ``$9.1 billion``'s ``9.1 billion`` and ``mln``/``bln`` wire abbreviations. It does not
+decide what a number counts; the figure extractor does that from the words around it.
 """
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
 """Quotes: direct and reported speech, with the speaker resolved to an actor.
 
-A direct quote is a stretch between quote marks (:mod:`.quotes_marks`); its speaker comes
-from the attribution around it (:mod:`.quotes_attribution`), or, for a quotation with no
-attribution of its own, from the quotation right before it ("…," she said. "…"). Names,
-descriptions ("the minister") and pronouns are resolved to the actors of the brief through
+A direct quote is a stretch between quote marks (:mod:`.quotes_marks`); its speaker comes from the attribution around it
+(:mod:`.quotes_attribution`), or, for a quotation with no attribution of its own, from the quotation right before it
+("…," she said. "…"). Names, descriptions ("the minister") and pronouns are resolved to the actors of the brief through
 their mention offsets, in reading order, so "he" is the person who spoke or acted last.
 """
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """Attribution: who the text says spoke a quotation, and through which outlet.
 
-Rules over words, not a parser: a reporting verb ("said", "told", "added" ...) next to a
-quotation, and the noun phrase that is its subject, found by walking over the words around
-the verb. The phrase is returned as a :class:`Mention` with its offsets, so the caller can
-resolve it to an actor of the brief.
+Rules over words, not a parser: a reporting verb ("said", "told", "added" ...) next to a quotation, and the noun phrase
+that is its subject, found by walking over the words around the verb. The phrase is returned as a :class:`Mention` with
+its offsets, so the caller can resolve it to an actor of the brief.
 """
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
 """Quotation marks: the stretches of an article body that stand between quote marks.
 
-Marks are paired per paragraph (line) with a small state machine rather than by counting, so
-stray marks (apostrophes, inch marks, an unclosed quotation) never swallow the rest of the
-article: an unclosed quotation ends at its paragraph's end, unless the next paragraph reopens
-it (news style) or closes it before opening anything else (text broken into one line per
-sentence). Single quote marks delimit a quotation only outside double-quoted text.
+Marks are paired per paragraph (line) with a small state machine rather than by counting, so stray marks (apostrophes,
+inch marks, an unclosed quotation) never swallow the rest of the article: an unclosed quotation ends at its paragraph's
+end, unless the next paragraph reopens it (news style) or closes it before opening anything else (text broken into one
+line per sentence). Single quote marks delimit a quotation only outside double-quoted text.
 """
 from __future__ import annotations
 

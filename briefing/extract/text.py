@@ -1,13 +1,12 @@
 """The text layer every extractor reads: sentences, tokens from one tokenizer, one name key.
 
-:func:`extract` builds one :class:`ArticleText` per article and hands it to every stage in place
-of the plain :class:`~briefing.model.Document`: the sentences are split once (by
-:mod:`briefing.sentences`), and the text is cut once into *atoms*, each a run of letters and
-digits or a single other character. The tokens of the stages are read off the atoms, not off the
-text: :meth:`Tokenized.words` (names: a word keeps its inner ``-``, ``.``, ``&`` and apostrophes),
-:meth:`Tokenized.clause_tokens` (agreements: numbers keep their ``,`` and ``.``),
-:meth:`Tokenized.attribution_tokens` (quotations). Any stretch can be asked for, and the answer is
-what tokenizing that stretch alone gives: an atom cut by the stretch's ends is cut too.
+:func:`extract` builds one :class:`ArticleText` per article and hands it to every stage in place of the plain
+:class:`~briefing.model.Document`: the sentences are split once (by :mod:`briefing.sentences`), and the text is cut once
+into *atoms*, each a run of letters and digits or a single other character. The tokens of the stages are read off the
+atoms, not off the text: :meth:`Tokenized.words` (names: a word keeps its inner ``-``, ``.``, ``&`` and apostrophes),
+:meth:`Tokenized.clause_tokens` (agreements: numbers keep their ``,`` and ``.``), :meth:`Tokenized.attribution_tokens`
+(quotations). Any stretch can be asked for, and the answer is what tokenizing that stretch alone gives: an atom cut by
+the stretch's ends is cut too.
 """
 from __future__ import annotations
 
