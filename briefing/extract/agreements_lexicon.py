@@ -119,8 +119,7 @@ _PATTERN_ROWS = lexicon.patterns("agreements_patterns.txt", {
     "FUTURE_MODALS": lexicon.alternation(MODALS | lexicon.marked("auxiliaries.txt", "future")),
     "PRONOUNS": lexicon.alternation(PERSON_PRONOUNS | {"it", "its"}),
     "DESCRIPTORS": lexicon.alternation((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),
-                                       exact=True),
-    "STATE_NOUNS": lexicon.alternation(STATE_NOUNS)})
+                                       exact=True)})
 #: The regular expressions of ``briefing/data/agreements_patterns.txt`` by name.
 PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile("|".join(regex for _kind, other, regex in _PATTERN_ROWS if other == name))

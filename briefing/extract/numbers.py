@@ -27,9 +27,7 @@ ORDINALS = {word: value for word, value, kind in _NUMBER_WORDS if kind == ["ordi
 _SMALL = {word: value for word, value in {**ONES, **TEENS}.items() if word != "oh"}
 _UNICODE_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
                       "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}
-_P = lexicon.compiled("numbers_patterns.txt", {
-    "SCALE_WORDS": lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["word"]),
-    "SHORT_SCALES": lexicon.alternation(w for w, _, *how in _SCALE_ROWS if how == ["short"])})
+_P = lexicon.compiled("numbers_patterns.txt", {})
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _NUMBER_STARTS = frozenset(_SMALL) | frozenset(TENS) | {"a", "an", "half"}
