@@ -1,8 +1,8 @@
 """Word lists and patterns of the agreement extractor, loaded once at import.
 
-The lists live in ``briefing/data/agreements_*.txt``, the regular expressions in
-``briefing/data/agreements_patterns.txt``; the closed word classes shared
-with other stages (determiners, pronouns, conjunctions) come from :mod:`briefing.lexicon`.
+The lists live in ``briefing/data/agreements_*.txt``, the regular expressions in ``agreements_patterns.txt``; the
+closed word classes shared with other stages (determiners, pronouns, conjunctions, auxiliaries, prepositions) come from
+:mod:`briefing.lexicon`.
 """
 from __future__ import annotations
 
