@@ -326,6 +326,13 @@ def is_title(text: str) -> bool:
     return text.casefold().strip(".") in TITLES
 
 
+def title_headed(phrase: str) -> bool:
+    """True when a title heads ``phrase``: 'the president of Acme', 'Acme's chief executive' (not 'the Premier
+    League club': a title word inside a name)."""
+    head = re.split(r"\s+(?:of|for|at|in)\s+", phrase.strip(" ,."), maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower().strip(".,") in TITLE_WORDS
+
+
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]\.?|[A-Z]{2,3}")
 # a common noun after the abbreviation; the state's own institutions and people ('US government',
 # 'UK troops') name the state acting, so they do not count ...

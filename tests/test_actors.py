@@ -151,6 +151,12 @@ def test_transliterated_surname_joins_the_person():
     assert "Volkhonskiy" not in found
 
 
+def test_a_short_word_of_another_type_is_no_misspelt_surname():
+    _, found = actors_of("Tom Vell was appointed minister in May. The mayor of Velm resigned.")
+    assert found["Tom Vell"].aliases == ()
+    assert "Velm" in found
+
+
 def test_acronym_in_brackets_joins_its_expansion():
     body = "The Northern Grain Traders Association (NGTA) warned of shortages. The NGTA meets on Friday."
     doc, found = actors_of(body)
@@ -258,6 +264,15 @@ def test_a_state_s_adjective_before_its_currency_names_the_money_not_the_state()
      "Human Rights Watch"),
     # a two-word title before the comma makes the name after it a person, whatever the given name
     ("Orion Bank's chief executive, Nia Pell, said so.", "Nia Pell", ("chief executive",), "Orion Bank"),
+    # the office a predicate gives; not a phrase after a preposition
+    ("Ko Bran became chief executive of Orion Bank in March.", "Ko Bran", ("chief executive",), "Orion Bank"),
+    ("Tom Vell was appointed chief executive of Kestrel Mining.", "Tom Vell", ("chief executive",), "Kestrel Mining"),
+    ("Lara Quint, who was elected mayor of Velm in 2020, resigned.", "Lara Quint", ("mayor",), "Velm"),
+    ("Ria Sol was named by the Velmian Party.", "Ria Sol", (), None),
+    # a phrase after the name's comma that a reporting verb follows is its subject, unless a title heads it
+    ("Orion Athletic agreed a fee for striker Emeka Obi, the Premier Kessa League club announced.", "Emeka Obi",
+     ("striker",), None),
+    ("Ana Lopez, the president of Orion Bank said prices would rise.", "Ana Lopez", ("president",), "Orion Bank"),
 ])
 def test_roles_and_affiliation(body, name, roles, affiliation):
     _, found = actors_of(body)

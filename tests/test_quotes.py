@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.extract import extract
 from briefing.extract.quotes import find_quotes, find_reported_speech
 from briefing.extract.quotes_attribution import tokenize
 from briefing.extract.quotes_marks import find_quoted_stretches
@@ -368,6 +369,32 @@ def test_reported_speech(body, speaker, content):
     (quote,) = find_reported_speech(make_doc(body), actors=(), dates=())
     assert (quote.kind, quote.speaker_text, quote.text) == ("indirect", speaker, content)
     assert_offsets(body, [quote])
+
+
+@pytest.mark.parametrize("body, speaker, content", [
+    # a date right after the verb, with or without its preposition, is when it was said
+    ("The health agency said Tuesday that the outbreak had killed many people.", "The health agency",
+     "the outbreak had killed many people"),
+    ("Orion Software said on Monday it had agreed to buy a rival.", "Orion Software", "it had agreed to buy a rival"),
+    ("The premier noted on Monday, the victims were all unvaccinated.", "The premier",
+     "the victims were all unvaccinated"),
+    # after a name's comma, a phrase headed by no title is the subject; one headed by a title is the name's
+    ("Orion Athletic agreed a fee for striker Emeka Obi, the Premier Kessa League club announced on Friday.",
+     "the Premier Kessa League club", "Orion Athletic agreed a fee for striker Emeka Obi"),
+    ("Prices will rise, Ana Lopez, the president of Orion Bank said.", "Ana Lopez", "Prices will rise"),
+])
+def test_reported_speech_in_a_whole_brief(body, speaker, content):
+    (quote,) = extract(make_doc(body)).reported_speech
+    assert (quote.speaker, quote.speaker_text, quote.text) == (speaker, speaker, content)
+    assert_offsets(body, [quote])
+
+
+@pytest.mark.parametrize("body", [
+    "Jo Marr was sworn in as governor of the western state of Velmar on Saturday.",
+    "The claim of the western Kessa tribes was heard.",
+])
+def test_a_reporting_verb_that_is_a_noun_before_of_reports_nothing(body):
+    assert extract(make_doc(body)).reported_speech == ()
 
 
 def test_reported_speech_carries_the_outlet_told():

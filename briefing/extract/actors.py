@@ -356,11 +356,11 @@ def _name_words(text: str) -> list[str]:
     return [_P["FUSED_PARTICLE"].sub("", w) for w in _display(text).split() if w not in NAME_SUFFIXES]
 
 
-def _close(a: str, b: str) -> bool:
+def _close(a: str, b: str, *, shortest: int = 4) -> bool:
     """Transliteration variants: same first letter, a small edit distance (Kowalsky/Kowalski)."""
     a, b = a.casefold(), b.casefold()
     shorter = min(len(a), len(b))
-    return a == b or a[0] == b[0] and shorter >= 4 and within_edit_distance(a, b, 1 if shorter < 6 else 2)
+    return a == b or a[0] == b[0] and shorter >= shortest and within_edit_distance(a, b, 1 if shorter < 6 else 2)
 
 
 def _length_keys(word: str, reach: int) -> list[tuple[str, int]]:
@@ -400,7 +400,8 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
                 continue
             loose = other.type == PERSON or other.certainty < KNOWN  # an unsure type may be a person's
             if len(other_words) == 1:
-                same = loose and _close(other_words[0], last)
+                # a short word of another type is a person's only as written ('Velm' is not 'Tom Vell')
+                same = loose and _close(other_words[0], last, shortest=4 if other.type == PERSON else 6)
             elif [w.casefold() for w in other_words] == [w.casefold() for w in words[-len(other_words):]]:
                 # the whole name ('Omar Rashidi' for 'Omar al-Rashidi') or a surname of several words ('De la
                 # Fuente', 'Ferreira Lopes' for 'Ana Ferreira Lopes')

@@ -71,6 +71,7 @@ _MONTH_OR_DAY = frozenset(MONTH_NAMES + WEEKDAYS)
 _P = lexicon.compiled("actors_patterns.txt", {
     "RELATIVE_VERBS": lexicon.alternation(dict(lexicon.rows("actors_relative_roles.txt"))),
     "ORG_NOUNS": lexicon.alternation(ORG_NOUNS),
+    "PREPOSITIONS": lexicon.alternation(lexicon.PREPOSITIONS),
 })
 
 

@@ -321,9 +321,12 @@ def _role_after(text: str, end: int, sentence_end: int, index: RoleIndex) -> tup
         return ([role] if role != "-" else []), owner.name if owner else None
     copula = _P["RELATIVE_COPULA"].match(m.group("phrase"))  # 'X, who is the chief executive of Y'
     phrase_start += copula.end() if copula else 0
-    phrase = _P["RELATIVE"].sub("", m.group("phrase")[copula.end() if copula else 0:])
+    phrase = m.group("phrase")[copula.end() if copula else 0:]
+    relative = _P["RELATIVE"].search(phrase)
+    phrase = phrase[:relative.start()] if relative else phrase
     phrase_words = phrase.split()
-    if not phrase_words or len(phrase_words) > 12:
+    # not '…, the Y club announced': that phrase is the subject of what follows, no apposition
+    if not phrase_words or len(phrase_words) > 12 or relative and relative["said"] and not ref.title_headed(phrase):
         return [], None
     title_at = next((k for k, w in enumerate(phrase_words[:5]) if _is_title_noun(_bare_word(w))), None)
     if title_at is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from .. import lexicon
 from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, REPORTING_VERBS, SPOKES_NOUNS
@@ -172,7 +172,7 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
             continue
         sentence_end = sentence.end - 1 if text[sentence.end - 1] in ".!?" else sentence.end
         tokens = tokenize(text, sentence.start, sentence.end)
-        reported = _reported_clause(tokens, sentence_end)
+        reported = _reported_clause(tokens, sentence_end, dated.get(sentence.index, ()))
         if reported is None or reported[2] - reported[1] < 12:
             continue
         speaker_mention, content_start, content_end, verb = reported
@@ -193,12 +193,15 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
 
 
 _BE_FORMS = lexicon.marked("auxiliaries.txt", "be")
+_ALSO_NOUNS = INDIRECT_VERBS - lexicon.verb_forms("reporting_verbs.txt", flag="reported", unambiguous=True)
 _ADJUNCT_OPENERS = lexicon.words("quotes_adjunct_openers.txt") | lexicon.PREPOSITIONS
 
 
-def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, int, int, int | None] | None:
+def _reported_clause(tokens: list[Token], sentence_end: int, dates: Iterable[tuple[int, int, str]]
+                     ) -> tuple[Mention, int, int, int | None] | None:
     """The speaker, the content's start and end, and the reporting verb's index (None for 'according to') of a
-    reporting sentence whose words end at ``sentence_end``."""
+    reporting sentence whose words end at ``sentence_end``; a date of ``dates`` right after the verb ('said
+    Tuesday', 'said on Monday it …') is no part of what was said."""
     for i, token in enumerate(tokens[:-1]):
         if token.lower == "according" and tokens[i + 1].lower == "to":
             comma = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
@@ -208,8 +211,8 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
             return None
         if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing"):
             continue
-        if i > 0 and tokens[i - 1].lower in ARTICLES:
-            continue  # "a challenge by the state attorney general", "the report": a noun, not the verb
+        if i > 0 and tokens[i - 1].lower in ARTICLES or token.lower in _ALSO_NOUNS and tokens[i + 1].lower == "of":
+            continue  # "a challenge by the state attorney general", "the report", "the state of X": a noun
         if i > 1 and tokens[i - 1].text == "," and tokens[i + 1].lower not in lexicon.PREPOSITIONS:
             speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
             if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"}:
@@ -224,6 +227,10 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
         k = i + 1
         if token.lower in TELL_FORMS:  # 'told reporters that ...': the content follows "that"
             k = next((j for j in range(k, len(tokens)) if tokens[j].lower == "that"), len(tokens))
+        date_end = next((e for s, e, _ in dates for j in (k, k + 1) if j < len(tokens) and s == tokens[j].start
+                         and (j == k or tokens[k].lower in lexicon.PREPOSITIONS)), None)
+        if date_end is not None:
+            k = next((j for j in range(k, len(tokens)) if tokens[j].start >= date_end), len(tokens))
         # the comma before the speaker's phrase, its title words allowed between ('…, his lawyer Jane Doe told …')
         said_before = next((j for j in range(3, i) if tokens[j - 1].text == "," and (
             tokens[j].start == speaker.start or tokens[j].start < speaker.start < tokens[j].start + 30
@@ -237,8 +244,8 @@ def _reported_clause(tokens: list[Token], sentence_end: int) -> tuple[Mention, i
         if k < len(tokens) and tokens[k].lower in _ADJUNCT_OPENERS:
             # 'said in a statement that …', 'said on Monday that …': what was said follows the 'that'
             k = next((j for j in range(k, min(len(tokens), k + 8)) if tokens[j].lower == "that"), k)
-        if k < len(tokens) and tokens[k].lower == "that":
-            k += 1
+        if k < len(tokens) and (tokens[k].lower == "that" or date_end is not None and tokens[k].text == ","):
+            k += 1  # 'said that …', 'noted on Monday, the …'
         if k >= len(tokens) or tokens[k].text in ",.;:":
             return None
         return speaker, tokens[k].start, sentence_end, i
@@ -698,8 +705,10 @@ class _Resolver:
     def _titled_person(self, mention: Mention) -> Actor | None:
         """The person a title was cut from: 'Xland Secretary of State Jane Doe said', 'Jane Doe, the
         Prime Minister of Xland, said', 'Xland's Foreign Minister, Jane Doe, said'."""
-        if mention.kind == "pronoun" or not any(w.lower().strip(".,") in TITLE_WORDS for w in mention.text.split()):
-            return None
+        words = [w.lower().strip(".,") for w in mention.text.split()] + [""]
+        if mention.kind == "pronoun" or not any(w in TITLE_WORDS and words[k + 1] in ("", "of", "for", "at")
+                                                for k, w in enumerate(words[:-1])):
+            return None  # a title heads the phrase: not "the Premier League club"
         text = self._doc.text
         near = self._spans.starting_in(mention.start - 60, mention.end + 61)
         return next((s.actor for s in near if s.actor.type == "person" and (

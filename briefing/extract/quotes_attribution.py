@@ -137,6 +137,9 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
                                           and _object_of_preposition(tokens, mention, last_start + 1))
     if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
         return mention
+    if mention is not None and mention.kind != "name" and tokens[k - 1].text != "," \
+            and tokens[last_start].lower in ARTICLES and not ref.title_headed(mention.text):
+        return mention  # 'X, the club announced': that phrase is the subject ('X, an analyst, said': X)
     for index in range(len(parts) - 2, -1, -1):
         named = _whole_name(tokens, *parts[index])
         if named is not None:
