@@ -202,6 +202,23 @@ def test_a_date_right_after_a_figure_is_its_date():
                                                                                    ("4.1%", "2014-04")]
 
 
+@pytest.mark.parametrize("body, dated, expected", [
+    # a relative date right after the figure is its date
+    ("Founded in 2009, Acme reported revenue of $310 million last year.", [("2009", "2009"), ("last year", "2013")],
+     [("$310 million", "2013")]),
+    # the date right after a later figure is that figure's only
+    ("About 9.1 million voters were eligible, up from 8.6 million in 2021.", [("2021", "2021")],
+     [("9.1 million voters", None), ("8.6 million", "2021")]),
+    # an earlier figure's date still dates what follows in its clause
+    ("Sales rose 5% in March to $3 billion.", [("March", "2014-03")], [("5%", "2014-03"), ("$3 billion", "2014-03")]),
+])
+def test_whose_date_a_date_is(body, dated, expected):
+    doc = make_doc(body)
+    dates = tuple(DateMention(text, value, (doc.evidence(body.index(text), body.index(text) + len(text)),))
+                  for text, value in dated)
+    assert [(f.text, f.date) for f in find_figures(doc, dates=dates, actors=())] == expected
+
+
 @pytest.mark.parametrize("body, source", [
     ("Police said 68 people were missing.", "Police"),
     ("The ministry estimates 40 people died.", "ministry"),
@@ -274,6 +291,8 @@ def test_numbers(text, value):
     ("The outbreak infected over 4,200 of the city's people and killed at least 62.",
      [("4,200", 4200, "people infected"), ("62", 62, "deaths")]),
     ("The death toll rose from nine to 31.", [("31", 31, "deaths")]),
+    ("The virus has infected at least 212 since early May and killed 14 in the north.",
+     [("212", 212, "people infected"), ("14", 14, "deaths")]),
     ("The storm killed 12 people.", [("12 people", 12, "people")]),
     # a misprinted number is no count that ends at its comma
     ("It has 40 schools for its roughly 200,0000 residents.", [("40 schools", 40, "schools")]),

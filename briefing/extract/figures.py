@@ -196,7 +196,7 @@ def _elided_count(text: str, start: int, end: int, number: Number, carried: Quan
         return Quantity(number.start, toll.end(), number.value, unit, "count", approx=approx, shown_unit=unit,
                         scale=number.scale)
     toll = _P["TOLL_BEFORE"].search(text, max(start, number.start - 60), number.start)
-    if toll and (_P["CLAUSE_END"].match(text, number.end, end) or _P["ELIDED_OF"].match(text, number.end, end)):
+    if toll and _P["TOLL_END"].match(text, number.end, end):
         unit = _TOLL_NOUN_UNITS[" ".join(toll["toll"].lower().split())] if toll["toll"] \
             else _TOLL_BEFORE_UNITS[toll["word"].lower()]
         return Quantity(number.start, number.end, number.value, unit, "count", approx=approx, shown_unit=unit,

@@ -64,6 +64,7 @@ def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displ
     reading = _Reading()
     figures = []
     earlier: dict[str, str] = {}  # the measure of the sentence's last figure of each kind
+    own_dates = {q.end: _date_right_after(doc, sentence, q, sentence_dates) for q in quantities}
     for quantity, shown in zip(quantities, displays):
         left = doc.text[sentence.start:quantity.start]
         right = doc.text[quantity.end:sentence.end]
@@ -78,7 +79,7 @@ def describe_sentence(doc: Document, sentence: Sentence, quantities: list, displ
             value_high=plain_value(quantity.value_high) if quantity.value_high is not None else None,
             approx=quantity.approx is not None,
             measure=measure,
-            date=_figure_date(doc, sentence, quantity, sentence_dates),
+            date=_figure_date(doc, sentence, quantity, sentence_dates, own_dates),
             source=source,
             display=shown,
             evidence=(doc.evidence(quantity.start, quantity.end),),
@@ -303,12 +304,21 @@ def dates_by_sentence(dates: tuple[DateMention, ...]) -> dict[int, tuple[str, li
     return {index: (first, sorted(dated)) for index, (first, dated) in found.items()}
 
 
-def _figure_date(doc: Document, sentence: Sentence, quantity, sentence_dates: dict) -> str | None:
-    """The date of a figure: the date right after it ('4.1% in April'), else its sentence's first date."""
+def _date_right_after(doc: Document, sentence: Sentence, quantity, sentence_dates: dict) -> tuple[int, str] | None:
+    """The (start, value) of the date right after a figure ('4.1% in April', '$3 million last year')."""
+    return next(((start, value) for start, value in sentence_dates.get(sentence.index, ("", ()))[1]
+                 if start >= quantity.end and _P["DATE_RIGHT_AFTER"].fullmatch(doc.text, quantity.end, start)), None)
+
+
+def _figure_date(doc: Document, sentence: Sentence, quantity, sentence_dates: dict, own_dates: dict) -> str | None:
+    """The date of a figure: the date right after it, else its sentence's first date unless that is a later
+    figure's own ('9.1 million voters, up from 8.6 million in 2021': 2021 is the second's only)."""
     if sentence.index in sentence_dates:
         first, dated = sentence_dates[sentence.index]
-        return next((value for start, value in dated if start >= quantity.end
-                     and _P["DATE_RIGHT_AFTER"].fullmatch(doc.text, quantity.end, start)), first)
+        if own_dates[quantity.end]:
+            return own_dates[quantity.end][1]
+        later_own = {d for d in own_dates.values() if d and d[0] > quantity.end}
+        return None if all(d in later_own for d in dated if d[1] == first) else first
     if doc.published and _P["CURRENT"].search(sentence.text):
         return str(doc.published.year)
     return None
