@@ -36,6 +36,15 @@ def test_attribution_at_either_end_of_the_sentence(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # an ampersand inside a firm's name; staff 'at' a body speak for it ('Bank of <Acme>' is not Acme)
+    ('Johnson & Bell said the drug was "safe and tested".', [("safe and tested", "Johnson & Bell")]),
+    ('Shares fell. Analysts at Breck & Hale said the price was "steep but fair".', [("steep but fair", "Breck & Hale")]),
+])
+def test_a_firm_speaks_by_its_name_and_its_staff(body, expected):
+    assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # a relative clause with commas of its own stands between the speaker and the verb
     ('Secretary-General Lars Hovland, who is in Valmora, Norland meeting with Prime Minister Ali Musa and Ruritanian '
      'President Ben Tal, said in a statement, "I will press for a ceasefire in the coming days".',

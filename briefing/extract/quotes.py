@@ -695,10 +695,10 @@ class _Resolver:
 
     def _actor_at(self, mention: Mention) -> Actor | None:
         """The actor with a mention inside the phrase that ends it (the head, its last word, must be the
-        actor's; not after "of"/"on"/"for": ``Bank of <Acme>``), people first."""
+        actor's; not after "of"/"on"/"for": ``Bank of <Acme>``; 'analysts at <Acme>' speak for it), people first."""
         inside = [span.actor for span in self._spans.within(mention.start, mention.end)
-                  if span.start < span.end == mention.end
-                  and not any(w.lower() in CONNECTORS for w in self._doc.text[mention.start:span.start].split()[-1:])]
+                  if span.start < span.end == mention.end and not any(
+                      w.lower() in CONNECTORS - {"at"} for w in self._doc.text[mention.start:span.start].split()[-1:])]
         people = [actor for actor in inside if actor.type == "person"]
         return (people or inside or [None])[0]
 

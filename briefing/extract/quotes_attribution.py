@@ -325,7 +325,7 @@ def _span_text(tokens: list[Token]) -> str | None:
 def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
     """A capitalised name that ends at ``tokens[end - 1]``, titles split off."""
     k = end - 1
-    while k - 1 >= stop and is_word(tokens[k - 1]) and (
+    while k - 1 >= stop and (is_word(tokens[k - 1]) or tokens[k - 1].text == "&") and (
             is_capitalised(tokens[k - 1].text) or tokens[k - 1].lower in NAME_PARTICLES
             or tokens[k - 1].lower in CONNECTORS and k - 2 >= stop
             and (is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in CONNECTORS)):
