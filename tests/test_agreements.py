@@ -605,6 +605,13 @@ def test_a_treaty_named_after_its_organisation_has_its_members_as_parties(body, 
     ("Xland and Yland signed a fisheries pact in March. The supreme court annulled the pact on Tuesday.", "ended"),
     ("Globex rejected the offer from Acme Corp, which said it could improve the offer.", "proposed"),
     ("The 1990 fisheries treaty between Xland and Yland allows boats from both to fish there.", "in force"),
+    # what was done to a planned deal, before or after it, is its status; its plan alone leaves it proposed
+    ("The board approved the proposed merger of Acme Corp and Bolt Ltd on Monday.", "approved"),
+    ("The proposed merger of Acme Corp and Bolt Ltd was approved.", "approved"),
+    ("The proposed merger of Acme Corp and Bolt Ltd would create a giant.", "proposed"),
+    ("Acme Corp dropped its planned takeover of Bolt Ltd.", "ended"),
+    ("Regulators blocked the planned merger of Acme Corp and Bolt Ltd.", "ended"),
+    ("Acme Corp shelved its proposed takeover of Bolt Ltd.", "suspended"),
 ])
 def test_status_by_the_conventions(body, status):
     assert [a.status for a in extract(body)] == [status]

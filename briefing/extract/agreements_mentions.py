@@ -796,11 +796,14 @@ def _status(ctx: _Context, first: int, end: int, complement_end: int) -> str | N
     text, clause, tokens = ctx.text, ctx.clause, ctx.clause.tokens
     window_start = max(tokens[max(0, first - 8)].start, clause.start)
     cues = list(PATTERNS["STATUS_CUE"].finditer(text, window_start, tokens[end - 1].end))
-    if not cues:
+    if len(cues) > 1 and _phrase_key(cues[-1]) in PREMODIFIER_PARTICIPLES \
+            and len(text[cues[-2].end():cues[-1].start()].split()) < 3:
+        cues.pop()  # 'approved the proposed merger': what was done to it, not what it had been
+    if not cues or _phrase_key(cues[-1]) in PREMODIFIER_PARTICIPLES:  # 'the proposed merger was approved'
         after_start = tokens[complement_end - 1].end
         after_end = tokens[min(len(tokens), complement_end + 8) - 1].end
-        cues = [cue for cue in PATTERNS["STATUS_CUE"].finditer(text, after_start, max(after_start, after_end))
-                if _predicate_cue(text, clause, cue)][:1]
+        cues += [cue for cue in PATTERNS["STATUS_CUE"].finditer(text, after_start, max(after_start, after_end))
+                 if _predicate_cue(text, clause, cue)][:1]
     if not cues:
         return None
     cue = cues[-1]
