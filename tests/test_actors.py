@@ -157,6 +157,15 @@ def test_a_short_word_of_another_type_is_no_misspelt_surname():
     assert "Velm" in found
 
 
+def test_the_adjective_of_a_place_unknown_to_the_lists_joins_the_place():
+    body = ("An outbreak in northern Veloria has killed 38 people. The Velorian health ministry declared an "
+            "emergency. Velorian President Ana Moss visited the area.")
+    _, found = actors_of(body)
+    assert found["Veloria"].aliases == ("Velorian",)
+    assert found["Ana Moss"].affiliation == "Veloria"
+    assert "Velorian" not in found
+
+
 def test_acronym_in_brackets_joins_its_expansion():
     body = "The Northern Grain Traders Association (NGTA) warned of shortages. The NGTA meets on Friday."
     doc, found = actors_of(body)

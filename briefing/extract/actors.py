@@ -473,6 +473,8 @@ def _shorter_form(short: _Group, long: _Group, form: str, words: list[str]) -> b
             and long_words[:len(words)] == words and long_words[len(words):] \
             and all(w in ref.ORG_SUFFIXES for w in long_words[len(words):]):
         return True  # 'Halvorsen ASA' and 'shares in Halvorsen': the firm, not a place
+    if len(words) == len(long_words) == 1 and form in (long_form + "n", long_form + "an"):
+        return True  # 'Velorian' of 'Veloria', 'Castan' of 'Casta': the adjective joins the place it is of
     if PLACE in (short.type, long.type):
         return _short_place_form(short, long, form, words, long_form, long_words)
     if len(words) > 1 and long_words[:-1] == words[:-1] and long_words[-1] == words[-1] + "s":
@@ -497,7 +499,7 @@ def _shorter_form(short: _Group, long: _Group, form: str, words: list[str]) -> b
     if form in long_form.split("-") and form.isupper():
         return True
     return len(words) == len(long_words) == 1 and len(form) >= 5 and _close(form, long_form) \
-        and len(long.mentions) >= len(short.mentions)
+        and len(long.mentions) >= len(short.mentions) and long_form != form + "n"
 
 
 def _short_place_form(short: _Group, long: _Group, form: str, words: list[str], long_form: str,
@@ -592,7 +594,8 @@ def _canonical(group: _Group) -> str:
     forms = group.forms
     if group.type == PERSON:
         return max(forms, key=lambda f: (len(_name_words(f)), len(f)))
-    expansions = [f for f in forms if not f.isupper() and not people_of_place(f)] \
+    expansions = [f for f in forms if not f.isupper() and not people_of_place(f)  # nor 'Velorian' of 'Veloria'
+                  and not (f.endswith("n") and {f[:-1], f[:-2]} & set(forms))] \
         or [people_of_place(f) or f for f in forms]
     return max(expansions, key=lambda f: (len(f.split()), len(f)))
 
