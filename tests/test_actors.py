@@ -166,6 +166,20 @@ def test_the_adjective_of_a_place_unknown_to_the_lists_joins_the_place():
     assert "Velorian" not in found
 
 
+@pytest.mark.parametrize("title, body, names", [
+    # 'shares in X fell 7%' is the firm's shares, not an index called X
+    ("Test article", "Fibrelink said it was hacked. Shares in Fibrelink fell 7.5% on Monday.", {"Fibrelink"}),
+    # a titled person 'of' a body is two actors, not one name
+    ("Test article", "Governor Helena Marsh of the Reserve Bank of Tarvania spoke to reporters.",
+     {"Helena Marsh", "Reserve Bank of Tarvania"}),
+    # a format's label before a colon is no speaker
+    ("Q&A: a governor on prices", "Governor Helena Marsh spoke to reporters.", {"Helena Marsh"}),
+])
+def test_names_in_market_and_interview_copy(title, body, names):
+    _, found = actors_of(body, title=title)
+    assert set(found) == names
+
+
 def test_acronym_in_brackets_joins_its_expansion():
     body = "The Northern Grain Traders Association (NGTA) warned of shortages. The NGTA meets on Friday."
     doc, found = actors_of(body)

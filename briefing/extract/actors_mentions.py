@@ -245,8 +245,10 @@ def _connector_length(text: str, words: list[Token], i: int, j: int) -> int:
     if j + n >= len(words) or not _joined(text, words[j + n - 1], words[j + n]) or not _is_name_word(words[j + n]):
         return 0
     if lower in NAMING_PREPOSITIONS and word == lower:
-        if not any(w in _OF_HEADS or _org_head(w) for w in span_words):
-            return 0
+        headed = span_words[-1] in _OF_HEADS or _org_head(span_words[-1])
+        if not any(w in _OF_HEADS or _org_head(w) for w in span_words) \
+                or not headed and any(w in ref.FIRST_NAMES for w in span_words):
+            return 0  # not 'Governor Jane Doe of the Bank of X': a person of a body
         if _names_a_place(text, words, j + n) and (span_words[-1] not in _OF_HEADS
                                                    or any(w in ref.ORG_SUFFIXES for w in span_words)):
             return 0  # 'Kestrel Leasing of Valdoria': the firm and where it is, not 'Bank of Valdoria'
@@ -461,14 +463,14 @@ def _speaker_label(text: str, span: list[Token]) -> bool:
 
 def _labelled_speaker(text: str, span: list[Token], in_title: bool) -> list[Mention]:
     """The person a speaker label names, without the title before the name; a label that names a part
-    ('MODERATOR', 'Q', 'UNIDENTIFIED MALE') is no actor. A title makes the rest a name even if it is a word."""
+    ('MODERATOR', 'Q', 'Q&A', 'UNIDENTIFIED MALE') is no actor. A title makes the rest a name even if it is a word."""
     name_start = 0
     while name_start < len(span) - 1 and (_title_or_modifier(span[name_start].text)
                                           or _is_demonym_or_country(span[name_start])):
         name_start += 1
     name = span[name_start:]
-    if not name_start and all(len(w.text) == 1 or w.text.lower() in ref.COMMON_ENGLISH_WORDS
-                              and w.text.title() not in ref.FIRST_NAMES for w in name):
+    if not name_start and all(len(w.text) == 1 or w.text in ref.NON_ACTOR_HEADS or w.text.lower()
+                              in ref.COMMON_ENGLISH_WORDS and w.text.title() not in ref.FIRST_NAMES for w in name):
         return []
     return [_mention(text, name, PERSON, CUE, in_title)]
 
@@ -802,8 +804,9 @@ def country_kind(word: str) -> str | None:
 def _names_a_thing(text: str, span: list[Token]) -> bool:
     """'Nordic Industrial Average', 'the X index', 'X laptops', 'X fell 2%', 'browser X', 'X, the latest
     version of', 'iWidget Store', a name in quotes: a product, index, event or plan."""
-    if span[-1].text in ref.NON_ACTOR_HEADS or _P["INDEX_MOVE_AFTER"].match(text, span[-1].end):
-        return True
+    if span[-1].text in ref.NON_ACTOR_HEADS or _P["INDEX_MOVE_AFTER"].match(text, span[-1].end) \
+            and not _P["SHARES_IN"].search(text, max(0, span[0].start - 20), span[0].start):
+        return True  # not 'shares in X fell 7%': X is the firm
     head = next((k for k in range(len(span) - 1) if span[k + 1].text in NAMING_PREPOSITIONS or _P["ROMAN"].fullmatch(
         span[k + 1].text) and k + 2 == len(span)), None)
     if head is not None and span[head].text in ref.NON_ACTOR_HEADS:
