@@ -292,6 +292,10 @@ def test_a_state_s_adjective_before_its_currency_names_the_money_not_the_state()
     ("Tom Vell was appointed chief executive of Kestrel Mining.", "Tom Vell", ("chief executive",), "Kestrel Mining"),
     ("Lara Quint, who was elected mayor of Velm in 2020, resigned.", "Lara Quint", ("mayor",), "Velm"),
     ("Ria Sol was named by the Velmian Party.", "Ria Sol", (), None),
+    # lower-case words between the body and the title before the name's comma are the title's
+    ("The Kessa Party group leader, Geoff Barnet, called the vote a slap.", "Geoff Barnet", ("group leader",),
+     "Kessa Party"),
+    ("The county transport chief, Ann Vole, spoke.", "Ann Vole", ("county transport chief",), None),
     # a phrase after the name's comma that a reporting verb follows is its subject, unless a title heads it
     ("Orion Athletic agreed a fee for striker Emeka Obi, the Premier Kessa League club announced.", "Emeka Obi",
      ("striker",), None),

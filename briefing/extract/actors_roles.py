@@ -248,6 +248,10 @@ def _title_before_comma(text: str, sentence_start: int, start: int, index: RoleI
         run.pop(0)  # 'A Kestrel Mining spokesman,': 'Mining' is a word of the owner's name, not of the title
     if not run:
         return []
+    before = tokens(text, previous, run[0].start)[-2:]  # 'The Acme group leader,', 'The opposition leader,'
+    while before and not all(w.text.islower() and w.text not in _DETERMINERS | {"a", "an"} for w in before):
+        before.pop(0)
+    run = (before if before and text[before[-1].end:run[0].start].isspace() else []) + run
     lead = text[previous:run[0].start].strip()
     # the clause is the title itself: 'The bank's governor,', 'Its chief executive,' (not 'Asked
     # about the president,', where the title is the object of another clause)
