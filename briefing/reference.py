@@ -326,6 +326,12 @@ def is_title(text: str) -> bool:
     return text.casefold().strip(".") in TITLES
 
 
+def adjective_of(adjective: str, name: str) -> bool:
+    """True when ``adjective`` is formed from place name ``name`` the regular way ('Velorian' of 'Veloria',
+    'Osterlandian' of 'Osterland', 'Varnese' of 'Varn'), for places no list knows."""
+    return adjective[len(name):] in ("n", "an", "ian", "i", "ese") and adjective.startswith(name) and name[:1].isupper()
+
+
 def title_headed(phrase: str) -> bool:
     """True when a title heads ``phrase``: 'the president of Acme', 'Acme's chief executive' (not 'the Premier
     League club': a title word inside a name)."""

@@ -180,6 +180,24 @@ def test_names_in_market_and_interview_copy(title, body, names):
     assert set(found) == names
 
 
+@pytest.mark.parametrize("body, name, type_, aliases", [
+    ("A truce held in Osterland. Osterlandian troops withdrew.", "Osterland", None, ("Osterlandian",)),
+    # a party's plural label joins its name; a plural name after 'the' with 'who' after it is a group
+    ("The Kessa Alliance and the Green Party agreed. The Greens get four ministries.", "Green Party", "organization",
+     ("Greens",)),
+    ("The Social Democrats, who won the most seats, will go into opposition.", "Social Democrats", "organization", ()),
+])
+def test_plural_and_adjective_forms(body, name, type_, aliases):
+    _, found = actors_of(body)
+    assert found[name].aliases == aliases
+    assert type_ is None or found[name].type == type_
+
+
+def test_the_adjective_of_a_place_in_the_article_gives_the_affiliation():
+    _, found = actors_of("A ceasefire between Varnia and Osterland held. Varnian Foreign Minister Lea Sorvin spoke.")
+    assert (found["Lea Sorvin"].roles, found["Lea Sorvin"].affiliation) == (("Foreign Minister",), "Varnia")
+
+
 def test_acronym_in_brackets_joins_its_expansion():
     body = "The Northern Grain Traders Association (NGTA) warned of shortages. The NGTA meets on Friday."
     doc, found = actors_of(body)

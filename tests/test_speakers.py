@@ -45,6 +45,16 @@ def test_a_firm_speaks_by_its_name_and_its_staff(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # a second verb joined by 'but' or 'and' has the first one's subject
+    ('Tom Reed praised the deal but added: "It is a good day."', [("It is a good day.", "Tom Reed")]),
+    ('Lea Sorvin said her government backed the accord but warned that "any attack will be answered".',
+     [("any attack will be answered", "Lea Sorvin")]),
+])
+def test_coordinated_verbs_share_their_subject(body, expected):
+    assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # a relative clause with commas of its own stands between the speaker and the verb
     ('Secretary-General Lars Hovland, who is in Valmora, Norland meeting with Prime Minister Ali Musa and Ruritanian '
      'President Ben Tal, said in a statement, "I will press for a ceasefire in the coming days".',

@@ -473,12 +473,14 @@ def _shorter_form(short: _Group, long: _Group, form: str, words: list[str]) -> b
             and long_words[:len(words)] == words and long_words[len(words):] \
             and all(w in ref.ORG_SUFFIXES for w in long_words[len(words):]):
         return True  # 'Halvorsen ASA' and 'shares in Halvorsen': the firm, not a place
-    if len(words) == len(long_words) == 1 and form in (long_form + "n", long_form + "an"):
-        return True  # 'Velorian' of 'Veloria', 'Castan' of 'Casta': the adjective joins the place it is of
+    if len(words) == len(long_words) == 1 and ref.adjective_of(form, long_form):
+        return True  # 'Velorian' of 'Veloria': the adjective joins the place it is of
     if PLACE in (short.type, long.type):
         return _short_place_form(short, long, form, words, long_form, long_words)
     if len(words) > 1 and long_words[:-1] == words[:-1] and long_words[-1] == words[-1] + "s":
         return True  # 'the Defence Force' of the 'Defence Forces'
+    if len(words) == 1 and long_form == form[:-1] + " Party":
+        return True  # 'the Greens' of the 'Green Party'
     full = ref.ORG_SHORT_FORMS.get(form)
     if full and (long_form == full or long_form.endswith(" " + full)):
         return True  # 'the Fed' and the Federal Reserve
@@ -499,7 +501,7 @@ def _shorter_form(short: _Group, long: _Group, form: str, words: list[str]) -> b
     if form in long_form.split("-") and form.isupper():
         return True
     return len(words) == len(long_words) == 1 and len(form) >= 5 and _close(form, long_form) \
-        and len(long.mentions) >= len(short.mentions) and long_form != form + "n"
+        and len(long.mentions) >= len(short.mentions) and not ref.adjective_of(long_form, form)
 
 
 def _short_place_form(short: _Group, long: _Group, form: str, words: list[str], long_form: str,
@@ -550,7 +552,8 @@ class _OrgCandidates:
         if form in ref.ORG_SHORT_FORMS:
             keys.append(("suffix", tuple(ref.ORG_SHORT_FORMS[form].split())))
         if len(words) == 1:
-            keys += [("single", near) for near in _length_keys(form, 2)]
+            # and what it may be a plural or an adjective of: 'Greens', 'Velorian', 'Osterlandian'
+            keys += [("single", near) for near in _length_keys(form, 2)] + [("prefix", (form[:-k],)) for k in (1, 2, 3)]
         return sorted({k for key in keys for k in self.by_key.get(key, ())})
 
 
@@ -595,7 +598,7 @@ def _canonical(group: _Group) -> str:
     if group.type == PERSON:
         return max(forms, key=lambda f: (len(_name_words(f)), len(f)))
     expansions = [f for f in forms if not f.isupper() and not people_of_place(f)  # nor 'Velorian' of 'Veloria'
-                  and not (f.endswith("n") and {f[:-1], f[:-2]} & set(forms))] \
+                  and not any(ref.adjective_of(f, other) for other in forms)] \
         or [people_of_place(f) or f for f in forms]
     return max(expansions, key=lambda f: (len(f.split()), len(f)))
 

@@ -219,7 +219,9 @@ def _role_before(text: str, start: int, sentence_start: int, index: RoleIndex) -
     if not run or not any(_is_title_noun(w.text) for w in run):
         return [], None
     roles = _split_roles(text, run)
-    owner = next((ref.country_for(w.text) for w in run if _demonym(w.text)), None)
+    adjective = tokens(text, max(clause_start, run[0].start - 30), run[0].start)[-1:]  # 'Velorian' of 'Veloria'
+    owner = next((ref.country_for(w.text) for w in run if _demonym(w.text)), None) or next((
+        p.name for w in adjective for p in index.placed if ref.adjective_of(w.text, p.name)), None)
     if owner is None:
         before = index.owner_ending_at(run[0].start)
         if before is not None and text[before.end:run[0].start].strip(" '’s") == "":  # 'Orion's chief X'

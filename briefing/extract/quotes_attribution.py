@@ -42,6 +42,7 @@ MESSAGE_NOUNS = lexicon.nouns("message_nouns.txt")
 _P = lexicon.compiled("quotes_patterns.txt", {})
 _ABBREVIATIONS = TITLE_ABBREVIATIONS | TRAILING_ABBREVIATIONS | {"asst", "dept"}
 RELATIVES = lexicon.marked("conjunctions.txt", "relative")
+_COORDINATING = lexicon.marked("conjunctions.txt", "coordinating")
 # "Every morning at seven, Jane Doe ...": the subject follows the comma
 _EVERY = lexicon.marked("determiners.txt", "distributive")
 _OBJECT_PREPOSITIONS = lexicon.marked("prepositions.txt", "object")
@@ -119,6 +120,8 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     while k > stop and tokens[k - 1].lower in _SKIPPABLE:
         k -= 1
     clause = _clause_start(tokens, k, stop)
+    if k - 1 > clause and tokens[k - 1].lower in _COORDINATING:  # 'X backed the accord but warned': X
+        return leading_subject(tokens[clause:k - 1])
     parts = _comma_parts(tokens, clause, k)
     if not parts:
         return None
