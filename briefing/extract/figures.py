@@ -37,7 +37,8 @@ _TOLL_BEFORE_UNITS = {word: unit for unit, _after, before, _nouns in _TOLL_ROWS 
 _TOLL_NOUN_UNITS = {noun.replace("_", " "): unit for unit, *_words, nouns in _TOLL_ROWS for noun in nouns.split()}
 _P = lexicon.compiled("figures_patterns.txt", {
     "APPROXIMATORS": lexicon.alternation(ref.APPROXIMATORS),
-    "APPROXIMATORS_EXACT": lexicon.alternation(ref.APPROXIMATORS, exact=True), "UNIT_WORDS": ref.UNIT_WORD_PATTERN,
+    "APPROXIMATORS_EXACT": lexicon.alternation(ref.APPROXIMATORS, exact=True),
+    "UNIT_WORDS": ref.UNIT_WORD_PATTERN,
     "LETTER_DOLLARS": lexicon.alternation((s[:-1] for s in ref.CURRENCY_SYMBOLS if s.endswith("$") and s[:-1]),
                                           exact=True),
     "SIGNS": lexicon.alternation((s for s in ref.CURRENCY_SYMBOLS if not (s[0].isascii() and s[0].isalpha())),
@@ -47,11 +48,15 @@ _P = lexicon.compiled("figures_patterns.txt", {
     "SHORT_SIGNS": lexicon.alternation((form for symbol in ref.CURRENCY_SYMBOL_FORMS if symbol[0].isascii()
                                         and symbol[0].isalpha() and not symbol.endswith("$") and len(symbol) <= 2
                                         for form in (symbol, symbol.upper())), exact=True),
-    "CODES": "|".join(sorted(ref.ISO_CODES)), "CURRENCY_WORDS": lexicon.alternation(ref.CURRENCY_WORDS, exact=True),
-    "SUBUNITS": lexicon.alternation(ref.SUBUNITS, exact=True), "LETTER_SCALES": "|".join(LETTER_SCALES),
+    "CODES": "|".join(sorted(ref.ISO_CODES)),
+    "CURRENCY_WORDS": lexicon.alternation(ref.CURRENCY_WORDS, exact=True),
+    "SUBUNITS": lexicon.alternation(ref.SUBUNITS, exact=True),
+    "LETTER_SCALES": "|".join(LETTER_SCALES),
     "TOLL_AFTER_WORDS": lexicon.alternation(_TOLL_AFTER_UNITS),
-    "TOLL_BEFORE_WORDS": lexicon.alternation(_TOLL_BEFORE_UNITS), "TOLL_NOUNS": lexicon.alternation(_TOLL_NOUN_UNITS),
-    "DIGIT_WORDS": lexicon.alternation(word for word, value in ONES.items() if value)})  # 'one' to 'nine'
+    "TOLL_BEFORE_WORDS": lexicon.alternation(_TOLL_BEFORE_UNITS),
+    "TOLL_NOUNS": lexicon.alternation(_TOLL_NOUN_UNITS),
+    "DIGIT_WORDS": lexicon.alternation(word for word, value in ONES.items() if value),  # 'one' to 'nine'
+})
 _POWER = r"(?:\^?(?P<{0}>[-−]?[123])(?![\d.,])|(?P<{0}u>[²³¹])|(?:\s(?P<{0}w>squared|cubed)\b))"
 _UNIT = (r"(?:(?P<{0}area>square|sq\.?|cubic|cu\.?)\s+)?"
          r"(?:(?P<{0}word>" + ref.UNIT_WORD_PATTERN + r")(?![\w-])"

@@ -35,11 +35,14 @@ _PARTICLES = lexicon.words("figures_particles.txt")
 WIRE_LABELS = {label.lower(): (measure, kind) for label, measure, kind in lexicon.rows("figures_wire_labels.txt")}
 _P = lexicon.compiled("figures_context_patterns.txt", {
     "LEVEL_VERBS": lexicon.alternation(lexicon.phrases("figures_level_verbs.txt"), exact=True),
-    "PURCHASE_VERBS": "|".join(_PURCHASE_NOUNS), "RAISED_VERBS": "|".join(sorted(_RAISED)),
-    "CHANGE_VERBS": "|".join(sorted(_DIRECTION)), "APPROXIMATORS": lexicon.alternation(ref.APPROXIMATORS),
+    "PURCHASE_VERBS": "|".join(_PURCHASE_NOUNS),
+    "RAISED_VERBS": "|".join(sorted(_RAISED)),
+    "CHANGE_VERBS": "|".join(sorted(_DIRECTION)),
+    "APPROXIMATORS": lexicon.alternation(ref.APPROXIMATORS),
     # 'estimated' credits the source of a figure, not of words
     "CREDITING": lexicon.alternation(lexicon.REPORTING_TENSED | {"estimated", "estimates"}),
-    "WIRE_LABELS": lexicon.alternation(WIRE_LABELS, exact=True)})
+    "WIRE_LABELS": lexicon.alternation(WIRE_LABELS, exact=True),
+})
 #: A wire-service table line ('Shr 2.10 dlrs vs 1.85'), and what may stand between its label and a figure.
 WIRE_LINE, WIRE_FILLER = _P["WIRE_LINE"], _P["WIRE_FILLER"]
 # the ending of a slow clause-final pattern, checked before searching for it
