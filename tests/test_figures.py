@@ -311,6 +311,8 @@ def test_numbers(text, value):
     # units: barrels per day, South Asian scales, Celsius written '41C'
     ("The field pumps 640,000 bpd of crude.", [("640,000 bpd", 640_000, "barrel per day")]),
     ("The bridge cost Rs 450 crore to build.", [("Rs 450 crore", 4_500_000_000, "INR")]),
+    ("Its revenue was Rs 4.5 lakh crore.", [("Rs 4.5 lakh crore", 4_500_000_000_000, "INR")]),
+    ("The plan costs Rs 20 thousand crore.", [("Rs 20 thousand crore", 200_000_000_000, "INR")]),
     ("Highs reached 43C on Sunday.", [("43C", 43, "degree Celsius")]),
     ("A coffee now costs 80c in the canteen.", [("80c", 0.8, "USD")]),
     # counted things: adjectives as nouns, compound heads, bare scaled counts at the end of a clause

@@ -123,8 +123,11 @@ def _with_scale(text: str, number: Number, limit: int) -> Number:
     word = (m.group(1) or m.group(2)).lower()
     if word == "hundred" and number.scale != 1:
         return number
-    return Number(number.start, m.end(), number.value * SCALES[word], spelled=number.spelled,
-                  scale=number.scale * SCALES[word])
+    scaled = Number(number.start, m.end(), number.value * SCALES[word], spelled=number.spelled,
+                    scale=number.scale * SCALES[word])
+    larger = _P["SCALE_AFTER"].match(text, m.end(), limit)  # 'Rs 4.5 lakh crore', '20 thousand crore'
+    return _with_scale(text, scaled, limit) if larger and SCALES[(larger[1] or larger[2]).lower()] > SCALES[word] \
+        else scaled
 
 
 def _spelled(text: str, start: int, end: int) -> list[Number]:
