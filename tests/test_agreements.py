@@ -617,6 +617,18 @@ def test_status_by_the_conventions(body, status):
     assert [a.status for a in extract(body)] == [status]
 
 
+@pytest.mark.parametrize("body, parties, status", [
+    # a capital that names the deal is where it was made, not a party; a state's possessive or a pair is
+    ("Uruguay withdrew from the Ljubljana climate accord in 2013.", {"Uruguay"}, "ended"),
+    ("Uruguay quit the Ljubljana climate accord in 2013.", {"Uruguay"}, "ended"),
+    ("The Montevideo-Windhoek pact was signed in May.", {"Uruguay", "Namibia"}, "signed"),
+    ("Talks ended Montevideo's defence agreement with Namibia.", {"Uruguay", "Namibia"}, "ended"),
+])
+def test_a_capital_in_an_agreement_s_name(body, parties, status):
+    [(found_parties, found_status)] = [(set(a.parties), a.status) for a in extract(body)]
+    assert (found_parties, found_status) == (parties, status)
+
+
 @pytest.mark.parametrize("body, kind_word, parties, status", [
     ("Xland signed a debt rescheduling with the Paris Club on Tuesday.", "rescheduling", {"Xland", "Paris Club"},
      "signed"),

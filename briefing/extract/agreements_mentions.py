@@ -16,6 +16,7 @@ from typing import NamedTuple
 from ..lexicon import DETERMINERS
 from ..model import DateMention, Document, Sentence
 from .agreements_clauses import Clause
+from .actors_mentions import country_kind
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS, DEFAULT_STATUS,
     DEFINITE, DESCRIPTOR_NOUNS, EMPTY_ADJECTIVES, GOVERNING_VERBS, HABITUAL_WORDS, HOLDING_NOUNS, INTRANSITIVE_CUES,
@@ -158,7 +159,10 @@ def _noun_mentions(ctx: _Context) -> list[Mention]:
         covered_until = tokens[complement_end - 1].end
         preps = [prep for prep, _group in groups]
         phrase_start = tokens[phrase.start_index].start
-        own = _sides_in(ctx, phrase_start, tokens[phrase.end_index - 1].end)
+        # a capital that names the deal is where, not who: 'the Paris accord' (not "Moscow's deal", 'a Kyiv-Moscow pact')
+        own = [s for s in _sides_in(ctx, phrase_start, tokens[phrase.end_index - 1].end)
+               if country_kind(text[s.start:s.end]) != "capital" or PATTERNS["CAPITAL_AS_STATE"].match(text, s.end)
+               or text[s.start - 1] == "-"]
         if head in ("treaty", "treaties") and phrase.determiner != "possessive":
             # "the Northern Treaty Organisation treaty", "the NTO treaty": the organisation names the
             # treaty it was founded by; its members, not the organisation, are the parties
