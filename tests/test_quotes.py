@@ -382,6 +382,14 @@ def test_reported_speech(body, speaker, content):
     ("Orion Athletic agreed a fee for striker Emeka Obi, the Premier Kessa League club announced on Friday.",
      "the Premier Kessa League club", "Orion Athletic agreed a fee for striker Emeka Obi"),
     ("Prices will rise, Ana Lopez, the president of Orion Bank said.", "Ana Lopez", "Prices will rise"),
+    # the verb that closes the sentence reports all before it, another reporting verb included
+    ("A group called Night Crane claimed the attack on a forum, researchers at Kovex Labs said.", "Kovex Labs",
+     "A group called Night Crane claimed the attack on a forum"),
+    # a bracketed acronym after the speaker's name; a fronted time is no speaker
+    ("On Monday, Director Ana Fell of the Kessa Institute of Allergy (KIA), announced a trial was stopped.",
+     "Ana Fell", "a trial was stopped"),
+    ("Late on Sunday, the Velmar Democratic Forces (VDF) announced it had signed a deal.", "Velmar Democratic Forces",
+     "it had signed a deal"),
 ])
 def test_reported_speech_in_a_whole_brief(body, speaker, content):
     (quote,) = extract(make_doc(body)).reported_speech
@@ -392,6 +400,7 @@ def test_reported_speech_in_a_whole_brief(body, speaker, content):
 @pytest.mark.parametrize("body", [
     "Jo Marr was sworn in as governor of the western state of Velmar on Saturday.",
     "The claim of the western Kessa tribes was heard.",
+    "Agencies from Xland, Yland and the United States were part of the task force.",
 ])
 def test_a_reporting_verb_that_is_a_noun_before_of_reports_nothing(body):
     assert extract(make_doc(body)).reported_speech == ()

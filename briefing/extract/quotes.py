@@ -202,54 +202,70 @@ def _reported_clause(tokens: list[Token], sentence_end: int, dates: Iterable[tup
     """The speaker, the content's start and end, and the reporting verb's index (None for 'according to') of a
     reporting sentence whose words end at ``sentence_end``; a date of ``dates`` right after the verb ('said
     Tuesday', 'said on Monday it …') is no part of what was said."""
-    for i, token in enumerate(tokens[:-1]):
-        if token.lower == "according" and tokens[i + 1].lower == "to":
-            comma = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
-            speaker = noun_phrase_starting(tokens, i + 2)
-            if i == 0 and speaker and comma is not None and comma + 1 < len(tokens):
-                return speaker, tokens[comma + 1].start, sentence_end, None
-            return None
-        if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing"):
-            continue
-        if i > 0 and tokens[i - 1].lower in ARTICLES or token.lower in _ALSO_NOUNS and tokens[i + 1].lower == "of":
-            continue  # "a challenge by the state attorney general", "the report", "the state of X": a noun
-        if i > 1 and tokens[i - 1].text == "," and tokens[i + 1].lower not in lexicon.PREPOSITIONS:
-            speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
-            if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"}:
-                return speaker, tokens[0].start, tokens[i - 1].start, i
-        if i > 0 and tokens[i - 1].lower in _BE_FORMS:
-            continue  # 'was claimed by', 'is said to': no one is named saying it
-        if i > 0 and tokens[i - 1].lower in RELATIVES - {"that"}:
-            continue  # 'X, who denies wrongdoing, will appeal, his lawyer said': the verb of an aside
-        speaker = subject_before(tokens, i)
-        if speaker is None:
-            return None
-        k = i + 1
-        if token.lower in TELL_FORMS:  # 'told reporters that ...': the content follows "that"
-            k = next((j for j in range(k, len(tokens)) if tokens[j].lower == "that"), len(tokens))
-        date_end = next((e for s, e, _ in dates for j in (k, k + 1) if j < len(tokens) and s == tokens[j].start
-                         and (j == k or tokens[k].lower in lexicon.PREPOSITIONS)), None)
-        if date_end is not None:
-            k = next((j for j in range(k, len(tokens)) if tokens[j].start >= date_end), len(tokens))
-        # the comma before the speaker's phrase, its title words allowed between ('…, his lawyer Jane Doe told …')
-        said_before = next((j for j in range(3, i) if tokens[j - 1].text == "," and (
-            tokens[j].start == speaker.start or tokens[j].start < speaker.start < tokens[j].start + 30
-            and all(is_word(t) for t in tokens[j:i]))), None)
-        if said_before is not None and (k >= len(tokens) or tokens[k].text in ",.;:"
-                                        or tokens[k].lower in _ADJUNCT_OPENERS) \
-                and not any(t.lower == "that" for t in tokens[k:]) \
-                and not all(t.lower in ARTICLES or t.lower in TITLE_WORDS or is_capitalised(t.text)
-                            for t in tokens[:said_before - 1]):  # not 'An Acme spokeswoman, X, said in …'
-            return speaker, tokens[0].start, tokens[said_before - 1].start, i  # '…, the army said on Tuesday.'
-        if k < len(tokens) and tokens[k].lower in _ADJUNCT_OPENERS:
-            # 'said in a statement that …', 'said on Monday that …': what was said follows the 'that'
-            k = next((j for j in range(k, min(len(tokens), k + 8)) if tokens[j].lower == "that"), k)
-        if k < len(tokens) and (tokens[k].lower == "that" or date_end is not None and tokens[k].text == ","):
-            k += 1  # 'said that …', 'noted on Monday, the …'
-        if k >= len(tokens) or tokens[k].text in ",.;:":
-            return None
-        return speaker, tokens[k].start, sentence_end, i
+    closing = max((i for i, t in enumerate(tokens[:-1]) if t.lower in INDIRECT_VERBS - _ALSO_NOUNS
+                   and t.text.islower() and tokens[i - 1].text != ","), default=None)
+    if closing is not None and (found := _reported_at(tokens, closing, sentence_end, dates)) not in (None, _NEXT) \
+            and found[1] == tokens[0].start:
+        return found  # '…, researchers at Y said.': the verb that closes the sentence reports all before it
+    for i in range(len(tokens) - 1):
+        if (found := _reported_at(tokens, i, sentence_end, dates)) is not _NEXT:
+            return found
     return None
+
+
+_NEXT = object()  # _reported_at: not a reporting verb here, look on
+
+
+def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable[tuple[int, int, str]]):
+    """:func:`_reported_clause` for the word ``tokens[i]``: None when the sentence reports nothing, ``_NEXT``
+    when that word is no reporting verb."""
+    token = tokens[i]
+    if token.lower == "according" and tokens[i + 1].lower == "to":
+        comma = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
+        speaker = noun_phrase_starting(tokens, i + 2)
+        if i == 0 and speaker and comma is not None and comma + 1 < len(tokens):
+            return speaker, tokens[comma + 1].start, sentence_end, None
+        return None
+    if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing") or i and is_capitalised(token.text):
+        return _NEXT  # nor "the United States"
+    if i > 0 and tokens[i - 1].lower in ARTICLES or token.lower in _ALSO_NOUNS and tokens[i + 1].lower == "of":
+        return _NEXT  # "a challenge by the state attorney general", "the report", "the state of X": a noun
+    if i > 1 and tokens[i - 1].text == "," and tokens[i + 1].lower not in lexicon.PREPOSITIONS:
+        speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
+        if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"}:
+            return speaker, tokens[0].start, tokens[i - 1].start, i
+    if i > 0 and tokens[i - 1].lower in _BE_FORMS:
+        return _NEXT  # 'was claimed by', 'is said to': no one is named saying it
+    if i > 0 and tokens[i - 1].lower in RELATIVES - {"that"}:
+        return _NEXT  # 'X, who denies wrongdoing, will appeal, his lawyer said': the verb of an aside
+    speaker = subject_before(tokens, i)
+    if speaker is None:
+        return None
+    k = i + 1
+    if token.lower in TELL_FORMS:  # 'told reporters that ...': the content follows "that"
+        k = next((j for j in range(k, len(tokens)) if tokens[j].lower == "that"), len(tokens))
+    date_end = next((e for s, e, _ in dates for j in (k, k + 1) if j < len(tokens) and s == tokens[j].start
+                     and (j == k or tokens[k].lower in lexicon.PREPOSITIONS)), None)
+    if date_end is not None:
+        k = next((j for j in range(k, len(tokens)) if tokens[j].start >= date_end), len(tokens))
+    # the comma before the speaker's phrase, its title words allowed between ('…, his lawyer Jane Doe told …')
+    said_before = next((j for j in range(3, i) if tokens[j - 1].text == "," and (
+        tokens[j].start == speaker.start or tokens[j].start < speaker.start < tokens[j].start + 30
+        and all(is_word(t) for t in tokens[j:i]))), None)
+    if said_before is not None and (k >= len(tokens) or tokens[k].text in ",.;:"
+                                    or tokens[k].lower in _ADJUNCT_OPENERS) \
+            and not any(t.lower == "that" for t in tokens[k:]) \
+            and not all(t.lower in ARTICLES or t.lower in TITLE_WORDS or is_capitalised(t.text)
+                        for t in tokens[:said_before - 1]):  # not 'An Acme spokeswoman, X, said in …'
+        return speaker, tokens[0].start, tokens[said_before - 1].start, i  # '…, the army said on Tuesday.'
+    if k < len(tokens) and tokens[k].lower in _ADJUNCT_OPENERS:
+        # 'said in a statement that …', 'said on Monday that …': what was said follows the 'that'
+        k = next((j for j in range(k, min(len(tokens), k + 8)) if tokens[j].lower == "that"), k)
+    if k < len(tokens) and (tokens[k].lower == "that" or date_end is not None and tokens[k].text == ","):
+        k += 1  # 'said that …', 'noted on Monday, the …'
+    if k >= len(tokens) or tokens[k].text in ",.;:":
+        return None
+    return speaker, tokens[k].start, sentence_end, i
 
 
 # --- attribution ----------------------------------------------------------------------

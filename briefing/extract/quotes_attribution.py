@@ -119,6 +119,10 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     k = end
     while k > stop and tokens[k - 1].lower in _SKIPPABLE:
         k -= 1
+    bracket = k - 1 if k > stop and tokens[k - 1].text == "," else k  # 'the Kessa Forces (KF), said': the Forces
+    if bracket - 3 >= stop and [t.text for t in tokens[bracket - 3:bracket:2]] == ["(", ")"] \
+            and tokens[bracket - 2].text.isupper():
+        k = bracket - 3
     clause = _clause_start(tokens, k, stop)
     if k - 1 > clause and tokens[k - 1].lower in _COORDINATING:  # 'X backed the accord but warned': X
         return leading_subject(tokens[clause:k - 1])
@@ -172,8 +176,9 @@ def _comma_parts(tokens: list[Token], start: int, end: int) -> list[tuple[int, i
 def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
     """The name that makes up ``tokens[start:end]`` (titles allowed before it), or None."""
     mention = noun_phrase_ending(tokens, end, stop=start)
-    if mention is None or mention.kind != "name" or tokens[start].lower in lexicon.PREPOSITIONS:
-        return None  # 'In Xtown, the minister said': a place where, not who
+    if mention is None or mention.kind != "name" or tokens[start].lower in lexicon.PREPOSITIONS \
+            or any(t.lower in WEEKDAYS or t.lower in MONTH_NAMES for t in tokens[start:end]):
+        return None  # 'In Xtown, the minister said', 'Late on Sunday, the Forces said': where or when, not who
     before = [t for t in tokens[start:end] if t.end <= mention.start]
     if len(before) > 4 or any(not (t.lower in TITLES or is_capitalised(t.text) or t.lower in ARTICLES) for t in before):
         return None
