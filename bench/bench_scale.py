@@ -11,7 +11,9 @@ asserts nothing. Run from the project root: ``.venv/bin/python bench/bench_scale
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import pstats
 import subprocess
 import sys
 import tempfile
@@ -60,21 +62,37 @@ def extraction(count: int, folder: Path) -> None:
           f"(x{rates[cores] / rates[1]:.2f} one core)", flush=True)
 
 
-def scale(count: int, folder: Path, *, plain_mkdocs: bool = True) -> None:
+def print_profile(path: Path, title: str, rows: int = 25) -> None:
+    """The functions of a profiled build that took most time, with what they called (cumulative) and alone."""
+    for order in ("cumulative", "tottime"):
+        out = io.StringIO()
+        pstats.Stats(str(path), stream=out).sort_stats(order).print_stats(rows)
+        table = out.getvalue()
+        print(f"--- {title}, by {order} ---\n{table[table.find('   ncalls'):].rstrip()}", flush=True)
+
+
+def scale(count: int, folder: Path, *, plain_mkdocs: bool = True, profile: bool = False) -> None:
     project = copy_project(folder / "briefing")
     seeds = write_seeds(count, project / "seeds", distinct=True)
-    build = [sys.executable, str(ROOT / "build_briefs.py"), "build", "--seeds", "seeds", "--config-file",
-             "mkdocs.yml"]
+    arguments = [str(ROOT / "build_briefs.py"), "build", "--seeds", "seeds", "--config-file", "mkdocs.yml"]
+    build = [sys.executable, *arguments]
     full = run(build, project)
     full_size = size_mib(project / "site")
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
     unchanged = run(build, project)
+    profiled = folder / "one-seed.prof"
+    # profiled, the one-seed rebuilds take longer than the figures printed for them would be without the profiler
+    edit = [sys.executable, "-m", "cProfile", "-o", str(profiled), *arguments] if profile else build
     seeds[count // 2].write_text(seeds[count // 2].read_text(encoding="utf-8").replace("next month", "next week"),
                                  encoding="utf-8")
-    one_seed = run(build, project)
+    one_seed = run(edit, project)
+    if profile:
+        print_profile(profiled, f"{count} briefs, one-seed rebuild")
     other = seeds[count // 3]  # a second edit: this rebuild starts from the site the first one replaced
     other.write_text(other.read_text(encoding="utf-8").replace("next month", "next week"), encoding="utf-8")
-    one_seed_again = run(build, project)
+    one_seed_again = run(edit, project)
+    if profile:
+        print_profile(profiled, f"{count} briefs, one-seed rebuild, next")
     if not plain_mkdocs:
         for name, (took, memory, cpu) in (("full build", full), ("no-change rebuild", unchanged),
                                           ("one-seed rebuild", one_seed), ("one-seed, next", one_seed_again)):
@@ -108,13 +126,16 @@ def main() -> None:
     parser.add_argument("--extract", type=int, default=400, metavar="N", help="articles for the extraction figures (0: none)")
     parser.add_argument("--no-plain", dest="plain", action="store_false",
                         help="leave out plain MkDocs (and the ratios to it), for the build figures alone")
+    parser.add_argument("--profile", action="store_true",
+                        help="run the one-seed rebuilds under cProfile and print their top costs (their times then "
+                             "include the profiler's)")
     args = parser.parse_args()
     if args.extract:
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
             extraction(args.extract, Path(folder))
     for count in args.briefs:
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
-            scale(count, Path(folder), plain_mkdocs=args.plain)
+            scale(count, Path(folder), plain_mkdocs=args.plain, profile=args.profile)
 
 
 if __name__ == "__main__":
