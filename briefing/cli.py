@@ -18,7 +18,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import corrections, engine, load, pagefind, parallel, pdf, pipeline, render, site
+from . import corrections, engine, load, pagefind, parallel, pdf, pipeline, render, site, snapshot
 from .errors import Problem
 from .extract import ExtractOptions
 from .model import Brief
@@ -240,6 +240,7 @@ def _build(args: argparse.Namespace) -> int:
     if not args.pdf and args.zip is None and site_dir is not None and site.built_from(site_dir, sources):
         print(f"{site_dir} is up to date: no seed, correction, template, setting or code changed", file=sys.stderr)
         return EXIT_OK
+    snapshot.load_snapshot(site.project_dir(args.config_file))
     result = site.project_briefs(args.seeds, config_file=args.config_file, ner=args.ner, cache=args.cache,
                                  corrections=args.corrections, workers=workers_of(args))
     report(result.problems)
@@ -257,6 +258,7 @@ def _build(args: argparse.Namespace) -> int:
                                 site_url=args.site_url, redirects=result.redirects, offline=offline, search=search)
         if args.zip is not None:
             site.zip_site(site_dir, args.zip)
+        snapshot.save_snapshot(site.project_dir(args.config_file))
     except engine.EngineError as err:
         print(f"{args.config_file}: the site was not built: {err.format_message()}", file=sys.stderr)
         return EXIT_FAILED

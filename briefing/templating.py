@@ -55,6 +55,7 @@ def make_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=THEME_TEMPLATES,
     )
     env.filters["date_label"] = date_label
     env.filters["paragraphs"] = paragraphs
@@ -89,5 +90,5 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self._code[(_compile_settings(bucket.environment), bucket.key)] = (bucket.checksum, bucket.code)
 
 
-#: The theme's templates compiled by the builds of this process (briefing/mkdocs_hooks.py).
+#: The templates compiled by the builds of this process: the theme's (briefing/mkdocs_hooks.py) and the site's.
 THEME_TEMPLATES = CompiledTemplates()

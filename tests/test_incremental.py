@@ -6,6 +6,7 @@ import dataclasses
 import gc
 import json
 import os
+import pickle
 import re
 import shutil
 import typing
@@ -14,8 +15,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from briefing import changes, crossbrief, ids, incremental, load, pipeline, render, site
+from briefing import changes, crossbrief, ids, incremental, load, pipeline, render, site, snapshot, templating
 from briefing.cli import main
+from briefing.memo import SameObject
 from briefing.model import Agreement, Brief, Quote
 from test_pages_readable import actor, brief
 from test_site import make_project
@@ -607,3 +609,78 @@ def test_the_first_preview_build_of_a_process_freezes_what_it_leaves_and_no_othe
     seed.write_text(SEEDS["a.txt"].replace("ten years", "six years"), encoding="utf-8")
     preview_build(tmp_path, dirty=True)
     assert frozen == [True]
+
+
+# --------------------------------------------------------------------------- the next build process: the snapshot
+
+def forget_the_process(monkeypatch) -> None:
+    """Empty every memo the snapshot keeps and the compiled templates, as a new process starts."""
+    for module, attribute in snapshot._MEMOS:
+        value = getattr(module, attribute)
+        if isinstance(value, SameObject):
+            monkeypatch.setattr(value, "_known", {})
+        else:
+            monkeypatch.setattr(module, attribute, {})
+    monkeypatch.setattr(templating.THEME_TEMPLATES, "_code", {})
+    templating.make_env.cache_clear()
+
+
+@pytest.mark.parametrize("edit", SEED_EDITS)
+def test_a_build_in_a_new_process_reads_and_compiles_only_what_changed_and_gives_the_site_of_a_full_build(
+        edit, tmp_path, monkeypatch):
+    monkeypatch.setattr(changes, "now", lambda: STATE_NOW)
+    root = tmp_path / "incremental"
+    build = project(root, RIPPLE_SEEDS)
+    assert main(build) == 0
+    history = {path: (root / path).read_bytes() for path in (changes.STATE_FILE, ids.MANIFEST)}
+    for name, text in SEED_EDITS[edit].items():
+        if text is None:
+            (root / "seeds" / name).unlink()
+        else:
+            (root / "seeds" / name).write_text(text, encoding="utf-8")
+    forget_the_process(monkeypatch)
+    loaded, parsed, compiled, indexed = [], [], [], []
+    real_load_seed, real_parse, real_compile = load.load_seed, pipeline.BriefCache._parse, jinja2.Environment._parse
+    monkeypatch.setattr(load, "load_seed", lambda path, **kw: loaded.append(path.name) or real_load_seed(path, **kw))
+    monkeypatch.setattr(pipeline.BriefCache, "_parse", staticmethod(lambda path: parsed.append(path)
+                                                                    or real_parse(path)))
+    monkeypatch.setattr(jinja2.Environment, "_parse", lambda env, source, name, filename: compiled.append(name)
+                        or real_compile(env, source, name, filename))
+    real_topics = crossbrief._topics_of
+    monkeypatch.setattr(crossbrief._TOPICS, "function", lambda brief: indexed.append(brief.id)
+                        or real_topics(brief))
+    assert main(build) == 0
+    assert sorted(loaded) == sorted(name for name, text in SEED_EDITS[edit].items() if text is not None)
+    # but the language strings Material's search plugin reads through an environment of its own each build
+    assert parsed == [] and set(compiled) <= {"partials/language.html", "partials/languages/en.html"}
+    assert len(indexed) == len(loaded)  # the briefs of the seeds not edited are indexed from the last build's work
+
+    forget_the_process(monkeypatch)
+    full_root = tmp_path / "full"
+    full = project(full_root, {p.name: p.read_text(encoding="utf-8") for p in sorted((root / "seeds").iterdir())})
+    for path, data in history.items():
+        (full_root / path).parent.mkdir(parents=True, exist_ok=True)
+        (full_root / path).write_bytes(data)
+    assert main(full) == 0
+    for folder in ("docs", "site"):
+        incremental, fresh = tree(root / folder), tree(full_root / folder)
+        assert incremental.keys() == fresh.keys()
+        assert [name for name in incremental if incremental[name] != fresh[name]] == []
+
+
+def test_a_snapshot_that_is_spoiled_or_of_other_code_is_not_taken(tmp_path, monkeypatch):
+    assert main(project(tmp_path, SEEDS)) == 0
+    path = tmp_path / snapshot.SNAPSHOT_FILE
+    good = path.read_bytes()
+    forget_the_process(monkeypatch)
+    assert snapshot.load_snapshot(tmp_path) and load._LOADED and templating.THEME_TEMPLATES._code
+    data = pickle.loads(good)
+    for spoiled in (good[:len(good) // 2], b"not a snapshot", pickle.dumps({**data, "schema": snapshot.SCHEMA + 1}),
+                    pickle.dumps({**data, "made_by": ("other code", *data["made_by"][1:])})):
+        path.write_bytes(spoiled)
+        forget_the_process(monkeypatch)
+        assert not snapshot.load_snapshot(tmp_path) and not load._LOADED and not templating.THEME_TEMPLATES._code
+    path.write_bytes(good)
+    forget_the_process(monkeypatch)
+    monkeypatch.setattr(pipeline, "code_version", lambda: "edited code")
+    assert not snapshot.load_snapshot(tmp_path) and not load._LOADED
