@@ -512,7 +512,7 @@ class SiteRenderer:
                                actor=[a.name for a in brief.actors] if actors is None else actors,
                                tag=self._tags_of(brief), **values)
 
-    def _page_row(self, page: ActorPage) -> Any:
+    def _page_row(self, page: Listed) -> Any:
         """The filter attributes of an actor in the actor index: its spellings and the countries it is of."""
         self._ask("person", None, page.src)
         return lists.row_attrs(actor=(page.name, *page.spellings),
@@ -568,15 +568,28 @@ def speaker_role(brief: Brief, quote: Quote) -> str:
 _TYPE_HEADINGS = {"person": "People", "organization": "Organizations", "country": "Countries", "place": "Places"}
 
 
-def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[str, list[ActorPage]]]]]:
+@dataclass(frozen=True)
+class Listed:
+    """What the actor and country indexes show of an actor page. An index is keyed by these, so it is rendered
+    again when a name, a spelling or a brief count it shows changes, not whenever an edit reaches a page it lists
+    (almost every edit reaches some, and an index lists every actor)."""
+
+    src: str
+    name: str
+    spellings: tuple[str, ...]
+    briefs: tuple[str, ...]  # the ids of the page's briefs: the index shows how many
+
+
+def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[str, list[Listed]]]]]:
     """[(type heading, [(letter, pages A–Z)])] in the order of :data:`_TYPE_HEADINGS`."""
     result = []
     for actor_type, heading in _TYPE_HEADINGS.items():
         typed = sorted((p for p in pages if p.type == actor_type), key=sort_name)
-        letters: dict[str, list[ActorPage]] = {}
+        letters: dict[str, list[Listed]] = {}
         for page in typed:
             initial = sort_name(page)[:1].upper()
-            letters.setdefault(initial if initial.isalpha() else "#", []).append(page)
+            letters.setdefault(initial if initial.isalpha() else "#", []).append(
+                Listed(page.src, page.name, page.spellings, tuple(brief.id for brief in page.briefs)))
         if letters:
             result.append((heading, list(letters.items())))
     return result
