@@ -199,6 +199,40 @@ _UNIT_KEYS: dict[str, tuple[tuple[Any, ...], tuple[Any, ...], str]] = {}
 _KEPT_OBJECTS = (Brief, ActorPage, tuple)  # immutable, and kept from build to build while their inputs are
 
 
+def _keepable(value: Any) -> bool:
+    """Whether a unit's input can be recognised again (:func:`_same_input`): a plain value, a kept object, or a
+    list, dict or partial of those (a page's context and front matter: an actor page's are made anew each time)."""
+    kind = type(value)
+    if kind in _PLAIN or isinstance(value, _KEPT_OBJECTS):
+        return True
+    if kind is list:
+        return all(map(_keepable, value))
+    if kind is dict:
+        return all(type(k) is str and _keepable(v) for k, v in value.items())
+    if kind is partial:
+        return _keepable(value.args) and _keepable(value.keywords)
+    return False
+
+
+def _same_input(new: Any, old: Any) -> bool:
+    """Whether ``new`` is the input ``old`` again: the same kept object, an equal plain value, or a tuple, list,
+    dict (keys in the same order) or partial (of the same function) of such."""
+    if new is old:
+        return True
+    kind = type(new)
+    if type(old) is not kind:
+        return False
+    if kind in _PLAIN:
+        return new == old
+    if kind is tuple or kind is list:
+        return len(new) == len(old) and all(map(_same_input, new, old))
+    if kind is dict:
+        return list(new) == list(old) and all(_same_input(new[k], old[k]) for k in new)
+    if kind is partial:
+        return new.func is old.func and _same_input(new.args, old.args) and _same_input(new.keywords, old.keywords)
+    return False
+
+
 class _Inputs:
     """Keys of what a unit is rendered from: a brief counts as its fingerprint (its whole JSON), an item of a
     brief as its place in the brief, an actor page as everything it holds (once per render)."""
@@ -226,12 +260,10 @@ class _Inputs:
         """The key of the unit ``name`` made with ``settings`` from ``inputs``: that of the last unit of this
         name when the settings are equal and each input is the same kept object or an equal plain value."""
         known = _UNIT_KEYS.get(name)
-        if known is not None and known[0] == settings and len(known[1]) == len(inputs) and all(
-                new is old or (type(new) in _PLAIN and type(old) is type(new) and new == old)
-                for new, old in zip(inputs, known[1])):
+        if known is not None and known[0] == settings and _same_input(inputs, known[1]):
             return known[2]
         key = self.key(settings, *inputs)
-        if all(type(value) in _PLAIN or isinstance(value, _KEPT_OBJECTS) for value in inputs):
+        if all(map(_keepable, inputs)):
             _UNIT_KEYS[name] = (settings, inputs, key)
         else:
             _UNIT_KEYS.pop(name, None)

@@ -597,6 +597,9 @@ def test_after_an_edit_only_the_edited_briefs_units_and_the_actor_pages_it_reach
     assert {values[1] for values in keyed if any(values[:2] == (page.slug, page.src) for page in pages)} == \
         {page.src for page in pages if not any(page is old for old in pages_before)} == \
         {"actors/lin-wei.md", "countries/xland.md", "countries/yland.md"}
+    # an actor page's unit (its front matter and context are made anew each time) only when the edit reached it
+    assert {values[3]["actor"].src for values in keyed if values[1:2] == ("actor.md.j2",)} == \
+        {"actors/lin-wei.md", "countries/xland.md", "countries/yland.md"}
 
 
 def test_the_first_preview_build_of_a_process_freezes_what_it_leaves_and_no_other_build_does(tmp_path, monkeypatch):
