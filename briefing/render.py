@@ -193,44 +193,41 @@ _TIMELINE_KEYS: dict[str, tuple[tuple[Any, ...], str]] = {}
 #: The key of each actor page (by source) with the page keyed: the index keeps a page that is made of the same
 #: objects from build to build, and it is keyed once in a process.
 _PAGE_KEYS: dict[str, tuple[ActorPage, str]] = {}
-#: The key of each unit (by name) with its settings and inputs, for a unit whose inputs are the same objects
-#: again (a brief that was not edited, its timeline): keyed once in a process, not after every edit.
+#: The key of each unit (by name) with its settings and inputs, for a unit whose inputs are made of the same
+#: objects again (a brief that was not edited, its timeline, the rows of a list page): keyed once in a process,
+#: not after every edit.
 _UNIT_KEYS: dict[str, tuple[tuple[Any, ...], tuple[Any, ...], str]] = {}
-_KEPT_OBJECTS = (Brief, ActorPage, tuple)  # immutable, and kept from build to build while their inputs are
 
 
-def _keepable(value: Any) -> bool:
-    """Whether a unit's input can be recognised again (:func:`_same_input`): a plain value, a kept object, or a
-    list, dict or partial of those (a page's context and front matter: an actor page's are made anew each time)."""
-    kind = type(value)
-    if kind in _PLAIN or isinstance(value, _KEPT_OBJECTS):
-        return True
-    if kind is list:
-        return all(map(_keepable, value))
-    if kind is dict:
-        return all(type(k) is str and _keepable(v) for k, v in value.items())
-    if kind is partial:
-        return _keepable(value.args) and _keepable(value.keywords)
-    return False
-
-
-def _same_input(new: Any, old: Any) -> bool:
-    """Whether ``new`` is the input ``old`` again: the same kept object, an equal plain value, or a tuple, list,
-    dict (keys in the same order) or partial (of the same function) of such."""
-    if new is old:
-        return True
+def _same(new: Any, old: Any) -> bool:
+    """Whether ``new`` keys as ``old`` did (:meth:`_Inputs._token`), told without keying it: the same brief, actor
+    page or tuple (immutable, and kept from build to build while its inputs are), equal plain values, containers
+    of such things. A brief counts as its fingerprint, and a brief that is the same object has the same one; an
+    item of a brief as its place, the same for the same item of the same brief (its timeline is that brief's)."""
     kind = type(new)
-    if type(old) is not kind:
+    if kind is not type(old):
         return False
     if kind in _PLAIN:
-        return new == old
-    if kind is tuple or kind is list:
-        return len(new) == len(old) and all(map(_same_input, new, old))
-    if kind is dict:
-        return list(new) == list(old) and all(_same_input(new[k], old[k]) for k in new)
+        return new == old and (kind is not float or repr(new) == repr(old))  # 0.0 == -0.0, keyed apart
+    if kind is tuple:
+        return new is old or (len(new) == len(old) and all(map(_same, new, old)))
+    if kind is list:
+        return len(new) == len(old) and all(map(_same, new, old))
+    if kind is Cited:
+        return new.brief is old.brief and new.item is old.item
+    if kind is Mention:
+        return new.brief is old.brief and new.actor is old.actor
+    if kind is Brief or kind is ActorPage:
+        return new is old
     if kind is partial:
-        return new.func is old.func and _same_input(new.args, old.args) and _same_input(new.keywords, old.keywords)
-    return False
+        return new.func is old.func and _same(new.args, old.args) and _same(new.keywords, old.keywords)
+    if dataclasses.is_dataclass(new):
+        return all(_same(getattr(new, name), getattr(old, name)) for name in _field_names(kind))
+    if isinstance(new, Mapping):
+        return len(new) == len(old) and all(map(_same, new, old)) and all(map(_same, new.values(), old.values()))
+    if isinstance(new, (set, frozenset)):
+        return kind is frozenset and new is old
+    return callable(new)  # every helper keys alike (see _token)
 
 
 class _Inputs:
@@ -258,15 +255,12 @@ class _Inputs:
 
     def unit(self, name: str, settings: tuple[Any, ...], inputs: tuple[Any, ...]) -> str:
         """The key of the unit ``name`` made with ``settings`` from ``inputs``: that of the last unit of this
-        name when the settings are equal and each input is the same kept object or an equal plain value."""
+        name when the settings are equal and the inputs key alike (:func:`_same`)."""
         known = _UNIT_KEYS.get(name)
-        if known is not None and known[0] == settings and _same_input(inputs, known[1]):
+        if known is not None and known[0] == settings and _same(inputs, known[1]):
             return known[2]
         key = self.key(settings, *inputs)
-        if all(map(_keepable, inputs)):
-            _UNIT_KEYS[name] = (settings, inputs, key)
-        else:
-            _UNIT_KEYS.pop(name, None)
+        _UNIT_KEYS[name] = (settings, inputs, key)
         return key
 
     def page(self, page: ActorPage) -> str:

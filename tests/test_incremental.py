@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import gc
 import json
 import os
@@ -689,3 +690,41 @@ def test_a_snapshot_that_is_spoiled_or_of_other_code_is_not_taken(tmp_path, monk
     forget_the_process(monkeypatch)
     monkeypatch.setattr(pipeline, "code_version", lambda: "edited code")
     assert not snapshot.load_snapshot(tmp_path) and not load._LOADED
+
+
+def test_a_render_of_the_same_briefs_again_keys_no_unit_again(monkeypatch):
+    """A unit's inputs made anew of the same objects (an actor page's context, a list page's rows, a feed) are
+    told alike without keying them: ``serve`` renders after every edit."""
+    briefs = list(ripple_briefs().values())
+    first = render.render_changes(briefs)
+    keyed = []
+    real_key = render._Inputs.key
+    monkeypatch.setattr(render._Inputs, "key",
+                        lambda inputs, *values: keyed.append(values) or real_key(inputs, *values))
+    again = render.render_changes(briefs, previous=first.units)
+    assert again.pages == () and keyed == []
+
+
+def test_inputs_told_alike_without_keying_them_have_the_same_key():
+    briefs = ripple_briefs()
+    one, other = briefs["a"], briefs["b"]
+    inputs = render._Inputs(crossbrief.build_index(briefs.values()), {})
+    quote = one.quotes[0]
+    alike = [
+        ([one, "x", 2], [one, "x", 2]),
+        ({"rows": [crossbrief.Cited(one, quote)]}, {"rows": [crossbrief.Cited(one, quote)]}),
+        (functools.partial(render.front_matter, "T", tags=["x"]), functools.partial(render.front_matter, "T",
+                                                                                     tags=["x"])),
+    ]
+    apart = [
+        ([one], [other]),
+        ({"x": 1}, {"y": 1}),
+        (0.0, -0.0),
+        (functools.partial(render.front_matter, "T"), functools.partial(render.front_matter, "U")),
+        ([crossbrief.Cited(one, quote)], [crossbrief.Cited(one, dataclasses.replace(quote))]),
+    ]
+    for new, old in alike:
+        assert render._same(new, old) and inputs.key(new) == inputs.key(old)
+    for new, old in apart:
+        assert not render._same(new, old)
+    assert inputs.key(0.0) != inputs.key(-0.0)
