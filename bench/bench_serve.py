@@ -5,7 +5,8 @@ seeds through the cache (only the edited one again), rewrites the pages that cha
 and MkDocs rebuilds only those (a dirty build, as ``serve`` runs it). The
 browser reload itself is not counted. With ``--profile`` the edit build runs again, under cProfile, and the
 seconds of each stage are printed (cProfile's overhead makes them larger than the bare times). Prints figures,
-asserts nothing. Run from the project root: ``.venv/bin/python bench/bench_serve.py [--briefs 100 1000]``.
+asserts nothing. ``--edits N`` prints the medians of N rebuilds and N edits (a busy machine varies). Run from the
+project root: ``.venv/bin/python bench/bench_serve.py [--briefs 100 1000] [--edits 5]``.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import argparse
 import cProfile
 import logging
 import pstats
+import statistics
 import sys
 import tempfile
 import time
@@ -81,15 +83,21 @@ def stage_seconds(profile: cProfile.Profile) -> list[tuple[str, float]]:
     return found
 
 
-def bench(count: int, project: Path, *, profile: bool) -> None:
+def median(runs: list[Took]) -> Took:
+    return Took(statistics.median(run.wall for run in runs), statistics.median(run.cpu for run in runs))
+
+
+def bench(count: int, project: Path, *, profile: bool, edits: int) -> None:
     copy_project(project)
     seeds = write_seeds(count, project / "seeds")
     cold = preview_build(project, dirty=False)
-    warm = preview_build(project, dirty=True)
-    edit(seeds[count // 2], "Lin Wei said the talks went on.")
-    edited = preview_build(project, dirty=True)
-    print(f"{count:>5} briefs: first preview build {cold}, rebuild with nothing changed {warm}, "
-          f"edit-to-rebuilt (one seed edited) {edited}")
+    warm = [preview_build(project, dirty=True) for _ in range(edits)]
+    edited = []
+    for n in range(edits):  # a different seed each time
+        edit(seeds[(count // 2 + 7 * n) % count], f"Lin Wei said the talks went on, for the {n + 1}th time.")
+        edited.append(preview_build(project, dirty=True))
+    print(f"{count:>5} briefs: first preview build {cold}, rebuild with nothing changed {median(warm)}, "
+          f"edit-to-rebuilt (one seed edited) {median(edited)}" + (f" (medians of {edits})" if edits > 1 else ""))
     if profile:
         edit(seeds[count // 3], "Lin Wei said the talks would go on.")
         profiler = cProfile.Profile()
@@ -103,11 +111,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--profile", action="store_true", help="also print the seconds of each stage of an edit")
+    parser.add_argument("--edits", type=int, default=1, metavar="N",
+                        help="N rebuilds with nothing changed and N edits, each a different seed: their medians")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     for count in args.briefs:
         with tempfile.TemporaryDirectory() as tmp:
-            bench(count, Path(tmp), profile=args.profile)
+            bench(count, Path(tmp), profile=args.profile, edits=args.edits)
 
 
 if __name__ == "__main__":
