@@ -50,6 +50,7 @@ class DirtyBuild:
     skipped: set[str] = field(default_factory=set)  # src_uri of the files whose output is kept
     previous_pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # url -> {"title", "tags"}
     previous_search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # page url -> its entries
+    previous_search_json: dict[str, str] = field(default_factory=dict)  # page url -> its entries as written
     pruned_folders: set[str] = field(default_factory=set)
     sources: dict[str, list[int] | None] = field(default_factory=dict)  # abs_src_path -> signature, before reading
 
@@ -88,8 +89,9 @@ def _read_record(site_dir: Path, stamp: str) -> dict[str, Any]:
 
 
 #: The entries of each search index that :func:`finish` wrote in this process, by page: path -> (the file's
-#: identity, the entries), so that ``serve`` does not read back after every edit the index it wrote.
-_WRITTEN_SEARCH: dict[Path, tuple[tuple[int, int, int] | None, dict[str, list[dict[str, Any]]]]] = {}
+#: identity, the entries, the entries as written), so that ``serve`` neither reads back after every edit the index
+#: it wrote nor writes again the JSON of every page that was not built again.
+_WRITTEN_SEARCH: dict[Path, tuple[tuple[int, int, int] | None, dict[str, list[dict[str, Any]]], dict[str, str]]] = {}
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
@@ -100,16 +102,17 @@ def _identity(path: Path) -> tuple[int, int, int] | None:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-def _read_search(site_dir: Path) -> dict[str, list[dict[str, Any]]]:
+def _read_search(site_dir: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """The entries of the search index in ``site_dir`` by page, and those of them known as written."""
     path = site_dir / SEARCH_INDEX
     known = _WRITTEN_SEARCH.get(path)
     if known is not None and known[0] is not None and known[0] == _identity(path):
-        return known[1]
+        return known[1], known[2]
     try:
         index = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    return _by_page(index.get("docs", []) if isinstance(index, dict) else [])
+        return {}, {}
+    return _by_page(index.get("docs", []) if isinstance(index, dict) else []), {}
 
 
 def _by_page(entries: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -128,7 +131,9 @@ def prepare(files: Files, config: Config) -> None:
     site_dir = Path(config.site_dir)
     record = _read_record(site_dir, settings_stamp(config))
     sources, listings = record.get("sources", {}), set(record.get("listings", []))
-    state = DirtyBuild(previous_pages=record.get("pages", {}), previous_search=_read_search(site_dir))
+    previous_search, previous_search_json = _read_search(site_dir)
+    state = DirtyBuild(previous_pages=record.get("pages", {}), previous_search=previous_search,
+                       previous_search_json=previous_search_json)
     kept_outputs = set()
     for file in files:
         if file.abs_src_path:
@@ -201,17 +206,28 @@ def finish(files: Files, config: Config) -> None:
 
 
 def _merge_search_index(path: Path, pages: list[File], state: DirtyBuild) -> None:
+    """Write the index of every page, as Material writes it (``json.dumps(index, separators=(",", ":"))``), from
+    the entries of the pages built again and those of the previous index; a page's entries already written are
+    not encoded again."""
     index = json.loads(path.read_text(encoding="utf-8"))
-    built: dict[str, list[dict[str, Any]]] = {}
-    for entry in index["docs"]:
-        built.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
-    docs = []
+    built = _by_page(index["docs"])
+    entries, written = {}, {}
     for file in pages:
-        source = state.previous_search if file.src_uri in state.skipped else built
-        docs += source.get(file.page.url, [])
-    index["docs"] = docs
-    write_text_atomic(path, json.dumps(index, separators=(",", ":"), default=str))  # as Material writes it
-    _WRITTEN_SEARCH[path] = (_identity(path), _by_page(docs))
+        url = file.page.url
+        skipped = file.src_uri in state.skipped
+        found = (state.previous_search if skipped else built).get(url)
+        if found:
+            entries[url] = found
+            known = state.previous_search_json.get(url) if skipped else None
+            written[url] = known if known is not None else _json(found)[1:-1]  # the list's items, "[" and "]" off
+    docs = "[" + ",".join(written.values()) + "]"
+    write_text_atomic(path, "{" + ",".join(f"{_json(key)}:{docs if key == 'docs' else _json(value)}"
+                                           for key, value in index.items()) + "}")
+    _WRITTEN_SEARCH[path] = (_identity(path), entries, written)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), default=str)
 
 
 def _write_record(site_dir: Path, files: Files, config: Config, state: DirtyBuild | None) -> None:

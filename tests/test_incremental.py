@@ -476,6 +476,35 @@ def test_a_preview_rebuild_takes_the_search_index_it_wrote_from_memory_unless_th
     assert search_entries(root / "preview") == search_entries(preview_build(full, dirty=False))
 
 
+def test_a_preview_rebuild_encodes_the_search_entries_of_the_pages_built_again_only(tmp_path, monkeypatch):
+    """The index of the pages not built again is written as the last build wrote it, not encoded again."""
+    root = tmp_path / "preview"
+    project(root, TAGGED_SEEDS)
+    preview_build(root, dirty=False)
+    seeds = root / "seeds"
+    (seeds / "a.md").write_text(EDITS["changed"]["a.md"], encoding="utf-8")
+    preview_build(root, dirty=True)
+    encoded = []
+    real_dumps = json.dumps
+    monkeypatch.setattr(json, "dumps", lambda value, *args, **kwargs: encoded.append(value) or
+                        real_dumps(value, *args, **kwargs))
+    (seeds / "c.md").write_text(TAGGED_SEEDS["c.md"].replace("Friday", "Sunday"), encoding="utf-8")
+    index = preview_build(root, dirty=True) / "search" / "search_index.json"
+
+    def locations(value) -> set[str]:
+        if isinstance(value, dict):
+            found = {value["location"]} if isinstance(value.get("location"), str) else set()
+            return found.union(*map(locations, value.values()))
+        return set().union(*map(locations, value)) if isinstance(value, list) else set()
+    untouched = {entry["location"] for entry in json.loads(index.read_text(encoding="utf-8"))["docs"]
+                 if "acme-corp" in entry["location"]}
+    assert untouched and not untouched & set().union(*map(locations, encoded))
+    monkeypatch.setattr(json, "dumps", real_dumps)
+    full = tmp_path / "full"
+    project(full, {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds.iterdir())})
+    assert search_entries(root / "preview") == search_entries(preview_build(full, dirty=False))
+
+
 def test_a_source_changed_while_the_site_was_built_is_built_again_by_the_next_build(tmp_path, monkeypatch):
     """Even when its new modification time is older than the page built from it (a copy that kept its time)."""
     build = project(tmp_path, SEEDS)
