@@ -35,6 +35,11 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
+def on_config(config: Config) -> Config:
+    config.theme.get_env = templating.list_theme_once(config.theme.get_env)
+    return config
+
+
 def on_files(files: Files, config: Config) -> Files:
     docs_dir = str(Path(config.docs_dir).resolve())
     real_folder = functools.cache(os.path.realpath)  # one resolution per folder, not one per file of the folder

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable
+import os
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +94,50 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 #: The templates compiled by the builds of this process: the theme's (briefing/mkdocs_hooks.py) and the site's.
 THEME_TEMPLATES = CompiledTemplates()
+
+
+#: The template names of each theme search path listed in this process: (search path, following links) ->
+#: (each folder under it with its modification time, the names).
+_LISTED: dict[tuple[tuple[str, ...], bool], tuple[tuple[tuple[str, int], ...], list[str]]] = {}
+#: A folder changed this recently may change again within its clock's step unseen: its listing is not kept.
+_SETTLED_NS = 2_000_000_000
+
+
+def list_theme_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:
+    """``get_env`` (a MkDocs theme's), whose environments list the theme's files only when a folder of it changed.
+
+    MkDocs lists every file of the theme for each build (to copy its assets), some 14,500 with Material's icons:
+    ``serve`` walked them all after every edit. A folder's modification time changes when a name in it is added,
+    removed or renamed, which is all that a listing shows."""
+    if getattr(get_env, "lists_once", False):
+        return get_env
+
+    def listing_env() -> jinja2.Environment:
+        env = get_env()
+        loader = env.loader
+        if type(loader) is jinja2.FileSystemLoader:
+            loader.list_templates = functools.partial(_listed, loader)  # type: ignore[method-assign]
+        return env
+    listing_env.lists_once = True  # type: ignore[attr-defined]
+    return listing_env
+
+
+def _listed(loader: jinja2.FileSystemLoader) -> list[str]:
+    key = (tuple(map(str, loader.searchpath)), loader.followlinks)
+    known = _LISTED.get(key)
+    if known is not None and all(_mtime(folder) == mtime for folder, mtime in known[0]):
+        return list(known[1])
+    started = time.time_ns()
+    folders = tuple((folder, _mtime(folder)) for top in key[0]
+                    for folder, _, _ in os.walk(top, followlinks=loader.followlinks))
+    names = jinja2.FileSystemLoader.list_templates(loader)
+    if all(mtime < started - _SETTLED_NS for _, mtime in folders):
+        _LISTED[key] = (folders, names)
+    return list(names)
+
+
+def _mtime(folder: str) -> int:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return -1

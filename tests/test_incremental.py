@@ -450,6 +450,27 @@ def test_the_theme_is_compiled_once_per_process_and_a_changed_template_again(tmp
     assert '<meta name="edited-override">' in (preview / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_theme_files_are_listed_once_per_process_and_again_when_a_folder_of_the_theme_changes(tmp_path,
+                                                                                                   monkeypatch):
+    project(tmp_path, SEEDS)
+    overrides = tmp_path / "overrides"
+    overrides.unlink()
+    shutil.copytree(Path(__file__).resolve().parent.parent / "overrides", overrides)
+    os.utime(overrides, ns=(1_000_000_000, 1_000_000_000))  # settled: not changed since long before the build
+    preview_build(tmp_path, dirty=False)
+    walked = []
+    real_walk = os.walk
+    monkeypatch.setattr(os, "walk", lambda top, *args, **kwargs: walked.append(os.fspath(top)) or
+                        real_walk(top, *args, **kwargs))
+    preview_build(tmp_path, dirty=True)
+    assert str(overrides) not in walked and not any("material" in top for top in walked)
+    (overrides / "assets").mkdir()
+    (overrides / "assets" / "extra.css").write_text("body { margin: 0 }\n", encoding="utf-8")
+    preview = preview_build(tmp_path, dirty=True)
+    assert str(overrides) in walked
+    assert (preview / "assets" / "extra.css").read_text(encoding="utf-8") == "body { margin: 0 }\n"
+
+
 def test_a_preview_rebuild_takes_the_search_index_it_wrote_from_memory_unless_the_file_changed(tmp_path,
                                                                                                monkeypatch):
     root = tmp_path / "preview"
