@@ -734,11 +734,33 @@ def add_preview_pages(files: Files, config: Config) -> Files:
         if file.src_uri.split("/", 1)[0] in GENERATED_PATHS:
             files.remove(file)
     for src in srcs:
-        files.append(File(src, src_dir=str(sources.pages), dest_dir=config.site_dir,
-                          use_directory_urls=config.use_directory_urls))
+        files.append(_page_file(src, str(sources.pages), config.site_dir, config.use_directory_urls))
     log.info("briefing: %d brief(s) from %s; %d page(s) changed, %d removed", len(result.briefs), sources.seeds,
              len(rewritten.written), len(rewritten.removed))
     return files
+
+
+#: What MkDocs works out once for a file (its paths and URL): functools.cached_property in its File class.
+_WORKED_OUT = tuple(name for kind in File.__mro__ for name, value in vars(kind).items()
+                    if isinstance(value, functools.cached_property))
+#: A new File of each generated page of this process (by its arguments) with what MkDocs works out from them:
+#: ``serve`` gives MkDocs a new File for every page and export after every edit.
+_PAGE_FILES: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
+
+
+def _page_file(src: str, src_dir: str, dest_dir: str, use_directory_urls: bool) -> File:
+    """``File(src, src_dir=src_dir, dest_dir=dest_dir, use_directory_urls=use_directory_urls)``, its paths and URL
+    already worked out (they follow from these arguments alone)."""
+    key = (src, src_dir, dest_dir, use_directory_urls)
+    made = _PAGE_FILES.get(key)
+    if made is None:
+        new = File(src, src_dir=src_dir, dest_dir=dest_dir, use_directory_urls=use_directory_urls)
+        for name in _WORKED_OUT:
+            getattr(new, name)
+        made = _PAGE_FILES[key] = dict(vars(new))  # a File never given to MkDocs: no build or plugin changed it
+    file = File.__new__(File)
+    vars(file).update(made)
+    return file
 
 
 @functools.cache

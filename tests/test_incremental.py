@@ -471,6 +471,21 @@ def test_the_theme_files_are_listed_once_per_process_and_again_when_a_folder_of_
     assert (preview / "assets" / "extra.css").read_text(encoding="utf-8") == "body { margin: 0 }\n"
 
 
+def test_a_preview_rebuild_gives_mkdocs_the_files_of_its_pages_with_their_paths_already_worked_out(tmp_path,
+                                                                                                  monkeypatch):
+    project(tmp_path, SEEDS)
+    preview_build(tmp_path, dirty=False)
+    made = []
+    real_init = site.File.__init__
+    monkeypatch.setattr(site.File, "__init__", lambda file, path, *args, **kwargs: made.append(path) or
+                        real_init(file, path, *args, **kwargs))
+    (tmp_path / "seeds" / "d.txt").write_text("Zland joins the pact\n17 Aug 2019\nZland joined the ferry "
+                                              "agreement, Jane Doe said.\n", encoding="utf-8")
+    preview = preview_build(tmp_path, dirty=True)
+    assert {path for path in made if path.startswith("briefs/")} == {"briefs/2019-08-17-zland-joins-the-pact.md"}
+    assert (preview / "briefs" / "2019-08-17-zland-joins-the-pact" / "index.html").is_file()
+
+
 def test_a_preview_rebuild_takes_the_search_index_it_wrote_from_memory_unless_the_file_changed(tmp_path,
                                                                                                monkeypatch):
     root = tmp_path / "preview"
