@@ -202,6 +202,8 @@ REPORTING_VERBS: frozenset[str] = verb_forms("reporting_verbs.txt")
 INDIRECT_VERBS: frozenset[str] = verb_forms("reporting_verbs.txt", flag="reported")
 #: Nouns of a person who speaks for someone else ('spokeswoman', 'representatives').
 SPOKES_NOUNS: frozenset[str] = nouns("spokes_nouns.txt")
+#: Nouns that describe an organisation ("airline", "car maker"): the name after one is an organisation's.
+ORG_NOUNS: frozenset[str] = nouns("organisation_nouns.txt")
 #: Verbs of belief and expectation that take a clause ('believes', 'hoped').
 BELIEF_VERBS: frozenset[str] = verb_forms("belief_verbs.txt")
 #: Reporting verbs, finite forms only (no gerund): what follows a speaker ('X said', 'X has told').

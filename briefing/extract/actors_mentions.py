@@ -13,7 +13,7 @@ from functools import partial
 
 from .. import lexicon
 from .. import reference as ref
-from ..lexicon import HONORIFICS, NAME_PARTICLES, NAMING_PREPOSITIONS
+from ..lexicon import HONORIFICS, NAME_PARTICLES, NAMING_PREPOSITIONS, ORG_NOUNS
 from ..pubdate import MONTH_NAMES, WEEKDAYS
 from .figures_units import currency_for
 from .text import Token, tokenized
@@ -62,8 +62,6 @@ NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 _TRAILING_WORDS = lexicon.NAMING_PREPOSITIONS | {"and", "the"}  # no '&': in 'X & Y' the ampersand is no token
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
-#: Words after which a capitalised word is an organisation: 'carmaker Voltra', 'the retailer Home Barn'.
-ORG_NOUNS = lexicon.nouns("organisation_nouns.txt")
 _PLACE_NOUNS = lexicon.nouns("place_nouns.txt")
 _AUXILIARIES = lexicon.words("actors_subject_verbs.txt") | lexicon.marked("auxiliaries.txt", "subject")
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}

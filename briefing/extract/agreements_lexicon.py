@@ -16,8 +16,6 @@ TRIGGER_FAMILY: dict[str, str] = {noun: family for family, noun, *_flags in _TRI
 _TRIGGER_FLAGS = {noun: frozenset(flags.split()) for _family, noun, *given in _TRIGGERS for flags in given}
 #: Status cue phrases (lower case) -> status.
 STATUS_CUES: dict[str, str] = {phrase: status for status, phrase in lexicon.pairs("agreements_status_cues.txt")}
-#: Nouns that describe an organisation ("airline", "car maker").
-DESCRIPTOR_NOUNS: frozenset[str] = lexicon.nouns("organisation_nouns.txt")
 #: Last words of the names of leagues, competitions and events ("league", "cup", "grand prix").
 EVENT_HEADS: frozenset[str] = lexicon.phrases("agreements_event_heads.txt")
 #: Capitalised words that are not a name on their own.
@@ -106,7 +104,7 @@ OUTLET_WORDS = lexicon.words("quotes_outlet_words.txt")
 #: Head nouns that make a capitalised name an agreement's ('Northern Trade Accord', 'Treaty on Open Fisheries').
 AGREEMENT_NAME_HEADS = lexicon.nouns("agreements_name_heads.txt")
 #: One word naming a kind of group ('Ministry', 'Shareholders', 'Herald'): no side on its own.
-GENERIC_SIDES = DESCRIPTOR_NOUNS | lexicon.words("agreements_generic_sides.txt") \
+GENERIC_SIDES = lexicon.ORG_NOUNS | lexicon.words("agreements_generic_sides.txt") \
     | {w.lower() for w in lexicon.words("org_heads.txt")} | OUTLET_WORDS
 #: Kinds of institution ('the union', 'the ministry') that stand only for an actor with the word in its name.
 INSTITUTION_NOUNS = lexicon.words("institution_nouns.txt")
@@ -118,7 +116,7 @@ _PATTERN_ROWS = lexicon.patterns("agreements_patterns.txt", {
     "OTHER_ONE": "|".join(sorted(OTHER_ONE)), "OUTLET": "|".join(sorted(OUTLET_WORDS)),
     "FUTURE_MODALS": lexicon.alternation(MODALS | lexicon.marked("auxiliaries.txt", "future")),
     "PRONOUNS": lexicon.alternation(PERSON_PRONOUNS | {"it", "its"}),
-    "DESCRIPTORS": lexicon.alternation((n for n in DESCRIPTOR_NOUNS if not n.endswith("s") or n.endswith("ss")),
+    "DESCRIPTORS": lexicon.alternation((n for n in lexicon.ORG_NOUNS if not n.endswith("s") or n.endswith("ss")),
                                        exact=True)})
 #: The regular expressions of ``briefing/data/agreements_patterns.txt`` by name.
 PATTERNS: dict[str, re.Pattern[str]] = {

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field, replace
 from itertools import dropwhile
 from typing import NamedTuple
 
-from ..lexicon import DETERMINERS
+from ..lexicon import DETERMINERS, ORG_NOUNS
 from ..model import DateMention, Document, Sentence
 from .agreements_clauses import Clause
 from .actors_mentions import country_kind
 from .agreements_lexicon import (
     AGREED_TO_NOTHING, ANAPHOR_ONLY, AUXILIARIES, COMPANY_OBJECT_NOUNS, COMPOUND_HEADS, CONJUNCTIONS, DEFAULT_STATUS,
-    DEFINITE, DESCRIPTOR_NOUNS, EMPTY_ADJECTIVES, GOVERNING_VERBS, HABITUAL_WORDS, HOLDING_NOUNS, INTRANSITIVE_CUES,
+    DEFINITE, EMPTY_ADJECTIVES, GOVERNING_VERBS, HABITUAL_WORDS, HOLDING_NOUNS, INTRANSITIVE_CUES,
     JOINT_FAMILIES, MODALS, NAMING_VERBS, NEGATIONS, NUMBER_WORDS, PASSIVE_AUXILIARIES, PATTERNS, PLEDGE_VERBS,
     POSSESSIVE_PRONOUNS, PREMODIFIER_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_FOR, SETTLED_THINGS, STATE_NOUNS,
     STATUS_CUES, TRANSACTION_LEMMAS, TRANSACTION_VERBS, TRIGGER_FAMILY, VERB_MARKERS, VERB_PARTICLES,
@@ -427,7 +427,7 @@ def _complements(ctx: _Context, index: int) -> tuple[int, list[tuple[str, list[S
         end = _phrase_end(tokens, index + 1, allow_verbs=False)
         if end == index + 1:
             break
-        if end + 1 < len(tokens) and tokens[end].text == "," and tokens[end - 1].lower in DESCRIPTOR_NOUNS \
+        if end + 1 < len(tokens) and tokens[end].text == "," and tokens[end - 1].lower in ORG_NOUNS \
                 and tokens[end + 1].text[0].isupper():
             end = _phrase_end(tokens, end + 1, allow_verbs=False)  # "the family's holding company, Kestrel Holdings"
         sides = [s for s in _sides_in(ctx, tokens[index + 1].start, tokens[end - 1].end)
@@ -862,15 +862,15 @@ def _is_descriptive(text: str, side: Side) -> bool:
         # 'the Irish airline', "Valdoria's state oil company X": the country describes the firm
         words = re.match(r"(?:'s|’s)?(?:\s+and\s+[A-Z][\w-]*)*((?:\s+[a-z][\w-]*){1,3})", after)
         longer = re.match(r"((?:\s+[a-z][\w-]*){4,6})\s+[A-Z]", after)  # 'Austrian mortar and shell maker X'
-        if words and not DESCRIPTOR_NOUNS.isdisjoint(words.group(1).split()) \
-                or longer and longer.group(1).split()[-1] in DESCRIPTOR_NOUNS \
+        if words and not ORG_NOUNS.isdisjoint(words.group(1).split()) \
+                or longer and longer.group(1).split()[-1] in ORG_NOUNS \
                 or re.match(r"-?\s*based\b", after) or re.search(r"[A-Z][\w.&]*\s+of\s+$", before) \
                 or re.match(r"\s+[A-Z]", after) and side.name.lower() not in after[:30].lower():
             return True  # the last: "Kenyan Tea Growers", part of the next name
     # "the family's holding company, Kestrel Holdings"
     possessed = re.match(r"(?:'s|’s|'|’)((?:\s+[a-z][\w-]*){1,3}),\s+[A-Z]", after)
     return bool(PATTERNS["RELATION_NOUN"].match(after) or re.search(r"[A-Za-z.]\s*\(\s*$", before)
-                or possessed and not DESCRIPTOR_NOUNS.isdisjoint(possessed.group(1).split()))
+                or possessed and not ORG_NOUNS.isdisjoint(possessed.group(1).split()))
 
 
 def _names(sides) -> tuple[str, ...]:

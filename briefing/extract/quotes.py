@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, NamedTuple
 
 from .. import lexicon
-from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, REPORTING_VERBS, SPOKES_NOUNS
+from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, ORG_NOUNS, REPORTING_VERBS, SPOKES_NOUNS
 from ..model import Actor, DateMention, Document, Quote
 from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex
 from ..sentences import split_sentences
@@ -34,8 +34,7 @@ _KIND_OF_TYPE = {"person": "person", "country": "place", "place": "place"}  # th
 #: Words of a role or title that tell a person's sex ('spokeswoman', 'Mrs').
 _SEXED_WORDS = {word: sex for sex, word in lexicon.pairs("sexed_role_words.txt")}
 _RECENT_REFERENTS = 40  # how far back "the company" / a stray "she" look among who spoke or acted
-_GENERIC_ORG_HEADS = lexicon.nouns("organisation_nouns.txt")
-_ORG_HEADS = ORG_WORDS | _GENERIC_ORG_HEADS
+_ORG_HEADS = ORG_WORDS | ORG_NOUNS
 _PERSON_NOUNS = lexicon.words("quotes_person_nouns.txt")
 _NON_SPEAKER_HEADS = lexicon.nouns("non_speaker_heads.txt")
 _NAME_LINKS = CONNECTORS | NAME_PARTICLES
@@ -608,7 +607,7 @@ class _Resolver:
             if kind == "unknown" and not self._typed_organisation(name):
                 continue  # a one-word name is a body unless the actor stage typed it otherwise: "Acme said ..."
             if kind in ("group", "unknown") and (head in _fold(name).split()
-                                                 or head in _GENERIC_ORG_HEADS and len(words) == 1):
+                                                 or head in ORG_NOUNS and len(words) == 1):
                 return name
         named = [n for n in self._organisations_by_word.get(head, ()) if self._named_before(n)]
         return named[0] if len(set(named)) == 1 else None
