@@ -79,7 +79,6 @@ def test_the_article_text_keeps_the_sentences_and_tokenizes_once():
     doc = ArticleText.of(segment(article))
     assert [s.text for s in doc.sentences] == ["Jane Doe spoke.", "Lin Wei left."]
     assert doc.tokens is doc.tokens
-    assert [t.text for t in doc.title_tokens.words()] == ["Acme", "wins"]
     assert ArticleText.of(doc) is doc
 
 

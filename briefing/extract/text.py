@@ -164,10 +164,6 @@ class ArticleText(Document):
     def tokens(self) -> Tokenized:
         return tokenized(self.text)
 
-    @property
-    def title_tokens(self) -> Tokenized:
-        return tokenized(self.article.title)
-
     @classmethod
     def of(cls, doc: Document) -> ArticleText:
         return doc if isinstance(doc, ArticleText) else cls(article=doc.article, sentences=doc.sentences)
