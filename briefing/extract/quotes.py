@@ -206,10 +206,8 @@ def _reported_clause(tokens: list[Token], sentence_end: int, dates: Iterable[tup
     if closing is not None and (found := _reported_at(tokens, closing, sentence_end, dates)) not in (None, _NEXT) \
             and found[1] == tokens[0].start:
         return found  # '…, researchers at Y said.': the verb that closes the sentence reports all before it
-    for i in range(len(tokens) - 1):
-        if (found := _reported_at(tokens, i, sentence_end, dates)) is not _NEXT:
-            return found
-    return None
+    found = (_reported_at(tokens, i, sentence_end, dates) for i in range(len(tokens) - 1))
+    return next((result for result in found if result is not _NEXT), None)
 
 
 _NEXT = object()  # _reported_at: not a reporting verb here, look on
