@@ -34,10 +34,6 @@ def split_clauses(text: str, sentence: Sentence) -> list[Clause]:
     bounds = sorted(cuts)
     words = tokenized(text)
     fronted_condition = bool(front) and front.group().split()[0] in ("If", "Unless")
-    clauses = []
-    for start, end in zip(bounds, bounds[1:]):
-        tokens = words.clause_tokens(start, end)
-        if tokens:
-            conditional = fronted_condition or bool(PATTERNS["CONDITION"].search(text, start, end))
-            clauses.append(Clause(sentence, tokens[0].start, tokens[-1].end, tokens, conditional))
-    return clauses
+    return [Clause(sentence, tokens[0].start, tokens[-1].end, tokens,
+                   fronted_condition or bool(PATTERNS["CONDITION"].search(text, start, end)))
+            for start, end in zip(bounds, bounds[1:]) if (tokens := words.clause_tokens(start, end))]
