@@ -149,9 +149,8 @@ def _title_mentions(title: str, found: list[Mention], body: list[Mention]) -> li
         pieces = _hyphen_pieces(mention, known)
         if pieces:
             kept.extend(pieces)  # 'Orion-Harbour Board talks': two names the body gives apart
-        elif mention.certainty >= KNOWN or name_key(mention.text) in known:
-            kept.append(mention)
-        elif not (title_case or mention.sentence_initial and mention.certainty == GUESS and " " not in mention.text):
+        elif mention.certainty >= KNOWN or name_key(mention.text) in known or not (
+                title_case or mention.sentence_initial and mention.certainty == GUESS and " " not in mention.text):
             kept.append(mention)
         elif title_case:
             kept.extend(_known_parts(title, mention, known))
