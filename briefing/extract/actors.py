@@ -488,11 +488,9 @@ def _shorter_form(short: _Group, long: _Group, form: str, words: list[str]) -> b
         return True  # 'Orion Motor Co.' and 'Orion Motor Company'
     if len(long_words) < len(words) or len(long_words) == len(words) > 1:
         return False
-    if form.isupper() and len(form) >= 2 and _acronym_of(form.replace(".", ""), long_form):
-        return True
-    if long_words[:len(words)] == words and _same_firm(form, long_words[len(words):]):
-        return True
-    if long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
+    if form.isupper() and len(form) >= 2 and _acronym_of(form.replace(".", ""), long_form) \
+            or long_words[:len(words)] == words and _same_firm(form, long_words[len(words):]) \
+            or long_words[-len(words):] == words and ref.country_for(" ".join(long_words[:-len(words)])):
         return True
     if len(words) == 1 and form in ref.ORG_HEADS | _OF_HEADS and (
             long_words[-1] == form or long_words[:2] == [form, "of"]):
