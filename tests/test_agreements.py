@@ -612,6 +612,7 @@ def test_a_treaty_named_after_its_organisation_has_its_members_as_parties(body, 
     ("Acme Corp dropped its planned takeover of Bolt Ltd.", "ended"),
     ("Regulators blocked the planned merger of Acme Corp and Bolt Ltd.", "ended"),
     ("Acme Corp shelved its proposed takeover of Bolt Ltd.", "suspended"),
+    ("Acme Corp accepted a takeover offer from Bolt Ltd.", "agreed"),
 ])
 def test_status_by_the_conventions(body, status):
     assert [a.status for a in extract(body)] == [status]
