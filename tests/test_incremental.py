@@ -307,6 +307,20 @@ SEED_EDITS = {
 }
 
 
+def assert_same_as_a_full_build(root: Path, full_root: Path, history: dict) -> None:
+    """The docs and site of ``root`` are byte for byte those of a full build of its seeds in ``full_root``, started
+    with the same build ``history`` (its files by path)."""
+    full = project(full_root, {p.name: p.read_text(encoding="utf-8") for p in sorted((root / "seeds").iterdir())})
+    for path, data in history.items():
+        (full_root / path).parent.mkdir(parents=True, exist_ok=True)
+        (full_root / path).write_bytes(data)
+    assert main(full) == 0
+    for folder in ("docs", "site"):
+        incremental, fresh = tree(root / folder), tree(full_root / folder)
+        assert incremental.keys() == fresh.keys()
+        assert [name for name in incremental if incremental[name] != fresh[name]] == []
+
+
 @pytest.mark.parametrize("edit", SEED_EDITS)
 def test_an_incremental_build_gives_exactly_the_docs_and_site_of_a_full_build(edit, tmp_path, monkeypatch):
     """Byte for byte, search index and home page included: the full build starts from the same build history."""
@@ -327,16 +341,7 @@ def test_an_incremental_build_gives_exactly_the_docs_and_site_of_a_full_build(ed
     assert main(build) == 0
     monkeypatch.setattr(site, "write_text_if_changed", real_write)
 
-    full_root = tmp_path / "full"
-    full = project(full_root, {p.name: p.read_text(encoding="utf-8") for p in sorted((root / "seeds").iterdir())})
-    for path, data in history.items():
-        (full_root / path).parent.mkdir(parents=True, exist_ok=True)
-        (full_root / path).write_bytes(data)
-    assert main(full) == 0
-    for folder in ("docs", "site"):
-        incremental, fresh = tree(root / folder), tree(full_root / folder)
-        assert incremental.keys() == fresh.keys()
-        assert [name for name in incremental if incremental[name] != fresh[name]] == []
+    assert_same_as_a_full_build(root, tmp_path / "full", history)
     generated = [p for p in (root / "docs").rglob("*") if p.is_file() and p.relative_to(root / "docs").parts[0]
                  in render.GENERATED_PATHS]
     assert 0 < len(written) < len(generated)  # the pages of unchanged units were neither rendered nor read
@@ -727,16 +732,7 @@ def test_a_build_in_a_new_process_reads_and_compiles_only_what_changed_and_gives
     assert len(indexed) == len(loaded)  # the briefs of the seeds not edited are indexed from the last build's work
 
     forget_the_process(monkeypatch)
-    full_root = tmp_path / "full"
-    full = project(full_root, {p.name: p.read_text(encoding="utf-8") for p in sorted((root / "seeds").iterdir())})
-    for path, data in history.items():
-        (full_root / path).parent.mkdir(parents=True, exist_ok=True)
-        (full_root / path).write_bytes(data)
-    assert main(full) == 0
-    for folder in ("docs", "site"):
-        incremental, fresh = tree(root / folder), tree(full_root / folder)
-        assert incremental.keys() == fresh.keys()
-        assert [name for name in incremental if incremental[name] != fresh[name]] == []
+    assert_same_as_a_full_build(root, tmp_path / "full", history)
 
 
 def test_a_snapshot_that_is_spoiled_or_of_other_code_is_not_taken(tmp_path, monkeypatch):
