@@ -14,7 +14,7 @@ from typing import Callable, Iterable, NamedTuple
 from .. import lexicon
 from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, ORG_NOUNS, REPORTING_VERBS, SPOKES_NOUNS
 from ..model import Actor, DateMention, Document, Quote
-from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex
+from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex, title_headed
 from ..sentences import split_sentences
 from .quotes_attribution import (
     _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS, RELATIVES,
@@ -718,9 +718,7 @@ class _Resolver:
     def _titled_person(self, mention: Mention) -> Actor | None:
         """The person a title was cut from: 'Xland Secretary of State Jane Doe said', 'Jane Doe, the
         Prime Minister of Xland, said', 'Xland's Foreign Minister, Jane Doe, said'."""
-        words = [w.lower().strip(".,") for w in mention.text.split()] + [""]
-        if mention.kind == "pronoun" or not any(w in TITLE_WORDS and words[k + 1] in ("", "of", "for", "at")
-                                                for k, w in enumerate(words[:-1])):
+        if mention.kind == "pronoun" or not title_headed(mention.text):
             return None  # a title heads the phrase: not "the Premier League club"
         text = self._doc.text
         near = self._spans.starting_in(mention.start - 60, mention.end + 61)
