@@ -357,10 +357,8 @@ class SiteRenderer:
                 p.src, "actor.md.j2", partial(front_matter, p.name, feeds=[feed_of[p.src].head_link()] if p.src in feed_of else ()),
                 actor=p, feed=feed_of.get(p.src), index_src=f"{actor_section(p.type)}/index.md",
                 index_title="All countries" if p.type == "country" else "All actors")
-        pages += self._page_unit("actors/index.md", "actor_index.md.j2", partial(front_matter, "Actors"), what="actors",
-                                 groups=_by_type_and_letter([p for p in index.actor_pages if p.type != "country"]))
-        pages += self._page_unit("countries/index.md", "actor_index.md.j2", partial(front_matter, "Countries"), what="countries",
-                                 groups=_by_type_and_letter([p for p in index.actor_pages if p.type == "country"]))
+        pages += self._actor_index("actors/index.md", "Actors", [p for p in index.actor_pages if p.type != "country"])
+        pages += self._actor_index("countries/index.md", "Countries", [p for p in index.actor_pages if p.type == "country"])
         pages += self._page_unit("agreements/index.md", "agreements.md.j2", partial(front_matter, "Agreements", searched=False),
                                  records=self._records())
         pages += self._page_unit("tags/index.md", "tags.md.j2", partial(front_matter, "Tags", searched=False))
@@ -476,6 +474,27 @@ class SiteRenderer:
             pages += self._page_unit(period.src, template, partial(front_matter, f"{title}: {period.label}", searched=searched),
                                      period=period, index_src=src, **neighbours, **shape(period.rows))
         return pages
+
+    def _actor_index(self, src: str, title: str, pages: list[ActorPage]) -> list[RenderedPage]:
+        """The index of actor (or country) pages, or, past :attr:`period_rows` pages, an index of initials and one
+        page per initial of each type: an edit that changes one actor's row renders again that initial's page."""
+        what = src.split("/", 1)[0]
+        groups = _by_type_and_letter(pages)
+        if len(pages) <= self.period_rows:
+            return self._page_unit(src, "actor_index.md.j2", partial(front_matter, title), what=what, groups=groups,
+                                   index_src=None)
+        initials = [(heading, [(letter, _initial_src(src, heading, letter), listed) for letter, listed in letters])
+                    for heading, letters in groups]
+        rendered = self._page_unit(src, "actor_initials.md.j2", partial(front_matter, title), what=what,
+                                   count=len(pages), groups=[(heading, [(letter, page_src, len(listed))
+                                                                        for letter, page_src, listed in letters])
+                                                             for heading, letters in initials])
+        for heading, letters in initials:
+            for letter, page_src, listed in letters:
+                rendered += self._page_unit(page_src, "actor_index.md.j2",
+                                            partial(front_matter, f"{title}: {heading}, {letter}"), what=what,
+                                            groups=[(heading, [(letter, listed)])], index_src=src)
+        return rendered
 
     def render_redirects(self) -> list[RenderedPage]:
         """A small HTML page at the old URL of each brief whose id changed, sending the reader on."""
@@ -619,6 +638,13 @@ def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[st
         if letters:
             result.append((heading, list(letters.items())))
     return result
+
+
+def _initial_src(index_src: str, heading: str, letter: str) -> str:
+    """``actors/initials/people-a.md``: the page of one initial of one type in a split index (``other`` for
+    names that begin with no letter, the code point for a letter outside ASCII, which no other initial shares)."""
+    initial = "other" if letter == "#" else letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
+    return f"{index_src.removesuffix('index.md')}initials/{heading.lower()}-{initial}.md"
 
 
 def render_site(briefs: Iterable[Brief], *, directory_urls: bool = True, timeline: Timeline = build_timeline,

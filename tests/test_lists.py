@@ -116,3 +116,50 @@ def test_period_pages_build_strict_with_no_broken_link(tmp_path):
     assert broken_links(site_dir) == []
     shown = sum(len(page_links(site_dir, f"all-briefs/{m}/", "briefs/")) for m in months)
     assert shown == 40  # every brief on exactly one month page
+
+
+def actor_brief(number: int, *names: str) -> Brief:
+    doc = make_doc("Talks went on.")
+    return Brief(id=f"b{number}", title=f"Brief {number}", published="2024-05-02", source=Source(path=f"b{number}.txt"),
+                 summary=doc.sentences[0].text, sentences=doc.sentences,
+                 actors=tuple(Actor(id=f"a{n}", name=name, type="person", mentions=1) for n, name in enumerate(names)))
+
+
+def test_a_long_actor_index_becomes_an_index_of_initials_and_a_page_each():
+    pages = render_site([actor_brief(1, "Ana Brel", "Tomas Brisk", "Ola Cade"), actor_brief(2, "Ana Brel", "Юрий Волков")],
+                        period_rows=2)
+    index = page(pages, "actors/index.md")
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="brief-count">(\d+)</span>', index) == [
+        ("initials/people-b/", "B", "2"), ("initials/people-c/", "C", "1"), ("initials/people-u0412/", "В", "1")]
+    b = page(pages, "actors/initials/people-b.md")
+    assert '"Actors: People, B"' in b and '<a href="../../">All actors</a>' in b
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a> <span class="brief-count">([^<]+)</span>', b) == [
+        ("../../ana-brel/", "Ana Brel", "2 briefs"), ("../../tomas-brisk/", "Tomas Brisk", "1 brief")]
+    assert "Ola Cade" not in b and '<form class="list-filter"' in b
+
+
+def test_a_short_actor_index_stays_one_page_with_its_letters():
+    pages = render_site([actor_brief(1, "Ana Brel", "Ola Cade")])
+    assert not any(p.src.startswith("actors/initials/") for p in pages)
+    assert '<p class="actor-letters"><a href="#people-B">B</a> <a href="#people-C">C</a> </p>' in page(pages, "actors/index.md")
+
+
+def test_an_edit_renders_again_only_the_initial_whose_rows_changed():
+    from briefing.render import render_changes
+    before = [actor_brief(1, "Ana Brel", "Ola Cade"), actor_brief(2, "Ola Cade"), actor_brief(3, "Piet Dunn")]
+    first = render_changes(before, period_rows=2)
+    again = render_changes([before[0], actor_brief(2, "Ola Cade", "Ana Brel"), before[2]], previous=first.units,
+                           period_rows=2)
+    rendered = {p.src for p in again.pages}
+    assert "actors/initials/people-b.md" in rendered
+    assert {"actors/index.md", "actors/initials/people-c.md", "actors/initials/people-d.md"} <= set(again.kept)
+
+
+def test_initial_pages_build_strict_with_no_broken_link(tmp_path):
+    config = make_project(tmp_path / "project")
+    site_dir = site.publish(make_briefs(40), config_file=config, strict=True, period_rows=10)
+    initials = page_links(site_dir, "actors/", "actors/initials/")
+    assert len(initials) > 3 and broken_links(site_dir) == []
+    listed = [link for initial in initials for link in page_links(site_dir, initial, "actors/")
+              if not link.startswith("actors/initials/") and link != "actors/"]
+    assert len(listed) == len(set(listed)) > 10  # every actor on exactly one initial's page

@@ -308,7 +308,7 @@ def test_scale_two_hundred_briefs_link_both_ways(tmp_path):
     assert len(briefs) == 201
     for section in ("actors", "countries"):
         for folder in sorted((site_dir / section).iterdir()):
-            if not folder.is_dir():
+            if not folder.is_dir() or folder.name == "initials":  # the index's pages of one initial each
                 continue
             url = f"{section}/{folder.name}/"
             linked_briefs = page_links(site_dir, url, "briefs/")
