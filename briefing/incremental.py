@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -136,10 +137,11 @@ def prepare(files: Files, config: Config) -> None:
                        previous_search_json=previous_search_json)
     kept_outputs = set()
     for file in files:
-        if file.abs_src_path:
-            state.sources[file.abs_src_path] = _signature(file.abs_src_path)
-        if (record and file.abs_src_path and file.src_uri not in listings and not file.is_modified()
-                and sources.get(file.abs_src_path) == state.sources[file.abs_src_path]):
+        if not file.abs_src_path:
+            continue
+        signature = state.sources[file.abs_src_path] = _signature(file.abs_src_path)
+        if (record and signature is not None and file.src_uri not in listings
+                and sources.get(file.abs_src_path) == signature and _newer(file.abs_dest_path, signature[1])):
             state.skipped.add(file.src_uri)
             kept_outputs.add(os.path.normpath(file.abs_dest_path))
             file.is_modified = _unmodified  # MkDocs asks again for every file, twice for a page: two stats each
@@ -155,6 +157,16 @@ def prepare(files: Files, config: Config) -> None:
     if search is not None:
         search.search_index_prev = None  # Material's own merge of the previous index, which this one replaces
     config.briefing_dirty_build = state
+
+
+def _newer(output: str, source_mtime_ns: int) -> bool:
+    """MkDocs' own test of a file with a source (``File.is_modified``, negated): its output is a file no older than
+    the source. Told from one stat of the output and the source's time already read (MkDocs stats both again)."""
+    try:
+        info = os.stat(output)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_mtime_ns >= source_mtime_ns
 
 
 def _unmodified() -> bool:
