@@ -104,7 +104,8 @@ _SETTLED_NS = 2_000_000_000
 
 
 def list_theme_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:
-    """``get_env`` (a MkDocs theme's), whose environments list the theme's files only when a folder of it changed.
+    """``get_env`` (a MkDocs theme's), whose environments list the theme's files only when a folder of it changed,
+    and leave out those of dot folders, which MkDocs never copies.
 
     MkDocs lists every file of the theme for each build (to copy its assets), some 14,500 with Material's icons:
     ``serve`` walked them all after every edit. A folder's modification time changes when a name in it is added,
@@ -130,7 +131,9 @@ def _listed(loader: jinja2.FileSystemLoader) -> list[str]:
     started = time.time_ns()
     folders = tuple((folder, _mtime(folder)) for top in key[0]
                     for folder, _, _ in os.walk(top, followlinks=loader.followlinks))
-    names = jinja2.FileSystemLoader.list_templates(loader)
+    # MkDocs copies no file of a dot folder (its own filter drops them): 14,300 of Material's names are its icons
+    names = [name for name in jinja2.FileSystemLoader.list_templates(loader)
+             if not (name.startswith(".") or "/." in name)]
     if all(mtime < started - _SETTLED_NS for _, mtime in folders):
         _LISTED[key] = (folders, names)
     return list(names)

@@ -476,6 +476,18 @@ def test_the_theme_files_are_listed_once_per_process_and_again_when_a_folder_of_
     assert (preview / "assets" / "extra.css").read_text(encoding="utf-8") == "body { margin: 0 }\n"
 
 
+def test_the_theme_listing_leaves_out_the_dot_folders_and_mkdocs_adds_the_same_theme_files(tmp_path):
+    project(tmp_path, SEEDS)
+    config = site.site_config(tmp_path / "mkdocs.yml")
+    listing_env = templating.list_theme_once(config.theme.get_env)()
+    assert any(name.startswith(".icons/") for name in config.theme.get_env().list_templates())
+    assert not [name for name in listing_env.list_templates() if name.startswith(".") or "/." in name]
+    plain, listed = site.Files([]), site.Files([])
+    plain.add_files_from_theme(config.theme.get_env(), config)
+    listed.add_files_from_theme(listing_env, config)
+    assert len(plain) > 30 and sorted(f.src_uri for f in listed) == sorted(f.src_uri for f in plain)
+
+
 def test_a_preview_rebuild_gives_mkdocs_the_files_of_its_pages_with_their_paths_already_worked_out(tmp_path,
                                                                                                   monkeypatch):
     project(tmp_path, SEEDS)
