@@ -587,16 +587,19 @@ class SiteRenderer:
         page = self.index.actor_page(brief, name)
         return page.slug if page else slugify(name)
 
-    def _quotes_by_speaker(self, quotes: Iterable[Cited]) -> list[tuple[ActorPage | None, str, list[Cited]]]:
-        """(speaker page or None, speaker name, quotes) sorted by name; unattributed quotes last."""
-        by_speaker: dict[str, tuple[ActorPage | None, str, list[Cited]]] = {}
+    def _quotes_by_speaker(self, quotes: Iterable[Cited]) -> list[tuple[PageLink | None, str, list[Cited]]]:
+        """(link to the speaker's page or None, speaker name, quotes) sorted by name; unattributed quotes last."""
+        by_speaker: dict[str, tuple[PageLink | None, str, list[Cited], str]] = {}
         for cited in quotes:
             said_by = cited.item.speaker or cited.item.speaker_text
             page = self.index.actor_page(cited.brief, said_by)
             key = page.src if page else fold_name(said_by or "")
-            name = page.name if page else (said_by or "")
-            by_speaker.setdefault(key, (page, name, []))[2].append(cited)
-        return sorted(by_speaker.values(), key=lambda s: (not s[1], sort_name(s[0]) if s[0] else fold_name(s[1])))
+            if key not in by_speaker:
+                name = page.name if page else (said_by or "")
+                by_speaker[key] = (PageLink(page.slug, page.src, page.name) if page else None, name, [],
+                                   sort_name(page) if page else fold_name(name))
+            by_speaker[key][2].append(cited)
+        return [speaker[:3] for speaker in sorted(by_speaker.values(), key=lambda s: (not s[1], s[3]))]
 
 
 def speaker_role(brief: Brief, quote: Quote) -> str:
@@ -611,6 +614,16 @@ def speaker_role(brief: Brief, quote: Quote) -> str:
 
 
 _TYPE_HEADINGS = {"person": "People", "organization": "Organizations", "country": "Countries", "place": "Places"}
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """What a quotes page shows of a speaker's page: a quotes page is keyed by it, so it is not rendered again
+    whenever the speaker's page changes (a new brief of theirs changes their page and every page they speak on)."""
+
+    slug: str
+    src: str
+    name: str
 
 
 @dataclass(frozen=True)

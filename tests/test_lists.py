@@ -9,8 +9,8 @@ import pytest
 
 from briefing import site
 from briefing.lists import by_period, period_key, period_label, periods_by_year, row_attrs, split_by_period
-from briefing.model import Actor, Brief, Figure, Source
-from briefing.render import render_site
+from briefing.model import Actor, Brief, Figure, Quote, Source
+from briefing.render import render_changes, render_site
 from helpers import make_doc
 from test_site import broken_links, make_project, page_links
 
@@ -145,7 +145,6 @@ def test_a_short_actor_index_stays_one_page_with_its_letters():
 
 
 def test_an_edit_renders_again_only_the_initial_whose_rows_changed():
-    from briefing.render import render_changes
     before = [actor_brief(1, "Ana Brel", "Ola Cade"), actor_brief(2, "Ola Cade"), actor_brief(3, "Piet Dunn")]
     first = render_changes(before, period_rows=2)
     again = render_changes([before[0], actor_brief(2, "Ola Cade", "Ana Brel"), before[2]], previous=first.units,
@@ -163,3 +162,23 @@ def test_initial_pages_build_strict_with_no_broken_link(tmp_path):
     listed = [link for initial in initials for link in page_links(site_dir, initial, "actors/")
               if not link.startswith("actors/initials/") and link != "actors/"]
     assert len(listed) == len(set(listed)) > 10  # every actor on exactly one initial's page
+
+
+def quoted_brief(number: int, published: str, speaker: str) -> Brief:
+    doc = make_doc(f"{speaker} said the talks went on.")
+    return Brief(id=f"q{number}", title=f"Quoted {number}", published=published, source=Source(path=f"q{number}.txt"),
+                 summary=doc.sentences[0].text, sentences=doc.sentences,
+                 actors=(Actor(id="p", name=speaker, type="person", mentions=1),),
+                 quotes=(Quote(text="the talks went on", kind="indirect", speaker=speaker,
+                               evidence=(doc.evidence(0, len(doc.text)),)),))
+
+
+def test_a_new_brief_of_a_speaker_renders_again_only_its_own_months_quotes_page():
+    before = [quoted_brief(1, "2024-05-02", "Ilse Varga"), quoted_brief(2, "2024-06-03", "Ilse Varga"),
+              quoted_brief(3, "2024-07-04", "Ilse Varga")]
+    first = render_changes(before, period_rows=2)
+    again = render_changes([*before, quoted_brief(4, "2024-08-05", "Ilse Varga")], previous=first.units, period_rows=2)
+    assert {"quotes/2024-08.md", "actors/ilse-varga.md"} <= {p.src for p in again.pages}
+    assert {"quotes/2024-05.md", "quotes/2024-06.md"} <= set(again.kept)
+    may = next(p.text for p in first.pages if p.src == "quotes/2024-05.md")
+    assert '<h2 id="ilse-varga"><a href="../../actors/ilse-varga/">Ilse Varga</a></h2>' in may
