@@ -25,6 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig as Config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.exceptions import MkDocsException as EngineError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.files import File, Files, set_exclusions  # noqa: E402
 
-__all__ = ["Abort", "Config", "EngineError", "File", "Files", "build", "event_priority", "gh_deploy", "load_config", "serve"]
+__all__ = ["Abort", "Config", "EngineError", "File", "Files", "build", "event_priority", "gh_deploy", "load_config", "serve",
+           "set_exclusions"]

@@ -34,7 +34,7 @@ from typing import Any, Iterable
 import jinja2
 
 from . import changes, crossbrief, engine, ids, incremental, pipeline
-from .engine import Abort, Config, EngineError, File, Files, load_config
+from .engine import Abort, Config, EngineError, File, Files, load_config, set_exclusions
 from .engine import build as mkdocs_build
 from .extract import ExtractOptions
 from .lists import PERIOD_ROWS
@@ -733,8 +733,10 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     for file in list(files):  # what an earlier `build` left in docs/: these pages replace it, stale ones go
         if file.src_uri.split("/", 1)[0] in GENERATED_PATHS:
             files.remove(file)
+    inclusion_rules = (_rules(config.get("exclude_docs")), _rules(config.get("draft_docs")),
+                       _rules(config.get("not_in_nav")))
     for src in srcs:
-        files.append(_page_file(src, str(sources.pages), config.site_dir, config.use_directory_urls))
+        files.append(_page_file(src, str(sources.pages), config, inclusion_rules))
     log.info("briefing: %d brief(s) from %s; %d page(s) changed, %d removed", len(result.briefs), sources.seeds,
              len(rewritten.written), len(rewritten.removed))
     return files
@@ -743,20 +745,27 @@ def add_preview_pages(files: Files, config: Config) -> Files:
 #: What MkDocs works out once for a file (its paths and URL): functools.cached_property in its File class.
 _WORKED_OUT = tuple(name for kind in File.__mro__ for name, value in vars(kind).items()
                     if isinstance(value, functools.cached_property))
-#: A new File of each generated page of this process (by its arguments) with what MkDocs works out from them:
-#: ``serve`` gives MkDocs a new File for every page and export after every edit.
-_PAGE_FILES: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
+#: A new File of each generated page of this process (by its arguments and the inclusion rules of the configuration)
+#: with what MkDocs works out from them: ``serve`` gives MkDocs a new File for every page and export after every edit.
+_PAGE_FILES: dict[tuple[Any, ...], dict[str, Any]] = {}
 
 
-def _page_file(src: str, src_dir: str, dest_dir: str, use_directory_urls: bool) -> File:
-    """``File(src, src_dir=src_dir, dest_dir=dest_dir, use_directory_urls=use_directory_urls)``, its paths and URL
-    already worked out (they follow from these arguments alone)."""
-    key = (src, src_dir, dest_dir, use_directory_urls)
+def _rules(spec: Any) -> tuple[tuple[bool, str], ...] | None:
+    """The patterns of a gitignore-style setting (``exclude_docs``, ``draft_docs``, ``not_in_nav``), comparable."""
+    return None if spec is None else tuple((pattern.include, pattern.regex.pattern) for pattern in spec.patterns
+                                           if pattern.regex is not None)
+
+
+def _page_file(src: str, src_dir: str, config: Config, inclusion_rules: tuple[Any, ...]) -> File:
+    """``File(src, src_dir=src_dir, ...)`` of the site in ``config``, its paths, URL and inclusion (MkDocs'
+    ``set_exclusions``) already worked out: they follow from these arguments and the rules alone."""
+    key = (src, src_dir, config.site_dir, config.use_directory_urls, inclusion_rules)
     made = _PAGE_FILES.get(key)
     if made is None:
-        new = File(src, src_dir=src_dir, dest_dir=dest_dir, use_directory_urls=use_directory_urls)
+        new = File(src, src_dir=src_dir, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
         for name in _WORKED_OUT:
             getattr(new, name)
+        set_exclusions([new], config)
         made = _PAGE_FILES[key] = dict(vars(new))  # a File never given to MkDocs: no build or plugin changed it
     file = File.__new__(File)
     vars(file).update(made)

@@ -14,6 +14,7 @@ import typing
 from pathlib import Path
 
 import jinja2
+import pathspec
 import pytest
 
 from briefing import changes, crossbrief, ids, incremental, load, pipeline, render, site, snapshot, templating
@@ -486,6 +487,25 @@ def test_the_theme_listing_leaves_out_the_dot_folders_and_mkdocs_adds_the_same_t
     plain.add_files_from_theme(config.theme.get_env(), config)
     listed.add_files_from_theme(listing_env, config)
     assert len(plain) > 30 and sorted(f.src_uri for f in listed) == sorted(f.src_uri for f in plain)
+
+
+def test_a_preview_rebuild_excludes_pages_by_the_rules_of_its_configuration_without_matching_them_again(
+        tmp_path, monkeypatch):
+    project(tmp_path, SEEDS)
+    config_file = tmp_path / "mkdocs.yml"
+    plain = config_file.read_text(encoding="utf-8")
+    config_file.write_text(plain + "exclude_docs: |\n  /exports/\n", encoding="utf-8")
+    preview = preview_build(tmp_path, dirty=False)
+    assert (preview / "briefs").is_dir() and not (preview / "exports").exists()
+    matched = []
+    real_match = pathspec.gitignore.GitIgnoreSpec.match_file
+    monkeypatch.setattr(pathspec.gitignore.GitIgnoreSpec, "match_file",
+                        lambda spec, path, *args: matched.append(path) or real_match(spec, path, *args))
+    preview_build(tmp_path, dirty=True)
+    assert matched and not [path for path in matched if path.startswith(("briefs/", "exports/", "actors/"))]
+    config_file.write_text(plain, encoding="utf-8")  # the rules changed: the pages are matched by the new ones
+    preview = preview_build(tmp_path, dirty=True)
+    assert (preview / "exports").is_dir()
 
 
 def test_a_preview_rebuild_gives_mkdocs_the_files_of_its_pages_with_their_paths_already_worked_out(tmp_path,
