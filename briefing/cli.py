@@ -10,11 +10,13 @@ Exit status: 0 when everything succeeded, 1 when some seed (or the site) failed
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
 import os
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import jinja2
 
@@ -307,9 +309,9 @@ def run_deploy(args: argparse.Namespace) -> int:
         print(f"dry run: would push {config.site_dir} ({pdfs} PDF(s)) to the {config.remote_branch} branch of "
               f"{config.remote_name}; nothing pushed", file=sys.stderr)
         return EXIT_OK
-    _show_mkdocs_messages()
     try:
-        engine.gh_deploy(config, message=args.message, ignore_version=True)
+        with _mkdocs_messages():
+            engine.gh_deploy(config, message=args.message, ignore_version=True)
     except engine.EngineError as err:
         print(f"{config.site_dir}: not deployed: {err.format_message()} (see the lines above)", file=sys.stderr)
         return EXIT_FAILED
@@ -325,11 +327,11 @@ def run_serve(args: argparse.Namespace) -> int:
     os.environ[site.NER_ENV] = args.ner
     os.environ[site.CACHE_ENV] = str(site.cache_dir(args.cache, args.config_file).resolve())
     os.environ[site.CORRECTIONS_ENV] = str(site.corrections_dir(args.corrections, args.config_file).resolve())
-    _show_mkdocs_messages()
     try:
-        # dirty: each edit rebuilds only the pages whose text changed (the hook rewrites only those)
-        engine.serve(config_file=str(args.config_file), livereload=True, build_type="dirty",
-                     dev_addr=args.dev_addr)
+        with _mkdocs_messages():
+            # dirty: each edit rebuilds only the pages whose text changed (the hook rewrites only those)
+            engine.serve(config_file=str(args.config_file), livereload=True, build_type="dirty",
+                         dev_addr=args.dev_addr)
     except engine.EngineError as err:
         print(f"{args.config_file}: cannot serve the site: {err.format_message()}", file=sys.stderr)
         return EXIT_FAILED
@@ -340,13 +342,21 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _show_mkdocs_messages() -> None:
-    """Print MkDocs' progress ("Serving on ...", rebuilds, warnings) as its own command line does."""
+@contextlib.contextmanager
+def _mkdocs_messages() -> Iterator[None]:
+    """Print MkDocs' progress ("Serving on ...", rebuilds, warnings) as its own command line does, while the command
+    runs: the handler writes to the standard error of its time, and a later command of the same process has its own."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     mkdocs_log = logging.getLogger("mkdocs")
+    level = mkdocs_log.level
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        mkdocs_log.removeHandler(handler)
+        mkdocs_log.setLevel(level)
 
 
 def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:

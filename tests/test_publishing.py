@@ -2,6 +2,7 @@
 site and the folder that ``deploy`` pushes."""
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import socket
@@ -169,16 +170,20 @@ def test_a_broken_template_is_one_line_with_its_file_and_line(tmp_path, monkeypa
     assert "Traceback" not in err[0]
 
 
-def test_serve_on_a_busy_port_is_one_line(tmp_path, capsys):
+def test_serve_on_a_busy_port_is_one_line_and_leaves_no_log_handler_behind(tmp_path, capsys):
     config, seeds = project_with_seed(tmp_path)
+    handlers = list(logging.getLogger("mkdocs").handlers)
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         address = f"127.0.0.1:{busy.getsockname()[1]}"
         assert main(["serve", "--seeds", str(seeds), "--config-file", str(config), "--dev-addr", address]) == 1
-    last = capsys.readouterr().err.strip().splitlines()[-1]
-    assert last == (f"{address}: cannot serve the site: Address already in use (is another server on this port? "
-                    "stop it, or give another address with --dev-addr 127.0.0.1:8001)")
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == (f"{address}: cannot serve the site: Address already in use (is another server on this port? "
+                       "stop it, or give another address with --dev-addr 127.0.0.1:8001)")
+    assert any(line.startswith("INFO    -  ") for line in err)  # MkDocs' own messages, while it served
+    # a handler left on MkDocs' logger would write to this test's captured stream, closed for the next one
+    assert logging.getLogger("mkdocs").handlers == handlers
 
 
 def test_the_preview_watches_seeds_templates_and_corrections(tmp_path, monkeypatch):
