@@ -41,6 +41,7 @@ from .crossbrief import (ActorPage, Cited, Mention, SiteIndex, Timeline, actor_s
                          build_index, fold_name, sort_name)
 from .engine import File
 from .load import slugify
+from .memo import SameObject
 from .model import Brief, Evidence, Quote
 from .pipeline import code_version
 from .templating import TEMPLATES_DIR, make_env
@@ -222,6 +223,8 @@ def _same(new: Any, old: Any) -> bool:
     if kind is partial:
         return new.func is old.func and _same(new.args, old.args) and _same(new.keywords, old.keywords)
     if dataclasses.is_dataclass(new):
+        if new is old and kind.__dataclass_params__.frozen:
+            return True
         return all(_same(getattr(new, name), getattr(old, name)) for name in _field_names(kind))
     if isinstance(new, Mapping):
         return len(new) == len(old) and all(map(_same, new, old)) and all(map(_same, new.values(), old.values()))
@@ -638,6 +641,15 @@ class Listed:
     briefs: tuple[str, ...]  # the ids of the page's briefs: the index shows how many
 
 
+def _listed(page: ActorPage) -> Listed:
+    return Listed(page.src, page.name, page.spellings, tuple(brief.id for brief in page.briefs))
+
+
+#: The row of each actor page (by source) in its index, made again only for a page that is a new object: a page's
+#: briefs are told from all its mentions, and a country's are most of the briefs.
+_LISTED = SameObject(_listed)
+
+
 def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[str, list[Listed]]]]]:
     """[(type heading, [(letter, pages A–Z)])] in the order of :data:`_TYPE_HEADINGS`."""
     result = []
@@ -646,8 +658,7 @@ def _by_type_and_letter(pages: list[ActorPage]) -> list[tuple[str, list[tuple[st
         letters: dict[str, list[Listed]] = {}
         for page in typed:
             initial = sort_name(page)[:1].upper()
-            letters.setdefault(initial if initial.isalpha() else "#", []).append(
-                Listed(page.src, page.name, page.spellings, tuple(brief.id for brief in page.briefs)))
+            letters.setdefault(initial if initial.isalpha() else "#", []).append(_LISTED(page.src, page))
         if letters:
             result.append((heading, list(letters.items())))
     return result

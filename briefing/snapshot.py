@@ -37,6 +37,7 @@ _MEMOS = ((load, "_LOADED"), (pipeline, "_ARTICLE_DIGESTS"), (pipeline, "_READ_E
           (crossbrief, "_MENTIONS"), (crossbrief, "_NAME_KEYS"), (crossbrief, "_ITEMS"),
           (crossbrief, "_GROUP_PAGES"), (crossbrief, "_ITEM_PAGES"), (crossbrief, "_PEOPLE_PAGES"),
           (exports, "_WRITTEN"), (render, "_TIMELINE_KEYS"), (render, "_PAGE_KEYS"), (render, "_UNIT_KEYS"),
+          (render, "_LISTED"),
           (site, "_RENDERED"))
 
 

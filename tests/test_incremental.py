@@ -705,6 +705,21 @@ def test_after_an_edit_only_the_edited_briefs_units_and_the_actor_pages_it_reach
         {"actors/lin-wei.md", "countries/xland.md", "countries/yland.md"}
 
 
+def test_the_actor_indexes_make_a_row_again_only_for_an_actor_page_the_edit_reached(monkeypatch):
+    """An index lists every actor page, and a page's briefs are told from all its mentions (a country's are most
+    briefs): the row of a page the index kept is the row made of it before."""
+    before = ripple_briefs()
+    render.render_changes(before.values())
+    pages = crossbrief.build_index(BRIEF_EDITS["changed"](before).values()).actor_pages
+    asked = []
+    briefs_of = crossbrief.ActorPage.briefs.fget
+    monkeypatch.setattr(crossbrief.ActorPage, "briefs", property(lambda page: asked.append(page.src) or briefs_of(page)))
+    rows = render._by_type_and_letter(list(pages))
+    assert sorted(asked) == ["actors/lin-wei.md", "countries/xland.md", "countries/yland.md"]
+    monkeypatch.setattr(render._LISTED, "_known", {})
+    assert rows == render._by_type_and_letter(list(pages))
+
+
 def test_the_first_preview_build_of_a_process_freezes_what_it_leaves_and_no_other_build_does(tmp_path, monkeypatch):
     """After its first build ``serve`` holds every brief and cache to the end: frozen, they are not walked again by
     the full garbage collections of each edit's build (briefing/mkdocs_hooks.py). A ``build`` freezes nothing."""
