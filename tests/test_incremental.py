@@ -800,6 +800,21 @@ def test_a_snapshot_that_is_spoiled_or_of_other_code_is_not_taken(tmp_path, monk
     assert not snapshot.load_snapshot(tmp_path) and not load._LOADED
 
 
+def test_what_a_snapshot_gave_is_frozen_out_of_the_collector_and_a_spoiled_one_is_not(tmp_path, monkeypatch):
+    """The memos hold what the snapshot gave to the end of the build: the collector need not walk it."""
+    assert main(project(tmp_path, SEEDS)) == 0
+    forget_the_process(monkeypatch)
+    gc.unfreeze()
+    try:
+        assert snapshot.load_snapshot(tmp_path) and gc.get_freeze_count() > 0 and gc.isenabled()
+        gc.unfreeze()
+        (tmp_path / snapshot.SNAPSHOT_FILE).write_bytes(b"not a snapshot")
+        forget_the_process(monkeypatch)
+        assert not snapshot.load_snapshot(tmp_path) and gc.get_freeze_count() == 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
 def test_a_render_of_the_same_briefs_again_keys_no_unit_again(monkeypatch):
     """A unit's inputs made anew of the same objects (an actor page's context, a list page's rows, a feed) are
     told alike without keying them: ``serve`` renders after every edit."""
