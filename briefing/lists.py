@@ -72,9 +72,24 @@ def split_by_period(rows: Sequence[Any], date_of: Callable[[Any], str | None], *
     return [Period(key=key, src=f"{folder}/{key}.md", rows=tuple(group)) for key, group in merged.items()]
 
 
-def periods_by_year(periods: Sequence[Period]) -> list[tuple[str, list[Period]]]:
+@dataclass(frozen=True)
+class PeriodLink:
+    """What the index of a split list shows of a period. The index is keyed by these, so it is rendered again
+    when a period or its count of rows changes, not whenever a row changes (and not keyed by every row)."""
+
+    key: str
+    src: str
+    count: int
+
+    @property
+    def label(self) -> str:
+        return period_label(self.key)
+
+
+def periods_by_year(periods: Sequence[Period]) -> list[tuple[str, list[PeriodLink]]]:
     """The periods grouped by their year, in their order, for the index of a split list."""
-    return [(year, list(group)) for year, group in groupby(periods, key=lambda p: p.year)]
+    return [(year, [PeriodLink(p.key, p.src, len(p.rows)) for p in group])
+            for year, group in groupby(periods, key=lambda p: p.year)]
 
 
 def row_attrs(*, date: str | None = None, **values: str | Iterable[str] | None) -> Markup:

@@ -273,6 +273,19 @@ def test_a_render_after_an_edit_renders_only_what_changed_and_gives_every_page_o
         assert {"actors/index.md", "countries/index.md"} <= set(again.kept)
 
 
+def test_the_index_of_a_list_split_by_month_is_rendered_again_only_when_a_month_or_its_count_changes():
+    before = ripple_briefs()
+    first = render.render_changes(before.values(), period_rows=1)
+    after = list(BRIEF_EDITS["changed"](before).values())
+    again = render.render_changes(after, previous=first.units, period_rows=1)
+    previous_text = texts(first.pages)
+    assert {**{src: previous_text[src] for src in again.kept}, **texts(again.pages)} == \
+        texts(render.render_changes(after, period_rows=1).pages)
+    assert "all-briefs.md" in again.kept and "all-briefs/2020-02.md" in texts(again.pages)
+    added = render.render_changes(BRIEF_EDITS["added"](before).values(), previous=first.units, period_rows=1)
+    assert "all-briefs.md" in texts(added.pages)
+
+
 def test_a_render_with_nothing_changed_renders_no_page():
     briefs = list(ripple_briefs().values())
     first = render.render_changes(briefs)
