@@ -332,6 +332,7 @@ class SiteRenderer:
         self.units: dict[str, UnitRecord] = {}
         self.kept: list[str] = []
         self._asked: list[tuple[str, str, str, str]] | None = None
+        self._answers: dict[tuple[str, str, str], str | None] = {}  # units share questions (a brief's countries)
         self._by_id = {brief.id: brief for brief in index.briefs}
         self._inputs = _Inputs(index, {brief_id: s.fingerprint for brief_id, s in self.state.briefs.items()})
         self._settings = (templates_version(), code_version(), directory_urls, site_url, period_rows, book_pdf)
@@ -421,6 +422,12 @@ class SiteRenderer:
         return self._unit(src, (template, header, context), lambda: [self._page(src, template, header(), **context)])
 
     def _answer(self, question: str, brief_id: str, name: str) -> str | None:
+        asked = (question, brief_id, name)
+        if asked not in self._answers:
+            self._answers[asked] = self._answer_now(question, brief_id, name)
+        return self._answers[asked]
+
+    def _answer_now(self, question: str, brief_id: str, name: str) -> str | None:
         """What the index answers to a question a template asked; ``None`` for a brief that is gone.
 
         An answer holds what the templates show of it: of an actor page its source (a link), of a brief's

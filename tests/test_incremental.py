@@ -286,6 +286,17 @@ def test_the_index_of_a_list_split_by_month_is_rendered_again_only_when_a_month_
     assert "all-briefs.md" in texts(added.pages)
 
 
+def test_a_render_asks_the_index_each_question_once_however_many_units_took_its_answer(monkeypatch):
+    briefs = list(ripple_briefs().values())
+    first = render.render_changes(briefs)
+    asked = []
+    countries_of = crossbrief.SiteIndex.countries_of
+    monkeypatch.setattr(crossbrief.SiteIndex, "countries_of",
+                        lambda index, brief: asked.append(brief.id) or countries_of(index, brief))
+    assert render.render_changes(briefs, previous=first.units).pages == ()
+    assert sorted(asked) == ["a", "b", "c"]
+
+
 def test_a_render_with_nothing_changed_renders_no_page():
     briefs = list(ripple_briefs().values())
     first = render.render_changes(briefs)
