@@ -746,7 +746,8 @@ def test_the_actor_indexes_make_a_row_again_only_for_an_actor_page_the_edit_reac
 
 def test_the_first_preview_build_of_a_process_freezes_what_it_leaves_and_no_other_build_does(tmp_path, monkeypatch):
     """After its first build ``serve`` holds every brief and cache to the end: frozen, they are not walked again by
-    the full garbage collections of each edit's build (briefing/mkdocs_hooks.py). A ``build`` freezes nothing."""
+    the full garbage collections of each edit's build (briefing/mkdocs_hooks.py). A first ``build`` freezes nothing
+    (a later one, what its snapshot gave: briefing/snapshot.py)."""
     frozen = []
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
     assert main(project(tmp_path, SEEDS)) == 0 and frozen == []
