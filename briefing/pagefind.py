@@ -36,8 +36,8 @@ ROOT_SELECTOR = "article.md-content__inner"
 #: Page furniture a snippet should not read: heading permalinks, "¶ N" toggles, sentence numbers, back links.
 EXCLUDED = ".headerlink, details.brief-source > summary, .brief-sentence-no, .brief-backlinks, .brief-cite"
 #: Brief pages per shard bundle: a one-seed rebuild re-indexes one shard (Pagefind takes ~3.5 ms a page here), and
-#: a query fetches every shard's entry, meta file (~7 bytes a page) and the index chunk of its word (~16 KB): at
-#: 100,000 briefs 200 shards, ~4.3 MB a query (2,000 pages a shard: ~1.9 MB, but 7 s to index one shard).
+#: a query fetches every shard's entry, meta file and the index chunk of its word, ~15 KB a shard: 0.60 MB a query
+#: at 10,000 briefs (20 shards, bench/bench_search.py), ~3.3 MB at 100,000 (200 shards, estimated).
 SHARD_PAGES = 500
 #: The list of shard bundles (read by the search page) and each one's signature (read by the next build).
 SHARDS_FILE = "shards.json"
