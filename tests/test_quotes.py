@@ -363,6 +363,14 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         ("In Xtown, the minister said the talks had failed.", "the minister", "the talks had failed"),
         ("On Tuesday, Ana Lopez speaking to the Orion Council said the plan had failed.", "Ana Lopez",
          "the plan had failed"),
+        # a comma before the verb closes an aside: the words after the verb are what was said, not who said it
+        ("A spokesman, Piet Varo, said the reform would strengthen the economy.", "Piet Varo",
+         "the reform would strengthen the economy"),
+        ("The group, founded in 1990 by farmers, said the ban would hurt members.", "The group",
+         "the ban would hurt members"),
+        ("The company, based in Lorvik, said profits fell sharply in the first quarter.", "The company",
+         "profits fell sharply in the first quarter"),
+        ("The plan will fail, said the ministry in a statement.", "the ministry", "The plan will fail"),
     ],
 )
 def test_reported_speech(body, speaker, content):

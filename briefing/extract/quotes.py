@@ -229,8 +229,10 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
         return _NEXT  # "a challenge by the state attorney general", "the report", "the state of X": a noun
     if i > 1 and tokens[i - 1].text == "," and tokens[i + 1].lower not in lexicon.PREPOSITIONS:
         speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
-        if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"}:
-            return speaker, tokens[0].start, tokens[i - 1].start, i
+        after = next((t for t in tokens[i + 1:] if t.start >= speaker.end), None) if speaker is not None else None
+        if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"} and (
+                after is None or not is_word(after) or after.lower in _ADJUNCT_OPENERS):
+            return speaker, tokens[0].start, tokens[i - 1].start, i  # not "X, Y, said the plan would fail."
     if i > 0 and tokens[i - 1].lower in _BE_FORMS:
         return _NEXT  # 'was claimed by', 'is said to': no one is named saying it
     if i > 0 and tokens[i - 1].lower in RELATIVES - {"that"}:

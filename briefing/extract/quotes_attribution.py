@@ -141,7 +141,8 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     mention = _name_led_clause(tokens, last_start, last_end) or noun_phrase_ending(tokens, last_end, stop=last_start)
     appositive_last = len(parts) > 1 and (tokens[last_start].lower in ARTICLES | RELATIVES
                                           or tokens[last_start].text.islower()
-                                          and _object_of_preposition(tokens, mention, last_start + 1))
+                                          and (mention is None or _object_of_preposition(tokens, mention,
+                                                                                         last_start + 1)))
     if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
         return mention
     if mention is not None and mention.kind != "name" and tokens[k - 1].text != "," \
@@ -153,6 +154,8 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
             role_tokens = _without_article(tokens[slice(*parts[index + 1])])
             role = _span_text(role_tokens) if role_tokens and role_tokens[0].lower not in RELATIVES else None
             return replace(named, role=role or named.role)
+    if appositive_last and tokens[k - 1].text == ",":  # 'The firm, based in Xton, said': not the aside's object
+        return noun_phrase_ending(tokens, parts[-2][1], stop=parts[-2][0]) or mention
     return mention
 
 
