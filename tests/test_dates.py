@@ -151,6 +151,20 @@ def test_two_shifts_in_one_sentence_keep_their_own_anchors():
         ("two days before 3 March 2020", "2020-03-01"), ("five days after 1 June 2020", "2020-06-06")]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # after a quantity, 'a year from' is a rate ('per year, from'), and the date is the year that follows
+    ("The retirement age will rise by three months a year from 2027.", [("2027", "2027")]),
+    ("Fees will rise 2% a year from 2027.", [("2027", "2027")]),
+    ("Output will rise by 5,000 barrels a day from June 2020.", [("June 2020", "2020-06")]),
+    # a shift still: no quantity before it, or after a preposition; a compact duration joins without commas
+    ("The plant will open a year from now.", [("a year from now", "2020")]),
+    ("Exports fell on 9 March 2020 from a year earlier.", [("9 March 2020", "2020-03-09"), ("a year earlier", "2019")]),
+    ("I left here 2 years 1 month 21 days later.", [("2 years 1 month 21 days later", "2022-01-12")]),
+])
+def test_a_quantity_a_year_from_is_a_rate(body, expected):
+    assert found(body) == expected
+
+
 def test_shift_before_an_event_is_not_a_date():
     assert found("The rebels left a day after the truce.") == []
 

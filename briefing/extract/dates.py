@@ -646,7 +646,8 @@ def _build_shift(m: re.Match, text: str) -> _Candidate | None:
     shift = _parse_shift(m["duration"])
     direction = m["dir"].lower()
     reference = (m["ref"] or "").lower()
-    if direction == "since":
+    if direction == "since" or direction == "from" and re.match(r"an?\s", m["duration"], re.I) \
+            and _P["RATE_BEFORE"].search(text, max(0, m.start() - 40), m.start()):
         return None
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if direction in ("ago", "hence") or reference:
