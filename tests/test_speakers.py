@@ -129,6 +129,9 @@ def test_names_with_particles_and_people_named_by_no_one(body, expected):
     # a relative clause between the speaker and the verb of an outlet
     ('"We won," Ada Quist said. "It is over," one official, who asked not to be named, told the Kessa Gazette.',
      [("We won", "Ada Quist"), ("It is over", "one official")]),
+    # a common word opening a sentence is no organisation that 'the company' could be
+    ('Orvane Group posted a profit. Revenue climbed 9%. "Demand is strong," the company said.',
+     [("Demand is strong", "Orvane Group")]),
 ])
 def test_a_described_speaker(body, expected):
     assert speakers(body) == expected

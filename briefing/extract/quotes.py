@@ -14,7 +14,8 @@ from typing import Callable, Iterable, NamedTuple
 from .. import lexicon
 from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, ORG_NOUNS, REPORTING_VERBS, SPOKES_NOUNS
 from ..model import Actor, DateMention, Document, Quote
-from ..reference import COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex, title_headed
+from ..reference import (COMMON_ENGLISH_WORDS, COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex,
+                         title_headed)
 from ..sentences import split_sentences
 from .quotes_attribution import (
     _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS, RELATIVES,
@@ -704,9 +705,11 @@ class _Resolver:
         return "person" if len(name.split()) > 1 else "unknown"  # the actor stage may guess one word wrong
 
     def _is_common_word(self, subject: Mention, sentence_start: int) -> bool:
-        """A one-word "name" opening a sentence that the article also writes in lower case ("Farmers")."""
+        """A one-word "name" opening a sentence that the article also writes in lower case ("Farmers"), or that is a
+        common English word and no actor ("Revenue climbed 9%")."""
         return (subject.kind == "name" and subject.start == sentence_start and " " not in subject.text
-                and subject.text.lower() in self._lower_words and _fold(subject.text) not in self._by_form)
+                and (subject.text.lower() in self._lower_words or subject.text.lower() in COMMON_ENGLISH_WORDS)
+                and _fold(subject.text) not in self._by_form)
 
     def _actor_at(self, mention: Mention) -> Actor | None:
         """The actor with a mention inside the phrase that ends it (the head, its last word, must be the
