@@ -157,6 +157,19 @@ def test_a_short_word_of_another_type_is_no_misspelt_surname():
     assert "Velm" in found
 
 
+@pytest.mark.parametrize("body, name, type_, aliases", [
+    # 'shares in X', 'a stake in X': the firm, not a place that 'in' would make it
+    ("Orvane Group posted a profit. Shares in Orvane rose 6.5% in early trading.", "Orvane Group", "organization",
+     ("Orvane",)),
+    ("Lorvik Capital bought a 20% stake in Brakke Holdings.", "Brakke Holdings", "organization", ()),
+    # the town a bank is named after stays a place of its own
+    ("Lorvik Bank opened a branch. Residents in Lorvik welcomed it.", "Lorvik", "place", ()),
+])
+def test_what_shares_and_stakes_are_in_is_a_firm(body, name, type_, aliases):
+    _, found = actors_of(body)
+    assert (found[name].type, found[name].aliases) == (type_, aliases)
+
+
 def test_the_adjective_of_a_place_unknown_to_the_lists_joins_the_place():
     body = ("An outbreak in northern Veloria has killed 38 people. The Velorian health ministry declared an "
             "emergency. Velorian President Ana Moss visited the area.")

@@ -727,7 +727,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return [replace(m, not_actor=True) for m in again(numbered=numbered, checked=True)]
     before = _words_before(text, words, span[0], 3)
     after = text[span[-1].end:span[-1].end + 40]
-    locative = bool(before) and before[-1] in _LOCATIVE or in_address(text, span[0].start, span[-1].end)
+    locative = bool(before) and before[-1] in _LOCATIVE and not _P["SHARES_IN"].search(
+        text, max(0, span[0].start - 20), span[0].start) or in_address(text, span[0].start, span[-1].end)
     form = ref.country_form(name)
     if form is not None:
         currency = _P["NEXT_WORD"].match(after)
