@@ -371,6 +371,9 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         ("The company, based in Lorvik, said profits fell sharply in the first quarter.", "The company",
          "profits fell sharply in the first quarter"),
         ("The plan will fail, said the ministry in a statement.", "the ministry", "The plan will fail"),
+        # when, between the subject and the verb, is no part of who
+        ("The minister on Monday said the talks would resume.", "The minister", "the talks would resume"),
+        ("The bank in March said rates would rise.", "The bank", "rates would rise"),
     ],
 )
 def test_reported_speech(body, speaker, content):

@@ -132,6 +132,9 @@ def test_names_with_particles_and_people_named_by_no_one(body, expected):
     # a common word opening a sentence is no organisation that 'the company' could be
     ('Orvane Group posted a profit. Revenue climbed 9%. "Demand is strong," the company said.',
      [("Demand is strong", "Orvane Group")]),
+    # 'the court' is the court the text named first, without when it acted
+    ('The Supreme Court of Varnia on Tuesday struck down a law. The court said the law gave "unchecked power".',
+     [("unchecked power", "Supreme Court of Varnia")]),
 ])
 def test_a_described_speaker(body, expected):
     assert speakers(body) == expected

@@ -48,6 +48,7 @@ _EVERY = lexicon.marked("determiners.txt", "distributive")
 _OBJECT_PREPOSITIONS = lexicon.marked("prepositions.txt", "object")
 _SPOKES_PREPOSITIONS = lexicon.marked("prepositions.txt", "spokes")
 _TIME_OR_PLACE_PREPOSITIONS = lexicon.marked("prepositions.txt", "time-place")
+_WHEN_WORDS = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
 _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
 _SPOKES_MODIFIERS = lexicon.words("quotes_spokes_modifiers.txt")
 # Words that end a description opened by an article: "a spokesman for the ministry said in ...".
@@ -119,6 +120,8 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     k = end
     while k > stop and tokens[k - 1].lower in _SKIPPABLE:
         k -= 1
+    if k - 2 > stop and tokens[k - 1].lower in _WHEN_WORDS and tokens[k - 2].lower in _TIME_OR_PLACE_PREPOSITIONS:
+        k -= 2  # 'The minister on Monday said': when is no part of who
     bracket = k - 1 if k > stop and tokens[k - 1].text == "," else k  # 'the Kessa Forces (KF), said': the Forces
     if bracket - 3 >= stop and [t.text for t in tokens[bracket - 3:bracket:2]] == ["(", ")"] \
             and tokens[bracket - 2].text.isupper():
@@ -459,7 +462,11 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
         role = _set_off_role(tokens, k, j)
         if named is not None and role is not None:
             return replace(named, role=named.role or role)
-    return subject_before(tokens, j, stop=k)
+    # 'The court on Tuesday struck down …', 'The ministry in May said': when is no part of who
+    timed = next((i for i in range(k + 1, j - 1) if tokens[i].lower in _TIME_OR_PLACE_PREPOSITIONS
+                  and tokens[i + 1].lower in _WHEN_WORDS
+                  and all(t.lower in _WHEN_WORDS or t.text.isdigit() for t in tokens[i + 1:j])), j)
+    return subject_before(tokens, timed, stop=k)
 
 
 def _timestamp_end(tokens: list[Token]) -> int:
