@@ -1080,6 +1080,10 @@ def test_a_common_word_that_opens_a_firms_name_stays_in_it(body, name):
     ("Data came from the towns of Brelsk, Orvane, and Kestrel in Xland.", "Kestrel", "place", 48),
     ("The village Tamarin burned.", "Tamarin", "place", 12),
     ("Talks with Orbitex, Dynacorp and Velta failed.", "Dynacorp", "organization", 20),
+    ("The storm hit the northern coast of Pelagia.", "Pelagia", "place", 36),
+    ("Voters in the state of Dhanpur went to the polls.", "Dhanpur", "place", 23),
+    ("Fighting reached the outskirts of Tavora.", "Tavora", "place", 34),
+    ("Ships left the port of Lorvik.", "Lorvik", "place", 23),
 ])
 def test_a_place_noun_or_a_list_of_places_types_an_unknown_name(body, name, type_, start):
     _, found = actors_of(body)
