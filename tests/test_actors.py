@@ -1084,6 +1084,8 @@ def test_a_common_word_that_opens_a_firms_name_stays_in_it(body, name):
     ("Voters in the state of Dhanpur went to the polls.", "Dhanpur", "place", 23),
     ("Fighting reached the outskirts of Tavora.", "Tavora", "place", 34),
     ("Ships left the port of Lorvik.", "Lorvik", "place", 23),
+    ("She told supporters in the capital, Vardo.", "Vardo", "place", 36),
+    ("Talks were held in the port city, Tavora, on Monday.", "Tavora", "place", 34),
 ])
 def test_a_place_noun_or_a_list_of_places_types_an_unknown_name(body, name, type_, start):
     _, found = actors_of(body)

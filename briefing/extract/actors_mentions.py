@@ -935,6 +935,8 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
     if title and (title[2] in ref.TITLES and title[2] not in ref.ROLE_MODIFIERS
                   or f"{title[1]} {title[2]}" in ref.TITLES):
         return PERSON, CUE  # 'the prime minister, X, said', 'its chief executive, X'
+    if title and (place := _P["THE_NOUN_BEFORE_COMMA"].search(preceding)) and place[1] in _PLACE_NOUNS:
+        return PLACE, CUE  # 'in the capital, X', 'the port city, X'
     if (_P["AGE"].match(after) or _P["WHO_AFTER"].match(after)) and not (last == "the" and span[-1].text[-1] == "s"):
         return PERSON, CUE  # 'X, 52, said', 'X, who chairs the union' (not 'the Social Democrats, who won')
     if (feature := _P["NEXT_WORD"].match(after)) and feature.group(1) in _FEATURE_NOUNS:
