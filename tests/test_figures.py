@@ -211,6 +211,10 @@ def test_a_date_right_after_a_figure_is_its_date():
      [("9.1 million voters", None), ("8.6 million", "2021")]),
     # an earlier figure's date still dates what follows in its clause
     ("Sales rose 5% in March to $3 billion.", [("March", "2014-03")], [("5%", "2014-03"), ("$3 billion", "2014-03")]),
+    # when a body was founded or a person born dates no figure of the sentence
+    ("Orvane Bank, founded in 2009, has 1,100 employees.", [("2009", "2009")], [("1,100 employees", None)]),
+    ("The party took 14.9%, its best result since it was formed in 2011.", [("2011", "2011")], [("14.9%", None)]),
+    ("Founded in 2009, Acme had 40 stores in 2012.", [("2009", "2009"), ("2012", "2012")], [("40 stores", "2012")]),
 ])
 def test_whose_date_a_date_is(body, dated, expected):
     doc = make_doc(body)

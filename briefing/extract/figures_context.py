@@ -315,11 +315,16 @@ def _date_right_after(doc: Document, sentence: Sentence, quantity, sentence_date
 
 def _figure_date(doc: Document, sentence: Sentence, quantity, sentence_dates: dict, own_dates: dict) -> str | None:
     """The date of a figure: the date right after it, else its sentence's first date unless that is a later
-    figure's own ('9.1 million voters, up from 8.6 million in 2021': 2021 is the second's only)."""
+    figure's own ('9.1 million voters, up from 8.6 million in 2021': 2021 is the second's only) or the date of a
+    founding ('Orvane Bank, founded in 2009, has 1,100 employees')."""
     if sentence.index in sentence_dates:
-        first, dated = sentence_dates[sentence.index]
         if own_dates[quantity.end]:
             return own_dates[quantity.end][1]
+        dated = [(start, value) for start, value in sentence_dates[sentence.index][1]
+                 if not _P["FOUNDING_BEFORE"].search(doc.text, max(0, start - 40), start)]
+        if not dated:
+            return None
+        first = dated[0][1]
         later_own = {d for d in own_dates.values() if d and d[0] > quantity.end}
         return None if all(d in later_own for d in dated if d[1] == first) else first
     if doc.published and _P["CURRENT"].search(sentence.text):
