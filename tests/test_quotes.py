@@ -374,6 +374,13 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         # when, between the subject and the verb, is no part of who
         ("The minister on Monday said the talks would resume.", "The minister", "the talks would resume"),
         ("The bank in March said rates would rise.", "The bank", "rates would rise"),
+        # 'according to' closing the sentence: all before it is what was said, another reporting verb included
+        ("A group called Night Crane claimed the attack on a forum, according to researchers at Kovex Labs.",
+         "Kovex Labs", "A group called Night Crane claimed the attack on a forum"),
+        ("Fourteen people were hurt in the crash, according to Commissioner Ana Fell of the Kessa Police.",
+         "Ana Fell", "Fourteen people were hurt in the crash"),
+        ("Three people were hurt in the crash, according to officials.", "officials",
+         "Three people were hurt in the crash"),
     ],
 )
 def test_reported_speech(body, speaker, content):
@@ -430,6 +437,14 @@ def test_reported_speech_carries_the_outlet_told():
     "An Orion Bank spokesman, Tom Reyes, said on Monday.",
 ])
 def test_a_reporting_verb_after_a_determiner_is_a_noun_and_reports_nothing(body):
+    assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
+
+
+@pytest.mark.parametrize("body", [
+    "The militia is largely local and, according to Varnia, supportive of the rebels.",
+    "The operation, according to the Kessa Gazette in March, is too big for a single sale.",
+])
+def test_according_to_set_off_inside_a_sentence_is_an_aside_not_its_source(body):
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
 
 

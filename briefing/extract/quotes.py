@@ -20,7 +20,7 @@ from ..sentences import split_sentences
 from .quotes_attribution import (
     _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS, RELATIVES,
     TELL_FORMS, TITLES, Attribution, Mention, Token, addressee_outlet, attribution_after, attribution_before,
-    is_capitalised, is_word, leading_subject, noun_phrase_starting, subject_before, tokenize,
+    is_capitalised, is_word, leading_subject, noun_phrase_ending, noun_phrase_starting, subject_before, tokenize,
 )
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
 from .spans import Extent, SpanIndex
@@ -193,6 +193,9 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
 
 
 _BE_FORMS = lexicon.marked("auxiliaries.txt", "be")
+_FINITE = lexicon.marked("auxiliaries.txt", "finite")
+#: '…, according to Commissioner X of the Department of Y and Z.': more lower-case words is no closing source
+_ACCORDING_LOWER_WORDS = 5
 _ALSO_NOUNS = INDIRECT_VERBS - lexicon.verb_forms("reporting_verbs.txt", flag="reported", unambiguous=True)
 _ADJUNCT_OPENERS = lexicon.words("quotes_adjunct_openers.txt") | lexicon.PREPOSITIONS
 
@@ -202,6 +205,20 @@ def _reported_clause(tokens: list[Token], sentence_end: int, dates: Iterable[tup
     """The speaker, the content's start and end, and the reporting verb's index (None for 'according to') of a
     reporting sentence whose words end at ``sentence_end``; a date of ``dates`` right after the verb ('said
     Tuesday', 'said on Monday it …') is no part of what was said."""
+    according = next((i for i in range(1, len(tokens) - 2) if tokens[i].lower == "according"
+                      and tokens[i + 1].lower == "to" and tokens[i - 1].text == ","), None)
+    if according is not None:  # '…, according to the police.', '…, according to researchers at X.': all before
+        rest = [t for t in tokens[according + 2:] if is_word(t)]
+        lower = [t for t in rest if t.text.islower()]
+        if rest and len(lower) <= _ACCORDING_LOWER_WORDS and not any(
+                t.lower in _FINITE or t.lower in REPORTING_VERBS or t.lower.endswith("ed") for t in lower):
+            # not 'according to X in March, is …', an aside with the sentence going on
+            speaker = noun_phrase_starting(tokens, according + 2) or noun_phrase_ending(
+                tokens, tokens.index(rest[-1]) + 1, stop=according + 2)
+            after = next((k for k, t in enumerate(tokens) if speaker and t.start >= speaker.end), len(tokens))
+            if speaker is not None and speaker.kind != "pronoun" and not (  # nor 'according to X, supportive of Y'
+                    after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower not in ARTICLES):
+                return speaker, tokens[0].start, tokens[according - 1].start, None
     closing = max((i for i, t in enumerate(tokens[:-1]) if t.lower in INDIRECT_VERBS - _ALSO_NOUNS
                    and t.text.islower() and tokens[i - 1].text != ","), default=None)
     if closing is not None and (found := _reported_at(tokens, closing, sentence_end, dates)) not in (None, _NEXT) \
