@@ -415,6 +415,14 @@ def test_reported_speech_in_a_whole_brief(body, speaker, content):
     assert_offsets(body, [quote])
 
 
+def test_the_company_is_the_one_firm_named_so_far():
+    body = "Hackers stole the data of 4.3 million customers of Orvane Telecom, the company disclosed on Friday."
+    (quote,) = extract(make_doc(body)).reported_speech
+    assert (quote.speaker, quote.speaker_text, quote.text) == (
+        "Orvane Telecom", "the company", "Hackers stole the data of 4.3 million customers of Orvane Telecom")
+    assert_offsets(body, [quote])
+
+
 @pytest.mark.parametrize("body", [
     "Jo Marr was sworn in as governor of the western state of Velmar on Saturday.",
     "The claim of the western Kessa tribes was heard.",

@@ -628,6 +628,8 @@ class _Resolver:
                                                  or head in ORG_NOUNS and len(words) == 1):
                 return name
         named = [n for n in self._organisations_by_word.get(head, ()) if self._named_before(n)]
+        if not named and head in ORG_NOUNS and len(words) == 1:  # 'the company' when one firm was named so far
+            named = [a.name for a in self._actors if a.type == "organization" and self._named_before(a.name)]
         return named[0] if len(set(named)) == 1 else None
 
     def _state_of(self, description: str) -> str | None:
