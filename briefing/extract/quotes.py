@@ -205,20 +205,9 @@ def _reported_clause(tokens: list[Token], sentence_end: int, dates: Iterable[tup
     """The speaker, the content's start and end, and the reporting verb's index (None for 'according to') of a
     reporting sentence whose words end at ``sentence_end``; a date of ``dates`` right after the verb ('said
     Tuesday', 'said on Monday it …') is no part of what was said."""
-    according = next((i for i in range(1, len(tokens) - 2) if tokens[i].lower == "according"
-                      and tokens[i + 1].lower == "to" and tokens[i - 1].text == ","), None)
-    if according is not None:  # '…, according to the police.', '…, according to researchers at X.': all before
-        rest = [t for t in tokens[according + 2:] if is_word(t)]
-        lower = [t for t in rest if t.text.islower()]
-        if rest and len(lower) <= _ACCORDING_LOWER_WORDS and not any(
-                t.lower in _FINITE or t.lower in REPORTING_VERBS or t.lower.endswith("ed") for t in lower):
-            # not 'according to X in March, is …', an aside with the sentence going on
-            speaker = noun_phrase_starting(tokens, according + 2) or noun_phrase_ending(
-                tokens, tokens.index(rest[-1]) + 1, stop=according + 2)
-            after = next((k for k, t in enumerate(tokens) if speaker and t.start >= speaker.end), len(tokens))
-            if speaker is not None and speaker.kind != "pronoun" and not (  # nor 'according to X, supportive of Y'
-                    after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower not in ARTICLES):
-                return speaker, tokens[0].start, tokens[according - 1].start, None
+    closing_source = _according_at_end(tokens)
+    if closing_source is not None:
+        return closing_source
     closing = max((i for i, t in enumerate(tokens[:-1]) if t.lower in INDIRECT_VERBS - _ALSO_NOUNS
                    and t.text.islower() and tokens[i - 1].text != ","), default=None)
     if closing is not None and (found := _reported_at(tokens, closing, sentence_end, dates)) not in (None, _NEXT) \
@@ -226,6 +215,29 @@ def _reported_clause(tokens: list[Token], sentence_end: int, dates: Iterable[tup
         return found  # '…, researchers at Y said.': the verb that closes the sentence reports all before it
     found = (_reported_at(tokens, i, sentence_end, dates) for i in range(len(tokens) - 1))
     return next((result for result in found if result is not _NEXT), None)
+
+
+def _according_at_end(tokens: list[Token]) -> tuple[Mention, int, int, None] | None:
+    """'…, according to the police.', '…, according to researchers at X.': a short source phrase (no verb) that
+    closes the sentence is the source of all before its comma; not an aside ('according to X in March, is …',
+    'and, according to X, supportive of Y')."""
+    according = next((i for i in range(1, len(tokens) - 2) if tokens[i].lower == "according"
+                      and tokens[i + 1].lower == "to" and tokens[i - 1].text == ","), None)
+    if according is None:
+        return None
+    rest = [t for t in tokens[according + 2:] if is_word(t)]
+    lower = [t for t in rest if t.text.islower()]
+    if not rest or len(lower) > _ACCORDING_LOWER_WORDS or any(
+            t.lower in _FINITE or t.lower in REPORTING_VERBS or t.lower.endswith("ed") for t in lower):
+        return None
+    speaker = noun_phrase_starting(tokens, according + 2) or noun_phrase_ending(
+        tokens, tokens.index(rest[-1]) + 1, stop=according + 2)
+    if speaker is None or speaker.kind == "pronoun":
+        return None
+    after = next((k for k, t in enumerate(tokens) if t.start >= speaker.end), len(tokens))
+    if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower not in ARTICLES:
+        return None  # an aside goes on after its comma; 'according to X, the commissioner.' names X
+    return speaker, tokens[0].start, tokens[according - 1].start, None
 
 
 _NEXT = object()  # _reported_at: not a reporting verb here, look on
