@@ -14,6 +14,8 @@ MONTHS: dict[str, int] = {name: number for number, line in enumerate(lexicon.ent
                           for name in line.split()}
 MONTH_NAMES = tuple(line.split()[0] for line in lexicon.entries("months.txt"))
 WEEKDAYS = tuple(line.split()[0] for line in lexicon.entries("weekdays.txt"))
+#: The months and weekdays written out, lower case: a word that says when.
+CALENDAR_WORDS = frozenset(MONTH_NAMES + WEEKDAYS)
 
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _MONTH = r"(?P<month>[a-z]+)\.?"

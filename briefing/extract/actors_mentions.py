@@ -14,7 +14,7 @@ from functools import partial
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import HONORIFICS, NAME_PARTICLES, NAMING_PREPOSITIONS, ORG_NOUNS
-from ..pubdate import MONTH_NAMES, WEEKDAYS
+from ..pubdate import CALENDAR_WORDS
 from .figures_units import currency_for
 from .text import Token, tokenized
 
@@ -65,7 +65,6 @@ _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 _PLACE_NOUNS = lexicon.nouns("place_nouns.txt")
 _AUXILIARIES = lexicon.words("actors_subject_verbs.txt") | lexicon.marked("auxiliaries.txt", "subject")
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
-_MONTH_OR_DAY = frozenset(MONTH_NAMES + WEEKDAYS)
 _P = lexicon.compiled("actors_patterns.txt", {
     "RELATIVE_VERBS": lexicon.alternation(dict(lexicon.rows("actors_relative_roles.txt"))),
     "ORG_NOUNS": lexicon.alternation(ORG_NOUNS),
@@ -353,8 +352,8 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
             and not _written_inside(span, confirmed_words) and not cell:
         span.pop(0)
         initial = False
-    dated = bool(span) and span[-1].text.lower() in _MONTH_OR_DAY
-    while span and span[-1].text.lower() in _MONTH_OR_DAY:
+    dated = bool(span) and span[-1].text.lower() in CALENDAR_WORDS
+    while span and span[-1].text.lower() in CALENDAR_WORDS:
         span.pop()
     if dated and len(span) == 1 and span[0].text.lower() in ref.COMMON_ENGLISH_WORDS:
         return []  # 'Black Friday', 'Super Tuesday': a day's name, not 'Black'
@@ -727,8 +726,8 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
         return [replace(m, not_actor=True) for m in again(numbered=numbered, checked=True)]
     before = _words_before(text, words, span[0], 3)
     after = text[span[-1].end:span[-1].end + 40]
-    locative = bool(before) and before[-1] in _LOCATIVE and not _P["SHARES_IN"].search(
-        text, max(0, span[0].start - 20), span[0].start) or in_address(text, span[0].start, span[-1].end)
+    locative = bool(before) and before[-1] in _LOCATIVE and not _after_shares_in(text, span[0].start) \
+        or in_address(text, span[0].start, span[-1].end)
     form = ref.country_form(name)
     if form is not None:
         currency = _P["NEXT_WORD"].match(after)
@@ -800,11 +799,16 @@ def country_kind(word: str) -> str | None:
     return form.kind if form is not None else None
 
 
+def _after_shares_in(text: str, start: int) -> bool:
+    """'shares in X', 'a stake in X': the name at ``start`` is the firm's."""
+    return _P["SHARES_IN"].search(text, max(0, start - 20), start) is not None
+
+
 def _names_a_thing(text: str, span: list[Token]) -> bool:
     """'Nordic Industrial Average', 'the X index', 'X laptops', 'X fell 2%', 'browser X', 'X, the latest
     version of', 'iWidget Store', a name in quotes: a product, index, event or plan."""
     if span[-1].text in ref.NON_ACTOR_HEADS or _P["INDEX_MOVE_AFTER"].match(text, span[-1].end) \
-            and not _P["SHARES_IN"].search(text, max(0, span[0].start - 20), span[0].start):
+            and not _after_shares_in(text, span[0].start):
         return True  # not 'shares in X fell 7%': X is the firm
     head = next((k for k in range(len(span) - 1) if span[k + 1].text in NAMING_PREPOSITIONS or _P["ROMAN"].fullmatch(
         span[k + 1].text) and k + 2 == len(span)), None)

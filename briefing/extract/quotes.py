@@ -18,8 +18,8 @@ from ..reference import (COMMON_ENGLISH_WORDS, COMMON_WORDS, FIRST_NAMES, TITLE_
                          title_headed)
 from ..sentences import split_sentences
 from .quotes_attribution import (
-    _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS, RELATIVES,
-    TELL_FORMS, TITLES, Attribution, Mention, Token, addressee_outlet, attribution_after, attribution_before,
+    _AUXILIARIES, _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS,
+    RELATIVES, TELL_FORMS, TITLES, Attribution, Mention, Token, addressee_outlet, attribution_after, attribution_before,
     is_capitalised, is_word, leading_subject, noun_phrase_ending, noun_phrase_starting, subject_before, tokenize,
 )
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
@@ -193,7 +193,6 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
 
 
 _BE_FORMS = lexicon.marked("auxiliaries.txt", "be")
-_FINITE = lexicon.marked("auxiliaries.txt", "finite")
 #: '…, according to Commissioner X of the Department of Y and Z.': more lower-case words is no closing source
 _ACCORDING_LOWER_WORDS = 5
 _ALSO_NOUNS = INDIRECT_VERBS - lexicon.verb_forms("reporting_verbs.txt", flag="reported", unambiguous=True)
@@ -228,7 +227,7 @@ def _according_at_end(tokens: list[Token]) -> tuple[Mention, int, int, None] | N
     rest = [t for t in tokens[according + 2:] if is_word(t)]
     lower = [t for t in rest if t.text.islower()]
     if not rest or len(lower) > _ACCORDING_LOWER_WORDS or any(
-            t.lower in _FINITE or t.lower in REPORTING_VERBS or t.lower.endswith("ed") for t in lower):
+            t.lower in _AUXILIARIES or t.lower in REPORTING_VERBS or t.lower.endswith("ed") for t in lower):
         return None
     speaker = noun_phrase_starting(tokens, according + 2) or noun_phrase_ending(
         tokens, tokens.index(rest[-1]) + 1, stop=according + 2)

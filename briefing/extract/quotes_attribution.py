@@ -13,7 +13,7 @@ from itertools import groupby
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import NAME_PARTICLES, POSSESSIVE_PRONOUNS, REPORTING_VERBS, SPOKES_NOUNS, SUBJECT_PRONOUNS
-from ..pubdate import MONTH_NAMES, WEEKDAYS
+from ..pubdate import CALENDAR_WORDS
 from ..reference import AMBIGUOUS_SPEAKER_TITLES as AMBIGUOUS_TITLES, SPEAKER_TITLES as TITLES
 from ..sentences import TITLE_ABBREVIATIONS, TRAILING_ABBREVIATIONS
 from .text import Token, tokenized
@@ -48,7 +48,6 @@ _EVERY = lexicon.marked("determiners.txt", "distributive")
 _OBJECT_PREPOSITIONS = lexicon.marked("prepositions.txt", "object")
 _SPOKES_PREPOSITIONS = lexicon.marked("prepositions.txt", "spokes")
 _TIME_OR_PLACE_PREPOSITIONS = lexicon.marked("prepositions.txt", "time-place")
-_WHEN_WORDS = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
 _PARTICIPLE_SUBJECTLESS = frozenset({",", "and", "before", "after", "while", "when", "by", "as"})
 _SPOKES_MODIFIERS = lexicon.words("quotes_spokes_modifiers.txt")
 # Words that end a description opened by an article: "a spokesman for the ministry said in ...".
@@ -120,8 +119,10 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     k = end
     while k > stop and tokens[k - 1].lower in _SKIPPABLE:
         k -= 1
-    if k - 2 > stop and tokens[k - 1].lower in _WHEN_WORDS and tokens[k - 2].lower in _TIME_OR_PLACE_PREPOSITIONS:
-        k -= 2  # 'The minister on Monday said': when is no part of who
+    # 'The minister on Monday said', 'The court in May 2019 ruled': when is no part of who
+    k = next((i for i in range(k - 2, stop, -1) if tokens[i].lower in _TIME_OR_PLACE_PREPOSITIONS
+              and tokens[i + 1].lower in CALENDAR_WORDS
+              and all(t.lower in CALENDAR_WORDS or t.text.isdigit() for t in tokens[i + 1:k])), k)
     bracket = k - 1 if k > stop and tokens[k - 1].text == "," else k  # 'the Kessa Forces (KF), said': the Forces
     if bracket - 3 >= stop and [t.text for t in tokens[bracket - 3:bracket:2]] == ["(", ")"] \
             and tokens[bracket - 2].text.isupper():
@@ -183,7 +184,7 @@ def _whole_name(tokens: list[Token], start: int, end: int) -> Mention | None:
     """The name that makes up ``tokens[start:end]`` (titles allowed before it), or None."""
     mention = noun_phrase_ending(tokens, end, stop=start)
     if mention is None or mention.kind != "name" or tokens[start].lower in lexicon.PREPOSITIONS \
-            or any(t.lower in WEEKDAYS or t.lower in MONTH_NAMES for t in tokens[start:end]):
+            or any(t.lower in CALENDAR_WORDS for t in tokens[start:end]):
         return None  # 'In Xtown, the minister said', 'Late on Sunday, the Forces said': where or when, not who
     before = [t for t in tokens[start:end] if t.end <= mention.start]
     if len(before) > 4 or any(not (t.lower in TITLES or is_capitalised(t.text) or t.lower in ARTICLES) for t in before):
@@ -462,11 +463,7 @@ def leading_subject(tokens: list[Token]) -> Mention | None:
         role = _set_off_role(tokens, k, j)
         if named is not None and role is not None:
             return replace(named, role=named.role or role)
-    # 'The court on Tuesday struck down …', 'The ministry in May said': when is no part of who
-    timed = next((i for i in range(k + 1, j - 1) if tokens[i].lower in _TIME_OR_PLACE_PREPOSITIONS
-                  and tokens[i + 1].lower in _WHEN_WORDS
-                  and all(t.lower in _WHEN_WORDS or t.text.isdigit() for t in tokens[i + 1:j])), j)
-    return subject_before(tokens, timed, stop=k)
+    return subject_before(tokens, j, stop=k)
 
 
 def _timestamp_end(tokens: list[Token]) -> int:
@@ -724,7 +721,7 @@ def _told_outlet(tokens: list[Token], told: int) -> Mention | None:
 
 def _time_or_place(word: str) -> bool:
     lower = word.lower()
-    return lower in MONTH_NAMES or lower in WEEKDAYS or ref.is_place_name(word) or ref.country_form(word) is not None
+    return lower in CALENDAR_WORDS or ref.is_place_name(word) or ref.country_form(word) is not None
 
 
 def is_outlet_name(name: str, *, addressee_of_told: bool = False) -> bool:
