@@ -495,6 +495,7 @@ class SiteRenderer:
                                    index_src=None)
         initials = [(heading, [(letter, _initial_src(src, heading, letter), listed) for letter, listed in letters])
                     for heading, letters in groups]
+        # the index shows each initial's count, and is keyed by the counts, not by every row
         rendered = self._page_unit(src, "actor_initials.md.j2", partial(front_matter, title), what=what,
                                    count=len(pages), groups=[(heading, [(letter, page_src, len(listed))
                                                                         for letter, page_src, listed in letters])
