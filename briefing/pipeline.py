@@ -12,6 +12,7 @@ wrong type) is ignored and rebuilt; a cache folder that cannot be written is a w
 """
 from __future__ import annotations
 
+import ast
 import dataclasses
 import functools
 import hashlib
@@ -155,7 +156,7 @@ class BriefCache:
     """The last good brief of each seed, one JSON file per seed (or feed record) in ``folder``.
 
     An entry holds the brief and what it was made from: a hash of the loaded article, the
-    code version and the extraction options. Entries are written atomically.
+    version of the extraction code (:func:`extraction_version`) and the extraction options. Entries are written atomically.
     """
 
     def __init__(self, folder: Path, options: ExtractOptions):
@@ -196,7 +197,8 @@ class BriefCache:
         return self.folder / f"{_digest(source)}.json"
 
     def _made_from(self, article: Article) -> dict[str, Any]:
-        return {"article": _ARTICLE_DIGESTS(article.path, article), "code": code_version(), "options": self.options}
+        return {"article": _ARTICLE_DIGESTS(article.path, article), "code": extraction_version(),
+                "options": self.options}
 
     @staticmethod
     def _read(path: Path) -> dict[str, Any] | None:
@@ -280,13 +282,67 @@ def _fields_of(kind: type) -> tuple[dict[str, Any], frozenset[str]]:
 
 @functools.cache
 def code_version() -> str:
-    """A hash of the package's code and data: a cached brief is reused only by the code that made it."""
+    """A hash of the package's code and data: what a build made from the briefs (the snapshot, the pages) is reused
+    only by the code that made it."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.is_file() and (path.suffix == ".py" or "data" in path.relative_to(PACKAGE_DIR).parts[:-1]) \
                 and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+#: Where extraction starts: the function a worker runs on each article.
+EXTRACTION_ENTRY = "parallel"
+
+
+@functools.cache
+def extraction_version() -> str:
+    """A hash of the code that extraction runs and of the rule data: a cached brief is reused by any code that
+    would extract the same brief, so a change to the site, the templates or the command line extracts nothing.
+
+    The code is every module of the package that the worker's module imports, directly or not (read from their
+    ``import`` statements, not from what one process happened to import)."""
+    digest = hashlib.sha256()
+    for path in sorted(_imported_modules(PACKAGE_DIR / f"{EXTRACTION_ENTRY}.py")) + sorted(
+            path for path in (PACKAGE_DIR / "data").rglob("*") if path.is_file()):
+        digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _imported_modules(entry: Path) -> set[Path]:
+    """The module files of the package that ``entry`` imports, with ``entry`` and every package they are in."""
+    found: set[Path] = set()
+    waiting = [entry]
+    while waiting:
+        path = waiting.pop()
+        if path in found:
+            continue
+        found.add(path)
+        if path.name != "__init__.py" and (path.parent / "__init__.py").is_file() and path.parent != PACKAGE_DIR:
+            waiting.append(path.parent / "__init__.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            waiting.extend(_module_files(path, node))
+    return found
+
+
+def _module_files(importer: Path, node: ast.AST) -> list[Path]:
+    """The files of the package's own modules that the import statement ``node`` of ``importer`` names."""
+    if isinstance(node, ast.ImportFrom) and node.level:
+        base = importer.parents[node.level - 1]
+        target = base.joinpath(*node.module.split(".")) if node.module else base
+        candidates = [target.with_suffix(".py"), target / "__init__.py"]
+        for alias in node.names:  # ``from . import x`` and ``from .x import y`` may each name a module
+            candidates += [target / f"{alias.name}.py", target / alias.name / "__init__.py"]
+    elif isinstance(node, ast.Import):
+        candidates = []
+        for alias in node.names:
+            top, *inner = alias.name.split(".")
+            if top == PACKAGE_DIR.name:
+                candidates += [PACKAGE_DIR.joinpath(*inner).with_suffix(".py"), PACKAGE_DIR.joinpath(*inner, "__init__.py")]
+    else:
+        return []
+    return [file for file in candidates if file.is_file()]
 
 
 def _digest(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -265,7 +266,7 @@ def test_cache_is_not_reused_by_other_code(seeds, monkeypatch, capsys):
     cache = str(seeds.parent / "cache")
     assert run(seeds, "--cache", cache) == 0
     calls = []
-    monkeypatch.setattr(pipeline, "code_version", lambda: "another version")
+    monkeypatch.setattr(pipeline, "extraction_version", lambda: "another version")
     monkeypatch.setattr(parallel, "extract", lambda doc, options: calls.append(doc) or extract_module.extract(doc, options))
     assert run(seeds, "--cache", cache) == 0
     assert len(calls) == 1
@@ -294,6 +295,20 @@ def test_a_cached_brief_is_rebuilt_exactly():
     [article], _, _ = load_seed(FIXTURES / "news-page.html")
     brief = extract_module.extract(segment(article))
     assert Brief.from_dict(json.loads(json.dumps(brief.as_dict()))) == brief
+
+
+@pytest.mark.parametrize("edited, extracts_again", [
+    ("extract/dates.py", True), ("model.py", True), ("data/place_nouns.txt", True), ("sentences.py", True),
+    ("render.py", False), ("site.py", False), ("cli.py", False), ("pipeline.py", False)])
+def test_only_a_change_to_what_extraction_runs_extracts_the_cached_briefs_again(tmp_path, monkeypatch, edited,
+                                                                                extracts_again):
+    package = tmp_path / "briefing"
+    shutil.copytree(pipeline.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(pipeline, "PACKAGE_DIR", package)
+    before = pipeline.extraction_version.__wrapped__()
+    with open(package / edited, "a", encoding="utf-8") as handle:
+        handle.write("\n# edited\n")
+    assert (pipeline.extraction_version.__wrapped__() != before) is extracts_again
 
 
 def test_cache_survives_a_damaged_entry(seeds):
