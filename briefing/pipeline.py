@@ -80,20 +80,21 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
     extraction_failures = []
     for article, brief in zip(loaded.articles, cached):
         if brief is None:
-            brief = next(made)
-            if isinstance(brief, tuple):
-                kind, message = brief
+            made_now = next(made)
+            if isinstance(made_now, tuple):
+                kind, message = made_now
                 problem = Problem.about(article.path, f"extraction failed: {kind}: {message}",
                                         hint="please report this with the seed attached")
                 result.problems.append(problem)
                 extraction_failures.append(problem)
                 continue
             stage_failures = [Problem.about(article.path, warning, hint=STAGE_FAILURE_HINT)
-                              for warning in brief.warnings if warning.split(":", 1)[0] in brief.failed_stages]
+                              for warning in made_now.warnings if warning.split(":", 1)[0] in made_now.failed_stages]
             result.problems.extend(stage_failures)
+            brief = rate_brief(made_now)
             if cache and not stage_failures \
                     and not any(p.severity == "error" and p.concerns(article.path) for p in result.problems):
-                cache.store(article, brief)
+                cache.store(article, made_now, rated=brief)
         result.briefs.append(brief)
     if cache:
         _use_last_good_briefs(cache, loaded.failures + extraction_failures, result)
@@ -102,7 +103,6 @@ def extract_briefs(seeds_dir: Path, *, options: ExtractOptions = ExtractOptions(
                 str(cache.folder), f"cannot write the brief cache: {cache.write_error.strerror}; the briefs are "
                                    "made without it", severity="warning",
                 hint="free some disk space or make the folder writable, or give another with --cache DIR"))
-    result.briefs = [_RATED(brief.source.path, brief) for brief in result.briefs]
     if corrections_dir is not None:
         corrected = apply_corrections(result.briefs, load_corrections(corrections_dir, display_root=display_root))
         result.briefs = corrected.briefs
@@ -136,10 +136,6 @@ def write_briefs(briefs: list[Brief], out_dir: Path) -> list[Path]:
     return paths
 
 
-#: The rated brief of each brief of this process (by its seed): the same cached brief is rated once.
-_RATED = SameObject(rate_brief)
-
-
 def _article_digest(article: Article) -> str:
     article_json = json.dumps(article.as_dict(), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(article_json.encode()).hexdigest()
@@ -148,7 +144,9 @@ def _article_digest(article: Article) -> str:
 #: The hash of each article loaded in this process (by its seed): an unchanged seed is the same article.
 _ARTICLE_DIGESTS = SameObject(_article_digest)
 
-#: Cache entries read in this process: path -> ((size, modification time), entry).
+#: Cache entries read in this process: path -> ((size, modification time), entry with its brief rated). The
+#: brief as extracted is not kept: a rebuild needs only the rated one, and at archive size one copy of every brief
+#: is a third of what a build keeps (briefing/snapshot.py).
 _READ_ENTRIES: dict[Path, tuple[tuple[int, int], dict[str, Any] | None]] = {}
 
 
@@ -165,19 +163,21 @@ class BriefCache:
         self.write_error: OSError | None = None  # the first failure to write an entry
 
     def fresh(self, article: Article) -> Brief | None:
-        """The cached brief of ``article`` if it was made from the same article, code and options."""
+        """The cached brief of ``article``, rated (briefing/confidence.py), if it was made from the same article,
+        code and options."""
         entry = self._read(self._entry_path(article.path))
         if not entry or entry.get("made_from") != self._made_from(article):
             return None
         return entry["brief"]
 
     def last_good(self, failure: Problem) -> list[Brief]:
-        """The cached briefs of the seed (or the record) that ``failure`` stopped."""
+        """The cached briefs of the seed (or the record) that ``failure`` stopped, rated."""
         records = "*" if failure.record is None else f"-{failure.record}"
         entries = (self._read(path) for path in sorted(self.folder.glob(f"{_digest(failure.path)}{records}.json")))
         return [entry["brief"] for entry in entries if entry and failure.concerns(entry["brief"].source.path)]
 
-    def store(self, article: Article, brief: Brief) -> None:
+    def store(self, article: Article, brief: Brief, *, rated: Brief) -> None:
+        """Keep ``brief`` as extracted from ``article``; ``rated`` is it rated, which this process reads back."""
         entry = {"seed": article.path, "made_from": self._made_from(article), "brief": brief.as_dict()}
         path = self._entry_path(article.path)
         try:
@@ -186,9 +186,9 @@ class BriefCache:
         except OSError as err:  # a full or read-only cache folder: the run goes on without it
             self.write_error = self.write_error or err
             return
-        # The brief itself is the entry read back (a brief survives its JSON unchanged): the next rebuild of
-        # ``serve`` gives this very brief again, and what was made from it is kept (briefing/memo.py).
-        _READ_ENTRIES[path] = ((info.st_size, info.st_mtime_ns), {**entry, "brief": brief})
+        # The rated brief is the entry read back and rated (a brief survives its JSON unchanged): the next rebuild
+        # of ``serve`` gives this very brief again, and what was made from it is kept (briefing/memo.py).
+        _READ_ENTRIES[path] = ((info.st_size, info.st_mtime_ns), {**entry, "brief": rated})
 
     def _entry_path(self, source: str) -> Path:
         path, mark, record = source.rpartition("#")
@@ -230,7 +230,7 @@ class BriefCache:
                 and _conforms(Brief, entry["brief"])):
             return None
         try:
-            return {**entry, "brief": Brief.from_dict(entry["brief"])}
+            return {**entry, "brief": rate_brief(Brief.from_dict(entry["brief"]))}
         except (ValueError, KeyError, TypeError):
             return None
 

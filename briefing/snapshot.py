@@ -32,7 +32,7 @@ SNAPSHOT_FILE = Path(".briefing") / "snapshot.pickle"
 SCHEMA = 1
 
 #: (module, attribute) of every memo a build fills and the next one may take.
-_MEMOS = ((load, "_LOADED"), (pipeline, "_ARTICLE_DIGESTS"), (pipeline, "_READ_ENTRIES"), (pipeline, "_RATED"),
+_MEMOS = ((load, "_LOADED"), (pipeline, "_ARTICLE_DIGESTS"), (pipeline, "_READ_ENTRIES"),
           (changes, "_FINGERPRINTS"), (crossbrief, "_TOPICS"), (crossbrief, "_TIMELINES"),
           (crossbrief, "_MENTIONS"), (crossbrief, "_NAME_KEYS"), (crossbrief, "_ITEMS"),
           (crossbrief, "_GROUP_PAGES"), (crossbrief, "_ITEM_PAGES"), (crossbrief, "_PEOPLE_PAGES"),
