@@ -27,7 +27,7 @@ import stat
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from . import engine, pagefind, pipeline
 from .engine import Config, File, Files
@@ -145,18 +145,34 @@ def prepare(files: Files, config: Config) -> None:
             state.skipped.add(file.src_uri)
             kept_outputs.add(os.path.normpath(file.abs_dest_path))
             file.is_modified = _unmodified  # MkDocs asks again for every file, twice for a page: two stats each
-    for folder, dirs, names in os.walk(site_dir):
-        if folder == str(site_dir):  # the search bundle is no MkDocs output: briefing/pagefind.py updates it
-            dirs[:] = [d for d in dirs if d not in KEPT_FOLDERS and d != pagefind.BUNDLE_DIR]
-        for name in names:
-            path = os.path.join(folder, name)
-            if path not in kept_outputs:
-                os.unlink(path)
-                state.pruned_folders.add(folder)
+    for path in _site_files(config):
+        if path not in kept_outputs:
+            os.unlink(path)
+            state.pruned_folders.add(os.path.dirname(path))
     search = config.plugins.get("material/search")
     if search is not None:
         search.search_index_prev = None  # Material's own merge of the previous index, which this one replaces
     config.briefing_dirty_build = state
+
+
+def give_site_files(config: Config, paths: list[str]) -> None:
+    """Tell :func:`prepare` which files the site folder of ``config`` holds (``build`` has just made it, so the
+    prune need not list its folders again: a folder for every page)."""
+    config.briefing_site_files = paths
+
+
+def _site_files(config: Config) -> Iterable[str]:
+    """The files of the site folder but those of :data:`KEPT_FOLDERS` and the search bundle (no MkDocs output:
+    briefing/pagefind.py updates it): as :func:`give_site_files` gave them for this folder, else listed."""
+    site_dir = os.path.normpath(config.site_dir)
+    left_out = tuple(os.path.join(site_dir, name) + os.sep for name in (*KEPT_FOLDERS, pagefind.BUNDLE_DIR))
+    given = getattr(config, "briefing_site_files", None)
+    config.briefing_site_files = None
+    return [path for path in (given if given is not None else _listed_files(site_dir)) if not path.startswith(left_out)]
+
+
+def _listed_files(folder: str) -> list[str]:
+    return [os.path.join(parent, name) for parent, _, names in os.walk(folder) for name in names]
 
 
 def _newer(output: str, source_mtime_ns: int) -> bool:

@@ -490,7 +490,7 @@ def build_site(config: Config, *, index: Callable[[Path], None] | None = None, s
     build_log = logging.getLogger(mkdocs_build.__module__)  # "mkdocs.commands.build", or ProperDocs' own
     try:
         if dirty:
-            mirror_tree(final, fresh, left_out=incremental.KEPT_FOLDERS)
+            incremental.give_site_files(config, mirror_tree(final, fresh, left_out=incremental.KEPT_FOLDERS))
         config.site_dir = str(fresh)
         config.plugins.on_startup(command="build", dirty=dirty)
         build_log.addFilter(quiet)
@@ -528,14 +528,20 @@ def spare_dir(final: Path) -> Path:
     return final.with_name(f".{final.name}-spare")
 
 
-def mirror_tree(source: Path, target: Path, *, left_out: Iterable[str] = ()) -> None:
+def mirror_tree(source: Path, target: Path, *, left_out: Iterable[str] = ()) -> list[str]:
     """Make the folder ``target`` hold exactly the files of ``source`` as hard links (copies where links fail),
-    but for the top folders ``left_out``. A file of ``target`` that is already a link to its file in ``source``
-    is left alone: over the site before the last one, only what the last build changed is touched."""
-    _mirror(os.fspath(source), os.fspath(target), frozenset(left_out))
+    but for the top folders ``left_out``; returns the paths of the files ``target`` holds then. A file of ``target``
+    that is already a link to its file in ``source`` is left alone: over the site before the last one, only what
+    the last build changed is touched."""
+    # Two folders of one file system: a file of each is the same file when the folders list the same inode for it,
+    # told without a stat of either (a stat of two files for every file of the site, every build).
+    same_device = os.stat(source).st_dev == os.stat(target).st_dev
+    files: list[str] = []
+    _mirror(os.fspath(source), os.fspath(target), frozenset(left_out), same_device, files)
+    return files
 
 
-def _mirror(source: str, target: str, left_out: frozenset[str]) -> None:
+def _mirror(source: str, target: str, left_out: frozenset[str], same_device: bool, files: list[str]) -> None:
     with os.scandir(source) as entries:
         wanted = {entry.name: entry for entry in entries if entry.name not in left_out}
     with os.scandir(target) as entries:
@@ -553,11 +559,11 @@ def _mirror(source: str, target: str, left_out: frozenset[str]) -> None:
         if entry.is_dir(follow_symlinks=False):
             if old is None:
                 os.mkdir(into)
-            _mirror(entry.path, into, frozenset())
+            _mirror(entry.path, into, frozenset(), same_device, files)
             continue
+        files.append(into)
         if old is not None:
-            mine, theirs = entry.stat(follow_symlinks=False), old.stat(follow_symlinks=False)
-            if (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev):
+            if same_device and entry.inode() == old.inode():
                 continue
             os.unlink(into)
         try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import pagefind, site
+from briefing import incremental, pagefind, site
 from briefing.cli import main
 from test_incremental import SEEDS, project, reports_changes, tree
 
@@ -68,6 +68,29 @@ def test_dirty_builds_from_the_spare_give_the_site_of_a_full_build_and_never_wri
     assert incremental.keys() == fresh.keys()
     assert [name for name in incremental if incremental[name] != fresh[name] and not reports_changes(name)] == []
     assert not (root / "site" / "stray.html").exists()
+
+
+def test_a_dirty_build_prunes_the_site_by_the_files_the_mirror_made_without_listing_them_again(tmp_path,
+                                                                                              monkeypatch):
+    root = tmp_path / "project"
+    build = project(root, SEEDS)
+    assert main(build) == 0
+    (root / "seeds" / "a.txt").write_text(SEEDS["a.txt"].replace("ten years", "nine years"), encoding="utf-8")
+    (root / "seeds" / "b.txt").unlink()
+    assert main(build) == 0
+    (root / "seeds" / "c.txt").write_text(SEEDS["c.txt"].replace("Friday", "Thursday"), encoding="utf-8")
+
+    def listed_again(folder):
+        raise AssertionError(f"{folder} was listed again")
+    monkeypatch.setattr(incremental, "_listed_files", listed_again)
+    assert main(build) == 0
+
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted((root / "seeds").iterdir())}
+    full = project(tmp_path / "full", seeds)
+    assert main(full) == 0
+    dirty, fresh = tree(root / "site"), tree(tmp_path / "full" / "site")
+    assert dirty.keys() == fresh.keys()
+    assert [name for name in dirty if dirty[name] != fresh[name] and not reports_changes(name)] == []
 
 
 def test_a_full_build_removes_the_spare(tmp_path):
