@@ -30,20 +30,13 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_text_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` atomically unless ``path`` already holds exactly it; whether it was written.
-
-    An unchanged file keeps its modification time, so MkDocs' ``--dirty`` builds and watchers see only the
-    files that changed.
-    """
-    data = text.encode("utf-8")
+def holds(path: Path, data: bytes) -> bool:
+    """Whether the file ``path`` holds exactly ``data``: a generated page that does not change is not written
+    again, and keeps its modification time (for MkDocs' ``--dirty`` builds and for watchers)."""
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
+        return path.stat().st_size == len(data) and path.read_bytes() == data
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-        pass
-    write_bytes_atomic(path, data)
-    return True
+        return False
 
 
 def write_json_atomic(path: Path, data: Any) -> None:

@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 
 from briefing import incremental, site, templating
-from briefing.engine import Config, Files, event_priority
+from briefing.engine import Config, Files, Page, event_priority
 
 _dirty = False  # of the builds that follow (set once by `serve`, by each `build`)
 _serving = False  # the builds that follow are those of a live preview, one per edit
@@ -68,6 +68,24 @@ def on_env(env, config: Config, files: Files):
     incremental.restore_tags(files, config)
     config.briefing_files = files
     return env
+
+
+@event_priority(-100)  # after every plugin's own page_content event: the page's HTML is made
+def on_page_content(html: str, page: Page, config: Config, files: Files) -> str:
+    """Let go of the page's Markdown once its HTML is made. MkDocs reads and converts every page before it writes
+    the first, so each page's text would be held to the end of the build; at archive size that was most of its
+    memory. Empty, not ``None``: MkDocs gives a page with no Markdown no title."""
+    page.markdown = ""
+    return html
+
+
+@event_priority(-100)  # after every plugin's own post_page event: the page is written as it will stay
+def on_post_page(output: str, page: Page, config: Config) -> str:
+    """Let go of the page's HTML once it is written; what is read of a page after that (its URL, title, tags,
+    anchors, the search entries taken from it already) is kept. Empty, not ``None``: MkDocs gives a page with no
+    HTML the title of its Markdown's first heading."""
+    page.content = ""
+    return output
 
 
 @event_priority(-50)  # after Material's search index is written (0), before the offline plugin copies it (-100)

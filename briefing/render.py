@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 import jinja2
 import yaml
@@ -340,63 +340,69 @@ class SiteRenderer:
     def render_all(self) -> tuple[RenderedPage, ...]:
         """Every page whose unit changed since :attr:`previous` (every page when there is none); the sources
         of the others are in :attr:`kept` once this returns, and the record of every unit in :attr:`units`."""
+        return tuple(self.pages())
+
+    def pages(self) -> Iterator[RenderedPage]:
+        """The pages of :meth:`render_all`, one at a time, as they are rendered (so that whoever writes them need not
+        hold the text of every page at once); :attr:`kept` and :attr:`units` are whole once it is exhausted."""
         index = self.index
         everything, country_feeds, tag_feeds = site_feeds.site_feeds(index)
         feed_of = {feed.page_src: feed for feed in country_feeds}
-        pages = self._page_unit("index.md", "home.md.j2", partial(front_matter, "Home"),
-                                whats_new=build_changes.whats_new(self.state.changes, index.briefs), feed=everything,
-                                limit=HOME_BRIEFS,
-                                briefs=index.briefs[:HOME_BRIEFS], brief_count=len(index.briefs),
-                                book_pdf=f"{PDF_DIR}/{self.book_pdf}" if self.book_pdf else None,
-                                top_actors=self._top(lambda p: p.type != "country"),
-                                top_countries=self._top(lambda p: p.type == "country"),
-                                open_agreements=[r for r in self._records() if r.status in OPEN_STATUSES])
-        pages += self._list_pages("all-briefs.md", "all_briefs.md.j2", "All briefs", index.briefs,
-                                  lambda b: b.published, lambda rows: {"briefs": rows})
+        yield from self._page_unit("index.md", "home.md.j2", partial(front_matter, "Home"),
+                                   whats_new=build_changes.whats_new(self.state.changes, index.briefs), feed=everything,
+                                   limit=HOME_BRIEFS,
+                                   briefs=index.briefs[:HOME_BRIEFS], brief_count=len(index.briefs),
+                                   book_pdf=f"{PDF_DIR}/{self.book_pdf}" if self.book_pdf else None,
+                                   top_actors=self._top(lambda p: p.type != "country"),
+                                   top_countries=self._top(lambda p: p.type == "country"),
+                                   open_agreements=[r for r in self._records() if r.status in OPEN_STATUSES])
+        yield from self._list_pages("all-briefs.md", "all_briefs.md.j2", "All briefs", index.briefs,
+                                    lambda b: b.published, lambda rows: {"briefs": rows})
         for brief in index.briefs:
-            pages += self._unit(brief_src(brief.id), (brief, index.timelines[brief.id], brief.id in self.pdf_ids),
-                                partial(self._brief_pages, brief))
+            yield from self._unit(brief_src(brief.id), (brief, index.timelines[brief.id], brief.id in self.pdf_ids),
+                                  partial(self._brief_pages, brief))
         for p in index.actor_pages:
-            pages += self._page_unit(
+            yield from self._page_unit(
                 p.src, "actor.md.j2", partial(front_matter, p.name, feeds=[feed_of[p.src].head_link()] if p.src in feed_of else ()),
                 actor=p, feed=feed_of.get(p.src), index_src=f"{actor_section(p.type)}/index.md",
                 index_title="All countries" if p.type == "country" else "All actors")
-        pages += self._actor_index("actors/index.md", "Actors", [p for p in index.actor_pages if p.type != "country"])
-        pages += self._actor_index("countries/index.md", "Countries", [p for p in index.actor_pages if p.type == "country"])
-        pages += self._page_unit("agreements/index.md", "agreements.md.j2", partial(front_matter, "Agreements", searched=False),
-                                 records=self._records())
-        pages += self._page_unit("tags/index.md", "tags.md.j2", partial(front_matter, "Tags", searched=False))
-        pages += self._page_unit("feeds/index.md", "feeds.md.j2", partial(front_matter, "Feeds", searched=False),
-                                 everything=everything, countries=country_feeds, tags=tag_feeds,
-                                 limit=site_feeds.FEED_ENTRIES)
-        pages += self._page_unit("exports/index.md", "exports.md.j2", partial(front_matter, "Downloads", searched=False),
-                                 downloads=site_exports.downloads(), columns=site_exports.COLUMNS)
-        pages += self._list_pages("figures/index.md", "figures.md.j2", "Figures",
-                                  [Cited(b, f) for b in index.briefs for f in b.figures],
-                                  lambda c: c.brief.published, lambda rows: {"figures": rows})
-        pages += self._list_pages("quotes/index.md", "quotes.md.j2", "Quotes",
-                                  [Cited(b, q) for b in index.briefs for q in (*b.quotes, *b.reported_speech)
-                                   if not q.partial],
-                                  lambda c: c.brief.published, lambda rows: {"speakers": self._quotes_by_speaker(rows)},
-                                  searched=True)
-        pages += self._list_pages("timeline/index.md", "timeline.md.j2", "Timeline",
-                                  sorted((Cited(b, e) for b in index.briefs for e in index.timelines[b.id]),
-                                         key=lambda c: (c.item.date, c.brief.id)),
-                                  lambda c: c.item.date,
-                                  lambda rows: {"months": lists.by_period(rows, lambda c: c.item.date)})
+        yield from self._actor_index("actors/index.md", "Actors", [p for p in index.actor_pages if p.type != "country"])
+        yield from self._actor_index("countries/index.md", "Countries",
+                                     [p for p in index.actor_pages if p.type == "country"])
+        yield from self._page_unit("agreements/index.md", "agreements.md.j2",
+                                   partial(front_matter, "Agreements", searched=False), records=self._records())
+        yield from self._page_unit("tags/index.md", "tags.md.j2", partial(front_matter, "Tags", searched=False))
+        yield from self._page_unit("feeds/index.md", "feeds.md.j2", partial(front_matter, "Feeds", searched=False),
+                                   everything=everything, countries=country_feeds, tags=tag_feeds,
+                                   limit=site_feeds.FEED_ENTRIES)
+        yield from self._page_unit("exports/index.md", "exports.md.j2",
+                                   partial(front_matter, "Downloads", searched=False),
+                                   downloads=site_exports.downloads(), columns=site_exports.COLUMNS)
+        yield from self._list_pages("figures/index.md", "figures.md.j2", "Figures",
+                                    [Cited(b, f) for b in index.briefs for f in b.figures],
+                                    lambda c: c.brief.published, lambda rows: {"figures": rows})
+        yield from self._list_pages("quotes/index.md", "quotes.md.j2", "Quotes",
+                                    [Cited(b, q) for b in index.briefs for q in (*b.quotes, *b.reported_speech)
+                                     if not q.partial],
+                                    lambda c: c.brief.published,
+                                    lambda rows: {"speakers": self._quotes_by_speaker(rows)}, searched=True)
+        yield from self._list_pages("timeline/index.md", "timeline.md.j2", "Timeline",
+                                    sorted((Cited(b, e) for b in index.briefs for e in index.timelines[b.id]),
+                                           key=lambda c: (c.item.date, c.brief.id)),
+                                    lambda c: c.item.date,
+                                    lambda rows: {"months": lists.by_period(rows, lambda c: c.item.date)})
         for brief in index.briefs:
-            pages += self._unit(f"{site_exports.EXPORT_DIR}/briefs/{brief.id}", (brief, index.timelines[brief.id]),
-                                partial(site_exports.brief_exports, brief, index.timelines[brief.id]))
-        pages += self._unit(site_exports.EXPORT_DIR, (index.briefs, index.timelines),
-                            partial(site_exports.site_exports, index))
+            yield from self._unit(f"{site_exports.EXPORT_DIR}/briefs/{brief.id}", (brief, index.timelines[brief.id]),
+                                  partial(site_exports.brief_exports, brief, index.timelines[brief.id]))
+        yield from self._unit(site_exports.EXPORT_DIR, (index.briefs, index.timelines),
+                              partial(site_exports.site_exports, index))
         for feed in (everything, *country_feeds, *tag_feeds):
             changed = [(index.tags[b.id], self.state.briefs[b.id].changed if b.id in self.state.briefs else None)
                        for b in feed.briefs]
-            pages += self._unit(feed.path, (feed, changed), partial(
+            yield from self._unit(feed.path, (feed, changed), partial(
                 site_feeds.render_feeds, index, [feed], site_url=self.site_url, directory_urls=self.directory_urls,
                 state=self.state))
-        pages += self.render_redirects()
-        return tuple(pages)
+        yield from self.render_redirects()
 
     def _unit(self, name: str, inputs: tuple[Any, ...],
               render: Callable[[], Iterable[RenderedPage]]) -> list[RenderedPage]:
@@ -709,8 +715,15 @@ def render_changes(briefs: Iterable[Brief], *, previous: Mapping[str, UnitRecord
     """The pages of :func:`render_site` (same arguments) but those whose unit ``previous`` (the units of the
     previous render, :attr:`RenderedSite.units`) shows unchanged: their sources are in :attr:`RenderedSite.kept`,
     and whoever keeps the previous pages keeps them."""
-    renderer = SiteRenderer(build_index(briefs, timeline=timeline), directory_urls=directory_urls,
-                            pdf_ids=pdf_ids, book_pdf=book_pdf, redirects=redirects, state=state, site_url=site_url,
-                            period_rows=period_rows, previous=previous)
+    renderer = changes_renderer(briefs, previous=previous, directory_urls=directory_urls, timeline=timeline,
+                                pdf_ids=pdf_ids, book_pdf=book_pdf, redirects=redirects, state=state,
+                                site_url=site_url, period_rows=period_rows)
     pages = renderer.render_all()
     return RenderedSite(pages=pages, kept=tuple(renderer.kept), units=renderer.units)
+
+
+def changes_renderer(briefs: Iterable[Brief], *, previous: Mapping[str, UnitRecord] | None = None,
+                     timeline: Timeline = build_timeline, **options: Any) -> SiteRenderer:
+    """The renderer of :func:`render_changes` (same arguments): its :meth:`SiteRenderer.pages` gives the pages one
+    at a time."""
+    return SiteRenderer(build_index(briefs, timeline=timeline), previous=previous, **options)

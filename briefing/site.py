@@ -39,11 +39,11 @@ from .engine import build as mkdocs_build
 from .extract import ExtractOptions
 from .lists import PERIOD_ROWS
 from . import pagefind
-from .io import write_json_atomic, write_text_atomic, write_text_if_changed
+from .io import holds, write_bytes_atomic, write_json_atomic, write_text_atomic
 from .model import Brief
 from .parallel import Workers, available_cores
 from .pdf import BOOK_FILENAME
-from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, UnitRecord, render_changes
+from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, UnitRecord, changes_renderer
 from .templating import TEMPLATES_DIR
 
 #: Set by ``serve`` for the MkDocs hook (briefing/mkdocs_hooks.py): regenerate pages before each build.
@@ -360,24 +360,31 @@ def render_into(pages_dir: Path, record: Path, briefs: Iterable[Brief], *, extra
                 **options: Any) -> tuple[DocsChanges, tuple[str, ...]]:
     """Render the pages of ``briefs`` (and the ``extra`` pages) into ``pages_dir``: only the units of pages
     whose inputs changed since the render kept in ``record`` (:func:`briefing.render.render_changes`, given
-    ``options``); the others are neither rendered nor read, their files left as they are.
+    ``options``); the others are neither rendered nor read, their files left as they are. Each page is written as
+    it is rendered: the text of every page is never in memory at once.
 
     Returns what changed in ``pages_dir`` and the source of every page it holds now, in the order of a full render
     (MkDocs lists the pages in it: the search index, the sitemap).
     """
     previous = read_rendered(record, pages_dir)
-    rendered = render_changes(briefs, previous={name: unit for name, (unit, _) in previous.items()}, **options)
-    pages = [*rendered.pages, *extra]
-    changed = replace_generated_docs(pages_dir, pages, kept=rendered.kept)
+    renderer = changes_renderer(briefs, previous={name: unit for name, (unit, _) in previous.items()}, **options)
+    rendered: list[str] = []
+
+    def pages() -> Iterator[RenderedPage]:
+        for page in renderer.pages():
+            rendered.append(page.src)
+            yield page
+        yield from extra
+    changed = replace_generated_docs(pages_dir, pages(), kept=renderer.kept)
     signatures = {src: signature for _, files in previous.values() for src, signature in files.items()}
-    signatures.update((page.src, _file_signature(pages_dir / page.src)) for page in rendered.pages)
-    units = {name: (unit, {src: signatures[src] for src in unit.srcs}) for name, unit in rendered.units.items()}
+    signatures.update((src, _file_signature(pages_dir / src)) for src in rendered)
+    units = {name: (unit, {src: signatures[src] for src in unit.srcs}) for name, unit in renderer.units.items()}
     data = {"schema": RENDERED_SCHEMA,
             "units": {name: [unit.key, unit.lookups, files] for name, (unit, files) in units.items()}}
     record.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(record, json.dumps(data, separators=(",", ":")))
     _RENDERED[record] = (_file_signature(record), units)
-    return changed, (*(src for unit in rendered.units.values() for src in unit.srcs), *(page.src for page in extra))
+    return changed, (*(src for unit in renderer.units.values() for src in unit.srcs), *(page.src for page in extra))
 
 
 _Units = dict[str, tuple[UnitRecord, dict[str, tuple[int, int] | None]]]
@@ -420,27 +427,39 @@ def _file_signature(path: str | Path) -> tuple[int, int] | None:
 
 def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage], *, kept: Iterable[str] = ()) -> DocsChanges:
     """Make the generated paths of ``docs_dir`` hold exactly ``pages`` and the files ``kept`` (sources, left as
-    they are), touching only what differs.
+    they are; read once every page is given, so a renderer may fill it as it gives its pages), touching only
+    what differs.
 
     A page whose file already holds its text is left alone (its modification time too, for MkDocs'
     ``--dirty`` and for watchers); a changed page is replaced atomically; a generated file that no page
-    has any more is removed. Every page is rendered before the first file is touched.
+    has any more is removed. Nothing in ``docs_dir`` is touched before the last page is given: a changed page is
+    written as it comes into a folder beside ``docs_dir`` (so the text of every page is never in memory at once),
+    and moved into place once all are.
     """
-    pages = list(pages)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    for leftover in docs_dir.parent.glob(f".{docs_dir.name}.render-*"):  # left by a build of an older version
+    for leftover in docs_dir.parent.glob(f".{docs_dir.name}.render-*"):  # left by an interrupted render
         shutil.rmtree(leftover, ignore_errors=True)
-    written = []
-    for page in pages:
-        target = docs_dir / page.src
-        for parent in reversed(target.relative_to(docs_dir).parents[:-1]):
-            if (docs_dir / parent).is_file():  # a generated file where a folder of pages now goes
-                (docs_dir / parent).unlink()
-        if target.is_dir() and not target.is_symlink():
-            shutil.rmtree(target)
-        if write_text_if_changed(target, page.text):
-            written.append(page.src)
-    wanted = {page.src for page in pages} | set(kept)
+    staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.render-", dir=docs_dir.parent))
+    try:
+        written, wanted = [], set()
+        for page in pages:
+            wanted.add(page.src)
+            data = page.text.encode("utf-8")
+            if not holds(docs_dir / page.src, data):
+                write_bytes_atomic(staging / page.src, data)
+                written.append(page.src)
+        for src in written:
+            target = docs_dir / src
+            for parent in reversed(target.relative_to(docs_dir).parents[:-1]):
+                if (docs_dir / parent).is_file():  # a generated file where a folder of pages now goes
+                    (docs_dir / parent).unlink()
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / src, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    wanted.update(kept)
     removed = []
     for name in GENERATED_PATHS:
         current = docs_dir / name

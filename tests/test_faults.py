@@ -45,7 +45,7 @@ def after(function, steps=1):
 if moment == "extract":
     parallel.extract = die
 elif moment == "render":
-    site.render_changes = die
+    site.changes_renderer = die
 elif moment == "docs":
     real_replace = os.replace
     site.replace_generated_docs = lambda docs, pages, _real=site.replace_generated_docs, **kept: (

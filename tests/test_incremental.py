@@ -94,7 +94,7 @@ def test_a_rebuild_with_nothing_changed_writes_no_page_and_runs_no_mkdocs(tmp_pa
     assert main(build) == 0
     docs, built = mtimes(tmp_path / "docs"), tree(tmp_path / "site")
     monkeypatch.setattr(site, "mkdocs_build", lambda config, **options: pytest.fail("MkDocs ran with nothing changed"))
-    monkeypatch.setattr(site, "render_changes", lambda *a, **k: pytest.fail("rendered with nothing changed"))
+    monkeypatch.setattr(site, "changes_renderer", lambda *a, **k: pytest.fail("rendered with nothing changed"))
     capsys.readouterr()
     assert main(build) == 0
     assert mtimes(tmp_path / "docs") == docs and tree(tmp_path / "site") == built
@@ -361,10 +361,10 @@ def test_an_incremental_build_gives_exactly_the_docs_and_site_of_a_full_build(ed
         else:
             (root / "seeds" / name).write_text(text, encoding="utf-8")
     written = []
-    real_write = site.write_text_if_changed
-    monkeypatch.setattr(site, "write_text_if_changed", lambda path, text: written.append(path) or real_write(path, text))
+    real_holds = site.holds
+    monkeypatch.setattr(site, "holds", lambda path, data: written.append(path) or real_holds(path, data))
     assert main(build) == 0
-    monkeypatch.setattr(site, "write_text_if_changed", real_write)
+    monkeypatch.setattr(site, "holds", real_holds)
 
     assert_same_as_a_full_build(root, tmp_path / "full", history)
     generated = [p for p in (root / "docs").rglob("*") if p.is_file() and p.relative_to(root / "docs").parts[0]
@@ -876,3 +876,20 @@ def test_inputs_told_alike_without_keying_them_have_the_same_key():
     for new, old in apart:
         assert not render._same(new, old)
     assert inputs.key(0.0) != inputs.key(-0.0)
+
+
+def test_no_page_holds_its_markdown_or_html_once_written(tmp_path, monkeypatch):
+    """MkDocs keeps every page to the end of the build: the hook lets go of each page's text once it is written
+    (at archive size the pages' text was most of a full build's memory). The site is still the whole site."""
+    held = []
+    finish = incremental.finish
+
+    def finish_and_look(files, config):
+        held.extend(file.src_uri for file in files.documentation_pages()
+                    if file.page is not None and (file.page.markdown or file.page.content))
+        finish(files, config)
+    monkeypatch.setattr(incremental, "finish", finish_and_look)
+    assert main(project(tmp_path, SEEDS)) == 0
+    assert held == []
+    page = (tmp_path / "site" / "briefs").glob("*/index.html")
+    assert "<h1" in next(page).read_text(encoding="utf-8")

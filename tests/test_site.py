@@ -374,6 +374,28 @@ def test_interrupted_rendering_leaves_docs_as_they_were(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["docs"]
 
 
+def test_each_changed_page_is_written_aside_as_it_comes_and_docs_change_only_after_the_last(tmp_path):
+    """A renderer gives its pages one at a time: none is held until the last is made (at archive size the pages'
+    text was most of a full build's memory), and docs/ still changes all at once."""
+    docs = tmp_path / "docs"
+    site.replace_generated_docs(docs, [RenderedPage("index.md", "home\n"), RenderedPage("briefs/a.md", "a\n")])
+    seen = []
+
+    def pages():
+        yield RenderedPage("index.md", "new home\n")
+        staged = [p.read_text() for folder in tmp_path.glob(".docs.render-*") for p in folder.rglob("*.md")]
+        seen.append((staged, (docs / "index.md").read_text()))
+        yield RenderedPage("briefs/a.md", "a\n")
+        yield RenderedPage("briefs/b.md", "b\n")
+
+    changed = site.replace_generated_docs(docs, pages())
+    assert seen == [(["new home\n"], "home\n")]
+    assert changed.written == ("index.md", "briefs/b.md")
+    assert {p.relative_to(docs).as_posix(): p.read_text() for p in docs.rglob("*.md")} == {
+        "index.md": "new home\n", "briefs/a.md": "a\n", "briefs/b.md": "b\n"}
+    assert [p.name for p in tmp_path.iterdir()] == ["docs"]
+
+
 # --------------------------------------------------------------------------- the command
 
 def test_build_command_on_the_live_seed(tmp_path, capsys):
