@@ -371,6 +371,10 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         ("The company, based in Lorvik, said profits fell sharply in the first quarter.", "The company",
          "profits fell sharply in the first quarter"),
         ("The plan will fail, said the ministry in a statement.", "the ministry", "The plan will fail"),
+        # a place after a preposition is no subject: the people or the title before it speak
+        ("Asked about the plan, officials in Lorvik said it would go ahead.", "officials in Lorvik",
+         "it would go ahead"),
+        ("The bridge will reopen, the mayor of Lorvik said.", "the mayor of Lorvik", "The bridge will reopen"),
         # when, between the subject and the verb, is no part of who
         ("The minister on Monday said the talks would resume.", "The minister", "the talks would resume"),
         ("The bank in March said rates would rise.", "The bank", "rates would rise"),
@@ -408,6 +412,8 @@ def test_reported_speech(body, speaker, content):
      "Ana Fell", "a trial was stopped"),
     ("Late on Sunday, the Velmar Democratic Forces (VDF) announced it had signed a deal.", "Velmar Democratic Forces",
      "it had signed a deal"),
+    # the place after 'in' is an actor, but the officials spoke
+    ("Asked about the plan, officials in Lorvik said it would go ahead.", "officials in Lorvik", "it would go ahead"),
 ])
 def test_reported_speech_in_a_whole_brief(body, speaker, content):
     (quote,) = extract(make_doc(body)).reported_speech
@@ -781,3 +787,10 @@ def test_a_title_next_to_a_name_is_that_person(body, speaker):
 ])
 def test_attribution_tokens_keep_a_period_only_on_abbreviations_and_initials(text, expected):
     assert [t.text for t in tokenize(text, 0, len(text))] == expected
+
+
+def test_officials_in_a_place_are_no_she():
+    body = ("Ilse Brandt spoke first. Asked about the plan, officials in Lorvik said it would go ahead. "
+            "She said the bridge would reopen in the spring.")
+    speakers = [q.speaker for q in extract(make_doc(body)).reported_speech]
+    assert speakers == ["officials in Lorvik", "Ilse Brandt"]

@@ -18,9 +18,10 @@ from ..reference import (COMMON_ENGLISH_WORDS, COMMON_WORDS, FIRST_NAMES, TITLE_
                          title_headed)
 from ..sentences import split_sentences
 from .quotes_attribution import (
-    _AUXILIARIES, _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS, ORG_WORDS, PERSON_PRONOUNS,
-    RELATIVES, TELL_FORMS, TITLES, Attribution, Mention, Token, addressee_outlet, attribution_after, attribution_before,
-    is_capitalised, is_word, leading_subject, noun_phrase_ending, noun_phrase_starting, subject_before, tokenize,
+    _AUXILIARIES, _OBJECT_PREPOSITIONS, _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS,
+    ORG_WORDS, PERSON_PRONOUNS, RELATIVES, TELL_FORMS, TITLES, Attribution, Mention, Token, addressee_outlet,
+    attribution_after, attribution_before, is_capitalised, is_word, leading_subject, noun_phrase_ending,
+    noun_phrase_starting, subject_before, tokenize,
 )
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
 from .spans import Extent, SpanIndex
@@ -722,7 +723,7 @@ class _Resolver:
         if " " not in name and name.lower() in GROUP_NOUNS and (actor is None or actor.type != "person"):
             return "group"  # "Critics call him ...": a plural noun opening a sentence is never "he"/"she"
         if mention_kind == "description":
-            return "group" if name.lower().split()[-1] in _ORG_HEADS | GROUP_NOUNS else "person"
+            return "group" if _head_word(name) in _ORG_HEADS | GROUP_NOUNS else "person"
         if _looks_like_org(name):
             return "group"
         if mention_kind == "name" and (role and _is_person_role(role)
@@ -801,6 +802,12 @@ def _object_pronoun(tokens: list[Token], after: int) -> str | None:
         if token.lower == "her" and (i + 1 == len(tokens) or tokens[i + 1].lower in _OBJECT_FOLLOWERS):
             return "she"
     return None
+
+
+def _head_word(description: str) -> str:
+    """The head of a description: the word before its first preposition ('officials in Xton'), else its last."""
+    words = description.lower().split()
+    return next((words[i - 1] for i in range(1, len(words)) if words[i] in _OBJECT_PREPOSITIONS), words[-1])
 
 
 def _role_key(description: str) -> str:

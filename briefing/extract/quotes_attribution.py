@@ -147,8 +147,9 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
                                           or tokens[last_start].text.islower()
                                           and (mention is None or _object_of_preposition(tokens, mention,
                                                                                          last_start + 1)))
+    holder = _holder_of_object(tokens, last_start, mention)
     if mention is not None and mention.kind in ("name", "pronoun") and not appositive_last:
-        return mention
+        return holder or mention
     if mention is not None and mention.kind != "name" and tokens[k - 1].text != "," \
             and tokens[last_start].lower in ARTICLES and not ref.title_headed(mention.text):
         return mention  # 'X, the club announced': that phrase is the subject ('X, an analyst, said': X)
@@ -160,7 +161,25 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
             return replace(named, role=role or named.role)
     if appositive_last and tokens[k - 1].text == ",":  # 'The firm, based in Xton, said': not the aside's object
         return noun_phrase_ending(tokens, parts[-2][1], stop=parts[-2][0]) or mention
-    return mention
+    return holder or mention
+
+
+def _holder_of_object(tokens: list[Token], start: int, mention: Mention | None) -> Mention | None:
+    """``officials in Xton``, ``the mayor of Xton``: a name that is the object of a preposition after a few
+    lower-case words from ``tokens[start]`` on, headed by a title or a group of people, is not who spoke; the whole
+    phrase is, a description. Not 'the armed wing of Acme' (a part of Acme speaks as Acme), nor a spokesperson's
+    body, whose mention is the body already."""
+    if mention is None or mention.kind != "name" or mention.role and mention.role.split()[-1].lower() in SPOKES_NOUNS:
+        return None
+    at = next((i for i in range(start + 1, len(tokens)) if tokens[i].start == mention.start), None)
+    if at is None or tokens[at - 1].lower not in _OBJECT_PREPOSITIONS - {"at"}:
+        return None  # 'researchers at Acme' speak for Acme
+    lead = tokens[start:at - 1]
+    if not 1 <= len(lead) <= 4 or not all(t.text.isalpha() and t.text.islower() for t in lead[1:]) \
+            or lead[-1].lower not in TITLES | GROUP_NOUNS or not (lead[0].lower in ARTICLES or lead[0].text.islower()):
+        return None
+    phrase = [t for t in tokens[start:] if t.end <= mention.end]
+    return Mention(_span_text(phrase), phrase[0].start, mention.end, "description")
 
 
 def _object_of_preposition(tokens: list[Token], mention: Mention | None, start: int = 1) -> bool:
