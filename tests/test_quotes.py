@@ -455,6 +455,31 @@ def test_a_reporting_verb_after_a_determiner_is_a_noun_and_reports_nothing(body)
 
 
 @pytest.mark.parametrize("body", [
+    "Kessa Bank reported a 14% rise in profit.",
+    "The governing party conceded defeat in the northern provinces.",
+    "The governor declared a state of emergency.",
+    "On Saturday, Orvane Air announced 35 new orders from two lessors.",
+    "Since then, the agency has reported more cases of measles, including 165 on Monday.",
+])
+def test_a_noun_phrase_object_is_no_reported_speech(body):
+    assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
+
+
+@pytest.mark.parametrize("body, speaker, content", [
+    # a clause after a verb that also takes an object (the boundary of the rule above)
+    ("Kessa Bank reported profits rose sharply in the spring.", "Kessa Bank", "profits rose sharply in the spring"),
+    ("The governor declared the state would not pay the debt.", "The governor", "the state would not pay the debt"),
+    # the object is no speech, the clause of the next reporting verb is
+    ("Kessa Bank reported a rise in profit, and said it would hire more staff.", "Kessa Bank",
+     "it would hire more staff"),
+])
+def test_a_clause_after_an_object_taking_verb_is_reported(body, speaker, content):
+    (quote,) = find_reported_speech(make_doc(body), actors=(), dates=())
+    assert (quote.speaker_text, quote.text) == (speaker, content)
+    assert_offsets(body, [quote])
+
+
+@pytest.mark.parametrize("body", [
     "The militia is largely local and, according to Varnia, supportive of the rebels.",
     "The operation, according to the Kessa Gazette in March, is too big for a single sale.",
 ])

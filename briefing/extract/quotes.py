@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import takewhile
 from typing import Callable, Iterable, NamedTuple
 
 from .. import lexicon
-from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, ORG_NOUNS, REPORTING_VERBS, SPOKES_NOUNS
+from ..lexicon import INDIRECT_VERBS, NAME_PARTICLES, ORG_NOUNS, REPORTING_VERBS, SPOKES_NOUNS, SUBJECT_PRONOUNS
 from ..model import Actor, DateMention, Document, Quote
 from ..reference import (COMMON_ENGLISH_WORDS, COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, country_form, given_name_sex,
                          title_headed)
 from ..sentences import split_sentences
 from .quotes_attribution import (
     _AUXILIARIES, _OBJECT_PREPOSITIONS, _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS,
-    ORG_WORDS, PERSON_PRONOUNS, RELATIVES, TELL_FORMS, TITLES, Attribution, Mention, Token, addressee_outlet,
-    attribution_after, attribution_before, is_capitalised, is_word, leading_subject, noun_phrase_ending,
-    noun_phrase_starting, subject_before, tokenize,
+    ORG_WORDS, PAST_VERBS, PERSON_PRONOUNS, RELATIVES, TELL_FORMS, TITLES, Attribution, Mention, Token,
+    addressee_outlet, attribution_after, attribution_before, is_capitalised, is_word, leading_subject,
+    noun_phrase_ending, noun_phrase_starting, subject_before, tokenize,
 )
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
 from .spans import Extent, SpanIndex
@@ -198,6 +199,7 @@ _BE_FORMS = lexicon.marked("auxiliaries.txt", "be")
 _ACCORDING_LOWER_WORDS = 5
 _ALSO_NOUNS = INDIRECT_VERBS - lexicon.verb_forms("reporting_verbs.txt", flag="reported", unambiguous=True)
 _ADJUNCT_OPENERS = lexicon.words("quotes_adjunct_openers.txt") | lexicon.PREPOSITIONS
+_OBJECT_VERBS = lexicon.verb_forms("reporting_verbs.txt", flag="object")
 
 
 def _reported_clause(tokens: list[Token], sentence_end: int, dates: Iterable[tuple[int, int, str]]
@@ -294,7 +296,22 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
         k += 1  # 'said that …', 'noted on Monday, the …'
     if k >= len(tokens) or tokens[k].text in ",.;:":
         return None
+    if token.lower in _OBJECT_VERBS and tokens[k - 1].lower != "that" and _noun_phrase_object(tokens[k:]):
+        return _NEXT  # 'reported a rise in profit': an object, no clause; a later verb may report one
     return speaker, tokens[k].start, sentence_end, i
+
+
+def _noun_phrase_object(tokens: list[Token]) -> bool:
+    """Whether the words after a verb are a noun phrase, not a clause: they open with a lower-case word or a number
+    that is no pronoun, and hold no finite verb up to the first comma or relative pronoun, nor a 'that' anywhere
+    ('announced along with X that ...')."""
+    first = tokens[0]
+    if not is_word(first) or is_capitalised(first.text) or first.lower in SUBJECT_PRONOUNS \
+            or any(t.lower == "that" for t in tokens):
+        return False
+    phrase = takewhile(lambda t: t.text not in ",;:()" and t.lower not in RELATIVES, tokens)
+    return not any(t.lower in _AUXILIARIES or t.lower in PAST_VERBS or t.lower in INDIRECT_VERBS - _ALSO_NOUNS
+                   or t.lower.endswith("ed") for t in phrase)
 
 
 # --- attribution ----------------------------------------------------------------------
