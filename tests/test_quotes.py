@@ -124,6 +124,12 @@ def test_a_signed_quotation_does_not_continue_the_previous_speaker():
     assert [q.speaker for q in quotes_of(body)] == ["Jo Park", "Tom Reyes"]
 
 
+def test_a_sentence_after_one_that_ends_in_a_quotation_names_its_own_speaker():
+    body = ('The Kessa Watch group called it "a clear case of favour to a single contractor." '
+            'Ivo Brandt defended the award, saying, "This was never a competitive bid."')
+    assert [q.speaker for q in quotes_of(body)] == ["The Kessa Watch group", "Ivo Brandt"]
+
+
 def test_a_participle_after_a_clause_is_spoken_by_its_subject():
     (quote,) = quotes_of('Ilse Marrow appeared in court saying: "I am innocent of it."')
     assert quote.speaker == "Ilse Marrow"

@@ -339,8 +339,10 @@ def _attribute(doc: Document, stretches: list[QuotedStretch]) -> list[_Said]:
         pre_start, post_end = _bounds(doc, stretch, full)
         after = _tokens(text, stretch.after, post_end)[:ATTRIBUTION_WINDOW]
         before = _tokens(text, pre_start, stretch.open_mark)
-        # not when a full quote ends right before pre_start, with only blanks between: "…" "…"
-        opens_sentence = not full.ending_before(text, pre_start, " \t")
+        # not when a full quote ends right before pre_start, with only blanks between: "…" "…"; but when that
+        # quote closed the sentence before, words that lead into this one open their own: '…." X added, "…"'
+        ended = full.ending_before(text, pre_start, " \t")
+        opens_sentence = not ended or bool(before) and all(doc.sentence_index(q.end - 1) < sentence for q in ended)
         if len(before) > ATTRIBUTION_WINDOW:  # a long run of words: only its end can lead into the quotation
             before, opens_sentence = before[-ATTRIBUTION_WINDOW:], False
         owned = _owns_following_words(text, stretch, after, leads_on=bool(full.starting_in(post_end, post_end + 1)))
