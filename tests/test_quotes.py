@@ -444,6 +444,14 @@ def test_a_reporting_verb_that_is_a_noun_before_of_reports_nothing(body):
     assert extract(make_doc(body)).reported_speech == ()
 
 
+@pytest.mark.parametrize("body", [
+    "Each Kessa state is given one elector for each of its senators.",
+    "Only 28 Kessa states have laws that bind their electors to the vote.",
+])
+def test_a_reporting_verb_that_is_a_noun_before_a_verb_reports_nothing(body):
+    assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
+
+
 def test_reported_speech_carries_the_outlet_told():
     (quote,) = find_reported_speech(make_doc("The plan is dead, Ana Lopez told the Kessa Herald."), actors=(),
                                     dates=())

@@ -257,8 +257,10 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
         return None
     if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing") or i and is_capitalised(token.text):
         return _NEXT  # nor "the United States"
-    if i > 0 and tokens[i - 1].lower in ARTICLES or token.lower in _ALSO_NOUNS and tokens[i + 1].lower == "of":
-        return _NEXT  # "a challenge by the state attorney general", "the report", "the state of X": a noun
+    if i > 0 and tokens[i - 1].lower in ARTICLES or token.lower in _ALSO_NOUNS and (
+            tokens[i + 1].lower == "of" or tokens[i + 1].lower in _AUXILIARIES | INDIRECT_VERBS):
+        return _NEXT  # "a challenge by the state attorney general", "the report", "the state of X", "each US state
+        # is given", "some reports suggest": a noun
     if i > 1 and tokens[i - 1].text == "," and tokens[i + 1].lower not in lexicon.PREPOSITIONS:
         speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
         after = next((t for t in tokens[i + 1:] if t.start >= speaker.end), None) if speaker is not None else None
