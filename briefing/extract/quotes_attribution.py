@@ -135,6 +135,9 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
         return None
     relative = next((part for part in parts[1:] if tokens[part[0]].lower in RELATIVES - {"that"}), None)
     if relative is not None and (relative is parts[-1] or tokens[k - 1].text == ","):
+        own = noun_phrase_ending(tokens, k, stop=relative[0] + 1) if relative[1] == k else None
+        if own is not None and own.start == tokens[relative[0] + 1].start:
+            return own  # 'the flight, which Acme said might go ahead': the relative clause has its own subject
         # "Jane Doe, who is in Xton, Yland meeting with …, said": the relative clause holds commas of its own
         # (not "X, who denies it, will appeal, his lawyer Y said", where Y is the subject)
         return subject_before(tokens, relative[0] - 1, stop=clause)
