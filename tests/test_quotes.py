@@ -455,6 +455,13 @@ def test_a_reporting_verb_that_is_a_noun_before_a_verb_reports_nothing(body):
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
 
 
+def test_the_parties_are_not_the_organisation_named_last():
+    body = ("Kessa Air and Orvane Rail signed the deal. The regulator Kovex has to approve it. "
+            "The parties said they expect a decision this year.")
+    (quote,) = extract(make_doc(body)).reported_speech
+    assert (quote.speaker, quote.text) == ("The parties", "they expect a decision this year")
+
+
 def test_reported_speech_carries_the_outlet_told():
     (quote,) = find_reported_speech(make_doc("The plan is dead, Ana Lopez told the Kessa Herald."), actors=(),
                                     dates=())

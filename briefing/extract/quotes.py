@@ -38,6 +38,7 @@ _KIND_OF_TYPE = {"person": "person", "country": "place", "place": "place"}  # th
 _SEXED_WORDS = {word: sex for sex, word in lexicon.pairs("sexed_role_words.txt")}
 _RECENT_REFERENTS = 40  # how far back "the company" / a stray "she" look among who spoke or acted
 _ORG_HEADS = ORG_WORDS | ORG_NOUNS
+_PLURAL_ORG_HEADS = frozenset(lexicon.plural(word) for word in _ORG_HEADS) & _ORG_HEADS  # 'companies', 'parties'
 _PERSON_NOUNS = lexicon.words("quotes_person_nouns.txt")
 _NON_SPEAKER_HEADS = lexicon.nouns("non_speaker_heads.txt")
 _NAME_LINKS = CONNECTORS | NAME_PARTICLES
@@ -654,14 +655,15 @@ class _Resolver:
         if not words or len(words) > 3 or words[-1] not in _ORG_HEADS:
             return None
         head = words[-1]
+        # 'the company' is any firm; 'the companies', 'the parties' are more than one
+        generic = head in ORG_NOUNS and len(words) == 1 and head not in _PLURAL_ORG_HEADS
         for name, _, kind in reversed(self._referents[-_RECENT_REFERENTS:]):
             if kind == "unknown" and not self._typed_organisation(name):
                 continue  # a one-word name is a body unless the actor stage typed it otherwise: "Acme said ..."
-            if kind in ("group", "unknown") and (head in _fold(name).split()
-                                                 or head in ORG_NOUNS and len(words) == 1):
+            if kind in ("group", "unknown") and (head in _fold(name).split() or generic):
                 return name
         named = [n for n in self._organisations_by_word.get(head, ()) if self._named_before(n)]
-        if not named and head in ORG_NOUNS and len(words) == 1:  # 'the company' when one firm was named so far
+        if not named and generic:  # 'the company' when one firm was named so far
             named = [a.name for a in self._actors if a.type == "organization" and self._named_before(a.name)]
         return named[0] if len(set(named)) == 1 else None
 
