@@ -455,6 +455,11 @@ def test_a_reporting_verb_that_is_a_noun_before_a_verb_reports_nothing(body):
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
 
 
+def test_what_a_speaker_did_not_say_is_no_reported_speech():
+    body = "Unlike Orvane, Kessa Motors will not publicly announce the dealerships that it intends to shut down."
+    assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
+
+
 def test_the_parties_are_not_the_organisation_named_last():
     body = ("Kessa Air and Orvane Rail signed the deal. The regulator Kovex has to approve it. "
             "The parties said they expect a decision this year.")

@@ -201,6 +201,7 @@ _ACCORDING_LOWER_WORDS = 5
 _ALSO_NOUNS = INDIRECT_VERBS - lexicon.verb_forms("reporting_verbs.txt", flag="reported", unambiguous=True)
 _ADJUNCT_OPENERS = lexicon.words("quotes_adjunct_openers.txt") | lexicon.PREPOSITIONS
 _OBJECT_VERBS = lexicon.verb_forms("reporting_verbs.txt", flag="object")
+_NEGATIONS = lexicon.marked("auxiliaries.txt", "negation")
 
 
 def _reported_clause(tokens: list[Token], sentence_end: int, dates: Iterable[tuple[int, int, str]]
@@ -275,6 +276,8 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
     speaker = subject_before(tokens, i)
     if speaker is None:
         return None
+    if any(t.lower in _NEGATIONS and speaker.end <= t.start for t in tokens[max(0, i - 4):i]):
+        return _NEXT  # 'X will not announce which plants close': what X did not say is no speech
     k = i + 1
     if token.lower in TELL_FORMS:  # 'told reporters that ...': the content follows "that"
         k = next((j for j in range(k, len(tokens)) if tokens[j].lower == "that"), len(tokens))
