@@ -381,6 +381,9 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         ("Asked about the plan, officials in Lorvik said it would go ahead.", "officials in Lorvik",
          "it would go ahead"),
         ("The bridge will reopen, the mayor of Lorvik said.", "the mayor of Lorvik", "The bridge will reopen"),
+        # a name set off after the source's title is the source, and no part of what was said
+        ("According to the mayor, Ivo Brandt, the bridge will open in spring.", "Ivo Brandt",
+         "the bridge will open in spring"),
         # a relative clause with a subject of its own
         ("Two pilots were picked for the first flight, which Kessa Air said might take place in the summer.",
          "Kessa Air", "might take place in the summer"),

@@ -252,8 +252,10 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
     when that word is no reporting verb."""
     token = tokens[i]
     if token.lower == "according" and tokens[i + 1].lower == "to":
-        comma = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
         speaker = noun_phrase_starting(tokens, i + 2)
+        # the comma after the source: 'According to the mayor, Jane Doe, the …' says what follows hers
+        comma = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","
+                      and (speaker is None or tokens[j].start >= speaker.end)), None)
         if i == 0 and speaker and comma is not None and comma + 1 < len(tokens):
             return speaker, tokens[comma + 1].start, sentence_end, None
         return None
