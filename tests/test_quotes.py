@@ -458,6 +458,11 @@ def test_a_reporting_verb_that_is_a_noun_before_a_verb_reports_nothing(body):
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
 
 
+def test_a_clause_after_a_comma_and_but_has_its_own_subject():
+    body = "One drug, Kovamab, showed promise in the field, but formal studies indicated it had less benefit."
+    assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()  # studies are no speaker, nor Kovamab
+
+
 def test_what_a_speaker_did_not_say_is_no_reported_speech():
     body = "Unlike Orvane, Kessa Motors will not publicly announce the dealerships that it intends to shut down."
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()

@@ -131,6 +131,9 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     if k - 1 > clause and tokens[k - 1].lower in _COORDINATING:  # 'X backed the accord but warned': X
         return leading_subject(tokens[clause:k - 1])
     parts = _comma_parts(tokens, clause, k)
+    if len(parts) > 1 and tokens[parts[-1][0]].lower in _COORDINATING and tokens[k - 1].text != "," \
+            and parts[-1][1] > parts[-1][0] + 1:
+        parts = [(parts[-1][0] + 1, parts[-1][1])]  # '…, but formal studies indicated': a clause of its own
     if not parts:
         return None
     relative = next((part for part in parts[1:] if tokens[part[0]].lower in RELATIVES - {"that"}), None)
