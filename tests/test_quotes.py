@@ -384,6 +384,9 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         # a name set off after the source's title is the source, and no part of what was said
         ("According to the mayor, Ivo Brandt, the bridge will open in spring.", "Ivo Brandt",
          "the bridge will open in spring"),
+        # a description after 'said' that heads no speaker is what was said, not an inverted speaker
+        ("Ivo Brandt, a retail expert at Kessa University, said the stores fill the shelves every night.",
+         "Ivo Brandt", "the stores fill the shelves every night"),
         # a relative clause with a subject of its own
         ("Two pilots were picked for the first flight, which Kessa Air said might take place in the summer.",
          "Kessa Air", "might take place in the summer"),
@@ -424,6 +427,9 @@ def test_reported_speech(body, speaker, content):
      "Ana Fell", "a trial was stopped"),
     ("Late on Sunday, the Velmar Democratic Forces (VDF) announced it had signed a deal.", "Velmar Democratic Forces",
      "it had signed a deal"),
+    # 'report' after 'a' is a noun: the source is the subject of the verb after it
+    ("In a KTV report in March, Ivo Brandt, head of Orvane, stated they did not plan to leave.", "Ivo Brandt",
+     "they did not plan to leave"),
     # the place after 'in' is an actor, but the officials spoke
     ("Asked about the plan, officials in Lorvik said it would go ahead.", "officials in Lorvik", "it would go ahead"),
 ])
@@ -461,6 +467,11 @@ def test_a_reporting_verb_that_is_a_noun_before_a_verb_reports_nothing(body):
 def test_a_clause_after_a_comma_and_but_has_its_own_subject():
     body = "One drug, Kovamab, showed promise in the field, but formal studies indicated it had less benefit."
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()  # studies are no speaker, nor Kovamab
+
+
+def test_when_alone_before_the_comma_is_no_reported_speech():
+    body = "Earlier, on June 24, Kessa Phone told customers to hold the phone differently."
+    assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
 
 
 def test_what_a_speaker_did_not_say_is_no_reported_speech():

@@ -202,6 +202,8 @@ _ALSO_NOUNS = INDIRECT_VERBS - lexicon.verb_forms("reporting_verbs.txt", flag="r
 _ADJUNCT_OPENERS = lexicon.words("quotes_adjunct_openers.txt") | lexicon.PREPOSITIONS
 _OBJECT_VERBS = lexicon.verb_forms("reporting_verbs.txt", flag="object")
 _NEGATIONS = lexicon.marked("auxiliaries.txt", "negation")
+_SPEAKER_HEADS = TITLES | GROUP_NOUNS | _ORG_HEADS | _PERSON_NOUNS | SPOKES_NOUNS  # 'the minister', 'police'
+_AMBIGUOUS_LEMMAS = frozenset(v.lemma for v in lexicon.verbs("reporting_verbs.txt") if "ambiguous" in v.flags)
 
 
 def _reported_clause(tokens: list[Token], sentence_end: int, dates: Iterable[tuple[int, int, str]]
@@ -262,15 +264,18 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
     if token.lower not in INDIRECT_VERBS or token.lower.endswith("ing") or i and is_capitalised(token.text):
         return _NEXT  # nor "the United States"
     if i > 0 and tokens[i - 1].lower in ARTICLES or token.lower in _ALSO_NOUNS and (
-            tokens[i + 1].lower == "of" or tokens[i + 1].lower in _AUXILIARIES | INDIRECT_VERBS):
+            tokens[i + 1].lower == "of" or tokens[i + 1].lower in _AUXILIARIES | INDIRECT_VERBS
+            or token.lower in _AMBIGUOUS_LEMMAS and any(t.lower in {"a", "an"} for t in tokens[max(0, i - 3):i])):
         return _NEXT  # "a challenge by the state attorney general", "the report", "the state of X", "each US state
-        # is given", "some reports suggest": a noun
+        # is given", "some reports suggest", "in a Kessa TV report": a noun
     if i > 1 and tokens[i - 1].text == "," and tokens[i + 1].lower not in lexicon.PREPOSITIONS:
         speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
         after = next((t for t in tokens[i + 1:] if t.start >= speaker.end), None) if speaker is not None else None
         if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"} and (
-                after is None or not is_word(after) or after.lower in _ADJUNCT_OPENERS):
-            return speaker, tokens[0].start, tokens[i - 1].start, i  # not "X, Y, said the plan would fail."
+                after is None or not is_word(after) or after.lower in _ADJUNCT_OPENERS) \
+                and (speaker.kind != "description" or _head_word(speaker.text) in _SPEAKER_HEADS):
+            # not "X, Y, said the plan would fail.", nor "X, Y, said the stores fill the shelves every night"
+            return speaker, tokens[0].start, tokens[i - 1].start, i
     if i > 0 and tokens[i - 1].lower in _BE_FORMS:
         return _NEXT  # 'was claimed by', 'is said to': no one is named saying it
     if i > 0 and tokens[i - 1].lower in RELATIVES - {"that"}:
@@ -295,7 +300,10 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
                                     or tokens[k].lower in _ADJUNCT_OPENERS) \
             and not any(t.lower == "that" for t in tokens[k:]) \
             and not all(t.lower in ARTICLES or t.lower in TITLE_WORDS or is_capitalised(t.text)
-                        for t in tokens[:said_before - 1]):  # not 'An Acme spokeswoman, X, said in …'
+                        for t in tokens[:said_before - 1]) \
+            and not (tokens[0].lower in _ADJUNCT_OPENERS - lexicon.DETERMINERS
+                     and not _has_finite_verb(tokens[:said_before - 1])):
+        # not 'An Acme spokeswoman, X, said in …', nor 'Earlier, on June 24, X told customers to …'
         return speaker, tokens[0].start, tokens[said_before - 1].start, i  # '…, the army said on Tuesday.'
     if k < len(tokens) and tokens[k].lower in _ADJUNCT_OPENERS:
         # 'said in a statement that …', 'said on Monday that …': what was said follows the 'that'
@@ -317,9 +325,14 @@ def _noun_phrase_object(tokens: list[Token]) -> bool:
     if not is_word(first) or is_capitalised(first.text) or first.lower in SUBJECT_PRONOUNS \
             or any(t.lower == "that" for t in tokens):
         return False
-    phrase = takewhile(lambda t: t.text not in ",;:()" and t.lower not in RELATIVES, tokens)
-    return not any(t.lower in _AUXILIARIES or t.lower in PAST_VERBS or t.lower in INDIRECT_VERBS - _ALSO_NOUNS
-                   or t.lower.endswith("ed") for t in phrase)
+    return not _has_finite_verb(takewhile(lambda t: t.text not in ",;:()" and t.lower not in RELATIVES, tokens))
+
+
+def _has_finite_verb(tokens: Iterable[Token]) -> bool:
+    """Whether ``tokens`` hold a word that can only be a tensed verb: an auxiliary, an irregular past, a reporting
+    verb that is no noun, or a word in -ed."""
+    return any(t.lower in _AUXILIARIES or t.lower in PAST_VERBS or t.lower in INDIRECT_VERBS - _ALSO_NOUNS
+               or t.lower.endswith("ed") for t in tokens)
 
 
 # --- attribution ----------------------------------------------------------------------
