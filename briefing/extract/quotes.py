@@ -822,8 +822,8 @@ def _can_speak(name: str, lower_words: frozenset[str]) -> bool:
     words = name.split()
     if not words:
         return False
-    if len(words) == 1 and words[0].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return True
+    if len(words) == 1 and words[0].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | GROUP_NOUNS:
+        return True  # 'Police said', 'Officials said': capitalised only for opening the sentence
     if all(is_capitalised(w) or w.lower() in _NAME_LINKS for w in words):
         if words[-1].lower() in _NAME_LINKS:
             return False  # a clipped name: "President of the"
