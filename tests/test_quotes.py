@@ -347,6 +347,9 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         ("Ana Lopez said that the bridge would open in spring.", "Ana Lopez", "the bridge would open in spring"),
         ("Ana Lopez told reporters that the bridge would open in spring.", "Ana Lopez",
          "the bridge would open in spring"),
+        # 'tell' without 'that': what was said follows the addressee
+        ("Ana Lopez told parliament the bridge would open in spring.", "Ana Lopez", "the bridge would open in spring"),
+        ("Residents told the Kessa Herald they had not been warned.", "Residents", "they had not been warned"),
         ("The ministry emphasised the need for new roads in the north.", "The ministry",
          "the need for new roads in the north"),
         ("According to Ana Lopez, the bridge will open in spring.", "Ana Lopez", "the bridge will open in spring"),
@@ -469,6 +472,14 @@ def test_a_reporting_verb_that_is_a_noun_before_a_verb_reports_nothing(body):
 def test_a_clause_after_a_comma_and_but_has_its_own_subject():
     body = "One drug, Kovamab, showed promise in the field, but formal studies indicated it had less benefit."
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()  # studies are no speaker, nor Kovamab
+
+
+@pytest.mark.parametrize("body", [
+    "Ana Lopez told him to leave the building at once.",
+    "Ana Lopez told reporters about the plan for the new hospital.",
+])
+def test_tell_without_a_clause_reports_nothing(body):
+    assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
 
 
 def test_when_alone_before_the_comma_is_no_reported_speech():

@@ -286,8 +286,8 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
     if any(t.lower in _NEGATIONS and speaker.end <= t.start for t in tokens[max(0, i - 4):i]):
         return _NEXT  # 'X will not announce which plants close': what X did not say is no speech
     k = i + 1
-    if token.lower in TELL_FORMS:  # 'told reporters that ...': the content follows "that"
-        k = next((j for j in range(k, len(tokens)) if tokens[j].lower == "that"), len(tokens))
+    if token.lower in TELL_FORMS:  # 'told reporters that ...': the content follows "that", else the addressee
+        k = next((j for j in range(k, len(tokens)) if tokens[j].lower == "that"), None) or _after_addressee(tokens, k)
     date_end = next((e for s, e, _ in dates for j in (k, k + 1) if j < len(tokens) and s == tokens[j].start
                      and (j == k or tokens[k].lower in lexicon.PREPOSITIONS)), None)
     if date_end is not None:
@@ -315,6 +315,20 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
     if token.lower in _OBJECT_VERBS and tokens[k - 1].lower != "that" and _noun_phrase_object(tokens[k:]):
         return _NEXT  # 'reported a rise in profit': an object, no clause; a later verb may report one
     return speaker, tokens[k].start, sentence_end, i
+
+
+def _after_addressee(tokens: list[Token], begin: int) -> int:
+    """Where the clause after the addressee of "tell" at ``tokens[begin]`` starts ('told parliament the outbreak
+    was …', 'told the Kessa Herald they …'); the end when no clause follows ('told him to leave')."""
+    end = begin + (begin < len(tokens) and tokens[begin].lower in ARTICLES)
+    while end < len(tokens) and is_capitalised(tokens[end].text):
+        end += 1  # 'the Kessa Herald', 'Kessa Radio'
+    if end == begin + (begin < len(tokens) and tokens[begin].lower in ARTICLES) and end < len(tokens) \
+            and tokens[end].text.isalpha() and tokens[end].text.islower():
+        end += 1  # 'reporters', 'the court', 'him'
+    rest = list(takewhile(lambda t: t.text not in ",;:", tokens[end:]))
+    clause = bool(rest) and (rest[0].lower in SUBJECT_PRONOUNS or _has_finite_verb(rest[1:]))
+    return end if end > begin and clause else len(tokens)
 
 
 def _noun_phrase_object(tokens: list[Token]) -> bool:
