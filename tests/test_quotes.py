@@ -350,6 +350,7 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         # 'tell' without 'that': what was said follows the addressee
         ("Ana Lopez told parliament the bridge would open in spring.", "Ana Lopez", "the bridge would open in spring"),
         ("Residents told the Kessa Herald they had not been warned.", "Residents", "they had not been warned"),
+        ("Tom Reyes told a news conference the talks had failed.", "Tom Reyes", "the talks had failed"),
         ("The ministry emphasised the need for new roads in the north.", "The ministry",
          "the need for new roads in the north"),
         ("According to Ana Lopez, the bridge will open in spring.", "Ana Lopez", "the bridge will open in spring"),

@@ -320,12 +320,17 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
 def _after_addressee(tokens: list[Token], begin: int) -> int:
     """Where the clause after the addressee of "tell" at ``tokens[begin]`` starts ('told parliament the outbreak
     was …', 'told the Kessa Herald they …'); the end when no clause follows ('told him to leave')."""
-    end = begin + (begin < len(tokens) and tokens[begin].lower in ARTICLES)
+    article = begin < len(tokens) and tokens[begin].lower in ARTICLES
+    end = begin + article
     while end < len(tokens) and is_capitalised(tokens[end].text):
         end += 1  # 'the Kessa Herald', 'Kessa Radio'
-    if end == begin + (begin < len(tokens) and tokens[begin].lower in ARTICLES) and end < len(tokens) \
-            and tokens[end].text.isalpha() and tokens[end].text.islower():
-        end += 1  # 'reporters', 'the court', 'him'
+    if end == begin + article:
+        # 'reporters', 'him', 'the court', 'a news conference': lower-case words up to the clause's subject
+        while end < len(tokens) and tokens[end].text.isalpha() and tokens[end].text.islower() \
+                and tokens[end].lower not in lexicon.DETERMINERS | SUBJECT_PRONOUNS \
+                and not (end + 1 < len(tokens) and _has_finite_verb(tokens[end + 1:end + 2])) \
+                and (article or end == begin):
+            end += 1
     rest = list(takewhile(lambda t: t.text not in ",;:", tokens[end:]))
     clause = bool(rest) and (rest[0].lower in SUBJECT_PRONOUNS or _has_finite_verb(rest[1:]))
     return end if end > begin and clause else len(tokens)
