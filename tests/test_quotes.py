@@ -351,6 +351,9 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         ("Ana Lopez told parliament the bridge would open in spring.", "Ana Lopez", "the bridge would open in spring"),
         ("Residents told the Kessa Herald they had not been warned.", "Residents", "they had not been warned"),
         ("Tom Reyes told a news conference the talks had failed.", "Tom Reyes", "the talks had failed"),
+        # a 'that' after the comma that closes the attribution belongs to another verb
+        ("The city will rebuild, Ilse Brandt said, adding that help had arrived.", "Ilse Brandt",
+         "The city will rebuild"),
         ("The ministry emphasised the need for new roads in the north.", "The ministry",
          "the need for new roads in the north"),
         ("According to Ana Lopez, the bridge will open in spring.", "Ana Lopez", "the bridge will open in spring"),

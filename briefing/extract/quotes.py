@@ -298,7 +298,7 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
         and all(is_word(t) for t in tokens[j:i]))), None)
     if said_before is not None and (k >= len(tokens) or tokens[k].text in ",.;:"
                                     or tokens[k].lower in _ADJUNCT_OPENERS) \
-            and not any(t.lower == "that" for t in tokens[k:]) \
+            and not any(t.lower == "that" for t in takewhile(lambda t: t.text != ",", tokens[k:])) \
             and not all(t.lower in ARTICLES or t.lower in TITLE_WORDS or is_capitalised(t.text)
                         for t in tokens[:said_before - 1]) \
             and not (tokens[0].lower in _ADJUNCT_OPENERS - lexicon.DETERMINERS
