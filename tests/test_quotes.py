@@ -370,6 +370,8 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
          "The firm, which says it did nothing wrong, will pay the fine"),
         # where and when between the verb and 'that'; a title before the name's comma is no content
         ("Ada Quist said on Monday that prices would rise.", "Ada Quist", "prices would rise"),
+        ("The union said in a statement the strike would go ahead.", "The union", "the strike would go ahead"),
+        ("The union said on Twitter the strike would go ahead.", "The union", "the strike would go ahead"),
         ("An Orion Bank spokeswoman, Mara Lind, said in a statement that the staff would visit.", "Mara Lind",
          "the staff would visit"),
         # a place before the speaker's comma is where, not who; a participle ends the subject

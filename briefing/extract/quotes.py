@@ -307,7 +307,11 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
         return speaker, tokens[0].start, tokens[said_before - 1].start, i  # '…, the army said on Tuesday.'
     if k < len(tokens) and tokens[k].lower in _ADJUNCT_OPENERS:
         # 'said in a statement that …', 'said on Monday that …': what was said follows the 'that'
-        k = next((j for j in range(k, min(len(tokens), k + 8)) if tokens[j].lower == "that"), k)
+        that = next((j for j in range(k, min(len(tokens), k + 8)) if tokens[j].lower == "that"), None)
+        if that is not None:
+            k = that
+        elif tokens[k].lower in _OBJECT_PREPOSITIONS and (clause := _after_addressee(tokens, k + 1)) < len(tokens):
+            k = clause  # 'said in a statement the talks had failed', 'said on Twitter the strike …'
     if k < len(tokens) and (tokens[k].lower == "that" or date_end is not None and tokens[k].text == ","):
         k += 1  # 'said that …', 'noted on Monday, the …'
     if k >= len(tokens) or tokens[k].text in ",.;:":
@@ -318,8 +322,9 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
 
 
 def _after_addressee(tokens: list[Token], begin: int) -> int:
-    """Where the clause after the addressee of "tell" at ``tokens[begin]`` starts ('told parliament the outbreak
-    was …', 'told the Kessa Herald they …'); the end when no clause follows ('told him to leave')."""
+    """Where the clause after the addressee of "tell" (or the object of a preposition) at ``tokens[begin]`` starts
+    ('told parliament the outbreak was …', 'told the Kessa Herald they …', 'said in a statement the …'); the end
+    when no clause follows ('told him to leave')."""
     article = begin < len(tokens) and tokens[begin].lower in ARTICLES
     end = begin + article
     while end < len(tokens) and is_capitalised(tokens[end].text):
@@ -333,7 +338,7 @@ def _after_addressee(tokens: list[Token], begin: int) -> int:
             end += 1
     rest = list(takewhile(lambda t: t.text not in ",;:", tokens[end:]))
     clause = bool(rest) and (rest[0].lower in SUBJECT_PRONOUNS or _has_finite_verb(rest[1:]))
-    return end if end > begin and clause else len(tokens)
+    return end if end > begin + article and clause else len(tokens)
 
 
 def _noun_phrase_object(tokens: list[Token]) -> bool:
