@@ -306,6 +306,11 @@ def test_speaker_title_is_split_off():
         ('Ivo Brandt voiced his doubts by telling Nordpress, "The border stays open."', "Ivo Brandt", "Nordpress"),
         ('Ivo Brandt appeared on Radio Lumen saying the rules hold; "The border stays open."', "Ivo Brandt",
          "Radio Lumen"),
+        # a description that runs from the quotation to the verb, or to an aside before it
+        ('"Talks will resume next month," one official familiar with the talks told the Harbour Times.',
+         "one official familiar with the talks", "Harbour Times"),
+        ('"Talks will resume next month," a senior official at the Kessa ministry, who asked not to be named, '
+         'told the Harbour Times.', "a senior official at the Kessa ministry", "Harbour Times"),
         # someone the article does not name, told an outlet
         ('One of them told the Harbour Times, "The border stays open for now."', None, "Harbour Times"),
     ],

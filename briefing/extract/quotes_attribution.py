@@ -564,8 +564,13 @@ def attribution_after(tokens: list[Token]) -> Attribution | None:
                     and _ends_sentence(tokens, v + 1):
                 return Attribution(subject)  # "… the "main difference" between the two, he added."
             described = _described_speaker(tokens, begin, v)  # the subject must open the words after the quotation
+            if described is None and subject is not None and subject.kind != "pronoun":
+                # 'a senior official at the ministry, who asked not to be named, told': the description ends at
+                # the subject found inside it
+                after_subject = next((j for j in range(begin, v) if tokens[j].start >= subject.end), v)
+                described = _described_speaker(tokens, begin, after_subject)
             if described is not None:
-                return described
+                return _said_by(tokens, v, described.speaker)
             continue  # "… between the two states, she added": a later verb may still be the attribution
         return _said_by(tokens, v, subject)
     return _according_to(tokens)
