@@ -356,6 +356,7 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         ("Ana Lopez told parliament the bridge would open in spring.", "Ana Lopez", "the bridge would open in spring"),
         ("Residents told the Kessa Herald they had not been warned.", "Residents", "they had not been warned"),
         ("Tom Reyes told a news conference the talks had failed.", "Tom Reyes", "the talks had failed"),
+        ("Tom Reyes told Kessa news agency the strike was over.", "Tom Reyes", "the strike was over"),
         # a 'that' after the comma that closes the attribution belongs to another verb
         ("The city will rebuild, Ilse Brandt said, adding that help had arrived.", "Ilse Brandt",
          "The city will rebuild"),
@@ -508,6 +509,16 @@ def test_the_parties_are_not_the_organisation_named_last():
             "The parties said they expect a decision this year.")
     (quote,) = extract(make_doc(body)).reported_speech
     assert (quote.speaker, quote.text) == ("The parties", "they expect a decision this year")
+
+
+@pytest.mark.parametrize("body, speaker, via", [
+    ("The strike was over, Kessa news agency reported, citing a senior official.", "a senior official",
+     "Kessa news agency"),
+    ("The strike is over, the Harbour Times reported on Monday, quoting Tom Reyes.", "Tom Reyes", "Harbour Times"),
+])
+def test_an_outlet_citing_someone_carries_their_words(body, speaker, via):
+    (quote,) = find_reported_speech(make_doc(body), actors=(), dates=())
+    assert (quote.speaker_text, quote.via) == (speaker, via)
 
 
 def test_reported_speech_carries_the_outlet_told():

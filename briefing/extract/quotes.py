@@ -19,9 +19,9 @@ from ..reference import (COMMON_ENGLISH_WORDS, COMMON_WORDS, FIRST_NAMES, TITLE_
                          title_headed)
 from ..sentences import split_sentences
 from .quotes_attribution import (
-    _AUXILIARIES, _OBJECT_PREPOSITIONS, _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS, MESSAGE_NOUNS,
-    ORG_WORDS, PAST_VERBS, PERSON_PRONOUNS, RELATIVES, TELL_FORMS, TITLES, Attribution, Mention, Token,
-    addressee_outlet, attribution_after, attribution_before, is_capitalised, is_word, leading_subject,
+    _AUXILIARIES, _CARRIER_VERBS, _OBJECT_PREPOSITIONS, _P, ARTICLES, CONNECTORS, GROUP_NOUNS, GROUP_PRONOUNS,
+    MESSAGE_NOUNS, ORG_WORDS, OUTLET_WORDS, PAST_VERBS, PERSON_PRONOUNS, RELATIVES, TELL_FORMS, TITLES, Attribution,
+    Mention, Token, addressee_outlet, attribution_after, attribution_before, is_capitalised, is_word, leading_subject,
     noun_phrase_ending, noun_phrase_starting, subject_before, tokenize,
 )
 from .quotes_marks import DOUBLE_MARK, QuotedStretch, find_quoted_stretches
@@ -180,6 +180,9 @@ def find_reported_speech(doc: Document, *, actors: tuple[Actor, ...],
             continue
         speaker_mention, content_start, content_end, verb = reported
         via = addressee_outlet(tokens, verb) if verb is not None else None
+        cited = _cited_speaker(tokens, verb) if verb is not None else None
+        if cited is not None:  # '…, Outlet reported, citing a senior official': the official spoke
+            speaker_mention, via = cited, speaker_mention
         resolver.read_up_to(sentence.index, before=speaker_mention.start)
         speaker, role = resolver.resolve(speaker_mention)
         if speaker and speaker_mention.kind != "pronoun":
@@ -321,14 +324,23 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
     return speaker, tokens[k].start, sentence_end, i
 
 
+def _cited_speaker(tokens: list[Token], verb: int) -> Mention | None:
+    """Who ``, citing X`` / ``, quoting X`` right after the reporting verb names (not 'citing security concerns')."""
+    cites = next((j for j in range(verb + 1, min(len(tokens) - 1, verb + 6)) if tokens[j - 1].text == ","
+                  and tokens[j].lower in _CARRIER_VERBS and tokens[j].lower.endswith("ing")), None)
+    cited = noun_phrase_starting(tokens, cites + 1) if cites is not None else None
+    return cited if cited is not None and cited.kind != "pronoun" else None
+
+
 def _after_addressee(tokens: list[Token], begin: int) -> int:
     """Where the clause after the addressee of "tell" (or the object of a preposition) at ``tokens[begin]`` starts
     ('told parliament the outbreak was …', 'told the Kessa Herald they …', 'said in a statement the …'); the end
     when no clause follows ('told him to leave')."""
     article = begin < len(tokens) and tokens[begin].lower in ARTICLES
     end = begin + article
-    while end < len(tokens) and is_capitalised(tokens[end].text):
-        end += 1  # 'the Kessa Herald', 'Kessa Radio'
+    while end < len(tokens) and (is_capitalised(tokens[end].text) or end > begin + article
+                                 and tokens[end].lower in OUTLET_WORDS):
+        end += 1  # 'the Kessa Herald', 'Kessa Radio', 'Kessa news agency'
     if end == begin + article:
         # 'reporters', 'him', 'the court', 'a news conference': lower-case words up to the clause's subject
         while end < len(tokens) and tokens[end].text.isalpha() and tokens[end].text.islower() \
