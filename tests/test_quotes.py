@@ -445,6 +445,8 @@ def test_reported_speech(body, speaker, content):
     # 'report' after 'a' is a noun: the source is the subject of the verb after it
     ("In a KTV report in March, Ivo Brandt, head of Orvane, stated they did not plan to leave.", "Ivo Brandt",
      "they did not plan to leave"),
+    # 'Both' opens the sentence and is no part of the name
+    ("Both Ilse Brandt and Tom Reyes said the plan would fail.", "Ilse Brandt", "the plan would fail"),
     # a group noun capitalised for opening the sentence is still a speaker
     ("Police said two men had been arrested in the raid.", "Police", "two men had been arrested in the raid"),
     # the place after 'in' is an actor, but the officials spoke
