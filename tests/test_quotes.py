@@ -400,8 +400,8 @@ def test_every_paragraph_of_a_long_article_keeps_its_quote():
         ("According to the mayor, Ivo Brandt, the bridge will open in spring.", "Ivo Brandt",
          "the bridge will open in spring"),
         # a description after 'said' that heads no speaker is what was said, not an inverted speaker
-        ("Ivo Brandt, a retail expert at Kessa University, said the stores fill the shelves every night.",
-         "Ivo Brandt", "the stores fill the shelves every night"),
+        ("Ivo Brandt, a transport analyst at Kessa University, said the buses run late most mornings.",
+         "Ivo Brandt", "the buses run late most mornings"),
         # a relative clause with a subject of its own
         ("Two pilots were picked for the first flight, which Kessa Air said might take place in the summer.",
          "Kessa Air", "might take place in the summer"),
@@ -443,8 +443,8 @@ def test_reported_speech(body, speaker, content):
     ("Late on Sunday, the Velmar Democratic Forces (VDF) announced it had signed a deal.", "Velmar Democratic Forces",
      "it had signed a deal"),
     # 'report' after 'a' is a noun: the source is the subject of the verb after it
-    ("In a KTV report in March, Ivo Brandt, head of Orvane, stated they did not plan to leave.", "Ivo Brandt",
-     "they did not plan to leave"),
+    ("In a Kessa Radio report last year, Ivo Brandt, chief of Orvane, stated they would keep the mill.", "Ivo Brandt",
+     "they would keep the mill"),
     # 'Both' opens the sentence and is no part of the name
     ("Both Ilse Brandt and Tom Reyes said the plan would fail.", "Ilse Brandt", "the plan would fail"),
     # a group noun capitalised for opening the sentence is still a speaker
@@ -476,16 +476,16 @@ def test_a_reporting_verb_that_is_a_noun_before_of_reports_nothing(body):
 
 
 @pytest.mark.parametrize("body", [
-    "Each Kessa state is given one elector for each of its senators.",
-    "Only 28 Kessa states have laws that bind their electors to the vote.",
+    "Each Kessa state is allowed two seats on the river board.",
+    "Only nine Kessa states have rules that cap the fares of ferries.",
 ])
 def test_a_reporting_verb_that_is_a_noun_before_a_verb_reports_nothing(body):
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
 
 
 def test_a_clause_after_a_comma_and_but_has_its_own_subject():
-    body = "One drug, Kovamab, showed promise in the field, but formal studies indicated it had less benefit."
-    assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()  # studies are no speaker, nor Kovamab
+    body = "One bridge design, Kovaspan, looked cheap at first, but later tests indicated it would crack in frost."
+    assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()  # tests are no speaker, nor Kovaspan
 
 
 @pytest.mark.parametrize("body", [
@@ -497,20 +497,20 @@ def test_tell_without_a_clause_reports_nothing(body):
 
 
 def test_when_alone_before_the_comma_is_no_reported_speech():
-    body = "Earlier, on June 24, Kessa Phone told customers to hold the phone differently."
+    body = "Earlier, on March 3, Kessa Rail told passengers to keep their tickets until the end of the trip."
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
 
 
 def test_what_a_speaker_did_not_say_is_no_reported_speech():
-    body = "Unlike Orvane, Kessa Motors will not publicly announce the dealerships that it intends to shut down."
+    body = "Unlike Orvane, Kessa Foods will not publicly announce the farms that it plans to drop next year."
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
 
 
 def test_the_parties_are_not_the_organisation_named_last():
     body = ("Kessa Air and Orvane Rail signed the deal. The regulator Kovex has to approve it. "
-            "The parties said they expect a decision this year.")
+            "The parties said they would meet again in the autumn.")
     (quote,) = extract(make_doc(body)).reported_speech
-    assert (quote.speaker, quote.text) == ("The parties", "they expect a decision this year")
+    assert (quote.speaker, quote.text) == ("The parties", "they would meet again in the autumn")
 
 
 @pytest.mark.parametrize("body, speaker, via", [
@@ -543,8 +543,8 @@ def test_a_reporting_verb_after_a_determiner_is_a_noun_and_reports_nothing(body)
     "Kessa Bank reported a 14% rise in profit.",
     "The governing party conceded defeat in the northern provinces.",
     "The governor declared a state of emergency.",
-    "On Saturday, Orvane Air announced 35 new orders from two lessors.",
-    "Since then, the agency has reported more cases of measles, including 165 on Monday.",
+    "On Saturday, Orvane Air announced nine new routes to the islands.",
+    "Since then, the clinic has reported more cases of mumps, including 12 on Tuesday.",
 ])
 def test_a_noun_phrase_object_is_no_reported_speech(body):
     assert find_reported_speech(make_doc(body), actors=(), dates=()) == ()
