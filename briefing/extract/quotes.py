@@ -269,15 +269,15 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
     if i > 0 and tokens[i - 1].lower in ARTICLES or token.lower in _ALSO_NOUNS and (
             tokens[i + 1].lower == "of" or tokens[i + 1].lower in _AUXILIARIES | INDIRECT_VERBS
             or token.lower in _AMBIGUOUS_LEMMAS and any(t.lower in {"a", "an"} for t in tokens[max(0, i - 3):i])):
-        return _NEXT  # "a challenge by the state attorney general", "the report", "the state of X", "each US state
-        # is given", "some reports suggest", "in a Kessa TV report": a noun
+        return _NEXT  # "a challenge by the state attorney general", "the report", "the state of X", "each Xland
+        # state is allowed", "some reports suggest", "in a Kessa Radio report": a noun
     if i > 1 and tokens[i - 1].text == "," and tokens[i + 1].lower not in lexicon.PREPOSITIONS:
         speaker = noun_phrase_starting(tokens, i + 1)  # "…, said Jane Doe, an analyst."
         after = next((t for t in tokens[i + 1:] if t.start >= speaker.end), None) if speaker is not None else None
         if speaker is not None and speaker.kind != "pronoun" and token.lower in {"said", "says", "added"} and (
                 after is None or not is_word(after) or after.lower in _ADJUNCT_OPENERS) \
                 and (speaker.kind != "description" or _head_word(speaker.text) in _SPEAKER_HEADS):
-            # not "X, Y, said the plan would fail.", nor "X, Y, said the stores fill the shelves every night"
+            # not "X, Y, said the plan would fail.", nor "X, Y, said the buses run late most mornings"
             return speaker, tokens[0].start, tokens[i - 1].start, i
     if i > 0 and tokens[i - 1].lower in _BE_FORMS:
         return _NEXT  # 'was claimed by', 'is said to': no one is named saying it
@@ -306,7 +306,7 @@ def _reported_at(tokens: list[Token], i: int, sentence_end: int, dates: Iterable
                         for t in tokens[:said_before - 1]) \
             and not (tokens[0].lower in _ADJUNCT_OPENERS - lexicon.DETERMINERS
                      and not _has_finite_verb(tokens[:said_before - 1])):
-        # not 'An Acme spokeswoman, X, said in …', nor 'Earlier, on June 24, X told customers to …'
+        # not 'An Acme spokeswoman, X, said in …', nor 'Earlier, on March 3, X told passengers to …'
         return speaker, tokens[0].start, tokens[said_before - 1].start, i  # '…, the army said on Tuesday.'
     if k < len(tokens) and tokens[k].lower in _ADJUNCT_OPENERS:
         # 'said in a statement that …', 'said on Monday that …': what was said follows the 'that'

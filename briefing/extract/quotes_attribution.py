@@ -133,7 +133,7 @@ def subject_before(tokens: list[Token], end: int, *, stop: int = 0) -> Mention |
     parts = _comma_parts(tokens, clause, k)
     if len(parts) > 1 and tokens[parts[-1][0]].lower in _COORDINATING and tokens[k - 1].text != "," \
             and parts[-1][1] > parts[-1][0] + 1:
-        parts = [(parts[-1][0] + 1, parts[-1][1])]  # '…, but formal studies indicated': a clause of its own
+        parts = [(parts[-1][0] + 1, parts[-1][1])]  # '…, but later tests indicated': a clause of its own
     if not parts:
         return None
     relative = next((part for part in parts[1:] if tokens[part[0]].lower in RELATIVES - {"that"}), None)
