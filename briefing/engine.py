@@ -28,5 +28,5 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, set_exclusions  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-__all__ = ["Abort", "Config", "EngineError", "File", "Files", "Page", "build", "event_priority", "gh_deploy", "load_config",
-           "serve", "set_exclusions"]
+__all__ = ["Abort", "Config", "EngineError", "File", "Files", "Page", "build", "event_priority", "gh_deploy",
+           "load_config", "serve", "set_exclusions"]

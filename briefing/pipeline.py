@@ -21,7 +21,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from .confidence import rate_brief
 from .corrections import apply_corrections, load_corrections
@@ -154,7 +154,8 @@ class BriefCache:
     """The last good brief of each seed, one JSON file per seed (or feed record) in ``folder``.
 
     An entry holds the brief and what it was made from: a hash of the loaded article, the
-    version of the extraction code (:func:`extraction_version`) and the extraction options. Entries are written atomically.
+    version of the extraction code (:func:`extraction_version`) and the extraction options. Entries are written
+    atomically.
     """
 
     def __init__(self, folder: Path, options: ExtractOptions):
@@ -284,12 +285,9 @@ def _fields_of(kind: type) -> tuple[dict[str, Any], frozenset[str]]:
 def code_version() -> str:
     """A hash of the package's code and data: what a build made from the briefs (the snapshot, the pages) is reused
     only by the code that made it."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and (path.suffix == ".py" or "data" in path.relative_to(PACKAGE_DIR).parts[:-1]) \
-                and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return _hash_files(path for path in sorted(PACKAGE_DIR.rglob("*")) if path.is_file()
+                       and (path.suffix == ".py" or "data" in path.relative_to(PACKAGE_DIR).parts[:-1])
+                       and "__pycache__" not in path.parts)
 
 
 #: Where extraction starts: the function a worker runs on each article.
@@ -303,9 +301,14 @@ def extraction_version() -> str:
 
     The code is every module of the package that the worker's module imports, directly or not (read from their
     ``import`` statements, not from what one process happened to import)."""
+    return _hash_files([*sorted(_imported_modules(PACKAGE_DIR / f"{EXTRACTION_ENTRY}.py")),
+                        *sorted(path for path in (PACKAGE_DIR / "data").rglob("*") if path.is_file())])
+
+
+def _hash_files(paths: Iterable[Path]) -> str:
+    """A hash of the files ``paths`` of the package, each by its path in the package and its bytes."""
     digest = hashlib.sha256()
-    for path in sorted(_imported_modules(PACKAGE_DIR / f"{EXTRACTION_ENTRY}.py")) + sorted(
-            path for path in (PACKAGE_DIR / "data").rglob("*") if path.is_file()):
+    for path in paths:
         digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -339,7 +342,8 @@ def _module_files(importer: Path, node: ast.AST) -> list[Path]:
         for alias in node.names:
             top, *inner = alias.name.split(".")
             if top == PACKAGE_DIR.name:
-                candidates += [PACKAGE_DIR.joinpath(*inner).with_suffix(".py"), PACKAGE_DIR.joinpath(*inner, "__init__.py")]
+                module = PACKAGE_DIR.joinpath(*inner)
+                candidates += [module.with_suffix(".py"), module / "__init__.py"]
     else:
         return []
     return [file for file in candidates if file.is_file()]
