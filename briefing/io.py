@@ -39,5 +39,29 @@ def holds(path: Path, data: bytes) -> bool:
         return False
 
 
+class Spool:
+    """Text put aside on disk until it is taken back, in one unnamed temporary file in ``folder`` (gone once closed,
+    or with the process however it ends)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder, prefix=".briefing-spool-")
+        self._end = 0
+
+    def put(self, text: str) -> tuple[int, int]:
+        """Keep ``text``; returns where it is, for :meth:`take`."""
+        data = text.encode("utf-8", "surrogatepass")
+        self._file.seek(self._end)
+        self._file.write(data)
+        where, self._end = (self._end, len(data)), self._end + len(data)
+        return where
+
+    def take(self, where: tuple[int, int]) -> str:
+        self._file.seek(where[0])
+        return self._file.read(where[1]).decode("utf-8", "surrogatepass")
+
+    def close(self) -> None:
+        self._file.close()
+
+
 def write_json_atomic(path: Path, data: Any) -> None:
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

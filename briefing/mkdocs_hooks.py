@@ -23,10 +23,12 @@ from pathlib import Path
 
 from briefing import incremental, site, templating
 from briefing.engine import Config, Files, Page, event_priority
+from briefing.io import Spool
 
 _dirty = False  # of the builds that follow (set once by `serve`, by each `build`)
 _serving = False  # the builds that follow are those of a live preview, one per edit
 _frozen = False  # the objects left by the first preview build of this process are out of the collector's sight
+_spool: Spool | None = None  # the HTML of the pages of this build between their conversion and their writing
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -70,13 +72,27 @@ def on_env(env, config: Config, files: Files):
     return env
 
 
+def on_pre_build(config: Config) -> None:
+    global _spool
+    _close_spool()
+    _spool = Spool(Path(config.site_dir).parent)
+
+
 @event_priority(-100)  # after every plugin's own page_content event: the page's HTML is made
 def on_page_content(html: str, page: Page, config: Config, files: Files) -> str:
-    """Let go of the page's Markdown once its HTML is made. MkDocs reads and converts every page before it writes
-    the first, so each page's text would be held to the end of the build; at archive size that was most of its
-    memory. Empty, not ``None``: MkDocs gives a page with no Markdown no title."""
+    """Let go of the page's Markdown, and put its HTML aside on disk until the page is written. MkDocs reads and
+    converts every page before it writes the first, so each page's text would be held to the end of the build;
+    at archive size that was most of its memory. Empty, not ``None``: MkDocs gives a page with no Markdown no
+    title, and one with no HTML the title of its Markdown's first heading."""
     page.markdown = ""
-    return html
+    page.briefing_spooled = _spool.put(html)
+    return ""
+
+
+@event_priority(100)  # before the search plugins index the page's HTML (0) and the theme shows it
+def on_page_context(context, page: Page, config: Config, nav):
+    page.content = _spool.take(page.briefing_spooled)
+    return context
 
 
 @event_priority(-100)  # after every plugin's own post_page event: the page is written as it will stay
@@ -90,9 +106,21 @@ def on_post_page(output: str, page: Page, config: Config) -> str:
 
 @event_priority(-50)  # after Material's search index is written (0), before the offline plugin copies it (-100)
 def on_post_build(config: Config) -> None:
+    _close_spool()
     incremental.finish(config.briefing_files, config)
     if _serving:
         _freeze_first_build()
+
+
+def on_build_error(error: Exception) -> None:
+    _close_spool()
+
+
+def _close_spool() -> None:
+    global _spool
+    if _spool is not None:
+        _spool.close()
+        _spool = None
 
 
 def _freeze_first_build() -> None:

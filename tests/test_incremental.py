@@ -878,18 +878,29 @@ def test_inputs_told_alike_without_keying_them_have_the_same_key():
     assert inputs.key(0.0) != inputs.key(-0.0)
 
 
-def test_no_page_holds_its_markdown_or_html_once_written(tmp_path, monkeypatch):
-    """MkDocs keeps every page to the end of the build: the hook lets go of each page's text once it is written
-    (at archive size the pages' text was most of a full build's memory). The site is still the whole site."""
-    held = []
-    finish = incremental.finish
+def test_no_page_holds_its_markdown_or_html_once_converted(tmp_path, monkeypatch):
+    """MkDocs converts every page before it writes the first and keeps every page to the end of the build: the
+    hook puts each page's HTML aside on disk from its conversion to its writing, and lets go of it once written (at
+    archive size the pages' text was most of a full build's memory). The site is still the whole site."""
+    held = {"converted": [], "written": []}
+    restore_tags, finish = incremental.restore_tags, incremental.finish
+
+    def holding(files):
+        return [file.src_uri for file in files.documentation_pages()
+                if file.page is not None and (file.page.markdown or file.page.content)]
+
+    def restore_and_look(files, config):  # on_env: every page converted, none written yet
+        held["converted"].extend(holding(files))
+        restore_tags(files, config)
 
     def finish_and_look(files, config):
-        held.extend(file.src_uri for file in files.documentation_pages()
-                    if file.page is not None and (file.page.markdown or file.page.content))
+        held["written"].extend(holding(files))
         finish(files, config)
+    monkeypatch.setattr(incremental, "restore_tags", restore_and_look)
     monkeypatch.setattr(incremental, "finish", finish_and_look)
     assert main(project(tmp_path, SEEDS)) == 0
-    assert held == []
-    page = (tmp_path / "site" / "briefs").glob("*/index.html")
-    assert "<h1" in next(page).read_text(encoding="utf-8")
+    assert held == {"converted": [], "written": []}
+    page = next((tmp_path / "site" / "briefs").glob("*ferry*/index.html")).read_text(encoding="utf-8")
+    assert "<h1" in page and "signed a ferry agreement on Friday" in page
+    search = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("signed a ferry agreement on Friday" in entry["text"] for entry in search["docs"])
