@@ -1,6 +1,7 @@
 """Atomic file writes: a reader sees the old file or the new one, never half of one."""
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import tempfile
@@ -28,6 +29,27 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_bytes_unsynced(path: Path, data: bytes) -> None:
+    """Write ``path`` (and its folders) in place, leaving it to :func:`sync_file_system`: for a folder of files
+    that nobody reads before all of them are written and synced once (a sync of each file was most of the time
+    of writing them)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+def sync_file_system(folder: Path) -> None:
+    """Write to disk every file written so far on the file system of ``folder``: Linux syncfs, else a sync of
+    every file system."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+        if syncfs is None or syncfs(fd) != 0:
+            os.sync()
+    finally:
+        os.close(fd)
 
 
 def holds(path: Path, data: bytes) -> bool:

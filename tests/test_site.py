@@ -396,6 +396,27 @@ def test_each_changed_page_is_written_aside_as_it_comes_and_docs_change_only_aft
     assert [p.name for p in tmp_path.iterdir()] == ["docs"]
 
 
+
+def test_changed_pages_reach_the_disk_in_one_sync_before_any_is_moved_into_docs(tmp_path, monkeypatch):
+    """One sync of the staged pages, not one per page (they were most of the time of writing a full build's
+    pages), and before docs/ changes: a crash after a move never leaves a page that is not on disk."""
+    docs = tmp_path / "docs"
+    site.replace_generated_docs(docs, [RenderedPage("index.md", "home\n")])
+    synced = []
+
+    def sync(folder):
+        synced.append((sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")),
+                       (docs / "index.md").read_text()))
+    monkeypatch.setattr(site, "sync_file_system", sync)
+    monkeypatch.setattr(os, "fsync", lambda fd: pytest.fail("a page was synced on its own"))
+    site.replace_generated_docs(docs, [RenderedPage("index.md", "new home\n"), RenderedPage("briefs/a.md", "a\n"),
+                                       RenderedPage("briefs/b.md", "b\n")])
+    assert synced == [(["briefs/a.md", "briefs/b.md", "index.md"], "home\n")]
+    assert (docs / "index.md").read_text() == "new home\n"
+    site.replace_generated_docs(docs, [RenderedPage("index.md", "new home\n"), RenderedPage("briefs/a.md", "a\n"),
+                                       RenderedPage("briefs/b.md", "b\n")])
+    assert len(synced) == 1  # nothing changed, nothing to sync
+
 # --------------------------------------------------------------------------- the command
 
 def test_build_command_on_the_live_seed(tmp_path, capsys):
