@@ -24,9 +24,10 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig as Config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.exceptions import MkDocsException as EngineError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, set_exclusions  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-__all__ = ["Abort", "Config", "EngineError", "File", "Files", "Page", "build", "event_priority", "gh_deploy",
-           "load_config", "serve", "set_exclusions"]
+__all__ = ["Abort", "CombinedEvent", "Config", "EngineError", "File", "Files", "Page", "PluginError", "build",
+           "event_priority", "gh_deploy", "load_config", "serve", "set_exclusions"]

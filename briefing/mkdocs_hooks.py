@@ -21,8 +21,9 @@ import gc
 import os
 from pathlib import Path
 
-from briefing import incremental, site, templating
-from briefing.engine import Config, Files, Page, event_priority
+from briefing import incremental, raw_blocks, site, templating
+from briefing.engine import CombinedEvent, Config, Files, Page, PluginError, event_priority
+from briefing.render import GENERATED_PATHS
 from briefing.io import Spool
 
 _dirty = False  # of the builds that follow (set once by `serve`, by each `build`)
@@ -63,13 +64,26 @@ def on_files(files: Files, config: Config) -> Files:
     return files
 
 
-@event_priority(150)  # before the tags plugin lists the pages (100)
+@event_priority(150)  # before the tags plugin lists the pages and fills in its listings (100)
 def on_env(env, config: Config, files: Files):
     if env.bytecode_cache is None:
         env.bytecode_cache = templating.THEME_TEMPLATES
     incremental.restore_tags(files, config)
+    _take_back_listings(config)
     config.briefing_files = files
     return env
+
+
+def _take_back_listings(config: Config) -> None:
+    """The HTML of the pages with a tags listing, which the tags plugin fills in now (its env event), not when
+    each is written."""
+    plugin = config.plugins.get("material/tags")
+    if plugin is None or not plugin.config.enabled:
+        return
+    for listing in plugin.listings:
+        page = listing.page
+        if page.briefing_spooled is not None:
+            page.content, page.briefing_spooled = _spool.take(page.briefing_spooled), None
 
 
 def on_pre_build(config: Config) -> None:
@@ -78,8 +92,33 @@ def on_pre_build(config: Config) -> None:
     _spool = Spool(Path(config.site_dir).parent)
 
 
+@event_priority(-100)  # after every plugin's own page_markdown event: the page's Markdown is as it will be converted
+def on_page_markdown(markdown: str, page: Page, config: Config, files: Files) -> str:
+    """Set aside the raw HTML blocks of a generated page (:mod:`briefing.raw_blocks`): most of its text, which
+    Markdown would pass through as it is after parsing all of it twice."""
+    if page.file.src_uri.split("/", 1)[0] not in GENERATED_PATHS:
+        page.briefing_blocks = {}
+        return markdown
+    markdown, page.briefing_blocks = raw_blocks.set_aside(markdown)
+    return markdown
+
+
+@event_priority(100)  # before every plugin's own page_content event: they see the page's whole HTML
+def _put_back_blocks(html: str, page: Page, config: Config, files: Files) -> str:
+    if not page.briefing_blocks:
+        return html
+    try:
+        html = raw_blocks.put_back(html, page.briefing_blocks)
+    except ValueError as err:
+        raise PluginError(f"{page.file.src_uri}: {err}; remove that extension from markdown_extensions in "
+                          f"{config.config_file_path}") from None
+    page.present_anchor_ids |= raw_blocks.anchor_ids(page.briefing_blocks.values())
+    page.briefing_blocks = {}
+    return html
+
+
 @event_priority(-100)  # after every plugin's own page_content event: the page's HTML is made
-def on_page_content(html: str, page: Page, config: Config, files: Files) -> str:
+def _spool_html(html: str, page: Page, config: Config, files: Files) -> str:
     """Let go of the page's Markdown, and put its HTML aside on disk until the page is written. MkDocs reads and
     converts every page before it writes the first, so each page's text would be held to the end of the build;
     at archive size that was most of its memory. Empty, not ``None``: MkDocs gives a page with no Markdown no
@@ -89,9 +128,13 @@ def on_page_content(html: str, page: Page, config: Config, files: Files) -> str:
     return ""
 
 
+on_page_content = CombinedEvent(_put_back_blocks, _spool_html)
+
+
 @event_priority(100)  # before the search plugins index the page's HTML (0) and the theme shows it
 def on_page_context(context, page: Page, config: Config, nav):
-    page.content = _spool.take(page.briefing_spooled)
+    if page.briefing_spooled is not None:  # else taken back already (a tags listing)
+        page.content, page.briefing_spooled = _spool.take(page.briefing_spooled), None
     return context
 
 
