@@ -1,8 +1,10 @@
 """Exports: the actors, figures, quotes, agreements and timeline of the briefs as CSV and JSON.
 
 Site-wide, ``exports/<kind>.csv`` and ``exports/<kind>.json`` hold every brief's items, newest
-brief first; per brief, ``exports/briefs/<id>/<kind>.csv`` and ``exports/briefs/<id>.json`` (all
-five kinds in one object). Every row starts with its brief (id, title, date) and ends with the
+brief first; past :data:`YEAR_FILES_PAST` briefs they are split by the year the briefs were published,
+``exports/<year>/<kind>.csv`` (``exports/undated/`` for briefs without a date), so that no file grows with
+the archive and a changed brief rewrites only its year's. Per brief, ``exports/briefs/<id>/<kind>.csv`` and
+``exports/briefs/<id>.json`` (all five kinds in one object). Every row starts with its brief (id, title, date) and ends with the
 number of its sentence (counted from 1, as on the page: ``#s3``).
 
 CSV files are UTF-8 with a byte order mark (so spreadsheets read the accents) and are safe to
@@ -17,17 +19,19 @@ import csv
 import io
 import json
 import math
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import render
 from .model import Actor, Agreement, Brief, Evidence, Figure, Quote
 from .timeline import TimelineEntry
 
 if TYPE_CHECKING:
-    from .crossbrief import SiteIndex
     from .render import RenderedPage
 
 EXPORT_DIR = "exports"
+#: Past this many briefs, the site-wide files are one set per year of publication.
+YEAR_FILES_PAST = 1000
+UNDATED = "undated"
 KINDS = ("actors", "figures", "quotes", "agreements", "timeline")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BRIEF_COLUMNS = ("brief_id", "brief_title", "published")
@@ -146,12 +150,32 @@ def _indented(value: Any, newline: str) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", newline)
 
 
-def csv_src(kind: str, brief_id: str | None = None) -> str:
-    return f"{EXPORT_DIR}/briefs/{brief_id}/{kind}.csv" if brief_id else f"{EXPORT_DIR}/{kind}.csv"
+def csv_src(kind: str, brief_id: str | None = None, *, part: str | None = None) -> str:
+    """The CSV file of ``kind``: of one brief, of one year's briefs (``part``), or of every brief."""
+    if brief_id:
+        return f"{EXPORT_DIR}/briefs/{brief_id}/{kind}.csv"
+    return f"{EXPORT_DIR}/{part}/{kind}.csv" if part else f"{EXPORT_DIR}/{kind}.csv"
 
 
-def json_src(kind: str | None = None, brief_id: str | None = None) -> str:
-    return f"{EXPORT_DIR}/briefs/{brief_id}.json" if brief_id else f"{EXPORT_DIR}/{kind}.json"
+def json_src(kind: str | None = None, brief_id: str | None = None, *, part: str | None = None) -> str:
+    if brief_id:
+        return f"{EXPORT_DIR}/briefs/{brief_id}.json"
+    return f"{EXPORT_DIR}/{part}/{kind}.json" if part else f"{EXPORT_DIR}/{kind}.json"
+
+
+def site_parts(briefs: Sequence[Brief]) -> list[tuple[str | None, list[Brief]]]:
+    """The site-wide files' parts, newest first, each with its briefs in the order given: one part (``None``) of
+    every brief, or past :data:`YEAR_FILES_PAST` briefs one per year of publication (:data:`UNDATED` last)."""
+    if len(briefs) <= YEAR_FILES_PAST:
+        return [(None, list(briefs))]
+    years: dict[str, list[Brief]] = {}
+    for brief in briefs:
+        years.setdefault(brief.published[:4] if brief.published else UNDATED, []).append(brief)
+    return sorted(years.items(), key=lambda part: (part[0] == UNDATED, _descending(part[0])))
+
+
+def _descending(year: str) -> tuple[int, str]:
+    return (-int(year), year) if year.isdigit() else (0, year)
 
 
 def brief_exports(brief: Brief, timeline: Iterable[TimelineEntry]) -> list[RenderedPage]:
@@ -161,20 +185,23 @@ def brief_exports(brief: Brief, timeline: Iterable[TimelineEntry]) -> list[Rende
             render.RenderedPage(json_src(brief_id=brief.id), to_json(rows))]
 
 
-def site_exports(index: SiteIndex) -> list[RenderedPage]:
-    """The CSV and JSON files of each kind, with the items of every brief.
+def site_exports(briefs: Sequence[Brief], timelines: Mapping[str, tuple[TimelineEntry, ...]], *,
+                 part: str | None = None) -> list[RenderedPage]:
+    """The CSV and JSON files of each kind with the items of ``briefs``: of every brief, or of the year ``part``.
 
-    Each file is the rows of every brief, written brief by brief (:func:`_written_rows`), exactly as
-    :func:`to_csv` and :func:`to_json` write all of them at once.
+    Each file is the rows of every brief, written brief by brief (:func:`_written_rows`, kept for the next
+    render when the files hold every brief: no more than :data:`YEAR_FILES_PAST`), exactly as :func:`to_csv` and
+    :func:`to_json` write all of them at once.
     """
-    written = [_written_rows(brief, index.timelines[brief.id]) for brief in index.briefs]
+    rows_of = _written_rows if part is None else _rows
+    written = [rows_of(brief, timelines[brief.id]) for brief in briefs]
     pages = []
     for kind in KINDS:
         csv_rows = "".join(rows[kind][0] for rows in written)
         json_rows = [item for rows in written for item in rows[kind][1]]
-        pages.append(render.RenderedPage(csv_src(kind), to_csv(kind, ()) + csv_rows))
-        pages.append(render.RenderedPage(json_src(kind), "[\n" + ",\n".join(json_rows) + "\n]\n" if json_rows
-                                         else to_json([])))
+        pages.append(render.RenderedPage(csv_src(kind, part=part), to_csv(kind, ()) + csv_rows))
+        pages.append(render.RenderedPage(json_src(kind, part=part), "[\n" + ",\n".join(json_rows) + "\n]\n"
+                                         if json_rows else to_json([])))
     return pages
 
 
@@ -183,23 +210,29 @@ _WRITTEN: dict[str, tuple[Brief, tuple[TimelineEntry, ...], dict[str, tuple[str,
 
 
 def _written_rows(brief: Brief, timeline: tuple[TimelineEntry, ...]) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """The rows of each kind of one brief as the site files hold them: CSV lines, and JSON items (each as a
-    JSON list one level deep writes it). Kept for the same brief (``serve`` rewrites the site files after each
-    edit, and writing every brief's rows again was most of the time of it)."""
+    """:func:`_rows`, kept for the same brief (``serve`` rewrites the site files after each edit, and writing every
+    brief's rows again was most of the time of it)."""
     known = _WRITTEN.get(brief.id)
     if known is not None and known[0] is brief and known[1] == timeline:
         return known[2]
+    written = _rows(brief, timeline)
+    _WRITTEN[brief.id] = (brief, timeline, written)
+    return written
+
+
+def _rows(brief: Brief, timeline: tuple[TimelineEntry, ...]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The rows of each kind of one brief as the site files hold them: CSV lines, and JSON items (each as a
+    JSON list one level deep writes it)."""
     rows = brief_rows(brief, timeline)
     written = {}
     for kind in KINDS:
         lines = to_csv(kind, rows[kind]).removeprefix(to_csv(kind, ()))
         items = tuple(" " + _indented(row, "\n ") for row in rows[kind])
         written[kind] = (lines, items)
-    _WRITTEN[brief.id] = (brief, timeline, written)
     return written
 
 
-def downloads(brief_id: str | None = None) -> list[tuple[str, str, str]]:
-    """(kind, CSV source, JSON source) for the download links of a brief page (one JSON) or of the site."""
-    return [(kind, csv_src(kind, brief_id), json_src(kind, brief_id)) for kind in KINDS]
-
+def downloads(brief_id: str | None = None, *, part: str | None = None) -> list[tuple[str, str, str]]:
+    """(kind, CSV source, JSON source) for the download links of a brief page (one JSON), of a year of the site's
+    briefs or of all of them."""
+    return [(kind, csv_src(kind, brief_id, part=part), json_src(kind, brief_id, part=part)) for kind in KINDS]

@@ -377,7 +377,9 @@ class SiteRenderer:
                                    limit=site_feeds.FEED_ENTRIES)
         yield from self._page_unit("exports/index.md", "exports.md.j2",
                                    partial(front_matter, "Downloads", searched=False),
-                                   downloads=site_exports.downloads(), columns=site_exports.COLUMNS)
+                                   columns=site_exports.COLUMNS, undated=site_exports.UNDATED,
+                                   parts=[(part, site_exports.downloads(part=part))
+                                          for part, _ in site_exports.site_parts(index.briefs)])
         yield from self._list_pages("figures/index.md", "figures.md.j2", "Figures",
                                     [Cited(b, f) for b in index.briefs for f in b.figures],
                                     lambda c: c.brief.published, lambda rows: {"figures": rows})
@@ -394,8 +396,11 @@ class SiteRenderer:
         for brief in index.briefs:
             yield from self._unit(f"{site_exports.EXPORT_DIR}/briefs/{brief.id}", (brief, index.timelines[brief.id]),
                                   partial(site_exports.brief_exports, brief, index.timelines[brief.id]))
-        yield from self._unit(site_exports.EXPORT_DIR, (index.briefs, index.timelines),
-                              partial(site_exports.site_exports, index))
+        for part, briefs in site_exports.site_parts(index.briefs):
+            timelines = {brief.id: index.timelines[brief.id] for brief in briefs}
+            yield from self._unit(f"{site_exports.EXPORT_DIR}/{part}" if part else site_exports.EXPORT_DIR,
+                                  (briefs, list(timelines.values())),
+                                  partial(site_exports.site_exports, briefs, timelines, part=part))
         for feed in (everything, *country_feeds, *tag_feeds):
             changed = [(index.tags[b.id], self.state.briefs[b.id].changed if b.id in self.state.briefs else None)
                        for b in feed.briefs]

@@ -5,6 +5,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -145,7 +146,7 @@ def test_the_site_files_written_brief_by_brief_equal_all_rows_written_at_once():
         for kind in KINDS:
             expected[exports.csv_src(kind)] = exports.to_csv(kind, everything[kind])
             expected[exports.json_src(kind)] = exports.to_json(everything[kind])
-        assert {page.src: page.text for page in exports.site_exports(index)} == expected
+        assert {page.src: page.text for page in exports.site_exports(index.briefs, index.timelines)} == expected
 
 
 @pytest.mark.parametrize("value", [
@@ -164,3 +165,55 @@ def test_json_is_written_as_json_dumps_with_indent_writes_it_without_its_python_
         monkeypatch.setattr(json.encoder, "_make_iterencode", None)  # the step-by-step encoder of indent=…
     assert exports.to_json(value) == expected + "\n"
     assert exports._indented(value, "\n ") == expected.replace("\n", "\n ")
+
+
+@pytest.fixture(scope="module")
+def built_by_year(tmp_path_factory) -> Path:
+    """A site past the number of briefs whose site-wide files are one set per year (lowered to 2 here)."""
+    from briefing import exports
+
+    config = make_project(tmp_path_factory.mktemp("project"))
+    briefs = [brief("old", "2021-03-02"), brief("older", "2021-01-09"), brief("new", "2022-01-05"),
+              brief("undated", "")]
+    patch = pytest.MonkeyPatch()
+    patch.setattr(exports, "YEAR_FILES_PAST", 2)
+    try:
+        yield site.publish(briefs, config_file=config, strict=True)
+    finally:
+        patch.undo()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_past_so_many_briefs_the_site_files_are_one_set_per_year(built_by_year, kind):
+    exports_dir = built_by_year / "exports"
+    assert not (exports_dir / f"{kind}.csv").exists() and not (exports_dir / f"{kind}.json").exists()
+    years = {}
+    for part in ("2022", "2021", "undated"):
+        rows = read_csv(exports_dir / part / f"{kind}.csv")
+        data = json.loads((exports_dir / part / f"{kind}.json").read_text(encoding="utf-8"))
+        assert [row["brief_id"] for row in rows] == [item["brief_id"] for item in data]
+        years[part] = list(dict.fromkeys(item["brief_id"] for item in data))
+    if kind != "timeline":  # every brief has actors, figures, quotes and agreements; the undated one no dated item
+        assert years == {"2022": ["new"], "2021": ["old", "older"], "undated": ["undated"]}
+    assert sorted(path.name for path in exports_dir.iterdir()) == ["2021", "2022", "briefs", "index.html", "undated"]
+
+
+def test_the_downloads_page_links_each_year_newest_first(built_by_year):
+    page = (built_by_year / "exports" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)" download', page)
+    assert links == [f"{part}/{kind}.{form}" for part in ("2022", "2021", "undated") for kind in KINDS
+                     for form in ("csv", "json")]
+    assert "<td>Undated</td>" in page and "one file of each kind for each year" in page
+    assert broken_links(built_by_year) == []
+
+
+def test_a_changed_brief_rewrites_only_its_years_files(tmp_path, monkeypatch):
+    from briefing import exports
+
+    monkeypatch.setattr(exports, "YEAR_FILES_PAST", 2)
+    briefs = [brief("old", "2021-03-02"), brief("older", "2021-01-09"), brief("new", "2022-01-05")]
+    docs, record = tmp_path / "docs", tmp_path / "rendered.json"
+    site.render_into(docs, record, briefs)
+    changed, _ = site.render_into(docs, record, [*briefs[:2], brief("new", "2022-01-05", speaker="Ana Vell")])
+    written = [src for src in changed.written if src.startswith("exports/") and "/briefs/" not in src]
+    assert "exports/2022/quotes.csv" in written and all(src.startswith("exports/2022/") for src in written)
