@@ -21,7 +21,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from .confidence import rate_brief
 from .corrections import apply_corrections, load_corrections
@@ -324,9 +324,28 @@ def _imported_modules(entry: Path) -> set[Path]:
         found.add(path)
         if path.name != "__init__.py" and (path.parent / "__init__.py").is_file() and path.parent != PACKAGE_DIR:
             waiting.append(path.parent / "__init__.py")
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _import_statements(ast.parse(path.read_text(encoding="utf-8"))):
             waiting.extend(_module_files(path, node))
     return found
+
+
+#: The fields of a node that hold statements (of a module, function, class, loop, with, try, match case...).
+_STATEMENT_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _import_statements(tree: ast.Module) -> Iterator[ast.Import | ast.ImportFrom]:
+    """The import statements of ``tree``, at any depth: an import is a statement, so only the lists of statements
+    are walked, not the expressions (ast.walk visited ten times as many nodes, most of extraction's cache key)."""
+    waiting: list[ast.AST] = [tree]
+    while waiting:
+        node = waiting.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node
+            continue
+        for name in _STATEMENT_FIELDS:
+            inner = getattr(node, name, None)
+            if isinstance(inner, list):
+                waiting.extend(inner)
 
 
 def _module_files(importer: Path, node: ast.AST) -> list[Path]:

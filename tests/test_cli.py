@@ -311,6 +311,31 @@ def test_only_a_change_to_what_extraction_runs_extracts_the_cached_briefs_again(
     assert (pipeline.extraction_version.__wrapped__() != before) is extracts_again
 
 
+@pytest.mark.parametrize("source, imports_a", [
+    ("import briefing.a\n", True),
+    ("def f():\n    from . import a\n", True),
+    ("class C:\n    def m(self):\n        from .a import x\n", True),
+    ("try:\n    pass\nexcept ImportError:\n    from . import a\n", True),
+    ("try:\n    pass\nfinally:\n    import briefing.a as b\n", True),
+    ("if X:\n    pass\nelif Y:\n    pass\nelse:\n    from . import a\n", True),
+    ("for i in y:\n    pass\nelse:\n    from . import a\n", True),
+    ("while x:\n    with y:\n        from . import a\n", True),
+    ("async def f():\n    async with x:\n        async for i in y:\n            from . import a\n", True),
+    ("match v:\n    case 1:\n        from . import a\n", True),
+    ("text = 'from . import a'\nf = lambda: __name__\n", False),
+    ("from . import b\n", False),
+])
+def test_extraction_code_is_every_module_an_import_statement_names_at_any_depth(tmp_path, monkeypatch, source,
+                                                                                imports_a):
+    package = tmp_path / "briefing"
+    package.mkdir()
+    for name in ("__init__.py", "a.py", "b.py"):
+        (package / name).write_text("", encoding="utf-8")
+    (package / "entry.py").write_text(source, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "PACKAGE_DIR", package)
+    assert (package / "a.py" in pipeline._imported_modules(package / "entry.py")) is imports_a
+
+
 def test_cache_survives_a_damaged_entry(seeds):
     put(seeds, "a.txt", "Ferry service approved\n" + ARTICLE)
     cache = seeds.parent / "cache"
