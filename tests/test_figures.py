@@ -234,6 +234,21 @@ def test_source_opening_the_sentence(body, source):
     assert [f.source for f in figures_of(body)] == [source]
 
 
+@pytest.mark.parametrize("body, text, start, source", [
+    # an outlet or a report opening the sentence vouches for the figure, whatever its verb's form
+    ("The Brenlow Courier reports just 0.5% of ferries ran late.", "0.5%", 33, "Brenlow Courier"),
+    ("The Ostra Ledger newspaper reported that 300 cabins were shut.", "300 cabins", 41, "Ostra Ledger"),
+    ("The audit shows 41% of invoices went unpaid.", "41%", 16, "audit"),
+    ("The census found 9,000 empty barns.", "9,000 empty barns", 17, "census"),
+    # 'According to' opening the sentence credits its name as it does inside one
+    ("According to the Tessary Post, 200 dockers walked off the job.", "200 dockers", 31, "Tessary Post"),
+    ("According to a study by the Halden Trust, 2 million people lack clean water.", "2 million people", 42,
+     "Halden Trust"),
+])
+def test_a_figure_credited_to_an_outlet_or_a_report(body, text, start, source):
+    assert [(f.text, f.evidence[0].start, f.source) for f in figures_of(body)] == [(text, start, source)]
+
+
 def test_current_level_is_dated_by_publication():
     (figure,) = figures_of("Trade currently stands at $90 million.")
     assert figure.date == "2014"

@@ -31,6 +31,7 @@ _RAISED = _directions("figures_transitive_change_verbs.txt")
 _LEADING_VERBS = lexicon.words("figures_leading_verbs.txt")
 _NP_STOP = lexicon.words("figures_np_stop_words.txt") | lexicon.REPORTING_TENSED
 _PARTICLES = lexicon.words("figures_particles.txt")
+_CREDITING_VERBS = frozenset().union(*(v.tensed | {v.present} for v in lexicon.verbs("figures_crediting_verbs.txt")))
 #: A wire-service table line's label -> (what its figures measure, their kind): 'Shr' -> ('earnings per share', ...)
 WIRE_LABELS = {label.lower(): (measure, kind) for label, measure, kind in lexicon.rows("figures_wire_labels.txt")}
 _P = lexicon.compiled("figures_context_patterns.txt", {
@@ -39,8 +40,10 @@ _P = lexicon.compiled("figures_context_patterns.txt", {
     "RAISED_VERBS": "|".join(sorted(_RAISED)),
     "CHANGE_VERBS": "|".join(sorted(_DIRECTION)),
     "APPROXIMATORS": lexicon.alternation(ref.APPROXIMATORS),
-    # 'estimated' credits the source of a figure, not of words
-    "CREDITING": lexicon.alternation(lexicon.REPORTING_TENSED | {"estimated", "estimates"}),
+    "CREDITING": lexicon.alternation(lexicon.REPORTING_TENSED | _CREDITING_VERBS),
+    # after the sentence's subject an -s form is a verb even when it is also a noun ('The Courier reports 40%')
+    "CREDITING_FIRST": lexicon.alternation(lexicon.REPORTING_TENSED | _CREDITING_VERBS | {
+        verb.present for verb in lexicon.verbs("reporting_verbs.txt")}),
     "WIRE_LABELS": lexicon.alternation(WIRE_LABELS, exact=True),
 })
 #: A wire-service table line ('Shr 2.10 dlrs vs 1.85'), and what may stand between its label and a figure.
