@@ -138,3 +138,17 @@ def test_names_with_particles_and_people_named_by_no_one(body, expected):
 ])
 def test_a_described_speaker(body, expected):
     assert speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, text, start, speaker", [
+    # 'the ministry' is the ministry named earlier, not the firm that acted since
+    ('The Ministry of Tides shut the cove. Pelna Foods, a canner, cut a shift. "Stocks need rest," the ministry '
+     'said.', "Stocks need rest", 74, "Ministry of Tides"),
+    # 'the company' is a firm: not the ministry that spoke last
+    ('Pelna Foods cut a shift. The Ministry of Tides shut the cove. "We will appeal," the company said.',
+     "We will appeal", 63, "Pelna Foods"),
+])
+def test_a_description_of_a_kind_of_body_is_a_body_of_that_kind(body, text, start, speaker):
+    doc = make_doc(body)
+    assert [(q.text, q.evidence[0].start, q.speaker) for q in find_quotes(doc, actors=find_actors(doc), dates=())] \
+        == [(text, start, speaker)]

@@ -39,6 +39,7 @@ _SEXED_WORDS = {word: sex for sex, word in lexicon.pairs("sexed_role_words.txt")
 _RECENT_REFERENTS = 40  # how far back "the company" / a stray "she" look among who spoke or acted
 _ORG_HEADS = ORG_WORDS | ORG_NOUNS
 _PLURAL_ORG_HEADS = frozenset(lexicon.plural(word) for word in _ORG_HEADS) & _ORG_HEADS  # 'companies', 'parties'
+_INSTITUTION_NOUNS = lexicon.words("institution_nouns.txt")
 _PERSON_NOUNS = lexicon.words("quotes_person_nouns.txt")
 _NON_SPEAKER_HEADS = lexicon.nouns("non_speaker_heads.txt")
 _NAME_LINKS = CONNECTORS | NAME_PARTICLES
@@ -703,22 +704,33 @@ class _Resolver:
         return mention.text, mention.role
 
     def _organisation(self, description: str) -> str | None:
-        """``the company``, ``the ministry``: the organisation last named with that head word (any
-        organisation for a generic head such as "company"), else the only actor whose name has it."""
+        """``the company``, ``the ministry``: the organisation last named with that head word, else the only
+        actor whose name has it, else (for a generic head such as "company") the organisation that last acted."""
         words = _fold(description).split()
         if not words or len(words) > 3 or words[-1] not in _ORG_HEADS:
             return None
         head = words[-1]
-        # 'the company' is any firm; 'the companies', 'the parties' are more than one
-        generic = head in ORG_NOUNS and len(words) == 1 and head not in _PLURAL_ORG_HEADS
-        for name, _, kind in reversed(self._referents[-_RECENT_REFERENTS:]):
-            if kind == "unknown" and not self._typed_organisation(name):
-                continue  # a one-word name is a body unless the actor stage typed it otherwise: "Acme said ..."
-            if kind in ("group", "unknown") and (head in _fold(name).split() or generic):
-                return name
+        # 'the company' is any firm, 'the ministry' only a ministry; 'the companies', 'the parties' are more than one
+        generic = (head in ORG_NOUNS and len(words) == 1 and head not in _PLURAL_ORG_HEADS
+                   and head not in _INSTITUTION_NOUNS)
+        # a one-word name is a body unless the actor stage typed it otherwise: "Acme said ..."
+        bodies = [name for name, _, kind in reversed(self._referents[-_RECENT_REFERENTS:])
+                  if kind == "group" or kind == "unknown" and self._typed_organisation(name)]
+        # "the ministry" is the ministry named earlier, not the firm that acted since
+        headed = next((name for name in bodies if head in _fold(name).split()), None)
+        if headed:
+            return headed
         named = [n for n in self._organisations_by_word.get(head, ()) if self._named_before(n)]
-        if not named and generic:  # 'the company' when one firm was named so far
-            named = [a.name for a in self._actors if a.type == "organization" and self._named_before(a.name)]
+        if len(set(named)) == 1:
+            return named[0]
+        if not generic or named:
+            return None
+        # a firm, not a ministry or a union: the one that last acted, else the only one named so far
+        firms = [name for name in bodies if not _INSTITUTION_NOUNS.intersection(_fold(name).split())]
+        if firms:
+            return firms[0]
+        named = [a.name for a in self._actors if a.type == "organization" and self._named_before(a.name)
+                 and not _INSTITUTION_NOUNS.intersection(_fold(a.name).split())]
         return named[0] if len(set(named)) == 1 else None
 
     def _state_of(self, description: str) -> str | None:
