@@ -60,17 +60,25 @@ def _quoted_regions(line: str) -> list[tuple[int, int]]:
     """(opening mark, closing mark) positions of the balanced double quotations of a line.
 
     A boundary inside one does not end the sentence, so a quotation of several sentences
-    stays with its attribution. An unclosed quotation is not a region.
+    stays with its attribution. An unclosed quotation is not a region. A straight mark after a
+    word and before a blank, with no quotation open, closes one opened in an earlier paragraph
+    (the last paragraph of a quotation of several): it opens none.
     """
     regions, open_at = [], None
     for m in re.finditer(r'["“”]', line):
         mark = m.group()
+        if open_at is None and mark == '"' and _closes_earlier(line, m.start()):
+            continue
         if open_at is None and mark in '"“':
             open_at = m.start()
         elif open_at is not None and mark in '"”':
             regions.append((open_at, m.start()))
             open_at = None
     return regions
+
+
+def _closes_earlier(line: str, at: int) -> bool:
+    return at > 0 and not line[at - 1].isspace() and (at + 1 == len(line) or line[at + 1].isspace())
 
 
 def _inside(regions: list[tuple[int, int]], opens: list[int], offset: int) -> bool:

@@ -47,3 +47,15 @@ def test_unclosed_quotation_does_not_swallow_the_paragraph():
 def test_long_line_without_punctuation_is_one_sentence():
     text = "word " * 20000
     assert split_sentences(text) == [(0, len(text) - 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the last paragraph of a quotation of several closes it with a straight mark: a quotation later in
+    # the line does not start at that mark
+    ('"Pay was frozen.\nWe walk out today." The mill called it "a stunt" at once. Talks stopped.',
+     [(0, 16), (17, 36), (37, 74), (75, 89)]),
+    ('"Pay was frozen.\nWe walk out today!" Marra Lind ran the "open gate" vigil. Talks stopped.',
+     [(0, 16), (17, 36), (37, 74), (75, 89)]),
+])
+def test_a_closing_line_of_a_quotation_of_several_paragraphs_ends_its_sentence(text, expected):
+    assert split_sentences(text) == expected
