@@ -1276,3 +1276,15 @@ def test_a_currency_s_letters_before_an_amount_are_no_actor(body):
     _, found = actors_of(body)
     assert sorted(found) == ["Acme Corp"]
 
+
+
+@pytest.mark.parametrize("body, name, start", [
+    # what only a state or territory has makes a name the reference data lack a place, not an organisation
+    ("Aid stopped when the government of Velmark fell.", "Velmark", 35),
+    ("Aid stopped when Velmark's prime minister quit.", "Velmark", 17),
+    ("Aid stopped when Velmark’s Parliament voted no.", "Velmark", 17),
+    ("Envoys met the foreign minister of Norvane in June.", "Norvane", 35),
+])
+def test_a_name_that_has_a_government_is_a_place(body, name, start):
+    doc, found = actors_of(body)
+    assert (found[name].type, found[name].evidence[0].start) == ("place", start)

@@ -935,6 +935,8 @@ def _context_type(span: list[Token], before: list[str], after: str, *, titled: b
         return ORGANIZATION, CUE  # 'carmaker X', not 'the Orion Fund's X'
     if last in _PLACE_NOUNS or last == "of" and second in _PLACE_NOUNS:
         return PLACE, CUE  # 'the towns of X', 'the village X'
+    if _P["POLITY_BEFORE"].search(preceding) or _P["POLITY_AFTER"].match(after):
+        return PLACE, CUE  # 'the government of X', 'X's prime minister': a state or territory the data lack
     title = _P["TITLE_BEFORE_COMMA"].search(preceding) if not before else None
     if title and (title[2] in ref.TITLES and title[2] not in ref.ROLE_MODIFIERS
                   or f"{title[1]} {title[2]}" in ref.TITLES):
