@@ -729,6 +729,26 @@ def test_a_plural_title_is_shared_by_the_names_it_lists(body, name, roles, affil
     assert (found[name].roles, found[name].affiliation) == (roles, affiliation)
 
 
+@pytest.mark.parametrize("body, name, start, roles, affiliation", [
+    # coordinated demonyms before a plural title go one to a name, in order; each is that name's affiliation
+    ("Envoys met the Danish and Polish trade ministers Ola Brask and Ewa Kowal.", "Ola Brask", 49,
+     ("Danish trade minister",), "Denmark"),
+    ("Envoys met the Danish and Polish trade ministers Ola Brask and Ewa Kowal.", "Ewa Kowal", 63,
+     ("Polish trade minister",), "Poland"),
+    # after the comma of an apposition, closed by a comma or where the sentence stops
+    ("The Danish and Polish prime ministers, Ola Brask and Ewa Kowal, left early.", "Ewa Kowal", 53,
+     ("Polish prime minister",), "Poland"),
+    ("Envoys met the Danish and Polish prime ministers, Ola Brask and Ewa Kowal.", "Ola Brask", 50,
+     ("Danish prime minister",), "Denmark"),
+    # a subject after the comma is no apposition of the title before it
+    ("After a call with the ministers, Ola Brask voted.", "Ola Brask", 33, (), None),
+])
+def test_a_plural_title_after_coordinated_demonyms(body, name, start, roles, affiliation):
+    _, found = actors_of(body)
+    actor = found[name]
+    assert (actor.evidence[0].start, actor.roles, actor.affiliation) == (start, roles, affiliation)
+
+
 @pytest.mark.parametrize("body, name, roles, affiliation", [
     # 'the country's', 'the company's': the country or organisation the text named last
     ("Leaders met Kenya. They pledged support at a meeting with the country's President, Paul Ray, on Friday.",

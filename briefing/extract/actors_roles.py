@@ -160,17 +160,82 @@ def _office_word(word, index: RoleIndex, clause_start: int) -> bool:
             and not index.spans.overlaps(word.start, word.end))
 
 
-def _shared_title(text: str, start: int, sentence_start: int, index: RoleIndex, depth: int = 0) -> list[str]:
-    """'Presidents X of Kenya and Y of Chad', 'photographers X and Y': a plural title before a list
-    of names is the title of each of them, in the singular."""
-    words = tokens(text, max(sentence_start, start - 40), start)
-    if words and words[-1].text.lower() in _PLURAL_TITLES and words[-1].end >= start - 1:
-        title = _PLURAL_TITLES[words[-1].text.lower()]
-        return [title[0].upper() + title[1:] if words[-1].text[0].isupper() else title]
+def _shared_title(text: str, start: int, sentence_start: int, index: RoleIndex,
+                  depth: int = 0) -> tuple[list[str], str | None]:
+    """'Presidents X of Kenya and Y of Chad', 'photographers X and Y', 'the Xlandian and Ylandian foreign ministers,
+    X and Y,': a plural title before a list of names is the title of each of them, in the singular; coordinated
+    demonyms before it go one to a name, in order, when there are as many as names (then each is the affiliation)."""
+    words = tokens(text, max(sentence_start, start - 80), start)
+    title_word = words[-1] if words else None
+    gap = text[title_word.end:start] if title_word else ""
+    if title_word and title_word.text.lower() in _PLURAL_TITLES and (
+            not gap.strip() and len(gap) <= 1 or _P["COMMA_BEFORE_NAME"].fullmatch(gap)
+            and _appositive_list(text, start, index)):
+        title = _PLURAL_TITLES[title_word.text.lower()]
+        title = title[0].upper() + title[1:] if title_word.text[0].isupper() else title
+        qualifiers, demonyms = _shared_qualifiers(words[:-1])
+        role = " ".join(qualifiers + [title])
+        names = _list_length(text, start, sentence_start, index)
+        if len(demonyms) == 1 or len(demonyms) == names:
+            demonym = demonyms[min(depth, len(demonyms) - 1)]
+            return [f"{demonym} {role}"], ref.country_for(demonym)
+        return [role], None
     previous = [p for p in index.spans.starting_in(sentence_start, start) if p.type == PERSON and p.end < start]
     if previous and depth < 6 and _P["NAME_LIST_GAP"].fullmatch(text, previous[-1].end, start):
         return _shared_title(text, previous[-1].start, sentence_start, index, depth + 1)
-    return []
+    return [], None
+
+
+def _shared_qualifiers(words: list) -> tuple[list[str], list[str]]:
+    """The lower-case qualifiers ('foreign') and the demonyms ('Xlandian', 'Ylandian') of the words right before
+    a plural title, demonyms joined by 'and' or commas."""
+    qualifiers: list[str] = []
+    demonyms: list[str] = []
+    for word in reversed(words):
+        lower = word.text.lower()
+        if _demonym(word.text):
+            demonyms.insert(0, word.text)
+        elif lower == "and" or word.text == ",":
+            if not demonyms:
+                break
+        elif not demonyms and (lower in ref.ROLE_MODIFIERS or lower in ref.TITLE_WORDS):
+            qualifiers.insert(0, word.text)
+        else:
+            break
+    return qualifiers, demonyms
+
+
+def _first_of_list(text: str, start: int, sentence_start: int, index: RoleIndex) -> int:
+    """Where the list of names that holds the name at ``start`` begins."""
+    previous = [p for p in index.spans.starting_in(sentence_start, start) if p.type == PERSON and p.end < start]
+    while previous and _P["NAME_LIST_GAP"].fullmatch(text, previous[-1].end, start):
+        start = previous[-1].start
+        previous = [p for p in previous if p.end < start]
+    return start
+
+
+def _list_people(text: str, start: int, index: RoleIndex) -> list[Placed]:
+    """The people of the list of names that opens at ``start``, in order."""
+    people = [p for p in index.spans.starting_in(start, start + 1) if p.type == PERSON][:1]
+    while people:
+        after = [p for p in index.spans.starting_in(people[-1].end, people[-1].end + 80)
+                 if p.type == PERSON and _P["NAME_LIST_GAP"].fullmatch(text, people[-1].end, p.start)]
+        if not after:
+            break
+        people.append(after[0])
+    return people
+
+
+def _list_length(text: str, start: int, sentence_start: int, index: RoleIndex) -> int:
+    return len(_list_people(text, _first_of_list(text, start, sentence_start, index), index))
+
+
+def _appositive_list(text: str, start: int, index: RoleIndex) -> bool:
+    """'the ministers, X and Y, met', 'talks with the ministers, X and Y.': the list of names after the comma is
+    closed by another or ends the sentence (an apposition), not the subject of what follows ('After talks with the
+    ministers, X said')."""
+    people = _list_people(text, start, index)
+    return bool(people) and _P["APPOSITION_CLOSED"].match(text, people[-1].end) is not None
 
 
 def _party_before(text: str, start: int, clause_start: int, index: RoleIndex) -> str | None:
@@ -206,8 +271,8 @@ def _role_before(text: str, start: int, sentence_start: int, index: RoleIndex) -
     if not run:
         run = _title_before_comma(text, sentence_start, start, index)
     if not run:
-        return _shared_title(text, start, sentence_start, index), \
-            _party_before(text, start, clause_start, index) or _possessor_before(text, start, index)
+        roles, owner = _shared_title(text, start, sentence_start, index)
+        return roles, owner or _party_before(text, start, clause_start, index) or _possessor_before(text, start, index)
     while run and not _is_title_noun(run[-1].text) and not _office_complement(run):
         run.pop()
     spoken_for = [k for k, w in enumerate(run[1:], 1)
