@@ -249,6 +249,20 @@ def test_a_figure_credited_to_an_outlet_or_a_report(body, text, start, source):
     assert [(f.text, f.evidence[0].start, f.source) for f in figures_of(body)] == [(text, start, source)]
 
 
+@pytest.mark.parametrize("body, text, start, measure", [
+    # an amount given or taken by a verb is that verb's noun, with whom it went to or came from
+    ("The watchdog fined the ferry firm 3 million euros.", "3 million euros", 34, "fine imposed on the ferry firm"),
+    ("The watchdog fined Orsa Rail $3 million.", "$3 million", 29, "fine imposed on Orsa Rail"),
+    ("Orsa Rail was fined £40m after the crash.", "£40m", 20, "fine imposed on Orsa Rail"),
+    ("A jury awarded Tomas Brek $90,000 in damages.", "$90,000", 26, "damages awarded to Tomas Brek"),
+    ("The trust granted the hospice £2m.", "£2m", 30, "sum granted to the hospice"),
+    # an adjective between the determiner and the amount: the noun after the amount is still what it measures
+    ("The club paid a record €85 million fee for the winger.", "€85 million", 23, "fee"),
+])
+def test_the_measure_of_an_amount_given_or_taken(body, text, start, measure):
+    assert [(f.text, f.evidence[0].start, f.measure) for f in figures_of(body)] == [(text, start, measure)]
+
+
 def test_current_level_is_dated_by_publication():
     (figure,) = figures_of("Trade currently stands at $90 million.")
     assert figure.date == "2014"

@@ -31,6 +31,9 @@ _RAISED = _directions("figures_transitive_change_verbs.txt")
 _LEADING_VERBS = lexicon.words("figures_leading_verbs.txt")
 _NP_STOP = lexicon.words("figures_np_stop_words.txt") | lexicon.REPORTING_TENSED
 _PARTICLES = lexicon.words("figures_particles.txt")
+#: A verb that gives or takes an amount -> (the noun for that amount, the participle before whom): 'fined' ->
+#: ('fine', 'imposed on')
+_AWARD_VERBS = {verb: (noun, participle) for verb, noun, participle in lexicon.rows("figures_award_verbs.txt")}
 _CREDITING_VERBS = frozenset().union(*(v.tensed | {v.present} for v in lexicon.verbs("figures_crediting_verbs.txt")))
 #: A wire-service table line's label -> (what its figures measure, their kind): 'Shr' -> ('earnings per share', ...)
 WIRE_LABELS = {label.lower(): (measure, kind) for label, measure, kind in lexicon.rows("figures_wire_labels.txt")}
@@ -45,6 +48,7 @@ _P = lexicon.compiled("figures_context_patterns.txt", {
     "CREDITING_FIRST": lexicon.alternation(lexicon.REPORTING_TENSED | _CREDITING_VERBS | {
         verb.present for verb in lexicon.verbs("reporting_verbs.txt")}),
     "WIRE_LABELS": lexicon.alternation(WIRE_LABELS, exact=True),
+    "AWARD_VERBS": lexicon.alternation(_AWARD_VERBS),
 })
 #: A wire-service table line ('Shr 2.10 dlrs vs 1.85'), and what may stand between its label and a figure.
 WIRE_LINE, WIRE_FILLER = _P["WIRE_LINE"], _P["WIRE_FILLER"]
@@ -155,6 +159,15 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
     raised = _P["RAISED_BY"].search(core, core_from)
     if raised and raised.group("object").split()[-1] not in _FUNCTION_WORDS:
         return f"{_RAISED[raised.group('verb')]} in {raised.group('object')}", reading  # 'raised rates by 50 points'
+    if quantity.kind == "money":
+        awarded, subject = _tail_subject(_P["AWARDED"], core, core_from)
+        if awarded:  # 'fined the airline 2 million euros', 'Acme was fined $4m', 'awarded X $9,000 in damages'
+            noun, participle = _AWARD_VERBS[awarded.group("verb")]
+            named = _P["SPENT_ON"].match(right)
+            noun = _phrase(named.group(1)) or noun if named else noun
+            whom = awarded.group("object") or (re.sub(r"^(The|A|An)\b", lambda m: m[1].lower(), subject)
+                                               if awarded.group("passive") and subject else None)
+            return (f"{noun} {participle} {whom}" if whom else noun), reading
     if _P["DETERMINER_END"].search(left, left_from):
         noun = _P["NOUN_PHRASE_AFTER"].match(right)
         if noun and not re.match(r"\s*(?:to|for|in|on|of|at|from|by|with|and)\b", right) \
