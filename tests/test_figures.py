@@ -263,6 +263,15 @@ def test_the_measure_of_an_amount_given_or_taken(body, text, start, measure):
     assert [(f.text, f.evidence[0].start, f.measure) for f in figures_of(body)] == [(text, start, measure)]
 
 
+@pytest.mark.parametrize("body, text, value, unit, start", [
+    # a scale word after the number makes it an amount, even after a word that labels numbers ('Line 3')
+    ("The board fined the tram line 4 million euros.", "4 million euros", 4_000_000, "EUR", 30),
+    ("The council gave bus route 2 million dollars in aid.", "2 million dollars", 2_000_000, "USD", 27),
+])
+def test_an_amount_after_a_label_word(body, text, value, unit, start):
+    assert [(f.text, f.value, f.unit, f.evidence[0].start) for f in figures_of(body)] == [(text, value, unit, start)]
+
+
 def test_current_level_is_dated_by_publication():
     (figure,) = figures_of("Trade currently stands at $90 million.")
     assert figure.date == "2014"

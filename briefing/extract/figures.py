@@ -355,7 +355,8 @@ def _is_not_a_quantity(text: str, start: int, end: int, number: Number, before: 
     if _P["AGE"].match(text, after, end):
         return True
     word = _P["WORD_BEFORE"].search(before)
-    if word and word.group(1).lower() in _LABELS and not number.spelled:
+    # 'Flight 370', not 'fined the ferry line 3 million euros': a scale word makes an amount, never a label
+    if word and word.group(1).lower() in _LABELS and not number.spelled and number.scale == 1:
         return True
     # 'the March 3 strikes': the day of a date, not a count
     return bool(word and word.group(1).lower() in MONTHS and number.plain and 1 <= number.value <= 31)
