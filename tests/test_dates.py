@@ -92,9 +92,9 @@ def test_absolute_dates(body, expected):
         ("The envoys meet this coming Tuesday.", FRIDAY, [("this coming Tuesday", "2019-11-26")]),
         ("The envoys meet on Thursday of next week.", FRIDAY, [("Thursday of next week", "2019-11-28")]),
         ("The envoys met on Sunday.", SUNDAY, [("Sunday", "2019-11-24")]),
-        # weeks have no value; months and years do
-        ("Sales fell last week.", FRIDAY, [("last week", None)]),
-        ("Sales fell this week.", MONDAY, [("this week", None)]),
+        # a week is the month its days lie in
+        ("Sales fell last week.", FRIDAY, [("last week", "2019-11")]),
+        ("Sales fell this week.", MONDAY, [("this week", "2019-11")]),
         ("Sales fell last month.", FRIDAY, [("last month", "2019-10")]),
         ("Sales fall next month.", FRIDAY, [("next month", "2019-12")]),
         ("Sales fell this month.", FRIDAY, [("this month", "2019-11")]),
@@ -513,3 +513,20 @@ def test_every_pattern_a_module_names_is_in_its_pattern_file(module, data_file):
     named = set(re.findall(r'_P\["(\w+)"\]', source))
     defined = {row[1] for row in lexicon.rows(data_file, sep="\t") if row[0] == "pattern"}
     assert named and named <= defined
+
+
+@pytest.mark.parametrize("body, published, expected", [
+    # a week or weekend named from the publication date is the month its days lie in (weeks start on Monday)
+    ("Dockers struck last week.", dt.date(2019, 11, 22), [("last week", "2019-11", 15)]),
+    ("Dockers strike next week.", dt.date(2019, 11, 29), [("next week", "2019-12", 15)]),
+    ("Dockers struck earlier this week.", dt.date(2019, 11, 22), [("earlier this week", "2019-11", 15)]),
+    ("Dockers strike this weekend.", dt.date(2019, 11, 20), [("this weekend", "2019-11", 15)]),
+    # across two months it is only the year; across two years it has no value
+    ("Dockers struck last week.", dt.date(2019, 12, 4), [("last week", "2019", 15)]),
+    ("Dockers strike next week.", dt.date(2019, 12, 27), [("next week", None, 15)]),
+    # the following week counts from the date the text last gave
+    ("Dockers struck on June 3, 2019. The following week they won.", dt.date(2019, 11, 22),
+     [("June 3, 2019", "2019-06-03", 18), ("The following week", "2019-06", 32)]),
+])
+def test_a_week_is_the_month_it_lies_in(body, published, expected):
+    assert found_at(body, published) == expected

@@ -26,7 +26,9 @@ as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
   the publication month) a year before. ``three days before Easter`` shifts the date that follows it.
 - **Named days** (Christmas, Easter, Thanksgiving ... from ``briefing/data/dates_holidays.txt``) without a year take the
   nearest one; two-digit years (``'79``, ``6/2/08``) the century that puts them at most 20 years after publication.
-- **Periods without a schema precision get the value None** (their text is kept): weeks and weekends, quarters
+- **A week or weekend** named from the publication or the last date (``last week``, ``the following weekend``,
+  ``earlier this week``; weeks start on Monday) is the month its days lie in, else the year, as an analyst files it.
+- **Periods without a schema precision get the value None** (their text is kept): other weeks and weekends, quarters
   (``Q2 2018``, ``the second quarter``), halves and seasons whose year the text does not say, fiscal years
   (``fiscal 1996``), season ranges (``1996-97``) and decades (``the 1990s``). The brief's values are calendar years,
   months and days only, and a year standing in for a quarter would claim more than the text says; but
@@ -528,6 +530,21 @@ def _relative_period(which: str, unit: str, frame: _Frame, step: _Shift | None =
     return When((step or _STEPS[unit]).apply(start, _OFFSETS[which]), unit)
 
 
+def _relative_week(which: str, unit: str, frame: _Frame) -> When | None:
+    """``last week``, ``this weekend``, ``the following week``: the month its days lie in, else their year (weeks
+    start on Monday); None when they span two years."""
+    base = (_from_anchor(frame, "day") if which in _FROM_ANCHOR
+            else When(frame.published, "day") if frame.published else None)
+    if base is None:
+        return None
+    monday = base.day - dt.timedelta(days=base.day.weekday()) + dt.timedelta(weeks=_OFFSETS[which])
+    first, last = (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)) if unit == "weekend" \
+        else (monday, monday + dt.timedelta(days=6))
+    if (first.year, first.month) == (last.year, last.month):
+        return When(first.replace(day=1), "month")
+    return When(dt.date(first.year, 1, 1), "year") if first.year == last.year else None
+
+
 def _month_of_year(month: int, which: str, frame: _Frame) -> When | None:
     """``March of next year``, ``the fifth month of this year``: ``month`` of the year ``which`` names."""
     year = _relative_period(which, "year", frame)
@@ -550,6 +567,9 @@ def _build_relative_period(m: re.Match, text: str) -> _Candidate | None:
             return None
         if _P["DIGIT_AFTER"].match(text, m.end()):
             return None
+    if unit in ("week", "weekend") and which in _OFFSETS and which != "the" and not m["part"] \
+            or unit in ("week", "weekend") and m["part"] and which == "this":
+        return _candidate(m, functools.partial(_relative_week, which, unit))
     if unit in ("week", "weekend", "decade", "century") or which in ("past", "the past") \
             or m["part"] and re.search(r"quarter", m["part"], re.I) \
             or m["part"] and re.search(r"half", m["part"], re.I) and unit != "year":
