@@ -152,3 +152,16 @@ def test_a_description_of_a_kind_of_body_is_a_body_of_that_kind(body, text, star
     doc = make_doc(body)
     assert [(q.text, q.evidence[0].start, q.speaker) for q in find_quotes(doc, actors=find_actors(doc), dates=())] \
         == [(text, start, speaker)]
+
+
+@pytest.mark.parametrize("body, text, start, speaker", [
+    # 'the council' is the body named with that word, not a person whose role starts with it
+    ('Orla Borough Council met. Council leader Ivo Pann spoke. The council said it "had no choice".',
+     "had no choice", 78, "Orla Borough Council"),
+    # the person whose role ends in the description's words is still its holder
+    ('Council leader Ivo Pann spoke. The leader said it was "a hard year".', "a hard year", 55, "Ivo Pann"),
+])
+def test_a_description_is_the_holder_of_a_role_it_heads(body, text, start, speaker):
+    doc = make_doc(body)
+    assert [(q.text, q.evidence[0].start, q.speaker) for q in find_quotes(doc, actors=find_actors(doc), dates=())] \
+        == [(text, start, speaker)]

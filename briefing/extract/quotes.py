@@ -856,9 +856,10 @@ class _Resolver:
         head = _role_key(description)
         if not head:
             return None
-        held = next((name for name, keys in self._actor_role_keys if any(head in key for key in keys)), None)
+        held = next((name for name, keys in self._actor_role_keys if any(_headed_by(key, head) for key in keys)),
+                    None)
         # the newest role whose key holds the head: only the latest use of each key can be it
-        latest = max((item for key, item in self._latest_role.items() if head in key),
+        latest = max((item for key, item in self._latest_role.items() if _headed_by(key, head)),
                      default=None, key=lambda item: item[0])
         return held or (latest[1] if latest else None)
 
@@ -901,6 +902,13 @@ def _head_word(description: str) -> str:
 
 def _role_key(description: str) -> str:
     return " ".join(w for w in description.lower().split() if w not in ARTICLES)
+
+
+def _headed_by(key: str, description: str) -> bool:
+    """Whether the role ``key`` ends in the words of ``description`` before any 'of'/'for' ('prime minister',
+    'minister of finance' for 'minister'): 'the council' is no 'council leader'."""
+    head = re.split(r" (?:of|for) ", key, maxsplit=1)[0]
+    return f" {head}".endswith(f" {description}") or f" {key}".endswith(f" {description}")
 
 
 def _person_shaped(name: str) -> bool:
