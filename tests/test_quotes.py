@@ -904,3 +904,15 @@ def test_officials_in_a_place_are_no_she():
             "She said the bridge would reopen in the spring.")
     speakers = [q.speaker for q in extract(make_doc(body)).reported_speech]
     assert speakers == ["officials in Lorvik", "Ilse Brandt"]
+
+
+@pytest.mark.parametrize("body, speaker_text, text, start", [
+    # a plural possessive inside a name is part of it: the whole name speaks, as written
+    ("The Brask Dockers' Union said the offer was too low.", "Brask Dockers' Union", "the offer was too low", 30),
+    ("The Velm Growers’ Guild said the harvest was late.", "Velm Growers’ Guild", "the harvest was late", 29),
+])
+def test_a_plural_possessive_inside_a_speaker_s_name(body, speaker_text, text, start):
+    union = actor(speaker_text, body, type="organization")
+    (speech,) = find_reported_speech(make_doc(body), actors=(union,), dates=())
+    assert (speech.text, speech.evidence[0].start, speech.speaker, speech.speaker_text) == (
+        text, start, speaker_text, speaker_text)

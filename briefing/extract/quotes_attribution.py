@@ -359,16 +359,19 @@ def _without_article(tokens: list[Token]) -> list[Token]:
 
 
 def _span_text(tokens: list[Token]) -> str | None:
-    return " ".join(t.text for t in tokens) or None
+    """The tokens' words, one blank between two (none before a token that touches the one before it: "Workers'")."""
+    return "".join(("" if k == 0 or tokens[k - 1].end == t.start and not is_word(t) else " ") + t.text
+                   for k, t in enumerate(tokens)) or None
 
 
 def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
     """A capitalised name that ends at ``tokens[end - 1]``, titles split off."""
     k = end - 1
-    while k - 1 >= stop and (is_word(tokens[k - 1]) or tokens[k - 1].text == "&") and (
+    while k - 1 >= stop and ((is_word(tokens[k - 1]) or tokens[k - 1].text == "&") and (
             is_capitalised(tokens[k - 1].text) or tokens[k - 1].lower in NAME_PARTICLES
             or tokens[k - 1].lower in CONNECTORS and k - 2 >= stop
-            and (is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in CONNECTORS)):
+            and (is_capitalised(tokens[k - 2].text) or tokens[k - 2].lower in CONNECTORS))
+            or _plural_possessive(tokens, k - 1, stop)):
         k -= 1
     while k < end - 1 and (tokens[k].lower in _LEADING_WORDS or tokens[k].lower in CONNECTORS):
         k += 1
@@ -378,6 +381,13 @@ def _name_ending(tokens: list[Token], end: int, stop: int) -> Mention | None:
     name, title = split_title(run)
     role = _role_before(tokens, k, stop, title)
     return Mention(_span_text(name), name[0].start, name[-1].end, "name", role=role)
+
+
+def _plural_possessive(tokens: list[Token], at: int, stop: int) -> bool:
+    """The apostrophe of a plural possessive inside a name: 'Workers' Union', 'Farmers’ Party'."""
+    return tokens[at].text in ("'", "’") and at - 1 >= stop and tokens[at - 1].end == tokens[at].start \
+        and tokens[at - 1].text.endswith("s") and is_capitalised(tokens[at - 1].text) \
+        and is_capitalised(tokens[at + 1].text)
 
 
 def _role_before(tokens: list[Token], k: int, stop: int, title: list[Token]) -> str | None:
@@ -423,6 +433,8 @@ def _strip_title(piece: list[Token]) -> tuple[list[Token], list[Token]]:
     """(name, title) of ``Defence Minister Jane Doe``: the name follows the last title or organisation word."""
     for i in range(len(piece) - 2, -1, -1):
         word, rest = piece[i].lower, piece[i + 1:]
+        if not is_word(rest[0]):
+            continue  # "Workers' Union": a possessive's apostrophe opens no name
         # a title that is also a name part ("Lord") or an organisation word needs two name words after it
         if word in TITLES and word not in AMBIGUOUS_TITLES or (word in TITLES or word in ORG_WORDS) and len(rest) >= 2:
             return rest, piece[:i + 1]
