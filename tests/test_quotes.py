@@ -916,3 +916,15 @@ def test_a_plural_possessive_inside_a_speaker_s_name(body, speaker_text, text, s
     (speech,) = find_reported_speech(make_doc(body), actors=(union,), dates=())
     assert (speech.text, speech.evidence[0].start, speech.speaker, speech.speaker_text) == (
         text, start, speaker_text, speaker_text)
+
+
+@pytest.mark.parametrize("body, text, start, speaker, role", [
+    # a lower-case title of sport before the name after a quotation: the name is the speaker
+    ('"We wanted a fast winger," head coach Ola Dreyer said.', "We wanted a fast winger", 1, "Ola Dreyer",
+     "head coach"),
+    ('"I am happy here," striker Bo Lindqvist told reporters.', "I am happy here", 1, "Bo Lindqvist", "striker"),
+])
+def test_a_sport_title_before_the_speaker_after_a_quotation(body, text, start, speaker, role):
+    person = actor(speaker, body)
+    (quote,) = quotes_of(body, (person,))
+    assert (quote.text, quote.evidence[0].start, quote.speaker, quote.role) == (text, start, speaker, role)
