@@ -1308,3 +1308,13 @@ def test_a_currency_s_letters_before_an_amount_are_no_actor(body):
 def test_a_name_that_has_a_government_is_a_place(body, name, start):
     doc, found = actors_of(body)
     assert (found[name].type, found[name].evidence[0].start) == ("place", start)
+
+
+@pytest.mark.parametrize("body, name, start", [
+    # a given name before a club's abbreviation or a word for a kind of firm names the club or the firm
+    ("Fans cheered as Ilse FC beat the leaders.", "Ilse FC", 16),
+    ("Profits at the Ilse Group fell.", "Ilse Group", 15),
+])
+def test_a_given_name_before_a_firm_word_is_an_organisation(body, name, start):
+    doc, found = actors_of(body)
+    assert (found[name].type, found[name].evidence[0].start) == ("organization", start)

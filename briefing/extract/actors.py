@@ -12,13 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
-from .. import lexicon
 from .. import reference as ref
 from ..load import slugify
 from ..model import Actor, Document
 from ..spelling import within_edit_distance
 from .actors_mentions import (
-    _OF_HEADS, _P, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, NAME_SUFFIXES, ORGANIZATION, PERSON, PLACE, Mention,
+    _FIRM_WORDS, _OF_HEADS, _P, ACRONYM_SKIP, COUNTRY, GUESS, HINT, KNOWN, NAME_SUFFIXES, ORGANIZATION, PERSON, PLACE,
+    Mention,
     country_kind, datelines, find_mentions, in_address, initials, known_place, midsentence_capitalised,
     people_of_place, tokens,
 )
@@ -552,9 +552,6 @@ class _OrgCandidates:
             # and what it may be a plural or an adjective of: 'Greens', 'Velorian', 'Osterlandian'
             keys += [("single", near) for near in _length_keys(form, 2)] + [("prefix", (form[:-k],)) for k in (1, 2, 3)]
         return sorted({k for key in keys for k in self.by_key.get(key, ())})
-
-
-_FIRM_WORDS = lexicon.words("firm_words.txt")  # 'Orion Brothers', 'Orion Group': the same firm as 'Orion'
 
 
 def _firm_core(words: list[str]) -> tuple[str, ...]:

@@ -63,6 +63,8 @@ _TRAILING_WORDS = lexicon.NAMING_PREPOSITIONS | {"and", "the"}  # no '&': in 'X 
 _LOCATIVE = frozenset("in at near outside inside from to into across throughout around toward towards via".split())
 _PLACE_PREPOSITIONS = frozenset("in near outside throughout".split())
 _PLACE_NOUNS = lexicon.nouns("place_nouns.txt")
+# 'Orion Group' is the firm 'Orion'; 'Halvard Group' a firm though 'Halvard' is a given name (no surname is one)
+_FIRM_WORDS = lexicon.words("firm_words.txt")
 _AUXILIARIES = lexicon.words("actors_subject_verbs.txt") | lexicon.marked("auxiliaries.txt", "subject")
 _PERSON_VERBS = lexicon.REPORTING_TENSED | lexicon.BELIEF_TENSED | {"quoted", "wants"}
 _P = lexicon.compiled("actors_patterns.txt", {
@@ -752,7 +754,7 @@ def _typed(text: str, words: list[Token], span: list[Token], *, in_title: bool, 
             and not (span[0].text in ref.FIRST_NAMES and _described_as_a_person(after)):
         return [_mention(text, span, PLACE, CUE, in_title, initial=initial)]  # not 'Jo Park, a member of X
     if _org_words(span) and not (span[0].text in ref.FIRST_NAMES and len(span) == 2 and span[-1].text in ref.ORG_HEADS
-                                 and not span[-1].text.endswith("s")):
+                                 and not span[-1].text.endswith("s") and span[-1].text not in _FIRM_WORDS):
         return [_mention(text, span, ORGANIZATION, CUE, in_title, initial=initial)]
     if name.endswith("s") and name[:-1].replace(".", "") in ref.COMMON_ACRONYMS:
         return []  # 'SUVs', 'CEOs'
