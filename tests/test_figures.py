@@ -272,6 +272,15 @@ def test_an_amount_after_a_label_word(body, text, value, unit, start):
     assert [(f.text, f.value, f.unit, f.evidence[0].start) for f in figures_of(body)] == [(text, value, unit, start)]
 
 
+@pytest.mark.parametrize("body, text, start, measure", [
+    # the subject opening the sentence measures the figure without its article
+    ("The krona slid 0.4% against the euro.", "0.4%", 15, "fall in krona"),
+    ("The levy stands at 12%.", "12%", 19, "levy"),
+])
+def test_the_subject_as_a_measure_has_no_article(body, text, start, measure):
+    assert [(f.text, f.evidence[0].start, f.measure) for f in figures_of(body)] == [(text, start, measure)]
+
+
 def test_current_level_is_dated_by_publication():
     (figure,) = figures_of("Trade currently stands at $90 million.")
     assert figure.date == "2014"
@@ -454,7 +463,7 @@ def test_a_model_counted_with_a_number_is_a_figure():
     ("The firm reduced its workforce by 10%.", "fall in workforce"),
     # a later figure of a list or a conversion takes the earlier one's measure
     ("Death rates were 49% for drug A and 53% for drug B.", "Death rates"),
-    ("The relief is worth around US$7 billion (about €5 billion).", "The relief"),
+    ("The subsidy comes to roughly US$4 billion (nearly €3.6 billion).", "subsidy"),
     ("Coverage had risen to 55 percent.", "Coverage"),
 ])
 def test_measure_in_news(body, measure):

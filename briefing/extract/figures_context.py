@@ -147,15 +147,15 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
     if apposed:
         subject = _clause_subject(apposed.group("clause"))
         if subject and not re.search(r"\s(?:was|were|is|are)\b", subject):
-            return _possessive_to_adjective(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)), _Reading(subject)
+            return _subject_phrase(subject), _Reading(subject)
     valued = _P["CLAUSE_VALUED"].search(core) if valued_tail else None
     subject = (_tail_subject(_P["CHANGED_TO"], core, core_from)[1] or valued and _clause_subject(valued.group("clause"))
                or _tail_subject(_P["LEVEL"], core, core_from)[1])
     if subject:
-        return _possessive_to_adjective(subject), _Reading(subject)
+        return _subject_phrase(subject), _Reading(subject)
     change, subject = _tail_subject(_P["CHANGE"], core, core_from)
     if subject and change.group("verb") in _DIRECTION:
-        return f"{_DIRECTION[change.group('verb')]} in {_possessive_to_adjective(subject)}", _Reading(subject)
+        return f"{_DIRECTION[change.group('verb')]} in {_subject_phrase(subject)}", _Reading(subject)
     raised = _P["RAISED_BY"].search(core, core_from)
     if raised and raised.group("object").split()[-1] not in _FUNCTION_WORDS:
         return f"{_RAISED[raised.group('verb')]} in {raised.group('object')}", reading  # 'raised rates by 50 points'
@@ -299,6 +299,12 @@ def _adjective(name: str) -> str:
     if bare.replace(".", "").isupper():
         return bare
     return ref.DEMONYM_BY_NAME.get(bare.lower(), bare)
+
+
+def _subject_phrase(subject: str) -> str:
+    """A clause's subject as a measure: without its article ('The rate' -> 'rate'), a country's possessive as its
+    adjective."""
+    return _possessive_to_adjective(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I))
 
 
 def _possessive_to_adjective(phrase: str) -> str:
