@@ -1318,3 +1318,13 @@ def test_a_name_that_has_a_government_is_a_place(body, name, start):
 def test_a_given_name_before_a_firm_word_is_an_organisation(body, name, start):
     doc, found = actors_of(body)
     assert (found[name].type, found[name].evidence[0].start) == ("organization", start)
+
+
+@pytest.mark.parametrize("body, start", [
+    # the capitalised word of a unit after a number is no actor; the place after it still is
+    ("Heat hit 44 degrees Celsius in Orvel.", 31),
+    ("It was 91 Fahrenheit at noon in Orvel.", 32),
+])
+def test_the_capitalised_word_of_a_unit_is_no_actor(body, start):
+    doc, found = actors_of(body)
+    assert [(name, a.evidence[0].start) for name, a in found.items()] == [("Orvel", start)]

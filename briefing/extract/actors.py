@@ -23,7 +23,7 @@ from .actors_mentions import (
     people_of_place, tokens,
 )
 from .actors_roles import Placed, RoleIndex, describe, government_affiliation
-from .figures_units import CURRENCY_SYMBOLS
+from .figures_units import CURRENCY_SYMBOLS, UNIT_WORDS
 from .spans import SpanIndex
 from .text import name_key
 
@@ -55,7 +55,7 @@ def _mentions(doc: Document, ner: str, lowercase: frozenset[str]) -> tuple[list[
         title = find_mentions(doc.article.title, in_title=True, lowercase_words=lowercase,
                               sentence_starts=frozenset({0}), confirmed_words=confirmed)
         body = _in_datelines(doc.text, body)
-        body = [m for m in body if not _currency_symbol(doc.text, m)]
+        body = [m for m in body if not _currency_symbol(doc.text, m) and not _unit_word(doc.text, m)]
         body = _places_in_lists(doc.text, body)
         defined = _defined_acronyms(doc.text, body)
         body = _with_acronyms(doc.text, body, defined, in_title=False)
@@ -78,6 +78,12 @@ def _places_in_lists(text: str, body: list[Mention]) -> list[Mention]:
             mention = replace(mention, type=PLACE, certainty=HINT, locative=True)
         kept.append(mention)
     return kept
+
+
+def _unit_word(text: str, mention: Mention) -> bool:
+    """'44 degrees Celsius', '90 Fahrenheit': the capitalised word of a unit after a number, not a name."""
+    m = _P["NUMBER_BEFORE"].search(text, max(0, mention.start - 40), mention.start)
+    return m is not None and f"{m['words']}{mention.text}".lower() in UNIT_WORDS
 
 
 def _currency_symbol(text: str, mention: Mention) -> bool:
