@@ -281,6 +281,16 @@ def test_the_subject_as_a_measure_has_no_article(body, text, start, measure):
     assert [(f.text, f.evidence[0].start, f.measure) for f in figures_of(body)] == [(text, start, measure)]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # 'the next/past/first N hours' is a span of time, as after 'over' or 'for'; the figures beside it stay
+    ("The next 36 hours decide the harvest.", []),
+    ("The past 3 days brought 80 arrests.", [("80 arrests", 24)]),
+    ("The first 100 days cost $9 million.", [("$9 million", 24)]),
+])
+def test_a_span_of_time_after_the_next_or_past_is_not_a_figure(body, expected):
+    assert [(f.text, f.evidence[0].start) for f in figures_of(body)] == expected
+
+
 def test_current_level_is_dated_by_publication():
     (figure,) = figures_of("Trade currently stands at $90 million.")
     assert figure.date == "2014"
