@@ -256,6 +256,9 @@ def test_a_figure_credited_to_an_outlet_or_a_report(body, text, start, source):
     ("Orsa Rail was fined £40m after the crash.", "£40m", 20, "fine imposed on Orsa Rail"),
     ("A jury awarded Tomas Brek $90,000 in damages.", "$90,000", 26, "damages awarded to Tomas Brek"),
     ("The trust granted the hospice £2m.", "£2m", 30, "sum granted to the hospice"),
+    # what a verb costs someone; a preposition after the verb is no one it costs
+    ("The walkout would cost the harbour town about £5 million a day.", "£5 million", 46, "cost to the harbour town"),
+    ("The extra cost of 9 million euros fell on the town.", "9 million euros", 18, "cost"),
     # an adjective between the determiner and the amount: the noun after the amount is still what it measures
     ("The club paid a record €85 million fee for the winger.", "€85 million", 23, "fee"),
 ])
