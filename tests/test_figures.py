@@ -294,6 +294,15 @@ def test_a_span_of_time_after_the_next_or_past_is_not_a_figure(body, expected):
     assert [(f.text, f.evidence[0].start) for f in figures_of(body)] == expected
 
 
+@pytest.mark.parametrize("body, text, start, measure", [
+    # the antecedent of 'which <someone> put at / estimate at' is what the figure measures
+    ("Pay lagged far below prices, which the census bureau put at 7.5% that year.", "7.5%", 60, "prices"),
+    ("The backlog, which auditors estimate at $3bn, keeps growing.", "$3bn", 40, "backlog"),
+])
+def test_the_antecedent_of_a_relative_that_estimates_the_figure(body, text, start, measure):
+    assert [(f.text, f.evidence[0].start, f.measure) for f in figures_of(body)] == [(text, start, measure)]
+
+
 def test_current_level_is_dated_by_publication():
     (figure,) = figures_of("Trade currently stands at $90 million.")
     assert figure.date == "2014"

@@ -136,7 +136,7 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
     if relative:
         phrase = _noun_phrase_before(relative.group("np"))
         if phrase:
-            return phrase, _Reading(phrase)
+            return _subject_phrase(phrase), _Reading(phrase)
     # '<thing> worth', ', valued at' and 'changed ... to' end in different words: at most one of them matches
     worth_after, subject = _tail_subject(_P["THING_WORTH"], core, core_from)
     if worth_after:
