@@ -303,6 +303,15 @@ def test_the_antecedent_of_a_relative_that_estimates_the_figure(body, text, star
     assert [(f.text, f.evidence[0].start, f.measure) for f in figures_of(body)] == [(text, start, measure)]
 
 
+@pytest.mark.parametrize("body, text, start, measure", [
+    # the level a verb of raising or lowering sets is that of the verb's object
+    ("The central bank lifted its benchmark rate by 25 basis points to 4.75%.", "4.75%", 65, "benchmark rate"),
+    ("Brevik Oil cut daily output to 2 million barrels.", "2 million barrels", 31, "daily output"),
+])
+def test_the_level_a_verb_raises_its_object_to(body, text, start, measure):
+    assert [(f.text, f.evidence[0].start, f.measure) for f in figures_of(body)][-1] == (text, start, measure)
+
+
 def test_current_level_is_dated_by_publication():
     (figure,) = figures_of("Trade currently stands at $90 million.")
     assert figure.date == "2014"

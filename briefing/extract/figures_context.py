@@ -156,6 +156,11 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
     change, subject = _tail_subject(_P["CHANGE"], core, core_from)
     if subject and change.group("verb") in _DIRECTION:
         return f"{_DIRECTION[change.group('verb')]} in {_subject_phrase(subject)}", _Reading(subject)
+    # searched only where the clause ends in 'to', as CHANGED_TO is
+    raised_to = _P["RAISED_TO"].search(core) if _P["CHANGED_TO_END"].search(core, max(0, len(core.rstrip()) - 6)) \
+        else None
+    if raised_to and raised_to.group("object").split()[-1] not in _FUNCTION_WORDS:
+        return raised_to.group("object"), reading  # 'cut its main rate by a point to 6.5%': the rate
     raised = _P["RAISED_BY"].search(core, core_from)
     if raised and raised.group("object").split()[-1] not in _FUNCTION_WORDS:
         return f"{_RAISED[raised.group('verb')]} in {raised.group('object')}", reading  # 'raised rates by 50 points'
