@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.extract.actors import find_actors
 from briefing.extract.figures import find_figures
 from briefing.extract.figures_units import ISO_CODES
 from briefing.extract.numbers import find_numbers
@@ -310,6 +311,16 @@ def test_the_antecedent_of_a_relative_that_estimates_the_figure(body, text, star
 ])
 def test_the_level_a_verb_raises_its_object_to(body, text, start, measure):
     assert [(f.text, f.evidence[0].start, f.measure) for f in figures_of(body)][-1] == (text, start, measure)
+
+
+@pytest.mark.parametrize("body, text, start, source", [
+    # 'the council said' credits the one body the article names with that word
+    ("Velm Borough Council met. The council said it lacked £14.6 million.", "£14.6 million", 53, "Velm Borough Council"),
+    ("The Orsk Dockers Union voted. The union says 300 members walked out.", "300 members", 45, "Orsk Dockers Union"),
+])
+def test_a_described_source_is_the_body_named_with_its_word(body, text, start, source):
+    found = figures_of(body, actors=find_actors(make_doc(body)))
+    assert [(f.text, f.evidence[0].start, f.source) for f in found] == [(text, start, source)]
 
 
 def test_current_level_is_dated_by_publication():

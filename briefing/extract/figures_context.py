@@ -369,4 +369,9 @@ def _source(sentence: str, actors: tuple[Actor, ...]) -> str | None:
         names = {actor.name.lower(), *(a.lower() for a in actor.aliases)}
         if name.lower() in names or (short and short.lower() in names):
             return actor.name
+    if m.groupdict().get("noun"):
+        # 'The council said': the one body the article names with that word
+        bodies = {a.name for a in actors if a.type == "organization" and name.lower() in a.name.lower().split()}
+        if len(bodies) == 1:
+            return bodies.pop()
     return name
