@@ -1328,3 +1328,14 @@ def test_a_given_name_before_a_firm_word_is_an_organisation(body, name, start):
 def test_the_capitalised_word_of_a_unit_is_no_actor(body, start):
     doc, found = actors_of(body)
     assert [(name, a.evidence[0].start) for name, a in found.items()] == [("Orvel", start)]
+
+
+@pytest.mark.parametrize("body, name, start", [
+    # a weekday before a name without a comma says when; it is no word of the name
+    ("On Monday Brask Foods shut two plants.", "Brask Foods", 10),
+    ("Last Friday Ada Velund resigned.", "Ada Velund", 12),
+    ("Tuesday Ostrel Bank cut its rate.", "Ostrel Bank", 8),
+])
+def test_a_weekday_before_a_name_is_no_part_of_it(body, name, start):
+    doc, found = actors_of(body)
+    assert [(n, a.evidence[0].start) for n, a in found.items()] == [(name, start)]

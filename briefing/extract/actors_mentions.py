@@ -14,7 +14,7 @@ from functools import partial
 from .. import lexicon
 from .. import reference as ref
 from ..lexicon import HONORIFICS, NAME_PARTICLES, NAMING_PREPOSITIONS, ORG_NOUNS
-from ..pubdate import CALENDAR_WORDS
+from ..pubdate import CALENDAR_WORDS, WEEKDAYS
 from .figures_units import currency_for
 from .text import Token, tokenized
 
@@ -335,6 +335,10 @@ def _clean_span(text: str, words: list[Token], i: int, j: int, *, in_title: bool
     # or one the article writes inside a sentence too ('the United Nations'), or fill a table's cell
     while span and _common_word(span[0]) and not _known_prefix(span) and not _written_inside(span, confirmed_words) \
             and not cell and not (span[0].possessive and len(span) > 1):  # 'Teachers' Union', 'People's Bank'
+        span.pop(0)
+        initial = False
+    # 'On Monday Acme said': when, then who (a month may open a name: 'in May Department Stores')
+    while len(span) > 1 and span[0].text.lower() in WEEKDAYS:
         span.pop(0)
         initial = False
     if initial and len(span) >= 2 and _common_adjective_before(text, span, confirmed_words) and not cell:
