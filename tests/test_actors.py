@@ -1339,3 +1339,13 @@ def test_the_capitalised_word_of_a_unit_is_no_actor(body, start):
 def test_a_weekday_before_a_name_is_no_part_of_it(body, name, start):
     doc, found = actors_of(body)
     assert [(n, a.evidence[0].start) for n, a in found.items()] == [(name, start)]
+
+
+@pytest.mark.parametrize("body, start", [
+    # a name before an appliance's noun is the product, not the maker it shares a word with
+    ("Ostra recalled the Ostra Lumen 2-slice toaster after fires.", 0),
+    ("Buyers of the Ostra Vega 60 heater got refunds from Ostra.", 52),
+])
+def test_an_appliance_named_after_its_maker_is_no_actor(body, start):
+    doc, found = actors_of(body)
+    assert [(n, a.evidence[0].start) for n, a in found.items()] == [("Ostra", start)]
