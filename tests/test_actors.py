@@ -1297,7 +1297,6 @@ def test_a_currency_s_letters_before_an_amount_are_no_actor(body):
     assert sorted(found) == ["Acme Corp"]
 
 
-
 @pytest.mark.parametrize("body, name, start", [
     # what only a state or territory has makes a name the reference data lack a place, not an organisation
     ("Aid stopped when the government of Velmark fell.", "Velmark", 35),
