@@ -216,6 +216,10 @@ def test_a_date_right_after_a_figure_is_its_date():
     ("Orvane Bank, founded in 2009, has 1,100 employees.", [("2009", "2009")], [("1,100 employees", None)]),
     ("The party took 14.9%, its best result since it was formed in 2011.", [("2011", "2011")], [("14.9%", None)]),
     ("Founded in 2009, Acme had 40 stores in 2012.", [("2009", "2009"), ("2012", "2012")], [("40 stores", "2012")]),
+    # a date in a relative clause after the figure is of what the clause says
+    ("Some 300 crews fought the blaze, which flared up on Saturday.", [("Saturday", "2014-11-15")],
+     [("300 crews", None)]),
+    ("Ferries carried 9,000 riders, who had queued since May.", [("May", "2014-05")], [("9,000 riders", None)]),
 ])
 def test_whose_date_a_date_is(body, dated, expected):
     doc = make_doc(body)

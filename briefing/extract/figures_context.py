@@ -342,13 +342,15 @@ def _date_right_after(doc: Document, sentence: Sentence, quantity, sentence_date
 
 def _figure_date(doc: Document, sentence: Sentence, quantity, sentence_dates: dict, own_dates: dict) -> str | None:
     """The date of a figure: the date right after it, else its sentence's first date unless that is a later
-    figure's own ('9.1 million voters, up from 8.6 million in 2021': 2021 is the second's only) or the date of a
-    founding ('Orvane Bank, founded in 2009, has 1,100 employees')."""
+    figure's own ('9.1 million voters, up from 8.6 million in 2021': 2021 is the second's only), the date of a
+    founding ('Orvane Bank, founded in 2009, has 1,100 employees') or one in a relative clause after the figure
+    ('600 firemen fought the fire, which began on Saturday')."""
     if sentence.index in sentence_dates:
         if own_dates[quantity.end]:
             return own_dates[quantity.end][1]
         dated = [(start, value) for start, value in sentence_dates[sentence.index][1]
-                 if not _P["FOUNDING_BEFORE"].search(doc.text, max(0, start - 40), start)]
+                 if not _P["FOUNDING_BEFORE"].search(doc.text, max(0, start - 40), start)
+                 and not (start > quantity.end and _P["RELATIVE_BETWEEN"].search(doc.text, quantity.end, start))]
         if not dated:
             return None
         first = dated[0][1]
