@@ -929,3 +929,15 @@ def test_every_pattern_the_agreement_modules_name_is_in_the_pattern_file():
 def test_a_pattern_named_on_several_lines_is_the_alternation_of_its_lines():
     # the first line of the clause boundaries ends a clause at a semicolon, a later one before "although"
     assert [m.group() for m in PATTERNS["CLAUSE_BOUNDARY"].finditer("A rose; B fell although C held")] == [";", " "]
+
+
+@pytest.mark.parametrize("body, status, date, end", [
+    # a state that only a word inside the agreement's phrase gives ('now-cancelled') is not dated by the clause's
+    # verb; the verb that gives the state is
+    ("Farmers marched on Monday against the now-cancelled pipeline deal between Xland and Yland.", "ended", None, 90),
+    ("Xland and Yland cancelled their pipeline deal on Monday.", "ended", "2014-11-17", 56),
+])
+def test_a_state_given_inside_the_phrase_is_not_dated_by_the_clause(body, status, date, end):
+    (agreement,) = extract(body)
+    assert (agreement.status, agreement.date, agreement.evidence[0].start, agreement.evidence[0].end) == (
+        status, date, 0, end)

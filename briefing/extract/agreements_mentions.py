@@ -838,6 +838,10 @@ def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, statu
     1978 agreement' unless it was signed then), else one the sentence gives where it reports the
     news ('an official said Friday'); of several, the one nearest ``position``."""
     clause, text = ctx.clause, ctx.text
+    if inside and status and _status_from_phrase(ctx, inside, status):
+        # 'farmers marched on Monday over the now-cancelled pact': the clause's date is of its verb, not of
+        # the state a word inside the agreement's phrase gives it
+        return next(iter(ctx.reporting_dates), None)
     candidates = []
     for ev_start, _ev_end, _k, value in ctx.index.date_evidence.within(clause.start, clause.end):
         if inside and inside[0] <= ev_start < inside[1] and status != "signed":
@@ -849,6 +853,16 @@ def _date(ctx: _Context, position: int, *, inside: tuple[int, int] | None, statu
             continue  # "by March 3", "could be signed on Monday": not the date of the status
         candidates.append((abs(ev_start - position), value))
     return min(candidates)[1] if candidates else next(iter(ctx.reporting_dates), None)
+
+
+def _status_from_phrase(ctx: _Context, inside: tuple[int, int], status: str) -> bool:
+    """Whether only a word inside the agreement's phrase ('the now-cancelled deal') gives it ``status``."""
+    def gives(cue) -> bool:
+        return STATUS_CUES.get(_phrase_key(cue)) == status
+    clause = ctx.clause
+    cues = list(PATTERNS["STATUS_CUE"].finditer(ctx.text, clause.start, clause.end))
+    inner = [cue for cue in cues if inside[0] <= cue.start() < inside[1]]
+    return any(gives(cue) for cue in inner) and not any(gives(cue) for cue in cues if cue not in inner)
 
 
 # --- sides -----------------------------------------------------------------------------------
