@@ -934,7 +934,7 @@ def test_a_pattern_named_on_several_lines_is_the_alternation_of_its_lines():
 @pytest.mark.parametrize("body, status, date, end", [
     # a state that only a word inside the agreement's phrase gives ('now-cancelled') is not dated by the clause's
     # verb; the verb that gives the state is
-    ("Farmers marched on Monday against the now-cancelled pipeline deal between Xland and Yland.", "ended", None, 90),
+    ("Farmers marched on Monday over the now-cancelled pipeline deal between Xland and Yland.", "ended", None, 87),
     ("Xland and Yland cancelled their pipeline deal on Monday.", "ended", "2014-11-17", 56),
 ])
 def test_a_state_given_inside_the_phrase_is_not_dated_by_the_clause(body, status, date, end):
