@@ -32,17 +32,27 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def write_bytes_unsynced(path: Path, data: bytes) -> None:
-    """Write ``path`` (and its folders) in place, leaving it to :func:`sync_file_system`: for a folder of files
-    that nobody reads before all of them are written and synced once (a sync of each file was most of the time
-    of writing them)."""
+    """Write ``path`` (and its folders) in place, leaving it to :func:`sync_files`: for a folder of files that
+    nobody reads before all of them are written and synced (a sync of each as it was written was most of the
+    time of writing them)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:
         handle.write(data)
 
 
-def sync_file_system(folder: Path) -> None:
-    """Write to disk every file written so far on the file system of ``folder``: Linux syncfs, else a sync of
-    every file system."""
+#: Fewer files than this are synced one by one; more with one sync of their file system, which also writes
+#: whatever else waits to be written there, so that it costs more than the syncs of a few files.
+SYNC_EACH_BELOW = 64
+
+
+def sync_files(folder: Path, paths: list[Path]) -> None:
+    """Write to disk the files ``paths`` of ``folder``: each with its own sync when they are few, else all with one
+    sync of the file system (Linux syncfs, else a sync of every file system)."""
+    if len(paths) < SYNC_EACH_BELOW:
+        for path in paths:
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)

@@ -39,7 +39,7 @@ from .engine import build as mkdocs_build
 from .extract import ExtractOptions
 from .lists import PERIOD_ROWS
 from . import pagefind
-from .io import holds, sync_file_system, write_bytes_unsynced, write_json_atomic, write_text_atomic
+from .io import holds, sync_files, write_bytes_unsynced, write_json_atomic, write_text_atomic
 from .model import Brief
 from .parallel import Workers, available_cores
 from .pdf import BOOK_FILENAME
@@ -448,8 +448,7 @@ def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage], *, kep
             if not holds(docs_dir / page.src, data):
                 write_bytes_unsynced(staging / page.src, data)
                 written.append(page.src)
-        if written:
-            sync_file_system(staging)  # once for every page: each is then moved into place whole
+        sync_files(staging, [staging / src for src in written])  # before any is moved into place
         for src in written:
             target = docs_dir / src
             for parent in reversed(target.relative_to(docs_dir).parents[:-1]):

@@ -397,25 +397,41 @@ def test_each_changed_page_is_written_aside_as_it_comes_and_docs_change_only_aft
 
 
 
-def test_changed_pages_reach_the_disk_in_one_sync_before_any_is_moved_into_docs(tmp_path, monkeypatch):
-    """One sync of the staged pages, not one per page (they were most of the time of writing a full build's
-    pages), and before docs/ changes: a crash after a move never leaves a page that is not on disk."""
+@pytest.mark.parametrize("sync_each_below, file_syncs, file_system_syncs", [(64, 3, 0), (3, 0, 1)])
+def test_changed_pages_reach_the_disk_before_any_is_moved_into_docs(tmp_path, monkeypatch, sync_each_below,
+                                                                    file_syncs, file_system_syncs):
+    """A few changed pages are synced one by one; many with one sync of the file system, not one each (they were
+    most of the time of writing a full build's pages). Either way before docs/ changes: a crash after a move never
+    leaves a page that is not on disk."""
+    from briefing import io
+
     docs = tmp_path / "docs"
     site.replace_generated_docs(docs, [RenderedPage("index.md", "home\n")])
     synced = []
+    real_fsync = os.fsync
 
-    def sync(folder):
-        synced.append((sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")),
-                       (docs / "index.md").read_text()))
-    monkeypatch.setattr(site, "sync_file_system", sync)
-    monkeypatch.setattr(os, "fsync", lambda fd: pytest.fail("a page was synced on its own"))
-    site.replace_generated_docs(docs, [RenderedPage("index.md", "new home\n"), RenderedPage("briefs/a.md", "a\n"),
-                                       RenderedPage("briefs/b.md", "b\n")])
-    assert synced == [(["briefs/a.md", "briefs/b.md", "index.md"], "home\n")]
+    def fsync(fd):
+        synced.append(("file", (docs / "index.md").read_text()))
+        real_fsync(fd)
+
+    class Libc:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def syncfs(self, fd):
+            synced.append(("file system", (docs / "index.md").read_text()))
+            return 0
+    monkeypatch.setattr(io, "SYNC_EACH_BELOW", sync_each_below)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(io.ctypes, "CDLL", Libc)
+    pages = [RenderedPage("index.md", "new home\n"), RenderedPage("briefs/a.md", "a\n"),
+             RenderedPage("briefs/b.md", "b\n")]
+    site.replace_generated_docs(docs, pages)
+    assert synced == [("file", "home\n")] * file_syncs + [("file system", "home\n")] * file_system_syncs
     assert (docs / "index.md").read_text() == "new home\n"
-    site.replace_generated_docs(docs, [RenderedPage("index.md", "new home\n"), RenderedPage("briefs/a.md", "a\n"),
-                                       RenderedPage("briefs/b.md", "b\n")])
-    assert len(synced) == 1  # nothing changed, nothing to sync
+    site.replace_generated_docs(docs, pages)
+    assert len(synced) == file_syncs + file_system_syncs  # nothing changed, nothing to sync
+
 
 # --------------------------------------------------------------------------- the command
 
