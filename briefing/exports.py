@@ -4,8 +4,8 @@ Site-wide, ``exports/<kind>.csv`` and ``exports/<kind>.json`` hold every brief's
 brief first; past :data:`YEAR_FILES_PAST` briefs they are split by the year the briefs were published,
 ``exports/<year>/<kind>.csv`` (``exports/undated/`` for briefs without a date), so that no file grows with
 the archive and a changed brief rewrites only its year's. Per brief, ``exports/briefs/<id>/<kind>.csv`` and
-``exports/briefs/<id>.json`` (all five kinds in one object). Every row starts with its brief (id, title, date) and ends with the
-number of its sentence (counted from 1, as on the page: ``#s3``).
+``exports/briefs/<id>.json`` (all five kinds in one object). Every row starts with its brief (id, title, date)
+and ends with the number of its sentence (counted from 1, as on the page: ``#s3``).
 
 CSV files are UTF-8 with a byte order mark (so spreadsheets read the accents) and are safe to
 open in a spreadsheet: article text is untrusted, so a text cell that starts with ``=``, ``+``,
