@@ -1,4 +1,5 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of one."""
+"""Writing files: atomically (a reader sees the old file or the new one, never half of one), synced, or put
+aside for a while (:class:`Spool`)."""
 from __future__ import annotations
 
 import ctypes

@@ -11,6 +11,10 @@ A dirty build (``serve``, ``mkdocs build --dirty``, and ``build_briefs.py build`
 site) builds again only the pages whose source changed, and gives the site of a full build: stale
 output removed, search index and tags lists complete (:mod:`briefing.incremental`).
 
+Every build: a generated page's raw HTML blocks are set aside while Markdown converts the rest
+(:mod:`briefing.raw_blocks`), and each page's HTML waits on disk (:class:`briefing.io.Spool`) from its
+conversion to its writing, so that a build never holds the text of every page.
+
 Confinement: a file of docs/ that is a link to something outside docs/ (``ln -s /etc/passwd
 docs/passwd.txt``) is left out of the site, for ``build`` and ``serve`` alike, with a warning.
 """
@@ -23,8 +27,8 @@ from pathlib import Path
 
 from briefing import incremental, raw_blocks, site, templating
 from briefing.engine import CombinedEvent, Config, Files, Page, PluginError, event_priority
-from briefing.render import GENERATED_PATHS
 from briefing.io import Spool
+from briefing.render import GENERATED_PATHS
 
 _dirty = False  # of the builds that follow (set once by `serve`, by each `build`)
 _serving = False  # the builds that follow are those of a live preview, one per edit
