@@ -28,7 +28,7 @@ from pathlib import Path
 from briefing import incremental, raw_blocks, site, templating
 from briefing.engine import CombinedEvent, Config, Files, Page, PluginError, event_priority
 from briefing.io import Spool
-from briefing.render import GENERATED_PATHS
+from briefing.render import is_generated
 
 _dirty = False  # of the builds that follow (set once by `serve`, by each `build`)
 _serving = False  # the builds that follow are those of a live preview, one per edit
@@ -100,7 +100,7 @@ def on_pre_build(config: Config) -> None:
 def on_page_markdown(markdown: str, page: Page, config: Config, files: Files) -> str:
     """Set aside the raw HTML blocks of a generated page (:mod:`briefing.raw_blocks`): most of its text, which
     Markdown would pass through as it is after parsing all of it twice."""
-    if page.file.src_uri.split("/", 1)[0] not in GENERATED_PATHS:
+    if not is_generated(page.file.src_uri):
         page.briefing_blocks = {}
         return markdown
     markdown, page.briefing_blocks = raw_blocks.set_aside(markdown)

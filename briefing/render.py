@@ -52,6 +52,11 @@ from .verify import CATEGORIES, article_view, page_items, source_of
 GENERATED_PATHS = ("index.md", "all-briefs.md", "all-briefs", "briefs", "actors", "countries", "agreements",
                    "figures", "quotes", "timeline", "tags", "find.md", "feeds", "exports")
 
+
+def is_generated(src: str) -> bool:
+    """Whether the docs source ``src`` (``briefs/x.md``) is one of the generated pages, not a hand-written one."""
+    return src.split("/", 1)[0] in GENERATED_PATHS
+
 #: Statuses of an agreement that is not yet concluded (shown as "open" on the home page).
 OPEN_STATUSES = ("proposed", "under negotiation", "agreed", "approved")
 

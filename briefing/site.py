@@ -43,7 +43,7 @@ from .io import holds, sync_files, write_bytes_unsynced, write_json_atomic, writ
 from .model import Brief
 from .parallel import Workers, available_cores
 from .pdf import BOOK_FILENAME
-from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, UnitRecord, changes_renderer
+from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, UnitRecord, changes_renderer, is_generated
 from .templating import TEMPLATES_DIR
 
 #: Set by ``serve`` for the MkDocs hook (briefing/mkdocs_hooks.py): regenerate pages before each build.
@@ -757,7 +757,7 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     except jinja2.TemplateError as err:
         raise Abort(template_problem(err)) from None
     for file in list(files):  # what an earlier `build` left in docs/: these pages replace it, stale ones go
-        if file.src_uri.split("/", 1)[0] in GENERATED_PATHS:
+        if is_generated(file.src_uri):
             files.remove(file)
     inclusion_rules = (_rules(config.get("exclude_docs")), _rules(config.get("draft_docs")),
                        _rules(config.get("not_in_nav")))
