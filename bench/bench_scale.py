@@ -5,7 +5,8 @@ For each size (synthetic briefs with distinct people and organisations, bench/ma
 nothing changed, and two rebuilds each after one seed changed (the second one starts from the site the first
 replaced, as every later rebuild does) — and a plain ``mkdocs build`` of as many Markdown
 pages with the same theme and plugins. Each run is its own process: time, peak memory (its maximum
-resident set) and site size; ratios are to plain MkDocs and, for extraction, to one core. Prints figures,
+resident set) and site size, and after the full build the bytes one search downloads (a surname typed into
+the search box of the served site in a headless chromium, as bench/bench_search.py does); ratios are to plain MkDocs and, for extraction, to one core. Prints figures,
 asserts nothing. Run from the project root: ``.venv/bin/python bench/bench_scale.py [--briefs 1000 10000]``.
 """
 from __future__ import annotations
@@ -23,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.make_briefs import copy_project, write_seeds  # noqa: E402
+from bench.bench_search import CHROMIUM, material_page_bytes, query_bytes  # noqa: E402
+from bench.make_briefs import copy_project, invented_name, write_seeds  # noqa: E402
+from briefing import pagefind  # noqa: E402
 from briefing.extract import ExtractOptions  # noqa: E402
 from briefing.load import load_seeds  # noqa: E402
 from briefing.parallel import Workers, available_cores, extract_articles  # noqa: E402
@@ -44,6 +47,17 @@ def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
 
 def size_mib(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def one_search(site_dir: Path, query: str) -> str:
+    """What a visitor downloads to run one query on the built site, served on 127.0.0.1 to a headless chromium."""
+    if not Path(CHROMIUM).exists():
+        return f"one search: not measured ({CHROMIUM} is not installed: make system-deps)"
+    search = "pagefind" if (site_dir / pagefind.BUNDLE_DIR).is_dir() else "material"
+    sent, requests, _, found = query_bytes(site_dir, search, query)
+    if search == "material":
+        sent = material_page_bytes(site_dir)
+    return f"one search ({search}, '{query}'): {sent / 1e6:.3f} MB in {requests} requests, {found} results shown"
 
 
 def extraction(count: int, folder: Path) -> None:
@@ -79,6 +93,8 @@ def scale(count: int, folder: Path, *, plain_mkdocs: bool = True, profile: bool 
     full = run(build, project)
     full_size = size_mib(project / "site")
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+    print(f"{count:>6} briefs: site {full_size:.1f} MiB; "
+          f"{one_search(project / 'site', invented_name(2 * (count // 4)))}", flush=True)
     unchanged = run(build, project)
     profiled = folder / "one-seed.prof"
     # profiled, the one-seed rebuilds take longer than the figures printed for them would be without the profiler
@@ -117,7 +133,7 @@ def scale(count: int, folder: Path, *, plain_mkdocs: bool = True, profile: bool 
         print(f"{count:>6} briefs, {pages:>6} pages: {name:<17} {took:7.1f} s = x{took / mkdocs[0]:5.2f} plain "
               f"MkDocs, {took / full[0]:6.1%} of the full build; CPU {cpu:7.1f} s; peak {memory:6.0f} MiB", flush=True)
     print(f"{count:>6} briefs: plain MkDocs on {pages} pages {mkdocs[0]:.1f} s, peak {mkdocs[1]:.0f} MiB, site "
-          f"{size_mib(plain / 'site'):.1f} MiB; briefing site {full_size:.1f} MiB", flush=True)
+          f"{size_mib(plain / 'site'):.1f} MiB", flush=True)
 
 
 def main() -> None:

@@ -72,7 +72,7 @@ def base_bundle(site_dir: Path) -> int:
     return sum((bundle / name).stat().st_size for name in (pagefind.SHARDS_FILE, *pagefind.UI_ASSETS))
 
 
-def query_bytes(site_dir: Path, search: str) -> tuple[int, int, int, int]:
+def query_bytes(site_dir: Path, search: str, query: str = QUERY) -> tuple[int, int, int, int]:
     """(bytes, requests, bytes of the shards' entry and meta files, results) of one query on the served site."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -86,14 +86,14 @@ def query_bytes(site_dir: Path, search: str) -> tuple[int, int, int, int]:
             driver.get(base + "find/")
             box = WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input"))
             server.sent, server.requests = base_bundle(site_dir), 1 + len(pagefind.UI_ASSETS)  # fetched at load
-            box.send_keys(QUERY)
+            box.send_keys(query)
             results = ".pagefind-ui__result-link"
         else:
             driver.get(base)
             box = WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input"))
             time.sleep(0.5)  # Material fetches its index at page load: count it, it is what search downloads
             box.click()
-            box.send_keys(QUERY)
+            box.send_keys(query)
             results = "a.md-search-result__link"
         found = WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, results))
         time.sleep(1.0)  # let the fragments of the first results arrive
