@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .render import RenderedPage
 
 EXPORT_DIR = "exports"
+BRIEFS_DIR = f"{EXPORT_DIR}/briefs"
 #: Past this many briefs, the site-wide files are one set per year of publication.
 YEAR_FILES_PAST = 1000
 UNDATED = "undated"
@@ -153,13 +154,13 @@ def _indented(value: Any, newline: str) -> str:
 def csv_src(kind: str, brief_id: str | None = None, *, part: str | None = None) -> str:
     """The CSV file of ``kind``: of one brief, of one year's briefs (``part``), or of every brief."""
     if brief_id:
-        return f"{EXPORT_DIR}/briefs/{brief_id}/{kind}.csv"
+        return f"{BRIEFS_DIR}/{brief_id}/{kind}.csv"
     return f"{EXPORT_DIR}/{part}/{kind}.csv" if part else f"{EXPORT_DIR}/{kind}.csv"
 
 
 def json_src(kind: str | None = None, brief_id: str | None = None, *, part: str | None = None) -> str:
     if brief_id:
-        return f"{EXPORT_DIR}/briefs/{brief_id}.json"
+        return f"{BRIEFS_DIR}/{brief_id}.json"
     return f"{EXPORT_DIR}/{part}/{kind}.json" if part else f"{EXPORT_DIR}/{kind}.json"
 
 

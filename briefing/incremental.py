@@ -31,6 +31,7 @@ from typing import Any, Iterable
 
 from . import engine, pagefind, pipeline
 from .engine import Config, File, Files
+from .exports import BRIEFS_DIR
 from .io import write_text_atomic
 from .templating import TEMPLATES_DIR
 
@@ -162,10 +163,12 @@ def give_site_files(config: Config, paths: list[str]) -> None:
 
 
 def _site_files(config: Config) -> Iterable[str]:
-    """The files of the site folder but those of :data:`KEPT_FOLDERS` and the search bundle (no MkDocs output:
-    briefing/pagefind.py updates it): as :func:`give_site_files` gave them for this folder, else listed."""
+    """The files of the site folder but those of :data:`KEPT_FOLDERS`, the search bundle and a brief's exports (no
+    MkDocs output: briefing/pagefind.py updates the bundle, briefing.site.publish_beside the exports): as
+    :func:`give_site_files` gave them for this folder, else listed."""
     site_dir = os.path.normpath(config.site_dir)
-    left_out = tuple(os.path.join(site_dir, name) + os.sep for name in (*KEPT_FOLDERS, pagefind.BUNDLE_DIR))
+    left_out = tuple(os.path.join(site_dir, name) + os.sep
+                     for name in (*KEPT_FOLDERS, pagefind.BUNDLE_DIR, BRIEFS_DIR))
     given = getattr(config, "briefing_site_files", None)
     config.briefing_site_files = None
     return [path for path in (given if given is not None else _listed_files(site_dir)) if not path.startswith(left_out)]

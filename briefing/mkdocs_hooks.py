@@ -13,7 +13,8 @@ output removed, search index and tags lists complete (:mod:`briefing.incremental
 
 Every build: a generated page's raw HTML blocks are set aside while Markdown converts the rest
 (:mod:`briefing.raw_blocks`), and each page's HTML waits on disk (:class:`briefing.io.Spool`) from its
-conversion to its writing, so that a build never holds the text of every page.
+conversion to its writing, so that a build never holds the text of every page. A brief's exports never go
+through MkDocs: once a preview is built they are put into its site as they are (:func:`briefing.site.publish_beside`).
 
 Confinement: a file of docs/ that is a link to something outside docs/ (``ln -s /etc/passwd
 docs/passwd.txt``) is left out of the site, for ``build`` and ``serve`` alike, with a warning.
@@ -155,6 +156,8 @@ def on_post_page(output: str, page: Page, config: Config) -> str:
 def on_post_build(config: Config) -> None:
     _close_spool()
     incremental.finish(config.briefing_files, config)
+    if not site.is_rendered(config):  # `build_briefs.py build` puts them in itself, once the site is built
+        site.publish_beside(site.preview_sources(config).files, config, serving=_serving)
     if _serving:
         _freeze_first_build()
 

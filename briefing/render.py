@@ -57,6 +57,14 @@ def is_generated(src: str) -> bool:
     """Whether the docs source ``src`` (``briefs/x.md``) is one of the generated pages, not a hand-written one."""
     return src.split("/", 1)[0] in GENERATED_PATHS
 
+
+def is_beside(src: str) -> bool:
+    """Whether the generated file ``src`` is one MkDocs never reads: a brief's exports (``exports/briefs/``), six
+    files a brief, most of the generated files of a large archive. They are written into a folder of their own and
+    put into the site as they are, beside the MkDocs build (:func:`briefing.site.publish_beside`), so that MkDocs
+    does not list, check and copy them all again on every build."""
+    return src.startswith(site_exports.BRIEFS_DIR + "/")
+
 #: Statuses of an agreement that is not yet concluded (shown as "open" on the home page).
 OPEN_STATUSES = ("proposed", "under negotiation", "agreed", "approved")
 
@@ -399,7 +407,7 @@ class SiteRenderer:
                                     lambda c: c.item.date,
                                     lambda rows: {"months": lists.by_period(rows, lambda c: c.item.date)})
         for brief in index.briefs:
-            yield from self._unit(f"{site_exports.EXPORT_DIR}/briefs/{brief.id}", (brief, index.timelines[brief.id]),
+            yield from self._unit(f"{site_exports.BRIEFS_DIR}/{brief.id}", (brief, index.timelines[brief.id]),
                                   partial(site_exports.brief_exports, brief, index.timelines[brief.id]))
         for part, briefs in site_exports.site_parts(index.briefs):
             timelines = {brief.id: index.timelines[brief.id] for brief in briefs}

@@ -43,7 +43,8 @@ from .io import holds, sync_files, write_bytes_unsynced, write_json_atomic, writ
 from .model import Brief
 from .parallel import Workers, available_cores
 from .pdf import BOOK_FILENAME
-from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, UnitRecord, changes_renderer, is_generated
+from .exports import BRIEFS_DIR
+from .render import GENERATED_PATHS, PDF_DIR, RenderedPage, UnitRecord, changes_renderer, is_beside, is_generated
 from .templating import TEMPLATES_DIR
 
 #: Set by ``serve`` for the MkDocs hook (briefing/mkdocs_hooks.py): regenerate pages before each build.
@@ -61,6 +62,9 @@ BUILT_FROM = ".briefing-built-from"
 PREVIEW_PAGES_DIR = Path(".briefing") / "pages"
 #: The units of the last render into docs/ and into the preview pages (:func:`render_into`).
 DOCS_RENDERED, PREVIEW_RENDERED = Path(".briefing") / "rendered-docs.json", Path(".briefing") / "rendered-pages.json"
+#: Where the generated files MkDocs never reads (:func:`briefing.render.is_beside`) are written, for the built site
+#: and for the preview: :func:`publish_beside` puts them into the site.
+FILES_DIR, PREVIEW_FILES_DIR = Path(".briefing") / "files", Path(".briefing") / "preview-files"
 RENDERED_SCHEMA = 1
 #: The similar surnames of the last build (:class:`briefing.crossbrief.SurnamePairs`), for the next one.
 SURNAME_PAIRS_FILE = Path(".briefing") / "surname-pairs.json"
@@ -207,15 +211,16 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
         extra = (pagefind.search_page(directory_urls=config.use_directory_urls),)
     pairs_file = project_dir(config_file) / SURNAME_PAIRS_FILE
     _load_surname_pairs(pairs_file)
+    files_dir = project_dir(config_file) / FILES_DIR
     render_into(Path(config.docs_dir), project_dir(config_file) / DOCS_RENDERED, briefs, extra=extra,
-                directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
+                files_dir=files_dir, directory_urls=config.use_directory_urls, pdf_ids=printed_ids(pdf_dir),
                 book_pdf=BOOK_FILENAME if (pdf_dir / BOOK_FILENAME).is_file() else None,
                 redirects=redirects, state=state, site_url=config.site_url or "", period_rows=period_rows)
     if crossbrief.SURNAME_PAIRS.changed:
         write_json_atomic(pairs_file, {"code": pipeline.code_version(), "buckets": crossbrief.SURNAME_PAIRS.dump()})
     mark_rendered(config)
     final = Path(config.site_dir)
-    stamp = inputs_stamp(config, strict=strict, offline=offline, search=search)
+    stamp = inputs_stamp(config, strict=strict, offline=offline, search=search, files_dir=files_dir)
     if _stamp_file(final).is_file() and _stamp_file(final).read_text(encoding="utf-8") == stamp:
         log.info("%s: up to date: no page, file or setting changed since it was built", final)
         return final
@@ -223,7 +228,7 @@ def publish(briefs: Iterable[Brief], *, config_file: Path, strict: bool = False,
     if search != "pagefind":
         shutil.rmtree(links, ignore_errors=True)
     index = functools.partial(pagefind.index_site, links_dir=links) if search == "pagefind" else pagefind.remove_bundle
-    built = build_site(config, index=index, stamp=stamp)
+    built = build_site(config, index=index, stamp=stamp, files_dir=files_dir)
     changes.write_state(state_file, state)
     return built
 
@@ -306,24 +311,26 @@ def _stamp_file(site_dir: Path) -> Path:
     return site_dir / BUILT_FROM
 
 
-def inputs_stamp(config: Config, *, strict: bool, offline: bool, search: str | None = None) -> str:
-    """A hash of everything a MkDocs build of ``config`` reads: equal stamps build equal sites.
+def inputs_stamp(config: Config, *, strict: bool, offline: bool, search: str | None = None,
+                 files_dir: Path | None = None) -> str:
+    """A hash of everything a build of ``config`` reads: equal stamps build equal sites.
 
-    That is every file of docs_dir (path, size, modification time: an unchanged generated page is not
-    rewritten, see :func:`replace_generated_docs`), the configuration file and the settings given on the
+    That is every file of docs_dir and of ``files_dir`` (path, size, modification time: an unchanged generated
+    page is not rewritten, see :func:`replace_generated_docs`), the configuration file and the settings given on the
     command line, the PDFs carried in, and the versions of briefing, MkDocs and the theme.
     """
     from importlib.metadata import version
 
     digest = hashlib.sha256()
-    docs_dir = Path(config.docs_dir)
-    for folder, dirs, files in os.walk(docs_dir):  # strings, not a Path per file: every page, every build
-        dirs.sort()
-        prefix = os.path.relpath(folder, docs_dir) + os.sep
-        prefix = "" if prefix == os.curdir + os.sep else prefix
-        for name in sorted(files):
-            info = os.stat(os.path.join(folder, name))
-            digest.update(f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    for number, root in enumerate((Path(config.docs_dir), *((files_dir,) if files_dir is not None else ()))):
+        digest.update(f"{number}\n".encode())
+        for folder, dirs, files in os.walk(root):  # strings, not a Path per file: every page, every build
+            dirs.sort()
+            prefix = os.path.relpath(folder, root) + os.sep
+            prefix = "" if prefix == os.curdir + os.sep else prefix
+            for name in sorted(files):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     digest.update(Path(config.config_file_path).read_bytes())
     pdf_dir = Path(config.site_dir) / PDF_DIR
     pdfs = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in pdf_dir.glob("*.pdf")) \
@@ -357,8 +364,9 @@ class DocsChanges:
 
 
 def render_into(pages_dir: Path, record: Path, briefs: Iterable[Brief], *, extra: Iterable[RenderedPage] = (),
-                **options: Any) -> tuple[DocsChanges, tuple[str, ...]]:
-    """Render the pages of ``briefs`` (and the ``extra`` pages) into ``pages_dir``: only the units of pages
+                files_dir: Path | None = None, **options: Any) -> tuple[DocsChanges, tuple[str, ...]]:
+    """Render the pages of ``briefs`` (and the ``extra`` pages) into ``pages_dir`` (the files MkDocs never reads
+    into ``files_dir``, if given: :func:`replace_generated_docs`): only the units of pages
     whose inputs changed since the render kept in ``record`` (:func:`briefing.render.render_changes`, given
     ``options``); the others are neither rendered nor read, their files left as they are. Each page is written as
     it is rendered: the text of every page is never in memory at once.
@@ -366,7 +374,7 @@ def render_into(pages_dir: Path, record: Path, briefs: Iterable[Brief], *, extra
     Returns what changed in ``pages_dir`` and the source of every page it holds now, in the order of a full render
     (MkDocs lists the pages in it: the search index, the sitemap).
     """
-    previous = read_rendered(record, pages_dir)
+    previous = read_rendered(record, pages_dir, files_dir)
     renderer = changes_renderer(briefs, previous={name: unit for name, (unit, _) in previous.items()}, **options)
     rendered: list[str] = []
 
@@ -375,9 +383,10 @@ def render_into(pages_dir: Path, record: Path, briefs: Iterable[Brief], *, extra
             rendered.append(page.src)
             yield page
         yield from extra
-    changed = replace_generated_docs(pages_dir, pages(), kept=renderer.kept)
+    changed = replace_generated_docs(pages_dir, pages(), kept=renderer.kept, files_dir=files_dir)
+    root_of = _root_of(pages_dir, files_dir)
     signatures = {src: signature for _, files in previous.values() for src, signature in files.items()}
-    signatures.update((src, _file_signature(pages_dir / src)) for src in rendered)
+    signatures.update((src, _file_signature(root_of(src) / src)) for src in rendered)
     units = {name: (unit, {src: signatures[src] for src in unit.srcs}) for name, unit in renderer.units.items()}
     data = {"schema": RENDERED_SCHEMA,
             "units": {name: [unit.key, unit.lookups, files] for name, (unit, files) in units.items()}}
@@ -393,15 +402,18 @@ _Units = dict[str, tuple[UnitRecord, dict[str, tuple[int, int] | None]]]
 _RENDERED: dict[Path, tuple[tuple[int, int] | None, _Units]] = {}
 
 
-def read_rendered(record: Path, pages_dir: Path) -> _Units:
-    """The units of the render kept in ``record`` whose files in ``pages_dir`` are as that render left them
-    (size and modification time), with those. A missing or unreadable record renders every page again."""
+def read_rendered(record: Path, pages_dir: Path, files_dir: Path | None = None) -> _Units:
+    """The units of the render kept in ``record`` whose files in ``pages_dir`` (and ``files_dir``, see
+    :func:`render_into`) are as that render left them (size and modification time), with those. A missing or
+    unreadable record renders every page again."""
     known = _RENDERED.get(record)
     units = known[1] if known is not None and known[0] == _file_signature(record) else _parse_rendered(record)
-    folder = os.fspath(pages_dir)  # a file per page and export after every edit: no Path object for each
-    return {name: (unit, files) for name, (unit, files) in units.items()
-            if all(signature is not None and _file_signature(os.path.join(folder, src)) == signature
-                   for src, signature in files.items())}
+    # a file per page and export after every edit: no Path object for each
+    pages, files = os.fspath(pages_dir), os.fspath(files_dir if files_dir is not None else pages_dir)
+    return {name: (unit, signatures) for name, (unit, signatures) in units.items()
+            if all(signature is not None
+                   and _file_signature(os.path.join(files if is_beside(src) else pages, src)) == signature
+                   for src, signature in signatures.items())}
 
 
 def _parse_rendered(record: Path) -> _Units:
@@ -425,10 +437,12 @@ def _file_signature(path: str | Path) -> tuple[int, int] | None:
     return (info.st_size, info.st_mtime_ns)
 
 
-def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage], *, kept: Iterable[str] = ()) -> DocsChanges:
+def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage], *, kept: Iterable[str] = (),
+                           files_dir: Path | None = None) -> DocsChanges:
     """Make the generated paths of ``docs_dir`` hold exactly ``pages`` and the files ``kept`` (sources, left as
     they are; read once every page is given, so a renderer may fill it as it gives its pages), touching only
-    what differs.
+    what differs. With ``files_dir``, the files MkDocs never reads (:func:`briefing.render.is_beside`) go there
+    instead, at the same paths (:func:`publish_beside` puts them into the site).
 
     A page whose file already holds its text is left alone (its modification time too, for MkDocs'
     ``--dirty`` and for watchers); a changed page is replaced atomically; a generated file that no page
@@ -436,34 +450,57 @@ def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage], *, kep
     written as it comes into a folder beside ``docs_dir`` (so the text of every page is never in memory at once),
     and moved into place once all are.
     """
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    for leftover in docs_dir.parent.glob(f".{docs_dir.name}.render-*"):  # left by an interrupted render
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.render-", dir=docs_dir.parent))
+    root_of = _root_of(docs_dir, files_dir)
+    roots = (docs_dir,) if files_dir is None else (docs_dir, files_dir)
+    stagings: dict[Path, Path] = {}
     try:
+        for root in roots:
+            root.mkdir(parents=True, exist_ok=True)
+            for leftover in root.parent.glob(f".{root.name}.render-*"):  # left by an interrupted render
+                shutil.rmtree(leftover, ignore_errors=True)
+            stagings[root] = Path(tempfile.mkdtemp(prefix=f".{root.name}.render-", dir=root.parent))
         written, wanted = [], set()
         for page in pages:
             wanted.add(page.src)
             data = page.text.encode("utf-8")
-            if not holds(docs_dir / page.src, data):
-                write_bytes_unsynced(staging / page.src, data)
+            if not holds(root_of(page.src) / page.src, data):
+                write_bytes_unsynced(stagings[root_of(page.src)] / page.src, data)
                 written.append(page.src)
-        sync_files(staging, [staging / src for src in written])  # before any is moved into place
+        for root, staging in stagings.items():  # before any is moved into place
+            sync_files(staging, [staging / src for src in written if root_of(src) == root])
         for src in written:
-            target = docs_dir / src
-            for parent in reversed(target.relative_to(docs_dir).parents[:-1]):
-                if (docs_dir / parent).is_file():  # a generated file where a folder of pages now goes
-                    (docs_dir / parent).unlink()
+            root = root_of(src)
+            target = root / src
+            for parent in reversed(target.relative_to(root).parents[:-1]):
+                if (root / parent).is_file():  # a generated file where a folder of pages now goes
+                    (root / parent).unlink()
             if target.is_dir() and not target.is_symlink():
                 shutil.rmtree(target)
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / src, target)
+            os.replace(stagings[root] / src, target)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        for staging in stagings.values():
+            shutil.rmtree(staging, ignore_errors=True)
     wanted.update(kept)
+    removed = _remove_stale(docs_dir, GENERATED_PATHS, {src for src in wanted if root_of(src) == docs_dir})
+    if files_dir is not None:
+        removed += _remove_stale(files_dir, (BRIEFS_DIR,), {src for src in wanted if root_of(src) == files_dir})
+    return DocsChanges(written=tuple(written), removed=tuple(removed))
+
+
+def _root_of(docs_dir: Path, files_dir: Path | None) -> Callable[[str], Path]:
+    """Where the generated file ``src`` is written: ``files_dir`` for one MkDocs never reads, if given; else docs_dir."""
+    if files_dir is None:
+        return lambda src: docs_dir
+    return lambda src: files_dir if is_beside(src) else docs_dir
+
+
+def _remove_stale(root: Path, names: Iterable[str], wanted: set[str]) -> list[str]:
+    """Remove the files of ``root`` under the generated paths ``names`` that are not ``wanted``, then the folders
+    left empty; returns the sources removed."""
     removed = []
-    for name in GENERATED_PATHS:
-        current = docs_dir / name
+    for name in names:
+        current = root / name
         if current.is_file() or current.is_symlink():
             stale = [name] if name not in wanted else []
             folders = []
@@ -471,12 +508,12 @@ def replace_generated_docs(docs_dir: Path, pages: Iterable[RenderedPage], *, kep
             files, folders = _files_and_folders(current, name) if current.is_dir() else ([], [])
             stale = sorted((src for src in files if src not in wanted), key=lambda src: src.split("/"))
         for src in stale:
-            (docs_dir / src).unlink()
+            (root / src).unlink()
             removed.append(src)
         for folder in reversed(folders):  # the deepest first
             if not any(os.scandir(folder)):
                 os.rmdir(folder)
-    return DocsChanges(written=tuple(written), removed=tuple(removed))
+    return removed
 
 
 def _files_and_folders(top: Path, name: str) -> tuple[list[str], list[str]]:
@@ -491,10 +528,13 @@ def _files_and_folders(top: Path, name: str) -> tuple[list[str], list[str]]:
     return files, folders
 
 
-def build_site(config: Config, *, index: Callable[[Path], None] | None = None, stamp: str | None = None) -> Path:
+def build_site(config: Config, *, index: Callable[[Path], None] | None = None, stamp: str | None = None,
+               files_dir: Path | None = None) -> Path:
     """Build the site into a folder next to ``config.site_dir``, then put it in place by renames.
 
-    ``index`` runs over the new folder before it is put in place (Pagefind's index of the site).
+    The generated files of ``files_dir`` that MkDocs never reads are put into it beside the MkDocs build
+    (:func:`publish_beside`). ``index`` runs over the new folder before it is put in place (Pagefind's index of the
+    site).
     ``stamp`` (see :func:`inputs_stamp`) is kept in the site, so that a build with nothing changed is skipped.
     """
     final = Path(config.site_dir)
@@ -510,7 +550,8 @@ def build_site(config: Config, *, index: Callable[[Path], None] | None = None, s
     build_log = logging.getLogger(mkdocs_build.__module__)  # "mkdocs.commands.build", or ProperDocs' own
     try:
         if dirty:
-            incremental.give_site_files(config, mirror_tree(final, fresh, left_out=incremental.KEPT_FOLDERS))
+            incremental.give_site_files(config, mirror_tree(final, fresh, left_out=incremental.KEPT_FOLDERS,
+                                                            left_alone=(BRIEFS_DIR,)))
         config.site_dir = str(fresh)
         config.plugins.on_startup(command="build", dirty=dirty)
         build_log.addFilter(quiet)
@@ -519,6 +560,8 @@ def build_site(config: Config, *, index: Callable[[Path], None] | None = None, s
         finally:
             build_log.removeFilter(quiet)
             config.plugins.on_shutdown()
+        if files_dir is not None:
+            publish_beside(files_dir, config)
         if index is not None:
             index(fresh)
         (fresh / SITE_MARKER).write_text("A site built by briefing: the next build replaces this folder.\n")
@@ -548,24 +591,69 @@ def spare_dir(final: Path) -> Path:
     return final.with_name(f".{final.name}-spare")
 
 
-def mirror_tree(source: Path, target: Path, *, left_out: Iterable[str] = ()) -> list[str]:
+def publish_beside(files_dir: Path, config: Config, *, serving: bool = False) -> None:
+    """Make the folder of the site of ``config`` that holds the files MkDocs never reads (``exports/briefs/``) hold
+    exactly those of ``files_dir``, as hard links (copies where links fail): only the files that changed are
+    touched. The configuration's ``exclude_docs`` and ``draft_docs`` (but when ``serving``) leave files out, as
+    MkDocs would."""
+    source, target = files_dir / BRIEFS_DIR, Path(config.site_dir) / BRIEFS_DIR
+    if not source.is_dir():
+        shutil.rmtree(target, ignore_errors=True)
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    mirror_tree(source, target, excluded=_excluded_by(config, serving=serving), within=BRIEFS_DIR)
+    while target != Path(config.site_dir) and target.is_dir() and not any(target.iterdir()):  # all left out
+        target.rmdir()
+        target = target.parent
+
+
+def _excluded_by(config: Config, *, serving: bool) -> Callable[[str], bool] | None:
+    """Whether MkDocs would leave the docs source ``src`` out of the site of ``config`` (None: it leaves none out).
+    Each answer is kept, as MkDocs' are for the pages (:func:`_page_file`): ``serve`` asks after every edit."""
+    exclude, drafts = config.get("exclude_docs"), None if serving else config.get("draft_docs")
+    if not exclude and not drafts:
+        return None
+    rules = (_rules(exclude), _rules(drafts))
+
+    def excluded(src: str) -> bool:
+        key = (rules, src)
+        if key not in _EXCLUDED:
+            _EXCLUDED[key] = bool(exclude and exclude.match_file(src) or drafts and drafts.match_file(src))
+        return _EXCLUDED[key]
+    return excluded
+
+
+_EXCLUDED: dict[tuple[Any, str], bool] = {}
+
+
+def mirror_tree(source: Path, target: Path, *, left_out: Iterable[str] = (), left_alone: Iterable[str] = (),
+                excluded: Callable[[str], bool] | None = None, within: str = "") -> list[str]:
     """Make the folder ``target`` hold exactly the files of ``source`` as hard links (copies where links fail),
-    but for the top folders ``left_out``; returns the paths of the files ``target`` holds then. A file of ``target``
-    that is already a link to its file in ``source`` is left alone: over the site before the last one, only what
-    the last build changed is touched."""
+    but for the folders ``left_out`` (not copied, and removed from ``target``) and ``left_alone`` (neither copied
+    nor removed), both paths in ``source`` (``pdf``, ``exports/briefs``), and the files ``excluded`` tells (given
+    their path, after ``within/``: not copied, and removed); returns the paths of the files ``target``
+    holds then, but those left alone. A file of ``target`` that is already a link to its file in ``source`` (or,
+    across file systems, a copy of its size and time) is left as it is: over the site before the last one, only
+    what the last build changed is touched."""
     # Two folders of one file system: a file of each is the same file when the folders list the same inode for it,
     # told without a stat of either (a stat of two files for every file of the site, every build).
     same_device = os.stat(source).st_dev == os.stat(target).st_dev
     files: list[str] = []
-    _mirror(os.fspath(source), os.fspath(target), frozenset(left_out), same_device, files)
+    alone = frozenset(left_alone)
+    _mirror(os.fspath(source), os.fspath(target), frozenset(left_out) | alone, alone, excluded,
+            f"{within}/" if within else "", "", same_device, files)
     return files
 
 
-def _mirror(source: str, target: str, left_out: frozenset[str], same_device: bool, files: list[str]) -> None:
+def _mirror(source: str, target: str, left_out: frozenset[str], left_alone: frozenset[str],
+            excluded: Callable[[str], bool] | None, within: str, prefix: str, same_device: bool,
+            files: list[str]) -> None:
     with os.scandir(source) as entries:
-        wanted = {entry.name: entry for entry in entries if entry.name not in left_out}
+        wanted = {entry.name: entry for entry in entries if prefix + entry.name not in left_out
+                  and not (excluded is not None and not entry.is_dir(follow_symlinks=False)
+                           and excluded(within + prefix + entry.name))}
     with os.scandir(target) as entries:
-        present = {entry.name: entry for entry in entries}
+        present = {entry.name: entry for entry in entries if prefix + entry.name not in left_alone}
     for name, entry in present.items():
         if name not in wanted or entry.is_dir(follow_symlinks=False) != wanted[name].is_dir(follow_symlinks=False):
             if entry.is_dir(follow_symlinks=False):
@@ -579,17 +667,27 @@ def _mirror(source: str, target: str, left_out: frozenset[str], same_device: boo
         if entry.is_dir(follow_symlinks=False):
             if old is None:
                 os.mkdir(into)
-            _mirror(entry.path, into, frozenset(), same_device, files)
+            _mirror(entry.path, into, left_out, left_alone, excluded, within, f"{prefix}{name}/", same_device, files)
+            if excluded is not None and not os.listdir(into):  # its every file left out
+                os.rmdir(into)
             continue
         files.append(into)
         if old is not None:
-            if same_device and entry.inode() == old.inode():
+            if same_device and entry.inode() == old.inode() or not same_device and _same_copy(entry, old):
                 continue
             os.unlink(into)
         try:
             os.link(entry.path, into, follow_symlinks=False)
         except OSError:
             shutil.copy2(entry.path, into, follow_symlinks=False)
+
+
+def _same_copy(source: os.DirEntry, copy: os.DirEntry) -> bool:
+    """Whether ``copy`` (made by :func:`shutil.copy2`, which keeps the time) is as ``source`` is now."""
+    if source.is_symlink() or copy.is_symlink():
+        return False
+    made, now = copy.stat(follow_symlinks=False), source.stat(follow_symlinks=False)
+    return made.st_size == now.st_size and made.st_mtime_ns == now.st_mtime_ns
 
 
 def _swap_in(fresh: Path, final: Path, *, retired_to: Path | None = None) -> None:
@@ -704,6 +802,7 @@ class PreviewSources:
     corrections: Path
     ids: Path
     pages: Path  # where the generated pages are written, outside docs/
+    files: Path  # where the generated files MkDocs never reads are written (publish_beside)
 
     def watched(self) -> list[Path]:
         return [folder for folder in (self.seeds, TEMPLATES_DIR, self.corrections) if folder.exists()]
@@ -718,7 +817,8 @@ def preview_sources(config: Config) -> PreviewSources:
         ner=env.get(NER_ENV, "builtin"),
         cache=Path(env.get(CACHE_ENV) or cache_dir(None, config_file)),
         corrections=Path(env.get(CORRECTIONS_ENV) or corrections_dir(None, config_file)),
-        ids=ids_file(config_file), pages=project_dir(config_file) / PREVIEW_PAGES_DIR)
+        ids=ids_file(config_file), pages=project_dir(config_file) / PREVIEW_PAGES_DIR,
+        files=project_dir(config_file) / PREVIEW_FILES_DIR)
 
 
 def mark_rendered(config: Config) -> None:
@@ -751,7 +851,7 @@ def add_preview_pages(files: Files, config: Config) -> Files:
         # Written outside the watched docs/ (so an edit costs one build), and only when changed, so that a dirty
         # build (serve) rebuilds only the pages that changed.
         rewritten, srcs = render_into(sources.pages, project_dir(Path(config.config_file_path)) / PREVIEW_RENDERED,
-                                      result.briefs, redirects=result.redirects,
+                                      result.briefs, redirects=result.redirects, files_dir=sources.files,
                                       directory_urls=config.use_directory_urls, state=state,
                                       site_url=config.site_url or "")
     except jinja2.TemplateError as err:
@@ -762,7 +862,8 @@ def add_preview_pages(files: Files, config: Config) -> Files:
     inclusion_rules = (_rules(config.get("exclude_docs")), _rules(config.get("draft_docs")),
                        _rules(config.get("not_in_nav")))
     for src in srcs:
-        files.append(_page_file(src, str(sources.pages), config, inclusion_rules))
+        if not is_beside(src):  # put into the site after the build (the hook)
+            files.append(_page_file(src, str(sources.pages), config, inclusion_rules))
     log.info("briefing: %d brief(s) from %s; %d page(s) changed, %d removed", len(result.briefs), sources.seeds,
              len(rewritten.written), len(rewritten.removed))
     return files

@@ -151,12 +151,16 @@ def test_a_dirty_preview_build_rebuilds_only_the_pages_of_the_edited_seed(tmp_pa
     done = plain_mkdocs(tmp_path, "build", "--dirty")
     assert done.returncode == 0, done.stderr
     changed_pages = int(re.search(r"(\d+) page\(s\) changed, 0 removed", done.stderr)[1])
-    generated = [p for p in (tmp_path / ".briefing" / "pages").rglob("*") if p.is_file()]  # pages and exports
+    generated = [p for folder in ("pages", "preview-files") for p in (tmp_path / ".briefing" / folder).rglob("*")
+                 if p.is_file()]  # pages and exports
     assert 1 <= changed_pages < len(generated) / 2
     after = {p.parent.name: p.stat().st_mtime_ns for p in pages.glob("*/index.html")}
     changed = sorted(name for name in after if after[name] != before[name])
     assert changed == ["2019-08-16-yland-and-xland-sign-ferry-pact"]
     assert "Sunday" in (pages / changed[0] / "index.html").read_text(encoding="utf-8")
+    exported = f"exports/briefs/{changed[0]}.json"  # put into the site beside the MkDocs build
+    assert "Sunday" in (tmp_path / "site" / exported).read_text(encoding="utf-8")
+    assert (tmp_path / "site" / exported).read_bytes() == (tmp_path / ".briefing" / "preview-files" / exported).read_bytes()
     assert not any((tmp_path / "docs" / name).exists() for name in ("briefs", "index.md"))  # docs/ untouched
 
 

@@ -123,3 +123,72 @@ def test_pagefind_shard_links_are_made_exactly_for_the_shard_pages(tmp_path):
 
     assert files_of(links) == {"briefs/a/index.html": b"brief a", "briefs/b/index.html": b"brief b"}
     assert all(os.path.samefile(page, links / page.relative_to(site_dir)) for page in pages[:2])
+
+
+def test_mirror_tree_leaves_alone_and_leaves_out_what_it_is_told(tmp_path):
+    source, target = tmp_path / "source", tmp_path / "target"
+    for path, text in {"index.html": "home", "exports/briefs/a.json": "new a", "exports/all.csv": "all",
+                       "draft/b.html": "draft", "draft/c.txt": "kept"}.items():
+        (source / path).parent.mkdir(parents=True, exist_ok=True)
+        (source / path).write_text(text)
+    for path, text in {"exports/briefs/a.json": "old a", "exports/briefs/gone.json": "gone", "draft/b.html": "old"}.items():
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        (target / path).write_text(text)
+
+    site.mirror_tree(source, target, left_alone=("exports/briefs",), excluded=lambda src: src.endswith(".html"),
+                     within="top")
+
+    assert files_of(target) == {"exports/all.csv": b"all", "exports/briefs/a.json": b"old a",
+                                "exports/briefs/gone.json": b"gone", "draft/c.txt": b"kept"}
+
+
+def test_a_mirror_onto_another_file_system_copies_only_the_files_that_changed(tmp_path):
+    other = Path("/dev/shm")
+    if not other.is_dir() or os.stat(other).st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("needs /dev/shm on a file system of its own")
+    source = tmp_path / "source"
+    (source / "briefs").mkdir(parents=True)
+    for name in ("a.json", "b.json"):
+        (source / "briefs" / name).write_text(f"brief {name}")
+    with __import__("tempfile").TemporaryDirectory(dir=other) as folder:
+        target = Path(folder)
+        site.mirror_tree(source, target)
+        assert files_of(target) == files_of(source)
+        identity = {name: os.stat(target / "briefs" / name).st_ino for name in ("a.json", "b.json")}
+        (source / "briefs" / "b.json").write_text("brief b, edited")
+        site.mirror_tree(source, target)
+        assert files_of(target) == files_of(source)
+        assert os.stat(target / "briefs" / "a.json").st_ino == identity["a.json"]  # not copied again
+        assert os.stat(target / "briefs" / "b.json").st_ino != identity["b.json"]
+
+
+def test_a_briefs_exports_are_put_into_the_site_beside_mkdocs_and_only_the_changed_ones_are_replaced(
+        tmp_path, monkeypatch):
+    import mkdocs.commands.build as mkdocs_build
+
+    root = tmp_path / "project"
+    build = project(root, SEEDS)
+    listed = []
+    real_get_files = mkdocs_build.get_files
+    monkeypatch.setattr(mkdocs_build, "get_files", lambda config: listed.extend(
+        f.src_uri for f in real_get_files(config)) or real_get_files(config))
+    assert main(build) == 0
+    files, exports = root / ".briefing" / "files" / "exports" / "briefs", root / "site" / "exports" / "briefs"
+    edited, kept, removed = ("2019-08-16-yland-and-xland-sign-ferry-pact", "2019-08-14-xland-opens-bridge",
+                             "2019-08-15-acme-corp-wins-contract")
+    assert files_of(exports) == files_of(files) and f"{kept}/actors.csv" in files_of(exports)
+    assert all(os.path.samefile(files / name, exports / name) for name in files_of(files))
+    assert not (root / "docs" / "exports" / "briefs").exists()
+    assert listed and not [src for src in listed if src.startswith("exports/briefs/")]  # MkDocs never sees them
+    assert (root / "site" / "exports" / "index.html").is_file()  # the downloads page is MkDocs' own
+    before = {name: os.stat(exports / name).st_ino for name in files_of(exports)}
+
+    (root / "seeds" / "c.txt").write_text(SEEDS["c.txt"].replace("Friday", "Sunday"), encoding="utf-8")
+    (root / "seeds" / "b.txt").unlink()
+    assert main(build) == 0
+
+    assert files_of(exports) == files_of(files)
+    assert "Sunday" in (exports / f"{edited}.json").read_text(encoding="utf-8")
+    assert not (exports / f"{removed}.json").exists() and not (exports / removed).exists()
+    assert {name: os.stat(exports / name).st_ino for name in files_of(exports) if name.startswith(kept)} == \
+        {name: inode for name, inode in before.items() if name.startswith(kept)}
