@@ -575,7 +575,21 @@ def build_site(config: Config, *, index: Callable[[Path], None] | None = None, s
         raise
     finally:
         config.site_dir = str(final)
+    if not dirty and config.hooks:
+        _make_spare(final, spare)
     return final
+
+
+def _make_spare(final: Path, spare: Path) -> None:
+    """Make the spare of a site a full build made: hard links to all its files, so that the first dirty build after
+    it makes no folder and no link but those of the pages that changed (a folder for every page, else). A spare only
+    saves time: one that cannot be made is no spare."""
+    making = Path(tempfile.mkdtemp(prefix=f".{final.name}.spare-", dir=final.parent))
+    try:
+        mirror_tree(final, making, left_out=incremental.KEPT_FOLDERS)
+        os.replace(making, spare)
+    except OSError:
+        shutil.rmtree(making, ignore_errors=True)
 
 
 def _umask() -> int:
@@ -756,7 +770,7 @@ def recover_site(final: Path) -> None:
     A build killed between its two renames left no ``final`` but a complete new site
     (``.site.build-*`` holding :data:`SITE_MARKER`) or the retired old one (``.site.old-*``):
     the newest complete one becomes ``final``; a ``final`` without PDFs takes those of a
-    leftover. Then every leftover folder is removed. Runs under :func:`project_lock`, so no
+    leftover. Then every leftover folder is removed, and a spare left half made. Runs under :func:`project_lock`, so no
     other build is using them.
 
     Raises:
@@ -776,6 +790,8 @@ def recover_site(final: Path) -> None:
         if (leftover / PDF_DIR).is_dir() and final.is_dir() and not (final / PDF_DIR).exists():
             os.replace(leftover / PDF_DIR, final / PDF_DIR)
         shutil.rmtree(leftover, ignore_errors=True)
+    for unfinished in final.parent.glob(f".{final.name}.spare-*"):  # a spare being made (_make_spare)
+        shutil.rmtree(unfinished, ignore_errors=True)
     check_site_dir(final)
 
 

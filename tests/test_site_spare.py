@@ -93,17 +93,31 @@ def test_a_dirty_build_prunes_the_site_by_the_files_the_mirror_made_without_list
     assert [name for name in dirty if dirty[name] != fresh[name] and not reports_changes(name)] == []
 
 
-def test_a_full_build_removes_the_spare(tmp_path):
+def test_a_full_build_replaces_the_spare_by_links_to_the_site_it_made(tmp_path):
     root = tmp_path / "project"
     build = project(root, SEEDS)
     assert main(build) == 0
+    spare = site.spare_dir(root / "site")
+    assert tree(spare) == {name: data for name, data in tree(root / "site").items() if not name.startswith("pdf/")}
+    assert all(os.path.samefile(spare / name, root / "site" / name) for name in files_of(spare))
     (root / "seeds" / "a.txt").write_text(SEEDS["a.txt"].replace("ten years", "nine years"), encoding="utf-8")
     assert main(build) == 0
-    assert site.spare_dir(root / "site").is_dir()
+    before = {name: os.stat(spare / name).st_ino for name in files_of(spare)}  # the site of the first build
     (root / "site" / ".briefing-pages.json").unlink()  # no record of the last build: a full build
     (root / "seeds" / "a.txt").write_text(SEEDS["a.txt"].replace("ten years", "eight years"), encoding="utf-8")
     assert main(build) == 0
-    assert not site.spare_dir(root / "site").exists()
+    assert all(os.path.samefile(spare / name, root / "site" / name) for name in files_of(spare))
+    assert not set(before.values()) & {os.stat(spare / name).st_ino for name in files_of(spare)
+                                       if not name.startswith("exports/briefs/")}
+    assert not list(tmp_path.glob("project/.site.spare-*"))
+
+
+def test_a_spare_left_half_made_is_removed_by_the_next_build(tmp_path):
+    root = tmp_path / "project"
+    build = project(root, SEEDS)
+    (root / ".site.spare-killed" / "briefs").mkdir(parents=True)
+    assert main(build) == 0
+    assert not (root / ".site.spare-killed").exists()
 
 
 def test_pagefind_shard_links_are_made_exactly_for_the_shard_pages(tmp_path):
