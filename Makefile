@@ -69,4 +69,5 @@ system-deps:                        ## Debian packages: fonts and pango (PDF), p
 
 clean:
 	rm -rf site docs/index.md docs/all-briefs.md docs/briefs docs/actors docs/countries docs/agreements \
-	  docs/all-briefs docs/find.md docs/figures docs/quotes docs/timeline docs/tags docs/feeds docs/exports .briefing .docs.render-* .site.build-* .site.old-*
+	  docs/all-briefs docs/find.md docs/figures docs/quotes docs/timeline docs/tags docs/feeds docs/exports .briefing .docs.render-* .site.build-* .site.old-* \
+	  .site-spare .site.spare-* .site-pagefind
