@@ -1348,3 +1348,14 @@ def test_a_weekday_before_a_name_is_no_part_of_it(body, name, start):
 def test_an_appliance_named_after_its_maker_is_no_actor(body, start):
     doc, found = actors_of(body)
     assert [(n, a.evidence[0].start) for n, a in found.items()] == [("Ostra", start)]
+
+
+@pytest.mark.parametrize("body, name, type_, start", [
+    # an office a firm has too ('head of sales') says nothing of a state; a state's office does
+    ("Kell Ostrava, Dunmere's head of sales, said orders fell.", "Dunmere", "organization", 14),
+    ("Orders fell, said Quillon's head of research.", "Quillon", "organization", 18),
+    ("Talks with Velmoria's prime minister ended.", "Velmoria", "place", 11),
+])
+def test_an_office_after_a_possessive_types_its_owner_only_when_a_state_has_it(body, name, type_, start):
+    doc, found = actors_of(body)
+    assert (found[name].type, found[name].evidence[0].start) == (type_, start)
