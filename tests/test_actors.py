@@ -1359,3 +1359,14 @@ def test_an_appliance_named_after_its_maker_is_no_actor(body, start):
 def test_an_office_after_a_possessive_types_its_owner_only_when_a_state_has_it(body, name, type_, start):
     doc, found = actors_of(body)
     assert (found[name].type, found[name].evidence[0].start) == (type_, start)
+
+
+@pytest.mark.parametrize("body, name, start", [
+    # a given name before a word saying what the firm does is the firm's name, not a person's
+    ("Losses at Corinna Health widened in the spring.", "Corinna Health", 10),
+    ("Shares in Gunnar Freight slid on Monday.", "Gunnar Freight", 10),
+    ("Trial data from Elise Therapeutics disappointed.", "Elise Therapeutics", 16),
+])
+def test_a_given_name_before_a_trade_word_names_a_firm(body, name, start):
+    doc, found = actors_of(body)
+    assert (found[name].type, found[name].evidence[0].start) == ("organization", start)
