@@ -455,6 +455,8 @@ def test_ranges_with_the_unit_on_both_ends(body, value, high):
     "If in another five or six years the dam fails, it is their fault.",
     "A court sentenced one of them to 16 months of prison.",
     "The jury recommended life plus 419 years for John Roe.",
+    "Her deputy got a suspended sentence of 14 months.",
+    "Each man faces a jail term of nine years.",
 ])
 def test_not_a_figure_in_news(body):
     assert figures_of(body) == ()
