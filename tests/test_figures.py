@@ -651,3 +651,15 @@ def test_the_cldr_currency_table_matches_the_pinned_babel():
     script = Path(__file__).resolve().parent.parent / "scripts" / "cldr_currencies.py"
     run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.parametrize("body, text, value, start", [
+    # a share of one point is a figure in percentage points, whether 'percentage' is written or not
+    ("The board lifted its key rate by half a percentage point.", "half a percentage point", 0.5, 33),
+    ("Bond yields edged up by a quarter of a point.", "a quarter of a point", 0.25, 24),
+    ("Mortgage rates fell a quarter-point in May.", "a quarter-point", 0.25, 20),
+    ("Its lending rate went down three quarters of a point.", "three quarters of a point", 0.75, 27),
+])
+def test_a_share_of_one_point_is_in_percentage_points(body, text, value, start):
+    found = [(f.text, f.value, f.unit, f.evidence[0].start) for f in figures_of(body)]
+    assert found == [(text, value, "percentage points", start)]

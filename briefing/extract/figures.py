@@ -246,6 +246,9 @@ def _read(text: str, start: int, end: int, numbers: list[Number], i: int, dollar
     if number.fraction:  # 'cut by a third': the share of a change
         return Quantity(number.start, number.end, number.value, "fraction", "fraction",
                         shown_unit=re.sub(r"\s+", " ", text[number.start:number.end].lower())), i + 1
+    if number.of_point and (point := _P["POINT_AFTER"].match(text, number.end, end)):
+        return Quantity(number.start, point.end(), number.value, "percentage points", "percent",
+                        shown_unit="percentage points"), i + 1
     before = text[max(start, number.start - 24):number.start]
     if _is_not_a_quantity(text, start, end, number, before):
         return None

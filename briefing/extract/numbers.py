@@ -46,6 +46,7 @@ class Number:
     scale: Decimal = Decimal(1)  # the scale word folded in (million, bn, ...), 1 when none
     plain: bool = False  # a bare integer without separators: may be a year or an identifier
     fraction: bool = False  # 'by a third', 'by two-thirds': the share of a change
+    of_point: bool = False  # 'half a' of 'half a percentage point': a share of one point
 
 
 def plain_value(value: Decimal) -> int | float:
@@ -67,17 +68,19 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
 
 def _fractions(text: str, start: int, end: int) -> list[Number]:
-    """'cut by a third', 'fell by two-thirds': the share of a change ('a third of the vote' is vague, no figure)."""
+    """'cut by a third', 'fell by two-thirds': the share of a change ('a third of the vote' is vague, no figure);
+    'half a percentage point': a share of one point."""
     numbers = []
-    for m in _P["FRACTION_BY"].finditer(text, start, end):
-        written, part = (m.group("count") or "a").lower(), m.group("part").lower()
-        count = _COUNTS[written]
-        if not (m.group("count") or part == "half") or (count == 1) != (not part.endswith("s")) \
-                or part == "half" and written not in ("a", "one"):
-            continue  # 'by third', 'by one thirds', 'by two third', 'by an half'
-        value = Decimal(count) / _PARTS[part.rstrip("s")]
-        first = m.start("count") if m.group("count") else m.start("part")
-        numbers.append(Number(first, m.end(), value, spelled=True, fraction=True))
+    for pattern, of_point in ((_P["FRACTION_BY"], False), (_P["FRACTION_POINT"], True)):
+        for m in pattern.finditer(text, start, end):
+            written, part = (m.group("count") or "a").lower(), m.group("part").lower()
+            count = _COUNTS[written]
+            if not (m.group("count") or part == "half") or (count == 1) != (not part.endswith("s")) \
+                    or part == "half" and written not in ("a", "one"):
+                continue  # 'by third', 'by one thirds', 'by two third', 'by an half'
+            value = Decimal(count) / _PARTS[part.rstrip("s")]
+            first = m.start("count") if m.group("count") else m.start("part")
+            numbers.append(Number(first, m.end(), value, spelled=True, fraction=not of_point, of_point=of_point))
     return numbers
 
 
