@@ -663,3 +663,14 @@ def test_the_cldr_currency_table_matches_the_pinned_babel():
 def test_a_share_of_one_point_is_in_percentage_points(body, text, value, start):
     found = [(f.text, f.value, f.unit, f.evidence[0].start) for f in figures_of(body)]
     assert found == [(text, value, "percentage points", start)]
+
+
+@pytest.mark.parametrize("body, text, start, measure", [
+    # a noun of an amount of money before 'of' is what the amount measures, with or without a determiner
+    ("Owners now pay land tax of 840 pounds a year.", "840 pounds", 27, "tax"),
+    ("Brelco posted quarterly net income of $61 million.", "$61 million", 38, "income"),
+    ("The club booked transfer revenue of 9 million euros.", "9 million euros", 36, "revenue"),
+])
+def test_an_amount_noun_before_of_is_the_measure(body, text, start, measure):
+    found = [(f.text, f.evidence[0].start, f.measure) for f in figures_of(body)]
+    assert found == [(text, start, measure)]

@@ -183,8 +183,9 @@ def _measure(left: str, right: str, quantity, reading: _Reading, sentence: str) 
     share = share.match(right) if share else None
     if share:  # '90 percent of tariffs on goods', '$25 million in aid'
         return _phrase(share.group(1)), reading
-    named = _P["NOUN_OF"].search(core, core_from)
-    if named:  # 'at a cost of $5 million', 'fines of nearly $2,000'
+    named = _P["NOUN_OF"].search(core, core_from) or quantity.kind == "money" and _P["AMOUNT_NOUN_OF"].search(
+        core, core_from)
+    if named:  # 'at a cost of $5 million', 'fines of nearly $2,000', 'net income of $4m'
         return _phrase(named.group(1).split()[-1]), reading
     return None, reading
 
