@@ -530,3 +530,13 @@ def test_every_pattern_a_module_names_is_in_its_pattern_file(module, data_file):
 ])
 def test_a_week_is_the_month_it_lies_in(body, published, expected):
     assert found_at(body, published) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'agreed to' before a noun phrase is a past agreement to a thing, not a promise of an act to come
+    ("Both unions agreed to a pay freeze in October.", [("October", "2019-10")]),
+    ("The owners agreed to the merger in early September.", [("early September", "2019-09")]),
+    ("The rebels agreed to their disarmament in August.", [("August", "2019-08")]),
+])
+def test_agreed_to_a_thing_is_past(body, expected):
+    assert found(body) == expected
