@@ -177,7 +177,7 @@ def test_shift_before_an_event_is_not_a_date():
         ("Profit fell in the third quarter.", [("the third quarter", None)]),
         ("Profit rose in the second quarter of 2013.", [("the second quarter of 2013", None)]),
         ("The 1996-97 season was long.", [("1996-97", None)]),
-        ("The resort opens next summer.", [("next summer", None)]),
+        ("The resort opens next summer.", [("next summer", "2020")]),
     ],
 )
 def test_periods_without_a_schema_precision_keep_their_text(body, expected):
@@ -540,3 +540,15 @@ def test_a_week_is_the_month_it_lies_in(body, published, expected):
 ])
 def test_agreed_to_a_thing_is_past(body, expected):
     assert found(body) == expected
+
+
+@pytest.mark.parametrize("body, published, expected", [
+    # 'next' and 'last' before a season within one year: when the next to begin, or the last one over, falls
+    ("Crews will repave the bridge next spring.", FRIDAY, [("next spring", "2020")]),
+    ("Crews will repave the bridge next summer.", JANUARY, [("next summer", "2020")]),
+    ("The orchard flooded last summer.", FRIDAY, [("last summer", "2019")]),
+    ("The orchard flooded last autumn.", FRIDAY, [("last autumn", "2018")]),
+    ("The orchard froze last winter.", FRIDAY, [("last winter", None)]),
+])
+def test_next_or_last_season_is_its_year(body, published, expected):
+    assert found(body, published) == expected

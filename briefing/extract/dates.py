@@ -33,7 +33,8 @@ as *on* or *in* left out) and a value at the precision the text gives: ``YYYY``,
   (``fiscal 1996``), season ranges (``1996-97``) and decades (``the 1990s``). The brief's values are calendar years,
   months and days only, and a year standing in for a quarter would claim more than the text says; but
   ``the first half of 2026``, ``this summer`` and ``the summer of 2015`` are the year they are part of, as an analyst
-  files them.
+  files them; so are ``next spring`` (the first spring not yet begun at publication) and ``last summer`` (the latest
+  one over), from ``briefing/data/dates_seasons.txt``; winter spans two years and keeps no value.
 - ``early 2011``, ``mid-2017``, ``the end of this year`` take the value of the period
   they qualify (``2011``, ``2017``, the publication year); so does ``the start of this year``
   (TimeML gold is split between the year and its first day, so the year is kept).
@@ -774,7 +775,23 @@ def _build_part_of_year(m: re.Match, text: str) -> _Candidate | None:
     which = (g.get("rel") or (g.get("smod") if g.get("season") else None) or "").lower()
     if which == "this" or which in ("last", "next") and not g.get("season"):
         return _candidate(m, functools.partial(_relative_period, which, "year"))
+    if which in ("last", "next") and g["season"].lower() in _SEASON_STARTS:
+        return _candidate(m, functools.partial(_season_year, which, _SEASON_STARTS[g["season"].lower()]))
     return _candidate(m, _no_value)
+
+
+_SEASON_STARTS = {season: int(month) for season, month in lexicon.pairs("dates_seasons.txt")}
+
+
+def _season_year(which: str, first_month: int, frame: _Frame) -> When | None:
+    """``next spring``: when the first such season not yet begun at publication falls; ``last summer``: when the
+    latest one already over fell (a season is three months), as a year."""
+    if frame.published is None:
+        return None
+    year = frame.published.year
+    if which == "next":
+        return _absolute(year if frame.published.month < first_month else year + 1)
+    return _absolute(year if frame.published.month > first_month + 2 else year - 1)
 
 
 _BUILDERS = {build.__name__.removeprefix("_build_"): build for build in (
